@@ -1,0 +1,53 @@
+"""Citation keys in the manner of Better BibTeX's default: family name + year + first significant title word.
+
+A key is assigned once, when the record enters the library, and stored with it; it never changes afterwards,
+whatever is exported or re-imported. Clashes get a, b, c... in the order records arrived.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from .records import Record, clean_text, fold_ascii
+
+# Function words skipped when choosing the title word (Better BibTeX skips a similar list).
+STOP_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with without into onto upon over under about after "
+    "before between during through vs versus via as is are was were be been being do does did its it this "
+    "that these those their his her our your my not no".split()
+)
+
+
+def _ascii_word(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", fold_ascii(text))
+
+
+def base_key(rec: Record) -> str:
+    authors = rec.get("authors") or []
+    name = ""
+    if authors:
+        first = authors[0]
+        name = first.get("family") or first.get("collective") or ""
+        if first.get("collective"):
+            name = (name.split() or [""])[0]
+    name = _ascii_word(name).lower() or "anon"
+    year = str(rec.get("year") or "")
+    word = ""
+    for token in re.split(r"[\s\-–—/:]+", clean_text(rec.get("title") or "")):
+        w = _ascii_word(token)
+        if w and w.lower() not in STOP_WORDS:
+            word = w.lower()
+            break
+    return f"{name}{year}{word}"
+
+
+def assign_key(rec: Record, taken: Container[str]) -> str:
+    base = base_key(rec)
+    if base not in taken:
+        return base
+    for i in range(26 * 27):
+        suffix = chr(ord("a") + i % 26) if i < 26 else chr(ord("a") + i // 26 - 1) + chr(ord("a") + i % 26)
+        if base + suffix not in taken:
+            return base + suffix
+    raise RuntimeError(f"cannot find a free citation key for {base}")

@@ -1,0 +1,93 @@
+"""Recognise an input file's format from its content, and read it into records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ImportFormatError
+from ..records import Record
+from .csljson import parse_csljson
+from .pubmed import parse_medline, parse_pubmed_xml
+from .ris import parse_ris
+
+FORMATS = ("pubmed-xml", "medline", "ris", "csljson")
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass
+class ParsedFile:
+    path: Path
+    format: str
+    records: list[Record]
+    skipped: list[str] = field(default_factory=list)
+
+
+def sniff(head: bytes, source: str) -> str:
+    """The format of a file from its first bytes; ImportFormatError with the reason if it is none we read."""
+    if not head.strip():
+        raise ImportFormatError(f"{source}: empty file")
+    if b"\x00" in head[:8192]:
+        raise ImportFormatError(f"{source}: binary data (NUL bytes at the start), not a bibliography file")
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # a multi-byte character cut by the sniff window is fine
+            raise ImportFormatError(
+                f"{source}: not UTF-8 text (invalid byte at offset {exc.start}); binary file or wrong encoding"
+            ) from exc
+        text = head[: exc.start].decode("utf-8")
+    text = text.lstrip("\ufeff").lstrip()
+    if text.startswith("<"):
+        if re.search(r"<(PubmedArticleSet|PubmedArticle|PubmedBookArticle)\b", text):
+            return "pubmed-xml"
+        root = re.search(r"<([A-Za-z][\w.-]*)", re.sub(r"<\?.*?\?>|<!.*?>", "", text, flags=re.S))
+        name = root.group(1) if root else "?"
+        raise ImportFormatError(
+            f"{source}: XML, but not PubMed XML (root element <{name}>, expected <PubmedArticleSet>)"
+        )
+    if text[:1] in "[{":
+        return "csljson"
+    if re.search(r"^TY  - ", text[:8192], re.M):
+        return "ris"
+    if re.search(r"^PMID- ", text[:8192], re.M):
+        return "medline"
+    raise ImportFormatError(
+        f"{source}: unrecognised format (expected PubMed XML, MEDLINE/.nbib, RIS or CSL-JSON; force one with --format)"
+    )
+
+
+def read_file(path: str | Path, fmt: str | None = None) -> ParsedFile:
+    """Parse one file completely. Raises ImportFormatError (naming the file and the place) if it cannot."""
+    path = Path(path)
+    source = str(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+            detected = sniff(head, source) if fmt is None else fmt
+            data = head + fh.read()
+    except FileNotFoundError as exc:
+        raise ImportFormatError(f"{source}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise ImportFormatError(f"{source}: is a folder, not a file") from exc
+    if fmt is not None and fmt not in FORMATS:
+        raise ImportFormatError(f"{source}: unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if not data.strip():
+        raise ImportFormatError(f"{source}: empty file")
+    skipped: list[str] = []
+    if detected == "pubmed-xml":
+        records = parse_pubmed_xml(data, source)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise ImportFormatError(f"{source}: not UTF-8 text (invalid byte at line {line})") from exc
+        if detected == "medline":
+            records = parse_medline(text, source)
+        elif detected == "ris":
+            records, skipped = parse_ris(text, source)
+        else:
+            records, skipped = parse_csljson(text, source)
+    return ParsedFile(path, detected, records, skipped)

@@ -1,0 +1,297 @@
+"""PubMed XML (EFetch / PubMed's XML download) and MEDLINE text (.nbib) -> records, through Biopython."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from Bio import Entrez, Medline
+from Bio.Entrez.Parser import CorruptedXMLError, NotXMLError, ValidationError
+
+from ..errors import ImportFormatError
+from ..records import (
+    Record,
+    author,
+    clean_text,
+    new_record,
+    normalize_doi,
+    normalize_pmcid,
+    normalize_pmid,
+    now_iso,
+    parse_date,
+)
+
+
+def _s(value: Any) -> str:
+    return clean_text(value) if value is not None else ""
+
+
+def _attr(value: Any, name: str, default: str = "") -> str:
+    return getattr(value, "attributes", {}).get(name, default)
+
+
+def _date_from(pubdate: Any) -> tuple[int | None, int | None]:
+    if not pubdate:
+        return None, None
+    if "MedlineDate" in pubdate:
+        return parse_date(pubdate["MedlineDate"])
+    year = pubdate.get("Year")
+    month_text = pubdate.get("Month") or pubdate.get("Season") or ""
+    y = int(year) if year and str(year).isdigit() else None
+    _, m = parse_date(f"{y or 2000} {month_text}") if month_text else (None, None)
+    if month_text and str(month_text).isdigit() and 1 <= int(month_text) <= 12:
+        m = int(month_text)
+    return y, m
+
+
+def _authors(author_list: Any) -> list[dict[str, str]]:
+    out = []
+    for a in author_list or []:
+        if _attr(a, "ValidYN", "Y") == "N":
+            continue
+        if "CollectiveName" in a:
+            out.append(author(collective=_s(a["CollectiveName"])))
+        else:
+            out.append(
+                author(family=_s(a.get("LastName")), given=_s(a.get("ForeName")), initials=_s(a.get("Initials")))
+            )
+    return out
+
+
+def _abstract(abstract: Any) -> list[dict[str, str]]:
+    if not abstract:
+        return []
+    sections = []
+    for part in abstract.get("AbstractText", []):
+        text = _s(part)
+        if text:
+            sections.append({"label": _attr(part, "Label"), "category": _attr(part, "NlmCategory"), "text": text})
+    return sections
+
+
+def _ids(article_ids: Any) -> dict[str, str]:
+    return {_attr(i, "IdType"): str(i) for i in article_ids or []}
+
+
+def _retraction(citation: Any, pub_types: list[str]) -> tuple[bool, list[str]]:
+    notices = []
+    for cc in citation.get("CommentsCorrectionsList", []) or []:
+        if _attr(cc, "RefType") == "RetractionIn":
+            notices.append(str(cc.get("PMID") or cc.get("RefSource") or ""))
+    return ("Retracted Publication" in pub_types or bool(notices)), notices
+
+
+def _mesh(citation: Any) -> list[dict[str, Any]]:
+    out = []
+    for h in citation.get("MeshHeadingList", []) or []:
+        d = h["DescriptorName"]
+        out.append(
+            {
+                "descriptor": str(d),
+                "ui": _attr(d, "UI"),
+                "major": _attr(d, "MajorTopicYN") == "Y",
+                "qualifiers": [
+                    {"name": str(q), "major": _attr(q, "MajorTopicYN") == "Y"} for q in h.get("QualifierName", [])
+                ],
+            }
+        )
+    return out
+
+
+def _keywords(citation: Any) -> list[str]:
+    return [_s(k) for kl in citation.get("KeywordList", []) or [] for k in kl if _s(k)]
+
+
+def article_to_record(item: Any, source: str) -> Record:
+    cit = item["MedlineCitation"]
+    art = cit["Article"]
+    journal = art.get("Journal", {})
+    issue = journal.get("JournalIssue", {})
+    year, month = _date_from(issue.get("PubDate"))
+    if year is None and art.get("ArticleDate"):
+        year, month = _date_from(art["ArticleDate"][0])
+    pub_types = [str(p) for p in art.get("PublicationTypeList", [])]
+    ids = _ids(item.get("PubmedData", {}).get("ArticleIdList"))
+    doi = None
+    for loc in art.get("ELocationID", []):
+        if _attr(loc, "EIdType") == "doi":
+            doi = normalize_doi(str(loc))
+    doi = doi or normalize_doi(ids.get("doi"))
+    retracted, notices = _retraction(cit, pub_types)
+    pagination = art.get("Pagination", {}) or {}
+    pages = pagination.get("MedlinePgn") or ""
+    if not pages and pagination.get("StartPage"):
+        pages = "-".join(x for x in (pagination.get("StartPage"), pagination.get("EndPage")) if x)
+    return new_record(
+        pmid=normalize_pmid(cit.get("PMID")),
+        doi=doi,
+        pmcid=normalize_pmcid(ids.get("pmc")),
+        title=_s(art.get("ArticleTitle")) or _s(art.get("VernacularTitle")),
+        authors=_authors(art.get("AuthorList")),
+        journal=_s(journal.get("Title")),
+        journal_iso=_s(journal.get("ISOAbbreviation")) or _s(cit.get("MedlineJournalInfo", {}).get("MedlineTA")),
+        year=year,
+        month=month,
+        volume=_s(issue.get("Volume")),
+        issue=_s(issue.get("Issue")),
+        pages=_s(pages),
+        abstract=_abstract(art.get("Abstract")),
+        language=", ".join(art.get("Language", [])),
+        publication_types=pub_types,
+        mesh=_mesh(cit),
+        keywords=_keywords(cit),
+        retracted=retracted,
+        retraction_notices=notices,
+        kind="article",
+        provenance=[{"kind": "file", "source": source, "format": "pubmed-xml", "at": now_iso()}],
+        source_rank=3,
+    )
+
+
+def book_to_record(item: Any, source: str) -> Record:
+    doc = item["BookDocument"]
+    book = doc.get("Book", {})
+    ids = _ids(doc.get("ArticleIdList")) | _ids(item.get("PubmedBookData", {}).get("ArticleIdList"))
+    year, month = _date_from(book.get("PubDate"))
+    authors = []
+    for al in doc.get("AuthorList", []) or book.get("AuthorList", []) or []:
+        authors.extend(_authors(al))
+    title = _s(doc.get("ArticleTitle")) or _s(book.get("BookTitle"))
+    publisher = book.get("Publisher", {}) or {}
+    return new_record(
+        pmid=normalize_pmid(doc.get("PMID")),
+        doi=normalize_doi(ids.get("doi")),
+        pmcid=None,
+        title=title,
+        authors=authors,
+        journal="",
+        year=year,
+        month=month,
+        abstract=_abstract(doc.get("Abstract")),
+        language=", ".join(doc.get("Language", [])),
+        publication_types=[str(p) for p in doc.get("PublicationType", [])],
+        keywords=_keywords(doc),
+        kind="book",
+        book_title=_s(book.get("BookTitle")),
+        publisher=_s(publisher.get("PublisherName")),
+        provenance=[{"kind": "file", "source": source, "format": "pubmed-xml", "at": now_iso()}],
+        source_rank=3,
+    )
+
+
+def _where(exc: Exception, data: bytes) -> str:
+    """'line L, column C' for an XML error, from the expat message when it has one."""
+    m = re.search(r"line (\d+), column (\d+)", str(exc))
+    if m:
+        return f"line {m.group(1)}, column {m.group(2)}"
+    return f"near the end (byte {len(data)})"
+
+
+def parse_pubmed_xml(data: bytes, source: str) -> list[Record]:
+    """Every PubmedArticle and PubmedBookArticle in an EFetch/PubMed XML document."""
+    try:
+        parsed = Entrez.read(io.BytesIO(data))
+    except (CorruptedXMLError, NotXMLError, ValidationError, Exception) as exc:  # expat errors are plain Exceptions
+        if isinstance(exc, ValidationError):
+            raise ImportFormatError(f"{source}: not PubMed XML: unexpected element {exc}") from exc
+        m = re.search(r"\(([^():]+)(?::\s*line \d+, column \d+)?\)", str(exc))
+        why = m.group(1) if m else (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        if why == "no element found":
+            why = "the file ends before the XML is complete"
+        raise ImportFormatError(f"{source}: truncated or malformed XML at {_where(exc, data)}: {why}") from exc
+    if not hasattr(parsed, "get") or ("PubmedArticle" not in parsed and "PubmedBookArticle" not in parsed):
+        raise ImportFormatError(f"{source}: XML, but not a PubmedArticleSet (EFetch db=pubmed retmode=xml)")
+    out = [article_to_record(a, source) for a in parsed.get("PubmedArticle", [])]
+    out += [book_to_record(b, source) for b in parsed.get("PubmedBookArticle", [])]
+    return out
+
+
+# -- MEDLINE text ----------------------------------------------------------------------------------------------------
+
+
+def _medline_doi(entry: dict[str, Any]) -> str | None:
+    for field in ("LID", "AID"):
+        for value in _as_list(entry.get(field)):
+            if "[doi]" in value:
+                return normalize_doi(value.replace("[doi]", ""))
+    return None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _medline_authors(entry: dict[str, Any]) -> list[dict[str, str]]:
+    """FAU ('Family, Given') when present, else AU ('Family GI'); CN lines are group authors."""
+    out = []
+    for name in _as_list(entry.get("FAU")) or _as_list(entry.get("AU")):
+        if "," in name:
+            family, given = (p.strip() for p in name.split(",", 1))
+            out.append(author(family=family, given=given))
+        else:
+            parts = name.rsplit(" ", 1)
+            initials = parts[1] if len(parts) == 2 and parts[1].isupper() else ""
+            out.append(author(family=parts[0] if initials else name, initials=initials))
+    out.extend(author(collective=cn) for cn in _as_list(entry.get("CN")))
+    return out
+
+
+def _medline_mesh(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for h in entry.get("MH", []):
+        parts = h.split("/")
+        desc = parts[0]
+        out.append(
+            {
+                "descriptor": desc.lstrip("*"),
+                "ui": "",
+                "major": desc.startswith("*"),
+                "qualifiers": [{"name": q.lstrip("*"), "major": q.startswith("*")} for q in parts[1:]],
+            }
+        )
+    return out
+
+
+def medline_entry_to_record(entry: dict[str, Any], source: str) -> Record:
+    year, month = parse_date(entry.get("DP"))
+    pub_types = list(entry.get("PT", []))
+    abstract = [{"label": "", "category": "", "text": clean_text(entry["AB"])}] if entry.get("AB") else []
+    return new_record(
+        pmid=normalize_pmid(entry.get("PMID")),
+        doi=_medline_doi(entry),
+        pmcid=normalize_pmcid(entry.get("PMC")),
+        title=clean_text(entry.get("TI") or entry.get("BTI") or ""),
+        authors=_medline_authors(entry),
+        journal=clean_text(entry.get("JT", "")),
+        journal_iso=clean_text(entry.get("TA", "")),
+        year=year,
+        month=month,
+        volume=entry.get("VI", ""),
+        issue=entry.get("IP", ""),
+        pages=entry.get("PG", ""),
+        abstract=abstract,
+        language=", ".join(entry.get("LA", [])),
+        publication_types=pub_types,
+        mesh=_medline_mesh(entry),
+        keywords=list(entry.get("OT", [])),
+        retracted="Retracted Publication" in pub_types or bool(_as_list(entry.get("RIN"))),
+        retraction_notices=_as_list(entry.get("RIN")),
+        kind="book" if entry.get("BTI") and not entry.get("TI") else "article",
+        provenance=[{"kind": "file", "source": source, "format": "medline", "at": now_iso()}],
+        source_rank=3,
+    )
+
+
+def parse_medline(text: str, source: str) -> list[Record]:
+    entries = list(Medline.parse(io.StringIO(text)))
+    out = []
+    for n, entry in enumerate(entries, start=1):
+        if not entry.get("PMID"):
+            raise ImportFormatError(f"{source}: MEDLINE record {n} has no PMID line (is the file complete?)")
+        out.append(medline_entry_to_record(entry, source))
+    if not out:
+        raise ImportFormatError(f"{source}: no MEDLINE records found")
+    return out

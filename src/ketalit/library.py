@@ -1,0 +1,262 @@
+"""The library: one folder holding a tinydb database of records, tags, saved searches, claims and links.
+
+Reads need no lock: the database file is only ever replaced whole (see ``storage``). Every write happens in a
+``transaction()``: it takes the folder's lock, reloads the file (so work written meanwhile by another ketalit
+process is kept), applies the changes in memory and writes the file once, atomically. An exception inside the
+transaction discards all of its changes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from .citekey import assign_key
+from .errors import KetalitError
+from .records import Record, identity, merge, new_record, normalize_doi, title_key, titles_match
+from .storage import AtomicJSONStorage, CorruptLibraryError
+
+SCHEMA_VERSION = 1
+DB_NAME = "ketalit.json"
+LOCK_NAME = ".ketalit.lock"
+LOCK_TIMEOUT = 120.0
+
+
+def default_library_path() -> Path:
+    return Path(os.environ.get("KETALIT_LIBRARY") or "library")
+
+
+class Library:
+    """A ketalit library folder. Open one with ``Library.open(path)`` or create it with ``Library.init(path)``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.db_path = self.root / DB_NAME
+        self._lock = FileLock(str(self.root / LOCK_NAME))
+        self._db: TinyDB | None = None
+        self._records: dict[int, Record] | None = None
+        self._dirty: set[int] = set()
+        self._index: dict[str, dict[str, int]] | None = None
+        self._in_tx = False
+
+    # -- opening -------------------------------------------------------------------------------------------
+    @classmethod
+    def init(cls, root: str | os.PathLike[str]) -> Library:
+        lib = cls(Path(root))
+        lib.root.mkdir(parents=True, exist_ok=True)
+        with lib.transaction():
+            meta = lib.db.table("meta")
+            if not meta.all():
+                meta.insert({"schema_version": SCHEMA_VERSION})
+        return lib
+
+    @classmethod
+    def open(cls, root: str | os.PathLike[str] | None = None) -> Library:
+        path = Path(root) if root is not None else default_library_path()
+        lib = cls(path)
+        if not lib.db_path.exists():
+            raise KetalitError(f"no ketalit library at {path}/ (run `ketalit init {path}` to create one)")
+        lib.schema_version()  # validates the file
+        return lib
+
+    @property
+    def db(self) -> TinyDB:
+        if self._db is None:
+            self._db = TinyDB(self.db_path, storage=AtomicJSONStorage)
+        return self._db
+
+    def schema_version(self) -> int:
+        try:
+            meta = self.db.table("meta").all()
+        except CorruptLibraryError as exc:
+            raise KetalitError(str(exc)) from exc
+        version = meta[0].get("schema_version", 0) if meta else 0
+        if version > SCHEMA_VERSION:
+            raise KetalitError(
+                f"{self.db_path} has schema version {version}; this ketalit reads up to {SCHEMA_VERSION} (upgrade)"
+            )
+        return version
+
+    # -- transactions ------------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Library]:
+        if self._in_tx:
+            yield self
+            return
+        try:
+            self._lock.acquire(timeout=LOCK_TIMEOUT)
+        except Timeout as exc:
+            raise KetalitError(
+                f"{self.root}: another ketalit process has held the library lock for {LOCK_TIMEOUT:.0f} s; "
+                f"wait for it to finish (or remove {self.root / LOCK_NAME} if no ketalit is running)"
+            ) from exc
+        try:
+            self._reset()
+            self._in_tx = True
+            yield self
+            self._write_back()
+            self.db.storage.flush()
+        except BaseException:
+            self._reset()
+            raise
+        finally:
+            self._in_tx = False
+            self._lock.release()
+
+    def _reset(self) -> None:
+        self._db = None
+        self._records = None
+        self._index = None
+        self._dirty = set()
+
+    def _write_back(self) -> None:
+        if not self._dirty or self._records is None:
+            return
+        table = self.db.table("records")
+        existing = [i for i in self._dirty if table.contains(doc_id=i)]
+        if existing:
+            table.remove(doc_ids=existing)
+        table.insert_multiple(Document(self._records[i], doc_id=i) for i in sorted(self._dirty))
+        self._dirty = set()
+
+    # -- records: reading ----------------------------------------------------------------------------------------
+    def _load(self) -> dict[int, Record]:
+        if self._records is None:
+            try:
+                self._records = {doc.doc_id: dict(doc) for doc in self.db.table("records").all()}
+            except CorruptLibraryError as exc:
+                raise KetalitError(str(exc)) from exc
+        return self._records
+
+    def records(self) -> list[Record]:
+        """Every record, in the order they entered the library. Each carries its ``_id``."""
+        return [dict(rec, _id=i) for i, rec in self._load().items()]
+
+    def iter_records(self) -> Iterator[tuple[int, Record]]:
+        """(id, record) pairs without copying: read-only use."""
+        yield from self._load().items()
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def record(self, doc_id: int) -> Record:
+        return dict(self._load()[doc_id], _id=doc_id)
+
+    def _indexes(self) -> dict[str, dict[str, int]]:
+        if self._index is None:
+            idx: dict[str, dict[str, int]] = {"pmid": {}, "doi": {}, "title": {}, "citekey": {}}
+            for i, rec in self._load().items():
+                self._index_record(idx, i, rec)
+            self._index = idx
+        return self._index
+
+    @staticmethod
+    def _index_record(idx: dict[str, dict[str, int]], i: int, rec: Record) -> None:
+        if rec.get("pmid"):
+            idx["pmid"][rec["pmid"]] = i
+        if rec.get("doi"):
+            idx["doi"].setdefault(rec["doi"], i)
+        tk = title_key(rec.get("title") or "", rec.get("year"))
+        if tk:
+            idx["title"].setdefault(tk, i)
+        if rec.get("citekey"):
+            idx["citekey"][rec["citekey"]] = i
+
+    def find(self, ident: str) -> Record | None:
+        """A record by PMID, DOI (any form), PMCID or citation key."""
+        ident = ident.strip()
+        idx = self._indexes()
+        if ident.isdigit() and ident in idx["pmid"]:
+            return self.record(idx["pmid"][ident])
+        if ident.lower().startswith("pmid:") and ident[5:].strip() in idx["pmid"]:
+            return self.record(idx["pmid"][ident[5:].strip()])
+        doi = normalize_doi(ident)
+        if doi and doi in idx["doi"]:
+            return self.record(idx["doi"][doi])
+        if ident in idx["citekey"]:
+            return self.record(idx["citekey"][ident])
+        if ident.upper().startswith("PMC"):
+            for i, rec in self._load().items():
+                if rec.get("pmcid") == ident.upper():
+                    return self.record(i)
+        return None
+
+    def match(self, rec: Record) -> int | None:
+        """The id of the stored record that is the same paper as ``rec``: by PMID, else DOI, else title+year."""
+        idx = self._indexes()
+        stored = self._load()
+        pmid, doi = rec.get("pmid"), rec.get("doi")
+        if pmid and pmid in idx["pmid"]:
+            return idx["pmid"][pmid]
+        if doi and doi in idx["doi"]:
+            i = idx["doi"][doi]
+            other = stored[i]
+            if (not pmid or not other.get("pmid")) and titles_match(rec.get("title", ""), other.get("title", "")):
+                return i
+        tk = title_key(rec.get("title") or "", rec.get("year"))
+        if tk and tk in idx["title"]:
+            i = idx["title"][tk]
+            other = stored[i]
+            if pmid and other.get("pmid") and other["pmid"] != pmid:
+                return None
+            if doi and other.get("doi") and other["doi"] != doi:
+                return None
+            return i
+        return None
+
+    # -- records: writing (inside a transaction) ---------------------------------------------------------------------
+    def _require_tx(self) -> None:
+        if not self._in_tx:
+            raise RuntimeError("library writes must happen inside Library.transaction()")
+
+    def upsert(self, rec: Record) -> tuple[int, str]:
+        """Insert ``rec`` or merge it into the same paper already stored. Returns (id, 'added'|'updated')."""
+        self._require_tx()
+        stored = self._load()
+        idx = self._indexes()
+        i = self.match(rec)
+        if i is None:
+            i = max(stored, default=0) + 1
+            out = new_record()
+            out.update({k: v for k, v in rec.items() if not k.startswith("_")})
+            out["citekey"] = assign_key(out, idx["citekey"])
+            action = "added"
+        else:
+            out = merge(stored[i], rec)
+            action = "updated"
+        stored[i] = out
+        self._dirty.add(i)
+        self._index_record(idx, i, out)
+        return i, action
+
+    def put(self, doc_id: int, rec: Record) -> None:
+        """Replace a stored record (e.g. after tagging or a user edit)."""
+        self._require_tx()
+        stored = self._load()
+        if doc_id not in stored:
+            raise KeyError(doc_id)
+        stored[doc_id] = {k: v for k, v in rec.items() if k != "_id"}
+        self._dirty.add(doc_id)
+        self._index_record(self._indexes(), doc_id, stored[doc_id])
+
+    def upsert_many(self, recs: Iterable[Record]) -> dict[str, int]:
+        counts = {"added": 0, "updated": 0}
+        with self.transaction():
+            for rec in recs:
+                _, action = self.upsert(rec)
+                counts[action] += 1
+        return counts
+
+    # -- other tables --------------------------------------------------------------------------------------------
+    def table(self, name: str) -> Any:
+        return self.db.table(name)
+
+    def describe(self, rec: Record) -> str:
+        return identity(rec)

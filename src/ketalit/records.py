@@ -1,0 +1,249 @@
+"""The record model: one bibliographic record as a plain dict, plus the helpers that identify and merge records.
+
+Records are plain JSON-able dicts (that is what tinydb stores). ``new_record`` gives every field its empty value,
+so code can read any field without guarding. Field names follow PubMed where PubMed has a name for the idea.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+import unicodedata
+from datetime import datetime, timezone
+from typing import Any
+
+Record = dict[str, Any]
+
+# Bibliographic fields filled by importers; user fields are never touched by an import.
+BIB_FIELDS = (
+    "pmid",
+    "doi",
+    "pmcid",
+    "title",
+    "authors",
+    "journal",
+    "journal_iso",
+    "year",
+    "month",
+    "volume",
+    "issue",
+    "pages",
+    "abstract",
+    "language",
+    "publication_types",
+    "mesh",
+    "keywords",
+    "retracted",
+    "retraction_notices",
+    "kind",
+    "book_title",
+    "publisher",
+    "abstract_complete",
+)
+USER_FIELDS = ("notes", "manual_tags", "screening", "citekey")
+
+# How much a source is trusted for bibliographic fields: PubMed's own formats win over secondary formats.
+SOURCE_RANK = {"pubmed-xml": 3, "medline": 3, "ris": 1, "csljson": 1, "jsonl": 2}
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
+}
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def new_record(**fields: Any) -> Record:
+    """A record with every field present (empty), then ``fields`` applied."""
+    rec: Record = {
+        "pmid": None,
+        "doi": None,
+        "pmcid": None,
+        "title": "",
+        "authors": [],
+        "journal": "",
+        "journal_iso": "",
+        "year": None,
+        "month": None,
+        "volume": "",
+        "issue": "",
+        "pages": "",
+        "abstract": [],
+        "language": "",
+        "publication_types": [],
+        "mesh": [],
+        "keywords": [],
+        "retracted": False,
+        "retraction_notices": [],
+        "kind": "article",
+        "book_title": "",
+        "publisher": "",
+        "abstract_complete": True,
+        "provenance": [],
+        "source_rank": 0,
+        "notes": "",
+        "manual_tags": {"add": [], "remove": []},
+        "screening": None,
+        "citekey": None,
+        "tags": {},
+        "tag_reasons": [],
+    }
+    rec.update(fields)
+    return rec
+
+
+def author(family: str = "", given: str = "", initials: str = "", collective: str = "") -> dict[str, str]:
+    """One author. A group author has only ``collective`` set."""
+    if collective:
+        return {"family": "", "given": "", "initials": "", "collective": collective.strip()}
+    given = (given or "").strip()
+    if not initials and given:
+        initials = "".join(p[0] for p in re.split(r"[\s\-.]+", given) if p and p[0].isalpha()).upper()
+    return {"family": (family or "").strip(), "given": given, "initials": initials or "", "collective": ""}
+
+
+# PubMed's inline markup (%text: b, i, sup, sub, u) and MathML (every MathML element name starts with "m").
+_TAG_RE = re.compile(
+    r"</?(?:[a-z]+:)?(?:i|b|u|sup|sub|em|strong|math|m[a-z]+|none|semantics|annotation|DispFormula)"
+    r"(?:\s[^<>]*)?/?>",
+    re.I,
+)
+
+
+def clean_text(text: Any) -> str:
+    """Inline PubMed markup (<i>, <sup>, MathML...) stripped to its text; entities decoded; spaces folded."""
+    if text is None:
+        return ""
+    s = _TAG_RE.sub("", str(text))
+    s = html.unescape(s)
+    s = unicodedata.normalize("NFC", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+_DOI_RE = re.compile(r"10\.\d{3,9}/\S+", re.I)
+
+
+def normalize_doi(doi: Any) -> str | None:
+    """Canonical DOI: lower case, no resolver prefix or ``doi:``, no trailing punctuation. None if not a DOI."""
+    if not doi:
+        return None
+    m = _DOI_RE.search(str(doi).strip())
+    if not m:
+        return None
+    return m.group(0).rstrip(".,;)]}>").lower()
+
+
+def normalize_pmid(pmid: Any) -> str | None:
+    if pmid is None:
+        return None
+    m = re.search(r"\d+", str(pmid))
+    return m.group(0).lstrip("0") or None if m else None
+
+
+def normalize_pmcid(pmcid: Any) -> str | None:
+    if not pmcid:
+        return None
+    m = re.search(r"(?:PMC)?\s*(\d+)", str(pmcid), re.I)
+    return f"PMC{m.group(1)}" if m else None
+
+
+def fold_ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def title_key(title: str, year: Any) -> str | None:
+    """Normalised title + year, the identity of a record that has neither PMID nor DOI."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold_ascii(clean_text(title)).lower()).split()
+    if not words:
+        return None
+    return f"{' '.join(words)}|{year or ''}"
+
+
+def titles_match(a: str, b: str) -> bool:
+    """Guard for DOI matches: book chapters share their book's DOI, so the titles must agree too."""
+    wa = set(re.sub(r"[^a-z0-9]+", " ", fold_ascii(a).lower()).split())
+    wb = set(re.sub(r"[^a-z0-9]+", " ", fold_ascii(b).lower()).split())
+    if not wa or not wb:
+        return True  # nothing to compare: trust the DOI
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def parse_date(text: Any) -> tuple[int | None, int | None]:
+    """(year, month) from PubMed date text: '2019 Jan-Feb', '1998 Dec-1999 Jan', 'Summer 2001', '2017/06/01'."""
+    if not text:
+        return None, None
+    s = str(text)
+    ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", s)
+    year = int(ym.group(1)) if ym else None
+    month = None
+    mm = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", s, re.I)
+    if mm:
+        month = MONTHS[mm.group(1).lower()]
+    else:
+        sm = re.search(r"\b(spring|summer|fall|autumn|winter)\b", s, re.I)
+        if sm:
+            month = SEASONS[sm.group(1).lower()]
+        else:
+            nm = re.search(r"\b\d{4}[-/ ](\d{1,2})\b", s)
+            if nm and 1 <= int(nm.group(1)) <= 12:
+                month = int(nm.group(1))
+    return year, month
+
+
+def abstract_text(rec: Record) -> str:
+    return " ".join(s["text"] for s in rec.get("abstract") or [] if s.get("text"))
+
+
+def identity(rec: Record) -> str:
+    """A human-readable id: PMID if any, else DOI, else the title."""
+    if rec.get("pmid"):
+        return f"PMID {rec['pmid']}"
+    if rec.get("doi"):
+        return f"doi:{rec['doi']}"
+    return f"'{(rec.get('title') or '')[:60]}'"
+
+
+def merge(existing: Record, incoming: Record) -> Record:
+    """Merge a re-imported record into the stored one.
+
+    User fields (notes, manual tags, screening decision, citation key) are always kept. A bibliographic field is
+    taken from ``incoming`` when the stored one is empty or ``incoming`` comes from an equally or more trusted
+    source. Provenance accumulates.
+    """
+    out = copy.deepcopy(existing)
+    take_all = incoming.get("source_rank", 0) >= existing.get("source_rank", 0)
+    for field in BIB_FIELDS:
+        new = incoming.get(field)
+        if field == "abstract_complete":
+            continue
+        if new in (None, "", [], False) and field != "retracted":
+            continue
+        if field == "retracted":
+            out["retracted"] = bool(existing.get("retracted") or new)
+            continue
+        if take_all or out.get(field) in (None, "", []):
+            out[field] = copy.deepcopy(new)
+    # "Cut short" is a property of the text: the same text from a second source is just as short; a longer
+    # text that extends the stored one brings its own flag.
+    if incoming.get("abstract") and (take_all or not existing.get("abstract")):
+        old_text, new_text = abstract_text(existing), abstract_text(incoming)
+        if (
+            old_text
+            and new_text.startswith(old_text[: max(0, len(old_text) - 5)])
+            and len(new_text) <= len(old_text) + 5
+        ):
+            out["abstract_complete"] = existing.get("abstract_complete", True) and incoming.get(
+                "abstract_complete", True
+            )
+        else:
+            out["abstract_complete"] = incoming.get("abstract_complete", True)
+    out["source_rank"] = max(existing.get("source_rank", 0), incoming.get("source_rank", 0))
+    seen = {(p.get("source"), p.get("kind")) for p in out.get("provenance", [])}
+    for p in incoming.get("provenance", []):
+        if (p.get("source"), p.get("kind")) not in seen:
+            out.setdefault("provenance", []).append(p)
+    return out

@@ -1,0 +1,77 @@
+"""Terminal rendering of records (rich). Pure presentation: no library logic here."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from .records import Record
+
+
+def author_line(rec: Record, limit: int = 6) -> str:
+    names = []
+    for a in rec.get("authors", [])[:limit]:
+        names.append(
+            a["collective"] if a.get("collective") else f"{a.get('family', '')} {a.get('initials', '')}".strip()
+        )
+    more = len(rec.get("authors", [])) - limit
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def citation_line(rec: Record) -> str:
+    parts = [rec.get("journal_iso") or rec.get("journal") or rec.get("book_title") or ""]
+    if rec.get("year"):
+        parts.append(str(rec["year"]))
+    vol = rec.get("volume") or ""
+    if rec.get("issue"):
+        vol += f"({rec['issue']})"
+    if rec.get("pages"):
+        vol += f":{rec['pages']}"
+    if vol:
+        parts.append(vol)
+    return ". ".join(p for p in parts if p)
+
+
+def render_record(console: Console, rec: Record) -> None:
+    title = escape(rec.get("title") or "(no title)")
+    head = f"[bold]{title}[/bold]\n{escape(author_line(rec))}\n{escape(citation_line(rec))}"
+    if rec.get("retracted"):
+        head = "[bold white on red] RETRACTED [/bold white on red] " + head
+    console.print(Panel(head, expand=False))
+    ids = Table(show_header=False, box=None)
+    for label, key in (("PMID", "pmid"), ("DOI", "doi"), ("PMCID", "pmcid"), ("citation key", "citekey")):
+        if rec.get(key):
+            ids.add_row(label, escape(str(rec[key])))
+    if rec.get("publication_types"):
+        ids.add_row("publication types", escape(", ".join(rec["publication_types"])))
+    if rec.get("screening"):
+        s = rec["screening"]
+        ids.add_row("screening", escape(f"{s['decision']} {s.get('reason') or ''}".strip()))
+    if rec.get("notes"):
+        ids.add_row("notes", escape(rec["notes"]))
+    console.print(ids)
+    tags = Table(title="tags (with the words that matched)", show_lines=False)
+    tags.add_column("axis")
+    tags.add_column("tag")
+    tags.add_column("reason")
+    for r in rec.get("tag_reasons", []):
+        where = r.get("field", "")
+        if r.get("start") is not None:
+            where += f" {r['start']}-{r['end']}"
+        reason = f"{r.get('source')}: '{r.get('match', '')}' in {where}"
+        if r.get("drug"):
+            reason += f" (drug: {r['drug']})"
+        tags.add_row(r["axis"], r["tag"], escape(reason))
+    console.print(tags)
+    if rec.get("comparator_routes"):
+        console.print(
+            "comparator routes (not ketamine): "
+            + escape(", ".join(sorted({f"{c['route']} ({c['drug']})" for c in rec["comparator_routes"]})))
+        )
+    for sec in rec.get("abstract", []):
+        label = f"[bold]{escape(sec['label'])}:[/bold] " if sec.get("label") else ""
+        console.print(label + escape(sec["text"]))
+    if rec.get("abstract") and not rec.get("abstract_complete", True):
+        console.print("[yellow](abstract cut short in the source this record came from)[/yellow]")

@@ -1,0 +1,111 @@
+"""The CLI over the library API: init, import, show, stats, export jsonl, tag, note, screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import FIXTURES, NCBI, SNAPSHOT, run_cli, run_ketalit
+from ketalit.formats.detect import read_file
+
+
+def test_init_import_show_stats_export(runner, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    assert run_cli(runner, lib, "init").exit_code == 0
+    res = run_cli(runner, lib, "import", str(NCBI / "pubmed2.xml"), str(FIXTURES / "quirks.pubmed.xml"), "--json")
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    expected = read_file(NCBI / "pubmed2.xml").records + read_file(FIXTURES / "quirks.pubmed.xml").records
+    assert report["added"] == len(expected)
+
+    shown = json.loads(run_cli(runner, lib, "show", "90000001", "--json").output)
+    assert shown["title"].startswith("Intranasal S-ketamine") and "intranasal" in shown["tags"]["route"]
+    assert shown["tags"]["design"] == ["rct"]  # from PublicationType
+    by_doi = json.loads(run_cli(runner, lib, "show", "https://doi.org/10.9999/JTA.1998.0001", "--json").output)
+    assert by_doi["pmid"] == "90000001"
+    text = run_cli(runner, lib, "show", "90000002").output
+    assert "RETRACTED" in text
+
+    stats = json.loads(run_cli(runner, lib, "stats", "--json").output)
+    assert stats["records"] == len(expected)
+    assert stats["with_pmid"] == sum(1 for r in expected if r["pmid"])
+    assert stats["with_doi"] == sum(1 for r in expected if r["doi"])
+    assert stats["retracted"] == 1
+
+    out = tmp_path / "dump.jsonl"
+    assert run_cli(runner, lib, "export", "jsonl", "-o", str(out)).exit_code == 0
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert {x["pmid"] for x in lines} == {r["pmid"] for r in expected}
+    for x in lines:
+        assert set(x["tags"]) == {"route", "outcome", "design", "setting"}
+        assert {"title", "authors", "abstract", "mesh", "provenance", "tag_reasons", "citekey"} <= set(x)
+
+
+def test_show_unknown_record_is_a_clear_error(runner, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    run_cli(runner, lib, "init")
+    res = run_cli(runner, lib, "show", "123456789")
+    assert res.exit_code == 1 and "no record '123456789'" in res.output
+
+
+def test_manual_tags_survive_retag_and_reimport(runner, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    run_cli(runner, lib, "init")
+    run_cli(runner, lib, "import", str(FIXTURES / "quirks.pubmed.xml"))
+    res = run_cli(runner, lib, "tag", "90000001", "--add", "route:oral", "--remove", "route:intranasal", "--json")
+    assert res.exit_code == 0, res.output
+    tags = json.loads(res.output)["tags"]
+    assert "oral" in tags["route"] and "intranasal" not in tags["route"]
+    run_cli(runner, lib, "tag", "--all")
+    run_cli(runner, lib, "import", str(FIXTURES / "quirks.pubmed.xml"))
+    shown = json.loads(run_cli(runner, lib, "show", "90000001", "--json").output)
+    assert "oral" in shown["tags"]["route"] and "intranasal" not in shown["tags"]["route"]
+    assert any(r["source"] == "manual" and r["tag"] == "oral" for r in shown["tag_reasons"])
+
+
+def test_unknown_tag_is_refused(runner, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    run_cli(runner, lib, "init")
+    run_cli(runner, lib, "import", str(FIXTURES / "quirks.pubmed.xml"))
+    res = run_cli(runner, lib, "tag", "90000001", "--add", "route:telepathic")
+    assert res.exit_code == 1 and "unknown route tag" in res.output
+
+
+def test_exclusion_needs_a_reason(runner, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    run_cli(runner, lib, "init")
+    run_cli(runner, lib, "import", str(FIXTURES / "quirks.pubmed.xml"))
+    assert run_cli(runner, lib, "screen", "90000001", "exclude").exit_code == 1
+    assert run_cli(runner, lib, "screen", "90000001", "exclude", "--reason", "animal study").exit_code == 0
+
+
+def test_shipped_library_stats_match_the_snapshot(shipped_copy: Path) -> None:
+    items = json.loads((SNAPSHOT / "ketamine_pain.csl.json").read_text())
+    proc = run_ketalit("--library", str(shipped_copy), "stats", "--json")
+    assert proc.returncode == 0, proc.stderr
+    stats = json.loads(proc.stdout)
+    assert stats["records"] == len(items)
+    assert stats["with_pmid"] == sum(1 for i in items if i.get("PMID"))
+    assert stats["with_doi"] == sum(1 for i in items if i.get("DOI"))
+    years = [i["issued"]["date-parts"][0][0] for i in items]
+    assert (stats["year_min"], stats["year_max"]) == (min(years), max(years))
+    assert stats["abstract_incomplete"] == sum("abstract incomplete" in i["note"] for i in items)
+
+
+def test_rebuild_reproduces_the_shipped_records(shipped_copy: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "library"
+    shutil.copytree(shipped_copy, copy)
+    proc = run_ketalit("--library", str(copy), "rebuild")
+    assert proc.returncode == 0, proc.stderr
+
+    def dump(lib: Path) -> list[dict]:
+        out = run_ketalit("--library", str(lib), "export", "jsonl").stdout.splitlines()
+        recs = [json.loads(x) for x in out]
+        for r in recs:
+            for p in r["provenance"]:
+                p.pop("at")
+        return sorted(recs, key=lambda r: r["citekey"])
+
+    assert dump(copy) == dump(shipped_copy)
