@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NCBI, run_ketalit
 from ketalit.importer import import_files
 from ketalit.library import Library
+
+from conftest import NCBI, run_ketalit
 
 
 def _truncated(tmp: Path) -> Path:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import FIXTURES, NCBI, SNAPSHOT, run_cli, run_ketalit
 from ketalit.formats.detect import read_file
+
+from conftest import FIXTURES, NCBI, SNAPSHOT, run_cli, run_ketalit
 
 
 def test_init_import_show_stats_export(runner, tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, NCBI
 from ketalit.formats.detect import read_file
 from ketalit.records import normalize_doi
+
+from conftest import FIXTURES, NCBI
 
 PUBMED_FILES = sorted(NCBI.glob("pubmed*.xml"))
 MEDLINE_FILES = sorted(NCBI.glob("medline_*.txt"))

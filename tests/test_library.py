@@ -12,11 +12,12 @@ from pathlib import Path
 
 import orjson
 
-from conftest import FIXTURES, NCBI
 from ketalit.importer import import_files
 from ketalit.library import Library
 from ketalit.records import normalize_doi, parse_date
 from ketalit.userfields import set_manual_tags, set_note, set_screening
+
+from conftest import FIXTURES, NCBI
 
 
 def test_doi_normalisation() -> None:

@@ -181,11 +181,11 @@ def book_to_record(item: Any, source: str) -> Record:
 
 
 def _where(exc: Exception, data: bytes) -> str:
-    """'line L, column C' for an XML error, from the expat message when it has one."""
+    """' at line L, column C' for an XML error, from the expat message when it has one."""
     m = re.search(r"line (\d+), column (\d+)", str(exc))
     if m:
-        return f"line {m.group(1)}, column {m.group(2)}"
-    return f"near the end (byte {len(data)})"
+        return f" at line {m.group(1)}, column {m.group(2)}"
+    return ""
 
 
 def parse_pubmed_xml(data: bytes, source: str) -> list[Record]:
@@ -199,7 +199,7 @@ def parse_pubmed_xml(data: bytes, source: str) -> list[Record]:
         why = m.group(1) if m else (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         if why == "no element found":
             why = "the file ends before the XML is complete"
-        raise ImportFormatError(f"{source}: truncated or malformed XML at {_where(exc, data)}: {why}") from exc
+        raise ImportFormatError(f"{source}: truncated or malformed XML{_where(exc, data)}: {why}") from exc
     if not hasattr(parsed, "get") or ("PubmedArticle" not in parsed and "PubmedBookArticle" not in parsed):
         raise ImportFormatError(f"{source}: XML, but not a PubmedArticleSet (EFetch db=pubmed retmode=xml)")
     out = [article_to_record(a, source) for a in parsed.get("PubmedArticle", [])]

@@ -1,0 +1,302 @@
+"""`ketalit fetch` against a local E-utilities server on 127.0.0.1: results, politeness, faults, resumption."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ketalit.errors import KetalitError
+from ketalit.eutils import EUtilsClient, EUtilsError
+from ketalit.fetch import fetch_pmids, fetch_query, saved_searches, update_searches
+from ketalit.formats.pubmed import parse_pubmed_xml
+from ketalit.library import Library
+
+from eutils_server import EFETCH_HEAD, EFETCH_TAIL, Server, default_fake, load_articles
+
+QUERY = "ketamine AND pain"
+
+
+@pytest.fixture
+def server():
+    with Server(default_fake()) as srv:
+        yield srv
+
+
+def client_for(srv: Server, **kw) -> EUtilsClient:
+    opts = {"backoff_base": 0.05, "timeout": 1.0, "email": "tests@example.org", "api_key": ""}
+    opts.update(kw)
+    return EUtilsClient(base_url=srv.url, **opts)
+
+
+def dump(lib: Library) -> list[dict]:
+    """Records without their arrival times: what must be identical across two ways of fetching."""
+    out = []
+    for r in Library.open(lib.root).records():
+        r = {k: v for k, v in r.items() if k not in ("_id", "provenance", "citekey")}
+        out.append(r)
+    return sorted(out, key=lambda r: r["pmid"])
+
+
+def efetch_log(srv: Server) -> list[dict]:
+    return [e for e in srv.fake.log if e["endpoint"] == "efetch.fcgi"]
+
+
+def test_fetch_yields_every_matching_record_exactly(server: Server, lib: Library) -> None:
+    report = fetch_query(lib, QUERY, batch_size=20, client=client_for(server))
+    expected = server.fake.search(QUERY, {})
+    assert report.count == len(expected) > 40
+    stored = {r["pmid"]: r for r in Library.open(lib.root).records()}
+    assert set(stored) == set(expected)
+    # each stored record is exactly what the served XML says
+    arts = server.fake.by_pmid()
+    for pmid in expected[:10]:
+        direct = parse_pubmed_xml((EFETCH_HEAD + arts[pmid].xml + EFETCH_TAIL).encode(), "x")[0]
+        for key in ("title", "authors", "doi", "year", "abstract", "journal"):
+            assert stored[pmid][key] == direct[key]
+        assert stored[pmid]["provenance"][0] == {**stored[pmid]["provenance"][0], "kind": "query", "source": QUERY}
+    searches = saved_searches(lib)
+    assert searches[0]["query"] == QUERY and searches[0]["count"] == len(expected)
+    assert searches[0]["status"] == "complete"
+    # ESearch with usehistory, then EFetch by WebEnv/query_key in batches
+    fetches = efetch_log(server)
+    assert len(fetches) == -(-len(expected) // 20)
+    assert all("WebEnv" in e["params"] and e["params"]["query_key"] == "1" for e in fetches)
+    assert all(
+        e["params"]["tool"] == "ketalit" and e["params"]["email"] == "tests@example.org" for e in server.fake.log
+    )
+
+
+def test_request_rate_is_at_most_3_per_second_without_key(server: Server, lib: Library) -> None:
+    fetch_query(lib, QUERY, batch_size=10, client=client_for(server))
+    times = [e["t"] for e in server.fake.log]
+    assert len(times) >= 8
+    for a, b in zip(times, times[3:], strict=False):
+        assert b - a >= 0.98  # never 4 request starts within one second
+
+
+def test_request_rate_is_at_most_10_per_second_with_key(lib: Library) -> None:
+    with Server(default_fake(valid_api_key="k-123")) as srv:
+        fetch_query(lib, QUERY, batch_size=4, client=client_for(srv, api_key="k-123"))
+        times = [e["t"] for e in srv.fake.log]
+        assert len(times) >= 15
+        assert all(e["params"]["api_key"] == "k-123" for e in srv.fake.log)
+        for a, b in zip(times, times[10:], strict=False):
+            assert b - a >= 0.98
+        span = times[-1] - times[0]
+        assert span < len(times) / 3  # faster than the keyless pace: the key is used
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"kind": "status", "code": 500},
+        {"kind": "status", "code": 502},
+        {"kind": "status", "code": 503},
+        {"kind": "slow", "seconds": 2.5},
+        {"kind": "drop"},
+        {"kind": "truncate"},
+        {"kind": "html"},
+    ],
+    ids=lambda f: f"{f['kind']}-{f.get('code', '')}",
+)
+def test_efetch_faults_are_retried_and_the_library_is_exact(fault: dict, lib: Library, tmp_path: Path) -> None:
+    with Server(default_fake()) as clean:
+        ref = Library.init(tmp_path / "ref")
+        fetch_query(ref, QUERY, batch_size=25, client=client_for(clean))
+    with Server(default_fake(faults=[{"endpoint": "efetch.fcgi", "skip": 1, "times": 2, **fault}])) as srv:
+        retries: list[str] = []
+        fetch_query(lib, QUERY, batch_size=25, client=client_for(srv, on_retry=retries.append))
+        assert len(retries) == 2  # the second batch failed twice, then succeeded
+        assert dump(lib) == dump(ref)
+
+
+def test_429_honours_retry_after(lib: Library) -> None:
+    fault = {"endpoint": "efetch.fcgi", "kind": "status", "code": 429, "retry_after": 1, "times": 1}
+    with Server(default_fake(faults=[fault])) as srv:
+        fetch_query(lib, QUERY, batch_size=50, client=client_for(srv))
+        fetches = efetch_log(srv)
+        assert fetches[1]["t"] - fetches[0]["t"] >= 1.0  # waited as told, not the 0.05 s backoff
+        assert len(Library.open(lib.root)) == srv.fake.search(QUERY, {}).__len__()
+
+
+def test_esearch_faults_are_retried(lib: Library) -> None:
+    faults = [
+        {"endpoint": "esearch.fcgi", "kind": "status", "code": 503, "times": 1},
+        {"endpoint": "esearch.fcgi", "kind": "html", "times": 1},
+    ]
+    with Server(default_fake(faults=faults)) as srv:
+        report = fetch_query(lib, QUERY, batch_size=50, client=client_for(srv))
+        assert report.count == len(srv.fake.search(QUERY, {}))
+
+
+def test_html_error_page_is_never_zero_results(lib: Library) -> None:
+    with Server(default_fake(faults=[{"endpoint": "esearch.fcgi", "kind": "html", "times": 100}])) as srv:
+        with pytest.raises(EUtilsError, match="esearch.fcgi failed"):
+            fetch_query(lib, QUERY, client=client_for(srv, max_tries=3))
+    assert len(Library.open(lib.root)) == 0
+    assert not any(s.get("status") == "complete" for s in saved_searches(lib))  # never recorded as "count 0"
+
+
+def test_bad_query_is_a_clear_error(server: Server, lib: Library) -> None:
+    with pytest.raises(KetalitError, match=r"PubMed rejected the search .*Unbalanced"):
+        fetch_query(lib, "ketamine AND (pain", client=client_for(server))
+
+
+def test_zero_results_is_zero_with_ncbi_notes(server: Server, lib: Library) -> None:
+    report = fetch_query(lib, "abcXYZnothing", client=client_for(server))
+    assert report.count == 0 and report.added == 0
+    assert any("PhraseNotFound" in w for w in report.warnings)
+    assert saved_searches(lib)[0]["status"] == "complete"
+
+
+def test_fetch_that_finally_fails_leaves_only_whole_batches(lib: Library) -> None:
+    faults = [{"endpoint": "efetch.fcgi", "kind": "truncate", "skip": 2, "times": 100}]
+    with Server(default_fake(faults=faults)) as srv:
+        with pytest.raises(EUtilsError, match="efetch.fcgi failed 3 times"):
+            fetch_query(lib, QUERY, batch_size=10, client=client_for(srv, max_tries=3))
+        stored = Library.open(lib.root).records()
+        expected = srv.fake.search(QUERY, {})[:20]
+        assert sorted(r["pmid"] for r in stored) == sorted(expected)
+        for r in stored:  # every stored record is complete, none half-parsed
+            assert r["title"] and r["authors"] and r["year"]
+
+
+def test_interrupted_fetch_resumes_to_the_same_library(lib: Library, tmp_path: Path) -> None:
+    with Server(default_fake()) as clean:
+        ref = Library.init(tmp_path / "ref")
+        fetch_query(ref, QUERY, batch_size=10, client=client_for(clean))
+    faults = [{"endpoint": "efetch.fcgi", "kind": "status", "code": 503, "skip": 3, "times": 100}]
+    with Server(default_fake(faults=faults)) as srv:
+        with pytest.raises(EUtilsError):
+            fetch_query(lib, QUERY, batch_size=10, client=client_for(srv, max_tries=2))
+        assert len(Library.open(lib.root)) == 30
+        srv.fake.faults.clear()
+        before = len(efetch_log(srv))
+        report = fetch_query(lib, QUERY, batch_size=10, client=client_for(srv))
+        total = len(srv.fake.search(QUERY, {}))
+        assert report.already_stored == 30 and report.added == total - 30
+        assert len(efetch_log(srv)) - before == -(-(total - 30) // 10)  # stored batches were not fetched again
+    assert dump(lib) == dump(ref)
+
+
+def test_ctrl_c_keeps_committed_batches_and_rerun_completes(tmp_path: Path) -> None:
+    lib = Library.init(tmp_path / "lib")
+    faults = [{"endpoint": "efetch.fcgi", "kind": "slow", "seconds": 30, "skip": 2, "times": 1}]
+    with Server(default_fake(faults=faults)) as srv:
+        env = {**os.environ, "KETALIT_EUTILS_URL": srv.url, "NCBI_EMAIL": "tests@example.org"}
+        env.pop("NCBI_API_KEY", None)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ketalit", "--library", str(lib.root), "fetch", QUERY, "--batch-size", "10"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 30
+        while len(efetch_log(srv)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)
+        proc.send_signal(signal.SIGINT)
+        out, errtext = proc.communicate(timeout=30)
+        assert proc.returncode == 130, errtext
+        assert "interrupted" in errtext and "Traceback" not in errtext
+        assert len(Library.open(lib.root)) == 20
+        srv.fake.faults.clear()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ketalit",
+                "--library",
+                str(lib.root),
+                "fetch",
+                QUERY,
+                "--batch-size",
+                "10",
+                "--json",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)[0]
+        assert report["already_stored"] == 20
+        assert {r["pmid"] for r in Library.open(lib.root).records()} == set(srv.fake.search(QUERY, {}))
+        assert f"fetched {report['count']}/{report['count']} records" in done.stderr  # plain progress lines
+
+
+def test_large_query_is_split_by_date_windows(lib: Library) -> None:
+    with Server(default_fake(cap=20)) as srv:
+        report = fetch_query(lib, QUERY, batch_size=10, client=client_for(srv, rate=20), cap=20)
+        expected = srv.fake.search(QUERY, {})
+        assert len(expected) > 20 and len(report.windows) >= 4
+        assert all(w["count"] <= 20 for w in report.windows)
+        assert sum(w["count"] for w in report.windows) == report.count == len(expected)
+        assert {r["pmid"] for r in Library.open(lib.root).records()} == set(expected)
+        assert all(int(e["params"].get("retstart", 0)) < 20 for e in efetch_log(srv))
+
+
+def test_session_expiry_searches_again(lib: Library) -> None:
+    faults = [{"endpoint": "efetch.fcgi", "kind": "session", "skip": 1, "times": 1}]
+    with Server(default_fake(faults=faults)) as srv:
+        fetch_query(lib, QUERY, batch_size=25, client=client_for(srv))
+        assert {r["pmid"] for r in Library.open(lib.root).records()} == set(srv.fake.search(QUERY, {}))
+        assert sum(1 for e in srv.fake.log if e["endpoint"] == "esearch.fcgi" and e["params"].get("usehistory")) == 2
+
+
+def test_fetch_by_pmid_in_batches_skips_stored(server: Server, lib: Library) -> None:
+    pmids = server.fake.search(QUERY, {})[:12]
+    report = fetch_pmids(lib, pmids[:5] + ["99999999"], batch_size=4, client=client_for(server))
+    assert report.added == 5 and report.missing == ["99999999"]
+    report = fetch_pmids(lib, pmids, batch_size=4, client=client_for(server))
+    assert report.already_stored == 5 and report.added == 7
+    posted = [e for e in efetch_log(server) if "id" in e["params"]]
+    assert all(e["method"] == "POST" and len(e["params"]["id"].split(",")) <= 4 for e in posted)
+
+
+def test_update_fetches_only_new_records(server: Server, lib: Library) -> None:
+    import datetime as dt
+
+    fetch_query(lib, QUERY, batch_size=50, client=client_for(server))
+    n = len(Library.open(lib.root))
+    # a new paper enters PubMed today
+    new = load_articles([Path(__file__).parent / "fixtures" / "quirks.pubmed.xml"])[-1]
+    new.edat = dt.date.today()
+    new.text += " ketamine pain"
+    server.fake.articles.insert(0, new)
+    before = len(efetch_log(server))
+    reports = update_searches(lib, client=client_for(server))
+    assert reports[0].added == 1
+    assert len(Library.open(lib.root)) == n + 1
+    assert len(efetch_log(server)) - before == 1
+    assert all(e["params"].get("datetype") == "edat" for e in server.fake.log[-3:] if e["endpoint"] == "esearch.fcgi")
+
+
+def test_api_key_never_appears_in_errors(tmp_path: Path) -> None:
+    lib = Library.init(tmp_path / "lib")
+    with Server(default_fake(valid_api_key="the-right-key")) as srv:
+        env = {**os.environ, "KETALIT_EUTILS_URL": srv.url, "NCBI_API_KEY": "sekrit-key-9876"}
+        proc = subprocess.run(
+            [sys.executable, "-m", "ketalit", "--library", str(lib.root), "fetch", QUERY],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert proc.returncode == 1
+        assert "API key" in proc.stderr
+        assert "sekrit-key-9876" not in proc.stderr + proc.stdout
+    with Server(default_fake(faults=[{"endpoint": "esearch.fcgi", "kind": "status", "code": 500, "times": 99}])) as s2:
+        c = client_for(s2, api_key="sekrit-key-9876", max_tries=2)
+        with pytest.raises(EUtilsError) as info:
+            fetch_query(lib, QUERY, client=c)
+        assert "sekrit-key-9876" not in str(info.value)
