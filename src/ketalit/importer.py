@@ -31,17 +31,20 @@ def store_records(
     lib: Library, records: Iterable[Record], on_record: Callable[[Record], None] | None = None
 ) -> dict[str, int]:
     """Upsert records in one transaction and tag each one that was added or changed."""
-    from .tagging.tagger import default_tagger
+    from .tagging.tagger import tag_many
 
-    tagger = default_tagger()
     counts = {"added": 0, "updated": 0}
     with lib.transaction():
+        touched: dict[int, None] = {}
         for rec in records:
             doc_id, action = lib.upsert(rec)
-            lib.put(doc_id, tagger.apply(lib.record(doc_id)))
+            touched[doc_id] = None
             counts[action] += 1
             if on_record:
                 on_record(rec)
+        ids = list(touched)
+        for doc_id, tagged in zip(ids, tag_many([lib.record(i) for i in ids]), strict=True):
+            lib.put(doc_id, tagged)
     return counts
 
 

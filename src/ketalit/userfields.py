@@ -71,12 +71,13 @@ def set_manual_tags(lib: Library, ident: str, add: list[str], remove: list[str])
 
 
 def retag_all(lib: Library, progress: bool = False) -> int:
-    tagger = default_tagger()
+    from .tagging.tagger import tag_many
+
     with lib.transaction():
         items = list(lib.iter_records())
         with Progress(disable=not progress, transient=True) as bar:
-            task = bar.add_task("tagging", total=len(items))
-            for doc_id, rec in items:
-                lib.put(doc_id, tagger.apply(rec))
-                bar.advance(task)
+            bar.add_task(f"tagging {len(items)} records", total=None)
+            tagged = tag_many([dict(rec) for _, rec in items])
+        for (doc_id, _), rec in zip(items, tagged, strict=True):
+            lib.put(doc_id, rec)
     return len(items)

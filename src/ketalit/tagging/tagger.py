@@ -8,6 +8,7 @@ carry MeSH headings and publication types, used first; the snapshot has neither,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,12 +39,19 @@ class Matcher:
     regex: re.Pattern[str]
     case_sensitive: bool
     leading_boundary: bool
+    keys: frozenset[str] | None = None  # first three letters of every word a match can start with (None: unknown)
+    not_after: tuple[str, ...] = ()  # leading (?<!...) lookbehinds, also checked by hand
+    needle: str = ""  # case-sensitive patterns: literal text every match contains
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         target = text if self.case_sensitive else lowered
+        if self.needle and self.needle not in target:
+            return
         for m in self.regex.finditer(target):
             s = m.start()
             if self.leading_boundary and s > 0 and (target[s - 1].isalnum() or target[s - 1] == "_"):
+                continue
+            if self.not_after and any(target[max(0, s - len(w)) : s] == w for w in self.not_after):
                 continue
             yield m
 
@@ -64,16 +72,104 @@ def _lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+def _leading_letters(p: str) -> str:
+    """The literal letters a pattern starts with, up to the first one that is optional or not a plain letter."""
+    out = []
+    for i, c in enumerate(p):
+        if not ("a" <= c <= "z"):
+            break
+        nxt = p[i + 1] if i + 1 < len(p) else ""
+        if nxt in "?*{":
+            break
+        out.append(c)
+        if nxt == "+":
+            break
+    return "".join(out)
+
+
+def _split_alternatives(group: str) -> list[str] | None:
+    alts, depth, cur, i = [], 0, "", 0
+    while i < len(group):
+        c = group[i]
+        if c == "\\":
+            cur += group[i : i + 2]
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        if c == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    alts.append(cur)
+    return alts
+
+
+def prefilter_keys(pattern: str) -> frozenset[str] | None:
+    """For a lower-cased pattern that starts at a word boundary: the 3-letter word starts a match needs.
+
+    A match of ``\\bintravenous`` starts a word beginning "int"; a record with no such word cannot match, and the
+    pattern is not run on it. None when the start of the pattern is not plain letters (then it always runs).
+    """
+    if not pattern.startswith("\\b"):
+        return None
+    body = pattern[2:]
+    if body.startswith("(?:"):
+        depth = 0
+        for j, c in enumerate(body):
+            if c == "(" and (j == 0 or body[j - 1] != "\\"):
+                depth += 1
+            elif c == ")" and body[j - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    break
+        if body[j + 1 : j + 2] in ("?", "*", "{"):
+            return None
+        alts = _split_alternatives(body[3:j]) or []
+    elif "|" in body.replace("\\|", "") and _split_alternatives(body) != [body]:
+        return None
+    else:
+        alts = [body]
+    keys = set()
+    for alt in alts:
+        lead = _leading_letters(alt)
+        if len(lead) < 3:
+            return None
+        keys.add(lead[:3])
+    return frozenset(keys)
+
+
+_LOOKBEHIND = re.compile(r"\(\?<!([^()\\]*)\)")
+
+
 def _matchers(patterns: list[str], case_sensitive: bool) -> list[Matcher]:
     out = []
     for p in patterns:
         if case_sensitive:
-            out.append(Matcher(re.compile(p), True, False))
+            needle = p[2:] if p.startswith("\\b") else ""
+            needle = re.match(r"[A-Za-z]*", needle).group(0) if needle else ""
+            out.append(Matcher(re.compile(p), True, False, needle=needle if len(needle) >= 2 else ""))
             continue
         q = _lower_pattern(p)
+        # Leading lookbehinds, like a leading \\b, would stop the regex engine's fast literal scan: check them by hand.
+        not_after = []
+        while (m := _LOOKBEHIND.match(q)) is not None:
+            not_after.append(m.group(1))
+            q = q[m.end() :]
         boundary = q.startswith("\\b")
-        out.append(Matcher(re.compile(q[2:] if boundary else q), False, boundary))
+        out.append(Matcher(re.compile(q[2:] if boundary else q), False, boundary, prefilter_keys(q), tuple(not_after)))
     return out
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def word_starts(lowered: str) -> set[str]:
+    return {w[:3] for w in _WORD.findall(lowered)}
 
 
 def lower_same_length(text: str) -> str:
@@ -91,6 +187,7 @@ class TagDef:
     label: str
     regexes: list[Matcher]
     title_regexes: list[Matcher]
+    self_regexes: list[Matcher]
     mesh: frozenset[str]
     pubtypes: frozenset[str]
 
@@ -137,6 +234,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
                     label=spec.get("label", tag_id),
                     regexes=_matchers(spec.get("patterns", []), False) + _matchers(spec.get("patterns_cs", []), True),
                     title_regexes=_matchers(spec.get("title_patterns", []), False),
+                    self_regexes=_matchers(spec.get("self_patterns", []), False),
                     mesh=frozenset(m.lower() for m in spec.get("mesh", [])),
                     pubtypes=frozenset(p.lower() for p in spec.get("pubtypes", [])),
                 )
@@ -177,6 +275,18 @@ def _fields(rec: Record) -> list[Field]:
     return [(name, label, text, lower_same_length(text)) for name, label, text in raw]
 
 
+# Between fields: a full stop stops patterns such as [^.;]{0,80} from running from one field into the next.
+_SEP = "\n.\n"
+
+
+def _join(fields: list[Field]) -> tuple[str, list[int]]:
+    starts, pos = [], 0
+    for f in fields:
+        starts.append(pos)
+        pos += len(f[2]) + len(_SEP)
+    return _SEP.join(f[2] for f in fields), starts
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -210,9 +320,11 @@ def _route_owner(vocab: Vocabulary, text: str, start: int, end: int, route: str)
 
 
 class Tagger:
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, prefilter: bool = True) -> None:
         self.vocab = vocab
+        self.prefilter = prefilter
         self.skip_sections = {s.upper() for s in vocab.axes.get("outcome", {}).get("skip_sections", [])}
+        self.fallback_observational = _matchers(vocab.axes.get("design", {}).get("fallback_observational", []), False)
 
     def tag(self, rec: Record) -> TagResult:
         result = TagResult(tags={axis: [] for axis in AXES})
@@ -229,35 +341,40 @@ class Tagger:
                 result.tags[axis].append(tag)
             result.reasons.append({"axis": axis, "tag": tag, "source": "auto", **reason})
 
+        # All fields are scanned as one text (one regex pass per pattern, not one per pattern and field); each
+        # match is then mapped back to its field and offsets.
+        joined, starts = _join(fields)
+        joined_low = _SEP.join(f[3] for f in fields)
+        present = word_starts(joined_low) if self.prefilter else None
         for axis in ("route", "outcome", "setting"):
             for td in self.vocab.tags[axis]:
                 for key in td.mesh & mesh.keys():
                     add(axis, td.id, {"field": "mesh", "match": mesh[key], "start": None, "end": None})
-                for fname, label, text, lowered in fields:
-                    if axis == "outcome" and label in self.skip_sections:
+                done: set[int] = set()
+                for rx in td.regexes:
+                    if present is not None and rx.keys is not None and rx.keys.isdisjoint(present):
                         continue
-                    hit = self._first_hit(axis, td, fname, text, lowered, result)
-                    if hit:
-                        add(axis, td.id, hit)
+                    for m in rx.finditer(joined, joined_low):
+                        k = bisect_right(starts, m.start()) - 1
+                        if k in done:
+                            continue
+                        fname, label, text, _ = fields[k]
+                        if axis == "outcome" and label in self.skip_sections:
+                            continue
+                        s0, e0 = m.start() - starts[k], m.end() - starts[k]
+                        reason = {"field": fname, "match": text[s0:e0], "start": s0, "end": e0}
+                        if axis == "route":
+                            owner, drug = _route_owner(self.vocab, text, s0, e0, td.id)
+                            if owner != "ketamine":
+                                entry = {"route": td.id, "drug": drug, **reason}
+                                if entry not in result.comparator_routes:
+                                    result.comparator_routes.append(entry)
+                                continue
+                            reason["drug"] = drug or "(ketamine, by context)"
+                        done.add(k)
+                        add(axis, td.id, reason)
         self._design(rec, fields, mesh, pubtypes, add)
         return result
-
-    def _first_hit(
-        self, axis: str, td: TagDef, fname: str, text: str, lowered: str, result: TagResult
-    ) -> dict[str, Any] | None:
-        """The first match of a tag in one field (for routes: the first one that belongs to ketamine)."""
-        for rx in td.regexes:
-            for m in rx.finditer(text, lowered):
-                reason = {"field": fname, "match": text[m.start() : m.end()], "start": m.start(), "end": m.end()}
-                if axis != "route":
-                    return reason
-                owner, drug = _route_owner(self.vocab, text, m.start(), m.end(), td.id)
-                if owner == "ketamine":
-                    return dict(reason, drug=drug or "(ketamine, by context)")
-                entry = {"route": td.id, "drug": drug, **reason}
-                if entry not in result.comparator_routes:
-                    result.comparator_routes.append(entry)
-        return None
 
     def _design(
         self, rec: Record, fields: list[Field], mesh: dict[str, str], pubtypes: dict[str, str], add: Any
@@ -273,39 +390,71 @@ class Tagger:
             if hit:
                 add("design", td.id, {"field": "mesh", "match": mesh[hit], "start": None, "end": None})
                 return
-        _, _, title, title_low = fields[0]
-        for td in defs:  # the title usually names the design
-            for rx in td.title_regexes + td.regexes:
-                m = rx.search(title, title_low)
-                if m:
-                    add(
-                        "design",
-                        td.id,
-                        {"field": "title", "match": title[m.start() : m.end()], "start": m.start(), "end": m.end()},
-                    )
-                    return
-        for td in defs:
-            for fname, _label, text, lowered in fields[1:]:
-                for rx in td.regexes:
-                    m = rx.search(text, lowered)
-                    if m:
-                        add(
-                            "design",
-                            td.id,
-                            {"field": fname, "match": text[m.start() : m.end()], "start": m.start(), "end": m.end()},
-                        )
-                        return
-        add(
-            "design",
-            "other",
-            {
-                "field": "",
-                "match": "",
-                "start": None,
-                "end": None,
-                "note": "no design words found in title or abstract",
-            },
-        )
+
+        def first(regex_sets: list[tuple[TagDef, list[Matcher]]], where: list[Field]) -> tuple[TagDef, dict] | None:
+            for td, matchers in regex_sets:
+                for fname, _label, text, lowered in where:
+                    for rx in matchers:
+                        m = rx.search(text, lowered)
+                        if m:
+                            return td, {
+                                "field": fname,
+                                "match": text[m.start() : m.end()],
+                                "start": m.start(),
+                                "end": m.end(),
+                            }
+            return None
+
+        title, abstract = fields[:1], fields[1:]
+        # 1. The title usually names the design ...
+        hit = first([(td, td.title_regexes + td.regexes) for td in defs], title)
+        if hit and hit[0].id in ("narrative_review", "systematic_review"):
+            # ... but a "review" whose abstract says it pooled data or searched systematically is that.
+            stronger = [td for td in defs if td.id in ("meta_analysis", "systematic_review") and td.id != hit[0].id]
+            upgrade = first([(td, td.self_regexes + td.regexes) for td in stronger], abstract)
+            if upgrade and (hit[0].id == "narrative_review" or upgrade[0].id == "meta_analysis"):
+                hit = upgrade
+        if hit and hit[0].id == "non_randomized_trial":
+            # A "pilot study" or "open-label" title over an abstract that randomised its patients is a trial.
+            rct = next(td for td in defs if td.id == "rct")
+            randomised = first([(rct, rct.self_regexes)], abstract)
+            if randomised:
+                hit = randomised
+        # 2. A paper describing itself ("this review", "this open study") outranks the studies it mentions.
+        hit = hit or first([(td, td.self_regexes) for td in defs], abstract)
+        # 3. Then design words in the abstract, strongest design first.
+        hit = hit or first([(td, td.regexes) for td in defs], abstract)
+        if hit:
+            add("design", hit[0].id, hit[1])
+            return
+        if not abstract:
+            add(
+                "design",
+                "other",
+                {
+                    "field": "",
+                    "match": "",
+                    "start": None,
+                    "end": None,
+                    "note": "no design words in the title and no abstract",
+                },
+            )
+            return
+        counted = first([(defs[0], self.fallback_observational)], abstract)
+        if counted:
+            add("design", "cohort", dict(counted[1], note="no design words; the abstract reports on counted patients"))
+        else:
+            add(
+                "design",
+                "narrative_review",
+                {
+                    "field": "",
+                    "match": "",
+                    "start": None,
+                    "end": None,
+                    "note": "no design words and no patient counts in the abstract",
+                },
+            )
 
     def apply(self, rec: Record) -> Record:
         """The record with automatic tags recomputed and the user's manual decisions applied on top."""
@@ -355,3 +504,25 @@ def default_tagger() -> Tagger:
 
 def tag_record(rec: Record) -> Record:
     return default_tagger().apply(rec)
+
+
+def _tag_chunk(chunk: list[Record]) -> list[Record]:
+    return [default_tagger().apply(r) for r in chunk]
+
+
+PARALLEL_THRESHOLD = 4000  # below this, starting worker processes costs more than it saves
+
+
+def tag_many(records: list[Record], workers: int | None = None) -> list[Record]:
+    """Tag many records, on every core for large batches (tagging is CPU-bound pure Python)."""
+    import os
+
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(records) < PARALLEL_THRESHOLD:
+        return _tag_chunk(records)
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(200, len(records) // (workers * 8))
+    chunks = [records[i : i + size] for i in range(0, len(records), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [r for part in pool.map(_tag_chunk, chunks) for r in part]
