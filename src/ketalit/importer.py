@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .formats.detect import ParsedFile, read_file
 from .library import Library
-from .records import Record
+from .records import Record, no_gc
 
 
 @dataclass
@@ -38,7 +38,10 @@ def store_records(
         touched: dict[int, None] = {}
         for rec in records:
             doc_id, action = lib.upsert(rec)
-            touched[doc_id] = None
+            if action == "added" and rec.get("_pretagged"):
+                touched.pop(doc_id, None)  # tagged in the parser's workers from this very content
+            else:
+                touched[doc_id] = None
             counts[action] += 1
             if on_record:
                 on_record(rec)
@@ -56,7 +59,10 @@ def import_files(
     ``relative_to``: record each file's provenance relative to this folder (the shipped library does, so that it
     reads the same on every machine).
     """
-    parsed: list[ParsedFile] = [read_file(p, fmt) for p in paths]  # raises before anything is written
+    from .tagging.tagger import pretag
+
+    with no_gc():
+        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=pretag) for p in paths]  # raises before writing
     report = ImportReport()
     for pf in parsed:
         if relative_to is not None:

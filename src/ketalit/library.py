@@ -20,7 +20,7 @@ from tinydb.table import Document
 
 from .citekey import assign_key
 from .errors import KetalitError
-from .records import Record, identity, merge, new_record, normalize_doi, title_key, titles_match
+from .records import Record, identity, merge, new_record, no_gc, normalize_doi, title_key, titles_match
 from .storage import AtomicJSONStorage, CorruptLibraryError
 
 SCHEMA_VERSION = 1
@@ -44,6 +44,7 @@ class Library:
         self._records: dict[int, Record] | None = None
         self._dirty: set[int] = set()
         self._index: dict[str, dict[str, int]] | None = None
+        self._next_id: int | None = None
         self._in_tx = False
 
     # -- opening -------------------------------------------------------------------------------------------
@@ -114,6 +115,7 @@ class Library:
         self._db = None
         self._records = None
         self._index = None
+        self._next_id = None
         self._dirty = set()
 
     def _write_back(self) -> None:
@@ -130,7 +132,8 @@ class Library:
     def _load(self) -> dict[int, Record]:
         if self._records is None:
             try:
-                self._records = {doc.doc_id: dict(doc) for doc in self.db.table("records").all()}
+                with no_gc():
+                    self._records = {doc.doc_id: dict(doc) for doc in self.db.table("records").all()}
             except CorruptLibraryError as exc:
                 raise KetalitError(str(exc)) from exc
         return self._records
@@ -223,7 +226,10 @@ class Library:
         idx = self._indexes()
         i = self.match(rec)
         if i is None:
-            i = max(stored, default=0) + 1
+            if self._next_id is None:
+                self._next_id = max(stored, default=0) + 1
+            i = self._next_id
+            self._next_id += 1
             out = new_record()
             out.update({k: v for k, v in rec.items() if not k.startswith("_")})
             out["citekey"] = assign_key(out, idx["citekey"])

@@ -16,6 +16,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from .records import no_gc
+
 
 class CorruptLibraryError(Exception):
     pass
@@ -59,7 +61,8 @@ def load_json_file(path: Path) -> dict[str, Any] | None:
     if not raw.strip():
         return None
     try:
-        return orjson.loads(raw)
+        with no_gc():  # millions of small objects, none of them garbage: the collector only slows this down
+            return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise CorruptLibraryError(
             f"{path}: not valid JSON ({exc}); restore it from version control or a backup"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,8 +59,14 @@ def sniff(head: bytes, source: str) -> str:
     )
 
 
-def read_file(path: str | Path, fmt: str | None = None) -> ParsedFile:
-    """Parse one file completely. Raises ImportFormatError (naming the file and the place) if it cannot."""
+def read_file(
+    path: str | Path, fmt: str | None = None, postprocess: Callable[[list[Record]], list[Record]] | None = None
+) -> ParsedFile:
+    """Parse one file completely. Raises ImportFormatError (naming the file and the place) if it cannot.
+
+    ``postprocess`` (a module-level function over a list of records) may run in parallel worker processes for
+    large PubMed XML files; callers must not rely on it having run.
+    """
     path = Path(path)
     source = str(path)
     try:
@@ -77,7 +84,7 @@ def read_file(path: str | Path, fmt: str | None = None) -> ParsedFile:
         raise ImportFormatError(f"{source}: empty file")
     skipped: list[str] = []
     if detected == "pubmed-xml":
-        records = parse_pubmed_xml(data, source)
+        records = parse_pubmed_xml(data, source, postprocess=postprocess)
     else:
         try:
             text = data.decode("utf-8-sig")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 from Bio import Entrez, Medline
@@ -15,6 +17,7 @@ from ..records import (
     author,
     clean_text,
     new_record,
+    no_gc,
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
@@ -188,8 +191,57 @@ def _where(exc: Exception, data: bytes) -> str:
     return ""
 
 
-def parse_pubmed_xml(data: bytes, source: str) -> list[Record]:
-    """Every PubmedArticle and PubmedBookArticle in an EFetch/PubMed XML document."""
+PARALLEL_BYTES = 8 * 1024 * 1024  # files larger than this are parsed on every core
+_ITEM_START = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle)[\s>]")
+_SET_END = b"</PubmedArticleSet>"
+
+
+def _split(data: bytes, parts: int) -> list[bytes] | None:
+    """The document cut between articles into ``parts`` complete PubMed XML documents (None if it cannot be)."""
+    starts = [m.start() for m in _ITEM_START.finditer(data)]
+    end = data.rfind(_SET_END)
+    if len(starts) < parts * 2 or end < starts[-1]:
+        return None  # small, or truncated: the serial parser reports exactly where it broke
+    head = data[: starts[0]]
+    step = len(starts) // parts
+    cuts = [starts[i * step] for i in range(parts)] + [end]
+    return [head + data[a:b] + _SET_END + b"\n" for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _parse_part(args: tuple[bytes, str, Callable[[list[Record]], list[Record]] | None]) -> list[Record]:
+    part, source, postprocess = args
+    with no_gc():
+        records = parse_pubmed_xml(part, source, parallel=False)
+    return postprocess(records) if postprocess else records
+
+
+def parse_pubmed_xml(
+    data: bytes, source: str, parallel: bool = True, postprocess: Callable[[list[Record]], list[Record]] | None = None
+) -> list[Record]:
+    """Every PubmedArticle and PubmedBookArticle in an EFetch/PubMed XML document.
+
+    A large document is cut between articles and the parts parsed on every core (Biopython's parser is pure
+    Python and single-threaded); ``postprocess`` (a module-level function, e.g. the tagger) then runs in the worker
+    processes too. Any error falls back to one serial parse, which reports the exact line and column.
+    """
+    workers = os.cpu_count() or 1
+    if parallel and workers > 1 and len(data) > PARALLEL_BYTES:
+        parts = _split(data, workers * 4)
+        if parts:
+            from concurrent.futures import ProcessPoolExecutor
+
+            try:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    return [
+                        r for chunk in pool.map(_parse_part, [(p, source, postprocess) for p in parts]) for r in chunk
+                    ]
+            except ImportFormatError:
+                pass  # parse serially below for the precise message
+    records = _parse_serial(data, source)
+    return postprocess(records) if postprocess else records
+
+
+def _parse_serial(data: bytes, source: str) -> list[Record]:
     try:
         parsed = Entrez.read(io.BytesIO(data))
     except (CorruptedXMLError, NotXMLError, ValidationError, Exception) as exc:  # expat errors are plain Exceptions

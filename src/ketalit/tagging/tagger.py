@@ -337,9 +337,11 @@ class Tagger:
         pubtypes = {p.lower(): p for p in rec.get("publication_types") or []}
 
         def add(axis: str, tag: str, reason: dict[str, Any]) -> None:
+            # One reason per tag, the first found (MeSH and publication types before text, then text order):
+            # enough to explain the tag, and it keeps a 50,000-record library small enough to open quickly.
             if tag not in result.tags[axis]:
                 result.tags[axis].append(tag)
-            result.reasons.append({"axis": axis, "tag": tag, "source": "auto", **reason})
+                result.reasons.append({"axis": axis, "tag": tag, "source": "auto", **reason})
 
         # All fields are scanned as one text (one regex pass per pattern, not one per pattern and field); each
         # match is then mapped back to its field and offsets.
@@ -350,31 +352,42 @@ class Tagger:
             for td in self.vocab.tags[axis]:
                 for key in td.mesh & mesh.keys():
                     add(axis, td.id, {"field": "mesh", "match": mesh[key], "start": None, "end": None})
-                done: set[int] = set()
-                for rx in td.regexes:
-                    if present is not None and rx.keys is not None and rx.keys.isdisjoint(present):
-                        continue
-                    for m in rx.finditer(joined, joined_low):
-                        k = bisect_right(starts, m.start()) - 1
-                        if k in done:
-                            continue
-                        fname, label, text, _ = fields[k]
-                        if axis == "outcome" and label in self.skip_sections:
-                            continue
-                        s0, e0 = m.start() - starts[k], m.end() - starts[k]
-                        reason = {"field": fname, "match": text[s0:e0], "start": s0, "end": e0}
-                        if axis == "route":
-                            owner, drug = _route_owner(self.vocab, text, s0, e0, td.id)
-                            if owner != "ketamine":
-                                entry = {"route": td.id, "drug": drug, **reason}
-                                if entry not in result.comparator_routes:
-                                    result.comparator_routes.append(entry)
-                                continue
-                            reason["drug"] = drug or "(ketamine, by context)"
-                        done.add(k)
-                        add(axis, td.id, reason)
+                hit = self._first_hit(axis, td, fields, joined, joined_low, starts, present, result)
+                if hit:
+                    add(axis, td.id, hit)
         self._design(rec, fields, mesh, pubtypes, add)
         return result
+
+    def _first_hit(
+        self,
+        axis: str,
+        td: TagDef,
+        fields: list[Field],
+        joined: str,
+        joined_low: str,
+        starts: list[int],
+        present: set[str] | None,
+        result: TagResult,
+    ) -> dict[str, Any] | None:
+        """The first match of a tag in the record's text (for routes: the first that belongs to ketamine)."""
+        for rx in td.regexes:
+            if present is not None and rx.keys is not None and rx.keys.isdisjoint(present):
+                continue
+            for m in rx.finditer(joined, joined_low):
+                k = bisect_right(starts, m.start()) - 1
+                fname, label, text, _ = fields[k]
+                if axis == "outcome" and label in self.skip_sections:
+                    continue
+                s0, e0 = m.start() - starts[k], m.end() - starts[k]
+                reason = {"field": fname, "match": text[s0:e0], "start": s0, "end": e0}
+                if axis != "route":
+                    return reason
+                owner, drug = _route_owner(self.vocab, text, s0, e0, td.id)
+                if owner == "ketamine":
+                    return dict(reason, drug=drug or "(ketamine, by context)")
+                if not any(c["route"] == td.id and c["drug"].lower() == drug.lower() for c in result.comparator_routes):
+                    result.comparator_routes.append({"route": td.id, "drug": drug, **reason})
+        return None
 
     def _design(
         self, rec: Record, fields: list[Field], mesh: dict[str, str], pubtypes: dict[str, str], add: Any
@@ -506,23 +519,43 @@ def tag_record(rec: Record) -> Record:
     return default_tagger().apply(rec)
 
 
-def _tag_chunk(chunk: list[Record]) -> list[Record]:
-    return [default_tagger().apply(r) for r in chunk]
+def pretag(records: list[Record]) -> list[Record]:
+    """Tag freshly parsed records (in an import's worker processes); the library re-tags any it merges."""
+    out = []
+    for r in records:
+        tagged = default_tagger().apply(r)
+        tagged["_pretagged"] = True
+        out.append(tagged)
+    return out
+
+
+TAG_INPUT = ("title", "abstract", "keywords", "mesh", "publication_types", "manual_tags")
+TAG_OUTPUT = ("tags", "tag_reasons", "comparator_routes")
+
+
+def _tag_chunk(chunk: list[Record]) -> list[dict[str, Any]]:
+    tagger = default_tagger()
+    return [{k: tagged[k] for k in TAG_OUTPUT} for tagged in map(tagger.apply, chunk)]
 
 
 PARALLEL_THRESHOLD = 4000  # below this, starting worker processes costs more than it saves
 
 
 def tag_many(records: list[Record], workers: int | None = None) -> list[Record]:
-    """Tag many records, on every core for large batches (tagging is CPU-bound pure Python)."""
+    """Tag many records, on every core for large batches (tagging is CPU-bound pure Python).
+
+    Workers get only the fields the tagger reads and send back only the tags, to keep the pickling small.
+    """
     import os
 
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(records) < PARALLEL_THRESHOLD:
-        return _tag_chunk(records)
+        return [default_tagger().apply(r) for r in records]
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(200, len(records) // (workers * 8))
-    chunks = [records[i : i + size] for i in range(0, len(records), size)]
+    slim = [{k: r.get(k) for k in TAG_INPUT} for r in records]
+    chunks = [slim[i : i + size] for i in range(0, len(slim), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [r for part in pool.map(_tag_chunk, chunks) for r in part]
+        results = [t for part in pool.map(_tag_chunk, chunks) for t in part]
+    return [{**r, **t} for r, t in zip(records, results, strict=True)]
