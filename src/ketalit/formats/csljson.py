@@ -55,7 +55,7 @@ def item_to_record(item: dict[str, Any], source: str) -> Record:
         volume=str(item.get("volume") or ""),
         issue=str(item.get("issue") or ""),
         pages=str(item.get("page") or ""),
-        abstract=split_sections(item.get("abstract") or ""),
+        abstract=custom.get("abstract_sections") or split_sections(item.get("abstract") or ""),
         language=str(item.get("language") or ""),
         keywords=[k.strip() for k in kw.split(",") if k.strip()] if isinstance(kw, str) else list(kw),
         publication_types=list(custom.get("publication_types") or []),
@@ -126,6 +126,7 @@ def record_to_item(rec: Record) -> dict[str, Any]:
     item["custom"] = {
         "citekey": rec.get("citekey"),
         "tags": rec.get("tags", {}),
+        "abstract_sections": rec.get("abstract", []),
         "publication_types": rec.get("publication_types", []),
         "retracted": rec.get("retracted", False),
     }
