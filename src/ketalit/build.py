@@ -39,4 +39,9 @@ def rebuild(root: Path) -> ImportReport:
     for p in tmp_root.iterdir():
         p.unlink()
     tmp_root.rmdir()
+    from .claims.catalogue import load_catalogue
+    from .claims.store import link_all
+
+    if load_catalogue(root):
+        link_all(Library.open(root))
     return report

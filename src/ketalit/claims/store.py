@@ -1,0 +1,74 @@
+"""Claims in the library: link every catalogue claim (verdicts and evidence stored in tinydb), then read them back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import KetalitError
+from ..library import Library
+from ..records import Record, now_iso
+from ..search import SearchIndex
+from .catalogue import load_catalogue
+from .link import contradictions, link_claim
+
+VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
+
+
+def link_all(lib: Library) -> dict[str, Any]:
+    """Recompute every claim's evidence and verdict; store them in the library's ``claims`` table."""
+    claims = load_catalogue(lib.root)
+    if not claims:
+        raise KetalitError(f"{lib.root}/claims.toml has no claims (see `ketalit claims extract`)")
+    index = SearchIndex.for_library(lib)
+    rows = []
+    for claim in claims:
+        evidence, verdict, explanation = link_claim(claim, index, lib)
+        rows.append(
+            {
+                **claim.as_dict(),
+                "verdict": verdict,
+                "explanation": explanation,
+                "evidence": [e.as_dict() for e in evidence],
+            }
+        )
+    conflicts = contradictions(claims)
+    with lib.transaction():
+        table = lib.table("claims")
+        table.truncate()
+        table.insert_multiple(rows)
+        meta = lib.table("claims_meta")
+        meta.truncate()
+        meta.insert({"linked_at": now_iso(), "contradictions": conflicts, "records": len(lib)})
+    return {"claims": len(rows), "contradictions": conflicts}
+
+
+def stored_claims(lib: Library) -> list[dict[str, Any]]:
+    rows = [dict(r) for r in lib.table("claims").all()]
+    if not rows and load_catalogue(lib.root, verify=False):
+        raise KetalitError("claims are not linked yet: run `ketalit claims link`")
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def stored_contradictions(lib: Library) -> list[dict[str, Any]]:
+    meta = lib.table("claims_meta").all()
+    return meta[0]["contradictions"] if meta else []
+
+
+def get_claim(lib: Library, claim_id: str) -> dict[str, Any]:
+    for row in stored_claims(lib):
+        if row["id"] == claim_id:
+            return row
+    raise KetalitError(f"no claim {claim_id!r} (ids look like 000-07; `ketalit claims list` shows them)")
+
+
+def evidence_records(lib: Library, claim_id: str) -> list[Record]:
+    """The records cited for a claim (supporting or contradicting), for `export bibtex --claim`."""
+    row = get_claim(lib, claim_id)
+    out = []
+    for e in row["evidence"]:
+        if e["stance"] == "neutral":
+            continue
+        rec = lib.find(e["pmid"] or e["doi"] or e["citekey"])
+        if rec is not None:
+            out.append(rec)
+    return out

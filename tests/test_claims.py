@@ -1,0 +1,295 @@
+"""Claims: the catalogue, extraction, stance direction, verdict weighting, retractions, contradictions, CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ketalit.claims.catalogue import KINDS, Claim, load_catalogue
+from ketalit.claims.extract import extract_claims
+from ketalit.claims.link import Evidence, contradictions, stance_of, verdict
+from ketalit.claims.store import link_all, stored_claims
+from ketalit.importer import store_records
+from ketalit.library import Library
+from ketalit.records import author, new_record
+from ketalit.tagging.tagger import default_vocabulary
+
+from conftest import ROOT, SOURCES, run_cli
+
+LIBRARY = ROOT / "library"
+
+
+def claim(**kw) -> Claim:
+    base = {
+        "id": "900-01",
+        "document": "900",
+        "file": "x.txt",
+        "quote": "q",
+        "start": 0,
+        "end": 1,
+        "kind": "efficacy",
+        "routes": [],
+        "outcomes": ["pain_intensity"],
+        "settings": [],
+        "assertion": "a",
+    }
+    base.update(kw)
+    return Claim(**base)
+
+
+def record(title: str, results: str, design: str = "rct", **kw) -> dict:
+    rec = new_record(
+        title=title,
+        authors=[author("Doe", "Jane")],
+        year=2020,
+        abstract=[
+            {"label": "METHODS", "category": "", "text": "Patients were randomized."},
+            {"label": "RESULTS", "category": "", "text": results},
+        ],
+        **kw,
+    )
+    rec["tags"] = {"design": [design], "route": [], "outcome": [], "setting": []}
+    return rec
+
+
+# -- catalogue -----------------------------------------------------------------------------------------------------
+
+
+def test_catalogue_quotes_are_exact_and_normalised_with_the_vocabulary() -> None:
+    claims = load_catalogue(LIBRARY)  # verifies every quote and lead-in against its source file
+    assert 60 <= len(claims) <= 120
+    assert len({c.id for c in claims}) == len(claims)
+    assert {c.document for c in claims} == {p.name[:3] for p in SOURCES.glob("*.txt")}
+    vocab = default_vocabulary()
+    for c in claims:
+        text = (LIBRARY / c.file).read_text(encoding="utf-8")
+        assert text[c.start : c.end] == c.quote
+        assert c.kind in KINDS and c.polarity in ("positive", "negative")
+        for axis, tags in (("route", c.routes), ("outcome", c.outcomes), ("setting", c.settings)):
+            assert all(vocab.has(axis, t) for t in tags), (c.id, axis, tags)
+        if c.measure:
+            assert c.measure["quantity"] in ("onset_minutes", "duration_days")
+            assert c.measure["min"] <= c.measure["max"]
+
+
+def test_extract_finds_claims_with_lead_ins_and_skips_calls_to_action() -> None:
+    text = (
+        "Why ketamine\n\nKetamine relieves nerve pain within 20 minutes. Call us today at +1 555 0100!\n\n"
+        "Is ketamine right for you?\n\nKetamine is used for:\n\n  • Chronic neuropathic pain\n  • CRPS\n\n"
+        "📞 Call or text: +1 531 400 1813\n"
+    )
+    found = extract_claims(text, "900")
+    quotes = [c.quote for c in found]
+    assert "Ketamine relieves nerve pain within 20 minutes." in quotes
+    assert not any("Call" in q or "?" in q for q in quotes)
+    items = [c for c in found if c.quote in ("Chronic neuropathic pain", "CRPS")]
+    assert len(items) == 2 and all(c.lead_in == "Ketamine is used for:" for c in items)
+    for c in found:
+        assert text[c.start : c.end] == c.quote
+        if c.lead_in:
+            assert text[c.lead_start : c.lead_end] == c.lead_in
+    onset = next(c for c in found if c.quote.startswith("Ketamine relieves"))
+    assert onset.kind == "onset" and "neuropathic" in onset.tags["setting"]
+
+
+def test_extract_recovers_most_catalogue_claims() -> None:
+    claims = load_catalogue(LIBRARY)
+    hit = 0
+    for doc in {c.document for c in claims}:
+        mine = [c for c in claims if c.document == doc]
+        found = extract_claims((LIBRARY / mine[0].file).read_text(encoding="utf-8"), doc)
+        hit += sum(any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in found) for c in mine)
+    assert hit / len(claims) >= 0.9
+
+
+# -- stance: direction matters ---------------------------------------------------------------------------------------
+
+
+def test_no_difference_against_placebo_contradicts_efficacy() -> None:
+    rec = record(
+        "Ketamine versus placebo for migraine",
+        "There was no significant difference in pain scores between ketamine and placebo at 30 minutes.",
+    )
+    stance, rationale, why, _ = stance_of(claim(), rec)
+    assert stance == "contradicts" and "placebo" in why and "no significant difference" in rationale[0]
+
+
+def test_no_difference_against_an_active_drug_supports_efficacy_but_not_superiority() -> None:
+    rec = record(
+        "Ketamine versus morphine in the emergency department",
+        "There was no significant difference in pain reduction between ketamine and morphine.",
+    )
+    assert stance_of(claim(), rec)[0] == "supports"
+    assert stance_of(claim(kind="comparative"), rec)[0] == "contradicts"
+
+
+def test_observed_apnoea_contradicts_no_respiratory_depression() -> None:
+    c = claim(kind="safety", polarity="negative", outcomes=["respiratory"])
+    rec = record("Ketamine sedation", "Apnea occurred in 12 patients (3.9%) and laryngospasm in 4.")
+    stance, rationale, why, _ = stance_of(c, rec)
+    assert stance == "contradicts" and "Apnea" in rationale[0]
+    ok = record("Ketamine analgesia", "No respiratory depression or hypoxia was observed in either group.")
+    assert stance_of(c, ok)[0] == "supports"
+
+
+def test_measured_onset_faster_than_claimed_range_contradicts_and_says_so() -> None:
+    c = claim(
+        kind="onset",
+        routes=["intranasal"],
+        outcomes=["onset", "pain_intensity"],
+        measure={"quantity": "onset_minutes", "min": 20, "max": 40},
+    )
+    rec = record("Intranasal ketamine", "Pain relief was reported within 10 min of dosing and lasted for 60 min.")
+    stance, _, why, measured = stance_of(c, rec)
+    assert stance == "contradicts" and measured == 10 and "faster than the claimed 20-40 min" in why
+    inside = record("Intranasal ketamine", "Pain scores were significantly lower at 30 min after dosing.")
+    assert stance_of(c, inside)[0] == "supports"
+
+
+def test_relief_lost_before_the_claimed_duration_contradicts() -> None:
+    c = claim(
+        kind="duration", outcomes=["duration_of_relief"], measure={"quantity": "duration_days", "min": 60, "max": 1095}
+    )
+    rec = record("Ketamine for CRPS", "In week 12, significance in pain relief between groups was lost.")
+    stance, _, why, measured = stance_of(c, rec)
+    assert stance == "contradicts" and measured == 84 and "relief gone by 12 weeks" in why
+
+
+# -- verdicts --------------------------------------------------------------------------------------------------------
+
+
+def ev(stance: str, design: str, retracted: bool = False) -> Evidence:
+    return Evidence(
+        doc_id=1,
+        pmid="1",
+        doi=None,
+        citekey="k",
+        title="t",
+        year=2020,
+        first_author="Doe",
+        design=design,
+        stance=stance,
+        rationale=["A sentence."],
+        why="w",
+        retracted=retracted,
+    )
+
+
+def test_verdicts_are_weighted_by_design() -> None:
+    c = claim()
+    assert verdict(c, [ev("supports", "meta_analysis"), ev("contradicts", "case_report")])[0] == "supported"
+    assert verdict(c, [ev("supports", "case_series"), ev("supports", "narrative_review")])[0] == "insufficient"
+    assert verdict(c, [ev("supports", "rct"), ev("contradicts", "rct")])[0] == "mixed"
+    assert verdict(c, [ev("contradicts", "systematic_review"), ev("supports", "cohort")])[0] == "contradicted"
+    assert verdict(c, [])[0] == "no_evidence"
+    assert verdict(claim(checkable=False), [ev("supports", "rct")])[0] == "not_checkable"
+    # preclinical evidence counts only for mechanism claims
+    assert verdict(c, [ev("supports", "preclinical")])[0] == "insufficient"
+    assert (
+        verdict(claim(kind="mechanism"), [ev("supports", "preclinical"), ev("supports", "narrative_review")])[0]
+        == "supported"
+    )
+
+
+def test_retracted_records_are_flagged_and_never_counted() -> None:
+    v, explanation = verdict(claim(), [ev("supports", "rct", retracted=True)])
+    assert v == "no_evidence" and "retracted" in explanation
+    v, explanation = verdict(claim(), [ev("supports", "rct", retracted=True), ev("contradicts", "rct")])
+    assert v == "contradicted" and "1 retracted record(s) shown but not counted" in explanation
+
+
+def test_link_end_to_end_with_a_retracted_trial(tmp_path: Path) -> None:
+    lib = Library.init(tmp_path / "lib")
+    (tmp_path / "lib" / "sources").mkdir()
+    (tmp_path / "lib" / "sources" / "900.txt").write_text("Ketamine cures migraine pain.\n")
+    (tmp_path / "lib" / "claims.toml").write_text(
+        '[documents."900"]\nfile = "sources/900.txt"\n\n[[claim]]\nid = "900-01"\nquote = "Ketamine cures migraine '
+        'pain."\nstart = 0\nend = 29\nkind = "efficacy"\nroutes = []\noutcomes = ["pain_intensity"]\n'
+        'settings = ["headache_migraine"]\nassertion = "ketamine relieves migraine pain"\npolarity = "positive"\n'
+    )
+    good = record(
+        "Ketamine for migraine headache: a randomized placebo-controlled trial",
+        "Ketamine significantly reduced migraine pain compared with placebo.",
+        pmid="111",
+    )
+    bad = record(
+        "Ketamine for migraine headache: a randomized trial (retracted)",
+        "Ketamine significantly reduced migraine pain.",
+        pmid="222",
+        retracted=True,
+        publication_types=["Retracted Publication"],
+    )
+    store_records(lib, [good, bad])
+    link_all(Library.open(lib.root))
+    row = stored_claims(Library.open(lib.root))[0]
+    flags = {e["pmid"]: e["retracted"] for e in row["evidence"]}
+    assert flags == {"111": False, "222": True}
+    assert row["verdict"] == "supported" and "1 retracted record(s) shown but not counted" in row["explanation"]
+
+
+def test_contradictions_between_documents() -> None:
+    found = contradictions(load_catalogue(LIBRARY))
+    pairs = {tuple(c["claims"]) for c in found}
+    by_topic = {c["topic"] for c in found}
+    assert {"modifies_underlying_pain", "respiratory_depression"} <= by_topic
+    assert all(a[:3] != b[:3] for a, b in pairs)
+    a, b = (c for c in load_catalogue(LIBRARY) if c.id in ("000-30", "003-09"))
+    assert "mask" in a.quote and "not cure" in b.quote and ("000-30", "003-09") in pairs
+
+
+# -- CLI and the shipped library ----------------------------------------------------------------------------------
+
+
+def test_claims_cli_on_the_shipped_library(runner, shipped_copy: Path) -> None:
+    res = run_cli(runner, shipped_copy, "claims", "list", "--json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert len(rows) == len(load_catalogue(LIBRARY))
+    for r in rows:
+        assert {
+            "id",
+            "document",
+            "quote",
+            "start",
+            "end",
+            "kind",
+            "routes",
+            "outcomes",
+            "settings",
+            "verdict",
+            "explanation",
+            "evidence",
+        } <= set(r)
+        for e in r["evidence"]:
+            assert {"pmid", "doi", "stance", "design", "rationale"} <= set(e)
+        if r["verdict"] in ("supported", "contradicted"):
+            assert any(e["rationale"] for e in r["evidence"] if e["stance"] != "neutral")
+    only = json.loads(
+        run_cli(
+            runner, shipped_copy, "claims", "list", "--document", "003", "--verdict", "no_evidence", "--json"
+        ).output
+    )
+    assert only and all(r["document"] == "003" and r["verdict"] == "no_evidence" for r in only)
+    shown = " ".join(run_cli(runner, shipped_copy, "claims", "show", "000-21").output.split())  # unwrapped
+    assert "20–40 minutes" in shown and "faster than the claimed" in shown
+    bib = run_cli(runner, shipped_copy, "export", "bibtex", "--claim", "000-21").output
+    cited = [
+        e
+        for e in json.loads(run_cli(runner, shipped_copy, "claims", "show", "000-21", "--json").output)["evidence"]
+        if e["stance"] != "neutral"
+    ]
+    assert bib.count("@article") == len(cited) > 0
+    assert run_cli(runner, shipped_copy, "claims", "show", "999-99").exit_code == 1
+
+
+@pytest.mark.parametrize("script", ["claims_eval.py"])
+def test_verdict_agreement_with_hand_verdicts(script: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--json"], capture_output=True, text=True, check=True
+    )
+    res = json.loads(proc.stdout)
+    assert res["labelled"] >= 30 and res["agreement"] >= 0.8 and res["unbacked"] == []
