@@ -586,6 +586,61 @@ def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07.
                 console.print(f'    [italic]"{escape(sentence)}"[/italic] ({escape(e["why"])})')
 
 
+# -- report ----------------------------------------------------------------------------------------------------------
+
+
+@app.command()
+def report(
+    output: Path = typer.Option(
+        Path("report"), "--output", "-o", help="Folder for report.html, report.md and gap_map.svg."
+    ),
+    as_json: bool = JsonOpt,
+) -> None:
+    """The evidence-gap report: gap maps, every claim with its verdict and citations, gaps, library summary.
+
+    Writes one self-contained HTML page (works offline) and a Markdown twin. Links the claims first if they have not
+    been linked in this library yet.
+    """
+    from collections import Counter
+
+    from .report.render import write_report
+
+    files = write_report(open_library(), output)
+    data = files.data
+    counts = Counter(data["verdict_counts"])
+    gaps = data["gaps"]
+    if as_json:
+        emit_json(
+            {
+                "html": str(files.html),
+                "markdown": str(files.markdown),
+                "verdicts": dict(counts),
+                "weak_claims": [c["id"] for c in gaps["weak_claims"]],
+                "unbacked_cells": gaps["unbacked_cells"],
+                "contradictions": gaps["contradictions"],
+            }
+        )
+        return
+    console.print(f"[bold]report:[/bold] {files.html.resolve()}  (Markdown: {files.markdown})", highlight=False)
+    table = Table(title="claims by verdict", show_header=False)
+    for v in data["verdict_order"]:
+        table.add_row(f"[{VERDICT_STYLE[v]}]{v}[/]", str(counts.get(v, 0)))
+    console.print(table)
+    console.print(
+        f"{len(gaps['weak_claims'])} claims with no or only weak evidence; "
+        f"{len(gaps['unbacked_cells'])} route x outcome pairs claimed without an RCT or systematic review; "
+        f"{len(gaps['contradictions'])} contradictions between documents.",
+        highlight=False,
+    )
+    for g in gaps["unbacked_cells"][:6]:
+        studies = f"{g['records']} stud{'y' if g['records'] == 1 else 'ies'}"
+        console.print(
+            f"  gap: {g['route']} x {g['outcome']} (claims {', '.join(g['claims'])}): {studies}, "
+            f"best design {g['best']}",
+            highlight=False,
+        )
+
+
 def select_records(lib: Library, query: str | None, claim: str | None = None) -> list[dict[str, Any]]:
     """The records an export covers: all, a search's results, or the evidence cited for one claim."""
     if claim:

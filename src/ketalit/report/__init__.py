@@ -1,0 +1,1 @@
+"""The evidence-gap report: data, figure, HTML and Markdown."""
