@@ -73,6 +73,11 @@ class Library:
             self._db = TinyDB(self.db_path, storage=AtomicJSONStorage)
         return self._db
 
+    def records_version(self) -> int:
+        """A counter bumped by every transaction that changes records (not by claims or saved searches)."""
+        meta = self.db.table("meta").all()
+        return int(meta[0].get("records_version", 0)) if meta else 0
+
     def schema_version(self) -> int:
         try:
             meta = self.db.table("meta").all()
@@ -122,6 +127,12 @@ class Library:
         if not self._dirty or self._records is None:
             return
         table = self.db.table("records")
+        meta = self.db.table("meta")
+        first = meta.all()[0] if meta.all() else None
+        if first is None:
+            meta.insert({"schema_version": SCHEMA_VERSION, "records_version": 1})
+        else:  # what derived data (the search index) keys on: it changes with every change to the records
+            meta.update({"records_version": first.get("records_version", 0) + 1}, doc_ids=[first.doc_id])
         existing = [i for i in self._dirty if table.contains(doc_id=i)]
         if existing:
             table.remove(doc_ids=existing)

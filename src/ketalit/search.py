@@ -277,8 +277,8 @@ class SearchIndex:
     # -- building and caching --
     @staticmethod
     def signature(lib: Library) -> str:
-        st = lib.db_path.stat()
-        return f"{INDEX_VERSION}-{st.st_size}-{st.st_mtime_ns}"
+        """Changes when the records change (not when claims are linked or searches saved)."""
+        return f"{INDEX_VERSION}-{lib.records_version()}-{len(lib)}"
 
     @classmethod
     def for_library(cls, lib: Library, rebuild: bool = False) -> SearchIndex:

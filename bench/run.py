@@ -1,0 +1,143 @@
+"""The benchmark suite: every stage of ketalit at N records, with wall time and peak memory, against Biopython.
+
+    python bench/run.py                 # N = 5,000 and 50,000 (about 10 minutes on 2 cores)
+    python bench/run.py 5000            # one size
+
+For each N it builds bench/out/pubmed_N.xml (bench/make_library.py) and measures, each in a fresh process:
+Biopython's Entrez.read of the file alone (the floor), `ketalit import` of it into a new library, opening the
+library, `ketalit tag --all`, `ketalit claims link` (the shipped claims catalogue), search latency (p50/p95 over a
+fixed set of queries, in-process and warm) and the whole `ketalit search` command, `ketalit export bibtex`,
+`ketalit report`, and `ketalit --help` start-up. Peak memory is the process's maximum resident set size
+(worker processes, used for parsing and tagging, are not included). Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PY = sys.executable
+QUERIES = [
+    "ketamine", "intranasal ketamine", '"respiratory depression"', "route:intranasal outcome:onset design:rct",
+    "nebulized OR nebulised", "(route:inhaled OR route:intranasal) NOT design:narrative_review",
+    "author:motov year:2010..2020", "crps infusion long-term", "opioid consumption postoperative design:meta_analysis",
+    "cystitis OR uropathy", "hallucinations emergence", "setting:emergency_department pain",
+]
+
+SEARCH_SCRIPT = """
+import json, sys, time
+from ketalit.library import Library
+from ketalit.search import SearchIndex
+from ketalit.tagging.tagger import default_vocabulary
+lib = Library.open(sys.argv[1])
+t = time.perf_counter(); index = SearchIndex.for_library(lib); load = time.perf_counter() - t
+vocab = default_vocabulary()
+known = {a: vocab.ids(a) for a in ("route", "outcome", "design", "setting")}
+queries = json.loads(sys.argv[2])
+for q in queries:
+    index.search(q, known_tags=known)  # warm
+lat = []
+for _ in range(5):
+    for q in queries:
+        t = time.perf_counter(); index.search(q, known_tags=known); lat.append(time.perf_counter() - t)
+lat.sort()
+print(json.dumps({"index_load": load, "p50": lat[len(lat) // 2], "p95": lat[int(len(lat) * 0.95)]}))
+"""
+
+OPEN_SCRIPT = """
+import sys, time
+t = time.perf_counter()
+from ketalit.library import Library
+lib = Library.open(sys.argv[1]); n = len(lib)
+print(time.perf_counter() - t)
+"""
+
+PARSE_SCRIPT = """
+import sys
+from Bio import Entrez
+with open(sys.argv[1], "rb") as fh:
+    data = Entrez.read(fh)
+print(len(data["PubmedArticle"]))
+"""
+
+
+def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MB, stdout) of a command run to completion in its own process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out = proc.stdout.read()
+    proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return wall, usage.ru_maxrss / 1024, out.decode()
+
+
+def ketalit(lib: Path, *args: str) -> list[str]:
+    return [PY, "-m", "ketalit", "--library", str(lib), *args]
+
+
+def run(n: int) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    xml = OUT / f"pubmed_{n}.xml"
+    if not xml.exists():
+        subprocess.run([PY, str(HERE / "make_library.py"), str(n)], check=True, capture_output=True)
+    lib = OUT / f"bench_lib_{n}"
+    shutil.rmtree(lib, ignore_errors=True)
+    subprocess.run(ketalit(lib, "init"), check=True, capture_output=True)
+    shutil.copy(ROOT / "library" / "claims.toml", lib / "claims.toml")
+    shutil.copytree(ROOT / "library" / "sources", lib / "sources")
+
+    wall, rss, _ = measure([PY, "-c", PARSE_SCRIPT, str(xml)])
+    parse = wall
+    rows.append(("Biopython Entrez.read alone (floor)", f"{wall:.1f} s ({n / wall:,.0f} rec/s)", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "import", str(xml)))
+    rows.append(("`ketalit import` (parse, tag, store)", f"{wall:.1f} s ({n / wall:,.0f} rec/s; "
+                 f"{wall / parse:.2f}x the floor)", f"{rss:,.0f}"))
+    wall, rss, out = measure([PY, "-c", OPEN_SCRIPT, str(lib)])
+    rows.append(("library open (load every record)", f"{float(out):.2f} s", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "tag", "--all"))
+    rows.append(("`ketalit tag --all`", f"{wall:.1f} s ({n / wall:,.0f} rec/s)", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "claims", "link"))
+    rows.append(("`ketalit claims link` (118 claims, builds the search index)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "claims", "link"))
+    rows.append(("`ketalit claims link` (index cached)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    wall, rss, out = measure([PY, "-c", SEARCH_SCRIPT, str(lib), json.dumps(QUERIES)])
+    s = json.loads(out)
+    rows.append(("search latency, warm, in-process (12 queries x 5)",
+                 f"p50 {s['p50'] * 1000:.0f} ms, p95 {s['p95'] * 1000:.0f} ms (index load {s['index_load']:.2f} s)",
+                 f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "search", "route:intranasal outcome:onset design:rct", "--ids"))
+    rows.append(("`ketalit search ...` whole command", f"{wall:.2f} s", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "export", "bibtex", "-o", str(lib / "all.bib")))
+    rows.append(("`ketalit export bibtex` (all records)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "report", "-o", str(lib / "report")))
+    rows.append(("`ketalit report`", f"{wall:.1f} s", f"{rss:,.0f}"))
+    return rows
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [5_000, 50_000]
+    OUT.mkdir(exist_ok=True)
+    wall, rss, _ = measure([PY, "-m", "ketalit", "--help"])
+    best = min(measure([PY, "-m", "ketalit", "--help"])[0] for _ in range(5))
+    print(f"`ketalit --help` start-up: {best:.2f} s (best of 5), peak {rss:,.0f} MB\n")
+    for n in sizes:
+        print(f"### {n:,} records\n")
+        print("| stage | time | peak RSS (MB) |\n| --- | --- | --- |")
+        for stage, t, mem in run(n):
+            print(f"| {stage} | {t} | {mem} |", flush=True)
+        print()
+
+
+if __name__ == "__main__":
+    main()
