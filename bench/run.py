@@ -26,10 +26,18 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 PY = sys.executable
 QUERIES = [
-    "ketamine", "intranasal ketamine", '"respiratory depression"', "route:intranasal outcome:onset design:rct",
-    "nebulized OR nebulised", "(route:inhaled OR route:intranasal) NOT design:narrative_review",
-    "author:motov year:2010..2020", "crps infusion long-term", "opioid consumption postoperative design:meta_analysis",
-    "cystitis OR uropathy", "hallucinations emergence", "setting:emergency_department pain",
+    "ketamine",
+    "intranasal ketamine",
+    '"respiratory depression"',
+    "route:intranasal outcome:onset design:rct",
+    "nebulized OR nebulised",
+    "(route:inhaled OR route:intranasal) NOT design:narrative_review",
+    "author:motov year:2010..2020",
+    "crps infusion long-term",
+    "opioid consumption postoperative design:meta_analysis",
+    "cystitis OR uropathy",
+    "hallucinations emergence",
+    "setting:emergency_department pain",
 ]
 
 SEARCH_SCRIPT = """
@@ -101,8 +109,13 @@ def run(n: int) -> list[tuple[str, str, str]]:
     parse = wall
     rows.append(("Biopython Entrez.read alone (floor)", f"{wall:.1f} s ({n / wall:,.0f} rec/s)", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "import", str(xml)))
-    rows.append(("`ketalit import` (parse, tag, store)", f"{wall:.1f} s ({n / wall:,.0f} rec/s; "
-                 f"{wall / parse:.2f}x the floor)", f"{rss:,.0f}"))
+    rows.append(
+        (
+            "`ketalit import` (parse, tag, store)",
+            f"{wall:.1f} s ({n / wall:,.0f} rec/s; {wall / parse:.2f}x the floor)",
+            f"{rss:,.0f}",
+        )
+    )
     wall, rss, out = measure([PY, "-c", OPEN_SCRIPT, str(lib)])
     rows.append(("library open (load every record)", f"{float(out):.2f} s", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "tag", "--all"))
@@ -113,9 +126,13 @@ def run(n: int) -> list[tuple[str, str, str]]:
     rows.append(("`ketalit claims link` (index cached)", f"{wall:.1f} s", f"{rss:,.0f}"))
     wall, rss, out = measure([PY, "-c", SEARCH_SCRIPT, str(lib), json.dumps(QUERIES)])
     s = json.loads(out)
-    rows.append(("search latency, warm, in-process (12 queries x 5)",
-                 f"p50 {s['p50'] * 1000:.0f} ms, p95 {s['p95'] * 1000:.0f} ms (index load {s['index_load']:.2f} s)",
-                 f"{rss:,.0f}"))
+    rows.append(
+        (
+            "search latency, warm, in-process (12 queries x 5)",
+            f"p50 {s['p50'] * 1000:.0f} ms, p95 {s['p95'] * 1000:.0f} ms (index load {s['index_load']:.2f} s)",
+            f"{rss:,.0f}",
+        )
+    )
     wall, rss, _ = measure(ketalit(lib, "search", "route:intranasal outcome:onset design:rct", "--ids"))
     rows.append(("`ketalit search ...` whole command", f"{wall:.2f} s", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "export", "bibtex", "-o", str(lib / "all.bib")))

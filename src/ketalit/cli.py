@@ -71,8 +71,8 @@ def lib_path() -> Path:
     return Path(STATE["library"]) if STATE["library"] else default_library_path()
 
 
-def open_library() -> Library:
-    return Library.open(lib_path())
+def open_library(validate: bool = True) -> Library:
+    return Library.open(lib_path(), validate=validate)
 
 
 def emit_json(data: Any) -> None:
@@ -418,7 +418,7 @@ def search(
     from .search import highlight_terms, search_library
 
     text = " ".join(query)
-    results = search_library(open_library(), text, limit=limit or None, sort=sort)
+    results = search_library(open_library(validate=False), text, limit=limit or None, sort=sort)
     if as_json:
         emit_json(results)
         return

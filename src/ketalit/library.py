@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -21,11 +22,12 @@ from tinydb.table import Document
 from .citekey import assign_key
 from .errors import KetalitError
 from .records import Record, identity, merge, new_record, no_gc, normalize_doi, title_key, titles_match
-from .storage import AtomicJSONStorage, CorruptLibraryError
+from .storage import AtomicJSONStorage, CorruptLibraryError, atomic_write_bytes
 
 SCHEMA_VERSION = 1
 DB_NAME = "ketalit.json"
 LOCK_NAME = ".ketalit.lock"
+STATE_NAME = ".ketalit.state"  # records version and count, so readers can check caches without parsing the library
 LOCK_TIMEOUT = 120.0
 
 
@@ -59,13 +61,37 @@ class Library:
         return lib
 
     @classmethod
-    def open(cls, root: str | os.PathLike[str] | None = None) -> Library:
+    def open(cls, root: str | os.PathLike[str] | None = None, validate: bool = True) -> Library:
+        """Open a library folder. ``validate=False`` defers reading the database until something needs it
+        (a search answered from its index never does)."""
         path = Path(root) if root is not None else default_library_path()
         lib = cls(path)
         if not lib.db_path.exists():
             raise KetalitError(f"no ketalit library at {path}/ (run `ketalit init {path}` to create one)")
-        lib.schema_version()  # validates the file
+        if validate:
+            lib.schema_version()  # validates the file
         return lib
+
+    def _write_state(self) -> None:
+        st = self.db_path.stat()
+        state = {
+            "db_size": st.st_size,
+            "db_mtime_ns": st.st_mtime_ns,
+            "records_version": self.records_version(),
+            "records": len(self._load()) if self._records is not None else len(self.db.table("records")),
+        }
+        atomic_write_bytes(self.root / STATE_NAME, orjson.dumps(state))
+
+    def fast_state(self) -> dict[str, int] | None:
+        """The state file, if it describes the database file as it is now (else None: read the library)."""
+        try:
+            state = orjson.loads((self.root / STATE_NAME).read_bytes())
+            st = self.db_path.stat()
+        except (OSError, orjson.JSONDecodeError):
+            return None
+        if state.get("db_size") != st.st_size or state.get("db_mtime_ns") != st.st_mtime_ns:
+            return None
+        return state
 
     @property
     def db(self) -> TinyDB:
@@ -109,12 +135,18 @@ class Library:
             yield self
             self._write_back()
             self.db.storage.flush()
+            self._write_state()
         except BaseException:
             self._reset()
             raise
         finally:
             self._in_tx = False
             self._lock.release()
+
+    def release(self) -> None:
+        """Drop the in-memory copy of the database (outside a transaction): the next read comes from disk."""
+        if not self._in_tx:
+            self._reset()
 
     def _reset(self) -> None:
         self._db = None

@@ -16,6 +16,7 @@ file changes.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -264,21 +265,51 @@ META_FIELDS = (
 class SearchIndex:
     """BM25 over the library's text plus the small per-record table that filters need, cached in ``.index/``."""
 
-    def __init__(self, folder: Path, docs: list[list[Any]], retriever: Any, texts: list[str] | None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        ids: np.ndarray,
+        retriever: Any,
+        docs: list[list[Any]] | None = None,
+        texts: list[str] | None = None,
+    ) -> None:
         self.folder = folder
-        self.docs = docs
+        self.ids = ids  # library record id of each index position
         self.retriever = retriever
         self.vocab: dict[str, int] = retriever.vocab_dict
+        self._docs = docs
         self._texts = texts
-        self.n = len(docs)
-        self.years = np.array([d[3] for d in docs], dtype=np.int32)
+        self._years: np.ndarray | None = None
+        self.n = len(ids)
         self._tag_masks: dict[tuple[str, str], np.ndarray] = {}
+        self._records: dict[int, Record] | None = None
+
+    @property
+    def docs(self) -> list[list[Any]]:
+        """The per-record table (PMID, year, title, authors, tags...), loaded on first use."""
+        if self._docs is None:
+            with no_gc():
+                self._docs = orjson.loads((self.folder / "docs.json").read_bytes())
+        return self._docs
+
+    @property
+    def years(self) -> np.ndarray:
+        if self._years is None:
+            self._years = np.array([d[3] for d in self.docs], dtype=np.int32)
+        return self._years
+
+    def use_records(self, lib: Library) -> None:
+        """Take tags from records already in memory instead of loading the index's own table (saves memory)."""
+        self._records = dict(lib.iter_records())
 
     # -- building and caching --
     @staticmethod
     def signature(lib: Library) -> str:
         """Changes when the records change (not when claims are linked or searches saved)."""
-        return f"{INDEX_VERSION}-{lib.records_version()}-{len(lib)}"
+        state = lib.fast_state()
+        if state is None:  # no trustworthy state file: read the library itself
+            state = {"records_version": lib.records_version(), "records": len(lib)}
+        return f"{INDEX_VERSION}-{state['records_version']}-{state['records']}"
 
     @classmethod
     def for_library(cls, lib: Library, rebuild: bool = False) -> SearchIndex:
@@ -287,11 +318,9 @@ class SearchIndex:
         folder = lib.root / ".index"
         sig = cls.signature(lib)
         sig_file = folder / "signature"
-        if not rebuild and sig_file.exists() and sig_file.read_text() == sig:
-            with no_gc():
-                docs = orjson.loads((folder / "docs.json").read_bytes())
+        if not rebuild and sig_file.exists() and sig_file.read_text() == sig and (folder / "ids.npy").exists():
             retriever = bm25s.BM25.load(str(folder / "bm25"), mmap=True, show_progress=False, verbosity=0)
-            return cls(folder, docs, retriever, None)
+            return cls(folder, np.load(folder / "ids.npy"), retriever)
         return cls.build(lib, folder, sig)
 
     @classmethod
@@ -302,7 +331,7 @@ class SearchIndex:
         for doc_id, rec in lib.iter_records():
             text = _doc_text(rec)
             docs.append(_meta(doc_id, rec))
-            tokens = tokenize(text)
+            tokens = [sys.intern(t) for t in tokenize(text)]  # one string object per distinct word: less memory
             texts.append(" ".join(tokens))
             corpus.append(tokens or [""])
         retriever = bm25s.BM25()
@@ -311,11 +340,12 @@ class SearchIndex:
             folder.mkdir(parents=True, exist_ok=True)
             retriever.save(str(folder / "bm25"), show_progress=False)
             atomic_write_bytes(folder / "docs.json", orjson.dumps(docs))
+            np.save(folder / "ids.npy", np.array([d[0] for d in docs], dtype=np.int64))
             atomic_write_bytes(folder / "texts.json", orjson.dumps(texts))
             atomic_write_bytes(folder / "signature", sig.encode())
         except OSError:
             pass  # a read-only library can still be searched, just not cached
-        return cls(folder, docs, retriever, texts)
+        return cls(folder, np.array([d[0] for d in docs], dtype=np.int64), retriever, docs, texts)
 
     @property
     def texts(self) -> list[str]:
@@ -337,7 +367,11 @@ class SearchIndex:
     def tag_mask(self, axis: str, tag: str) -> np.ndarray:
         key = (axis, tag)
         if key not in self._tag_masks:
-            self._tag_masks[key] = np.array([tag in (d[8].get(axis) or []) for d in self.docs], dtype=bool)
+            if self._records is not None and self._docs is None:
+                tags = [(self._records[int(i)].get("tags") or {}).get(axis) or [] for i in self.ids]
+            else:
+                tags = [d[8].get(axis) or [] for d in self.docs]
+            self._tag_masks[key] = np.array([tag in t for t in tags], dtype=bool)
         return self._tag_masks[key]
 
     def evaluate(self, node: Node) -> np.ndarray:

@@ -470,23 +470,30 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     return "mixed", summary
 
 
+def _first_author(rec: Record) -> str:
+    authors = rec.get("authors") or []
+    if not authors:
+        return ""
+    return authors[0].get("collective") or authors[0].get("family") or ""
+
+
 def link_claim(claim: Claim, index: SearchIndex, lib: Library) -> tuple[list[Evidence], str, str]:
     evidence = []
     if claim.checkable:
         for pos, rel in retrieve(index, claim):
-            doc = index.docs[pos]
-            rec = lib.record(doc[0])
+            doc_id = int(index.ids[pos])
+            rec = lib.record(doc_id)
             stance, rationale, why, measured = stance_of(claim, rec)
             design = (rec.get("tags") or {}).get("design", ["other"])
             evidence.append(
                 Evidence(
-                    doc_id=doc[0],
+                    doc_id=doc_id,
                     pmid=rec.get("pmid"),
                     doi=rec.get("doi"),
                     citekey=rec.get("citekey"),
                     title=rec.get("title") or "",
                     year=rec.get("year"),
-                    first_author=doc[5],
+                    first_author=_first_author(rec),
                     design=(design or ["other"])[0],
                     stance=stance,
                     rationale=rationale,

@@ -20,6 +20,7 @@ def link_all(lib: Library) -> dict[str, Any]:
     if not claims:
         raise KetalitError(f"{lib.root}/claims.toml has no claims (see `ketalit claims extract`)")
     index = SearchIndex.for_library(lib)
+    index.use_records(lib)  # the records are in memory already: no second copy of their tags
     rows = []
     for claim in claims:
         evidence, verdict, explanation = link_claim(claim, index, lib)
@@ -32,6 +33,8 @@ def link_all(lib: Library) -> dict[str, Any]:
             }
         )
     conflicts = contradictions(claims)
+    del index
+    lib.release()  # the transaction re-reads the file: do not hold two copies of a large library in memory
     with lib.transaction():
         table = lib.table("claims")
         table.truncate()

@@ -72,6 +72,8 @@ def _accented(char: str) -> str:
 
 def to_latex(text: str) -> str:
     """Escape LaTeX specials, then write non-ASCII characters as LaTeX commands."""
+    if text.isascii():  # most text: no accents to encode (pylatexenc is slow per call)
+        return escape_specials(text)
     out = _ENCODER.unicode_to_latex(escape_specials(unicodedata.normalize("NFC", text)))
     return "".join(c if c.isascii() else _accented(c) for c in out)
 
