@@ -7,7 +7,7 @@ skipped, and each skip is reported with its reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,9 +27,7 @@ class ImportReport:
         return {"files": self.files, "added": self.added, "updated": self.updated, "skipped": self.skipped}
 
 
-def store_records(
-    lib: Library, records: Iterable[Record], on_record: Callable[[Record], None] | None = None
-) -> dict[str, int]:
+def store_records(lib: Library, records: Iterable[Record]) -> dict[str, int]:
     """Upsert records in one transaction and tag each one that was added or changed."""
     from .tagging.tagger import tag_many
 
@@ -43,8 +41,6 @@ def store_records(
             else:
                 touched[doc_id] = None
             counts[action] += 1
-            if on_record:
-                on_record(rec)
         ids = list(touched)
         for doc_id, tagged in zip(ids, tag_many([lib.record(i) for i in ids]), strict=True):
             lib.put(doc_id, tagged)

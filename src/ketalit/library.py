@@ -9,7 +9,7 @@ transaction discards all of its changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from tinydb.table import Document
 
 from .citekey import assign_key
 from .errors import KetalitError
-from .records import Record, identity, merge, new_record, no_gc, normalize_doi, title_key, titles_match
+from .records import Record, merge, new_record, no_gc, normalize_doi, title_key, titles_match
 from .storage import AtomicJSONStorage, CorruptLibraryError, atomic_write_bytes
 
 SCHEMA_VERSION = 1
@@ -295,17 +295,6 @@ class Library:
         self._dirty.add(doc_id)
         self._index_record(self._indexes(), doc_id, stored[doc_id])
 
-    def upsert_many(self, recs: Iterable[Record]) -> dict[str, int]:
-        counts = {"added": 0, "updated": 0}
-        with self.transaction():
-            for rec in recs:
-                _, action = self.upsert(rec)
-                counts[action] += 1
-        return counts
-
     # -- other tables --------------------------------------------------------------------------------------------
     def table(self, name: str) -> Any:
         return self.db.table(name)
-
-    def describe(self, rec: Record) -> str:
-        return identity(rec)

@@ -71,10 +71,6 @@ def tokenize(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOPWORDS]
 
 
-def normalise_phrase_text(text: str) -> str:
-    return " ".join(tokenize(text))
-
-
 # -- query parsing ----------------------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(

@@ -183,7 +183,7 @@ def book_to_record(item: Any, source: str) -> Record:
     )
 
 
-def _where(exc: Exception, data: bytes) -> str:
+def _where(exc: Exception) -> str:
     """' at line L, column C' for an XML error, from the expat message when it has one."""
     m = re.search(r"line (\d+), column (\d+)", str(exc))
     if m:
@@ -251,7 +251,7 @@ def _parse_serial(data: bytes, source: str) -> list[Record]:
         why = m.group(1) if m else (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         if why == "no element found":
             why = "the file ends before the XML is complete"
-        raise ImportFormatError(f"{source}: truncated or malformed XML{_where(exc, data)}: {why}") from exc
+        raise ImportFormatError(f"{source}: truncated or malformed XML{_where(exc)}: {why}") from exc
     if not hasattr(parsed, "get") or ("PubmedArticle" not in parsed and "PubmedBookArticle" not in parsed):
         raise ImportFormatError(f"{source}: XML, but not a PubmedArticleSet (EFetch db=pubmed retmode=xml)")
     out = [article_to_record(a, source) for a in parsed.get("PubmedArticle", [])]
