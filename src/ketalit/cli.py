@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -22,7 +21,7 @@ from .library import Library, default_library_path
 class KetalitGroup(TyperGroup):
     """Turns KetalitError into one red line on stderr and exit status 1, for every command."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except KetalitError as exc:
