@@ -116,9 +116,17 @@ def claims_section(lib: Library) -> list[dict[str, Any]]:
     docs: dict[str, dict[str, Any]] = {}
     for r in rows:
         doc = docs.setdefault(r["document"], {"document": r["document"], "file": r["file"], "kinds": {}})
-        cited = [e for e in r["evidence"] if e["stance"] != "neutral"]
-        cited.sort(key=lambda e: (e["retracted"], DESIGN_RANK.index(e["design"]) if e["design"] in DESIGN_RANK else 99))
-        key = [{**e, "links": _links(e), "design_label": DESIGN_LABEL.get(e["design"], e["design"])} for e in cited[:4]]
+
+        def rank(e: dict[str, Any]) -> tuple[bool, int]:
+            return e["retracted"], DESIGN_RANK.index(e["design"]) if e["design"] in DESIGN_RANK else 99
+
+        # the strongest evidence on each side, so a reader sees what supports and what contradicts
+        cited = [
+            e
+            for side in ("supports", "contradicts")
+            for e in sorted((x for x in r["evidence"] if x["stance"] == side), key=rank)[:3]
+        ]
+        key = [{**e, "links": _links(e), "design_label": DESIGN_LABEL.get(e["design"], e["design"])} for e in cited]
         doc["kinds"].setdefault(r["kind"], []).append({**r, "key_citations": key})
     return [docs[d] for d in sorted(docs)]
 
