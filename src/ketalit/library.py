@@ -143,6 +143,14 @@ class Library:
             self._in_tx = False
             self._lock.release()
 
+    def take_records(self) -> dict[int, Record]:
+        """Every record, handed over: the library forgets its copy (outside a transaction), so a caller that
+        consumes the records one by one frees their memory as it goes."""
+        records = self._load()
+        if not self._in_tx:
+            self._reset()
+        return records
+
     def release(self) -> None:
         """Drop the in-memory copy of the database (outside a transaction): the next read comes from disk."""
         if not self._in_tx:

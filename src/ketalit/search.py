@@ -324,24 +324,28 @@ class SearchIndex:
         import bm25s
 
         docs, texts, corpus = [], [], []
-        for doc_id, rec in lib.iter_records():
+        records = lib.take_records()  # consumed as it goes: the index is built in the memory the records free
+        for doc_id in list(records):
+            rec = records.pop(doc_id)
             text = _doc_text(rec)
             docs.append(_meta(doc_id, rec))
             tokens = [sys.intern(t) for t in tokenize(text)]  # one string object per distinct word: less memory
             texts.append(" ".join(tokens))
             corpus.append(tokens or [""])
+        ids = np.array([d[0] for d in docs], dtype=np.int64)
         retriever = bm25s.BM25()
         retriever.index(corpus, show_progress=False)
+        del corpus
         try:
             folder.mkdir(parents=True, exist_ok=True)
             retriever.save(str(folder / "bm25"), show_progress=False)
             atomic_write_bytes(folder / "docs.json", orjson.dumps(docs))
-            np.save(folder / "ids.npy", np.array([d[0] for d in docs], dtype=np.int64))
             atomic_write_bytes(folder / "texts.json", orjson.dumps(texts))
+            np.save(folder / "ids.npy", ids)
             atomic_write_bytes(folder / "signature", sig.encode())
         except OSError:
-            pass  # a read-only library can still be searched, just not cached
-        return cls(folder, np.array([d[0] for d in docs], dtype=np.int64), retriever, docs, texts)
+            return cls(folder, ids, retriever, docs, texts)  # a read-only library is searched, just not cached
+        return cls(folder, ids, retriever)  # the tables are on disk: loaded again only if a search needs them
 
     @property
     def texts(self) -> list[str]:
