@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = {
     "gold": ROOT / "tests" / "labels" / "tagging_gold.json",
     "heldout": ROOT / "tests" / "labels" / "tagging_heldout.json",
+    "heldout2": ROOT / "tests" / "labels" / "tagging_heldout2.json",
 }
 AXES = ("route", "outcome", "design")
 
