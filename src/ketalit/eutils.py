@@ -22,6 +22,7 @@ from typing import Any
 import requests
 from Bio import Entrez
 
+from . import __version__
 from .errors import KetalitError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
@@ -95,7 +96,7 @@ class EUtilsClient:
         if self.rate is None:
             self.rate = 10.0 if self.api_key else 3.0
         self.limiter = RateLimiter(self.rate, sleep=self.sleep)
-        self.session.headers.setdefault("User-Agent", f"{TOOL} (+https://pubmed.ncbi.nlm.nih.gov/)")
+        self.session.headers["User-Agent"] = f"{TOOL}/{__version__} (NCBI E-utilities client)"
 
     # -- transport -------------------------------------------------------------------------------------------
     def _params(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -166,7 +167,7 @@ class EUtilsClient:
             declared
             and declared.isdigit()
             and int(declared) != len(body)
-            and "gzip" not in resp.headers.get("Content-Encoding", "")
+            and not resp.headers.get("Content-Encoding")  # a compressed body's declared length is the compressed one
         ):
             raise TransientError(f"body cut short ({len(body)} of {declared} bytes)")
         if status >= 400:
