@@ -18,13 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from ketalit._compat import tomllib  # noqa: E402
 from ketalit.claims.store import stored_claims  # noqa: E402
 from ketalit.library import Library  # noqa: E402
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 LABELS = ROOT / "tests" / "labels" / "claim_verdicts.toml"
 

@@ -89,10 +89,11 @@ class EUtilsClient:
 
     def __post_init__(self) -> None:
         self.base_url = (self.base_url or os.environ.get("KETALIT_EUTILS_URL") or DEFAULT_BASE_URL).rstrip("/") + "/"
+        config = _config() if self.api_key is None or self.email is None else {}
         if self.api_key is None:
-            self.api_key = os.environ.get("NCBI_API_KEY") or _config().get("api_key")
+            self.api_key = os.environ.get("NCBI_API_KEY") or config.get("api_key")
         if self.email is None:
-            self.email = os.environ.get("NCBI_EMAIL") or _config().get("email")
+            self.email = os.environ.get("NCBI_EMAIL") or config.get("email")
         if self.rate is None:
             self.rate = 10.0 if self.api_key else 3.0
         self.limiter = RateLimiter(self.rate, sleep=self.sleep)
@@ -268,9 +269,7 @@ def _config() -> dict[str, Any]:
     path = os.path.join(base, "ketalit", "config.toml")
     if not os.path.exists(path):
         return {}
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    from ._compat import tomllib
+
     with open(path, "rb") as fh:
         return dict(tomllib.load(fh).get("ncbi", {}))

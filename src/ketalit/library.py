@@ -191,7 +191,8 @@ class Library:
             return
         table = self.db.table("records")
         meta = self.db.table("meta")
-        first = meta.all()[0] if meta.all() else None
+        rows = meta.all()
+        first = rows[0] if rows else None
         if first is None:
             meta.insert({"schema_version": SCHEMA_VERSION, "records_version": 1})
         else:  # what derived data (the search index) keys on: it changes with every change to the records

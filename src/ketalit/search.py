@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ import orjson
 
 from .errors import KetalitError
 from .library import Library
-from .records import Record, abstract_text, no_gc
+from .records import Record, abstract_text, fold_ascii, no_gc
 from .storage import atomic_write_bytes
 
 INDEX_VERSION = 2
@@ -49,7 +48,7 @@ class QueryError(KetalitError):
 
 
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return fold_ascii(text).lower()
 
 
 _BRITISH = [(re.compile(r"(?<=[a-z])(?:ae|oe)(?=[a-z])"), "e"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1")]

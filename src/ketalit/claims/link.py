@@ -24,16 +24,12 @@ from typing import Any
 
 import numpy as np
 
+from .._compat import tomllib
 from ..library import Library
 from ..records import Record
 from ..search import SearchIndex, tokenize
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 TOP_K = 12
 DESIGN_WEIGHT = {

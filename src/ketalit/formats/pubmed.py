@@ -26,10 +26,6 @@ from ..records import (
 )
 
 
-def _s(value: Any) -> str:
-    return clean_text(value) if value is not None else ""
-
-
 def _attr(value: Any, name: str, default: str = "") -> str:
     return getattr(value, "attributes", {}).get(name, default)
 
@@ -54,10 +50,14 @@ def _authors(author_list: Any) -> list[dict[str, str]]:
         if _attr(a, "ValidYN", "Y") == "N":
             continue
         if "CollectiveName" in a:
-            out.append(author(collective=_s(a["CollectiveName"])))
+            out.append(author(collective=clean_text(a["CollectiveName"])))
         else:
             out.append(
-                author(family=_s(a.get("LastName")), given=_s(a.get("ForeName")), initials=_s(a.get("Initials")))
+                author(
+                    family=clean_text(a.get("LastName")),
+                    given=clean_text(a.get("ForeName")),
+                    initials=clean_text(a.get("Initials")),
+                )
             )
     return out
 
@@ -67,7 +67,7 @@ def _abstract(abstract: Any) -> list[dict[str, str]]:
         return []
     sections = []
     for part in abstract.get("AbstractText", []):
-        text = _s(part)
+        text = clean_text(part)
         if text:
             sections.append({"label": _attr(part, "Label"), "category": _attr(part, "NlmCategory"), "text": text})
     return sections
@@ -103,7 +103,7 @@ def _mesh(citation: Any) -> list[dict[str, Any]]:
 
 
 def _keywords(citation: Any) -> list[str]:
-    return [_s(k) for kl in citation.get("KeywordList", []) or [] for k in kl if _s(k)]
+    return [clean_text(k) for kl in citation.get("KeywordList", []) or [] for k in kl if clean_text(k)]
 
 
 def article_to_record(item: Any, source: str) -> Record:
@@ -130,15 +130,16 @@ def article_to_record(item: Any, source: str) -> Record:
         pmid=normalize_pmid(cit.get("PMID")),
         doi=doi,
         pmcid=normalize_pmcid(ids.get("pmc")),
-        title=_s(art.get("ArticleTitle")) or _s(art.get("VernacularTitle")),
+        title=clean_text(art.get("ArticleTitle")) or clean_text(art.get("VernacularTitle")),
         authors=_authors(art.get("AuthorList")),
-        journal=_s(journal.get("Title")),
-        journal_iso=_s(journal.get("ISOAbbreviation")) or _s(cit.get("MedlineJournalInfo", {}).get("MedlineTA")),
+        journal=clean_text(journal.get("Title")),
+        journal_iso=clean_text(journal.get("ISOAbbreviation"))
+        or clean_text(cit.get("MedlineJournalInfo", {}).get("MedlineTA")),
         year=year,
         month=month,
-        volume=_s(issue.get("Volume")),
-        issue=_s(issue.get("Issue")),
-        pages=_s(pages),
+        volume=clean_text(issue.get("Volume")),
+        issue=clean_text(issue.get("Issue")),
+        pages=clean_text(pages),
         abstract=_abstract(art.get("Abstract")),
         language=", ".join(art.get("Language", [])),
         publication_types=pub_types,
@@ -160,7 +161,7 @@ def book_to_record(item: Any, source: str) -> Record:
     authors = []
     for al in doc.get("AuthorList", []) or book.get("AuthorList", []) or []:
         authors.extend(_authors(al))
-    title = _s(doc.get("ArticleTitle")) or _s(book.get("BookTitle"))
+    title = clean_text(doc.get("ArticleTitle")) or clean_text(book.get("BookTitle"))
     publisher = book.get("Publisher", {}) or {}
     return new_record(
         pmid=normalize_pmid(doc.get("PMID")),
@@ -176,8 +177,8 @@ def book_to_record(item: Any, source: str) -> Record:
         publication_types=[str(p) for p in doc.get("PublicationType", [])],
         keywords=_keywords(doc),
         kind="book",
-        book_title=_s(book.get("BookTitle")),
-        publisher=_s(publisher.get("PublisherName")),
+        book_title=clean_text(book.get("BookTitle")),
+        publisher=clean_text(publisher.get("PublisherName")),
         provenance=[{"kind": "file", "source": source, "format": "pubmed-xml", "at": now_iso()}],
         source_rank=3,
     )

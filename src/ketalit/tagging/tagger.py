@@ -16,12 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .._compat import tomllib
 from ..records import Record
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 AXES = ("route", "outcome", "design", "setting")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\[0-9])")
