@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from ketalit.errors import KetalitError
-from ketalit.eutils import EUtilsClient, EUtilsError
-from ketalit.fetch import fetch_pmids, fetch_query, saved_searches, update_searches
 from ketalit.formats.pubmed import parse_pubmed_xml
 from ketalit.library import Library
+from ketalit.pubmed.eutils import EUtilsClient, EUtilsError
+from ketalit.pubmed.fetch import fetch_pmids, fetch_query, saved_searches, update_searches
 
 from eutils_server import EFETCH_HEAD, EFETCH_TAIL, Server, default_fake, load_articles
 

@@ -131,7 +131,7 @@ def test_failed_transaction_writes_nothing(lib: Library) -> None:
 
 CRASH_SCRIPT = textwrap.dedent("""
     import os, sys, time
-    import ketalit.storage as storage
+    import ketalit.library.storage as storage
     from ketalit.importer import import_files
     from ketalit.library import Library
     real_fsync = os.fsync

@@ -26,8 +26,8 @@ import orjson
 
 from .errors import KetalitError
 from .library import Library
+from .library.storage import atomic_write_bytes
 from .records import Record, abstract_text, fold_ascii, no_gc
-from .storage import atomic_write_bytes
 
 INDEX_VERSION = 2
 TAG_AXES = ("route", "outcome", "design", "setting")

@@ -7,8 +7,8 @@ from typing import Any
 
 from ..claims.link import DESIGN_LABEL
 from ..claims.store import link_all, stored_claims, stored_contradictions
-from ..fetch import saved_searches
 from ..library import Library
+from ..pubmed.fetch import saved_searches
 from ..tagging.tagger import default_vocabulary
 
 # Best first: the evidence tier a cell's strongest study belongs to.

@@ -12,8 +12,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..library import Library
+from ..library.storage import atomic_write_bytes
 from ..records import now_iso
-from ..storage import atomic_write_bytes
 from .data import report_data
 from .figure import bubble_map_svg
 

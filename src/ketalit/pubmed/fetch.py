@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-from .errors import ImportFormatError, KetalitError
+from ..errors import ImportFormatError, KetalitError
+from ..formats.pubmed import parse_pubmed_xml
+from ..importer import store_records
+from ..library import Library
+from ..records import Record, now_iso
 from .eutils import ESEARCH_MAX, EUtilsClient, EUtilsError, TransientError
-from .formats.pubmed import parse_pubmed_xml
-from .importer import store_records
-from .library import Library
-from .records import Record, now_iso
 
 DEFAULT_BATCH = 200  # rentrez's default chunk; NCBI recommends batches in the hundreds
 UPDATE_OVERLAP_DAYS = 3  # Entrez dates arrive late for some records: overlap windows and dedupe on PMID

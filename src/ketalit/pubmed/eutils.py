@@ -22,8 +22,8 @@ from typing import Any
 import requests
 from Bio import Entrez
 
-from . import __version__
-from .errors import KetalitError
+from .. import __version__
+from ..errors import KetalitError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 TOOL = "ketalit"
@@ -269,7 +269,7 @@ def _config() -> dict[str, Any]:
     path = os.path.join(base, "ketalit", "config.toml")
     if not os.path.exists(path):
         return {}
-    from ._compat import tomllib
+    from .._compat import tomllib
 
     with open(path, "rb") as fh:
         return dict(tomllib.load(fh).get("ncbi", {}))

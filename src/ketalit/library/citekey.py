@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from .records import Record, clean_text, fold_ascii
+from ..records import Record, clean_text, fold_ascii
 
 # Function words skipped when choosing the title word (Better BibTeX skips a similar list).
 STOP_WORDS = frozenset(

@@ -19,9 +19,9 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from ..errors import KetalitError
+from ..records import Record, merge, new_record, no_gc, normalize_doi, title_key, titles_match
 from .citekey import assign_key
-from .errors import KetalitError
-from .records import Record, merge, new_record, no_gc, normalize_doi, title_key, titles_match
 from .storage import AtomicJSONStorage, CorruptLibraryError, atomic_write_bytes
 
 SCHEMA_VERSION = 1

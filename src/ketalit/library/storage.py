@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from .records import no_gc
+from ..records import no_gc
 
 
 class CorruptLibraryError(Exception):

@@ -1,0 +1,114 @@
+"""The typer app, its options and the helpers every command shares (errors as one line, JSON out, atomic output)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import KetalitError
+from ..library import Library, default_library_path
+
+
+class KetalitGroup(TyperGroup):
+    """Turns KetalitError into one red line on stderr and exit status 1, for every command."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KetalitError as exc:
+            err.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print(
+                "interrupted: what was committed is kept; run the same command again to continue", highlight=False
+            )
+            raise typer.Exit(130) from None
+
+
+err = Console(stderr=True)
+console = Console()
+
+app = typer.Typer(
+    cls=KetalitGroup,
+    help="ketalit: a literature-review reference manager for ketamine and pain.\n\n"
+    "Fetch PubMed records, tag them by route, outcome, design and setting, search them, export BibTeX/RIS/"
+    "CSL-JSON, and check marketing claims against the evidence. Run from the repository root to use the shipped "
+    "library in ./library, or point elsewhere with --library / KETALIT_LIBRARY.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+export_app = typer.Typer(help="Export records: jsonl, bibtex, ris, csljson.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+claims_app = typer.Typer(help="Marketing claims and the evidence for or against them.", no_args_is_help=True)
+app.add_typer(claims_app, name="claims")
+
+STATE: dict[str, Any] = {"library": None}
+
+LibraryOpt = typer.Option(
+    None,
+    "--library",
+    "-L",
+    help="Library folder (default ./library or $KETALIT_LIBRARY).",
+    envvar="KETALIT_LIBRARY",
+    show_default=False,
+)
+JsonOpt = typer.Option(False, "--json", help="Machine-readable JSON on stdout.")
+
+
+def lib_path() -> Path:
+    return Path(STATE["library"]) if STATE["library"] else default_library_path()
+
+
+def open_library(validate: bool = True) -> Library:
+    return Library.open(lib_path(), validate=validate)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Text to a file (written atomically) or stdout."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return
+    from ..library.storage import atomic_write_bytes
+
+    atomic_write_bytes(output, text.encode("utf-8"))
+    err.print(f"wrote {output}")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"ketalit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    library: Path | None = LibraryOpt,
+    version: bool = typer.Option(
+        False, "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    STATE["library"] = library
+
+
+VERDICT_STYLE = {
+    "supported": "bold green",
+    "contradicted": "bold red",
+    "mixed": "bold yellow",
+    "insufficient": "yellow",
+    "no_evidence": "dim",
+    "not_checkable": "dim italic",
+}

@@ -1,0 +1,160 @@
+"""Commands on the library and its records: init, import, rebuild, show, stats, note, screen, tag."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import KetalitError
+from ..library import Library
+from .app import JsonOpt, app, console, emit_json, err, lib_path, open_library
+
+
+@app.command()
+def init(path: Path | None = typer.Argument(None, help="Folder for the new library (default: --library).")) -> None:
+    """Create an empty library (or check an existing one)."""
+    target = path or lib_path()
+    existed = (target / "ketalit.json").exists()
+    Library.init(target)
+    console.print(f"{'library already present' if existed else 'created library'} at {target}/")
+
+
+@app.command("import")
+def import_cmd(
+    files: list[Path] = typer.Argument(..., help="Files to import: PubMed XML, MEDLINE (.nbib/.txt), RIS, CSL-JSON."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="Force a format: pubmed-xml, medline, ris, csljson (default: detect)."
+    ),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Import files into the library. All-or-nothing: if any file is unreadable, nothing is written.
+
+    A paper already in the library (same PMID, else DOI, else title and year) is merged, keeping your notes,
+    manual tags, screening decision and citation key. New records are tagged on import.
+    """
+    from ..importer import import_files
+
+    lib = open_library()
+    report = import_files(lib, files, fmt)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    for f in report.files:
+        console.print(f"{escape(str(f['path']))}: {f['records']} records ({f['format']})", highlight=False)
+    for s in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(s)}", highlight=False)
+    console.print(f"added {report.added}, merged into existing {report.updated}; library now holds {len(lib)} records")
+
+
+@app.command()
+def rebuild() -> None:
+    """Rebuild the library's records from the files in its snapshot/ folder (how the shipped library is made).
+
+    Records are re-imported and re-tagged from scratch: notes, screening decisions and manual tags are not kept.
+    """
+    from ..build import rebuild as rebuild_library
+
+    report = rebuild_library(lib_path())
+    console.print(f"rebuilt {lib_path()}/ from {len(report.files)} snapshot files: {report.added} records")
+
+
+@app.command()
+def show(ident: str = typer.Argument(..., help="PMID, DOI, PMCID or citation key."), as_json: bool = JsonOpt) -> None:
+    """Show one record with its tags and the reason for each tag."""
+    from ..stats import public_record
+
+    rec = open_library().find(ident)
+    if rec is None:
+        raise KetalitError(f"no record {ident!r} in {lib_path()}/ (try `ketalit search {ident}`)")
+    if as_json:
+        emit_json(public_record(rec))
+        return
+    from ..render import render_record
+
+    render_record(console, rec)
+
+
+@app.command()
+def stats(as_json: bool = JsonOpt) -> None:
+    """Counts: records, with PMID / DOI / abstract, year range, tags, screening."""
+    from ..stats import library_stats
+
+    s = library_stats(open_library())
+    if as_json:
+        emit_json(s)
+        return
+    t = Table(title=f"ketalit library {s['library']}/", show_header=False)
+    for key in (
+        "records",
+        "with_pmid",
+        "with_doi",
+        "with_pmcid",
+        "with_abstract",
+        "abstract_incomplete",
+        "with_mesh",
+        "retracted",
+        "saved_searches",
+    ):
+        t.add_row(key.replace("_", " "), str(s[key]))
+    t.add_row("years", f"{s['year_min']}–{s['year_max']}")
+    t.add_row("screening", ", ".join(f"{k}: {v}" for k, v in s["screening"].items()))
+    for axis, counts in s["tags"].items():
+        t.add_row(axis, ", ".join(f"{k} {v}" for k, v in list(counts.items())[:8]) or "-")
+    console.print(t)
+
+
+@app.command()
+def note(ident: str, text: str = typer.Argument(..., help="The note (replaces the previous one).")) -> None:
+    """Attach a note to a record. Notes survive re-import and re-fetch."""
+    from ..userfields import set_note
+
+    set_note(open_library(), ident, text)
+    console.print(f"note saved on {ident}")
+
+
+@app.command()
+def screen(
+    ident: str,
+    decision: str = typer.Argument(..., help="include or exclude"),
+    reason: str = typer.Option("", "--reason", "-r", help="Why (required for exclude)."),
+) -> None:
+    """Record a screening decision (include / exclude with a reason). Survives re-import and re-fetch."""
+    from ..userfields import set_screening
+
+    set_screening(open_library(), ident, decision, reason)
+    console.print(f"{ident}: {decision}" + (f" ({reason})" if reason else ""))
+
+
+@app.command()
+def tag(
+    ident: str | None = typer.Argument(None, help="PMID, DOI or citation key of one record."),
+    add: list[str] = typer.Option([], "--add", help="axis:tag to add by hand, e.g. route:oral (repeatable)."),
+    remove: list[str] = typer.Option([], "--remove", help="axis:tag to remove by hand (repeatable)."),
+    all_records: bool = typer.Option(False, "--all", help="Re-tag the whole library."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Tag records by route, outcome, design and setting. Manual decisions survive re-tagging and re-fetching."""
+    from ..userfields import retag_all, set_manual_tags
+
+    lib = open_library()
+    if all_records:
+        n = retag_all(lib, progress=sys.stderr.isatty())
+        if as_json:
+            emit_json({"tagged": n})
+        else:
+            console.print(f"tagged {n} records")
+        return
+    if not ident:
+        raise KetalitError("name a record (PMID, DOI or citation key) or use --all")
+    rec = set_manual_tags(lib, ident, add, remove)
+    if as_json:
+        emit_json(
+            {"pmid": rec.get("pmid"), "doi": rec.get("doi"), "tags": rec["tags"], "manual_tags": rec["manual_tags"]}
+        )
+        return
+    for axis, tags in rec["tags"].items():
+        console.print(f"{axis}: {', '.join(tags) or '-'}")

@@ -1,0 +1,1 @@
+"""PubMed through NCBI's E-utilities: the HTTP client (``eutils``) and the batched, resumable fetch (``fetch``)."""
