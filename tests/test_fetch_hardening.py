@@ -5,6 +5,8 @@ is byte for byte what it was when nothing could be stored."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import email.utils
 import json
 import os
 import time
@@ -215,6 +217,15 @@ def test_retry_after_is_capped_and_the_cap_is_said(lib: Library) -> None:
         assert len(Library.open(lib.root)) == len(srv.fake.search(FEW, {}))
     assert 59 <= max(waits) <= 60  # honoured, up to the cap
     assert len(notes) == 1 and "1 h" in notes[0] and "at most" in notes[0]
+
+
+def test_retry_after_as_an_http_date_is_honoured(lib: Library) -> None:
+    waits: list[float] = []
+    when = email.utils.format_datetime(dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=30), usegmt=True)
+    fault = {"endpoint": "efetch.fcgi", "kind": "status", "code": 503, "retry_after": when, "times": 1}
+    with Server(default_fake(faults=[fault])) as srv:
+        fetch_query(lib, FEW, client=client_for(srv, sleep=waits.append))
+    assert 25 <= max(waits) <= 30
 
 
 def test_a_wait_past_the_run_deadline_stops_at_once(lib: Library) -> None:
