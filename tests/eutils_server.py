@@ -4,9 +4,11 @@ It answers as E-utilities does: the same parameters (db, term, retstart, retmax,
 mindate/maxdate/datetype, id by GET or POST), the same XML shapes (ESearch eSearchResult with Count, RetMax,
 RetStart, QueryKey, WebEnv, IdList, QueryTranslation; EFetch PubmedArticleSet with the article XML served byte for
 byte from the recorded files), the 10,000-record ESearch paging cap, <ERROR> answers for bad queries, and an error
-in a 200 body for an unknown WebEnv. Faults (429 with Retry-After, 5xx, slow answers, connections dropped
-mid-body, truncated XML, HTML error pages) are queued per endpoint. Every request is logged with its arrival time,
-so tests can measure the client's request rate at the server.
+in a 200 body for an unknown WebEnv. Faults are queued per endpoint: 429 with Retry-After, 5xx, slow answers,
+answers dripped a byte at a time, connections dropped mid-body, truncated XML, HTML error pages, corrupt gzip,
+redirects, expired sessions, NCBI's transient "Search Backend failed", a non-numeric Count, warnings that echo the
+request's API key and e-mail address, and records other than those asked for. Every request is logged with its
+arrival time, so tests can measure the client's request rate at the server.
 
 Run it by hand to try `ketalit fetch` offline:
     python tests/eutils_server.py --port 8765 &
@@ -221,6 +223,21 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _drip(self, data: bytes, interval: float) -> None:
+        """A 200 answer whose body comes one byte every ``interval`` seconds (each read succeeds; none ends)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/xml; charset=UTF-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.close_connection = True
+        try:
+            for i in range(len(data)):
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+                time.sleep(interval)
+        except OSError:  # the client gave up
+            pass
+
     def do_GET(self) -> None:
         self.handle_eutils()
 
@@ -241,6 +258,32 @@ class Handler(BaseHTTPRequestHandler):
         body = self.answer(endpoint, params, fake)
         if fault:
             kind = fault["kind"]
+            if kind == "redirect":
+                self._send(fault.get("code", 307), "", "text/plain", {"Location": fault["location"]})
+                return
+            if kind == "drip":
+                self._drip(body[1].encode(), fault["interval"])
+                return
+            if kind == "badgzip":
+                self._send(200, b"\x1f\x8b\x08\x00this is not gzip data", headers={"Content-Encoding": "gzip"})
+                return
+            if kind == "backend":
+                self._send(
+                    200,
+                    ESEARCH_HEAD + "<eSearchResult><ERROR>Search Backend failed: Couldn't resolve "
+                    "#pubmed.pubmed_text_search, the address table is empty.</ERROR></eSearchResult>",
+                )
+                return
+            if kind == "count":
+                body = (200, re.sub(r"<Count>\d+</Count>", "<Count>many</Count>", body[1], count=1))
+            elif kind == "echo":  # a server that quotes the request back, as error and warning texts may
+                echo = f"api_key={params.get('api_key')}&amp;email={params.get('email')}; key {params.get('api_key')}"
+                warning = f"<WarningList><OutputMessage>{echo}</OutputMessage></WarningList>"
+                body = (200, body[1].replace("</eSearchResult>", warning + "</eSearchResult>"))
+            elif kind == "swap":  # the answer holds one record nobody asked for, instead of those asked for
+                asked = set(re.findall(r"<PMID[^>]*>(\d+)</PMID>", body[1])) | set(params.get("id", "").split(","))
+                other = next(a for a in fake.articles if a.pmid not in asked)
+                body = (200, EFETCH_HEAD + other.xml + "\n" + EFETCH_TAIL)
             if kind == "status":
                 headers = {"Retry-After": str(fault["retry_after"])} if "retry_after" in fault else {}
                 self._send(
@@ -336,15 +379,15 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Server:
-    """Context manager: a FakeEUtils on a free port of 127.0.0.1 in a background thread."""
+    """Context manager: a FakeEUtils on a free port of ``host`` (127.0.0.1 unless told) in a background thread."""
 
-    def __init__(self, fake: FakeEUtils, port: int = 0) -> None:
+    def __init__(self, fake: FakeEUtils, port: int = 0, host: str = "127.0.0.1") -> None:
         self.fake = fake
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.httpd = ThreadingHTTPServer((host, port), Handler)
         self.httpd.daemon_threads = True
         self.httpd.fake = fake  # type: ignore[attr-defined]
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.url = f"http://{host}:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def __enter__(self) -> Server:
         self.thread.start()

@@ -30,7 +30,8 @@ def server():
 
 
 def client_for(srv: Server, **kw) -> EUtilsClient:
-    opts = {"backoff_base": 0.05, "timeout": 1.0, "email": "tests@example.org", "api_key": ""}
+    """A client with short waits; ``rate=None`` restores NCBI's pacing (3/s, 10/s with a key) for the tests of it."""
+    opts = {"backoff_base": 0.05, "timeout": 1.0, "email": "tests@example.org", "api_key": "", "rate": 50.0}
     opts.update(kw)
     return EUtilsClient(base_url=srv.url, **opts)
 
@@ -74,7 +75,7 @@ def test_fetch_yields_every_matching_record_exactly(server: Server, lib: Library
 
 
 def test_request_rate_is_at_most_3_per_second_without_key(server: Server, lib: Library) -> None:
-    fetch_query(lib, QUERY, batch_size=10, client=client_for(server))
+    fetch_query(lib, QUERY, batch_size=10, client=client_for(server, rate=None))
     times = [e["t"] for e in server.fake.log]
     assert len(times) >= 8
     for a, b in zip(times, times[3:], strict=False):
@@ -83,7 +84,7 @@ def test_request_rate_is_at_most_3_per_second_without_key(server: Server, lib: L
 
 def test_request_rate_is_at_most_10_per_second_with_key(lib: Library) -> None:
     with Server(default_fake(valid_api_key="k-123")) as srv:
-        fetch_query(lib, QUERY, batch_size=4, client=client_for(srv, api_key="k-123"))
+        fetch_query(lib, QUERY, batch_size=4, client=client_for(srv, api_key="k-123", rate=None))
         times = [e["t"] for e in srv.fake.log]
         assert len(times) >= 15
         assert all(e["params"]["api_key"] == "k-123" for e in srv.fake.log)

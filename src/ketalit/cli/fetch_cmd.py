@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,40 @@ class CliProgress:
             self.bar.stop()
 
 
+def _seconds(value: str, option: str) -> float:
+    """'90', '90s', '30m', '4h' -> seconds."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(s|m|min|h)?\s*", value)
+    if not m or float(m[1]) <= 0:
+        raise KetalitError(f"{option} {value!r} is not a duration: give seconds (120), minutes (30m) or hours (4h)")
+    return float(m[1]) * {None: 1, "s": 1, "m": 60, "min": 60, "h": 3600}[m[2]]
+
+
+def _pmids_from_file(path: Path) -> list[str]:
+    """The PMIDs in a text file (one a line, or separated by commas or spaces); KetalitError naming the line."""
+    where = f"--pmid-file {path}"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KetalitError(f"{where}: no such file") from None
+    except IsADirectoryError:
+        raise KetalitError(f"{where}: is a folder; give a text file of PMIDs, one a line") from None
+    except OSError as exc:
+        raise KetalitError(f"{where}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise KetalitError(f"{where}: not UTF-8 text (invalid byte at line {line}); save it as plain text") from None
+    pmids: list[str] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        tokens = [t for t in re.split(r"[\s,;]+", line) if t]
+        bad = next((t for t in tokens if not t.isdigit()), None)
+        if bad:
+            raise KetalitError(f"{where}, line {n}: {bad[:40]!r} is not a PMID (PMIDs are numbers)")
+        pmids += tokens
+    return pmids
+
+
 @app.command()
 def fetch(
     query: str | None = typer.Argument(None, help='PubMed query, e.g. "ketamine AND pain".'),
@@ -90,30 +125,38 @@ def fetch(
         False, "--update", help="Re-run every saved search for records added since its last run."
     ),
     batch_size: int = typer.Option(200, "--batch-size", min=1, max=10000, help="Records per EFetch request."),
+    timeout: str = typer.Option(
+        "2m", "--timeout", help="Give up on one request after this long (then it is retried): 90, 90s, 2m."
+    ),
+    deadline: str = typer.Option(
+        "4h", "--deadline", help="Stop the whole run after this long (what was fetched is kept): 30m, 4h."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """Fetch records from PubMed (NCBI E-utilities) into the library.
 
     Polite by default: at most 3 requests/s (10/s with NCBI_API_KEY), tool and e-mail sent (set NCBI_EMAIL),
-    retries with backoff on 429/5xx/timeouts. Each batch is committed as it arrives: an interrupted fetch keeps
-    what it got, and the same command continues without fetching stored records again. KETALIT_EUTILS_URL points
-    at a mirror.
+    retries with backoff on 429/5xx/timeouts (a Retry-After longer than a minute is cut to a minute). Each batch
+    is committed as it arrives: an interrupted fetch keeps what it got, and the same command continues without
+    fetching stored records again. Every request and the whole run have a deadline (--timeout, --deadline).
+    KETALIT_EUTILS_URL points at a mirror; redirects are never followed, so the API key and e-mail address go
+    nowhere else.
     """
-    import re as _re
-
     from ..pubmed.eutils import EUtilsClient
-    from ..pubmed.fetch import fetch_pmids, fetch_query, update_searches
+    from ..pubmed.fetch import check_limits, fetch_pmids, fetch_query, update_searches
 
     if datetype not in ("pdat", "edat"):
         raise KetalitError(f"--datetype must be pdat or edat, not {datetype!r}")
+    check_limits(max_records, mindate, maxdate)
+    request_deadline, run_deadline = _seconds(timeout, "--timeout"), _seconds(deadline, "--deadline")
+    ids = (re.split(r"[\s,;]+", pmid) if pmid else []) + (_pmids_from_file(pmid_file) if pmid_file else [])
     lib = open_library()
     progress = CliProgress()
-    client = EUtilsClient(on_retry=progress.note)
+    client = EUtilsClient(on_retry=progress.note, request_deadline=request_deadline, run_deadline=run_deadline)
     try:
         if update:
             reports = update_searches(lib, client=client, progress=progress, batch_size=batch_size)
         elif pmid or pmid_file:
-            ids = _re.split(r"[\s,;]+", (pmid or "") + " " + (pmid_file.read_text() if pmid_file else ""))
             reports = [fetch_pmids(lib, [i for i in ids if i], batch_size=batch_size, client=client, progress=progress)]
         elif query:
             reports = [

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlparse
 
-from Bio import Entrez, Medline
-from Bio.Entrez.Parser import CorruptedXMLError, NotXMLError, ValidationError
+from Bio import Medline
+from Bio.Entrez.Parser import CorruptedXMLError, DataHandler, NotXMLError, ValidationError
 
 from ..errors import ImportFormatError
 from ..records import (
@@ -24,6 +26,70 @@ from ..records import (
     now_iso,
     parse_date,
 )
+
+# -- reading NCBI XML without the network ---------------------------------------------------------------------------
+
+_PUBMED_DTD = re.compile(r"pubmed_(\d{6})\.dtd")
+_ROOT = re.compile(rb"<(PubmedArticleSet|PubmedArticle|PubmedBookArticle|eSearchResult)[\s/>]")
+_BOM = b"\xef\xbb\xbf"
+
+
+class ForeignEntityError(Exception):
+    """The XML refers to an external file that is not one of the DTDs on this machine."""
+
+
+@functools.cache
+def _newest_pubmed_dtd() -> str:
+    names = [n for n in os.listdir(DataHandler.global_dtd_dir) if _PUBMED_DTD.fullmatch(n)]
+    return max(names, key=lambda n: _PUBMED_DTD.fullmatch(n).group(1))  # type: ignore[union-attr]
+
+
+class _OfflineHandler(DataHandler):
+    """Biopython's Entrez parser, with DTDs read from disk only.
+
+    Biopython downloads any DTD it does not ship (and refuses the http:// DTD addresses of older PubMed files).
+    Here a DTD reference is resolved by its file name among the DTDs Biopython ships or has cached; a PubMed DTD
+    it does not have (a newer one) is replaced by the newest it has, read without validation, so elements that
+    DTD does not know are skipped rather than refused. Any other external reference is an error: the parser
+    never opens a URL or a file the document names.
+    """
+
+    def externalEntityRefHandler(self, context: Any, base: Any, system_id: Any, public_id: Any) -> int:
+        name = os.path.basename(urlparse(system_id or "").path)
+        handle = self.open_dtd_file(name) if name else None
+        if handle is None and _PUBMED_DTD.fullmatch(name):
+            handle = self.open_dtd_file(_newest_pubmed_dtd())
+            self.validating = False
+        if handle is None:
+            raise ForeignEntityError(f"refers to the external file {system_id!r}, which ketalit does not open")
+        with handle:
+            parser = self.parser.ExternalEntityParserCreate(context)
+            parser.ElementDeclHandler = self.elementDecl
+            parser.ParseFile(handle)
+        self.parser.StartElementHandler = self.startElementHandler
+        return 1
+
+
+def read_entrez_xml(data: bytes) -> Any:
+    """``Bio.Entrez.read`` on NCBI XML (EFetch PubMed XML, ESearch), without ever touching the network.
+
+    PubMed XML saved by other tools may lack the XML declaration or the DOCTYPE, both of which Biopython needs:
+    they are added (on the same line, so error positions still match the file), and a document whose DTD had to be
+    guessed is read without validation.
+    """
+    bom = _BOM if data.startswith(_BOM) else b""
+    body = data[len(bom) :]
+    validate = True
+    root = _ROOT.search(body)
+    if root and b"<!DOCTYPE" not in body[: root.start()]:
+        name = root.group(1).decode()
+        dtd = "esearch.dtd" if name == "eSearchResult" else _newest_pubmed_dtd()
+        body = body[: root.start()] + f'<!DOCTYPE {name} SYSTEM "{dtd}">'.encode() + body[root.start() :]
+        validate = False
+    if not body.startswith(b"<?xml"):
+        body = b'<?xml version="1.0" encoding="UTF-8"?>' + body
+    handler = _OfflineHandler(validate, False, False)
+    return handler.read(io.BytesIO(bom + body))
 
 
 def _attr(value: Any, name: str, default: str = "") -> str:
@@ -244,10 +310,17 @@ def parse_pubmed_xml(
 
 def _parse_serial(data: bytes, source: str) -> list[Record]:
     try:
-        parsed = Entrez.read(io.BytesIO(data))
+        parsed = read_entrez_xml(data)
     except (CorruptedXMLError, NotXMLError, ValidationError, Exception) as exc:  # expat errors are plain Exceptions
         if isinstance(exc, ValidationError):
             raise ImportFormatError(f"{source}: not PubMed XML: unexpected element {exc}") from exc
+        if isinstance(exc, ForeignEntityError):
+            raise ImportFormatError(f"{source}: {exc} (PubMed XML needs none)") from exc
+        if "neither a Document Type Definition" in str(exc):
+            raise ImportFormatError(
+                f"{source}: its DOCTYPE names no DTD file (PubMed XML names pubmed_YYMMDD.dtd; a file without a "
+                f"DOCTYPE is read too)"
+            ) from exc
         m = re.search(r"\(([^():]+)(?::\s*line \d+, column \d+)?\)", str(exc))
         why = m.group(1) if m else (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         if why == "no element found":

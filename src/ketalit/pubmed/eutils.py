@@ -2,25 +2,32 @@
 
 NCBI's rules (NBK25499): send ``tool`` and ``email``; at most 3 requests/s without an API key, 10/s with one.
 NCBI usually sends no Retry-After, so requests are paced here, on the client side, for the whole run; retries
-(exponential backoff with jitter, honouring Retry-After when sent) are for the faults that still happen: 429,
-5xx, timeouts, dropped connections, truncated bodies. An HTML error page or an error inside a 200 answer is an
-error, never "zero results". The API key never appears in messages: it is redacted from every URL shown.
+(exponential backoff with jitter, honouring Retry-After when sent, up to ``backoff_max``) are for the faults that
+still happen: 429, 5xx, timeouts, dropped connections, truncated or undecodable bodies, NCBI's transient "Search
+Backend failed". An HTML error page or an error inside a 200 answer is an error, never "zero results".
+
+Every request and the whole run have a deadline, so a server that answers one byte at a time cannot hang a fetch.
+Redirects are never followed: the request carries the API key and the e-mail address, and a redirect would send
+them to whatever host the answer names. The API key and the e-mail address, from whatever source, are redacted
+from every message.
 """
 
 from __future__ import annotations
 
-import io
+import datetime as dt
+import email.utils
 import os
 import random
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
+from urllib.parse import quote, quote_plus, urlparse
 
 import requests
-from Bio import Entrez
+import urllib3
 
 from .. import __version__
 from ..errors import KetalitError
@@ -28,10 +35,19 @@ from ..errors import KetalitError
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 TOOL = "ketalit"
 ESEARCH_MAX = 9999  # ESearch pages through at most the first 10,000 PubMed records of a query
+REQUEST_DEADLINE = 120.0  # seconds for one request, answer included (then it is retried)
+RUN_DEADLINE = 4 * 3600.0  # seconds for a whole run of requests (a fetch, or an update of every saved search)
+READ_CHUNK = 64 * 1024
+# NCBI's words for a failure on its side that the next try usually does not have
+TRANSIENT_NCBI_ERRORS = ("search backend failed", "temporarily unavailable", "unable to obtain query", "try again")
 
 
 class EUtilsError(KetalitError):
     """NCBI answered with an error, or kept failing after every retry."""
+
+
+class DeadlineError(EUtilsError):
+    """The run's deadline passed: stop, keeping what was stored."""
 
 
 class TransientError(Exception):
@@ -42,13 +58,48 @@ class TransientError(Exception):
         self.retry_after = retry_after
 
 
-def redact(text: str) -> str:
-    """Remove API keys (and e-mail addresses in URLs) from text that may be shown or logged."""
-    text = re.sub(r"(api_key=)[^&\s'\"]+", r"\1REDACTED", str(text))
-    key = os.environ.get("NCBI_API_KEY")
-    if key:
-        text = text.replace(key, "REDACTED")
-    return text
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SECRET_PARAM = re.compile(r"""((?:api[_-]?key|email)["']?\s*[=:]\s*["']?)[^&\s'",}]+""", re.I)
+
+
+def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """Text with the API key and e-mail address removed, in every form they may take, for showing or logging.
+
+    ``secrets`` are the values actually in use (from the environment, the config file or the caller); the
+    environment's are always included, and any ``api_key=``/``email=`` value and e-mail address is removed too.
+    """
+    text = str(text)
+    for secret in {*secrets, os.environ.get("NCBI_API_KEY"), os.environ.get("NCBI_EMAIL")}:
+        if secret:
+            for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
+                text = text.replace(form, "REDACTED")
+    text = _SECRET_PARAM.sub(r"\1REDACTED", text)
+    return _EMAIL.sub("REDACTED", text)
+
+
+def duration(seconds: float) -> str:
+    """'4 h', '90 s', '2.5 min': a number of seconds for a message."""
+    if seconds >= 3600:
+        return f"{seconds / 3600:.3g} h"
+    if seconds >= 120:
+        return f"{seconds / 60:.3g} min"
+    return f"{seconds:.3g} s"
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds: a number, or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
 
 
 class RateLimiter:
@@ -77,10 +128,12 @@ class EUtilsClient:
     api_key: str | None = None
     email: str | None = None
     tool: str = TOOL
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds to connect, and to wait for each piece of an answer
+    request_deadline: float = REQUEST_DEADLINE
+    run_deadline: float | None = RUN_DEADLINE
     max_tries: int = 6
     backoff_base: float = 1.0
-    backoff_max: float = 60.0
+    backoff_max: float = 60.0  # also the longest wait a Retry-After header gets
     rate: float | None = None
     on_retry: Callable[[str], None] | None = None
     session: requests.Session = field(default_factory=requests.Session)
@@ -89,6 +142,12 @@ class EUtilsClient:
 
     def __post_init__(self) -> None:
         self.base_url = (self.base_url or os.environ.get("KETALIT_EUTILS_URL") or DEFAULT_BASE_URL).rstrip("/") + "/"
+        parts = urlparse(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise EUtilsError(
+                f"the E-utilities address must be an http:// or https:// URL, not {self.base_url!r} "
+                f"(check KETALIT_EUTILS_URL)"
+            )
         config = _config() if self.api_key is None or self.email is None else {}
         if self.api_key is None:
             self.api_key = os.environ.get("NCBI_API_KEY") or config.get("api_key")
@@ -98,6 +157,11 @@ class EUtilsClient:
             self.rate = 10.0 if self.api_key else 3.0
         self.limiter = RateLimiter(self.rate, sleep=self.sleep)
         self.session.headers["User-Agent"] = f"{TOOL}/{__version__} (NCBI E-utilities client)"
+        self._run_end = time.monotonic() + self.run_deadline if self.run_deadline else float("inf")
+
+    def redact(self, text: str) -> str:
+        """``text`` without this client's API key and e-mail address (whatever their source) or any other."""
+        return redact(text, (self.api_key, self.email))
 
     # -- transport -------------------------------------------------------------------------------------------
     def _params(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -113,56 +177,121 @@ class EUtilsClient:
         delay = min(self.backoff_max, self.backoff_base * (2 ** (attempt - 1)))
         delay = delay / 2 + random.uniform(0, delay / 2)  # "equal jitter"
         if retry_after is not None:
-            delay = max(delay, retry_after)
+            delay = max(delay, min(retry_after, self.backoff_max))
         return delay
+
+    def _past_deadline(self, endpoint: str, retry: str = "") -> DeadlineError:
+        limit = f"the run's deadline of {duration(self.run_deadline or 0)} (--deadline)"
+        why = f"{retry} would come after {limit}" if retry else f"{limit} has passed"
+        return DeadlineError(
+            f"{endpoint}: {why}: stopped. What was fetched is stored; run the same command again to continue"
+        )
 
     def request(
         self, endpoint: str, params: dict[str, Any], post: bool = False, check: Callable[[bytes], None] | None = None
     ) -> bytes:
-        """One E-utility call with pacing and retries. ``check`` raises TransientError on a bad body."""
+        """One E-utility call with pacing, retries and deadlines. ``check`` raises TransientError on a bad body."""
         url = self.base_url + endpoint
         full = self._params(params)
         last = ""
         for attempt in range(1, self.max_tries + 1):
+            if time.monotonic() >= self._run_end:
+                raise self._past_deadline(endpoint)
             self.limiter.wait()
             self.requests_made += 1
             try:
-                if post:
-                    resp = self.session.post(url, data=full, timeout=self.timeout)
-                else:
-                    resp = self.session.get(url, params=full, timeout=self.timeout)
-                body = self._body(resp)
+                body = self._fetch(endpoint, url, full, post)
                 if check:
                     check(body)
                 return body
             except TransientError as exc:
-                last = str(exc)
-                retry_after = exc.retry_after
-            except requests.Timeout:
-                last, retry_after = f"no answer within {self.timeout:g} s", None
-            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-                last, retry_after = f"connection failed ({type(exc).__name__})", None
+                last, retry_after = str(exc), exc.retry_after
+            except EUtilsError as exc:  # messages may quote the server, which may quote the request
+                raise type(exc)(self.redact(str(exc))) from None
             if attempt == self.max_tries:
                 break
             delay = self._backoff(attempt, retry_after)
+            if retry_after is not None and retry_after > self.backoff_max:
+                cap = duration(self.backoff_max)
+                last += f" (the server asked for a {duration(retry_after)} wait; ketalit waits {cap} at most)"
+            if time.monotonic() + delay >= self._run_end:
+                raise self._past_deadline(endpoint, f"{last}; the retry in {delay:.0f} s") from None
             if self.on_retry:
-                self.on_retry(redact(f"{endpoint}: {last}; retry {attempt}/{self.max_tries - 1} in {delay:.1f} s"))
+                self.on_retry(self.redact(f"{endpoint}: {last}; retry {attempt}/{self.max_tries - 1} in {delay:.1f} s"))
             self.sleep(delay)
         raise EUtilsError(
-            redact(
+            self.redact(
                 f"{endpoint} failed {self.max_tries} times (last: {last}). NCBI may be down or throttling you: "
                 f"wait a few minutes and run the same command again (stored records are kept and not fetched twice)"
                 + ("" if self.api_key else "; an NCBI API key (NCBI_API_KEY) raises your limit to 10 requests/s")
             )
         )
 
-    def _body(self, resp: requests.Response) -> bytes:
+    def _fetch(self, endpoint: str, url: str, params: dict[str, Any], post: bool) -> bytes:
+        """One HTTP exchange, answer read in full before the deadline. Redirects are refused, never followed."""
+        deadline = min(time.monotonic() + self.request_deadline, self._run_end)
+        timeout = (self.timeout, max(0.001, min(self.timeout, deadline - time.monotonic())))
+        try:
+            if post:
+                resp = self.session.post(url, data=params, timeout=timeout, stream=True, allow_redirects=False)
+            else:
+                resp = self.session.get(url, params=params, timeout=timeout, stream=True, allow_redirects=False)
+        except requests.Timeout as exc:
+            raise TransientError(f"no answer within {self.timeout:g} s") from exc
+        except requests.ConnectionError as exc:
+            raise TransientError(f"connection failed ({type(exc).__name__})") from exc
+        except requests.RequestException as exc:
+            raise EUtilsError(f"{endpoint}: the request could not be sent ({type(exc).__name__}: {exc})") from exc
+        with resp:
+            status = resp.status_code
+            if 300 <= status < 400:
+                where = resp.headers.get("Location")
+                raise EUtilsError(
+                    f"{endpoint}: {urlparse(url).netloc} answered HTTP {status}, a redirect to "
+                    f"{where or 'nowhere'!r}. ketalit never follows a redirect for E-utilities (the request carries "
+                    f"your API key and e-mail address); if the new address is right, set KETALIT_EUTILS_URL to it"
+                )
+            if status == 429 or status >= 500:
+                raise TransientError(f"HTTP {status}", _retry_after(resp.headers.get("Retry-After")))
+            return self._body(endpoint, resp, self._read(endpoint, resp, deadline))
+
+    def _read(self, endpoint: str, resp: requests.Response, deadline: float) -> bytes:
+        """The whole body, piece by piece, each wait bounded by the time left (a drip never outlasts the deadline).
+
+        The wait for the status line and headers is bounded by ``timeout`` per piece only.
+        """
+        raw = resp.raw
+        sock = getattr(getattr(raw, "connection", None), "sock", None)
+        chunks: list[bytes] = []
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                if deadline >= self._run_end:
+                    raise self._past_deadline(endpoint)
+                got = sum(map(len, chunks))
+                raise TransientError(
+                    f"no complete answer within {duration(self.request_deadline)} ({got} bytes came); "
+                    f"the server is too slow"
+                )
+            if sock is not None:
+                sock.settimeout(min(self.timeout, left))
+            try:
+                chunk = raw.read1(READ_CHUNK, decode_content=True)
+            except urllib3.exceptions.ReadTimeoutError:
+                if time.monotonic() >= deadline:
+                    continue  # reported above
+                raise TransientError(f"the answer stalled for {self.timeout:g} s") from None
+            except urllib3.exceptions.DecodeError:
+                encoding = resp.headers.get("Content-Encoding", "")
+                raise TransientError(f"the answer's {encoding} compression is corrupt") from None
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                raise TransientError(f"connection failed while reading the answer ({type(exc).__name__})") from None
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+    def _body(self, endpoint: str, resp: requests.Response, body: bytes) -> bytes:
         status = resp.status_code
-        if status == 429 or status >= 500:
-            ra = resp.headers.get("Retry-After")
-            retry_after = float(ra) if ra and ra.strip().replace(".", "", 1).isdigit() else None
-            raise TransientError(f"HTTP {status}", retry_after)
-        body = resp.content  # reads the whole body; a dropped connection raises ChunkedEncodingError/ConnectionError
         declared = resp.headers.get("Content-Length")
         if (
             declared
@@ -174,8 +303,11 @@ class EUtilsClient:
         if status >= 400:
             detail = re.sub(r"\s+", " ", body[:300].decode("utf-8", "replace"))
             if b"api key" in body.lower() or b"api_key" in body.lower():
-                raise EUtilsError("NCBI rejected the API key (check NCBI_API_KEY); NCBI said: " + redact(detail))
-            raise EUtilsError(redact(f"HTTP {status} from {resp.url}: {detail}"))
+                raise EUtilsError(
+                    f"NCBI rejected the API key (check NCBI_API_KEY, or api_key in {_config_path()}); NCBI said: "
+                    + detail
+                )
+            raise EUtilsError(f"{endpoint}: HTTP {status} from {resp.url}: {detail}")
         head = body[:512].lstrip().lower()
         if head.startswith(b"<!doctype html") or head.startswith(b"<html"):
             raise TransientError("an HTML page instead of XML (an NCBI error or maintenance page)")
@@ -234,24 +366,27 @@ class EUtilsClient:
 
 
 def parse_esearch(body: bytes, term: str) -> dict[str, Any]:
-    """ESearch XML -> dict. An <ERROR> (bad query) is an EUtilsError; anything not ESearch XML is transient."""
+    """ESearch XML -> dict. A bad query is an EUtilsError; NCBI's transient errors and non-ESearch answers are
+    TransientError."""
+    from ..formats.pubmed import read_entrez_xml
+
     if b"<eSearchResult" not in body[:2000]:
         snippet = body[:200].decode("utf-8", "replace")
         if b"<ERROR>" in body or b'"error"' in body:
-            raise EUtilsError(f"PubMed rejected the search {term!r}: {redact(snippet)}")
+            _raise_esearch_error(snippet, term)
         raise TransientError(f"not an ESearch answer: {snippet!r}")
     try:
-        data = Entrez.read(io.BytesIO(body))
+        data = read_entrez_xml(body)
     except RuntimeError as exc:  # Biopython raises the text of a top-level <ERROR>
-        raise EUtilsError(
-            f"PubMed rejected the search {term!r}: {exc}. Check the query syntax (quotes, parentheses, [field] tags)."
-        ) from exc
+        _raise_esearch_error(str(exc), term)
     except Exception as exc:
         raise TransientError(f"unreadable ESearch answer ({exc})") from exc
     errors = data.get("ErrorList") or {}
     warnings = {k: list(v) for k, v in (data.get("WarningList") or {}).items() if v}
     if "Count" not in data:
         raise TransientError("ESearch answer without a Count")
+    if not str(data["Count"]).strip().isdigit():
+        raise TransientError(f"ESearch answer with a Count that is not a number ({str(data['Count'])[:40]!r})")
     return {
         "Count": int(data["Count"]),
         "IdList": [str(i) for i in data.get("IdList", [])],
@@ -263,13 +398,34 @@ def parse_esearch(body: bytes, term: str) -> dict[str, Any]:
     }
 
 
-def _config() -> dict[str, Any]:
-    """[ncbi] api_key / email from $XDG_CONFIG_HOME/ketalit/config.toml (or ~/.config/...)."""
+def _raise_esearch_error(text: str, term: str) -> NoReturn:
+    """NCBI's transient failures are retried; anything else is about the query."""
+    message = re.sub(r"\s+", " ", text).strip()
+    if any(marker in message.lower() for marker in TRANSIENT_NCBI_ERRORS) and "retstart" not in message.lower():
+        raise TransientError(f"NCBI's search failed on its side ({message[:200]})")
+    raise EUtilsError(
+        f"PubMed rejected the search {term!r}: {message[:300]}. "
+        f"Check the query syntax (quotes, parentheses, [field] tags)."
+    )
+
+
+def _config_path() -> str:
     base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    path = os.path.join(base, "ketalit", "config.toml")
+    return os.path.join(base, "ketalit", "config.toml")
+
+
+def _config() -> dict[str, str]:
+    """[ncbi] api_key / email from $XDG_CONFIG_HOME/ketalit/config.toml (or ~/.config/...)."""
+    path = _config_path()
     if not os.path.exists(path):
         return {}
     from .._compat import tomllib
 
-    with open(path, "rb") as fh:
-        return dict(tomllib.load(fh).get("ncbi", {}))
+    try:
+        with open(path, "rb") as fh:
+            ncbi = tomllib.load(fh).get("ncbi", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise KetalitError(f"{path}: cannot be read as TOML ({exc}); fix or remove it") from exc
+    if not isinstance(ncbi, dict):
+        raise KetalitError(f"{path}: [ncbi] must be a table with api_key and email")
+    return {k: str(v) for k, v in ncbi.items() if k in ("api_key", "email")}

@@ -11,6 +11,7 @@ windows (bisected until each holds at most 9,999 records) and the window counts 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
@@ -20,7 +21,7 @@ from ..formats.pubmed import parse_pubmed_xml
 from ..importer import store_records
 from ..library import Library
 from ..records import Record, now_iso
-from .eutils import ESEARCH_MAX, EUtilsClient, EUtilsError, TransientError
+from .eutils import ESEARCH_MAX, DeadlineError, EUtilsClient, EUtilsError, TransientError
 
 DEFAULT_BATCH = 200  # rentrez's default chunk; NCBI recommends batches in the hundreds
 UPDATE_OVERLAP_DAYS = 3  # Entrez dates arrive late for some records: overlap windows and dedupe on PMID
@@ -52,6 +53,7 @@ class FetchReport:
     updated: int = 0
     already_stored: int = 0
     missing: list[str] = field(default_factory=list)
+    not_asked_for: list[str] = field(default_factory=list)
     windows: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     requests: int = 0
@@ -61,24 +63,42 @@ class FetchReport:
 
 
 class _Batch:
-    """Checks an EFetch body and keeps the records it parsed (the check runs inside the client's retry loop)."""
+    """Checks an EFetch body and keeps the records asked for (the check runs inside the client's retry loop).
 
-    def __init__(self, expected: Iterable[str]) -> None:
+    Records the answer holds that were not asked for are never stored: their PMIDs go to ``not_asked_for``.
+    """
+
+    def __init__(self, expected: Iterable[str], by_pmid: bool = False) -> None:
         self.expected = set(expected)
+        self.by_pmid = by_pmid
         self.records: list[Record] = []
+        self.not_asked_for: list[str] = []
 
     def __call__(self, body: bytes) -> None:
         if b"<ERROR>" in body[:2000] or b"<eFetchResult" in body[:2000]:
             text = body[:300].decode("utf-8", "replace")
-            if "session" in text.lower() or "webenv" in text.lower() or "query_key" in text.lower():
+            history = "session" in text.lower() or "webenv" in text.lower() or "query_key" in text.lower()
+            if history and not self.by_pmid:
                 raise SessionExpired(text)
             raise TransientError(f"EFetch answered with an error: {text!r}")
         try:
-            self.records = parse_pubmed_xml(body, "EFetch answer")
+            records = parse_pubmed_xml(body, "EFetch answer")
         except ImportFormatError as exc:
             raise TransientError(f"truncated or malformed EFetch XML ({exc})") from exc
-        if self.expected and not self.records:
+        # asked by PMID, an empty answer is NCBI's way of saying it has none of them: not a fault to retry
+        if self.expected and not records and not self.by_pmid:
             raise TransientError("EFetch answered with no records where some were expected")
+        self.records = [r for r in records if r.get("pmid") in self.expected]
+        self.not_asked_for = [r.get("pmid") or "(none)" for r in records if r.get("pmid") not in self.expected]
+
+    def stored_in(self, lib: Library, report: FetchReport, source: str, kind: str) -> set[str]:
+        """Store the records asked for; count them in ``report``; return their PMIDs."""
+        if self.records:
+            counts = store_records(lib, _provenance(self.records, source, kind))
+            report.added += counts["added"]
+            report.updated += counts["updated"]
+        report.not_asked_for.extend(p for p in self.not_asked_for if p not in report.not_asked_for)
+        return {r["pmid"] for r in self.records}
 
 
 class SessionExpired(Exception):
@@ -94,6 +114,29 @@ def _provenance(records: list[Record], query: str, kind: str) -> list[Record]:
     for rec in records:
         rec["provenance"] = [{"kind": kind, "source": query, "format": "pubmed-xml", "at": at}]
     return records
+
+
+_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})(?:[/-](\d{1,2}))?)?")
+
+
+def check_limits(max_records: int | None, mindate: str | None, maxdate: str | None) -> None:
+    """KetalitError for a ``--max`` below 1 or a date PubMed would not read as one, before anything is asked."""
+    if max_records is not None and max_records < 1:
+        raise KetalitError(f"--max must be 1 or more records, not {max_records}")
+    for option, value in (("--mindate", mindate), ("--maxdate", maxdate)):
+        if value is None:
+            continue
+        m = _DATE.fullmatch(value.strip())
+        try:
+            if not m:
+                raise ValueError(value)
+            dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+        except ValueError:
+            raise KetalitError(
+                f"{option} {value!r} is not a date: use YYYY, YYYY/MM or YYYY/MM/DD (e.g. 2015/06/30)"
+            ) from None
+    if mindate and maxdate and _date(mindate, dt.date.min) > _end_date(maxdate):
+        raise KetalitError(f"--mindate {mindate} is after --maxdate {maxdate}")
 
 
 def _date(s: str | None, default: dt.date) -> dt.date:
@@ -169,13 +212,14 @@ def fetch_query(
     provenance_kind: str = "query",
 ) -> FetchReport:
     """Fetch every record matching ``query`` (or the first ``max_records``) into ``lib``."""
+    check_limits(max_records, mindate, maxdate)
     client = client or EUtilsClient()
     progress = progress or NoProgress()
     report = FetchReport(query=query)
     first = client.esearch(query, retmax=0, usehistory=False, mindate=mindate, maxdate=maxdate, datetype=datetype)
     report.count = first["Count"]
     for kind, items in {**first["errors"], **first["warnings"]}.items():
-        report.warnings.append(f"{kind}: {', '.join(items)}")
+        report.warnings.append(client.redact(f"{kind}: {', '.join(items)}"))
     report.target = min(report.count, max_records) if max_records else report.count
     if save:
         _save_search(lib, query, mindate, maxdate, datetype, report, complete=False)
@@ -213,6 +257,7 @@ def fetch_query(
         )
     if report.missing:
         _refetch_missing(lib, client, query, report, batch_size, provenance_kind)
+    _note_not_asked_for(report)
     report.requests = client.requests_made
     if save:
         _save_search(lib, query, mindate, maxdate, datetype, report, complete=True)
@@ -244,24 +289,30 @@ def _fetch_window(
 
     found = search()
     ids = found["IdList"][:limit]
+    by_pmid = False  # set when the history server fails twice running: the rest is fetched by PMID
     for start in range(0, len(ids), batch_size):
         batch_ids = ids[start : start + batch_size]
         if all(p in stored for p in batch_ids):
             report.already_stored += len(batch_ids)
             progress.advance(len(batch_ids))
             continue
-        batch = _Batch(batch_ids)
+        batch = _Batch(batch_ids, by_pmid=by_pmid)
         try:
-            client.efetch_history(found["WebEnv"], found["QueryKey"], start, len(batch_ids), check=batch)
+            if by_pmid:
+                client.efetch_ids(batch_ids, check=batch)
+            else:
+                client.efetch_history(found["WebEnv"], found["QueryKey"], start, len(batch_ids), check=batch)
         except SessionExpired:
             progress.note("history session expired; searching again")
             found = search()
-            client.efetch_history(found["WebEnv"], found["QueryKey"], start, len(batch_ids), check=batch)
-        records = [r for r in batch.records if r.get("pmid") in batch.expected] or batch.records
-        counts = store_records(lib, _provenance(records, query, provenance_kind))
-        report.added += counts["added"]
-        report.updated += counts["updated"]
-        got = {r["pmid"] for r in records}
+            try:
+                client.efetch_history(found["WebEnv"], found["QueryKey"], start, len(batch_ids), check=batch)
+            except SessionExpired:
+                progress.note("the new history session failed too; fetching the rest by PMID")
+                by_pmid = True
+                batch = _Batch(batch_ids, by_pmid=True)
+                client.efetch_ids(batch_ids, check=batch)
+        got = batch.stored_in(lib, report, query, provenance_kind)
         stored |= got
         report.missing.extend(p for p in batch_ids if p not in got)
         progress.advance(len(batch_ids))
@@ -276,22 +327,30 @@ def _refetch_missing(
     still: list[str] = []
     for start in range(0, len(missing), batch_size):
         ids = missing[start : start + batch_size]
-        batch = _Batch(ids)
+        batch = _Batch(ids, by_pmid=True)
         try:
             client.efetch_ids(ids, check=batch)
+        except DeadlineError:
+            raise
         except EUtilsError:
             still.extend(ids)
             continue
-        counts = store_records(lib, _provenance(batch.records, query, provenance_kind))
-        report.added += counts["added"]
-        report.updated += counts["updated"]
-        got = {r["pmid"] for r in batch.records}
+        got = batch.stored_in(lib, report, query, provenance_kind)
         still.extend(p for p in ids if p not in got)
     report.missing = still
     if still:
+        report.warnings.append(f"{len(still)} PMIDs listed by ESearch were not returned by EFetch: {_listing(still)}")
+
+
+def _listing(pmids: list[str], most: int = 20) -> str:
+    return ", ".join(pmids[:most]) + (" ..." if len(pmids) > most else "")
+
+
+def _note_not_asked_for(report: FetchReport) -> None:
+    if report.not_asked_for:
         report.warnings.append(
-            f"{len(still)} PMIDs listed by ESearch were not returned by EFetch: "
-            f"{', '.join(still[:20])}{' ...' if len(still) > 20 else ''}"
+            f"EFetch also sent {len(report.not_asked_for)} records that were not asked for (PMIDs "
+            f"{_listing(report.not_asked_for)}); they were not stored"
         )
 
 
@@ -319,16 +378,17 @@ def fetch_pmids(
     progress.advance(report.already_stored)
     for start in range(0, len(todo), batch_size):
         ids = todo[start : start + batch_size]
-        batch = _Batch(ids)
+        batch = _Batch(ids, by_pmid=True)
         client.efetch_ids(ids, check=batch)
-        counts = store_records(lib, _provenance(batch.records, "PMID list", "pmid-list"))
-        report.added += counts["added"]
-        report.updated += counts["updated"]
-        got = {r["pmid"] for r in batch.records}
+        got = batch.stored_in(lib, report, "PMID list", "pmid-list")
         report.missing.extend(p for p in ids if p not in got)
         progress.advance(len(ids))
     if report.missing:
-        report.warnings.append(f"{len(report.missing)} PMIDs not found in PubMed: {', '.join(report.missing[:20])}")
+        report.warnings.append(
+            f"{len(report.missing)} PMIDs not found in PubMed: {_listing(report.missing)}"
+            + (" (the server sent other records instead)" if report.not_asked_for else "")
+        )
+    _note_not_asked_for(report)
     report.requests = client.requests_made
     return report
 
