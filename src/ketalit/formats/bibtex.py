@@ -18,7 +18,7 @@ import unicodedata
 
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
-from ..records import Record
+from ..records import Record, bare_initials
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 SPECIALS = {
@@ -112,7 +112,10 @@ def _name(author: dict[str, str], encoding: str) -> str:
     family = encode(author.get("family") or "", encoding)
     if " " in family.strip():  # "De Vivo", "van der Berg": keep the family name whole
         family = "{" + family + "}"
-    given = author.get("given") or " ".join(f"{c}." for c in author.get("initials") or "")
+    given = author.get("given") or ""
+    initials = bare_initials(given) or ("" if given else author.get("initials") or "")
+    if initials:  # "Carr, DB" would be read as the given name "DB" and printed "D. Carr": write "Carr, D. B."
+        given = " ".join(f"{c}." for c in initials)
     return f"{family}, {encode(given, encoding)}" if given else family
 
 
