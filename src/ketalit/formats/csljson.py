@@ -142,6 +142,8 @@ def record_to_item(rec: Record) -> dict[str, Any]:
         "publication_types": rec.get("publication_types", []),
         "retracted": rec.get("retracted", False),
     }
+    if rec.get("screening"):
+        item["custom"]["screening"] = rec["screening"]
     return item
 
 
