@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ class KetalitGroup(TyperGroup):
 
 err = Console(stderr=True)
 # Into a pipe or a file, lines are never wrapped (rich would wrap at 80 columns): a record stays on one line.
-console = Console() if sys.stdout.isatty() or os.environ.get("COLUMNS") else Console(width=100_000)
+console = Console() if sys.stdout.isatty() else Console(width=100_000)
 
 app = typer.Typer(
     cls=KetalitGroup,

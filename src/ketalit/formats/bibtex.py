@@ -181,6 +181,15 @@ def record_to_bibtex(
         kw = [t for axis in ("route", "outcome", "design", "setting") for t in tags.get(axis, [])]
         if kw:
             fields.append(("keywords", encode(", ".join(kw), encoding)))
+    if rec.get("journal_iso") and rec.get("journal") and rec["journal_iso"] != rec["journal"]:
+        fields.append(("shortjournal", encode(rec["journal_iso"], encoding)))  # biblatex's field for the ISO form
+    written = {k for k, _ in fields}
+    for name, value in (rec.get("extra") or {}).items():  # fields kept from an imported .bib (file, url, issn...)
+        if name == "note":
+            notes.insert(0, encode(value, encoding))
+        elif name not in written and re.fullmatch(r"[a-z][a-z0-9_-]*", name):
+            verbatim = name in ("url", "file") and value.count("{") == value.count("}")
+            fields.append((name, value if verbatim else encode(value, encoding)))
     if rec.get("retracted"):
         notes.append("Retracted publication")
     if notes:

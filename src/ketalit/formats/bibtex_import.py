@@ -63,7 +63,7 @@ VERBATIM = {"url", "file", "doi", "eprint"}  # written without LaTeX decoding (p
 def _decoder() -> Any:
     from pylatexenc.latex2text import LatexNodes2Text
 
-    return LatexNodes2Text(math_mode="text", keep_comments=False)
+    return LatexNodes2Text(math_mode="text", keep_comments=False).latex_to_text
 
 
 def _names(raw: str, decode: Any) -> list[dict[str, str]]:
@@ -139,7 +139,7 @@ def entry_to_record(entry: Any, source: str, decode: Any) -> Record:
         pages=text("pages").replace("--", "-").replace("–", "-"),
         abstract=split_sections(text("abstract")),
         language=text("langid") or text("language"),
-        keywords=[k.strip() for k in re.split(r"[;,]", kw) if k.strip()],
+        keywords=[k.strip() for k in kw.split("," if "," in kw else ";") if k.strip()],
         kind=kind,
         book_title=text("booktitle") if kind == "book" else "",
         publisher=text("publisher"),
@@ -154,19 +154,26 @@ def entry_to_record(entry: Any, source: str, decode: Any) -> Record:
 
 def parse_bibtex(text: str, source: str) -> tuple[list[Record], list[str]]:
     """Records, and the reasons for entries that were skipped. A syntax error anywhere fails the whole file."""
+    import logging
+
     import bibtexparser
 
-    library = bibtexparser.parse_string(text)
+    log = logging.getLogger("bibtexparser")
+    level, log.level = log.level, logging.CRITICAL  # its own messages would duplicate ours on the terminal
+    try:
+        library = bibtexparser.parse_string(text)
+    finally:
+        log.setLevel(level)
     if library.failed_blocks:
         block = library.failed_blocks[0]
         if type(block).__name__ == "DuplicateBlockKeyBlock":
             raise ImportFormatError(
                 f"{source}: citation key {block.key!r} is used twice (line {block.start_line + 1}); keys must be unique"
             )
-        why = str(getattr(block, "error", "") or "").strip().splitlines()
+        why = str(getattr(getattr(block, "error", None), "abort_reason", "") or "").strip()
         raise ImportFormatError(
             f"{source}: BibTeX syntax error in the entry starting at line {block.start_line + 1}"
-            + (f" ({why[0].strip()})" if why and why[0].strip() else "")
+            + (f" ({why})" if why else "")
             + "; fix the file and import it again"
         )
     decode = _decoder()
