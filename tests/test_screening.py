@@ -34,15 +34,15 @@ def two_reviewer_session(root: Path) -> dict[str, str]:
     conflicts are resolved by the labels; the includes go to full text, where one is not retrieved and two are
     excluded. Returns the citation key -> final title/abstract decision."""
     rng = random.Random(7)
-    runner_lines = []
+    votes = []
     final = {}
     for item in LABELS["records"]:
         key, label = item["citekey"], item["label"]
         bob = label if rng.random() > 0.1 else ("exclude" if label == "include" else "include")
-        runner_lines.append((key, label, bob))
+        votes.append((key, label, bob))
         final[key] = label
     lib = Library.open(root)
-    for key, alice, bob in runner_lines:
+    for key, alice, bob in votes:
         screen(lib, key, alice, "" if alice == "include" else "wrong study design", reviewer="alice")
         screen(lib, key, bob, "" if bob == "include" else "wrong setting", reviewer="bob")
     return final
