@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .formats.detect import ParsedFile, read_file
 from .library import Library
-from .records import Record, no_gc
+from .records import Record, identity, no_gc
 
 
 @dataclass
@@ -22,20 +22,66 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     skipped: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # what happened to citation keys the files carried
 
     def as_dict(self) -> dict[str, object]:
-        return {"files": self.files, "added": self.added, "updated": self.updated, "skipped": self.skipped}
+        return {
+            "files": self.files,
+            "added": self.added,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "keys": self.keys,
+        }
 
 
-def store_records(lib: Library, records: Iterable[Record]) -> dict[str, int]:
-    """Upsert records in one transaction and tag each one that was added or changed."""
+def _settle_key(lib: Library, doc_id: int, own: str, taken: set[str], notes: list[str]) -> None:
+    """A file's citation key for a stored record: adopted if ketalit assigned the stored key and the file's key is
+    free (so a Zotero + Better BibTeX user's \\cite keys keep working); otherwise the stored key stays."""
+    from .library.citekey import check_key
+
+    stored = lib.record(doc_id)
+    if stored.get("citekey") == own:
+        return
+    who = identity(stored)
+    if check_key(own):
+        notes.append(f"{who}: kept citation key {stored['citekey']!r}; the file's {check_key(own)}")
+    elif own in taken:
+        notes.append(f"{who}: kept citation key {stored['citekey']!r}; the file's {own!r} belongs to another record")
+    elif stored.get("citekey_pinned"):
+        notes.append(
+            f"{who}: kept citation key {stored['citekey']!r} (pinned); the file says {own!r} "
+            f"(`ketalit key {stored['citekey']} {own}` renames it)"
+        )
+    else:
+        notes.append(f"{who}: citation key {stored['citekey']!r} is now {own!r}, as in the file")
+        stored["citekey"], stored["citekey_pinned"] = own, True
+        taken.add(own)
+        lib.put(doc_id, stored)
+
+
+def store_records(lib: Library, records: Iterable[Record], key_notes: list[str] | None = None) -> dict[str, int]:
+    """Upsert records in one transaction and tag each one that was added or changed. ``key_notes`` collects what
+    happened to the citation keys the records carried."""
     from .tagging.tagger import tag_many
 
     counts = {"added": 0, "updated": 0}
     with lib.transaction():
         touched: dict[int, None] = {}
+        taken: set[str] | None = None
         for rec in records:
+            own = rec.get("citekey")
+            if own and taken is None:
+                taken = {r["citekey"] for _, r in lib.iter_records() if r.get("citekey")}
             doc_id, action = lib.upsert(rec)
+            if own and taken is not None:
+                if action == "updated":
+                    _settle_key(lib, doc_id, own, taken, key_notes if key_notes is not None else [])
+                else:
+                    got = lib.record(doc_id)
+                    if got["citekey"] != own and key_notes is not None:
+                        why = "is in use" if own in taken else "cannot be used"
+                        key_notes.append(f"{identity(got)}: the file's key {own!r} {why}; assigned {got['citekey']!r}")
+                    taken.add(got["citekey"])
             if action == "added" and rec.get("_pretagged"):
                 touched.pop(doc_id, None)  # tagged in the parser's workers from this very content
             else:
@@ -68,6 +114,6 @@ def import_files(
                     prov["source"] = label
         report.files.append({"path": str(pf.path), "format": pf.format, "records": len(pf.records)})
         report.skipped.extend(pf.skipped)
-    counts = store_records(lib, (r for pf in parsed for r in pf.records))
+    counts = store_records(lib, (r for pf in parsed for r in pf.records), report.keys)
     report.added, report.updated = counts["added"], counts["updated"]
     return report

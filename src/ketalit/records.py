@@ -43,11 +43,16 @@ BIB_FIELDS = (
     "book_title",
     "publisher",
     "abstract_complete",
+    "extra",  # BibTeX fields ketalit has no field for (file, url, issn...), kept as written; absent unless imported
 )
-USER_FIELDS = ("notes", "manual_tags", "screening", "citekey")
+USER_FIELDS = ("notes", "manual_tags", "screening", "citekey", "citekey_pinned", "edits", "merged")
+# Optional user fields, present only once set (read them with .get): ``citekey_pinned`` (True when the key came from
+# a file or the user rather than being assigned by ketalit), ``edits`` (bibliographic fields set by hand with
+# `ketalit edit`; they win over every import) and ``merged`` (identifiers and provenance of near-duplicates merged
+# into this record).
 
 # How much a source is trusted for bibliographic fields: PubMed's own formats win over secondary formats.
-SOURCE_RANK = {"pubmed-xml": 3, "medline": 3, "ris": 1, "csljson": 1, "jsonl": 2}
+SOURCE_RANK = {"pubmed-xml": 3, "medline": 3, "ris": 1, "csljson": 1, "bibtex": 1, "jsonl": 2}
 
 MONTHS = {
     m: i
@@ -173,6 +178,13 @@ def normalize_pmcid(pmcid: Any) -> str | None:
     return f"PMC{m.group(1)}" if m else None
 
 
+def bare_initials(given: str) -> str | None:
+    """'DB', 'D.B.', 'D B' -> 'DB': a given name that is only initials (as RIS and MEDLINE AU lines write them)."""
+    if re.fullmatch(r"(?:[A-Z]\.?\s*){1,3}", (given or "").strip()):
+        return re.sub(r"[^A-Z]", "", given)
+    return None
+
+
 def fold_ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
@@ -263,6 +275,8 @@ def merge(existing: Record, incoming: Record) -> Record:
             )
         else:
             out["abstract_complete"] = incoming.get("abstract_complete", True)
+    for f, v in (existing.get("edits") or {}).items():  # the user's own corrections win over any source
+        out[f] = copy.deepcopy(v)
     out["source_rank"] = max(existing.get("source_rank", 0), incoming.get("source_rank", 0))
     seen = {(p.get("source"), p.get("kind")) for p in out.get("provenance", [])}
     for p in incoming.get("provenance", []):

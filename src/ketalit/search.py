@@ -7,6 +7,9 @@ Query language (case matters only for the operators):
     title:onset author:motov journal:"annals"  field filters (substring, case-insensitive)
     pmid:25817884 doi:10.1016/... year:2015 year:2015..2020 year:..2010
     route:intranasal outcome:onset design:rct setting:emergency_department   tag filters (vocabulary ids)
+    screen:include stage:full_text reviewer:alice                            screening (see ``screening``)
+    ketamin* pain[tiab] "acute pain"[ti] smith j[au] analgesics[mh] randomized controlled trial[pt] 2015:2020[dp]
+                                                                             PubMed's own syntax (see PUBMED_TAGS)
 
 Free words and phrases are matched against title, abstract, keywords and MeSH headings; they also give the BM25
 score that ranks the results. The index is kept beside the library in ``.index/`` and rebuilt when the library
@@ -29,9 +32,24 @@ from .library import Library
 from .library.storage import atomic_write_bytes
 from .records import Record, abstract_text, fold_ascii, no_gc
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 TAG_AXES = ("route", "outcome", "design", "setting")
-FIELDS = ("title", "author", "journal", "pmid", "doi", "year", "citekey", *TAG_AXES)
+SCREEN_FIELDS = ("screen", "stage", "reviewer")
+FIELDS = ("title", "author", "journal", "pmid", "doi", "year", "citekey", *TAG_AXES, *SCREEN_FIELDS)
+# PubMed field tags the local search understands, and what each searches here. Any other tag is refused by name.
+PUBMED_TAGS = {
+    "tiab": "title and abstract words",
+    "ti": "title words",
+    "tw": "text words (title, abstract, keywords, MeSH)",
+    "all": "all fields (as free text)",
+    "au": "author: family name, optionally with initials (smith j[au])",
+    "mh": "MeSH heading (exact heading; narrower headings are not exploded)",
+    "majr": "MeSH heading that is a major topic",
+    "pt": "publication type",
+    "dp": "publication year or range (2015[dp], 2015:2020[dp], 2015/01/01:2020/12/31[dp])",
+}
+SCREEN_VALUES = ("include", "exclude", "maybe", "conflict", "unscreened")
+_TAGGED = re.compile(r"(.*?)\[([A-Za-z ]+)\]$", re.S)
 STOPWORDS = frozenset(
     "a an and are as at be but by for from has have in into is it its of on or such that the their then there "
     "these they this to was were which will with".split()
@@ -73,8 +91,8 @@ def tokenize(text: str) -> list[str]:
 # -- query parsing ----------------------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<phrase>"[^"]*")|(?P<field>[A-Za-z_]+):(?P<fval>"[^"]*"|[^\s()"]+)|'
-    r'(?P<word>[^\s()"]+))'
+    r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<phrase>"[^"]*"(?:\[[A-Za-z ]+\])?)|'
+    r'(?P<field>[A-Za-z_]+):(?P<fval>"[^"]*"|[^\s()"]+)|(?P<word>[^\s()"]+))'
 )
 
 
@@ -102,14 +120,34 @@ def parse_query(query: str, known_tags: dict[str, list[str]] | None = None) -> N
         elif m.group("rp"):
             tokens.append(("rp", ")", "", start))
         elif m.group("phrase"):
-            tokens.append(("phrase", m.group("phrase")[1:-1], "", start))
+            text, tag = m.group("phrase"), ""
+            if not text.endswith('"'):
+                text, tag = text[: text.rindex('"') + 1], text[text.rindex('"') + 2 : -1]
+            tokens.append(("phrase", text[1:-1], tag, start))
         elif m.group("field"):
             tokens.append(("field", m.group("field").lower(), m.group("fval"), start))
         else:
             word = m.group("word")
             if '"' in word:
                 raise QueryError(query, start + word.index('"'), "unbalanced quote")
-            tokens.append(("op" if word in ("AND", "OR", "NOT") else "word", word, "", start))
+            tm = _TAGGED.fullmatch(word)
+            initials = tm and tm.group(2).lower() == "au" and re.fullmatch(r"[A-Za-z]{1,3}", tm.group(1))
+            if initials and tokens and tokens[-1][0] == "word" and not tokens[-1][2]:
+                # "smith j[au]": PubMed reads the name before the tag as one author term
+                prev = tokens.pop()
+                tokens.append(("word", f"{prev[1]} {tm.group(1)}", "au", prev[3]))
+            elif tm and tm.group(2).lower().strip() in ("pt", "mh", "majr"):
+                # headings and publication types have several words: randomized controlled trial[pt]
+                words, first = [tm.group(1)], start
+                while tokens and tokens[-1][0] == "word" and not tokens[-1][2]:
+                    prev = tokens.pop()
+                    words.insert(0, prev[1])
+                    first = prev[3]
+                tokens.append(("word", " ".join(words), tm.group(2).lower().strip(), first))
+            elif tm:
+                tokens.append(("word", tm.group(1), tm.group(2).lower().strip(), start))
+            else:
+                tokens.append(("op" if word in ("AND", "OR", "NOT") else "word", word, "", start))
         pos = m.end()
     if query.count('"') % 2:
         raise QueryError(query, query.rindex('"'), "unbalanced quote")
@@ -172,10 +210,51 @@ class _Parser:
         if kind == "phrase":
             if not tokenize(value):
                 raise QueryError(self.query, pos, "empty phrase")
-            return Node("phrase", [value], pos)
+            return self.pubmed_node(value, extra, pos) if extra else Node("phrase", [value], pos)
         if kind == "field":
             return self.field_node(value, extra, pos)
+        if extra:
+            return self.pubmed_node(value, extra, pos)
+        if value.endswith("*"):
+            return self.prefix_node(value, pos)
         return Node("word", [value], pos)
+
+    def prefix_node(self, value: str, pos: int) -> Node:
+        stem_ = fold(value.rstrip("*"))
+        if len(stem_) < 3 or not re.fullmatch(r"\w+", stem_):
+            raise QueryError(self.query, pos, f"{value!r}: truncate a word of at least 3 letters (ketamin*)")
+        return Node("prefix", [stem_], pos)
+
+    def pubmed_node(self, value: str, tag: str, pos: int) -> Node:
+        """A PubMed-style tagged term: term[tiab], "phrase"[ti], smith j[au], heading[mh], type[pt], 2015:2020[dp]."""
+        tag = tag.lower().strip()
+        if tag not in PUBMED_TAGS:
+            raise QueryError(
+                self.query,
+                pos,
+                f"PubMed field tag [{tag}] is not searched locally; tags understood here: "
+                + ", ".join(f"[{t}]" for t in PUBMED_TAGS),
+            )
+        value = value.strip()
+        if not value:
+            raise QueryError(self.query, pos, f"[{tag}] needs a term before it")
+        if tag in ("tw", "all"):
+            if value.endswith("*") and " " not in value:
+                return self.prefix_node(value, pos)
+            return Node("phrase" if " " in value else "word", [value], pos)
+        if tag in ("tiab", "ti"):
+            if not tokenize(value.rstrip("*")):
+                raise QueryError(self.query, pos, f"{value!r}[{tag}] has no word to search")
+            return Node("part", [tag, value], pos)
+        if tag == "dp":
+            m = re.fullmatch(r"(\d{4})(?:/\d{1,2}(?:/\d{1,2})?)?(?::(\d{4})(?:/\d{1,2}(?:/\d{1,2})?)?)?", value)
+            if not m:
+                raise QueryError(self.query, pos, f"bad date {value!r}[dp]: write 2015[dp] or 2015:2020[dp]")
+            lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+            if lo > hi:
+                raise QueryError(self.query, pos, f"bad date range {value!r}[dp]: {lo} is after {hi}")
+            return Node("field", ["year", (lo, hi)], pos)
+        return Node("pubmed", [tag, fold(value).strip()], pos)
 
     def field_node(self, name: str, raw: str, pos: int) -> Node:
         value = raw[1:-1] if raw.startswith('"') else raw
@@ -192,6 +271,8 @@ class _Parser:
             if lo > hi:
                 raise QueryError(self.query, pos, f"bad year range {value!r}: {lo} is after {hi}")
             return Node("field", ["year", (lo, hi)], pos)
+        if name == "screen" and value not in SCREEN_VALUES:
+            raise QueryError(self.query, pos, f"screen:{value}: use one of {', '.join(SCREEN_VALUES)}")
         if name in TAG_AXES and self.known and value not in self.known.get(name, []):
             raise QueryError(self.query, pos, f"unknown {name} tag {value!r} (known: {', '.join(self.known[name])})")
         if not value:
@@ -209,6 +290,10 @@ def positive_terms(node: Node, negated: bool = False) -> list[str]:
         return tokenize(node.args[0])
     if node.kind == "field" and node.args[0] == "title" and not negated:
         return tokenize(node.args[1])
+    if node.kind == "part" and not negated:
+        return tokenize(node.args[1])
+    if node.kind == "prefix" and not negated:
+        return [node.args[0] + "*"]
     return []
 
 
@@ -239,6 +324,11 @@ def _meta(doc_id: int, rec: Record) -> list[Any]:
         rec.get("tags") or {},
         rec.get("citekey"),
         bool(rec.get("retracted")),
+        [[fold(a.get("family") or a.get("collective") or ""), (a.get("initials") or "").lower()] for a in authors],
+        [[fold(h.get("descriptor", "")), bool(h.get("major"))] for h in rec.get("mesh") or []],
+        [fold(t) for t in rec.get("publication_types") or []],
+        len(tokenize(rec.get("title") or "")),
+        len(tokenize(rec.get("title") or "")) + len(tokenize(abstract_text(rec))),
     ]
 
 
@@ -254,7 +344,14 @@ META_FIELDS = (
     "tags",
     "citekey",
     "retracted",
+    "au",
+    "mh",
+    "pt",
+    "n_ti",
+    "n_tiab",
 )
+_COL = {name: i for i, name in enumerate(META_FIELDS)}
+HIDDEN_META = ("authors", "au", "mh", "pt", "n_ti", "n_tiab")  # for filtering, not shown in results
 
 
 class SearchIndex:
@@ -278,6 +375,7 @@ class SearchIndex:
         self.n = len(ids)
         self._tag_masks: dict[tuple[str, str], np.ndarray] = {}
         self._records: dict[int, Record] | None = None
+        self.user_status: dict[int, dict[str, Any]] | None = None  # screening, for screen: stage: reviewer:
 
     @property
     def docs(self) -> list[list[Any]]:
@@ -400,7 +498,18 @@ class SearchIndex:
                     if needle not in f" {texts[i]} ":
                         mask[i] = False
             return mask
+        if node.kind == "prefix":
+            mask = np.zeros(self.n, dtype=bool)
+            for token in self.expand(node.args[0]):
+                mask |= self.postings(token)
+            return mask
+        if node.kind == "part":
+            return self.part_mask(*node.args)
+        if node.kind == "pubmed":
+            return self.pubmed_mask(*node.args)
         name, value = node.args
+        if name in SCREEN_FIELDS:
+            return self.screen_mask(name, value)
         if name == "year":
             lo, hi = value
             return (self.years >= lo) & (self.years <= hi)
@@ -419,6 +528,57 @@ class SearchIndex:
             return np.array([needle in fold(d[4]) for d in self.docs], dtype=bool)
         return np.array([needle in (d[col] or "").lower() for d in self.docs], dtype=bool)
 
+    def expand(self, prefix: str, limit: int = 200) -> list[str]:
+        """The indexed words that start with ``prefix`` (truncation: ketamin* -> ketamine, ketamine-induced...)."""
+        return [w for w in self.vocab if w.startswith(prefix)][:limit]
+
+    def part_mask(self, part: str, text: str) -> np.ndarray:
+        """Words or a phrase inside the title (``ti``) or the title and abstract (``tiab``) only."""
+        prefix = text.rstrip().endswith("*")
+        tokens = tokenize(text.rstrip("* "))
+        if prefix and tokens:
+            tokens[-1] = fold(re.findall(r"\w+", text)[-1])
+        mask = np.ones(self.n, dtype=bool)
+        for t in tokens[:-1] if prefix else tokens:
+            mask &= self.postings(t)
+        limit_col = _COL["n_ti"] if part == "ti" else _COL["n_tiab"]
+        texts, docs = self.texts, self.docs
+        for i in np.flatnonzero(mask):
+            words = texts[i].split()[: docs[i][limit_col]]
+            mask[i] = _has_sequence(words, tokens, prefix)
+        return mask
+
+    def pubmed_mask(self, tag: str, value: str) -> np.ndarray:
+        if tag == "au":
+            family, _, initials = value.partition(" ")
+            initials = initials.replace(" ", "")
+            col = _COL["au"]
+            return np.array([any(f == family and i.startswith(initials) for f, i in d[col]) for d in self.docs], bool)
+        if tag in ("mh", "majr"):
+            want, star, col = value.rstrip("*"), value.endswith("*"), _COL["mh"]
+
+            def heading(h: str, major: bool) -> bool:
+                return (h.startswith(want) if star else h == want) and (major or tag == "mh")
+
+            return np.array([any(heading(h, major) for h, major in d[col]) for d in self.docs], dtype=bool)
+        return np.array([value in d[_COL["pt"]] for d in self.docs], dtype=bool)  # pt
+
+    def screen_mask(self, name: str, value: str) -> np.ndarray:
+        status = self.user_status or {}
+        want = value.lower()
+
+        def hit(doc_id: int) -> bool:
+            s = status.get(doc_id)
+            if name == "screen":
+                return (s is None and want == "unscreened") or (s is not None and s["decision"] == want)
+            if s is None:
+                return False
+            if name == "stage":
+                return s["stage"] == want
+            return want in (r.lower() for r in s["reviewers"])
+
+        return np.array([hit(int(i)) for i in self.ids], dtype=bool)
+
     def search(
         self,
         query: str,
@@ -429,7 +589,9 @@ class SearchIndex:
         node = parse_query(query, known_tags)
         mask = self.evaluate(node)
         hits = np.flatnonzero(mask)
-        terms = [t for t in positive_terms(node) if t in self.vocab]
+        terms = []
+        for t in positive_terms(node):
+            terms.extend(self.expand(t[:-1], 20) if t.endswith("*") else [t] if t in self.vocab else [])
         scores = np.zeros(self.n, dtype=np.float32)
         if terms and len(hits):
             scores = self.retriever.get_scores(terms)
@@ -443,7 +605,8 @@ class SearchIndex:
         for rank, i in enumerate(order, start=1):
             d = self.docs[i]
             row = dict(zip(META_FIELDS, d, strict=True))
-            row.pop("authors")
+            for f in HIDDEN_META:
+                row.pop(f)
             row["rank"], row["score"] = rank, round(float(scores[i]), 4)
             out.append(row)
         return out
@@ -456,7 +619,25 @@ def search_library(lib: Library, query: str, limit: int | None = 20, sort: str =
     known = {axis: vocab.ids(axis) for axis in TAG_AXES}
     if sort not in ("relevance", "year"):
         raise KetalitError(f"--sort must be relevance or year, not {sort!r}")
-    return SearchIndex.for_library(lib).search(query, limit=limit, sort=sort, known_tags=known)
+    index = SearchIndex.for_library(lib)
+    if any(f"{f}:" in query for f in SCREEN_FIELDS):
+        from .screening import statuses
+
+        index.user_status = statuses(lib)
+    return index.search(query, limit=limit, sort=sort, known_tags=known)
+
+
+def _has_sequence(words: list[str], seq: list[str], prefix_last: bool) -> bool:
+    """``seq`` appears contiguously in ``words`` (its last word as a prefix if ``prefix_last``)."""
+    n = len(seq)
+    if n == 0:
+        return True
+    for i in range(len(words) - n + 1):
+        if words[i : i + n - 1] == seq[:-1] and (
+            words[i + n - 1].startswith(seq[-1]) if prefix_last else words[i + n - 1] == seq[-1]
+        ):
+            return True
+    return False
 
 
 def highlight_terms(query: str) -> list[str]:

@@ -1,8 +1,15 @@
-"""User fields: notes, screening decisions and manual tags. Imports and fetches never overwrite them."""
+"""User fields: notes, screening decisions, manual tags and citation keys. Imports and fetches never overwrite them.
+
+Notes are a dated list (``Note`` rows in the library's ``notes`` table); the record keeps their text, oldest first
+and one per line, in ``record["notes"]`` for display, search and exports.
+"""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from rich.progress import Progress
+from tinydb import Query
 
 from .errors import KetalitError
 from .library import Library
@@ -17,24 +24,94 @@ def _find(lib: Library, ident: str) -> Record:
     return rec
 
 
-def set_note(lib: Library, ident: str, text: str) -> Record:
+class Note(TypedDict):
+    record: int  # the record's id in the library
+    text: str
+    at: str  # ISO 8601, UTC; "" for a note written before notes were dated
+
+
+def notes(lib: Library, doc_id: int) -> list[Note]:
+    """A record's notes, oldest first."""
+    rows = [Note(record=r["record"], text=r["text"], at=r.get("at") or "") for r in lib.table("notes").all()]
+    mine = sorted((r for r in rows if r["record"] == doc_id), key=lambda r: r["at"])
+    if not mine:  # a library from before dated notes kept one note on the record
+        legacy = lib.record(doc_id).get("notes")
+        if isinstance(legacy, str) and legacy:
+            return [Note(record=doc_id, text=legacy, at="")]
+    return mine
+
+
+def _store_notes(lib: Library, doc_id: int, items: list[Note]) -> None:
+    table = lib.table("notes")
+    table.remove(Query().record == doc_id)
+    table.insert_multiple(dict(n, record=doc_id) for n in items)
+    rec = lib.record(doc_id)
+    rec["notes"] = "\n".join(n["text"] for n in items)
+    lib.put(doc_id, rec)
+
+
+def add_note(lib: Library, ident: str, text: str) -> Record:
+    """Append a dated note to a record (earlier notes are kept)."""
+    if not text.strip():
+        raise KetalitError("a note needs some text")
     with lib.transaction():
         rec = _find(lib, ident)
-        rec["notes"] = text
-        lib.put(rec["_id"], rec)
+        items = notes(lib, rec["_id"])
+        items.append(Note(record=rec["_id"], text=text.strip(), at=now_iso()))
+        _store_notes(lib, rec["_id"], items)
+        rec = lib.record(rec["_id"])
     return rec
 
 
-def set_screening(lib: Library, ident: str, decision: str, reason: str = "") -> Record:
-    if decision not in ("include", "exclude"):
-        raise KetalitError(f"screening decision must be 'include' or 'exclude', not {decision!r}")
-    if decision == "exclude" and not reason.strip():
-        raise KetalitError("an exclusion needs a reason: --reason 'wrong population' (PRISMA reports reasons)")
+set_note = add_note  # the earlier name
+
+
+def move_notes(lib: Library, source: int, target: int) -> None:
+    """Give ``source``'s notes to ``target`` (merging duplicates; inside a transaction)."""
+    items = sorted(notes(lib, target) + notes(lib, source), key=lambda n: n["at"])
+    _store_notes(lib, target, items)
+    lib.table("notes").remove(Query().record == source)
+
+
+def forget_notes(lib: Library, doc_ids: list[int]) -> None:
+    lib.table("notes").remove(Query().record.one_of(doc_ids))
+
+
+def set_screening(
+    lib: Library,
+    ident: str,
+    decision: str,
+    reason: str = "",
+    stage: str = "title_abstract",
+    reviewer: str | None = None,
+) -> Record:
+    """One reviewer's screening decision (see ``screening.screen``); returns the record with its summary."""
+    from .screening import screen
+
+    row = screen(lib, ident, decision, reason, stage=stage, reviewer=reviewer)
+    return lib.record(row["record"])
+
+
+# -- citation keys -----------------------------------------------------------------------------------------------------
+
+def set_citekey(lib: Library, ident: str, key: str) -> tuple[str, str]:
+    """Pin or rename a record's citation key. Refuses a key another record has. Returns (old, new)."""
+    from .library.citekey import check_key
+
+    problem = check_key(key)
+    if problem:
+        raise KetalitError(problem)
     with lib.transaction():
         rec = _find(lib, ident)
-        rec["screening"] = {"decision": decision, "reason": reason, "at": now_iso()}
+        for doc_id, other in lib.iter_records():
+            if other.get("citekey") == key and doc_id != rec["_id"]:
+                who = other.get("pmid") or other.get("doi") or (other.get("title") or "")[:60]
+                raise KetalitError(f"citation key {key!r} is taken by {who}; choose another")
+        old = rec.get("citekey") or ""
+        rec["citekey"] = key
+        rec["citekey_pinned"] = True
         lib.put(rec["_id"], rec)
-    return rec
+    return old, key
 
 
 def parse_tag(item: str) -> tuple[str, str]:

@@ -34,7 +34,8 @@ class KetalitGroup(TyperGroup):
 
 
 err = Console(stderr=True)
-console = Console()
+# Into a pipe or a file, lines are never wrapped (rich would wrap at 80 columns): a record stays on one line.
+console = Console() if sys.stdout.isatty() else Console(width=100_000)
 
 app = typer.Typer(
     cls=KetalitGroup,

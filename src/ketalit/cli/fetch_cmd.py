@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,8 @@ def _seconds(value: str, option: str) -> float:
 def _pmids_from_file(path: Path) -> list[str]:
     """The PMIDs in a text file (one a line, or separated by commas or spaces); KetalitError naming the line."""
     where = f"--pmid-file {path}"
-    try:
-        data = path.read_bytes()
+    try:  # "-": standard input (ketalit search --ids ... | ketalit fetch --pmid-file -)
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except FileNotFoundError:
         raise KetalitError(f"{where}: no such file") from None
     except IsADirectoryError:
@@ -119,7 +120,7 @@ def fetch(
     ),
     pmid: str | None = typer.Option(None, "--pmid", help="Comma-separated PMIDs to fetch."),
     pmid_file: Path | None = typer.Option(
-        None, "--pmid-file", help="File with PMIDs (one per line or comma/space separated)."
+        None, "--pmid-file", help="File with PMIDs (one per line or comma/space separated); - reads stdin."
     ),
     update: bool = typer.Option(
         False, "--update", help="Re-run every saved search for records added since its last run."

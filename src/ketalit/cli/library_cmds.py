@@ -1,4 +1,4 @@
-"""Commands on the library and its records: init, import, rebuild, show, stats, note, screen, tag."""
+"""Commands on the library and its records: init, import, rebuild, show, stats, tag."""
 
 from __future__ import annotations
 
@@ -105,28 +105,6 @@ def stats(as_json: bool = JsonOpt) -> None:
     for axis, counts in s["tags"].items():
         t.add_row(axis, ", ".join(f"{k} {v}" for k, v in list(counts.items())[:8]) or "-")
     console.print(t)
-
-
-@app.command()
-def note(ident: str, text: str = typer.Argument(..., help="The note (replaces the previous one).")) -> None:
-    """Attach a note to a record. Notes survive re-import and re-fetch."""
-    from ..userfields import set_note
-
-    set_note(open_library(), ident, text)
-    console.print(f"note saved on {ident}")
-
-
-@app.command()
-def screen(
-    ident: str,
-    decision: str = typer.Argument(..., help="include or exclude"),
-    reason: str = typer.Option("", "--reason", "-r", help="Why (required for exclude)."),
-) -> None:
-    """Record a screening decision (include / exclude with a reason). Survives re-import and re-fetch."""
-    from ..userfields import set_screening
-
-    set_screening(open_library(), ident, decision, reason)
-    console.print(f"{ident}: {decision}" + (f" ({reason})" if reason else ""))
 
 
 @app.command()

@@ -13,6 +13,35 @@ from ..errors import KetalitError
 from ..library import Library
 from .app import JsonOpt, app, console, emit_json, err, export_app, open_library, write_output
 
+TSV_FIELDS = (
+    "pmid",
+    "doi",
+    "pmcid",
+    "citekey",
+    "year",
+    "title",
+    "first_author",
+    "authors",
+    "journal",
+    "journal_iso",
+    "volume",
+    "issue",
+    "pages",
+    "route",
+    "outcome",
+    "design",
+    "setting",
+    "screen",
+    "stage",
+    "reason",
+    "reviewers",
+    "notes",
+    "abstract",
+    "rank",
+    "score",
+    "retracted",
+)
+
 
 @app.command()
 def search(
@@ -20,6 +49,13 @@ def search(
     limit: int = typer.Option(20, "--limit", "-n", min=0, help="At most N results (0: all)."),
     sort: str = typer.Option("relevance", "--sort", help="relevance or year (newest first)."),
     ids: bool = typer.Option(False, "--ids", help="Print one PMID (else DOI) per line, for pipes."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, tsv (see --fields), json or ids."),
+    fields: str = typer.Option(
+        "pmid,year,first_author,title",
+        "--fields",
+        help="With --format tsv: comma-separated columns, from " + ", ".join(TSV_FIELDS) + ".",
+    ),
+    header: bool = typer.Option(False, "--header", help="With --format tsv: a first line naming the columns."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Search the library: ranked free text plus field and tag filters.
@@ -30,12 +66,30 @@ def search(
 
     Words and "quoted phrases" must all match (title, abstract, keywords, MeSH) unless joined by OR; NOT and
     parentheses work as usual. Fields: title: author: journal: pmid: doi: year:2015 year:2015..2020 citekey:.
-    Tags: route: outcome: design: setting: with the vocabulary's ids (`ketalit stats` lists them).
+    Tags: route: outcome: design: setting: with the vocabulary's ids (`ketalit stats` lists them). Screening:
+    screen:include|exclude|maybe|conflict|unscreened stage:title_abstract|full_text reviewer:NAME.
+    PubMed syntax: ketamin* (truncation), term[tiab] [ti] [tw] [au] [mh] [majr] [pt] [dp] (e.g. smith j[au],
+    2015:2020[dp], "randomized controlled trial"[pt]); other tags are refused by name.
     """
     from ..search import highlight_terms, search_library
 
+    if fmt not in ("table", "tsv", "json", "ids"):
+        raise KetalitError(f"--format must be table, tsv, json or ids, not {fmt!r}")
+    columns = [c.strip() for c in fields.split(",") if c.strip()]
+    unknown = [c for c in columns if c not in TSV_FIELDS]
+    if fmt == "tsv" and (unknown or not columns):
+        raise KetalitError(f"--fields: unknown {', '.join(unknown) or 'nothing'}; choose from {', '.join(TSV_FIELDS)}")
     text = " ".join(query)
-    results = search_library(open_library(validate=False), text, limit=limit or None, sort=sort)
+    lib = open_library(validate=False)
+    results = search_library(lib, text, limit=limit or None, sort=sort)
+    as_json = as_json or fmt == "json"
+    ids = ids or fmt == "ids"
+    if fmt == "tsv":
+        if header:
+            sys.stdout.write("\t".join(columns) + "\n")
+        for row in tsv_rows(lib, results, columns):
+            sys.stdout.write("\t".join(row) + "\n")
+        return
     if as_json:
         emit_json(results)
         return
@@ -69,6 +123,43 @@ def search(
     console.print(table)
 
 
+def tsv_rows(lib: Library, results: list[dict[str, Any]], columns: list[str]) -> list[list[str]]:
+    """One row of tab-free, newline-free cells per result (lists joined with '; '), like EDirect's xtract."""
+    from ..records import abstract_text
+
+    def cell(v: Any) -> str:
+        if v is None or v is False:
+            return ""
+        if isinstance(v, list):
+            v = "; ".join(str(x) for x in v)
+        return " ".join(str(v).split())
+
+    out = []
+    for r in results:
+        rec = lib.record(r["_id"])
+        s = rec.get("screening") or {}
+        authors = [
+            a.get("collective") or f"{a.get('family', '')} {a.get('initials', '')}".strip() for a in rec["authors"]
+        ]
+        values = {
+            **{k: rec.get(k) for k in ("pmid", "doi", "pmcid", "citekey", "year", "title", "journal", "journal_iso")},
+            **{k: rec.get(k) for k in ("volume", "issue", "pages", "notes")},
+            "first_author": r["first_author"],
+            "authors": authors,
+            **{axis: (rec.get("tags") or {}).get(axis, []) for axis in ("route", "outcome", "design", "setting")},
+            "screen": s.get("decision") or "unscreened",
+            "stage": s.get("stage"),
+            "reason": s.get("reason"),
+            "reviewers": s.get("reviewers"),
+            "abstract": abstract_text(rec),
+            "rank": r["rank"],
+            "score": r["score"],
+            "retracted": "retracted" if rec.get("retracted") else "",
+        }
+        out.append([cell(values[c]) for c in columns])
+    return out
+
+
 # -- export ----------------------------------------------------------------------------------------------------------
 
 OutputOpt = typer.Option(None, "--output", "-o", help="Write to FILE (default: stdout).")
@@ -76,11 +167,16 @@ OutputOpt = typer.Option(None, "--output", "-o", help="Write to FILE (default: s
 
 @export_app.command("jsonl")
 def export_jsonl(output: Path | None = OutputOpt) -> None:
-    """Every record with all fields and tags, one JSON object per line."""
+    """Every record with all fields and tags (and every screening decision), one JSON object per line."""
+    from ..screening import decisions
     from ..stats import iter_jsonl
 
     lib = open_library()
-    write_output("".join(line + "\n" for line in iter_jsonl(lib.records())), output)
+    by_record: dict[int, list[Any]] = {}
+    for d in decisions(lib):
+        by_record.setdefault(d["record"], []).append({k: v for k, v in d.items() if k != "record"})
+    records = [dict(r, screening_decisions=by_record[r["_id"]]) if r["_id"] in by_record else r for r in lib.records()]
+    write_output("".join(line + "\n" for line in iter_jsonl(records)), output)
 
 
 def select_records(lib: Library, query: str | None, claim: str | None = None) -> list[dict[str, Any]]:
@@ -105,7 +201,7 @@ def export_bibtex(
     claim: str | None = typer.Option(None, "--claim", help="Export the evidence cited for one claim (e.g. 000-07)."),
     output: Path | None = OutputOpt,
     encoding: str = typer.Option(
-        "latex", "--encoding", help="latex: ASCII with LaTeX accents, for bibtex; utf8: Unicode, for biber."
+        "latex", "--encoding", help="latex: ASCII with LaTeX accents, for bibtex; utf8 (or utf-8): Unicode, for biber."
     ),
     abstract: bool = typer.Option(False, "--abstract", help="Include abstracts."),
     keywords: bool = typer.Option(False, "--keywords", help="Write the tags as keywords."),
@@ -114,8 +210,11 @@ def export_bibtex(
     """BibTeX: @article entries with stable citation keys (they never change once assigned)."""
     from ..formats.bibtex import dump_bibtex
 
+    encoding = {"utf-8": "utf8", "utf_8": "utf8", "unicode": "utf8", "ascii": "latex"}.get(
+        encoding.lower(), encoding.lower()
+    )
     if encoding not in ("latex", "utf8"):
-        raise KetalitError(f"--encoding must be latex or utf8, not {encoding!r}")
+        raise KetalitError(f"--encoding must be latex or utf8 (utf-8), not {encoding!r}")
     records = select_records(open_library(), query, claim)
     write_output(dump_bibtex(records, encoding, abstract, keywords, biblatex), output)
 

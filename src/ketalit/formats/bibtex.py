@@ -18,7 +18,7 @@ import unicodedata
 
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
-from ..records import Record
+from ..records import Record, bare_initials
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 SPECIALS = {
@@ -112,7 +112,10 @@ def _name(author: dict[str, str], encoding: str) -> str:
     family = encode(author.get("family") or "", encoding)
     if " " in family.strip():  # "De Vivo", "van der Berg": keep the family name whole
         family = "{" + family + "}"
-    given = author.get("given") or " ".join(f"{c}." for c in author.get("initials") or "")
+    given = author.get("given") or ""
+    initials = bare_initials(given) or ("" if given else author.get("initials") or "")
+    if initials:  # "Carr, DB" would be read as the given name "DB" and printed "D. Carr": write "Carr, D. B."
+        given = " ".join(f"{c}." for c in initials)
     return f"{family}, {encode(given, encoding)}" if given else family
 
 
@@ -178,6 +181,15 @@ def record_to_bibtex(
         kw = [t for axis in ("route", "outcome", "design", "setting") for t in tags.get(axis, [])]
         if kw:
             fields.append(("keywords", encode(", ".join(kw), encoding)))
+    if rec.get("journal_iso") and rec.get("journal") and rec["journal_iso"] != rec["journal"]:
+        fields.append(("shortjournal", encode(rec["journal_iso"], encoding)))  # biblatex's field for the ISO form
+    written = {k for k, _ in fields}
+    for name, value in (rec.get("extra") or {}).items():  # fields kept from an imported .bib (file, url, issn...)
+        if name == "note":
+            notes.insert(0, encode(value, encoding))
+        elif name not in written and re.fullmatch(r"[a-z][a-z0-9_-]*", name):
+            verbatim = name in ("url", "file") and value.count("{") == value.count("}")
+            fields.append((name, value if verbatim else encode(value, encoding)))
     if rec.get("retracted"):
         notes.append("Retracted publication")
     if notes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..errors import ImportFormatError
@@ -65,9 +66,19 @@ def item_to_record(item: dict[str, Any], source: str) -> Record:
         provenance=[{"kind": "file", "source": source, "format": "csljson", "at": now_iso()}],
         source_rank=1,
     )
-    if custom.get("citekey"):
-        rec["citekey"] = custom["citekey"]
+    key = item.get("citation-key") or item.get("citationKey") or custom.get("citekey") or _note_key(item)
+    if key:
+        rec["citekey"] = str(key).strip()
     return rec
+
+
+def _note_key(item: dict[str, Any]) -> str | None:
+    """Better BibTeX's pinned key: a line 'Citation Key: KEY' in Zotero's extra (CSL-JSON `note`)."""
+    for field in ("note", "extra"):
+        m = re.search(r"^\s*Citation Key:\s*(\S+)\s*$", str(item.get(field) or ""), re.M | re.I)
+        if m:
+            return m.group(1)
+    return None
 
 
 def parse_csljson(text: str, source: str) -> tuple[list[Record], list[str]]:
@@ -92,6 +103,7 @@ def parse_csljson(text: str, source: str) -> tuple[list[Record], list[str]]:
 def record_to_item(rec: Record) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": rec.get("citekey") or (f"pmid:{rec['pmid']}" if rec.get("pmid") else rec.get("doi") or ""),
+        "citation-key": rec.get("citekey"),
         "type": "book" if rec.get("kind") == "book" else "article-journal",
         "title": rec.get("title", ""),
         "author": [
@@ -130,6 +142,8 @@ def record_to_item(rec: Record) -> dict[str, Any]:
         "publication_types": rec.get("publication_types", []),
         "retracted": rec.get("retracted", False),
     }
+    if rec.get("screening"):
+        item["custom"]["screening"] = rec["screening"]
     return item
 
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ImportFormatError
 from ..records import Record
+from .bibtex_import import parse_bibtex
 from .csljson import parse_csljson
 from .pubmed import parse_medline, parse_pubmed_xml
 from .ris import parse_ris
 
-FORMATS = ("pubmed-xml", "medline", "ris", "csljson")
+FORMATS = ("pubmed-xml", "medline", "ris", "csljson", "bibtex")
+STDIN = "-"  # a path of "-" reads standard input
 SNIFF_BYTES = 64 * 1024
 
 
@@ -54,8 +57,11 @@ def sniff(head: bytes, source: str) -> str:
         return "ris"
     if re.search(r"^PMID- ", text[:8192], re.M):
         return "medline"
+    if re.search(r"^\s*@[A-Za-z]+\s*[{(]", text[:SNIFF_BYTES], re.M) and text[:1] in "@%\n":
+        return "bibtex"
     raise ImportFormatError(
-        f"{source}: unrecognised format (expected PubMed XML, MEDLINE/.nbib, RIS or CSL-JSON; force one with --format)"
+        f"{source}: unrecognised format (expected PubMed XML, MEDLINE/.nbib, RIS, CSL-JSON or BibTeX; "
+        "force one with --format)"
     )
 
 
@@ -70,10 +76,15 @@ def read_file(
     path = Path(path)
     source = str(path)
     try:
-        with path.open("rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-            detected = sniff(head, source) if fmt is None else fmt
-            data = head + fh.read()
+        if source == STDIN:
+            source = "<stdin>"
+            data = sys.stdin.buffer.read()
+            detected = sniff(data[:SNIFF_BYTES], source) if fmt is None else fmt
+        else:
+            with path.open("rb") as fh:
+                head = fh.read(SNIFF_BYTES)
+                detected = sniff(head, source) if fmt is None else fmt
+                data = head + fh.read()
     except FileNotFoundError as exc:
         raise ImportFormatError(f"{source}: no such file") from exc
     except IsADirectoryError as exc:
@@ -95,6 +106,8 @@ def read_file(
             records = parse_medline(text, source)
         elif detected == "ris":
             records, skipped = parse_ris(text, source)
+        elif detected == "bibtex":
+            records, skipped = parse_bibtex(text, source)
         else:
             records, skipped = parse_csljson(text, source)
     return ParsedFile(path, detected, records, skipped)

@@ -42,6 +42,22 @@ def base_key(rec: Record) -> str:
     return f"{name}{year}{word}"
 
 
+# Characters BibTeX or biber cannot take in a key (space , { } " # ' ( ) = % ~ \\).
+_BAD_KEY = re.compile(r"[\s,{}\"#'()=%~\\]")
+
+
+def check_key(key: str) -> str | None:
+    """Why ``key`` cannot be a citation key, or None if it can."""
+    if not key:
+        return "a citation key cannot be empty"
+    m = _BAD_KEY.search(key)
+    if m:
+        return f"citation key {key!r} contains {m.group(0)!r}, which BibTeX or biber cannot read"
+    if not key.isascii():
+        return f"citation key {key!r} is not ASCII (classic BibTeX cannot read it)"
+    return None
+
+
 def assign_key(rec: Record, taken: Container[str]) -> str:
     base = base_key(rec)
     if base not in taken:

@@ -21,7 +21,7 @@ from tinydb.table import Document
 
 from ..errors import KetalitError
 from ..records import Record, merge, new_record, no_gc, normalize_doi, title_key, titles_match
-from .citekey import assign_key
+from .citekey import assign_key, check_key
 from .storage import AtomicJSONStorage, CorruptLibraryError, atomic_write_bytes
 
 SCHEMA_VERSION = 1
@@ -68,6 +68,7 @@ class Library:
         self._db: TinyDB | None = None
         self._records: dict[int, Record] | None = None
         self._dirty: set[int] = set()
+        self._removed: set[int] = set()
         self._index: dict[str, dict[str, int]] | None = None
         self._next_id: int | None = None
         self._in_tx = False
@@ -185,9 +186,10 @@ class Library:
         self._index = None
         self._next_id = None
         self._dirty = set()
+        self._removed = set()
 
     def _write_back(self) -> None:
-        if not self._dirty or self._records is None:
+        if not (self._dirty or self._removed) or self._records is None:
             return
         table = self.db.table("records")
         meta = self.db.table("meta")
@@ -197,11 +199,12 @@ class Library:
             meta.insert({"schema_version": SCHEMA_VERSION, "records_version": 1})
         else:  # what derived data (the search index) keys on: it changes with every change to the records
             meta.update({"records_version": first.get("records_version", 0) + 1}, doc_ids=[first.doc_id])
-        existing = [i for i in self._dirty if table.contains(doc_id=i)]
+        existing = [i for i in self._dirty | self._removed if table.contains(doc_id=i)]
         if existing:
             table.remove(doc_ids=existing)
         table.insert_multiple(Document(_encode(self._records[i]), doc_id=i) for i in sorted(self._dirty))
         self._dirty = set()
+        self._removed = set()
 
     # -- records: reading ----------------------------------------------------------------------------------------
     def _load(self) -> dict[int, Record]:
@@ -247,6 +250,11 @@ class Library:
             idx["title"].setdefault(tk, i)
         if rec.get("citekey"):
             idx["citekey"][rec["citekey"]] = i
+        for other in rec.get("merged") or []:  # a merged near-duplicate's identifiers still lead here
+            if other.get("pmid"):
+                idx["pmid"].setdefault(other["pmid"], i)
+            if other.get("doi"):
+                idx["doi"].setdefault(other["doi"], i)
 
     def find(self, ident: str) -> Record | None:
         """A record by PMID, DOI (any form), PMCID or citation key."""
@@ -308,7 +316,11 @@ class Library:
             self._next_id += 1
             out = new_record()
             out.update({k: v for k, v in rec.items() if not k.startswith("_")})
-            out["citekey"] = assign_key(out, idx["citekey"])
+            own = rec.get("citekey")  # a key the file carries (BibTeX, CSL-JSON): kept if it is usable and free
+            if own and check_key(own) is None and own not in idx["citekey"]:
+                out["citekey_pinned"] = True
+            else:
+                out["citekey"] = assign_key(out, idx["citekey"])
             action = "added"
         else:
             out = merge(stored[i], rec)
@@ -327,6 +339,15 @@ class Library:
         stored[doc_id] = {k: v for k, v in rec.items() if k != "_id"}
         self._dirty.add(doc_id)
         self._index_record(self._indexes(), doc_id, stored[doc_id])
+
+    def remove(self, doc_id: int) -> Record:
+        """Remove a stored record (its user data in other tables is the caller's to remove)."""
+        self._require_tx()
+        rec = self._load().pop(doc_id)
+        self._dirty.discard(doc_id)
+        self._removed.add(doc_id)
+        self._index = None
+        return rec
 
     # -- other tables --------------------------------------------------------------------------------------------
     def table(self, name: str) -> Any:

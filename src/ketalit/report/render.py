@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..library import Library
 from ..library.storage import atomic_write_bytes
+from ..prisma import has_screening, prisma_counts, prisma_svg
 from ..records import now_iso
 from .data import report_data
 from .figure import bubble_map_svg
@@ -54,9 +55,14 @@ def write_report(lib: Library, out_dir: Path) -> ReportFiles:
         "version": __version__,
         "tier_letter": TIER_LETTER,
     }
+    if has_screening(lib):  # the PRISMA flow, from the same numbers as `ketalit prisma --json`
+        context["prisma"] = prisma_counts(lib)
+        context["prisma_svg"] = prisma_svg(context["prisma"])
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path, md_path = out_dir / "report.html", out_dir / "report.md"
     atomic_write_bytes(html_path, env.get_template("report.html.j2").render(**context).encode("utf-8"))
     atomic_write_bytes(md_path, md_env.get_template("report.md.j2").render(**context).encode("utf-8"))
     atomic_write_bytes(out_dir / "gap_map.svg", context["route_svg"].encode("utf-8"))
+    if context.get("prisma_svg"):
+        atomic_write_bytes(out_dir / "prisma.svg", context["prisma_svg"].encode("utf-8"))
     return ReportFiles(html_path, md_path, data)

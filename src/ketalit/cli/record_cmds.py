@@ -1,0 +1,93 @@
+"""Commands on one record's user data and fields: note, key, edit, remove."""
+
+from __future__ import annotations
+
+import typer
+from rich.markup import escape
+
+from ..errors import KetalitError
+from .app import JsonOpt, app, console, emit_json, open_library
+
+
+@app.command()
+def note(
+    ident: str = typer.Argument(..., help="PMID, DOI or citation key."),
+    text: str | None = typer.Argument(None, help="The note to add (omit it to list the record's notes)."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Add a dated note to a record (earlier notes are kept), or list its notes. Notes survive re-import."""
+    from ..userfields import add_note, notes
+
+    lib = open_library()
+    if text is not None:
+        rec = add_note(lib, ident, text)
+    else:
+        rec = lib.find(ident)
+        if rec is None:
+            raise KetalitError(f"no record {ident!r} in {lib.root}/")
+    items = notes(lib, rec["_id"])
+    if as_json:
+        emit_json([{"text": n["text"], "at": n["at"]} for n in items])
+    elif text is not None:
+        console.print(f"note added to {escape(ident)} ({len(items)} notes)", highlight=False)
+    else:
+        for n in items:
+            console.print(f"[dim]{n['at'] or 'undated'}[/dim]  {escape(n['text'])}", highlight=False)
+
+
+@app.command()
+def key(
+    ident: str = typer.Argument(..., help="PMID, DOI or current citation key."),
+    new_key: str = typer.Argument(..., help="The citation key to use from now on."),
+) -> None:
+    """Pin or rename a record's citation key (refused if another record has it). Keys never change otherwise."""
+    from ..userfields import set_citekey
+
+    old, new = set_citekey(open_library(), ident, new_key)
+    console.print(f"citation key {escape(old)} -> {escape(new)}" if old != new else f"{escape(new)} pinned")
+
+
+@app.command()
+def edit(
+    ident: str = typer.Argument(..., help="PMID, DOI or citation key."),
+    assignments: list[str] = typer.Argument(..., help="field=value ... (e.g. year=2021 'title=Corrected title')."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Correct bibliographic fields: title, authors ('Family, Given; ...'), journal, shortjournal, year, month,
+    volume, issue, pages, doi, pmid, pmcid, abstract, keywords, language, publisher, booktitle. An edit survives
+    later imports and fetches of the same paper; the record is re-tagged."""
+    from ..curation import edit_record
+
+    rec, changes = edit_record(open_library(), ident, assignments)
+    if as_json:
+        emit_json({"citekey": rec.get("citekey"), "changed": changes})
+        return
+    console.print(f"{escape(ident)}: set {escape(', '.join(changes))}", highlight=False)
+
+
+@app.command()
+def remove(
+    idents: list[str] = typer.Argument(..., help="Records to remove (PMID, DOI or citation key)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    reason: str = typer.Option("", "--reason", "-r", help="Why (shown in PRISMA as 'removed for other reasons')."),
+) -> None:
+    """Remove records with their notes and screening decisions. Asks first unless --yes. The removal is logged, so
+    the PRISMA counts still add up."""
+    from ..curation import remove_records
+
+    lib = open_library()
+    found = []
+    for ident in idents:
+        rec = lib.find(ident)
+        if rec is None:
+            raise KetalitError(f"no record {ident!r} in {lib.root}/; nothing removed")
+        found.append(rec)
+    if not yes:
+        for rec in found:
+            console.print(
+                f"  {escape(rec.get('citekey') or '')}: {escape((rec.get('title') or '')[:90])}", highlight=False
+            )
+        if not typer.confirm(f"remove {len(found)} record(s) and their notes and screening decisions?", default=False):
+            raise KetalitError("nothing removed")
+    gone = remove_records(lib, idents, reason)
+    console.print(f"removed {len(gone)} record(s); library now holds {len(lib)} records", highlight=False)
