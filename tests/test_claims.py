@@ -12,6 +12,7 @@ import pytest
 from ketalit.claims.catalogue import KINDS, Claim, load_catalogue
 from ketalit.claims.extract import extract_claims
 from ketalit.claims.link import Evidence, contradictions, stance_of, verdict
+from ketalit.claims.normalise import normalise
 from ketalit.claims.store import link_all, stored_claims
 from ketalit.importer import store_records
 from ketalit.library import Library
@@ -93,7 +94,9 @@ def test_extract_finds_claims_with_lead_ins_and_skips_calls_to_action() -> None:
         if c.lead_in:
             assert text[c.lead_start : c.lead_end] == c.lead_in
     onset = next(c for c in found if c.quote.startswith("Ketamine relieves"))
-    assert onset.kind == "onset" and "neuropathic" in onset.tags["setting"]
+    norm = normalise(onset, text)
+    assert norm.kind == "onset" and "neuropathic" in norm.population
+    assert norm.quantity is not None and (norm.quantity.low, norm.quantity.high) == (20, 20)
 
 
 def test_extract_recovers_most_catalogue_claims() -> None:

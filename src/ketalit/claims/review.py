@@ -1,0 +1,492 @@
+"""A person's review of the machine's judgements: every decision kept with who and when, never overwritten by the
+machine, shown beside the machine's judgement.
+
+Decisions (one ``ClaimReview`` row each, oldest first; for the same thing the latest counts, earlier ones are kept):
+
+- ``stance``: a record's stance on a claim (supports | contradicts | neutral | irrelevant), for a record the machine
+  linked or one it missed;
+- ``verdict``: the claim's verdict, overruling (or accepting) the machine's;
+- ``edit``: corrected fields of the claim itself (kind, routes, outcomes, settings, direction, comparator, quote...);
+- ``remove``: the claim is not a claim; ``add``: a claim the extraction missed (its fields are in the row).
+
+Reviews are user data. They are keyed by stable identities, never by positions or database ids: a claim by its id
+together with its document and the quote the machine gave it (a claim whose id now holds another quote is found
+again by its quote), a record by PMID, DOI or citation key (``pmid:...``, ``doi:...``, ``citekey:...``). All reads
+and writes go through this module (the rows live in the library's ``claim_reviews`` table today), so the storage
+can move without touching the callers. Relinking (`claims link`), re-importing, re-fetching and re-checking a page
+never touch them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, TypedDict
+
+from tinydb import Query
+
+from ..errors import KetalitError
+from ..library import Library
+from ..records import Record, now_iso
+from ..screening import default_reviewer
+from .catalogue import KINDS, Claim, load_catalogue
+
+TABLE = "claim_reviews"
+STANCES = ("supports", "contradicts", "neutral", "irrelevant")
+VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
+ACTIONS = ("stance", "verdict", "edit", "remove", "add")
+EDITABLE = (
+    "kind",
+    "routes",
+    "outcomes",
+    "settings",
+    "assertion",
+    "polarity",
+    "direction",
+    "comparator",
+    "regimen",
+    "severity",
+    "exposure",
+    "measure",
+    "topic",
+    "terms",
+    "checkable",
+    "concepts",
+    "indirect_only",
+    "quote",
+    "start",
+    "end",
+    "lead_in",
+    "lead_start",
+    "lead_end",
+)
+
+
+class ClaimReview(TypedDict, total=False):
+    action: str  # stance | verdict | edit | remove | add
+    claim: str  # the claim's id, e.g. 005-03
+    document: str
+    quote: str  # the claim's quote as the machine gave it: finds the claim again if ids change
+    record: str  # stance: pmid:... | doi:... | citekey:...
+    ids: dict[str, str | None]  # stance: every identifier of the record, to match it after a re-import
+    stance: str
+    verdict: str
+    fields: dict[str, Any]  # edit and add: the claim's fields
+    note: str
+    reviewer: str
+    at: str  # ISO 8601, UTC
+
+
+# -- identities --------------------------------------------------------------------------------------------------------
+
+
+def record_key(rec: dict[str, Any]) -> str:
+    """A record's stable key: PMID, else DOI, else citation key."""
+    if rec.get("pmid"):
+        return f"pmid:{rec['pmid']}"
+    if rec.get("doi"):
+        return f"doi:{rec['doi']}"
+    return f"citekey:{rec.get('citekey') or ''}"
+
+
+def _same_record(ids: dict[str, Any], e: dict[str, Any]) -> bool:
+    return any(ids.get(k) and e.get(k) and str(ids[k]).lower() == str(e[k]).lower() for k in ("pmid", "doi", "citekey"))
+
+
+# -- reading -----------------------------------------------------------------------------------------------------------
+
+
+def reviews(lib: Library, claim: str | None = None) -> list[ClaimReview]:
+    """Every review decision (of one claim), oldest first."""
+    rows = [ClaimReview(**r) for r in lib.table(TABLE).all()]  # type: ignore[typeddict-item]
+    if claim is not None:
+        rows = [r for r in rows if r.get("claim") == claim]
+    return sorted(rows, key=lambda r: r.get("at", ""))
+
+
+def _rows_by_claim(lib: Library, claims: list[Claim]) -> dict[str, list[ClaimReview]]:
+    """Reviews grouped by the claim they are about now: by id when the id still holds the reviewed quote, else by
+    document and quote."""
+    by_id = {c.id: c for c in claims}
+    by_quote = {(c.document, " ".join(c.quote.split())): c.id for c in claims}
+    out: dict[str, list[ClaimReview]] = defaultdict(list)
+    for r in reviews(lib):
+        cid = r.get("claim", "")
+        claim = by_id.get(cid)
+        quote = " ".join((r.get("quote") or "").split())
+        if claim is not None and quote and " ".join(claim.quote.split()) != quote and r.get("action") != "add":
+            # the id now holds another quote (the page changed): the review follows its quote, or waits
+            cid = by_quote.get((r.get("document", ""), quote), f"orphan:{cid}")
+        elif claim is None and r.get("action") != "add":
+            cid = by_quote.get((r.get("document", ""), quote), cid)
+        out[cid].append(r)
+    return out
+
+
+# -- the catalogue as reviewed -----------------------------------------------------------------------------------------
+
+
+def make_claim(fields: dict[str, Any]) -> Claim:
+    """A Claim from stored fields (those the Claim class knows; the rest is ignored)."""
+    known = {f.name for f in dataclasses.fields(Claim)}
+    data = {k: v for k, v in fields.items() if k in known}
+    data.setdefault("routes", [])
+    data.setdefault("outcomes", [])
+    data.setdefault("settings", [])
+    data.setdefault("assertion", "")
+    return Claim(**data)
+
+
+def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
+    """The claims as a person left them: the machine's catalogue (``claims.toml``), less the removed claims, plus
+    the added ones, with every edit applied."""
+    machine = load_catalogue(lib.root, verify=verify)
+    machine_ids = {c.id for c in machine}
+    grouped = _rows_by_claim(lib, machine)
+    out: list[Claim] = []
+    for claim in machine:
+        rows = grouped.get(claim.id, [])
+        claim_rows = [r for r in rows if r.get("action") in ("edit", "remove", "add")]
+        if claim_rows and claim_rows[-1].get("action") == "remove":
+            continue
+        for r in claim_rows:
+            if r.get("action") == "edit":
+                for key, value in (r.get("fields") or {}).items():
+                    setattr(claim, key, value)
+        out.append(claim)
+    for cid, rows in grouped.items():
+        if cid in machine_ids or cid.startswith("orphan:"):
+            continue
+        claim_rows = [r for r in rows if r.get("action") in ("edit", "remove", "add")]
+        added = [r for r in claim_rows if r.get("action") == "add"]
+        if not added or claim_rows[-1].get("action") == "remove":
+            continue
+        fields = dict(added[-1].get("fields") or {})
+        for r in claim_rows:
+            if r.get("action") == "edit" and r["at"] >= added[-1]["at"]:
+                fields.update(r.get("fields") or {})
+        out.append(make_claim({**fields, "id": cid, "document": added[-1].get("document", cid.split("-")[0])}))
+    return sorted(out, key=lambda c: c.id)
+
+
+# -- the machine's judgement, with the person's beside it ------------------------------------------------------------
+
+
+def apply_reviews(lib: Library, rows: list[dict[str, Any]], claims: list[Claim]) -> list[dict[str, Any]]:
+    """Linked claims (``claims`` table rows) with the reviews laid over them. The machine's judgement stays:
+    ``machine_verdict`` / ``machine_explanation`` and each record's ``machine_stance``; ``verdict`` and ``stance``
+    are the reviewed ones (the machine's where nobody reviewed). A stance review without a verdict review
+    re-weighs the stances by the machine's rules; ``irrelevant`` records are left out of that."""
+    by_id = {c.id: c for c in claims}
+    grouped = _rows_by_claim(lib, claims)
+    out = []
+    for row in rows:
+        row = dict(row)
+        row.setdefault("machine_verdict", row.get("verdict"))
+        row.setdefault("machine_explanation", row.get("explanation", ""))
+        row["verdict"], row["explanation"] = row["machine_verdict"], row["machine_explanation"]
+        evidence = []
+        for e in row.get("evidence", []):
+            e = dict(e)
+            e.setdefault("machine_stance", e.get("stance"))
+            e["stance"] = e["machine_stance"]
+            e.pop("review", None)
+            evidence.append(e)
+        mine = grouped.get(row["id"], [])
+        stance_rows: dict[str, ClaimReview] = {}
+        for r in mine:
+            if r.get("action") == "stance":
+                stance_rows[r["record"]] = r  # the latest decision on each record counts
+        for key, r in stance_rows.items():
+            target = next((e for e in evidence if _same_record(r.get("ids") or {}, e)), None)
+            if target is None:
+                target = _evidence_for_record(lib, key, r.get("ids") or {})
+                evidence.append(target)
+            target["stance"] = r["stance"]
+            target["review"] = {k: r.get(k, "") for k in ("stance", "note", "reviewer", "at")}
+        verdict_rows = [r for r in mine if r.get("action") == "verdict"]
+        claim_rows = [r for r in mine if r.get("action") in ("edit", "add")]
+        review: dict[str, Any] = {
+            "stances": len(stance_rows),
+            "edits": [{k: r.get(k) for k in ("action", "fields", "note", "reviewer", "at")} for r in claim_rows],
+        }
+        if verdict_rows:
+            v = verdict_rows[-1]
+            row["verdict"] = v["verdict"]
+            row["explanation"] = f"Reviewed by {v.get('reviewer', '?')} ({v.get('at', '')[:10]}): " + (
+                v.get("note") or ("accepted the machine's verdict" if v["verdict"] == row["machine_verdict"] else "")
+            )
+            review["verdict"] = {k: v.get(k, "") for k in ("verdict", "note", "reviewer", "at")}
+        elif stance_rows and row["id"] in by_id:
+            row["verdict"], explanation = _reweigh(by_id[row["id"]], evidence)
+            row["explanation"] = "With the reviewed stances: " + explanation
+        row["evidence"] = evidence
+        row["reviewed"] = bool(verdict_rows or stance_rows or claim_rows)
+        row["review"] = review
+        out.append(row)
+    return out
+
+
+def _reweigh(claim: Claim, evidence: list[dict[str, Any]]) -> tuple[str, str]:
+    """The machine's verdict rule over the reviewed stances."""
+    from .link import Evidence, verdict
+
+    known = {f.name for f in dataclasses.fields(Evidence)}
+    items = []
+    for e in evidence:
+        if e["stance"] == "irrelevant":
+            continue
+        data = {k: v for k, v in e.items() if k in known}
+        data.setdefault("doc_id", 0)
+        items.append(Evidence(**data))
+    return verdict(claim, items)
+
+
+def _evidence_for_record(lib: Library, key: str, ids: dict[str, Any]) -> dict[str, Any]:
+    """An evidence entry for a record a reviewer added (the machine did not link it)."""
+    rec = None
+    for ident in (ids.get("pmid"), ids.get("doi"), ids.get("citekey"), key.split(":", 1)[-1]):
+        if ident:
+            rec = lib.find(str(ident))
+            if rec is not None:
+                break
+    rec = rec or {}
+    authors = rec.get("authors") or [{}]
+    return {
+        "pmid": rec.get("pmid") or ids.get("pmid"),
+        "doi": rec.get("doi") or ids.get("doi"),
+        "citekey": rec.get("citekey") or ids.get("citekey"),
+        "title": rec.get("title") or "(not in this library)",
+        "year": rec.get("year"),
+        "first_author": authors[0].get("collective") or authors[0].get("family") or "",
+        "design": ((rec.get("tags") or {}).get("design") or ["other"])[0],
+        "stance": "neutral",
+        "machine_stance": None,  # not linked by the machine
+        "rationale": [],
+        "why": "added by a reviewer",
+        "retracted": bool(rec.get("retracted")),
+        "relevance": 0.0,
+        "measured": None,
+    }
+
+
+def review_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How much of the machine's work a person has checked."""
+    stances = sum(1 for r in rows for e in r.get("evidence", []) if e.get("review"))
+    judged = sum(1 for r in rows for e in r.get("evidence", []) if e.get("stance") != "neutral" or e.get("review"))
+    return {
+        "claims": len(rows),
+        "reviewed": sum(1 for r in rows if r.get("reviewed")),
+        "verdicts_reviewed": sum(1 for r in rows if (r.get("review") or {}).get("verdict")),
+        "overruled": sum(1 for r in rows if r.get("verdict") != r.get("machine_verdict")),
+        "stances_reviewed": stances,
+        "stances": judged,
+    }
+
+
+# -- writing -----------------------------------------------------------------------------------------------------------
+
+
+def _claim_row(lib: Library, claim_id: str) -> dict[str, Any]:
+    from .store import get_claim
+
+    return get_claim(lib, claim_id)
+
+
+def _base(row: dict[str, Any], action: str, note: str, reviewer: str | None) -> ClaimReview:
+    return ClaimReview(
+        action=action,
+        claim=row["id"],
+        document=row["document"],
+        quote=row.get("machine_quote") or row["quote"],
+        note=note.strip(),
+        reviewer=reviewer or default_reviewer(),
+        at=now_iso(),
+    )
+
+
+def _save(lib: Library, item: ClaimReview) -> None:
+    with lib.transaction():
+        lib.table(TABLE).insert(dict(item))
+    _refresh(lib, item["claim"])
+
+
+def _refresh(lib: Library, claim_id: str) -> None:
+    """Lay the reviews over the stored claim again (no relinking)."""
+    lib.release()
+    claims = reviewed_catalogue(lib, verify=False)
+    with lib.transaction():
+        table = lib.table("claims")
+        stored = [dict(r) for r in table.all()]
+        ids = {c.id for c in claims}
+        fresh = apply_reviews(lib, [r for r in stored if r["id"] in ids], claims)
+        table.truncate()
+        table.insert_multiple(fresh)
+
+
+def set_stance(
+    lib: Library, claim_id: str, record: str, stance: str, note: str = "", reviewer: str | None = None
+) -> ClaimReview:
+    """A reviewer's stance of one record on one claim (a record the machine did not link is added)."""
+    if stance not in STANCES:
+        raise KetalitError(f"stance must be one of {', '.join(STANCES)}, not {stance!r}")
+    row = _claim_row(lib, claim_id)
+    rec: Record | dict[str, Any] | None = lib.find(record)
+    if rec is None:
+        linked = [
+            e for e in row["evidence"] if record.split(":", 1)[-1] in (e.get("pmid"), e.get("doi"), e.get("citekey"))
+        ]
+        if not linked:
+            raise KetalitError(
+                f"no record {record!r} in {lib.root}/ (give a PMID, DOI or citation key; "
+                "`ketalit import` or `ketalit fetch --pmid` adds a missing paper first)"
+            )
+        rec = linked[0]
+    item = _base(row, "stance", note, reviewer)
+    item["record"] = record_key(rec)
+    item["ids"] = {k: rec.get(k) for k in ("pmid", "doi", "citekey")}
+    item["stance"] = stance
+    _save(lib, item)
+    return item
+
+
+def set_verdict(lib: Library, claim_id: str, verdict: str, note: str = "", reviewer: str | None = None) -> ClaimReview:
+    """A reviewer's verdict on a claim; the machine's stays beside it."""
+    if verdict not in VERDICTS:
+        raise KetalitError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+    row = _claim_row(lib, claim_id)
+    if verdict != row.get("machine_verdict", row["verdict"]) and not note.strip():
+        raise KetalitError("overruling the machine's verdict needs a reason: add --note 'why'")
+    item = _base(row, "verdict", note, reviewer)
+    item["verdict"] = verdict
+    _save(lib, item)
+    return item
+
+
+def _check_fields(lib: Library, fields: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    from ..tagging.tagger import default_vocabulary
+    from .pages import documents
+
+    vocab = default_vocabulary()
+    out = dict(fields)
+    for key in out:
+        if key not in EDITABLE:
+            raise KetalitError(f"{key!r} is not a field of a claim you can edit (editable: {', '.join(EDITABLE)})")
+    if "kind" in out and out["kind"] not in KINDS:
+        raise KetalitError(f"kind must be one of {', '.join(KINDS)}")
+    for key, axis in (("routes", "route"), ("outcomes", "outcome"), ("settings", "setting")):
+        if key in out:
+            for tag in out[key]:
+                if not vocab.has(axis, tag):
+                    raise KetalitError(
+                        f"{key}: {tag!r} is not a {axis} in the vocabulary ({', '.join(vocab.ids(axis))})"
+                    )
+    if "quote" in out:
+        doc = documents(lib.root).get(row["document"], {})
+        text = (Path(lib.root) / doc.get("file", "")).read_text(encoding="utf-8") if doc.get("file") else ""
+        start = text.find(out["quote"])
+        if start < 0:
+            raise KetalitError(f"the new quote is not in the page's text ({doc.get('file', '?')}); copy it exactly")
+        out["start"], out["end"] = start, start + len(out["quote"])
+    return out
+
+
+def edit_claim(
+    lib: Library, claim_id: str, fields: dict[str, Any], note: str = "", reviewer: str | None = None
+) -> ClaimReview:
+    """Correct the claim itself (its normalised form, or its quote); the machine's form is kept in claims.toml."""
+    row = _claim_row(lib, claim_id)
+    item = _base(row, "edit", note, reviewer)
+    item["fields"] = _check_fields(lib, fields, row)
+    with lib.transaction():
+        lib.table(TABLE).insert(dict(item))
+    relink_claim(lib, claim_id)
+    return item
+
+
+def remove_claim(lib: Library, claim_id: str, note: str, reviewer: str | None = None) -> ClaimReview:
+    """Mark a claim as not a claim (kept as a decision; checking the page again does not bring it back)."""
+    if not note.strip():
+        raise KetalitError("say why it is not a claim: --note 'why'")
+    row = _claim_row(lib, claim_id)
+    item = _base(row, "remove", note, reviewer)
+    with lib.transaction():
+        lib.table(TABLE).insert(dict(item))
+        lib.table("claims").remove(Query().id == claim_id)
+    return item
+
+
+def add_claim(
+    lib: Library,
+    document: str,
+    quote: str,
+    lead_in: str = "",
+    fields: dict[str, Any] | None = None,
+    note: str = "",
+    reviewer: str | None = None,
+) -> ClaimReview:
+    """A claim the extraction missed: found in the page's text, normalised like any other, then linked."""
+    from .extract import Candidate
+    from .normalise import normalise
+    from .pages import documents, next_claim_id
+
+    docs = documents(lib.root)
+    if document not in docs:
+        raise KetalitError(f"no document {document!r} (known: {', '.join(sorted(docs)) or 'none'})")
+    text = (Path(lib.root) / docs[document]["file"]).read_text(encoding="utf-8")
+    start = text.find(quote)
+    if start < 0:
+        raise KetalitError(f"the quote is not in the text of document {document}; copy it exactly from the page")
+    cand = Candidate(document=document, quote=quote, start=start, end=start + len(quote))
+    if lead_in:
+        ls = text.find(lead_in)
+        if ls < 0:
+            raise KetalitError("the lead-in is not in the page's text; copy it exactly")
+        cand.lead_in, cand.lead_start, cand.lead_end = lead_in, ls, ls + len(lead_in)
+    norm = normalise(cand, text)
+    claim_id = next_claim_id(lib, document)
+    data = {
+        "id": claim_id,
+        "document": document,
+        "file": docs[document]["file"],
+        "quote": quote,
+        "start": cand.start,
+        "end": cand.end,
+        "lead_in": cand.lead_in,
+        "lead_start": cand.lead_start,
+        "lead_end": cand.lead_end,
+        **norm.catalogue_fields(),
+    }
+    if fields:
+        data.update(_check_fields(lib, fields, {"document": document}))
+    item = ClaimReview(
+        action="add",
+        claim=claim_id,
+        document=document,
+        quote=quote,
+        fields=data,
+        note=note.strip(),
+        reviewer=reviewer or default_reviewer(),
+        at=now_iso(),
+    )
+    with lib.transaction():
+        lib.table(TABLE).insert(dict(item))
+    relink_claim(lib, claim_id)
+    return item
+
+
+def relink_claim(lib: Library, claim_id: str) -> None:
+    from .check import link_claims
+
+    lib.release()
+    link_claims(lib, {claim_id})
+
+
+def forget_all_claims(library_root: Path) -> None:
+    """Empty a library's claims (for a scratch copy of a library): no catalogue, no linked claims, no reviews."""
+    lib = Library.open(library_root)
+    with lib.transaction():
+        for name in ("claims", "claims_meta", TABLE):
+            lib.table(name).truncate()
+    (Path(library_root) / "claims.toml").unlink(missing_ok=True)
