@@ -53,13 +53,22 @@ def _url_key(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}".lower()
 
 
-def _find_document(docs: dict[str, dict[str, Any]], url: str, digest: str, title: str, clinic: str) -> str | None:
+def _digest_of(root: Path, doc: dict[str, Any]) -> str:
+    if doc.get("sha256"):
+        return str(doc["sha256"])
+    path = Path(root) / doc.get("file", "")
+    return sha256(path.read_text(encoding="utf-8")) if doc.get("file") and path.is_file() else ""
+
+
+def _find_document(
+    root: Path, docs: dict[str, dict[str, Any]], url: str, digest: str, title: str, clinic: str
+) -> str | None:
     if url:
         for doc_id, d in docs.items():
             if _url_key(d.get("url", "")) == _url_key(url):
                 return doc_id
     for doc_id, d in docs.items():
-        if d.get("sha256") == digest:
+        if _digest_of(root, d) == digest:
             return doc_id
     for doc_id, d in docs.items():
         if title and d.get("title") == title and d.get("clinic", "") == clinic and not (url and d.get("url")):
@@ -67,7 +76,7 @@ def _find_document(docs: dict[str, dict[str, Any]], url: str, digest: str, title
     return None
 
 
-def _accessed(value: str | None) -> str:
+def parse_accessed(value: str | None) -> str:
     if not value:
         return dt.date.today().isoformat()
     try:
@@ -88,6 +97,7 @@ def check_page(
 ) -> CheckResult:
     """Add (or update) a page and its claims; link them; return them with the reviews laid over."""
     lib = library if isinstance(library, Library) else Library.open(library)
+    title_given = bool(title)
     pt = page_text(data, name)
     text = pt.text
     url = (url or pt.url or "").strip()
@@ -97,21 +107,24 @@ def check_page(
     with lib.transaction():  # the library's lock also guards claims.toml and sources/
         catalogue = read_catalogue(lib.root)
         docs = catalogue["documents"]
-        doc_id = _find_document(docs, url, digest, title, clinic)
+        doc_id = _find_document(lib.root, docs, url, digest, title, clinic)
         if doc_id is None:
             doc_id = f"{max((int(d) for d in docs if d.isdigit()), default=-1) + 1:03d}"
         old_doc = docs.get(doc_id, {})
-        file = f"sources/{doc_id}_{digest[:16]}.txt"
-        (lib.root / "sources").mkdir(parents=True, exist_ok=True)
-        (lib.root / file).write_text(text, encoding="utf-8")
-        if old_doc.get("file") and old_doc["file"] != file:
-            (lib.root / old_doc["file"]).unlink(missing_ok=True)
+        if old_doc.get("file") and _digest_of(lib.root, {"file": old_doc["file"]}) == digest:
+            file = old_doc["file"]  # the same text: the same file
+        else:
+            file = f"sources/{doc_id}_{digest[:16]}.txt"
+            (lib.root / "sources").mkdir(parents=True, exist_ok=True)
+            (lib.root / file).write_text(text, encoding="utf-8")
+            if old_doc.get("file") and old_doc["file"] != file:
+                (lib.root / old_doc["file"]).unlink(missing_ok=True)
         meta = {
             "file": file,
-            "title": title,
+            "title": title if (title_given or not old_doc.get("title")) else old_doc["title"],
             "clinic": clinic or old_doc.get("clinic", ""),
             "url": url or old_doc.get("url", ""),
-            "accessed": _accessed(accessed) if accessed or not old_doc else old_doc.get("accessed", ""),
+            "accessed": parse_accessed(accessed) if accessed or not old_doc else old_doc.get("accessed", ""),
             "format": pt.format,
             "sha256": digest,
             "checked": now_iso(),

@@ -49,6 +49,10 @@ _COMPARED = re.compile(
 
 
 _ABOUT = re.compile(r"\b(?:it|its|relief|patients?|you)\b", re.I)
+# Fewer opioids is an effect of ketamine, not a statement about opioids.
+_SPARING = re.compile(
+    r"\b(?:cut|stop|reduc\w*|taper\w*|wean\w*|lower\w*|come off|need (?:fewer|less))\b[^.]{0,40}\bopioid", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +159,12 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
         m = rx.search(t)
         if m and name == "other_subject":
             first = _ABOUT.search(t)
-            if c["ketamine_named"].search(t) or (list_item and c["ketamine"].search(context)) or _COMPARED.search(t):
+            if (
+                c["ketamine_named"].search(t)
+                or (list_item and c["ketamine"].search(context))
+                or _COMPARED.search(t)
+                or _SPARING.search(t)
+            ):
                 continue
             if first and first.start() < m.start():
                 continue  # ketamine (or the relief patients get) comes first: the other drug is a comparison

@@ -42,6 +42,7 @@ def _cues() -> dict[str, Any]:
 
     out: dict[str, Any] = {k: rx(v) for k, v in n.items() if isinstance(v, list)}
     out["regimen"] = [(k, rx(v)) for k, v in n["regimen"].items()]
+    out["routes"] = [(k, rx(v)) for k, v in n["routes"].items()]
     out["comparator"] = [(k, rx(v)) for k, v in n["comparator"].items()]
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
@@ -112,6 +113,28 @@ class PageContext:
 
 def _tags(text: str) -> dict[str, list[str]]:
     return default_tagger().tag(new_record(title=text)).tags
+
+
+_COMPARATOR_LEAD = re.compile(
+    r"\b(?:than|unlike|compared (?:to|with)|versus|vs\.?|instead of|from)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def routes_named(text: str) -> tuple[list[str], list[str]]:
+    """The routes a text gives ketamine by (not those after "than", "unlike", "compared with": the comparator's),
+    with the words that named them."""
+    routes: list[str] = []
+    words: list[str] = []
+    for name, rx in _cues()["routes"]:
+        for m in rx.finditer(text):
+            word = m.group(0)
+            if _COMPARATOR_LEAD.search(text[: m.start()]):
+                continue
+            if name not in routes:
+                routes.append(name)
+                words.append(repr(word))
+            break
+    return routes, words
 
 
 def page_context(text: str) -> PageContext:
@@ -321,12 +344,11 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     reasons: dict[str, str] = {}
     kind, reasons["kind"] = guess_kind(text, own)
     tags = _tags(text)
-    heading_tags = _tags(candidate.heading) if candidate.heading else {}
-    routes = [r for r in tags.get("route", [])]
+    routes, words = routes_named(text)
     if routes:
-        reasons["routes"] = "named in the claim"
-    elif heading_tags.get("route"):
-        routes = list(heading_tags["route"])
+        reasons["routes"] = f"named in the claim: {', '.join(words)}"
+    elif candidate.heading and routes_named(candidate.heading)[0]:
+        routes = routes_named(candidate.heading)[0]
         reasons["routes"] = f"named in the heading {candidate.heading!r}"
     elif kind not in ("mechanism", "history") and context.routes:
         routes = list(context.routes)

@@ -127,21 +127,70 @@ def _rows_by_claim(lib: Library, claims: list[Claim]) -> dict[str, list[ClaimRev
 # -- the catalogue as reviewed -----------------------------------------------------------------------------------------
 
 
+PROPOSITION = ("direction", "regimen", "comparator", "severity", "exposure")
+
+
+def _known() -> set[str]:
+    return {f.name for f in dataclasses.fields(Claim)}
+
+
+def _set(claim: Claim, key: str, value: Any) -> None:
+    """A field on a claim; one the Claim class does not have (yet) is kept in ``extra``."""
+    if key in _known():
+        setattr(claim, key, value)
+    else:
+        claim.extra[key] = value
+
+
 def make_claim(fields: dict[str, Any]) -> Claim:
-    """A Claim from stored fields (those the Claim class knows; the rest is ignored)."""
-    known = {f.name for f in dataclasses.fields(Claim)}
+    """A Claim from stored fields."""
+    known = _known()
     data = {k: v for k, v in fields.items() if k in known}
-    data.setdefault("routes", [])
-    data.setdefault("outcomes", [])
-    data.setdefault("settings", [])
-    data.setdefault("assertion", "")
-    return Claim(**data)
+    for key, value in (("routes", []), ("outcomes", []), ("settings", []), ("assertion", "")):
+        data.setdefault(key, value)
+    claim = Claim(**data)
+    for key in PROPOSITION:
+        if key in fields and key not in known:
+            claim.extra[key] = fields[key]
+    return claim
+
+
+def proposition_of(claim: Claim) -> dict[str, Any]:
+    """What a claim asserts, as the evidence engine reads it."""
+    prop = getattr(claim, "proposition", None)
+    if prop is not None and hasattr(prop, "as_dict"):
+        return prop.as_dict()
+
+    def get(key: str) -> Any:
+        return getattr(claim, key, None) if key in _known() else claim.extra.get(key)
+
+    m = claim.measure
+    return {
+        "subject": "ketamine",
+        "routes": list(claim.routes),
+        "regimen": get("regimen"),
+        "population": list(claim.settings),
+        "outcomes": list(claim.outcomes),
+        "direction": get("direction"),
+        "polarity": claim.polarity,
+        "comparator": get("comparator"),
+        "severity": get("severity"),
+        "exposure": get("exposure"),
+        "quantity": {"name": m["quantity"], "min": m["min"], "max": m["max"]} if m else None,
+    }
 
 
 def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
     """The claims as a person left them: the machine's catalogue (``claims.toml``), less the removed claims, plus
     the added ones, with every edit applied."""
+    from .pages import read_catalogue
+
     machine = load_catalogue(lib.root, verify=verify)
+    raw = {c["id"]: c for c in read_catalogue(lib.root)["claim"]}
+    for claim in machine:
+        for key in PROPOSITION:
+            if key in raw.get(claim.id, {}) and key not in _known():
+                claim.extra[key] = raw[claim.id][key]
     machine_ids = {c.id for c in machine}
     grouped = _rows_by_claim(lib, machine)
     out: list[Claim] = []
@@ -153,7 +202,7 @@ def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
         for r in claim_rows:
             if r.get("action") == "edit":
                 for key, value in (r.get("fields") or {}).items():
-                    setattr(claim, key, value)
+                    _set(claim, key, value)
         out.append(claim)
     for cid, rows in grouped.items():
         if cid in machine_ids or cid.startswith("orphan:"):
@@ -222,6 +271,8 @@ def apply_reviews(lib: Library, rows: list[dict[str, Any]], claims: list[Claim])
             row["verdict"], explanation = _reweigh(by_id[row["id"]], evidence)
             row["explanation"] = "With the reviewed stances: " + explanation
         row["evidence"] = evidence
+        if row["id"] in by_id:
+            row["proposition"] = proposition_of(by_id[row["id"]])
         row["reviewed"] = bool(verdict_rows or stance_rows or claim_rows)
         row["review"] = review
         out.append(row)
@@ -490,3 +541,137 @@ def forget_all_claims(library_root: Path) -> None:
         for name in ("claims", "claims_meta", TABLE):
             lib.table(name).truncate()
     (Path(library_root) / "claims.toml").unlink(missing_ok=True)
+
+
+_LISTS = ("routes", "outcomes", "settings")
+_BOOLS = ("checkable", "indirect_only")
+
+
+def parse_fields(items: list[str]) -> dict[str, Any]:
+    """``field=value`` pairs from the command line: lists comma-separated (``routes=intravenous,intranasal``, empty
+    for none), ``measure=onset_minutes:20-40``, ``checkable=false``, ``comparator=`` to clear."""
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key:
+            raise KetalitError(f"{item!r}: write a field as name=value (e.g. kind=onset, routes=intravenous)")
+        if key in _LISTS:
+            out[key] = [v.strip() for v in value.split(",") if v.strip()]
+        elif key in _BOOLS:
+            if value.lower() not in ("true", "false", "yes", "no"):
+                raise KetalitError(f"{key} is true or false, not {value!r}")
+            out[key] = value.lower() in ("true", "yes")
+        elif key == "measure":
+            name, _, span = value.partition(":")
+            lo, _, hi = span.partition("-")
+            try:
+                out[key] = {"quantity": name, "min": float(lo), "max": float(hi or lo)} if value else None
+            except ValueError as exc:
+                raise KetalitError(
+                    f"measure is written onset_minutes:20-40 or duration_days:7-90, not {value!r}"
+                ) from exc
+        elif key in ("start", "end", "lead_start", "lead_end"):
+            out[key] = int(value)
+        else:
+            out[key] = value or None
+    return out
+
+
+# -- a hand-made catalogue, taken over as reviews ----------------------------------------------------------------------
+
+
+def _default(key: str) -> Any:
+    """A claim field's value when a catalogue leaves it out."""
+    for f in dataclasses.fields(Claim):
+        if f.name == key:
+            if f.default is not dataclasses.MISSING:
+                return f.default
+            if f.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
+                return f.default_factory()  # type: ignore[misc]
+    return [] if key in _LISTS else None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str) -> dict[str, int]:
+    """Record a hand-made catalogue (claims.toml written or corrected by hand) as reviews of what `ketalit check`
+    found in the same pages: a claim both have keeps the hand's id and the hand's fields as an edit; a claim only
+    the hand has is added; a claim only the machine found is removed. Afterwards the reviewed catalogue is the hand
+    catalogue, and the machine's own reading stays in claims.toml beside it."""
+    from .._compat import tomllib
+    from .pages import read_catalogue, write_catalogue
+
+    try:
+        hand = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KetalitError(f"{path}: cannot read it as a TOML catalogue ({exc})") from exc
+    machine = read_catalogue(lib.root)
+    hand_docs = hand.get("documents", {})
+    counts = {"edited": 0, "same": 0, "added": 0, "removed": 0}
+    rows: list[ClaimReview] = []
+    renamed: dict[str, str] = {}
+    at = now_iso()
+
+    def review(action: str, cid: str, doc: str, quote: str, fields: dict[str, Any] | None = None) -> None:
+        item = ClaimReview(action=action, claim=cid, document=doc, quote=quote, note=note, reviewer=reviewer, at=at)
+        if fields is not None:
+            item["fields"] = fields
+        rows.append(item)
+
+    for doc, meta in sorted(machine["documents"].items()):
+        hand_doc = next((d for d, m in hand_docs.items() if m.get("file") == meta.get("file")), None)
+        if hand_doc is None:
+            continue
+        mine = [c for c in machine["claim"] if c["id"].split("-")[0] == doc]
+        theirs = [c for c in hand.get("claim", []) if c["id"].split("-")[0] == hand_doc]
+        pairs = sorted(
+            (
+                (_overlap((h["start"], h["end"]), (m["start"], m["end"])), i, j)
+                for i, h in enumerate(theirs)
+                for j, m in enumerate(mine)
+                if 2 * _overlap((h["start"], h["end"]), (m["start"], m["end"]))
+                >= min(h["end"] - h["start"], m["end"] - m["start"])
+            ),
+            reverse=True,
+        )
+        hand_to_machine: dict[int, int] = {}
+        taken: set[int] = set()
+        for _, i, j in pairs:
+            if i not in hand_to_machine and j not in taken:
+                hand_to_machine[i] = j
+                taken.add(j)
+        top = max([int(h["id"].split("-")[1]) for h in theirs] + [int(meta.get("last_claim", 0))], default=0)
+        for j, m in enumerate(mine):
+            if j not in taken:
+                top += 1
+                renamed[m["id"]] = f"{doc}-{top:02d}"
+        for i, h in enumerate(theirs):
+            cid = f"{doc}-{h['id'].split('-')[1]}"
+            if i in hand_to_machine:
+                m = mine[hand_to_machine[i]]
+                renamed[m["id"]] = cid
+                hand_fields = {k: h.get(k, _default(k)) for k in EDITABLE}
+                diff = {k: v for k, v in hand_fields.items() if v != m.get(k, _default(k))}
+                if diff:
+                    review("edit", cid, doc, m["quote"], diff)
+                    counts["edited"] += 1
+                else:
+                    counts["same"] += 1
+            else:
+                fields = {k: h[k] for k in (*EDITABLE, "assertion") if k in h}
+                review("add", cid, doc, h["quote"], {**fields, "id": cid, "document": doc, "file": meta["file"]})
+                counts["added"] += 1
+        for j, m in enumerate(mine):
+            if j not in taken:
+                review("remove", renamed[m["id"]], doc, m["quote"])
+                counts["removed"] += 1
+        meta["last_claim"] = max(top, int(meta.get("last_claim", 0)))
+    for c in machine["claim"]:
+        c["id"] = renamed.get(c["id"], c["id"])
+    with lib.transaction():
+        write_catalogue(lib.root, machine)
+        lib.table(TABLE).insert_multiple(dict(r) for r in rows)
+    return counts
