@@ -169,7 +169,7 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
             if first and first.start() < m.start():
                 continue  # ketamine (or the relief patients get) comes first: the other drug is a comparison
         if m:
-            if name == "positioning" and c["history"].search(t):
+            if name in ("positioning", "puffery") and c["history"].search(t):
                 continue  # "Doctors have been using ketamine as an anaesthetic for decades" is history
             return name
     return None

@@ -43,6 +43,7 @@ def _cues() -> dict[str, Any]:
     out: dict[str, Any] = {k: rx(v) for k, v in n.items() if isinstance(v, list)}
     out["regimen"] = [(k, rx(v)) for k, v in n["regimen"].items()]
     out["routes"] = [(k, rx(v)) for k, v in n["routes"].items()]
+    out["outcome_words"] = [(k, rx(v)) for k, v in n["outcome_words"].items()]
     out["comparator"] = [(k, rx(v)) for k, v in n["comparator"].items()]
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
@@ -74,6 +75,7 @@ class Normalised:
     terms: str
     assertion: str
     checkable: bool = True
+    indirect_only: bool = False  # no study in a pain library measures what the claim names
     reasons: dict[str, str] = field(default_factory=dict)
 
     def catalogue_fields(self) -> dict[str, Any]:
@@ -95,6 +97,8 @@ class Normalised:
             out["measure"] = {"quantity": self.quantity.name, "min": self.quantity.low, "max": self.quantity.high}
         if not self.checkable:
             out["checkable"] = False
+        if self.indirect_only:
+            out["indirect_only"] = True
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -174,8 +178,8 @@ def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
     w = _first(c["dependence"], text)
     if w:
         return "dependence", f"dependence: {w!r}"
-    for kind in ("duration", "dosing"):
-        w = _first(c[kind], own)
+    for kind, where in (("duration", own), ("dosing", text)):
+        w = _first(c[kind], where)
         if w:
             return kind, f"{kind}: {w!r}"
     w = _first(c["safety"], own)
@@ -265,29 +269,27 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
 
 
 def _outcomes(kind: str, tagged: list[str], text: str) -> list[str]:
+    """The outcomes a claim is about: the vocabulary's, the words pages use for them, then what the kind implies."""
+    c = _cues()
     out = list(tagged)
-    if kind == "efficacy" and not (set(out) - {"mood", "function_quality_of_life", "inflammation"}):
-        if not out or re.search(r"\bpain|relie|analges|headache|migraine|allodynia|crps|neuropath", text, re.I):
-            out.insert(0, "pain_intensity")
-    if kind == "onset" and "onset" not in out:
-        out.insert(0, "onset")
-    if kind == "duration" and "duration_of_relief" not in out:
-        out.insert(0, "duration_of_relief")
-    if kind == "dependence" and "abuse_dependence" not in out:
-        out.insert(0, "abuse_dependence")
-    if kind == "side_effect":
-        if re.search(
-            r"\b(?:floaty|floating|detached|dream-like|what you see or hear|perception|light-headed)\b", text, re.I
-        ):
-            out.append("psychotomimetic")
-        if re.search(r"\b(?:tired\w*|fatigue|drows\w+|sleepy)\b", text, re.I):
-            out.append("sedation")
-        if re.search(r"\b(?:foggy|confus\w+|cognitive)\b", text, re.I):
-            out.append("cognition")
-        if re.search(r"\b(?:relax\w*|calm)\b", text, re.I):
-            out.append("mood")
-        if "adverse_events" not in out and (not out or re.search(r"side effects?|these effects", text, re.I)):
-            out.append("adverse_events")
+    for name, rx in c["outcome_words"]:
+        if rx.search(text) and name not in out:
+            out.append(name)
+    psychiatric = bool(c["psychiatric"].search(text))
+    pain = re.search(
+        r"\bpain|relie|analges|headache|migraine|allodynia|crps|neuropath|fibromyalgia|arthritis", text, re.I
+    )
+    if kind == "efficacy" and (pain or not (out or psychiatric)) and "pain_intensity" not in out:
+        out.insert(0, "pain_intensity")
+    implied = {"onset": "onset", "duration": "duration_of_relief", "dependence": "abuse_dependence"}
+    if kind in implied and implied[kind] not in out:
+        out.insert(0, implied[kind])
+    if (
+        kind == "side_effect"
+        and "adverse_events" not in out
+        and (not out or re.search(r"side effects?|these effects", text, re.I))
+    ):
+        out.append("adverse_events")
     if kind == "safety" and not out:
         out.append("adverse_events")
     if kind == "dosing" and not out and re.search(r"relie|pain|results|effective|help", text, re.I):
@@ -356,7 +358,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     population = [s for s in tags.get("setting", [])]
     if population:
         reasons["population"] = "named in the claim"
-    elif kind in ("efficacy", "onset", "duration", "comparative", "dosing") and context.population:
+    elif kind in EFFECT_KINDS and context.population and not _cues()["psychiatric"].search(text):
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
     outcomes = _outcomes(kind, tags.get("outcome", []), text)
@@ -411,6 +413,12 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         assertion="",
         reasons=reasons,
     )
+    w = _first(c["psychiatric"], text)
+    if w and kind == "efficacy" and "pain_intensity" not in outcomes:
+        n.indirect_only = True
+        reasons["indirect_only"] = (
+            f"a condition other than pain ({w!r}): a pain library can only hold indirect evidence"
+        )
     n.assertion = _assertion(n)
     return n
 

@@ -127,7 +127,7 @@ def _rows_by_claim(lib: Library, claims: list[Claim]) -> dict[str, list[ClaimRev
 # -- the catalogue as reviewed -----------------------------------------------------------------------------------------
 
 
-PROPOSITION = ("direction", "regimen", "comparator", "severity", "exposure")
+PROPOSITION = ("direction", "regimen", "comparator", "severity", "exposure", "indirect_only")
 
 
 def _known() -> set[str]:
