@@ -284,7 +284,7 @@ def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, tmp
     md = files.markdown.read_text(encoding="utf-8")
     block = html[html.index(f'id="claim-{claim["id"]}"') :][:1500]
     assert f"v-{other}" in block and f'machine: <span class="verdict v-{machine}">' in block and "by bob" in block
-    assert f"1 of {len(rows)} claims reviewed by a person" in html
+    assert f"judgement on 1 of the {len(rows)} claims" in html
     assert f"**{other}** (reviewed by bob" in md and f"machine: {machine}" in md
     assert "https://horizonpainutah.com/k" in html and "sources/" not in html[html.index('id="claims"') :]
 
@@ -324,7 +324,7 @@ def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
     assert rows[claim["id"]]["machine_verdict"] == claim["machine_verdict"]
     assert other["id"] not in rows  # removed stays removed
     assert rows[f"{doc}-01"]["kind"] == "comparative"  # the edit stays
-    assert added["claim"] in rows and rows[added["claim"]]["reviewed"]
+    assert added["claim"] in rows and rows[added["claim"]]["edited"] and not rows[added["claim"]]["reviewed"]
     assert len({r["id"] for r in again.claims}) == len(again.claims)
     kept = read_catalogue(records_only)["documents"][doc]
     assert kept["url"] == "https://horizonpainutah.com/k" and (records_only / kept["file"]).read_text() == changed
@@ -370,3 +370,55 @@ def test_pages_eval_prints_figures_per_page() -> None:
     assert {"p01", "p03", "p05", "p07", "p08", "overall"} <= set(lines)
     precision, recall, kind = (float(x) for x in lines["overall"][3:6])
     assert precision >= 0.9 and recall >= 0.9 and kind >= 0.9  # tuning pages: a regression guard, not a figure
+
+
+def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
+    lib, doc, claim = _page_with_claims(records_only)
+    cid = f"{doc}-02"
+    longer = get_claim(lib, cid)["quote"]
+    short = longer.split(":")[0]  # "It acts differently from conventional medications"
+    res = run_cli(
+        runner,
+        records_only,
+        "claims",
+        "edit",
+        cid,
+        f"quote={short}",
+        "kind=comparative",
+        "comparator=standard analgesics",
+        "routes=",
+        "--note",
+        "the NMDA part is a second claim",
+    )
+    assert res.exit_code == 0, res.output
+    # a later decision on the edited claim still finds it, after relinking too
+    rec = next(e for e in get_claim(Library.open(records_only), cid)["evidence"] if e["pmid"])
+    assert run_cli(runner, records_only, "claims", "stance", cid, rec["pmid"], "neutral").exit_code == 0
+    assert run_cli(runner, records_only, "claims", "link").exit_code == 0
+    row = get_claim(Library.open(records_only), cid)
+    assert row["quote"] == short and row["kind"] == "comparative" and row["routes"] == []
+    assert next(e for e in row["evidence"] if e["pmid"] == rec["pmid"])["review"]["stance"] == "neutral"
+    assert row["start"] == (records_only / read_catalogue(records_only)["documents"][doc]["file"]).read_text().find(
+        short
+    )
+    bad = run_cli(runner, records_only, "claims", "edit", cid, "routes=by_mouth")
+    assert bad.exit_code == 1 and "not a route" in bad.output
+    assert run_cli(runner, records_only, "claims", "remove", cid).exit_code != 0  # needs --note
+    assert run_cli(runner, records_only, "claims", "remove", cid, "--note", "duplicate").exit_code == 0
+    assert cid not in {r["id"] for r in _json(run_cli(runner, records_only, "claims", "list", "--json"))}
+    res = run_cli(
+        runner,
+        records_only,
+        "claims",
+        "add",
+        doc,
+        "it targets NMDA receptors located in the spinal cord and brain",
+        "kind=mechanism",
+        "--note",
+        "the second half of the sentence",
+    )
+    assert res.exit_code == 0, res.output
+    rows = _json(run_cli(runner, records_only, "claims", "list", "--json"))
+    added = next(r for r in rows if r["quote"].startswith("it targets NMDA"))
+    assert added["kind"] == "mechanism" and added["edited"] and added["id"] not in (cid,)
+    assert run_cli(runner, records_only, "claims", "add", doc, "words that are not on the page").exit_code == 1

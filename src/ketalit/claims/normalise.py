@@ -165,7 +165,6 @@ def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words."""
     c = _cues()
     own = quote or text
-    checks: list[tuple[str, str, str | None]] = []
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
@@ -193,9 +192,6 @@ def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
         if _first(c["comparative"], own):
             return "comparative", f"comparative: {_first(c['comparative'], own)!r}"
         return "side_effect", f"side effect: {w!r}"
-    w = _first(c["mechanism_strong"], own)
-    if w:
-        return "mechanism", f"mechanism: {w!r}"
     w = _first(c["onset_time"], own)
     if w:
         return "onset", f"onset: {w!r}"
@@ -205,7 +201,6 @@ def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
     w = _first(c["mechanism_weak"], own)
     if w and not _first(c["clinical_outcome"], own):
         return "mechanism", f"mechanism: {w!r}"
-    del checks
     return "efficacy", "an effect on a condition or symptom (no more specific cue)"
 
 

@@ -105,21 +105,34 @@ def reviews(lib: Library, claim: str | None = None) -> list[ClaimReview]:
     return sorted(rows, key=lambda r: r.get("at", ""))
 
 
-def _rows_by_claim(lib: Library, claims: list[Claim]) -> dict[str, list[ClaimReview]]:
-    """Reviews grouped by the claim they are about now: by id when the id still holds the reviewed quote, else by
-    document and quote."""
-    by_id = {c.id: c for c in claims}
-    by_quote = {(c.document, " ".join(c.quote.split())): c.id for c in claims}
+def _norm(quote: str) -> str:
+    return " ".join(quote.split())
+
+
+def machine_quotes(lib: Library) -> dict[str, tuple[str, str]]:
+    """Each claim's identity: id -> (document, the quote it was first given: by `check`, or by the reviewer who
+    added it). Edits to a quote do not change it."""
+    from .pages import read_catalogue
+
+    out = {c["id"]: (c["id"].split("-")[0], _norm(c["quote"])) for c in read_catalogue(lib.root)["claim"]}
+    for r in reviews(lib):
+        if r.get("action") == "add" and r.get("claim") not in out:
+            out[r["claim"]] = (r.get("document", ""), _norm(r.get("quote", "")))
+    return out
+
+
+def _rows_by_claim(lib: Library) -> dict[str, list[ClaimReview]]:
+    """Reviews grouped by the claim they are about now: by id while the id holds the quote the review was made on,
+    else by document and quote (the page changed and the claim was numbered anew); a review whose claim is no
+    longer on the page waits under ``orphan:ID``."""
+    ident = machine_quotes(lib)
+    by_quote = {v: k for k, v in ident.items()}
     out: dict[str, list[ClaimReview]] = defaultdict(list)
     for r in reviews(lib):
         cid = r.get("claim", "")
-        claim = by_id.get(cid)
-        quote = " ".join((r.get("quote") or "").split())
-        if claim is not None and quote and " ".join(claim.quote.split()) != quote and r.get("action") != "add":
-            # the id now holds another quote (the page changed): the review follows its quote, or waits
-            cid = by_quote.get((r.get("document", ""), quote), f"orphan:{cid}")
-        elif claim is None and r.get("action") != "add":
-            cid = by_quote.get((r.get("document", ""), quote), cid)
+        key = (r.get("document", ""), _norm(r.get("quote") or ""))
+        if ident.get(cid) != key:
+            cid = by_quote.get(key, f"orphan:{cid}")
         out[cid].append(r)
     return out
 
@@ -192,7 +205,7 @@ def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
             if key in raw.get(claim.id, {}) and key not in _known():
                 claim.extra[key] = raw[claim.id][key]
     machine_ids = {c.id for c in machine}
-    grouped = _rows_by_claim(lib, machine)
+    grouped = _rows_by_claim(lib)
     out: list[Claim] = []
     for claim in machine:
         rows = grouped.get(claim.id, [])
@@ -228,7 +241,7 @@ def apply_reviews(lib: Library, rows: list[dict[str, Any]], claims: list[Claim])
     are the reviewed ones (the machine's where nobody reviewed). A stance review without a verdict review
     re-weighs the stances by the machine's rules; ``irrelevant`` records are left out of that."""
     by_id = {c.id: c for c in claims}
-    grouped = _rows_by_claim(lib, claims)
+    grouped = _rows_by_claim(lib)
     out = []
     for row in rows:
         row = dict(row)
@@ -237,6 +250,8 @@ def apply_reviews(lib: Library, rows: list[dict[str, Any]], claims: list[Claim])
         row["verdict"], row["explanation"] = row["machine_verdict"], row["machine_explanation"]
         evidence = []
         for e in row.get("evidence", []):
+            if "machine_stance" in e and e["machine_stance"] is None:
+                continue  # a record a reviewer added: laid again below from the review
             e = dict(e)
             e.setdefault("machine_stance", e.get("stance"))
             e["stance"] = e["machine_stance"]
@@ -273,7 +288,8 @@ def apply_reviews(lib: Library, rows: list[dict[str, Any]], claims: list[Claim])
         row["evidence"] = evidence
         if row["id"] in by_id:
             row["proposition"] = proposition_of(by_id[row["id"]])
-        row["reviewed"] = bool(verdict_rows or stance_rows or claim_rows)
+        row["reviewed"] = bool(verdict_rows or stance_rows)  # a person checked the machine's judgement
+        row["edited"] = bool(claim_rows)  # a person corrected or added the claim itself
         row["review"] = review
         out.append(row)
     return out
@@ -322,6 +338,17 @@ def _evidence_for_record(lib: Library, key: str, ids: dict[str, Any]) -> dict[st
     }
 
 
+def public(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored claim with the review fields every reader expects (a library linked before reviews existed has
+    none: its verdicts are the machine's)."""
+    return {
+        **row,
+        "machine_verdict": row.get("machine_verdict", row["verdict"]),
+        "reviewed": bool(row.get("reviewed")),
+        "edited": bool(row.get("edited")),
+    }
+
+
 def review_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
     """How much of the machine's work a person has checked."""
     stances = sum(1 for r in rows for e in r.get("evidence", []) if e.get("review"))
@@ -329,6 +356,7 @@ def review_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
     return {
         "claims": len(rows),
         "reviewed": sum(1 for r in rows if r.get("reviewed")),
+        "edited": sum(1 for r in rows if r.get("edited")),
         "verdicts_reviewed": sum(1 for r in rows if (r.get("review") or {}).get("verdict")),
         "overruled": sum(1 for r in rows if r.get("verdict") != r.get("machine_verdict")),
         "stances_reviewed": stances,
@@ -345,12 +373,13 @@ def _claim_row(lib: Library, claim_id: str) -> dict[str, Any]:
     return get_claim(lib, claim_id)
 
 
-def _base(row: dict[str, Any], action: str, note: str, reviewer: str | None) -> ClaimReview:
+def _base(lib: Library, row: dict[str, Any], action: str, note: str, reviewer: str | None) -> ClaimReview:
+    document, quote = machine_quotes(lib).get(row["id"], (row["document"], _norm(row["quote"])))
     return ClaimReview(
         action=action,
         claim=row["id"],
-        document=row["document"],
-        quote=row.get("machine_quote") or row["quote"],
+        document=document,
+        quote=quote,
         note=note.strip(),
         reviewer=reviewer or default_reviewer(),
         at=now_iso(),
@@ -394,7 +423,7 @@ def set_stance(
                 "`ketalit import` or `ketalit fetch --pmid` adds a missing paper first)"
             )
         rec = linked[0]
-    item = _base(row, "stance", note, reviewer)
+    item = _base(lib, row, "stance", note, reviewer)
     item["record"] = record_key(rec)
     item["ids"] = {k: rec.get(k) for k in ("pmid", "doi", "citekey")}
     item["stance"] = stance
@@ -409,7 +438,7 @@ def set_verdict(lib: Library, claim_id: str, verdict: str, note: str = "", revie
     row = _claim_row(lib, claim_id)
     if verdict != row.get("machine_verdict", row["verdict"]) and not note.strip():
         raise KetalitError("overruling the machine's verdict needs a reason: add --note 'why'")
-    item = _base(row, "verdict", note, reviewer)
+    item = _base(lib, row, "verdict", note, reviewer)
     item["verdict"] = verdict
     _save(lib, item)
     return item
@@ -448,7 +477,7 @@ def edit_claim(
 ) -> ClaimReview:
     """Correct the claim itself (its normalised form, or its quote); the machine's form is kept in claims.toml."""
     row = _claim_row(lib, claim_id)
-    item = _base(row, "edit", note, reviewer)
+    item = _base(lib, row, "edit", note, reviewer)
     item["fields"] = _check_fields(lib, fields, row)
     with lib.transaction():
         lib.table(TABLE).insert(dict(item))
@@ -461,7 +490,7 @@ def remove_claim(lib: Library, claim_id: str, note: str, reviewer: str | None = 
     if not note.strip():
         raise KetalitError("say why it is not a claim: --note 'why'")
     row = _claim_row(lib, claim_id)
-    item = _base(row, "remove", note, reviewer)
+    item = _base(lib, row, "remove", note, reviewer)
     with lib.transaction():
         lib.table(TABLE).insert(dict(item))
         lib.table("claims").remove(Query().id == claim_id)

@@ -38,7 +38,7 @@ def check(
     from collections import Counter
 
     from ..claims.check import check_page
-    from ..claims.review import review_counts
+    from ..claims.review import public, review_counts
 
     if page == "-":
         data, name = sys.stdin.buffer.read(), "stdin"
@@ -74,14 +74,7 @@ def check(
                 "dropped": result.dropped,
                 "verdicts": dict(counts),
                 "reviews": review_counts(result.claims),
-                "claims": [
-                    {
-                        **r,
-                        "machine_verdict": r.get("machine_verdict", r["verdict"]),
-                        "reviewed": bool(r.get("reviewed")),
-                    }
-                    for r in result.claims
-                ],
+                "claims": [public(r) for r in result.claims],
                 "report": str(files.html) if files else None,
             }
         )

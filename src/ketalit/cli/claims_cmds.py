@@ -95,7 +95,7 @@ def claims_list(
 ) -> None:
     """Every claim with its verdict, the machine's beside a reviewer's; `--json` gives quotes, offsets, normalised
     form, evidence, `machine_verdict`, `verdict` and `reviewed`."""
-    from ..claims.review import review_counts
+    from ..claims.review import public, review_counts
     from ..claims.store import VERDICTS
 
     if verdict and verdict not in VERDICTS:
@@ -103,12 +103,7 @@ def claims_list(
     _, rows = _rows(document)
     rows = [r for r in rows if (not verdict or r["verdict"] == verdict) and not (unreviewed and r.get("reviewed"))]
     if as_json:
-        emit_json(
-            [
-                {**r, "machine_verdict": r.get("machine_verdict", r["verdict"]), "reviewed": bool(r.get("reviewed"))}
-                for r in rows
-            ]
-        )
+        emit_json([public(r) for r in rows])
         return
     counts = review_counts(rows)
     table = Table(title=f"{len(rows)} claims, {counts['reviewed']} reviewed", show_lines=False)
@@ -217,18 +212,13 @@ def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07.
     """One claim: its page, quote, normalised form, the machine's verdict and a reviewer's, and every linked record
     with the machine's stance and a reviewer's."""
     from ..claims.pages import documents
+    from ..claims.review import public
     from ..claims.store import get_claim
 
     lib = open_library()
     row = get_claim(lib, claim_id)
     if as_json:
-        emit_json(
-            {
-                **row,
-                "machine_verdict": row.get("machine_verdict", row["verdict"]),
-                "reviewed": bool(row.get("reviewed")),
-            }
-        )
+        emit_json(public(row))
         return
     _print_claim(row, documents(lib.root))
 
