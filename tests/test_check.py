@@ -172,8 +172,12 @@ def test_check_a_text_page(runner, records_only: Path) -> None:
     assert "Frequently Asked Questions" in listing and "sources/" not in listing
 
 
-def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path) -> None:
-    out = _json(run_cli(runner, records_only, "check", str(PAGES / "p05.html"), "--json"))
+def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path, tmp_path: Path) -> None:
+    out = _json(
+        run_cli(runner, records_only, "check", str(PAGES / "p05.html"), "--report", str(tmp_path / "r"), "--json")
+    )
+    report = Path(out["report"]).read_text(encoding="utf-8")
+    assert "Ketamine Infusion Therapy" in report and "Phantom limb pain" in report
     assert out["page"]["format"] == "html"
     assert out["page"]["title"] == "Ketamine Infusion Therapy"
     assert out["page"]["url"] == "https://horizonpainutah.com/ketamine-infusion"  # the canonical link
