@@ -62,8 +62,9 @@ def report(
     r = data["reviews"]
     if r["claims"]:
         console.print(
-            f"{r['reviewed']} of {r['claims']} claims reviewed by a person ({r['overruled']} verdicts differ from the "
-            f"machine's); {r['stances_reviewed']} of {r['stances']} record stances checked",
+            f"a person reviewed the verdict or stances of {r['reviewed']} of {r['claims']} claims ({r['overruled']} "
+            f"verdicts differ from the machine's; {r['stances_reviewed']} of {r['stances']} record stances checked); "
+            f"{r['edited']} claims corrected or added by a reviewer",
             highlight=False,
         )
     console.print(

@@ -131,7 +131,6 @@ def claims_section(lib: Library, rows: list[dict[str, Any]]) -> list[dict[str, A
             },
         )
         doc["rows"].append(r)
-        r = {**r, "machine_verdict": r.get("machine_verdict", r["verdict"])}
 
         def rank(e: dict[str, Any]) -> tuple[bool, int]:
             return e["retracted"], DESIGN_RANK.index(e["design"]) if e["design"] in DESIGN_RANK else 99
@@ -203,12 +202,12 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
     """What the report shows. A library without claims still gets its gap maps and summary; ``document`` limits the
     claims to one page."""
     from ..claims.catalogue import load_catalogue
-    from ..claims.review import review_counts
+    from ..claims.review import public, review_counts
 
     if not lib.table("claims").all() and load_catalogue(lib.root, verify=False):
         link_all(lib)
         lib = Library.open(lib.root)
-    rows = stored_claims(lib) if lib.table("claims").all() else []
+    rows = [public(r) for r in stored_claims(lib)] if lib.table("claims").all() else []
     if document is not None:
         rows = [r for r in rows if r["document"] == document]
     route_map = gap_map(lib, "route", "outcome")
