@@ -25,8 +25,16 @@ from ..library import Library
 from ..records import now_iso
 from .extract import extract_claims
 from .normalise import normalise, page_context
-from .pages import describe, first_heading, page_text, read_catalogue, sha256, write_catalogue
-from .review import apply_reviews, reviewed_catalogue, reviews
+from .pages import (
+    describe,
+    first_heading,
+    last_claim_number,
+    page_text,
+    read_catalogue,
+    sha256,
+    write_catalogue,
+)
+from .review import apply_reviews, norm_quote, reviewed_catalogue, reviews
 
 
 @dataclass
@@ -140,30 +148,24 @@ def check_page(
     return result
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.split())
-
-
 def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: str, result: CheckResult) -> None:
     """The page's claims in the catalogue: extracted again, old ids kept by quote, reviewed claims kept."""
     meta = catalogue["documents"][doc_id]
     old = [c for c in catalogue["claim"] if c["id"].split("-")[0] == doc_id]
     others = [c for c in catalogue["claim"] if c["id"].split("-")[0] != doc_id]
-    old_by_quote = {_norm(c["quote"]): c for c in old}
+    old_by_quote = {norm_quote(c["quote"]): c for c in old}
     reviewed_ids = {r.get("claim") for r in reviews(lib) if r.get("document") == doc_id}
     added_by_quote = {
-        _norm(r.get("quote", "")): r["claim"]
+        norm_quote(r.get("quote", "")): r["claim"]
         for r in reviews(lib)
         if r.get("document") == doc_id and r.get("action") == "add"
     }
-    used = [int(c["id"].split("-")[1]) for c in old] + [int(meta.get("last_claim", 0))]
-    used += [int(r["claim"].split("-")[1]) for r in reviews(lib) if r.get("claim", "").startswith(f"{doc_id}-")]
-    counter = max(used, default=0)
+    counter = last_claim_number(lib, catalogue, doc_id)
     context = page_context(text)
     fresh = []
     seen_ids: set[str] = set()
     for cand in extract_claims(text, doc_id):
-        key = _norm(cand.quote)
+        key = norm_quote(cand.quote)
         if key in old_by_quote:
             cid = old_by_quote[key]["id"]
             result.kept += 1

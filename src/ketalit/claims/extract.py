@@ -16,7 +16,7 @@ anaphoric "These include:" takes the sentence before it). A sentence that only m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -92,7 +92,6 @@ class Candidate:
     lead_end: int | None = None
     heading: str = ""
     why: str = ""
-    normalised: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -109,7 +108,6 @@ class Candidate:
             "lead_end": self.lead_end,
             "heading": self.heading,
             "why": self.why,
-            **self.normalised,
         }
 
 

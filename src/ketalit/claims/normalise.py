@@ -172,11 +172,18 @@ def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
     if w and not _first(c["history_unless"], own):
         return "history", f"history: {w!r}"
     w = _first(c["onset_time"], own)
-    if w and re.search(r"\d|minutes|hours|seconds|days|surprisingly", own, re.I) and not _first(c["dosing"], own):
+    if (
+        w
+        and re.search(r"\d|minutes|hours|seconds|days|surprisingly|after|day of", own, re.I)
+        and not _first(c["dosing"], own)
+    ):
         return "onset", f"onset: {w!r}"
     w = _first(c["dependence"], text)
     if w:
         return "dependence", f"dependence: {w!r}"
+    w = _first(c["safe"], own)
+    if w:
+        return "safety", f"safety: {w!r}"
     for kind, where in (("duration", own), ("dosing", text)):
         w = _first(c[kind], where)
         if w:
@@ -227,6 +234,21 @@ def _unit_key(unit: str, table: dict[str, float]) -> float | None:
     return None
 
 
+def _spans(text: str, units: dict[str, float]) -> tuple[float, float, str] | None:
+    """Every time a text states (in the table's unit), as one range from the lowest to the highest end: "relief for
+    one month, or it may last up to 11 months" is 30-330 days."""
+    lows, highs, words = [], [], []
+    for m in _RANGE.finditer(text):
+        factor = _unit_key(m.group(3), units)
+        if factor is None:
+            continue
+        lo = _number(m.group(1)) * factor
+        lows.append(lo)
+        highs.append(float(m.group(2)) * factor if m.group(2) else lo)
+        words.append(repr(m.group(0)))
+    return (min(lows), max(highs), ", ".join(words)) if lows else None
+
+
 def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     """The time a claim states: onset in minutes or duration in days, both ends; vague words by the table."""
     c = _cues()
@@ -238,25 +260,17 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
             return Quantity("onset_minutes", float(m.group(1)), hi), f"stated: {m.group(0)!r}"
         if re.search(r"minutes to an hour", low_text):
             return Quantity("onset_minutes", 1, 60), "stated: 'minutes to an hour'"
-        for m in _RANGE.finditer(text):
-            factor = _unit_key(m.group(3), _UNIT)
-            if factor is None:
-                continue
-            lo = _number(m.group(1)) * factor
-            hi = float(m.group(2)) * factor if m.group(2) else lo
-            return Quantity("onset_minutes", lo, hi), f"stated: {m.group(0)!r}"
+        found = _spans(text, _UNIT)
+        if found:
+            return Quantity("onset_minutes", found[0], found[1]), f"stated: {found[2]}"
         for words, (lo, hi) in c["onset_words"]:
             if re.search(rf"\b{re.escape(words)}\b", low_text):
                 return Quantity("onset_minutes", float(lo), float(hi)), f"vague time {words!r} read as {lo}-{hi} min"
         return None, ""
     if kind == "duration":
-        for m in _RANGE.finditer(text):
-            factor = _unit_key(m.group(3), _UNIT_DAYS)
-            if factor is None:
-                continue
-            lo = _number(m.group(1)) * factor
-            hi = float(m.group(2)) * factor if m.group(2) else lo
-            return Quantity("duration_days", lo, hi), f"stated: {m.group(0)!r}"
+        found = _spans(text, _UNIT_DAYS)
+        if found:
+            return Quantity("duration_days", found[0], found[1]), f"stated: {found[2]}"
         for words, (lo, hi) in c["duration_words"]:
             if re.search(rf"\b{re.escape(words)}\b", low_text):
                 return Quantity("duration_days", float(lo), float(hi)), f"vague time {words!r} read as {lo}-{hi} days"

@@ -151,12 +151,15 @@ def documents(root: Path) -> dict[str, dict[str, Any]]:
     return read_catalogue(root)["documents"]
 
 
-def next_claim_id(lib: Any, document: str) -> str:
-    """A claim number never given out in this document before (machine or reviewer)."""
+def last_claim_number(lib: Any, catalogue: dict[str, Any], document: str) -> int:
+    """The highest claim number ever given out in a document (by `check` or a reviewer): numbers are not reused."""
     from .review import reviews
 
-    data = read_catalogue(lib.root)
-    used = [int(c["id"].split("-")[1]) for c in data["claim"] if c["id"].startswith(f"{document}-")]
+    used = [int(c["id"].split("-")[1]) for c in catalogue["claim"] if c["id"].startswith(f"{document}-")]
     used += [int(r["claim"].split("-")[1]) for r in reviews(lib) if r.get("claim", "").startswith(f"{document}-")]
-    used.append(int(data["documents"].get(document, {}).get("last_claim", 0)))
-    return f"{document}-{max(used) + 1:02d}"
+    used.append(int(catalogue["documents"].get(document, {}).get("last_claim", 0)))
+    return max(used)
+
+
+def next_claim_id(lib: Any, document: str) -> str:
+    return f"{document}-{last_claim_number(lib, read_catalogue(lib.root), document) + 1:02d}"

@@ -105,7 +105,7 @@ def reviews(lib: Library, claim: str | None = None) -> list[ClaimReview]:
     return sorted(rows, key=lambda r: r.get("at", ""))
 
 
-def _norm(quote: str) -> str:
+def norm_quote(quote: str) -> str:
     return " ".join(quote.split())
 
 
@@ -114,10 +114,10 @@ def machine_quotes(lib: Library) -> dict[str, tuple[str, str]]:
     added it). Edits to a quote do not change it."""
     from .pages import read_catalogue
 
-    out = {c["id"]: (c["id"].split("-")[0], _norm(c["quote"])) for c in read_catalogue(lib.root)["claim"]}
+    out = {c["id"]: (c["id"].split("-")[0], norm_quote(c["quote"])) for c in read_catalogue(lib.root)["claim"]}
     for r in reviews(lib):
         if r.get("action") == "add" and r.get("claim") not in out:
-            out[r["claim"]] = (r.get("document", ""), _norm(r.get("quote", "")))
+            out[r["claim"]] = (r.get("document", ""), norm_quote(r.get("quote", "")))
     return out
 
 
@@ -130,7 +130,7 @@ def _rows_by_claim(lib: Library) -> dict[str, list[ClaimReview]]:
     out: dict[str, list[ClaimReview]] = defaultdict(list)
     for r in reviews(lib):
         cid = r.get("claim", "")
-        key = (r.get("document", ""), _norm(r.get("quote") or ""))
+        key = (r.get("document", ""), norm_quote(r.get("quote") or ""))
         if ident.get(cid) != key:
             cid = by_quote.get(key, f"orphan:{cid}")
         out[cid].append(r)
@@ -374,7 +374,7 @@ def _claim_row(lib: Library, claim_id: str) -> dict[str, Any]:
 
 
 def _base(lib: Library, row: dict[str, Any], action: str, note: str, reviewer: str | None) -> ClaimReview:
-    document, quote = machine_quotes(lib).get(row["id"], (row["document"], _norm(row["quote"])))
+    document, quote = machine_quotes(lib).get(row["id"], (row["document"], norm_quote(row["quote"])))
     return ClaimReview(
         action=action,
         claim=row["id"],
