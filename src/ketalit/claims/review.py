@@ -35,7 +35,6 @@ from .catalogue import KINDS, Claim, load_catalogue
 TABLE = "claim_reviews"
 STANCES = ("supports", "contradicts", "neutral", "irrelevant")
 VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
-ACTIONS = ("stance", "verdict", "edit", "remove", "add")
 EDITABLE = (
     "kind",
     "routes",
