@@ -34,6 +34,12 @@ def rebuild(root: Path) -> ImportReport:
             p.unlink()
     lib = Library.init(tmp_root)
     report = import_files(lib, files, relative_to=root)
+    from .claims.review import TABLE as REVIEWS
+
+    kept = Library.open(root).table(REVIEWS).all() if db.exists() else []
+    if kept:  # a reviewer's decisions on the claims are user data: the rebuilt library keeps them
+        with lib.transaction():
+            lib.table(REVIEWS).insert_multiple(dict(r) for r in kept)
     with Library(root).transaction():  # hold the library's lock while its database file is replaced
         (tmp_root / DB_NAME).replace(db)
     for p in tmp_root.iterdir():

@@ -16,9 +16,11 @@ VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence",
 
 def link_all(lib: Library) -> dict[str, Any]:
     """Recompute every claim's evidence and verdict; store them in the library's ``claims`` table."""
-    claims = load_catalogue(lib.root)
+    from .review import apply_reviews, reviewed_catalogue
+
+    claims = reviewed_catalogue(lib)
     if not claims:
-        raise KetalitError(f"{lib.root}/claims.toml has no claims (see `ketalit claims extract`)")
+        raise KetalitError(f"{lib.root}/claims.toml has no claims (add a page with `ketalit check PAGE`)")
     index = SearchIndex.for_library(lib)
     index.use_records(lib)  # the records are in memory already: no second copy of their tags
     rows = []
@@ -32,6 +34,7 @@ def link_all(lib: Library) -> dict[str, Any]:
                 "evidence": [e.as_dict() for e in evidence],
             }
         )
+    rows = apply_reviews(lib, rows, claims)  # a person's decisions stay over the machine's new judgement
     conflicts = contradictions(claims)
     del index
     lib.release()  # the transaction re-reads the file: do not hold two copies of a large library in memory

@@ -2,7 +2,7 @@
 
 # isort: off
 # Imported for their side effect, in the order `ketalit --help` lists the commands.
-from . import library_cmds, record_cmds, review_cmds, fetch_cmd, search_cmds, claims_cmds, report_cmd  # noqa: F401
+from . import library_cmds, record_cmds, review_cmds, fetch_cmd, search_cmds, check_cmd, claims_cmds, report_cmd  # noqa: F401
 from .app import app
 
 # isort: on

@@ -1,8 +1,10 @@
-"""`ketalit claims ...`: extract, link, list, show."""
+"""`ketalit claims ...`: extract, link, list, show, pages, and a reviewer's decisions (review, stance, verdict, edit,
+remove, add)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -11,35 +13,45 @@ from rich.table import Table
 from ..errors import KetalitError
 from .app import VERDICT_STYLE, JsonOpt, claims_app, console, emit_json, open_library
 
+ReviewerOpt = typer.Option(None, "--reviewer", help="Who decides (default $KETALIT_REVIEWER, else your login).")
+NoteOpt = typer.Option("", "--note", "-n", help="Why: kept with the decision.")
+
+
+def _verdict(v: str | None) -> str:
+    return f"[{VERDICT_STYLE.get(v or '', 'dim')}]{v or '-'}[/]"
+
 
 @claims_app.command("extract")
 def claims_extract(
-    file: Path = typer.Argument(..., help="A marketing page saved as plain text."), as_json: bool = JsonOpt
+    file: Path = typer.Argument(..., help="A marketing page saved as text or HTML."), as_json: bool = JsonOpt
 ) -> None:
-    """Find candidate claims in a text: quote, offsets, guessed kind and tags. A start for the reviewed catalogue."""
+    """The claims `ketalit check` would find in a page, with their normalised form, without adding the page."""
     from ..claims.extract import extract_claims
+    from ..claims.normalise import normalise, page_context
+    from ..claims.pages import page_text
 
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KetalitError(f"{file}: cannot read it as UTF-8 text ({exc})") from exc
-    found = extract_claims(text, file.stem[:3])
+        data = file.read_bytes()
+    except OSError as exc:
+        raise KetalitError(f"{file}: cannot read it ({exc.strerror})") from exc
+    text = page_text(data, str(file)).text
+    context = page_context(text)
+    found = [(c, normalise(c, text, context)) for c in extract_claims(text)]
     if as_json:
-        emit_json([c.as_dict() for c in found])
+        emit_json([{**c.as_dict(), **n.as_dict()} for c, n in found])
         return
-    table = Table(title=f"{len(found)} candidate claims in {file}", show_lines=True)
-    for col in ("offsets", "kind", "claim", "tags"):
+    table = Table(title=f"{len(found)} claims in {file}", show_lines=True)
+    for col in ("offsets", "kind", "claim", "normalised"):
         table.add_column(col)
-    for c in found:
+    for c, n in found:
         claim = (f"[dim]{escape(c.lead_in)}[/dim] " if c.lead_in else "") + escape(c.quote)
-        tags = " ".join(t for axis in ("route", "outcome", "setting") for t in c.tags.get(axis, []))
-        table.add_row(f"{c.start}-{c.end}", c.kind, claim, tags)
+        table.add_row(f"{c.start}-{c.end}", n.kind, claim, escape(n.assertion))
     console.print(table)
 
 
 @claims_app.command("link")
 def claims_link(as_json: bool = JsonOpt) -> None:
-    """Recompute the evidence and verdict of every claim in the catalogue (after the library changes)."""
+    """Recompute the evidence and verdict of every claim (after the library changes). Reviews are kept."""
     from collections import Counter
 
     from ..claims.store import link_all, stored_claims
@@ -55,66 +67,348 @@ def claims_link(as_json: bool = JsonOpt) -> None:
     console.print(f"{len(result['contradictions'])} contradictions between documents")
 
 
+def _rows(document: str | None = None) -> tuple[Any, list[dict[str, Any]]]:
+    from ..claims.check import resolve_document
+    from ..claims.store import stored_claims
+
+    lib = open_library()
+    rows = stored_claims(lib)
+    if document:
+        doc = resolve_document(lib.root, document)
+        rows = [r for r in rows if r["document"] == doc]
+    return lib, rows
+
+
 @claims_app.command("list")
 def claims_list(
-    document: str | None = typer.Option(None, "--document", "-d", help="Only claims of one document (e.g. 003)."),
+    document: str | None = typer.Option(
+        None, "--document", "-d", help="Only one page: its number (e.g. 003), URL or title."
+    ),
     verdict: str | None = typer.Option(
         None,
         "--verdict",
         "-v",
         help="Only one verdict: supported, contradicted, mixed, insufficient, no_evidence, not_checkable.",
     ),
+    unreviewed: bool = typer.Option(False, "--unreviewed", help="Only claims nobody has reviewed yet."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Every claim with its verdict; `--json` gives quotes, offsets, normalised form and evidence."""
-    from ..claims.store import VERDICTS, stored_claims
+    """Every claim with its verdict, the machine's beside a reviewer's; `--json` gives quotes, offsets, normalised
+    form, evidence, `machine_verdict`, `verdict` and `reviewed`."""
+    from ..claims.review import public, review_counts
+    from ..claims.store import VERDICTS
 
     if verdict and verdict not in VERDICTS:
         raise KetalitError(f"--verdict must be one of {', '.join(VERDICTS)}")
-    rows = [
-        r
-        for r in stored_claims(open_library())
-        if (not document or r["document"] == document) and (not verdict or r["verdict"] == verdict)
-    ]
+    _, rows = _rows(document)
+    rows = [r for r in rows if (not verdict or r["verdict"] == verdict) and not (unreviewed and r.get("reviewed"))]
     if as_json:
-        emit_json(rows)
+        emit_json([public(r) for r in rows])
         return
-    table = Table(title=f"{len(rows)} claims", show_lines=False)
+    counts = review_counts(rows)
+    table = Table(title=f"{len(rows)} claims, {counts['reviewed']} reviewed", show_lines=False)
     table.add_column("id", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
+    table.add_column("machine", no_wrap=True)
     table.add_column("claim", ratio=1)
     for r in rows:
-        text = (r["lead_in"] + " " if r["lead_in"] else "") + r["quote"]
-        table.add_row(r["id"], r["kind"], f"[{VERDICT_STYLE[r['verdict']]}]{r['verdict']}[/]", escape(text))
+        text = (r["lead_in"] + " " if r.get("lead_in") else "") + r["quote"]
+        machine = r.get("machine_verdict", r["verdict"])
+        table.add_row(
+            r["id"] + (" ✓" if r.get("reviewed") else ""),
+            r["kind"],
+            _verdict(r["verdict"]),
+            "" if machine == r["verdict"] else _verdict(machine),
+            escape(text),
+        )
+    console.print(table)
+    console.print(
+        "✓ reviewed by a person; 'machine' shows the machine's verdict where a reviewer's differs", style="dim"
+    )
+
+
+@claims_app.command("pages")
+def claims_pages(as_json: bool = JsonOpt) -> None:
+    """The pages in the library: number, title, clinic, URL, date read, claims and how many are reviewed."""
+    from ..claims.check import pages_summary
+
+    pages = pages_summary(open_library())
+    if as_json:
+        emit_json(pages)
+        return
+    table = Table(title=f"{len(pages)} pages")
+    for col in ("#", "page", "claims", "reviewed"):
+        table.add_column(col)
+    for p in pages:
+        table.add_row(p["document"], escape(p["name"]), str(p["claims"]), str(p["reviewed"]))
     console.print(table)
 
 
-@claims_app.command("show")
-def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07."), as_json: bool = JsonOpt) -> None:
-    """One claim: quote, normalised form, verdict with its explanation, and every linked record with its stance."""
-    from ..claims.store import get_claim
+def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
+    from ..claims.pages import describe
 
-    row = get_claim(open_library(), claim_id)
-    if as_json:
-        emit_json(row)
-        return
-    text = (f"[dim]{escape(row['lead_in'])}[/dim] " if row["lead_in"] else "") + escape(row["quote"])
-    console.print(f"[bold]{row['id']}[/bold] ({row['file']}, characters {row['start']}-{row['end']})\n{text}")
+    doc = describe(row["document"], docs.get(row["document"], {}))
+    text = (f"[dim]{escape(row['lead_in'])}[/dim] " if row.get("lead_in") else "") + escape(row["quote"])
+    console.print(f"[bold]{row['id']}[/bold] in {escape(doc)} (characters {row['start']}-{row['end']})\n{text}")
+    prop = row.get("proposition") or {}
     console.print(
         f"kind: {row['kind']}; routes: {', '.join(row['routes']) or '-'}; outcomes: "
         f"{', '.join(row['outcomes']) or '-'}; settings: {', '.join(row['settings']) or '-'}"
+        + (f"; direction: {prop.get('direction') or row.get('direction')}" if prop or row.get("direction") else "")
+        + (f"; comparator: {row['comparator']}" if row.get("comparator") else "")
+        + (
+            f"; measure: {row['measure']['quantity']} {row['measure']['min']:g}-{row['measure']['max']:g}"
+            if row.get("measure")
+            else ""
+        )
     )
-    console.print(f"assertion: {escape(row['assertion'])}")
-    console.print(f"verdict: [{VERDICT_STYLE[row['verdict']]}]{row['verdict']}[/] - {escape(row['explanation'])}")
+    console.print(f"assertion: {escape(row.get('assertion', ''))}")
+    machine = row.get("machine_verdict", row["verdict"])
+    console.print(
+        f"machine's verdict: {_verdict(machine)} - {escape(row.get('machine_explanation', row['explanation']))}"
+    )
+    review = row.get("review") or {}
+    if review.get("verdict"):
+        v = review["verdict"]
+        console.print(
+            f"reviewed verdict:  {_verdict(row['verdict'])} by {escape(v['reviewer'])} on {v['at'][:10]}"
+            + (f" - {escape(v['note'])}" if v.get("note") else "")
+        )
+    elif row.get("reviewed") and row["verdict"] != machine:
+        console.print(f"verdict with the reviewed stances: {_verdict(row['verdict'])} - {escape(row['explanation'])}")
+    shown = ("kind", "routes", "outcomes", "settings", "direction", "comparator", "quote")
+    for edit in review.get("edits", []):
+        changed = ", ".join(f"{k}={v}" for k, v in (edit.get("fields") or {}).items() if k in shown)
+        console.print(
+            f"[dim]{edit['action']} by {escape(edit.get('reviewer') or '?')} on {(edit.get('at') or '')[:10]}: "
+            f"{escape(changed)}" + (f" - {escape(edit['note'])}" if edit.get("note") else "") + "[/dim]"
+        )
+    counts = (
+        f"{review.get('stances', 0)} of {len(row['evidence'])} records reviewed" if row["evidence"] else "no records"
+    )
+    console.print(f"evidence: {counts}")
     for e in row["evidence"]:
         ident = f"PMID {e['pmid']}" if e["pmid"] else (f"doi:{e['doi']}" if e["doi"] else e["citekey"])
         flag = " [bold red]RETRACTED (not counted)[/]" if e["retracted"] else ""
         colour = {"supports": "green", "contradicts": "red"}.get(e["stance"], "dim")
-        console.print(
-            f"\n  [{colour}]{e['stance']}[/] {escape(e['first_author'])} {e['year']} ({e['design']}) {ident}{flag}"
-        )
+        mstance = e.get("machine_stance", e["stance"])
+        stance = f"[{colour}]{e['stance']}[/]"
+        if e.get("review"):
+            r = e["review"]
+            machine_word = "not linked by the machine" if mstance is None else f"machine: {mstance}"
+            stance += f" (reviewed by {escape(r['reviewer'])} {r['at'][:10]}; {machine_word})"
+        console.print(f"\n  {stance} {escape(e['first_author'])} {e['year']} ({e['design']}) {ident}{flag}")
         console.print(f"    {escape(e['title'])}")
-        if e["stance"] != "neutral":
+        if e.get("review", {}).get("note"):
+            console.print(f"    [italic]note: {escape(e['review']['note'])}[/italic]")
+        if e["stance"] != "neutral" or mstance not in (None, "neutral"):
             for sentence in e["rationale"]:
                 console.print(f'    [italic]"{escape(sentence)}"[/italic] ({escape(e["why"])})')
+
+
+@claims_app.command("show")
+def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07."), as_json: bool = JsonOpt) -> None:
+    """One claim: its page, quote, normalised form, the machine's verdict and a reviewer's, and every linked record
+    with the machine's stance and a reviewer's."""
+    from ..claims.pages import documents
+    from ..claims.review import public
+    from ..claims.store import get_claim
+
+    lib = open_library()
+    row = get_claim(lib, claim_id)
+    if as_json:
+        emit_json(public(row))
+        return
+    _print_claim(row, documents(lib.root))
+
+
+# -- a reviewer's decisions ------------------------------------------------------------------------------------------
+
+
+def _done(what: str, row: dict[str, Any]) -> None:
+    console.print(
+        f"{what}; {row['id']} is now {_verdict(row['verdict'])} (machine: {_verdict(row.get('machine_verdict'))})",
+        highlight=False,
+    )
+
+
+@claims_app.command("stance")
+def claims_stance(
+    claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
+    record: str = typer.Argument(..., help="The record: PMID, DOI or citation key (one the machine missed is added)."),
+    stance: str = typer.Argument(..., help="supports, contradicts, neutral or irrelevant."),
+    note: str = NoteOpt,
+    reviewer: str | None = ReviewerOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Set a record's stance on a claim (kept with who and when; the machine's stance stays beside it)."""
+    from ..claims.review import set_stance
+    from ..claims.store import get_claim
+
+    lib = open_library()
+    item = set_stance(lib, claim_id, record, stance, note, reviewer)
+    row = get_claim(lib, claim_id)
+    if as_json:
+        emit_json({"review": item, "claim": {k: row[k] for k in ("id", "verdict", "machine_verdict", "reviewed")}})
+        return
+    _done(f"{item['record']} {stance} on {claim_id}", row)
+
+
+@claims_app.command("verdict")
+def claims_verdict(
+    claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
+    verdict: str = typer.Argument(
+        ..., help="supported, contradicted, mixed, insufficient, no_evidence, not_checkable."
+    ),
+    note: str = NoteOpt,
+    reviewer: str | None = ReviewerOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Overrule (or accept) the machine's verdict on a claim. Overruling needs --note; the machine's verdict is kept."""
+    from ..claims.review import set_verdict
+    from ..claims.store import get_claim
+
+    lib = open_library()
+    item = set_verdict(lib, claim_id, verdict, note, reviewer)
+    row = get_claim(lib, claim_id)
+    if as_json:
+        emit_json({"review": item, "claim": {k: row[k] for k in ("id", "verdict", "machine_verdict", "reviewed")}})
+        return
+    _done(f"verdict {verdict} on {claim_id}", row)
+
+
+@claims_app.command("edit")
+def claims_edit(
+    claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
+    fields: list[str] = typer.Argument(
+        ...,
+        help="field=value: kind, routes, outcomes, settings (comma-separated), direction, comparator, regimen, "
+        "polarity, measure (onset_minutes:20-40), quote, lead_in, checkable (true/false), assertion, terms...",
+    ),
+    note: str = NoteOpt,
+    reviewer: str | None = ReviewerOpt,
+) -> None:
+    """Correct a claim's normalised form (or its quote); the claim is linked again. The machine's form is kept."""
+    from ..claims.review import edit_claim, parse_fields
+    from ..claims.store import get_claim
+
+    lib = open_library()
+    edit_claim(lib, claim_id, parse_fields(fields), note, reviewer)
+    _done(f"edited {claim_id}", get_claim(lib, claim_id))
+
+
+@claims_app.command("remove")
+def claims_remove(
+    claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
+    note: str = typer.Option(..., "--note", "-n", help="Why it is not a claim (kept with the decision)."),
+    reviewer: str | None = ReviewerOpt,
+) -> None:
+    """Mark an extracted sentence as not a claim. Checking the page again does not bring it back."""
+    from ..claims.review import remove_claim
+
+    remove_claim(open_library(), claim_id, note, reviewer)
+    console.print(f"removed {claim_id} (kept as a decision: `ketalit claims show` no longer lists it)")
+
+
+@claims_app.command("add")
+def claims_add(
+    document: str = typer.Argument(..., help="The page: its number, URL or title."),
+    quote: str = typer.Argument(..., help="The claim's exact words on the page."),
+    fields: list[str] = typer.Argument(None, help="Optional field=value corrections to the normalised form."),
+    lead_in: str = typer.Option("", "--lead-in", help="The words that introduce a list item, exactly as on the page."),
+    note: str = NoteOpt,
+    reviewer: str | None = ReviewerOpt,
+) -> None:
+    """Add a claim the extraction missed; it is normalised and linked like the others."""
+    from ..claims.check import resolve_document
+    from ..claims.review import add_claim, parse_fields
+    from ..claims.store import get_claim
+
+    lib = open_library()
+    doc = resolve_document(lib.root, document)
+    item = add_claim(lib, doc, quote, lead_in, parse_fields(fields or []), note, reviewer)
+    _done(f"added {item['claim']}", get_claim(lib, item["claim"]))
+
+
+@claims_app.command("review")
+def claims_review(
+    claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
+    reviewer: str | None = ReviewerOpt,
+) -> None:
+    """Walk one claim's evidence on the terminal: for each record accept the machine's stance or change it, then
+    accept or overrule the verdict, add a note, add a record the machine missed."""
+    from ..claims.pages import documents
+    from ..claims.review import set_stance, set_verdict
+    from ..claims.store import VERDICTS, get_claim
+
+    lib = open_library()
+    row = get_claim(lib, claim_id)
+    _print_claim(row, documents(lib.root))
+    keys = {"a": None, "s": "supports", "c": "contradicts", "n": "neutral", "i": "irrelevant", "q": "quit"}
+    for e in row["evidence"]:
+        ident = e["pmid"] or e["doi"] or e["citekey"]
+        console.print(f"\n[bold]{escape(e['first_author'])} {e['year']}[/bold] {escape(e['title'])} ({ident})")
+        for sentence in e["rationale"]:
+            console.print(f'  [italic]"{escape(sentence)}"[/italic]')
+        answer = (
+            typer.prompt(
+                f"  stance {e['stance']}: [a]ccept, [s]upports, [c]ontradicts, [n]eutral, [i]rrelevant, "
+                "skip (enter), [q]uit",
+                default="",
+                show_default=False,
+            )
+            .strip()
+            .lower()[:1]
+        )
+        if answer == "q":
+            break
+        if answer not in keys:
+            continue
+        stance = keys[answer] or e["stance"]
+        note = typer.prompt("  note (enter for none)", default="", show_default=False)
+        set_stance(lib, claim_id, ident, stance, note, reviewer)
+    while True:
+        extra = typer.prompt(
+            "\nadd a record the machine missed (PMID/DOI/key, enter for none)", default="", show_default=False
+        )
+        if not extra.strip():
+            break
+        stance = typer.prompt("  its stance (supports/contradicts/neutral)", default="supports")
+        note = typer.prompt("  note (enter for none)", default="", show_default=False)
+        try:
+            set_stance(lib, claim_id, extra.strip(), stance.strip(), note, reviewer)
+        except KetalitError as exc:
+            console.print(f"[red]{escape(str(exc))}[/red]")
+    row = get_claim(lib, claim_id)
+    answer = typer.prompt(
+        f"\nverdict {row['verdict']} (machine: {row.get('machine_verdict')}): accept (enter) or type another "
+        f"({', '.join(VERDICTS)})",
+        default="",
+        show_default=False,
+    ).strip()
+    verdict = answer or row["verdict"]
+    note = typer.prompt("note (why; needed to overrule)", default="", show_default=False)
+    set_verdict(lib, claim_id, verdict, note, reviewer)
+    _done("reviewed", get_claim(lib, claim_id))
+
+
+@claims_app.command("adopt")
+def claims_adopt(
+    catalogue: Path = typer.Argument(..., help="A claims catalogue made or corrected by hand (TOML)."),
+    reviewer: str = typer.Option(..., "--reviewer", help="Who made the hand catalogue."),
+    note: str = typer.Option(
+        ..., "--note", "-n", help="Where the hand catalogue comes from (kept with each decision)."
+    ),
+) -> None:
+    """Take a hand-made catalogue over as reviews of what `ketalit check` found in the same pages (check the pages
+    first): shared claims keep the hand's ids and fields, the hand's extra claims are added, the machine's extra
+    claims removed. Then `ketalit claims link`."""
+    from ..claims.review import adopt_catalogue
+
+    counts = adopt_catalogue(open_library(), catalogue, reviewer, note)
+    console.print(
+        f"{counts['same']} claims as the machine read them, {counts['edited']} corrected, {counts['added']} added, "
+        f"{counts['removed']} removed; run `ketalit claims link`",
+        highlight=False,
+    )

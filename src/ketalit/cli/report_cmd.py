@@ -15,18 +15,28 @@ def report(
     output: Path = typer.Option(
         Path("report"), "--output", "-o", help="Folder for report.html, report.md and gap_map.svg."
     ),
+    document: str | None = typer.Option(
+        None, "--document", "-d", help="Only one page's claims: its number, URL or title."
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """The evidence-gap report: gap maps, every claim with its verdict and citations, gaps, library summary.
+    """The evidence-gap report: gap maps, every claim with the machine's verdict and a reviewer's, citations, gaps,
+    library summary.
 
     Writes one self-contained HTML page (works offline) and a Markdown twin. Links the claims first if they have not
-    been linked in this library yet.
+    been linked in this library yet. A library without claims gets the gap maps and the library summary.
     """
     from collections import Counter
 
     from ..report.render import write_report
 
-    files = write_report(open_library(), output)
+    lib = open_library()
+    doc = None
+    if document:
+        from ..claims.check import resolve_document
+
+        doc = resolve_document(lib.root, document)
+    files = write_report(lib, output, document=doc)
     data = files.data
     counts = Counter(data["verdict_counts"])
     gaps = data["gaps"]
@@ -36,6 +46,8 @@ def report(
                 "html": str(files.html),
                 "markdown": str(files.markdown),
                 "verdicts": dict(counts),
+                "machine_verdicts": dict(data["machine_verdict_counts"]),
+                "reviews": data["reviews"],
                 "weak_claims": [c["id"] for c in gaps["weak_claims"]],
                 "unbacked_cells": gaps["unbacked_cells"],
                 "contradictions": gaps["contradictions"],
@@ -47,6 +59,14 @@ def report(
     for v in data["verdict_order"]:
         table.add_row(f"[{VERDICT_STYLE[v]}]{v}[/]", str(counts.get(v, 0)))
     console.print(table)
+    r = data["reviews"]
+    if r["claims"]:
+        console.print(
+            f"a person reviewed the verdict or stances of {r['reviewed']} of {r['claims']} claims ({r['overruled']} "
+            f"verdicts differ from the machine's; {r['stances_reviewed']} of {r['stances']} record stances checked); "
+            f"{r['edited']} claims corrected or added by a reviewer",
+            highlight=False,
+        )
     console.print(
         f"{len(gaps['weak_claims'])} claims with no or only weak evidence; "
         f"{len(gaps['unbacked_cells'])} route x outcome pairs claimed without an RCT or systematic review; "

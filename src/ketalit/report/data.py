@@ -110,12 +110,27 @@ def _links(e: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def claims_section(lib: Library) -> list[dict[str, Any]]:
-    """Documents, each with its claims grouped by kind; each claim with verdict and key citations."""
-    rows = stored_claims(lib)
+def claims_section(lib: Library, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Documents (named by title, clinic, URL and date), each with its claims grouped by kind; each claim with the
+    machine's verdict, a reviewer's, and key citations."""
+    from ..claims.pages import describe, documents
+    from ..claims.review import review_counts
+
+    meta = documents(lib.root)
     docs: dict[str, dict[str, Any]] = {}
     for r in rows:
-        doc = docs.setdefault(r["document"], {"document": r["document"], "file": r["file"], "kinds": {}})
+        m = meta.get(r["document"], {})
+        doc = docs.setdefault(
+            r["document"],
+            {
+                "document": r["document"],
+                "name": describe(r["document"], m),
+                **{k: m.get(k, "") for k in ("title", "clinic", "url", "accessed")},
+                "kinds": {},
+                "rows": [],
+            },
+        )
+        doc["rows"].append(r)
 
         def rank(e: dict[str, Any]) -> tuple[bool, int]:
             return e["retracted"], DESIGN_RANK.index(e["design"]) if e["design"] in DESIGN_RANK else 99
@@ -128,11 +143,12 @@ def claims_section(lib: Library) -> list[dict[str, Any]]:
         ]
         key = [{**e, "links": _links(e), "design_label": DESIGN_LABEL.get(e["design"], e["design"])} for e in cited]
         doc["kinds"].setdefault(r["kind"], []).append({**r, "key_citations": key})
+    for doc in docs.values():
+        doc["reviews"] = review_counts(doc.pop("rows"))
     return [docs[d] for d in sorted(docs)]
 
 
-def gaps(lib: Library, route_map: dict[str, Any]) -> dict[str, Any]:
-    rows = stored_claims(lib)
+def gaps(lib: Library, route_map: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     weak = [r for r in rows if r["verdict"] in ("no_evidence", "insufficient")]
     cells = {(c["row"], c["col"]): c for line in route_map["grid"] for c in line}
     talked: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -153,7 +169,9 @@ def gaps(lib: Library, route_map: dict[str, Any]) -> dict[str, Any]:
                     "best": DESIGN_LABEL.get(cell["best"], "-") if cell and cell["best"] else "none",
                 }
             )
-    return {"weak_claims": weak, "unbacked_cells": unbacked_cells, "contradictions": stored_contradictions(lib)}
+    ids = {r["id"] for r in rows}
+    conflicts = [c for c in stored_contradictions(lib) if set(c["claims"]) & ids]
+    return {"weak_claims": weak, "unbacked_cells": unbacked_cells, "contradictions": conflicts}
 
 
 def library_summary(lib: Library) -> dict[str, Any]:
@@ -180,19 +198,30 @@ def library_summary(lib: Library) -> dict[str, Any]:
     }
 
 
-def report_data(lib: Library) -> dict[str, Any]:
-    if not lib.table("claims").all():
+def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
+    """What the report shows. A library without claims still gets its gap maps and summary; ``document`` limits the
+    claims to one page."""
+    from ..claims.catalogue import load_catalogue
+    from ..claims.review import public, review_counts
+
+    if not lib.table("claims").all() and load_catalogue(lib.root, verify=False):
         link_all(lib)
         lib = Library.open(lib.root)
+    rows = [public(r) for r in stored_claims(lib)] if lib.table("claims").all() else []
+    if document is not None:
+        rows = [r for r in rows if r["document"] == document]
     route_map = gap_map(lib, "route", "outcome")
-    claims = claims_section(lib)
+    claims = claims_section(lib, rows)
     all_claims = [c for d in claims for group in d["kinds"].values() for c in group]
     return {
         "route_map": route_map,
         "setting_map": gap_map(lib, "setting", "outcome"),
         "claims": claims,
+        "document": document,
+        "reviews": review_counts(rows),
         "verdict_counts": Counter(c["verdict"] for c in all_claims),
-        "gaps": gaps(lib, route_map),
+        "machine_verdict_counts": Counter(c["machine_verdict"] for c in all_claims),
+        "gaps": gaps(lib, route_map, rows),
         "summary": library_summary(lib),
         "tier_label": TIER_LABEL,
         "verdict_order": VERDICT_ORDER,

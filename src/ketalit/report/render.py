@@ -36,8 +36,9 @@ class ReportFiles:
     data: dict[str, Any]
 
 
-def write_report(lib: Library, out_dir: Path) -> ReportFiles:
-    data = report_data(lib)
+def write_report(lib: Library, out_dir: Path, document: str | None = None) -> ReportFiles:
+    """The report of the whole library, or of one page (``document``)."""
+    data = report_data(lib, document)
     env = Environment(
         loader=PackageLoader("ketalit", "report/templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),

@@ -1,0 +1,110 @@
+"""`ketalit check PAGE`: add a marketing page, find its claims, check them against the library, print the verdicts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import KetalitError
+from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, err, open_library
+
+
+@app.command()
+def check(
+    page: str = typer.Argument(..., help="The page: a text or HTML file, or - to read it from stdin."),
+    title: str | None = typer.Option(
+        None, "--title", help="The page's title (default: from the HTML, else its first line)."
+    ),
+    url: str | None = typer.Option(
+        None, "--url", help="Where the page is published (default: the HTML's canonical URL)."
+    ),
+    accessed: str | None = typer.Option(
+        None, "--accessed", help="The date the page was read, YYYY-MM-DD (default today)."
+    ),
+    clinic: str | None = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name)."),
+    report: Path | None = typer.Option(None, "--report", help="Also write the report for this page into this folder."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Check a marketing page end to end: keep it in the library (under sources/, named by title, clinic, URL and
+    date), find its claims, normalise each into a proposition, link it to the evidence and print the verdicts.
+
+    Checking the same page again (same URL, or the same text) updates it: claims keep their ids, and every review
+    (`ketalit claims review/stance/verdict/edit/remove/add`) is kept.
+    """
+    from collections import Counter
+
+    from ..claims.check import check_page
+    from ..claims.review import public, review_counts
+
+    if page == "-":
+        data, name = sys.stdin.buffer.read(), "stdin"
+    else:
+        try:
+            data, name = Path(page).read_bytes(), page
+        except OSError as exc:
+            raise KetalitError(f"{page}: cannot read it ({exc.strerror})") from exc
+    if not data.strip():
+        raise KetalitError(f"{name}: the page is empty")
+    if accessed:
+        from ..claims.check import parse_accessed
+
+        accessed = parse_accessed(accessed)
+    lib = open_library()
+    if not as_json:
+        err.print("reading the page, finding its claims and linking them to the evidence ...", highlight=False)
+    result = check_page(lib, data, name, title=title, url=url, accessed=accessed, clinic=clinic)
+    files = None
+    if report is not None:
+        from ..report.render import write_report
+
+        files = write_report(open_library(), report, document=result.document)
+    counts = Counter(r["verdict"] for r in result.claims)
+    if as_json:
+        emit_json(
+            {
+                "document": result.document,
+                "page": {k: result.meta.get(k, "") for k in ("title", "clinic", "url", "accessed", "file", "format")},
+                "name": result.name,
+                "new": result.new,
+                "kept": result.kept,
+                "dropped": result.dropped,
+                "verdicts": dict(counts),
+                "reviews": review_counts(result.claims),
+                "claims": [public(r) for r in result.claims],
+                "report": str(files.html) if files else None,
+            }
+        )
+        return
+    console.print(f"[bold]{escape(result.name)}[/bold] (document {result.document})", highlight=False)
+    console.print(
+        f"{len(result.claims)} claims ({result.new} new, {result.kept} kept from the last check"
+        + (f", {result.dropped} no longer on the page" if result.dropped else "")
+        + f"); {review_counts(result.claims)['reviewed']} reviewed",
+        highlight=False,
+    )
+    table = Table(show_lines=False)
+    for col in ("id", "kind", "verdict", "claim"):
+        table.add_column(col, no_wrap=col != "claim", ratio=1 if col == "claim" else None)
+    for r in result.claims:
+        text = (r["lead_in"] + " " if r.get("lead_in") else "") + r["quote"]
+        table.add_row(
+            r["id"] + (" ✓" if r.get("reviewed") else ""),
+            r["kind"],
+            f"[{VERDICT_STYLE[r['verdict']]}]{r['verdict']}[/]",
+            escape(text),
+        )
+    console.print(table)
+    console.print(", ".join(f"{v} {n}" for v, n in counts.most_common()) or "no claims found", highlight=False)
+    if result.waiting:
+        console.print(
+            f"{result.waiting} reviewed claims are no longer on the page; their reviews are kept", style="yellow"
+        )
+    if files:
+        console.print(f"report: {files.html.resolve()}", highlight=False)
+    console.print(
+        "`ketalit claims show ID` explains a verdict; `ketalit claims review ID` confirms or overrules it.", style="dim"
+    )

@@ -1,0 +1,428 @@
+"""`ketalit check` end to end (text, HTML, stdin), extraction and normalisation rules, and every review path: a
+reviewed stance survives relinking, re-import and re-checking; overruling a verdict keeps the machine's; the report
+and `claims list/show` show both."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ketalit.claims.check import check_page
+from ketalit.claims.extract import extract_claims
+from ketalit.claims.normalise import normalise
+from ketalit.claims.pages import read_catalogue
+from ketalit.claims.review import (
+    forget_all_claims,
+    reviewed_catalogue,
+    reviews,
+    set_stance,
+    set_verdict,
+)
+from ketalit.claims.store import get_claim, link_all
+from ketalit.cli import app
+from ketalit.library import Library
+from ketalit.report.render import write_report
+
+from conftest import ROOT, run_cli
+
+PAGES = ROOT / "tests" / "pages" / "tuning"
+
+
+@pytest.fixture
+def records_only(tmp_path: Path) -> Path:
+    """The shipped library's records, without any page or claim."""
+    dest = tmp_path / "library"
+    dest.mkdir()
+    shutil.copy(ROOT / "library" / "ketalit.json", dest / "ketalit.json")
+    shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
+    forget_all_claims(dest)
+    return dest
+
+
+def _json(res) -> dict:
+    assert res.exit_code == 0, res.output
+    return json.loads(res.output)
+
+
+# -- extraction and normalisation ------------------------------------------------------------------------------
+
+
+def test_extraction_keeps_claims_and_skips_what_is_not_one() -> None:
+    text = (
+        "Ketamine for Nerve Pain\n\n"
+        "Call us today at (555) 010-0199 to book a consultation.\n\n"
+        "Ketamine blocks NMDA receptors in the spinal cord. Most patients say the experience is calming. "
+        "Our team has treated patients since 2012. Talk to your doctor before starting any treatment.\n\n"
+        "A 2010 review called its benefit small. Our own results clearly show otherwise.\n\n"
+        "What You Might Experience\n\n- Nausea\n- Mild dizziness\n\n"
+        "Before the Infusion\n\n- Arrange a ride home\n- Do not eat for 6 hours beforehand\n\n"
+        "Many patients keep their relief for years with periodic booster infusions. "
+        "Some are able to cut or stop their opioid medicines.\n"
+    )
+    found = extract_claims(text, "900")
+    quotes = [c.quote for c in found]
+    assert "Ketamine blocks NMDA receptors in the spinal cord." in quotes
+    assert "Most patients say the experience is calming." in quotes  # about ketamine without naming it
+    assert "Many patients keep their relief for years with periodic booster infusions." in quotes
+    assert "Some are able to cut or stop their opioid medicines." in quotes
+    both = next(c for c in found if c.quote.startswith("A 2010 review"))
+    assert both.quote.endswith("clearly show otherwise.")  # a claim over two sentences
+    items = {c.quote: c for c in found if c.lead_in}
+    assert set(items) == {"Nausea", "Mild dizziness"} and items["Nausea"].lead_in == "What You Might Experience"
+    for absent in ("Call us", "Our team", "Talk to your doctor", "Arrange a ride", "Do not eat"):
+        assert not any(absent in q for q in quotes), absent
+    for c in found:  # exact offsets, and every claim says why it was taken
+        assert text[c.start : c.end] == c.quote and c.why
+        if c.lead_in:
+            assert text[c.lead_start : c.lead_end] == c.lead_in
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "direction", "quantity"),
+    [
+        (
+            "Nasal ketamine acts faster than oral forms, with effects often felt within 20-40 minutes.",
+            "onset",
+            "faster",
+            ("onset_minutes", 20, 40),
+        ),
+        (
+            "Relief often lasts weeks or months after a series of infusions.",
+            "duration",
+            "lasts",
+            ("duration_days", 7, 365),
+        ),
+        ("Ketamine is non-addictive and does not cause respiratory depression.", "dependence", "does_not_cause", None),
+        ("Ketamine can cause hallucinations and nausea.", "side_effect", "causes", None),
+        ("Doctors first used it decades ago as an anesthetic.", "history", "states", None),
+        ("Ketamine blocks NMDA receptors in the spinal cord.", "mechanism", "states", None),
+        ("Ketamine infusions relieve CRPS pain.", "efficacy", "improves", None),
+    ],
+)
+def test_normalised_proposition(sentence: str, kind: str, direction: str, quantity: tuple | None) -> None:
+    cand = extract_claims(sentence)[0]
+    n = normalise(cand, sentence)
+    assert (n.kind, n.direction) == (kind, direction), n.reasons
+    if quantity:
+        assert n.quantity and (n.quantity.name, n.quantity.low, n.quantity.high) == quantity
+    assert n.reasons["kind"] and n.assertion
+    if kind == "onset":
+        assert n.comparator == "oral" and n.routes == ["intranasal"]
+    if kind == "dependence":
+        assert n.polarity == "negative" and "abuse_dependence" in n.outcomes
+    if kind == "efficacy":
+        assert n.routes == ["intravenous"] and "crps" in n.population and "pain_intensity" in n.outcomes
+
+
+def test_shipped_catalogue_is_what_check_found_plus_the_reviews() -> None:
+    """claims.toml holds what `ketalit check` finds in the five shipped pages today; the reviewed catalogue is that
+    plus the reviewers' decisions (none of the machine's claims is edited by hand in claims.toml)."""
+    lib = Library.open(ROOT / "library")
+    catalogue = read_catalogue(lib.root)
+    for doc, meta in catalogue["documents"].items():
+        text = (lib.root / meta["file"]).read_text(encoding="utf-8")
+        machine = {c["quote"] for c in catalogue["claim"] if c["id"].startswith(f"{doc}-")}
+        assert machine == {c.quote for c in extract_claims(text, doc)}, doc
+        assert meta["title"] and meta["accessed"]
+    actions = {r["action"] for r in reviews(lib)}
+    assert {"edit", "add", "remove"} <= actions and all(r["reviewer"] and r["at"] for r in reviews(lib))
+    assert len(reviewed_catalogue(lib)) == len(lib.table("claims"))
+
+
+# -- check: text, HTML, stdin --------------------------------------------------------------------------------------
+
+
+def test_check_a_text_page(runner, records_only: Path) -> None:
+    out = _json(
+        run_cli(
+            runner,
+            records_only,
+            "check",
+            str(PAGES / "p07.txt"),
+            "--title",
+            "Frequently Asked Questions",
+            "--url",
+            "http://ketaminevirginia.com/faq/",
+            "--clinic",
+            "Ketamine Virginia",
+            "--accessed",
+            "2026-11-30",
+            "--json",
+        )
+    )
+    assert out["page"]["url"] == "http://ketaminevirginia.com/faq/" and out["page"]["accessed"] == "2026-11-30"
+    assert out["name"].startswith("Frequently Asked Questions, Ketamine Virginia, http://ketaminevirginia.com/faq/")
+    kept = (records_only / out["page"]["file"]).read_text(encoding="utf-8")
+    assert kept == (PAGES / "p07.txt").read_text(encoding="utf-8")
+    quotes = {c["quote"]: c for c in out["claims"]}
+    hallucinations = quotes["On its own, Ketamine can cause hallucinations."]
+    assert hallucinations["kind"] == "side_effect" and hallucinations["proposition"]["direction"] == "causes"
+    assert "psychotomimetic" in hallucinations["outcomes"]
+    assert not any("responsible adult" in q or "promise" in q for q in quotes)
+    for c in out["claims"]:
+        assert c["verdict"] == c["machine_verdict"] and c["reviewed"] is False
+        assert c["assertion"] and c["kind"] and "evidence" in c
+    # named by its title everywhere, never by file name
+    listing = run_cli(runner, records_only, "claims", "pages").output
+    assert "Frequently Asked Questions" in listing and "sources/" not in listing
+
+
+def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path, tmp_path: Path) -> None:
+    out = _json(
+        run_cli(runner, records_only, "check", str(PAGES / "p05.html"), "--report", str(tmp_path / "r"), "--json")
+    )
+    report = Path(out["report"]).read_text(encoding="utf-8")
+    assert "Ketamine Infusion Therapy" in report and "Phantom limb pain" in report
+    assert out["page"]["format"] == "html"
+    assert out["page"]["title"] == "Ketamine Infusion Therapy"
+    assert out["page"]["url"] == "https://horizonpainutah.com/ketamine-infusion"  # the canonical link
+    kept = (records_only / out["page"]["file"]).read_text(encoding="utf-8")
+    assert "cookie" not in kept.lower() and "gtag" not in kept and "Our Providers" not in kept
+    assert "- Phantom limb pain" in kept
+    limb = next(c for c in out["claims"] if c["quote"] == "Phantom limb pain")
+    assert limb["lead_in"] == "Conditions Ketamine Infusion Is Used For" and limb["kind"] == "efficacy"
+    assert not any("ride home" in c["quote"] or "monitored" in c["quote"] for c in out["claims"])
+
+
+def test_check_reads_stdin(runner, records_only: Path) -> None:
+    page = (PAGES / "p03.txt").read_text(encoding="utf-8")
+    res = runner.invoke(
+        app,
+        ["--library", str(records_only), "check", "-", "--url", "https://etketamine.com/migraine", "--json"],
+        input=page,
+    )
+    out = _json(res)
+    assert out["page"]["title"] == "Can Ketamine Treat Migraines and Headaches?"
+    assert any(c["quote"] == "It delivers fast pain relief." for c in out["claims"])
+
+
+def test_check_errors_are_one_line(runner, records_only: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    for args in (
+        ["check", str(empty)],
+        ["check", str(tmp_path / "missing.html")],
+        ["check", str(PAGES / "p01.txt"), "--accessed", "yesterday"],
+    ):
+        res = run_cli(runner, records_only, *args)
+        assert res.exit_code == 1 and "Traceback" not in res.output
+        assert len(res.output.strip().splitlines()) == 1, res.output
+
+
+# -- reviews -------------------------------------------------------------------------------------------------------
+
+
+def _page_with_claims(root: Path) -> tuple[Library, str, dict]:
+    lib = Library.open(root)
+    result = check_page(lib, (PAGES / "p05.txt").read_bytes(), "p05.txt", url="https://horizonpainutah.com/k")
+    tingling = next(r for r in result.claims if r["quote"].startswith("Tingling"))
+    return Library.open(root), result.document, tingling
+
+
+def test_reviewed_stance_survives_relinking_reimport_and_rebuild(runner, records_only: Path) -> None:
+    lib, _, claim = _page_with_claims(records_only)
+    linked = next(e for e in claim["evidence"] if e["pmid"])
+    set_stance(lib, claim["id"], linked["pmid"], "irrelevant", "sedation study, not the claim", reviewer="alice")
+    missed = "19604642"  # a CRPS infusion trial the machine did not link to this claim
+    assert not any(e["pmid"] == missed for e in claim["evidence"])
+    set_stance(lib, claim["id"], missed, "neutral", "no tingling reported", reviewer="alice")
+
+    def check_kept() -> None:
+        row = get_claim(Library.open(records_only), claim["id"])
+        by_pmid = {e["pmid"]: e for e in row["evidence"]}
+        assert by_pmid[linked["pmid"]]["stance"] == "irrelevant"
+        assert by_pmid[linked["pmid"]]["machine_stance"] == linked["stance"]
+        assert by_pmid[linked["pmid"]]["review"]["reviewer"] == "alice"
+        assert by_pmid[missed]["stance"] == "neutral" and by_pmid[missed]["machine_stance"] is None
+        assert row["reviewed"] is True
+
+    check_kept()
+    assert run_cli(runner, records_only, "claims", "link").exit_code == 0
+    check_kept()
+    res = run_cli(runner, records_only, "import", str(records_only / "snapshot" / "ketamine_pain.pubmed.xml"))
+    assert res.exit_code == 0, res.output
+    assert run_cli(runner, records_only, "claims", "link").exit_code == 0
+    check_kept()
+    assert run_cli(runner, records_only, "rebuild").exit_code == 0
+    check_kept()
+
+
+def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, tmp_path: Path) -> None:
+    lib, doc, claim = _page_with_claims(records_only)
+    machine = claim["verdict"]
+    other = "no_evidence" if machine != "no_evidence" else "insufficient"
+    res = run_cli(runner, records_only, "claims", "verdict", claim["id"], other)
+    assert res.exit_code == 1 and "--note" in res.output  # overruling needs a reason
+    res = run_cli(
+        runner,
+        records_only,
+        "claims",
+        "verdict",
+        claim["id"],
+        other,
+        "--note",
+        "no record reports tingling",
+        "--reviewer",
+        "bob",
+    )
+    assert res.exit_code == 0, res.output
+    rows = _json(run_cli(runner, records_only, "claims", "list", "--json"))
+    row = next(r for r in rows if r["id"] == claim["id"])
+    assert (row["verdict"], row["machine_verdict"], row["reviewed"]) == (other, machine, True)
+    assert all(r["reviewed"] is False for r in rows if r["id"] != claim["id"])
+    shown = " ".join(run_cli(runner, records_only, "claims", "show", claim["id"]).output.split())
+    assert f"machine's verdict: {machine}" in shown and f"reviewed verdict: {other} by bob" in shown
+    assert "no record reports tingling" in shown and "Ketamine Infusion Therapy" in shown
+    # relinking recomputes the machine's verdict and keeps the person's
+    link_all(Library.open(records_only))
+    row = get_claim(Library.open(records_only), claim["id"])
+    assert (row["verdict"], row["machine_verdict"]) == (other, machine)
+    # the report shows both, with the counts of what is reviewed, and names the page
+    files = write_report(Library.open(records_only), tmp_path / "report")
+    html = files.html.read_text(encoding="utf-8")
+    md = files.markdown.read_text(encoding="utf-8")
+    block = html[html.index(f'id="claim-{claim["id"]}"') :][:1500]
+    assert f"v-{other}" in block and f'machine: <span class="verdict v-{machine}">' in block and "by bob" in block
+    assert f"judgement on 1 of the {len(rows)} claims" in html
+    assert f"**{other}** (reviewed by bob" in md and f"machine: {machine}" in md
+    assert "https://horizonpainutah.com/k" in html and "sources/" not in html[html.index('id="claims"') :]
+
+
+def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
+    lib, doc, claim = _page_with_claims(records_only)
+    other = get_claim(lib, f"{doc}-03")
+    set_verdict(lib, claim["id"], "no_evidence", "nothing on tingling", reviewer="carol")
+    from ketalit.claims.review import add_claim, edit_claim, remove_claim
+
+    remove_claim(lib, other["id"], "a list heading, not a claim", reviewer="carol")
+    edit_claim(
+        Library.open(records_only),
+        f"{doc}-01",
+        {"kind": "comparative", "comparator": "placebo"},
+        "says 'better than'",
+        reviewer="carol",
+    )
+    added = add_claim(
+        Library.open(records_only),
+        doc,
+        "Delivered by IV line in a setting where you are monitored",
+        lead_in="How the Infusion Works",
+        note="route claim",
+        reviewer="carol",
+    )
+    # the page changes a little (a new sentence) and is checked again, found by its URL
+    changed = (
+        (PAGES / "p05.txt")
+        .read_text(encoding="utf-8")
+        .replace("What Is Ketamine?\n\n", "What Is Ketamine?\n\nKetamine relieves pain within 20-40 minutes.\n\n")
+    )
+    again = check_page(Library.open(records_only), changed.encode(), "p05.txt", url="https://horizonpainutah.com/k")
+    assert again.document == doc and again.new == 1 and again.dropped == 0
+    rows = {r["id"]: r for r in again.claims}
+    assert rows[claim["id"]]["quote"] == claim["quote"] and rows[claim["id"]]["verdict"] == "no_evidence"
+    assert rows[claim["id"]]["machine_verdict"] == claim["machine_verdict"]
+    assert other["id"] not in rows  # removed stays removed
+    assert rows[f"{doc}-01"]["kind"] == "comparative"  # the edit stays
+    assert added["claim"] in rows and rows[added["claim"]]["edited"] and not rows[added["claim"]]["reviewed"]
+    assert len({r["id"] for r in again.claims}) == len(again.claims)
+    kept = read_catalogue(records_only)["documents"][doc]
+    assert kept["url"] == "https://horizonpainutah.com/k" and (records_only / kept["file"]).read_text() == changed
+
+
+def test_interactive_review_walks_the_evidence(runner, records_only: Path) -> None:
+    _, _, claim = _page_with_claims(records_only)
+    n = len(claim["evidence"])
+    answers = ["c", "wrong population"] + ["a", ""] + [""] * (n - 2) + ["", "insufficient", "only weak evidence"]
+    res = runner.invoke(
+        app,
+        ["--library", str(records_only), "claims", "review", claim["id"], "--reviewer", "dan"],
+        input="\n".join(answers) + "\n",
+    )
+    assert res.exit_code == 0, res.output
+    row = get_claim(Library.open(records_only), claim["id"])
+    first, second = row["evidence"][0], row["evidence"][1]
+    assert first["stance"] == "contradicts" and first["review"]["note"] == "wrong population"
+    assert second["review"]["stance"] == second["machine_stance"]  # accepted
+    assert row["verdict"] == "insufficient" and row["review"]["verdict"]["reviewer"] == "dan"
+
+
+def test_report_without_claims_and_for_one_page(runner, records_only: Path, tmp_path: Path) -> None:
+    res = run_cli(runner, records_only, "report", "-o", str(tmp_path / "plain"), "--json")
+    out = _json(res)
+    html = Path(out["html"]).read_text(encoding="utf-8")
+    assert "Evidence gap map" in html and "Library summary" in html and out["verdicts"] == {}
+    check_page(Library.open(records_only), (PAGES / "p07.txt").read_bytes(), "p07.txt", title="FAQ page")
+    check_page(Library.open(records_only), (PAGES / "p03.txt").read_bytes(), "p03.txt")
+    out = _json(
+        run_cli(runner, records_only, "report", "-o", str(tmp_path / "one"), "--document", "FAQ page", "--json")
+    )
+    html = Path(out["html"]).read_text(encoding="utf-8")
+    assert "FAQ page" in html and "Can Ketamine Treat Migraines" not in html
+    assert run_cli(runner, records_only, "report", "--document", "no such page").exit_code == 1
+
+
+def test_pages_eval_prints_figures_per_page() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "pages_eval.py"), "--no-link"], capture_output=True, text=True, check=True
+    )
+    lines = {line.split()[0]: line.split() for line in proc.stdout.splitlines()[1:]}
+    assert {"p01", "p03", "p05", "p07", "p08", "overall"} <= set(lines)
+    precision, recall, kind = (float(x) for x in lines["overall"][3:6])
+    assert precision >= 0.9 and recall >= 0.9 and kind >= 0.9  # tuning pages: a regression guard, not a figure
+
+
+def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
+    lib, doc, claim = _page_with_claims(records_only)
+    cid = f"{doc}-02"
+    longer = get_claim(lib, cid)["quote"]
+    short = longer.split(":")[0]  # "It acts differently from conventional medications"
+    res = run_cli(
+        runner,
+        records_only,
+        "claims",
+        "edit",
+        cid,
+        f"quote={short}",
+        "kind=comparative",
+        "comparator=standard analgesics",
+        "routes=",
+        "--note",
+        "the NMDA part is a second claim",
+    )
+    assert res.exit_code == 0, res.output
+    # a later decision on the edited claim still finds it, after relinking too
+    rec = next(e for e in get_claim(Library.open(records_only), cid)["evidence"] if e["pmid"])
+    assert run_cli(runner, records_only, "claims", "stance", cid, rec["pmid"], "neutral").exit_code == 0
+    assert run_cli(runner, records_only, "claims", "link").exit_code == 0
+    row = get_claim(Library.open(records_only), cid)
+    assert row["quote"] == short and row["kind"] == "comparative" and row["routes"] == []
+    assert next(e for e in row["evidence"] if e["pmid"] == rec["pmid"])["review"]["stance"] == "neutral"
+    assert row["start"] == (records_only / read_catalogue(records_only)["documents"][doc]["file"]).read_text().find(
+        short
+    )
+    bad = run_cli(runner, records_only, "claims", "edit", cid, "routes=by_mouth")
+    assert bad.exit_code == 1 and "not a route" in bad.output
+    assert run_cli(runner, records_only, "claims", "remove", cid).exit_code != 0  # needs --note
+    assert run_cli(runner, records_only, "claims", "remove", cid, "--note", "duplicate").exit_code == 0
+    assert cid not in {r["id"] for r in _json(run_cli(runner, records_only, "claims", "list", "--json"))}
+    res = run_cli(
+        runner,
+        records_only,
+        "claims",
+        "add",
+        doc,
+        "it targets NMDA receptors located in the spinal cord and brain",
+        "kind=mechanism",
+        "--note",
+        "the second half of the sentence",
+    )
+    assert res.exit_code == 0, res.output
+    rows = _json(run_cli(runner, records_only, "claims", "list", "--json"))
+    added = next(r for r in rows if r["quote"].startswith("it targets NMDA"))
+    assert added["kind"] == "mechanism" and added["edited"] and added["id"] not in (cid,)
+    assert run_cli(runner, records_only, "claims", "add", doc, "words that are not on the page").exit_code == 1
