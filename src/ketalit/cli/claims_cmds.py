@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..errors import KetalitError
+from ..render import term
 from .app import VERDICT_STYLE, JsonOpt, claims_app, console, emit_json, open_library
 
 
@@ -27,13 +27,13 @@ def claims_extract(
     if as_json:
         emit_json([c.as_dict() for c in found])
         return
-    table = Table(title=f"{len(found)} candidate claims in {file}", show_lines=True)
+    table = Table(title=f"{len(found)} candidate claims in {term(file)}", show_lines=True)
     for col in ("offsets", "kind", "claim", "tags"):
         table.add_column(col)
     for c in found:
-        claim = (f"[dim]{escape(c.lead_in)}[/dim] " if c.lead_in else "") + escape(c.quote)
+        claim = (f"[dim]{term(c.lead_in)}[/dim] " if c.lead_in else "") + term(c.quote)
         tags = " ".join(t for axis in ("route", "outcome", "setting") for t in c.tags.get(axis, []))
-        table.add_row(f"{c.start}-{c.end}", c.kind, claim, tags)
+        table.add_row(f"{c.start}-{c.end}", c.kind, claim, term(tags))
     console.print(table)
 
 
@@ -86,7 +86,7 @@ def claims_list(
     table.add_column("claim", ratio=1)
     for r in rows:
         text = (r["lead_in"] + " " if r["lead_in"] else "") + r["quote"]
-        table.add_row(r["id"], r["kind"], f"[{VERDICT_STYLE[r['verdict']]}]{r['verdict']}[/]", escape(text))
+        table.add_row(term(r["id"]), term(r["kind"]), f"[{VERDICT_STYLE[r['verdict']]}]{r['verdict']}[/]", term(text))
     console.print(table)
 
 
@@ -99,22 +99,24 @@ def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07.
     if as_json:
         emit_json(row)
         return
-    text = (f"[dim]{escape(row['lead_in'])}[/dim] " if row["lead_in"] else "") + escape(row["quote"])
-    console.print(f"[bold]{row['id']}[/bold] ({row['file']}, characters {row['start']}-{row['end']})\n{text}")
+    text = (f"[dim]{term(row['lead_in'])}[/dim] " if row["lead_in"] else "") + term(row["quote"])
+    where = f"({term(row['file'])}, characters {row['start']}-{row['end']})"
+    console.print(f"[bold]{term(row['id'])}[/bold] {where}\n{text}")
     console.print(
-        f"kind: {row['kind']}; routes: {', '.join(row['routes']) or '-'}; outcomes: "
-        f"{', '.join(row['outcomes']) or '-'}; settings: {', '.join(row['settings']) or '-'}"
+        term(
+            f"kind: {row['kind']}; routes: {', '.join(row['routes']) or '-'}; outcomes: "
+            f"{', '.join(row['outcomes']) or '-'}; settings: {', '.join(row['settings']) or '-'}"
+        )
     )
-    console.print(f"assertion: {escape(row['assertion'])}")
-    console.print(f"verdict: [{VERDICT_STYLE[row['verdict']]}]{row['verdict']}[/] - {escape(row['explanation'])}")
+    console.print(f"assertion: {term(row['assertion'])}")
+    console.print(f"verdict: [{VERDICT_STYLE[row['verdict']]}]{row['verdict']}[/] - {term(row['explanation'])}")
     for e in row["evidence"]:
-        ident = f"PMID {e['pmid']}" if e["pmid"] else (f"doi:{e['doi']}" if e["doi"] else e["citekey"])
+        ident = term(f"PMID {e['pmid']}" if e["pmid"] else (f"doi:{e['doi']}" if e["doi"] else e["citekey"]))
         flag = " [bold red]RETRACTED (not counted)[/]" if e["retracted"] else ""
         colour = {"supports": "green", "contradicts": "red"}.get(e["stance"], "dim")
-        console.print(
-            f"\n  [{colour}]{e['stance']}[/] {escape(e['first_author'])} {e['year']} ({e['design']}) {ident}{flag}"
-        )
-        console.print(f"    {escape(e['title'])}")
+        cited = term(f"{e['first_author']} {e['year']} ({e['design']}) ")
+        console.print(f"\n  [{colour}]{e['stance']}[/] {cited}{ident}{flag}")
+        console.print(f"    {term(e['title'])}")
         if e["stance"] != "neutral":
             for sentence in e["rationale"]:
-                console.print(f'    [italic]"{escape(sentence)}"[/italic] ({escape(e["why"])})')
+                console.print(f'    [italic]"{term(sentence)}"[/italic] ({term(e["why"])})')
