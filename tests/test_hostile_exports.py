@@ -19,6 +19,7 @@ import pytest
 import rispy
 
 from ketalit.formats.bibtex import dump_bibtex, export_keys
+from ketalit.formats.bibtex_import import parse_bibtex
 from ketalit.formats.csljson import dump_csljson
 from ketalit.formats.ris import dump_ris, parse_ris
 from ketalit.importer import import_files
@@ -126,6 +127,18 @@ def test_bibtex_of_hostile_records_parses_to_the_same_entries(encoding: str) -> 
         assert names == _expected_names(rec) if encoding == "utf8" else len(names) == len(_expected_names(rec))
         abstract = latex_to_text(entry.fields["abstract"])
         assert abstract.startswith("BACKGROUND: ") and "TY - BOOK TI - forged ER -" in abstract
+
+
+@pytest.mark.parametrize("encoding", ["latex", "utf8"])
+def test_bibtex_of_hostile_records_imports_back(encoding: str) -> None:
+    recs = hostile_records()
+    got, skipped = parse_bibtex(dump_bibtex(recs, encoding), "x.bib")
+    assert len(got) == len(recs) and not skipped
+    assert [r["citekey"] for r in got] == export_keys(recs)
+    for rec, back in zip(recs, got, strict=True):
+        if encoding == "utf8" or one_line(rec["title"]).isascii():
+            assert back["title"] == one_line(rec["title"])
+        assert back["pmid"] == rec["pmid"] and len(back["authors"]) == len(rec["authors"]) - 1  # less the nameless
 
 
 @pytest.mark.skipif(
