@@ -82,9 +82,11 @@ def write_claims_catalogue(root: Path, quote: str = "Ketamine relieves migraine 
 
 # What no output may carry from a record: C0 controls but tab and newline, DEL, C1 controls, bidi controls.
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# The only links a report may hold: its own anchors, doi.org and PubMed.
-ALLOWED_URL = re.compile(r"#[\w-]*|https://doi\.org/[A-Za-z0-9%/._~-]+|https://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+/")
-ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "img", "base", "form", "link"}
+# The only links a report may hold: its own anchors and PRISMA figure, doi.org and PubMed.
+ALLOWED_URL = re.compile(
+    r"#[\w-]*|prisma\.svg|https://doi\.org/[A-Za-z0-9%/._~-]+|https://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+/"
+)
+ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link"}
 
 
 class _Page(HTMLParser):

@@ -16,6 +16,7 @@ from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.report.render import md_escape, write_report
 from ketalit.safetext import printable
+from ketalit.screening import screen
 
 from conftest import UNSAFE, check_page, markdown_to_html, run_cli, write_claims_catalogue
 
@@ -163,6 +164,8 @@ def _report_library(tmp_path: Path) -> Library:
         ),
     ]
     store_records(lib, recs)
+    for reviewer in ("alice <script>x</script>", "bob \x1b[2J\u202e"):  # screened: the PRISMA flow is drawn too
+        screen(Library.open(lib.root), "123", "include", reviewer=reviewer)
     link_all(Library.open(lib.root))
     return Library.open(lib.root)
 
@@ -174,9 +177,10 @@ def test_report_markdown_renders_to_nothing_executable(tmp_path: Path) -> None:
     md = files.markdown.read_text()
     assert not UNSAFE.search(md)
     html = markdown_to_html(md)
-    text = check_page(html)  # no script, img or event handler; links only to doi.org and PubMed
+    text = check_page(html)  # no script or event handler; links only to doi.org and PubMed
     assert " ".join(printable(EVIL_TITLE).split()) in text  # the title is shown, as text
-    assert "refs`<script>`.ris" in text and "O'Neil <i>" in text
+    assert "refs`<script>`.ris" in text and "O'Neil <i>" in text and "alice <script>x</script> / bob" in text
+    assert '<img src="prisma.svg"' in html
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert "https://pubmed.ncbi.nlm.nih.gov/123/" in hrefs
     dois = [unquote(h) for h in hrefs if h.startswith("https://doi.org/")]
@@ -189,6 +193,8 @@ def test_report_html_shows_hostile_text_as_text(tmp_path: Path) -> None:
     assert not UNSAFE.search(page)
     text = check_page(page)
     assert " ".join(printable(EVIL_TITLE).split()) in text
+    assert "PRISMA 2020 flow diagram" in text and "alice <script>x</script> / bob" in text
+    assert text.count("refs`<script>`.ris") == 2  # in the sources table and in the PRISMA figure
     hrefs = re.findall(r'href="([^"]*)"', page)
     assert sorted(unquote(h) for h in hrefs if "doi.org" in h) == sorted(
         ["https://doi.org/" + EVIL_DOI, "https://doi.org/javascript:alert(1)"]
