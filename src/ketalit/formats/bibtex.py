@@ -24,6 +24,7 @@ import unicodedata
 
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
+from ..library.citekey import clean_key
 from ..records import Record, bare_initials, valid_month
 from ..safetext import one_line
 
@@ -172,8 +173,6 @@ def expand_pages(pages: str) -> str:
 def export_keys(records: list[Record]) -> list[str]:
     """The key each record is exported under: its stored key without the characters a key cannot hold (a damaged
     import could store anything), made unique. A healthy library's keys come out unchanged."""
-    from ..library.citekey import clean_key
-
     taken: set[str] = set()
     keys = []
     for rec in records:
