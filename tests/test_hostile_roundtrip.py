@@ -67,7 +67,7 @@ HOSTILE_WORDS = [
 chars = st.one_of(st.sampled_from(HOSTILE_CHARS), st.characters(codec="utf-8"))
 short = st.text(chars, max_size=30)
 mixed = st.lists(st.one_of(short, st.sampled_from(HOSTILE_WORDS)), max_size=6).map("".join)
-long = st.tuples(st.text(chars, min_size=1, max_size=20), st.integers(100, 300)).map(lambda t: t[0] * t[1])
+long = st.tuples(st.text(chars, min_size=1, max_size=20), st.integers(50, 150)).map(lambda t: t[0] * t[1])
 field = st.one_of(short, mixed, long)
 person = st.builds(lambda f, g: {"family": f, "given": g, "initials": "", "collective": ""}, field, field)
 group = st.builds(lambda c: {"family": "", "given": "", "initials": "", "collective": c}, field)
@@ -136,14 +136,14 @@ def test_exporters_forge_nothing_and_lose_nothing(recs: list[dict]) -> None:
         entries = pybtex.database.parse_string(text, "bibtex").entries
         assert len(entries) == n
         for rec, entry in zip(recs, entries.values(), strict=True):
-            names = [person_text(p) for p in entry.persons.get("author", [])]
-            assert len(names) == len(expected_names(rec))
-            title = unicodedata.normalize("NFC", latex_to_text(entry.fields["title"]))
+            persons = entry.persons.get("author", [])
+            assert len(persons) == len(expected_names(rec))
             if encoding == "utf8":  # every character comes back
-                assert title == norm(rec["title"]) and names == expected_names(rec)
+                assert [person_text(p) for p in persons] == expected_names(rec)
+                assert unicodedata.normalize("NFC", latex_to_text(entry.fields["title"])) == norm(rec["title"])
                 assert unicodedata.normalize("NFC", latex_to_text(entry.fields.get("doi", ""))) == norm(rec["doi"])
             elif norm(rec["title"]).isascii():  # latex: beyond ASCII, accent commands (checked by example)
-                assert title == norm(rec["title"])
+                assert latex_to_text(entry.fields["title"]) == norm(rec["title"])
 
     ris = rispy.loads(dump_ris(recs))
     assert len(ris) == n
