@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from pylatexenc import latex2text
 from typer.testing import CliRunner
 
 from ketalit.cli import app
@@ -45,3 +49,83 @@ def run_ketalit(*args: str, cwd: Path | None = None, env: dict | None = None, ti
     return subprocess.run(
         [sys.executable, "-m", "ketalit", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout
     )
+
+
+# What LaTeX prints for a BibTeX field, as plain text: pylatexenc's decoder, taught the brace commands it lacks and
+# without TeX's typographic ligatures (-- ``), so that the characters written can be compared with the record's.
+_LATEX_DB = latex2text.get_default_latex_context_db().filter_context(exclude_categories=["nonascii-specials"])
+_LATEX_DB.add_context_category(
+    "text-braces",
+    macros=[latex2text.MacroTextSpec("textbraceleft", "{"), latex2text.MacroTextSpec("textbraceright", "}")],
+    prepend=True,
+)
+
+
+def latex_to_text(s: str) -> str:
+    # pylatexenc decodes \textasciicircum to U+02C6 (modifier circumflex); the character written was "^".
+    text = latex2text.LatexNodes2Text(latex_context=_LATEX_DB).latex_to_text(s)
+    return " ".join(text.split()).replace("\u02c6", "^")
+
+
+def write_claims_catalogue(root: Path, quote: str = "Ketamine relieves migraine pain.") -> None:
+    """A one-claim catalogue (and its source page) in library ``root``: evidence about ketamine for migraine."""
+    (root / "sources").mkdir(exist_ok=True)
+    (root / "sources" / "900.txt").write_text(quote + "\n")
+    (root / "claims.toml").write_text(
+        '[documents."900"]\nfile = "sources/900.txt"\n\n[[claim]]\nid = "900-01"\n'
+        f'quote = {json.dumps(quote)}\nstart = 0\nend = {len(quote)}\nkind = "efficacy"\nroutes = []\n'
+        'outcomes = ["pain_intensity"]\nsettings = ["headache_migraine"]\nassertion = "relieves migraine"\n'
+    )
+
+
+# -- is a rendered page safe? ------------------------------------------------------------------------------------------
+
+# What no output may carry from a record: C0 controls but tab and newline, DEL, C1 controls, bidi controls.
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The only links a report may hold: its own anchors and PRISMA figure, doi.org and PubMed.
+ALLOWED_URL = re.compile(
+    r"#[\w-]*|prisma\.svg|https://doi\.org/[A-Za-z0-9%/._~-]+|https://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+/"
+)
+ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link"}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+        self.text: list[str] = []
+        self.in_style = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+        self.attrs += [(tag, k, v or "") for k, v in attrs]
+        self.in_style += tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_style -= tag == "style"
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_style:
+            self.text.append(data)
+
+
+def check_page(page: str) -> str:
+    """Assert that nothing in an HTML page can run or link anywhere but the allowed sites; return its visible text
+    (whitespace folded)."""
+    parsed = _Page()
+    parsed.feed(page)
+    parsed.close()
+    assert not ACTIVE_TAGS & set(parsed.tags), ACTIVE_TAGS & set(parsed.tags)
+    for tag, name, value in parsed.attrs:
+        assert not name.startswith("on"), (tag, name, value)
+        if name in ("href", "src", "xlink:href", "action", "formaction", "data", "srcdoc"):
+            assert ALLOWED_URL.fullmatch(value), (tag, name, value)
+    return " ".join("".join(parsed.text).split())
+
+
+def markdown_to_html(md: str) -> str:
+    """report.md as a CommonMark renderer shows it (raw HTML allowed, as CommonMark specifies; GFM tables)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(md)

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -14,8 +15,10 @@ from ketalit.importer import store_records
 from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.report.render import md_escape, write_report
+from ketalit.safetext import printable
+from ketalit.screening import screen
 
-from conftest import run_cli
+from conftest import UNSAFE, check_page, markdown_to_html, run_cli, write_claims_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -64,14 +67,7 @@ def test_report_command_prints_where_and_a_summary(runner, shipped_copy: Path, t
 
 def test_record_and_claim_text_is_escaped(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
-    (tmp_path / "lib" / "sources").mkdir()
-    quote = "Ketamine <b>cures</b> migraine pain."
-    (tmp_path / "lib" / "sources" / "900.txt").write_text(quote + "\n")
-    (tmp_path / "lib" / "claims.toml").write_text(
-        '[documents."900"]\nfile = "sources/900.txt"\n\n[[claim]]\nid = "900-01"\n'
-        f'quote = "{quote}"\nstart = 0\nend = {len(quote)}\nkind = "efficacy"\nroutes = []\n'
-        'outcomes = ["pain_intensity"]\nsettings = ["headache_migraine"]\nassertion = "relieves migraine"\n'
-    )
+    write_claims_catalogue(lib.root, "Ketamine <b>cures</b> migraine pain.")
     evil = "Ketamine for migraine headache <script>alert('x')</script> & <img src=x onerror=alert(1)>"
     rec = new_record(
         title=evil,
@@ -98,6 +94,7 @@ def test_record_and_claim_text_is_escaped(tmp_path: Path) -> None:
 
 def test_md_escape() -> None:
     assert md_escape("a|b *c* <d> [e](f)") == r"a\|b \*c\* &lt;d&gt; \[e\](f)"
+    assert md_escape("no_evidence _em_ ~~del~~\x1b[2J\nnext") == r"no_evidence \_em\_ \~\~del\~\~ next"
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium: .ci/run installs it")
@@ -132,3 +129,73 @@ def test_report_renders_in_a_browser(shipped_report, tmp_path: Path) -> None:
     assert colours is not None and len(colours) > 50  # text, bubbles and verdict badges, not a blank page
     greens = sum(n for n, (r, g, b) in colours if g > 100 and r < 90 and b < 90)
     assert greens > 500  # the green "supported" badges and review-tier bubbles are drawn
+
+
+# -- hostile record text ----------------------------------------------------------------------------------------------
+
+EVIL_DOI = '10.1234/x)](javascript:alert(1))"><script>alert(2)</script>'
+EVIL_TITLE = (
+    "Ketamine for migraine headache <script>alert('x')</script> [click](javascript:alert(1)) "
+    "<img src=x onerror=alert(1)> <javascript:alert(3)> `code` *em* ~~del~~ &lt;b&gt; \\ \x1b[2J \u202eevil"
+)
+
+
+def _report_library(tmp_path: Path) -> Library:
+    lib = Library.init(tmp_path / "lib")
+    write_claims_catalogue(lib.root)
+    results = {"label": "RESULTS", "category": "", "text": "Ketamine significantly reduced migraine pain vs placebo."}
+    recs = [
+        new_record(
+            title=EVIL_TITLE,
+            authors=[author("O'Neil <i>", "A&B")],
+            year=2021,
+            pmid="123",
+            doi=EVIL_DOI,
+            abstract=[results],
+            provenance=[{"kind": "file", "source": "refs`<script>`\x1b[2J.ris", "format": "ris", "at": "2024"}],
+        ),
+        new_record(
+            title="Ketamine for migraine headache in the emergency department",
+            authors=[author("<b>Bold", "")],
+            year=2020,
+            pmid="javascript:alert(1)",  # a damaged record: no PubMed link can be made from this
+            doi="javascript:alert(1)",
+            abstract=[results],
+        ),
+    ]
+    store_records(lib, recs)
+    for reviewer in ("alice <script>x</script>", "bob \x1b[2J\u202e"):  # screened: the PRISMA flow is drawn too
+        screen(Library.open(lib.root), "123", "include", reviewer=reviewer)
+    link_all(Library.open(lib.root))
+    return Library.open(lib.root)
+
+
+def test_report_markdown_renders_to_nothing_executable(tmp_path: Path) -> None:
+    files = write_report(_report_library(tmp_path), tmp_path / "out")
+    cited = [e for d in files.data["claims"] for g in d["kinds"].values() for c in g for e in c["key_citations"]]
+    assert {e["pmid"] for e in cited} == {"123", "javascript:alert(1)"}  # both hostile records are in the report
+    md = files.markdown.read_text()
+    assert not UNSAFE.search(md)
+    html = markdown_to_html(md)
+    text = check_page(html)  # no script or event handler; links only to doi.org and PubMed
+    assert " ".join(printable(EVIL_TITLE).split()) in text  # the title is shown, as text
+    assert "refs`<script>`.ris" in text and "O'Neil <i>" in text and "alice <script>x</script> / bob" in text
+    assert '<img src="prisma.svg"' in html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert "https://pubmed.ncbi.nlm.nih.gov/123/" in hrefs
+    dois = [unquote(h) for h in hrefs if h.startswith("https://doi.org/")]
+    assert sorted(dois) == sorted(["https://doi.org/" + EVIL_DOI, "https://doi.org/javascript:alert(1)"])
+
+
+def test_report_html_shows_hostile_text_as_text(tmp_path: Path) -> None:
+    files = write_report(_report_library(tmp_path), tmp_path / "out")
+    page = files.html.read_text()
+    assert not UNSAFE.search(page)
+    text = check_page(page)
+    assert " ".join(printable(EVIL_TITLE).split()) in text
+    assert "PRISMA 2020 flow diagram" in text and "alice <script>x</script> / bob" in text
+    assert text.count("refs`<script>`.ris") == 2  # in the sources table and in the PRISMA figure
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert sorted(unquote(h) for h in hrefs if "doi.org" in h) == sorted(
+        ["https://doi.org/" + EVIL_DOI, "https://doi.org/javascript:alert(1)"]
+    )

@@ -11,7 +11,6 @@ from pathlib import Path
 import bibtexparser
 import pybtex.database
 import pytest
-from pylatexenc.latex2text import LatexNodes2Text
 
 from ketalit.formats.bibtex import dump_bibtex, expand_pages
 from ketalit.importer import import_files
@@ -20,7 +19,7 @@ from ketalit.records import author, new_record
 from ketalit.search import QueryError, SearchIndex, parse_query, search_library
 from ketalit.userfields import set_note
 
-from conftest import FIXTURES, NCBI, run_cli, run_ketalit
+from conftest import FIXTURES, NCBI, latex_to_text, run_cli, run_ketalit
 
 
 @pytest.fixture
@@ -152,11 +151,6 @@ NASTY = new_record(
     abstract=[{"label": "RESULTS", "category": "", "text": "p<0.05; 5 µg/kg {braces} \\ backslash @ at"}],
     citekey="muller2020unbalanced",
 )
-
-
-def latex_to_text(s: str) -> str:
-    # pylatexenc decodes \textasciicircum to U+02C6 (modifier circumflex); the character written was "^".
-    return re.sub(r"\s+", " ", LatexNodes2Text().latex_to_text(s)).strip().replace("\u02c6", "^")
 
 
 @pytest.mark.parametrize("encoding", ["latex", "utf8"])

@@ -17,6 +17,7 @@ from collections import Counter
 from typing import Any
 
 from .library import Library
+from .safetext import printable
 
 NOT_RETRIEVED = "not retrieved"
 
@@ -153,9 +154,8 @@ def _box(x: int, y: int, w: int, lines: list[str], bold_first: bool = True) -> t
     parts = [f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" fill="#fff" stroke="#333"/>']
     for i, line in enumerate(lines):
         weight = ' font-weight="bold"' if bold_first and i == 0 else ""
-        parts.append(
-            f'<text x="{x + 8}" y="{y + 20 + i * _LINE}" font-size="12"{weight}>{html.escape(line, quote=False)}</text>'
-        )
+        text = html.escape(printable(line), quote=False)  # a source is a file name or a query: any text at all
+        parts.append(f'<text x="{x + 8}" y="{y + 20 + i * _LINE}" font-size="12"{weight}>{text}</text>')
     return "".join(parts), h
 
 

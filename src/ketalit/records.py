@@ -228,6 +228,11 @@ def parse_date(text: Any) -> tuple[int | None, int | None]:
     return year, month
 
 
+def valid_month(value: Any) -> int | None:
+    """A stored month as 1-12; None when missing or out of range (a record damaged on its way in)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12 else None
+
+
 def abstract_text(rec: Record) -> str:
     return " ".join(s["text"] for s in rec.get("abstract") or [] if s.get("text"))
 

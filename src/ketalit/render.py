@@ -1,6 +1,12 @@
-"""Terminal rendering of records (rich). Pure presentation: no library logic here."""
+"""Terminal rendering of records (rich). Pure presentation: no library logic here.
+
+Every piece of record text printed to a terminal or a pipe goes through ``term``: control characters, escape
+sequences and bidi controls removed (``safetext.printable``), rich markup escaped.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -8,6 +14,12 @@ from rich.panel import Panel
 from rich.table import Table
 
 from .records import Record
+from .safetext import printable
+
+
+def term(text: Any, newlines: bool = False) -> str:
+    """Record text (or a file name, or a server's message) as rich markup that prints exactly as text."""
+    return escape(printable(text, newlines))
 
 
 def author_line(rec: Record, limit: int = 6) -> str:
@@ -35,22 +47,22 @@ def citation_line(rec: Record) -> str:
 
 
 def render_record(console: Console, rec: Record) -> None:
-    title = escape(rec.get("title") or "(no title)")
-    head = f"[bold]{title}[/bold]\n{escape(author_line(rec))}\n{escape(citation_line(rec))}"
+    title = term(rec.get("title") or "(no title)")
+    head = f"[bold]{title}[/bold]\n{term(author_line(rec))}\n{term(citation_line(rec))}"
     if rec.get("retracted"):
         head = "[bold white on red] RETRACTED [/bold white on red] " + head
     console.print(Panel(head, expand=False))
     ids = Table(show_header=False, box=None)
     for label, key in (("PMID", "pmid"), ("DOI", "doi"), ("PMCID", "pmcid"), ("citation key", "citekey")):
         if rec.get(key):
-            ids.add_row(label, escape(str(rec[key])))
+            ids.add_row(label, term(rec[key]))
     if rec.get("publication_types"):
-        ids.add_row("publication types", escape(", ".join(rec["publication_types"])))
+        ids.add_row("publication types", term(", ".join(rec["publication_types"])))
     if rec.get("screening"):
         s = rec["screening"]
-        ids.add_row("screening", escape(f"{s['decision']} {s.get('reason') or ''}".strip()))
+        ids.add_row("screening", term(f"{s['decision']} {s.get('reason') or ''}".strip()))
     if rec.get("notes"):
-        ids.add_row("notes", escape(rec["notes"]))
+        ids.add_row("notes", term(rec["notes"], newlines=True))
     console.print(ids)
     tags = Table(title="tags (with the words that matched)", show_lines=False)
     tags.add_column("axis")
@@ -63,15 +75,15 @@ def render_record(console: Console, rec: Record) -> None:
         reason = f"{r.get('source')}: '{r.get('match', '')}' in {where}"
         if r.get("drug"):
             reason += f" (drug: {r['drug']})"
-        tags.add_row(r["axis"], r["tag"], escape(reason))
+        tags.add_row(term(r["axis"]), term(r["tag"]), term(reason))
     console.print(tags)
     if rec.get("comparator_routes"):
         console.print(
             "comparator routes (not ketamine): "
-            + escape(", ".join(sorted({f"{c['route']} ({c['drug']})" for c in rec["comparator_routes"]})))
+            + term(", ".join(sorted({f"{c['route']} ({c['drug']})" for c in rec["comparator_routes"]})))
         )
     for sec in rec.get("abstract", []):
-        label = f"[bold]{escape(sec['label'])}:[/bold] " if sec.get("label") else ""
-        console.print(label + escape(sec["text"]))
+        label = f"[bold]{term(sec['label'])}:[/bold] " if sec.get("label") else ""
+        console.print(label + term(sec["text"], newlines=True))
     if rec.get("abstract") and not rec.get("abstract_complete", True):
         console.print("[yellow](abstract cut short in the source this record came from)[/yellow]")

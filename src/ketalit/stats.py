@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .library import Library
 from .records import Record
+from .safetext import dumps_json
 
 
 def library_stats(lib: Library) -> dict[str, Any]:
@@ -47,4 +47,4 @@ def public_record(rec: Record) -> dict[str, Any]:
 
 def iter_jsonl(records: Iterable[Record]) -> Iterator[str]:
     for rec in records:
-        yield json.dumps(public_record(rec), ensure_ascii=False, sort_keys=True)
+        yield dumps_json(public_record(rec), sort_keys=True)

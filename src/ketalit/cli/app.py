@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import KetalitError
 from ..library import Library, default_library_path
+from ..render import term
+from ..safetext import dumps_json
 
 
 class KetalitGroup(TyperGroup):
@@ -24,7 +24,7 @@ class KetalitGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except KetalitError as exc:
-            err.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            err.print(f"[bold red]error:[/bold red] {term(exc)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print(
@@ -75,7 +75,7 @@ def open_library(validate: bool = True) -> Library:
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(dumps_json(data, indent=2, default=str) + "\n")
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -86,7 +86,7 @@ def write_output(text: str, output: Path | None) -> None:
     from ..library.storage import atomic_write_bytes
 
     atomic_write_bytes(output, text.encode("utf-8"))
-    err.print(f"wrote {output}")
+    err.print(f"wrote {term(output)}")
 
 
 def version_callback(value: bool) -> None:

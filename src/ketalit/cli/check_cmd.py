@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..errors import KetalitError
+from ..render import term
 from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, err, open_library
 
 
@@ -79,7 +79,7 @@ def check(
             }
         )
         return
-    console.print(f"[bold]{escape(result.name)}[/bold] (document {result.document})", highlight=False)
+    console.print(f"[bold]{term(result.name)}[/bold] (document {result.document})", highlight=False)
     console.print(
         f"{len(result.claims)} claims ({result.new} new, {result.kept} kept from the last check"
         + (f", {result.dropped} no longer on the page" if result.dropped else "")
@@ -95,7 +95,7 @@ def check(
             r["id"] + (" ✓" if r.get("reviewed") else ""),
             r["kind"],
             f"[{VERDICT_STYLE[r['verdict']]}]{r['verdict']}[/]",
-            escape(text),
+            term(text),
         )
     console.print(table)
     console.print(", ".join(f"{v} {n}" for v, n in counts.most_common()) or "no claims found", highlight=False)

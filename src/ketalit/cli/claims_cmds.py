@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..errors import KetalitError
+from ..render import term
 from .app import VERDICT_STYLE, JsonOpt, claims_app, console, emit_json, open_library
 
 ReviewerOpt = typer.Option(None, "--reviewer", help="Who decides (default $KETALIT_REVIEWER, else your login).")
@@ -44,8 +44,8 @@ def claims_extract(
     for col in ("offsets", "kind", "claim", "normalised"):
         table.add_column(col)
     for c, n in found:
-        claim = (f"[dim]{escape(c.lead_in)}[/dim] " if c.lead_in else "") + escape(c.quote)
-        table.add_row(f"{c.start}-{c.end}", n.kind, claim, escape(n.assertion))
+        claim = (f"[dim]{term(c.lead_in)}[/dim] " if c.lead_in else "") + term(c.quote)
+        table.add_row(f"{c.start}-{c.end}", n.kind, claim, term(n.assertion))
     console.print(table)
 
 
@@ -120,7 +120,7 @@ def claims_list(
             r["kind"],
             _verdict(r["verdict"]),
             "" if machine == r["verdict"] else _verdict(machine),
-            escape(text),
+            term(text),
         )
     console.print(table)
     console.print(
@@ -141,7 +141,7 @@ def claims_pages(as_json: bool = JsonOpt) -> None:
     for col in ("#", "page", "claims", "reviewed"):
         table.add_column(col)
     for p in pages:
-        table.add_row(p["document"], escape(p["name"]), str(p["claims"]), str(p["reviewed"]))
+        table.add_row(p["document"], term(p["name"]), str(p["claims"]), str(p["reviewed"]))
     console.print(table)
 
 
@@ -149,8 +149,8 @@ def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
     from ..claims.pages import describe
 
     doc = describe(row["document"], docs.get(row["document"], {}))
-    text = (f"[dim]{escape(row['lead_in'])}[/dim] " if row.get("lead_in") else "") + escape(row["quote"])
-    console.print(f"[bold]{row['id']}[/bold] in {escape(doc)} (characters {row['start']}-{row['end']})\n{text}")
+    text = (f"[dim]{term(row['lead_in'])}[/dim] " if row.get("lead_in") else "") + term(row["quote"])
+    console.print(f"[bold]{row['id']}[/bold] in {term(doc)} (characters {row['start']}-{row['end']})\n{text}")
     prop = row.get("proposition") or {}
     console.print(
         f"kind: {row['kind']}; routes: {', '.join(row['routes']) or '-'}; outcomes: "
@@ -163,33 +163,33 @@ def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
             else ""
         )
     )
-    console.print(f"assertion: {escape(row.get('assertion', ''))}")
+    console.print(f"assertion: {term(row.get('assertion', ''))}")
     machine = row.get("machine_verdict", row["verdict"])
     console.print(
-        f"machine's verdict: {_verdict(machine)} - {escape(row.get('machine_explanation', row['explanation']))}"
+        f"machine's verdict: {_verdict(machine)} - {term(row.get('machine_explanation', row['explanation']))}"
     )
     review = row.get("review") or {}
     if review.get("verdict"):
         v = review["verdict"]
         console.print(
-            f"reviewed verdict:  {_verdict(row['verdict'])} by {escape(v['reviewer'])} on {v['at'][:10]}"
-            + (f" - {escape(v['note'])}" if v.get("note") else "")
+            f"reviewed verdict:  {_verdict(row['verdict'])} by {term(v['reviewer'])} on {v['at'][:10]}"
+            + (f" - {term(v['note'])}" if v.get("note") else "")
         )
     elif row.get("reviewed") and row["verdict"] != machine:
-        console.print(f"verdict with the reviewed stances: {_verdict(row['verdict'])} - {escape(row['explanation'])}")
+        console.print(f"verdict with the reviewed stances: {_verdict(row['verdict'])} - {term(row['explanation'])}")
     shown = ("kind", "routes", "outcomes", "settings", "direction", "comparator", "quote")
     for edit in review.get("edits", []):
         changed = ", ".join(f"{k}={v}" for k, v in (edit.get("fields") or {}).items() if k in shown)
         console.print(
-            f"[dim]{edit['action']} by {escape(edit.get('reviewer') or '?')} on {(edit.get('at') or '')[:10]}: "
-            f"{escape(changed)}" + (f" - {escape(edit['note'])}" if edit.get("note") else "") + "[/dim]"
+            f"[dim]{edit['action']} by {term(edit.get('reviewer') or '?')} on {(edit.get('at') or '')[:10]}: "
+            f"{term(changed)}" + (f" - {term(edit['note'])}" if edit.get("note") else "") + "[/dim]"
         )
     counts = (
         f"{review.get('stances', 0)} of {len(row['evidence'])} records reviewed" if row["evidence"] else "no records"
     )
     console.print(f"evidence: {counts}")
     for e in row["evidence"]:
-        ident = f"PMID {e['pmid']}" if e["pmid"] else (f"doi:{e['doi']}" if e["doi"] else e["citekey"])
+        ident = term(f"PMID {e['pmid']}" if e["pmid"] else (f"doi:{e['doi']}" if e["doi"] else e["citekey"]))
         flag = " [bold red]RETRACTED (not counted)[/]" if e["retracted"] else ""
         colour = {"supports": "green", "contradicts": "red"}.get(e["stance"], "dim")
         mstance = e.get("machine_stance", e["stance"])
@@ -197,14 +197,14 @@ def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
         if e.get("review"):
             r = e["review"]
             machine_word = "not linked by the machine" if mstance is None else f"machine: {mstance}"
-            stance += f" (reviewed by {escape(r['reviewer'])} {r['at'][:10]}; {machine_word})"
-        console.print(f"\n  {stance} {escape(e['first_author'])} {e['year']} ({e['design']}) {ident}{flag}")
-        console.print(f"    {escape(e['title'])}")
+            stance += f" (reviewed by {term(r['reviewer'])} {r['at'][:10]}; {machine_word})"
+        console.print(f"\n  {stance} {term(e['first_author'])} {e['year']} ({e['design']}) {ident}{flag}")
+        console.print(f"    {term(e['title'])}")
         if e.get("review", {}).get("note"):
-            console.print(f"    [italic]note: {escape(e['review']['note'])}[/italic]")
+            console.print(f"    [italic]note: {term(e['review']['note'])}[/italic]")
         if e["stance"] != "neutral" or mstance not in (None, "neutral"):
             for sentence in e["rationale"]:
-                console.print(f'    [italic]"{escape(sentence)}"[/italic] ({escape(e["why"])})')
+                console.print(f'    [italic]"{term(sentence)}"[/italic] ({term(e["why"])})')
 
 
 @claims_app.command("show")
@@ -348,9 +348,9 @@ def claims_review(
     keys = {"a": None, "s": "supports", "c": "contradicts", "n": "neutral", "i": "irrelevant", "q": "quit"}
     for e in row["evidence"]:
         ident = e["pmid"] or e["doi"] or e["citekey"]
-        console.print(f"\n[bold]{escape(e['first_author'])} {e['year']}[/bold] {escape(e['title'])} ({ident})")
+        console.print(f"\n[bold]{term(e['first_author'])} {e['year']}[/bold] {term(e['title'])} ({ident})")
         for sentence in e["rationale"]:
-            console.print(f'  [italic]"{escape(sentence)}"[/italic]')
+            console.print(f'  [italic]"{term(sentence)}"[/italic]')
         answer = (
             typer.prompt(
                 f"  stance {e['stance']}: [a]ccept, [s]upports, [c]ontradicts, [n]eutral, [i]rrelevant, "
@@ -379,7 +379,7 @@ def claims_review(
         try:
             set_stance(lib, claim_id, extra.strip(), stance.strip(), note, reviewer)
         except KetalitError as exc:
-            console.print(f"[red]{escape(str(exc))}[/red]")
+            console.print(f"[red]{term(str(exc))}[/red]")
     row = get_claim(lib, claim_id)
     answer = typer.prompt(
         f"\nverdict {row['verdict']} (machine: {row.get('machine_verdict')}): accept (enter) or type another "

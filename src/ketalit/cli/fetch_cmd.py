@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.markup import escape
 
 from ..errors import KetalitError
+from ..render import term
 from .app import JsonOpt, app, console, emit_json, err, open_library
 
 
@@ -28,6 +28,7 @@ class CliProgress:
         import time
 
         self.total, self.done, self.started = total, 0, time.monotonic()
+        description = term(description)
         if self.tty:
             from rich.progress import (
                 BarColumn,
@@ -68,7 +69,7 @@ class CliProgress:
             err.print(f"fetched {self.done}/{self.total} records ({self.done / elapsed:.1f} rec/s)", highlight=False)
 
     def note(self, text: str) -> None:
-        err.print(escape(text), highlight=False)
+        err.print(term(text), highlight=False)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -182,11 +183,11 @@ def fetch(
         return
     for r in reports:
         console.print(
-            f"{r.query}: PubMed count {r.count}; added {r.added}, updated {r.updated}, "
+            f"{term(r.query)}: PubMed count {r.count}; added {r.added}, updated {r.updated}, "
             f"already stored {r.already_stored}; {r.requests} requests",
             highlight=False,
         )
         for w in r.warnings:
-            err.print(f"[yellow]note:[/yellow] {escape(w)}", highlight=False)
+            err.print(f"[yellow]note:[/yellow] {term(w)}", highlight=False)
     if not update and not reports[0].count:
         console.print("no records matched", highlight=False)

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..errors import KetalitError
 from ..library import Library
+from ..render import term
 from .app import JsonOpt, app, console, emit_json, err, lib_path, open_library
 
 
@@ -20,7 +20,7 @@ def init(path: Path | None = typer.Argument(None, help="Folder for the new libra
     target = path or lib_path()
     existed = (target / "ketalit.json").exists()
     Library.init(target)
-    console.print(f"{'library already present' if existed else 'created library'} at {target}/")
+    console.print(f"{'library already present' if existed else 'created library'} at {term(target)}/")
 
 
 @app.command("import")
@@ -44,9 +44,9 @@ def import_cmd(
         emit_json(report.as_dict())
         return
     for f in report.files:
-        console.print(f"{escape(str(f['path']))}: {f['records']} records ({f['format']})", highlight=False)
+        console.print(f"{term(f['path'])}: {f['records']} records ({f['format']})", highlight=False)
     for s in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {escape(s)}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {term(s)}", highlight=False)
     console.print(f"added {report.added}, merged into existing {report.updated}; library now holds {len(lib)} records")
 
 
@@ -59,7 +59,7 @@ def rebuild() -> None:
     from ..build import rebuild as rebuild_library
 
     report = rebuild_library(lib_path())
-    console.print(f"rebuilt {lib_path()}/ from {len(report.files)} snapshot files: {report.added} records")
+    console.print(f"rebuilt {term(lib_path())}/ from {len(report.files)} snapshot files: {report.added} records")
 
 
 @app.command()
@@ -87,7 +87,7 @@ def stats(as_json: bool = JsonOpt) -> None:
     if as_json:
         emit_json(s)
         return
-    t = Table(title=f"ketalit library {s['library']}/", show_header=False)
+    t = Table(title=f"ketalit library {term(s['library'])}/", show_header=False)
     for key in (
         "records",
         "with_pmid",
@@ -100,10 +100,10 @@ def stats(as_json: bool = JsonOpt) -> None:
         "saved_searches",
     ):
         t.add_row(key.replace("_", " "), str(s[key]))
-    t.add_row("years", f"{s['year_min']}–{s['year_max']}")
-    t.add_row("screening", ", ".join(f"{k}: {v}" for k, v in s["screening"].items()))
+    t.add_row("years", term(f"{s['year_min']}–{s['year_max']}"))
+    t.add_row("screening", term(", ".join(f"{k}: {v}" for k, v in s["screening"].items())))
     for axis, counts in s["tags"].items():
-        t.add_row(axis, ", ".join(f"{k} {v}" for k, v in list(counts.items())[:8]) or "-")
+        t.add_row(term(axis), term(", ".join(f"{k} {v}" for k, v in list(counts.items())[:8]) or "-"))
     console.print(t)
 
 
@@ -135,4 +135,4 @@ def tag(
         )
         return
     for axis, tags in rec["tags"].items():
-        console.print(f"{axis}: {', '.join(tags) or '-'}")
+        console.print(term(f"{axis}: {', '.join(tags) or '-'}"))

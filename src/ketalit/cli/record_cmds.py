@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.markup import escape
 
 from ..errors import KetalitError
+from ..render import term
 from .app import JsonOpt, app, console, emit_json, open_library
 
 
@@ -29,10 +29,10 @@ def note(
     if as_json:
         emit_json([{"text": n["text"], "at": n["at"]} for n in items])
     elif text is not None:
-        console.print(f"note added to {escape(ident)} ({len(items)} notes)", highlight=False)
+        console.print(f"note added to {term(ident)} ({len(items)} notes)", highlight=False)
     else:
         for n in items:
-            console.print(f"[dim]{n['at'] or 'undated'}[/dim]  {escape(n['text'])}", highlight=False)
+            console.print(f"[dim]{n['at'] or 'undated'}[/dim]  {term(n['text'], newlines=True)}", highlight=False)
 
 
 @app.command()
@@ -44,7 +44,7 @@ def key(
     from ..userfields import set_citekey
 
     old, new = set_citekey(open_library(), ident, new_key)
-    console.print(f"citation key {escape(old)} -> {escape(new)}" if old != new else f"{escape(new)} pinned")
+    console.print(f"citation key {term(old)} -> {term(new)}" if old != new else f"{term(new)} pinned")
 
 
 @app.command()
@@ -62,7 +62,7 @@ def edit(
     if as_json:
         emit_json({"citekey": rec.get("citekey"), "changed": changes})
         return
-    console.print(f"{escape(ident)}: set {escape(', '.join(changes))}", highlight=False)
+    console.print(f"{term(ident)}: set {term(', '.join(changes))}", highlight=False)
 
 
 @app.command()
@@ -84,9 +84,7 @@ def remove(
         found.append(rec)
     if not yes:
         for rec in found:
-            console.print(
-                f"  {escape(rec.get('citekey') or '')}: {escape((rec.get('title') or '')[:90])}", highlight=False
-            )
+            console.print(f"  {term(rec.get('citekey') or '')}: {term((rec.get('title') or '')[:90])}", highlight=False)
         if not typer.confirm(f"remove {len(found)} record(s) and their notes and screening decisions?", default=False):
             raise KetalitError("nothing removed")
     gone = remove_records(lib, idents, reason)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from ..render import term
 from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, open_library
 
 
@@ -54,7 +55,9 @@ def report(
             }
         )
         return
-    console.print(f"[bold]report:[/bold] {files.html.resolve()}  (Markdown: {files.markdown})", highlight=False)
+    console.print(
+        f"[bold]report:[/bold] {term(files.html.resolve())}  (Markdown: {term(files.markdown)})", highlight=False
+    )
     table = Table(title="claims by verdict", show_header=False)
     for v in data["verdict_order"]:
         table.add_row(f"[{VERDICT_STYLE[v]}]{v}[/]", str(counts.get(v, 0)))
@@ -76,7 +79,9 @@ def report(
     for g in gaps["unbacked_cells"][:6]:
         studies = f"{g['records']} stud{'y' if g['records'] == 1 else 'ies'}"
         console.print(
-            f"  gap: {g['route']} x {g['outcome']} (claims {', '.join(g['claims'])}): {studies}, "
-            f"best design {g['best']}",
+            term(
+                f"  gap: {g['route']} x {g['outcome']} (claims {', '.join(g['claims'])}): {studies}, "
+                f"best design {g['best']}"
+            ),
             highlight=False,
         )

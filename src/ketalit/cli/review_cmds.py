@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
 from ..errors import KetalitError
+from ..render import term
 from .app import JsonOpt, app, console, emit_json, err, open_library
 
 
@@ -55,8 +55,8 @@ def screen_decide(
         emit_json(row)
         return
     console.print(
-        f"{escape(ident)}: {decision} at {stage} by {escape(row['reviewer'] or '-')}"
-        + (f" ({escape(reason)})" if reason else ""),
+        f"{term(ident)}: {decision} at {stage} by {term(row['reviewer'] or '-')}"
+        + (f" ({term(reason)})" if reason else ""),
         highlight=False,
     )
 
@@ -82,7 +82,7 @@ def screen_conflicts(
         if as_json:
             emit_json(row)
         else:
-            console.print(f"{escape(resolve)}: resolved as {decision} at {row['stage']}", highlight=False)
+            console.print(f"{term(resolve)}: resolved as {decision} at {row['stage']}", highlight=False)
         return
     rows = conflicts(lib, stage)
     if as_json:
@@ -98,7 +98,7 @@ def screen_conflicts(
         votes = "; ".join(
             f"{v['reviewer']}: {v['decision']}" + (f" ({v['reason']})" if v["reason"] else "") for v in c["votes"]
         )
-        table.add_row(escape(str(c["id"])), c["stage"], escape(votes), escape(c["title"]))
+        table.add_row(term(c["id"]), term(c["stage"]), term(votes), term(c["title"]))
     console.print(table)
 
 
@@ -119,7 +119,8 @@ def screen_agreement(as_json: bool = JsonOpt) -> None:
         table.add_column(col)
     for r in rows:
         kappa = "undefined" if r["kappa"] is None else f"{r['kappa']:.3f}"
-        table.add_row(r["stage"], escape(" / ".join(r["reviewers"])), str(r["records"]), f"{r['agreement']:.1%}", kappa)
+        reviewers = term(" / ".join(r["reviewers"]))
+        table.add_row(term(r["stage"]), reviewers, str(r["records"]), f"{r['agreement']:.1%}", kappa)
     console.print(table)
 
 
@@ -146,17 +147,15 @@ def screen_next(
         console.print(f"nothing left to screen at {stage} ({result['screened']} screened)", highlight=False)
         return
     if result.get("why"):
-        err.print(f"note: {result['why']}", highlight=False)
+        err.print(f"note: {term(result['why'])}", highlight=False)
     for r in result["records"]:
         score = "" if r["score"] is None else f"  score {r['score']:+.3f}"
-        console.print(f"[bold]{escape(r['title'])}[/bold]", highlight=False)
-        console.print(
-            f"{escape(str(r['id']))}  {r['year'] or ''}  {escape(r['journal'] or '')}{score}", highlight=False
-        )
+        console.print(f"[bold]{term(r['title'])}[/bold]", highlight=False)
+        console.print(f"{term(r['id'])}  {term(r['year'] or '')}  {term(r['journal'] or '')}{score}", highlight=False)
         if r["abstract"]:
-            console.print(escape(r["abstract"]), highlight=False)
+            console.print(term(r["abstract"], newlines=True), highlight=False)
         console.print(
-            f"[dim]ketalit screen {escape(str(r['id']))} include|exclude|maybe --stage {stage}[/dim]\n", highlight=False
+            f"[dim]ketalit screen {term(str(r['id']))} include|exclude|maybe --stage {stage}[/dim]\n", highlight=False
         )
     console.print(f"{result['left']} left to screen at {stage}; {result['screened']} screened", highlight=False)
 
@@ -171,7 +170,7 @@ def screen_reasons(as_json: bool = JsonOpt) -> None:
         emit_json(items)
         return
     for r in items:
-        console.print(r, highlight=False)
+        console.print(term(r), highlight=False)
 
 
 @app.command()
@@ -196,7 +195,7 @@ def prisma(
     ret, elig = c["retrieval"], c["eligibility"]
     t = Table(title="PRISMA 2020 flow", show_header=False, title_justify="left")
     for s in ident["sources"]:
-        t.add_row(f"identified: {escape(s['source'])}", str(s["records"]))
+        t.add_row(f"identified: {term(s['source'])}", str(s["records"]))
     t.add_row("records identified", str(ident["records_identified"]))
     t.add_row("duplicates removed", str(rem["duplicates"]))
     t.add_row("removed for other reasons", str(rem["other_reasons"]))
@@ -207,15 +206,15 @@ def prisma(
     t.add_row("reports not retrieved", str(ret["reports_not_retrieved"]))
     t.add_row("reports assessed for eligibility", str(elig["reports_assessed"]))
     for reason, n in elig["excluded_reasons"].items():
-        t.add_row(f"  excluded: {escape(reason)}", str(n))
+        t.add_row(f"  excluded: {term(reason)}", str(n))
     t.add_row("awaiting full-text assessment", str(elig["awaiting_assessment"]))
     t.add_row("studies included", str(c["included"]["studies"]))
     for a in c["agreement"]:
         kappa = "undefined" if a["kappa"] is None else f"{a['kappa']:.3f}"
-        t.add_row(f"Cohen's kappa, {a['stage']} ({' / '.join(a['reviewers'])}, {a['records']} records)", kappa)
+        t.add_row(term(f"Cohen's kappa, {a['stage']} ({' / '.join(a['reviewers'])}, {a['records']} records)"), kappa)
     console.print(t)
     for w in c["warnings"]:
-        err.print(f"[yellow]note:[/yellow] {escape(w)}", highlight=False)
+        err.print(f"[yellow]note:[/yellow] {term(w)}", highlight=False)
     bad = [k for k, ok in c["checks"].items() if not ok]
     if bad:
         raise KetalitError(f"the PRISMA counts do not add up ({'; '.join(bad)}); please report this")
@@ -240,7 +239,7 @@ def duplicates(
                 {"kept": rec.get("citekey"), "pmid": rec.get("pmid"), "doi": rec.get("doi"), "merged": rec["merged"]}
             )
         else:
-            console.print(f"merged {escape(merge[1])} into {escape(merge[0])} ({escape(rec.get('citekey') or '')})")
+            console.print(f"merged {term(merge[1])} into {term(merge[0])} ({term(rec.get('citekey') or '')})")
         return
     pairs = find_duplicates(lib)
     if as_json:
@@ -252,10 +251,10 @@ def duplicates(
     for p in pairs:
         a, b = p["records"]
         console.print(
-            f"[bold]{escape(str(a['id']))}[/bold] ~ [bold]{escape(str(b['id']))}[/bold]: "
-            + escape(", ".join(p["reasons"]))
+            f"[bold]{term(str(a['id']))}[/bold] ~ [bold]{term(str(b['id']))}[/bold]: " + term(", ".join(p["reasons"]))
         )
         console.print(
-            f"  {a['year'] or ''} {escape(a['title'])}\n  {b['year'] or ''} {escape(b['title'])}", highlight=False
+            f"  {term(a['year'] or '')} {term(a['title'])}\n  {term(b['year'] or '')} {term(b['title'])}",
+            highlight=False,
         )
-        console.print(f"  [dim]ketalit duplicates --merge {escape(str(a['id']))} {escape(str(b['id']))}[/dim]")
+        console.print(f"  [dim]ketalit duplicates --merge {term(str(a['id']))} {term(str(b['id']))}[/dim]")

@@ -11,6 +11,8 @@ from rich.table import Table
 
 from ..errors import KetalitError
 from ..library import Library
+from ..render import term
+from ..safetext import one_line, printable
 from .app import JsonOpt, app, console, emit_json, err, export_app, open_library, write_output
 
 TSV_FIELDS = (
@@ -95,7 +97,7 @@ def search(
         return
     if ids:
         for r in results:
-            sys.stdout.write(f"{r['pmid'] or r['doi'] or r['citekey']}\n")
+            sys.stdout.write(printable(r["pmid"] or r["doi"] or r["citekey"]) + "\n")
         return
     if not results:
         err.print("no records match", highlight=False)
@@ -103,7 +105,7 @@ def search(
     from rich.text import Text
 
     words = highlight_terms(text)
-    table = Table(title=f"{len(results)} results for {text}", title_justify="left")
+    table = Table(title=f"{len(results)} results for {term(text)}", title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("PMID", no_wrap=True, max_width=12)
     table.add_column("year", no_wrap=True)
@@ -111,15 +113,15 @@ def search(
     table.add_column("title", ratio=1)
     table.add_column("tags", max_width=22)
     for r in results:
-        title = Text(r["title"])
+        title = Text(printable(r["title"]))
         if words:
             title.highlight_words(words, style="bold yellow", case_sensitive=False)
         if r["retracted"]:
             title = Text("[RETRACTED] ", style="bold red") + title
         tag_text = " ".join(f"{t}" for axis in ("route", "design") for t in r["tags"].get(axis, []))
-        table.add_row(
-            str(r["rank"]), r["pmid"] or (r["doi"] or "")[:24], str(r["year"] or ""), r["first_author"], title, tag_text
-        )
+        ident = r["pmid"] or printable(r["doi"])[:24]
+        year, first = term(r["year"] or ""), term(r["first_author"])
+        table.add_row(str(r["rank"]), term(ident), year, first, title, term(tag_text))
     console.print(table)
 
 
@@ -132,7 +134,7 @@ def tsv_rows(lib: Library, results: list[dict[str, Any]], columns: list[str]) ->
             return ""
         if isinstance(v, list):
             v = "; ".join(str(x) for x in v)
-        return " ".join(str(v).split())
+        return one_line(v)
 
     out = []
     for r in results:

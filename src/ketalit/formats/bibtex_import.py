@@ -61,9 +61,13 @@ VERBATIM = {"url", "file", "doi", "eprint"}  # written without LaTeX decoding (p
 
 
 def _decoder() -> Any:
-    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-    return LatexNodes2Text(math_mode="text", keep_comments=False).latex_to_text
+    # The brace commands ketalit's BibTeX export writes; ^ for \textasciicircum (pylatexenc's default is U+02C6).
+    macros = [("textbraceleft", "{"), ("textbraceright", "}"), ("textasciicircum", "^")]
+    context = get_default_latex_context_db()
+    context.add_context_category("text-symbols", macros=[MacroTextSpec(*m) for m in macros], prepend=True)
+    return LatexNodes2Text(math_mode="text", keep_comments=False, latex_context=context).latex_to_text
 
 
 def _names(raw: str, decode: Any) -> list[dict[str, str]]:

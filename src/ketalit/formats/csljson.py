@@ -16,7 +16,9 @@ from ..records import (
     normalize_pmcid,
     normalize_pmid,
     now_iso,
+    valid_month,
 )
+from ..safetext import dumps_json
 from .abstract import join_sections, split_sections
 
 
@@ -107,14 +109,17 @@ def record_to_item(rec: Record) -> dict[str, Any]:
         "type": "book" if rec.get("kind") == "book" else "article-journal",
         "title": rec.get("title", ""),
         "author": [
-            {"literal": a["collective"]}
-            if a.get("collective")
+            {"literal": a if isinstance(a, str) else a["collective"]}
+            if isinstance(a, str) or a.get("collective")
             else {k: v for k, v in (("family", a.get("family")), ("given", a.get("given"))) if v}
             for a in rec.get("authors", [])
         ],
     }
-    if rec.get("year"):
-        item["issued"] = {"date-parts": [[rec["year"]] + ([rec["month"]] if rec.get("month") else [])]}
+    year, month = rec.get("year"), valid_month(rec.get("month"))
+    if isinstance(year, int) and not isinstance(year, bool):
+        item["issued"] = {"date-parts": [[year] + ([month] if month else [])]}
+    elif year:  # not a number (a record damaged on its way in): kept as CSL's literal date
+        item["issued"] = {"literal": str(year)}
     for key, field in (
         ("container-title", "journal"),
         ("container-title-short", "journal_iso"),
@@ -148,4 +153,4 @@ def record_to_item(rec: Record) -> dict[str, Any]:
 
 
 def dump_csljson(records: list[Record]) -> str:
-    return json.dumps([record_to_item(r) for r in records], ensure_ascii=False, indent=1) + "\n"
+    return dumps_json([record_to_item(r) for r in records], indent=1) + "\n"

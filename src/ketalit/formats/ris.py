@@ -22,7 +22,9 @@ from ..records import (
     normalize_pmid,
     now_iso,
     parse_date,
+    valid_month,
 )
+from ..safetext import one_line
 from .abstract import join_sections, split_sections
 
 
@@ -91,21 +93,22 @@ def parse_ris(text: str, source: str) -> tuple[list[Record], list[str]]:
 
 
 def record_to_entry(rec: Record) -> dict[str, Any]:
+    """A record as a rispy entry. RIS is one tag per line, so every value is written on one line, without control
+    characters (``safetext.one_line``): a line break in a value could otherwise start a forged ``ER  -`` or
+    ``TY  -`` line."""
     entry: dict[str, Any] = {"type_of_reference": "BOOK" if rec.get("kind") == "book" else "JOUR"}
-    entry["authors"] = [
-        a["collective"] if a.get("collective") else ", ".join(x for x in (a.get("family"), a.get("given")) if x)
-        for a in rec.get("authors", [])
+    names = [
+        a.get("collective") or ", ".join(x for x in (one_line(a.get("family")), one_line(a.get("given"))) if x)
+        if isinstance(a, dict)
+        else a
+        for a in rec.get("authors") or []
     ]
-    entry["title"] = rec.get("title", "")
-    if rec.get("journal"):
-        entry["secondary_title"] = rec["journal"]
-    if rec.get("journal_iso"):
-        entry["alternate_title2"] = rec["journal_iso"]
-    if rec.get("year"):
-        entry["year"] = str(rec["year"])
-        if rec.get("month"):
-            entry["date"] = f"{rec['year']}/{rec['month']:02d}//"
+    entry["authors"] = [n for n in map(one_line, names) if n]
+    entry["title"] = one_line(rec.get("title"))
     for key, field in (
+        ("secondary_title", "journal"),
+        ("alternate_title2", "journal_iso"),
+        ("year", "year"),
         ("volume", "volume"),
         ("number", "issue"),
         ("doi", "doi"),
@@ -113,21 +116,25 @@ def record_to_entry(rec: Record) -> dict[str, Any]:
         ("accession_number", "pmid"),
         ("custom2", "pmcid"),
     ):
-        if rec.get(field):
-            entry[key] = str(rec[field])
-    pages = rec.get("pages") or ""
-    if pages:
-        sp, _, ep = pages.partition("-")
+        value = one_line(rec.get(field))
+        if value:
+            entry[key] = value
+    if entry.get("year") and valid_month(rec.get("month")):
+        entry["date"] = f"{entry['year']}/{rec['month']:02d}//"
+    sp, _, ep = one_line(rec.get("pages")).partition("-")
+    if sp.strip():
         entry["start_page"] = sp.strip()
-        if ep:
-            entry["end_page"] = ep.strip()
-    if rec.get("abstract"):
-        entry["abstract"] = join_sections(rec["abstract"])
-    if rec.get("keywords"):
-        entry["keywords"] = list(rec["keywords"])
+    if ep.strip():
+        entry["end_page"] = ep.strip()
+    abstract = one_line(join_sections(rec.get("abstract") or []))
+    if abstract:
+        entry["abstract"] = abstract
+    keywords = [k for k in map(one_line, rec.get("keywords") or []) if k]
+    if keywords:
+        entry["keywords"] = keywords
     notes = []
-    if rec.get("pmid"):
-        notes.append(f"PMID: {rec['pmid']}")
+    if entry.get("accession_number"):
+        notes.append(f"PMID: {entry['accession_number']}")
     if rec.get("retracted"):
         notes.append("Retracted Publication")
     if notes:

@@ -42,8 +42,8 @@ def base_key(rec: Record) -> str:
     return f"{name}{year}{word}"
 
 
-# Characters BibTeX or biber cannot take in a key (space , { } " # ' ( ) = % ~ \\).
-_BAD_KEY = re.compile(r"[\s,{}\"#'()=%~\\]")
+# Characters BibTeX or biber cannot take in a key (space , { } " # ' ( ) = % ~ \\, control characters).
+_BAD_KEY = re.compile(r"[\s,{}\"#'()=%~\\\x00-\x1f\x7f]")
 
 
 def check_key(key: str) -> str | None:
@@ -56,6 +56,11 @@ def check_key(key: str) -> str | None:
     if not key.isascii():
         return f"citation key {key!r} is not ASCII (classic BibTeX cannot read it)"
     return None
+
+
+def clean_key(key: str) -> str:
+    """``key`` without the characters ``check_key`` refuses (for a key stored before keys were checked)."""
+    return "".join(c for c in _BAD_KEY.sub("", key) if c.isascii())
 
 
 def assign_key(rec: Record, taken: Container[str]) -> str:

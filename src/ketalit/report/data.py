@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
+from urllib.parse import quote
 
 from ..claims.link import DESIGN_LABEL
 from ..claims.store import link_all, stored_claims, stored_contradictions
@@ -102,11 +104,14 @@ def gap_map(lib: Library, rows_axis: str, cols_axis: str) -> dict[str, Any]:
 
 
 def _links(e: dict[str, Any]) -> dict[str, str]:
+    """The report's only links: PubMed for a numeric PMID, doi.org with the DOI percent-encoded (whatever a damaged
+    record holds, the link cannot leave those two sites or carry markup)."""
     out = {}
-    if e.get("pmid"):
-        out["PubMed"] = f"https://pubmed.ncbi.nlm.nih.gov/{e['pmid']}/"
+    pmid = str(e.get("pmid") or "")
+    if re.fullmatch(r"[0-9]{1,10}", pmid):
+        out["PubMed"] = f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
     if e.get("doi"):
-        out["DOI"] = f"https://doi.org/{e['doi']}"
+        out["DOI"] = "https://doi.org/" + quote(str(e["doi"]), safe="/")
     return out
 
 
@@ -180,7 +185,7 @@ def library_summary(lib: Library) -> dict[str, Any]:
     years: Counter[int] = Counter()
     sources: Counter[tuple[str, str]] = Counter()
     for r in recs:
-        if r.get("year"):
+        if isinstance(r.get("year"), int):  # a damaged record's year is not counted, rather than breaking the sort
             years[r["year"]] += 1
         for axis in by:
             by[axis].update((r.get("tags") or {}).get(axis, []))

@@ -1,4 +1,11 @@
-"""Write the report: one self-contained HTML page (figures inline, no external assets) and a Markdown twin."""
+"""Write the report: one self-contained HTML page (figures inline, no external assets) and a Markdown twin.
+
+Nothing from a record or a claim can become markup in either. Every value loses its control characters and bidi
+controls (``safetext.printable``); the HTML template then escapes it (Jinja's autoescape), the Markdown template
+passes it through ``md_escape`` (or ``md_code``), so that what a CommonMark renderer makes of report.md is the text
+itself, never a tag or a link. The only links are the ones the report builds (``data._links``: doi.org and PubMed,
+percent-encoded).
+"""
 
 from __future__ import annotations
 
@@ -9,24 +16,48 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from .. import __version__
 from ..library import Library
 from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
 from ..records import now_iso
+from ..safetext import printable
 from .data import report_data
 from .figure import bubble_map_svg
 
 TIER_LETTER = {"review": "R", "rct": "T", "observational": "O", "case": "C", "opinion": "N"}
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+# Markdown's inline specials; "_" only where it could start or end emphasis (not inside a word: no_evidence).
+_MD_SPECIAL = re.compile(r"[\\`*\[\]|#~]|(?<![^\W_])_|_(?![^\W_])")
+
+
+class MdSafe(str):
+    """Markdown this module made safe: the template does not escape it again."""
 
 
 def md_escape(text: Any) -> str:
-    """Text that cannot become Markdown or HTML markup: Markdown specials backslash-escaped, HTML specials as
-    entities (so a title containing <script> is shown, never run)."""
-    s = _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
+    """Text that cannot become Markdown or HTML markup: on one line, without control characters, Markdown specials
+    backslash-escaped, HTML specials as entities (so a title containing <script> is shown, never run)."""
+    s = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), printable(text))
     return html.escape(s, quote=False)
+
+
+def md_code(text: Any) -> MdSafe:
+    """Text as a code span, shown exactly: its fence is longer than any run of backticks inside it."""
+    s = printable(text)
+    fence = "`" * (max(map(len, re.findall("`+", s)), default=0) + 1)
+    return MdSafe(f"{fence} {s} {fence}")
+
+
+def _md_finalize(value: Any) -> str:
+    return value if isinstance(value, MdSafe) else md_escape(value)
+
+
+def _html_finalize(value: Any) -> Any:
+    """Every value without control characters or bidi controls; Jinja then escapes it (the inline SVG figures are
+    marked safe and pass as they are)."""
+    return value if isinstance(value, Markup) else printable(value, newlines=True)
 
 
 @dataclass
@@ -36,34 +67,46 @@ class ReportFiles:
     data: dict[str, Any]
 
 
-def write_report(lib: Library, out_dir: Path, document: str | None = None) -> ReportFiles:
-    """The report of the whole library, or of one page (``document``)."""
-    data = report_data(lib, document)
+def render_pages(context: dict[str, Any]) -> tuple[str, str]:
+    """The HTML page and its Markdown twin for ``report_data``'s result, with whatever figures ``context`` adds
+    (route_svg, setting_svg; prisma and prisma_svg when the library has screening decisions)."""
     env = Environment(
         loader=PackageLoader("ketalit", "report/templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
         trim_blocks=False,
         lstrip_blocks=False,
+        finalize=_html_finalize,
     )
-    md_env = Environment(loader=PackageLoader("ketalit", "report/templates"), autoescape=False)
-    md_env.filters["md"] = md_escape
+    md_env = Environment(loader=PackageLoader("ketalit", "report/templates"), autoescape=False, finalize=_md_finalize)
+    md_env.filters["code"] = md_code
     context = {
-        **data,
-        "claims_total": sum(len(items) for d in data["claims"] for items in d["kinds"].values()),
-        "route_svg": bubble_map_svg(data["route_map"], data["tier_label"], "Routes × outcomes"),
-        "setting_svg": bubble_map_svg(data["setting_map"], data["tier_label"], "Settings × outcomes"),
+        "route_svg": "",
+        "setting_svg": "",
+        **context,
+        "claims_total": sum(len(items) for d in context["claims"] for items in d["kinds"].values()),
         "generated": now_iso(),
         "version": __version__,
         "tier_letter": TIER_LETTER,
     }
+    return env.get_template("report.html.j2").render(**context), md_env.get_template("report.md.j2").render(**context)
+
+
+def write_report(lib: Library, out_dir: Path, document: str | None = None) -> ReportFiles:
+    """The report of the whole library, or of one page (``document``)."""
+    data = report_data(lib, document)
+    figures = {
+        "route_svg": bubble_map_svg(data["route_map"], data["tier_label"], "Routes × outcomes"),
+        "setting_svg": bubble_map_svg(data["setting_map"], data["tier_label"], "Settings × outcomes"),
+    }
     if has_screening(lib):  # the PRISMA flow, from the same numbers as `ketalit prisma --json`
-        context["prisma"] = prisma_counts(lib)
-        context["prisma_svg"] = prisma_svg(context["prisma"])
+        figures["prisma"] = prisma_counts(lib)
+        figures["prisma_svg"] = prisma_svg(figures["prisma"])
+    html_page, md_page = render_pages({**data, **figures})
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path, md_path = out_dir / "report.html", out_dir / "report.md"
-    atomic_write_bytes(html_path, env.get_template("report.html.j2").render(**context).encode("utf-8"))
-    atomic_write_bytes(md_path, md_env.get_template("report.md.j2").render(**context).encode("utf-8"))
-    atomic_write_bytes(out_dir / "gap_map.svg", context["route_svg"].encode("utf-8"))
-    if context.get("prisma_svg"):
-        atomic_write_bytes(out_dir / "prisma.svg", context["prisma_svg"].encode("utf-8"))
+    atomic_write_bytes(html_path, html_page.encode("utf-8"))
+    atomic_write_bytes(md_path, md_page.encode("utf-8"))
+    atomic_write_bytes(out_dir / "gap_map.svg", figures["route_svg"].encode("utf-8"))
+    if figures.get("prisma_svg"):
+        atomic_write_bytes(out_dir / "prisma.svg", figures["prisma_svg"].encode("utf-8"))
     return ReportFiles(html_path, md_path, data)
