@@ -367,8 +367,8 @@ class SearchIndex:
     ) -> None:
         self.folder = folder
         self.ids = ids  # library record id of each index position
-        self.retriever = retriever
-        self.vocab: dict[str, int] = retriever.vocab_dict
+        self.retriever = retriever  # None for an empty library (bm25s cannot index nothing)
+        self.vocab: dict[str, int] = retriever.vocab_dict if retriever is not None else {}
         self._docs = docs
         self._texts = texts
         self._years: np.ndarray | None = None
@@ -430,6 +430,8 @@ class SearchIndex:
             texts.append(" ".join(tokens))
             corpus.append(tokens or [""])
         ids = np.array([d[0] for d in docs], dtype=np.int64)
+        if not docs:
+            return cls(folder, ids, None, docs, texts)  # nothing to rank and nothing worth caching
         retriever = bm25s.BM25()
         retriever.index(corpus, show_progress=False)
         del corpus

@@ -26,6 +26,12 @@ class KetalitGroup(TyperGroup):
         except KetalitError as exc:
             err.print(f"[bold red]error:[/bold red] {term(exc)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
+        except OSError as exc:  # the system refused (disk full, permissions, a symlink loop...): say what and where
+            from ..library.storage import describe
+
+            where = f"{exc.filename}: " if exc.filename else ""
+            err.print(f"[bold red]error:[/bold red] {term(where + describe(exc))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print(
                 "interrupted: what was committed is kept; run the same command again to continue", highlight=False
