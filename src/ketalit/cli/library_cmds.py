@@ -51,15 +51,27 @@ def import_cmd(
 
 
 @app.command()
-def rebuild() -> None:
+def rebuild(
+    force: bool = typer.Option(
+        False, "--force", help="Drop records with notes, screening or manual tags that are not in snapshot/."
+    ),
+) -> None:
     """Rebuild the library's records from the files in its snapshot/ folder (how the shipped library is made).
 
-    Records are re-imported and re-tagged from scratch: notes, screening decisions and manual tags are not kept.
+    Records are re-imported and re-tagged from scratch. Notes, screening decisions, manual tags and citation keys
+    are carried to the same paper; if a record that has them is not in snapshot/, nothing is changed unless
+    --force. Records not in snapshot/ are dropped; saved searches are kept; claims are linked again.
     """
     from ..build import rebuild as rebuild_library
 
-    report = rebuild_library(lib_path())
-    console.print(f"rebuilt {term(lib_path())}/ from {len(report.files)} snapshot files: {report.added} records")
+    report = rebuild_library(lib_path(), force=force)
+    console.print(
+        f"rebuilt {term(lib_path())}/ from {len(report.imported.files)} snapshot files: "
+        f"{report.imported.added} records; notes, screening or manual tags carried on {report.carried}; "
+        f"{len(report.dropped)} records not in snapshot/ dropped",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()

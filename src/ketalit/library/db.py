@@ -364,6 +364,16 @@ class Library:
         self._index_record(idx, i, out)
         return i, action
 
+    def clear_records(self) -> None:
+        """Remove every record (a rebuild then imports them again)."""
+        self._require_tx()
+        stored = self._load()
+        self._removed |= set(stored)
+        self._dirty = set()
+        stored.clear()
+        self._index = None
+        self._next_id = None
+
     def put(self, doc_id: int, rec: Record) -> None:
         """Replace a stored record (e.g. after tagging or a user edit)."""
         self._require_tx()
