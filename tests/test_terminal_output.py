@@ -128,7 +128,9 @@ def test_show_on_a_terminal_emits_only_colour_codes(screen_library: Library) -> 
 
 
 def test_report_summary_and_file_messages_are_clean(screen_library: Library, runner, tmp_path: Path) -> None:
-    res = run_cli(runner, screen_library.root, "report", "-o", str(tmp_path / f"rep\x1b[2J{SCREEN}"))
+    out = tmp_path / f"rep\x1b[2J{SCREEN}"
+    out.parent.mkdir(parents=True)  # the URL in SCREEN makes folders; report -o makes only the last one
+    res = run_cli(runner, screen_library.root, "report", "-o", str(out))
     assert res.exit_code == 0, res.output
     _clean(res.output)
     evil_file = tmp_path / "refs\x1b]8;;x\x07.ris"
@@ -140,7 +142,9 @@ def test_report_summary_and_file_messages_are_clean(screen_library: Library, run
     res = run_cli(runner, screen_library.root, "import", str(tmp_path / f"missing\x1b[2J{SCREEN}.ris"))
     assert res.exit_code == 1
     _clean(res.output)
-    res = run_cli(runner, screen_library.root, "export", "ris", "-o", str(tmp_path / f"out\x1b[2J{SCREEN}.ris"))
+    out = tmp_path / f"out\x1b[2J{SCREEN}.ris"
+    out.parent.mkdir(parents=True)  # export -o writes into an existing folder only
+    res = run_cli(runner, screen_library.root, "export", "ris", "-o", str(out))
     assert res.exit_code == 0
     _clean(res.output)
 

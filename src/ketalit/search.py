@@ -217,6 +217,8 @@ class _Parser:
             return self.pubmed_node(value, extra, pos)
         if value.endswith("*"):
             return self.prefix_node(value, pos)
+        if not any(ch.isalnum() for ch in value):  # "-" or "&" would match every record
+            raise QueryError(self.query, pos, f"{value!r} has no letters or digits to search for (exclude: NOT term)")
         return Node("word", [value], pos)
 
     def prefix_node(self, value: str, pos: int) -> Node:

@@ -130,6 +130,11 @@ def tag(
     """Tag records by route, outcome, design and setting. Manual decisions survive re-tagging and re-fetching."""
     from ..userfields import retag_all, set_manual_tags
 
+    if all_records and (ident or add or remove):
+        raise KetalitError(
+            "--all re-tags every record from its text and takes no record, --add or --remove: "
+            "tag one record at a time with `ketalit tag ID --add axis:tag`"
+        )
     lib = open_library()
     if all_records:
         n = retag_all(lib, progress=sys.stderr.isatty())
