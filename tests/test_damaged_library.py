@@ -185,6 +185,34 @@ def test_full_disk(lib: Library, runner, monkeypatch: pytest.MonkeyPatch) -> Non
     assert not (lib.root / "x.jsonl").exists()
 
 
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    """A 1 MiB tmpfs (needs the right to mount: root in CI); skipped where it cannot be made."""
+    mnt = tmp_path / "tiny"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (the monkeypatched test above covers the code path)")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", str(mnt)], check=True)
+
+
+def test_full_disk_for_real(tiny_disk: Path) -> None:
+    root = tiny_disk / "lib"
+    import_files(Library.init(root), [NCBI / "pubmed1.xml"])
+    db = root / "ketalit.json"
+    before = db.read_bytes()
+    free = os.statvfs(tiny_disk).f_bavail * os.statvfs(tiny_disk).f_frsize
+    (tiny_disk / "filler").write_bytes(b"x" * (free - 4096))
+    proc = run_ketalit("--library", str(root), "import", str(NCBI / "pubmed4.xml"))
+    one_line_error(proc.returncode, proc.stderr, str(db), "No space left on device", "nothing was changed")
+    assert db.read_bytes() == before
+    assert not [p for p in os.listdir(root) if p.endswith(".tmp")]
+    (tiny_disk / "filler").unlink()
+    assert run_ketalit("--library", str(root), "import", str(NCBI / "pubmed4.xml")).returncode == 0
+
+
 # -- the lock path, symbolic links -------------------------------------------------------------------------------
 
 
