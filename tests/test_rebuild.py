@@ -1,5 +1,6 @@
-"""`ketalit rebuild` carries what people put on records across; it refuses rather than drop it; a failed rebuild
-changes nothing and leaves nothing behind."""
+"""`ketalit rebuild` keeps what people did to the library: record ids (notes and screening decisions are stored by
+id), notes, decisions, manual tags, hand edits, merges, removals, citation keys and saved searches. It refuses
+rather than drop user data, and a failed rebuild changes nothing and leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from ketalit.curation import edit_record, remove_records
+from ketalit.duplicates import merge_records
 from ketalit.importer import import_files
 from ketalit.library import Library
-from ketalit.userfields import set_manual_tags, set_note, set_screening
+from ketalit.screening import decisions
+from ketalit.userfields import add_note, set_citekey, set_manual_tags, set_screening
 
 from conftest import NCBI, cli_error, run_cli
 
@@ -22,37 +26,53 @@ def copy(shipped_copy: Path, tmp_path: Path) -> Path:
     return dest
 
 
-def test_rebuild_keeps_notes_screening_manual_tags_keys_and_saved_searches(copy: Path, runner) -> None:
+def test_rebuild_keeps_everything_people_did(copy: Path, runner) -> None:
     lib = Library.open(copy)
     recs = [r for r in lib.records() if r["pmid"]]
-    noted, screened, tagged = recs[0]["pmid"], recs[1]["pmid"], recs[2]["pmid"]
-    no_pmid = next(r for r in lib.records() if not r["pmid"])  # matched by DOI or title and year instead
-    set_note(lib, noted, "key paper")
-    set_note(lib, no_pmid["citekey"], "found by hand")
-    set_screening(lib, screened, "exclude", "wrong population")
+    noted, screened, tagged, edited, kept, removed, keyed = (r["pmid"] for r in recs[:7])
+    no_pmid, other = [r for r in lib.records() if not r["pmid"] and r["doi"]][:2]  # matched by DOI instead
+    absorbed = other["doi"]
+    add_note(lib, noted, "key paper")
+    add_note(lib, no_pmid["citekey"], "found by hand")
+    set_screening(lib, screened, "exclude", "wrong population", reviewer="ann")
+    set_screening(lib, screened, "include", reviewer="bob")
     set_manual_tags(lib, tagged, ["route:rectal"], [])
+    edit_record(lib, edited, ["title=A title corrected by hand"])
+    merge_records(lib, kept, absorbed)
+    remove_records(lib, [removed], "not primary research")
+    set_citekey(lib, keyed, "mykey2020")
     with lib.transaction():
         lib.table("searches").insert({"query": "ketamine AND pain", "last_run": "2024-01-01"})
-    keys = {r["citekey"] for r in Library.open(copy).records()}
+    before = Library.open(copy)
+    ids = {r["_id"]: (r["pmid"], r["doi"], r["citekey"]) for r in before.records()}
+    screened_id = before.find(screened)["_id"]
 
     res = run_cli(runner, copy, "rebuild")
     assert res.exit_code == 0, res.stderr
-    assert "carried on 4" in res.stdout
+    assert "carried on 7" in res.stdout and "2 left out" in res.stdout  # the merged and the removed paper
 
     after = Library.open(copy)
+    assert {r["_id"]: (r["pmid"], r["doi"], r["citekey"]) for r in after.records()} == ids  # same ids, same keys
     assert after.find(noted)["notes"] == "key paper"
     assert after.find(no_pmid["citekey"])["notes"] == "found by hand"
-    assert after.find(screened)["screening"]["reason"] == "wrong population"
+    votes = {d["reviewer"]: d["decision"] for d in decisions(after, record=screened_id)}
+    assert votes == {"ann": "exclude", "bob": "include"}  # the decisions, stored by record id, still point at it
+    assert after.find(screened)["screening"] == before.find(screened)["screening"]
     rec = after.find(tagged)
     assert rec["manual_tags"]["add"] == ["route:rectal"] and "rectal" in rec["tags"]["route"]
-    assert {r["citekey"] for r in after.records()} == keys
+    assert after.find(edited)["title"] == "A title corrected by hand"
+    assert after.find(absorbed)["_id"] == after.find(kept)["_id"]  # still merged
+    assert after.find(removed) is None  # still removed
+    assert after.find("mykey2020")["pmid"] == keyed
     assert after.table("searches").all()[0]["query"] == "ketamine AND pain"
 
 
 def test_rebuild_refuses_to_drop_user_data_outside_the_snapshot(copy: Path, runner) -> None:
     lib = Library.open(copy)
     import_files(lib, [NCBI / "pubmed1.xml"])  # not in snapshot/
-    set_note(lib, "9997", "my own find")
+    add_note(lib, "9997", "my own find")
+    set_screening(lib, "9997", "include", reviewer="ann")
+    gone_id = lib.find("9997")["_id"]
     db = copy / "ketalit.json"
     before = db.read_bytes()
     cli_error(run_cli(runner, copy, "rebuild"), "1 records with your notes", "PMID 9997", "--force")
@@ -61,6 +81,8 @@ def test_rebuild_refuses_to_drop_user_data_outside_the_snapshot(copy: Path, runn
     assert res.exit_code == 0, res.stderr
     after = Library.open(copy)
     assert after.find("9997") is None and after.find("12091962") is None  # both outside the snapshot: dropped
+    assert decisions(after, record=gone_id) == []  # and nothing of theirs is left to attach to another record
+    assert all(n["record"] != gone_id for n in after.table("notes").all())
 
 
 def test_failed_rebuild_changes_nothing_and_leaves_no_work_folder(copy: Path, runner) -> None:

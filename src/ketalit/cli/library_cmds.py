@@ -53,22 +53,23 @@ def import_cmd(
 @app.command()
 def rebuild(
     force: bool = typer.Option(
-        False, "--force", help="Drop records with notes, screening or manual tags that are not in snapshot/."
+        False, "--force", help="Drop records with your notes, decisions, tags or edits that are not in snapshot/."
     ),
 ) -> None:
     """Rebuild the library's records from the files in its snapshot/ folder (how the shipped library is made).
 
-    Records are re-imported and re-tagged from scratch. Notes, screening decisions, manual tags and citation keys
-    are carried to the same paper; if a record that has them is not in snapshot/, nothing is changed unless
-    --force. Records not in snapshot/ are dropped; saved searches are kept; claims are linked again.
+    Records are re-imported and re-tagged from scratch. Each paper keeps its record, and with it its notes,
+    screening decisions, manual tags, hand edits, merged duplicates and citation key; papers you removed or merged
+    stay out. If a record with such data is not in snapshot/, nothing is changed unless --force. Other records
+    not in snapshot/ are dropped; saved searches are kept; claims are linked again.
     """
     from ..build import rebuild as rebuild_library
 
     report = rebuild_library(lib_path(), force=force)
     console.print(
         f"rebuilt {term(lib_path())}/ from {len(report.imported.files)} snapshot files: "
-        f"{report.imported.added} records; notes, screening or manual tags carried on {report.carried}; "
-        f"{len(report.dropped)} records not in snapshot/ dropped",
+        f"{report.imported.added - report.left_out} records; your data carried on {report.carried}; "
+        f"{report.left_out} left out (removed or merged by you); {len(report.dropped)} not in snapshot/ dropped",
         highlight=False,
         soft_wrap=True,
     )

@@ -365,14 +365,27 @@ class Library:
         return i, action
 
     def clear_records(self) -> None:
-        """Remove every record (a rebuild then imports them again)."""
+        """Remove every record. Records added afterwards get ids none of them had (a rebuild imports the papers
+        again, then gives each its old id back with ``renumber``)."""
         self._require_tx()
         stored = self._load()
+        self._next_id = max(stored, default=0) + 1
         self._removed |= set(stored)
         self._dirty = set()
         stored.clear()
         self._index = None
-        self._next_id = None
+
+    def renumber(self, doc_id: int, new_id: int) -> None:
+        """Move a record to another id, which must be free."""
+        self._require_tx()
+        stored = self._load()
+        if new_id in stored:
+            raise ValueError(f"record id {new_id} is in use")
+        stored[new_id] = stored.pop(doc_id)
+        self._dirty.discard(doc_id)
+        self._removed.add(doc_id)
+        self._dirty.add(new_id)
+        self._index = None
 
     def put(self, doc_id: int, rec: Record) -> None:
         """Replace a stored record (e.g. after tagging or a user edit)."""
