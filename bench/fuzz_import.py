@@ -5,9 +5,10 @@ error. Anything else (a traceback, a hang) is a crash, and so is a record that i
     python bench/fuzz_import.py [--seconds 180] [--seed 1]
 
 Inputs come from hypothesis: raw bytes; the real fixture files (tests/fixtures, the shipped snapshot) cut, spliced
-and sprinkled with hostile tokens; CSL-JSON items with values replaced by any JSON; generated RIS and MEDLINE
-records. The network is disabled (importing must never need it). Prints inputs tried, outcomes and every distinct
-crash, saving each crashing input under bench/out/fuzz_crashes/ to reproduce it.
+and sprinkled with hostile tokens; well-formed PubMed XML with elements dropped or repeated; CSL-JSON items with
+values replaced by any JSON; generated RIS, MEDLINE and BibTeX records. The network is disabled (importing must
+never need it). Prints inputs tried, outcomes and every distinct crash, saving each crashing input under
+bench/out/fuzz_crashes/ to reproduce it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ from ketalit.stats import iter_jsonl  # noqa: E402
 from ketalit.tagging.tagger import default_tagger  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
+logging.getLogger("pylatexenc").setLevel(logging.ERROR)  # "no known LaTeX for U+..." for every odd character
+SUFFIX = {"ris": "ris", "medline": "nbib", "csljson": "json", "xml": "xml", "bibtex": "bib"}
 PER_INPUT_LIMIT = 10  # seconds before an input counts as a hang
 BATCH = 200
 
@@ -57,10 +60,12 @@ def _seeds() -> dict[str, bytes]:
     out = {p.name: p.read_bytes() for p in sorted((FIXTURES / "ncbi").glob("pubmed[126].xml"))}
     out |= {p.name: p.read_bytes() for p in sorted((FIXTURES / "ncbi").glob("medline_*.txt"))}
     out["quirks.pubmed.xml"] = (FIXTURES / "quirks.pubmed.xml").read_bytes()
+    out["zotero_bbt.bib"] = (FIXTURES / "zotero_bbt.bib").read_bytes()
     items = json.loads((ROOT / "library" / "snapshot" / "ketamine_pain.csl.json").read_text())[:3]
     out["snapshot.csl.json"] = json.dumps(items, indent=1).encode()
     records = read_file(FIXTURES / "ncbi" / "pubmed1.xml").records + read_file(FIXTURES / "quirks.pubmed.xml").records
     out["exported.ris"] = dump_ris(records).encode()
+    out["exported.bib"] = dump_bibtex(records, "latex", True, True, True).encode()
     return out
 
 
@@ -77,6 +82,11 @@ TOKENS = [
 ]  # fmt: skip
 RIS_TAGS = ["TY", "TI", "T1", "AU", "A1", "PY", "Y1", "DA", "JO", "T2", "VL", "IS", "SP", "EP", "DO", "AN", "N1",
             "AB", "KW", "LA", "C2", "ER", "ZZ"]  # fmt: skip
+BIBTEX_FIELDS = ["title", "author", "editor", "year", "date", "month", "journal", "journaltitle", "booktitle",
+                 "volume", "number", "pages", "doi", "pmid", "pmcid", "eprint", "eprinttype", "abstract", "keywords",
+                 "url", "file", "langid", "note", "crossref"]  # fmt: skip
+BIBTEX_VALUES = ["{", "}", "{{", "}}", "\\", "\\'", "\\\"{u}", "$x^2$", "%", "#", "@", " and ", "and others", "jan",
+                 "13", "-1", "2019--2020", "{\\O}", ",", "\\textit{", "~", "\\url{x}"]  # fmt: skip
 MEDLINE_TAGS = ["PMID", "TI", "BTI", "AB", "AU", "FAU", "CN", "DP", "JT", "TA", "VI", "IP", "PG", "LA", "PT", "MH",
                 "OT", "LID", "AID", "PMC", "RIN", "XX"]  # fmt: skip
 JSON = st.recursive(
@@ -163,9 +173,28 @@ def _tagged_lines(data: st.DataObject, tags: list[str], sep: str) -> str:
     return "".join(f"{tag}{sep}{value}\n" for tag, value in lines)
 
 
+def _bibtex(data: st.DataObject) -> str:
+    entries = []
+    for n in range(data.draw(st.integers(1, 3))):
+        kind = data.draw(st.sampled_from(["article", "book", "inproceedings", "misc", "string", "comment", "ARTICLE"]))
+        fields = data.draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(BIBTEX_FIELDS),
+                    st.lists(st.sampled_from(BIBTEX_VALUES) | st.text(max_size=12), max_size=5).map("".join),
+                    st.sampled_from(["{}", '""', ""]),
+                ),
+                max_size=8,
+            )
+        )
+        body = ",\n".join(f"  {name} = {q[:1]}{value}{q[1:]}" for name, value, q in fields)
+        entries.append(f"@{kind}{{key{n},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
 def draw_input(data: st.DataObject) -> tuple[str, bytes, str | None]:
     """(kind, bytes, forced format or None)."""
-    kind = data.draw(st.sampled_from(["bytes", "mutated", "mutated", "xml", "csljson", "ris", "medline"]))
+    kind = data.draw(st.sampled_from(["bytes", "mutated", "mutated", "xml", "csljson", "ris", "medline", "bibtex"]))
     if kind == "bytes":
         blob = data.draw(st.binary(max_size=2000))
     elif kind == "mutated":
@@ -182,9 +211,11 @@ def draw_input(data: st.DataObject) -> tuple[str, bytes, str | None]:
             for _ in range(data.draw(st.integers(1, 3)))
         ]
         blob = "\n".join(records).encode()
-    else:
+    elif kind == "medline":
         records = ["PMID- 1\n" + _tagged_lines(data, MEDLINE_TAGS, "- ") for _ in range(data.draw(st.integers(1, 3)))]
         blob = "\n".join(records).encode()
+    else:
+        blob = _bibtex(data).encode()
     fmt = data.draw(st.sampled_from([None, None, None, *FORMATS]))
     return kind, blob, fmt
 
@@ -252,7 +283,6 @@ def fuzz(
     last_report = start
 
     real_connect = socket.socket.connect
-    logging.getLogger("pylatexenc").setLevel(logging.ERROR)  # "no known LaTeX for U+..." for every odd character
 
     def no_network(self: socket.socket, address: object) -> None:
         network.append(str(address))
@@ -268,7 +298,7 @@ def fuzz(
         now = time.monotonic()
         if now >= stop_at or (max_inputs and stats["tried"] >= max_inputs):
             return
-        path = folder / f"input.{ {'ris': 'ris', 'medline': 'nbib', 'csljson': 'json', 'xml': 'xml'}.get(kind, 'dat') }"
+        path = folder / f"input.{SUFFIX.get(kind, 'dat')}"
         t = time.monotonic()
         signal.alarm(PER_INPUT_LIMIT)
         try:
@@ -337,7 +367,7 @@ def main() -> None:
           f"({s.get('tried', 0) / max(result['seconds'], 1e-9):.0f}/s)")  # fmt: skip
     print(f"imported: {s.get('imported', 0)}, refused with a one-line error: {s.get('rejected', 0)}, "
           f"crashes: {s.get('crash', 0)} ({len(result['crashes'])} distinct)")  # fmt: skip
-    for kind in ("bytes", "mutated", "xml", "csljson", "ris", "medline"):
+    for kind in ("bytes", "mutated", "xml", "csljson", "ris", "medline", "bibtex"):
         print(f"  {kind:8} imported {s.get(f'{kind}:imported', 0):6}  refused {s.get(f'{kind}:rejected', 0):6}  "
               f"crashed {s.get(f'{kind}:crash', 0):6}")  # fmt: skip
     print(f"slowest input: {result['slowest']}; network connections attempted (and refused): "
