@@ -60,6 +60,9 @@ def commands(tmp: Path) -> list[list[str]]:
         ["export", "jsonl", "-o", str(tmp / "out.jsonl")],
         ["claims", "list"],
         ["claims", "link"],
+        ["claims", "pages"],
+        ["check", str(tmp / "page.txt")],
+        ["screen", "next"],
         ["report", "-o", str(tmp / "report")],
         ["fetch", "--pmid", "123"],
     ]
@@ -73,6 +76,7 @@ def test_damaged_library_is_an_error_for_every_command_and_never_written_over(
     import_files(lib, [NCBI / "pubmed1.xml"])
     db = lib.root / "ketalit.json"
     db.write_bytes(DAMAGED[case])
+    (tmp_path / "page.txt").write_text("IV ketamine relieves pain within minutes, and the relief lasts for months.")
     for args in commands(tmp_path):
         line = cli_error(run_cli(runner, lib.root, *args), str(db), "damaged library file", "restore")
         assert db.read_bytes() == DAMAGED[case], (args, line)
