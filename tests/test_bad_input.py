@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ketalit.errors import ImportFormatError
 from ketalit.importer import import_files
 from ketalit.library import Library
 
@@ -263,3 +264,14 @@ def test_medline_continuation_line_outside_a_record(lib: Library, runner, tmp_pa
     path = tmp_path / "odd.nbib"
     path.write_text("PMID- 31234567\nTI  - Ketamine for migraine.\nAB  - Short.\n\n      a stray line\n")
     cli_error(run_cli(runner, lib.root, "import", str(path)), f"{path}: line 5: a continuation line outside")
+
+
+def test_bibtex_syntax_error_is_one_line(lib: Library, tmp_path: Path) -> None:
+    """Found by bench/fuzz_import.py: bibtexparser's reason quotes the broken text, line breaks and all."""
+    path = tmp_path / "broken.bib"
+    path.write_text("@article{key1,\n  title = {Ketamine},\n  short\nLID - 10.1/x [doi]me interaction.}\n")
+    proc = run_ketalit("--library", str(lib.root), "import", str(path))
+    line = one_line_error(proc.returncode, proc.stderr, str(path), "BibTeX syntax error")
+    with pytest.raises(ImportFormatError) as caught:
+        import_files(lib, [path])
+    assert "\n" not in str(caught.value) and str(caught.value) in line
