@@ -129,3 +129,29 @@ def markdown_to_html(md: str) -> str:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(md)
+
+
+def store_as_is(lib: Library, records: list[dict]) -> None:
+    """Records stored as given, tagged but not normalised: what a library edited by hand or written by an older
+    ketalit may hold (every importer normalises what it stores). For testing what output does with damaged text."""
+    from ketalit.tagging.tagger import default_tagger
+
+    with lib.transaction():
+        for rec in records:
+            lib.upsert(default_tagger().apply(rec))
+
+
+def one_line_error(returncode: int, stderr: str, *words: str) -> str:
+    """Assert the way every failure must look: exit status 1, one line on stderr naming ``words``, no traceback."""
+    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    assert returncode == 1, stderr
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    for w in words:
+        assert w in lines[0], (w, lines[0])
+    return lines[0]
+
+
+def cli_error(result, *words: str) -> str:
+    """``one_line_error`` for an in-process CliRunner result (which keeps an uncaught exception instead of printing)."""
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return one_line_error(result.exit_code, result.stderr, *words)

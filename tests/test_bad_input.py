@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+from ketalit.errors import ImportFormatError
 from ketalit.importer import import_files
 from ketalit.library import Library
 
-from conftest import NCBI, run_ketalit
+from conftest import NCBI, cli_error, one_line_error, run_cli, run_ketalit
 
 
 def _truncated(tmp: Path) -> Path:
@@ -108,3 +110,168 @@ def test_corrupt_library_file_is_reported_not_overwritten(lib: Library) -> None:
     proc = run_ketalit("--library", str(lib.root), "import", str(NCBI / "pubmed1.xml"))
     assert proc.returncode == 1 and "not valid JSON" in proc.stderr
     assert db.read_bytes() == b'{"records": {"1": {"title": "x"'
+
+
+# -- RIS cut short (the README promised an error; the last record was dropped without a word) -----------------------
+
+RIS_TWO = (
+    "TY  - JOUR\nTI  - Ketamine for renal colic\nPY  - 2019\nER  - \n\nTY  - JOUR\nTI  - Oral ketamine\nPY  - 2020\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (RIS_TWO, "record of line 6 has no 'ER  -'"),  # cut before its last ER
+        (RIS_TWO.replace("ER  - \n\n", "") + "ER  - \n", "line 4: a record starts before the record of line 1 ended"),
+        ("TI  - No record start\nER  - \n" + RIS_TWO + "ER  - \n", "line 1: 'TI  -' outside a record"),
+    ],
+    ids=["cut-before-last-ER", "ER-missing-between-records", "tag-outside-record"],
+)
+def test_ris_without_record_ends_is_rejected(text: str, words: str, lib: Library, runner, tmp_path: Path) -> None:
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    before = (lib.root / "ketalit.json").read_bytes()
+    ris = tmp_path / "cut.ris"
+    ris.write_text(text)
+    cli_error(run_cli(runner, lib.root, "import", str(ris)), str(ris), words)
+    assert (lib.root / "ketalit.json").read_bytes() == before
+
+
+def test_complete_ris_still_imports(lib: Library, tmp_path: Path) -> None:
+    ris = tmp_path / "whole.ris"
+    ris.write_text("Provider: a database\r\n\r\n" + RIS_TWO.replace("\n", "\r\n") + "ER  -\r\n")
+    assert import_files(lib, [ris]).added == 2
+
+
+# -- CSL-JSON with the wrong JSON types: one line naming the item and the field ----------------------------------------
+
+GOOD_ITEM = {"id": "x", "type": "article-journal", "title": "Ketamine for pain", "issued": {"date-parts": [[2019]]}}
+WRONG_TYPES = {
+    "author-string": ({"author": "Smith J"}, "'author' must be a list of names"),
+    "author-entry-string": ({"author": ["Smith J"]}, "'author 1' must be an object"),
+    "author-family-list": ({"author": [{"family": ["Smith"]}]}, "'author 1 family' must be text, not a list"),
+    "issued-number": ({"issued": 2019}, "'issued' must be a date object"),
+    "date-parts-string": ({"issued": {"date-parts": "2019"}}, "'issued date-parts' must be a list"),
+    "date-part-object": ({"issued": {"date-parts": [[{"year": 2019}]]}}, "'issued date-parts' must be a list"),
+    "title-list": ({"title": ["Ketamine"]}, "'title' must be text, not a list"),
+    "journal-object": ({"container-title": {"name": "J"}}, "'container-title' must be text, not an object"),
+    "doi-list": ({"DOI": ["10.1000/x"]}, "'DOI' must be text, not a list"),
+    "custom-string": ({"custom": "x"}, "'custom' must be an object, not a string"),
+    "keyword-number": ({"keyword": 5}, "'keyword' must be text or a list, not a number"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_TYPES))
+def test_csljson_wrong_types(case: str, lib: Library, runner, tmp_path: Path) -> None:
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    before = (lib.root / "ketalit.json").read_bytes()
+    change, words = WRONG_TYPES[case]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([GOOD_ITEM, {**GOOD_ITEM, "id": "y", **change}]))
+    cli_error(run_cli(runner, lib.root, "import", str(path)), f"{path}: item 2: {words}")
+    assert (lib.root / "ketalit.json").read_bytes() == before
+
+
+def test_csljson_values_are_normalised_on_the_way_in(lib: Library, tmp_path: Path) -> None:
+    """Numbers where text belongs are read as text; a date string is a date; impossible dates are dropped;
+    seasons (months 13-16 and 21-24) become their first month; control characters are removed."""
+    items = [
+        {"id": "a", "title": 1984, "volume": 12, "page": 101, "issued": "2019-05-01"},
+        {"id": "b", "title": "Month thirteen", "issued": {"date-parts": [[2019, 13]]}},
+        {"id": "c", "title": "Winter", "issued": {"date-parts": [["2018", "24"]]}},
+        {"id": "d", "title": "Bad date", "issued": {"date-parts": [[99999, 17]]}},
+        {"id": "e", "title": "Escape \x1b]8;;http://x\x1b\\\\click\x1b]8;;\x1b\\\\ \x1b[2J", "DOI": "10.1000/a\x1bb"},
+    ]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items))
+    import_files(lib, [path])
+    got = {r["title"]: r for r in Library.open(lib.root).records()}
+    assert (got["1984"]["volume"], got["1984"]["pages"], got["1984"]["year"], got["1984"]["month"]) == (
+        "12",
+        "101",
+        2019,
+        5,
+    )
+    assert (got["Month thirteen"]["year"], got["Month thirteen"]["month"]) == (2019, 3)
+    assert (got["Winter"]["year"], got["Winter"]["month"]) == (2018, 12)
+    assert (got["Bad date"]["year"], got["Bad date"]["month"]) == (None, None)
+    escaped = next(r for t, r in got.items() if t.startswith("Escape"))
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in escaped["title"] + escaped["doi"])
+
+
+def test_one_odd_record_does_not_break_commands_for_the_library(lib: Library, runner, tmp_path: Path) -> None:
+    """The reported cases: CSL-JSON month 13 crashed every `export bibtex`; an author named [/] crashed every
+    search that listed the record."""
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    path = tmp_path / "odd.json"
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "odd",
+                    "title": "Ketamine [bold]markup[/] in a title",
+                    "author": [{"family": "[/]", "given": "[red]"}, {"literal": "[link=x]Group[/link]"}],
+                    "issued": {"date-parts": [[2019, 13]]},
+                    "DOI": "10.1000/[/]",
+                }
+            ]
+        )
+    )
+    assert run_cli(runner, lib.root, "import", str(path)).exit_code == 0
+    for args in (
+        ["search", "ketamine"],
+        ["search", "ketamine", "--json"],
+        ["show", "10.1000/[/]"],
+        ["stats"],
+        ["export", "bibtex"],
+        ["export", "ris"],
+        ["export", "csljson"],
+        ["export", "jsonl"],
+    ):
+        res = run_cli(runner, lib.root, *args)
+        assert res.exit_code == 0 and res.exception is None, (args, res.stderr, res.exception)
+    listing = run_cli(runner, lib.root, "search", "markup").stdout
+    assert "[/]" in listing and "[bold]markup[/]" in listing
+
+
+# -- MEDLINE records without identifiers; input that is not a file --------------------------------------------------
+
+
+def test_medline_record_without_identifiers_is_skipped_not_duplicated(lib: Library, tmp_path: Path) -> None:
+    path = tmp_path / "noid.nbib"
+    path.write_text(
+        "PMID- 31234567\nTI  - Ketamine for migraine.\nDP  - 2019 Jan\n\n"
+        "PMID- not-a-number\nAB  - An abstract and nothing else to know the record by.\n\n"
+        "PMID- also-not-a-number\nTI  - Intranasal ketamine in children.\nDP  - 2020\n"
+    )
+    first = import_files(lib, [path])
+    assert (first.added, len(first.skipped)) == (2, 1)
+    assert "without PMID, DOI or title" in first.skipped[0] and str(path) in first.skipped[0]
+    again = import_files(lib, [path])
+    assert (again.added, again.updated) == (0, 2)  # the record without a PMID is known by its title and year
+    assert len(Library.open(lib.root)) == 2
+
+
+def test_fifo_is_refused_not_waited_on(lib: Library, tmp_path: Path) -> None:
+    fifo = tmp_path / "records.ris"
+    os.mkfifo(fifo)
+    proc = run_ketalit("--library", str(lib.root), "import", str(fifo), timeout=30)
+    one_line_error(proc.returncode, proc.stderr, str(fifo), "not a regular file")
+
+
+def test_medline_continuation_line_outside_a_record(lib: Library, runner, tmp_path: Path) -> None:
+    """Found by bench/fuzz_import.py: Biopython's MEDLINE parser fails with a KeyError on this."""
+    path = tmp_path / "odd.nbib"
+    path.write_text("PMID- 31234567\nTI  - Ketamine for migraine.\nAB  - Short.\n\n      a stray line\n")
+    cli_error(run_cli(runner, lib.root, "import", str(path)), f"{path}: line 5: a continuation line outside")
+
+
+def test_bibtex_syntax_error_is_one_line(lib: Library, tmp_path: Path) -> None:
+    """Found by bench/fuzz_import.py: bibtexparser's reason quotes the broken text, line breaks and all."""
+    path = tmp_path / "broken.bib"
+    path.write_text("@article{key1,\n  title = {Ketamine},\n  short\nLID - 10.1/x [doi]me interaction.}\n")
+    proc = run_ketalit("--library", str(lib.root), "import", str(path))
+    line = one_line_error(proc.returncode, proc.stderr, str(path), "BibTeX syntax error")
+    with pytest.raises(ImportFormatError) as caught:
+        import_files(lib, [path])
+    assert "\n" not in str(caught.value) and str(caught.value) in line

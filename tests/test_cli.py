@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ketalit.formats.detect import read_file
 
-from conftest import FIXTURES, NCBI, SNAPSHOT, run_cli, run_ketalit
+from conftest import FIXTURES, NCBI, SNAPSHOT, cli_error, run_cli, run_ketalit
 
 
 def test_init_import_show_stats_export(runner, tmp_path: Path) -> None:
@@ -110,3 +110,55 @@ def test_rebuild_reproduces_the_shipped_records(shipped_copy: Path, tmp_path: Pa
         return sorted(recs, key=lambda r: r["citekey"])
 
     assert dump(copy) == dump(shipped_copy)
+
+
+def _library_with_records(runner, tmp_path: Path) -> Path:
+    lib = tmp_path / "lib"
+    run_cli(runner, lib, "init")
+    assert run_cli(runner, lib, "import", str(FIXTURES / "quirks.pubmed.xml")).exit_code == 0
+    return lib
+
+
+def test_tag_all_refuses_a_record_or_manual_tags(runner, tmp_path: Path) -> None:
+    """`tag ID --all --add route:bogus` exited 0 and ignored both the record and the (unknown) tag."""
+    lib = _library_with_records(runner, tmp_path)
+    before = (lib / "ketalit.json").read_bytes()
+    cli_error(run_cli(runner, lib, "tag", "90000001", "--all", "--add", "route:bogus"), "--all", "--add")
+    cli_error(run_cli(runner, lib, "tag", "--all", "--add", "route:oral"), "--all")
+    cli_error(run_cli(runner, lib, "tag", "--all", "--remove", "route:oral"), "--all")
+    cli_error(run_cli(runner, lib, "tag", "90000001", "--add", "route:bogus"), "unknown route tag")
+    assert (lib / "ketalit.json").read_bytes() == before
+
+
+def test_export_refuses_meaningless_selections(runner, tmp_path: Path) -> None:
+    lib = _library_with_records(runner, tmp_path)
+    cli_error(run_cli(runner, lib, "export", "bibtex", "-"), "'-' is not a query")
+    cli_error(run_cli(runner, lib, "export", "ris", "-"), "'-' is not a query")
+    res = run_cli(runner, lib, "search", "-")
+    assert res.exit_code == 1 and "'-' has no letters or digits" in res.stderr
+    cli_error(run_cli(runner, lib, "export", "bibtex", "oral", "--claim", "000-01"), "not both")
+    res = run_cli(runner, lib, "export", "bibtex", "")
+    assert res.exit_code == 1 and "empty query" in res.stderr and res.stdout == ""
+    everything = run_cli(runner, lib, "export", "bibtex")
+    assert everything.exit_code == 0 and everything.stdout.count("@") == 3
+
+
+def test_export_output_paths(runner, tmp_path: Path) -> None:
+    lib = _library_with_records(runner, tmp_path)
+    missing = tmp_path / "no" / "such" / "folder"
+    cli_error(run_cli(runner, lib, "export", "bibtex", "-o", str(missing / "refs.bib")), f"{missing}/ does not exist")
+    assert not (tmp_path / "no").exists()  # a typo in the path is not a new folder
+    cli_error(run_cli(runner, lib, "export", "bibtex", "-o", str(tmp_path)), "it is a folder")
+    (tmp_path / "file").write_text("x")
+    cli_error(run_cli(runner, lib, "export", "ris", "-o", str(tmp_path / "file" / "refs.ris")), "is not a folder")
+    assert run_cli(runner, lib, "export", "bibtex", "-o", str(tmp_path / "refs.bib")).exit_code == 0
+    assert (tmp_path / "refs.bib").read_text().count("@") == 3
+
+
+def test_report_output_folder(runner, tmp_path: Path) -> None:
+    lib = _library_with_records(runner, tmp_path)
+    missing = tmp_path / "typo" / "report"
+    cli_error(run_cli(runner, lib, "report", "-o", str(missing)), f"{missing.parent}/ does not exist")
+    assert not missing.parent.exists()
+    (tmp_path / "a-file").write_text("x")
+    cli_error(run_cli(runner, lib, "report", "-o", str(tmp_path / "a-file")), "it is a file")

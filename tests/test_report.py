@@ -18,7 +18,7 @@ from ketalit.report.render import md_escape, write_report
 from ketalit.safetext import printable
 from ketalit.screening import screen
 
-from conftest import UNSAFE, check_page, markdown_to_html, run_cli, write_claims_catalogue
+from conftest import UNSAFE, check_page, markdown_to_html, run_cli, store_as_is, write_claims_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +163,7 @@ def _report_library(tmp_path: Path) -> Library:
             abstract=[results],
         ),
     ]
-    store_records(lib, recs)
+    store_as_is(lib, recs)  # as a damaged library holds them: the importers would have cleaned them
     for reviewer in ("alice <script>x</script>", "bob \x1b[2J\u202e"):  # screened: the PRISMA flow is drawn too
         screen(Library.open(lib.root), "123", "include", reviewer=reviewer)
     link_all(Library.open(lib.root))

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ketalit.importer import store_records
 from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.safetext import dumps_json, printable
 from ketalit.userfields import set_note
 
-from conftest import UNSAFE, run_cli, run_ketalit, write_claims_catalogue
+from conftest import UNSAFE, run_cli, run_ketalit, store_as_is, write_claims_catalogue
 from eutils_server import Server, default_fake
 
 SCREEN = (
@@ -54,7 +53,7 @@ def screen_library(tmp_path: Path) -> Library:
     write_claims_catalogue(lib.root)
     text = f"Ketamine significantly reduced migraine pain. {SCREEN}"
     results = {"label": "RESULTS\x1b[2J", "category": "", "text": text}
-    store_records(
+    store_as_is(  # as a damaged library holds them: the importers would have cleaned them
         lib,
         [
             new_record(
@@ -129,7 +128,9 @@ def test_show_on_a_terminal_emits_only_colour_codes(screen_library: Library) -> 
 
 
 def test_report_summary_and_file_messages_are_clean(screen_library: Library, runner, tmp_path: Path) -> None:
-    res = run_cli(runner, screen_library.root, "report", "-o", str(tmp_path / f"rep\x1b[2J{SCREEN}"))
+    out = tmp_path / f"rep\x1b[2J{SCREEN}"
+    out.parent.mkdir(parents=True)  # the URL in SCREEN makes folders; report -o makes only the last one
+    res = run_cli(runner, screen_library.root, "report", "-o", str(out))
     assert res.exit_code == 0, res.output
     _clean(res.output)
     evil_file = tmp_path / "refs\x1b]8;;x\x07.ris"
@@ -141,7 +142,9 @@ def test_report_summary_and_file_messages_are_clean(screen_library: Library, run
     res = run_cli(runner, screen_library.root, "import", str(tmp_path / f"missing\x1b[2J{SCREEN}.ris"))
     assert res.exit_code == 1
     _clean(res.output)
-    res = run_cli(runner, screen_library.root, "export", "ris", "-o", str(tmp_path / f"out\x1b[2J{SCREEN}.ris"))
+    out = tmp_path / f"out\x1b[2J{SCREEN}.ris"
+    out.parent.mkdir(parents=True)  # export -o writes into an existing folder only
+    res = run_cli(runner, screen_library.root, "export", "ris", "-o", str(out))
     assert res.exit_code == 0
     _clean(res.output)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .formats.detect import ParsedFile, read_file
 from .library import Library
-from .records import Record, identity, no_gc
+from .records import Record, has_identity, identity, no_gc, normalise
 
 
 @dataclass
@@ -59,16 +59,30 @@ def _settle_key(lib: Library, doc_id: int, own: str, taken: set[str], notes: lis
         lib.put(doc_id, stored)
 
 
-def store_records(lib: Library, records: Iterable[Record], key_notes: list[str] | None = None) -> dict[str, int]:
+def store_records(
+    lib: Library, records: Iterable[Record], key_notes: list[str] | None = None, skipped: list[str] | None = None
+) -> dict[str, int]:
     """Upsert records in one transaction and tag each one that was added or changed. ``key_notes`` collects what
-    happened to the citation keys the records carried."""
+    happened to the citation keys the records carried.
+
+    Every record is normalised first (see ``records.normalise``). One that the library could not recognise again
+    (no PMID, DOI or title) is not stored, since a re-import would add it again: it is counted as skipped, and
+    described in ``skipped`` if given.
+    """
     from .tagging.tagger import tag_many
 
-    counts = {"added": 0, "updated": 0}
+    counts = {"added": 0, "updated": 0, "skipped": 0}
     with lib.transaction():
         touched: dict[int, None] = {}
         taken: set[str] | None = None
         for rec in records:
+            normalise(rec)
+            if not has_identity(rec):
+                counts["skipped"] += 1
+                if skipped is not None:
+                    source = next((p.get("source") for p in rec.get("provenance") or []), None) or "input"
+                    skipped.append(f"{source}: a record without PMID, DOI or title was skipped")
+                continue
             own = rec.get("citekey")
             if own and taken is None:
                 taken = {r["citekey"] for _, r in lib.iter_records() if r.get("citekey")}
@@ -114,6 +128,6 @@ def import_files(
                     prov["source"] = label
         report.files.append({"path": str(pf.path), "format": pf.format, "records": len(pf.records)})
         report.skipped.extend(pf.skipped)
-    counts = store_records(lib, (r for pf in parsed for r in pf.records), report.keys)
+    counts = store_records(lib, (r for pf in parsed for r in pf.records), report.keys, report.skipped)
     report.added, report.updated = counts["added"], counts["updated"]
     return report

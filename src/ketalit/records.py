@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
+from .safetext import printable
+
 Record = dict[str, Any]
 
 # Bibliographic fields filled by importers; user fields are never touched by an import.
@@ -138,7 +140,8 @@ _TAG_RE = re.compile(
 
 
 def clean_text(text: Any) -> str:
-    """Inline PubMed markup (<i>, <sup>, MathML...) stripped to its text; entities decoded; spaces folded."""
+    """Inline PubMed markup (<i>, <sup>, MathML...) stripped to its text; entities decoded; spaces folded; control
+    characters, escape sequences and bidi controls removed (``safetext.printable``)."""
     if text is None:
         return ""
     s = str(text)
@@ -148,7 +151,8 @@ def clean_text(text: Any) -> str:
         s = html.unescape(s)
     if not s.isascii() and not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
-    return " ".join(s.split())
+    s = " ".join(s.split())
+    return s if s.isprintable() else " ".join(printable(s).split())
 
 
 _DOI_RE = re.compile(r"10\.\d{3,9}/\S+", re.I)
@@ -231,6 +235,95 @@ def parse_date(text: Any) -> tuple[int | None, int | None]:
 def valid_month(value: Any) -> int | None:
     """A stored month as 1-12; None when missing or out of range (a record damaged on its way in)."""
     return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12 else None
+
+
+# -- normalising what enters the library -------------------------------------------------------------------------
+
+TEXT_FIELDS = ("title", "journal", "journal_iso", "volume", "issue", "pages", "language", "book_title", "publisher")
+LIST_FIELDS = ("publication_types", "keywords", "retraction_notices")
+AUTHOR_PARTS = ("family", "given", "initials", "collective")
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]*")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value if value.isprintable() else clean_text(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _texts(value: Any) -> list[str]:
+    return [t for t in map(_text, _list(value)) if t]
+
+
+def _int_in(value: Any, lo: int, hi: int) -> int | None:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi:
+        return value
+    return None
+
+
+def normalise(rec: Record) -> Record:
+    """The record with every bibliographic field of its proper type and range, in place: text is text without
+    control characters, a year has four digits, a month is 1-12, authors are name parts, identifiers are canonical.
+    Whatever cannot be read is dropped rather than stored, so that no record can break a command later."""
+    for f in TEXT_FIELDS:
+        rec[f] = _text(rec.get(f))
+    for f in LIST_FIELDS:
+        rec[f] = _texts(rec.get(f))
+    rec["pmid"] = normalize_pmid(_text(rec.get("pmid")))
+    rec["doi"] = normalize_doi(_text(rec.get("doi")))
+    rec["pmcid"] = normalize_pmcid(_text(rec.get("pmcid")))
+    rec["year"] = _int_in(rec.get("year"), 1000, 9999)
+    rec["month"] = _int_in(rec.get("month"), 1, 12)
+    authors = []
+    for a in _list(rec.get("authors")):
+        if isinstance(a, dict):
+            parts = {k: _text(a.get(k)) for k in AUTHOR_PARTS}
+            if any(parts.values()):
+                authors.append(parts)
+    rec["authors"] = authors
+    rec["abstract"] = [
+        {"label": _text(sec.get("label")), "category": _text(sec.get("category")), "text": _text(sec.get("text"))}
+        for sec in _list(rec.get("abstract"))
+        if isinstance(sec, dict) and _text(sec.get("text"))
+    ]
+    rec["mesh"] = [
+        {
+            "descriptor": _text(h["descriptor"]),
+            "ui": _text(h.get("ui")),
+            "major": h.get("major") is True,
+            "qualifiers": [
+                {"name": _text(q.get("name")), "major": q.get("major") is True}
+                for q in _list(h.get("qualifiers"))
+                if isinstance(q, dict) and _text(q.get("name"))
+            ],
+        }
+        for h in _list(rec.get("mesh"))
+        if isinstance(h, dict) and _text(h.get("descriptor"))
+    ]
+    rec["retracted"] = rec.get("retracted") is True
+    rec["abstract_complete"] = rec.get("abstract_complete") is not False
+    rec["kind"] = "book" if rec.get("kind") == "book" else "article"
+    if not isinstance(rec.get("citekey"), str):
+        rec["citekey"] = None
+    if "extra" in rec:  # fields kept from an imported .bib: names BibTeX can write back, text values
+        extra = rec["extra"] if isinstance(rec["extra"], dict) else {}
+        rec["extra"] = {k: _text(v) for k, v in extra.items() if isinstance(k, str) and _FIELD_NAME.fullmatch(k)}
+        if not rec["extra"]:
+            del rec["extra"]
+    return rec
+
+
+def has_identity(rec: Record) -> bool:
+    """Whether the library can recognise this paper again: a PMID, a DOI or a title."""
+    return bool(rec.get("pmid") or rec.get("doi") or title_key(rec.get("title") or "", rec.get("year")))
 
 
 def abstract_text(rec: Record) -> str:

@@ -217,6 +217,8 @@ class _Parser:
             return self.pubmed_node(value, extra, pos)
         if value.endswith("*"):
             return self.prefix_node(value, pos)
+        if not any(ch.isalnum() for ch in value):  # "-" or "&" would match every record
+            raise QueryError(self.query, pos, f"{value!r} has no letters or digits to search for (exclude: NOT term)")
         return Node("word", [value], pos)
 
     def prefix_node(self, value: str, pos: int) -> Node:
@@ -367,8 +369,8 @@ class SearchIndex:
     ) -> None:
         self.folder = folder
         self.ids = ids  # library record id of each index position
-        self.retriever = retriever
-        self.vocab: dict[str, int] = retriever.vocab_dict
+        self.retriever = retriever  # None for an empty library (bm25s cannot index nothing)
+        self.vocab: dict[str, int] = retriever.vocab_dict if retriever is not None else {}
         self._docs = docs
         self._texts = texts
         self._years: np.ndarray | None = None
@@ -430,6 +432,8 @@ class SearchIndex:
             texts.append(" ".join(tokens))
             corpus.append(tokens or [""])
         ids = np.array([d[0] for d in docs], dtype=np.int64)
+        if not docs:
+            return cls(folder, ids, None, docs, texts)  # nothing to rank and nothing worth caching
         retriever = bm25s.BM25()
         retriever.index(corpus, show_progress=False)
         del corpus

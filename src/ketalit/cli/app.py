@@ -26,6 +26,12 @@ class KetalitGroup(TyperGroup):
         except KetalitError as exc:
             err.print(f"[bold red]error:[/bold red] {term(exc)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
+        except OSError as exc:  # the system refused (disk full, permissions, a symlink loop...): say what and where
+            from ..library.storage import describe
+
+            where = f"{exc.filename}: " if exc.filename else ""
+            err.print(f"[bold red]error:[/bold red] {term(where + describe(exc))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print(
                 "interrupted: what was committed is kept; run the same command again to continue", highlight=False
@@ -79,13 +85,22 @@ def emit_json(data: Any) -> None:
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Text to a file (written atomically) or stdout."""
+    """Text to a file (written atomically) or stdout. The file's folder must exist: a typo is not a new folder."""
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    from ..library.storage import atomic_write_bytes
+    from ..library.storage import atomic_write_bytes, describe
 
-    atomic_write_bytes(output, text.encode("utf-8"))
+    folder = output.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise KetalitError(f"cannot write {output}: {folder}/ {what} (create the folder first, or fix the path)")
+    if output.is_dir():
+        raise KetalitError(f"cannot write {output}: it is a folder (give a file name, e.g. {output / 'export.bib'})")
+    try:
+        atomic_write_bytes(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise KetalitError(f"cannot write {output} ({describe(exc)}); nothing was written") from exc
     err.print(f"wrote {term(output)}")
 
 

@@ -51,15 +51,28 @@ def import_cmd(
 
 
 @app.command()
-def rebuild() -> None:
+def rebuild(
+    force: bool = typer.Option(
+        False, "--force", help="Drop records with your notes, decisions, tags or edits that are not in snapshot/."
+    ),
+) -> None:
     """Rebuild the library's records from the files in its snapshot/ folder (how the shipped library is made).
 
-    Records are re-imported and re-tagged from scratch: notes, screening decisions and manual tags are not kept.
+    Records are re-imported and re-tagged from scratch. Each paper keeps its record, and with it its notes,
+    screening decisions, manual tags, hand edits, merged duplicates and citation key; papers you removed or merged
+    stay out. If a record with such data is not in snapshot/, nothing is changed unless --force. Other records
+    not in snapshot/ are dropped; saved searches are kept; claims are linked again.
     """
     from ..build import rebuild as rebuild_library
 
-    report = rebuild_library(lib_path())
-    console.print(f"rebuilt {term(lib_path())}/ from {len(report.files)} snapshot files: {report.added} records")
+    report = rebuild_library(lib_path(), force=force)
+    console.print(
+        f"rebuilt {term(lib_path())}/ from {len(report.imported.files)} snapshot files: "
+        f"{report.imported.added - report.left_out} records; your data carried on {report.carried}; "
+        f"{report.left_out} left out (removed or merged by you); {len(report.dropped)} not in snapshot/ dropped",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -118,6 +131,11 @@ def tag(
     """Tag records by route, outcome, design and setting. Manual decisions survive re-tagging and re-fetching."""
     from ..userfields import retag_all, set_manual_tags
 
+    if all_records and (ident or add or remove):
+        raise KetalitError(
+            "--all re-tags every record from its text and takes no record, --add or --remove: "
+            "tag one record at a time with `ketalit tag ID --add axis:tag`"
+        )
     lib = open_library()
     if all_records:
         n = retag_all(lib, progress=sys.stderr.isatty())

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from ..errors import KetalitError
 from ..render import term
 from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, open_library
 
@@ -31,6 +32,10 @@ def report(
 
     from ..report.render import write_report
 
+    if output.exists() and not output.is_dir():
+        raise KetalitError(f"cannot write the report into {output}: it is a file, not a folder")
+    if not output.parent.is_dir():  # the report's own folder is made; a missing parent is a typo, not a new tree
+        raise KetalitError(f"cannot write the report into {output}/: {output.parent}/ does not exist (create it first)")
     lib = open_library()
     doc = None
     if document:

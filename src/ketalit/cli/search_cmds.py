@@ -183,11 +183,15 @@ def export_jsonl(output: Path | None = OutputOpt) -> None:
 
 def select_records(lib: Library, query: str | None, claim: str | None = None) -> list[dict[str, Any]]:
     """The records an export covers: all, a search's results, or the evidence cited for one claim."""
-    if claim:
+    if query is not None and claim is not None:
+        raise KetalitError("give a query or --claim, not both (--claim exports the evidence cited for one claim)")
+    if query is not None and query.strip() == "-":
+        raise KetalitError("'-' is not a query: an export goes to stdout unless -o FILE is given")
+    if claim is not None:
         from ..claims.store import evidence_records
 
         return evidence_records(lib, claim)
-    if not query:
+    if query is None:
         return lib.records()
     from ..search import search_library
 

@@ -174,7 +174,8 @@ def parse_bibtex(text: str, source: str) -> tuple[list[Record], list[str]]:
             raise ImportFormatError(
                 f"{source}: citation key {block.key!r} is used twice (line {block.start_line + 1}); keys must be unique"
             )
-        why = str(getattr(getattr(block, "error", None), "abort_reason", "") or "").strip()
+        why = str(getattr(getattr(block, "error", None), "abort_reason", "") or "")
+        why = " ".join(why.split())[:200]  # it quotes the file, line breaks included: one line
         raise ImportFormatError(
             f"{source}: BibTeX syntax error in the entry starting at line {block.start_line + 1}"
             + (f" ({why})" if why else "")

@@ -16,21 +16,79 @@ from ..records import (
     normalize_pmcid,
     normalize_pmid,
     now_iso,
+    parse_date,
     valid_month,
 )
 from ..safetext import dumps_json
 from .abstract import join_sections, split_sections
 
+# CSL-JSON fields ketalit reads, and the JSON types they may have (numbers are read as text).
+TEXT = (str, int, float)
+TEXT_KEYS = (
+    "title", "container-title", "container-title-short", "journalAbbreviation", "volume", "issue", "page", "DOI",
+    "PMID", "PMCID", "language", "note", "abstract", "type", "publisher", "citation-key", "citationKey",
+)  # fmt: skip
+# A season as a month: 13-16 (citeproc) or 21-24 (EDTF) is spring, summer, autumn, winter.
+SEASONS = {13: 3, 14: 6, 15: 9, 16: 12, 21: 3, 22: 6, 23: 9, 24: 12}
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
+
+
+def check_item(item: dict[str, Any], where: str) -> None:
+    """Raise ImportFormatError naming the item and the field whose JSON type ketalit cannot read."""
+
+    def bad(field: str, value: Any, want: str) -> ImportFormatError:
+        return ImportFormatError(f"{where}: {field!r} must be {want}, not {_kind(value)}")
+
+    for key in TEXT_KEYS:
+        if item.get(key) is not None and not isinstance(item[key], TEXT):
+            raise bad(key, item[key], "text")
+    authors = item.get("author")
+    if authors is not None:
+        if not isinstance(authors, list):
+            raise bad("author", authors, 'a list of names ([{"family": ..., "given": ...}])')
+        for k, a in enumerate(authors, start=1):
+            if not isinstance(a, dict):
+                raise bad(f"author {k}", a, "an object with family and given, or literal")
+            for part in ("family", "given", "literal"):
+                if a.get(part) is not None and not isinstance(a[part], TEXT):
+                    raise bad(f"author {k} {part}", a[part], "text")
+    issued = item.get("issued")
+    if issued is not None and not isinstance(issued, (dict, str)):
+        raise bad("issued", issued, 'a date object ({"date-parts": [[2019, 5]]})')
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        if parts is not None and not (
+            isinstance(parts, list) and all(isinstance(p, list) and all(isinstance(x, TEXT) for x in p) for p in parts)
+        ):
+            raise bad("issued date-parts", parts, "a list of [year, month, day] lists")
+        if issued.get("raw") is not None and not isinstance(issued["raw"], TEXT):
+            raise bad("issued raw", issued["raw"], "text")
+    if item.get("custom") is not None and not isinstance(item["custom"], dict):
+        raise bad("custom", item["custom"], "an object")
+    if item.get("keyword") is not None and not isinstance(item["keyword"], (str, list)):
+        raise bad("keyword", item["keyword"], "text or a list")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
 
 def _issued(item: dict[str, Any]) -> tuple[int | None, int | None]:
-    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    issued = item.get("issued") or {}
+    if isinstance(issued, str):  # some tools write an EDTF date string: 2019-05-01
+        return parse_date(issued)
+    parts = issued.get("date-parts") or [[]]
     first = parts[0] if parts else []
     year = int(first[0]) if len(first) > 0 and str(first[0]).lstrip("-").isdigit() else None
     month = int(first[1]) if len(first) > 1 and str(first[1]).isdigit() else None
-    if year is None and (item.get("issued") or {}).get("raw"):
-        from ..records import parse_date
-
-        return parse_date(item["issued"]["raw"])
+    month = SEASONS.get(month, month) if month is not None else None  # an impossible month is dropped on storing
+    if year is None and issued.get("raw"):
+        return parse_date(_text(issued["raw"]))
     return year, month
 
 
@@ -38,13 +96,15 @@ def item_to_record(item: dict[str, Any], source: str) -> Record:
     authors = []
     for a in item.get("author") or []:
         if a.get("literal"):
-            authors.append(author(collective=a["literal"]))
+            authors.append(author(collective=_text(a["literal"])))
         else:
-            authors.append(author(family=a.get("family", ""), given=a.get("given", "")))
+            authors.append(author(family=_text(a.get("family")), given=_text(a.get("given"))))
     year, month = _issued(item)
     custom = item.get("custom") or {}
     kw = item.get("keyword") or ""
-    note = str(item.get("note") or "")
+    note = _text(item.get("note"))
+    sections = custom.get("abstract_sections")
+    types = custom.get("publication_types")
     rec = new_record(
         pmid=normalize_pmid(item.get("PMID")),
         doi=normalize_doi(item.get("DOI")),
@@ -55,21 +115,21 @@ def item_to_record(item: dict[str, Any], source: str) -> Record:
         journal_iso=clean_text(item.get("container-title-short") or item.get("journalAbbreviation") or ""),
         year=year,
         month=month,
-        volume=str(item.get("volume") or ""),
-        issue=str(item.get("issue") or ""),
-        pages=str(item.get("page") or ""),
-        abstract=custom.get("abstract_sections") or split_sections(item.get("abstract") or ""),
-        language=str(item.get("language") or ""),
+        volume=_text(item.get("volume")),
+        issue=_text(item.get("issue")),
+        pages=_text(item.get("page")),
+        abstract=sections if isinstance(sections, list) else split_sections(_text(item.get("abstract"))),
+        language=_text(item.get("language")),
         keywords=[k.strip() for k in kw.split(",") if k.strip()] if isinstance(kw, str) else list(kw),
-        publication_types=list(custom.get("publication_types") or []),
-        retracted=bool(custom.get("retracted")),
+        publication_types=list(types) if isinstance(types, list) else [],
+        retracted=custom.get("retracted") is True,
         kind="book" if item.get("type") in ("book", "chapter") else "article",
         abstract_complete="abstract incomplete" not in note.lower(),
         provenance=[{"kind": "file", "source": source, "format": "csljson", "at": now_iso()}],
         source_rank=1,
     )
     key = item.get("citation-key") or item.get("citationKey") or custom.get("citekey") or _note_key(item)
-    if key:
+    if isinstance(key, (str, int)) and str(key).strip():
         rec["citekey"] = str(key).strip()
     return rec
 
@@ -89,12 +149,16 @@ def parse_csljson(text: str, source: str) -> tuple[list[Record], list[str]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise ImportFormatError(f"{source}: JSON nested too deeply to be CSL-JSON") from exc
     if isinstance(data, dict):
         data = data.get("items", [data]) if "items" in data else [data]
     if not isinstance(data, list):
         raise ImportFormatError(f"{source}: CSL-JSON must be a list of items")
     records, skipped = [], []
     for n, item in enumerate(data, start=1):
+        if isinstance(item, dict):
+            check_item(item, f"{source}: item {n}")
         if not isinstance(item, dict) or not (item.get("title") or item.get("DOI") or item.get("PMID")):
             skipped.append(f"{source}: item {n} skipped: no title, DOI or PMID")
             continue

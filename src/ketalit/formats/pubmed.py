@@ -328,9 +328,20 @@ def _parse_serial(data: bytes, source: str) -> list[Record]:
         raise ImportFormatError(f"{source}: truncated or malformed XML{_where(exc)}: {why}") from exc
     if not hasattr(parsed, "get") or ("PubmedArticle" not in parsed and "PubmedBookArticle" not in parsed):
         raise ImportFormatError(f"{source}: XML, but not a PubmedArticleSet (EFetch db=pubmed retmode=xml)")
-    out = [article_to_record(a, source) for a in parsed.get("PubmedArticle", [])]
-    out += [book_to_record(b, source) for b in parsed.get("PubmedBookArticle", [])]
+    out = [_convert(article_to_record, a, n, source) for n, a in enumerate(parsed.get("PubmedArticle", []), 1)]
+    out += [_convert(book_to_record, b, n, source) for n, b in enumerate(parsed.get("PubmedBookArticle", []), 1)]
     return out
+
+
+def _convert(convert: Callable[[Any, str], Record], item: Any, n: int, source: str) -> Record:
+    """One article as a record; an article without an element PubMed's DTD requires refuses the file."""
+    try:
+        return convert(item, source)
+    except KeyError as exc:
+        kind = "book article" if convert is book_to_record else "article"
+        raise ImportFormatError(
+            f"{source}: {kind} {n} has no <{exc.args[0]}> element: not complete PubMed XML"
+        ) from exc
 
 
 # -- MEDLINE text ----------------------------------------------------------------------------------------------------
@@ -412,6 +423,13 @@ def medline_entry_to_record(entry: dict[str, Any], source: str) -> Record:
 
 
 def parse_medline(text: str, source: str) -> list[Record]:
+    in_record = False  # read the lines as Biopython's parser does
+    for n, line in enumerate(io.StringIO(text), start=1):
+        if line[:6] == "      ":
+            if not in_record:  # Biopython would fail on it with a KeyError
+                raise ImportFormatError(f"{source}: line {n}: a continuation line outside any record")
+        else:
+            in_record = line not in ("\n", "\r\n")  # a blank line ends a record
     entries = list(Medline.parse(io.StringIO(text)))
     out = []
     for n, entry in enumerate(entries, start=1):

@@ -76,9 +76,39 @@ def entry_to_record(entry: dict[str, Any], source: str) -> Record:
     )
 
 
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
+
+
+def check_structure(text: str, source: str) -> None:
+    """Every record opens with 'TY  -' and closes with 'ER  -'. rispy drops a record that does not, silently: a file
+    cut short would lose its last record without a word."""
+    start = 0  # line of the open record's TY, 0 when none is open
+    for n, line in enumerate(text.splitlines(), start=1):
+        m = _TAG_LINE.match(line)
+        if not m:
+            continue  # a continuation line, or text between records (some exports start with a header)
+        tag = m.group(1)
+        if tag == "TY":
+            if start:
+                raise ImportFormatError(
+                    f"{source}: line {n}: a record starts before the record of line {start} ended with 'ER  -' "
+                    "(a record is cut short)"
+                )
+            start = n
+        elif not start:
+            raise ImportFormatError(f"{source}: line {n}: '{tag}  -' outside a record (records start with 'TY  -')")
+        elif tag == "ER":
+            start = 0
+    if start:
+        raise ImportFormatError(
+            f"{source}: the record of line {start} has no 'ER  -' end-of-record line: the file is cut short"
+        )
+
+
 def parse_ris(text: str, source: str) -> tuple[list[Record], list[str]]:
     if not re.search(r"^ER  -", text, re.M):
         raise ImportFormatError(f"{source}: RIS without any 'ER  -' end-of-record line (truncated?)")
+    check_structure(text, source)
     try:
         entries = rispy.loads(text)
     except Exception as exc:

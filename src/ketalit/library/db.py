@@ -1,9 +1,9 @@
 """The library: one folder holding a tinydb database of records, tags, saved searches, claims and links.
 
 Reads need no lock: the database file is only ever replaced whole (see ``storage``). Every write happens in a
-``transaction()``: it takes the folder's lock, reloads the file (so work written meanwhile by another ketalit
-process is kept), applies the changes in memory and writes the file once, atomically. An exception inside the
-transaction discards all of its changes.
+``transaction()``: it takes the folder's lock (see ``lock``), reloads the file (so work written meanwhile by another
+ketalit process is kept), applies the changes in memory and writes the file once, atomically. An exception inside
+the transaction discards all of its changes. A read-only library file is refused before any work is done.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 
 from ..errors import KetalitError
 from ..records import Record, merge, new_record, no_gc, normalize_doi, title_key, titles_match
 from .citekey import assign_key, check_key
-from .storage import AtomicJSONStorage, CorruptLibraryError, atomic_write_bytes
+from .lock import LibraryLock
+from .storage import AtomicJSONStorage, LibraryWriteError, atomic_write_bytes
 
 SCHEMA_VERSION = 1
 DB_NAME = "ketalit.json"
@@ -54,6 +54,20 @@ def _decode(rec: Record) -> Record:
 LOCK_TIMEOUT = 120.0
 
 
+def lock_timeout() -> float:
+    """Seconds a write waits for another process's lock: $KETALIT_LOCK_TIMEOUT, else LOCK_TIMEOUT."""
+    raw = os.environ.get("KETALIT_LOCK_TIMEOUT", "").strip()
+    if not raw:
+        return LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise KetalitError(f"KETALIT_LOCK_TIMEOUT must be a number of seconds, not {raw!r}")
+    return value
+
+
 def default_library_path() -> Path:
     return Path(os.environ.get("KETALIT_LIBRARY") or "library")
 
@@ -64,7 +78,8 @@ class Library:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.db_path = self.root / DB_NAME
-        self._lock = FileLock(str(self.root / LOCK_NAME))
+        self._lock = LibraryLock(self.root / LOCK_NAME, self.root)
+        self._create = False  # only `init` may start from an absent database file
         self._db: TinyDB | None = None
         self._records: dict[int, Record] | None = None
         self._dirty: set[int] = set()
@@ -76,12 +91,23 @@ class Library:
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
     def init(cls, root: str | os.PathLike[str]) -> Library:
+        """Create a library folder, or check the one already there (an existing file is never written over)."""
         lib = cls(Path(root))
-        lib.root.mkdir(parents=True, exist_ok=True)
-        with lib.transaction():
-            meta = lib.db.table("meta")
-            if not meta.all():
-                meta.insert({"schema_version": SCHEMA_VERSION})
+        if lib.db_path.exists():
+            lib.schema_version()
+            return lib
+        try:
+            lib.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KetalitError(f"{lib.root}: cannot create the library folder ({exc.strerror})") from exc
+        lib._create = True
+        try:
+            with lib.transaction():
+                meta = lib.db.table("meta")
+                if not meta.all():
+                    meta.insert({"schema_version": SCHEMA_VERSION})
+        finally:
+            lib._create = False
         return lib
 
     @classmethod
@@ -97,14 +123,18 @@ class Library:
         return lib
 
     def _write_state(self) -> None:
-        st = self.db_path.stat()
-        state = {
-            "db_size": st.st_size,
-            "db_mtime_ns": st.st_mtime_ns,
-            "records_version": self.records_version(),
-            "records": len(self._load()) if self._records is not None else len(self.db.table("records")),
-        }
-        atomic_write_bytes(self.root / STATE_NAME, orjson.dumps(state))
+        """Describe the database file as just written (a cache: one that cannot be written is simply not used)."""
+        try:
+            st = self.db_path.stat()
+            state = {
+                "db_size": st.st_size,
+                "db_mtime_ns": st.st_mtime_ns,
+                "records_version": self.records_version(),
+                "records": len(self._load()) if self._records is not None else len(self.db.table("records")),
+            }
+            atomic_write_bytes(self.root / STATE_NAME, orjson.dumps(state))
+        except OSError:
+            pass
 
     def fast_state(self) -> dict[str, int] | None:
         """The state file, if it describes the database file as it is now (else None: read the library)."""
@@ -120,7 +150,7 @@ class Library:
     @property
     def db(self) -> TinyDB:
         if self._db is None:
-            self._db = TinyDB(self.db_path, storage=AtomicJSONStorage)
+            self._db = TinyDB(self.db_path, storage=AtomicJSONStorage, create=self._create)
         return self._db
 
     def records_version(self) -> int:
@@ -129,10 +159,7 @@ class Library:
         return int(meta[0].get("records_version", 0)) if meta else 0
 
     def schema_version(self) -> int:
-        try:
-            meta = self.db.table("meta").all()
-        except CorruptLibraryError as exc:
-            raise KetalitError(str(exc)) from exc
+        meta = self.db.table("meta").all()
         version = meta[0].get("schema_version", 0) if meta else 0
         if version > SCHEMA_VERSION:
             raise KetalitError(
@@ -146,26 +173,36 @@ class Library:
         if self._in_tx:
             yield self
             return
+        if not self.root.is_dir():
+            raise KetalitError(f"no ketalit library at {self.root}/ (run `ketalit init {self.root}` to create one)")
+        self._lock.acquire(lock_timeout())
         try:
-            self._lock.acquire(timeout=LOCK_TIMEOUT)
-        except Timeout as exc:
-            raise KetalitError(
-                f"{self.root}: another ketalit process has held the library lock for {LOCK_TIMEOUT:.0f} s; "
-                f"wait for it to finish (or remove {self.root / LOCK_NAME} if no ketalit is running)"
-            ) from exc
-        try:
+            self._refuse_read_only()
             self._reset()
             self._in_tx = True
             yield self
             self._write_back()
-            self.db.storage.flush()
-            self._write_state()
+            if self.db.storage.dirty:
+                self._lock.verify()
+                self.db.storage.flush()
+                self._write_state()
         except BaseException:
             self._reset()
             raise
         finally:
             self._in_tx = False
             self._lock.release()
+
+    def _refuse_read_only(self) -> None:
+        try:
+            st = self.db_path.stat()
+        except FileNotFoundError:
+            return  # being created by `init`; otherwise reading it says it is missing
+        if not st.st_mode & 0o222 or not os.access(self.db_path, os.W_OK):
+            raise LibraryWriteError(
+                f"{self.db_path}: the library file is read-only, so nothing was changed "
+                f"(to change the library, make it writable: chmod u+w {self.db_path})"
+            )
 
     def take_records(self) -> dict[int, Record]:
         """Every record, handed over: the library forgets its copy (outside a transaction), so a caller that
@@ -209,11 +246,8 @@ class Library:
     # -- records: reading ----------------------------------------------------------------------------------------
     def _load(self) -> dict[int, Record]:
         if self._records is None:
-            try:
-                with no_gc():
-                    self._records = {doc.doc_id: doc for doc in self.db.table("records").all()}
-            except CorruptLibraryError as exc:
-                raise KetalitError(str(exc)) from exc
+            with no_gc():
+                self._records = {doc.doc_id: doc for doc in self.db.table("records").all()}
         return self._records
 
     def records(self) -> list[Record]:
@@ -329,6 +363,29 @@ class Library:
         self._dirty.add(i)
         self._index_record(idx, i, out)
         return i, action
+
+    def clear_records(self) -> None:
+        """Remove every record. Records added afterwards get ids none of them had (a rebuild imports the papers
+        again, then gives each its old id back with ``renumber``)."""
+        self._require_tx()
+        stored = self._load()
+        self._next_id = max(stored, default=0) + 1
+        self._removed |= set(stored)
+        self._dirty = set()
+        stored.clear()
+        self._index = None
+
+    def renumber(self, doc_id: int, new_id: int) -> None:
+        """Move a record to another id, which must be free."""
+        self._require_tx()
+        stored = self._load()
+        if new_id in stored:
+            raise ValueError(f"record id {new_id} is in use")
+        stored[new_id] = stored.pop(doc_id)
+        self._dirty.discard(doc_id)
+        self._removed.add(doc_id)
+        self._dirty.add(new_id)
+        self._index = None
 
     def put(self, doc_id: int, rec: Record) -> None:
         """Replace a stored record (e.g. after tagging or a user edit)."""
