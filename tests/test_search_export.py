@@ -103,6 +103,17 @@ def test_malformed_queries_point_at_the_problem(shipped: Library, query: str, fr
     assert lines[1].strip() == query and "^" in lines[2]
 
 
+@pytest.mark.parametrize("query", ['pain AND "unbalanced', "a\nroute:bogus", "(ketamine"])
+def test_cli_query_error_puts_the_caret_under_the_problem(runner, shipped_copy: Path, query: str) -> None:
+    res = run_cli(runner, shipped_copy, "search", query)
+    assert res.exit_code == 1
+    lines = res.stderr.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("error: bad query at column ")
+    column = int(lines[0].split("column ")[1].split(":")[0])
+    assert lines[1] == "  " + query.replace("\n", " ")
+    assert lines[2] == "  " + " " * (column - 1) + "^"
+
+
 def test_search_cli_json_ids_and_errors(runner, shipped_copy: Path) -> None:
     res = run_cli(runner, shipped_copy, "search", "route:inhaled", "--json", "--limit", "0")
     assert res.exit_code == 0

@@ -58,11 +58,14 @@ _WORD = re.compile(r"\w\w+|\d")
 
 
 class QueryError(KetalitError):
-    """A malformed query: the message points at the problem."""
+    """A malformed query: the message points at the problem, with a caret under it on a third line."""
+
+    multiline = True  # the CLI prints the query and the caret on lines of their own
 
     def __init__(self, query: str, pos: int, message: str) -> None:
         self.query, self.pos = query, pos
-        super().__init__(f"bad query at column {pos + 1}: {message}\n  {query}\n  {' ' * pos}^")
+        shown = re.sub(r"\s", " ", query)  # one character for one, so the caret stays under the problem
+        super().__init__(f"bad query at column {pos + 1}: {message}\n  {shown}\n  {' ' * pos}^")
 
 
 def fold(text: str) -> str:

@@ -18,13 +18,15 @@ from ..safetext import dumps_json
 
 
 class KetalitGroup(TyperGroup):
-    """Turns KetalitError into one red line on stderr and exit status 1, for every command."""
+    """Turns KetalitError into one red line on stderr (a query error adds the query and a caret under the problem)
+    and exit status 1, for every command."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except KetalitError as exc:
-            err.print(f"[bold red]error:[/bold red] {term(exc)}", highlight=False, soft_wrap=True)
+            text = term(exc, newlines=getattr(exc, "multiline", False))
+            err.print(f"[bold red]error:[/bold red] {text}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except OSError as exc:  # the system refused (disk full, permissions, a symlink loop...): say what and where
             from ..library.storage import describe
