@@ -1,9 +1,43 @@
-"""Errors meant for people: each says what was wrong, where, and what to do."""
+"""Errors meant for people: each says what was wrong, where, and what to do, and never names a command-line flag
+(the command line maps each kind to its one-line message and exit status).
+
+    KetalitError
+    ├── NotFound          a record, claim, page or library that is not there
+    ├── BadInput          a value or file that cannot be used (ImportFormatError, QueryError)
+    ├── LibraryBusy       another process holds the library's lock
+    ├── DamagedLibrary    a library file that is damaged or is not a ketalit library (left as it is)
+    ├── LibraryWriteError the library could not be written (read-only, full disk); the previous state is intact
+    └── PubMedError       NCBI's E-utilities answered with an error or kept failing
+"""
 
 
 class KetalitError(Exception):
     """An error the CLI prints as one line (no traceback) before exiting non-zero."""
 
 
-class ImportFormatError(KetalitError):
+class NotFound(KetalitError):
+    """Something asked for by name or identifier is not there."""
+
+
+class BadInput(KetalitError):
+    """A value, option or file that cannot be used as given."""
+
+
+class ImportFormatError(BadInput):
     """A file that cannot be imported: names the file and where it broke."""
+
+
+class LibraryBusy(KetalitError):
+    """Another process held the library's lock for the whole timeout."""
+
+
+class DamagedLibrary(KetalitError):
+    """A library file is damaged or is not a ketalit library; it is left exactly as it is."""
+
+
+class LibraryWriteError(KetalitError):
+    """The library could not be written (read-only, full disk...); the previous state is intact."""
+
+
+class PubMedError(KetalitError):
+    """NCBI's E-utilities answered with an error, or kept failing after every retry."""

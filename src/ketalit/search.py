@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from .errors import KetalitError
+from .errors import BadInput, KetalitError
 from .library import Library
 from .library.storage import atomic_write_bytes
 from .records import Record, abstract_text, fold_ascii, no_gc
@@ -57,7 +57,7 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"\w\w+|\d")
 
 
-class QueryError(KetalitError):
+class QueryError(BadInput):
     """A malformed query: the message points at the problem, with a caret under it on a third line."""
 
     multiline = True  # the CLI prints the query and the caret on lines of their own

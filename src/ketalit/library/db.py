@@ -18,7 +18,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from ..errors import KetalitError
+from ..errors import KetalitError, NotFound
 from ..records import Record, merge, new_record, no_gc, normalize_doi, title_key, titles_match
 from .citekey import assign_key, check_key
 from .lock import LibraryLock
@@ -117,7 +117,7 @@ class Library:
         path = Path(root) if root is not None else default_library_path()
         lib = cls(path)
         if not lib.db_path.exists():
-            raise KetalitError(f"no ketalit library at {path}/ (run `ketalit init {path}` to create one)")
+            raise NotFound(f"no ketalit library at {path}/ (run `ketalit init {path}` to create one)")
         if validate:
             lib.schema_version()  # validates the file
         return lib
@@ -174,7 +174,7 @@ class Library:
             yield self
             return
         if not self.root.is_dir():
-            raise KetalitError(f"no ketalit library at {self.root}/ (run `ketalit init {self.root}` to create one)")
+            raise NotFound(f"no ketalit library at {self.root}/ (run `ketalit init {self.root}` to create one)")
         self._lock.acquire(lock_timeout())
         try:
             self._refuse_read_only()

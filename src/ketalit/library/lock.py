@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from ..errors import KetalitError
+from ..errors import KetalitError, LibraryBusy
 from ..records import now_iso
 
 HOST = socket.gethostname() or "localhost"
@@ -54,8 +54,7 @@ def process_state(pid: int) -> str:
     return "running"
 
 
-class LockBusyError(KetalitError):
-    """Another process held the library's lock for the whole timeout."""
+LockBusyError = LibraryBusy  # the name this module used before the typed errors
 
 
 _held: weakref.WeakSet[LibraryLock] = weakref.WeakSet()

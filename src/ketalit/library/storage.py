@@ -21,17 +21,11 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from ..errors import KetalitError
+from ..errors import DamagedLibrary, KetalitError, LibraryWriteError, NotFound
 from ..records import no_gc
 from .lock import HOST, pid_alive
 
-
-class CorruptLibraryError(KetalitError):
-    """The library file is damaged or is not a ketalit library; it is left exactly as it is."""
-
-
-class LibraryWriteError(KetalitError):
-    """The library file could not be written (read-only, full disk...); the previous file is intact."""
+CorruptLibraryError = DamagedLibrary  # the name this module used before the typed errors
 
 
 def damaged(path: Path, why: str) -> CorruptLibraryError:
@@ -94,7 +88,7 @@ def load_library_file(path: Path, create: bool = False) -> dict[str, Any] | None
     except FileNotFoundError:
         if create:
             return None
-        raise KetalitError(f"no ketalit library at {path.parent}/ ({path.name} is missing)") from None
+        raise NotFound(f"no ketalit library at {path.parent}/ ({path.name} is missing)") from None
     except OSError as exc:
         raise KetalitError(f"{path}: cannot read the library ({describe(exc)})") from exc
     if not raw.strip():

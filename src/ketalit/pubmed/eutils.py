@@ -30,7 +30,7 @@ import requests
 import urllib3
 
 from .. import __version__
-from ..errors import KetalitError
+from ..errors import KetalitError, PubMedError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 TOOL = "ketalit"
@@ -42,7 +42,7 @@ READ_CHUNK = 64 * 1024
 TRANSIENT_NCBI_ERRORS = ("search backend failed", "temporarily unavailable", "unable to obtain query", "try again")
 
 
-class EUtilsError(KetalitError):
+class EUtilsError(PubMedError):
     """NCBI answered with an error, or kept failing after every retry."""
 
 
