@@ -381,6 +381,7 @@ class SearchIndex:
         self._tag_masks: dict[tuple[str, str], np.ndarray] = {}
         self._records: dict[int, Record] | None = None
         self.user_status: dict[int, dict[str, Any]] | None = None  # screening, for screen: stage: reviewer:
+        self._vectors: np.ndarray | None = None
 
     @property
     def docs(self) -> list[list[Any]]:
@@ -457,6 +458,47 @@ class SearchIndex:
             with no_gc():
                 self._texts = orjson.loads((self.folder / "texts.json").read_bytes())
         return self._texts
+
+    # -- ranking, for callers that rank records themselves (claims retrieval) --
+    def bm25(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every indexed record for these tokens (already tokenised; unknown tokens are ignored)."""
+        known = [t for t in dict.fromkeys(tokens) if t in self.vocab]
+        if not known:
+            return np.zeros(self.n, dtype=np.float64)
+        return np.asarray(self.retriever.get_scores(known), dtype=np.float64)
+
+    def similarity(self, text: str, lib: Library) -> np.ndarray:
+        """Cosine similarity between ``text`` and every indexed record (title and abstract), from a small embedding
+        model shipped inside the wordllama package. Word-level semantics only: blind to negation, so it is for
+        finding candidates, never for judging them. Record embeddings are computed once and cached."""
+        from .semantic import embed
+
+        vectors = self._embeddings(lib)
+        query = embed([text])[0]
+        return vectors.astype(np.float32) @ query
+
+    def _embeddings(self, lib: Library) -> np.ndarray:
+        if self._vectors is not None:
+            return self._vectors
+        from .semantic import MODEL, embed
+
+        path, sig_path = self.folder / "embeddings.npy", self.folder / "embeddings.sig"
+        index_sig = (self.folder / "signature").read_text() if (self.folder / "signature").exists() else ""
+        sig = f"{MODEL}|{self.n}|{index_sig}"
+        if path.exists() and sig_path.exists() and sig_path.read_text() == sig:
+            self._vectors = np.load(path)
+            return self._vectors
+        texts = []
+        for doc_id in self.ids:
+            rec = lib.record(int(doc_id)) if self._records is None else self._records[int(doc_id)]
+            texts.append(f"{rec.get('title') or ''} {abstract_text(rec)}")
+        self._vectors = embed(texts).astype(np.float16)
+        try:
+            np.save(path, self._vectors)
+            atomic_write_bytes(sig_path, sig.encode())
+        except OSError:
+            pass  # a read-only library is searched, just not cached
+        return self._vectors
 
     # -- evaluation --
     def postings(self, token: str) -> np.ndarray:

@@ -9,6 +9,7 @@ from ..library import Library
 from ..records import Record, now_iso
 from ..search import SearchIndex
 from .catalogue import load_catalogue
+from .findings import Reading, is_current
 from .link import contradictions, link_claim
 
 VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
@@ -24,8 +25,9 @@ def link_all(lib: Library) -> dict[str, Any]:
     index = SearchIndex.for_library(lib)
     index.use_records(lib)  # the records are in memory already: no second copy of their tags
     rows = []
+    readings: dict[int, Reading] = {}
     for claim in claims:
-        evidence, verdict, explanation = link_claim(claim, index, lib)
+        evidence, verdict, explanation = link_claim(claim, index, lib, readings)
         rows.append(
             {
                 **claim.as_dict(),
@@ -36,9 +38,18 @@ def link_all(lib: Library) -> dict[str, Any]:
         )
     rows = apply_reviews(lib, rows, claims)  # a person's decisions stay over the machine's new judgement
     conflicts = contradictions(claims)
+    stale = {}
+    for doc_id, reading in readings.items():
+        rec = lib.record(doc_id)
+        if not is_current(rec.get("findings"), rec):
+            stale[doc_id] = reading
     del index
     lib.release()  # the transaction re-reads the file: do not hold two copies of a large library in memory
     with lib.transaction():
+        for doc_id, reading in stale.items():  # findings read during linking are kept with their records
+            rec = lib.record(doc_id)
+            rec["findings"] = reading.as_dict()
+            lib.put(doc_id, rec)
         table = lib.table("claims")
         table.truncate()
         table.insert_multiple(rows)

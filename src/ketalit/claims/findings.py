@@ -1,0 +1,657 @@
+"""Read a record once into its findings: sentences with their roles, and what each result sentence states.
+
+``read_record(rec)`` is a pure function of the record and the data files (vocabulary, findings, roles,
+negation). It gives:
+
+- **sentences**: the title and every sentence of the abstract, each with its role (title, background, objective,
+  methods, results, conclusions) and the reason for the role (section label, or cue words and position);
+- **abbreviations** defined in the abstract (Schwartz-Hearst), expanded before anything is matched;
+- **findings**: for each result or conclusion sentence, per clause and outcome: the outcome and its words, the arm
+  the finding is about (ketamine, another drug) and what it is compared with (placebo, another drug, baseline),
+  the direction (lower, higher, better, worse, same, occurred, absent), whether significant, the time points,
+  negation and hedging triggers, serious-harm words, and the rule that produced it;
+- **study**: record-level context: which comparators, which population (setting tags), regimen (single dose,
+  infusion, repeated) and exposure (analgesic dose, sedation, repeated, recreational).
+
+The result is stored with the record (field ``findings``) with the version of the rules that made it; when the
+record or any of the data files changes, ``reading_of`` reads it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .._compat import tomllib
+from ..records import Record
+from ..tagging.tagger import Matcher, Vocabulary, default_vocabulary, lower_same_length, word_starts
+from . import roles as role_rules
+from .negation import Context
+from .text import abbreviations, expand, split_sentences, times
+
+# Bump when the code that reads findings changes in a way the data files do not show.
+READER_VERSION = 1
+DATA_FILES = ("vocabulary.toml", "findings.toml", "roles.toml", "negation.toml")
+RESULT_ROLES = ("results", "conclusions")
+DIRECTIONS = ("lower", "higher", "better", "worse", "same", "occurred", "absent")
+
+
+@lru_cache(maxsize=1)
+def findings_version() -> str:
+    """A hash of the reader's version and every data file it reads: stored findings with another are stale."""
+    h = hashlib.sha1(str(READER_VERSION).encode())
+    for name in DATA_FILES:
+        h.update(resources.files("ketalit").joinpath(f"data/{name}").read_bytes())
+    return h.hexdigest()[:12]
+
+
+# -- the lexicon -----------------------------------------------------------------------------------------------------
+
+
+def _rx(patterns: Iterable[str]) -> re.Pattern[str]:
+    pats = list(patterns)
+    if not pats:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    direction: dict[str, re.Pattern[str]]
+    safe: re.Pattern[str]
+    sig_yes: re.Pattern[str]
+    sig_no: re.Pattern[str]
+    ketamine: re.Pattern[str]
+    placebo: re.Pattern[str]
+    baseline: re.Pattern[str]
+    comparators: re.Pattern[str]
+    comparison: re.Pattern[str]
+    add_on: re.Pattern[str]
+    all_arms: re.Pattern[str]
+    active_placebo: re.Pattern[str]
+    setting_matchers: dict[str, list[Matcher]]
+    outcome_matchers: dict[str, list[Matcher]]
+    outcome_words: dict[str, re.Pattern[str]]
+    implied_pain: re.Pattern[str]
+    higher_is_better: frozenset[str]
+    harms: frozenset[str]
+    serious: re.Pattern[str]
+    course: dict[str, re.Pattern[str]]
+    exposure: list[tuple[str, re.Pattern[str]]]
+    size: list[re.Pattern[str]]
+    regimen: list[tuple[str, re.Pattern[str]]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("ketalit").joinpath("data/findings.toml").read_text(encoding="utf-8"))
+    vocab: Vocabulary = default_vocabulary()
+    d, arms, out = data["direction"], data["arms"], data["outcomes"]
+    known = set(vocab.ids("outcome"))
+    for section in ("higher_is_better", "harms"):
+        for o in out[section]:
+            if o not in known:
+                raise ValueError(f"data/findings.toml: [outcomes] {section}: {o!r} is not a vocabulary outcome")
+    for o in out["words"]:
+        if o not in known and o != "implied_pain":
+            raise ValueError(f"data/findings.toml: [outcomes.words] {o!r} is not a vocabulary outcome")
+    ketamine_src = vocab.ketamine.pattern
+    return Lexicon(
+        direction={k: _rx(d[k]) for k in ("lower", "higher", "better", "worse", "same", "occurred")},
+        safe=_rx(d["safe"]),
+        sig_yes=_rx(data["significance"]["yes"]),
+        sig_no=_rx(data["significance"]["no"]),
+        ketamine=re.compile(f"(?:{ketamine_src})|" + "|".join(f"(?:{p})" for p in arms["ketamine_groups"]), re.I),
+        placebo=_rx(arms["placebo"]),
+        baseline=_rx(arms["baseline"]),
+        comparators=re.compile(
+            "|".join(p for p in vocab.comparators.pattern.split("|") if "placebo" not in p and "saline" not in p)
+            + "|"
+            + vocab.carriers.pattern,
+            re.I,
+        ),
+        comparison=_rx(arms["comparison"]),
+        add_on=_rx(arms["add_on"]),
+        all_arms=_rx(arms["all_arms"]),
+        active_placebo=_rx(arms["active_placebo"]),
+        setting_matchers={t.id: t.regexes for t in vocab.tags["setting"]},
+        outcome_matchers={t.id: t.regexes for t in vocab.tags["outcome"]},
+        outcome_words={k: _rx(v) for k, v in out["words"].items() if k != "implied_pain"},
+        implied_pain=_rx(out["words"].get("implied_pain", [])),
+        higher_is_better=frozenset(out["higher_is_better"]),
+        harms=frozenset(out["harms"]),
+        serious=_rx(data["severity"]["serious"]),
+        course={k: _rx(v) for k, v in data["course"].items()},
+        exposure=[(k, _rx(v)) for k, v in data["exposure"].items()],
+        size=[re.compile(p, re.I) for p in data["size"]["patterns"]],
+        regimen=[(k, _rx(v)) for k, v in data["regimen"].items()],
+    )
+
+
+# -- the reading -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sentence:
+    section: int  # -1: the title; else the index of the abstract section
+    start: int
+    end: int
+    role: str
+    why: str
+    cut: bool = False  # the last sentence of an abstract cut short in its source
+
+
+@dataclass
+class Finding:
+    """What one clause of a result or conclusion sentence states about one outcome."""
+
+    s: int  # sentence index
+    outcome: str
+    words: str = ""  # the outcome's words in the sentence
+    direction: str | None = None  # lower, higher, better, worse, same, occurred, absent (None: none stated)
+    cue: str = ""  # the words that gave the direction
+    arm: str | None = None  # "ketamine" or another drug's name; None when the sentence names none
+    vs: str | None = None  # "placebo", "baseline", another drug's name, "ketamine"; None when not stated
+    arm_by_context: bool = False  # the sentence names no drug: the arm is the study's ketamine arm
+    significant: bool | None = None
+    times: list[tuple[float, float | None, str, str]] = field(default_factory=list)  # (days, upper, kind, words)
+    negation: str | None = None
+    hedge: str | None = None
+    serious: str | None = None
+    population: list[str] = field(default_factory=list)  # settings the sentence itself names
+    course: str | None = None  # "transient" or "persistent", with the words after a colon
+    rule: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "", [], False)} | {"s": self.s}
+
+
+@dataclass
+class Study:
+    ketamine: bool = False
+    in_all_arms: str | None = None  # every group got ketamine: the comparison is about something else
+    placebo: str | None = None  # the placebo/control words, when the record has a placebo or untreated arm
+    placebo_drugs: list[str] = field(default_factory=list)  # drugs given as an active placebo
+    comparators: list[str] = field(default_factory=list)  # active drugs named in the title or methods
+    add_on: bool = False  # ketamine given on top of another treatment, compared with that treatment alone
+    population: list[str] = field(default_factory=list)
+    size: int | None = None  # the largest number of people the abstract says were studied
+    regimen: tuple[str, str] | None = None  # (single | infusion | repeated, words)
+    exposure: tuple[str, str] | None = None  # (analgesic | sedation | repeated | recreational, words)
+    focus: list[tuple[str, str]] = field(default_factory=list)  # (pharmacokinetic | secondary_analysis, words)
+
+
+def source_hash(rec: Record) -> str:
+    """What the findings are read from (title, abstract, tags): when it changes, the findings are read again."""
+    h = hashlib.sha1((rec.get("title") or "").encode())
+    for sec in rec.get("abstract") or []:
+        h.update(f"\x00{sec.get('label') or ''}\x01{sec.get('category') or ''}\x02{sec.get('text') or ''}".encode())
+    h.update(repr(sorted((rec.get("tags") or {}).get("setting") or [])).encode())
+    h.update(b"1" if rec.get("abstract_complete", True) else b"0")
+    return h.hexdigest()[:12]
+
+
+@dataclass
+class Reading:
+    version: str
+    sentences: list[Sentence]
+    findings: list[Finding]
+    study: Study
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def text(self, rec: Record, i: int) -> str:
+        s = self.sentences[i]
+        src = rec.get("title") or "" if s.section < 0 else (rec.get("abstract") or [])[s.section].get("text") or ""
+        return src[s.start : s.end]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "source": self.source,
+            "sentences": [[s.section, s.start, s.end, s.role, s.why, int(s.cut)] for s in self.sentences],
+            "findings": [f.as_dict() for f in self.findings],
+            "study": asdict(self.study),
+            "abbreviations": self.abbreviations,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reading:
+        st = d["study"]
+        return cls(
+            version=d["version"],
+            sentences=[Sentence(a, b, c, r, w, bool(cut)) for a, b, c, r, w, cut in d["sentences"]],
+            findings=[
+                Finding(**{**f, "times": [tuple(t) for t in f.get("times", [])]})  # type: ignore[arg-type]
+                for f in d["findings"]
+            ],
+            study=Study(
+                **{**st, "regimen": tuple(st["regimen"]) if st.get("regimen") else None}
+                | {"exposure": tuple(st["exposure"]) if st.get("exposure") else None}
+                | {"focus": [tuple(x) for x in st.get("focus", [])]}
+            ),
+            abbreviations=d.get("abbreviations", {}),
+            source=d.get("source", ""),
+        )
+
+
+def _sentences(rec: Record) -> list[Sentence]:
+    out = [Sentence(-1, 0, len(rec.get("title") or ""), "title", "the title")]
+    sections = rec.get("abstract") or []
+    complete = bool(rec.get("abstract_complete", True))
+    labelled = [
+        role_rules.label_role(sec.get("category") or "") or role_rules.label_role(sec.get("label") or "")
+        for sec in sections
+    ]
+    structured = len(sections) > 1 and all(labelled)
+    pending: list[tuple[int, int, int, str]] = []  # unlabelled sentences, read together
+    for k, sec in enumerate(sections):
+        text = sec.get("text") or ""
+        spans = split_sentences(text)
+        if structured:
+            label = sec.get("category") or sec.get("label") or ""
+            for a, b in spans:
+                out.append(Sentence(k, a, b, labelled[k] or "results", f"section label {label!r}"))
+        else:
+            pending.extend((k, a, b, text[a:b]) for a, b in spans)
+    if pending:
+        assigned = role_rules.unstructured_roles([p[3] for p in pending], complete)
+        for (k, a, b, _), (role, why) in zip(pending, assigned, strict=True):
+            out.append(Sentence(k, a, b, role, why))
+    if not complete and len(out) > 1:
+        out[-1].cut = True
+    return out
+
+
+_CLAUSE = re.compile(r";|,\s*(?:but|whereas|while|although|however|yet)\b|\s(?:but|whereas)\s(?!also)|\bhowever,", re.I)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        before = sentence[: m.start()]
+        if before.count("(") + before.count("[") > before.count(")") + before.count("]"):
+            continue  # "(0.04; 95% CI ...)" is inside one clause
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if sentence[a:b].strip()]
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str  # ketamine | drug | placebo | baseline
+    name: str
+
+
+def _drug_mentions(clause: str, lex: Lexicon) -> list[_Mention]:
+    found: list[_Mention] = []
+
+    def add(rx: re.Pattern[str], kind: str) -> None:
+        for m in rx.finditer(clause):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            if clause[max(0, m.start() - 4) : m.start()].lower() in ("non-", "non "):
+                continue  # "non-opioid controls" are not opioids
+            name = "ketamine" if kind == "ketamine" else m.group(0).lower()
+            found.append(_Mention(m.start(), m.end(), kind, name))
+
+    add(lex.ketamine, "ketamine")
+    add(lex.comparators, "drug")
+    add(lex.placebo, "placebo")
+    add(lex.baseline, "baseline")
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+_RESPECTIVELY = re.compile(
+    r"\brespectively\b|\bbetween (?:the )?(?:two|three|four|2|3|4|treatment|study) groups\b", re.I
+)
+
+
+def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | None, bool]:
+    """(arm, comparator, arm_by_context) of a clause: who the finding is about and against what."""
+    mentions = _drug_mentions(clause, lex)
+    split = lex.comparison.search(clause)
+    # "ketamine and fentanyl ... 45 and 40 mm, respectively": a symmetric comparison, no side comes first
+    cut = split.start() if split and not _RESPECTIVELY.search(clause) else len(clause)
+    left = [m for m in mentions if m.start < cut]
+    right = [m for m in mentions if m.start >= cut]
+
+    def label(m: _Mention) -> str:
+        return {"placebo": "placebo", "baseline": "baseline"}.get(m.kind, m.name)
+
+    ket_left = [m for m in left if m.kind == "ketamine"]
+    others_left = [m for m in left if m.kind != "ketamine"]
+    if ket_left:
+        arm = "ketamine"
+        # placebo is the comparison that says most about ketamine's own effect; then another drug; then baseline
+        pool = right or sorted(others_left, key=lambda m: {"placebo": 0, "drug": 1, "baseline": 2}[m.kind])
+        vs = label(pool[0]) if pool else None
+        if vs == "ketamine":
+            vs = None
+        if vs is not None and vs not in ("placebo", "baseline") and lex.add_on.search(clause):
+            vs = "placebo"  # ketamine added to X, compared with X alone
+        return arm, vs, False
+    drugs_left = [m for m in others_left if m.kind == "drug"]
+    if drugs_left:
+        vs_m = next((m for m in right if label(m) != label(drugs_left[0])), None)
+        return label(drugs_left[0]), label(vs_m) if vs_m else None, False
+    # no drug before the comparison: the clause is about the study's ketamine arm
+    if right:
+        vs = label(right[0])
+        if vs == "ketamine":
+            return None, None, False
+        return ("ketamine" if study.ketamine else None), vs, True
+    ctrl = next((label(m) for m in others_left), None)
+    return ("ketamine" if study.ketamine else None), ctrl, True
+
+
+def _nearest(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
+    best, dist = None, None
+    for m in matches:
+        d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
+        if dist is None or d < dist:
+            best, dist = m, d
+    return best
+
+
+# The vocabulary tags a record "onset" or "duration" from any early or late time point; in a sentence, the time
+# points are read as such (Finding.times), and these outcomes need their own words.
+OWN_WORDS_ONLY = ("onset", "duration_of_relief")
+
+
+def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
+    low = lower_same_length(text)
+    present = word_starts(low)  # a pattern whose first word cannot be here is not run (the tagger's prefilter)
+    found: list[tuple[str, int, int]] = []
+    for outcome, matchers in lex.outcome_matchers.items():
+        spans = (
+            []
+            if outcome in OWN_WORDS_ONLY
+            else [
+                (m.start(), m.end())
+                for rx in matchers
+                if rx.keys is None or not rx.keys.isdisjoint(present)
+                for m in rx.finditer(text, low)
+            ]
+        )
+        extra = lex.outcome_words.get(outcome)
+        if extra is not None:
+            spans.extend((m.start(), m.end()) for m in extra.finditer(text))
+        for a, b in spans:
+            found.append((outcome, a, b))
+    found.sort(key=lambda x: (x[1], -x[2]))
+    return found
+
+
+def _significance(clause: str, lex: Lexicon) -> bool | None:
+    if lex.sig_no.search(clause):
+        return False
+    if lex.sig_yes.search(clause):
+        return True
+    return None
+
+
+def _direction(
+    outcome: str,
+    a: int,
+    b: int,
+    clause: str,
+    ctx: Context,
+    off: int,
+    lex: Lexicon,
+    clause_cues: dict[str, list[re.Match[str]]],
+) -> tuple[str | None, str, str]:
+    """(direction, cue words, rule) for an outcome mention at [a, b) of the clause."""
+    # the outcome's own words are not its direction ("efficacy was limited": "efficacy" is the outcome)
+    cues = {k: [m for m in ms if m.end() <= a or m.start() >= b] for k, ms in clause_cues.items()}
+    same_spans = [(m.start(), m.end()) for m in cues["same"]]
+
+    def outside_same(ms: list[re.Match[str]]) -> list[re.Match[str]]:
+        return [m for m in ms if not any(s <= m.start() and m.end() <= e for s, e in same_spans)]
+
+    harm = outcome in lex.harms
+    neg = ctx.negation(a + off, b + off)
+    if harm and neg:
+        lo, hi = sorted((neg[0] - off, a))
+        changed = [
+            m
+            for k in ("same", "lower", "higher")
+            for m in cues[k]
+            if m.start() < max(hi, neg[1] - off) and m.end() > lo
+        ]
+        if not changed:  # "no patient had apnoea"; but "did not reduce the incidence of PONV" is no difference
+            return "absent", neg[2], "harm negated"
+        return "same", f"{neg[2]} ... {changed[0].group(0)}", "change negated"
+    order = ("same", "lower", "higher", "worse", "better") if not harm else ("same", "lower", "higher", "worse")
+    found = [(k, m) for k in order for m in (cues[k] if k == "same" else outside_same(cues[k]))]
+    # of overlapping cues the longest speaks ("less effective" is worse, not lower)
+    candidates = [
+        (k, m)
+        for k, m in found
+        if not any(
+            o is not m
+            and o.start() <= m.start()
+            and m.end() <= o.end()
+            and (o.end() - o.start()) > (m.end() - m.start())
+            for _, o in found
+        )
+    ]
+    if candidates:
+        # the cue closest to the outcome's words speaks of it ("pain was reduced, with no difference in nausea")
+        k, m = min(
+            candidates,
+            key=lambda km: (
+                a - km[1].end() if km[1].end() <= a else (km[1].start() - b if km[1].start() >= b else 0),
+                order.index(km[0]),
+            ),
+        )
+        if k == "same":
+            return "same", m.group(0), "no-difference cue"
+        trig = ctx.negated(m.start() + off, m.end() + off)
+        if trig:
+            return "same", f"{trig} ... {m.group(0)}", f"{k} cue negated"
+        return k, m.group(0), f"{k} cue"
+    if harm:
+        occ = _nearest(cues["occurred"], a, b)
+        if occ is not None:
+            return "occurred", occ.group(0), "occurrence cue"
+        if not ctx.possible(a + off, b + off):
+            return "occurred", "", "harm named in a result"
+    return None, "", "no direction"
+
+
+def _sentence_findings(
+    i: int, sentence: str, study: Study, lex: Lexicon, abbrevs: dict[str, str], previous: list[str], cut: bool = False
+) -> list[Finding]:
+    """The findings of one result or conclusion sentence; ``previous``: the outcomes of the sentence before, for
+    a sentence that names none ("No benefit was found versus placebo")."""
+    text = expand(sentence, abbrevs)
+    ctx = Context(text)
+    low = lower_same_length(text)
+    present = word_starts(low)
+    population = [
+        t
+        for t, ms in lex.setting_matchers.items()
+        if any((rx.keys is None or not rx.keys.isdisjoint(present)) and rx.search(text, low) for rx in ms)
+    ]
+    out: list[Finding] = []
+    for c0, c1 in _clauses(text):
+        clause = text[c0:c1]
+        mentions = _outcome_mentions(clause, lex)
+        safe = lex.safe.search(clause)
+        inherited = False
+        if not mentions and not safe:
+            implied = lex.implied_pain.search(clause)
+            if implied and lex.ketamine.search(clause):
+                mentions = [("pain_intensity", implied.start(), implied.end())]
+            elif previous and not cut and any(lex.direction[k].search(clause) for k in ("same", "better", "worse")):
+                mentions = [(o, 0, 0) for o in previous]
+                inherited = True
+            else:
+                continue
+        arm, vs, by_context = _arms(clause, lex, study)
+        clause_cues = {k: list(rx.finditer(clause)) for k, rx in lex.direction.items()}
+        sig = _significance(clause, lex)
+        when = [
+            (t.days, t.upper, t.kind, t.text) for t in times(clause) if t.kind not in ("regimen", "interval", "age")
+        ]
+        serious = lex.serious.search(clause)
+        course = next((f"{k}: {m.group(0)}" for k, rx in lex.course.items() for m in [rx.search(clause)] if m), None)
+        seen: set[str] = set()
+        for outcome, a, b in mentions:
+            if outcome in seen:
+                continue
+            seen.add(outcome)
+            direction, cue, rule = _direction(outcome, a, b, clause, ctx, c0, lex, clause_cues)
+            if safe and outcome == "adverse_events" and direction in (None, "occurred", "same"):
+                direction, cue, rule = "absent", safe.group(0), "safety statement"
+            out.append(
+                Finding(
+                    s=i,
+                    outcome=outcome,
+                    words=clause[a:b],
+                    direction=direction,
+                    cue=cue,
+                    arm=arm,
+                    vs=vs,
+                    arm_by_context=by_context,
+                    significant=False if direction == "same" and sig is None else sig,
+                    times=when,
+                    negation=ctx.negated(a + c0, b + c0),
+                    hedge=ctx.possible(a + c0, b + c0),
+                    serious=serious.group(0) if serious and outcome in lex.harms else None,
+                    population=population,
+                    course=course,
+                    rule=rule + ("; outcome of the sentence before" if inherited else ""),
+                )
+            )
+        if safe and "adverse_events" not in seen:
+            out.append(
+                Finding(
+                    s=i, outcome="adverse_events", words=safe.group(0), direction="absent", cue=safe.group(0), arm=arm,
+                    vs=vs, arm_by_context=by_context, significant=sig, times=when, population=population,
+                    course=course, rule="safety statement",
+                )
+            )  # fmt: skip
+    return out
+
+
+def _study(rec: Record, sentences: list[Sentence], texts: list[str], lex: Lexicon) -> Study:
+    whole = " ".join(texts)
+    study = Study(ketamine=bool(lex.ketamine.search(whole)))
+    all_arms = lex.all_arms.search(whole)
+    study.in_all_arms = all_arms.group(0) if all_arms else None
+    design_text = " ".join(
+        t for s, t in zip(sentences, texts, strict=True) if s.role in ("title", "objective", "methods")
+    )
+    design_text = design_text or whole
+    placebo = lex.placebo.search(design_text) or lex.placebo.search(whole)
+    study.placebo = placebo.group(0) if placebo else None
+    seen: list[str] = []
+    for m in lex.comparators.finditer(design_text):
+        name = m.group(0).lower()
+        if name not in seen:
+            seen.append(name)
+    placebo_drugs = []
+    for m in lex.active_placebo.finditer(whole):
+        drug = (m.group("drug") or m.group("drug2") or "").lower()
+        if drug in seen:
+            placebo_drugs.append(drug)
+    study.placebo_drugs = placebo_drugs
+    study.comparators = [d for d in seen if d not in placebo_drugs]
+    study.add_on = bool(
+        re.search(r"\b(?:addition|added|adjunct|plus|combined|co-?administ)", design_text, re.I)
+    ) and bool(seen)
+    sizes = [int(m.group(1).replace(",", "")) for rx in lex.size for m in rx.finditer(whole)]
+    study.size = max(sizes) if sizes else None
+    tags = rec.get("tags") or {}
+    study.population = list(tags.get("setting") or [])
+    for name, rx in lex.regimen:
+        m = rx.search(design_text) or rx.search(whole)
+        if m:
+            study.regimen = (name, m.group(0))
+            break
+    for name, rx in lex.exposure:
+        m = rx.search(whole)
+        if m:
+            study.exposure = (name, m.group(0))
+            break
+    study.focus = _focus(texts)
+    return study
+
+
+def _focus(texts: list[str]) -> list[tuple[str, str]]:
+    """What the report is about beyond its design (vocabulary.toml [focus]): from its title, or from what the
+    abstract says of itself."""
+    out = []
+    title, abstract = texts[0], texts[1:]
+    for td in default_vocabulary().tags.get("focus", []):
+        where = [title] if td.title_only else [title, *abstract]
+        hit = next(
+            (m.group(0) for t in where for rx in td.regexes for m in [rx.search(t, lower_same_length(t))] if m), None
+        )
+        hit = hit or next(
+            (m.group(0) for t in abstract for rx in td.self_regexes for m in [rx.search(t, lower_same_length(t))] if m),
+            None,
+        )
+        if hit:
+            out.append((td.id, hit))
+    return out
+
+
+def read_record(rec: Record) -> Reading:
+    """The findings of one record (pure: the record and the data files decide)."""
+    lex = lexicon()
+    sentences = _sentences(rec)
+    reading = Reading(
+        version=findings_version(), sentences=sentences, findings=[], study=Study(), source=source_hash(rec)
+    )
+    texts = [reading.text(rec, i) for i in range(len(sentences))]
+    abstract = " ".join(texts[1:])
+    reading.abbreviations = abbreviations(f"{texts[0]} {abstract}") if "(" in abstract or "(" in texts[0] else {}
+    reading.study = _study(rec, sentences, texts, lex)
+    previous: list[str] = []
+    for i, s in enumerate(sentences):
+        if s.role in RESULT_ROLES:
+            found = _sentence_findings(i, texts[i], reading.study, lex, reading.abbreviations, previous, s.cut)
+            reading.findings.extend(found)
+            previous = list(dict.fromkeys(f.outcome for f in found)) or previous
+    return reading
+
+
+def reading_of(rec: Record) -> Reading:
+    """The record's stored findings if they are current, else a fresh reading."""
+    stored = rec.get("findings")
+    if isinstance(stored, str):
+        import orjson
+
+        stored = orjson.loads(stored)
+    if is_current(stored, rec):
+        return Reading.from_dict(stored)  # type: ignore[arg-type]
+    return read_record(rec)
+
+
+def is_current(stored: Any, rec: Record) -> bool:
+    """Whether stored findings were read by these rules from this record as it is now."""
+    return (
+        isinstance(stored, dict)
+        and stored.get("version") == findings_version()
+        and stored.get("source") == source_hash(rec)
+    )
+
+
+def with_findings(rec: Record) -> Record:
+    """The record with its ``findings`` field (re)computed."""
+    out = dict(rec)
+    out["findings"] = read_record(rec).as_dict()
+    return out

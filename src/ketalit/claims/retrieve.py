@@ -1,0 +1,121 @@
+"""Retrieval for recall: the records worth reading for a claim.
+
+The query is the claim's normalised assertion plus the synonyms of its outcomes, population, routes and
+comparator (``data/synonyms.toml``), never the page's boilerplate. Two rankings are fused on z-scores: BM25 over
+the words, and cosine similarity from a small embedding model (``ketalit.semantic``) that knows "hepatic" is near
+"liver". Tags then add to the score, never filter: a record on the claim's outcome, on its population or any of
+its sub-populations (CRPS is chronic non-cancer pain), or on its route ranks higher; a record with no route tag is
+not penalised on a route claim. At least ``CANDIDATES`` records are read per claim, and the strongest designs on
+the claim's outcome are always among them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .._compat import tomllib
+from ..library import Library
+from ..search import SearchIndex, tokenize
+from ..tagging.tagger import default_vocabulary
+from .catalogue import Claim
+
+CANDIDATES = 48
+STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top
+STRONG_DESIGNS = ("meta_analysis", "systematic_review", "rct")
+SEMANTIC_WEIGHT = 1.0
+# Boosts in z-score units.
+OUTCOME_BOOST = 0.6
+SETTING_BOOST = 0.8
+SETTING_MISS = -0.4  # the record is about another population only
+ROUTE_BOOST = 0.6
+ROUTE_MISS = -0.6  # the record gives ketamine by another route only
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, dict[str, list[str]]]:
+    data = tomllib.loads(resources.files("ketalit").joinpath("data/synonyms.toml").read_text(encoding="utf-8"))
+    vocab = default_vocabulary()
+    for axis in ("outcome", "setting", "route"):
+        for tag in data.get(axis, {}):
+            if not vocab.has(axis, tag):
+                raise ValueError(f"data/synonyms.toml: [{axis}] {tag!r} is not in the vocabulary")
+    return data
+
+
+def query_text(claim: Claim) -> str:
+    """The claim as a search query: its assertion, its own search terms, and the synonyms of what it is about."""
+    syn = synonyms()
+    parts = [claim.assertion, claim.terms]
+    for axis, tags in (("outcome", claim.outcomes), ("setting", claim.settings), ("route", claim.routes)):
+        for t in tags:
+            parts.extend(syn.get(axis, {}).get(t, []))
+    if claim.comparator:
+        parts.extend(syn.get("comparator", {}).get(claim.comparator, [claim.comparator]))
+    return " ".join(p for p in parts if p)
+
+
+@dataclass
+class Candidate:
+    position: int  # index position
+    doc_id: int
+    score: float
+    why: str
+
+
+def _z(x: np.ndarray) -> np.ndarray:
+    sd = float(x.std())
+    return (x - float(x.mean())) / sd if sd > 0 else np.zeros_like(x)
+
+
+def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDATES) -> list[Candidate]:
+    """The records to read for a claim, best first, each with the reason it was picked."""
+    if index.n == 0:
+        return []
+    text = query_text(claim)
+    tokens = [t for t in tokenize(text) if t != "ketamine"]
+    bm25 = index.bm25(tokens)
+    semantic = index.similarity(text, lib)
+    score = _z(bm25) + SEMANTIC_WEIGHT * _z(semantic.astype(np.float64))
+    vocab = default_vocabulary()
+    outcome_hit = np.zeros(index.n, dtype=bool)
+    for o in claim.outcomes:
+        outcome_hit |= index.tag_mask("outcome", o)
+    score += OUTCOME_BOOST * outcome_hit
+    setting_hit = np.zeros(index.n, dtype=bool)
+    if claim.settings:
+        wanted = set().union(*(vocab.descendants("setting", s) for s in claim.settings))
+        any_setting = np.zeros(index.n, dtype=bool)
+        for t in vocab.ids("setting"):
+            mask = index.tag_mask("setting", t)
+            any_setting |= mask
+            if t in wanted:
+                setting_hit |= mask
+        score += SETTING_BOOST * setting_hit + SETTING_MISS * (any_setting & ~setting_hit)
+    if claim.routes:
+        route_hit = np.zeros(index.n, dtype=bool)
+        any_route = np.zeros(index.n, dtype=bool)
+        for t in vocab.ids("route"):
+            mask = index.tag_mask("route", t)
+            any_route |= mask
+            if t in claim.routes:
+                route_hit |= mask
+        score += ROUTE_BOOST * route_hit + ROUTE_MISS * (any_route & ~route_hit)
+    order = np.argsort(-score, kind="stable")
+    picked = [int(i) for i in order[:k]]
+    # the strongest designs on the claim's outcome (and population) are always read
+    strong = np.zeros(index.n, dtype=bool)
+    for d in STRONG_DESIGNS:
+        strong |= index.tag_mask("design", d)
+    focus = strong & (outcome_hit if claim.outcomes else True) & (setting_hit if claim.settings else True)
+    extra = [int(i) for i in order if focus[i] and int(i) not in picked][:STRONG_EXTRA]
+    out = []
+    for rank, i in enumerate(picked + extra):
+        why = f"ranked {rank + 1} (BM25 {bm25[i]:.1f}, similarity {float(semantic[i]):.2f})"
+        if rank >= len(picked):
+            why = f"a {'/'.join(STRONG_DESIGNS)} record on the claim's outcome; " + why
+        out.append(Candidate(i, int(index.ids[i]), float(score[i]), why))
+    return out

@@ -1,0 +1,595 @@
+"""A record's stance on a claim, from all of the record's findings (``findings.py``), not its first sentence.
+
+Each finding on the claim's outcome votes, by one rule per claim direction (``VOTERS``): a lower pain score with
+ketamine than with placebo supports "ketamine relieves pain"; no difference from placebo contradicts it; no
+difference from morphine supports it only as "as effective as an active drug". A finding must be about ketamine
+(the arm the sentence names, or the study's ketamine arm when it names none); a finding about the comparator arm
+is read from ketamine's side ("nausea was higher in the morphine group" is less nausea with ketamine). Votes from
+conclusions weigh more than from results, hedged or cut sentences less. The record supports, contradicts, is
+mixed, or is neutral; it is indirect when its population, regimen, exposure or study focus is not the claim's.
+The rationale is the 1-3 result or conclusion sentences of the deciding findings, never a title or methods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..records import Record
+from ..tagging.tagger import default_vocabulary
+from .catalogue import Claim, Proposition
+from .findings import Finding, Reading, lexicon
+from .negation import Context
+from .text import fmt_days
+
+SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
+ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
+OPIOIDS = re.compile(
+    r"opioid|opiate|morphine|fentanyl|sufentanil|remifentanil|hydromorphone|oxycodone|tramadol|pethidine|"
+    r"meperidine|methadone|buprenorphine|nalbuphine|piritramide",
+    re.I,
+)
+TEXTBOOK_ROLES = ("background", "objective", "results", "conclusions")
+
+
+@dataclass
+class Vote:
+    finding: Finding | None
+    sentence: int
+    side: int  # +1 supports, -1 contradicts, 0 neither
+    weight: float
+    reason: str
+    measured: float | None = None  # a time in days (onset, duration)
+
+
+@dataclass
+class Stance:
+    stance: str
+    why: str
+    rationale: list[int] = field(default_factory=list)  # sentence indices
+    votes: list[Vote] = field(default_factory=list)  # the deciding votes
+    indirect: list[str] = field(default_factory=list)  # why the record is not squarely about the claim
+    measured: float | None = None
+    related: int = 0  # findings or statements on the claim's outcome, whatever they say
+
+
+# -- reading one finding from ketamine's side --------------------------------------------------------------------------
+
+
+@dataclass
+class Effect:
+    """A finding as ketamine's effect: direction on the outcome, against what, how sure."""
+
+    direction: str  # lower, higher, better, worse, same, occurred, absent
+    vs: str  # placebo, baseline, active:<drug>, none
+    significant: bool | None
+    finding: Finding
+
+
+def _vs_class(vs: str | None, reading: Reading, role: str) -> str:
+    if vs is None:
+        study = reading.study
+        if study.placebo or study.add_on:
+            return "placebo"
+        if study.comparators:
+            return f"active:{study.comparators[0]}"
+        return "none"
+    if vs in ("placebo", "baseline") or vs in reading.study.placebo_drugs:
+        return "placebo" if vs != "baseline" else vs
+    return f"active:{vs}"
+
+
+_FLIP = {"lower": "higher", "higher": "lower", "better": "worse", "worse": "better"}
+
+
+def effect_of(f: Finding, reading: Reading) -> Effect | None:
+    """The finding as ketamine's effect, or None when it is about another drug only."""
+    role = reading.sentences[f.s].role
+    if f.direction is None:
+        return None
+    if f.arm_by_context and reading.study.in_all_arms and f.vs not in ("placebo",):
+        return None  # every arm got ketamine: a difference between arms is not ketamine's effect
+    if f.arm == "ketamine" or (f.arm is None and reading.study.ketamine and f.vs != "ketamine"):
+        direction = f.direction
+        if direction in ("lower", "better") and f.significant is False:
+            direction = "same"  # "lower but not significantly" is no difference
+        return Effect(direction, _vs_class(f.vs, reading, role), f.significant, f)
+    if f.vs == "ketamine" and f.arm in reading.study.placebo_drugs:
+        return Effect(_FLIP.get(f.direction, f.direction), "placebo", f.significant, f)
+    if f.vs == "ketamine" and f.arm not in (None, "placebo", "baseline"):
+        direction = _FLIP.get(f.direction, f.direction)
+        if f.direction in ("occurred", "absent"):
+            return None  # "nausea occurred in the morphine group": says nothing of ketamine
+        return Effect(direction, f"active:{f.arm}", f.significant, f)
+    if f.arm == "placebo" and f.vs == "ketamine":
+        return Effect(_FLIP.get(f.direction, f.direction), "placebo", f.significant, f)
+    return None
+
+
+def _better_for(outcome: str, direction: str) -> bool | None:
+    """Whether a direction is good for this outcome (True), bad (False) or no change (None)."""
+    lex = lexicon()
+    if direction == "better":
+        return True
+    if direction == "worse":
+        return False
+    if direction in ("lower", "higher"):
+        up = outcome in lex.higher_is_better
+        return (direction == "higher") == up
+    return None
+
+
+# -- which findings speak to the claim ---------------------------------------------------------------------------------
+
+
+def _population_ok(prop: Proposition, f: Finding) -> bool:
+    """A sentence that names its population must name the claim's (or one under it)."""
+    if not prop.population or not f.population:
+        return True
+    vocab = default_vocabulary()
+    wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
+    named = set(f.population) - {"pediatric", "trauma", "emergency_department", "prehospital"} or set(f.population)
+    return bool(named & wanted)
+
+
+# Relief read at a time point tells onset and duration: these claims read pain findings too.
+TIME_OUTCOMES = ("pain_intensity", "onset", "duration_of_relief")
+
+
+def _relevant(prop: Proposition, f: Finding, text: str) -> bool:
+    if not _population_ok(prop, f):
+        return False
+    timed = prop.direction in ("onset", "lasts", "faster", "slower") or "onset" in prop.outcomes
+    if f.outcome not in prop.outcomes and not (timed and f.outcome in TIME_OUTCOMES):
+        if not (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes):
+            return False
+    if prop.terms and set(prop.outcomes) <= {"adverse_events"}:
+        low = text.lower()
+        return any(t in low for t in prop.terms)  # "dizziness" among the adverse events
+    return True
+
+
+# -- one voter per claim direction -------------------------------------------------------------------------------------
+
+
+def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    good = _better_for(e.finding.outcome, e.direction)
+    what = f"{e.finding.outcome.replace('_', ' ')} {e.direction}"
+    if e.direction == "same":
+        if e.vs == "placebo":
+            return -1, 1.0, f"{what}: no difference from placebo"
+        if e.vs == "baseline":
+            return -1, 0.5, f"{what}: no change from baseline"
+        if e.vs.startswith("active:"):
+            return 1, 0.5, f"{what}: as effective as {e.vs[7:]} (no placebo)"
+        return -1, 0.5, f"{what}: no effect"
+    if good is True:
+        if e.vs == "baseline" or e.vs == "none":
+            return 1, 0.6, f"{what} than before treatment (no control group)"
+        if e.vs.startswith("active:"):
+            return 1, 1.0, f"{what} with ketamine than with {e.vs[7:]}"
+        return 1, 1.0, f"{what} with ketamine than with placebo"
+    if good is False:
+        if e.vs.startswith("active:"):
+            return 0, 0.0, f"{e.vs[7:]} did better than ketamine (an active comparison)"
+        return -1, 1.0, f"{what}: worse with ketamine"
+    return 0, 0.0, ""
+
+
+def _vote_causes(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    f = e.finding
+    name = f.outcome.replace("_", " ")
+    if e.direction in ("occurred", "higher", "worse"):
+        if f.hedge and e.direction == "occurred":
+            return 0, 0.0, ""
+        if e.direction == "occurred":
+            return 1, 1.0, f"{name} occurred with ketamine" + (f" ({f.cue})" if f.cue else "")
+        return 1, 1.0, f"{name} more frequent with ketamine than with {_vs_words(e.vs)}"
+    if e.direction == "absent":
+        return -1, 0.7, f"{name} did not occur ({f.negation or f.cue})"
+    if e.direction == "same":
+        if e.vs == "placebo":
+            return -1, 0.6, f"{name} no more frequent than with placebo"
+        return 0, 0.0, ""
+    if e.direction in ("lower", "better"):
+        if e.vs == "placebo":
+            return -1, 0.8, f"{name} less frequent with ketamine than with placebo"
+        # "PONV was lower when ketamine spared opioids" says nothing of whether ketamine itself causes it
+        return 0, 0.0, f"{name} lower than with {_vs_words(e.vs)} (opioid sparing, not ketamine's own effect)"
+    return 0, 0.0, ""
+
+
+def _serious(f: Finding) -> bool:
+    return bool(f.serious) or f.outcome in ("hepatotoxicity", "urological")
+
+
+def _vote_does_not_cause(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    f = e.finding
+    name = f.outcome.replace("_", " ")
+    if e.direction == "absent":
+        return 1, 1.0, f"{name} did not occur ({f.negation or f.cue})"
+    if e.direction == "same":
+        if e.vs in ("placebo", "none") or e.vs.startswith("active:"):
+            return 1, 0.7, f"{name} no more frequent than with {_vs_words(e.vs)}"
+        return 0, 0.0, ""
+    if e.direction in ("lower", "better"):
+        return 1, 0.8, f"{name} less frequent with ketamine than with {_vs_words(e.vs)}"
+    if e.direction in ("occurred", "higher", "worse"):
+        if f.hedge:
+            return 0, 0.0, ""
+        if prop.severity == "serious" and not _serious(f):
+            return 0, 0.0, f"non-serious {name} occurred (the claim is about serious harms)"
+        weight = 1.0 if _serious(f) or prop.outcomes != ("adverse_events",) else 0.6
+        verb = "occurred" if e.direction == "occurred" else f"more frequent than with {_vs_words(e.vs)}"
+        return -1, weight, f"{'serious ' if _serious(f) else ''}{name} {verb} with ketamine"
+    return 0, 0.0, ""
+
+
+def _head_to_head(prop: Proposition, e: Effect) -> bool:
+    """Whether the finding compares ketamine with the claim's comparator."""
+    comp = (prop.comparator or "").lower()
+    if not e.vs.startswith("active:"):
+        return False
+    other = e.vs[7:]
+    if comp in ("opioids", "standard analgesics"):
+        return bool(OPIOIDS.search(other)) or comp == "standard analgesics"
+    return comp in other or other in comp
+
+
+def _vote_less_harm(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    f = e.finding
+    name = f.outcome.replace("_", " ")
+    if not _head_to_head(prop, e):
+        if OPIOIDS.search(f.words) and e.direction in ("lower", "better", "absent"):  # "counters opioid-induced"
+            return 1, 0.8, f"ketamine lessened opioid-induced {name}"
+        return 0, 0.0, f"no comparison with {prop.comparator}"
+    other = e.vs[7:]
+    if e.direction in ("lower", "better", "absent"):
+        return 1, 1.0, f"{name} less frequent with ketamine than with {other}"
+    if e.direction == "same":
+        return -1, 0.8, f"{name} as frequent with ketamine as with {other}"
+    if e.direction in ("higher", "worse", "occurred"):
+        return -1, 1.0, f"{name} more frequent with ketamine than with {other}"
+    return 0, 0.0, ""
+
+
+def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    if not _head_to_head(prop, e):
+        return 0, 0.0, ""
+    other = e.vs[7:]
+    good = _better_for(e.finding.outcome, e.direction)
+    name = e.finding.outcome.replace("_", " ")
+    if e.direction == "same":
+        return -1, 1.0, f"{name}: no better than {other}"
+    if good is True:
+        return 1, 1.0, f"{name} better with ketamine than with {other}"
+    if good is False:
+        return -1, 1.0, f"{name} worse with ketamine than with {other}"
+    return 0, 0.0, ""
+
+
+def _vote_faster(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    if not _head_to_head(prop, e):
+        return 0, 0.0, ""
+    other = e.vs[7:]
+    f = e.finding
+    faster = (
+        f.outcome == "onset" and e.direction == "lower" or bool(re.search(r"faster|earlier|more rapid", f.cue, re.I))
+    )
+    early = any(t[0] * 1440 <= 30 and t[2] in ("point", "within", "other") for t in f.times)
+    good = _better_for(f.outcome, e.direction)
+    want = 1 if prop.direction == "faster" else -1
+    if faster:
+        return want, 1.0, f"faster onset with ketamine than with {other}"
+    if e.direction == "same" and (f.outcome == "onset" or early):
+        return -1, 1.0, f"onset no faster than with {other}"
+    if early and good is not None:
+        side = want if good else -want
+        return (
+            side,
+            0.8,
+            f"pain {'lower' if good else 'higher'} with ketamine than with {other} in the first 30 minutes",
+        )
+    return 0, 0.0, ""
+
+
+def _vs_words(vs: str) -> str:
+    return vs[7:] if vs.startswith("active:") else {"none": "no comparator", "baseline": "baseline"}.get(vs, vs)
+
+
+VOTERS: dict[str, Callable[[Proposition, Effect], tuple[int, float, str]]] = {
+    "improves": _vote_improves,
+    "causes": _vote_causes,
+    "does_not_cause": _vote_does_not_cause,
+    "less_harm": _vote_less_harm,
+    "better": _vote_better,
+    "faster": _vote_faster,
+    "slower": _vote_faster,
+}
+
+
+def _later_nulls_are_duration(votes: list[Vote]) -> list[Vote]:
+    """For an efficacy claim, "no difference at week 12" after relief at week 1 says how long relief lasts, not
+    whether there is any: such a null finding, at a time later than a supporting one, does not contradict."""
+    helped = [min((t[0] for t in v.finding.times), default=0.0) for v in votes if v.side > 0 and v.finding is not None]
+    if not helped:
+        return votes
+    first = min(helped)
+    for v in votes:
+        if v.side < 0 and v.finding is not None and v.finding.direction == "same" and v.finding.times:
+            if min(t[0] for t in v.finding.times) > first:
+                v.side, v.weight = 0, 0.0
+                v.reason = "no difference at a later time point (how long relief lasts, not whether)"
+    return votes
+
+
+# -- quantities: onset and duration at both ends -----------------------------------------------------------------------
+
+
+QUICK = (0.0, 60.0)  # "acts quickly", with no figure: relief within the first hour
+
+
+def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
+    lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else QUICK
+    votes = []
+    for e in effects:
+        f = e.finding
+        if f.outcome not in ("pain_intensity", "onset"):
+            continue
+        mins = [
+            (t[0] * 1440, t[2], t[3]) for t in f.times if t[2] in ("point", "within", "time_to") and t[0] * 1440 <= 720
+        ]
+        if not mins:
+            continue
+        good = _better_for(f.outcome, e.direction) or (f.outcome == "onset" and e.direction in ("lower", "better"))
+        if f.rule.startswith("no direction") and any(k == "time_to" for _, k, _ in mins):
+            good = True  # "median time required to achieve a 13 mm VAS reduction was 9.5 minutes"
+        if good and e.vs != "none" or (good and any(k == "time_to" for _, k, _ in mins)):
+            t, _kind, words = min(mins)
+            if t < lo * 0.8:
+                votes.append(
+                    Vote(
+                        f,
+                        f.s,
+                        -1,
+                        1.0,
+                        f"relief already at {words}: faster than the claimed {lo:g}-{hi:g} min",
+                        t / 1440,
+                    )
+                )
+            elif t > hi * 1.2:
+                votes.append(
+                    Vote(
+                        f, f.s, -1, 1.0, f"first relief at {words}: slower than the claimed {lo:g}-{hi:g} min", t / 1440
+                    )
+                )
+            else:
+                votes.append(Vote(f, f.s, 1, 1.0, f"relief at {words}, within the claimed {lo:g}-{hi:g} min", t / 1440))
+        elif e.direction == "same" and e.vs == "placebo":
+            t, _kind, words = max(mins)
+            if t >= hi:
+                votes.append(
+                    Vote(
+                        f,
+                        f.s,
+                        -1,
+                        1.0,
+                        f"no difference from placebo at {words}: no relief by the claimed {hi:g} min",
+                        t / 1440,
+                    )
+                )
+    return votes
+
+
+def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
+    lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else (1.0, None)
+    votes = []
+    for e in effects:
+        f = e.finding
+        if f.outcome not in ("pain_intensity", "duration_of_relief", "persistent_postsurgical_pain", "hyperalgesia"):
+            continue
+        spans = [t for t in f.times if t[2] in ("point", "lasting", "window", "other") and t[0] >= 0.04]
+        good = _better_for(f.outcome, e.direction)
+        if f.outcome == "duration_of_relief" and e.direction in ("higher", "better"):
+            good = True  # a longer or better duration of relief
+        null = e.direction == "same" and e.vs in ("placebo", "baseline", "none")
+        if not spans:
+            if prop.quantity is None and good and f.outcome == "duration_of_relief" and e.vs != "none":
+                votes.append(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})"))
+            continue
+        if good and e.vs != "none":
+            t = max(s[1] or s[0] for s in spans)
+            if prop.quantity is None:
+                votes.append(Vote(f, f.s, 1, 1.0, f"relief still present at {fmt_days(t)}", t))
+            elif t >= lo * 0.8:
+                reach = f"; the claimed {fmt_days(hi)} is not reached" if hi and t < hi / 3 else ""
+                votes.append(
+                    Vote(f, f.s, 1, 1.0 if not reach else 0.5, f"relief still present at {fmt_days(t)}{reach}", t)
+                )
+            else:
+                votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
+        elif null:
+            windows = [s for s in spans if s[2] == "window"]
+            t = min(s[0] for s in spans) if not windows else min(s[0] for s in windows)
+            bound = "over" if windows else "at"
+            if prop.quantity is None or t <= lo * 1.5 or windows:
+                votes.append(
+                    Vote(
+                        f,
+                        f.s,
+                        -1,
+                        1.0,
+                        f"no difference from {_vs_words(e.vs)} {bound} {fmt_days(t)}: relief does not last",
+                        t,
+                    )
+                )
+    return votes
+
+
+# -- textbook claims: mechanism, history, dosing -----------------------------------------------------------------------
+
+
+def _has(low: str, word: str) -> bool:
+    """A concept word (a prefix stem) at the start of a word of the sentence."""
+    return re.search(r"(?<![\w-])" + re.escape(word), low) is not None
+
+
+def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
+    """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
+    sentence that names ketamine and one word of each of the claim's concept groups."""
+    prop = claim.proposition
+    groups = prop.concepts or tuple((w,) for w in dict.fromkeys(prop.terms))
+    if not groups:
+        return []
+    need = len(groups) if prop.concepts else min(2, len(groups))
+    votes = []
+    for i, s in enumerate(reading.sentences):
+        if s.role not in TEXTBOOK_ROLES or s.cut:
+            continue
+        text = reading.text(rec, i)
+        low = text.lower()
+        hits = [next(w for w in g if _has(low, w)) for g in groups if any(_has(low, w) for w in g)]
+        if len(hits) < need or not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
+            continue
+        weight = 1.0 if s.role in ("results", "conclusions") else 0.6
+        at = low.find(hits[0])
+        negated = Context(text).negated(at, at + len(hits[0])) if at >= 0 else None
+        side = 1 if (negated is None) == (claim.polarity != "negative") else -1
+        verb = "denies it" if negated else "states it"
+        votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
+    return votes
+
+
+def _fades_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
+    """ "Relief is temporary, it does not cure": shown by relief lost at follow-up or limited to the infusion."""
+    votes = []
+    for e in effects:
+        f = e.finding
+        if f.outcome not in TIME_OUTCOMES:
+            continue
+        if e.direction == "same" and (
+            f.times or re.search(r"lost|no longer|restricted|limited|did not persist", f.cue, re.I)
+        ):
+            when = f" at {f.times[0][3]}" if f.times else ""
+            votes.append(Vote(f, f.s, 1, 1.0, f"relief not sustained{when} ({f.cue})"))
+        elif f.course and f.course.startswith("transient"):
+            votes.append(Vote(f, f.s, 1, 0.8, f"relief transient ({f.course[11:]})"))
+        elif e.direction in ("better", "lower") and re.search(
+            r"cure|remission|resolution", f.cue + " " + f.words, re.I
+        ):
+            votes.append(Vote(f, f.s, -1, 1.0, f"pain resolved ({f.cue})"))
+    return votes
+
+
+def _transient_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
+    """ "Side effects are short-lived": shown by side effects that resolved; relief that outlasts them counts for
+    claims that say so ("effects fade while relief continues")."""
+    lex = lexicon()
+    votes = []
+    for e in effects:
+        f = e.finding
+        if f.outcome in lex.harms and f.course:
+            kind, _, words = f.course.partition(": ")
+            if kind == "transient":
+                votes.append(Vote(f, f.s, 1, 1.0, f"{f.outcome.replace('_', ' ')} transient ({words})"))
+            else:
+                votes.append(Vote(f, f.s, -1, 1.0, f"{f.outcome.replace('_', ' ')} persisted ({words})"))
+        elif f.outcome in TIME_OUTCOMES and "duration_of_relief" in prop.outcomes:
+            good = _better_for(f.outcome, e.direction)
+            late = [t for t in f.times if t[0] >= 1 and t[2] in ("point", "window", "lasting")]
+            if good and late and e.vs != "none":
+                votes.append(Vote(f, f.s, 1, 0.8, f"relief continued to {late[-1][3]}"))
+    return votes
+
+
+# -- putting it together -----------------------------------------------------------------------------------------------
+
+
+def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
+    prop = claim.proposition
+    vocab = default_vocabulary()
+    tags = rec.get("tags") or {}
+    out = []
+    have = set(tags.get("setting") or [])
+    if prop.population and have:
+        wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
+        if not have & wanted:
+            out.append(f"population: {', '.join(sorted(have))}, not {', '.join(prop.population)}")
+    if prop.routes and tags.get("route") and not set(tags["route"]) & set(prop.routes):
+        out.append(f"route: {', '.join(tags['route'])}, not {', '.join(prop.routes)}")
+    regimen = reading.study.regimen
+    if prop.regimen and regimen and regimen[0] != prop.regimen:
+        if not (prop.regimen == "infusion" and regimen[0] == "repeated"):
+            out.append(f"regimen: {regimen[0]} ({regimen[1]}), not {prop.regimen}")
+    exposure = reading.study.exposure
+    if prop.exposure in ("therapeutic", "supervised") and exposure and exposure[0] in ("recreational", "sedation"):
+        if not (prop.exposure == "supervised" and exposure[0] == "sedation"):
+            out.append(f"exposure: {exposure[0]} ({exposure[1]}), not {prop.exposure} use")
+    for focus, words in reading.study.focus:
+        out.append(f"study focus: {focus.replace('_', ' ')} ({words})")
+    return out
+
+
+def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
+    """The record's stance on the claim, with the deciding findings and their sentences."""
+    prop = claim.proposition
+    effects: list[Effect] = []
+    related = 0
+    for f in reading.findings:
+        if not _relevant(prop, f, reading.text(rec, f.s)):
+            continue
+        related += 1
+        e = effect_of(f, reading)
+        if e is not None:
+            effects.append(e)
+    if prop.direction == "states":
+        votes = _textbook_votes(claim, rec, reading)
+    elif prop.direction == "onset":
+        votes = _onset_votes(prop, effects, reading)
+    elif prop.direction == "lasts":
+        votes = _duration_votes(prop, effects, reading)
+    elif prop.direction == "fades":
+        votes = _fades_votes(prop, effects)
+    elif prop.direction == "transient":
+        votes = _transient_votes(prop, effects)
+    else:
+        voter = VOTERS[prop.direction]
+        votes = []
+        for e in effects:
+            side, weight, reason = voter(prop, e)
+            votes.append(Vote(e.finding, e.finding.s, side, weight, reason))
+        if prop.direction == "improves":
+            votes = _later_nulls_are_duration(votes)
+        if claim.kind == "mechanism":
+            votes += _textbook_votes(claim, rec, reading)
+    related += len(votes)
+    for v in votes:
+        s = reading.sentences[v.sentence]
+        v.weight *= ROLE_WEIGHT.get(s.role, 0.6) * (0.5 if s.cut else 1.0)
+        if v.finding is not None and v.finding.hedge:
+            v.weight *= 0.5
+    indirect = _indirect(claim, rec, reading)
+    sup = [v for v in votes if v.side > 0 and v.weight > 0]
+    con = [v for v in votes if v.side < 0 and v.weight > 0]
+    ws, wc = sum(v.weight for v in sup), sum(v.weight for v in con)
+    if not sup and not con:
+        spoke = [v for v in votes if v.reason]
+        why = spoke[0].reason if spoke else "reports no finding on this claim"
+        return Stance(NEUTRAL, why, [], [], indirect, related=related)
+    if ws >= 2 * wc:
+        stance, deciding = SUPPORTS, sorted(sup, key=lambda v: -v.weight)
+    elif wc >= 2 * ws:
+        stance, deciding = CONTRADICTS, sorted(con, key=lambda v: -v.weight)
+    else:
+        stance = MIXED
+        deciding = sorted(sup, key=lambda v: -v.weight)[:2] + sorted(con, key=lambda v: -v.weight)[:2]
+    rationale: list[int] = []
+    for v in deciding:
+        if v.sentence not in rationale:
+            rationale.append(v.sentence)
+        if len(rationale) == 3:
+            break
+    reasons = list(dict.fromkeys(v.reason for v in deciding))
+    measured = next((v.measured for v in deciding if v.measured is not None), None)
+    return Stance(stance, "; ".join(reasons[:3]), sorted(rationale), deciding, indirect, measured, related)
