@@ -78,8 +78,9 @@ class Proposition:
     exposure: str | None
     quantity: tuple[str, float, float] | None  # (onset_minutes | duration_days, low end, high end)
     terms: tuple[str, ...] = ()
-    concepts: tuple[tuple[str, ...], ...] = ()  # a textbook statement names one word of each group
+    concepts: tuple[tuple[str, ...], ...] = ()  # a sentence on the claim names one word of each group
     indirect_only: bool = False  # no study measures what the claim names: evidence can only be indirect
+    all_settings: bool = False  # the population is all of the settings at once, not any of them
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +97,7 @@ class Proposition:
             if self.quantity
             else None,
             "indirect_only": self.indirect_only,
+            "all_settings": self.all_settings,
         }
 
 
@@ -127,6 +129,7 @@ class Claim:
     exposure: str | None = None
     concepts: list[list[str]] = field(default_factory=list)
     indirect_only: bool = False
+    all_settings: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -161,6 +164,7 @@ class Claim:
             terms=tuple(w for w in re.findall(r"[\w-]+", self.terms.lower()) if len(w) > 2),
             concepts=tuple(tuple(w.lower() for w in group) for group in self.concepts),
             indirect_only=self.indirect_only,
+            all_settings=self.all_settings,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -294,6 +298,7 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
             exposure=item.get("exposure"),
             concepts=item.get("concepts", []),
             indirect_only=bool(item.get("indirect_only", False)),
+            all_settings=bool(item.get("all_settings", False)),
         )
         if verify:
             if doc not in texts:

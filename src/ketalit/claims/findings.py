@@ -63,6 +63,7 @@ def _rx(patterns: Iterable[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Lexicon:
     direction: dict[str, re.Pattern[str]]
+    unsaid: re.Pattern[str]
     safe: re.Pattern[str]
     sig_yes: re.Pattern[str]
     sig_no: re.Pattern[str]
@@ -78,6 +79,8 @@ class Lexicon:
     outcome_matchers: dict[str, list[Matcher]]
     outcome_words: dict[str, re.Pattern[str]]
     implied_pain: re.Pattern[str]
+    not_after: dict[str, re.Pattern[str]]
+    ignore: re.Pattern[str]
     higher_is_better: frozenset[str]
     harms: frozenset[str]
     serious: re.Pattern[str]
@@ -103,6 +106,7 @@ def lexicon() -> Lexicon:
     ketamine_src = vocab.ketamine.pattern
     return Lexicon(
         direction={k: _rx(d[k]) for k in ("lower", "higher", "better", "worse", "same", "occurred")},
+        unsaid=_rx(d["unsaid"]),
         safe=_rx(d["safe"]),
         sig_yes=_rx(data["significance"]["yes"]),
         sig_no=_rx(data["significance"]["no"]),
@@ -123,6 +127,12 @@ def lexicon() -> Lexicon:
         outcome_matchers={t.id: t.regexes for t in vocab.tags["outcome"]},
         outcome_words={k: _rx(v) for k, v in out["words"].items() if k != "implied_pain"},
         implied_pain=_rx(out["words"].get("implied_pain", [])),
+        not_after={
+            k: re.compile(r"(?:" + "|".join(re.escape(w) for w in v) + r")[\s-]*$", re.I)
+            for k, v in out.get("not_after", {}).items()
+            if v
+        },
+        ignore=_rx(data["ignore"]["clauses"]),
         higher_is_better=frozenset(out["higher_is_better"]),
         harms=frozenset(out["harms"]),
         serious=_rx(data["severity"]["serious"]),
@@ -191,7 +201,8 @@ def source_hash(rec: Record) -> str:
     h = hashlib.sha1((rec.get("title") or "").encode())
     for sec in rec.get("abstract") or []:
         h.update(f"\x00{sec.get('label') or ''}\x01{sec.get('category') or ''}\x02{sec.get('text') or ''}".encode())
-    h.update(repr(sorted((rec.get("tags") or {}).get("setting") or [])).encode())
+    tags = rec.get("tags") or {}
+    h.update(repr((sorted(tags.get("setting") or []), tags.get("design") or [])).encode())
     h.update(b"1" if rec.get("abstract_complete", True) else b"0")
     return h.hexdigest()[:12]
 
@@ -260,7 +271,8 @@ def _sentences(rec: Record) -> list[Sentence]:
         else:
             pending.extend((k, a, b, text[a:b]) for a, b in spans)
     if pending:
-        assigned = role_rules.unstructured_roles([p[3] for p in pending], complete)
+        design = ((rec.get("tags") or {}).get("design") or [""])[0]
+        assigned = role_rules.unstructured_roles([p[3] for p in pending], complete, design)
         for (k, a, b, _), (role, why) in zip(pending, assigned, strict=True):
             out.append(Sentence(k, a, b, role, why))
     if not complete and len(out) > 1:
@@ -331,6 +343,11 @@ def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | No
 
     ket_left = [m for m in left if m.kind == "ketamine"]
     others_left = [m for m in left if m.kind != "ketamine"]
+    kets = [m for m in mentions if m.kind == "ketamine"]
+    if len(kets) >= 2 and not [m for m in mentions if m.kind in ("drug", "placebo")]:
+        texts = {clause[m.start : m.end].lower() for m in kets}
+        if len(texts) >= 2 or lex.comparison.search(clause) or re.search(r"\bbetween\b|\brespectively\b", clause):
+            return "ketamine", "ketamine", False  # two forms, routes or doses of ketamine compared
     if ket_left:
         arm = "ketamine"
         # placebo is the comparison that says most about ketamine's own effect; then another drug; then baseline
@@ -367,6 +384,7 @@ def _nearest(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str
 # The vocabulary tags a record "onset" or "duration" from any early or late time point; in a sentence, the time
 # points are read as such (Finding.times), and these outcomes need their own words.
 OWN_WORDS_ONLY = ("onset", "duration_of_relief")
+COURSE_REACH = 60  # characters: "transient" says how long an effect lasted only close to the effect's words
 
 
 def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
@@ -387,8 +405,14 @@ def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
         extra = lex.outcome_words.get(outcome)
         if extra is not None:
             spans.extend((m.start(), m.end()) for m in extra.finditer(text))
+        before = lex.not_after.get(outcome)
         for a, b in spans:
+            if before is not None and before.search(text[max(0, a - 20) : a]):
+                continue  # "opioid dependence" is not ketamine's
             found.append((outcome, a, b))
+    # "time to first analgesic request" is how long relief lasted, not how many analgesics were needed
+    lasting = [(a, b) for o, a, b in found if o == "duration_of_relief"]
+    found = [x for x in found if x[0] == "duration_of_relief" or not any(a <= x[1] < b for a, b in lasting)]
     found.sort(key=lambda x: (x[1], -x[2]))
     return found
 
@@ -461,12 +485,14 @@ def _direction(
         if trig:
             return "same", f"{trig} ... {m.group(0)}", f"{k} cue negated"
         return k, m.group(0), f"{k} cue"
+    if not harm:
+        unsaid = lex.unsaid.search(clause)
+        if unsaid and not ctx.negated(unsaid.start() + off, unsaid.end() + off):
+            return "better", unsaid.group(0), "significant difference, direction unsaid"
     if harm:
         occ = _nearest(cues["occurred"], a, b)
         if occ is not None:
             return "occurred", occ.group(0), "occurrence cue"
-        if not ctx.possible(a + off, b + off):
-            return "occurred", "", "harm named in a result"
     return None, "", "no direction"
 
 
@@ -487,6 +513,8 @@ def _sentence_findings(
     out: list[Finding] = []
     for c0, c1 in _clauses(text):
         clause = text[c0:c1]
+        if lex.ignore.search(clause):
+            continue  # groups compared at baseline or by subgroup: not an effect
         mentions = _outcome_mentions(clause, lex)
         safe = lex.safe.search(clause)
         inherited = False
@@ -506,13 +534,15 @@ def _sentence_findings(
             (t.days, t.upper, t.kind, t.text) for t in times(clause) if t.kind not in ("regimen", "interval", "age")
         ]
         serious = lex.serious.search(clause)
-        course = next((f"{k}: {m.group(0)}" for k, rx in lex.course.items() for m in [rx.search(clause)] if m), None)
+        courses = [(k, m) for k, rx in lex.course.items() for m in rx.finditer(clause)]
         seen: set[str] = set()
         for outcome, a, b in mentions:
             if outcome in seen:
                 continue
             seen.add(outcome)
             direction, cue, rule = _direction(outcome, a, b, clause, ctx, c0, lex, clause_cues)
+            near = [(k, m) for k, m in courses if min(abs(m.start() - b), abs(a - m.end())) <= COURSE_REACH]
+            course = f"{near[0][0]}: {near[0][1].group(0)}" if near else None
             if safe and outcome == "adverse_events" and direction in (None, "occurred", "same"):
                 direction, cue, rule = "absent", safe.group(0), "safety statement"
             out.append(
@@ -540,7 +570,7 @@ def _sentence_findings(
                 Finding(
                     s=i, outcome="adverse_events", words=safe.group(0), direction="absent", cue=safe.group(0), arm=arm,
                     vs=vs, arm_by_context=by_context, significant=sig, times=when, population=population,
-                    course=course, rule="safety statement",
+                    rule="safety statement",
                 )
             )  # fmt: skip
     return out

@@ -23,7 +23,7 @@ from ..search import SearchIndex, tokenize
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
 
-CANDIDATES = 48
+CANDIDATES = 60
 STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top
 STRONG_DESIGNS = ("meta_analysis", "systematic_review", "rct")
 SEMANTIC_WEIGHT = 1.0

@@ -16,7 +16,8 @@ from importlib import resources
 from .._compat import tomllib
 
 ROLES = ("background", "objective", "methods", "results", "conclusions")
-CUT_SPAN = 0.7  # the snapshot's cut abstracts keep about the first 60% of their sentences
+CUT_SPAN = 0.7  # the snapshot's cut abstracts keep about the first 60-70% of their sentences
+BACK_TO_METHODS = 1.0  # the cost of a methods sentence after a result (multi-part abstracts interleave them)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class RoleRules:
     labels: dict[str, tuple[str, ...]]
     special: dict[str, str]
     position: dict[str, tuple[float, float, float]]
+    position_review: dict[str, tuple[float, float, float]]
+    review_designs: frozenset[str]
+    review_ramp: float
     last_sentence_conclusions: float
     cues: dict[str, list[re.Pattern[str]]]
     weights: dict[str, float]
@@ -41,6 +45,9 @@ def rules() -> RoleRules:
         labels={role: tuple(data["labels"].get(role, [])) for role in ROLES},
         special={k.upper(): v for k, v in data["labels"].get("special", {}).items()},
         position={role: tuple(data["position"][role]) for role in ROLES},  # type: ignore[misc]
+        position_review={role: tuple(data["position_review"][role]) for role in ROLES},  # type: ignore[misc]
+        review_designs=frozenset(data["position_review"].get("designs", [])),
+        review_ramp=float(data["position_review"].get("ramp", 0.5)),
         last_sentence_conclusions=float(data["position"].get("last_sentence_conclusions", 0.0)),
         cues={role: [re.compile(p, re.I) for p in data["cues"].get(role, [])] for role in ROLES},
         weights={role: float(data["weights"].get(role, 1.0)) for role in ROLES},
@@ -65,14 +72,20 @@ def label_role(label: str) -> str | None:
     return None
 
 
-def _prior(role: str, pos: float) -> float:
-    first, middle, last = rules().position[role]
+def _prior(role: str, pos: float, review: bool = False) -> float:
+    r = rules()
+    first, middle, last = (r.position_review if review else r.position)[role]
+    ramp = r.review_ramp if review else 0.5
+    if pos <= ramp:
+        return first + (middle - first) * (pos / ramp)
     if pos <= 0.5:
-        return first + (middle - first) * (pos / 0.5)
+        return middle
     return middle + (last - middle) * ((pos - 0.5) / 0.5)
 
 
-def score_sentence(sentence: str, pos: float, is_last: bool) -> tuple[dict[str, float], dict[str, list[str]]]:
+def score_sentence(
+    sentence: str, pos: float, is_last: bool, review: bool = False
+) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Score of each role for one sentence, and the cue words that gave it."""
     r = rules()
     scores: dict[str, float] = {}
@@ -80,14 +93,16 @@ def score_sentence(sentence: str, pos: float, is_last: bool) -> tuple[dict[str, 
     for role in ROLES:
         hits = [m.group(0) for rx in r.cues[role] for m in [rx.search(sentence)] if m]
         words[role] = hits
-        scores[role] = _prior(role, pos) + r.weights[role] * min(len(hits), 3)
+        scores[role] = _prior(role, pos, review) + r.weights[role] * min(len(hits), 3)
     if is_last:
         scores["conclusions"] += r.last_sentence_conclusions
     return scores, words
 
 
-def unstructured_roles(sentences: list[str], complete: bool = True) -> list[tuple[str, str]]:
-    """(role, reason) of each sentence of an unlabelled abstract, chosen in abstract order."""
+def unstructured_roles(sentences: list[str], complete: bool = True, design: str = "") -> list[tuple[str, str]]:
+    """(role, reason) of each sentence of an unlabelled abstract, chosen in abstract order. ``design``: the
+    record's design tag (a review states its findings earlier than a trial)."""
+    review = design in rules().review_designs
     n = len(sentences)
     if n == 0:
         return []
@@ -97,17 +112,22 @@ def unstructured_roles(sentences: list[str], complete: bool = True) -> list[tupl
     span = 1.0 if complete else CUT_SPAN
     for i, s in enumerate(sentences):
         pos = (i / (n - 1) if n > 1 else 1.0) * span
-        table.append(score_sentence(s, pos, is_last=(i == n - 1 and complete)))
+        table.append(score_sentence(s, pos, is_last=(i == n - 1 and complete), review=review))
     k = len(order)
     neg = float("-inf")
     best = [[neg] * k for _ in range(n)]
     back = [[0] * k for _ in range(n)]
     for j in range(k):
         best[0][j] = table[0][0][order[j]]
+    back_to = {order.index("methods"): order.index("results")}  # a result can be followed by more methods
     for i in range(1, n):
         for j in range(k):
-            prev = max(range(j + 1), key=lambda p: best[i - 1][p])
-            best[i][j] = best[i - 1][prev] + table[i][0][order[j]]
+            options = [(best[i - 1][p], p) for p in range(j + 1)]
+            if j in back_to:
+                p = back_to[j]
+                options.append((best[i - 1][p] - BACK_TO_METHODS, p))
+            value, prev = max(options)
+            best[i][j] = value + table[i][0][order[j]]
             back[i][j] = prev
     j = max(range(k), key=lambda q: best[n - 1][q])
     path = [0] * n

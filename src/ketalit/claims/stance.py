@@ -77,6 +77,8 @@ def _vs_class(vs: str | None, reading: Reading, role: str) -> str:
         return "none"
     if vs in ("placebo", "baseline") or vs in reading.study.placebo_drugs:
         return "placebo" if vs != "baseline" else vs
+    if reading.study.add_on and vs in reading.study.comparators:
+        return "placebo"  # ketamine added to the drug, compared with the drug alone
     return f"active:{vs}"
 
 
@@ -88,8 +90,15 @@ def effect_of(f: Finding, reading: Reading) -> Effect | None:
     role = reading.sentences[f.s].role
     if f.direction is None:
         return None
-    if f.arm_by_context and reading.study.in_all_arms and f.vs not in ("placebo",):
-        return None  # every arm got ketamine: a difference between arms is not ketamine's effect
+    between_ketamine_arms = (f.arm == "ketamine" and f.vs == "ketamine") or (
+        f.arm_by_context and reading.study.in_all_arms and f.vs not in ("placebo",)
+    )
+    if between_ketamine_arms:
+        # every arm got ketamine: a difference between arms is not ketamine's effect, but a harm seen in one of
+        # them did happen with ketamine
+        if f.outcome in lexicon().harms and f.direction in ("higher", "lower", "worse", "occurred"):
+            return Effect("occurred", "none", f.significant, f)
+        return None
     if f.arm == "ketamine" or (f.arm is None and reading.study.ketamine and f.vs != "ketamine"):
         direction = f.direction
         if direction in ("lower", "better") and f.significant is False:
@@ -137,16 +146,37 @@ def _population_ok(prop: Proposition, f: Finding) -> bool:
 TIME_OUTCOMES = ("pain_intensity", "onset", "duration_of_relief")
 
 
-def _relevant(prop: Proposition, f: Finding, text: str) -> bool:
-    if not _population_ok(prop, f):
+def concept_match(prop: Proposition, text: str, title: str = "") -> str | None:
+    """Whether a sentence (or, for a condition, the record's title) names what the claim names: "direct", or
+    "indirect" when only a word marked ~ in the catalogue matches (vital signs for heart rate); None if not."""
+    if not prop.concepts:
+        return "direct"
+    low, tlow = text.lower(), title.lower()
+    kinds = []
+    for group in prop.concepts:
+        direct = [w for w in group if not w.startswith("~")]
+        near = [w[1:] for w in group if w.startswith("~")]
+        if any(_has(low, w) or _has(tlow, w) for w in direct):
+            kinds.append("direct")
+        elif any(_has(low, w) for w in near):
+            kinds.append("indirect")
+        else:
+            return None
+    return "indirect" if "indirect" in kinds else "direct"
+
+
+def _relevant(prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "") -> bool:
+    if kind != "mechanism" and not _population_ok(prop, f):
         return False
     timed = prop.direction in ("onset", "lasts", "faster", "slower") or "onset" in prop.outcomes
     if f.outcome not in prop.outcomes and not (timed and f.outcome in TIME_OUTCOMES):
         if not (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes):
             return False
+    if prop.concepts:  # the sentence must name what the claim names ("heart rate", not any vital sign)
+        return concept_match(prop, text, title) is not None
     if prop.terms and set(prop.outcomes) <= {"adverse_events"}:
         low = text.lower()
-        return any(t in low for t in prop.terms)  # "dizziness" among the adverse events
+        return any(t in low for t in prop.terms)
     return True
 
 
@@ -164,6 +194,8 @@ def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
         if e.vs.startswith("active:"):
             return 1, 0.5, f"{what}: as effective as {e.vs[7:]} (no placebo)"
         return -1, 0.5, f"{what}: no effect"
+    if good is True and e.finding.rule.startswith("significant difference"):
+        return 1, 0.7, f"{e.finding.outcome.replace('_', ' ')}: significant difference ({e.finding.cue})"
     if good is True:
         if e.vs == "baseline" or e.vs == "none":
             return 1, 0.6, f"{what} than before treatment (no control group)"
@@ -366,7 +398,7 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
                 )
             else:
                 votes.append(Vote(f, f.s, 1, 1.0, f"relief at {words}, within the claimed {lo:g}-{hi:g} min", t / 1440))
-        elif e.direction == "same" and e.vs == "placebo":
+        elif e.direction == "same" and e.vs == "placebo" and prop.quantity:
             t, _kind, words = max(mins)
             if t >= hi:
                 votes.append(
@@ -383,47 +415,63 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
 
 
 def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
+    """Relief read at time points gives bounds: relief still there at t (a lower bound on how long it lasts), no
+    difference at t (an upper bound). The claim is checked at both ends: relief gone before the claimed minimum,
+    or gone well before the claimed maximum, contradicts; relief reaching the minimum supports."""
     lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else (1.0, None)
-    votes = []
+    lasted: list[tuple[float, Finding, str, float]] = []  # (days, finding, words, weight)
+    gone: list[tuple[float, Finding, str, str]] = []  # (days, finding, words, how)
+    outlasting: list[Finding] = []
     for e in effects:
         f = e.finding
         if f.outcome not in ("pain_intensity", "duration_of_relief", "persistent_postsurgical_pain", "hyperalgesia"):
             continue
-        spans = [t for t in f.times if t[2] in ("point", "lasting", "window", "other") and t[0] >= 0.04]
-        good = _better_for(f.outcome, e.direction)
-        if f.outcome == "duration_of_relief" and e.direction in ("higher", "better"):
-            good = True  # a longer or better duration of relief
-        null = e.direction == "same" and e.vs in ("placebo", "baseline", "none")
-        if not spans:
-            if prop.quantity is None and good and f.outcome == "duration_of_relief" and e.vs != "none":
-                votes.append(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})"))
-            continue
-        if good and e.vs != "none":
-            t = max(s[1] or s[0] for s in spans)
-            if prop.quantity is None:
-                votes.append(Vote(f, f.s, 1, 1.0, f"relief still present at {fmt_days(t)}", t))
-            elif t >= lo * 0.8:
-                reach = f"; the claimed {fmt_days(hi)} is not reached" if hi and t < hi / 3 else ""
-                votes.append(
-                    Vote(f, f.s, 1, 1.0 if not reach else 0.5, f"relief still present at {fmt_days(t)}{reach}", t)
-                )
-            else:
-                votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
-        elif null:
+        spans = [t for t in f.times if t[2] in ("point", "lasting", "window", "other", "within") and t[0] >= 0.04]
+        good = _better_for(f.outcome, e.direction) or (f.outcome == "duration_of_relief" and e.direction == "higher")
+        if good:
+            if spans:
+                t = max(s[1] or s[0] for s in spans)
+                lasted.append((t, f, spans[-1][3], 1.0 if e.vs != "none" else 0.6))
+            elif f.outcome == "duration_of_relief" and e.vs != "none":
+                outlasting.append(f)
+        elif (
+            f.course
+            and f.course.startswith("transient: only during")
+            or re.search(
+                r"during (?:the )?(?:administration|infusion) only|only during", f.cue + " " + (f.course or ""), re.I
+            )
+        ):
+            gone.append((0.0, f, "the infusion", "during"))  # relief only while the drug is given
+        elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans:
             windows = [s for s in spans if s[2] == "window"]
-            t = min(s[0] for s in spans) if not windows else min(s[0] for s in windows)
-            bound = "over" if windows else "at"
-            if prop.quantity is None or t <= lo * 1.5 or windows:
-                votes.append(
-                    Vote(
-                        f,
-                        f.s,
-                        -1,
-                        1.0,
-                        f"no difference from {_vs_words(e.vs)} {bound} {fmt_days(t)}: relief does not last",
-                        t,
-                    )
-                )
+            t = min(s[0] for s in (windows or spans))
+            gone.append((t, f, (windows or spans)[0][3], "over" if windows else "at"))
+    votes = []
+    if prop.quantity is None:
+        for t, f, _words, w in lasted:
+            votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t))
+        votes.extend(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})") for f in outlasting)
+        for t, f, _, how in gone:
+            votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {fmt_days(t)}: relief does not last", t))
+        return votes
+    assert hi is not None
+    best = max(lasted, key=lambda x: x[0], default=None)
+    # a null result after relief was shown bounds it from above; a null over a whole window means none at all
+    after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] > best[0]]
+    bound = min(after, key=lambda g: g[0], default=None)
+    if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
+        t, f, words, how = bound
+        end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
+        what = "relief only during the infusion" if how == "during" else f"no difference {how} {words}"
+        votes.append(Vote(f, f.s, -1, 1.0, f"{what}: relief gone well before {end}", t))
+    if best is not None:
+        t, f, words, w = best
+        if t >= lo * 0.8:
+            reach = f"; the claimed {fmt_days(hi)} is not reached" if t < hi / 3 else ""
+            why = f"relief still present at {fmt_days(t)}{reach}"
+            votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t))
+        else:
+            votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
     return votes
 
 
@@ -431,8 +479,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
 
 
 def _has(low: str, word: str) -> bool:
-    """A concept word (a prefix stem) at the start of a word of the sentence."""
-    return re.search(r"(?<![\w-])" + re.escape(word), low) is not None
+    """A concept word at the start of a word of the sentence: a stem ("hallucinat") when five letters or more,
+    else the word itself or its plural ("war", not "warrant")."""
+    tail = "" if len(word) >= 5 else r"s?(?![\w-])"
+    return re.search(r"(?<![\w-])" + re.escape(word) + tail, low) is not None
 
 
 def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
@@ -449,9 +499,9 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             continue
         text = reading.text(rec, i)
         low = text.lower()
-        hits = [next(w for w in g if _has(low, w)) for g in groups if any(_has(low, w) for w in g)]
-        if len(hits) < need or not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
-            continue
+        hits = [w for g in groups for w in [next((x.lstrip("~") for x in g if _has(low, x.lstrip("~"))), None)] if w]
+        if len(hits) < need or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
+            continue  # a statement about another drug is not about ketamine
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
         at = low.find(hits[0])
         negated = Context(text).negated(at, at + len(hits[0])) if at >= 0 else None
@@ -459,6 +509,21 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         verb = "denies it" if negated else "states it"
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
+
+
+def _partial_statements(claim: Claim, rec: Record, reading: Reading) -> int:
+    """Sentences that name part of what a textbook claim states: enough to call the evidence insufficient rather
+    than absent."""
+    groups = claim.proposition.concepts
+    need = len(groups) - 1 if len(groups) >= 3 else len(groups)
+    if not groups:
+        return 0
+    n = 0
+    for i, s in enumerate(reading.sentences):
+        if s.role in TEXTBOOK_ROLES:
+            low = reading.text(rec, i).lower()
+            n += sum(any(_has(low, w.lstrip("~")) for w in g) for g in groups) >= need
+    return n
 
 
 def _fades_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
@@ -512,10 +577,15 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
     tags = rec.get("tags") or {}
     out = []
     have = set(tags.get("setting") or [])
-    if prop.population and have:
-        wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
-        if not have & wanted:
-            out.append(f"population: {', '.join(sorted(have))}, not {', '.join(prop.population)}")
+    if prop.population and have and claim.kind != "mechanism":
+        if prop.all_settings:  # "postoperative pain in opioid-tolerant patients": every part must be there
+            missing = [s for s in prop.population if not have & vocab.descendants("setting", s)]
+            if missing:
+                out.append(f"population: {', '.join(sorted(have))}, not {' and '.join(prop.population)}")
+        else:
+            wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
+            if not have & wanted:
+                out.append(f"population: {', '.join(sorted(have))}, not {', '.join(prop.population)}")
     if prop.routes and tags.get("route") and not set(tags["route"]) & set(prop.routes):
         out.append(f"route: {', '.join(tags['route'])}, not {', '.join(prop.routes)}")
     regimen = reading.study.regimen
@@ -536,15 +606,20 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     prop = claim.proposition
     effects: list[Effect] = []
     related = 0
+    title = rec.get("title") or ""
+    indirect_words = False
     for f in reading.findings:
-        if not _relevant(prop, f, reading.text(rec, f.s)):
+        text = reading.text(rec, f.s)
+        if not _relevant(prop, f, text, claim.kind, title):
             continue
+        indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
         related += 1
         e = effect_of(f, reading)
         if e is not None:
             effects.append(e)
     if prop.direction == "states":
         votes = _textbook_votes(claim, rec, reading)
+        related += _partial_statements(claim, rec, reading)
     elif prop.direction == "onset":
         votes = _onset_votes(prop, effects, reading)
     elif prop.direction == "lasts":
@@ -561,8 +636,9 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             votes.append(Vote(e.finding, e.finding.s, side, weight, reason))
         if prop.direction == "improves":
             votes = _later_nulls_are_duration(votes)
-        if claim.kind == "mechanism":
+        if claim.kind == "mechanism":  # and what the abstract states about the mechanism
             votes += _textbook_votes(claim, rec, reading)
+            related += _partial_statements(claim, rec, reading)
     related += len(votes)
     for v in votes:
         s = reading.sentences[v.sentence]
@@ -570,6 +646,16 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         if v.finding is not None and v.finding.hedge:
             v.weight *= 0.5
     indirect = _indirect(claim, rec, reading)
+    if indirect_words and not any(
+        v.side
+        for v in votes
+        if v.finding is not None and concept_match(prop, reading.text(rec, v.sentence), title) == "direct"
+    ):
+        indirect.append(
+            "names a related measure, not the claim's own ("
+            + ", ".join(w[1:] for g in prop.concepts for w in g if w.startswith("~"))
+            + ")"
+        )
     sup = [v for v in votes if v.side > 0 and v.weight > 0]
     con = [v for v in votes if v.side < 0 and v.weight > 0]
     ws, wc = sum(v.weight for v in sup), sum(v.weight for v in con)

@@ -163,6 +163,8 @@ def _top(t: Tally, side: list[Evidence]) -> int:
 def _effect_verdict(t: Tally) -> str:
     """Supported when the evidence for meets the minimum and nothing of comparable weight says otherwise;
     mixed when credible evidence points both ways (a meta-analysis for, a large RCT against)."""
+    if not [e for e in t.sup + t.con + t.mixed if not e.indirect]:
+        return "insufficient"  # only evidence on another population, route, regimen or measure
     top_s, top_c = _top(t, t.sup + t.mixed), _top(t, t.con + t.mixed)
     # evidence of a lower tier does not outweigh a higher one; evidence of the same tier makes it mixed
     if t.enough(t.sup) and top_c < max(top_s, 2) and t.ws >= t.wc:
@@ -188,16 +190,17 @@ def _duration_verdict(t: Tally) -> str:
 
 
 def _harm_exists_verdict(t: Tally) -> str:
-    # that a harm can happen is shown by observational evidence of it with ketamine
-    clinical = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other")]
+    """That a harm can happen is shown by observational evidence of it with ketamine: one trial or review, or two
+    records of any clinical design, reporting it directly."""
+    clinical = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other") and not e.indirect]
     strong = [e for e in clinical if weight(t.claim, e) >= STRONG]
     if strong or len(clinical) >= 2:
         if t.wc >= 2 * t.ws and t.enough(t.con):
             return "mixed"
         return "supported"
-    if t.enough(t.con) and not clinical:
+    if t.enough(t.con) and not clinical and not t.sup:
         return "contradicted"
-    if clinical and t.con:
+    if (clinical or t.sup) and t.con and t.credible(t.sup) and t.credible(t.con):
         return "mixed"
     return "insufficient"
 
@@ -283,6 +286,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
     v = RULES[prop.direction](t)
+    if claim.kind == "mechanism" and v == "mixed" and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
+        v = "supported"  # what the abstracts state about a mechanism, against a lone null finding
+    if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
+        v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
     parts = []
