@@ -382,6 +382,7 @@ class SearchIndex:
         self._records: dict[int, Record] | None = None
         self.user_status: dict[int, dict[str, Any]] | None = None  # screening, for screen: stage: reviewer:
         self._vectors: np.ndarray | None = None
+        self._prefixes: list[str] | None = None
 
     @property
     def docs(self) -> list[list[Any]]:
@@ -466,6 +467,19 @@ class SearchIndex:
         if not known:
             return np.zeros(self.n, dtype=np.float64)
         return np.asarray(self.retriever.get_scores(known), dtype=np.float64)
+
+    def tokens_starting_with(self, prefix: str) -> list[str]:
+        """Index tokens that begin with ``prefix`` (a stem such as "hallucinat")."""
+        if self._prefixes is None:
+            self._prefixes = sorted(self.vocab)
+        from bisect import bisect_left
+
+        i = bisect_left(self._prefixes, prefix)
+        out = []
+        while i < len(self._prefixes) and self._prefixes[i].startswith(prefix):
+            out.append(self._prefixes[i])
+            i += 1
+        return out
 
     def similarity(self, text: str, lib: Library) -> np.ndarray:
         """Cosine similarity between ``text`` and every indexed record (title and abstract), from a small embedding

@@ -34,19 +34,20 @@ from . import roles as role_rules
 from .negation import Context
 from .text import abbreviations, expand, split_sentences, times
 
-# Bump when the code that reads findings changes in a way the data files do not show.
-READER_VERSION = 1
 DATA_FILES = ("vocabulary.toml", "findings.toml", "roles.toml", "negation.toml")
+CODE_FILES = ("findings.py", "roles.py", "negation.py", "text.py")  # the reader itself: any change reads again
 RESULT_ROLES = ("results", "conclusions")
 DIRECTIONS = ("lower", "higher", "better", "worse", "same", "occurred", "absent")
 
 
 @lru_cache(maxsize=1)
 def findings_version() -> str:
-    """A hash of the reader's version and every data file it reads: stored findings with another are stale."""
-    h = hashlib.sha1(str(READER_VERSION).encode())
+    """A hash of the reader (its code) and every data file it reads: stored findings with another are stale."""
+    h = hashlib.sha1()
     for name in DATA_FILES:
         h.update(resources.files("ketalit").joinpath(f"data/{name}").read_bytes())
+    for name in CODE_FILES:
+        h.update(resources.files("ketalit").joinpath(f"claims/{name}").read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -178,7 +179,11 @@ class Finding:
     rule: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "", [], False)} | {"s": self.s}
+        """Compact: empty fields left out (``significant`` False is a value, not an empty field)."""
+        out = {k: v for k, v in asdict(self).items() if v is not None and v != "" and v != []}
+        if not self.arm_by_context:
+            del out["arm_by_context"]
+        return out
 
 
 @dataclass
@@ -304,6 +309,18 @@ class _Mention:
     name: str
 
 
+_CHANGE_WORDS = re.compile(r"differ|chang|increas|decreas|reduc|effect|benefit|improv|lower|higher", re.I)
+_ARM_WORDS = re.compile(
+    r"\b(?:versus|vs\.?|compared?|comparing|comparison|or|either|randomi[sz]ed|allocated|assigned|groups?|arms?)\b",
+    re.I,
+)
+_DRUG_AS_UNIT = re.compile(
+    r"[\s-]*(?:milligram )?(?:equivalents?|consumption|requirements?|use|doses?|dosage|intake|sparing|needs?|"
+    r"administration|demands?|titration|-induced|induced|tolerance|dependence|withdrawal)\b",
+    re.I,
+)
+
+
 def _drug_mentions(clause: str, lex: Lexicon) -> list[_Mention]:
     found: list[_Mention] = []
 
@@ -313,6 +330,8 @@ def _drug_mentions(clause: str, lex: Lexicon) -> list[_Mention]:
                 continue
             if clause[max(0, m.start() - 4) : m.start()].lower() in ("non-", "non "):
                 continue  # "non-opioid controls" are not opioids
+            if kind == "drug" and _DRUG_AS_UNIT.match(clause, m.end()):
+                continue  # "morphine-equivalent intake", "opioid consumption": an outcome, not an arm
             name = "ketamine" if kind == "ketamine" else m.group(0).lower()
             found.append(_Mention(m.start(), m.end(), kind, name))
 
@@ -436,8 +455,12 @@ def _direction(
     clause_cues: dict[str, list[re.Match[str]]],
 ) -> tuple[str | None, str, str]:
     """(direction, cue words, rule) for an outcome mention at [a, b) of the clause."""
-    # the outcome's own words are not its direction ("efficacy was limited": "efficacy" is the outcome)
-    cues = {k: [m for m in ms if m.end() <= a or m.start() >= b] for k, ms in clause_cues.items()}
+    # the outcome's own words are not its direction when they name it ("efficacy was limited": "efficacy" is the
+    # outcome); a change inside them is ("reduced pain")
+    cues = {
+        k: [m for m in ms if k not in ("better", "occurred") or m.end() <= a or m.start() >= b]
+        for k, ms in clause_cues.items()
+    }
     same_spans = [(m.start(), m.end()) for m in cues["same"]]
 
     def outside_same(ms: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -446,12 +469,14 @@ def _direction(
     harm = outcome in lex.harms
     neg = ctx.negation(a + off, b + off)
     if harm and neg:
-        lo, hi = sorted((neg[0] - off, a))
+        lo, hi = (neg[0] - off, a) if neg[0] - off < a else (b, neg[1] - off)
+        # "did not reduce the incidence of PONV" or "no difference in nausea" deny a change: no difference;
+        # "not associated with hallucinations" or "no patient had apnoea" deny the harm itself
         changed = [
             m
             for k in ("same", "lower", "higher")
             for m in cues[k]
-            if m.start() < max(hi, neg[1] - off) and m.end() > lo
+            if m.start() >= lo and m.end() <= hi and (k != "same" or _CHANGE_WORDS.search(m.group(0)))
         ]
         if not changed:  # "no patient had apnoea"; but "did not reduce the incidence of PONV" is no difference
             return "absent", neg[2], "harm negated"
@@ -587,10 +612,17 @@ def _study(rec: Record, sentences: list[Sentence], texts: list[str], lex: Lexico
     design_text = design_text or whole
     placebo = lex.placebo.search(design_text) or lex.placebo.search(whole)
     study.placebo = placebo.group(0) if placebo else None
+    # a comparator arm is a drug the title names, or that a design sentence sets against ketamine; a drug given
+    # to everyone (premedication, rescue) is not one
     seen: list[str] = []
-    for m in lex.comparators.finditer(design_text):
+    arm_text = " ".join(
+        t
+        for s, t in zip(sentences, texts, strict=True)
+        if s.role == "title" or (s.role in ("objective", "methods") and _ARM_WORDS.search(t))
+    )
+    for m in lex.comparators.finditer(arm_text):
         name = m.group(0).lower()
-        if name not in seen:
+        if name not in seen and not _DRUG_AS_UNIT.match(arm_text, m.end()):
             seen.append(name)
     placebo_drugs = []
     for m in lex.active_placebo.finditer(whole):

@@ -23,7 +23,7 @@ from .retrieve import candidates
 from .stance import NEUTRAL, Stance, stance_of
 from .verdict import Evidence, design_label, design_weight, verdict
 
-MAX_CITED = 25  # records with a stance kept per claim (best first)
+MAX_PER_SIDE = 25  # records kept per stance (supports, contradicts, mixed), strongest design first
 MAX_NEUTRAL = 5  # closest records without a finding on the claim, shown for context
 DESIGN_LABEL = {d: design_label(d) for d in default_vocabulary().ids("design")}
 
@@ -104,7 +104,11 @@ def link_claim(
     def rank(e: Evidence) -> tuple[float, float]:
         return -design_weight(e.design, textbook) * (0.5 if e.indirect else 1.0), -e.relevance
 
-    cited = sorted((e for e in found if e.stance != NEUTRAL), key=rank)[:MAX_CITED]
+    cited = [
+        e
+        for side in ("supports", "contradicts", "mixed")
+        for e in sorted((x for x in found if x.stance == side), key=rank)[:MAX_PER_SIDE]
+    ]
     context = [e for e in found if e.stance == NEUTRAL and e.related][:MAX_NEUTRAL]
     return cited + context, v, explanation
 

@@ -23,7 +23,7 @@ from ..search import SearchIndex, tokenize
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
 
-CANDIDATES = 60
+CANDIDATES = 80
 STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top
 STRONG_DESIGNS = ("meta_analysis", "systematic_review", "rct")
 SEMANTIC_WEIGHT = 1.0
@@ -33,6 +33,7 @@ SETTING_BOOST = 0.8
 SETTING_MISS = -0.4  # the record is about another population only
 ROUTE_BOOST = 0.6
 ROUTE_MISS = -0.6  # the record gives ketamine by another route only
+CONCEPT_BOOST = 1.0  # the record names everything the claim names
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,8 @@ def query_text(claim: Claim) -> str:
             parts.extend(syn.get(axis, {}).get(t, []))
     if claim.comparator:
         parts.extend(syn.get("comparator", {}).get(claim.comparator, [claim.comparator]))
+    parts.extend(syn.get("direction", {}).get(claim.proposition.direction, []))
+    parts.extend(w for group in claim.concepts for w in group if not w.startswith("~"))
     return " ".join(p for p in parts if p)
 
 
@@ -69,6 +72,22 @@ class Candidate:
 def _z(x: np.ndarray) -> np.ndarray:
     sd = float(x.std())
     return (x - float(x.mean())) / sd if sd > 0 else np.zeros_like(x)
+
+
+def _concept_mask(index: SearchIndex, claim: Claim) -> np.ndarray:
+    """Records whose text has a word of every concept group (a concept word is a stem: "hallucinat" finds
+    hallucinations and hallucinated)."""
+    groups = [[w for w in g if not w.startswith("~")] for g in claim.concepts]
+    if not groups or not all(groups):
+        return np.zeros(index.n, dtype=bool)
+    mask = np.ones(index.n, dtype=bool)
+    for group in groups:
+        hit = np.zeros(index.n, dtype=bool)
+        for word in group:
+            for token in index.tokens_starting_with(tokenize(word)[0] if tokenize(word) else word):
+                hit |= index.postings(token)
+        mask &= hit
+    return mask
 
 
 def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDATES) -> list[Candidate]:
@@ -104,6 +123,7 @@ def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDAT
             if t in claim.routes:
                 route_hit |= mask
         score += ROUTE_BOOST * route_hit + ROUTE_MISS * (any_route & ~route_hit)
+    score += CONCEPT_BOOST * _concept_mask(index, claim)
     order = np.argsort(-score, kind="stable")
     picked = [int(i) for i in order[:k]]
     # the strongest designs on the claim's outcome (and population) are always read

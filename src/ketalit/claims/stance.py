@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Record
-from ..tagging.tagger import default_vocabulary
+from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
@@ -138,8 +138,9 @@ def _population_ok(prop: Proposition, f: Finding) -> bool:
         return True
     vocab = default_vocabulary()
     wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
+    broader = {t.id for t in vocab.tags["setting"] if wanted & vocab.descendants("setting", t.id)}
     named = set(f.population) - {"pediatric", "trauma", "emergency_department", "prehospital"} or set(f.population)
-    return bool(named & wanted)
+    return bool(named & (wanted | broader))  # the claim's population, one under it, or one it belongs to
 
 
 # Relief read at a time point tells onset and duration: these claims read pain findings too.
@@ -165,10 +166,31 @@ def concept_match(prop: Proposition, text: str, title: str = "") -> str | None:
     return "indirect" if "indirect" in kinds else "direct"
 
 
+def _route_ok(prop: Proposition, text: str, title: str) -> bool:
+    """For a claim about one route (how fast IM ketamine acts), a finding must be about that route: the sentence,
+    or else the title, names it, and the sentence names no other route only."""
+    vocab = default_vocabulary()
+
+    def named(t: str) -> set[str]:
+        low = lower_same_length(t)
+        return {td.id for td in vocab.tags["route"] if any(rx.search(t, low) for rx in td.regexes)}
+
+    in_sentence = named(text)
+    if in_sentence:
+        return bool(in_sentence & set(prop.routes))
+    return bool(named(title) & set(prop.routes))
+
+
 def _relevant(prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "") -> bool:
     if kind != "mechanism" and not _population_ok(prop, f):
         return False
-    timed = prop.direction in ("onset", "lasts", "faster", "slower") or "onset" in prop.outcomes
+    if kind == "onset" and prop.routes and not _route_ok(prop, text, title):
+        return False
+    timed = (
+        prop.direction in ("onset", "lasts", "faster", "slower")
+        or "onset" in prop.outcomes
+        or kind in ("onset", "duration")
+    )
     if f.outcome not in prop.outcomes and not (timed and f.outcome in TIME_OUTCOMES):
         if not (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes):
             return False
@@ -264,6 +286,8 @@ def _head_to_head(prop: Proposition, e: Effect) -> bool:
     if not e.vs.startswith("active:"):
         return False
     other = e.vs[7:]
+    if other.startswith("ketamine by another route"):
+        return _route_comparison(prop)
     if comp in ("opioids", "standard analgesics"):
         return bool(OPIOIDS.search(other)) or comp == "standard analgesics"
     return comp in other or other in comp
@@ -363,54 +387,48 @@ QUICK = (0.0, 60.0)  # "acts quickly", with no figure: relief within the first h
 
 
 def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
+    """When relief starts, checked at both ends of the claimed range. Only early time points say anything about
+    onset (up to twice the claimed maximum, and 12 h at most): pain first measured at 6 h after surgery says
+    nothing about relief within the hour. Relief at t (against placebo, another drug or baseline) bounds the
+    onset from above; no difference from placebo at an early t, with no relief yet, bounds it from below."""
     lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else QUICK
-    votes = []
+    horizon = min(max(hi * 2, 30.0), 720.0)
+    relief: list[tuple[float, Finding, str, float]] = []
+    nothing: list[tuple[float, Finding, str]] = []
     for e in effects:
         f = e.finding
         if f.outcome not in ("pain_intensity", "onset"):
             continue
-        mins = [
-            (t[0] * 1440, t[2], t[3]) for t in f.times if t[2] in ("point", "within", "time_to") and t[0] * 1440 <= 720
-        ]
+        mins = [(t[0] * 1440, t[2], t[3]) for t in f.times if t[2] in ("point", "within", "time_to")]
+        mins = [m for m in mins if m[0] <= horizon]
         if not mins:
             continue
+        measured = any(k == "time_to" for _, k, _ in mins)  # "median time to a 13 mm VAS reduction: 9.5 min"
         good = _better_for(f.outcome, e.direction) or (f.outcome == "onset" and e.direction in ("lower", "better"))
-        if f.rule.startswith("no direction") and any(k == "time_to" for _, k, _ in mins):
-            good = True  # "median time required to achieve a 13 mm VAS reduction was 9.5 minutes"
-        if good and e.vs != "none" or (good and any(k == "time_to" for _, k, _ in mins)):
+        if good or (measured and f.rule.startswith("no direction")):
             t, _kind, words = min(mins)
-            if t < lo * 0.8:
-                votes.append(
-                    Vote(
-                        f,
-                        f.s,
-                        -1,
-                        1.0,
-                        f"relief already at {words}: faster than the claimed {lo:g}-{hi:g} min",
-                        t / 1440,
-                    )
-                )
-            elif t > hi * 1.2:
-                votes.append(
-                    Vote(
-                        f, f.s, -1, 1.0, f"first relief at {words}: slower than the claimed {lo:g}-{hi:g} min", t / 1440
-                    )
-                )
-            else:
-                votes.append(Vote(f, f.s, 1, 1.0, f"relief at {words}, within the claimed {lo:g}-{hi:g} min", t / 1440))
-        elif e.direction == "same" and e.vs == "placebo" and prop.quantity:
+            relief.append((t, f, words, 1.0 if (e.vs != "none" or measured) else 0.6))
+        elif e.direction == "same" and e.vs.startswith("active:"):
+            t, _kind, words = min(mins)
+            relief.append((t, f, words, 0.5))  # as much relief as an active drug at t
+        elif e.direction == "same" and e.vs == "placebo":
             t, _kind, words = max(mins)
-            if t >= hi:
-                votes.append(
-                    Vote(
-                        f,
-                        f.s,
-                        -1,
-                        1.0,
-                        f"no difference from placebo at {words}: no relief by the claimed {hi:g} min",
-                        t / 1440,
-                    )
-                )
+            nothing.append((t, f, words))
+    votes = []
+    first = min(relief, key=lambda r: r[0], default=None)
+    if first is not None:
+        t, f, words, w = first
+        if t < lo * 0.8:
+            why = f"relief already at {words}: faster than the claimed {lo:g}-{hi:g} min"
+            votes.append(Vote(f, f.s, -1, w, why, t / 1440))
+        elif t <= hi * 1.2:
+            votes.append(Vote(f, f.s, 1, w, f"relief at {words}, within the claimed {lo:g}-{hi:g} min", t / 1440))
+    early_null = [n for n in nothing if first is None or n[0] < first[0]]
+    if prop.quantity and early_null:
+        t, f, words = max(early_null, key=lambda n: n[0])
+        if t >= hi:
+            why = f"no difference from placebo at {words}: no relief by the claimed {hi:g} min"
+            votes.append(Vote(f, f.s, -1, 1.0, why, t / 1440))
     return votes
 
 
@@ -494,8 +512,9 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         return []
     need = len(groups) if prop.concepts else min(2, len(groups))
     votes = []
+    roles = TEXTBOOK_ROLES if claim.kind in ("mechanism", "history") else ("results", "conclusions")
     for i, s in enumerate(reading.sentences):
-        if s.role not in TEXTBOOK_ROLES or s.cut:
+        if s.role not in roles or s.cut:
             continue
         text = reading.text(rec, i)
         low = text.lower()
@@ -568,6 +587,50 @@ def _transient_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
     return votes
 
 
+# The claim without its comparison, for records that compare nothing: indirect evidence for a comparative claim.
+BASE_BY_DIRECTION = {"faster": "onset", "slower": "onset", "less_harm": "does_not_cause"}
+COMPARATIVE_BASE = {
+    "comparative": "improves",
+    "efficacy": "improves",
+    "onset": "onset",
+    "duration": "lasts",
+    "dependence": "does_not_cause",
+    "safety": "does_not_cause",
+    "side_effect": "does_not_cause",
+}
+ROUTE_WORDS = ("route", "intravenous", "intramuscular", "intranasal", "oral", "sublingual", "nebuli", "inhaled")
+
+
+def _route_comparison(prop: Proposition) -> bool:
+    """Whether the claim compares routes of ketamine ("slower than IV", "the fastest route")."""
+    return bool(prop.comparator) and any(w in (prop.comparator or "").lower() for w in ROUTE_WORDS)
+
+
+def _votes(prop: Proposition, direction: str, effects: list[Effect], reading: Reading) -> list[Vote]:
+    if direction == "onset":
+        return _onset_votes(prop if direction == prop.direction else _without_quantity(prop), effects, reading)
+    if direction == "lasts":
+        return _duration_votes(prop, effects, reading)
+    if direction == "fades":
+        return _fades_votes(prop, effects)
+    if direction == "transient":
+        return _transient_votes(prop, effects)
+    voter = VOTERS[direction]
+    votes = []
+    for e in effects:
+        side, weight, reason = voter(prop, e)
+        votes.append(Vote(e.finding, e.finding.s, side, weight, reason))
+    if direction == "improves":
+        votes = _later_nulls_are_duration(votes)
+    return votes
+
+
+def _without_quantity(prop: Proposition) -> Proposition:
+    from dataclasses import replace
+
+    return replace(prop, quantity=None) if prop.quantity and prop.quantity[0] != "onset_minutes" else prop
+
+
 # -- putting it together -----------------------------------------------------------------------------------------------
 
 
@@ -608,44 +671,41 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     related = 0
     title = rec.get("title") or ""
     indirect_words = False
+    by_route = _route_comparison(prop)
     for f in reading.findings:
         text = reading.text(rec, f.s)
+        if f.outcome in prop.outcomes:
+            related += 1  # on the claim's outcome, even if not on exactly what the claim names
         if not _relevant(prop, f, text, claim.kind, title):
             continue
         indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
-        related += 1
+        if by_route and f.arm == "ketamine" and f.vs == "ketamine" and f.direction:
+            effects.append(Effect(f.direction, "active:ketamine by another route", f.significant, f))
+            continue
         e = effect_of(f, reading)
         if e is not None:
             effects.append(e)
+    fallback = ""
     if prop.direction == "states":
         votes = _textbook_votes(claim, rec, reading)
         related += _partial_statements(claim, rec, reading)
-    elif prop.direction == "onset":
-        votes = _onset_votes(prop, effects, reading)
-    elif prop.direction == "lasts":
-        votes = _duration_votes(prop, effects, reading)
-    elif prop.direction == "fades":
-        votes = _fades_votes(prop, effects)
-    elif prop.direction == "transient":
-        votes = _transient_votes(prop, effects)
     else:
-        voter = VOTERS[prop.direction]
-        votes = []
-        for e in effects:
-            side, weight, reason = voter(prop, e)
-            votes.append(Vote(e.finding, e.finding.s, side, weight, reason))
-        if prop.direction == "improves":
-            votes = _later_nulls_are_duration(votes)
+        votes = _votes(prop, prop.direction, effects, reading)
         if claim.kind == "mechanism":  # and what the abstract states about the mechanism
             votes += _textbook_votes(claim, rec, reading)
             related += _partial_statements(claim, rec, reading)
+        base = (BASE_BY_DIRECTION.get(prop.direction) or COMPARATIVE_BASE.get(claim.kind)) if prop.comparator else None
+        if base and not any(v.side for v in votes):
+            # no head-to-head comparison: what the record shows of ketamine alone is indirect evidence
+            votes = _votes(prop, base, effects, reading)
+            fallback = f"no comparison with {prop.comparator}: evidence on ketamine alone"
     related += len(votes)
     for v in votes:
         s = reading.sentences[v.sentence]
         v.weight *= ROLE_WEIGHT.get(s.role, 0.6) * (0.5 if s.cut else 1.0)
         if v.finding is not None and v.finding.hedge:
             v.weight *= 0.5
-    indirect = _indirect(claim, rec, reading)
+    indirect = _indirect(claim, rec, reading) + ([fallback] if fallback else [])
     if indirect_words and not any(
         v.side
         for v in votes

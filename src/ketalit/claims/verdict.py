@@ -200,9 +200,9 @@ def _harm_exists_verdict(t: Tally) -> str:
         return "supported"
     if t.enough(t.con) and not clinical and not t.sup:
         return "contradicted"
-    if (clinical or t.sup) and t.con and t.credible(t.sup) and t.credible(t.con):
+    if clinical and t.con and t.credible(t.sup) and t.credible(t.con):
         return "mixed"
-    return "insufficient"
+    return "insufficient"  # only indirect reports, or one weak one
 
 
 def _harm_absent_verdict(t: Tally) -> str:
