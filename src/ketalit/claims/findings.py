@@ -76,13 +76,16 @@ class Lexicon:
     add_on: re.Pattern[str]
     all_arms: re.Pattern[str]
     active_placebo: re.Pattern[str]
+    other_treatments: re.Pattern[str]
     setting_matchers: dict[str, list[Matcher]]
     outcome_matchers: dict[str, list[Matcher]]
     outcome_words: dict[str, re.Pattern[str]]
     implied_pain: re.Pattern[str]
     not_after: dict[str, re.Pattern[str]]
     ignore: re.Pattern[str]
+    methods_sentences: re.Pattern[str]
     higher_is_better: frozenset[str]
+    relief_words: re.Pattern[str]
     harms: frozenset[str]
     serious: re.Pattern[str]
     course: dict[str, re.Pattern[str]]
@@ -124,6 +127,7 @@ def lexicon() -> Lexicon:
         add_on=_rx(arms["add_on"]),
         all_arms=_rx(arms["all_arms"]),
         active_placebo=_rx(arms["active_placebo"]),
+        other_treatments=_rx(arms["other_treatments"]),
         setting_matchers={t.id: t.regexes for t in vocab.tags["setting"]},
         outcome_matchers={t.id: t.regexes for t in vocab.tags["outcome"]},
         outcome_words={k: _rx(v) for k, v in out["words"].items() if k != "implied_pain"},
@@ -134,7 +138,9 @@ def lexicon() -> Lexicon:
             if v
         },
         ignore=_rx(data["ignore"]["clauses"]),
+        methods_sentences=_rx(data["ignore"]["methods_sentences"]),
         higher_is_better=frozenset(out["higher_is_better"]),
+        relief_words=_rx(out["relief_words"]),
         harms=frozenset(out["harms"]),
         serious=_rx(data["severity"]["serious"]),
         course={k: _rx(v) for k, v in data["course"].items()},
@@ -309,7 +315,15 @@ class _Mention:
     name: str
 
 
-_CHANGE_WORDS = re.compile(r"differ|chang|increas|decreas|reduc|effect|benefit|improv|lower|higher", re.I)
+_ADDED_TO = re.compile(
+    r"\b(?:added to|addition of (?:\w+[- ]){0,3}ketamine to|adding (?:\w+[- ]){0,3}ketamine to|in addition to|adjunct to|"
+    r"plus|combined with|with or without)\s+(?:\w+[- ]){0,3}\w+",
+    re.I,
+)
+_CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
+_NOUN_BEFORE = re.compile(r"\b(?:in|of|and|the|its|regarding|terms of)\s+$", re.I)
+_BINDS = re.compile(r"\s*(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_CHANGE_WORDS = re.compile(r"differ|increas|decreas|reduc|improv|lower|higher", re.I)
 _ARM_WORDS = re.compile(
     r"\b(?:versus|vs\.?|compared?|comparing|comparison|or|either|randomi[sz]ed|allocated|assigned|groups?|arms?)\b",
     re.I,
@@ -337,6 +351,7 @@ def _drug_mentions(clause: str, lex: Lexicon) -> list[_Mention]:
 
     add(lex.ketamine, "ketamine")
     add(lex.comparators, "drug")
+    add(lex.other_treatments, "drug")
     add(lex.placebo, "placebo")
     add(lex.baseline, "baseline")
     found.sort(key=lambda x: x.start)
@@ -374,7 +389,8 @@ def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | No
         vs = label(pool[0]) if pool else None
         if vs == "ketamine":
             vs = None
-        if vs is not None and vs not in ("placebo", "baseline") and lex.add_on.search(clause):
+        added = _ADDED_TO.search(clause)
+        if vs is not None and vs not in ("placebo", "baseline") and added and vs in added.group(0).lower():
             vs = "placebo"  # ketamine added to X, compared with X alone
         return arm, vs, False
     drugs_left = [m for m in others_left if m.kind == "drug"]
@@ -429,9 +445,12 @@ def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
             if before is not None and before.search(text[max(0, a - 20) : a]):
                 continue  # "opioid dependence" is not ketamine's
             found.append((outcome, a, b))
-    # "time to first analgesic request" is how long relief lasted, not how many analgesics were needed
+    # "time to first analgesic request" is how long relief lasted, and "the need for analgesics" how many were
+    # needed: pain words inside them are not pain
     lasting = [(a, b) for o, a, b in found if o == "duration_of_relief"]
     found = [x for x in found if x[0] == "duration_of_relief" or not any(a <= x[1] < b for a, b in lasting)]
+    wider = [(a, b) for o, a, b in found if o in ("opioid_consumption", "onset", "duration_of_relief")]
+    found = [x for x in found if x[0] != "pain_intensity" or not any(a <= x[1] and x[2] <= b for a, b in wider)]
     found.sort(key=lambda x: (x[1], -x[2]))
     return found
 
@@ -458,7 +477,12 @@ def _direction(
     # the outcome's own words are not its direction when they name it ("efficacy was limited": "efficacy" is the
     # outcome); a change inside them is ("reduced pain")
     cues = {
-        k: [m for m in ms if k not in ("better", "occurred") or m.end() <= a or m.start() >= b]
+        k: [
+            m
+            for m in ms
+            if (k not in ("better", "occurred") or not (a <= m.start() and m.end() <= b))
+            and not (k == "better" and _NOUN_BEFORE.search(clause[: m.start()]))  # "similar in effectiveness"
+        ]
         for k, ms in clause_cues.items()
     }
     same_spans = [(m.start(), m.end()) for m in cues["same"]]
@@ -469,7 +493,8 @@ def _direction(
     harm = outcome in lex.harms
     neg = ctx.negation(a + off, b + off)
     if harm and neg:
-        lo, hi = (neg[0] - off, a) if neg[0] - off < a else (b, neg[1] - off)
+        # a trigger after the outcome ("nausea was not significantly different") reaches the words after it
+        lo, hi = (neg[0] - off, a) if neg[0] - off < a else (b, neg[1] - off + 40)
         # "did not reduce the incidence of PONV" or "no difference in nausea" deny a change: no difference;
         # "not associated with hallucinations" or "no patient had apnoea" deny the harm itself
         changed = [
@@ -478,6 +503,9 @@ def _direction(
             for m in cues[k]
             if m.start() >= lo and m.end() <= hi and (k != "same" or _CHANGE_WORDS.search(m.group(0)))
         ]
+        head = clause[lo : min(hi, lo + 40)] if lo < a else ""  # "did not detect a large difference in ..."
+        if not changed and _CHANGE_WORDS.search(head):
+            changed = [_CHANGE_WORDS.search(head)]  # type: ignore[list-item]
         if not changed:  # "no patient had apnoea"; but "did not reduce the incidence of PONV" is no difference
             return "absent", neg[2], "harm negated"
         return "same", f"{neg[2]} ... {changed[0].group(0)}", "change negated"
@@ -497,13 +525,20 @@ def _direction(
     ]
     if candidates:
         # the cue closest to the outcome's words speaks of it ("pain was reduced, with no difference in nausea")
-        k, m = min(
-            candidates,
-            key=lambda km: (
-                a - km[1].end() if km[1].end() <= a else (km[1].start() - b if km[1].start() >= b else 0),
-                order.index(km[0]),
-            ),
-        )
+        def distance(km: tuple[str, re.Match[str]]) -> tuple[int, int]:
+            m = km[1]
+            if m.end() <= a:
+                gap = clause[m.end() : a]
+                d = 0 if _BINDS.match(gap) else a - m.end()  # "a reduction in total opioid consumption"
+                if km[0] == "same" and len(gap) <= 3:
+                    d = -1  # "similar pain reduction", "no pain relief": the denial right before the outcome
+            else:
+                d = m.start() - b if m.start() >= b else 0
+                if d > 0 and re.match(r"\s+(?:of|in)\s", clause[m.end() : m.end() + 5]):
+                    d += 60  # "analgesia, due to inhibition of NMDA receptors": that cue is about its own object
+            return d, order.index(km[0])
+
+        k, m = min(candidates, key=distance)
         if k == "same":
             return "same", m.group(0), "no-difference cue"
         trig = ctx.negated(m.start() + off, m.end() + off)
@@ -539,7 +574,8 @@ def _sentence_findings(
     for c0, c1 in _clauses(text):
         clause = text[c0:c1]
         if lex.ignore.search(clause):
-            continue  # groups compared at baseline or by subgroup: not an effect
+            previous = []  # nor is the rest of the sentence about the outcome before it
+            continue  # groups compared at baseline or by subgroup, a correlation, a call for research
         mentions = _outcome_mentions(clause, lex)
         safe = lex.safe.search(clause)
         inherited = False
@@ -553,19 +589,35 @@ def _sentence_findings(
             else:
                 continue
         arm, vs, by_context = _arms(clause, lex, study)
+        split_cmp = bool(lex.comparison.search(clause))
         clause_cues = {k: list(rx.finditer(clause)) for k, rx in lex.direction.items()}
-        sig = _significance(clause, lex)
+        clause_sig = _significance(clause, lex)
         when = [
             (t.days, t.upper, t.kind, t.text) for t in times(clause) if t.kind not in ("regimen", "interval", "age")
         ]
         serious = lex.serious.search(clause)
         courses = [(k, m) for k, rx in lex.course.items() for m in rx.finditer(clause)]
         seen: set[str] = set()
+        starts = sorted({a for _, a, _ in mentions})
         for outcome, a, b in mentions:
             if outcome in seen:
                 continue
             seen.add(outcome)
+            # the p-value of this outcome, not of the next one in the clause ("lower (P<0.001), with comparable
+            # adverse events (P>0.05)")
+            nxt = next((x for x in starts if x > a), len(clause))
+            sig = _significance(clause[a:nxt], lex)
+            if sig is None:
+                sig = clause_sig
             direction, cue, rule = _direction(outcome, a, b, clause, ctx, c0, lex, clause_cues)
+            this_vs = vs
+            if (
+                direction in ("lower", "higher", "better")
+                and vs not in (None, "baseline")
+                and not split_cmp
+                and _CHANGE_NOUN.search(cue)
+            ):
+                this_vs = "baseline"  # "reductions were 1.0 for ketamine and 2.0 for placebo": a change in each arm
             near = [(k, m) for k, m in courses if min(abs(m.start() - b), abs(a - m.end())) <= COURSE_REACH]
             course = f"{near[0][0]}: {near[0][1].group(0)}" if near else None
             if safe and outcome == "adverse_events" and direction in (None, "occurred", "same"):
@@ -578,7 +630,7 @@ def _sentence_findings(
                     direction=direction,
                     cue=cue,
                     arm=arm,
-                    vs=vs,
+                    vs=this_vs,
                     arm_by_context=by_context,
                     significant=False if direction == "same" and sig is None else sig,
                     times=when,
@@ -594,7 +646,7 @@ def _sentence_findings(
             out.append(
                 Finding(
                     s=i, outcome="adverse_events", words=safe.group(0), direction="absent", cue=safe.group(0), arm=arm,
-                    vs=vs, arm_by_context=by_context, significant=sig, times=when, population=population,
+                    vs=vs, arm_by_context=by_context, significant=clause_sig, times=when, population=population,
                     rule="safety statement",
                 )
             )  # fmt: skip
@@ -684,7 +736,7 @@ def read_record(rec: Record) -> Reading:
     reading.study = _study(rec, sentences, texts, lex)
     previous: list[str] = []
     for i, s in enumerate(sentences):
-        if s.role in RESULT_ROLES:
+        if s.role in RESULT_ROLES and not lex.methods_sentences.search(texts[i]):
             found = _sentence_findings(i, texts[i], reading.study, lex, reading.abbreviations, previous, s.cut)
             reading.findings.extend(found)
             previous = list(dict.fromkeys(f.outcome for f in found)) or previous

@@ -28,7 +28,6 @@ class RoleRules:
     position: dict[str, tuple[float, float, float]]
     position_review: dict[str, tuple[float, float, float]]
     review_designs: frozenset[str]
-    review_ramp: float
     last_sentence_conclusions: float
     cues: dict[str, list[re.Pattern[str]]]
     weights: dict[str, float]
@@ -47,7 +46,6 @@ def rules() -> RoleRules:
         position={role: tuple(data["position"][role]) for role in ROLES},  # type: ignore[misc]
         position_review={role: tuple(data["position_review"][role]) for role in ROLES},  # type: ignore[misc]
         review_designs=frozenset(data["position_review"].get("designs", [])),
-        review_ramp=float(data["position_review"].get("ramp", 0.5)),
         last_sentence_conclusions=float(data["position"].get("last_sentence_conclusions", 0.0)),
         cues={role: [re.compile(p, re.I) for p in data["cues"].get(role, [])] for role in ROLES},
         weights={role: float(data["weights"].get(role, 1.0)) for role in ROLES},
@@ -75,11 +73,8 @@ def label_role(label: str) -> str | None:
 def _prior(role: str, pos: float, review: bool = False) -> float:
     r = rules()
     first, middle, last = (r.position_review if review else r.position)[role]
-    ramp = r.review_ramp if review else 0.5
-    if pos <= ramp:
-        return first + (middle - first) * (pos / ramp)
     if pos <= 0.5:
-        return middle
+        return first + (middle - first) * (pos / 0.5)
     return middle + (last - middle) * ((pos - 0.5) / 0.5)
 
 
@@ -112,6 +107,8 @@ def unstructured_roles(sentences: list[str], complete: bool = True, design: str 
     span = 1.0 if complete else CUT_SPAN
     for i, s in enumerate(sentences):
         pos = (i / (n - 1) if n > 1 else 1.0) * span
+        if review and n > 2:  # a review sets the scene in its first sentence and states findings from the second
+            pos = 0.0 if i == 0 else 0.5 + 0.5 * (i - 1) / (n - 2) * span
         table.append(score_sentence(s, pos, is_last=(i == n - 1 and complete), review=review))
     k = len(order)
     neg = float("-inf")

@@ -116,15 +116,16 @@ def effect_of(f: Finding, reading: Reading) -> Effect | None:
     return None
 
 
-def _better_for(outcome: str, direction: str) -> bool | None:
-    """Whether a direction is good for this outcome (True), bad (False) or no change (None)."""
+def _better_for(outcome: str, direction: str, words: str = "") -> bool | None:
+    """Whether a direction is good for this outcome (True), bad (False) or no change (None). Relief is the
+    opposite of pain: "more pain relief" is good."""
     lex = lexicon()
     if direction == "better":
         return True
     if direction == "worse":
         return False
     if direction in ("lower", "higher"):
-        up = outcome in lex.higher_is_better
+        up = outcome in lex.higher_is_better or bool(words and lex.relief_words.search(words))
         return (direction == "higher") == up
     return None
 
@@ -206,7 +207,7 @@ def _relevant(prop: Proposition, f: Finding, text: str, kind: str = "", title: s
 
 
 def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
-    good = _better_for(e.finding.outcome, e.direction)
+    good = _better_for(e.finding.outcome, e.direction, e.finding.words)
     what = f"{e.finding.outcome.replace('_', ' ')} {e.direction}"
     if e.direction == "same":
         if e.vs == "placebo":
@@ -244,13 +245,11 @@ def _vote_causes(prop: Proposition, e: Effect) -> tuple[int, float, str]:
         return -1, 0.7, f"{name} did not occur ({f.negation or f.cue})"
     if e.direction == "same":
         if e.vs == "placebo":
-            return -1, 0.6, f"{name} no more frequent than with placebo"
+            return -1, 0.4, f"{name} no more frequent than with placebo"
         return 0, 0.0, ""
     if e.direction in ("lower", "better"):
-        if e.vs == "placebo":
-            return -1, 0.8, f"{name} less frequent with ketamine than with placebo"
-        # "PONV was lower when ketamine spared opioids" says nothing of whether ketamine itself causes it
-        return 0, 0.0, f"{name} lower than with {_vs_words(e.vs)} (opioid sparing, not ketamine's own effect)"
+        # rarer with ketamine than without (often because it spares opioids) does not refute that it can cause it
+        return 0, 0.0, f"{name} less frequent with ketamine than with {_vs_words(e.vs)}: not evidence it never occurs"
     return 0, 0.0, ""
 
 
@@ -314,7 +313,7 @@ def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     if not _head_to_head(prop, e):
         return 0, 0.0, ""
     other = e.vs[7:]
-    good = _better_for(e.finding.outcome, e.direction)
+    good = _better_for(e.finding.outcome, e.direction, e.finding.words)
     name = e.finding.outcome.replace("_", " ")
     if e.direction == "same":
         return -1, 1.0, f"{name}: no better than {other}"
@@ -334,7 +333,7 @@ def _vote_faster(prop: Proposition, e: Effect) -> tuple[int, float, str]:
         f.outcome == "onset" and e.direction == "lower" or bool(re.search(r"faster|earlier|more rapid", f.cue, re.I))
     )
     early = any(t[0] * 1440 <= 30 and t[2] in ("point", "within", "other") for t in f.times)
-    good = _better_for(f.outcome, e.direction)
+    good = _better_for(f.outcome, e.direction, f.words)
     want = 1 if prop.direction == "faster" else -1
     if faster:
         return want, 1.0, f"faster onset with ketamine than with {other}"
@@ -404,7 +403,9 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
         if not mins:
             continue
         measured = any(k == "time_to" for _, k, _ in mins)  # "median time to a 13 mm VAS reduction: 9.5 min"
-        good = _better_for(f.outcome, e.direction) or (f.outcome == "onset" and e.direction in ("lower", "better"))
+        good = _better_for(f.outcome, e.direction, f.words) or (
+            f.outcome == "onset" and e.direction in ("lower", "better")
+        )
         if good or (measured and f.rule.startswith("no direction")):
             t, _kind, words = min(mins)
             relief.append((t, f, words, 1.0 if (e.vs != "none" or measured) else 0.6))
@@ -445,7 +446,9 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         if f.outcome not in ("pain_intensity", "duration_of_relief", "persistent_postsurgical_pain", "hyperalgesia"):
             continue
         spans = [t for t in f.times if t[2] in ("point", "lasting", "window", "other", "within") and t[0] >= 0.04]
-        good = _better_for(f.outcome, e.direction) or (f.outcome == "duration_of_relief" and e.direction == "higher")
+        good = _better_for(f.outcome, e.direction, f.words) or (
+            f.outcome == "duration_of_relief" and e.direction == "higher"
+        )
         if good:
             if spans:
                 t = max(s[1] or s[0] for s in spans)
@@ -512,7 +515,12 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         return []
     need = len(groups) if prop.concepts else min(2, len(groups))
     votes = []
-    roles = TEXTBOOK_ROLES if claim.kind in ("mechanism", "history") else ("results", "conclusions")
+    roles = {
+        "mechanism": TEXTBOOK_ROLES,
+        "history": ("background", "results", "conclusions"),
+    }.get(claim.kind, ("results", "conclusions"))
+    # what a history or dosing statement says must be said of ketamine; a mechanism may be the receptor's
+    about_ketamine = claim.kind != "mechanism"
     for i, s in enumerate(reading.sentences):
         if s.role not in roles or s.cut:
             continue
@@ -521,6 +529,8 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         hits = [w for g in groups for w in [next((x.lstrip("~") for x in g if _has(low, x.lstrip("~"))), None)] if w]
         if len(hits) < need or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
             continue  # a statement about another drug is not about ketamine
+        if about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
+            continue
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
         at = low.find(hits[0])
         negated = Context(text).negated(at, at + len(hits[0])) if at >= 0 else None
@@ -580,7 +590,7 @@ def _transient_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
             else:
                 votes.append(Vote(f, f.s, -1, 1.0, f"{f.outcome.replace('_', ' ')} persisted ({words})"))
         elif f.outcome in TIME_OUTCOMES and "duration_of_relief" in prop.outcomes:
-            good = _better_for(f.outcome, e.direction)
+            good = _better_for(f.outcome, e.direction, f.words)
             late = [t for t in f.times if t[0] >= 1 and t[2] in ("point", "window", "lasting")]
             if good and late and e.vs != "none":
                 votes.append(Vote(f, f.s, 1, 0.8, f"relief continued to {late[-1][3]}"))
