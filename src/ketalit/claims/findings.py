@@ -316,8 +316,8 @@ class _Mention:
 
 
 _ADDED_TO = re.compile(
-    r"\b(?:added to|addition of (?:\w+[- ]){0,3}ketamine to|adding (?:\w+[- ]){0,3}ketamine to|in addition to|adjunct to|"
-    r"plus|combined with|with or without)\s+(?:\w+[- ]){0,3}\w+",
+    r"\b(?:added to|addition of (?:\w+[- ]){0,3}ketamine to|adding (?:\w+[- ]){0,3}ketamine to|in addition to|"
+    r"adjunct to|plus|combined with|with or without)\s+(?:\w+[- ]){0,3}\w+",
     re.I,
 )
 _CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
