@@ -232,6 +232,28 @@ class Reading:
         src = rec.get("title") or "" if s.section < 0 else (rec.get("abstract") or [])[s.section].get("text") or ""
         return src[s.start : s.end]
 
+    def explained(self, rec: Record) -> dict[str, Any]:
+        """The reading as a person or a script reads it: each sentence with its text, role, the reason for the
+        role and its findings; the study context; the abbreviations."""
+        by_sentence: dict[int, list[dict[str, Any]]] = {}
+        for f in self.findings:
+            by_sentence.setdefault(f.s, []).append({k: v for k, v in f.as_dict().items() if k != "s"})
+        return {
+            "version": self.version,
+            "study": asdict(self.study),
+            "abbreviations": self.abbreviations,
+            "sentences": [
+                {
+                    "text": self.text(rec, i),
+                    "role": s.role,
+                    "why": s.why,
+                    "cut": s.cut,
+                    "findings": by_sentence.get(i, []),
+                }
+                for i, s in enumerate(self.sentences)
+            ],
+        }
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "version": self.version,
@@ -480,7 +502,11 @@ def _direction(
         k: [
             m
             for m in ms
-            if (k not in ("better", "occurred") or not (a <= m.start() and m.end() <= b))
+            if (
+                k not in ("better", "occurred")
+                or not (a <= m.start() and m.end() <= b)
+                or (m.end() - m.start()) < b - a
+            )
             and not (k == "better" and _NOUN_BEFORE.search(clause[: m.start()]))  # "similar in effectiveness"
         ]
         for k, ms in clause_cues.items()

@@ -465,8 +465,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
             gone.append((0.0, f, "the infusion", "during"))  # relief only while the drug is given
         elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans:
             windows = [s for s in spans if s[2] == "window"]
-            t = min(s[0] for s in (windows or spans))
-            gone.append((t, f, (windows or spans)[0][3], "over" if windows else "at"))
+            if windows:  # no difference over a whole window: no relief at all within it
+                gone.append((0.0, f, windows[0][3], "over"))
+            else:
+                gone.append((min(s[0] for s in spans), f, spans[0][3], "at"))
     votes = []
     if prop.quantity is None:
         for t, f, _words, w in lasted:
@@ -478,12 +480,14 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
     assert hi is not None
     best = max(lasted, key=lambda x: x[0], default=None)
     # a null result after relief was shown bounds it from above; a null over a whole window means none at all
-    after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] > best[0]]
+    after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] >= best[0]]
     bound = min(after, key=lambda g: g[0], default=None)
     if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
         t, f, words, how = bound
         end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
-        what = "relief only during the infusion" if how == "during" else f"no difference {how} {words}"
+        what = {"during": "relief only during the infusion", "over": f"no difference over {words}"}.get(
+            how, f"no difference at {words}"
+        )
         votes.append(Vote(f, f.s, -1, 1.0, f"{what}: relief gone well before {end}", t))
     if best is not None:
         t, f, words, w = best
