@@ -225,7 +225,7 @@ def test_verdicts_per_claim_kind(linked: dict) -> None:
                        for e in row["evidence"] if e["stance"] != "neutral"), row["id"]  # fmt: skip
 
 
-# -- 6. the catalogue keeps every claim, per page -----------------------------------------------------------------------
+# -- 6. the catalogue keeps every claim, per page ----------------------------------------------------------------------
 
 
 def test_the_catalogue_keeps_the_claims_the_first_one_dropped(claims: dict) -> None:
@@ -262,7 +262,7 @@ def test_linking_stores_the_findings_it_read(tmp_path: Path, shipped_copy: Path)
     shutil.copytree(shipped_copy, copy)
     lib = Library.open(copy)
     with lib.transaction():
-        for doc_id, rec in list(lib.iter_records())[:5]:
+        for doc_id, _rec in list(lib.iter_records())[:5]:
             lib.put(doc_id, {k: v for k, v in lib.record(doc_id).items() if k != "findings"})
     link_all(Library.open(copy))
     lib = Library.open(copy)
