@@ -379,9 +379,11 @@ class SearchIndex:
         self._years: np.ndarray | None = None
         self.n = len(ids)
         self._tag_masks: dict[tuple[str, str], np.ndarray] = {}
+        self._axes_built: set[str] = set()
         self._records: dict[int, Record] | None = None
         self.user_status: dict[int, dict[str, Any]] | None = None  # screening, for screen: stage: reviewer:
         self._vectors: np.ndarray | None = None
+        self._vectors32: np.ndarray | None = None
         self._prefixes: list[str] | None = None
 
     @property
@@ -487,18 +489,18 @@ class SearchIndex:
         finding candidates, never for judging them. Record embeddings are computed once and cached."""
         from .semantic import embed
 
-        vectors = self._embeddings(lib)
-        query = embed([text])[0]
-        return vectors.astype(np.float32) @ query
+        if self._vectors32 is None:  # stored as float16 (half the size); multiplied as float32 (BLAS)
+            self._vectors32 = self._embeddings(lib).astype(np.float32)
+        return self._vectors32 @ embed([text])[0]
 
     def _embeddings(self, lib: Library) -> np.ndarray:
         if self._vectors is not None:
             return self._vectors
-        from .semantic import MODEL, embed
+        from .semantic import MAX_CHARS, MODEL, embed
 
         path, sig_path = self.folder / "embeddings.npy", self.folder / "embeddings.sig"
         index_sig = (self.folder / "signature").read_text() if (self.folder / "signature").exists() else ""
-        sig = f"{MODEL}|{self.n}|{index_sig}"
+        sig = f"{MODEL}|{MAX_CHARS}|{self.n}|{index_sig}"
         if path.exists() and sig_path.exists() and sig_path.read_text() == sig:
             self._vectors = np.load(path)
             return self._vectors
@@ -525,13 +527,25 @@ class SearchIndex:
         return mask
 
     def tag_mask(self, axis: str, tag: str) -> np.ndarray:
+        """Which records carry the tag. The first question about an axis builds the masks of all its tags in one
+        pass over the records."""
         key = (axis, tag)
-        if key not in self._tag_masks:
+        if key not in self._tag_masks and axis not in self._axes_built:
+            self._axes_built.add(axis)
             if self._records is not None and self._docs is None:
                 tags = [(self._records[int(i)].get("tags") or {}).get(axis) or [] for i in self.ids]
             else:
                 tags = [d[8].get(axis) or [] for d in self.docs]
-            self._tag_masks[key] = np.array([tag in t for t in tags], dtype=bool)
+            positions: dict[str, list[int]] = {}
+            for pos, values in enumerate(tags):
+                for value in values:
+                    positions.setdefault(value, []).append(pos)
+            for value, where in positions.items():
+                mask = np.zeros(self.n, dtype=bool)
+                mask[where] = True
+                self._tag_masks[(axis, value)] = mask
+        if key not in self._tag_masks:
+            self._tag_masks[key] = np.zeros(self.n, dtype=bool)
         return self._tag_masks[key]
 
     def evaluate(self, node: Node) -> np.ndarray:

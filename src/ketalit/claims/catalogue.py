@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +138,7 @@ class Claim:
         """The claim as a reader understands it: a list item together with its lead-in."""
         return f"{self.lead_in} {self.quote}".strip() if self.lead_in else self.quote
 
-    @property
+    @cached_property
     def proposition(self) -> Proposition:
         if self.direction:
             direction = self.direction

@@ -87,14 +87,22 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
 
 
 def link_claim(
-    claim: Claim, index: SearchIndex, lib: Library, readings: dict[int, Reading] | None = None
+    claim: Claim,
+    index: SearchIndex,
+    lib: Library,
+    readings: dict[int, Reading] | None = None,
+    records: dict[int, Record] | None = None,
 ) -> tuple[list[Evidence], str, str]:
-    """(evidence, verdict, explanation) of one claim. ``readings`` caches each record's findings across claims."""
+    """(evidence, verdict, explanation) of one claim. ``readings`` and ``records`` cache each record and its
+    findings across claims."""
     readings = {} if readings is None else readings
+    records = {} if records is None else records
     found: list[Evidence] = []
     if claim.checkable:
         for cand in candidates(index, claim, lib):
-            rec = lib.record(cand.doc_id)
+            if cand.doc_id not in records:
+                records[cand.doc_id] = lib.record(cand.doc_id)
+            rec = records[cand.doc_id]
             if cand.doc_id not in readings:
                 readings[cand.doc_id] = reading_of(rec)
             found.append(evidence_for(claim, rec, cand.doc_id, readings[cand.doc_id], cand.score))

@@ -126,12 +126,13 @@ def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDAT
     score += CONCEPT_BOOST * _concept_mask(index, claim)
     order = np.argsort(-score, kind="stable")
     picked = [int(i) for i in order[:k]]
+    rest = order[k:]
     # the strongest designs on the claim's outcome (and population) are always read
     strong = np.zeros(index.n, dtype=bool)
     for d in STRONG_DESIGNS:
         strong |= index.tag_mask("design", d)
     focus = strong & (outcome_hit if claim.outcomes else True) & (setting_hit if claim.settings else True)
-    extra = [int(i) for i in order if focus[i] and int(i) not in picked][:STRONG_EXTRA]
+    extra = [int(i) for i in rest[np.asarray(focus, dtype=bool)[rest]][:STRONG_EXTRA]] if np.any(focus) else []
     out = []
     for rank, i in enumerate(picked + extra):
         why = f"ranked {rank + 1} (BM25 {bm25[i]:.1f}, similarity {float(semantic[i]):.2f})"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..records import Record
 from ..tagging.tagger import default_vocabulary, lower_same_length
@@ -133,15 +134,21 @@ def _better_for(outcome: str, direction: str, words: str = "") -> bool | None:
 # -- which findings speak to the claim ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _related_settings(population: tuple[str, ...]) -> frozenset[str]:
+    """The claim's populations, those under them and those they belong to."""
+    vocab = default_vocabulary()
+    wanted = set().union(*(vocab.descendants("setting", s) for s in population))
+    broader = {t.id for t in vocab.tags["setting"] if wanted & vocab.descendants("setting", t.id)}
+    return frozenset(wanted | broader)
+
+
 def _population_ok(prop: Proposition, f: Finding) -> bool:
-    """A sentence that names its population must name the claim's (or one under it)."""
+    """A sentence that names its population must name the claim's (or one under it, or one it belongs to)."""
     if not prop.population or not f.population:
         return True
-    vocab = default_vocabulary()
-    wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
-    broader = {t.id for t in vocab.tags["setting"] if wanted & vocab.descendants("setting", t.id)}
     named = set(f.population) - {"pediatric", "trauma", "emergency_department", "prehospital"} or set(f.population)
-    return bool(named & (wanted | broader))  # the claim's population, one under it, or one it belongs to
+    return bool(named & _related_settings(prop.population))
 
 
 # Relief read at a time point tells onset and duration: these claims read pain findings too.
@@ -156,30 +163,32 @@ def concept_match(prop: Proposition, text: str, title: str = "") -> str | None:
     low, tlow = text.lower(), title.lower()
     kinds = []
     for group in prop.concepts:
-        direct = [w for w in group if not w.startswith("~")]
-        near = [w[1:] for w in group if w.startswith("~")]
-        if any(_has(low, w) or _has(tlow, w) for w in direct):
+        direct = tuple(w for w in group if not w.startswith("~"))
+        near = tuple(w[1:] for w in group if w.startswith("~"))
+        if direct and (_group_rx(tuple(direct)).search(low) or _group_rx(tuple(direct)).search(tlow)):
             kinds.append("direct")
-        elif any(_has(low, w) for w in near):
+        elif near and _group_rx(tuple(near)).search(low):
             kinds.append("indirect")
         else:
             return None
     return "indirect" if "indirect" in kinds else "direct"
 
 
+@lru_cache(maxsize=8192)
+def _routes_named(text: str) -> frozenset[str]:
+    low = lower_same_length(text)
+    return frozenset(
+        td.id for td in default_vocabulary().tags["route"] if any(rx.search(text, low) for rx in td.regexes)
+    )
+
+
 def _route_ok(prop: Proposition, text: str, title: str) -> bool:
     """For a claim about one route (how fast IM ketamine acts), a finding must be about that route: the sentence,
     or else the title, names it, and the sentence names no other route only."""
-    vocab = default_vocabulary()
-
-    def named(t: str) -> set[str]:
-        low = lower_same_length(t)
-        return {td.id for td in vocab.tags["route"] if any(rx.search(t, low) for rx in td.regexes)}
-
-    in_sentence = named(text)
+    in_sentence = _routes_named(text)
     if in_sentence:
         return bool(in_sentence & set(prop.routes))
-    return bool(named(title) & set(prop.routes))
+    return bool(_routes_named(title) & set(prop.routes))
 
 
 def _relevant(prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "") -> bool:
@@ -503,11 +512,15 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
 # -- textbook claims: mechanism, history, dosing -----------------------------------------------------------------------
 
 
-def _has(low: str, word: str) -> bool:
-    """A concept word at the start of a word of the sentence: a stem ("hallucinat") when five letters or more,
-    else the word itself or its plural ("war", not "warrant")."""
+def _word_pattern(word: str) -> str:
     tail = "" if len(word) >= 5 else r"s?(?![\w-])"
-    return re.search(r"(?<![\w-])" + re.escape(word) + tail, low) is not None
+    return r"(?<![\w-])" + re.escape(word) + tail
+
+
+@lru_cache(maxsize=1024)
+def _group_rx(group: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a concept group (any of its words)."""
+    return re.compile("|".join(_word_pattern(w.lstrip("~")) for w in group))
 
 
 def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
@@ -530,7 +543,8 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             continue
         text = reading.text(rec, i)
         low = text.lower()
-        hits = [w for g in groups for w in [next((x.lstrip("~") for x in g if _has(low, x.lstrip("~"))), None)] if w]
+        found = [m.group(0) for g in groups for m in [_group_rx(g).search(low)] if m]
+        hits = [h.strip() for h in found]
         if len(hits) < need or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
             continue  # a statement about another drug is not about ketamine
         if about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
@@ -555,7 +569,7 @@ def _partial_statements(claim: Claim, rec: Record, reading: Reading) -> int:
     for i, s in enumerate(reading.sentences):
         if s.role in TEXTBOOK_ROLES:
             low = reading.text(rec, i).lower()
-            n += sum(any(_has(low, w.lstrip("~")) for w in g) for g in groups) >= need
+            n += sum(_group_rx(g).search(low) is not None for g in groups) >= need
     return n
 
 

@@ -26,8 +26,9 @@ def link_all(lib: Library) -> dict[str, Any]:
     index.use_records(lib)  # the records are in memory already: no second copy of their tags
     rows = []
     readings: dict[int, Reading] = {}
+    records: dict[int, Record] = {}
     for claim in claims:
-        evidence, verdict, explanation = link_claim(claim, index, lib, readings)
+        evidence, verdict, explanation = link_claim(claim, index, lib, readings, records)
         rows.append(
             {
                 **claim.as_dict(),
@@ -38,18 +39,15 @@ def link_all(lib: Library) -> dict[str, Any]:
         )
     rows = apply_reviews(lib, rows, claims)  # a person's decisions stay over the machine's new judgement
     conflicts = contradictions(claims)
-    stale = {}
-    for doc_id, reading in readings.items():
-        rec = lib.record(doc_id)
-        if not is_current(rec.get("findings"), rec):
-            stale[doc_id] = reading
+    stale = {
+        doc_id: r for doc_id, r in readings.items() if not is_current(records[doc_id].get("findings"), records[doc_id])
+    }
+    del records
     del index
     lib.release()  # the transaction re-reads the file: do not hold two copies of a large library in memory
     with lib.transaction():
         for doc_id, reading in stale.items():  # findings read during linking are kept with their records
-            rec = lib.record(doc_id)
-            rec["findings"] = reading.as_dict()
-            lib.put(doc_id, rec)
+            lib.put_derived(doc_id, "findings", reading.as_dict())
         table = lib.table("claims")
         table.truncate()
         table.insert_multiple(rows)

@@ -200,6 +200,7 @@ class Vocabulary:
     carriers: re.Pattern[str]
     carrier_routes: frozenset[str]
     source: str = ""
+    _descendants: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def ids(self, axis: str) -> list[str]:
         return [t.id for t in self.tags[axis]]
@@ -216,8 +217,14 @@ class Vocabulary:
     def tag(self, axis: str, tag: str) -> TagDef | None:
         return next((t for t in self.tags.get(axis, []) if t.id == tag), None)
 
-    def descendants(self, axis: str, tag: str) -> set[str]:
+    def descendants(self, axis: str, tag: str) -> frozenset[str]:
         """The tag and every tag under it (``parents`` in the vocabulary): chronic_noncancer -> crps, neuropathic..."""
+        key = (axis, tag)
+        if key not in self._descendants:
+            self._descendants[key] = frozenset(self._below(axis, tag))
+        return self._descendants[key]
+
+    def _below(self, axis: str, tag: str) -> set[str]:
         out = {tag}
         grew = True
         while grew:
