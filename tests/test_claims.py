@@ -192,6 +192,7 @@ def test_measured_onset_faster_than_claimed_range_contradicts_and_says_so() -> N
         "Intranasal ketamine versus placebo",
         "Pain scores were significantly lower than with placebo within 10 min of dosing and for 60 min.",
     )
+    rec["tags"]["route"] = ["intranasal"]
     st, _, why, measured = stance(c, rec)
     assert st == "contradicts" and round(measured * 1440) == 10 and "faster than the claimed 20-40 min" in why
     inside = record(

@@ -30,6 +30,7 @@ class RoleRules:
     review_designs: frozenset[str]
     last_sentence_conclusions: float
     cues: dict[str, list[re.Pattern[str]]]
+    strong: dict[str, list[re.Pattern[str]]]
     weights: dict[str, float]
 
 
@@ -48,6 +49,7 @@ def rules() -> RoleRules:
         review_designs=frozenset(data["position_review"].get("designs", [])),
         last_sentence_conclusions=float(data["position"].get("last_sentence_conclusions", 0.0)),
         cues={role: [re.compile(p, re.I) for p in data["cues"].get(role, [])] for role in ROLES},
+        strong={role: [re.compile(p, re.I) for p in data.get("strong", {}).get(role, [])] for role in ROLES},
         weights={role: float(data["weights"].get(role, 1.0)) for role in ROLES},
     )
 
@@ -87,8 +89,9 @@ def score_sentence(
     words: dict[str, list[str]] = {}
     for role in ROLES:
         hits = [m.group(0) for rx in r.cues[role] for m in [rx.search(sentence)] if m]
-        words[role] = hits
-        scores[role] = _prior(role, pos, review) + r.weights[role] * min(len(hits), 3)
+        strong = [m.group(0) for rx in r.strong[role] for m in [rx.search(sentence)] if m]
+        words[role] = strong + hits
+        scores[role] = _prior(role, pos, review) + r.weights[role] * (min(len(hits), 3) + 2 * min(len(strong), 1))
     if is_last:
         scores["conclusions"] += r.last_sentence_conclusions
     return scores, words

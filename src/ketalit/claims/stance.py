@@ -167,7 +167,7 @@ def concept_match(prop: Proposition, text: str, title: str = "") -> str | None:
         near = tuple(w[1:] for w in group if w.startswith("~"))
         if direct and (_group_rx(tuple(direct)).search(low) or _group_rx(tuple(direct)).search(tlow)):
             kinds.append("direct")
-        elif near and _group_rx(tuple(near)).search(low):
+        elif near and (_group_rx(tuple(near)).search(low) or _group_rx(tuple(near)).search(tlow)):
             kinds.append("indirect")
         else:
             return None
@@ -182,19 +182,21 @@ def _routes_named(text: str) -> frozenset[str]:
     )
 
 
-def _route_ok(prop: Proposition, text: str, title: str) -> bool:
-    """For a claim about one route (how fast IM ketamine acts), a finding must be about that route: the sentence,
-    or else the title, names it, and the sentence names no other route only."""
-    in_sentence = _routes_named(text)
-    if in_sentence:
-        return bool(in_sentence & set(prop.routes))
-    return bool(_routes_named(title) & set(prop.routes))
+def _route_ok(prop: Proposition, text: str, title: str, tagged: tuple[str, ...] = ()) -> bool:
+    """For a claim about one route (how fast IM ketamine acts), a finding must be about that route: the sentence
+    names it, or else the record gives ketamine by it (its route tags, which leave out a comparator's route)."""
+    named = _routes_named(text)
+    if named:
+        return bool(named & set(prop.routes))
+    return bool(set(tagged) & set(prop.routes))
 
 
-def _relevant(prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "") -> bool:
+def _relevant(
+    prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "", routes: tuple[str, ...] = ()
+) -> bool:
     if kind != "mechanism" and not _population_ok(prop, f):
         return False
-    if kind == "onset" and prop.routes and not _route_ok(prop, text, title):
+    if kind == "onset" and prop.routes and not _route_ok(prop, text, title, routes):
         return False
     timed = (
         prop.direction in ("onset", "lasts", "faster", "slower")
@@ -204,7 +206,7 @@ def _relevant(prop: Proposition, f: Finding, text: str, kind: str = "", title: s
     if f.outcome not in prop.outcomes and not (timed and f.outcome in TIME_OUTCOMES):
         if not (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes):
             return False
-    if prop.concepts:  # the sentence must name what the claim names ("heart rate", not any vital sign)
+    if prop.concepts and kind != "mechanism":  # the sentence must name what the claim names ("heart rate")
         return concept_match(prop, text, title) is not None
     if prop.terms and set(prop.outcomes) <= {"adverse_events"}:
         low = text.lower()
@@ -458,20 +460,15 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         good = _better_for(f.outcome, e.direction, f.words) or (
             f.outcome == "duration_of_relief" and e.direction == "higher"
         )
+        if f.course and re.search(r"only|during", f.course):
+            gone.append((0.0, f, "the infusion", "during"))  # "potent analgesia during administration only"
+            continue
         if good:
             if spans:
                 t = max(s[1] or s[0] for s in spans)
                 lasted.append((t, f, spans[-1][3], 1.0 if e.vs != "none" else 0.6))
             elif f.outcome == "duration_of_relief" and e.vs != "none":
                 outlasting.append(f)
-        elif (
-            f.course
-            and f.course.startswith("transient: only during")
-            or re.search(
-                r"during (?:the )?(?:administration|infusion) only|only during", f.cue + " " + (f.course or ""), re.I
-            )
-        ):
-            gone.append((0.0, f, "the infusion", "during"))  # relief only while the drug is given
         elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans:
             windows = [s for s in spans if s[2] == "window"]
             if windows:  # no difference over a whole window: no relief at all within it
@@ -704,10 +701,11 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         text = reading.text(rec, f.s)
         if f.outcome in prop.outcomes:
             related += 1  # on the claim's outcome, even if not on exactly what the claim names
-        if not _relevant(prop, f, text, claim.kind, title):
+        if not _relevant(prop, f, text, claim.kind, title, tuple((rec.get("tags") or {}).get("route") or [])):
             continue
         indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
-        if by_route and f.arm == "ketamine" and f.vs == "ketamine" and f.direction:
+        two_routes = f.arm == "ketamine" and len(_routes_named(text)) >= 2
+        if by_route and f.direction and f.arm == "ketamine" and (f.vs == "ketamine" or two_routes):
             effects.append(Effect(f.direction, "active:ketamine by another route", f.significant, f))
             continue
         e = effect_of(f, reading)

@@ -166,15 +166,20 @@ def _effect_verdict(t: Tally) -> str:
     if not [e for e in t.sup + t.con + t.mixed if not e.indirect]:
         return "insufficient"  # only evidence on another population, route, regimen or measure
     top_s, top_c = _top(t, t.sup + t.mixed), _top(t, t.con + t.mixed)
-    # evidence of a lower tier does not outweigh a higher one; evidence of the same tier makes it mixed
-    if t.enough(t.sup) and top_c < max(top_s, 2) and t.ws >= t.wc:
+    # evidence of a lower tier does not outweigh a higher one (a meta-analysis over a single trial); evidence of the
+    # same tier on both sides is mixed (a meta-analysis for, a large null trial against)
+    if t.enough(t.sup) and top_s > top_c and (top_c < 2 or t.ws >= t.wc):
         return "supported"
-    if t.enough(t.con) and top_s < max(top_c, 2) and t.wc >= t.ws:
+    if t.enough(t.con) and top_c > top_s and (top_s < 2 or t.wc >= t.ws):
         return "contradicted"
     if top_s >= 2 and top_c >= 2:
         return "mixed"
     if t.credible(t.sup + t.mixed) and t.credible(t.con + t.mixed):
         return "mixed"
+    if t.enough(t.sup) and t.ws >= 2 * t.wc:
+        return "supported"
+    if t.enough(t.con) and t.wc >= 2 * t.ws:
+        return "contradicted"
     return "insufficient"
 
 
@@ -233,6 +238,12 @@ def _harm_absent_verdict(t: Tally) -> str:
 
 
 def _comparative_verdict(t: Tally) -> str:
+    """Head-to-head evidence decides; evidence on ketamine alone counts only when there is none."""
+    head_to_head = [e for e in t.sup + t.con + t.mixed if not any(r.startswith("no comparison") for r in e.indirect)]
+    if head_to_head:
+        keep = set(map(id, head_to_head))
+        t = Tally(t.claim, [e for e in t.sup if id(e) in keep], [e for e in t.con if id(e) in keep],
+                  [e for e in t.mixed if id(e) in keep])  # fmt: skip
     if not (t.sup or t.con or t.mixed):
         return "insufficient"
     return _effect_verdict(t)
