@@ -198,7 +198,12 @@ def test_measured_onset_faster_than_claimed_range_contradicts_and_says_so() -> N
     inside = record(
         "Intranasal ketamine versus placebo", "Pain scores were significantly lower than placebo at 30 min."
     )
+    inside["tags"]["route"] = ["intranasal"]
     assert stance(c, inside)[0] == "supports"
+    # relief measured after another route's dose says nothing of this route's onset
+    other = record("Intravenous ketamine versus placebo", "Pain was significantly lower than with placebo at 30 min.")
+    other["tags"]["route"] = ["intravenous"]
+    assert stance(c, other)[0] == "neutral"
 
 
 def test_relief_lost_before_the_claimed_duration_contradicts() -> None:
