@@ -32,7 +32,7 @@ from ..records import Record
 from ..tagging.tagger import Matcher, Vocabulary, default_vocabulary, lower_same_length, word_starts
 from . import roles as role_rules
 from .negation import Context
-from .text import abbreviations, expand, split_sentences, times
+from .text import TimeMention, abbreviations, expand, split_sentences, times
 
 DATA_FILES = ("vocabulary.toml", "findings.toml", "roles.toml", "negation.toml")
 CODE_FILES = ("findings.py", "roles.py", "negation.py", "text.py")  # the reader itself: any change reads again
@@ -84,6 +84,7 @@ class Lexicon:
     not_after: dict[str, re.Pattern[str]]
     ignore: re.Pattern[str]
     methods_sentences: re.Pattern[str]
+    descriptions: re.Pattern[str]
     higher_is_better: frozenset[str]
     relief_words: re.Pattern[str]
     harms: frozenset[str]
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
         },
         ignore=_rx(data["ignore"]["clauses"]),
         methods_sentences=_rx(data["ignore"]["methods_sentences"]),
+        descriptions=_rx(data["ignore"]["descriptions"]),
         higher_is_better=frozenset(out["higher_is_better"]),
         relief_words=_rx(out["relief_words"]),
         harms=frozenset(out["harms"]),
@@ -199,7 +201,7 @@ class Study:
     placebo: str | None = None  # the placebo/control words, when the record has a placebo or untreated arm
     placebo_drugs: list[str] = field(default_factory=list)  # drugs given as an active placebo
     comparators: list[str] = field(default_factory=list)  # active drugs named in the title or methods
-    add_on: bool = False  # ketamine given on top of another treatment, compared with that treatment alone
+    add_on: list[str] = field(default_factory=list)  # the drugs ketamine is given on top of (compared with them alone)
     population: list[str] = field(default_factory=list)
     size: int | None = None  # the largest number of people the abstract says were studied
     regimen: tuple[str, str] | None = None  # (single | infusion | repeated, words)
@@ -342,6 +344,9 @@ _ADDED_TO = re.compile(
     r"adjunct to|plus|combined with|with or without)\s+(?:\w+[- ]){0,3}\w+",
     re.I,
 )
+_BOTH_ARMS = re.compile(
+    r"\bin (?:both|all|each of the) (?:\w+ )?(?:arms|groups)\b|\bin (?:the )?\S+ and \S+ (?:arms|groups)\b", re.I
+)
 _CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:in|of|and|the|its|regarding|terms of)\s+$", re.I)
 _BINDS = re.compile(r"\s*(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -399,6 +404,8 @@ def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | No
 
     ket_left = [m for m in left if m.kind == "ketamine"]
     others_left = [m for m in left if m.kind != "ketamine"]
+    if mentions and mentions[0].kind == "drug" and mentions[0].start < 25 and _BOTH_ARMS.search(clause):
+        return mentions[0].name, None, False  # "Remifentanil reduced ventilation in the esketamine and placebo arms"
     kets = [m for m in mentions if m.kind == "ketamine"]
     if len(kets) >= 2 and not [m for m in mentions if m.kind in ("drug", "placebo")]:
         texts = {clause[m.start : m.end].lower() for m in kets}
@@ -469,9 +476,15 @@ def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
             found.append((outcome, a, b))
     # "time to first analgesic request" is how long relief lasted, and "the need for analgesics" how many were
     # needed: pain words inside them are not pain
+    chronic = [(a, b) for o, a, b in found if o == "persistent_postsurgical_pain"]  # "long-term postoperative pain"
+    found = [x for x in found if x[0] != "duration_of_relief" or not any(a <= x[1] and x[2] <= b for a, b in chronic)]
     lasting = [(a, b) for o, a, b in found if o == "duration_of_relief"]
     found = [x for x in found if x[0] == "duration_of_relief" or not any(a <= x[1] < b for a, b in lasting)]
-    wider = [(a, b) for o, a, b in found if o in ("opioid_consumption", "onset", "duration_of_relief")]
+    wider = [
+        (a, b)
+        for o, a, b in found
+        if o in ("opioid_consumption", "onset", "duration_of_relief", "persistent_postsurgical_pain")
+    ]
     found = [x for x in found if x[0] != "pain_intensity" or not any(a <= x[1] and x[2] <= b for a, b in wider)]
     found.sort(key=lambda x: (x[1], -x[2]))
     return found
@@ -494,8 +507,8 @@ def _direction(
     off: int,
     lex: Lexicon,
     clause_cues: dict[str, list[re.Match[str]]],
-) -> tuple[str | None, str, str]:
-    """(direction, cue words, rule) for an outcome mention at [a, b) of the clause."""
+) -> tuple[str | None, str, str, int | None]:
+    """(direction, cue words, rule, where the cue starts) for an outcome mention at [a, b) of the clause."""
     # the outcome's own words are not its direction when they name it ("efficacy was limited": "efficacy" is the
     # outcome); a change inside them is ("reduced pain")
     cues = {
@@ -517,7 +530,7 @@ def _direction(
         return [m for m in ms if not any(s <= m.start() and m.end() <= e for s, e in same_spans)]
 
     harm = outcome in lex.harms
-    neg = ctx.negation(a + off, b + off)
+    neg = ctx.negation(a + off, b + off) if b > a else None  # an outcome carried over has no words to negate
     if harm and neg:
         # a trigger after the outcome ("nausea was not significantly different") reaches the words after it
         lo, hi = (neg[0] - off, a) if neg[0] - off < a else (b, neg[1] - off + 40)
@@ -533,8 +546,8 @@ def _direction(
         if not changed and _CHANGE_WORDS.search(head):
             changed = [_CHANGE_WORDS.search(head)]  # type: ignore[list-item]
         if not changed:  # "no patient had apnoea"; but "did not reduce the incidence of PONV" is no difference
-            return "absent", neg[2], "harm negated"
-        return "same", f"{neg[2]} ... {changed[0].group(0)}", "change negated"
+            return "absent", neg[2], "harm negated", None
+        return "same", f"{neg[2]} ... {changed[0].group(0)}", "change negated", None
     order = ("same", "lower", "higher", "worse", "better") if not harm else ("same", "lower", "higher", "worse")
     found = [(k, m) for k in order for m in (cues[k] if k == "same" else outside_same(cues[k]))]
     # of overlapping cues the longest speaks ("less effective" is worse, not lower)
@@ -566,20 +579,33 @@ def _direction(
 
         k, m = min(candidates, key=distance)
         if k == "same":
-            return "same", m.group(0), "no-difference cue"
+            return "same", m.group(0), "no-difference cue", m.start()
         trig = ctx.negated(m.start() + off, m.end() + off)
         if trig:
-            return "same", f"{trig} ... {m.group(0)}", f"{k} cue negated"
-        return k, m.group(0), f"{k} cue"
+            return "same", f"{trig} ... {m.group(0)}", f"{k} cue negated", m.start()
+        return k, m.group(0), f"{k} cue", m.start()
     if not harm:
         unsaid = lex.unsaid.search(clause)
         if unsaid and not ctx.negated(unsaid.start() + off, unsaid.end() + off):
-            return "better", unsaid.group(0), "significant difference, direction unsaid"
+            return "better", unsaid.group(0), "significant difference, direction unsaid", None
     if harm:
         occ = _nearest(cues["occurred"], a, b)
         if occ is not None:
-            return "occurred", occ.group(0), "occurrence cue"
-    return None, "", "no direction"
+            return "occurred", occ.group(0), "occurrence cue", None
+    return None, "", "no direction", None
+
+
+def _times_of(
+    found: list[TimeMention], cue_spans: list[tuple[int, int]], a: int, b: int, at: int | None, cue: str
+) -> list[TimeMention]:
+    """The time points of one finding: those between the cue before it and the cue after it, when the clause has
+    several ("lower at 24 h, and no difference at 4, 8 and 48 h")."""
+    if at is None:
+        return found
+    start, end = min(a, at), max(b, at + len(cue))
+    lo = max((e for s, e in cue_spans if e <= start), default=0)
+    hi = min((s for s, e in cue_spans if s >= end), default=10**9)
+    return [t for t in found if lo <= t.start < hi]
 
 
 def _sentence_findings(
@@ -587,7 +613,7 @@ def _sentence_findings(
 ) -> list[Finding]:
     """The findings of one result or conclusion sentence; ``previous``: the outcomes of the sentence before, for
     a sentence that names none ("No benefit was found versus placebo")."""
-    text = expand(sentence, abbrevs)
+    text = lex.descriptions.sub(lambda m: " " * len(m.group(0)), expand(sentence, abbrevs))  # who, not what
     ctx = Context(text)
     low = lower_same_length(text)
     present = word_starts(low)
@@ -604,11 +630,12 @@ def _sentence_findings(
             continue  # groups compared at baseline or by subgroup, a correlation, a call for research
         mentions = _outcome_mentions(clause, lex)
         safe = lex.safe.search(clause)
-        inherited = False
+        inherited = implied = False
         if not mentions and not safe:
-            implied = lex.implied_pain.search(clause)
-            if implied and lex.ketamine.search(clause):
-                mentions = [("pain_intensity", implied.start(), implied.end())]
+            implied_at = lex.implied_pain.search(clause)
+            implied = bool(implied_at and lex.ketamine.search(clause))
+            if implied_at and implied:
+                mentions = [("pain_intensity", implied_at.start(), implied_at.end())]
             elif previous and not cut and any(lex.direction[k].search(clause) for k in ("same", "better", "worse")):
                 mentions = [(o, 0, 0) for o in previous]
                 inherited = True
@@ -618,24 +645,40 @@ def _sentence_findings(
         split_cmp = bool(lex.comparison.search(clause))
         clause_cues = {k: list(rx.finditer(clause)) for k, rx in lex.direction.items()}
         clause_sig = _significance(clause, lex)
-        when = [
-            (t.days, t.upper, t.kind, t.text) for t in times(clause) if t.kind not in ("regimen", "interval", "age")
-        ]
+        clause_times = [t for t in times(clause) if t.kind not in ("regimen", "interval", "age")]
+        cue_spans = sorted((m.start(), m.end()) for k, ms in clause_cues.items() if k != "occurred" for m in ms)
         serious = lex.serious.search(clause)
         courses = [(k, m) for k, rx in lex.course.items() for m in rx.finditer(clause)]
-        seen: set[str] = set()
-        starts = sorted({a for _, a, _ in mentions})
+        seen: dict[str, set[str | None]] = {}
         for outcome, a, b in mentions:
-            if outcome in seen:
-                continue
-            seen.add(outcome)
             # the p-value of this outcome, not of the next one in the clause ("lower (P<0.001), with comparable
             # adverse events (P>0.05)")
-            nxt = next((x for x in starts if x > a), len(clause))
-            sig = _significance(clause[a:nxt], lex)
+            nxt = next((x for o, x, _ in mentions if x > a and o != outcome), len(clause))
+            direction, cue, rule, at = _direction(outcome, a, b, clause, ctx, c0, lex, clause_cues)
+            sig = None
+            if at is not None and direction in ("lower", "higher", "better", "worse"):
+                # the p-value after a change is its own, up to the next cue ("lower at 24 h (P=0.016), and no
+                # significant difference at 48 h")
+                end = at + len(cue)
+                upto = min((s for s, _ in cue_spans if s >= end), default=len(clause))
+                sig = _significance(clause[at:upto], lex)
+            if sig is None:
+                sig = _significance(clause[a:nxt], lex)
             if sig is None:
                 sig = clause_sig
-            direction, cue, rule = _direction(outcome, a, b, clause, ctx, c0, lex, clause_cues)
+            when = [(t.days, t.upper, t.kind, t.text) for t in _times_of(clause_times, cue_spans, a, b, at, cue)]
+            if direction is None and implied and lex.direction["better"].fullmatch(clause[a:b]):
+                direction, cue, rule = "better", clause[a:b], "better cue naming the effect"  # "may be useful"
+            if outcome in seen and not (
+                rule == "no-difference cue"
+                and at is not None
+                and at < a
+                and seen[outcome] - {"same", None}
+                and "same" not in seen[outcome]
+            ):
+                continue  # the outcome named again is the same finding, unless a change is followed by "no
+                # difference in" it ("lower at 24 h (P=0.016), and no difference in resting pain at 48 h")
+            seen.setdefault(outcome, set()).add(direction)
             this_vs = vs
             if (
                 direction in ("lower", "higher", "better")
@@ -672,7 +715,8 @@ def _sentence_findings(
             out.append(
                 Finding(
                     s=i, outcome="adverse_events", words=safe.group(0), direction="absent", cue=safe.group(0), arm=arm,
-                    vs=vs, arm_by_context=by_context, significant=clause_sig, times=when, population=population,
+                    vs=vs, arm_by_context=by_context, significant=clause_sig, population=population,
+                    times=[(t.days, t.upper, t.kind, t.text) for t in clause_times],
                     rule="safety statement",
                 )
             )  # fmt: skip
@@ -709,9 +753,16 @@ def _study(rec: Record, sentences: list[Sentence], texts: list[str], lex: Lexico
             placebo_drugs.append(drug)
     study.placebo_drugs = placebo_drugs
     study.comparators = [d for d in seen if d not in placebo_drugs]
-    study.add_on = bool(
-        re.search(r"\b(?:addition|added|adjunct|plus|combined|co-?administ)", design_text, re.I)
-    ) and bool(seen)
+    # ketamine added to a drug: the drugs named near the words that say so ("morphine plus ketamine"), not a drug
+    # given with ketamine against another ("ketamine combined with midazolam versus morphine")
+    study.add_on = [
+        d
+        for d in study.comparators
+        if any(
+            re.search(rf"\b{re.escape(d)}", design_text[max(0, m.start() - 40) : m.end() + 40], re.I)
+            for m in lex.add_on.finditer(design_text)
+        )
+    ]
     sizes = [int(m.group(1).replace(",", "")) for rx in lex.size for m in rx.finditer(whole)]
     study.size = max(sizes) if sizes else None
     tags = rec.get("tags") or {}

@@ -31,7 +31,7 @@ OPIOIDS = re.compile(
     r"meperidine|methadone|buprenorphine|nalbuphine|piritramide",
     re.I,
 )
-TEXTBOOK_ROLES = ("background", "objective", "results", "conclusions")
+TEXTBOOK_ROLES = ("background", "results", "conclusions")
 
 
 @dataclass
@@ -71,14 +71,15 @@ class Effect:
 def _vs_class(vs: str | None, reading: Reading, role: str) -> str:
     if vs is None:
         study = reading.study
-        if study.placebo or study.add_on:
+        if study.placebo:
             return "placebo"
-        if study.comparators:
-            return f"active:{study.comparators[0]}"
-        return "none"
+        others = [d for d in study.comparators if d not in study.add_on]
+        if others:
+            return f"active:{others[0]}"
+        return "placebo" if study.add_on else "none"
     if vs in ("placebo", "baseline") or vs in reading.study.placebo_drugs:
         return "placebo" if vs != "baseline" else vs
-    if reading.study.add_on and vs in reading.study.comparators:
+    if vs in reading.study.add_on:
         return "placebo"  # ketamine added to the drug, compared with the drug alone
     return f"active:{vs}"
 
@@ -92,7 +93,7 @@ def effect_of(f: Finding, reading: Reading) -> Effect | None:
     if f.direction is None:
         return None
     between_ketamine_arms = (f.arm == "ketamine" and f.vs == "ketamine") or (
-        f.arm_by_context and reading.study.in_all_arms and f.vs not in ("placebo",)
+        f.arm in ("ketamine", None) and reading.study.in_all_arms and f.vs in (None, "ketamine", "baseline")
     )
     if between_ketamine_arms:
         # every arm got ketamine: a difference between arms is not ketamine's effect, but a harm seen in one of
@@ -126,7 +127,8 @@ def _better_for(outcome: str, direction: str, words: str = "") -> bool | None:
     if direction == "worse":
         return False
     if direction in ("lower", "higher"):
-        up = outcome in lex.higher_is_better or bool(words and lex.relief_words.search(words))
+        relief = outcome == "pain_intensity" and bool(words and lex.relief_words.search(words))
+        up = outcome in lex.higher_is_better or relief
         return (direction == "higher") == up
     return None
 
@@ -480,8 +482,8 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         for t, f, _words, w in lasted:
             votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t))
         votes.extend(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})") for f in outlasting)
-        for t, f, _, how in gone:
-            votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {fmt_days(t)}: relief does not last", t))
+        for t, f, words, how in gone:
+            votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {words}: relief does not last", t))
         return votes
     assert hi is not None
     best = max(lasted, key=lambda x: x[0], default=None)
@@ -544,6 +546,8 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         hits = [h.strip() for h in found]
         if len(hits) < need or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
             continue  # a statement about another drug is not about ketamine
+        if lexicon().methods_sentences.search(text) or lexicon().ignore.search(text):
+            continue  # an aim, a method or a call for research states nothing
         if about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
             continue
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6

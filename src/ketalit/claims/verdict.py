@@ -30,6 +30,7 @@ from .catalogue import Claim, Proposition
 STRONG = 3.0  # an RCT or better
 INDIRECT_FACTOR = 0.5
 LARGE_TRIAL = 150  # an RCT this large weighs as much as a meta-analysis against it ("a large RCT finds nothing")
+CONSISTENT = 5.0  # among reviews and large trials, this many times the weight on one side is a consistent body
 REVIEWS = ("meta_analysis", "systematic_review")
 TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0}
 
@@ -127,6 +128,14 @@ class Tally:
     def wc(self) -> float:
         return sum(weight(self.claim, e) for e in self.con) + 0.5 * sum(weight(self.claim, e) for e in self.mixed)
 
+    def at_tier(self, level: int) -> tuple[float, float]:
+        """The weight for and against among the records of one tier (a mixed record half on each side)."""
+
+        def w(side: list[Evidence]) -> float:
+            return sum(weight(self.claim, e) for e in side if tier(self.claim, e) == level)
+
+        return w(self.sup) + 0.5 * w(self.mixed), w(self.con) + 0.5 * w(self.mixed)
+
     def enough(self, side: list[Evidence]) -> bool:
         """The minimum before a verdict leans on a side: one review, or two concordant studies with an RCT-level
         record among them (for textbook claims: two records, or one review)."""
@@ -173,6 +182,12 @@ def _effect_verdict(t: Tally) -> str:
     if t.enough(t.con) and top_c > top_s and (top_s < 2 or t.wc >= t.ws):
         return "contradicted"
     if top_s >= 2 and top_c >= 2:
+        # a body of reviews that agrees is not made mixed by one review against it
+        ws, wc = t.at_tier(3)
+        if top_s == 3 and t.enough(t.sup) and ws >= CONSISTENT * wc:
+            return "supported"
+        if top_c == 3 and t.enough(t.con) and wc >= CONSISTENT * ws:
+            return "contradicted"
         return "mixed"
     if t.credible(t.sup + t.mixed) and t.credible(t.con + t.mixed):
         return "mixed"
