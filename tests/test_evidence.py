@@ -161,6 +161,47 @@ def test_common_phrasings_are_read(claims: dict, lib: Library) -> None:
     assert [(t.days, t.kind) for t in times("Pain scores over the 12-week study period")] == [(84, "window")]
 
 
+def test_a_p_value_belongs_to_the_change_it_follows_and_a_later_null_is_its_own_finding(lib: Library) -> None:
+    # Shen 2023: "... score was lower in the S group than in the L group at 24 hours after surgery (P=0.016), and
+    # there was no significant difference in resting pain and mobilisation pain at 4h, 8h, and 48 h ..."
+    reading = read_record(lib.find("shen2023effect"))
+    pain = [
+        f
+        for f in reading.findings
+        if f.outcome == "pain_intensity" and "(P=0.016)" in reading.text(lib.find("shen2023effect"), f.s)
+    ]
+    lower = next(f for f in pain if f.direction == "lower")
+    same = next(f for f in pain if f.direction == "same")
+    assert lower.significant is True and [t[3] for t in lower.times] == ["24 hours"]
+    assert same.significant is False and "48 h" in [t[3] for t in same.times]
+
+
+def test_less_than_a_number_is_a_bound_not_a_change(claims: dict, lib: Library) -> None:
+    # Rabben 2001: "13 patients experienced an analgesic effect which lasted for less than 1 h (transient effect)
+    # in seven and for several hours (long-term effect) in six"
+    reading = read_record(lib.find("rabben2001interindividual"))
+    assert not any(f.cue == "less" for f in reading.findings)
+    st, _ = stance(claims, lib, "000-27", "rabben2001interindividual")
+    assert st.stance == "supports" and "3 h" in st.why
+
+
+def test_a_drug_given_with_ketamine_is_not_what_ketamine_is_added_to(lib: Library) -> None:
+    # Riediger 2015: "S-ketamine intranasal spray combined with intra-nasal midazolam" against morphine PCA
+    reading = read_record(lib.find("riediger2015analgesic"))
+    assert reading.study.add_on == ["midazolam"]
+    similar = next(f for f in reading.findings if f.outcome == "pain_intensity" and f.direction == "same")
+    effect = effect_of(similar, reading)
+    assert effect is not None and effect.vs == "active:morphine"  # as good as morphine, not "no better than placebo"
+
+
+def test_onset_needs_the_route_or_an_injection(claims: dict, lib: Library) -> None:
+    # Mahshidfar 2017 names no route but says "Fifteen minutes after drug injection ... a significant reduction"
+    st, _ = stance(claims, lib, "002-04", "29696126")  # intravenous: an injection can be
+    assert st.stance == "supports"
+    st, _ = stance(claims, lib, "000-20", "29696126")  # oral or sublingual: an injection is not
+    assert st.stance == "neutral"
+
+
 def test_abbreviations_are_expanded_before_reading() -> None:
     text = "Postoperative nausea and vomiting (PONV) was recorded. PONV was lower with ketamine."
     assert abbreviations(text) == {"PONV": "Postoperative nausea and vomiting"}

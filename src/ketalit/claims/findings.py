@@ -84,6 +84,8 @@ class Lexicon:
     not_after: dict[str, re.Pattern[str]]
     ignore: re.Pattern[str]
     methods_sentences: re.Pattern[str]
+    parenteral: re.Pattern[str]
+    parenteral_routes: frozenset[str]
     descriptions: re.Pattern[str]
     higher_is_better: frozenset[str]
     relief_words: re.Pattern[str]
@@ -140,6 +142,8 @@ def lexicon() -> Lexicon:
         },
         ignore=_rx(data["ignore"]["clauses"]),
         methods_sentences=_rx(data["ignore"]["methods_sentences"]),
+        parenteral=_rx(data["routes"]["parenteral"]),
+        parenteral_routes=frozenset(data["routes"]["parenteral_routes"]),
         descriptions=_rx(data["ignore"]["descriptions"]),
         higher_is_better=frozenset(out["higher_is_better"]),
         relief_words=_rx(out["relief_words"]),
@@ -347,6 +351,17 @@ _ADDED_TO = re.compile(
 _BOTH_ARMS = re.compile(
     r"\bin (?:both|all|each of the) (?:\w+ )?(?:arms|groups)\b|\bin (?:the )?\S+ and \S+ (?:arms|groups)\b", re.I
 )
+# "less than 1 h", "more than 50%": a bound on a number, not a change
+_BOUND = re.compile(
+    r"\s+than\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|half\b|an?\b|one\b|two\b|three\b|four\b|five\b|"
+    r"six\b|seven\b|eight\b|nine\b|ten\b|twenty\b|thirty\b|several\b|a few\b)",
+    re.I,
+)
+_SAME_CHANGE = re.compile(
+    r"\b(?:similar|comparable|equivalent|no (?:significant |statistically significant )?differences? in)(?: the)? "
+    r"(?:\w+ )?(?:reductions?|decreases?|changes?|improvements?)\b",
+    re.I,
+)
 _CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:in|of|and|the|its|regarding|terms of)\s+$", re.I)
 _BINDS = re.compile(r"\s*(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -395,7 +410,8 @@ def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | No
     mentions = _drug_mentions(clause, lex)
     split = lex.comparison.search(clause)
     # "ketamine and fentanyl ... 45 and 40 mm, respectively": a symmetric comparison, no side comes first
-    cut = split.start() if split and not _RESPECTIVELY.search(clause) else len(clause)
+    symmetric = _RESPECTIVELY.search(re.sub(r"\([^()]*\)", "", clause))  # "(P = 0.01 and 0.02, respectively)" is not
+    cut = split.start() if split and not symmetric else len(clause)
     left = [m for m in mentions if m.start < cut]
     right = [m for m in mentions if m.start >= cut]
 
@@ -643,7 +659,9 @@ def _sentence_findings(
                 continue
         arm, vs, by_context = _arms(clause, lex, study)
         split_cmp = bool(lex.comparison.search(clause))
-        clause_cues = {k: list(rx.finditer(clause)) for k, rx in lex.direction.items()}
+        clause_cues = {
+            k: [m for m in rx.finditer(clause) if not _BOUND.match(clause, m.end())] for k, rx in lex.direction.items()
+        }
         clause_sig = _significance(clause, lex)
         clause_times = [t for t in times(clause) if t.kind not in ("regimen", "interval", "age")]
         cue_spans = sorted((m.start(), m.end()) for k, ms in clause_cues.items() if k != "occurred" for m in ms)
@@ -687,6 +705,8 @@ def _sentence_findings(
                 and _CHANGE_NOUN.search(cue)
             ):
                 this_vs = "baseline"  # "reductions were 1.0 for ketamine and 2.0 for placebo": a change in each arm
+            elif direction == "same" and vs == "baseline" and _SAME_CHANGE.search(clause):
+                this_vs = None  # "similar reductions from baseline": no difference between the groups
             near = [(k, m) for k, m in courses if min(abs(m.start() - b), abs(a - m.end())) <= COURSE_REACH]
             course = f"{near[0][0]}: {near[0][1].group(0)}" if near else None
             if safe and outcome == "adverse_events" and direction in (None, "occurred", "same"):

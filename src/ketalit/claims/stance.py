@@ -31,6 +31,7 @@ OPIOIDS = re.compile(
     r"meperidine|methadone|buprenorphine|nalbuphine|piritramide",
     re.I,
 )
+_SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent)\b", re.I)
 TEXTBOOK_ROLES = ("background", "results", "conclusions")
 
 
@@ -100,6 +101,10 @@ def effect_of(f: Finding, reading: Reading) -> Effect | None:
         # them did happen with ketamine
         if f.outcome in lexicon().harms and f.direction in ("higher", "lower", "worse", "occurred"):
             return Effect("occurred", "none", f.significant, f)
+        change = re.match(r"(lower|better) cue negated", f.rule)
+        if change and f.vs == "baseline" and _SIMILAR.search(f.cue) and f.outcome not in lexicon().harms:
+            # "the decrease from baseline was similar across groups", every group on ketamine: each decreased
+            return Effect(change.group(1), "baseline", None, f)
         return None
     if f.arm == "ketamine" or (f.arm is None and reading.study.ketamine and f.vs != "ketamine"):
         direction = f.direction
@@ -184,17 +189,36 @@ def _routes_named(text: str) -> frozenset[str]:
     )
 
 
-def _route_ok(prop: Proposition, text: str, title: str, tagged: tuple[str, ...] = ()) -> bool:
-    """For a claim about one route (how fast IM ketamine acts), a finding must be about that route: the sentence
-    names it, or else the record gives ketamine by it (its route tags, which leave out a comparator's route)."""
+def _routes_implied(text: str) -> frozenset[str]:
+    """The routes a text names, or those an "injection" can be when it names none."""
     named = _routes_named(text)
+    if not named and lexicon().parenteral.search(text):
+        return lexicon().parenteral_routes
+    return named
+
+
+def record_routes(rec: Record) -> tuple[frozenset[str], bool]:
+    """The routes ketamine was given by in a record (its route tags, else what its words imply) and whether that
+    is only implied ("injection")."""
+    tagged = frozenset((rec.get("tags") or {}).get("route") or [])
+    if tagged:
+        return tagged, False
+    text = " ".join([rec.get("title") or ""] + [sec.get("text") or "" for sec in rec.get("abstract") or []])
+    return _routes_implied(text), True
+
+
+def _route_ok(prop: Proposition, text: str, title: str, routes: frozenset[str] = frozenset()) -> bool:
+    """For a claim about one route (how fast IM ketamine acts), a finding must be about that route: the sentence
+    names it, or else the record gives ketamine by it (its route tags, which leave out a comparator's route, or
+    an injection for an injected route). A record that says nothing of the route says nothing of its speed."""
+    named = _routes_implied(text)
     if named:
         return bool(named & set(prop.routes))
-    return bool(set(tagged) & set(prop.routes))
+    return bool(routes & set(prop.routes))
 
 
 def _relevant(
-    prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "", routes: tuple[str, ...] = ()
+    prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "", routes: frozenset[str] = frozenset()
 ) -> bool:
     if kind != "mechanism" and not _population_ok(prop, f):
         return False
@@ -433,8 +457,9 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
     if first is not None:
         t, f, words, w = first
         if t < lo * 0.8:
-            why = f"relief already at {words}: faster than the claimed {lo:g}-{hi:g} min"
-            votes.append(Vote(f, f.s, -1, w, why, t / 1440))
+            if w >= 1.0:  # "as good as morphine at 5 min" does not show relief already at 5 min
+                why = f"relief already at {words}: faster than the claimed {lo:g}-{hi:g} min"
+                votes.append(Vote(f, f.s, -1, w, why, t / 1440))
         elif t <= hi * 1.2:
             votes.append(Vote(f, f.s, 1, w, f"relief at {words}, within the claimed {lo:g}-{hi:g} min", t / 1440))
     early_null = [n for n in nothing if first is None or n[0] < first[0]]
@@ -473,8 +498,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
                 outlasting.append(f)
         elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans:
             windows = [s for s in spans if s[2] == "window"]
-            if windows:  # no difference over a whole window: no relief at all within it
-                gone.append((0.0, f, windows[0][3], "over"))
+            if windows:  # no difference over a whole window: no relief at all within it (when the window is on the
+                # claim's scale: daily pain over 35 days cannot see relief of a few hours)
+                if lo is None or hi is None or (windows[0][1] or windows[0][0]) <= 10 * hi:
+                    gone.append((0.0, f, windows[0][3], "over"))
             else:
                 gone.append((min(s[0] for s in spans), f, spans[0][3], "at"))
     votes = []
@@ -680,6 +707,10 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
                 out.append(f"population: {', '.join(sorted(have))}, not {', '.join(prop.population)}")
     if prop.routes and tags.get("route") and not set(tags["route"]) & set(prop.routes):
         out.append(f"route: {', '.join(tags['route'])}, not {', '.join(prop.routes)}")
+    elif prop.routes and not tags.get("route") and (claim.kind == "onset" or prop.direction == "onset"):
+        routes, implied = record_routes(rec)
+        if implied and len(routes) > 1:  # "injection": one of several routes, each with its own speed
+            out.append(f"route: an injection, not said which; the claim is about {', '.join(prop.routes)}")
     regimen = reading.study.regimen
     if prop.regimen and regimen and regimen[0] != prop.regimen:
         if not (prop.regimen == "infusion" and regimen[0] == "repeated"):
@@ -701,11 +732,12 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     title = rec.get("title") or ""
     indirect_words = False
     by_route = _route_comparison(prop)
+    routes, _ = record_routes(rec)
     for f in reading.findings:
         text = reading.text(rec, f.s)
         if f.outcome in prop.outcomes:
             related += 1  # on the claim's outcome, even if not on exactly what the claim names
-        if not _relevant(prop, f, text, claim.kind, title, tuple((rec.get("tags") or {}).get("route") or [])):
+        if not _relevant(prop, f, text, claim.kind, title, routes):
             continue
         indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
         two_routes = f.arm == "ketamine" and len(_routes_named(text)) >= 2

@@ -242,7 +242,7 @@ _KIND_RULES: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = 
         "point",
         re.compile(
             r"(?:\b(?:at|after|on|in|post|following|by the end of|end of|day|week|month)\s*(?:the\s+)?(?:end of\s+)?"
-            r"|\bt\s*=\s*)$",
+            r"|\bt\s*=\s*|\bfrom\s+(?:[\w-]+\s+){0,2}to\s+|\bbetween baseline and\s+)$",
             re.I,
         ),
         None,
@@ -304,7 +304,7 @@ def fmt_days(d: float) -> str:
     if d < 1:
         return f"{round(d * 24, 1):g} h"
     if d < 14:
-        return f"{round(d, 1):g} days"
+        return f"{round(d, 1):g} day" + ("" if round(d, 1) == 1 else "s")
     if d < 60 or (d <= 182 and d % 7 == 0):
         return f"{round(d / 7, 1):g} weeks"
     if d < 365:
