@@ -36,7 +36,9 @@ def claims() -> dict:
 
 @pytest.fixture(scope="module")
 def linked(shipped_copy: Path) -> dict:
-    return {r["id"]: r for r in stored_claims(Library.open(shipped_copy))}
+    lib = Library.open(shipped_copy)
+    link_all(lib)  # with the rules as they are now, not as they were when the library was last rebuilt
+    return {r["id"]: r for r in stored_claims(lib)}
 
 
 def stance(claims: dict, lib: Library, claim_id: str, key: str):
@@ -264,6 +266,17 @@ def test_verdicts_per_claim_kind(linked: dict) -> None:
             assert "Deciding:" in row["explanation"], row["id"]
             assert any(e["rationale"] and set(e["where"]) <= {"results", "conclusions", "background", "objective"}
                        for e in row["evidence"] if e["stance"] != "neutral"), row["id"]  # fmt: skip
+
+
+def test_relief_is_not_evidence_of_the_mechanism_said_to_explain_it(claims: dict, lib: Library, linked: dict) -> None:
+    # "Fast brain penetration due to lipid solubility": intranasal ketamine relieving pain within 10 min is what
+    # that would explain, not a sign of it
+    st, _ = stance(claims, lib, "000-22", "carr2004safety")
+    assert "shows the effect, not the mechanism" in st.indirect
+    assert linked["000-22"]["verdict"] in ("insufficient", "no_evidence")
+    # but where the claim names the effects themselves (sedation, memory loss, pain relief), they count
+    st, _ = stance(claims, lib, "003-04", "dahmani2011ketamine")
+    assert st.stance == "supports" and not st.indirect
 
 
 # -- 6. the catalogue keeps every claim, per page ----------------------------------------------------------------------

@@ -539,8 +539,11 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
 
 
 def _word_pattern(word: str) -> str:
+    if word.isdigit():  # "196": the 1960s
+        return r"(?<![\w-])" + word + r"\d*s?(?![\w-])"
     tail = "" if len(word) >= 5 else r"s?(?![\w-])"
-    return r"(?<![\w-])" + re.escape(word) + tail
+    body = r"[-\s]?".join(re.escape(part) for part in re.split(r"[-\s]+", word))  # "voltage gated", "voltage-gated"
+    return r"(?<![\w-])" + body + tail
 
 
 @lru_cache(maxsize=1024)
@@ -565,9 +568,11 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     # what a history or dosing statement says must be said of ketamine; a mechanism may be the receptor's
     about_ketamine = claim.kind != "mechanism"
     for i, s in enumerate(reading.sentences):
-        if s.role not in roles or s.cut:
+        if s.role not in roles:
             continue
         text = reading.text(rec, i)
+        if s.cut:  # an abstract cut short: only the clauses that end before the cut
+            text = text[: max(text.rfind(";"), text.rfind(":"), 0)]
         low = text.lower()
         found = [m.group(0) for g in groups for m in [_group_rx(g).search(low)] if m]
         hits = [h.strip() for h in found]
@@ -609,7 +614,7 @@ def _fades_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
         if f.outcome not in TIME_OUTCOMES:
             continue
         if e.direction == "same" and (
-            f.times or re.search(r"lost|no longer|restricted|limited|did not persist", f.cue, re.I)
+            f.times or re.search(r"lost|no longer|restricted|limited|did not persist|non-?responders?", f.cue, re.I)
         ):
             when = f" at {f.times[0][3]}" if f.times else ""
             votes.append(Vote(f, f.s, 1, 1.0, f"relief not sustained{when} ({f.cue})"))
@@ -724,6 +729,19 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _concepts_name_outcomes(prop: Proposition) -> bool:
+    """Whether a mechanism claim's words name its outcomes ("sedation, memory loss and pain relief") rather than a
+    cause of them ("brain penetration due to lipid solubility")."""
+    vocab = default_vocabulary()
+    text = " ".join(
+        (t.label + " " + " ".join(rx.regex.pattern for rx in t.regexes)).lower()
+        for t in vocab.tags["outcome"]
+        if t.id in prop.outcomes
+    )
+    return any(w.lstrip("~") in text for g in prop.concepts for w in g)
+
+
 def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     """The record's stance on the claim, with the deciding findings and their sentences."""
     prop = claim.proposition
@@ -778,6 +796,16 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             + ", ".join(w[1:] for g in prop.concepts for w in g if w.startswith("~"))
             + ")"
         )
+    if (
+        claim.kind == "mechanism"
+        and prop.concepts
+        and not _concepts_name_outcomes(prop)
+        and not any(
+            v.side for v in votes if v.finding is None or concept_match(prop, reading.text(rec, v.sentence)) is not None
+        )
+    ):
+        # faster relief is what "it reaches the brain fast" would explain, not a sign that it does
+        indirect.append("shows the effect, not the mechanism")
     sup = [v for v in votes if v.side > 0 and v.weight > 0]
     con = [v for v in votes if v.side < 0 and v.weight > 0]
     ws, wc = sum(v.weight for v in sup), sum(v.weight for v in con)
