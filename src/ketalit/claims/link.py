@@ -23,7 +23,7 @@ from .retrieve import candidates
 from .stance import NEUTRAL, Stance, stance_of
 from .verdict import Evidence, design_label, design_weight, verdict
 
-MAX_PER_SIDE = 25  # records kept per stance (supports, contradicts, mixed), strongest design first
+MAX_PER_SIDE = 40  # records kept per stance (supports, contradicts, mixed), strongest design first
 MAX_NEUTRAL = 5  # closest records without a finding on the claim, shown for context
 DESIGN_LABEL = {d: design_label(d) for d in default_vocabulary().ids("design")}
 
@@ -109,8 +109,10 @@ def link_claim(
     v, explanation = verdict(claim, found)
     textbook = claim.proposition.direction == "states"
 
-    def rank(e: Evidence) -> tuple[float, float]:
-        return -design_weight(e.design, textbook) * (0.5 if e.indirect else 1.0), -e.relevance
+    def rank(e: Evidence) -> tuple[bool, float, float]:
+        # for a mechanism, a record that states it comes before one that only shows an effect it would explain
+        states = claim.kind == "mechanism" and any(f.get("rule") == "textbook statement" for f in e.finding)
+        return not states, -design_weight(e.design, textbook) * (0.5 if e.indirect else 1.0), -e.relevance
 
     cited = [
         e

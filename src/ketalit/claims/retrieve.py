@@ -25,7 +25,11 @@ from .catalogue import Claim
 
 CANDIDATES = 80
 STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top
+TEXTBOOK_EXTRA = 30  # for mechanism, history and dosing claims: reviews and guidelines beyond the top
 STRONG_DESIGNS = ("meta_analysis", "systematic_review", "rct")
+# what a drug is, does and how it is given is stated by reviews and guidelines
+TEXTBOOK_DESIGNS = ("meta_analysis", "systematic_review", "narrative_review", "guideline")
+TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 SEMANTIC_WEIGHT = 1.0
 # Boosts in z-score units.
 OUTCOME_BOOST = 0.6
@@ -129,14 +133,19 @@ def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDAT
     rest = order[k:]
     # the strongest designs on the claim's outcome (and population) are always read
     strong = np.zeros(index.n, dtype=bool)
-    for d in STRONG_DESIGNS:
+    designs = TEXTBOOK_DESIGNS if claim.kind in TEXTBOOK_KINDS else STRONG_DESIGNS
+    for d in designs:
         strong |= index.tag_mask("design", d)
-    focus = strong & (outcome_hit if claim.outcomes else True) & (setting_hit if claim.settings else True)
-    extra = [int(i) for i in rest[np.asarray(focus, dtype=bool)[rest]][:STRONG_EXTRA]] if np.any(focus) else []
+    if claim.kind in TEXTBOOK_KINDS:
+        focus = strong  # a review states a mechanism whatever population it is about
+    else:
+        focus = strong & (outcome_hit if claim.outcomes else True) & (setting_hit if claim.settings else True)
+    n_extra = TEXTBOOK_EXTRA if claim.kind in TEXTBOOK_KINDS else STRONG_EXTRA
+    extra = [int(i) for i in rest[np.asarray(focus, dtype=bool)[rest]][:n_extra]] if np.any(focus) else []
     out = []
     for rank, i in enumerate(picked + extra):
         why = f"ranked {rank + 1} (BM25 {bm25[i]:.1f}, similarity {float(semantic[i]):.2f})"
         if rank >= len(picked):
-            why = f"a {'/'.join(STRONG_DESIGNS)} record on the claim's outcome; " + why
+            why = f"a {'/'.join(designs)} record on the claim's outcome; " + why
         out.append(Candidate(i, int(index.ids[i]), float(score[i]), why))
     return out

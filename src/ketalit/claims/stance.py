@@ -517,13 +517,6 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
     # a null result after relief was shown bounds it from above; a null over a whole window means none at all
     after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] >= best[0]]
     bound = min(after, key=lambda g: g[0], default=None)
-    if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
-        t, f, words, how = bound
-        end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
-        what = {"during": "relief only during the infusion", "over": f"no difference over {words}"}.get(
-            how, f"no difference at {words}"
-        )
-        votes.append(Vote(f, f.s, -1, 1.0, f"{what}: relief gone well before {end}", t))
     if best is not None:
         t, f, words, w = best
         if t >= lo * 0.8:
@@ -532,6 +525,15 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
             votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t))
         else:
             votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
+    if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
+        t, f, words, how = bound
+        end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
+        what = {"during": "relief only during the infusion", "over": f"no difference over {words}"}.get(
+            how, f"no difference at {words}"
+        )
+        # relief shown at a later time in the same record (after another regimen) leaves it mixed, not refuted
+        later = [v.weight for v in votes if v.side > 0] if how in ("during", "over") else []
+        votes.append(Vote(f, f.s, -1, min(later, default=1.0), f"{what}: relief gone well before {end}", t))
     return votes
 
 
