@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -89,6 +89,7 @@ class Lexicon:
     descriptions: re.Pattern[str]
     higher_is_better: frozenset[str]
     relief_words: re.Pattern[str]
+    falls_are_harm: re.Pattern[str]
     harms: frozenset[str]
     serious: re.Pattern[str]
     course: dict[str, re.Pattern[str]]
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         descriptions=_rx(data["ignore"]["descriptions"]),
         higher_is_better=frozenset(out["higher_is_better"]),
         relief_words=_rx(out["relief_words"]),
+        falls_are_harm=_rx(out["falls_are_harm"]),
         harms=frozenset(out["harms"]),
         serious=_rx(data["severity"]["serious"]),
         course={k: _rx(v) for k, v in data["course"].items()},
@@ -345,7 +347,8 @@ class _Mention:
 
 _ADDED_TO = re.compile(
     r"\b(?:added to|addition of (?:\w+[- ]){0,3}ketamine to|adding (?:\w+[- ]){0,3}ketamine to|in addition to|"
-    r"adjunct to|plus|combined with|with or without)\s+(?:\w+[- ]){0,3}\w+",
+    r"adjunct to|plus|combined with|combining (?:\w+[- ]){0,3}ketamine (?:to|with)|with or without)"
+    r"\s+(?:\w+[- ]){0,3}\w+",
     re.I,
 )
 _BOTH_ARMS = re.compile(
@@ -362,17 +365,38 @@ _SAME_CHANGE = re.compile(
     r"(?:\w+ )?(?:reductions?|decreases?|changes?|improvements?)\b",
     re.I,
 )
+# "(that is, acute pain in the emergency department, prevention of persistent postoperative pain, ...)": examples
+# of where, not outcomes
+_EXAMPLES = re.compile(r"\((?:that is|i\.e\.|e\.g\.|such as|including|for example|for instance),?\s[^()]*\)", re.I)
+# A change that something stopped: "attenuated the opioid-induced reduction in ventilation"
+_REVERSED = re.compile(
+    r"\b((?:attenuat|counter|revers|prevent|blunt|mitigat|abolish|offset|antagoni[sz])\w*)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_REVERSED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:was|were)\s+(?:significantly\s+|partly\s+|partially\s+)?"
+    r"(attenuated|reversed|prevented|blunted|abolished|counteracted|mitigated|offset)\b",
+    re.I,
+)
+# "Both treatments decreased oxygen saturation similarly": a change in each arm, no difference between them
+_BOTH_SIMILAR = re.compile(
+    r"\bboth (?:treatments|groups|arms|regimens|drugs)\b"
+    r"(?=[^.;]*\b(?:similarly|equally|to a similar (?:extent|degree))\b)",
+    re.I,
+)
 _CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:in|of|and|the|its|regarding|terms of)\s+$", re.I)
 _BINDS = re.compile(r"\s*(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_CHANGE_WORDS = re.compile(r"differ|increas|decreas|reduc|improv|lower|higher", re.I)
+_CHANGE_WORDS = re.compile(r"differ|increas|decreas|reduc|improv|lower|higher|prevent|attenuat", re.I)
 _ARM_WORDS = re.compile(
     r"\b(?:versus|vs\.?|compared?|comparing|comparison|or|either|randomi[sz]ed|allocated|assigned|groups?|arms?)\b",
     re.I,
 )
 _DRUG_AS_UNIT = re.compile(
     r"[\s-]*(?:milligram )?(?:equivalents?|consumption|requirements?|use|doses?|dosage|intake|sparing|needs?|"
-    r"administration|demands?|titration|-induced|induced|tolerance|dependence|withdrawal)\b",
+    r"administration|demands?|titration|-induced|induced|tolerance|dependence|withdrawal|"
+    r"-?(?:dependent|tolerant|naive|naïve|experienced|exposed|using)|-related)\b",
     re.I,
 )
 
@@ -506,6 +530,19 @@ def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     return found
 
 
+def _previous_stop(clause: str, at: int) -> int:
+    """Where the part of a clause that ``at`` is in begins: after the last comma or semicolon before it."""
+    return max(clause.rfind(",", 0, at), clause.rfind(";", 0, at), 0)
+
+
+def _first_significance(text: str, lex: Lexicon) -> bool | None:
+    """The significance said first: "8 vs. 3 (P<0.05), at t=180min 6 vs. 2 (ns)" is significant at 15 min."""
+    no, yes = lex.sig_no.search(text), lex.sig_yes.search(text)
+    if no is None or yes is None:
+        return False if no else (True if yes else None)
+    return no.start() > yes.start() if no.start() != yes.start() else False
+
+
 def _significance(clause: str, lex: Lexicon) -> bool | None:
     if lex.sig_no.search(clause):
         return False
@@ -578,6 +615,17 @@ def _direction(
             for _, o in found
         )
     ]
+    # "analgesic effect is well documented, with a reduction in chronic pain": a change noun after the outcome that
+    # names its own object is not about this outcome
+    candidates = [
+        (k, m)
+        for k, m in candidates
+        if not (
+            m.start() >= b
+            and _CHANGE_NOUN.match(m.group(0))
+            and re.match(r"\s+(?:of|in)\s", clause[m.end() : m.end() + 5])
+        )
+    ]
     if candidates:
         # the cue closest to the outcome's words speaks of it ("pain was reduced, with no difference in nausea")
         def distance(km: tuple[str, re.Match[str]]) -> tuple[int, int]:
@@ -599,6 +647,15 @@ def _direction(
         trig = ctx.negated(m.start() + off, m.end() + off)
         if trig:
             return "same", f"{trig} ... {m.group(0)}", f"{k} cue negated", m.start()
+        if k in ("lower", "higher") and _BOTH_SIMILAR.search(clause):
+            return "same", f"{m.group(0)} ... similarly in both", f"{k} cue in both arms alike", m.start()
+        undo = _REVERSED.search(clause[max(0, m.start() - 60) : m.start()]) if k in ("lower", "higher") else None
+        if undo is None and k in ("lower", "higher") and _CHANGE_NOUN.match(m.group(0)):
+            undo = _REVERSED_AFTER.match(clause, m.end())
+        if undo and not ctx.negated(m.start() - len(undo.group(0)) + off, m.start() + off):
+            # "attenuated the fentanyl-induced reduction in ventilation": the change did not happen, or less
+            flipped = "higher" if k == "lower" else "lower"
+            return flipped, f"{undo.group(1)} ... {m.group(0)}", f"{k} cue reversed", m.start()
         return k, m.group(0), f"{k} cue", m.start()
     if not harm:
         unsaid = lex.unsaid.search(clause)
@@ -629,26 +686,29 @@ def _sentence_findings(
 ) -> list[Finding]:
     """The findings of one result or conclusion sentence; ``previous``: the outcomes of the sentence before, for
     a sentence that names none ("No benefit was found versus placebo")."""
-    text = lex.descriptions.sub(lambda m: " " * len(m.group(0)), expand(sentence, abbrevs))  # who, not what
-    ctx = Context(text)
-    low = lower_same_length(text)
+    full = expand(sentence, abbrevs)
+    low = lower_same_length(full)
     present = word_starts(low)
     population = [
         t
         for t, ms in lex.setting_matchers.items()
-        if any((rx.keys is None or not rx.keys.isdisjoint(present)) and rx.search(text, low) for rx in ms)
+        if any((rx.keys is None or not rx.keys.isdisjoint(present)) and rx.search(full, low) for rx in ms)
     ]
+    text = lex.descriptions.sub(lambda m: " " * len(m.group(0)), full)  # who was treated, not what happened
+    ctx = Context(text)
     out: list[Finding] = []
     for c0, c1 in _clauses(text):
         clause = text[c0:c1]
         if lex.ignore.search(clause):
             previous = []  # nor is the rest of the sentence about the outcome before it
             continue  # groups compared at baseline or by subgroup, a correlation, a call for research
-        mentions = _outcome_mentions(clause, lex)
+        examples = [(m.start(), m.end()) for m in _EXAMPLES.finditer(clause)]
+        mentions = [x for x in _outcome_mentions(clause, lex) if not any(s <= x[1] < e for s, e in examples)]
         safe = lex.safe.search(clause)
         inherited = implied = False
         if not mentions and not safe:
-            implied_at = lex.implied_pain.search(clause)
+            outside = _EXAMPLES.sub(lambda m: " " * len(m.group(0)), clause)
+            implied_at = lex.implied_pain.search(outside)
             implied = bool(implied_at and lex.ketamine.search(clause))
             if implied_at and implied:
                 mentions = [("pain_intensity", implied_at.start(), implied_at.end())]
@@ -674,19 +734,27 @@ def _sentence_findings(
             nxt = next((x for o, x, _ in mentions if x > a and o != outcome), len(clause))
             direction, cue, rule, at = _direction(outcome, a, b, clause, ctx, c0, lex, clause_cues)
             sig = None
+            lost_at = None  # where the significance is lost at later time points ("(P<0.05), at 180 min (ns)")
             if at is not None and direction in ("lower", "higher", "better", "worse"):
                 # the p-value after a change is its own, up to the next cue ("lower at 24 h (P=0.016), and no
                 # significant difference at 48 h")
                 end = at + len(cue)
                 upto = min((s for s, _ in cue_spans if s >= end), default=len(clause))
-                sig = _significance(clause[at:upto], lex)
+                sig = _first_significance(clause[at:upto], lex)
+                later = lex.sig_no.search(clause, end, upto) if sig else None
+                lost_at = later.start() if later else None
             if sig is None:
                 sig = _significance(clause[a:nxt], lex)
             if sig is None:
                 sig = clause_sig
-            when = [(t.days, t.upper, t.kind, t.text) for t in _times_of(clause_times, cue_spans, a, b, at, cue)]
+            mine = _times_of(clause_times, cue_spans, a, b, at, cue)
+            gone = [t for t in mine if lost_at is not None and t.start > _previous_stop(clause, lost_at)]
+            when = [(t.days, t.upper, t.kind, t.text) for t in mine if t not in gone]
             if direction is None and implied and lex.direction["better"].fullmatch(clause[a:b]):
                 direction, cue, rule = "better", clause[a:b], "better cue naming the effect"  # "may be useful"
+                trig = ctx.negated(a + c0, b + c0)
+                if trig:  # "no unifying effective regimen has emerged"
+                    direction, cue, rule = "same", f"{trig} ... {cue}", "better cue negated"
             if outcome in seen and not (
                 rule == "no-difference cue"
                 and at is not None
@@ -731,6 +799,17 @@ def _sentence_findings(
                     rule=rule + ("; outcome of the sentence before" if inherited else ""),
                 )
             )
+            if gone and when:
+                seen[outcome].add("same")
+                out.append(
+                    replace(
+                        out[-1],
+                        direction="same",
+                        significant=False,
+                        times=[(t.days, t.upper, t.kind, t.text) for t in gone],
+                        rule="not significant at the later time points",
+                    )
+                )
         if safe and "adverse_events" not in seen:
             out.append(
                 Finding(

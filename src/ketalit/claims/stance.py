@@ -108,6 +108,8 @@ def effect_of(f: Finding, reading: Reading) -> Effect | None:
         return None
     if f.arm == "ketamine" or (f.arm is None and reading.study.ketamine and f.vs != "ketamine"):
         direction = f.direction
+        if f.outcome in lexicon().harms and lexicon().falls_are_harm.search(f.words):
+            direction = _FLIP.get(direction, direction)  # "oxygen saturation decreased": more respiratory harm
         if direction in ("lower", "better") and f.significant is False:
             direction = "same"  # "lower but not significantly" is no difference
         return Effect(direction, _vs_class(f.vs, reading, role), f.significant, f)
@@ -339,8 +341,8 @@ def _vote_less_harm(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     other = e.vs[7:]
     if e.direction in ("lower", "better", "absent"):
         return 1, 1.0, f"{name} less frequent with ketamine than with {other}"
-    if e.direction == "same":
-        return -1, 0.8, f"{name} as frequent with ketamine as with {other}"
+    if e.direction == "same":  # a null on a harm is imprecise (harms are rare): weak evidence against
+        return -1, 0.5, f"{name} as frequent with ketamine as with {other}"
     if e.direction in ("higher", "worse", "occurred"):
         return -1, 1.0, f"{name} more frequent with ketamine than with {other}"
     return 0, 0.0, ""
@@ -798,6 +800,14 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             + ", ".join(w[1:] for g in prop.concepts for w in g if w.startswith("~"))
             + ")"
         )
+    if (
+        prop.direction == "less_harm"
+        and votes
+        and all(v.finding is not None and v.finding.direction == "same" for v in votes if v.side < 0)
+        and not any(v.side > 0 for v in votes)
+        and any(v.side < 0 for v in votes)
+    ):
+        indirect.append("a null result on a harm: too imprecise to show it is as frequent")
     if (
         claim.kind == "mechanism"
         and prop.concepts
