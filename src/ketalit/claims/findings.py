@@ -89,6 +89,7 @@ class Lexicon:
     descriptions: re.Pattern[str]
     higher_is_better: frozenset[str]
     relief_words: re.Pattern[str]
+    indications: frozenset[str]
     falls_are_harm: re.Pattern[str]
     harms: frozenset[str]
     serious: re.Pattern[str]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         descriptions=_rx(data["ignore"]["descriptions"]),
         higher_is_better=frozenset(out["higher_is_better"]),
         relief_words=_rx(out["relief_words"]),
+        indications=frozenset(out["indications"]),
         falls_are_harm=_rx(out["falls_are_harm"]),
         harms=frozenset(out["harms"]),
         serious=_rx(data["severity"]["serious"]),
@@ -385,6 +387,18 @@ _BOTH_SIMILAR = re.compile(
     r"(?=[^.;]*\b(?:similarly|equally|to a similar (?:extent|degree))\b)",
     re.I,
 )
+# "ketamine for severe agitation/excited delirium": what it was given for, not what it did
+_GIVEN_FOR = re.compile(
+    r"(?<!scores )(?<!scored )(?<!screened )(?<!tested )\b(?:for|to treat|in the treatment of|to manage)\s+"
+    r"(?:the\s+)?(?:severe\s+|acute\s+|refractory\s+)?(?:[A-Za-z][\w-]*[/ ]){0,2}$",
+    re.I,
+)
+# "dissociative sedation ketamine", "sedative-dose ketamine": a name for the dose, not an effect
+_NAMES_THE_DOSE = re.compile(
+    r"[\s-]*(?:(?:sedation|sedative|analgesic|an(?:a)?esthetic)[\s-]+)?(?:-?doses?\s+)?(?:of\s+)?"
+    r"(?:(?:es|s-)?ketamine|SDDK|SDK)\b",
+    re.I,
+)
 _CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:in|of|and|the|its|regarding|terms of)\s+$", re.I)
 _BINDS = re.compile(r"\s*(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -528,6 +542,15 @@ def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     found = [x for x in found if x[0] != "pain_intensity" or not any(a <= x[1] and x[2] <= b for a, b in wider)]
     found.sort(key=lambda x: (x[1], -x[2]))
     return found
+
+
+def _reach(clause: str, a: int, b: int, c: int, d: int) -> int:
+    """How far apart two spans of a clause are, not counting what is in parentheses between them."""
+    lo, hi = (b, c) if c >= b else (d, a)
+    if hi <= lo:
+        return 0
+    gap = clause[lo:hi]
+    return len(gap) - sum(len(m.group(0)) for m in re.finditer(r"\([^()]*\)", gap))
 
 
 def _previous_stop(clause: str, at: int) -> int:
@@ -703,7 +726,13 @@ def _sentence_findings(
             previous = []  # nor is the rest of the sentence about the outcome before it
             continue  # groups compared at baseline or by subgroup, a correlation, a call for research
         examples = [(m.start(), m.end()) for m in _EXAMPLES.finditer(clause)]
-        mentions = [x for x in _outcome_mentions(clause, lex) if not any(s <= x[1] < e for s, e in examples)]
+        mentions = [
+            x
+            for x in _outcome_mentions(clause, lex)
+            if not any(s <= x[1] < e for s, e in examples)
+            and not (x[0] in lex.indications and _GIVEN_FOR.search(clause, 0, x[1]))
+            and not (x[0] in lex.indications and _NAMES_THE_DOSE.match(clause, x[2]))
+        ]
         safe = lex.safe.search(clause)
         inherited = implied = False
         if not mentions and not safe:
@@ -775,7 +804,7 @@ def _sentence_findings(
                 this_vs = "baseline"  # "reductions were 1.0 for ketamine and 2.0 for placebo": a change in each arm
             elif direction == "same" and vs == "baseline" and _SAME_CHANGE.search(clause):
                 this_vs = None  # "similar reductions from baseline": no difference between the groups
-            near = [(k, m) for k, m in courses if min(abs(m.start() - b), abs(a - m.end())) <= COURSE_REACH]
+            near = [(k, m) for k, m in courses if _reach(clause, a, b, m.start(), m.end()) <= COURSE_REACH]
             course = f"{near[0][0]}: {near[0][1].group(0)}" if near else None
             if safe and outcome == "adverse_events" and direction in (None, "occurred", "same"):
                 direction, cue, rule = "absent", safe.group(0), "safety statement"
