@@ -399,6 +399,7 @@ _NAMES_THE_DOSE = re.compile(
     r"(?:(?:es|s-)?ketamine|SDDK|SDK)\b",
     re.I,
 )
+_NOUN_CUE = re.compile(r"(?:ion|ions|ment|ments|ance|ence|ase|ases)$", re.I)
 _CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:in|of|and|the|its|regarding|terms of)\s+$", re.I)
 _BINDS = re.compile(r"\s*(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -660,11 +661,24 @@ def _direction(
                     d = -1  # "similar pain reduction", "no pain relief": the denial right before the outcome
             else:
                 d = m.start() - b if m.start() >= b else 0
-                if d > 0 and re.match(r"\s+(?:of|in)\s", clause[m.end() : m.end() + 5]):
+                if (
+                    d > 0
+                    and _NOUN_CUE.search(m.group(0))
+                    and re.match(r"\s+(?:of|in)\s", clause[m.end() : m.end() + 5])
+                ):
                     d += 60  # "analgesia, due to inhibition of NMDA receptors": that cue is about its own object
             return d, order.index(km[0])
 
         k, m = min(candidates, key=distance)
+        if re.search(r"\b(?:in|at)\s+$", clause[max(0, m.start() - 4) : m.start()]):
+            # "noninferior to morphine in reducing pain": the comparison before the gerund speaks
+            outer = [
+                (k2, m2)
+                for k2, m2 in candidates
+                if m2.end() <= m.start() and m.start() - m2.end() <= 50 and m2 is not m
+            ]
+            if outer:
+                k, m = max(outer, key=lambda km: km[1].end())
         if k == "same":
             return "same", m.group(0), "no-difference cue", m.start()
         trig = ctx.negated(m.start() + off, m.end() + off)
@@ -746,6 +760,9 @@ def _sentence_findings(
                 inherited = True
             else:
                 continue
+        elif mentions:
+            previous = list(dict.fromkeys(o for o, _, _ in mentions))  # "higher X in opioids; however, this was not
+            # significant": the clause after is about X
         arm, vs, by_context = _arms(clause, lex, study)
         split_cmp = bool(lex.comparison.search(clause))
         clause_cues = {
@@ -825,7 +842,7 @@ def _sentence_findings(
                     serious=serious.group(0) if serious and outcome in lex.harms else None,
                     population=population,
                     course=course,
-                    rule=rule + ("; outcome of the sentence before" if inherited else ""),
+                    rule=rule + ("; outcome named just before" if inherited else ""),
                 )
             )
             if gone and when:
