@@ -371,4 +371,6 @@ def test_evaluation_on_the_hand_labels() -> None:
         assert r["matched"] == r["labelled"] >= 30, name
         assert r["unbacked"] == [], name
         assert not {"title", "methods"} & set(r["bad_rationale"]), (name, r["bad_rationale"])
-    assert res["dev"]["agreement"] >= 0.6 and res["dev"]["key_recall"] >= 0.45
+    # floors a little under the figures when the engine was finished (in-sample 30/36, dev 33/36, recall 97/117)
+    assert res["insample"]["agreement"] >= 0.75
+    assert res["dev"]["agreement"] >= 0.85 and res["dev"]["key_recall"] >= 0.75
