@@ -21,6 +21,7 @@ def term(text: Any, newlines: bool = False) -> str:
     """Record text (or a file name, or a server's message) as rich markup that prints exactly as text."""
     return escape(printable(text, newlines))
 
+
 if TYPE_CHECKING:
     from .claims.findings import Reading
 

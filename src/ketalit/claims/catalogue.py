@@ -133,6 +133,11 @@ class Claim:
     all_settings: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name != "proposition":
+            self.__dict__.pop("proposition", None)  # a reviewer's edit changes what the claim asserts
+
     @property
     def text(self) -> str:
         """The claim as a reader understands it: a list item together with its lead-in."""
