@@ -487,11 +487,16 @@ class SearchIndex:
         """Cosine similarity between ``text`` and every indexed record (title and abstract), from a small embedding
         model shipped inside the wordllama package. Word-level semantics only: blind to negation, so it is for
         finding candidates, never for judging them. Record embeddings are computed once and cached."""
+
+        return self.similarities([text], lib)[:, 0]
+
+    def similarities(self, texts: list[str], lib: Library) -> np.ndarray:
+        """``similarity`` for several texts at once (one column each): the record vectors are read once."""
         from .semantic import embed
 
         if self._vectors32 is None:  # stored as float16 (half the size); multiplied as float32 (BLAS)
             self._vectors32 = self._embeddings(lib).astype(np.float32)
-        return self._vectors32 @ embed([text])[0]
+        return self._vectors32 @ embed(texts).T
 
     def _embeddings(self, lib: Library) -> np.ndarray:
         if self._vectors is not None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..library import Library
 from ..records import Record
 from ..search import SearchIndex
@@ -92,14 +94,15 @@ def link_claim(
     lib: Library,
     readings: dict[int, Reading] | None = None,
     records: dict[int, Record] | None = None,
+    semantic: np.ndarray | None = None,
 ) -> tuple[list[Evidence], str, str]:
     """(evidence, verdict, explanation) of one claim. ``readings`` and ``records`` cache each record and its
-    findings across claims."""
+    findings across claims; ``semantic``: every record's similarity to the claim, when computed for all claims."""
     readings = {} if readings is None else readings
     records = {} if records is None else records
     found: list[Evidence] = []
     if claim.checkable:
-        for cand in candidates(index, claim, lib):
+        for cand in candidates(index, claim, lib, semantic=semantic):
             if cand.doc_id not in records:
                 records[cand.doc_id] = lib.record(cand.doc_id)
             rec = records[cand.doc_id]

@@ -94,14 +94,26 @@ def _concept_mask(index: SearchIndex, claim: Claim) -> np.ndarray:
     return mask
 
 
-def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDATES) -> list[Candidate]:
-    """The records to read for a claim, best first, each with the reason it was picked."""
+def _top(score: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
+    """The indices of the k best scores among the allowed ones, best first (ties by index)."""
+    idx = np.flatnonzero(allowed)
+    if len(idx) > k:
+        idx = idx[np.argpartition(-score[idx], k - 1)[:k]]
+    return idx[np.lexsort((idx, -score[idx]))]
+
+
+def candidates(
+    index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDATES, semantic: np.ndarray | None = None
+) -> list[Candidate]:
+    """The records to read for a claim, best first, each with the reason it was picked. ``semantic``: the
+    similarity of every record to the claim's query, when computed for many claims at once."""
     if index.n == 0:
         return []
     text = query_text(claim)
     tokens = [t for t in tokenize(text) if t != "ketamine"]
     bm25 = index.bm25(tokens)
-    semantic = index.similarity(text, lib)
+    if semantic is None:
+        semantic = index.similarity(text, lib)
     score = _z(bm25) + SEMANTIC_WEIGHT * _z(semantic.astype(np.float64))
     vocab = default_vocabulary()
     outcome_hit = np.zeros(index.n, dtype=bool)
@@ -128,9 +140,9 @@ def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDAT
                 route_hit |= mask
         score += ROUTE_BOOST * route_hit + ROUTE_MISS * (any_route & ~route_hit)
     score += CONCEPT_BOOST * _concept_mask(index, claim)
-    order = np.argsort(-score, kind="stable")
-    picked = [int(i) for i in order[:k]]
-    rest = order[k:]
+    picked = [int(i) for i in _top(score, np.ones(index.n, dtype=bool), k)]
+    taken = np.zeros(index.n, dtype=bool)
+    taken[picked] = True
     # the strongest designs on the claim's outcome (and population) are always read
     strong = np.zeros(index.n, dtype=bool)
     designs = TEXTBOOK_DESIGNS if claim.kind in TEXTBOOK_KINDS else STRONG_DESIGNS
@@ -141,7 +153,7 @@ def candidates(index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDAT
     else:
         focus = strong & (outcome_hit if claim.outcomes else True) & (setting_hit if claim.settings else True)
     n_extra = TEXTBOOK_EXTRA if claim.kind in TEXTBOOK_KINDS else STRONG_EXTRA
-    extra = [int(i) for i in rest[np.asarray(focus, dtype=bool)[rest]][:n_extra]] if np.any(focus) else []
+    extra = [int(i) for i in _top(score, np.asarray(focus, dtype=bool) & ~taken, n_extra)]
     out = []
     for rank, i in enumerate(picked + extra):
         why = f"ranked {rank + 1} (BM25 {bm25[i]:.1f}, similarity {float(semantic[i]):.2f})"

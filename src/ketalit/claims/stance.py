@@ -571,10 +571,14 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     }.get(claim.kind, ("results", "conclusions"))
     # what a history or dosing statement says must be said of ketamine; a mechanism may be the receptor's
     about_ketamine = claim.kind != "mechanism"
+    texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
+    whole = " ".join(texts).lower()
+    if sum(1 for g in groups if _group_rx(g).search(whole)) < need:
+        return []  # the record names too little of what the claim states, in any sentence
     for i, s in enumerate(reading.sentences):
         if s.role not in roles:
             continue
-        text = reading.text(rec, i)
+        text = texts[i]
         if s.cut:  # an abstract cut short: only the clauses that end before the cut
             text = text[: max(text.rfind(";"), text.rfind(":"), 0)]
         low = text.lower()
@@ -754,7 +758,8 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     title = rec.get("title") or ""
     indirect_words = False
     by_route = _route_comparison(prop)
-    routes, _ = record_routes(rec)
+    # only an onset claim about a route needs the record's routes (how fast depends on the route)
+    routes = record_routes(rec)[0] if claim.kind == "onset" and prop.routes else frozenset()
     for f in reading.findings:
         text = reading.text(rec, f.s)
         if f.outcome in prop.outcomes:

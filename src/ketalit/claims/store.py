@@ -11,6 +11,7 @@ from ..search import SearchIndex
 from .catalogue import load_catalogue
 from .findings import Reading, is_current
 from .link import contradictions, link_claim
+from .retrieve import query_text
 
 VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
 
@@ -27,8 +28,12 @@ def link_all(lib: Library) -> dict[str, Any]:
     rows = []
     readings: dict[int, Reading] = {}
     records: dict[int, Record] = {}
+    # one pass over the record vectors for every claim's query
+    semantic = index.similarities([query_text(c) for c in claims if c.checkable], lib) if index.n else None
+    column = {c.id: j for j, c in enumerate(c for c in claims if c.checkable)}
     for claim in claims:
-        evidence, verdict, explanation = link_claim(claim, index, lib, readings, records)
+        sims = semantic[:, column[claim.id]] if semantic is not None and claim.id in column else None
+        evidence, verdict, explanation = link_claim(claim, index, lib, readings, records, sims)
         rows.append(
             {
                 **claim.as_dict(),
