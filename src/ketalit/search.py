@@ -487,7 +487,6 @@ class SearchIndex:
         """Cosine similarity between ``text`` and every indexed record (title and abstract), from a small embedding
         model shipped inside the wordllama package. Word-level semantics only: blind to negation, so it is for
         finding candidates, never for judging them. Record embeddings are computed once and cached."""
-
         return self.similarities([text], lib)[:, 0]
 
     def similarities(self, texts: list[str], lib: Library) -> np.ndarray:

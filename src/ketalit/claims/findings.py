@@ -984,10 +984,3 @@ def is_current(stored: Any, rec: Record) -> bool:
         and stored.get("version") == findings_version()
         and stored.get("source") == source_hash(rec)
     )
-
-
-def with_findings(rec: Record) -> Record:
-    """The record with its ``findings`` field (re)computed."""
-    out = dict(rec)
-    out["findings"] = read_record(rec).as_dict()
-    return out

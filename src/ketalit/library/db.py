@@ -376,6 +376,7 @@ class Library:
         self._next_id = max(stored, default=0) + 1
         self._removed |= set(stored)
         self._dirty = set()
+        self._content_changed = True
         stored.clear()
         self._index = None
 
@@ -389,6 +390,7 @@ class Library:
         self._dirty.discard(doc_id)
         self._removed.add(doc_id)
         self._dirty.add(new_id)
+        self._content_changed = True
         self._index = None
 
     def put(self, doc_id: int, rec: Record) -> None:
