@@ -1,4 +1,4 @@
-"""Plain-text helpers for reading abstracts: sentences, abbreviations, numbers and time expressions.
+"""Reading abstracts as plain text: sentences, abbreviations, numbers and time expressions.
 
 Pure functions over strings, no data files. Sentence splitting is a regular expression tuned for abstracts
 (a library such as syntok is ten times slower and gains nothing on PubMed prose); abbreviations follow Schwartz
