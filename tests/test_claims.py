@@ -9,12 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from ketalit.claims.catalogue import KINDS, Claim, load_catalogue
+from ketalit.claims.catalogue import DIRECTIONS, KINDS, Claim, load_catalogue
 from ketalit.claims.extract import extract_claims
-from ketalit.claims.link import Evidence, contradictions, stance_of, verdict
+from ketalit.claims.findings import read_record
+from ketalit.claims.link import contradictions
 from ketalit.claims.normalise import normalise
 from ketalit.claims.review import reviewed_catalogue
+from ketalit.claims.stance import stance_of
 from ketalit.claims.store import link_all, stored_claims
+from ketalit.claims.verdict import Evidence, verdict
+from ketalit.errors import KetalitError
 from ketalit.importer import store_records
 from ketalit.library import Library
 from ketalit.records import author, new_record
@@ -43,6 +47,11 @@ def claim(**kw) -> Claim:
     return Claim(**base)
 
 
+def stance(c: Claim, rec: dict):
+    st = stance_of(c, rec, read_record(rec))
+    return st.stance, [read_record(rec).text(rec, i) for i in st.rationale], st.why, st.measured
+
+
 def record(title: str, results: str, design: str = "rct", **kw) -> dict:
     rec = new_record(
         title=title,
@@ -69,7 +78,7 @@ def reviewed(root: Path = LIBRARY) -> list[Claim]:
 def test_catalogue_quotes_are_exact_and_normalised_with_the_vocabulary() -> None:
     claims = reviewed()
     assert len(load_catalogue(LIBRARY)) > 0  # verifies every quote and lead-in of the machine's catalogue
-    assert 60 <= len(claims) <= 120
+    assert 100 <= len(claims) <= 160
     assert len({c.id for c in claims}) == len(claims)
     assert {c.document for c in claims} == {p.name[:3] for p in SOURCES.glob("*.txt")}
     vocab = default_vocabulary()
@@ -82,6 +91,32 @@ def test_catalogue_quotes_are_exact_and_normalised_with_the_vocabulary() -> None
         if c.measure:
             assert c.measure["quantity"] in ("onset_minutes", "duration_days")
             assert c.measure["min"] <= c.measure["max"]
+        assert c.proposition.direction in DIRECTIONS and c.proposition.subject == "ketamine"
+
+
+def test_catalogue_errors_name_the_claim_and_its_line(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "900.txt").write_text("Ketamine cures migraine pain.\n")
+    head = '[documents."900"]\nfile = "sources/900.txt"\n\n'
+    entry = (
+        '[[claim]]\nid = "900-01"\nquote = "Ketamine cures migraine pain."\nstart = 0\nend = 29\nkind = "efficacy"\n'
+        'routes = []\noutcomes = ["pain_intensty"]\nsettings = []\nassertion = "a"\n'
+    )
+    (tmp_path / "claims.toml").write_text(head + entry)
+    with pytest.raises(KetalitError, match=r"claims.toml:5: claim 900-01: outcomes: 'pain_intensty' is not an outcome"):
+        load_catalogue(tmp_path)
+    (tmp_path / "claims.toml").write_text(
+        head + entry.replace("pain_intensty", "pain_intensity") + 'direction = "better"\n'
+    )
+    with pytest.raises(KetalitError, match="needs a comparator"):
+        load_catalogue(tmp_path)
+    (tmp_path / "claims.toml").write_text(
+        head
+        + entry.replace("pain_intensty", "pain_intensity")
+        + 'measure = { quantity = "onset_minutes", min = 40, max = 20 }\n'
+    )
+    with pytest.raises(KetalitError, match="both ends"):
+        load_catalogue(tmp_path)
 
 
 def test_extract_finds_claims_with_lead_ins_and_skips_calls_to_action() -> None:
@@ -124,8 +159,8 @@ def test_no_difference_against_placebo_contradicts_efficacy() -> None:
         "Ketamine versus placebo for migraine",
         "There was no significant difference in pain scores between ketamine and placebo at 30 minutes.",
     )
-    stance, rationale, why, _ = stance_of(claim(), rec)
-    assert stance == "contradicts" and "placebo" in why and "no significant difference" in rationale[0]
+    st, rationale, why, _ = stance(claim(), rec)
+    assert st == "contradicts" and "placebo" in why and "no significant difference" in rationale[0]
 
 
 def test_no_difference_against_an_active_drug_supports_efficacy_but_not_superiority() -> None:
@@ -133,17 +168,17 @@ def test_no_difference_against_an_active_drug_supports_efficacy_but_not_superior
         "Ketamine versus morphine in the emergency department",
         "There was no significant difference in pain reduction between ketamine and morphine.",
     )
-    assert stance_of(claim(), rec)[0] == "supports"
-    assert stance_of(claim(kind="comparative"), rec)[0] == "contradicts"
+    assert stance(claim(), rec)[0] == "supports"
+    assert stance(claim(kind="comparative", comparator="opioids"), rec)[0] == "contradicts"
 
 
 def test_observed_apnoea_contradicts_no_respiratory_depression() -> None:
     c = claim(kind="safety", polarity="negative", outcomes=["respiratory"])
     rec = record("Ketamine sedation", "Apnea occurred in 12 patients (3.9%) and laryngospasm in 4.")
-    stance, rationale, why, _ = stance_of(c, rec)
-    assert stance == "contradicts" and "Apnea" in rationale[0]
+    st, rationale, why, _ = stance(c, rec)
+    assert st == "contradicts" and "Apnea" in rationale[0]
     ok = record("Ketamine analgesia", "No respiratory depression or hypoxia was observed in either group.")
-    assert stance_of(c, ok)[0] == "supports"
+    assert stance(c, ok)[0] == "supports"
 
 
 def test_measured_onset_faster_than_claimed_range_contradicts_and_says_so() -> None:
@@ -153,26 +188,37 @@ def test_measured_onset_faster_than_claimed_range_contradicts_and_says_so() -> N
         outcomes=["onset", "pain_intensity"],
         measure={"quantity": "onset_minutes", "min": 20, "max": 40},
     )
-    rec = record("Intranasal ketamine", "Pain relief was reported within 10 min of dosing and lasted for 60 min.")
-    stance, _, why, measured = stance_of(c, rec)
-    assert stance == "contradicts" and measured == 10 and "faster than the claimed 20-40 min" in why
-    inside = record("Intranasal ketamine", "Pain scores were significantly lower at 30 min after dosing.")
-    assert stance_of(c, inside)[0] == "supports"
+    rec = record(
+        "Intranasal ketamine versus placebo",
+        "Pain scores were significantly lower than with placebo within 10 min of dosing and for 60 min.",
+    )
+    rec["tags"]["route"] = ["intranasal"]
+    st, _, why, measured = stance(c, rec)
+    assert st == "contradicts" and round(measured * 1440) == 10 and "faster than the claimed 20-40 min" in why
+    inside = record(
+        "Intranasal ketamine versus placebo", "Pain scores were significantly lower than placebo at 30 min."
+    )
+    inside["tags"]["route"] = ["intranasal"]
+    assert stance(c, inside)[0] == "supports"
+    # relief measured after another route's dose says nothing of this route's onset
+    other = record("Intravenous ketamine versus placebo", "Pain was significantly lower than with placebo at 30 min.")
+    other["tags"]["route"] = ["intravenous"]
+    assert stance(c, other)[0] == "neutral"
 
 
 def test_relief_lost_before_the_claimed_duration_contradicts() -> None:
     c = claim(
         kind="duration", outcomes=["duration_of_relief"], measure={"quantity": "duration_days", "min": 60, "max": 1095}
     )
-    rec = record("Ketamine for CRPS", "In week 12, significance in pain relief between groups was lost.")
-    stance, _, why, measured = stance_of(c, rec)
-    assert stance == "contradicts" and measured == 84 and "relief gone by 12 weeks" in why
+    rec = record("Ketamine versus placebo for CRPS", "In week 4, significance in pain relief between groups was lost.")
+    st, _, why, measured = stance(c, rec)
+    assert st == "contradicts" and measured == 28 and "week 4" in why and "2 months" in why
 
 
 # -- verdicts --------------------------------------------------------------------------------------------------------
 
 
-def ev(stance: str, design: str, retracted: bool = False) -> Evidence:
+def ev(stance: str, design: str, retracted: bool = False, size: int | None = None, indirect: bool = False) -> Evidence:
     return Evidence(
         doc_id=1,
         pmid="1",
@@ -186,29 +232,45 @@ def ev(stance: str, design: str, retracted: bool = False) -> Evidence:
         rationale=["A sentence."],
         why="w",
         retracted=retracted,
+        related=1,
+        size=size,
+        indirect=["population: other"] if indirect else [],
     )
 
 
-def test_verdicts_are_weighted_by_design() -> None:
+def test_verdicts_need_a_minimum_of_evidence_weighed_by_design() -> None:
     c = claim()
+    # one systematic review, or two concordant studies with a trial among them, before `supported`
     assert verdict(c, [ev("supports", "meta_analysis"), ev("contradicts", "case_report")])[0] == "supported"
+    assert verdict(c, [ev("supports", "rct")])[0] == "insufficient"
+    assert verdict(c, [ev("supports", "rct"), ev("supports", "cohort")])[0] == "supported"
     assert verdict(c, [ev("supports", "case_series"), ev("supports", "narrative_review")])[0] == "insufficient"
-    assert verdict(c, [ev("supports", "rct"), ev("contradicts", "rct")])[0] == "mixed"
+    assert verdict(c, [ev("supports", "rct", indirect=True), ev("supports", "rct", indirect=True)])[0] == "insufficient"
     assert verdict(c, [ev("contradicts", "systematic_review"), ev("supports", "cohort")])[0] == "contradicted"
     assert verdict(c, [])[0] == "no_evidence"
     assert verdict(claim(checkable=False), [ev("supports", "rct")])[0] == "not_checkable"
     # preclinical evidence counts only for mechanism claims
     assert verdict(c, [ev("supports", "preclinical")])[0] == "insufficient"
-    assert (
-        verdict(claim(kind="mechanism"), [ev("supports", "preclinical"), ev("supports", "narrative_review")])[0]
-        == "supported"
-    )
+    mechanism = claim(kind="mechanism", outcomes=[], terms="nmda")
+    assert verdict(mechanism, [ev("supports", "preclinical"), ev("supports", "narrative_review")])[0] == "supported"
+
+
+def test_credible_evidence_both_ways_is_mixed() -> None:
+    c = claim()
+    # a meta-analysis for, a large RCT against: mixed; against a small RCT the meta-analysis stands
+    assert verdict(c, [ev("supports", "meta_analysis"), ev("contradicts", "rct", size=352)])[0] == "mixed"
+    assert verdict(c, [ev("supports", "meta_analysis"), ev("contradicts", "rct", size=40)])[0] == "supported"
+    assert verdict(c, [ev("supports", "rct"), ev("supports", "rct"), ev("contradicts", "rct")])[0] == "mixed"
+    explanation = verdict(c, [ev("supports", "meta_analysis"), ev("contradicts", "rct", size=352)])[1]
+    assert "Deciding: Doe 2020 (meta-analysis) supports" in explanation and "(RCT) contradicts" in explanation
 
 
 def test_retracted_records_are_flagged_and_never_counted() -> None:
-    v, explanation = verdict(claim(), [ev("supports", "rct", retracted=True)])
+    v, explanation = verdict(claim(), [ev("supports", "meta_analysis", retracted=True)])
     assert v == "no_evidence" and "retracted" in explanation
-    v, explanation = verdict(claim(), [ev("supports", "rct", retracted=True), ev("contradicts", "rct")])
+    v, explanation = verdict(
+        claim(), [ev("supports", "meta_analysis", retracted=True), ev("contradicts", "systematic_review")]
+    )
     assert v == "contradicted" and "1 retracted record(s) shown but not counted" in explanation
 
 
@@ -222,8 +284,9 @@ def test_link_end_to_end_with_a_retracted_trial(tmp_path: Path) -> None:
         'settings = ["headache_migraine"]\nassertion = "ketamine relieves migraine pain"\npolarity = "positive"\n'
     )
     good = record(
-        "Ketamine for migraine headache: a randomized placebo-controlled trial",
+        "Ketamine for migraine headache: a meta-analysis of randomized placebo-controlled trials",
         "Ketamine significantly reduced migraine pain compared with placebo.",
+        design="meta_analysis",
         pmid="111",
     )
     bad = record(
@@ -296,10 +359,18 @@ def test_claims_cli_on_the_shipped_library(runner, shipped_copy: Path) -> None:
     assert run_cli(runner, shipped_copy, "claims", "show", "999-99").exit_code == 1
 
 
-@pytest.mark.parametrize("script", ["claims_eval.py"])
-def test_verdict_agreement_with_hand_verdicts(script: str) -> None:
+def test_evaluation_on_the_hand_labels() -> None:
+    """The labelled sets, as the shipped library links them: every supported or contradicted verdict quotes a
+    result or conclusion sentence; no rationale is a title or a methods sentence; agreement does not regress."""
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / script), "--json"], capture_output=True, text=True, check=True
+        [sys.executable, str(ROOT / "bench" / "claims_eval.py"), "--json"], capture_output=True, text=True, check=True
     )
     res = json.loads(proc.stdout)
-    assert res["labelled"] >= 30 and res["agreement"] >= 0.8 and res["unbacked"] == []
+    assert {"insample", "dev"} <= set(res)
+    for name, r in res.items():
+        assert r["matched"] == r["labelled"] >= 30, name
+        assert r["unbacked"] == [], name
+        assert not {"title", "methods"} & set(r["bad_rationale"]), (name, r["bad_rationale"])
+    # floors a little under the figures when the engine was finished (in-sample 30/36, dev 33/36, recall 97/117)
+    assert res["insample"]["agreement"] >= 0.75
+    assert res["dev"]["agreement"] >= 0.85 and res["dev"]["key_recall"] >= 0.75

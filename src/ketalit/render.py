@@ -6,7 +6,7 @@ sequences and bidi controls removed (``safetext.printable``), rich markup escape
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,6 +20,10 @@ from .safetext import printable
 def term(text: Any, newlines: bool = False) -> str:
     """Record text (or a file name, or a server's message) as rich markup that prints exactly as text."""
     return escape(printable(text, newlines))
+
+
+if TYPE_CHECKING:
+    from .claims.findings import Reading
 
 
 def author_line(rec: Record, limit: int = 6) -> str:
@@ -87,3 +91,37 @@ def render_record(console: Console, rec: Record) -> None:
         console.print(label + term(sec["text"], newlines=True))
     if rec.get("abstract") and not rec.get("abstract_complete", True):
         console.print("[yellow](abstract cut short in the source this record came from)[/yellow]")
+
+
+def render_findings(console: Console, rec: Record, reading: Reading) -> None:
+    """Each sentence of the abstract with its role, and under each result or conclusion what it states."""
+    study = reading.study
+    context = [f"comparators: {', '.join(study.comparators) or '-'}", f"placebo: {study.placebo or '-'}"]
+    if study.regimen:
+        context.append(f"regimen: {study.regimen[0]} ({study.regimen[1]})")
+    if study.exposure:
+        context.append(f"exposure: {study.exposure[0]} ({study.exposure[1]})")
+    if study.size:
+        context.append(f"size: {study.size}")
+    context.extend(f"focus: {f} ({w})" for f, w in study.focus)
+    console.print("[bold]findings[/bold] " + term("; ".join(context)))
+    if reading.abbreviations:
+        console.print("abbreviations: " + term(", ".join(f"{k} = {v}" for k, v in reading.abbreviations.items())))
+    for i, s in enumerate(reading.sentences):
+        style = "bold" if s.role in ("results", "conclusions") else "dim"
+        cut = " (cut short)" if s.cut else ""
+        console.print(f"[{style}]{s.role}[/{style}]{cut}: {term(reading.text(rec, i))} [dim]({term(s.why)})[/dim]")
+        for f in (x for x in reading.findings if x.s == i):
+            arm = f.arm or "?"
+            vs = f" vs {f.vs}" if f.vs else ""
+            sig = {True: ", significant", False: ", not significant", None: ""}[f.significant]
+            when = f" at {', '.join(t[3] for t in f.times)}" if f.times else ""
+            extra = "".join(
+                f"; {label} {value!r}"
+                for label, value in (("negated by", f.negation), ("hedged by", f.hedge), ("serious", f.serious))
+                if value
+            )
+            line = (
+                f"{f.outcome} ({f.words!r}): {f.direction or 'no direction'} ({f.cue!r}), {arm}{vs}{sig}{when}{extra}"
+            )
+            console.print(f"    [cyan]->[/cyan] {term(line)} [dim]\\[{term(f.rule)}][/dim]")

@@ -379,8 +379,12 @@ class SearchIndex:
         self._years: np.ndarray | None = None
         self.n = len(ids)
         self._tag_masks: dict[tuple[str, str], np.ndarray] = {}
+        self._axes_built: set[str] = set()
         self._records: dict[int, Record] | None = None
         self.user_status: dict[int, dict[str, Any]] | None = None  # screening, for screen: stage: reviewer:
+        self._vectors: np.ndarray | None = None
+        self._vectors32: np.ndarray | None = None
+        self._prefixes: list[str] | None = None
 
     @property
     def docs(self) -> list[list[Any]]:
@@ -458,6 +462,64 @@ class SearchIndex:
                 self._texts = orjson.loads((self.folder / "texts.json").read_bytes())
         return self._texts
 
+    # -- ranking, for callers that rank records themselves (claims retrieval) --
+    def bm25(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every indexed record for these tokens (already tokenised; unknown tokens are ignored)."""
+        known = [t for t in dict.fromkeys(tokens) if t in self.vocab]
+        if not known:
+            return np.zeros(self.n, dtype=np.float64)
+        return np.asarray(self.retriever.get_scores(known), dtype=np.float64)
+
+    def tokens_starting_with(self, prefix: str) -> list[str]:
+        """Index tokens that begin with ``prefix`` (a stem such as "hallucinat")."""
+        if self._prefixes is None:
+            self._prefixes = sorted(self.vocab)
+        from bisect import bisect_left
+
+        i = bisect_left(self._prefixes, prefix)
+        out = []
+        while i < len(self._prefixes) and self._prefixes[i].startswith(prefix):
+            out.append(self._prefixes[i])
+            i += 1
+        return out
+
+    def similarity(self, text: str, lib: Library) -> np.ndarray:
+        """Cosine similarity between ``text`` and every indexed record (title and abstract), from a small embedding
+        model shipped inside the wordllama package. Word-level semantics only: blind to negation, so it is for
+        finding candidates, never for judging them. Record embeddings are computed once and cached."""
+        return self.similarities([text], lib)[:, 0]
+
+    def similarities(self, texts: list[str], lib: Library) -> np.ndarray:
+        """``similarity`` for several texts at once (one column each): the record vectors are read once."""
+        from .semantic import embed
+
+        if self._vectors32 is None:  # stored as float16 (half the size); multiplied as float32 (BLAS)
+            self._vectors32 = self._embeddings(lib).astype(np.float32)
+        return self._vectors32 @ embed(texts).T
+
+    def _embeddings(self, lib: Library) -> np.ndarray:
+        if self._vectors is not None:
+            return self._vectors
+        from .semantic import MAX_CHARS, MODEL, embed
+
+        path, sig_path = self.folder / "embeddings.npy", self.folder / "embeddings.sig"
+        index_sig = (self.folder / "signature").read_text() if (self.folder / "signature").exists() else ""
+        sig = f"{MODEL}|{MAX_CHARS}|{self.n}|{index_sig}"
+        if path.exists() and sig_path.exists() and sig_path.read_text() == sig:
+            self._vectors = np.load(path)
+            return self._vectors
+        texts = []
+        for doc_id in self.ids:
+            rec = lib.record(int(doc_id)) if self._records is None else self._records[int(doc_id)]
+            texts.append(f"{rec.get('title') or ''} {abstract_text(rec)}")
+        self._vectors = embed(texts).astype(np.float16)
+        try:
+            np.save(path, self._vectors)
+            atomic_write_bytes(sig_path, sig.encode())
+        except OSError:
+            pass  # a read-only library is searched, just not cached
+        return self._vectors
+
     # -- evaluation --
     def postings(self, token: str) -> np.ndarray:
         mask = np.zeros(self.n, dtype=bool)
@@ -469,13 +531,25 @@ class SearchIndex:
         return mask
 
     def tag_mask(self, axis: str, tag: str) -> np.ndarray:
+        """Which records carry the tag. The first question about an axis builds the masks of all its tags in one
+        pass over the records."""
         key = (axis, tag)
-        if key not in self._tag_masks:
+        if key not in self._tag_masks and axis not in self._axes_built:
+            self._axes_built.add(axis)
             if self._records is not None and self._docs is None:
                 tags = [(self._records[int(i)].get("tags") or {}).get(axis) or [] for i in self.ids]
             else:
                 tags = [d[8].get(axis) or [] for d in self.docs]
-            self._tag_masks[key] = np.array([tag in t for t in tags], dtype=bool)
+            positions: dict[str, list[int]] = {}
+            for pos, values in enumerate(tags):
+                for value in values:
+                    positions.setdefault(value, []).append(pos)
+            for value, where in positions.items():
+                mask = np.zeros(self.n, dtype=bool)
+                mask[where] = True
+                self._tag_masks[(axis, value)] = mask
+        if key not in self._tag_masks:
+            self._tag_masks[key] = np.zeros(self.n, dtype=bool)
         return self._tag_masks[key]
 
     def evaluate(self, node: Node) -> np.ndarray:

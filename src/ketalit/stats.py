@@ -38,7 +38,8 @@ def library_stats(lib: Library) -> dict[str, Any]:
 
 def public_record(rec: Record) -> dict[str, Any]:
     """A record as scripts see it: every field, with its tags, without internal bookkeeping."""
-    out = {k: v for k, v in rec.items() if k not in ("_id", "source_rank")}
+    # findings are derived data kept for claim linking: `show --findings` reads them fresh
+    out = {k: v for k, v in rec.items() if k not in ("_id", "source_rank", "findings")}
     out.setdefault("tags", {})
     for axis in ("route", "outcome", "design", "setting"):
         out["tags"].setdefault(axis, [])

@@ -1,8 +1,17 @@
-"""The claims catalogue: a reviewed TOML data file of claims with exact quotes and offsets into their sources."""
+"""The claims catalogue: a reviewed TOML data file of claims with exact quotes and offsets into their sources.
+
+Each claim is read into a **proposition**: what it says about ketamine (route, regimen), in whom (population), on
+what outcome, in which direction, against what comparator, for safety claims how serious a harm and at what
+exposure, and any quantity with both of its ends. The catalogue is validated when it is loaded: a tag id that is
+not in the vocabulary, an unknown kind or direction, or a quote that is not where it says is an error naming the
+claim and its line, never a silent "no evidence".
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +30,76 @@ KINDS = (
     "dosing",
     "history",
 )
+# What the claim asserts about the outcome.
+DIRECTIONS = (
+    "improves",  # ketamine makes the outcome better (less pain, fewer opioids, better function)
+    "causes",  # the harm happens with ketamine
+    "does_not_cause",  # the harm does not happen (or is rare): "no respiratory depression", "safe", "non-addictive"
+    "less_harm",  # less of the harm than with the comparator ("lower risk of dependence than opioids")
+    "better",  # better than the comparator on the outcome
+    "faster",  # acts faster than the comparator
+    "slower",  # acts slower than the comparator
+    "onset",  # relief starts within the claimed range (measure onset_minutes)
+    "lasts",  # relief lasts as long as claimed (measure duration_days), or outlasts the treatment
+    "fades",  # relief is temporary: it does not cure, it wears off
+    "transient",  # the side effects are short-lived and resolve
+    "states",  # a textbook statement: mechanism, history, dosing
+)
+REGIMENS = ("single", "infusion", "repeated")
+SEVERITIES = ("any", "serious")
+EXPOSURES = ("therapeutic", "supervised", "any")
+QUANTITIES = ("onset_minutes", "duration_days")
 CATALOGUE = "claims.toml"
+_DEFAULT_DIRECTION = {
+    ("efficacy", "positive"): "improves",
+    ("side_effect", "positive"): "causes",
+    ("side_effect", "negative"): "does_not_cause",
+    ("safety", "negative"): "does_not_cause",
+    ("safety", "positive"): "causes",
+    ("dependence", "negative"): "does_not_cause",
+    ("dependence", "positive"): "causes",
+    ("comparative", "positive"): "better",
+    ("onset", "positive"): "onset",
+    ("duration", "positive"): "lasts",
+}
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """What a claim asserts, in the terms the evidence is read in."""
+
+    subject: str
+    routes: tuple[str, ...]
+    regimen: str | None
+    population: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    direction: str
+    comparator: str | None
+    severity: str | None
+    exposure: str | None
+    quantity: tuple[str, float, float] | None  # (onset_minutes | duration_days, low end, high end)
+    terms: tuple[str, ...] = ()
+    concepts: tuple[tuple[str, ...], ...] = ()  # a sentence on the claim names one word of each group
+    indirect_only: bool = False  # no study measures what the claim names: evidence can only be indirect
+    all_settings: bool = False  # the population is all of the settings at once, not any of them
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "subject": self.subject,
+            "routes": list(self.routes),
+            "regimen": self.regimen,
+            "population": list(self.population),
+            "outcomes": list(self.outcomes),
+            "direction": self.direction,
+            "comparator": self.comparator,
+            "severity": self.severity,
+            "exposure": self.exposure,
+            "quantity": {"name": self.quantity[0], "min": self.quantity[1], "max": self.quantity[2]}
+            if self.quantity
+            else None,
+            "indirect_only": self.indirect_only,
+            "all_settings": self.all_settings,
+        }
 
 
 @dataclass
@@ -45,12 +123,55 @@ class Claim:
     topic: str = ""
     terms: str = ""
     checkable: bool = True
+    direction: str | None = None
+    comparator: str | None = None
+    regimen: str | None = None
+    severity: str | None = None
+    exposure: str | None = None
+    concepts: list[list[str]] = field(default_factory=list)
+    indirect_only: bool = False
+    all_settings: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name != "proposition":
+            self.__dict__.pop("proposition", None)  # a reviewer's edit changes what the claim asserts
 
     @property
     def text(self) -> str:
         """The claim as a reader understands it: a list item together with its lead-in."""
         return f"{self.lead_in} {self.quote}".strip() if self.lead_in else self.quote
+
+    @cached_property
+    def proposition(self) -> Proposition:
+        if self.direction:
+            direction = self.direction
+        elif self.kind == "mechanism" and self.outcomes:
+            direction = "improves"  # "decreases inflammation": read from findings on the outcome, and statements
+        elif self.kind in ("mechanism", "history", "dosing"):
+            direction = "states"
+        else:
+            direction = _DEFAULT_DIRECTION.get((self.kind, self.polarity), "improves")
+        quantity = None
+        if self.measure:
+            quantity = (self.measure["quantity"], float(self.measure["min"]), float(self.measure["max"]))
+        return Proposition(
+            subject="ketamine",
+            routes=tuple(self.routes),
+            regimen=self.regimen,
+            population=tuple(self.settings),
+            outcomes=tuple(self.outcomes),
+            direction=direction,
+            comparator=self.comparator,
+            severity=self.severity,
+            exposure=self.exposure,
+            quantity=quantity,
+            terms=tuple(w for w in re.findall(r"[\w-]+", self.terms.lower()) if len(w) > 2),
+            concepts=tuple(tuple(w.lower() for w in group) for group in self.concepts),
+            indirect_only=self.indirect_only,
+            all_settings=self.all_settings,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -72,7 +193,62 @@ class Claim:
             "measure": self.measure,
             "topic": self.topic,
             "checkable": self.checkable,
+            "proposition": self.proposition.as_dict(),
         }
+
+
+def _line_of(text: str, cid: str) -> int:
+    m = re.search(rf'^id\s*=\s*"{re.escape(cid)}"', text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def _check(item: dict[str, Any], where: str) -> None:
+    """Every field of one catalogue entry against the vocabulary and the allowed values."""
+    from ..tagging.tagger import default_vocabulary
+
+    vocab = default_vocabulary()
+    if item.get("kind") not in KINDS:
+        raise KetalitError(f"{where}: kind {item.get('kind')!r} is not one of {', '.join(KINDS)}")
+    for key in ("quote", "start", "end"):
+        if key not in item:
+            raise KetalitError(f"{where}: {key} is missing")
+    for axis, key in (("route", "routes"), ("outcome", "outcomes"), ("setting", "settings")):
+        value = item.get(key, [])
+        if not isinstance(value, list):
+            raise KetalitError(f"{where}: {key} must be a list of {axis} ids")
+        for tag in value:
+            if not vocab.has(axis, tag):
+                article = "an" if axis[0] in "aeiou" else "a"
+                raise KetalitError(
+                    f"{where}: {key}: {tag!r} is not {article} {axis} in the vocabulary "
+                    f"(known: {', '.join(vocab.ids(axis))})"
+                )
+    if item.get("polarity", "positive") not in ("positive", "negative"):
+        raise KetalitError(f"{where}: polarity must be positive or negative, not {item['polarity']!r}")
+    for key, allowed in (
+        ("direction", DIRECTIONS),
+        ("regimen", REGIMENS),
+        ("severity", SEVERITIES),
+        ("exposure", EXPOSURES),
+    ):
+        if key in item and item[key] not in allowed:
+            raise KetalitError(f"{where}: {key} {item[key]!r} is not one of {', '.join(allowed)}")
+    concepts = item.get("concepts", [])
+    if not isinstance(concepts, list) or not all(
+        isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g) for g in concepts
+    ):
+        raise KetalitError(f'{where}: concepts must be a list of word lists, e.g. [["nmda"], ["block", "antagon"]]')
+    if "comparator" in item and not (isinstance(item["comparator"], str) and item["comparator"].strip()):
+        raise KetalitError(f"{where}: comparator must be a word such as opioids, placebo or intravenous")
+    measure = item.get("measure")
+    if measure is not None:
+        if not isinstance(measure, dict) or measure.get("quantity") not in QUANTITIES:
+            raise KetalitError(f"{where}: measure.quantity must be one of {', '.join(QUANTITIES)}")
+        lo, hi = measure.get("min"), measure.get("max")
+        if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)) or lo > hi or lo < 0:
+            raise KetalitError(f"{where}: measure needs both ends, min <= max (got min={lo!r}, max={hi!r})")
+    if item.get("direction") in ("better", "faster", "slower", "less_harm") and not item.get("comparator"):
+        raise KetalitError(f"{where}: direction {item['direction']!r} needs a comparator")
 
 
 def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
@@ -80,20 +256,27 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
     path = Path(library_root) / CATALOGUE
     if not path.exists():
         return []
+    raw = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise KetalitError(f"{path}: not valid TOML ({exc})") from exc
     docs = data.get("documents", {})
     texts: dict[str, str] = {}
     claims = []
+    seen: set[str] = set()
     for item in data.get("claim", []):
-        cid = item["id"]
+        cid = str(item.get("id", ""))
+        where = f"{path}:{_line_of(raw, cid)}: claim {cid}"
+        if not re.fullmatch(r"\d{3}-\d{2,}", cid):
+            raise KetalitError(f"{path}: claim id {cid!r} is not of the form 000-01")
+        if cid in seen:
+            raise KetalitError(f"{where}: the id is used twice")
+        seen.add(cid)
         doc = cid.split("-")[0]
         if doc not in docs:
-            raise KetalitError(f'{path}: claim {cid}: no [documents."{doc}"] entry')
-        if item.get("kind") not in KINDS:
-            raise KetalitError(f"{path}: claim {cid}: kind {item.get('kind')!r} is not one of {', '.join(KINDS)}")
+            raise KetalitError(f'{where}: no [documents."{doc}"] entry')
+        _check(item, where)
         claim = Claim(
             id=cid,
             document=doc,
@@ -114,6 +297,14 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
             topic=item.get("topic", ""),
             terms=item.get("terms", ""),
             checkable=item.get("checkable", True),
+            direction=item.get("direction"),
+            comparator=item.get("comparator"),
+            regimen=item.get("regimen"),
+            severity=item.get("severity"),
+            exposure=item.get("exposure"),
+            concepts=item.get("concepts", []),
+            indirect_only=bool(item.get("indirect_only", False)),
+            all_settings=bool(item.get("all_settings", False)),
         )
         if verify:
             if doc not in texts:
@@ -121,10 +312,10 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
             text = texts[doc]
             if text[claim.start : claim.end] != claim.quote:
                 raise KetalitError(
-                    f"{path}: claim {cid}: the quote is not at {claim.start}..{claim.end} of "
+                    f"{where}: the quote is not at {claim.start}..{claim.end} of "
                     f"{docs[doc]['file']} (was the source edited?)"
                 )
             if claim.lead_in and text[claim.lead_start : claim.lead_end] != claim.lead_in:
-                raise KetalitError(f"{path}: claim {cid}: the lead-in is not at its offsets")
+                raise KetalitError(f"{where}: the lead-in is not at its offsets")
         claims.append(claim)
     return claims

@@ -53,6 +53,7 @@ EDITABLE = (
     "checkable",
     "concepts",
     "indirect_only",
+    "all_settings",
     "quote",
     "start",
     "end",
@@ -139,7 +140,7 @@ def _rows_by_claim(lib: Library) -> dict[str, list[ClaimReview]]:
 # -- the catalogue as reviewed -----------------------------------------------------------------------------------------
 
 
-PROPOSITION = ("direction", "regimen", "comparator", "severity", "exposure", "indirect_only")
+PROPOSITION = ("direction", "regimen", "comparator", "severity", "exposure", "indirect_only", "all_settings")
 
 
 def _known() -> set[str]:
@@ -572,7 +573,7 @@ def forget_all_claims(library_root: Path) -> None:
 
 
 _LISTS = ("routes", "outcomes", "settings")
-_BOOLS = ("checkable", "indirect_only")
+_BOOLS = ("checkable", "indirect_only", "all_settings")
 
 
 def parse_fields(items: list[str]) -> dict[str, Any]:

@@ -9,7 +9,9 @@ from ..library import Library
 from ..records import Record, now_iso
 from ..search import SearchIndex
 from .catalogue import load_catalogue
+from .findings import Reading, is_current
 from .link import contradictions, link_claim
+from .retrieve import query_text
 
 VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
 
@@ -24,8 +26,14 @@ def link_all(lib: Library) -> dict[str, Any]:
     index = SearchIndex.for_library(lib)
     index.use_records(lib)  # the records are in memory already: no second copy of their tags
     rows = []
+    readings: dict[int, Reading] = {}
+    records: dict[int, Record] = {}
+    # one pass over the record vectors for every claim's query
+    semantic = index.similarities([query_text(c) for c in claims if c.checkable], lib) if index.n else None
+    column = {c.id: j for j, c in enumerate(c for c in claims if c.checkable)}
     for claim in claims:
-        evidence, verdict, explanation = link_claim(claim, index, lib)
+        sims = semantic[:, column[claim.id]] if semantic is not None and claim.id in column else None
+        evidence, verdict, explanation = link_claim(claim, index, lib, readings, records, sims)
         rows.append(
             {
                 **claim.as_dict(),
@@ -36,9 +44,15 @@ def link_all(lib: Library) -> dict[str, Any]:
         )
     rows = apply_reviews(lib, rows, claims)  # a person's decisions stay over the machine's new judgement
     conflicts = contradictions(claims)
+    stale = {
+        doc_id: r for doc_id, r in readings.items() if not is_current(records[doc_id].get("findings"), records[doc_id])
+    }
+    del records
     del index
     lib.release()  # the transaction re-reads the file: do not hold two copies of a large library in memory
     with lib.transaction():
+        for doc_id, reading in stale.items():  # findings read during linking are kept with their records
+            lib.put_derived(doc_id, "findings", reading.as_dict())
         table = lib.table("claims")
         table.truncate()
         table.insert_multiple(rows)

@@ -76,19 +76,35 @@ def rebuild(
 
 
 @app.command()
-def show(ident: str = typer.Argument(..., help="PMID, DOI, PMCID or citation key."), as_json: bool = JsonOpt) -> None:
-    """Show one record with its tags and the reason for each tag."""
+def show(
+    ident: str = typer.Argument(..., help="PMID, DOI, PMCID or citation key."),
+    findings: bool = typer.Option(
+        False, "--findings", help="Also the findings read from the abstract: each sentence's role and what it states."
+    ),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Show one record with its tags and the reason for each tag (and, with --findings, what its abstract states)."""
     from ..stats import public_record
 
     rec = open_library().find(ident)
     if rec is None:
         raise KetalitError(f"no record {ident!r} in {lib_path()}/ (try `ketalit search {ident}`)")
+    reading = None
+    if findings:
+        from ..claims.findings import reading_of
+
+        reading = reading_of(rec)
     if as_json:
-        emit_json(public_record(rec))
+        out = public_record(rec)
+        if reading is not None:
+            out["findings"] = reading.explained(rec)
+        emit_json(out)
         return
-    from ..render import render_record
+    from ..render import render_findings, render_record
 
     render_record(console, rec)
+    if reading is not None:
+        render_findings(console, rec, reading)
 
 
 @app.command()

@@ -186,6 +186,9 @@ class TagDef:
     self_regexes: list[Matcher]
     mesh: frozenset[str]
     pubtypes: frozenset[str]
+    parents: tuple[str, ...] = ()
+    weight: float | None = None
+    title_only: bool = False
 
 
 @dataclass
@@ -197,6 +200,7 @@ class Vocabulary:
     carriers: re.Pattern[str]
     carrier_routes: frozenset[str]
     source: str = ""
+    _descendants: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def ids(self, axis: str) -> list[str]:
         return [t.id for t in self.tags[axis]]
@@ -210,6 +214,27 @@ class Vocabulary:
     def has(self, axis: str, tag: str) -> bool:
         return axis in self.tags and any(t.id == tag for t in self.tags[axis])
 
+    def tag(self, axis: str, tag: str) -> TagDef | None:
+        return next((t for t in self.tags.get(axis, []) if t.id == tag), None)
+
+    def descendants(self, axis: str, tag: str) -> frozenset[str]:
+        """The tag and every tag under it (``parents`` in the vocabulary): chronic_noncancer -> crps, neuropathic..."""
+        key = (axis, tag)
+        if key not in self._descendants:
+            self._descendants[key] = frozenset(self._below(axis, tag))
+        return self._descendants[key]
+
+    def _below(self, axis: str, tag: str) -> set[str]:
+        out = {tag}
+        grew = True
+        while grew:
+            grew = False
+            for t in self.tags.get(axis, []):
+                if t.id not in out and out & set(t.parents):
+                    out.add(t.id)
+                    grew = True
+        return out
+
 
 def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
     if path is None:
@@ -220,7 +245,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         source = str(path)
     data = tomllib.loads(raw.decode("utf-8"))
     tags: dict[str, list[TagDef]] = {}
-    for axis in AXES:
+    for axis in (*AXES, "focus"):  # "focus" qualifies a design; claims read it, records are not tagged with it
         defs = []
         for tag_id, spec in data.get(axis, {}).items():
             defs.append(
@@ -233,6 +258,9 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
                     self_regexes=_matchers(spec.get("self_patterns", []), False),
                     mesh=frozenset(m.lower() for m in spec.get("mesh", [])),
                     pubtypes=frozenset(p.lower() for p in spec.get("pubtypes", [])),
+                    parents=tuple(spec.get("parents", [])),
+                    weight=spec.get("weight"),
+                    title_only=bool(spec.get("title_only", False)),
                 )
             )
         order = data.get("axes", {}).get(axis, {}).get("order")

@@ -1,0 +1,848 @@
+"""A record's stance on a claim, from all of the record's findings (``findings.py``), not its first sentence.
+
+Each finding on the claim's outcome votes, by one rule per claim direction (``VOTERS``): a lower pain score with
+ketamine than with placebo supports "ketamine relieves pain"; no difference from placebo contradicts it; no
+difference from morphine supports it only as "as effective as an active drug". A finding must be about ketamine
+(the arm the sentence names, or the study's ketamine arm when it names none); a finding about the comparator arm
+is read from ketamine's side ("nausea was higher in the morphine group" is less nausea with ketamine). Votes from
+conclusions weigh more than from results, hedged or cut sentences less. The record supports, contradicts, is
+mixed, or is neutral; it is indirect when its population, regimen, exposure or study focus is not the claim's.
+The rationale is the 1-3 result or conclusion sentences of the deciding findings, never a title or methods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..records import Record
+from ..tagging.tagger import default_vocabulary, lower_same_length
+from .catalogue import Claim, Proposition
+from .findings import Finding, Reading, lexicon
+from .negation import Context
+from .text import fmt_days
+
+SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
+ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
+OPIOIDS = re.compile(
+    r"opioid|opiate|morphine|fentanyl|sufentanil|remifentanil|hydromorphone|oxycodone|tramadol|pethidine|"
+    r"meperidine|methadone|buprenorphine|nalbuphine|piritramide",
+    re.I,
+)
+_SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent)\b", re.I)
+TEXTBOOK_ROLES = ("background", "results", "conclusions")
+
+
+@dataclass
+class Vote:
+    finding: Finding | None
+    sentence: int
+    side: int  # +1 supports, -1 contradicts, 0 neither
+    weight: float
+    reason: str
+    measured: float | None = None  # a time in days (onset, duration)
+
+
+@dataclass
+class Stance:
+    stance: str
+    why: str
+    rationale: list[int] = field(default_factory=list)  # sentence indices
+    votes: list[Vote] = field(default_factory=list)  # the deciding votes
+    indirect: list[str] = field(default_factory=list)  # why the record is not squarely about the claim
+    measured: float | None = None
+    related: int = 0  # findings or statements on the claim's outcome, whatever they say
+
+
+# -- reading one finding from ketamine's side --------------------------------------------------------------------------
+
+
+@dataclass
+class Effect:
+    """A finding as ketamine's effect: direction on the outcome, against what, how sure."""
+
+    direction: str  # lower, higher, better, worse, same, occurred, absent
+    vs: str  # placebo, baseline, active:<drug>, none
+    significant: bool | None
+    finding: Finding
+
+
+def _vs_class(vs: str | None, reading: Reading, role: str) -> str:
+    if vs is None:
+        study = reading.study
+        if study.placebo:
+            return "placebo"
+        others = [d for d in study.comparators if d not in study.add_on]
+        if others:
+            return f"active:{others[0]}"
+        return "placebo" if study.add_on else "none"
+    if vs in ("placebo", "baseline") or vs in reading.study.placebo_drugs:
+        return "placebo" if vs != "baseline" else vs
+    if vs in reading.study.add_on:
+        return "placebo"  # ketamine added to the drug, compared with the drug alone
+    return f"active:{vs}"
+
+
+_FLIP = {"lower": "higher", "higher": "lower", "better": "worse", "worse": "better"}
+
+
+def effect_of(f: Finding, reading: Reading) -> Effect | None:
+    """The finding as ketamine's effect, or None when it is about another drug only."""
+    role = reading.sentences[f.s].role
+    if f.direction is None:
+        return None
+    between_ketamine_arms = (f.arm == "ketamine" and f.vs == "ketamine") or (
+        f.arm in ("ketamine", None) and reading.study.in_all_arms and f.vs in (None, "ketamine", "baseline")
+    )
+    if between_ketamine_arms:
+        # every arm got ketamine: a difference between arms is not ketamine's effect, but a harm seen in one of
+        # them did happen with ketamine
+        if f.outcome in lexicon().harms and f.direction in ("higher", "lower", "worse", "occurred"):
+            return Effect("occurred", "none", f.significant, f)
+        change = re.match(r"(lower|better) cue negated", f.rule)
+        if change and f.vs == "baseline" and _SIMILAR.search(f.cue) and f.outcome not in lexicon().harms:
+            # "the decrease from baseline was similar across groups", every group on ketamine: each decreased
+            return Effect(change.group(1), "baseline", None, f)
+        return None
+    if f.arm == "ketamine" or (f.arm is None and reading.study.ketamine and f.vs != "ketamine"):
+        direction = f.direction
+        if f.outcome in lexicon().harms and lexicon().falls_are_harm.search(f.words):
+            direction = _FLIP.get(direction, direction)  # "oxygen saturation decreased": more respiratory harm
+        if direction in ("lower", "better") and f.significant is False:
+            direction = "same"  # "lower but not significantly" is no difference
+        return Effect(direction, _vs_class(f.vs, reading, role), f.significant, f)
+    if f.vs == "ketamine" and f.arm in reading.study.placebo_drugs:
+        return Effect(_FLIP.get(f.direction, f.direction), "placebo", f.significant, f)
+    if f.vs == "ketamine" and f.arm not in (None, "placebo", "baseline"):
+        direction = _FLIP.get(f.direction, f.direction)
+        if f.direction in ("occurred", "absent"):
+            return None  # "nausea occurred in the morphine group": says nothing of ketamine
+        return Effect(direction, f"active:{f.arm}", f.significant, f)
+    if f.arm == "placebo" and f.vs == "ketamine":
+        return Effect(_FLIP.get(f.direction, f.direction), "placebo", f.significant, f)
+    return None
+
+
+def _better_for(outcome: str, direction: str, words: str = "") -> bool | None:
+    """Whether a direction is good for this outcome (True), bad (False) or no change (None). Relief is the
+    opposite of pain: "more pain relief" is good."""
+    lex = lexicon()
+    if direction == "better":
+        return True
+    if direction == "worse":
+        return False
+    if direction in ("lower", "higher"):
+        relief = outcome == "pain_intensity" and bool(words and lex.relief_words.search(words))
+        up = outcome in lex.higher_is_better or relief
+        return (direction == "higher") == up
+    return None
+
+
+# -- which findings speak to the claim ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _related_settings(population: tuple[str, ...]) -> frozenset[str]:
+    """The claim's populations, those under them and those they belong to."""
+    vocab = default_vocabulary()
+    wanted = set().union(*(vocab.descendants("setting", s) for s in population))
+    broader = {t.id for t in vocab.tags["setting"] if wanted & vocab.descendants("setting", t.id)}
+    return frozenset(wanted | broader)
+
+
+def _population_ok(prop: Proposition, f: Finding) -> bool:
+    """A sentence that names its population must name the claim's (or one under it, or one it belongs to)."""
+    if not prop.population or not f.population:
+        return True
+    named = set(f.population) - {"pediatric", "trauma", "emergency_department", "prehospital"} or set(f.population)
+    return bool(named & _related_settings(prop.population))
+
+
+# Relief read at a time point tells onset and duration: these claims read pain findings too.
+TIME_OUTCOMES = ("pain_intensity", "onset", "duration_of_relief")
+
+
+def concept_match(prop: Proposition, text: str, title: str = "") -> str | None:
+    """Whether a sentence (or, for a condition, the record's title) names what the claim names: "direct", or
+    "indirect" when only a word marked ~ in the catalogue matches (vital signs for heart rate); None if not."""
+    if not prop.concepts:
+        return "direct"
+    low, tlow = text.lower(), title.lower()
+    kinds = []
+    for group in prop.concepts:
+        direct = tuple(w for w in group if not w.startswith("~"))
+        near = tuple(w[1:] for w in group if w.startswith("~"))
+        if direct and (_group_rx(tuple(direct)).search(low) or _group_rx(tuple(direct)).search(tlow)):
+            kinds.append("direct")
+        elif near and (_group_rx(tuple(near)).search(low) or _group_rx(tuple(near)).search(tlow)):
+            kinds.append("indirect")
+        else:
+            return None
+    return "indirect" if "indirect" in kinds else "direct"
+
+
+@lru_cache(maxsize=8192)
+def _routes_named(text: str) -> frozenset[str]:
+    low = lower_same_length(text)
+    return frozenset(
+        td.id for td in default_vocabulary().tags["route"] if any(rx.search(text, low) for rx in td.regexes)
+    )
+
+
+def _routes_implied(text: str) -> frozenset[str]:
+    """The routes a text names, or those an "injection" can be when it names none."""
+    named = _routes_named(text)
+    if not named and lexicon().parenteral.search(text):
+        return lexicon().parenteral_routes
+    return named
+
+
+def record_routes(rec: Record) -> tuple[frozenset[str], bool]:
+    """The routes ketamine was given by in a record (its route tags, else what its words imply) and whether that
+    is only implied ("injection")."""
+    tagged = frozenset((rec.get("tags") or {}).get("route") or [])
+    if tagged:
+        return tagged, False
+    text = " ".join([rec.get("title") or ""] + [sec.get("text") or "" for sec in rec.get("abstract") or []])
+    return _routes_implied(text), True
+
+
+def _route_ok(prop: Proposition, text: str, title: str, routes: frozenset[str] = frozenset()) -> bool:
+    """For a claim about one route (how fast IM ketamine acts), a finding must be about that route: the sentence
+    names it, or else the record gives ketamine by it (its route tags, which leave out a comparator's route, or
+    an injection for an injected route). A record that says nothing of the route says nothing of its speed."""
+    named = _routes_implied(text)
+    if named:
+        return bool(named & set(prop.routes))
+    return bool(routes & set(prop.routes))
+
+
+def _relevant(
+    prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "", routes: frozenset[str] = frozenset()
+) -> bool:
+    if kind != "mechanism" and not _population_ok(prop, f):
+        return False
+    if kind == "onset" and prop.routes and not _route_ok(prop, text, title, routes):
+        return False
+    timed = (
+        prop.direction in ("onset", "lasts", "faster", "slower")
+        or "onset" in prop.outcomes
+        or kind in ("onset", "duration")
+    )
+    if f.outcome not in prop.outcomes and not (timed and f.outcome in TIME_OUTCOMES):
+        if not (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes):
+            return False
+    if prop.concepts and kind != "mechanism":  # the sentence must name what the claim names ("heart rate")
+        return concept_match(prop, text, title) is not None
+    if prop.terms and set(prop.outcomes) <= {"adverse_events"}:
+        low = text.lower()
+        return any(t in low for t in prop.terms)
+    return True
+
+
+# -- one voter per claim direction -------------------------------------------------------------------------------------
+
+
+def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    good = _better_for(e.finding.outcome, e.direction, e.finding.words)
+    what = f"{e.finding.outcome.replace('_', ' ')} {e.direction}"
+    if e.direction == "same":
+        if e.vs == "placebo":
+            return -1, 1.0, f"{what}: no difference from placebo"
+        if e.vs == "baseline":
+            return -1, 0.5, f"{what}: no change from baseline"
+        if e.vs.startswith("active:"):
+            return 1, 0.5, f"{what}: as effective as {e.vs[7:]} (no placebo)"
+        return -1, 0.5, f"{what}: no effect"
+    if good is True and e.finding.rule.startswith("significant difference"):
+        return 1, 0.7, f"{e.finding.outcome.replace('_', ' ')}: significant difference ({e.finding.cue})"
+    if good is True:
+        if e.vs == "baseline" or e.vs == "none":
+            return 1, 0.6, f"{what} than before treatment (no control group)"
+        if e.vs.startswith("active:"):
+            return 1, 1.0, f"{what} with ketamine than with {e.vs[7:]}"
+        return 1, 1.0, f"{what} with ketamine than with placebo"
+    if good is False:
+        if e.vs.startswith("active:"):
+            return 0, 0.0, f"{e.vs[7:]} did better than ketamine (an active comparison)"
+        return -1, 1.0, f"{what}: worse with ketamine"
+    return 0, 0.0, ""
+
+
+def _vote_causes(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    f = e.finding
+    name = f.outcome.replace("_", " ")
+    if e.direction in ("occurred", "higher", "worse"):
+        if f.hedge and e.direction == "occurred":
+            return 0, 0.0, ""
+        if e.direction == "occurred":
+            return 1, 1.0, f"{name} occurred with ketamine" + (f" ({f.cue})" if f.cue else "")
+        return 1, 1.0, f"{name} more frequent with ketamine than with {_vs_words(e.vs)}"
+    if e.direction == "absent":
+        return -1, 0.7, f"{name} did not occur ({f.negation or f.cue})"
+    if e.direction == "same":
+        if e.vs == "placebo":
+            return -1, 0.4, f"{name} no more frequent than with placebo"
+        return 0, 0.0, ""
+    if e.direction in ("lower", "better"):
+        # rarer with ketamine than without (often because it spares opioids) does not refute that it can cause it
+        return 0, 0.0, f"{name} less frequent with ketamine than with {_vs_words(e.vs)}: not evidence it never occurs"
+    return 0, 0.0, ""
+
+
+def _serious(f: Finding) -> bool:
+    return bool(f.serious) or f.outcome in ("hepatotoxicity", "urological")
+
+
+def _vote_does_not_cause(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    f = e.finding
+    name = f.outcome.replace("_", " ")
+    if e.direction == "absent":
+        return 1, 1.0, f"{name} did not occur ({f.negation or f.cue})"
+    if e.direction == "same":
+        if e.vs in ("placebo", "none") or e.vs.startswith("active:"):
+            return 1, 0.7, f"{name} no more frequent than with {_vs_words(e.vs)}"
+        return 0, 0.0, ""
+    if e.direction in ("lower", "better"):
+        return 1, 0.8, f"{name} less frequent with ketamine than with {_vs_words(e.vs)}"
+    if e.direction in ("occurred", "higher", "worse"):
+        if f.hedge:
+            return 0, 0.0, ""
+        if prop.severity == "serious" and not _serious(f):
+            return 0, 0.0, f"non-serious {name} occurred (the claim is about serious harms)"
+        weight = 1.0 if _serious(f) or prop.outcomes != ("adverse_events",) else 0.6
+        verb = "occurred" if e.direction == "occurred" else f"more frequent than with {_vs_words(e.vs)}"
+        return -1, weight, f"{'serious ' if _serious(f) else ''}{name} {verb} with ketamine"
+    return 0, 0.0, ""
+
+
+def _head_to_head(prop: Proposition, e: Effect) -> bool:
+    """Whether the finding compares ketamine with the claim's comparator."""
+    comp = (prop.comparator or "").lower()
+    if not e.vs.startswith("active:"):
+        return False
+    other = e.vs[7:]
+    if other.startswith("ketamine by another route"):
+        return _route_comparison(prop)
+    if comp in ("opioids", "standard analgesics"):
+        return bool(OPIOIDS.search(other)) or comp == "standard analgesics"
+    return comp in other or other in comp
+
+
+def _vote_less_harm(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    f = e.finding
+    name = f.outcome.replace("_", " ")
+    if not _head_to_head(prop, e):
+        if OPIOIDS.search(f.words) and e.direction in ("lower", "better", "absent"):  # "counters opioid-induced"
+            return 1, 0.8, f"ketamine lessened opioid-induced {name}"
+        return 0, 0.0, f"no comparison with {prop.comparator}"
+    other = e.vs[7:]
+    if e.direction in ("lower", "better", "absent"):
+        return 1, 1.0, f"{name} less frequent with ketamine than with {other}"
+    if e.direction == "same":  # a null on a harm is imprecise (harms are rare): weak evidence against
+        return -1, 0.5, f"{name} as frequent with ketamine as with {other}"
+    if e.direction in ("higher", "worse", "occurred"):
+        return -1, 1.0, f"{name} more frequent with ketamine than with {other}"
+    return 0, 0.0, ""
+
+
+def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    if not _head_to_head(prop, e):
+        return 0, 0.0, ""
+    other = e.vs[7:]
+    good = _better_for(e.finding.outcome, e.direction, e.finding.words)
+    name = e.finding.outcome.replace("_", " ")
+    if e.direction == "same":
+        return -1, 1.0, f"{name}: no better than {other}"
+    if good is True:
+        return 1, 1.0, f"{name} better with ketamine than with {other}"
+    if good is False:
+        return -1, 1.0, f"{name} worse with ketamine than with {other}"
+    return 0, 0.0, ""
+
+
+def _vote_faster(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    if not _head_to_head(prop, e):
+        return 0, 0.0, ""
+    other = e.vs[7:]
+    f = e.finding
+    faster = (
+        f.outcome == "onset" and e.direction == "lower" or bool(re.search(r"faster|earlier|more rapid", f.cue, re.I))
+    )
+    early = any(t[0] * 1440 <= 30 and t[2] in ("point", "within", "other") for t in f.times)
+    good = _better_for(f.outcome, e.direction, f.words)
+    want = 1 if prop.direction == "faster" else -1
+    if faster:
+        return want, 1.0, f"faster onset with ketamine than with {other}"
+    if e.direction == "same" and (f.outcome == "onset" or early):
+        return -1, 1.0, f"onset no faster than with {other}"
+    if early and good is not None:
+        side = want if good else -want
+        return (
+            side,
+            0.8,
+            f"pain {'lower' if good else 'higher'} with ketamine than with {other} in the first 30 minutes",
+        )
+    return 0, 0.0, ""
+
+
+def _vs_words(vs: str) -> str:
+    return vs[7:] if vs.startswith("active:") else {"none": "no comparator", "baseline": "baseline"}.get(vs, vs)
+
+
+VOTERS: dict[str, Callable[[Proposition, Effect], tuple[int, float, str]]] = {
+    "improves": _vote_improves,
+    "causes": _vote_causes,
+    "does_not_cause": _vote_does_not_cause,
+    "less_harm": _vote_less_harm,
+    "better": _vote_better,
+    "faster": _vote_faster,
+    "slower": _vote_faster,
+}
+
+
+def _later_nulls_are_duration(votes: list[Vote]) -> list[Vote]:
+    """For an efficacy claim, "no difference at week 12" after relief at week 1 says how long relief lasts, not
+    whether there is any: such a null finding, at a time later than a supporting one, does not contradict."""
+    helped = [min((t[0] for t in v.finding.times), default=0.0) for v in votes if v.side > 0 and v.finding is not None]
+    if not helped:
+        return votes
+    first = min(helped)
+    for v in votes:
+        if v.side < 0 and v.finding is not None and v.finding.direction == "same" and v.finding.times:
+            if min(t[0] for t in v.finding.times) > first:
+                v.side, v.weight = 0, 0.0
+                v.reason = "no difference at a later time point (how long relief lasts, not whether)"
+    return votes
+
+
+# -- quantities: onset and duration at both ends -----------------------------------------------------------------------
+
+
+QUICK = (0.0, 60.0)  # "acts quickly", with no figure: relief within the first hour
+
+
+def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
+    """When relief starts, checked at both ends of the claimed range. Only early time points say anything about
+    onset (up to twice the claimed maximum, and 12 h at most): pain first measured at 6 h after surgery says
+    nothing about relief within the hour. Relief at t (against placebo, another drug or baseline) bounds the
+    onset from above; no difference from placebo at an early t, with no relief yet, bounds it from below."""
+    lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else QUICK
+    horizon = min(max(hi * 2, 30.0), 720.0)
+    relief: list[tuple[float, Finding, str, float]] = []
+    nothing: list[tuple[float, Finding, str]] = []
+    for e in effects:
+        f = e.finding
+        if f.outcome not in ("pain_intensity", "onset"):
+            continue
+        mins = [(t[0] * 1440, t[2], t[3]) for t in f.times if t[2] in ("point", "within", "time_to")]
+        mins = [m for m in mins if m[0] <= horizon]
+        if not mins:
+            continue
+        measured = any(k == "time_to" for _, k, _ in mins)  # "median time to a 13 mm VAS reduction: 9.5 min"
+        good = _better_for(f.outcome, e.direction, f.words) or (
+            f.outcome == "onset" and e.direction in ("lower", "better")
+        )
+        if good or (measured and f.rule.startswith("no direction")):
+            t, _kind, words = min(mins)
+            relief.append((t, f, words, 1.0 if (e.vs != "none" or measured) else 0.6))
+        elif e.direction == "same" and e.vs.startswith("active:"):
+            t, _kind, words = min(mins)
+            relief.append((t, f, words, 0.5))  # as much relief as an active drug at t
+        elif e.direction == "same" and e.vs == "placebo":
+            t, _kind, words = max(mins)
+            nothing.append((t, f, words))
+    votes = []
+    first = min(relief, key=lambda r: r[0], default=None)
+    if first is not None:
+        t, f, words, w = first
+        if t < lo * 0.8:
+            if w >= 1.0:  # "as good as morphine at 5 min" does not show relief already at 5 min
+                why = f"relief already at {words}: faster than the claimed {lo:g}-{hi:g} min"
+                votes.append(Vote(f, f.s, -1, w, why, t / 1440))
+        elif t <= hi * 1.2:
+            votes.append(Vote(f, f.s, 1, w, f"relief at {words}, within the claimed {lo:g}-{hi:g} min", t / 1440))
+    early_null = [n for n in nothing if first is None or n[0] < first[0]]
+    if prop.quantity and early_null:
+        t, f, words = max(early_null, key=lambda n: n[0])
+        if t >= hi:
+            why = f"no difference from placebo at {words}: no relief by the claimed {hi:g} min"
+            votes.append(Vote(f, f.s, -1, 1.0, why, t / 1440))
+    return votes
+
+
+def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
+    """Relief read at time points gives bounds: relief still there at t (a lower bound on how long it lasts), no
+    difference at t (an upper bound). The claim is checked at both ends: relief gone before the claimed minimum,
+    or gone well before the claimed maximum, contradicts; relief reaching the minimum supports."""
+    lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else (1.0, None)
+    lasted: list[tuple[float, Finding, str, float]] = []  # (days, finding, words, weight)
+    gone: list[tuple[float, Finding, str, str]] = []  # (days, finding, words, how)
+    outlasting: list[Finding] = []
+    for e in effects:
+        f = e.finding
+        if f.outcome not in ("pain_intensity", "duration_of_relief", "persistent_postsurgical_pain", "hyperalgesia"):
+            continue
+        spans = [t for t in f.times if t[2] in ("point", "lasting", "window", "other", "within") and t[0] >= 0.04]
+        good = _better_for(f.outcome, e.direction, f.words) or (
+            f.outcome == "duration_of_relief" and e.direction == "higher"
+        )
+        if f.course and re.search(r"only|during", f.course):
+            gone.append((0.0, f, "the infusion", "during"))  # "potent analgesia during administration only"
+            continue
+        if good:
+            if spans:
+                t = max(s[1] or s[0] for s in spans)
+                lasted.append((t, f, spans[-1][3], 1.0 if e.vs != "none" else 0.6))
+            elif f.outcome == "duration_of_relief" and e.vs != "none":
+                outlasting.append(f)
+        elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans:
+            windows = [s for s in spans if s[2] == "window"]
+            if windows:  # no difference over a whole window: no relief at all within it (when the window is on the
+                # claim's scale: daily pain over 35 days cannot see relief of a few hours)
+                if lo is None or hi is None or (windows[0][1] or windows[0][0]) <= 10 * hi:
+                    gone.append((0.0, f, windows[0][3], "over"))
+            else:
+                gone.append((min(s[0] for s in spans), f, spans[0][3], "at"))
+    votes = []
+    if prop.quantity is None:
+        for t, f, _words, w in lasted:
+            votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t))
+        votes.extend(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})") for f in outlasting)
+        for t, f, words, how in gone:
+            votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {words}: relief does not last", t))
+        return votes
+    assert hi is not None
+    best = max(lasted, key=lambda x: x[0], default=None)
+    # a null result after relief was shown bounds it from above; a null over a whole window means none at all
+    after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] >= best[0]]
+    bound = min(after, key=lambda g: g[0], default=None)
+    if best is not None:
+        t, f, words, w = best
+        if t >= lo * 0.8:
+            reach = f"; the claimed {fmt_days(hi)} is not reached" if t < hi / 3 else ""
+            why = f"relief still present at {fmt_days(t)}{reach}"
+            votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t))
+        else:
+            votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
+    if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
+        t, f, words, how = bound
+        end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
+        what = {"during": "relief only during the infusion", "over": f"no difference over {words}"}.get(
+            how, f"no difference at {words}"
+        )
+        # relief shown at a later time in the same record (after another regimen) leaves it mixed, not refuted
+        later = [v.weight for v in votes if v.side > 0] if how in ("during", "over") else []
+        votes.append(Vote(f, f.s, -1, min(later, default=1.0), f"{what}: relief gone well before {end}", t))
+    return votes
+
+
+# -- textbook claims: mechanism, history, dosing -----------------------------------------------------------------------
+
+
+def _word_pattern(word: str) -> str:
+    if word.isdigit():  # "196": the 1960s
+        return r"(?<![\w-])" + word + r"\d*s?(?![\w-])"
+    tail = "" if len(word) >= 5 else r"s?(?![\w-])"
+    body = r"[-\s]?".join(re.escape(part) for part in re.split(r"[-\s]+", word))  # "voltage gated", "voltage-gated"
+    return r"(?<![\w-])" + body + tail
+
+
+@lru_cache(maxsize=1024)
+def _group_rx(group: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a concept group (any of its words)."""
+    return re.compile("|".join(_word_pattern(w.lstrip("~")) for w in group))
+
+
+def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
+    """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
+    sentence that names ketamine and one word of each of the claim's concept groups."""
+    prop = claim.proposition
+    groups = prop.concepts or tuple((w,) for w in dict.fromkeys(prop.terms))
+    if not groups:
+        return []
+    need = len(groups) if prop.concepts else min(2, len(groups))
+    votes = []
+    roles = {
+        "mechanism": TEXTBOOK_ROLES,
+        "history": ("background", "results", "conclusions"),
+    }.get(claim.kind, ("results", "conclusions"))
+    # what a history or dosing statement says must be said of ketamine; a mechanism may be the receptor's
+    about_ketamine = claim.kind != "mechanism"
+    texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
+    whole = " ".join(texts).lower()
+    if sum(1 for g in groups if _group_rx(g).search(whole)) < need:
+        return []  # the record names too little of what the claim states, in any sentence
+    for i, s in enumerate(reading.sentences):
+        if s.role not in roles:
+            continue
+        text = texts[i]
+        if s.cut:  # an abstract cut short: only the clauses that end before the cut
+            text = text[: max(text.rfind(";"), text.rfind(":"), 0)]
+        low = text.lower()
+        found = [m.group(0) for g in groups for m in [_group_rx(g).search(low)] if m]
+        hits = [h.strip() for h in found]
+        if len(hits) < need or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
+            continue  # a statement about another drug is not about ketamine
+        if lexicon().methods_sentences.search(text) or lexicon().ignore.search(text):
+            continue  # an aim, a method or a call for research states nothing
+        if about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
+            continue
+        weight = 1.0 if s.role in ("results", "conclusions") else 0.6
+        at = low.find(hits[0])
+        negated = Context(text).negated(at, at + len(hits[0])) if at >= 0 else None
+        side = 1 if (negated is None) == (claim.polarity != "negative") else -1
+        verb = "denies it" if negated else "states it"
+        votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
+    return votes
+
+
+def _partial_statements(claim: Claim, rec: Record, reading: Reading) -> int:
+    """Sentences that name part of what a textbook claim states: enough to call the evidence insufficient rather
+    than absent."""
+    groups = claim.proposition.concepts
+    need = len(groups) - 1 if len(groups) >= 3 else len(groups)
+    if not groups:
+        return 0
+    n = 0
+    for i, s in enumerate(reading.sentences):
+        if s.role in TEXTBOOK_ROLES:
+            low = reading.text(rec, i).lower()
+            n += sum(_group_rx(g).search(low) is not None for g in groups) >= need
+    return n
+
+
+def _fades_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
+    """ "Relief is temporary, it does not cure": shown by relief lost at follow-up or limited to the infusion."""
+    votes = []
+    for e in effects:
+        f = e.finding
+        if f.outcome not in TIME_OUTCOMES:
+            continue
+        if e.direction == "same" and (
+            f.times or re.search(r"lost|no longer|restricted|limited|did not persist|non-?responders?", f.cue, re.I)
+        ):
+            when = f" at {f.times[0][3]}" if f.times else ""
+            votes.append(Vote(f, f.s, 1, 1.0, f"relief not sustained{when} ({f.cue})"))
+        elif f.course and f.course.startswith("transient"):
+            votes.append(Vote(f, f.s, 1, 0.8, f"relief transient ({f.course[11:]})"))
+        elif e.direction in ("better", "lower") and re.search(
+            r"cure|remission|resolution", f.cue + " " + f.words, re.I
+        ):
+            votes.append(Vote(f, f.s, -1, 1.0, f"pain resolved ({f.cue})"))
+    return votes
+
+
+def _transient_votes(prop: Proposition, effects: list[Effect]) -> list[Vote]:
+    """ "Side effects are short-lived": shown by side effects that resolved; relief that outlasts them counts for
+    claims that say so ("effects fade while relief continues")."""
+    lex = lexicon()
+    votes = []
+    for e in effects:
+        f = e.finding
+        if f.outcome in lex.harms and f.course:
+            kind, _, words = f.course.partition(": ")
+            if kind == "transient":
+                votes.append(Vote(f, f.s, 1, 1.0, f"{f.outcome.replace('_', ' ')} transient ({words})"))
+            else:
+                votes.append(Vote(f, f.s, -1, 1.0, f"{f.outcome.replace('_', ' ')} persisted ({words})"))
+        elif f.outcome in TIME_OUTCOMES and "duration_of_relief" in prop.outcomes:
+            good = _better_for(f.outcome, e.direction, f.words)
+            late = [t for t in f.times if t[0] >= 1 and t[2] in ("point", "window", "lasting")]
+            if good and late and e.vs != "none":
+                votes.append(Vote(f, f.s, 1, 0.8, f"relief continued to {late[-1][3]}"))
+    return votes
+
+
+# The claim without its comparison, for records that compare nothing: indirect evidence for a comparative claim.
+BASE_BY_DIRECTION = {"faster": "onset", "slower": "onset", "less_harm": "does_not_cause"}
+COMPARATIVE_BASE = {
+    "comparative": "improves",
+    "efficacy": "improves",
+    "onset": "onset",
+    "duration": "lasts",
+    "dependence": "does_not_cause",
+    "safety": "does_not_cause",
+    "side_effect": "does_not_cause",
+}
+ROUTE_WORDS = ("route", "intravenous", "intramuscular", "intranasal", "oral", "sublingual", "nebuli", "inhaled")
+
+
+def _route_comparison(prop: Proposition) -> bool:
+    """Whether the claim compares routes of ketamine ("slower than IV", "the fastest route")."""
+    return bool(prop.comparator) and any(w in (prop.comparator or "").lower() for w in ROUTE_WORDS)
+
+
+def _votes(prop: Proposition, direction: str, effects: list[Effect], reading: Reading) -> list[Vote]:
+    if direction == "onset":
+        return _onset_votes(prop if direction == prop.direction else _without_quantity(prop), effects, reading)
+    if direction == "lasts":
+        return _duration_votes(prop, effects, reading)
+    if direction == "fades":
+        return _fades_votes(prop, effects)
+    if direction == "transient":
+        return _transient_votes(prop, effects)
+    voter = VOTERS[direction]
+    votes = []
+    for e in effects:
+        side, weight, reason = voter(prop, e)
+        votes.append(Vote(e.finding, e.finding.s, side, weight, reason))
+    if direction == "improves":
+        votes = _later_nulls_are_duration(votes)
+    return votes
+
+
+def _without_quantity(prop: Proposition) -> Proposition:
+    from dataclasses import replace
+
+    return replace(prop, quantity=None) if prop.quantity and prop.quantity[0] != "onset_minutes" else prop
+
+
+# -- putting it together -----------------------------------------------------------------------------------------------
+
+
+def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
+    prop = claim.proposition
+    vocab = default_vocabulary()
+    tags = rec.get("tags") or {}
+    out = []
+    have = set(tags.get("setting") or [])
+    if prop.population and have and claim.kind != "mechanism":
+        if prop.all_settings:  # "postoperative pain in opioid-tolerant patients": every part must be there
+            missing = [s for s in prop.population if not have & vocab.descendants("setting", s)]
+            if missing:
+                out.append(f"population: {', '.join(sorted(have))}, not {' and '.join(prop.population)}")
+        else:
+            wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
+            if not have & wanted:
+                out.append(f"population: {', '.join(sorted(have))}, not {', '.join(prop.population)}")
+    if prop.routes and tags.get("route") and not set(tags["route"]) & set(prop.routes):
+        out.append(f"route: {', '.join(tags['route'])}, not {', '.join(prop.routes)}")
+    elif prop.routes and not tags.get("route") and (claim.kind == "onset" or prop.direction == "onset"):
+        routes, implied = record_routes(rec)
+        if implied and len(routes) > 1:  # "injection": one of several routes, each with its own speed
+            out.append(f"route: an injection, not said which; the claim is about {', '.join(prop.routes)}")
+    regimen = reading.study.regimen
+    if prop.regimen and regimen and regimen[0] != prop.regimen:
+        if not (prop.regimen == "infusion" and regimen[0] == "repeated"):
+            out.append(f"regimen: {regimen[0]} ({regimen[1]}), not {prop.regimen}")
+    exposure = reading.study.exposure
+    if prop.exposure in ("therapeutic", "supervised") and exposure and exposure[0] in ("recreational", "sedation"):
+        if not (prop.exposure == "supervised" and exposure[0] == "sedation"):
+            out.append(f"exposure: {exposure[0]} ({exposure[1]}), not {prop.exposure} use")
+    for focus, words in reading.study.focus:
+        out.append(f"study focus: {focus.replace('_', ' ')} ({words})")
+    return out
+
+
+@lru_cache(maxsize=256)
+def _concepts_name_outcomes(prop: Proposition) -> bool:
+    """Whether a mechanism claim's words name its outcomes ("sedation, memory loss and pain relief") rather than a
+    cause of them ("brain penetration due to lipid solubility")."""
+    vocab = default_vocabulary()
+    text = " ".join(
+        (t.label + " " + " ".join(rx.regex.pattern for rx in t.regexes)).lower()
+        for t in vocab.tags["outcome"]
+        if t.id in prop.outcomes
+    )
+    return any(w.lstrip("~") in text for g in prop.concepts for w in g)
+
+
+def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
+    """The record's stance on the claim, with the deciding findings and their sentences."""
+    prop = claim.proposition
+    effects: list[Effect] = []
+    related = 0
+    title = rec.get("title") or ""
+    indirect_words = False
+    by_route = _route_comparison(prop)
+    # only an onset claim about a route needs the record's routes (how fast depends on the route)
+    routes = record_routes(rec)[0] if claim.kind == "onset" and prop.routes else frozenset()
+    for f in reading.findings:
+        text = reading.text(rec, f.s)
+        if f.outcome in prop.outcomes:
+            related += 1  # on the claim's outcome, even if not on exactly what the claim names
+        if not _relevant(prop, f, text, claim.kind, title, routes):
+            continue
+        indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
+        two_routes = f.arm == "ketamine" and len(_routes_named(text)) >= 2
+        if by_route and f.direction and f.arm == "ketamine" and (f.vs == "ketamine" or two_routes):
+            effects.append(Effect(f.direction, "active:ketamine by another route", f.significant, f))
+            continue
+        e = effect_of(f, reading)
+        if e is not None:
+            effects.append(e)
+    fallback = ""
+    if prop.direction == "states":
+        votes = _textbook_votes(claim, rec, reading)
+        related += _partial_statements(claim, rec, reading)
+    else:
+        votes = _votes(prop, prop.direction, effects, reading)
+        if claim.kind == "mechanism":  # and what the abstract states about the mechanism
+            votes += _textbook_votes(claim, rec, reading)
+            related += _partial_statements(claim, rec, reading)
+        base = (BASE_BY_DIRECTION.get(prop.direction) or COMPARATIVE_BASE.get(claim.kind)) if prop.comparator else None
+        if base and not any(v.side for v in votes):
+            # no head-to-head comparison: what the record shows of ketamine alone is indirect evidence
+            votes = _votes(prop, base, effects, reading)
+            fallback = f"no comparison with {prop.comparator}: evidence on ketamine alone"
+    related += len(votes)
+    for v in votes:
+        s = reading.sentences[v.sentence]
+        v.weight *= ROLE_WEIGHT.get(s.role, 0.6) * (0.5 if s.cut else 1.0)
+        if v.finding is not None and v.finding.hedge:
+            v.weight *= 0.5
+    indirect = _indirect(claim, rec, reading) + ([fallback] if fallback else [])
+    if indirect_words and not any(
+        v.side
+        for v in votes
+        if v.finding is not None and concept_match(prop, reading.text(rec, v.sentence), title) == "direct"
+    ):
+        indirect.append(
+            "names a related measure, not the claim's own ("
+            + ", ".join(w[1:] for g in prop.concepts for w in g if w.startswith("~"))
+            + ")"
+        )
+    if (
+        prop.direction == "less_harm"
+        and votes
+        and all(v.finding is not None and v.finding.direction == "same" for v in votes if v.side < 0)
+        and not any(v.side > 0 for v in votes)
+        and any(v.side < 0 for v in votes)
+    ):
+        indirect.append("a null result on a harm: too imprecise to show it is as frequent")
+    if (
+        claim.kind == "mechanism"
+        and prop.concepts
+        and not _concepts_name_outcomes(prop)
+        and not any(
+            v.side for v in votes if v.finding is None or concept_match(prop, reading.text(rec, v.sentence)) is not None
+        )
+    ):
+        # faster relief is what "it reaches the brain fast" would explain, not a sign that it does
+        indirect.append("shows the effect, not the mechanism")
+    sup = [v for v in votes if v.side > 0 and v.weight > 0]
+    con = [v for v in votes if v.side < 0 and v.weight > 0]
+    ws, wc = sum(v.weight for v in sup), sum(v.weight for v in con)
+    if not sup and not con:
+        spoke = [v for v in votes if v.reason]
+        why = spoke[0].reason if spoke else "reports no finding on this claim"
+        return Stance(NEUTRAL, why, [], [], indirect, related=related)
+    if ws >= 2 * wc:
+        stance, deciding = SUPPORTS, sorted(sup, key=lambda v: -v.weight)
+    elif wc >= 2 * ws:
+        stance, deciding = CONTRADICTS, sorted(con, key=lambda v: -v.weight)
+    else:
+        stance = MIXED
+        deciding = sorted(sup, key=lambda v: -v.weight)[:2] + sorted(con, key=lambda v: -v.weight)[:2]
+    rationale: list[int] = []
+    for v in deciding:
+        if v.sentence not in rationale:
+            rationale.append(v.sentence)
+        if len(rationale) == 3:
+            break
+    reasons = list(dict.fromkeys(v.reason for v in deciding))
+    measured = next((v.measured for v in deciding if v.measured is not None), None)
+    return Stance(stance, "; ".join(reasons[:3]), sorted(rationale), deciding, indirect, measured, related)

@@ -1,0 +1,342 @@
+"""Weigh the records' stances into a verdict, by what kind of claim it is (GRADE-like, one rule per kind).
+
+Each record counts with its design's weight (``vocabulary.toml``: meta-analysis and systematic review 4, RCT 3,
+cohort 2, case series 1, ...), halved when it is indirect (another population, regimen, exposure, or a
+pharmacokinetic or secondary analysis); retracted records are shown and never counted.
+
+- **effects** (relief, onset, duration, comparisons): `supported` needs a minimum of evidence, two concordant
+  studies or one systematic review or meta-analysis, with an RCT or better among them, and the supporting weight
+  at least twice the contradicting; `contradicted` the reverse; credible evidence on both sides is `mixed`.
+  Duration claims are checked at both ends: relief shown only well short of the claimed maximum is `mixed`.
+  Comparative claims count head-to-head evidence only.
+- **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
+  records reporting it with ketamine suffice.
+- **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
+  claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
+- **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
+- **textbook** (mechanism, history, dosing): reviews and preclinical work count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..tagging.tagger import default_vocabulary
+from .catalogue import Claim, Proposition
+
+STRONG = 3.0  # an RCT or better
+INDIRECT_FACTOR = 0.5
+LARGE_TRIAL = 150  # an RCT this large weighs as much as a meta-analysis against it ("a large RCT finds nothing")
+CONSISTENT = 5.0  # among reviews and large trials, this many times the weight on one side is a consistent body
+REVIEWS = ("meta_analysis", "systematic_review")
+TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0}
+
+
+def design_weight(design: str, textbook: bool = False) -> float:
+    """How much one record of this design counts (vocabulary.toml), textbook claims counting reviews more."""
+    if textbook and design in TEXTBOOK_WEIGHT:
+        return TEXTBOOK_WEIGHT[design]
+    td = default_vocabulary().tag("design", design)
+    return float(td.weight) if td is not None and td.weight is not None else 0.5
+
+
+def design_label(design: str) -> str:
+    labels = {"rct": "RCT", "meta_analysis": "meta-analysis", "systematic_review": "systematic review"}
+    if design in labels:
+        return labels[design]
+    td = default_vocabulary().tag("design", design)
+    return td.label.split(" /")[0].split(" (")[0].lower() if td is not None else design
+
+
+@dataclass
+class Evidence:
+    doc_id: int
+    pmid: str | None
+    doi: str | None
+    citekey: str | None
+    title: str
+    year: int | None
+    first_author: str
+    design: str
+    stance: str  # supports | contradicts | mixed | neutral
+    rationale: list[str] = field(default_factory=list)
+    why: str = ""
+    retracted: bool = False
+    relevance: float = 0.0
+    measured: float | None = None
+    indirect: list[str] = field(default_factory=list)
+    finding: list[dict[str, Any]] = field(default_factory=list)  # the deciding findings, each with its reason
+    where: list[str] = field(default_factory=list)  # the role of each rationale sentence
+    focus: list[str] = field(default_factory=list)
+    related: int = 0  # findings on the claim's outcome, whatever their direction
+    size: int | None = None  # how many people the study enrolled (largest count in the abstract)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "pmid": self.pmid,
+            "doi": self.doi,
+            "citekey": self.citekey,
+            "title": self.title,
+            "year": self.year,
+            "first_author": self.first_author,
+            "design": self.design,
+            "stance": self.stance,
+            "rationale": self.rationale,
+            "where": self.where,
+            "why": self.why,
+            "indirect": self.indirect,
+            "finding": self.finding,
+            "retracted": self.retracted,
+            "relevance": round(self.relevance, 3),
+            "measured": self.measured,
+            "size": self.size,
+        }
+
+
+def weight(claim: Claim, e: Evidence) -> float:
+    textbook = claim.proposition.direction == "states"
+    w = design_weight(e.design, textbook)
+    if e.indirect:
+        w *= INDIRECT_FACTOR
+    return w
+
+
+def cite(e: Evidence) -> str:
+    return f"{e.first_author or 'Anon'} {e.year or 'n.d.'} ({design_label(e.design)})"
+
+
+def _counts(items: list[Evidence]) -> str:
+    c = Counter(design_label(e.design) for e in items)
+    return ", ".join(f"{n} {d}" + ("s" if n > 1 and not d.endswith("s") else "") for d, n in c.most_common())
+
+
+@dataclass
+class Tally:
+    claim: Claim
+    sup: list[Evidence]
+    con: list[Evidence]
+    mixed: list[Evidence]
+
+    @property
+    def ws(self) -> float:
+        return sum(weight(self.claim, e) for e in self.sup) + 0.5 * sum(weight(self.claim, e) for e in self.mixed)
+
+    @property
+    def wc(self) -> float:
+        return sum(weight(self.claim, e) for e in self.con) + 0.5 * sum(weight(self.claim, e) for e in self.mixed)
+
+    def at_tier(self, level: int) -> tuple[float, float]:
+        """The weight for and against among the records of one tier (a mixed record half on each side)."""
+
+        def w(side: list[Evidence]) -> float:
+            return sum(weight(self.claim, e) for e in side if tier(self.claim, e) == level)
+
+        return w(self.sup) + 0.5 * w(self.mixed), w(self.con) + 0.5 * w(self.mixed)
+
+    def enough(self, side: list[Evidence]) -> bool:
+        """The minimum before a verdict leans on a side: one review, or two concordant studies with an RCT-level
+        record among them (for textbook claims: two records, or one review)."""
+        direct = [e for e in side if not e.indirect]
+        if self.claim.proposition.direction == "states":
+            return len(side) >= 2 or any(e.design in REVIEWS + ("narrative_review", "guideline") for e in side)
+        if any(e.design in REVIEWS for e in direct):
+            return True
+        return len(direct) >= 2 and max(weight(self.claim, e) for e in direct) >= STRONG
+
+    def credible(self, side: list[Evidence]) -> bool:
+        """Evidence a reader cannot dismiss: an RCT-level record, or two records of any clinical design."""
+        return bool(side) and (max(weight(self.claim, e) for e in side) >= STRONG * INDIRECT_FACTOR or len(side) >= 2)
+
+
+def tier(claim: Claim, e: Evidence) -> int:
+    """How much a record can settle on its own: 3 a review with pooled data or a large RCT, 2 an RCT, 1 other
+    clinical designs, 0 the rest; indirect evidence one tier lower."""
+    if e.design in REVIEWS or (e.design == "rct" and (e.size or 0) >= LARGE_TRIAL):
+        t = 3
+    elif e.design == "rct":
+        t = 2
+    elif design_weight(e.design, claim.proposition.direction == "states") >= 1.0:
+        t = 1
+    else:
+        t = 0
+    return max(0, t - 1) if e.indirect else t
+
+
+def _top(t: Tally, side: list[Evidence]) -> int:
+    return max((tier(t.claim, e) for e in side), default=-1)
+
+
+def _effect_verdict(t: Tally) -> str:
+    """Supported when the evidence for meets the minimum and nothing of comparable weight says otherwise;
+    mixed when credible evidence points both ways (a meta-analysis for, a large RCT against)."""
+    if not [e for e in t.sup + t.con + t.mixed if not e.indirect]:
+        return "insufficient"  # only evidence on another population, route, regimen or measure
+    top_s, top_c = _top(t, t.sup + t.mixed), _top(t, t.con + t.mixed)
+    # evidence of a lower tier does not outweigh a higher one (a meta-analysis over a single trial); evidence of the
+    # same tier on both sides is mixed (a meta-analysis for, a large null trial against)
+    if t.enough(t.sup) and top_s > top_c and (top_c < 2 or t.ws >= t.wc):
+        return "supported"
+    if t.enough(t.con) and top_c > top_s and (top_s < 2 or t.wc >= t.ws):
+        return "contradicted"
+    if top_s >= 2 and top_c >= 2:
+        # a body of reviews that agrees is not made mixed by one review against it
+        ws, wc = t.at_tier(3)
+        if top_s == 3 and t.enough(t.sup) and ws >= CONSISTENT * wc:
+            return "supported"
+        if top_c == 3 and t.enough(t.con) and wc >= CONSISTENT * ws:
+            return "contradicted"
+        return "mixed"
+    if t.credible(t.sup + t.mixed) and t.credible(t.con + t.mixed):
+        return "mixed"
+    if t.enough(t.sup) and t.ws >= 2 * t.wc:
+        return "supported"
+    if t.enough(t.con) and t.wc >= 2 * t.ws:
+        return "contradicted"
+    return "insufficient"
+
+
+def _duration_verdict(t: Tally) -> str:
+    v = _effect_verdict(t)
+    prop = t.claim.proposition
+    if v == "supported" and prop.quantity:
+        hi = prop.quantity[2]
+        reached = max((e.measured or 0.0) for e in t.sup) if t.sup else 0.0
+        if reached and reached < hi / 3:
+            return "mixed"  # the low end holds, the claimed maximum is not shown
+    return v
+
+
+def _harm_exists_verdict(t: Tally) -> str:
+    """That a harm can happen is shown by observational evidence of it with ketamine: one trial or review, or two
+    records of any clinical design, reporting it directly."""
+    clinical = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other") and not e.indirect]
+    strong = [e for e in clinical if weight(t.claim, e) >= STRONG]
+    if strong or len(clinical) >= 2:
+        if t.wc >= 2 * t.ws and t.enough(t.con):
+            return "mixed"
+        return "supported"
+    if t.enough(t.con) and not clinical and not t.sup:
+        return "contradicted"
+    if clinical and t.con and t.credible(t.sup) and t.credible(t.con):
+        return "mixed"
+    return "insufficient"  # only indirect reports, or one weak one
+
+
+def _harm_absent_verdict(t: Tally) -> str:
+    prop = t.claim.proposition
+    occur = [e for e in t.con if e.design not in ("preclinical", "narrative_review")]
+    direct = [e for e in occur if not e.indirect]
+    general = set(prop.outcomes) <= {"adverse_events"}
+    if general:  # "safe", "strong safety profile", "minimal risk": serious harms cap it at mixed
+        serious = [e for e in occur if any(f.get("serious") for f in e.finding)] or (
+            occur if prop.severity == "serious" else []
+        )
+        if serious and t.credible(serious):
+            return "mixed" if t.sup else "contradicted"
+        if t.ws >= 2 * t.wc and t.enough(t.sup):
+            return "supported"
+        if occur and t.credible(occur):
+            return "mixed"
+        return "insufficient" if not t.sup else ("supported" if t.enough(t.sup) else "insufficient")
+    if direct and t.credible(direct):
+        return "contradicted"
+    if occur and t.credible(occur):
+        return "mixed"
+    if t.ws >= 2 * t.wc and t.enough(t.sup):
+        return "supported"
+    if occur:
+        return "mixed" if t.sup else "insufficient"
+    return "insufficient"
+
+
+def _comparative_verdict(t: Tally) -> str:
+    """Head-to-head evidence decides; evidence on ketamine alone counts only when there is none."""
+    head_to_head = [e for e in t.sup + t.con + t.mixed if not any(r.startswith("no comparison") for r in e.indirect)]
+    if head_to_head:
+        keep = set(map(id, head_to_head))
+        t = Tally(t.claim, [e for e in t.sup if id(e) in keep], [e for e in t.con if id(e) in keep],
+                  [e for e in t.mixed if id(e) in keep])  # fmt: skip
+    if not (t.sup or t.con or t.mixed):
+        return "insufficient"
+    return _effect_verdict(t)
+
+
+RULES: dict[str, Callable[[Tally], str]] = {
+    "improves": _effect_verdict,
+    "onset": _effect_verdict,
+    "lasts": _duration_verdict,
+    "better": _comparative_verdict,
+    "faster": _comparative_verdict,
+    "slower": _comparative_verdict,
+    "less_harm": _comparative_verdict,
+    "causes": _harm_exists_verdict,
+    "does_not_cause": _harm_absent_verdict,
+    "states": _effect_verdict,
+    "fades": _effect_verdict,
+    "transient": _effect_verdict,
+}
+
+
+def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
+    """(verdict, explanation naming the deciding findings) for a claim and its evidence."""
+    if not claim.checkable:
+        return "not_checkable", "Not an empirical statement: nothing to test against the literature."
+    counted = [e for e in evidence if not e.retracted]
+    retracted = [e for e in evidence if e.retracted]
+    note = f" {len(retracted)} retracted record(s) shown but not counted." if retracted else ""
+    prop: Proposition = claim.proposition
+
+    def usable(e: Evidence) -> bool:
+        return weight(claim, e) > 0 and bool(e.rationale)
+
+    t = Tally(
+        claim,
+        [e for e in counted if e.stance == "supports" and usable(e)],
+        [e for e in counted if e.stance == "contradicts" and usable(e)],
+        [e for e in counted if e.stance == "mixed" and usable(e)],
+    )
+    if not (t.sup or t.con or t.mixed):
+        if not counted:
+            return "no_evidence", "No evidence found in this library for this claim." + note
+        speaking = [e for e in counted if e.related]
+        if not speaking:
+            return "no_evidence", (
+                f"No evidence found in this library: none of the {len(counted)} closest records reports a finding "
+                f"on this claim.{note}"
+            )
+        return "insufficient", (
+            f"Insufficient: {len(speaking)} related record(s) ({_counts(speaking)}) report on the topic, but none "
+            f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
+        )
+    v = RULES[prop.direction](t)
+    if claim.kind == "mechanism" and v == "mixed" and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
+        v = "supported"  # what the abstracts state about a mechanism, against a lone null finding
+    if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
+        v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
+    if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
+        v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
+    parts = []
+    if t.sup:
+        parts.append(f"{len(t.sup)} support ({_counts(t.sup)})")
+    if t.con:
+        parts.append(f"{len(t.con)} contradict ({_counts(t.con)})")
+    if t.mixed:
+        parts.append(f"{len(t.mixed)} mixed ({_counts(t.mixed)})")
+    side = {"supported": t.sup, "contradicted": t.con}.get(v, t.sup + t.con + t.mixed)
+    deciding = sorted(side, key=lambda e: (-weight(claim, e), -e.relevance))
+    if v == "mixed":
+        deciding = (
+            sorted(t.sup, key=lambda e: -weight(claim, e))[:1]
+            + sorted(t.con + t.mixed, key=lambda e: -weight(claim, e))[:1]
+        )
+    named = "; ".join(f"{cite(e)} {e.stance}: {e.why}" + (" [indirect]" if e.indirect else "") for e in deciding[:2])
+    head = {
+        "supported": "Supported",
+        "contradicted": "Contradicted",
+        "mixed": "Mixed",
+        "insufficient": "Insufficient: only weak, indirect or too little evidence",
+    }[v]
+    return v, f"{head}. {', '.join(parts)}. Deciding: {named}.{note}"

@@ -1,0 +1,36 @@
+"""Sentence embeddings from the 256-dimension model that ships inside the wordllama wheel (MIT).
+
+Loaded from the package's own folder with downloads disabled: nothing is fetched at run time. The model averages
+token embeddings, so it knows that "hepatic" is near "liver" but not that "did not reduce pain" differs from
+"reduced pain": use it to find candidates, never to judge them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL = "wordllama-l2-supercat-256"  # with MAX_CHARS, the signature of cached embeddings
+MAX_CHARS = 1000  # a record's title and the start of its abstract: its topic, at half the cost of all of it
+
+
+@lru_cache(maxsize=1)
+def model() -> Any:
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def embed(texts: list[str], batch_size: int = 128) -> np.ndarray:
+    """Unit-length embeddings, one row per text (texts are cut to MAX_CHARS; batches are formed by length)."""
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = model().embed([texts[i][:MAX_CHARS] or " " for i in order], norm=True, batch_size=batch_size)
+    out = np.empty_like(vectors)
+    out[order] = vectors
+    return np.nan_to_num(out)
