@@ -4,6 +4,7 @@ and `claims list/show` show both."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -366,14 +367,49 @@ def test_report_without_claims_and_for_one_page(runner, records_only: Path, tmp_
     assert run_cli(runner, records_only, "report", "--document", "no such page").exit_code == 1
 
 
-def test_pages_eval_prints_figures_per_page() -> None:
+def _pages_eval(*args: str) -> dict[tuple[str, str], list[str]]:
+    """(set, page) -> the figures `bench/pages_eval.py` prints for it."""
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "pages_eval.py"), "--no-link"], capture_output=True, text=True, check=True
+        [sys.executable, str(ROOT / "bench" / "pages_eval.py"), *args], capture_output=True, text=True, check=True
     )
-    lines = {line.split()[0]: line.split() for line in proc.stdout.splitlines()[1:]}
-    assert {"p01", "p03", "p05", "p07", "p08", "overall"} <= set(lines)
-    precision, recall, kind = (float(x) for x in lines["overall"][3:6])
-    assert precision >= 0.9 and recall >= 0.9 and kind >= 0.9  # tuning pages: a regression guard, not a figure
+    rows, current = {}, ""
+    for line in proc.stdout.splitlines():
+        if line.startswith("set: "):
+            current = line.removeprefix("set: ")
+        elif line.split() and line.split()[0] != "page" and not line.startswith(" "):
+            rows[(current, line.split()[0])] = line.split()
+    return rows
+
+
+def test_pages_eval_prints_figures_per_set_page_and_field() -> None:
+    rows = _pages_eval("--no-link")
+    assert {("tuning", p) for p in ("p01", "p03", "p05", "p07", "p08", "overall")} <= set(rows)
+    # the shipped pages are read from the file their labels name
+    assert {("shipped", d) for d in ("000", "001", "002", "003", "004", "overall")} <= set(rows)
+    for key in (("tuning", "overall"), ("shipped", "overall")):
+        figures = rows[key][3:6] + rows[key][8:]
+        assert len(figures) == 3 + 8 and all(0 <= float(x) <= 1 for x in figures), rows[key]
+    precision, recall, kind = (float(x) for x in rows[("tuning", "overall")][3:6])
+    assert precision >= 0.9 and recall >= 0.9 and kind >= 0.9  # a regression guard, not a figure
+
+
+def test_pages_eval_compares_fields_in_the_labels_terms() -> None:
+    spec = importlib.util.spec_from_file_location("pages_eval", ROOT / "bench" / "pages_eval.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["pages_eval"] = bench  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    right = bench.field_right
+    label = {"regimen": "boosters", "comparator": "opioid-receptor pain medications", "direction": "safe"}
+    assert right("regimen", label, {"regimen": "repeated"})[0]
+    assert not right("regimen", {"regimen": "unspecified"}, {"regimen": "infusion"})[0]
+    assert right("comparator", label, {"comparator": "opioids"})[0]
+    assert not right("comparator", label, {"comparator": None})[0]
+    assert right("direction", label, {"direction": "does_not_cause"})[0]
+    assert not right("direction", label, {"direction": "causes"})[0]
+    q = {"quantity": {"kind": "onset_minutes", "min": 20, "max": 40}}
+    assert right("quantity", q, {"quantity": ("onset_minutes", 20.0, 42.0)})[0]
+    assert not right("quantity", q, {"quantity": ("onset_minutes", 1.0, 60.0)})[0]
+    assert not right("quantity", {}, {"quantity": ("duration_days", 1.0, 7.0)})[0]
 
 
 def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
