@@ -83,6 +83,82 @@ def test_extraction_keeps_claims_and_skips_what_is_not_one() -> None:
             assert text[c.lead_start : c.lead_end] == c.lead_in
 
 
+# A page written for these tests (no clinic's words): every kind of sentence that looks like a claim but is not one,
+# next to the claims a reviewer would keep.
+GENERAL_PAGE = (
+    "How Ketamine Infusions Ease Nerve Pain\n"
+    "\n"
+    "Understanding Nerve Pain and Why It Lingers\n"
+    "\n"
+    "Conditions often linked to lasting pain include:\n"
+    "\n"
+    "  • Fibromyalgia\n"
+    "  • Arthritis\n"
+    "\n"
+    "The Science Behind Ketamine\n"
+    "\n"
+    "NMDA receptors carry pain signals to the brain. "
+    "When these receptors stay overactive, pain grows worse. "
+    "Ketamine breaks this cycle.\n"
+    "\n"
+    "Ketamine is not a new medicine. It was first approved in 1970 for surgery.\n"
+    "\n"
+    "What Happens at a Visit\n"
+    "\n"
+    "A typical infusion session lasts about 45 minutes. "
+    "Patients often receive six infusions over two weeks. "
+    "A low, sub-anesthetic dose is given so that the drug is absorbed slowly.\n"
+    "\n"
+    "While ketamine has shown real promise in easing nerve pain, "
+    "it is essential to discuss your options with a doctor.\n"
+    "\n"
+    "Everyone responds differently, and several factors influence results.\n"
+    "\n"
+    "Researchers are now exploring:\n"
+    "\n"
+    "  • Longer-lasting relief\n"
+    "  • Home-based formulations\n"
+    "\n"
+    "Ketamine offers new hope to people living with stubborn nerve pain. Ketamine offers new hope.\n"
+    "\n"
+    "1. Early Phase\n"
+    "\n"
+    "Relief may last from several days to a few weeks, and sometimes up to a month.\n"
+    ""
+)
+
+
+def test_extraction_skips_what_only_looks_like_a_claim() -> None:
+    found = extract_claims(GENERAL_PAGE, "900")
+    quotes = {c.quote: c for c in found}
+    for kept in (
+        "When these receptors stay overactive, pain grows worse. Ketamine breaks this cycle.",  # read as one claim
+        "Ketamine is not a new medicine. It was first approved in 1970 for surgery.",
+        "A low, sub-anesthetic dose is given so that the drug is absorbed slowly.",  # says why the dose is so
+        "Ketamine offers new hope to people living with stubborn nerve pain.",  # hope *for* a condition
+        "Relief may last from several days to a few weeks, and sometimes up to a month.",
+    ):
+        assert kept in quotes, kept
+    concession = quotes[
+        "While ketamine has shown real promise in easing nerve pain, it is essential to discuss your options with a "
+        "doctor."
+    ]
+    assert concession.clause.startswith("While ketamine has shown real promise") and "clause" in concession.why
+    for absent in (
+        "Fibromyalgia",  # a list of conditions linked to pain, under a lead-in that is not about ketamine
+        "NMDA receptors carry pain signals to the brain.",  # physiology
+        "A typical infusion session lasts about 45 minutes.",  # the protocol of a visit
+        "Patients often receive six infusions over two weeks.",
+        "Everyone responds differently, and several factors influence results.",  # variability only
+        "Longer-lasting relief",  # a research agenda
+        "Ketamine offers new hope.",  # promise alone
+        "Early Phase",  # a numbered heading
+    ):
+        assert absent not in quotes, absent
+    for c in found:
+        assert GENERAL_PAGE[c.start : c.end] == c.quote and c.why
+
+
 @pytest.mark.parametrize(
     ("sentence", "kind", "direction", "quantity"),
     [
