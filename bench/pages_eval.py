@@ -172,6 +172,16 @@ class PageResult:
             self.fields[f] += other.fields[f]
 
 
+def page_meta(labels: dict[str, Any]) -> dict[str, str]:
+    """Title, URL and clinic of a labelled page: its labels', or for a shipped page the library's entry for its file."""
+    page = dict(labels.get("page", {}))
+    if page.get("file") and not page.get("title"):
+        docs = tomllib.loads((ROOT / "library" / "claims.toml").read_text(encoding="utf-8")).get("documents", {})
+        entry = next((d for d in docs.values() if page["file"].endswith(d.get("file", "\0"))), {})
+        page.update({k: entry[k] for k in ("title", "url", "clinic") if entry.get(k)})
+    return page
+
+
 def page_source(label_path: Path, labels: dict[str, Any], use_html: bool) -> Path:
     """The page a label file is about: its `[page] file` (shipped pages), else pNN.html or pNN.txt beside it."""
     named = labels.get("page", {}).get("file")
@@ -195,7 +205,7 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
     if link:
         from ketalit.claims.check import check_page
 
-        page = labels.get("page", {})
+        page = page_meta(labels)
         out = check_page(
             library,
             source.read_bytes(),
@@ -203,6 +213,7 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
             title=page.get("title"),
             url=page.get("url"),
             accessed=page.get("accessed"),
+            clinic=page.get("clinic"),
         )
         text = out.text
         stored = {c["id"]: c for c in read_catalogue(library)["claim"]}  # the normalised fields, as check stored them
@@ -226,7 +237,8 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
             )
     else:
         text = page_text(source.read_bytes(), source.name).text
-        context = page_context(text)
+        page = page_meta(labels)
+        context = page_context(text, page.get("title", ""), page.get("url", ""), page.get("clinic", ""))
         for c in extract_claims(text, stem):
             n = normalise(c, text, context)
             q = n.quantity

@@ -15,7 +15,7 @@ import pytest
 
 from ketalit.claims.check import check_page
 from ketalit.claims.extract import extract_claims
-from ketalit.claims.normalise import normalise
+from ketalit.claims.normalise import normalise, page_context
 from ketalit.claims.pages import read_catalogue
 from ketalit.claims.review import (
     forget_all_claims,
@@ -157,6 +157,56 @@ def test_extraction_skips_what_only_looks_like_a_claim() -> None:
         assert absent not in quotes, absent
     for c in found:
         assert GENERAL_PAGE[c.start : c.end] == c.quote and c.why
+
+
+@pytest.mark.parametrize(
+    ("quote", "lead_in", "kind", "direction", "comparator"),
+    [
+        ("It can cut the need for high doses of opioids after surgery.", "", "efficacy", "improves", None),
+        ("It also acts on sodium and potassium ion channels.", "", "mechanism", "states", None),
+        ("It may reverse opioid-induced hyperalgesia.", "", "efficacy", "improves", None),
+        ("Ketamine is less prone to tolerance than opioids.", "", "dependence", "less_harm", "opioids"),
+        (
+            "Raised blood pressure (which can be managed)",
+            "Possible side effects include:",
+            "side_effect",
+            "causes",
+            None,
+        ),
+        ("At low doses ketamine is generally well tolerated.", "", "safety", "does_not_cause", None),
+        ("No respiratory depression at therapeutic doses", "Advantages of ketamine", "safety", "does_not_cause", None),
+        ("Booster infusions every few weeks help sustain relief.", "", "dosing", "lasts", None),
+        ("The FDA approved ketamine as an anesthetic in 1970.", "", "history", "states", None),
+        ("Ketamine reduces central sensitization in the spinal cord.", "", "mechanism", "improves", None),
+    ],
+)
+def test_kinds_follow_the_reviewers_conventions(
+    quote: str, lead_in: str, kind: str, direction: str, comparator: str | None
+) -> None:
+    from ketalit.claims.extract import Candidate
+
+    n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), lead_in=lead_in))
+    assert (n.kind, n.direction, n.comparator) == (kind, direction, comparator), n.reasons
+    assert n.reasons["kind"]
+
+
+def test_normalised_fields_come_from_the_claims_place_on_the_page() -> None:
+    text = (
+        "Ketamine for Pain\n\nIntravenous (IV) infusion\n\nRelief often begins within an hour.\n\n"
+        "Oral ketamine\n\nIt usually takes longer to work.\n\n"
+        "Other routes\n\nSome clinics offer nasal sprays too. Patients report good relief.\n"
+    )
+    found = {c.quote: normalise(c, text) for c in extract_claims(text, "900")}
+    iv = found["Relief often begins within an hour."]
+    assert iv.routes == ["intravenous"] and "heading" in iv.reasons["routes"] and iv.regimen == "infusion"
+    oral = found["It usually takes longer to work."]
+    assert (oral.kind, oral.routes, oral.comparator, oral.direction) == ("onset", ["oral"], "other routes", "slower")
+    # a page about several routes is about none: a claim that names none has none
+    assert found["Patients report good relief."].routes == ["intranasal"]  # the sentence before names it
+    assert page_context(text).routes == []
+    assert page_context("Relief.", url="https://example.org/ketamine-infusion-therapy/").routes == ["intravenous"]
+    q = normalise(next(c for c in extract_claims(GENERAL_PAGE) if c.quote.startswith("Relief may last")))
+    assert q.quantity is not None and (q.quantity.low, q.quantity.high) == (1.0, 30.0)
 
 
 @pytest.mark.parametrize(

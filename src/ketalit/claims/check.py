@@ -161,7 +161,7 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
         if r.get("document") == doc_id and r.get("action") == "add"
     }
     counter = last_claim_number(lib, catalogue, doc_id)
-    context = page_context(text)
+    context = page_context(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""))
     fresh = []
     seen_ids: set[str] = set()
     for cand in extract_claims(text, doc_id):
