@@ -159,6 +159,29 @@ def test_extraction_skips_what_only_looks_like_a_claim() -> None:
         assert GENERAL_PAGE[c.start : c.end] == c.quote and c.why
 
 
+def test_extraction_of_a_clinic_page_with_lists_and_a_testimonial() -> None:
+    text = (
+        "Ketamine for Fibromyalgia\n\n"
+        "Fibromyalgia affects millions of adults. It causes widespread pain and poor sleep.\n\n"
+        "At our clinic, we have helped hundreds of patients. In our experience, about 70% of patients see a "
+        "meaningful reduction in pain after the first series.\n\n"
+        '"After my third infusion I could finally sleep through the night." - J. D.\n\n'
+        "Conditions we treat\n\n- CRPS\n- Fibromyalgia\n\n"
+        "The treatment process\n\n1. Medical evaluation\n2. Six infusions over two weeks\n"
+        "3. Booster infusions as needed\n"
+    )
+    found = {c.quote: c for c in extract_claims(text, "900")}
+    assert "It causes widespread pain and poor sleep." not in found  # "it" is the disease
+    assert not any("we have helped" in q for q in found)  # the clinic's track record
+    assert any(q.startswith("In our experience, about 70%") for q in found)
+    assert {"CRPS", "Fibromyalgia"} <= set(found) and found["CRPS"].lead_in == "Conditions we treat"
+    for step in ("Medical evaluation", "Six infusions over two weeks", "Booster infusions as needed"):
+        assert step not in found, step  # a visit's protocol, with no effect said of it
+    quote = '"After my third infusion I could finally sleep through the night." - J. D.'
+    testimonial = normalise(found[quote], text)
+    assert not testimonial.checkable and "anecdote" in testimonial.reasons["checkable"]
+
+
 @pytest.mark.parametrize(
     ("quote", "lead_in", "kind", "direction", "comparator"),
     [

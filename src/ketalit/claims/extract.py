@@ -91,6 +91,7 @@ def _compiled() -> dict[str, Any]:
         "ketamine": _rx(ex["ketamine"]),
         "ketamine_named": _rx(ex["ketamine_named"]),
         "ketamine_form": _rx(ex["ketamine_form"]),
+        "treats_heading": _rx(ex["treats_heading"]),
         "treatment_response": _rx(ex["treatment_response"]),
         "promise_for": _rx(ex["promise_for"]),
         "points_back": _rx(ex["points_back"]),
@@ -198,7 +199,7 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
             first = _ABOUT.search(t)
             if (
                 c["ketamine_named"].search(t)
-                or (list_item and c["ketamine"].search(context))
+                or (list_item and (c["ketamine"].search(context) or c["treats_heading"].search(context)))
                 or _COMPARED.search(t)
                 or _SPARING.search(t)
                 or c["treatment_response"].search(t)
@@ -216,9 +217,11 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
 
 
 def _in_heading(heading: str) -> str | None:
-    """The words by which a heading names ketamine: its name or a form it is given in ("Intravenous (IV) infusion").
-    A pronoun in a heading ("Why It Persists") has nothing to refer to."""
-    m = _compiled()["ketamine_named"].search(heading) or _compiled()["ketamine_form"].search(heading)
+    """The words by which a heading names ketamine: its name, a form it is given in ("Intravenous (IV) infusion"), or
+    what the clinic treats with it ("Conditions We Treat"). A pronoun in a heading ("Why It Persists") has nothing to
+    refer to."""
+    c = _compiled()
+    m = c["ketamine_named"].search(heading) or c["ketamine_form"].search(heading) or c["treats_heading"].search(heading)
     return m.group(0) if m else None
 
 
@@ -341,7 +344,9 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
         previous: _Span | None = None
         for span in spans:
             joined_why = _reads_with_previous(span, previous) if previous is not None else None
-            if previous is not None and joined_why:
+            if previous is not None and _about_previous_subject(span, previous):
+                pass  # "Fibromyalgia affects millions. It causes widespread pain.": "it" is the disease
+            elif previous is not None and joined_why:
                 joined = _Span(previous.start, span.end, text[previous.start : span.end])
                 if out and out[-1].start == previous.start and out[-1].end == previous.end:
                     out.pop()
@@ -355,6 +360,16 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             section.append(last.text)
         last_sentence = spans[-1] if spans else last_sentence
     return out
+
+
+def _about_previous_subject(span: _Span, previous: _Span) -> bool:
+    """A sentence that refers to ketamine only by a leading "it", after a sentence about another drug or the
+    disease: the pronoun is that subject's."""
+    c = _compiled()
+    refs = [m.group(0).lower() for m in c["ketamine"].finditer(span.text)]
+    if not refs or any(r not in ("it", "its", "it's", "it’s") for r in refs) or not _PRONOUN.match(span.text):
+        return False
+    return not_claim_reason(previous.text) in ("other_subject", "definition")
 
 
 def _reads_with_previous(span: _Span, previous: _Span) -> str | None:

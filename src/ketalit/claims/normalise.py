@@ -562,6 +562,10 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         assertion="",
         reasons=reasons,
     )
+    w = _first(c["testimonial"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"a patient's own words ({w!r}): an anecdote the literature cannot check"
     w = _first(c["psychiatric"], text)
     if w and kind == "efficacy" and "pain_intensity" not in outcomes:
         n.indirect_only = True
