@@ -198,7 +198,7 @@ def test_extraction_of_a_clinic_page_with_lists_and_a_testimonial() -> None:
         ),
         ("At low doses ketamine is generally well tolerated.", "", "safety", "does_not_cause", None),
         ("No respiratory depression at therapeutic doses", "Advantages of ketamine", "safety", "does_not_cause", None),
-        ("Booster infusions every few weeks help sustain relief.", "", "dosing", "lasts", None),
+        ("Booster infusions every few weeks help sustain relief.", "", "dosing", "states", None),
         ("The FDA approved ketamine as an anesthetic in 1970.", "", "history", "states", None),
         ("Ketamine reduces central sensitization in the spinal cord.", "", "mechanism", "improves", None),
     ],

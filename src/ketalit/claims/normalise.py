@@ -374,6 +374,10 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     return None, ""
 
 
+# a schedule said to keep relief going: its outcome is how long relief lasts
+_EXTENDS = re.compile(r"\b(?:extend|sustain|prolong|maintain|longer|continued|support)\w*", re.I)
+
+
 def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[str]:
     """The outcomes a claim is about: the vocabulary's, the words pages use for them, then what the kind implies.
     A history claim states a fact about the drug's use (no outcome); an onset or duration claim is about when relief
@@ -600,14 +604,6 @@ def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) ->
 
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\b", re.I)
 _COMPARES = re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|while|whereas|from)\b", re.I)
-# what a dose or schedule does for pain
-_DOSE_EFFECT = re.compile(
-    r"\b(?:relie\w+|relief|effective|results|improv\w+|reduc\w+ pain|help\w* (?:to )?(?:achieve|relieve|ease|reduce))"
-    r"\b",
-    re.I,
-)
-# what a schedule does for how long relief lasts
-_EXTENDS = re.compile(r"\b(?:extend|sustain|prolong|maintain|longer|continued|support)\w*", re.I)
 
 
 def _direction(
@@ -620,22 +616,12 @@ def _direction(
     outcomes: list[str],
 ) -> str:
     c = _cues()
-    extends = _EXTENDS.search(text)
-    if kind == "dosing" and "duration_of_relief" in outcomes and extends:
-        reasons["direction"] = f"a schedule that keeps relief going: {extends.group(0)!r}"
-        return "lasts"
-    dose_effect = _DOSE_EFFECT.search(text)
-    if kind == "dosing" and polarity == "positive" and dose_effect:
-        reasons["direction"] = f"what the dose or schedule does: {dose_effect.group(0)!r}"
-        return "improves"
     if kind in ("history", "dosing") or (kind == "mechanism" and polarity == "negative"):
+        # what a dose or schedule achieves is shown only by comparing doses or schedules, which a proposition cannot
+        # name: evidence that ketamine relieves pain must not support "consecutive days give the best results"
         reasons["direction"] = "a textbook statement"
         return "states"
     if kind == "mechanism":
-        if "onset" in outcomes or "duration_of_relief" in outcomes:
-            # what explains fast or lasting relief is checked by how fast, or how long, relief comes
-            reasons["direction"] = f"a mechanism of {'fast' if 'onset' in outcomes else 'lasting'} relief"
-            return "onset" if "onset" in outcomes else "lasts"
         if outcomes:
             reasons["direction"] = f"a mechanism said to act on {', '.join(outcomes)}"
             return "improves"
