@@ -8,8 +8,9 @@ responds) and asserts an effect, a property, a harm, a time or a regimen, and no
 call to action, logistics of the visit, the clinic's positioning, generic advice, a goal or disclaimer, talk about
 the page or the research agenda, a protocol with no effect said of it, variability with nothing said of how,
 puffery (promise or hope counts as a claim when it is for a condition or a group of patients), or a statement about
-another drug, the disease or the body's physiology only. A heading refers to ketamine only by naming it or a form it
-is given in. A sentence led by a concessive clause ("While it has shown promise in relieving pain, it is essential
+another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease). A
+heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
+Treat"). A sentence led by a concessive clause ("While it has shown promise in relieving pain, it is essential
 to ...") is a claim when one of its clauses is. The rules are regular expressions in ``data/claim_text.toml``; every
 candidate keeps the rule that let it in and the words that matched (and where: the sentence, the lead-in, the
 heading).
@@ -94,6 +95,7 @@ def _compiled() -> dict[str, Any]:
         "treats_heading": _rx(ex["treats_heading"]),
         "treatment_response": _rx(ex["treatment_response"]),
         "promise_for": _rx(ex["promise_for"]),
+        "protocol_effect": _rx(ex["protocol_effect"]),
         "points_back": _rx(ex["points_back"]),
         "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
@@ -209,6 +211,8 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
                 continue  # ketamine (or the relief patients get) comes first: the other drug is a comparison
         if m and name == "promise" and c["promise_for"].search(t):
             continue  # "offers hope to those living with persistent pain": a claim that it helps them
+        if m and name == "protocol" and c["protocol_effect"].search(t):
+            continue  # "a low, sub-anesthetic dose is given so that it is absorbed gradually" says what the dose does
         if m:
             if name in ("positioning", "puffery") and c["history"].search(t):
                 continue  # "Doctors have been using ketamine as an anaesthetic for decades" is history
