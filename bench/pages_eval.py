@@ -165,9 +165,9 @@ class PageResult:
     lines: list[str] = field(default_factory=list)
 
     def add(self, other: PageResult) -> None:
-        for f in ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts"):
+        counts = ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts")
+        for f in (*counts, "verdict_right"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
-        self.verdict_right += other.verdict_right
         for f in FIELDS:
             self.fields[f] += other.fields[f]
 
