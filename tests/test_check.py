@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.check import check_page
-from ketalit.claims.extract import extract_claims
+from ketalit.claims.extract import Candidate, extract_claims
 from ketalit.claims.normalise import normalise, page_context
 from ketalit.claims.pages import read_catalogue
 from ketalit.claims.review import (
@@ -124,7 +124,6 @@ GENERAL_PAGE = (
     "1. Early Phase\n"
     "\n"
     "Relief may last from several days to a few weeks, and sometimes up to a month.\n"
-    ""
 )
 
 
@@ -206,8 +205,6 @@ def test_extraction_of_a_clinic_page_with_lists_and_a_testimonial() -> None:
 def test_kinds_follow_the_reviewers_conventions(
     quote: str, lead_in: str, kind: str, direction: str, comparator: str | None
 ) -> None:
-    from ketalit.claims.extract import Candidate
-
     n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), lead_in=lead_in))
     assert (n.kind, n.direction, n.comparator) == (kind, direction, comparator), n.reasons
     assert n.reasons["kind"]
