@@ -262,6 +262,7 @@ def test_normalised_proposition(sentence: str, kind: str, direction: str, quanti
         assert n.comparator == "oral" and n.routes == ["intranasal"]
     if kind == "dependence":
         assert n.polarity == "negative" and "abuse_dependence" in n.outcomes
+        assert "respiratory" in n.outcomes and "mood" not in n.outcomes  # respiratory depression is breathing
     if kind == "efficacy":
         assert n.routes == ["intravenous"] and "crps" in n.population and "pain_intensity" in n.outcomes
 
