@@ -362,6 +362,37 @@ def test_check_errors_are_one_line(runner, records_only: Path, tmp_path: Path) -
         assert len(res.output.strip().splitlines()) == 1, res.output
 
 
+def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records_only: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "safety.txt", tmp_path / "side-effects.txt"
+    first.write_text(
+        "Is ketamine safe?\n\nKetamine causes no respiratory depression at therapeutic doses.\n\n"
+        "Ketamine is generally well tolerated.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "Side effects of ketamine infusions\n\nPossible side effects include:\n\n- Breathing problems\n"
+        "- Mild dizziness\n",
+        encoding="utf-8",
+    )
+    out = _json(run_cli(runner, records_only, "check", str(first), "--json"))
+    assert out["contradictions"] == []
+    ids = {c["quote"]: c["id"] for c in out["claims"]}
+    out = _json(run_cli(runner, records_only, "check", str(second), "--json"))
+    ids.update({c["quote"]: c["id"] for c in out["claims"]})
+    assert [c["topic"] for c in out["contradictions"]] == ["respiratory_depression"]  # not dizziness vs tolerated
+    pair = ids["Ketamine causes no respiratory depression at therapeutic doses."], ids["Breathing problems"]
+    assert out["contradictions"][0]["claims"] == list(pair)
+    text = run_cli(runner, records_only, "check", str(second)).output
+    assert "contradicts another page (respiratory_depression)" in text
+    # a reviewer who gives the claim a topic of its own separates it; an empty topic is the proposition's again
+    breathing = ids["Breathing problems"]
+    assert run_cli(runner, records_only, "claims", "edit", breathing, "topic=airway_in_sedation").exit_code == 0
+    assert _json(run_cli(runner, records_only, "claims", "link", "--json"))["contradictions"] == []
+    assert run_cli(runner, records_only, "claims", "edit", breathing, "topic=").exit_code == 0
+    conflicts = _json(run_cli(runner, records_only, "claims", "link", "--json"))["contradictions"]
+    assert [c["topic"] for c in conflicts] == ["respiratory_depression"]
+
+
 # -- reviews -------------------------------------------------------------------------------------------------------
 
 

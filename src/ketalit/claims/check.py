@@ -47,6 +47,7 @@ class CheckResult:
     kept: int = 0
     dropped: int = 0
     waiting: int = 0  # reviews of claims no longer on the page
+    contradictions: list[dict[str, Any]] = field(default_factory=list)  # its claims against other pages' claims
 
     @property
     def name(self) -> str:
@@ -143,8 +144,12 @@ def check_page(
         _update_claims(lib, catalogue, doc_id, text, result)
         write_catalogue(lib.root, catalogue)
     if link:
+        from .store import stored_contradictions
+
         lib.release()
         result.claims = link_claims(lib, document=doc_id)
+        mine = {r["id"] for r in result.claims}
+        result.contradictions = [c for c in stored_contradictions(lib) if mine & set(c["claims"])]
     return result
 
 
@@ -214,7 +219,7 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
 def link_claims(lib: Library, ids: set[str] | None = None, document: str | None = None) -> list[dict[str, Any]]:
     """Link some claims (by id, or all of one document) and store them with the reviews laid over; returns them."""
     from ..search import SearchIndex
-    from .link import link_claim
+    from .link import contradictions, link_claim
 
     claims = reviewed_catalogue(lib)
     chosen = [c for c in claims if (ids is None or c.id in ids) and (document is None or c.document == document)]
@@ -235,6 +240,7 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
         del index
     rows = apply_reviews(lib, rows, claims)
     chosen_ids = {c.id for c in chosen}
+    conflicts = contradictions(claims)
     lib.release()
     with lib.transaction():
         table = lib.table("claims")
@@ -247,6 +253,10 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
         ]
         table.truncate()
         table.insert_multiple(sorted(keep + rows, key=lambda r: r["id"]))
+        meta = lib.table("claims_meta")  # contradictions between pages: the new claims against every page's
+        last = meta.all()[0] if meta.all() else {}
+        meta.truncate()
+        meta.insert({**last, "contradictions": conflicts})
     return rows
 
 

@@ -19,6 +19,9 @@ hyperalgesia are efficacy, receptor and channel action is mechanism, less tolera
 dependence, each item of a list of effects is a side effect, "safe" and a harm said not to happen are safety, what a
 dose or schedule does is dosing, how fast it acts is onset (even against a comparator). The cue words are in
 ``data/claim_text.toml``.
+
+Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
+not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def _cues() -> dict[str, Any]:
     out["comparator"] = [(k, rx(v)) for k, v in n["comparator"].items()]
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
+    out["topics"] = n["topics"]
     return out
 
 
@@ -85,6 +89,7 @@ class Normalised:
     quantity: Quantity | None
     terms: str
     assertion: str
+    topic: str = ""
     checkable: bool = True
     indirect_only: bool = False  # no study in a pain library measures what the claim names
     reasons: dict[str, str] = field(default_factory=dict)
@@ -101,7 +106,7 @@ class Normalised:
             "direction": self.direction,
             "terms": self.terms,
         }
-        for key in ("regimen", "comparator", "severity", "exposure"):
+        for key in ("regimen", "comparator", "severity", "exposure", "topic"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
         if self.quantity:
@@ -577,7 +582,43 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
             f"a condition other than pain ({w!r}): a pain library can only hold indirect evidence"
         )
     n.assertion = _assertion(n)
+    n.topic, why = topic_of(kind, direction, outcomes, q.name if q else None, severity, regimen, population)
+    if n.topic:
+        reasons["topic"] = why
     return n
+
+
+def topic_of(
+    kind: str,
+    direction: str,
+    outcomes: list[str],
+    quantity: str | None,
+    severity: str | None = None,
+    regimen: str | None = None,
+    population: list[str] | tuple[str, ...] = (),
+) -> tuple[str, str]:
+    """The topic a claim is on, read from its proposition, and why (the names are in ``data/claim_text.toml``). Two
+    pages' claims on one topic contradict each other when one denies what the other asserts ("no respiratory
+    depression" against "breathing problems") or their figures do not overlap, so a topic is only given where that
+    holds: a named harm said to happen or not (not side effects in general, nor ones said to pass: "mild dizziness"
+    does not deny "well tolerated"); how long relief lasts or how soon it comes, for one regimen and population (relief
+    for hours after a single dose does not deny months after a series); relief said to last or to be only temporary.
+    None for a comparison (less harm than opioids does not deny that the harm happens) nor for a statement."""
+    names = _cues()["topics"]
+    if kind in HARM_KINDS and direction in ("causes", "does_not_cause"):
+        harms = [o for o in outcomes if o != "adverse_events"]
+        if harms:
+            serious = severity == "serious"
+            topic = names["harm"].get(harms[0], harms[0]) + ("_serious" if serious else "")
+            return topic, f"the {'serious ' if serious else ''}harm it names: {harms[0]}"
+    if direction in ("onset", "lasts", "fades") and quantity in names:
+        topic = "/".join([names[quantity], *([regimen] if regimen else []), *sorted(population)])
+        return topic, f"relief given a figure ({quantity}), for its regimen and population"
+    if quantity is None and (
+        direction == "fades" or (direction in ("lasts", "improves") and "duration_of_relief" in outcomes)
+    ):
+        return names["lasting_relief"], f"relief said to {'be only temporary' if direction == 'fades' else 'last'}"
+    return "", ""
 
 
 def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) -> tuple[str | None, str]:

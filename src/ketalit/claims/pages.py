@@ -111,7 +111,8 @@ CATALOGUE_HEADER = """\
 # [[claim]]: id (document-number), exact quote with character offsets [start, end) into the page's text, the
 # lead-in of a list item (with its offsets), and the normalised proposition: kind, routes, outcomes and settings
 # (vocabulary ids), direction, polarity, regimen, comparator, severity, exposure, measure (onset_minutes or
-# duration_days, both ends), the words searched for, a one-line assertion, and why (which rule, which words).
+# duration_days, both ends), the topic (claims of two pages on one topic are checked for contradictions), the words
+# searched for, a one-line assertion, and why (which rule, which words).
 """
 
 

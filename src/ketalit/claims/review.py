@@ -195,7 +195,8 @@ def proposition_of(claim: Claim) -> dict[str, Any]:
 
 def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
     """The claims as a person left them: the machine's catalogue (``claims.toml``), less the removed claims, plus
-    the added ones, with every edit applied."""
+    the added ones, with every edit applied. A claim without a topic takes the one its proposition is on."""
+    from .normalise import topic_of
     from .pages import read_catalogue
 
     machine = load_catalogue(lib.root, verify=verify)
@@ -229,6 +230,13 @@ def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
             if r.get("action") == "edit" and r["at"] >= added[-1]["at"]:
                 fields.update(r.get("fields") or {})
         out.append(make_claim({**fields, "id": cid, "document": added[-1].get("document", cid.split("-")[0])}))
+    for claim in out:
+        if not claim.topic:  # nobody named its topic: the one its (reviewed) proposition is on
+            quantity = claim.measure["quantity"] if claim.measure else None
+            direction = claim.proposition.direction
+            claim.topic = topic_of(
+                claim.kind, direction, claim.outcomes, quantity, claim.severity, claim.regimen, claim.settings
+            )[0]
     return sorted(out, key=lambda c: c.id)
 
 

@@ -75,6 +75,7 @@ def check(
                 "verdicts": dict(counts),
                 "reviews": review_counts(result.claims),
                 "claims": [public(r) for r in result.claims],
+                "contradictions": result.contradictions,
                 "report": str(files.html) if files else None,
             }
         )
@@ -99,6 +100,8 @@ def check(
         )
     console.print(table)
     console.print(", ".join(f"{v} {n}" for v, n in counts.most_common()) or "no claims found", highlight=False)
+    for c in result.contradictions:
+        console.print(f"contradicts another page ({c['topic']}): {term(c['reason'])}", style="yellow", highlight=False)
     if result.waiting:
         console.print(
             f"{result.waiting} reviewed claims are no longer on the page; their reviews are kept", style="yellow"

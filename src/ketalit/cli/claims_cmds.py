@@ -284,7 +284,8 @@ def claims_edit(
     fields: list[str] = typer.Argument(
         ...,
         help="field=value: kind, routes, outcomes, settings (comma-separated), direction, comparator, regimen, "
-        "polarity, measure (onset_minutes:20-40), quote, lead_in, checkable (true/false), assertion, terms...",
+        "polarity, measure (onset_minutes:20-40), quote, lead_in, checkable (true/false), assertion, terms, topic "
+        "(two pages' claims on one topic are checked for contradictions; topic= for the one its proposition gives)...",
     ),
     note: str = NoteOpt,
     reviewer: str | None = ReviewerOpt,
