@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,7 @@ from ketalit.cli import app
 from ketalit.library import Library
 from ketalit.report.render import write_report
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_ketalit
 
 PAGES = ROOT / "tests" / "pages" / "tuning"
 
@@ -360,6 +361,16 @@ def test_check_errors_are_one_line(runner, records_only: Path, tmp_path: Path) -
         res = run_cli(runner, records_only, *args)
         assert res.exit_code == 1 and "Traceback" not in res.output
         assert len(res.output.strip().splitlines()) == 1, res.output
+
+
+def test_a_fifo_or_folder_as_page_is_refused_not_waited_on(records_only: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "page.fifo"
+    os.mkfifo(fifo)
+    for args in (["check", str(fifo)], ["claims", "extract", str(fifo)], ["check", str(tmp_path)]):
+        proc = run_ketalit("--library", str(records_only), *args, timeout=60)  # nobody writes to the pipe
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        assert proc.stderr.strip().count("\n") == 0 and "not a regular file" in proc.stderr, proc.stderr
+        assert "give - to read stdin" in proc.stderr
 
 
 def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records_only: Path, tmp_path: Path) -> None:

@@ -66,6 +66,27 @@ def page_text(data: bytes, name: str = "page") -> PageText:
     return PageText(text=_blank_lines(text), format="html", title=title, url=url, site=site)
 
 
+def read_source(page: str) -> tuple[bytes, str]:
+    """The bytes of PAGE as given on the command line (a file, or - for stdin) and the name to report it by. Only a
+    regular file is read: a named pipe, a device or a folder is refused rather than waited on."""
+    import sys
+
+    if page == "-":
+        return sys.stdin.buffer.read(), "stdin"
+    path = Path(page)
+    try:
+        regular = path.is_file()
+        if regular:
+            return path.read_bytes(), page
+    except OSError as exc:
+        raise KetalitError(f"{page}: cannot read it ({exc.strerror})") from exc
+    if not path.exists():
+        raise KetalitError(f"{page}: no such file")
+    raise KetalitError(
+        f"{page}: not a regular file (a folder, named pipe or device); save the page to a file, or give - to read stdin"
+    )
+
+
 def _blank_lines(text: str) -> str:
     """trafilatura gives one line per paragraph; a blank line between paragraphs reads like a saved page."""
     lines = text.split("\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
@@ -38,15 +37,10 @@ def check(
     from collections import Counter
 
     from ..claims.check import check_page
+    from ..claims.pages import read_source
     from ..claims.review import public, review_counts
 
-    if page == "-":
-        data, name = sys.stdin.buffer.read(), "stdin"
-    else:
-        try:
-            data, name = Path(page).read_bytes(), page
-        except OSError as exc:
-            raise KetalitError(f"{page}: cannot read it ({exc.strerror})") from exc
+    data, name = read_source(page)
     if not data.strip():
         raise KetalitError(f"{name}: the page is empty")
     if accessed:

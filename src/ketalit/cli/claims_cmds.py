@@ -23,24 +23,22 @@ def _verdict(v: str | None) -> str:
 
 @claims_app.command("extract")
 def claims_extract(
-    file: Path = typer.Argument(..., help="A marketing page saved as text or HTML."), as_json: bool = JsonOpt
+    page: str = typer.Argument(..., help="A marketing page saved as text or HTML, or - to read it from stdin."),
+    as_json: bool = JsonOpt,
 ) -> None:
     """The claims `ketalit check` would find in a page, with their normalised form, without adding the page."""
     from ..claims.extract import extract_claims
     from ..claims.normalise import normalise, page_context
-    from ..claims.pages import page_text
+    from ..claims.pages import page_text, read_source
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise KetalitError(f"{file}: cannot read it ({exc.strerror})") from exc
-    text = page_text(data, str(file)).text
+    data, name = read_source(page)
+    text = page_text(data, name).text
     context = page_context(text)
     found = [(c, normalise(c, text, context)) for c in extract_claims(text)]
     if as_json:
         emit_json([{**c.as_dict(), **n.as_dict()} for c, n in found])
         return
-    table = Table(title=f"{len(found)} claims in {file}", show_lines=True)
+    table = Table(title=f"{len(found)} claims in {term(name)}", show_lines=True)
     for col in ("offsets", "kind", "claim", "normalised"):
         table.add_column(col)
     for c, n in found:
