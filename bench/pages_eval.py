@@ -193,9 +193,8 @@ def page_source(label_path: Path, labels: dict[str, Any], use_html: bool) -> Pat
 
 
 def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | None) -> PageResult:
-    from ketalit.claims.extract import extract_claims
-    from ketalit.claims.normalise import normalise, page_context
-    from ketalit.claims.pages import page_text, read_catalogue
+    from ketalit.claims.check import page_claims
+    from ketalit.claims.pages import read_catalogue, read_page
 
     labels = tomllib.loads(label_path.read_text(encoding="utf-8"))
     source = page_source(label_path, labels, use_html)
@@ -236,11 +235,10 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
                 }
             )
     else:
-        text = page_text(source.read_bytes(), source.name).text
         page = page_meta(labels)
-        context = page_context(text, page.get("title", ""), page.get("url", ""), page.get("clinic", ""))
-        for c in extract_claims(text, stem):
-            n = normalise(c, text, context)
+        read = read_page(source.read_bytes(), source.name, page.get("title"), page.get("url"), page.get("clinic"))
+        text = read.text
+        for c, n in page_claims(text, read.title, read.url, read.clinic, stem):
             q = n.quantity
             found.append(
                 {

@@ -373,6 +373,38 @@ def test_a_fifo_or_folder_as_page_is_refused_not_waited_on(records_only: Path, t
         assert "give - to read stdin" in proc.stderr
 
 
+CRPS_PAGE = """<!doctype html>
+<html><head><title>Ketamine Infusions for CRPS | Example Pain Clinic</title>
+<link rel="canonical" href="https://example.org/ketamine-infusions-crps"></head>
+<body><nav><a href="/">Home</a> <a href="/book">Book now</a></nav>
+<article><h2>What to expect</h2>
+<p>Most patients feel their pain ease within an hour of the first session.</p>
+<p>Relief often lasts several weeks, and many patients need fewer opioids afterwards.</p>
+</article><footer>Call us today</footer></body></html>
+"""
+
+
+def test_claims_extract_reads_a_page_as_check_does(runner, records_only: Path, tmp_path: Path) -> None:
+    """Neither sentence names the route or the condition: the page's title does, for both commands alike."""
+    page = tmp_path / "crps.html"
+    page.write_text(CRPS_PAGE, encoding="utf-8")
+    extracted = {c["quote"]: c for c in _json(run_cli(runner, records_only, "claims", "extract", str(page), "--json"))}
+    assert len(extracted) == 2
+    assert all(c["routes"] == ["intravenous"] and c["population"] == ["crps"] for c in extracted.values())
+    _json(run_cli(runner, records_only, "check", str(page), "--json"))
+    for c in read_catalogue(records_only)["claim"]:
+        e = extracted[c["quote"]]
+        assert (c["kind"], c["routes"], c["settings"], c.get("topic", "")) == (
+            e["kind"],
+            e["routes"],
+            e["population"],
+            e["topic"],
+        )
+    # the page's stdin form reads the same way
+    res = runner.invoke(app, ["--library", str(records_only), "claims", "extract", "-", "--json"], input=CRPS_PAGE)
+    assert {c["quote"]: c["routes"] for c in _json(res)} == {q: c["routes"] for q, c in extracted.items()}
+
+
 def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records_only: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "safety.txt", tmp_path / "side-effects.txt"
     first.write_text(

@@ -1,7 +1,7 @@
 """`ketalit check PAGE`: add a marketing page to the library, find and normalise its claims, link them to the
 evidence, and keep every review.
 
-1. The page (text or HTML) is turned into text (``pages.page_text``) and kept under ``sources/``, named in
+1. The page (text or HTML) is turned into text (``pages.read_page``) and kept under ``sources/``, named in
    ``claims.toml`` by its title, clinic, URL and the date it was read. A page checked before (same URL, else the
    same text, else the same title and clinic) keeps its number.
 2. Its claims are extracted (``extract``) and normalised into propositions (``normalise``). A claim found before
@@ -23,17 +23,9 @@ from urllib.parse import urlsplit
 from ..errors import KetalitError
 from ..library import Library
 from ..records import now_iso
-from .extract import extract_claims
-from .normalise import normalise, page_context
-from .pages import (
-    describe,
-    first_heading,
-    last_claim_number,
-    page_text,
-    read_catalogue,
-    sha256,
-    write_catalogue,
-)
+from .extract import Candidate, extract_claims
+from .normalise import Normalised, normalise, page_context
+from .pages import describe, last_claim_number, read_catalogue, read_page, sha256, write_catalogue
 from .review import apply_reviews, norm_quote, reviewed_catalogue, reviews
 
 
@@ -107,11 +99,8 @@ def check_page(
     """Add (or update) a page and its claims; link them; return them with the reviews laid over."""
     lib = library if isinstance(library, Library) else Library.open(library)
     title_given = bool(title)
-    pt = page_text(data, name)
-    text = pt.text
-    url = (url or pt.url or "").strip()
-    title = (title or pt.title or first_heading(text)).strip()
-    clinic = (clinic or pt.site or (urlsplit(url).netloc.removeprefix("www.") if "://" in url else "")).strip()
+    page = read_page(data, name, title, url, clinic)
+    text, url, title, clinic = page.text, page.url, page.title, page.clinic
     digest = sha256(text)
     with lib.transaction():  # the library's lock also guards claims.toml and sources/
         catalogue = read_catalogue(lib.root)
@@ -134,7 +123,7 @@ def check_page(
             "clinic": clinic or old_doc.get("clinic", ""),
             "url": url or old_doc.get("url", ""),
             "accessed": parse_accessed(accessed) if accessed or not old_doc else old_doc.get("accessed", ""),
-            "format": pt.format,
+            "format": page.format,
             "sha256": digest,
             "checked": now_iso(),
             "last_claim": int(old_doc.get("last_claim", 0)),
@@ -153,6 +142,15 @@ def check_page(
     return result
 
 
+def page_claims(
+    text: str, title: str = "", url: str = "", clinic: str = "", document: str = ""
+) -> list[tuple[Candidate, Normalised]]:
+    """The claims of a page's text, each with its proposition, read in the page's context (the route and condition
+    its title, address and clinic give): what `ketalit check` stores and `ketalit claims extract` prints."""
+    context = page_context(text, title, url, clinic)
+    return [(c, normalise(c, text, context)) for c in extract_claims(text, document)]
+
+
 def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: str, result: CheckResult) -> None:
     """The page's claims in the catalogue: extracted again, old ids kept by quote, reviewed claims kept."""
     meta = catalogue["documents"][doc_id]
@@ -166,10 +164,9 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
         if r.get("document") == doc_id and r.get("action") == "add"
     }
     counter = last_claim_number(lib, catalogue, doc_id)
-    context = page_context(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""))
     fresh = []
     seen_ids: set[str] = set()
-    for cand in extract_claims(text, doc_id):
+    for cand, norm in page_claims(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""), doc_id):
         key = norm_quote(cand.quote)
         if key in old_by_quote:
             cid = old_by_quote[key]["id"]
@@ -181,7 +178,6 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
             cid = f"{doc_id}-{counter:02d}"
             result.new += 1
         seen_ids.add(cid)
-        norm = normalise(cand, text, context)
         entry: dict[str, Any] = {
             "id": cid,
             "quote": cand.quote,

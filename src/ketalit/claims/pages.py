@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import KetalitError
 
@@ -64,6 +65,33 @@ def page_text(data: bytes, name: str = "page") -> PageText:
     url = (meta.url or "") if meta else ""
     site = (meta.sitename or "") if meta else ""
     return PageText(text=_blank_lines(text), format="html", title=title, url=url, site=site)
+
+
+@dataclass
+class Page:
+    """A page as read, with what names it: what the command line gives, else what the HTML says (its title, canonical
+    URL and site name), else its first line for the title and the address's host for the clinic."""
+
+    text: str
+    format: str
+    title: str
+    url: str
+    clinic: str
+
+
+def read_page(
+    data: bytes, name: str = "page", title: str | None = None, url: str | None = None, clinic: str | None = None
+) -> Page:
+    pt = page_text(data, name)
+    url = (url or pt.url or "").strip()
+    host = urlsplit(url).netloc.removeprefix("www.") if "://" in url else ""
+    return Page(
+        text=pt.text,
+        format=pt.format,
+        title=(title or pt.title or first_heading(pt.text)).strip(),
+        url=url,
+        clinic=(clinic or pt.site or host).strip(),
+    )
 
 
 def read_source(page: str) -> tuple[bytes, str]:

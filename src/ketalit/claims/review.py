@@ -516,7 +516,7 @@ def add_claim(
 ) -> ClaimReview:
     """A claim the extraction missed: found in the page's text, normalised like any other, then linked."""
     from .extract import Candidate
-    from .normalise import normalise
+    from .normalise import normalise, page_context
     from .pages import documents, next_claim_id
 
     docs = documents(lib.root)
@@ -532,7 +532,8 @@ def add_claim(
         if ls < 0:
             raise KetalitError("the lead-in is not in the page's text; copy it exactly")
         cand.lead_in, cand.lead_start, cand.lead_end = lead_in, ls, ls + len(lead_in)
-    norm = normalise(cand, text)
+    meta = docs[document]
+    norm = normalise(cand, text, page_context(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", "")))
     claim_id = next_claim_id(lib, document)
     data = {
         "id": claim_id,
