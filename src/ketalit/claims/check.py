@@ -250,9 +250,9 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
         table.truncate()
         table.insert_multiple(sorted(keep + rows, key=lambda r: r["id"]))
         meta = lib.table("claims_meta")  # contradictions between pages: the new claims against every page's
-        last = meta.all()[0] if meta.all() else {}
+        last = meta.all()
         meta.truncate()
-        meta.insert({**last, "contradictions": conflicts})
+        meta.insert({**(last[0] if last else {}), "contradictions": conflicts})
     return rows
 
 

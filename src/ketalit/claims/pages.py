@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,7 @@ class Page:
 def read_page(
     data: bytes, name: str = "page", title: str | None = None, url: str | None = None, clinic: str | None = None
 ) -> Page:
+    """The page's text and names, as `ketalit check` and `ketalit claims extract` both read them."""
     pt = page_text(data, name)
     url = (url or pt.url or "").strip()
     host = urlsplit(url).netloc.removeprefix("www.") if "://" in url else ""
@@ -97,14 +99,11 @@ def read_page(
 def read_source(page: str) -> tuple[bytes, str]:
     """The bytes of PAGE as given on the command line (a file, or - for stdin) and the name to report it by. Only a
     regular file is read: a named pipe, a device or a folder is refused rather than waited on."""
-    import sys
-
     if page == "-":
         return sys.stdin.buffer.read(), "stdin"
     path = Path(page)
     try:
-        regular = path.is_file()
-        if regular:
+        if path.is_file():
             return path.read_bytes(), page
     except OSError as exc:
         raise KetalitError(f"{page}: cannot read it ({exc.strerror})") from exc

@@ -231,8 +231,8 @@ def reviewed_catalogue(lib: Library, verify: bool = True, topics: bool = True) -
             if r.get("action") == "edit" and r["at"] >= added[-1]["at"]:
                 fields.update(r.get("fields") or {})
         out.append(make_claim({**fields, "id": cid, "document": added[-1].get("document", cid.split("-")[0])}))
-    for claim in out if topics else ():
-        if not claim.topic:  # nobody named its topic: the one its (reviewed) proposition is on
+    for claim in out:
+        if topics and not claim.topic:  # nobody named its topic: the one its (reviewed) proposition is on
             quantity = claim.measure["quantity"] if claim.measure else None
             direction = claim.proposition.direction
             claim.topic = topic_of(
