@@ -1,12 +1,14 @@
-"""How well `ketalit check` reads clinic pages it has never seen: extraction, normalised kind, verdicts.
+"""How well `ketalit check` reads clinic pages it has never seen: extraction, normalised fields, verdicts.
 
-    python bench/pages_eval.py                     # the tuning pages (tests/pages/tuning/)
-    python bench/pages_eval.py --set heldout       # the held-out pages (tests/pages/heldout/), once they are there
+    python bench/pages_eval.py                     # every labelled set there is: tuning, shipped, heldout
+    python bench/pages_eval.py --set shipped       # one set (tuning | shipped | heldout)
     python bench/pages_eval.py --html              # read the HTML copy of a page where there is one
-    python bench/pages_eval.py --no-link -v        # extraction and kind only, listing every miss and extra
+    python bench/pages_eval.py --no-link -v        # extraction and normalisation only, listing every disagreement
 
-Each page `pNN.txt` (or `pNN.html`) is checked into a copy of the shipped library's records (no claims), exactly as
-`ketalit check` does it, and compared with the hand labels in `pNN.labels.toml`.
+The sets: `tests/pages/tuning/` (five paraphrased clinic pages, `pNN.txt` or `pNN.html` beside its labels),
+`tests/pages/shipped/` (the five shipped pages; each label file's `[page] file` names the page's text, and they have
+no verdict labels) and `tests/pages/heldout/` (once it is there). Each page is checked into a copy of the shipped
+library's records (no claims), exactly as `ketalit check` does it, and compared with its hand labels.
 
 **Matching.** Quotes are located in the page's text (the labels carry quotes, not offsets; whitespace is
 normalised on both sides). A labelled claim is *found* when an extracted claim's quote overlaps it substantially:
@@ -15,10 +17,17 @@ claim cut in two, or one merged with its neighbours, does not count). Pairs are 
 first. Precision = matched extracted claims / all extracted claims; recall = matched labelled claims / all
 labelled claims. A list item is compared on its own text; its lead-in is not part of the quote.
 
-**Kind** accuracy is over matched claims. **Non-claims**: each `[[nonclaim]]` quote overlapped (by the same rule)
-by an extracted claim whose verdict is anything but not_checkable is counted; the target is zero. **Verdict
-agreement** is over matched claims: the verdict `check` gives (the machine's; there are no reviews here) against
-the label's blind verdict.
+**Fields**, each over matched claims: kind; routes, population and outcome as sets of vocabulary ids; polarity;
+regimen (the labels' single_dose is single, repeated_infusions / boosters / multi_day_infusion are repeated,
+unspecified is none); comparator by family (the label's words read by `COMPARATOR_FAMILIES` below, none when empty);
+quantity (right when neither gives one, or both give the same quantity with both ends within 10%); direction (the
+labels use decreases / increases / occurs / faster / longer / safe / does_not_occur / no_difference, the engine
+its own verbs: `DIRECTIONS` below says which engine verbs express each label's, fixed before any rule was tuned on
+them).
+
+**Non-claims**: each `[[nonclaim]]` quote overlapped (by the same rule) by an extracted claim whose verdict is
+anything but not_checkable is counted; the target is zero. **Verdict agreement** is over matched claims: the
+verdict `check` gives (the machine's; there are no reviews here) against the label's blind verdict.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -37,6 +47,45 @@ sys.path.insert(0, str(ROOT / "src"))
 from ketalit._compat import tomllib  # noqa: E402
 
 PAGES = ROOT / "tests" / "pages"
+SETS = ("tuning", "shipped", "heldout")
+FIELDS = ("routes", "regimen", "population", "outcome", "direction", "polarity", "comparator", "quantity")
+
+# The engine's direction verbs that express each labelled direction.
+DIRECTIONS: dict[str, set[str]] = {
+    "decreases": {"improves", "less_harm", "better", "transient", "fades", "does_not_cause"},
+    "increases": {"improves", "causes", "better"},
+    "occurs": {"states", "causes", "onset", "lasts", "improves"},
+    "faster": {"faster", "onset"},
+    "longer": {"lasts", "better"},
+    "safe": {"does_not_cause"},
+    "does_not_occur": {"does_not_cause", "states", "fades"},
+    "no_difference": {"states"},
+}
+REGIMENS = {
+    "unspecified": None,
+    "infusion": "infusion",
+    "single_dose": "single",
+    "repeated_infusions": "repeated",
+    "boosters": "repeated",
+    "multi_day_infusion": "repeated",
+}
+# Comparator families: the first whose pattern the words match. The engine's comparator names go through the same.
+COMPARATOR_FAMILIES = (
+    ("ketamine regimen", r"\b(?:doses?|dosing|single|schedules?|infusions?|treatment|midazolam|frequent)\b"),
+    ("routes", r"\b(?:routes?|oral|intravenous|iv|intranasal|intramuscular)\b"),
+    ("opioids", r"\bopioids?\b(?!.*\b(?:anti-inflammatories|nerve blocks)\b)"),
+    ("antidepressants", r"\bantidepressants?\b"),
+    ("conditions", r"\b(?:inflammatory pain|conditions)\b"),
+    ("placebo", r"\bplacebo\b"),
+    ("local anaesthetics", r"\blocal an(?:a)?esthetics?\b"),
+    ("standard care", r"."),
+)
+
+
+def comparator_family(words: str | None) -> str | None:
+    if not words or not words.strip():
+        return None
+    return next(name for name, rx in COMPARATOR_FAMILIES if re.search(rx, words, re.I))
 
 
 def _norm(s: str) -> str:
@@ -73,6 +122,34 @@ def match(labels: list[tuple[int, int]], found: list[tuple[int, int]]) -> dict[i
     return out
 
 
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.1 * max(abs(a), abs(b)) + 1e-9
+
+
+def field_right(name: str, label: dict[str, Any], found: dict[str, Any]) -> tuple[bool, str, str]:
+    """Whether one normalised field agrees with the label, with both values as shown in a disagreement."""
+    if name in ("routes", "population", "outcome"):
+        want, got = sorted(label.get(name, [])), sorted(found[name])
+        return want == got, str(want), str(got)
+    if name == "polarity":
+        return label["polarity"] == found["polarity"], label["polarity"], found["polarity"]
+    if name == "regimen":
+        want = REGIMENS.get(label["regimen"], label["regimen"])
+        return want == found["regimen"], str(want), str(found["regimen"])
+    if name == "comparator":
+        want, got = comparator_family(label.get("comparator")), comparator_family(found["comparator"])
+        return want == got, f"{want} ({label.get('comparator')!r})", f"{got} ({found['comparator']!r})"
+    if name == "quantity":
+        q, g = label.get("quantity"), found["quantity"]
+        if not q or not g:
+            return not q and not g, str(q and (q["kind"], q["min"], q["max"])), str(g)
+        same = q["kind"] == g[0] and _close(q["min"], g[1]) and _close(q["max"], g[2])
+        return same, str((q["kind"], q["min"], q["max"])), str(g)
+    if name == "direction":
+        return found["direction"] in DIRECTIONS.get(label["direction"], set()), label["direction"], found["direction"]
+    raise ValueError(name)
+
+
 @dataclass
 class PageResult:
     page: str
@@ -84,23 +161,50 @@ class PageResult:
     nonclaims_verdict: int = 0
     verdicts: int = 0
     verdict_right: int = 0
+    fields: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     lines: list[str] = field(default_factory=list)
+
+    def add(self, other: PageResult) -> None:
+        counts = ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts")
+        for f in (*counts, "verdict_right"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+        for f in FIELDS:
+            self.fields[f] += other.fields[f]
+
+
+def page_meta(labels: dict[str, Any]) -> dict[str, str]:
+    """Title, URL and clinic of a labelled page: its labels', or for a shipped page the library's entry for its file."""
+    page = dict(labels.get("page", {}))
+    if page.get("file") and not page.get("title"):
+        docs = tomllib.loads((ROOT / "library" / "claims.toml").read_text(encoding="utf-8")).get("documents", {})
+        entry = next((d for d in docs.values() if page["file"].endswith(d.get("file", "\0"))), {})
+        page.update({k: entry[k] for k in ("title", "url", "clinic") if entry.get(k)})
+    return page
+
+
+def page_source(label_path: Path, labels: dict[str, Any], use_html: bool) -> Path:
+    """The page a label file is about: its `[page] file` (shipped pages), else pNN.html or pNN.txt beside it."""
+    named = labels.get("page", {}).get("file")
+    if named:
+        return ROOT / named
+    stem = label_path.name.split(".")[0]
+    html = label_path.with_name(f"{stem}.html")
+    return html if use_html and html.exists() else label_path.with_name(f"{stem}.txt")
 
 
 def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | None) -> PageResult:
-    from ketalit.claims.extract import extract_claims
-    from ketalit.claims.normalise import normalise
-    from ketalit.claims.pages import page_text
+    from ketalit.claims.check import page_claims
+    from ketalit.claims.pages import read_catalogue, read_page
 
     labels = tomllib.loads(label_path.read_text(encoding="utf-8"))
+    source = page_source(label_path, labels, use_html)
     stem = label_path.name.split(".")[0]
-    html = label_path.with_name(f"{stem}.html")
-    source = html if use_html and html.exists() else label_path.with_name(f"{stem}.txt")
     res = PageResult(stem + (" (html)" if source.suffix == ".html" else ""))
+    found: list[dict[str, Any]] = []
     if link:
         from ketalit.claims.check import check_page
 
-        page = labels.get("page", {})
+        page = page_meta(labels)
         out = check_page(
             library,
             source.read_bytes(),
@@ -108,22 +212,52 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
             title=page.get("title"),
             url=page.get("url"),
             accessed=page.get("accessed"),
+            clinic=page.get("clinic"),
         )
         text = out.text
-        found = [(r["quote"], r["start"], r["end"], r["kind"], r["verdict"]) for r in out.claims]
+        stored = {c["id"]: c for c in read_catalogue(library)["claim"]}  # the normalised fields, as check stored them
+        for r in out.claims:
+            c = stored[r["id"]]
+            m = c.get("measure")
+            found.append(
+                {
+                    "quote": r["quote"],
+                    "kind": r["kind"],
+                    "verdict": r["verdict"],
+                    "routes": c.get("routes", []),
+                    "regimen": c.get("regimen"),
+                    "population": c.get("settings", []),
+                    "outcome": c.get("outcomes", []),
+                    "direction": c.get("direction"),
+                    "polarity": c.get("polarity", "positive"),
+                    "comparator": c.get("comparator"),
+                    "quantity": (m["quantity"], m["min"], m["max"]) if m else None,
+                }
+            )
     else:
-        text = page_text(source.read_bytes(), source.name).text
-        cands = extract_claims(text, stem)
-        found = []
-        for c in cands:
-            n = normalise(c, text)
-            found.append((c.quote, c.start, c.end, n.kind, ""))
+        page = page_meta(labels)
+        read = read_page(source.read_bytes(), source.name, page.get("title"), page.get("url"), page.get("clinic"))
+        text = read.text
+        for c, n in page_claims(text, read.title, read.url, read.clinic, stem):
+            q = n.quantity
+            found.append(
+                {
+                    "quote": c.quote,
+                    "kind": n.kind,
+                    "verdict": "",
+                    "routes": n.routes,
+                    "regimen": n.regimen,
+                    "population": n.population,
+                    "outcome": n.outcomes,
+                    "direction": n.direction,
+                    "polarity": n.polarity,
+                    "comparator": n.comparator,
+                    "quantity": (q.name, q.low, q.high) if q else None,
+                }
+            )
     flat = _norm(text)
     # offsets in the normalised text: re-locate every extracted quote there
-    found_spans = []
-    for quote, *_ in found:
-        span = locate(flat, quote)
-        found_spans.append(span or (0, 0))
+    found_spans = [locate(flat, f["quote"]) or (0, 0) for f in found]
     items = labels.get("claim", [])
     label_spans = []
     for item in items:
@@ -137,31 +271,36 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         if i not in pairs:
             res.lines.append(f"  MISSED  [{item['kind']}] {item['quote'][:110]}")
             continue
-        j = pairs[i]
-        kind, verdict = found[j][3], found[j][4]
-        if kind == item["kind"]:
+        f = found[pairs[i]]
+        if f["kind"] == item["kind"]:
             res.kind_right += 1
         else:
-            res.lines.append(f"  KIND    {kind} (label {item['kind']}): {item['quote'][:90]}")
-        if link:
+            res.lines.append(f"  KIND    {f['kind']} (label {item['kind']}): {item['quote'][:90]}")
+        for name in FIELDS:
+            right, want, got = field_right(name, item, f)
+            if right:
+                res.fields[name] += 1
+            else:
+                res.lines.append(f"  FIELD   {name}: {got} (label {want}): {item['quote'][:70]}")
+        if link and "verdict" in item:
             res.verdicts += 1
-            if verdict == item["verdict"]:
+            if f["verdict"] == item["verdict"]:
                 res.verdict_right += 1
             else:
-                res.lines.append(f"  VERDICT {verdict} (label {item['verdict']}): {item['quote'][:80]}")
+                res.lines.append(f"  VERDICT {f['verdict']} (label {item['verdict']}): {item['quote'][:80]}")
     matched_found = set(pairs.values())
     for j, f in enumerate(found):
         if j not in matched_found:
-            res.lines.append(f"  EXTRA   [{f[3]}] {f[0][:110]}")
+            res.lines.append(f"  EXTRA   [{f['kind']}] {f['quote'][:110]}")
     for nc in labels.get("nonclaim", []):
         span = locate(flat, nc["quote"])
         if span is None:
             continue
         res.nonclaims += 1
         for j, f in enumerate(found):
-            if substantial(span, found_spans[j]) and link and f[4] != "not_checkable":
+            if substantial(span, found_spans[j]) and link and f["verdict"] != "not_checkable":
                 res.nonclaims_verdict += 1
-                res.lines.append(f"  NONCLAIM got {f[4]}: {nc['quote'][:90]}")
+                res.lines.append(f"  NONCLAIM got {f['verdict']}: {nc['quote'][:90]}")
                 break
     return res
 
@@ -170,21 +309,15 @@ def _pct(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "-"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("tuning", "heldout"), default="tuning")
-    ap.add_argument("--html", action="store_true", help="use a page's HTML copy where there is one")
-    ap.add_argument("--no-link", action="store_true", help="extraction and kind only (no verdicts; fast)")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra claim and disagreement")
-    args = ap.parse_args()
-    folder = PAGES / args.set
-    label_files = sorted(folder.glob("*.labels.toml"))
+def run_set(name: str, use_html: bool, link: bool, verbose: bool) -> PageResult | None:
+    label_files = sorted((PAGES / name).glob("*.labels.toml"))
     if not label_files:
-        raise SystemExit(f"no labelled pages in {folder}/")
+        print(f"{name}: no labelled pages in {PAGES / name}/\n")
+        return None
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         library = None
-        if not args.no_link:
+        if link:
             library = Path(tmp) / "library"
             library.mkdir()
             shutil.copy(ROOT / "library" / "ketalit.json", library / "ketalit.json")
@@ -192,25 +325,49 @@ def main() -> None:
 
             forget_all_claims(library)
         for path in label_files:
-            results.append(evaluate_page(path, args.html, not args.no_link, library))
+            results.append(evaluate_page(path, use_html, link, library))
+    short = {
+        "routes": "route",
+        "regimen": "regim",
+        "population": "popul",
+        "outcome": "outc",
+        "direction": "direc",
+        "polarity": "polar",
+        "comparator": "compar",
+        "quantity": "quant",
+    }
+    print(f"set: {name}")
     head = (
         f"{'page':<12} {'claims':>6} {'found':>6} {'prec':>5} {'recall':>6} {'kind':>5} {'nonclaim!':>9} {'verdict':>7}"
     )
-    print(head)
+    print(f"{head}  " + " ".join(f"{short[f]:>6}" for f in FIELDS))
     total = PageResult("overall")
     for r in results:
-        for f in ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts"):
-            setattr(total, f, getattr(total, f) + getattr(r, f))
-        total.verdict_right += r.verdict_right
+        total.add(r)
     for r in [*results, total]:
         print(
             f"{r.page:<12} {r.labelled:>6} {r.extracted:>6} {_pct(r.matched, r.extracted):>5} "
             f"{_pct(r.matched, r.labelled):>6} {_pct(r.kind_right, r.matched):>5} "
-            f"{(str(r.nonclaims_verdict) + '/' + str(r.nonclaims)) if not args.no_link else '-':>9} "
-            f"{_pct(r.verdict_right, r.verdicts):>7}"
+            f"{(str(r.nonclaims_verdict) + '/' + str(r.nonclaims)) if link else '-':>9} "
+            f"{_pct(r.verdict_right, r.verdicts):>7}  " + " ".join(f"{_pct(r.fields[f], r.matched):>6}" for f in FIELDS)
         )
-        if args.verbose and r.lines:
+        if verbose and r.lines and r is not total:
             print("\n".join(r.lines))
+    print()
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=(*SETS, "all"), default="all", help="which labelled pages (default: every set)")
+    ap.add_argument("--html", action="store_true", help="use a page's HTML copy where there is one")
+    ap.add_argument("--no-link", action="store_true", help="extraction and normalisation only (no verdicts; fast)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra claim and disagreement")
+    args = ap.parse_args()
+    names = SETS if args.set == "all" else (args.set,)
+    totals = [run_set(name, args.html, not args.no_link, args.verbose) for name in names]
+    if not any(totals):
+        raise SystemExit(f"no labelled pages in {', '.join(str(PAGES / n) for n in names)}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ and `claims list/show` show both."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -13,22 +15,25 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.check import check_page
-from ketalit.claims.extract import extract_claims
-from ketalit.claims.normalise import normalise
-from ketalit.claims.pages import read_catalogue
+from ketalit.claims.extract import Candidate, extract_claims
+from ketalit.claims.normalise import normalise, page_context
+from ketalit.claims.pages import read_catalogue, write_catalogue
 from ketalit.claims.review import (
+    TABLE,
+    adopt_catalogue,
     forget_all_claims,
     reviewed_catalogue,
     reviews,
     set_stance,
     set_verdict,
+    write_reviewed_catalogue,
 )
 from ketalit.claims.store import get_claim, link_all
 from ketalit.cli import app
 from ketalit.library import Library
 from ketalit.report.render import write_report
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_ketalit
 
 PAGES = ROOT / "tests" / "pages" / "tuning"
 
@@ -80,6 +85,152 @@ def test_extraction_keeps_claims_and_skips_what_is_not_one() -> None:
         assert text[c.start : c.end] == c.quote and c.why
         if c.lead_in:
             assert text[c.lead_start : c.lead_end] == c.lead_in
+
+
+# A page written for these tests (no clinic's words): every kind of sentence that looks like a claim but is not one,
+# next to the claims a reviewer would keep.
+GENERAL_PAGE = (
+    "How Ketamine Infusions Ease Nerve Pain\n"
+    "\n"
+    "Understanding Nerve Pain and Why It Lingers\n"
+    "\n"
+    "Conditions often linked to lasting pain include:\n"
+    "\n"
+    "  • Fibromyalgia\n"
+    "  • Arthritis\n"
+    "\n"
+    "The Science Behind Ketamine\n"
+    "\n"
+    "NMDA receptors carry pain signals to the brain. "
+    "When these receptors stay overactive, pain grows worse. "
+    "Ketamine breaks this cycle.\n"
+    "\n"
+    "Ketamine is not a new medicine. It was first approved in 1970 for surgery.\n"
+    "\n"
+    "What Happens at a Visit\n"
+    "\n"
+    "A typical infusion session lasts about 45 minutes. "
+    "Patients often receive six infusions over two weeks. "
+    "A low, sub-anesthetic dose is given so that the drug is absorbed slowly.\n"
+    "\n"
+    "While ketamine has shown real promise in easing nerve pain, "
+    "it is essential to discuss your options with a doctor.\n"
+    "\n"
+    "Everyone responds differently, and several factors influence results.\n"
+    "\n"
+    "Researchers are now exploring:\n"
+    "\n"
+    "  • Longer-lasting relief\n"
+    "  • Home-based formulations\n"
+    "\n"
+    "Ketamine offers new hope to people living with stubborn nerve pain. Ketamine offers new hope.\n"
+    "\n"
+    "1. Early Phase\n"
+    "\n"
+    "Relief may last from several days to a few weeks, and sometimes up to a month.\n"
+)
+
+
+def test_extraction_skips_what_only_looks_like_a_claim() -> None:
+    found = extract_claims(GENERAL_PAGE, "900")
+    quotes = {c.quote: c for c in found}
+    for kept in (
+        "When these receptors stay overactive, pain grows worse. Ketamine breaks this cycle.",  # read as one claim
+        "Ketamine is not a new medicine. It was first approved in 1970 for surgery.",
+        "A low, sub-anesthetic dose is given so that the drug is absorbed slowly.",  # says why the dose is so
+        "Ketamine offers new hope to people living with stubborn nerve pain.",  # hope *for* a condition
+        "Relief may last from several days to a few weeks, and sometimes up to a month.",
+    ):
+        assert kept in quotes, kept
+    concession = quotes[
+        "While ketamine has shown real promise in easing nerve pain, it is essential to discuss your options with a "
+        "doctor."
+    ]
+    assert concession.clause.startswith("While ketamine has shown real promise") and "clause" in concession.why
+    for absent in (
+        "Fibromyalgia",  # a list of conditions linked to pain, under a lead-in that is not about ketamine
+        "NMDA receptors carry pain signals to the brain.",  # physiology
+        "A typical infusion session lasts about 45 minutes.",  # the protocol of a visit
+        "Patients often receive six infusions over two weeks.",
+        "Everyone responds differently, and several factors influence results.",  # variability only
+        "Longer-lasting relief",  # a research agenda
+        "Ketamine offers new hope.",  # promise alone
+        "Early Phase",  # a numbered heading
+    ):
+        assert absent not in quotes, absent
+    for c in found:
+        assert GENERAL_PAGE[c.start : c.end] == c.quote and c.why
+
+
+def test_extraction_of_a_clinic_page_with_lists_and_a_testimonial() -> None:
+    text = (
+        "Ketamine for Fibromyalgia\n\n"
+        "Fibromyalgia affects millions of adults. It causes widespread pain and poor sleep.\n\n"
+        "At our clinic, we have helped hundreds of patients. In our experience, about 70% of patients see a "
+        "meaningful reduction in pain after the first series.\n\n"
+        '"After my third infusion I could finally sleep through the night." - J. D.\n\n'
+        "Conditions we treat\n\n- CRPS\n- Fibromyalgia\n\n"
+        "The treatment process\n\n1. Medical evaluation\n2. Six infusions over two weeks\n"
+        "3. Booster infusions as needed\n"
+    )
+    found = {c.quote: c for c in extract_claims(text, "900")}
+    assert "It causes widespread pain and poor sleep." not in found  # "it" is the disease
+    assert not any("we have helped" in q for q in found)  # the clinic's track record
+    assert any(q.startswith("In our experience, about 70%") for q in found)
+    assert {"CRPS", "Fibromyalgia"} <= set(found) and found["CRPS"].lead_in == "Conditions we treat"
+    for step in ("Medical evaluation", "Six infusions over two weeks", "Booster infusions as needed"):
+        assert step not in found, step  # a visit's protocol, with no effect said of it
+    quote = '"After my third infusion I could finally sleep through the night." - J. D.'
+    testimonial = normalise(found[quote], text)
+    assert not testimonial.checkable and "anecdote" in testimonial.reasons["checkable"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "lead_in", "kind", "direction", "comparator"),
+    [
+        ("It can cut the need for high doses of opioids after surgery.", "", "efficacy", "improves", None),
+        ("It also acts on sodium and potassium ion channels.", "", "mechanism", "states", None),
+        ("It may reverse opioid-induced hyperalgesia.", "", "efficacy", "improves", None),
+        ("Ketamine is less prone to tolerance than opioids.", "", "dependence", "less_harm", "opioids"),
+        (
+            "Raised blood pressure (which can be managed)",
+            "Possible side effects include:",
+            "side_effect",
+            "causes",
+            None,
+        ),
+        ("At low doses ketamine is generally well tolerated.", "", "safety", "does_not_cause", None),
+        ("No respiratory depression at therapeutic doses", "Advantages of ketamine", "safety", "does_not_cause", None),
+        ("Booster infusions every few weeks help sustain relief.", "", "dosing", "states", None),
+        ("The FDA approved ketamine as an anesthetic in 1970.", "", "history", "states", None),
+        ("Ketamine reduces central sensitization in the spinal cord.", "", "mechanism", "improves", None),
+    ],
+)
+def test_kinds_follow_the_reviewers_conventions(
+    quote: str, lead_in: str, kind: str, direction: str, comparator: str | None
+) -> None:
+    n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), lead_in=lead_in))
+    assert (n.kind, n.direction, n.comparator) == (kind, direction, comparator), n.reasons
+    assert n.reasons["kind"]
+
+
+def test_normalised_fields_come_from_the_claims_place_on_the_page() -> None:
+    text = (
+        "Ketamine for Pain\n\nIntravenous (IV) infusion\n\nRelief often begins within an hour.\n\n"
+        "Oral ketamine\n\nIt usually takes longer to work.\n\n"
+        "Other routes\n\nSome clinics offer nasal sprays too. Patients report good relief.\n"
+    )
+    found = {c.quote: normalise(c, text) for c in extract_claims(text, "900")}
+    iv = found["Relief often begins within an hour."]
+    assert iv.routes == ["intravenous"] and "heading" in iv.reasons["routes"] and iv.regimen == "infusion"
+    oral = found["It usually takes longer to work."]
+    assert (oral.kind, oral.routes, oral.comparator, oral.direction) == ("onset", ["oral"], "other routes", "slower")
+    # a page about several routes is about none: a claim that names none has none
+    assert found["Patients report good relief."].routes == ["intranasal"]  # the sentence before names it
+    assert page_context(text).routes == []
+    assert page_context("Relief.", url="https://example.org/ketamine-infusion-therapy/").routes == ["intravenous"]
+    q = normalise(next(c for c in extract_claims(GENERAL_PAGE) if c.quote.startswith("Relief may last")))
+    assert q.quantity is not None and (q.quantity.low, q.quantity.high) == (1.0, 30.0)
 
 
 @pytest.mark.parametrize(
@@ -214,6 +365,79 @@ def test_check_errors_are_one_line(runner, records_only: Path, tmp_path: Path) -
         assert len(res.output.strip().splitlines()) == 1, res.output
 
 
+def test_a_fifo_or_folder_as_page_is_refused_not_waited_on(records_only: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "page.fifo"
+    os.mkfifo(fifo)
+    for args in (["check", str(fifo)], ["claims", "extract", str(fifo)], ["check", str(tmp_path)]):
+        proc = run_ketalit("--library", str(records_only), *args, timeout=60)  # nobody writes to the pipe
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        assert proc.stderr.strip().count("\n") == 0 and "not a regular file" in proc.stderr, proc.stderr
+        assert "give - to read stdin" in proc.stderr
+
+
+CRPS_PAGE = """<!doctype html>
+<html><head><title>Ketamine Infusions for CRPS | Example Pain Clinic</title>
+<link rel="canonical" href="https://example.org/ketamine-infusions-crps"></head>
+<body><nav><a href="/">Home</a> <a href="/book">Book now</a></nav>
+<article><h2>What to expect</h2>
+<p>Most patients feel their pain ease within an hour of the first session.</p>
+<p>Relief often lasts several weeks, and many patients need fewer opioids afterwards.</p>
+</article><footer>Call us today</footer></body></html>
+"""
+
+
+def test_claims_extract_reads_a_page_as_check_does(runner, records_only: Path, tmp_path: Path) -> None:
+    """Neither sentence names the route or the condition: the page's title does, for both commands alike."""
+    page = tmp_path / "crps.html"
+    page.write_text(CRPS_PAGE, encoding="utf-8")
+    extracted = {c["quote"]: c for c in _json(run_cli(runner, records_only, "claims", "extract", str(page), "--json"))}
+    assert len(extracted) == 2
+    assert all(c["routes"] == ["intravenous"] and c["population"] == ["crps"] for c in extracted.values())
+    _json(run_cli(runner, records_only, "check", str(page), "--json"))
+    for c in read_catalogue(records_only)["claim"]:
+        e = extracted[c["quote"]]
+        assert (c["kind"], c["routes"], c["settings"], c.get("topic", "")) == (
+            e["kind"],
+            e["routes"],
+            e["population"],
+            e["topic"],
+        )
+    # the page's stdin form reads the same way
+    res = runner.invoke(app, ["--library", str(records_only), "claims", "extract", "-", "--json"], input=CRPS_PAGE)
+    assert {c["quote"]: c["routes"] for c in _json(res)} == {q: c["routes"] for q, c in extracted.items()}
+
+
+def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records_only: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "safety.txt", tmp_path / "side-effects.txt"
+    first.write_text(
+        "Is ketamine safe?\n\nKetamine causes no respiratory depression at therapeutic doses.\n\n"
+        "Ketamine is generally well tolerated.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "Side effects of ketamine infusions\n\nPossible side effects include:\n\n- Breathing problems\n"
+        "- Mild dizziness\n",
+        encoding="utf-8",
+    )
+    out = _json(run_cli(runner, records_only, "check", str(first), "--json"))
+    assert out["contradictions"] == []
+    ids = {c["quote"]: c["id"] for c in out["claims"]}
+    out = _json(run_cli(runner, records_only, "check", str(second), "--json"))
+    ids.update({c["quote"]: c["id"] for c in out["claims"]})
+    assert [c["topic"] for c in out["contradictions"]] == ["respiratory_depression"]  # not dizziness vs tolerated
+    pair = ids["Ketamine causes no respiratory depression at therapeutic doses."], ids["Breathing problems"]
+    assert out["contradictions"][0]["claims"] == list(pair)
+    text = run_cli(runner, records_only, "check", str(second)).output
+    assert "contradicts another page (respiratory_depression)" in text
+    # a reviewer who gives the claim a topic of its own separates it; an empty topic is the proposition's again
+    breathing = ids["Breathing problems"]
+    assert run_cli(runner, records_only, "claims", "edit", breathing, "topic=airway_in_sedation").exit_code == 0
+    assert _json(run_cli(runner, records_only, "claims", "link", "--json"))["contradictions"] == []
+    assert run_cli(runner, records_only, "claims", "edit", breathing, "topic=").exit_code == 0
+    conflicts = _json(run_cli(runner, records_only, "claims", "link", "--json"))["contradictions"]
+    assert [c["topic"] for c in conflicts] == ["respiratory_depression"]
+
+
 # -- reviews -------------------------------------------------------------------------------------------------------
 
 
@@ -334,6 +558,37 @@ def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
     assert kept["url"] == "https://horizonpainutah.com/k" and (records_only / kept["file"]).read_text() == changed
 
 
+def test_remaking_the_catalogue_under_the_reviews_keeps_every_one(records_only: Path, tmp_path: Path) -> None:
+    """library/CLAIMS_REVIEW.md's steps: the reviewed catalogue written out, the machine's emptied to its pages, each
+    page checked again, the reviewed catalogue adopted. A reviewed claim the extraction no longer finds is kept as an
+    added claim, with the reviewer's fields."""
+    from ketalit.claims.review import add_claim, edit_claim, remove_claim
+
+    lib, doc, claim = _page_with_claims(records_only)
+    remove_claim(lib, f"{doc}-03", "a list heading, not a claim", reviewer="carol")
+    edit_claim(Library.open(records_only), claim["id"], {"kind": "safety", "topic": "tingling"}, reviewer="carol")
+    add_claim(Library.open(records_only), doc, "Delivered by IV line in a setting where you are monitored")
+    lib = Library.open(records_only)
+    before = {c.id: c.as_dict() for c in reviewed_catalogue(lib)}
+    hand = tmp_path / "reviewed.toml"
+    assert write_reviewed_catalogue(lib, hand) == len(before)
+
+    write_catalogue(lib.root, {"documents": read_catalogue(lib.root)["documents"], "claim": []})
+    with lib.transaction():
+        for name in ("claims", "claims_meta", TABLE):
+            lib.table(name).truncate()
+    page = read_catalogue(lib.root)["documents"][doc]
+    check_page(lib, (records_only / page["file"]).read_bytes(), "p05.txt", link=False)
+    machine = read_catalogue(lib.root)
+    machine["claim"] = [c for c in machine["claim"] if c["quote"] != claim["quote"]]  # the rules no longer find it
+    write_catalogue(lib.root, machine)
+    counts = adopt_catalogue(lib, hand, "carol", "re-made under the reviews")
+    assert counts["added"] == 2 and counts["removed"] == 1  # the claim no longer found, the reviewer's own; 03
+    after = {c.id: c.as_dict() for c in reviewed_catalogue(Library.open(records_only))}
+    assert after == before
+    assert after[claim["id"]]["kind"] == "safety" and after[claim["id"]]["topic"] == "tingling"
+
+
 def test_interactive_review_walks_the_evidence(runner, records_only: Path) -> None:
     _, _, claim = _page_with_claims(records_only)
     n = len(claim["evidence"])
@@ -366,14 +621,49 @@ def test_report_without_claims_and_for_one_page(runner, records_only: Path, tmp_
     assert run_cli(runner, records_only, "report", "--document", "no such page").exit_code == 1
 
 
-def test_pages_eval_prints_figures_per_page() -> None:
+def _pages_eval(*args: str) -> dict[tuple[str, str], list[str]]:
+    """(set, page) -> the figures `bench/pages_eval.py` prints for it."""
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "pages_eval.py"), "--no-link"], capture_output=True, text=True, check=True
+        [sys.executable, str(ROOT / "bench" / "pages_eval.py"), *args], capture_output=True, text=True, check=True
     )
-    lines = {line.split()[0]: line.split() for line in proc.stdout.splitlines()[1:]}
-    assert {"p01", "p03", "p05", "p07", "p08", "overall"} <= set(lines)
-    precision, recall, kind = (float(x) for x in lines["overall"][3:6])
-    assert precision >= 0.9 and recall >= 0.9 and kind >= 0.9  # tuning pages: a regression guard, not a figure
+    rows, current = {}, ""
+    for line in proc.stdout.splitlines():
+        if line.startswith("set: "):
+            current = line.removeprefix("set: ")
+        elif line.split() and line.split()[0] != "page" and not line.startswith(" "):
+            rows[(current, line.split()[0])] = line.split()
+    return rows
+
+
+def test_pages_eval_prints_figures_per_set_page_and_field() -> None:
+    rows = _pages_eval("--no-link")
+    assert {("tuning", p) for p in ("p01", "p03", "p05", "p07", "p08", "overall")} <= set(rows)
+    # the shipped pages are read from the file their labels name
+    assert {("shipped", d) for d in ("000", "001", "002", "003", "004", "overall")} <= set(rows)
+    for key in (("tuning", "overall"), ("shipped", "overall")):
+        figures = rows[key][3:6] + rows[key][8:]
+        assert len(figures) == 3 + 8 and all(0 <= float(x) <= 1 for x in figures), rows[key]
+    precision, recall, kind = (float(x) for x in rows[("tuning", "overall")][3:6])
+    assert precision >= 0.9 and recall >= 0.9 and kind >= 0.9  # a regression guard, not a figure
+
+
+def test_pages_eval_compares_fields_in_the_labels_terms() -> None:
+    spec = importlib.util.spec_from_file_location("pages_eval", ROOT / "bench" / "pages_eval.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["pages_eval"] = bench  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    right = bench.field_right
+    label = {"regimen": "boosters", "comparator": "opioid-receptor pain medications", "direction": "safe"}
+    assert right("regimen", label, {"regimen": "repeated"})[0]
+    assert not right("regimen", {"regimen": "unspecified"}, {"regimen": "infusion"})[0]
+    assert right("comparator", label, {"comparator": "opioids"})[0]
+    assert not right("comparator", label, {"comparator": None})[0]
+    assert right("direction", label, {"direction": "does_not_cause"})[0]
+    assert not right("direction", label, {"direction": "causes"})[0]
+    q = {"quantity": {"kind": "onset_minutes", "min": 20, "max": 40}}
+    assert right("quantity", q, {"quantity": ("onset_minutes", 20.0, 42.0)})[0]
+    assert not right("quantity", q, {"quantity": ("onset_minutes", 1.0, 60.0)})[0]
+    assert not right("quantity", {}, {"quantity": ("duration_days", 1.0, 7.0)})[0]
 
 
 def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:

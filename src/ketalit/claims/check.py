@@ -1,7 +1,7 @@
 """`ketalit check PAGE`: add a marketing page to the library, find and normalise its claims, link them to the
 evidence, and keep every review.
 
-1. The page (text or HTML) is turned into text (``pages.page_text``) and kept under ``sources/``, named in
+1. The page (text or HTML) is turned into text (``pages.read_page``) and kept under ``sources/``, named in
    ``claims.toml`` by its title, clinic, URL and the date it was read. A page checked before (same URL, else the
    same text, else the same title and clinic) keeps its number.
 2. Its claims are extracted (``extract``) and normalised into propositions (``normalise``). A claim found before
@@ -23,17 +23,9 @@ from urllib.parse import urlsplit
 from ..errors import KetalitError
 from ..library import Library
 from ..records import now_iso
-from .extract import extract_claims
-from .normalise import normalise, page_context
-from .pages import (
-    describe,
-    first_heading,
-    last_claim_number,
-    page_text,
-    read_catalogue,
-    sha256,
-    write_catalogue,
-)
+from .extract import Candidate, extract_claims
+from .normalise import Normalised, normalise, page_context
+from .pages import describe, last_claim_number, read_catalogue, read_page, sha256, write_catalogue
 from .review import apply_reviews, norm_quote, reviewed_catalogue, reviews
 
 
@@ -47,6 +39,7 @@ class CheckResult:
     kept: int = 0
     dropped: int = 0
     waiting: int = 0  # reviews of claims no longer on the page
+    contradictions: list[dict[str, Any]] = field(default_factory=list)  # its claims against other pages' claims
 
     @property
     def name(self) -> str:
@@ -106,11 +99,8 @@ def check_page(
     """Add (or update) a page and its claims; link them; return them with the reviews laid over."""
     lib = library if isinstance(library, Library) else Library.open(library)
     title_given = bool(title)
-    pt = page_text(data, name)
-    text = pt.text
-    url = (url or pt.url or "").strip()
-    title = (title or pt.title or first_heading(text)).strip()
-    clinic = (clinic or pt.site or (urlsplit(url).netloc.removeprefix("www.") if "://" in url else "")).strip()
+    page = read_page(data, name, title, url, clinic)
+    text, url, title, clinic = page.text, page.url, page.title, page.clinic
     digest = sha256(text)
     with lib.transaction():  # the library's lock also guards claims.toml and sources/
         catalogue = read_catalogue(lib.root)
@@ -133,7 +123,7 @@ def check_page(
             "clinic": clinic or old_doc.get("clinic", ""),
             "url": url or old_doc.get("url", ""),
             "accessed": parse_accessed(accessed) if accessed or not old_doc else old_doc.get("accessed", ""),
-            "format": pt.format,
+            "format": page.format,
             "sha256": digest,
             "checked": now_iso(),
             "last_claim": int(old_doc.get("last_claim", 0)),
@@ -143,9 +133,22 @@ def check_page(
         _update_claims(lib, catalogue, doc_id, text, result)
         write_catalogue(lib.root, catalogue)
     if link:
+        from .store import stored_contradictions
+
         lib.release()
         result.claims = link_claims(lib, document=doc_id)
+        mine = {r["id"] for r in result.claims}
+        result.contradictions = [c for c in stored_contradictions(lib) if mine & set(c["claims"])]
     return result
+
+
+def page_claims(
+    text: str, title: str = "", url: str = "", clinic: str = "", document: str = ""
+) -> list[tuple[Candidate, Normalised]]:
+    """The claims of a page's text, each with its proposition, read in the page's context (the route and condition
+    its title, address and clinic give): what `ketalit check` stores and `ketalit claims extract` prints."""
+    context = page_context(text, title, url, clinic)
+    return [(c, normalise(c, text, context)) for c in extract_claims(text, document)]
 
 
 def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: str, result: CheckResult) -> None:
@@ -161,10 +164,9 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
         if r.get("document") == doc_id and r.get("action") == "add"
     }
     counter = last_claim_number(lib, catalogue, doc_id)
-    context = page_context(text)
     fresh = []
     seen_ids: set[str] = set()
-    for cand in extract_claims(text, doc_id):
+    for cand, norm in page_claims(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""), doc_id):
         key = norm_quote(cand.quote)
         if key in old_by_quote:
             cid = old_by_quote[key]["id"]
@@ -176,7 +178,6 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
             cid = f"{doc_id}-{counter:02d}"
             result.new += 1
         seen_ids.add(cid)
-        norm = normalise(cand, text, context)
         entry: dict[str, Any] = {
             "id": cid,
             "quote": cand.quote,
@@ -214,7 +215,7 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
 def link_claims(lib: Library, ids: set[str] | None = None, document: str | None = None) -> list[dict[str, Any]]:
     """Link some claims (by id, or all of one document) and store them with the reviews laid over; returns them."""
     from ..search import SearchIndex
-    from .link import link_claim
+    from .link import contradictions, link_claim
 
     claims = reviewed_catalogue(lib)
     chosen = [c for c in claims if (ids is None or c.id in ids) and (document is None or c.document == document)]
@@ -235,6 +236,7 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
         del index
     rows = apply_reviews(lib, rows, claims)
     chosen_ids = {c.id for c in chosen}
+    conflicts = contradictions(claims)
     lib.release()
     with lib.transaction():
         table = lib.table("claims")
@@ -247,6 +249,10 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
         ]
         table.truncate()
         table.insert_multiple(sorted(keep + rows, key=lambda r: r["id"]))
+        meta = lib.table("claims_meta")  # contradictions between pages: the new claims against every page's
+        last = meta.all()
+        meta.truncate()
+        meta.insert({**(last[0] if last else {}), "contradictions": conflicts})
     return rows
 
 

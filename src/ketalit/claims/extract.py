@@ -1,16 +1,27 @@
 """Find the claims of a marketing page: sentences and list items that assert something testable about ketamine.
 
-A page is read as lines: headings (short lines without a full stop, and questions), list items and paragraphs,
-which are cut into sentences. A sentence or list item is a claim when it refers to ketamine (by name, by the words
-a page uses for it once it is about ketamine, "it", "the infusions", or by what patients feel or get from it)
-and asserts an effect, a property, a harm, a time or a regimen, and no rule says it is something else: a call to
-action, logistics of the visit, the clinic's positioning, generic advice, a goal or disclaimer, talk about the page
-or the literature, puffery, or a statement about another drug or the disease only. The rules are regular
-expressions in ``data/claim_text.toml``; every candidate keeps the rule that let it in and the words that matched.
+A page is read as lines: headings (questions, and lines without a full stop that are short or in title case;
+"1. Acute Phase" between paragraphs is a numbered heading), list items and paragraphs, which are cut into
+sentences. A sentence or list item is a claim when it refers to ketamine (by name, by the words a page uses for it
+once it is about ketamine, "it", "the infusions", by what patients feel or get from it, or by how a condition
+responds) and asserts an effect, a property, a harm, a time or a regimen, and no rule says it is something else: a
+call to action, logistics of the visit, the clinic's positioning, generic advice, a goal or disclaimer, talk about
+the page or the research agenda, a protocol with no effect said of it, variability with nothing said of how,
+puffery (promise or hope counts as a claim when it is for a condition or a group of patients), or a statement about
+another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease). A
+heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
+Treat"). A sentence led by a concessive clause ("While it has shown promise in relieving pain, it is essential
+to ...") is a claim when one of its clauses is. The rules are regular expressions in ``data/claim_text.toml``; every
+candidate keeps the rule that let it in and the words that matched (and where: the sentence, the lead-in, the
+heading).
 
 A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it; an
-anaphoric "These include:" takes the sentence before it). A sentence that only makes sense with the one before it
-("Our own statistics clearly show otherwise.") is reported together with it, as one claim over both.
+anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
+heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
+sentence that only makes sense with the one before it ("Our own statistics clearly show otherwise."; a short
+"Ketamine interrupts this cycle." after the sentence describing the cycle; "Doctors first used it decades ago."
+after "Ketamine is not a new drug.") is reported together with it, as one claim over both. Each claim keeps the
+sentence before it in its section, which the normaliser reads for a route the claim does not name.
 """
 
 from __future__ import annotations
@@ -24,6 +35,9 @@ from typing import Any
 from .._compat import tomllib
 
 _BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦]|\d{1,2}[.)])[ \t]+")
+_NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
+# Rules whose sentence may still be a claim in its other clause ("While it shows promise, it carries risks").
+_CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta")
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
 _SENT_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
@@ -38,6 +52,12 @@ _CARRIED_BY_PREVIOUS = re.compile(
     r"(?:otherwise|the opposite|the contrary)\b|\bclearly show otherwise\b",
     re.I,
 )
+
+
+# ketamine referred to near the start of a sentence, by a pronoun or "this drug"
+_PRONOUN = re.compile(r"\b(?:it|its|this (?:drug|medication|medicine))\b", re.I)
+# "While <one clause>, <other clause>": a sentence led by a concessive clause, cut at its first comma.
+_CONCESSIVE = re.compile(r"^((?:while|although|though|even though|whilst)\b[^,]{8,}),\s*(.{8,})$", re.I | re.S)
 
 
 # A sentence whose subject is "it" or that compares with other treatments is about ketamine, not about them.
@@ -71,6 +91,13 @@ def _compiled() -> dict[str, Any]:
     return {
         "ketamine": _rx(ex["ketamine"]),
         "ketamine_named": _rx(ex["ketamine_named"]),
+        "ketamine_form": _rx(ex["ketamine_form"]),
+        "treats_heading": _rx(ex["treats_heading"]),
+        "treatment_response": _rx(ex["treatment_response"]),
+        "promise_for": _rx(ex["promise_for"]),
+        "protocol_effect": _rx(ex["protocol_effect"]),
+        "points_back": _rx(ex["points_back"]),
+        "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
         "effect": _rx(ex["effect"]),
         "not_claim": {name: _rx(pats) for name, pats in ex["not_claim"].items()},
@@ -91,7 +118,10 @@ class Candidate:
     lead_start: int | None = None
     lead_end: int | None = None
     heading: str = ""
+    section: str = ""  # the heading above that one
     why: str = ""
+    clause: str = ""  # the clause that makes the claim, when the rest of the sentence is advice or framing
+    previous: str = ""  # the sentence before it in its section (for a list item, the one before its lead-in)
 
     @property
     def text(self) -> str:
@@ -107,7 +137,10 @@ class Candidate:
             "lead_start": self.lead_start,
             "lead_end": self.lead_end,
             "heading": self.heading,
+            "section": self.section,
             "why": self.why,
+            "clause": self.clause,
+            "previous": self.previous,
         }
 
 
@@ -117,6 +150,8 @@ class _Span:
     end: int
     text: str
     before: str = ""  # for a lead-in: the sentence before it, which may say what the list is about
+    blocked: str | None = None  # for a lead-in: the rule that says its list is not claims
+    is_heading: bool = False
 
 
 def sentences(line: str, offset: int) -> list[_Span]:
@@ -136,15 +171,22 @@ def sentences(line: str, offset: int) -> list[_Span]:
 
 
 def _is_heading(stripped: str) -> bool:
+    """A question on its own line, or a line without closing punctuation that is short or in title case (a longer
+    line in sentence case is a sentence whose full stop is missing)."""
     if stripped.endswith("?"):
         return len(sentences(stripped, 0)) == 1 and len(stripped.split()) <= 25
     if stripped.endswith((".", "!", ":", ";", ",")) or stripped.endswith(('."', ".”")):
         return False
-    return len(stripped.split()) <= 20
+    words = stripped.split()
+    if len(words) <= 12:
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) <= 20 and sum(w[0].isupper() for w in long_words) * 2 > len(long_words)
 
 
 def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> str | None:
-    """The name of the rule that says a sentence (or a list item, which may be a single word) is not a claim."""
+    """The name of the rule that says a sentence (or a list item, which may be a single word) is not a claim.
+    ``context`` is what a list item is read with (its lead-in and the sentence before it)."""
     t = text.strip()
     if t.rstrip("\"”’' ").endswith("?"):
         return "question"
@@ -159,13 +201,18 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
             first = _ABOUT.search(t)
             if (
                 c["ketamine_named"].search(t)
-                or (list_item and c["ketamine"].search(context))
+                or (list_item and (c["ketamine"].search(context) or c["treats_heading"].search(context)))
                 or _COMPARED.search(t)
                 or _SPARING.search(t)
+                or c["treatment_response"].search(t)
             ):
                 continue
             if first and first.start() < m.start():
                 continue  # ketamine (or the relief patients get) comes first: the other drug is a comparison
+        if m and name == "promise" and c["promise_for"].search(t):
+            continue  # "offers hope to those living with persistent pain": a claim that it helps them
+        if m and name == "protocol" and c["protocol_effect"].search(t):
+            continue  # "a low, sub-anesthetic dose is given so that it is absorbed gradually" says what the dose does
         if m:
             if name in ("positioning", "puffery") and c["history"].search(t):
                 continue  # "Doctors have been using ketamine as an anaesthetic for decades" is history
@@ -173,19 +220,52 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
     return None
 
 
-def claim_reason(text: str, context: str = "", headings: tuple[str, ...] = ()) -> str | None:
-    """Why ``text`` (with its lead-in as ``context``, under ``headings``) is a claim, or None when it is not one."""
+def _in_heading(heading: str) -> str | None:
+    """The words by which a heading names ketamine: its name, a form it is given in ("Intravenous (IV) infusion"), or
+    what the clinic treats with it ("Conditions We Treat"). A pronoun in a heading ("Why It Persists") has nothing to
+    refer to."""
+    c = _compiled()
+    m = c["ketamine_named"].search(heading) or c["ketamine_form"].search(heading) or c["treats_heading"].search(heading)
+    return m.group(0) if m else None
+
+
+def claim_reason(
+    text: str, context: str = "", headings: tuple[str, ...] = (), context_is_heading: bool = False
+) -> str | None:
+    """Why ``text`` (with its lead-in as ``context``, under ``headings``) is a claim, or None when it is not one.
+    A heading (or a lead-in that is a heading) refers to ketamine only by naming it or a form it is given in."""
     c = _compiled()
     effect = c["effect"].search(text) or (context and c["effect"].search(context))
     if not effect:
         return None
-    for where in (text, context, *headings):
-        ref = where and c["ketamine"].search(where)
+    for where, words in (("the sentence", text), ("the lead-in", "" if context_is_heading else context)):
+        ref = words and c["ketamine"].search(words)
         if ref:
-            return f"refers to ketamine ({ref.group(0)!r}) and asserts {effect.group(0)!r}"
+            return f"refers to ketamine ({ref.group(0)!r} in {where}) and asserts {effect.group(0)!r}"
+    for heading in headings:
+        ref_words = _in_heading(heading)
+        if ref_words:
+            return f"under the heading {heading!r}, which names it ({ref_words!r}), asserts {effect.group(0)!r}"
     pe = c["patient_effect"].search(f"{context} {text}".strip())
     if pe:
         return f"says what patients get from it ({pe.group(0)!r}) and asserts {effect.group(0)!r}"
+    responds = c["treatment_response"].search(text)
+    if responds:
+        return f"says how a condition responds to it ({responds.group(0)!r})"
+    return None
+
+
+def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] | None:
+    """ "While ketamine has shown promise in relieving pain, it is essential to ...": a sentence whose one clause is
+    advice or framing and whose other clause is a claim is a claim. (The clause, and why it is one.)"""
+    m = _CONCESSIVE.match(text)
+    if not m:
+        return None
+    for part in (m.group(1), m.group(2)):
+        if not_claim_reason(part) is None:
+            why = claim_reason(part, "", headings)
+            if why:
+                return part.strip(), f"the clause {part.strip()!r} {why}"
     return None
 
 
@@ -200,16 +280,29 @@ def _lead_is_claim(lead: str) -> bool:
     )
 
 
+def _numbered_heading(lines: list[str], i: int) -> bool:
+    """ "1. Acute Phase" between two paragraphs: a numbered section heading, not a one-item list."""
+    m = _NUMBERED.match(lines[i])
+    if not m:
+        return False
+    item = lines[i][m.end() :].strip()
+    if len(item.split()) > 6 or item.endswith((".", "!", ":", ";", ",")):
+        return False
+    neighbours = [next((ln for ln in rng if ln.strip()), "") for rng in (reversed(lines[:i]), lines[i + 1 :])]
+    return not any(_BULLET.match(ln) for ln in neighbours)
+
+
 def extract_claims(text: str, document: str = "") -> list[Candidate]:
     """The claims of a page's text, in order, each with its exact quote and offsets (and lead-in for list items)."""
     out: list[Candidate] = []
     headings: tuple[str, ...] = ()  # the last two headings: a section and its sub-heading
     lead: _Span | None = None  # the lead-in of the list being read
     pending_heading: _Span | None = None  # a heading directly above what follows
-    previous: _Span | None = None  # the previous sentence of the paragraph being read
     last_sentence: _Span | None = None  # the last sentence of the previous paragraph
+    section: list[str] = []  # the sentences read since the last heading
+    lines = text.split("\n")
     pos = 0
-    for raw in text.split("\n"):
+    for i, raw in enumerate(lines):
         start = pos
         pos += len(raw) + 1
         stripped = raw.strip()
@@ -217,18 +310,25 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             continue
         offset = start + raw.index(stripped)
         bullet = _BULLET.match(raw)
-        if bullet:
+        numbered_heading = bullet is not None and _numbered_heading(lines, i)
+        if bullet and not numbered_heading:
             q_start = start + bullet.end()
             quote = raw[bullet.end() :].rstrip()
             item = _Span(q_start, q_start + len(quote), quote)
             context = lead or pending_heading
-            _consider(out, document, item, context, headings, is_item=True)
+            before = context.before if context and not context.is_heading else ""
+            _consider(out, document, item, context, headings, True, previous=before)
             continue
         lead = None
-        if _is_heading(stripped):
+        if numbered_heading or _is_heading(stripped):
+            if bullet:
+                stripped = raw[bullet.end() :].strip()
+                offset = start + raw.index(stripped)
             headings = (stripped, *headings[:1])
-            pending_heading = _Span(offset, offset + len(stripped), stripped) if not stripped.endswith("?") else None
-            previous = None
+            section = []
+            pending_heading = (
+                _Span(offset, offset + len(stripped), stripped, is_heading=True) if not stripped.endswith("?") else None
+            )
             continue
         pending_heading = None
         spans = sentences(stripped, offset)
@@ -240,21 +340,67 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 lead = before
             elif before is not None:
                 lead.before = before.text
+            blocked = not_claim_reason(last.text)
+            if blocked in _compiled()["list_not_claims"]:
+                lead.blocked = blocked
             if _lead_is_claim(last.text):
-                _consider(out, document, last, None, headings, is_item=False)
-        previous = None
+                _consider(out, document, last, None, headings, False, previous=before.text if before else "")
+        previous: _Span | None = None
         for span in spans:
-            if previous is not None and _CARRIED_BY_PREVIOUS.search(span.text):
+            joined_why = _reads_with_previous(span, previous) if previous is not None else None
+            if previous is not None and _about_previous_subject(span, previous):
+                pass  # "Fibromyalgia affects millions. It causes widespread pain.": "it" is the disease
+            elif previous is not None and joined_why:
                 joined = _Span(previous.start, span.end, text[previous.start : span.end])
                 if out and out[-1].start == previous.start and out[-1].end == previous.end:
                     out.pop()
-                _consider(out, document, joined, None, headings, is_item=False, force=True)
-                previous = span
-                continue
-            _consider(out, document, span, None, headings, is_item=False)
+                ahead = section[-2] if len(section) > 1 else ""
+                _consider(out, document, joined, None, headings, False, force=joined_why, previous=ahead)
+            else:
+                _consider(out, document, span, None, headings, False, previous=section[-1] if section else "")
+            section.append(span.text)
             previous = span
+        if stripped.endswith(":"):
+            section.append(last.text)
         last_sentence = spans[-1] if spans else last_sentence
     return out
+
+
+def _about_previous_subject(span: _Span, previous: _Span) -> bool:
+    """A sentence that refers to ketamine only by a leading "it", after a sentence about another drug or the
+    disease: the pronoun is that subject's."""
+    c = _compiled()
+    refs = [m.group(0).lower() for m in c["ketamine"].finditer(span.text)]
+    if not refs or any(r not in ("it", "its", "it's", "it’s") for r in refs) or not _PRONOUN.match(span.text):
+        return False
+    return not_claim_reason(previous.text) in ("other_subject", "definition")
+
+
+def _reads_with_previous(span: _Span, previous: _Span) -> str | None:
+    """Why a sentence is one claim with the sentence before it, or None. "Our own statistics clearly show
+    otherwise." turns on the sentence before; "Ketamine interrupts this cycle." points back to the cycle the sentence
+    before describes; "Ketamine is not a new drug. Doctors first used it decades ago." names ketamine in a sentence
+    that asserts nothing, which the next refers to."""
+    c = _compiled()
+    if _CARRIED_BY_PREVIOUS.search(span.text):
+        return "a sentence and the one that turns on it, read as one claim"
+    short = len(span.text.split()) <= 8
+    back = c["points_back"].search(span.text)
+    if short and back:
+        joined = f"{previous.text} {span.text}"
+        if not_claim_reason(span.text) is None and claim_reason(joined):
+            return f"a short sentence that points back to the one before it ({back.group(0)!r}), read with it"
+    named = c["ketamine_named"].search(previous.text)
+    if (
+        named
+        and len(previous.text.split()) <= 8
+        and claim_reason(previous.text) is None
+        and _PRONOUN.search(span.text[:50])
+        and not_claim_reason(span.text) is None
+        and claim_reason(span.text)
+    ):
+        return f"a sentence about what the one before it names ({named.group(0)!r}) but does not assert, read with it"
+    return None
 
 
 def _consider(
@@ -264,20 +410,35 @@ def _consider(
     context: _Span | None,
     headings: tuple[str, ...],
     is_item: bool,
-    force: bool = False,
+    force: str = "",
+    previous: str = "",
 ) -> None:
     lead = context.text if context else ""
-    if not force:
-        stop = not_claim_reason(span.text, list_item=is_item and context is not None, context=lead)
+    read_with = f"{context.before} {lead}".strip() if context else ""
+    clause = ""
+    all_headings = headings
+    if is_item and context is not None:
+        headings = headings[:1]  # a list is about what its lead-in says, under its own section's heading only
+    if force:
+        why = force
+    else:
+        if is_item and context is not None and context.blocked:
+            return  # the lead-in says the list is not claims ("Ongoing research explores:")
+        stop = not_claim_reason(span.text, list_item=is_item and context is not None, context=read_with)
         if stop is not None:
-            return
-        why = claim_reason(span.text, f"{context.before} {lead}".strip() if context else "", headings)
-        if why is None:
-            return
+            found = _concessive_claim(span.text, headings) if stop in _CONCEDES else None
+            if found is None:
+                return
+            clause, why = found
+        else:
+            if context is not None and context.is_heading:
+                why = claim_reason(span.text, read_with, headings, context_is_heading=True)
+            else:
+                why = claim_reason(span.text, read_with, headings)
+            if why is None:
+                return
         if is_item and context is None and len(span.text.split()) < 4:
             return  # a bare list item with nothing to say what the list is about
-    else:
-        why = "a sentence and the one that turns on it, read as one claim"
     out.append(
         Candidate(
             document=document,
@@ -287,7 +448,10 @@ def _consider(
             lead_in=context.text if context else "",
             lead_start=context.start if context else None,
             lead_end=context.end if context else None,
-            heading=headings[0] if headings else "",
+            heading=all_headings[0] if all_headings else "",
+            section=all_headings[1] if len(all_headings) > 1 else "",
             why=why or "",
+            clause=clause,
+            previous=previous,
         )
     )

@@ -7,9 +7,21 @@ transient, states), polarity, comparator, severity (any | serious), exposure (th
 quantity with both ends (onset in minutes or duration in days: "within 20-40 minutes", "weeks or months"), the
 words to search for, and a one-line assertion. Every field keeps the rule (and words) that set it, in ``reasons``.
 
-Routes, outcomes and populations come from the tagging vocabulary (the claim read as a title), then from the page:
-a claim that names no route takes the page's (an infusion page's claims are about intravenous ketamine), and an
-effect claim that names no population takes the page's condition. The cue words are in ``data/claim_text.toml``.
+Routes, outcomes and populations come from the tagging vocabulary (the claim read as a title) and the words pages
+use for them, then from the claim's place on the page: a claim that names no route takes the one its section's
+heading or the sentence before it names, else the page's (an infusion clinic's page, or a page that names no other
+route, is about intravenous ketamine); a list that points back ("in these scenarios") takes the population of the
+sentence before it, and an effect claim that names none takes the condition of the page's title. Words the
+vocabulary would misread in a page ("dissociative anaesthetic", "inflammatory pain") are masked before outcomes are
+read. The kind is decided on the claim's own words, its main clause for mechanism and duration ("By targeting pain
+pathways, ketamine offers hope to..." is efficacy); the conventions: fewer opioids and relief of opioid-induced
+hyperalgesia are efficacy, receptor and channel action is mechanism, less tolerance or addiction than opioids is
+dependence, each item of a list of effects is a side effect, "safe" and a harm said not to happen are safety, what a
+dose or schedule does is dosing, how fast it acts is onset (even against a comparator). The cue words are in
+``data/claim_text.toml``.
+
+Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
+not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
 """
 
 from __future__ import annotations
@@ -44,9 +56,12 @@ def _cues() -> dict[str, Any]:
     out["regimen"] = [(k, rx(v)) for k, v in n["regimen"].items()]
     out["routes"] = [(k, rx(v)) for k, v in n["routes"].items()]
     out["outcome_words"] = [(k, rx(v)) for k, v in n["outcome_words"].items()]
+    out["population_words"] = [(k, rx(v)) for k, v in n["population_words"].items()]
+    out["outcome_not"] = rx([p for v in n["outcome_not"].values() for p in v])
     out["comparator"] = [(k, rx(v)) for k, v in n["comparator"].items()]
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
+    out["topics"] = n["topics"]
     return out
 
 
@@ -74,6 +89,7 @@ class Normalised:
     quantity: Quantity | None
     terms: str
     assertion: str
+    topic: str = ""
     checkable: bool = True
     indirect_only: bool = False  # no study in a pain library measures what the claim names
     reasons: dict[str, str] = field(default_factory=dict)
@@ -90,7 +106,7 @@ class Normalised:
             "direction": self.direction,
             "terms": self.terms,
         }
-        for key in ("regimen", "comparator", "severity", "exposure"):
+        for key in ("regimen", "comparator", "severity", "exposure", "topic"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
         if self.quantity:
@@ -141,19 +157,22 @@ def routes_named(text: str) -> tuple[list[str], list[str]]:
     return routes, words
 
 
-def page_context(text: str) -> PageContext:
-    """The route a page is about (the one it names most often for ketamine) and its condition (from its title)."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    title = " ".join(lines[:2]) if lines else ""
-    vocab = default_vocabulary()
-    counts: dict[str, int] = {}
-    for td in vocab.tags["route"]:
-        n = sum(len(rx.regex.findall(text)) for rx in td.regexes)
-        if n:
-            counts[td.id] = n
-    routes = [max(counts, key=lambda k: counts[k])] if counts and max(counts.values()) >= 2 else []
+def page_context(text: str, title: str = "", url: str = "", clinic: str = "") -> PageContext:
+    """What the page is about: the route its title, address or clinic's name gives ("Ketamine Infusion",
+    ".../ketamine-infusion", "... Infusion Therapies") or the only route it ever names, and the condition its title
+    names. (A page that discusses several routes, an article about ketamine in general, is about none.) The title is
+    the page's first line when none is given."""
+    title = title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    names = " ".join((title, re.sub(r"[-_/.]+", " ", url), clinic))
+    routes, _ = routes_named(names)
+    if not routes:
+        # a page that only ever names one route (twice or more) is about it: "Ketamine Infusions" in every answer
+        counts = {name: len(rx.findall(text)) for name, rx in _cues()["routes"]}
+        named = [name for name, n in counts.items() if n]
+        if len(named) == 1 and counts[named[0]] >= 2:
+            routes = named
     population = [s for s in _tags(title).get("setting", []) if s not in ("trauma", "postoperative")]
-    return PageContext(routes=routes, population=population)
+    return PageContext(routes=routes[:1], population=population)
 
 
 def _first(rx: re.Pattern[str], text: str) -> str | None:
@@ -161,16 +180,43 @@ def _first(rx: re.Pattern[str], text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
-    """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words."""
+_CONSEQUENCE = re.compile(
+    r",?\s+(?:which|allowing|making|helping|improving|reducing|lowering|leading|so that|while|whereas|because)\b.*$",
+    re.I | re.S,
+)
+_LEADING_CLAUSE = re.compile(r"^(?:by|because|since|as|although|though|while|when)\b[^,]{3,},\s*", re.I)
+
+
+def main_clause(text: str) -> str:
+    """A sentence without its leading adverbial clause ("By targeting the brain's pain pathways, ...") and its
+    trailing consequence ("..., which may explain longer-lasting relief"): what it mainly asserts."""
+    main = _CONSEQUENCE.sub("", _LEADING_CLAUSE.sub("", text.strip()))
+    return main if len(main.split()) >= 3 else text
+
+
+def guess_kind(text: str, quote: str | None = None, lead_in: str = "") -> tuple[str, str]:
+    """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
+    the claim, when the rest is advice); ``lead_in`` the lead-in of a list item."""
     c = _cues()
     own = quote or text
+    main = main_clause(own)
+    if lead_in and _first(c["side_effect_list"], lead_in) and not _first(c["improvement"], own):
+        return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
+    w = _first(c["efficacy_first"], own)
+    if w:
+        return "efficacy", f"fewer opioids or less opioid hyperalgesia: {w!r}"
+    w = _first(c["safe"], own)
+    if w:
+        return "safety", f"safety: {w!r}"
     w = _first(c["history"], own)
     if w and not _first(c["history_unless"], own):
         return "history", f"history: {w!r}"
+    w = _first(c["dosing_agent"], own)
+    if w:
+        return "dosing", f"what a dose or schedule does: {w!r}"
     w = _first(c["onset_time"], own)
     if (
         w
@@ -181,18 +227,30 @@ def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
     w = _first(c["dependence"], text)
     if w:
         return "dependence", f"dependence: {w!r}"
-    w = _first(c["safe"], own)
+    harm, negated = _first(c["harm"], own), _first(c["negation"], own)
+    if harm and negated:
+        return "safety", f"a harm said not to happen (or rarely): {negated!r} {harm!r}"
+    w = _first(c["speed"], own)
+    if w and not _first(c["mechanism_strong"], own):
+        good_for = _first(c["speed_for"], own)
+        if _first(c["onset_explicit"], own) or not good_for:
+            return "onset", f"how fast it acts: {w!r}"
+        return "efficacy", f"what its speed ({w!r}) is good for: {good_for!r}"
+    w = _first(c["duration"], main)
     if w:
-        return "safety", f"safety: {w!r}"
-    for kind, where in (("duration", own), ("dosing", text)):
-        w = _first(c[kind], where)
-        if w:
-            return kind, f"{kind}: {w!r}"
+        return "duration", f"duration: {w!r}"
+    w = _first(c["dosing"], text)
+    if w:
+        return "dosing", f"dosing: {w!r}"
     w = _first(c["safety"], own)
     if w and not re.search(r"\bside effects? include\b", own, re.I):
+        if _first(c["side_effect"], own) and not re.search(r"\b(?:minimi|reduc|low|rare|manag|safe)", own, re.I):
+            return "side_effect", f"side effect: {_first(c['side_effect'], own)!r} ({w!r})"
         return "safety", f"safety: {w!r}"
-    w = _first(c["mechanism_strong"], own)
+    w = _first(c["mechanism_strong"], main)
     if w and not re.search(r"\bside effects?\b|\badverse\b", text, re.I):
+        if _first(c["clinical_outcome"], own):
+            return "efficacy", f"a mechanism ({w!r}) that improves a condition: {_first(c['clinical_outcome'], own)!r}"
         return "mechanism", f"mechanism: {w!r}"
     w = _first(c["side_effect"], text)
     if w:
@@ -205,7 +263,7 @@ def guess_kind(text: str, quote: str | None = None) -> tuple[str, str]:
     w = _first(c["comparative"], own)
     if w:
         return "comparative", f"comparative: {w!r}"
-    w = _first(c["mechanism_weak"], own)
+    w = _first(c["mechanism_weak"], main)
     if w and not _first(c["clinical_outcome"], own):
         return "mechanism", f"mechanism: {w!r}"
     return "efficacy", "an effect on a condition or symptom (no more specific cue)"
@@ -249,8 +307,55 @@ def _spans(text: str, units: dict[str, float]) -> tuple[float, float, str] | Non
     return (min(lows), max(highs), ", ".join(words)) if lows else None
 
 
+# "a few weeks", "several months", "a day or two", "a month": from one of the unit to one of the next unit up (a few
+# weeks is up to a month, a few months up to a year), "a day or two" to two, "a month" exactly one.
+_VAGUE = re.compile(
+    r"\b(?:(a few|several|a couple of|many)|(an?|one))\s+(hours?|days?|weeks?|months?|years?)\b(\s+or\s+two\b)?", re.I
+)
+_NEXT_UNIT_DAYS = {"hour": 1.0, "day": 7.0, "week": 30.0, "month": 365.0, "year": 3650.0}
+# times that are the length of a session, not of relief ("sessions of up to six hours", "a 40-minute infusion")
+_SESSION_TIME = re.compile(
+    r"\b(?:sessions?|infusions?|treatments?|appointments?)\s+(?:of|lasting|that last)\s+(?:up to\s+|about\s+)?[\w.–-]+"
+    r"\s+(?:minutes?|hours?)|\b\d+[- ](?:minute|hour)\s+(?:infusion|session|treatment)s?\b",
+    re.I,
+)
+
+
+def _duration_spans(text: str) -> tuple[float, float, str] | None:
+    """Every relief time a text states, numbers and words, as one range from the lowest to the highest end ("for
+    several days to a few weeks, ... up to a month or more" is 1-30 days); bare "weeks", "months" by the table."""
+    text = _SESSION_TIME.sub(lambda m: " " * len(m.group(0)), text)
+    lows, highs, words, taken = [], [], [], []
+    for m in _RANGE.finditer(text):
+        factor = _unit_key(m.group(3), _UNIT_DAYS)
+        if factor is not None:
+            lows.append(_number(m.group(1)) * factor)
+            highs.append(float(m.group(2)) * factor if m.group(2) else lows[-1])
+            words.append(repr(m.group(0)))
+            taken.append(m.span())
+    for m in _VAGUE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        unit = m.group(3).lower().rstrip("s")
+        factor = _UNIT_DAYS[unit]
+        lows.append(factor)
+        highs.append(_NEXT_UNIT_DAYS[unit] if m.group(1) else factor * (2 if m.group(4) else 1))
+        words.append(repr(m.group(0)))
+        taken.append(m.span())
+    low_text = text.lower()
+    for phrase, (lo, hi) in _cues()["duration_words"]:
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", low_text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                lows.append(float(lo))
+                highs.append(float(hi))
+                words.append(f"{phrase!r} read as {lo}-{hi} days")
+                taken.append(m.span())
+    return (min(lows), max(highs), ", ".join(words)) if lows else None
+
+
 def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
-    """The time a claim states: onset in minutes or duration in days, both ends; vague words by the table."""
+    """The time a claim states: onset in minutes or duration in days, both ends; vague words by the table. Words of
+    speed alone ("fast", "rapid") or of length alone ("long-lasting") give no figure."""
     c = _cues()
     low_text = text.lower()
     if kind == "onset":
@@ -268,41 +373,57 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
                 return Quantity("onset_minutes", float(lo), float(hi)), f"vague time {words!r} read as {lo}-{hi} min"
         return None, ""
     if kind == "duration":
-        found = _spans(text, _UNIT_DAYS)
+        found = _duration_spans(text)
         if found:
             return Quantity("duration_days", found[0], found[1]), f"stated: {found[2]}"
-        for words, (lo, hi) in c["duration_words"]:
-            if re.search(rf"\b{re.escape(words)}\b", low_text):
-                return Quantity("duration_days", float(lo), float(hi)), f"vague time {words!r} read as {lo}-{hi} days"
     return None, ""
 
 
-def _outcomes(kind: str, tagged: list[str], text: str) -> list[str]:
-    """The outcomes a claim is about: the vocabulary's, the words pages use for them, then what the kind implies."""
+# a schedule said to keep relief going: its outcome is how long relief lasts
+_EXTENDS = re.compile(r"\b(?:extend|sustain|prolong|maintain|longer|continued|support)\w*", re.I)
+
+
+def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[str]:
+    """The outcomes a claim is about: the vocabulary's, the words pages use for them, then what the kind implies.
+    A history claim states a fact about the drug's use (no outcome); an onset or duration claim is about when relief
+    comes or how long it lasts, not how much (pain intensity only when it says how much); a listed side effect is
+    itself the outcome (adverse events only when it speaks of side effects or names none)."""
     c = _cues()
+    own = own or text
+    if kind == "history":
+        return []
     out = list(tagged)
     for name, rx in c["outcome_words"]:
         if rx.search(text) and name not in out:
             out.append(name)
+    if kind in ("onset", "duration") and not c["pain_amount"].search(own):
+        out = [o for o in out if o != "pain_intensity"]
+    sparing = dict(c["outcome_words"])["opioid_consumption"]
+    if "opioid_consumption" in out and not sparing.search(text):
+        out.remove("opioid_consumption")  # opioids named (as a cause, a comparator), not fewer of them
     psychiatric = bool(c["psychiatric"].search(text))
     pain = re.search(
         r"\bpain|relie|analges|headache|migraine|allodynia|crps|neuropath|fibromyalgia|arthritis", text, re.I
     )
     if kind == "efficacy" and (pain or not (out or psychiatric)) and "pain_intensity" not in out:
         out.insert(0, "pain_intensity")
+    if kind == "efficacy" and "hyperalgesia" in out and not c["pain_amount"].search(own):
+        out = [o for o in out if o != "pain_intensity"]  # relief of hyperalgesia or sensitization
     implied = {"onset": "onset", "duration": "duration_of_relief", "dependence": "abuse_dependence"}
     if kind in implied and implied[kind] not in out:
         out.insert(0, implied[kind])
-    if (
-        kind == "side_effect"
-        and "adverse_events" not in out
-        and (not out or re.search(r"side effects?|these effects", text, re.I))
-    ):
-        out.append("adverse_events")
+    if kind == "side_effect":
+        out = [o for o in out if o not in ("pain_intensity", "adverse_events", "function_quality_of_life")]
+        if not out or re.search(r"side effects?|adverse", own, re.I):
+            out.append("adverse_events")
     if kind == "safety" and not out:
         out.append("adverse_events")
+    if kind == "dosing" and _EXTENDS.search(own) and "duration_of_relief" not in out:
+        out.insert(0, "duration_of_relief")  # what a schedule does for how long relief lasts
     if kind == "dosing" and not out and re.search(r"relie|pain|results|effective|help", text, re.I):
         out.append("pain_intensity")
+    if not out and re.search(r"\brisks?\b", own, re.I) and kind in ("dosing", "safety", "side_effect"):
+        out.append("adverse_events")
     return list(dict.fromkeys(out))
 
 
@@ -346,45 +467,73 @@ def _terms(text: str) -> str:
     return " ".join(list(seen)[:12])
 
 
+# "in these scenarios", "in these cases": the population is the one the sentence before described
+_POINTS_BACK = re.compile(r"\b(?:these|such|those) (?:scenarios|cases|situations|conditions|patients|settings)\b", re.I)
+
+
+def _population(text: str) -> list[str]:
+    """The settings a text names: the vocabulary's, then the words pages use for them. Surgery named as where the
+    anaesthetic is used ("developed as an anesthetic for surgical procedures") is not a population in pain."""
+    c = _cues()
+    anaesthetic = c["anaesthetic_use"].search(text)
+    out = [s for s in _tags(text).get("setting", []) if not (s == "postoperative" and anaesthetic)]
+    for name, rx in c["population_words"]:
+        if rx.search(text) and name not in out:
+            out.append(name)
+    return out
+
+
 def normalise(candidate: Candidate, page_text: str = "", context: PageContext | None = None) -> Normalised:
     """The proposition of one extracted claim (see the module's docstring)."""
     c = _cues()
     context = context or (page_context(page_text) if page_text else PageContext())
-    text = candidate.text
-    own = candidate.quote
+    own = candidate.clause or candidate.quote
+    text = f"{candidate.lead_in} {own}".strip()
     reasons: dict[str, str] = {}
-    kind, reasons["kind"] = guess_kind(text, own)
-    tags = _tags(text)
+    kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in)
     routes, words = routes_named(text)
+    where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:
         reasons["routes"] = f"named in the claim: {', '.join(words)}"
-    elif candidate.heading and routes_named(candidate.heading)[0]:
-        routes = routes_named(candidate.heading)[0]
-        reasons["routes"] = f"named in the heading {candidate.heading!r}"
-    elif kind not in ("mechanism", "history") and context.routes:
-        routes = list(context.routes)
-        reasons["routes"] = "the route the page is about"
-    population = [s for s in tags.get("setting", [])]
+    elif kind not in ("mechanism", "history"):
+        # the claim's section: its heading, else the sentence before it (a list's, the one before its lead-in)
+        for place, words_there in (("the heading", candidate.heading), ("the sentence before", candidate.previous)):
+            routes, words = routes_named(words_there) if words_there else ([], [])
+            if routes:
+                where = words_there
+                reasons["routes"] = f"named in {place} {words_there!r}: {', '.join(words)}"
+                break
+        if not routes and context.routes:
+            routes = list(context.routes)
+            reasons["routes"] = "the route the page is about (its title, address or clinic)"
+    population = _population(text)
     if population:
         reasons["population"] = "named in the claim"
+    elif candidate.previous and _POINTS_BACK.search(text) and _population(candidate.previous):
+        population = _population(candidate.previous)
+        reasons["population"] = f"named in the sentence it points back to: {candidate.previous!r}"
     elif kind in EFFECT_KINDS and context.population and not _cues()["psychiatric"].search(text):
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
-    outcomes = _outcomes(kind, tags.get("outcome", []), text)
+    masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
+    outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
     regimen = None
     for name, rx in c["regimen"]:
         w = _first(rx, text)
-        if w:
-            regimen, reasons["regimen"] = name, f"{w!r}"
+        w_there = _first(rx, where) if where and not w else None
+        if w or w_there:
+            regimen, reasons["regimen"] = name, f"{w!r}" if w else f"{w_there!r} (where its route is named)"
             break
-    comparator = None
-    for name, rx in c["comparator"]:
-        w = _first(rx, own)
-        if w and (kind in ("comparative", "dependence", "safety", "mechanism", "onset") or "than" in w.lower()):
-            comparator, reasons["comparator"] = name, f"{w!r}"
-            break
-    negated = _first(c["negation"], own)
+    comparator, why_compared = _comparator(kind, own, candidate, routes)
+    if comparator:
+        reasons["comparator"] = why_compared
+    # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
+    negated = _first(c["negation"], main_clause(own))
+    if negated and not _first(c["negation_strict"], negated):
+        negated = None  # "minimal", "rarely" make a harm small (the direction says so), they do not deny it
     polarity = "negative" if negated and kind in HARM_KINDS + ("mechanism", "dosing") else "positive"
+    if kind == "efficacy" and _first(c["fades"], own):
+        negated, polarity = _first(c["fades"], own), "negative"  # "it will not cure them"
     if negated and polarity == "negative":
         reasons["polarity"] = f"negation {negated!r}"
     q, why = quantity(own if kind != "onset" or re.search(r"\d|minutes|hours|days", own, re.I) else text, kind)
@@ -392,7 +541,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         q, why = quantity(text, kind)
     if q:
         reasons["quantity"] = why
-    direction = _direction(kind, own, polarity, comparator, q, reasons)
+    direction = _direction(kind, own, polarity, comparator, q, reasons, outcomes)
     if direction in ("better", "faster", "slower", "less_harm") and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None
@@ -422,6 +571,10 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         assertion="",
         reasons=reasons,
     )
+    w = _first(c["testimonial"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"a patient's own words ({w!r}): an anecdote the literature cannot check"
     w = _first(c["psychiatric"], text)
     if w and kind == "efficacy" and "pain_intensity" not in outcomes:
         n.indirect_only = True
@@ -429,22 +582,95 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
             f"a condition other than pain ({w!r}): a pain library can only hold indirect evidence"
         )
     n.assertion = _assertion(n)
+    n.topic, why = topic_of(kind, direction, outcomes, q.name if q else None, severity, regimen, population)
+    if n.topic:
+        reasons["topic"] = why
     return n
 
 
+def topic_of(
+    kind: str,
+    direction: str,
+    outcomes: list[str],
+    quantity: str | None,
+    severity: str | None = None,
+    regimen: str | None = None,
+    population: list[str] | tuple[str, ...] = (),
+) -> tuple[str, str]:
+    """The topic a claim is on, read from its proposition, and why (the names are in ``data/claim_text.toml``). Two
+    pages' claims on one topic contradict each other when one denies what the other asserts ("no respiratory
+    depression" against "breathing problems") or their figures do not overlap, so a topic is only given where that
+    holds: a named harm said to happen or not (not side effects in general, nor ones said to pass: "mild dizziness"
+    does not deny "well tolerated"); how long relief lasts or how soon it comes, for one regimen and population (relief
+    for hours after a single dose does not deny months after a series); relief said to last or to be only temporary.
+    None for a comparison (less harm than opioids does not deny that the harm happens) nor for a statement."""
+    names = _cues()["topics"]
+    if kind in HARM_KINDS and direction in ("causes", "does_not_cause"):
+        harms = [o for o in outcomes if o != "adverse_events"]
+        if harms:
+            serious = severity == "serious"
+            topic = names["harm"].get(harms[0], harms[0]) + ("_serious" if serious else "")
+            return topic, f"the {'serious ' if serious else ''}harm it names: {harms[0]}"
+    if direction in ("onset", "lasts", "fades") and quantity in names:
+        topic = "/".join([names[quantity], *([regimen] if regimen else []), *sorted(population)])
+        return topic, f"relief given a figure ({quantity}), for its regimen and population"
+    if quantity is None and (
+        direction == "fades" or (direction in ("lasts", "improves") and "duration_of_relief" in outcomes)
+    ):
+        return names["lasting_relief"], f"relief said to {'be only temporary' if direction == 'fades' else 'last'}"
+    return "", ""
+
+
+def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) -> tuple[str | None, str]:
+    """What the claim compares ketamine with, and the words. A comparison word ("than", "unlike", "instead of")
+    makes any claim comparative; a bare mention of another drug counts only in the kinds that compare by nature. A
+    list under a heading that compares ("Ketamine versus opioids") compares with what the heading names; a route
+    said to be the fastest, or to take longer, is compared with the other routes."""
+    c = _cues()
+    for name, rx in c["comparator"]:
+        w = _first(rx, own)
+        if w and (kind in ("comparative", "dependence", "safety", "mechanism", "onset") or _COMPARES.search(w)):
+            return name, f"{w!r}"
+    for heading in (candidate.heading, candidate.section) if candidate.lead_in else ():
+        if heading and _VERSUS.search(heading):
+            for name, rx in c["comparator"]:
+                w = _first(rx, heading)
+                if w:
+                    return name, f"{w!r} in the heading {heading!r}"
+    w = _first(c["route_speed"], own)
+    if w and routes and kind in ("onset", "comparative"):
+        return "other routes", f"{w!r} said of a route"
+    return None, ""
+
+
+_VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\b", re.I)
+_COMPARES = re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|while|whereas|from)\b", re.I)
+
+
 def _direction(
-    kind: str, text: str, polarity: str, comparator: str | None, q: Quantity | None, reasons: dict[str, str]
+    kind: str,
+    text: str,
+    polarity: str,
+    comparator: str | None,
+    q: Quantity | None,
+    reasons: dict[str, str],
+    outcomes: list[str],
 ) -> str:
     c = _cues()
     if kind in ("history", "dosing") or (kind == "mechanism" and polarity == "negative"):
+        # what a dose or schedule achieves is shown only by comparing doses or schedules, which a proposition cannot
+        # name: evidence that ketamine relieves pain must not support "consecutive days give the best results"
         reasons["direction"] = "a textbook statement"
         return "states"
     if kind == "mechanism":
+        if outcomes:
+            reasons["direction"] = f"a mechanism said to act on {', '.join(outcomes)}"
+            return "improves"
         reasons["direction"] = "a mechanism statement"
         return "states"
     if kind in HARM_KINDS:
         w = _first(c["less_harm"], text)
-        if w and comparator:
+        if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
         w = _first(c["transient"], text)
@@ -452,18 +678,22 @@ def _direction(
             reasons["direction"] = f"short-lived: {w!r}"
             return "transient"
         w = _first(c["harm_absent"], text)
+        if kind == "side_effect" and w and not _first(c["harm_rare"], text):
+            w = None  # a side effect that "can be managed" still happens
         if polarity == "negative" or w:
             reasons["direction"] = f"the harm is absent or rare: {w or reasons.get('polarity', '')!r}"
             return "does_not_cause"
         reasons["direction"] = "the harm occurs"
         return "causes"
     if kind == "onset":
-        if comparator and re.search(r"\bfaster\b|\bquicker\b", text, re.I):
+        if comparator and re.search(r"\bfaster\b|\bquicker\b|\bfastest\b", text, re.I):
             return "faster"
+        if comparator and re.search(r"\bslower\b|\btakes? longer\b", text, re.I):
+            return "slower"
         return "onset"
     if kind == "duration":
         w = _first(c["fades"], text)
-        if w:
+        if w and q is None:
             reasons["direction"] = f"relief is temporary: {w!r}"
             return "fades"
         return "lasts"
@@ -475,4 +705,7 @@ def _direction(
         if re.search(r"fewer side effects|less (?:risk|harm)", text, re.I):
             return "less_harm"
         return "better"
+    if kind == "efficacy" and polarity == "negative":
+        reasons["direction"] = f"relief that does not cure: {reasons.get('polarity', '')}"
+        return "fades"
     return "improves"

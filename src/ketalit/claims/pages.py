@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import KetalitError
 
@@ -66,6 +68,52 @@ def page_text(data: bytes, name: str = "page") -> PageText:
     return PageText(text=_blank_lines(text), format="html", title=title, url=url, site=site)
 
 
+@dataclass
+class Page:
+    """A page as read, with what names it: what the command line gives, else what the HTML says (its title, canonical
+    URL and site name), else its first line for the title and the address's host for the clinic."""
+
+    text: str
+    format: str
+    title: str
+    url: str
+    clinic: str
+
+
+def read_page(
+    data: bytes, name: str = "page", title: str | None = None, url: str | None = None, clinic: str | None = None
+) -> Page:
+    """The page's text and names, as `ketalit check` and `ketalit claims extract` both read them."""
+    pt = page_text(data, name)
+    url = (url or pt.url or "").strip()
+    host = urlsplit(url).netloc.removeprefix("www.") if "://" in url else ""
+    return Page(
+        text=pt.text,
+        format=pt.format,
+        title=(title or pt.title or first_heading(pt.text)).strip(),
+        url=url,
+        clinic=(clinic or pt.site or host).strip(),
+    )
+
+
+def read_source(page: str) -> tuple[bytes, str]:
+    """The bytes of PAGE as given on the command line (a file, or - for stdin) and the name to report it by. Only a
+    regular file is read: a named pipe, a device or a folder is refused rather than waited on."""
+    if page == "-":
+        return sys.stdin.buffer.read(), "stdin"
+    path = Path(page)
+    try:
+        if path.is_file():
+            return path.read_bytes(), page
+    except OSError as exc:
+        raise KetalitError(f"{page}: cannot read it ({exc.strerror})") from exc
+    if not path.exists():
+        raise KetalitError(f"{page}: no such file")
+    raise KetalitError(
+        f"{page}: not a regular file (a folder, named pipe or device); save the page to a file, or give - to read stdin"
+    )
+
+
 def _blank_lines(text: str) -> str:
     """trafilatura gives one line per paragraph; a blank line between paragraphs reads like a saved page."""
     lines = text.split("\n")
@@ -111,7 +159,8 @@ CATALOGUE_HEADER = """\
 # [[claim]]: id (document-number), exact quote with character offsets [start, end) into the page's text, the
 # lead-in of a list item (with its offsets), and the normalised proposition: kind, routes, outcomes and settings
 # (vocabulary ids), direction, polarity, regimen, comparator, severity, exposure, measure (onset_minutes or
-# duration_days, both ends), the words searched for, a one-line assertion, and why (which rule, which words).
+# duration_days, both ends), the topic (claims of two pages on one topic are checked for contradictions), the words
+# searched for, a one-line assertion, and why (which rule, which words).
 """
 
 

@@ -193,9 +193,11 @@ def proposition_of(claim: Claim) -> dict[str, Any]:
     }
 
 
-def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
+def reviewed_catalogue(lib: Library, verify: bool = True, topics: bool = True) -> list[Claim]:
     """The claims as a person left them: the machine's catalogue (``claims.toml``), less the removed claims, plus
-    the added ones, with every edit applied."""
+    the added ones, with every edit applied. With ``topics``, a claim without a topic takes the one its proposition
+    is on."""
+    from .normalise import topic_of
     from .pages import read_catalogue
 
     machine = load_catalogue(lib.root, verify=verify)
@@ -229,6 +231,13 @@ def reviewed_catalogue(lib: Library, verify: bool = True) -> list[Claim]:
             if r.get("action") == "edit" and r["at"] >= added[-1]["at"]:
                 fields.update(r.get("fields") or {})
         out.append(make_claim({**fields, "id": cid, "document": added[-1].get("document", cid.split("-")[0])}))
+    for claim in out:
+        if topics and not claim.topic:  # nobody named its topic: the one its (reviewed) proposition is on
+            quantity = claim.measure["quantity"] if claim.measure else None
+            direction = claim.proposition.direction
+            claim.topic = topic_of(
+                claim.kind, direction, claim.outcomes, quantity, claim.severity, claim.regimen, claim.settings
+            )[0]
     return sorted(out, key=lambda c: c.id)
 
 
@@ -508,7 +517,7 @@ def add_claim(
 ) -> ClaimReview:
     """A claim the extraction missed: found in the page's text, normalised like any other, then linked."""
     from .extract import Candidate
-    from .normalise import normalise
+    from .normalise import normalise, page_context
     from .pages import documents, next_claim_id
 
     docs = documents(lib.root)
@@ -524,7 +533,8 @@ def add_claim(
         if ls < 0:
             raise KetalitError("the lead-in is not in the page's text; copy it exactly")
         cand.lead_in, cand.lead_start, cand.lead_end = lead_in, ls, ls + len(lead_in)
-    norm = normalise(cand, text)
+    meta = docs[document]
+    norm = normalise(cand, text, page_context(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", "")))
     claim_id = next_claim_id(lib, document)
     data = {
         "id": claim_id,
@@ -623,6 +633,28 @@ def _default(key: str) -> Any:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def write_reviewed_catalogue(lib: Library, path: Path) -> int:
+    """Write the reviewed catalogue as a hand-made catalogue that `claims adopt` reads: every claim with its id, quote,
+    offsets, assertion and every field a reviewer can set (topics as reviewed, not derived). To re-make the machine's
+    catalogue under the reviews (library/CLAIMS_REVIEW.md). Returns the number of claims written."""
+    import tomli_w
+
+    from .pages import read_catalogue
+
+    docs = read_catalogue(lib.root)["documents"]
+    claims = []
+    for claim in reviewed_catalogue(lib, topics=False):
+        item: dict[str, Any] = {"id": claim.id}
+        for key in (*EDITABLE, "assertion"):
+            value = getattr(claim, key) if key in _known() else claim.extra.get(key)
+            if value is not None:
+                item[key] = value
+        claims.append(item)
+    out = {"documents": {d: {"file": m["file"], "title": m.get("title", "")} for d, m in docs.items()}, "claim": claims}
+    Path(path).write_text(tomli_w.dumps(out), encoding="utf-8")
+    return len(claims)
 
 
 def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str) -> dict[str, int]:

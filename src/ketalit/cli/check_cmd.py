@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
@@ -38,15 +37,10 @@ def check(
     from collections import Counter
 
     from ..claims.check import check_page
+    from ..claims.pages import read_source
     from ..claims.review import public, review_counts
 
-    if page == "-":
-        data, name = sys.stdin.buffer.read(), "stdin"
-    else:
-        try:
-            data, name = Path(page).read_bytes(), page
-        except OSError as exc:
-            raise KetalitError(f"{page}: cannot read it ({exc.strerror})") from exc
+    data, name = read_source(page)
     if not data.strip():
         raise KetalitError(f"{name}: the page is empty")
     if accessed:
@@ -75,6 +69,7 @@ def check(
                 "verdicts": dict(counts),
                 "reviews": review_counts(result.claims),
                 "claims": [public(r) for r in result.claims],
+                "contradictions": result.contradictions,
                 "report": str(files.html) if files else None,
             }
         )
@@ -99,6 +94,8 @@ def check(
         )
     console.print(table)
     console.print(", ".join(f"{v} {n}" for v, n in counts.most_common()) or "no claims found", highlight=False)
+    for c in result.contradictions:
+        console.print(f"contradicts another page ({c['topic']}): {term(c['reason'])}", style="yellow", highlight=False)
     if result.waiting:
         console.print(
             f"{result.waiting} reviewed claims are no longer on the page; their reviews are kept", style="yellow"

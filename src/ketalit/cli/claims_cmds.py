@@ -23,24 +23,28 @@ def _verdict(v: str | None) -> str:
 
 @claims_app.command("extract")
 def claims_extract(
-    file: Path = typer.Argument(..., help="A marketing page saved as text or HTML."), as_json: bool = JsonOpt
+    page: str = typer.Argument(..., help="A marketing page saved as text or HTML, or - to read it from stdin."),
+    title: str | None = typer.Option(
+        None, "--title", help="The page's title (default: from the HTML, else its first line)."
+    ),
+    url: str | None = typer.Option(
+        None, "--url", help="Where the page is published (default: the HTML's canonical URL)."
+    ),
+    clinic: str | None = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name)."),
+    as_json: bool = JsonOpt,
 ) -> None:
-    """The claims `ketalit check` would find in a page, with their normalised form, without adding the page."""
-    from ..claims.extract import extract_claims
-    from ..claims.normalise import normalise, page_context
-    from ..claims.pages import page_text
+    """The claims `ketalit check` would find in a page, with their normalised form, without adding the page. The
+    page's title, URL and clinic are read as `check` reads them (they tell which route or condition it is about)."""
+    from ..claims.check import page_claims
+    from ..claims.pages import read_page, read_source
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise KetalitError(f"{file}: cannot read it ({exc.strerror})") from exc
-    text = page_text(data, str(file)).text
-    context = page_context(text)
-    found = [(c, normalise(c, text, context)) for c in extract_claims(text)]
+    data, name = read_source(page)
+    read = read_page(data, name, title, url, clinic)
+    found = page_claims(read.text, read.title, read.url, read.clinic)
     if as_json:
         emit_json([{**c.as_dict(), **n.as_dict()} for c, n in found])
         return
-    table = Table(title=f"{len(found)} claims in {file}", show_lines=True)
+    table = Table(title=f"{len(found)} claims in {term(read.title or name)}", show_lines=True)
     for col in ("offsets", "kind", "claim", "normalised"):
         table.add_column(col)
     for c, n in found:
@@ -284,7 +288,8 @@ def claims_edit(
     fields: list[str] = typer.Argument(
         ...,
         help="field=value: kind, routes, outcomes, settings (comma-separated), direction, comparator, regimen, "
-        "polarity, measure (onset_minutes:20-40), quote, lead_in, checkable (true/false), assertion, terms...",
+        "polarity, measure (onset_minutes:20-40), quote, lead_in, checkable (true/false), assertion, terms, topic "
+        "(two pages' claims on one topic are checked for contradictions; topic= for the one its proposition gives)...",
     ),
     note: str = NoteOpt,
     reviewer: str | None = ReviewerOpt,
