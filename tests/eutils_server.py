@@ -223,13 +223,19 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _drip(self, data: bytes, interval: float) -> None:
-        """A 200 answer whose body comes one byte every ``interval`` seconds (each read succeeds; none ends)."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/xml; charset=UTF-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
+    def _drip(self, data: bytes, interval: float, headers: bool = False) -> None:
+        """A 200 answer whose body (with ``headers``: whole answer, status line and headers first) comes one byte
+        every ``interval`` seconds (each read succeeds; none ends)."""
+        head = (
+            f"HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=UTF-8\r\nContent-Length: {len(data)}\r\n"
+            f"X-Padding: {'-' * 200}\r\n\r\n"
+        ).encode()
+        if not headers:
+            self.wfile.write(head)
+            self.wfile.flush()
+            head = b""
         self.close_connection = True
+        data = head + data
         try:
             for i in range(len(data)):
                 self.wfile.write(data[i : i + 1])
@@ -262,7 +268,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(fault.get("code", 307), "", "text/plain", {"Location": fault["location"]})
                 return
             if kind == "drip":
-                self._drip(body[1].encode(), fault["interval"])
+                self._drip(body[1].encode(), fault["interval"], fault.get("headers", False))
                 return
             if kind == "badgzip":
                 self._send(200, b"\x1f\x8b\x08\x00this is not gzip data", headers={"Content-Encoding": "gzip"})

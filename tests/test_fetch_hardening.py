@@ -192,6 +192,35 @@ def test_a_dripping_answer_is_cut_at_the_request_deadline(lib: Library) -> None:
     assert len(Library.open(lib.root)) == 0
 
 
+@pytest.mark.parametrize("endpoint", ["esearch.fcgi", "efetch.fcgi"])
+def test_dripping_headers_are_cut_at_the_request_deadline(endpoint: str, lib: Library) -> None:
+    """A server that sends its status line and headers a byte at a time (a read timeout never trips) is cut at the
+    request's deadline too, on every E-utility."""
+    drip = {"endpoint": endpoint, "kind": "drip", "headers": True, "interval": 0.2, "times": 99}
+    with Server(default_fake(faults=[drip])) as srv:
+        client = client_for(srv, timeout=1.0, request_deadline=1.5, max_tries=2)
+        started = time.monotonic()
+        with pytest.raises(EUtilsError, match=r"failed 2 times \(last: no complete answer within 1.5 s"):
+            fetch_query(lib, QUERY, client=client)
+        assert time.monotonic() - started < 6  # two tries of 1.5 s, not the minute each dripped answer takes
+    assert len(Library.open(lib.root)) == 0
+
+
+def test_dripping_headers_stop_at_the_run_deadline(tmp_path: Path) -> None:
+    lib = Library.init(tmp_path / "lib")
+    before = files_of(lib.root)
+    drip = {"endpoint": "esearch.fcgi", "kind": "drip", "headers": True, "interval": 0.2, "times": 99}
+    with Server(default_fake(faults=[drip])) as srv:
+        started = time.monotonic()
+        proc = run_ketalit("--library", str(lib.root), "fetch", QUERY, "--deadline", "2", env=env_for(srv, tmp_path))
+        took = time.monotonic() - started
+    assert proc.returncode == 1
+    lines = error_lines(proc.stderr)
+    assert len(lines) == 1 and "deadline of 2 s" in lines[0], proc.stderr
+    assert took < 10
+    assert files_of(lib.root) == before
+
+
 def test_the_whole_run_has_a_deadline(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     before = files_of(lib.root)
