@@ -16,6 +16,7 @@ except ImportError:  # older typer parses with click itself
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from .. import __version__
+from ..credentials import forget
 from ..errors import KetalitError
 from ..library import Library, default_library_path
 from ..render import term
@@ -42,6 +43,7 @@ class KetalitGroup(TyperGroup):
             _usage_error(exc)
 
     def invoke(self, ctx: Any) -> Any:
+        forget()  # the API key and e-mail address to keep out of the output: this command's, looked up afresh
         try:
             return super().invoke(ctx)
         except click_exceptions.UsageError as exc:

@@ -31,7 +31,8 @@ import requests
 import urllib3
 
 from .. import __version__
-from ..errors import KetalitError, PubMedError
+from ..credentials import config_path, hide_bytes, read_config, remember
+from ..errors import PubMedError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 TOOL = "ketalit"
@@ -230,11 +231,12 @@ class EUtilsClient:
                 f"the E-utilities address must be an http:// or https:// URL, not {self.base_url!r} "
                 f"(check KETALIT_EUTILS_URL)"
             )
-        config = _config() if self.api_key is None or self.email is None else {}
+        config = read_config() if self.api_key is None or self.email is None else {}
         if self.api_key is None:
             self.api_key = os.environ.get("NCBI_API_KEY") or config.get("api_key")
         if self.email is None:
             self.email = os.environ.get("NCBI_EMAIL") or config.get("email")
+        remember(self.api_key, self.email)  # kept out of every answer stored and every output
         if self.rate is None:
             self.rate = 10.0 if self.api_key else 3.0
         self.limiter = RateLimiter(self.rate, sleep=self.sleep)
@@ -284,7 +286,7 @@ class EUtilsClient:
             self.limiter.wait()
             self.requests_made += 1
             try:
-                body = self._fetch(endpoint, url, full, post)
+                body = hide_bytes(self._fetch(endpoint, url, full, post))  # an answer may quote the request
                 if check:
                     check(body)
                 return body
@@ -403,7 +405,7 @@ class EUtilsClient:
             detail = re.sub(r"\s+", " ", body[:300].decode("utf-8", "replace"))
             if b"api key" in body.lower() or b"api_key" in body.lower():
                 raise EUtilsError(
-                    f"NCBI rejected the API key (check NCBI_API_KEY, or api_key in {_config_path()}); NCBI said: "
+                    f"NCBI rejected the API key (check NCBI_API_KEY, or api_key in {config_path()}); NCBI said: "
                     + detail
                 )
             raise EUtilsError(f"{endpoint}: HTTP {status} from {resp.url}: {detail}")
@@ -506,25 +508,3 @@ def _raise_esearch_error(text: str, term: str) -> NoReturn:
         f"PubMed rejected the search {term!r}: {message[:300]}. "
         f"Check the query syntax (quotes, parentheses, [field] tags)."
     )
-
-
-def _config_path() -> str:
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return os.path.join(base, "ketalit", "config.toml")
-
-
-def _config() -> dict[str, str]:
-    """[ncbi] api_key / email from $XDG_CONFIG_HOME/ketalit/config.toml (or ~/.config/...)."""
-    path = _config_path()
-    if not os.path.exists(path):
-        return {}
-    from .._compat import tomllib
-
-    try:
-        with open(path, "rb") as fh:
-            ncbi = tomllib.load(fh).get("ncbi", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise KetalitError(f"{path}: cannot be read as TOML ({exc}); fix or remove it") from exc
-    if not isinstance(ncbi, dict):
-        raise KetalitError(f"{path}: [ncbi] must be a table with api_key and email")
-    return {k: str(v) for k, v in ncbi.items() if k in ("api_key", "email")}
