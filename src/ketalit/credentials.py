@@ -33,11 +33,12 @@ def read_config() -> dict[str, str]:
     if not os.path.exists(path):
         return {}
     from ._compat import tomllib
+    from .inputs import read_input
 
+    data = read_input(path, path, stdin=False)
     try:
-        with open(path, "rb") as fh:
-            ncbi = tomllib.load(fh).get("ncbi", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        ncbi = tomllib.loads(data.decode("utf-8")).get("ncbi", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise KetalitError(f"{path}: cannot be read as TOML ({exc}); fix or remove it") from exc
     if not isinstance(ncbi, dict):
         raise KetalitError(f"{path}: [ncbi] must be a table with api_key and email")
