@@ -280,7 +280,7 @@ def test_fifo_is_refused_not_waited_on(case: str, lib: Library, tmp_path: Path) 
 
 
 def test_a_folder_to_import_is_named_as_a_folder(lib: Library, runner, tmp_path: Path) -> None:
-    cli_error(run_cli(runner, lib.root, "import", str(tmp_path)), str(tmp_path), "is a folder, not a file")
+    cli_error(run_cli(runner, lib.root, "import", str(tmp_path)), str(tmp_path), "is a folder, not a regular file")
 
 
 def test_medline_continuation_line_outside_a_record(lib: Library, runner, tmp_path: Path) -> None:

@@ -31,23 +31,19 @@ def open_input(
     if stdin and str(path) == STDIN:
         yield sys.stdin.buffer
         return
+    otherwise = f", or {instead}" if instead else ""
     try:  # non-blocking: opening a FIFO must not wait for a writer; it is refused below like any non-file
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise error(f"{where}: no such file") from None
-    except IsADirectoryError:
-        raise error(f"{where}: is a folder, not a file") from None
     except OSError as exc:
         raise error(f"{where}: cannot be opened ({exc.strerror or exc})") from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
         if stat.S_ISDIR(mode):
-            raise error(f"{where}: is a folder, not a file")
-        raise error(
-            f"{where}: not a regular file (a pipe, socket or device): save it to a file"
-            + (f", or {instead}" if instead else "")
-        )
+            raise error(f"{where}: is a folder, not a regular file; give a file{otherwise}")
+        raise error(f"{where}: not a regular file (a pipe, socket or device): save it to a file{otherwise}")
     with os.fdopen(fd, "rb") as fh:
         yield fh
 
