@@ -5,10 +5,11 @@ mindate/maxdate/datetype, id by GET or POST), the same XML shapes (ESearch eSear
 RetStart, QueryKey, WebEnv, IdList, QueryTranslation; EFetch PubmedArticleSet with the article XML served byte for
 byte from the recorded files), the 10,000-record ESearch paging cap, <ERROR> answers for bad queries, and an error
 in a 200 body for an unknown WebEnv. Faults are queued per endpoint: 429 with Retry-After, 5xx, slow answers,
-answers dripped a byte at a time, connections dropped mid-body, truncated XML, HTML error pages, corrupt gzip,
-redirects, expired sessions, NCBI's transient "Search Backend failed", a non-numeric Count, warnings that echo the
-request's API key and e-mail address, and records other than those asked for. Every request is logged with its
-arrival time, so tests can measure the client's request rate at the server.
+answers (or their status line and headers) dripped a byte at a time, connections dropped mid-body, truncated XML,
+HTML error pages, corrupt gzip, redirects, expired sessions, NCBI's transient "Search Backend failed", a
+non-numeric Count, warnings and records that echo the request's API key and e-mail address, and records other than
+those asked for. Every request is logged with its arrival time, so tests can measure the client's request rate at
+the server.
 
 Run it by hand to try `ketalit fetch` offline:
     python tests/eutils_server.py --port 8765 &
@@ -223,13 +224,19 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _drip(self, data: bytes, interval: float) -> None:
-        """A 200 answer whose body comes one byte every ``interval`` seconds (each read succeeds; none ends)."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/xml; charset=UTF-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
+    def _drip(self, data: bytes, interval: float, headers: bool = False) -> None:
+        """A 200 answer whose body (with ``headers``: whole answer, status line and headers first) comes one byte
+        every ``interval`` seconds (each read succeeds; none ends)."""
+        head = (
+            f"HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=UTF-8\r\nContent-Length: {len(data)}\r\n"
+            f"X-Padding: {'-' * 200}\r\n\r\n"
+        ).encode()
+        if not headers:
+            self.wfile.write(head)
+            self.wfile.flush()
+            head = b""
         self.close_connection = True
+        data = head + data
         try:
             for i in range(len(data)):
                 self.wfile.write(data[i : i + 1])
@@ -262,7 +269,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(fault.get("code", 307), "", "text/plain", {"Location": fault["location"]})
                 return
             if kind == "drip":
-                self._drip(body[1].encode(), fault["interval"])
+                self._drip(body[1].encode(), fault["interval"], fault.get("headers", False))
                 return
             if kind == "badgzip":
                 self._send(200, b"\x1f\x8b\x08\x00this is not gzip data", headers={"Content-Encoding": "gzip"})
@@ -280,6 +287,9 @@ class Handler(BaseHTTPRequestHandler):
                 echo = f"api_key={params.get('api_key')}&amp;email={params.get('email')}; key {params.get('api_key')}"
                 warning = f"<WarningList><OutputMessage>{echo}</OutputMessage></WarningList>"
                 body = (200, body[1].replace("</eSearchResult>", warning + "</eSearchResult>"))
+            elif kind == "echo-record":  # a record whose text quotes the request (an error page stored as a title)
+                echo = f"(request: api_key={params.get('api_key')} email={params.get('email')})"
+                body = (200, body[1].replace("</ArticleTitle>", f" {echo}</ArticleTitle>", 1))
             elif kind == "swap":  # the answer holds one record nobody asked for, instead of those asked for
                 asked = set(re.findall(r"<PMID[^>]*>(\d+)</PMID>", body[1])) | set(params.get("id", "").split(","))
                 other = next(a for a in fake.articles if a.pmid not in asked)

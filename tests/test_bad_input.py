@@ -252,11 +252,35 @@ def test_medline_record_without_identifiers_is_skipped_not_duplicated(lib: Libra
     assert len(Library.open(lib.root)) == 2
 
 
-def test_fifo_is_refused_not_waited_on(lib: Library, tmp_path: Path) -> None:
-    fifo = tmp_path / "records.ris"
+FIFO_READERS = {  # every file a command reads that a person names or edits (`check` and `claims extract` aside)
+    "import": (["import", "{fifo}"], "input.txt"),
+    "fetch --pmid-file": (["fetch", "--pmid-file", "{fifo}"], "input.txt"),
+    "claims adopt": (["claims", "adopt", "{fifo}", "--reviewer", "R", "--note", "N"], "input.txt"),
+    "the NCBI config file": (["fetch", "--pmid", "30592476"], "config/ketalit/config.toml"),
+    "the library's screening.toml": (["screen", "reasons"], "lib/screening.toml"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FIFO_READERS))
+def test_fifo_is_refused_not_waited_on(case: str, lib: Library, tmp_path: Path) -> None:
+    """A FIFO (or any other non-regular file) where a file is read is refused at once, never waited on: nothing
+    would ever write to it."""
+    args, where = FIFO_READERS[case]
+    config = tmp_path / "config"
+    fifo = tmp_path / where
+    fifo.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(fifo)
-    proc = run_ketalit("--library", str(lib.root), "import", str(fifo), timeout=30)
+    before = (lib.root / "ketalit.json").read_bytes()
+    env = {k: v for k, v in os.environ.items() if k not in ("NCBI_API_KEY", "NCBI_EMAIL")}
+    env.update(XDG_CONFIG_HOME=str(config), KETALIT_EUTILS_URL="http://127.0.0.1:9/")  # nothing may be asked
+    args = [str(fifo) if a == "{fifo}" else a for a in args]
+    proc = run_ketalit("--library", str(lib.root), *args, env=env, timeout=30)
     one_line_error(proc.returncode, proc.stderr, str(fifo), "not a regular file")
+    assert (lib.root / "ketalit.json").read_bytes() == before
+
+
+def test_a_folder_to_import_is_named_as_a_folder(lib: Library, runner, tmp_path: Path) -> None:
+    cli_error(run_cli(runner, lib.root, "import", str(tmp_path)), str(tmp_path), "is a folder, not a regular file")
 
 
 def test_medline_continuation_line_outside_a_record(lib: Library, runner, tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ketalit.formats.detect import read_file
 
 from conftest import FIXTURES, NCBI, SNAPSHOT, cli_error, run_cli, run_ketalit
@@ -162,3 +164,34 @@ def test_report_output_folder(runner, tmp_path: Path) -> None:
     assert not missing.parent.exists()
     (tmp_path / "a-file").write_text("x")
     cli_error(run_cli(runner, lib, "report", "-o", str(tmp_path / "a-file")), "it is a file")
+
+
+USAGE_ERRORS = {
+    "batch-size-zero": (["fetch", "ketamine", "--batch-size", "0"], ["--batch-size", "fetch --help`"]),
+    "batch-size-too-big": (["fetch", "ketamine", "--batch-size", "10001"], ["--batch-size", "10000"]),
+    "batch-size-words": (["fetch", "ketamine", "--batch-size", "many"], ["--batch-size", "integer"]),
+    "search-limit-negative": (["search", "ketamine", "--limit", "-1"], ["--limit", "search --help`"]),
+    "screen-next-zero": (["screen", "next", "-n", "0"], ["--limit", "screen next --help`"]),
+    "unknown-option": (["stats", "--bogus"], ["--bogus", "stats --help`"]),
+    "unknown-top-level-option": (["--bogus", "stats"], ["--bogus", "--help`"]),
+    "missing-argument": (["claims", "stance"], ["claim_id", "claims stance --help`"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(USAGE_ERRORS))
+def test_a_command_line_that_cannot_be_read_is_one_line(case: str, runner, tmp_path: Path) -> None:
+    """Out-of-range numbers, unknown options and missing arguments are the project's one-line error, not a boxed
+    usage message; nothing is asked of NCBI and the library is not touched."""
+    lib = tmp_path / "lib"
+    assert run_cli(runner, lib, "init").exit_code == 0
+    before = (lib / "ketalit.json").read_bytes()
+    args, words = USAGE_ERRORS[case]
+    res = run_cli(runner, lib, *args)
+    line = cli_error(res, *words)
+    assert line.startswith("error: ") and "╭" not in res.stderr and "Usage:" not in res.stderr
+    assert (lib / "ketalit.json").read_bytes() == before
+
+
+def test_a_bare_group_still_shows_its_help(runner, tmp_path: Path) -> None:
+    res = run_cli(runner, tmp_path, "export")
+    assert "Usage:" in res.output and "bibtex" in res.output and "error" not in res.output

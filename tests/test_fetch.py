@@ -301,3 +301,43 @@ def test_api_key_never_appears_in_errors(tmp_path: Path) -> None:
         with pytest.raises(EUtilsError) as info:
             fetch_query(lib, QUERY, client=c)
         assert "sekrit-key-9876" not in str(info.value)
+
+
+# -- PRISMA: every search counts the records it identified, stored already or not -------------------------------------
+
+
+def _identified_by(lib: Library) -> dict[str, int]:
+    from ketalit.prisma import prisma_counts
+
+    counts = prisma_counts(Library.open(lib.root))
+    assert all(counts["checks"].values()), counts["checks"]
+    return {s["source"]: s["records"] for s in counts["identification"]["sources"]}
+
+
+def test_a_search_whose_records_are_all_stored_still_counts_them(server: Server, lib: Library) -> None:
+    """A second search that finds only records stored already (every batch skipped, nothing fetched) identified them
+    all the same: `ketalit prisma` counts them for it, and as duplicates."""
+    few = "intranasal AND children"
+    wide, narrow = server.fake.search(QUERY, {}), server.fake.search(few, {})
+    assert set(narrow) <= set(wide) and len(narrow) >= 2
+    fetch_query(lib, QUERY, client=client_for(server))
+    fetched = len(efetch_log(server))
+    report = fetch_query(lib, few, batch_size=1, client=client_for(server))
+    assert len(efetch_log(server)) == fetched and report.already_stored == len(narrow)  # nothing fetched again
+    by_pmid = fetch_pmids(lib, narrow[:2], client=client_for(server))
+    assert by_pmid.already_stored == 2 and len(efetch_log(server)) == fetched
+    assert _identified_by(lib) == {QUERY: len(wide), few: len(narrow), "PMID list": 2}
+    fetch_query(lib, few, batch_size=2, client=client_for(server))  # the same search again: nothing new
+    assert _identified_by(lib)[few] == len(narrow)
+
+
+def test_an_update_counts_under_its_saved_search(server: Server, lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`fetch --update` of a saved search with date limits names the saved search, not the query it sends with the
+    dates added: the records it finds again are not a second source."""
+    from ketalit.pubmed import fetch
+
+    few = "intranasal AND children"
+    fetch_query(lib, few, mindate="2000", client=client_for(server))
+    monkeypatch.setattr(fetch, "UPDATE_OVERLAP_DAYS", 100 * 365)  # the update's window reaches every record
+    update_searches(lib, client=client_for(server))
+    assert _identified_by(lib) == {few: len(server.fake.search(few, {"mindate": "2000"}))}

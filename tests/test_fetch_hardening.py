@@ -166,6 +166,67 @@ def test_a_fetch_whose_server_quotes_the_key_writes_it_nowhere(tmp_path: Path) -
     assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
 
 
+def test_a_record_that_quotes_the_key_is_stored_without_it(tmp_path: Path) -> None:
+    """A server that echoes the request into a record's text (an error page stored as a title): the key and e-mail
+    address are replaced before anything is stored, so no later output can show them."""
+    lib = Library.init(tmp_path / "lib")
+    with Server(default_fake(faults=[{"endpoint": "efetch.fcgi", "kind": "echo-record", "times": 99}])) as srv:
+        proc = run_ketalit("--library", str(lib.root), "fetch", FEW, env=env_for(srv, tmp_path, KEYED))
+        assert all(e["params"]["api_key"] == KEY for e in srv.fake.log)
+    assert proc.returncode == 0, proc.stderr
+    titles = [r["title"] for r in Library.open(lib.root).records()]
+    assert any("api_key=REDACTED email=REDACTED" in t for t in titles), titles
+    assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
+
+
+def test_a_key_inside_record_text_reaches_no_output(tmp_path: Path) -> None:
+    """A record that holds the config file's key and the user's e-mail address (imported from a file, or stored by
+    an older ketalit): every command that shows or exports it writes REDACTED instead, on the terminal, in pipes and
+    in files."""
+    lib = Library.init(tmp_path / "lib")
+    item = {
+        "id": "echo",
+        "type": "article-journal",
+        "title": f"Ketamine for pain; the server said api_key={KEY}",
+        "author": [{"family": "Echo", "given": "Ann"}],
+        "issued": {"date-parts": [[2020]]},
+        "container-title": f"Errors of {EMAIL}",
+        "abstract": f"RESULTS: error page for {EMAIL.replace('@', '%40')} and key {KEY}.",
+        "PMID": "90000042",
+    }
+    (tmp_path / "echo.json").write_text(json.dumps([item]))
+    env = {k: v for k, v in os.environ.items() if k not in ("NCBI_API_KEY",)}
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), NCBI_EMAIL=EMAIL)
+    (tmp_path / "config" / "ketalit").mkdir(parents=True)
+    (tmp_path / "config" / "ketalit" / "config.toml").write_text(f'[ncbi]\napi_key = "{KEY}"\n')
+    assert run_ketalit("--library", str(lib.root), "import", str(tmp_path / "echo.json"), env=env).returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    commands = [
+        ["show", "90000042"],
+        ["show", "90000042", "--json"],
+        ["search", "ketamine"],
+        ["search", "ketamine", "--json"],
+        ["search", "ketamine", "--format", "tsv", "--fields", "title,journal,abstract"],
+        *(["export", fmt] for fmt in ("bibtex", "ris", "csljson", "jsonl")),
+        *(["export", fmt, "-o", str(out / f"all.{fmt}")] for fmt in ("bibtex", "ris", "csljson", "jsonl")),
+        ["report", "-o", str(out / "report")],
+    ]
+    written: list[str | bytes] = []
+    for args in commands:
+        proc = run_ketalit("--library", str(lib.root), *args, env=env)
+        assert proc.returncode == 0, (args, proc.stderr)
+        written += [proc.stdout, proc.stderr]
+        if args[0] == "show" and "--json" not in args:
+            assert "REDACTED" in proc.stdout
+    written += [p.read_bytes() for p in out.rglob("*") if p.is_file()]
+    assert len(written) > 2 * len(commands)
+    for blob in written:
+        blob = blob.encode() if isinstance(blob, str) else blob
+        for secret in (KEY, EMAIL, EMAIL.replace("@", "%40")):
+            assert secret.encode() not in blob
+
+
 def test_redact_covers_every_form_and_source() -> None:
     client = EUtilsClient(base_url="http://127.0.0.1:9/", api_key="cfg-key", email="me+x@uni.example.ac.uk")
     text = (
@@ -190,6 +251,35 @@ def test_a_dripping_answer_is_cut_at_the_request_deadline(lib: Library) -> None:
             fetch_query(lib, QUERY, client=client)
         assert time.monotonic() - started < 6
     assert len(Library.open(lib.root)) == 0
+
+
+@pytest.mark.parametrize("endpoint", ["esearch.fcgi", "efetch.fcgi"])
+def test_dripping_headers_are_cut_at_the_request_deadline(endpoint: str, lib: Library) -> None:
+    """A server that sends its status line and headers a byte at a time (a read timeout never trips) is cut at the
+    request's deadline too, on every E-utility."""
+    drip = {"endpoint": endpoint, "kind": "drip", "headers": True, "interval": 0.2, "times": 99}
+    with Server(default_fake(faults=[drip])) as srv:
+        client = client_for(srv, timeout=1.0, request_deadline=1.5, max_tries=2)
+        started = time.monotonic()
+        with pytest.raises(EUtilsError, match=r"failed 2 times \(last: no complete answer within 1.5 s"):
+            fetch_query(lib, QUERY, client=client)
+        assert time.monotonic() - started < 6  # two tries of 1.5 s, not the minute each dripped answer takes
+    assert len(Library.open(lib.root)) == 0
+
+
+def test_dripping_headers_stop_at_the_run_deadline(tmp_path: Path) -> None:
+    lib = Library.init(tmp_path / "lib")
+    before = files_of(lib.root)
+    drip = {"endpoint": "esearch.fcgi", "kind": "drip", "headers": True, "interval": 0.2, "times": 99}
+    with Server(default_fake(faults=[drip])) as srv:
+        started = time.monotonic()
+        proc = run_ketalit("--library", str(lib.root), "fetch", QUERY, "--deadline", "2", env=env_for(srv, tmp_path))
+        took = time.monotonic() - started
+    assert proc.returncode == 1
+    lines = error_lines(proc.stderr)
+    assert len(lines) == 1 and "deadline of 2 s" in lines[0], proc.stderr
+    assert took < 10
+    assert files_of(lib.root) == before
 
 
 def test_the_whole_run_has_a_deadline(tmp_path: Path) -> None:

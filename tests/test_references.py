@@ -345,3 +345,100 @@ def test_pubmed_field_tags_and_truncation(shipped_copy: Path) -> None:
 def test_unknown_pubmed_tag_is_refused_by_name(shipped_copy: Path) -> None:
     out = run_ketalit("--library", str(shipped_copy), "search", "ketamine[majr] pain[sh]")
     assert out.returncode == 1 and "[sh]" in out.stderr and "[tiab]" in out.stderr
+
+
+# -- author initials and journal names, in storage and every output ---------------------------------------------------
+
+INITIALS = [  # (given name as written, the initials tables show, the given name BibTeX writes)
+    ("PP", "PP", "P. P."),
+    ("P.P.", "PP", "P. P."),
+    ("D B", "DB", "D. B."),
+    ("Lucas Oliveira J", "LOJ", "Lucas Oliveira J"),
+    ("Jean-Pierre", "JP", "Jean-Pierre"),
+    ("Anna", "A", "Anna"),
+]
+
+
+def test_initials_are_kept_whole_in_storage_and_every_output(lib: Library, tmp_path: Path, runner) -> None:
+    """'Bredmose, PP' was stored with initials 'P' and shown as "Bredmose P"."""
+    items = [
+        {
+            "id": f"i{n}",
+            "type": "article-journal",
+            "title": f"Prehospital ketamine, case {n}",
+            "author": [{"family": f"Family{chr(65 + n)}", "given": given}],
+            "issued": {"date-parts": [[2009]]},
+            "DOI": f"10.1136/test.{n}",
+        }
+        for n, (given, _, _) in enumerate(INITIALS)
+    ]
+    (tmp_path / "items.json").write_text(json.dumps(items))
+    import_files(lib, [tmp_path / "items.json"])
+    stored = {r["doi"]: r["authors"][0] for r in Library.open(lib.root).records()}
+    want = {f"10.1136/test.{n}": (f"Family{chr(65 + n)}", initials) for n, (_, initials, _) in enumerate(INITIALS)}
+    assert {doi: (a["family"], a["initials"]) for doi, a in stored.items()} == want
+
+    tsv = run_cli(runner, lib.root, "search", "ketamine", "--format", "tsv", "--fields", "doi,authors").output
+    assert {tuple(line.split("\t")) for line in tsv.splitlines()} == {(d, f"{f} {i}") for d, (f, i) in want.items()}
+    table = " ".join(run_cli(runner, lib.root, "show", "10.1136/test.0").output.split())
+    assert "FamilyA PP" in table
+    bib = _entries(run_cli(runner, lib.root, "export", "bibtex").output)
+    assert {e["doi"]: e["author"] for e in bib.values()} == {
+        f"10.1136/test.{n}": f"Family{chr(65 + n)}, {written}" for n, (_, _, written) in enumerate(INITIALS)
+    }
+    ris = run_cli(runner, lib.root, "export", "ris").output
+    csl = json.loads(run_cli(runner, lib.root, "export", "csljson").output)
+    for n, (given, _, _) in enumerate(INITIALS):
+        assert f"AU  - Family{chr(65 + n)}, {given}\n" in ris
+        assert {"family": f"Family{chr(65 + n)}", "given": given} in [a for i in csl for a in i["author"]]
+
+
+def test_one_journal_form_per_field(lib: Library, tmp_path: Path, runner) -> None:
+    """The full title goes in `journal`, the ISO abbreviation in `journal_iso` (BibTeX `shortjournal`, CSL-JSON
+    `container-title-short`, RIS `JA`) where the source gives it: PubMed XML has both. The snapshot's XML repeats one
+    name as Title and MedlineTA, which says nothing about which form it is: it is kept once, as the title, and no
+    field claims it is the abbreviation (it used to fill both, a full title in the abbreviation's fields)."""
+    from conftest import SNAPSHOT
+
+    snapshot = (SNAPSHOT / "ketamine_pain.pubmed.xml").read_text()
+    one = re.search(
+        r"<PubmedArticle>(?:(?!</PubmedArticle>).)*<PMID Version=\"1\">27006733</PMID>.*?</PubmedArticle>",
+        snapshot,
+        re.S,
+    )
+    assert one and "<Title>World Journal of Emergency Medicine</Title>" in one.group(0)
+    (tmp_path / "one.xml").write_text(f"<PubmedArticleSet>{one.group(0)}</PubmedArticleSet>")
+    import_files(lib, [NCBI / "pubmed1.xml", tmp_path / "one.xml"])
+    recs = {r["pmid"]: r for r in Library.open(lib.root).records()}
+    assert (recs["12091962"]["journal"], recs["12091962"]["journal_iso"]) == (
+        "Social justice (San Francisco, Calif.)",
+        "Soc Justice",
+    )
+    assert (recs["27006733"]["journal"], recs["27006733"]["journal_iso"]) == ("World Journal of Emergency Medicine", "")
+
+    bib = {e["pmid"]: e for e in _entries(run_cli(runner, lib.root, "export", "bibtex").output).values()}
+    assert (bib["12091962"]["journal"], bib["12091962"]["shortjournal"]) == (
+        "Social justice (San Francisco, Calif.)",
+        "Soc Justice",
+    )
+    assert bib["27006733"]["journal"] == "World Journal of Emergency Medicine" and "shortjournal" not in bib["27006733"]
+    csl = {i["PMID"]: i for i in json.loads(run_cli(runner, lib.root, "export", "csljson").output)}
+    assert csl["12091962"]["container-title-short"] == "Soc Justice"
+    assert csl["27006733"]["container-title"] == "World Journal of Emergency Medicine"
+    assert "container-title-short" not in csl["27006733"]
+    ris = run_cli(runner, lib.root, "export", "ris").output.split("ER  -")
+    first, second = (next(r for r in ris if f"AN  - {pmid}" in r) for pmid in ("12091962", "27006733"))
+    assert "T2  - Social justice (San Francisco, Calif.)\n" in first and "JA  - Soc Justice\n" in first
+    assert "T2  - World Journal of Emergency Medicine\n" in second and "JA  -" not in second
+
+
+def test_an_abbreviation_alone_is_kept_as_the_abbreviation(lib: Library, tmp_path: Path, runner) -> None:
+    """A MEDLINE record with only the title abbreviation (TA, no JT): stored as the abbreviation, never as the full
+    title; BibTeX, which needs a journal, prints it there and says what it is in `shortjournal`."""
+    medline = "PMID- 90000077\nTI  - Ketamine for renal colic.\nAU  - Smith J\nDP  - 2020\nTA  - Am J Emerg Med\n"
+    (tmp_path / "ta.nbib").write_text(medline)
+    import_files(lib, [tmp_path / "ta.nbib"])
+    rec = Library.open(lib.root).records()[0]
+    assert (rec["journal"], rec["journal_iso"]) == ("", "Am J Emerg Med")
+    entry = next(iter(_entries(run_cli(runner, lib.root, "export", "bibtex").output).values()))
+    assert entry["journal"] == entry["shortjournal"] == "Am J Emerg Med"

@@ -210,3 +210,26 @@ def test_screen_next_learns_from_the_reviewers_own_decisions(shipped: Path, runn
     assert other["model"] is None  # Ben's queue does not learn from Ann's decisions
     res = run_cli(runner, shipped, "screen", "next", "--reviewer", "ann", "--json")
     assert json.loads(res.output)["records"][0]["citekey"] == ranked["records"][0]["citekey"]
+
+
+def test_duplicates_inside_one_file_are_duplicates_removed(lib: Library, tmp_path: Path) -> None:
+    """A file that lists the same paper twice identified it twice: PRISMA counts both, and one as a duplicate
+    removed (they used to be one record identified, and no duplicate). Importing the file again changes nothing."""
+    from ketalit.importer import import_files
+
+    def item(n: int, title: str) -> dict:
+        return {"id": f"x{n}", "type": "article-journal", "title": title, "DOI": f"10.1000/dup.{n}"}
+
+    export = tmp_path / "export.json"
+    export.write_text(
+        json.dumps([item(1, "Ketamine for colic"), item(2, "Ketamine in burns"), item(1, "Ketamine for colic")])
+    )
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps([item(1, "Ketamine for colic")]))
+    for _ in range(2):
+        import_files(lib, [export, other])
+        c = prisma_counts(Library.open(lib.root))
+        by_source = {s["source"]: s["records"] for s in c["identification"]["sources"]}
+        assert by_source == {str(export): 3, str(other): 1}
+        assert (c["identification"]["records_identified"], c["screening"]["records"]) == (4, 2)
+        assert c["removed_before_screening"]["duplicates"] == 2 and all(c["checks"].values())

@@ -125,6 +125,47 @@ def test_search_cli_json_ids_and_errors(runner, shipped_copy: Path) -> None:
     assert bad.exit_code == 1 and "unknown route tag" in bad.output
 
 
+@pytest.mark.parametrize(
+    "minus,words",
+    [
+        ("ketamine -intranasal", "ketamine NOT intranasal"),
+        ('-"respiratory depression" ketamine', 'NOT "respiratory depression" ketamine'),
+        ("ketamine -route:intravenous -design:rct", "ketamine NOT route:intravenous NOT design:rct"),
+        ("ketamine -(nasal OR intranasal)", "ketamine NOT (nasal OR intranasal)"),
+        ("ketamine -nebuli*", "ketamine NOT nebuli*"),
+    ],
+)
+def test_a_leading_minus_excludes_a_term(shipped: Library, minus: str, words: str) -> None:
+    """'-term' excludes, as in a web search box; it used to find records with the term."""
+    got = {r["_id"] for r in search_library(shipped, minus, limit=None)}
+    assert got == {r["_id"] for r in search_library(shipped, words, limit=None)}
+    assert got and got != {r["_id"] for r in search_library(shipped, words.replace("NOT ", ""), limit=None)}
+
+
+def test_a_hyphen_inside_a_word_is_not_a_minus() -> None:
+    assert parse_query("s-ketamine low-dose").kind == "and"
+    assert parse_query("s-ketamine").kind == "word"
+    assert parse_query("ketamine -nasal").args[1].kind == "not"
+
+
+def test_search_cli_takes_a_query_that_starts_with_a_minus(runner, shipped_copy: Path) -> None:
+    """`ketalit search -intranasal ketamine`: words that start with '-' are the query's, even where they begin like
+    one of the command's short options (-n, -f); the options themselves still work anywhere."""
+
+    def ids(*args: str) -> list[str]:
+        res = run_cli(runner, shipped_copy, "search", *args)
+        assert res.exit_code == 0, res.output
+        return res.output.split()
+
+    want = ids("ketamine NOT intranasal NOT fentanyl", "--ids", "--limit", "0")
+    assert want and ids("-intranasal", "ketamine", "-fentanyl", "--ids", "-n", "0") == want
+    assert ids("--ids", "-n", "0", "-intranasal", "ketamine -fentanyl") == want
+    assert ids("--ids", "-n", "0", "--", "-intranasal", "ketamine", "-fentanyl") == want
+    assert ids("--ids", "--limit=3", "-nasal", "ketamine") == ids("--ids", "-n", "3", "ketamine NOT nasal")
+    helped = " ".join(run_cli(runner, shipped_copy, "search", "--help").output.split())
+    assert "a '-' before a term excludes it" in helped
+
+
 def test_index_is_rebuilt_when_the_library_changes(lib: Library) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     assert search_library(lib, "pmid:90000001") == []

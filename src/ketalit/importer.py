@@ -7,6 +7,7 @@ skipped, and each skip is reported with its reason.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,19 @@ def _settle_key(lib: Library, doc_id: int, own: str, taken: set[str], notes: lis
         lib.put(doc_id, stored)
 
 
+def _count_copies(lib: Library, copies: Counter[tuple[int, str, str]]) -> None:
+    """A source that held a paper more than once (a file listing it twice) identified it that many times: its
+    provenance says how many (``copies``), which the PRISMA counts read. Storing the same file again adds none."""
+    for (doc_id, source, kind), n in copies.items():
+        if n < 2:
+            continue
+        rec = lib.record(doc_id)
+        for p in rec.get("provenance") or []:
+            if p.get("source") == source and p.get("kind") == kind and n > (p.get("copies") or 1):
+                p["copies"] = n
+                lib.put(doc_id, rec)
+
+
 def store_records(
     lib: Library, records: Iterable[Record], key_notes: list[str] | None = None, skipped: list[str] | None = None
 ) -> dict[str, int]:
@@ -75,6 +89,7 @@ def store_records(
     with lib.transaction():
         touched: dict[int, None] = {}
         taken: set[str] | None = None
+        copies: Counter[tuple[int, str, str]] = Counter()  # records per (stored record, source): a file's duplicates
         for rec in records:
             normalise(rec)
             if not has_identity(rec):
@@ -87,6 +102,7 @@ def store_records(
             if own and taken is None:
                 taken = {r["citekey"] for _, r in lib.iter_records() if r.get("citekey")}
             doc_id, action = lib.upsert(rec)
+            copies.update((doc_id, p.get("source"), p.get("kind")) for p in rec.get("provenance") or [])
             if own and taken is not None:
                 if action == "updated":
                     _settle_key(lib, doc_id, own, taken, key_notes if key_notes is not None else [])
@@ -101,6 +117,7 @@ def store_records(
             else:
                 touched[doc_id] = None
             counts[action] += 1
+        _count_copies(lib, copies)
         ids = list(touched)
         for doc_id, tagged in zip(ids, tag_many([lib.record(i) for i in ids]), strict=True):
             lib.put(doc_id, tagged)

@@ -1,8 +1,8 @@
 """PRISMA 2020 flow counts from the library, and the flow diagram drawn from the same numbers (SVG).
 
 - Identification: records per source (each import file and each PubMed search or PMID list, from the records'
-  provenance), counting a record once per source that yielded it, plus near-duplicates merged into a record and
-  records removed with `ketalit remove`.
+  provenance), counting a record once per source that yielded it (as often as a file listed it), plus
+  near-duplicates merged into a record and records removed with `ketalit remove`.
 - Removed before screening: duplicates (records identified more than once) and records removed for other reasons.
 - Screening (title/abstract): final decisions; "maybe" goes on to full text, as is usual; records without a final
   decision (unscreened, or reviewers disagreeing) are awaiting screening.
@@ -22,11 +22,13 @@ from .safetext import printable
 NOT_RETRIEVED = "not retrieved"
 
 
-def _sources(prov: list[dict[str, Any]]) -> set[tuple[str, str]]:
-    out = set()
+def _sources(prov: list[dict[str, Any]]) -> Counter[tuple[str, str]]:
+    """Each source that yielded a record, with how many times it did (a file may list a paper twice)."""
+    out: Counter[tuple[str, str]] = Counter()
     for p in prov or []:
-        kind = "file" if p.get("kind") == "file" else "pubmed"
-        out.add((kind, str(p.get("source") or "?")))
+        key = ("file" if p.get("kind") == "file" else "pubmed", str(p.get("source") or "?"))
+        copies = p.get("copies")
+        out[key] = max(out[key], copies if type(copies) is int and copies > 1 else 1)
     return out
 
 
@@ -42,17 +44,14 @@ def prisma_counts(lib: Library) -> dict[str, Any]:
     merged = 0
     for _, rec in lib.iter_records():
         records += 1
-        for src in _sources(rec.get("provenance") or []):
-            per_source[src] += 1
+        per_source.update(_sources(rec.get("provenance") or []))
         for m in rec.get("merged") or []:
             merged += 1
-            for src in _sources(m.get("provenance") or []):
-                per_source[src] += 1
+            per_source.update(_sources(m.get("provenance") or []))
     removed = removed_log(lib)
     for r in removed:
         for prov in [r.get("provenance") or [], *(r.get("merged_provenance") or [])]:
-            for src in _sources(prov):
-                per_source[src] += 1
+            per_source.update(_sources(prov))
         merged += len(r.get("merged_provenance") or [])
     identified = sum(per_source.values())
     duplicates = identified - records - len(removed)

@@ -126,8 +126,9 @@ def author(family: str = "", given: str = "", initials: str = "", collective: st
     if collective:
         return {"family": "", "given": "", "initials": "", "collective": collective.strip()}
     given = (given or "").strip()
-    if not initials and given:
-        initials = "".join(p[0] for p in re.split(r"[\s\-.]+", given) if p and p[0].isalpha()).upper()
+    if not initials and given:  # a given name of initials only ("PP", as Vancouver-style lists write it) is kept
+        words = re.split(r"[\s\-.]+", given)
+        initials = bare_initials(given) or "".join(p[0] for p in words if p and p[0].isalpha()).upper()
     return {"family": (family or "").strip(), "given": given, "initials": initials or "", "collective": ""}
 
 

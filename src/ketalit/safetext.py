@@ -4,7 +4,8 @@ Records come from files and servers nobody vetted. A title can carry an ESC sequ
 makes a terminal hyperlink, C0/C1 control characters that break LaTeX, or bidi override marks that display text
 in another order than it is stored. ``printable`` removes them; every place that shows or writes record text as
 text (the terminal, BibTeX, RIS, the report) goes through it. JSON output keeps every character, with the
-dangerous ones written as ``\\uXXXX`` escapes (``dumps_json``).
+dangerous ones written as ``\\uXXXX`` escapes (``dumps_json``). Both also replace the NCBI API key and e-mail
+address in use, wherever they appear, by REDACTED (``credentials.hide``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+
+from .credentials import hide
 
 # Whole escape sequences (ECMA-48), so that no parameter text ("[2J", "]8;;http://...") is left behind: OSC and
 # the other string commands up to their terminator, CSI with its parameters, then any other ESC + final byte; the
@@ -39,18 +42,18 @@ def printable(text: Any, newlines: bool = False) -> str:
 
     Line breaks become spaces (``newlines=False``: for one-line output such as a table cell or an id per line) or
     ``\\n`` (``newlines=True``: for multi-line text such as an abstract); tabs become spaces unless ``newlines``.
-    Everything else, accents, scripts and emoji included, is kept as it is.
+    Everything else, accents, scripts and emoji included, is kept as it is, but the API key and e-mail address.
     """
     if text is None:
         return ""
     s = text if isinstance(text, str) else str(text)
     if s.isprintable():  # the common case: nothing to do
-        return s
+        return hide(s)
     s = _ESCAPE_SEQUENCE.sub("", s)
     s = _LINE_BREAK.sub("\n" if newlines else " ", s)
     if not newlines:
         s = s.replace("\t", " ")
-    return _INVISIBLE.sub("", s)
+    return hide(_INVISIBLE.sub("", s))
 
 
 def one_line(text: Any) -> str:
@@ -60,6 +63,7 @@ def one_line(text: Any) -> str:
 
 def dumps_json(data: Any, **kwargs: Any) -> str:
     """``json.dumps`` with Unicode kept readable, but C1 controls, bidi controls, line separators and lone
-    surrogates written as ``\\uXXXX`` escapes: the text round-trips unchanged and cannot act on a terminal."""
-    text = json.dumps(data, ensure_ascii=False, **kwargs)
+    surrogates written as ``\\uXXXX`` escapes: the text round-trips unchanged (the API key and e-mail address
+    aside) and cannot act on a terminal."""
+    text = hide(json.dumps(data, ensure_ascii=False, **kwargs))
     return _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, TypedDict
 
 from tinydb import Query
@@ -55,13 +54,15 @@ class StageStatus(TypedDict):
 @lru_cache(maxsize=8)
 def _load_config(path: str | None) -> dict[str, Any]:
     if path is None:
-        text = resources.files("ketalit").joinpath("data/screening.toml").read_text(encoding="utf-8")
+        raw = resources.files("ketalit").joinpath("data/screening.toml").read_bytes()
         source = "ketalit/data/screening.toml"
     else:
-        text, source = Path(path).read_text(encoding="utf-8"), path
+        from .inputs import read_input
+
+        raw, source = read_input(path, path, stdin=False), path
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise KetalitError(f"{source}: not valid TOML ({exc}); fix the file") from exc
     if not isinstance(data.get("reasons"), list) or not isinstance(data.get("stages"), list):
         raise KetalitError(f"{source}: needs `stages = [...]` and `reasons = [...]`")

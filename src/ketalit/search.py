@@ -4,6 +4,7 @@ Query language (case matters only for the operators):
 
     ketamine "respiratory depression"          words and quoted phrases (all must match)
     intranasal OR nebulized                    OR, AND (implicit between terms), NOT, parentheses
+    ketamine -intranasal -design:rct           a '-' before a term excludes it, like NOT (s-ketamine is one word)
     title:onset author:motov journal:"annals"  field filters (substring, case-insensitive)
     pmid:25817884 doi:10.1016/... year:2015 year:2015..2020 year:..2010
     route:intranasal outcome:onset design:rct setting:emergency_department   tag filters (vocabulary ids)
@@ -94,7 +95,7 @@ def tokenize(text: str) -> list[str]:
 # -- query parsing ----------------------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<phrase>"[^"]*"(?:\[[A-Za-z ]+\])?)|'
+    r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<minus>-(?=[\w"(]))|(?P<phrase>"[^"]*"(?:\[[A-Za-z ]+\])?)|'
     r'(?P<field>[A-Za-z_]+):(?P<fval>"[^"]*"|[^\s()"]+)|(?P<word>[^\s()"]+))'
 )
 
@@ -120,6 +121,8 @@ def parse_query(query: str, known_tags: dict[str, list[str]] | None = None) -> N
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         if m.group("lp"):
             tokens.append(("lp", "(", "", start))
+        elif m.group("minus"):  # "-term" at the start of a term excludes it, as in a web search box
+            tokens.append(("op", "NOT", "", start))
         elif m.group("rp"):
             tokens.append(("rp", ")", "", start))
         elif m.group("phrase"):

@@ -94,6 +94,7 @@ def set_screening(
 
 # -- citation keys -----------------------------------------------------------------------------------------------------
 
+
 def set_citekey(lib: Library, ident: str, key: str) -> tuple[str, str]:
     """Pin or rename a record's citation key. Refuses a key another record has. Returns (old, new)."""
     from .library.citekey import check_key

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,19 +98,9 @@ def read_page(
 def read_source(page: str) -> tuple[bytes, str]:
     """The bytes of PAGE as given on the command line (a file, or - for stdin) and the name to report it by. Only a
     regular file is read: a named pipe, a device or a folder is refused rather than waited on."""
-    if page == "-":
-        return sys.stdin.buffer.read(), "stdin"
-    path = Path(page)
-    try:
-        if path.is_file():
-            return path.read_bytes(), page
-    except OSError as exc:
-        raise KetalitError(f"{page}: cannot read it ({exc.strerror})") from exc
-    if not path.exists():
-        raise KetalitError(f"{page}: no such file")
-    raise KetalitError(
-        f"{page}: not a regular file (a folder, named pipe or device); save the page to a file, or give - to read stdin"
-    )
+    from ..inputs import STDIN, read_input
+
+    return read_input(page, page, "give - to read stdin"), "stdin" if page == STDIN else page
 
 
 def _blank_lines(text: str) -> str:

@@ -663,11 +663,13 @@ def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str) -> dict[
     the hand has is added; a claim only the machine found is removed. Afterwards the reviewed catalogue is the hand
     catalogue, and the machine's own reading stays in claims.toml beside it."""
     from .._compat import tomllib
+    from ..inputs import read_input
     from .pages import read_catalogue, write_catalogue
 
+    data = read_input(path, str(path), stdin=False)
     try:
-        hand = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        hand = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise KetalitError(f"{path}: cannot read it as a TOML catalogue ({exc})") from exc
     machine = read_catalogue(lib.root)
     hand_docs = hand.get("documents", {})

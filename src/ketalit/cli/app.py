@@ -4,26 +4,50 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
+try:  # typer 0.2x parses with its own copy of click, whose exception classes are not click's
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # older typer parses with click itself
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
 from .. import __version__
+from ..credentials import forget
 from ..errors import KetalitError
 from ..library import Library, default_library_path
 from ..render import term
 from ..safetext import dumps_json
 
 
+def _usage_error(exc: Any) -> NoReturn:
+    """A command line that cannot be read (an unknown option, a value out of range) as one line, like every error."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group or command: its help, as asked
+        raise exc
+    where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+    err.print(f"[bold red]error:[/bold red] {term(exc.format_message())}{term(where)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
 class KetalitGroup(TyperGroup):
-    """Turns KetalitError into one red line on stderr (a query error adds the query and a caret under the problem)
-    and exit status 1, for every command."""
+    """Turns KetalitError, and a command line that cannot be read, into one red line on stderr (a query error adds
+    the query and a caret under the problem) and exit status 1, for every command."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click_exceptions.UsageError as exc:
+            _usage_error(exc)
 
     def invoke(self, ctx: Any) -> Any:
+        forget()  # the API key and e-mail address to keep out of the output: this command's, looked up afresh
         try:
             return super().invoke(ctx)
+        except click_exceptions.UsageError as exc:
+            _usage_error(exc)
         except KetalitError as exc:
             text = term(exc, newlines=getattr(exc, "multiline", False))
             err.print(f"[bold red]error:[/bold red] {text}", highlight=False, soft_wrap=True)

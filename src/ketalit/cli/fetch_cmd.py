@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -86,15 +85,10 @@ def _seconds(value: str, option: str) -> float:
 
 def _pmids_from_file(path: Path) -> list[str]:
     """The PMIDs in a text file (one a line, or separated by commas or spaces); KetalitError naming the line."""
-    where = f"--pmid-file {path}"
-    try:  # "-": standard input (ketalit search --ids ... | ketalit fetch --pmid-file -)
-        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    except FileNotFoundError:
-        raise KetalitError(f"{where}: no such file") from None
-    except IsADirectoryError:
-        raise KetalitError(f"{where}: is a folder; give a text file of PMIDs, one a line") from None
-    except OSError as exc:
-        raise KetalitError(f"{where}: cannot be read ({exc.strerror or exc})") from None
+    from ..inputs import read_input
+
+    where = f"--pmid-file {path}"  # "-": standard input (ketalit search --ids ... | ketalit fetch --pmid-file -)
+    data = read_input(path, where, "pipe it into `ketalit fetch --pmid-file -`")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.table import Table
+from typer.core import TyperCommand
 
 from ..errors import KetalitError
 from ..library import Library
@@ -45,7 +47,30 @@ TSV_FIELDS = (
 )
 
 
-@app.command()
+class QueryCommand(TyperCommand):
+    """A command whose words may start with '-' (``ketalit search -intranasal ketamine``): an argument that is not
+    exactly one of the command's options (or ``--option=value``) is part of the query, never an unknown option or a
+    short option with its value attached (``-nasal`` is not ``-n asal``)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        takes_value = {name: not getattr(p, "is_flag", False) for p in self.get_params(ctx) for name in p.opts}
+        options: list[str] = []
+        words: list[str] = []
+        rest = iter(args)
+        for arg in rest:
+            name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+            if arg == "--":
+                words.extend(rest)
+            elif name not in takes_value:
+                words.append(arg)
+            else:
+                options.append(arg)
+                if takes_value[name] and name == arg:  # "--limit 5", "-n 5": the next argument is the value
+                    options.extend(islice(rest, 1))
+        return super().parse_args(ctx, [*options, "--", *words] if words else options)
+
+
+@app.command(cls=QueryCommand)
 def search(
     query: list[str] = typer.Argument(..., help="The query (see below); quote it in the shell."),
     limit: int = typer.Option(20, "--limit", "-n", min=0, help="At most N results (0: all)."),
@@ -67,7 +92,9 @@ def search(
     `ketalit search 'author:motov NOT design:narrative_review' --sort year`.
 
     Words and "quoted phrases" must all match (title, abstract, keywords, MeSH) unless joined by OR; NOT and
-    parentheses work as usual. Fields: title: author: journal: pmid: doi: year:2015 year:2015..2020 citekey:.
+    parentheses work as usual, and a '-' before a term excludes it like NOT (`ketalit search ketamine -intranasal
+    -design:rct`; a hyphen inside a word, as in s-ketamine, is part of the word). Fields: title: author: journal:
+    pmid: doi: year:2015 year:2015..2020 citekey:.
     Tags: route: outcome: design: setting: with the vocabulary's ids (`ketalit stats` lists them). Screening:
     screen:include|exclude|maybe|conflict|unscreened stage:title_abstract|full_text reviewer:NAME.
     PubMed syntax: ketamin* (truncation), term[tiab] [ti] [tw] [au] [mh] [majr] [pt] [dp] (e.g. smith j[au],

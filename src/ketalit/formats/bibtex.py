@@ -242,7 +242,7 @@ def record_to_bibtex(
         tags = rec.get("tags") or {}
         kw = [t for axis in ("route", "outcome", "design", "setting") for t in tags.get(axis, [])]
         add("keywords", encode(", ".join(kw), encoding))
-    if rec.get("journal_iso") and rec.get("journal") and rec["journal_iso"] != rec["journal"]:
+    if rec.get("journal_iso") and rec["journal_iso"] != rec.get("journal"):
         add("shortjournal", encode(rec["journal_iso"], encoding))  # biblatex's field for the ISO form
     written = {k for k, _ in fields}
     for name, value in (rec.get("extra") or {}).items():  # fields kept from an imported .bib (file, url, issn...)

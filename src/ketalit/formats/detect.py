@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ImportFormatError
+from ..inputs import STDIN, open_input
 from ..records import Record
 from .bibtex_import import parse_bibtex
 from .csljson import parse_csljson
@@ -18,7 +16,6 @@ from .pubmed import parse_medline, parse_pubmed_xml
 from .ris import parse_ris
 
 FORMATS = ("pubmed-xml", "medline", "ris", "csljson", "bibtex")
-STDIN = "-"  # a path of "-" reads standard input
 SNIFF_BYTES = 64 * 1024
 
 
@@ -67,34 +64,6 @@ def sniff(head: bytes, source: str) -> str:
     )
 
 
-def _read_regular_file(path: Path, source: str, fmt: str | None) -> tuple[bytes, str]:
-    """The file's bytes and format. Anything but a regular file (a FIFO would block forever) is refused."""
-    try:
-        # Non-blocking: opening a FIFO must not wait for a writer; it is refused below like any non-file.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except FileNotFoundError as exc:
-        raise ImportFormatError(f"{source}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ImportFormatError(f"{source}: is a folder, not a file") from exc
-    except OSError as exc:
-        raise ImportFormatError(f"{source}: cannot open ({exc.strerror})") from exc
-    with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise ImportFormatError(f"{source}: is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise ImportFormatError(
-                f"{source}: not a regular file (a pipe, socket or device): save it to a file, or pipe it into "
-                "`ketalit import -`"
-            )
-        try:
-            head = fh.read(SNIFF_BYTES)
-            detected = sniff(head, source) if fmt is None else fmt
-            return head + fh.read(), detected
-        except OSError as exc:
-            raise ImportFormatError(f"{source}: cannot read ({exc.strerror})") from exc
-
-
 def read_file(
     path: str | Path, fmt: str | None = None, postprocess: Callable[[list[Record]], list[Record]] | None = None
 ) -> ParsedFile:
@@ -109,10 +78,13 @@ def read_file(
         raise ImportFormatError(f"{source}: unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
     if source == STDIN:
         source = "<stdin>"
-        data = sys.stdin.buffer.read()
-        detected = sniff(data[:SNIFF_BYTES], source) if fmt is None else fmt
-    else:
-        data, detected = _read_regular_file(path, source, fmt)
+    with open_input(path, source, "pipe it into `ketalit import -`", ImportFormatError) as fh:
+        try:
+            head = fh.read(SNIFF_BYTES)  # a file of some other kind is refused before the rest is read
+            detected = sniff(head, source) if fmt is None else fmt
+            data = head + fh.read()
+        except OSError as exc:
+            raise ImportFormatError(f"{source}: cannot read ({exc.strerror})") from exc
     if not data.strip():
         raise ImportFormatError(f"{source}: empty file")
     skipped: list[str] = []

@@ -172,6 +172,14 @@ def _keywords(citation: Any) -> list[str]:
     return [clean_text(k) for kl in citation.get("KeywordList", []) or [] for k in kl if clean_text(k)]
 
 
+def _journal_abbreviation(journal: Any, citation: Any) -> str:
+    """The journal's ISO abbreviation; else NLM's title abbreviation (MedlineTA), unless that only repeats the title
+    (as in a file assembled from web pages): a name given once says nothing about which form it is."""
+    iso = clean_text(journal.get("ISOAbbreviation"))
+    medline_ta = clean_text(citation.get("MedlineJournalInfo", {}).get("MedlineTA"))
+    return iso or (medline_ta if medline_ta != clean_text(journal.get("Title")) else "")
+
+
 def article_to_record(item: Any, source: str) -> Record:
     cit = item["MedlineCitation"]
     art = cit["Article"]
@@ -199,8 +207,7 @@ def article_to_record(item: Any, source: str) -> Record:
         title=clean_text(art.get("ArticleTitle")) or clean_text(art.get("VernacularTitle")),
         authors=_authors(art.get("AuthorList")),
         journal=clean_text(journal.get("Title")),
-        journal_iso=clean_text(journal.get("ISOAbbreviation"))
-        or clean_text(cit.get("MedlineJournalInfo", {}).get("MedlineTA")),
+        journal_iso=_journal_abbreviation(journal, cit),
         year=year,
         month=month,
         volume=clean_text(issue.get("Volume")),

@@ -19,6 +19,7 @@ import email.utils
 import os
 import random
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -30,7 +31,8 @@ import requests
 import urllib3
 
 from .. import __version__
-from ..errors import KetalitError, PubMedError
+from ..credentials import config_path, hide_bytes, read_config, remember
+from ..errors import PubMedError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 TOOL = "ketalit"
@@ -122,6 +124,87 @@ class RateLimiter:
             self._next = now + self.interval
 
 
+class _Watchdog:
+    """Cuts one HTTP exchange off at its deadline by shutting its socket down.
+
+    A read timeout bounds each wait for a piece of the answer, never the whole: a server that sends its status line
+    and headers a byte at a time would hold a request for as long as it likes. At the deadline the watchdog shuts
+    the socket down (the connection is lost anyway), which ends any read blocked on it, and says it ``fired``.
+    """
+
+    local = threading.local()  # the exchange running in this thread, for the connection to find
+
+    def __init__(self, deadline: float) -> None:
+        self.fired = False
+        self.conn: Any = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        _Watchdog.local.current = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _Watchdog.local.current = None
+
+    def _cut(self) -> None:
+        with self._lock:
+            self.fired = True
+            sock = getattr(self.conn, "sock", None)
+        if sock is not None:
+            try:  # the plain socket's shutdown, under TLS too: the TLS layer then sees the end of the stream
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    @staticmethod
+    def watch(conn: Any) -> None:
+        """Called by a connection as it connects or sends: the socket to cut is this one's."""
+        dog = getattr(_Watchdog.local, "current", None)
+        if dog is not None:
+            with dog._lock:
+                dog.conn = conn
+
+
+class _Watched:
+    """A urllib3 connection that tells the running exchange's watchdog which socket it uses."""
+
+    def connect(self) -> None:
+        _Watchdog.watch(self)
+        super().connect()  # type: ignore[misc]
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _Watchdog.watch(self)
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _HTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter, with connections a watchdog can cut."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
 @dataclass
 class EUtilsClient:
     base_url: str = ""
@@ -148,15 +231,18 @@ class EUtilsClient:
                 f"the E-utilities address must be an http:// or https:// URL, not {self.base_url!r} "
                 f"(check KETALIT_EUTILS_URL)"
             )
-        config = _config() if self.api_key is None or self.email is None else {}
+        config = read_config() if self.api_key is None or self.email is None else {}
         if self.api_key is None:
             self.api_key = os.environ.get("NCBI_API_KEY") or config.get("api_key")
         if self.email is None:
             self.email = os.environ.get("NCBI_EMAIL") or config.get("email")
+        remember(self.api_key, self.email)  # kept out of every answer stored and every output
         if self.rate is None:
             self.rate = 10.0 if self.api_key else 3.0
         self.limiter = RateLimiter(self.rate, sleep=self.sleep)
         self.session.headers["User-Agent"] = f"{TOOL}/{__version__} (NCBI E-utilities client)"
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _WatchedAdapter())
         self._run_end = time.monotonic() + self.run_deadline if self.run_deadline else float("inf")
 
     def redact(self, text: str) -> str:
@@ -200,7 +286,7 @@ class EUtilsClient:
             self.limiter.wait()
             self.requests_made += 1
             try:
-                body = self._fetch(endpoint, url, full, post)
+                body = hide_bytes(self._fetch(endpoint, url, full, post))  # an answer may quote the request
                 if check:
                     check(body)
                 return body
@@ -228,8 +314,32 @@ class EUtilsClient:
         )
 
     def _fetch(self, endpoint: str, url: str, params: dict[str, Any], post: bool) -> bytes:
-        """One HTTP exchange, answer read in full before the deadline. Redirects are refused, never followed."""
+        """One HTTP exchange, answer read in full before the deadline. Redirects are refused, never followed.
+
+        The body is read against the deadline (``_read``); a watchdog cuts off an exchange that is still waiting
+        for its status line or headers at the deadline.
+        """
         deadline = min(time.monotonic() + self.request_deadline, self._run_end)
+        with _Watchdog(deadline) as dog:
+            try:
+                body = self._exchange(endpoint, url, params, post, deadline)
+            except (TransientError, EUtilsError):
+                if not dog.fired:
+                    raise
+        if dog.fired:  # whatever came is cut short, even if it looked complete
+            raise self._late(endpoint, deadline)
+        return body
+
+    def _late(self, endpoint: str, deadline: float, got: int | None = None) -> Exception:
+        """The error for an answer not complete at ``deadline``: the run's, or a slow server's (retried)."""
+        if deadline >= self._run_end:
+            return self._past_deadline(endpoint)
+        came = "" if got is None else f" ({got} bytes came)"
+        return TransientError(
+            f"no complete answer within {duration(self.request_deadline)}{came}; the server is too slow"
+        )
+
+    def _exchange(self, endpoint: str, url: str, params: dict[str, Any], post: bool, deadline: float) -> bytes:
         timeout = (self.timeout, max(0.001, min(self.timeout, deadline - time.monotonic())))
         try:
             if post:
@@ -256,23 +366,14 @@ class EUtilsClient:
             return self._body(endpoint, resp, self._read(endpoint, resp, deadline))
 
     def _read(self, endpoint: str, resp: requests.Response, deadline: float) -> bytes:
-        """The whole body, piece by piece, each wait bounded by the time left (a drip never outlasts the deadline).
-
-        The wait for the status line and headers is bounded by ``timeout`` per piece only.
-        """
+        """The whole body, piece by piece, each wait bounded by the time left (a drip never outlasts the deadline)."""
         raw = resp.raw
         sock = getattr(getattr(raw, "connection", None), "sock", None)
         chunks: list[bytes] = []
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                if deadline >= self._run_end:
-                    raise self._past_deadline(endpoint)
-                got = sum(map(len, chunks))
-                raise TransientError(
-                    f"no complete answer within {duration(self.request_deadline)} ({got} bytes came); "
-                    f"the server is too slow"
-                )
+                raise self._late(endpoint, deadline, sum(map(len, chunks)))
             if sock is not None:
                 sock.settimeout(min(self.timeout, left))
             try:
@@ -304,7 +405,7 @@ class EUtilsClient:
             detail = re.sub(r"\s+", " ", body[:300].decode("utf-8", "replace"))
             if b"api key" in body.lower() or b"api_key" in body.lower():
                 raise EUtilsError(
-                    f"NCBI rejected the API key (check NCBI_API_KEY, or api_key in {_config_path()}); NCBI said: "
+                    f"NCBI rejected the API key (check NCBI_API_KEY, or api_key in {config_path()}); NCBI said: "
                     + detail
                 )
             raise EUtilsError(f"{endpoint}: HTTP {status} from {resp.url}: {detail}")
@@ -407,25 +508,3 @@ def _raise_esearch_error(text: str, term: str) -> NoReturn:
         f"PubMed rejected the search {term!r}: {message[:300]}. "
         f"Check the query syntax (quotes, parentheses, [field] tags)."
     )
-
-
-def _config_path() -> str:
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return os.path.join(base, "ketalit", "config.toml")
-
-
-def _config() -> dict[str, str]:
-    """[ncbi] api_key / email from $XDG_CONFIG_HOME/ketalit/config.toml (or ~/.config/...)."""
-    path = _config_path()
-    if not os.path.exists(path):
-        return {}
-    from .._compat import tomllib
-
-    try:
-        with open(path, "rb") as fh:
-            ncbi = tomllib.load(fh).get("ncbi", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise KetalitError(f"{path}: cannot be read as TOML ({exc}); fix or remove it") from exc
-    if not isinstance(ncbi, dict):
-        raise KetalitError(f"{path}: [ncbi] must be a table with api_key and email")
-    return {k: str(v) for k, v in ncbi.items() if k in ("api_key", "email")}

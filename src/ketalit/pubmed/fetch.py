@@ -116,6 +116,29 @@ def _provenance(records: list[Record], query: str, kind: str) -> list[Record]:
     return records
 
 
+def _identified(lib: Library, pmids: list[str], source: str, kind: str) -> None:
+    """Stored records that this search (or PMID list) found again, without fetching them: it identified them too,
+    and the PRISMA counts (records identified per source) read that from their provenance."""
+
+    def lacking() -> list[int]:
+        found = {i for i in (lib.match({"pmid": pmid}) for pmid in pmids) if i is not None}
+        return sorted(i for i in found if not _from(lib.record(i), source, kind))
+
+    if not lacking():  # the common case when a fetch resumes: nothing to write, no lock taken
+        return
+    at = now_iso()
+    with lib.transaction():
+        for doc_id in lacking():  # again, under the lock
+            rec = lib.record(doc_id)
+            entry = {"kind": kind, "source": source, "format": "pubmed-xml", "at": at}
+            rec["provenance"] = [*(rec.get("provenance") or []), entry]
+            lib.put(doc_id, rec)
+
+
+def _from(rec: Record, source: str, kind: str) -> bool:
+    return any(p.get("source") == source and p.get("kind") == kind for p in rec.get("provenance") or [])
+
+
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})(?:[/-](\d{1,2}))?)?")
 
 
@@ -210,9 +233,15 @@ def fetch_query(
     save: bool = True,
     cap: int = ESEARCH_MAX,
     provenance_kind: str = "query",
+    source: str | None = None,
 ) -> FetchReport:
-    """Fetch every record matching ``query`` (or the first ``max_records``) into ``lib``."""
+    """Fetch every record matching ``query`` (or the first ``max_records``) into ``lib``.
+
+    ``source``: the search the records' provenance names (``query`` unless told; an update of a saved search names
+    the saved search, not the query with its date limits).
+    """
     check_limits(max_records, mindate, maxdate)
+    prov = (source or query, provenance_kind)
     client = client or EUtilsClient()
     progress = progress or NoProgress()
     report = FetchReport(query=query)
@@ -253,10 +282,10 @@ def fetch_query(
             stored,
             report,
             progress,
-            provenance_kind,
+            prov,
         )
     if report.missing:
-        _refetch_missing(lib, client, query, report, batch_size, provenance_kind)
+        _refetch_missing(lib, client, report, batch_size, prov)
     _note_not_asked_for(report)
     report.requests = client.requests_made
     if save:
@@ -275,7 +304,7 @@ def _fetch_window(
     stored: set[str],
     report: FetchReport,
     progress: Progress,
-    provenance_kind: str,
+    prov: tuple[str, str],
 ) -> int:
     def search() -> dict[str, Any]:
         return client.esearch(
@@ -294,6 +323,7 @@ def _fetch_window(
         batch_ids = ids[start : start + batch_size]
         if all(p in stored for p in batch_ids):
             report.already_stored += len(batch_ids)
+            _identified(lib, batch_ids, *prov)
             progress.advance(len(batch_ids))
             continue
         batch = _Batch(batch_ids, by_pmid=by_pmid)
@@ -312,7 +342,7 @@ def _fetch_window(
                 by_pmid = True
                 batch = _Batch(batch_ids, by_pmid=True)
                 client.efetch_ids(batch_ids, check=batch)
-        got = batch.stored_in(lib, report, query, provenance_kind)
+        got = batch.stored_in(lib, report, *prov)
         stored |= got
         report.missing.extend(p for p in batch_ids if p not in got)
         progress.advance(len(batch_ids))
@@ -320,7 +350,7 @@ def _fetch_window(
 
 
 def _refetch_missing(
-    lib: Library, client: EUtilsClient, query: str, report: FetchReport, batch_size: int, provenance_kind: str
+    lib: Library, client: EUtilsClient, report: FetchReport, batch_size: int, prov: tuple[str, str]
 ) -> None:
     """PMIDs that ESearch listed but EFetch did not return: ask once more by PMID, then report what is still out."""
     missing = list(dict.fromkeys(report.missing))
@@ -335,7 +365,7 @@ def _refetch_missing(
         except EUtilsError:
             still.extend(ids)
             continue
-        got = batch.stored_in(lib, report, query, provenance_kind)
+        got = batch.stored_in(lib, report, *prov)
         still.extend(p for p in ids if p not in got)
     report.missing = still
     if still:
@@ -374,6 +404,7 @@ def fetch_pmids(
     stored = set() if refresh else _stored_pmids(lib)
     todo = [p for p in wanted if p not in stored]
     report.already_stored = len(wanted) - len(todo)
+    _identified(lib, [p for p in wanted if p in stored], "PMID list", "pmid-list")
     progress.start(len(wanted), "fetching PMIDs")
     progress.advance(report.already_stored)
     for start in range(0, len(todo), batch_size):
@@ -491,6 +522,7 @@ def update_searches(
                 progress=progress,
                 batch_size=batch_size,
                 save=False,
+                source=s["query"],
             )
             _save_search(lib, s["query"], s.get("mindate"), s.get("maxdate"), s["datetype"], r, complete=True)
         reports.append(r)
