@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -14,7 +13,8 @@ from ketalit.claims.store import link_all
 from ketalit.importer import store_records
 from ketalit.library import Library
 from ketalit.records import author, new_record
-from ketalit.report.render import md_escape, write_report
+from ketalit.report.data import report_data
+from ketalit.report.render import evidence_csv, md_escape, write_report
 from ketalit.safetext import printable
 from ketalit.screening import screen
 
@@ -27,6 +27,16 @@ def shipped_report(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory)
     return write_report(Library.open(shipped_copy), out), Library.open(shipped_copy)
 
 
+def _dom(files):
+    import lxml.html
+
+    return lxml.html.fromstring(files.html.read_bytes())
+
+
+def _claims(files) -> list[dict]:
+    return [c for d in files.data["claims"] for group in d["kinds"].values() for c in group]
+
+
 def test_gap_map_counts_equal_tagged_records(shipped_report) -> None:
     files, lib = shipped_report
     recs = [r for _, r in lib.iter_records() if not r.get("retracted")]
@@ -34,28 +44,178 @@ def test_gap_map_counts_equal_tagged_records(shipped_report) -> None:
         for cell in line:
             expected = sum(1 for r in recs if cell["row"] in r["tags"]["route"] and cell["col"] in r["tags"]["outcome"])
             assert cell["count"] == expected, (cell["row"], cell["col"])
-    html = files.html.read_text()
-    # the HTML table shows the same numbers, row by row
+    dom = _dom(files)
+    # the HTML table shows the same numbers, row by row (the letter after each is the best design)
     intravenous = next(line for line in files.data["route_map"]["grid"] if line[0]["row"] == "intravenous")
-    row = re.search(r"<tr><th>Intravenous</th>(.*?)</tr>", html).group(1)
-    shown = [int(n) if n.isdigit() else 0 for n in re.findall(r"<td[^>]*>([^<]*)</td>", row)]
+    row = dom.xpath('//table[@id="table-map-route"]//tr[th[@scope="row"]="Intravenous"]/td')
+    shown = [int(re.sub(r"\D", "", td.text_content()) or 0) for td in row]
     assert shown == [c["count"] for c in intravenous]
+    html = files.html.read_text()
     assert "<svg" in html and "https://" not in html.split("<body>")[0]  # figures inline, no external assets
 
 
-def test_every_claim_appears_with_its_verdict(shipped_report) -> None:
+def test_gap_map_marks_the_claimed_cells_and_links_them_to_claims_and_studies(shipped_report) -> None:
+    files, _ = shipped_report
+    dom = _dom(files)
+    ids = set(dom.xpath("//@id"))
+    for href in dom.xpath('//a[starts-with(@href, "#")]/@href'):  # every anchor goes somewhere
+        assert href[1:] in ids, href
+    claims = _claims(files)
+    claimed = {(r, o) for c in claims for r in c["routes"] for o in c["outcomes"]}
+    assert claimed
+    for line in files.data["route_map"]["grid"]:
+        for cell in line:
+            td = dom.get_element_by_id(f"map-{cell['anchor']}")
+            assert ("claimed" in td.get("class")) == ((cell["row"], cell["col"]) in claimed), cell["anchor"]
+            if not (cell["count"] or cell["claims"]):
+                continue
+            assert td.xpath("a/@href") == [f"#cell-{cell['anchor']}"]
+            behind = dom.get_element_by_id(f"cell-{cell['anchor']}")
+            claim_links = {h[len("#claim-") :] for h in behind.xpath('.//a[starts-with(@href, "#claim-")]/@href')}
+            assert claim_links == set(cell["claims"])
+            studies = behind.xpath('.//a[starts-with(@href, "#rec-")]/@href')
+            assert [int(h[len("#rec-") :]) for h in studies] == cell["ids"][:60]
+    # the claimed cells with no study at all are the plainest gaps: they are marked as such
+    empty_claimed = [c for line in files.data["route_map"]["grid"] for c in line if c["claims"] and not c["count"]]
+    assert empty_claimed and all(
+        dom.get_element_by_id(f"map-{c['anchor']}").text_content().startswith("◆0") for c in empty_claimed
+    )
+
+
+def test_every_claim_appears_with_its_verdict_and_evidence_table(shipped_report) -> None:
     files, lib = shipped_report
-    html, md = files.html.read_text(), files.markdown.read_text()
+    dom, md = _dom(files), files.markdown.read_text()
     rows = lib.table("claims").all()
     assert len(rows) >= 60
     for r in rows:
-        block = re.search(
-            rf'id="claim-{r["id"]}">\s*<div><strong>{r["id"]}</strong> <span class="verdict v-(\w+)"', html
+        article = dom.get_element_by_id(f"claim-{r['id']}")
+        assert article.get("data-verdict") == r["verdict"], r["id"]
+        badge = article.xpath('.//p[@class="claim-head"]/span[contains(@class, "verdict")]')[0]
+        assert (
+            badge.get("class") == f"verdict v-{r['verdict']}" and r["verdict"].replace("_", " ") in badge.text_content()
         )
-        assert block and block.group(1) == r["verdict"], r["id"]
         assert f"**{r['id']}** — **{r['verdict']}**" in md
+        judged = [e for e in r["evidence"] if e["stance"] in ("supports", "contradicts", "mixed") or e.get("review")]
+        table = article.xpath('.//table[contains(@class, "evidence")]')
+        assert len(table[0].xpath("tbody/tr") if table else []) == len(judged), r["id"]
+        if table:
+            assert table[0].xpath("thead//th/text()") == ["Study", "Design", "N", "Finding", "Stance", "Judged by"]
+            for tr, e in zip(table[0].xpath("tbody/tr"), _table_of(files, r["id"]), strict=True):
+                cells = [td.text_content() for td in tr.xpath("td")]
+                assert e["title"] in cells[0] and e["design_label"] in cells[1] and e["stance"] in cells[4]
+                assert cells[5] == "machine" if not e["review"] else e["review"]["reviewer"] in cells[5]
     for c in files.data["gaps"]["contradictions"]:
-        assert f"{c['claims'][0]}</a> vs" in html
+        assert dom.xpath(f'//li/a[@href="#claim-{c["claims"][0]}"]')
+
+
+def _table_of(files, claim_id: str) -> list[dict]:
+    return next(c for c in _claims(files) if c["id"] == claim_id)["evidence_table"]
+
+
+def test_summary_comes_first_page_by_page_with_limits(shipped_report) -> None:
+    files, lib = shipped_report
+    dom = _dom(files)
+    main = dom.xpath("//main")[0]
+    assert main.xpath(".//h2")[0].text_content() == "At a glance"
+    lede = " ".join(main.xpath('.//p[@class="lede"]')[0].text_content().split())
+    counts = Counter(r["verdict"] for r in lib.table("claims").all())
+    assert lede.index("Does not hold up") < lede.index("Supported:")
+    assert f"{counts['contradicted']} contradicted" in lede and f"Supported: {counts['supported']} (" in lede
+    assert f"A person reviewed {files.data['reviews']['reviewed']} of these {sum(counts.values())}" in lede
+    limits = [" ".join(li.text_content().split()) for li in dom.xpath('//h3[@id="limits"]/following-sibling::ul[1]/li')]
+    assert any("130 of the 213 abstracts are cut short" in x for x in limits)
+    docs = dom.xpath('//div[@class="doc-summary"]')
+    assert len(docs) == len(files.data["claims"]) == 5
+    for box, doc in zip(docs, files.data["claims"], strict=True):
+        text = " ".join(box.text_content().split())
+        assert text.startswith(doc["title"]) and doc["accessed"] in text and "sources/" not in text
+        n = doc["reviews"]["claims"]
+        assert f"{n} claims." in text and f"Reviewed by a person: {doc['reviews']['reviewed']} of {n}" in text
+        contradicted = [c["id"] for c in doc["by_verdict"]["contradicted"]]
+        assert [h[len("#claim-") :] for h in box.xpath('.//a[starts-with(@href, "#claim-")]/@href')][
+            : len(contradicted)
+        ] == contradicted
+
+
+def test_every_study_links_out_when_it_has_an_identifier(shipped_report) -> None:
+    files, lib = shipped_report
+    dom = _dom(files)
+    studies = dom.xpath('//div[@class="study"]')
+    assert len(studies) == len(files.data["studies"]) >= 150
+    unlinked = 0
+    for div in studies:
+        rec = lib.record(int(div.get("id")[len("rec-") :]))
+        hrefs = div.xpath("a/@href")
+        assert (f"https://pubmed.ncbi.nlm.nih.gov/{rec['pmid']}/" in hrefs) == bool(rec.get("pmid"))
+        assert (f"https://pmc.ncbi.nlm.nih.gov/articles/{rec['pmcid']}/" in hrefs) == bool(rec.get("pmcid"))
+        assert any(h.startswith("https://doi.org/") for h in hrefs) == bool(rec.get("doi"))
+        unlinked += not hrefs
+    assert unlinked == sum(1 for s in files.data["studies"] if not s["links"]) < len(studies) // 4
+
+
+def test_each_claims_evidence_is_written_beside_the_report(shipped_report) -> None:
+    import csv
+
+    import pybtex.database
+    import rispy
+
+    files, _ = shipped_report
+    dom = _dom(files)
+    for c in _claims(files):
+        links = dom.xpath(f'//article[@id="claim-{c["id"]}"]//p[contains(@class, "exports")]/a/@href')
+        if not c["evidence_table"]:
+            assert links == []
+            continue
+        assert links == [f"evidence/{c['id']}.{ext}" for ext in ("bib", "ris", "csv")]
+        records = {t["record"] for t in c["evidence_table"] if t["record"] is not None}
+        folder = files.html.parent
+        bib = pybtex.database.parse_string((folder / links[0]).read_text(), "bibtex")
+        assert len(bib.entries) == len(records), c["id"]
+        assert len(rispy.loads((folder / links[1]).read_text())) == len(records)
+        rows = list(csv.DictReader((folder / links[2]).read_text(encoding="utf-8-sig").splitlines()))
+        assert [(r["claim"], r["title"], r["stance"]) for r in rows] == [
+            (c["id"], t["title"], t["stance"]) for t in c["evidence_table"]
+        ]
+
+
+def test_report_reads_the_library_and_says_when_verdicts_are_out_of_date(tmp_path: Path, runner) -> None:
+    lib = Library.init(tmp_path / "lib")
+    write_claims_catalogue(lib.root)
+    results = {"label": "RESULTS", "category": "", "text": "Ketamine significantly reduced migraine pain vs placebo."}
+    store_records(lib, [new_record(title="Ketamine for migraine headache", pmid="1", year=2020, abstract=[results])])
+    data = report_data(Library.open(lib.root))  # not linked: the report shows no claim and says why
+    assert data["unlinked_claims"] == 1 and data["claims"] == [] and not Library.open(lib.root).table("claims").all()
+    res = run_cli(runner, lib.root, "report", "-o", str(tmp_path / "r"))  # the command links a library never linked
+    assert res.exit_code == 0 and Library.open(lib.root).table("claims").all()
+    assert report_data(Library.open(lib.root))["link_state"]["stale"] is False
+    screen(Library.open(lib.root), "1", "include", reviewer="ann")  # screening does not change what linking read
+    assert report_data(Library.open(lib.root))["link_state"]["stale"] is False
+    res = run_cli(runner, lib.root, "edit", "1", "title=Ketamine for cluster headache")
+    assert res.exit_code == 0, res.output
+    files = write_report(Library.open(lib.root), tmp_path / "r2")
+    assert files.data["link_state"]["stale"] is True
+    assert "The verdicts may be out of date" in files.html.read_text()
+    assert "verdicts may be out of date" in files.markdown.read_text()
+    res = run_cli(runner, lib.root, "report", "-o", str(tmp_path / "r3"))
+    assert res.exit_code == 0 and "run `ketalit claims link`" in res.stderr
+
+
+def test_screening_summary_and_prisma_flow_when_screened(tmp_path: Path) -> None:
+    lib = _report_library(tmp_path)
+    files = write_report(lib, tmp_path / "out")
+    dom = _dom(files)
+    assert dom.xpath('//nav//a[@href="#screening"]') and dom.get_element_by_id("screening") is not None
+    text = " ".join(dom.get_element_by_id("screening").getnext().text_content().split())
+    assert text.startswith("2 records: 1 screened on title and abstract, 0 excluded, 1 awaiting screening")
+    assert (tmp_path / "out" / "prisma.svg").exists()
+    unscreened = write_report(Library.open(_plain_library(tmp_path / "plain")), tmp_path / "out2")
+    assert 'id="screening"' not in unscreened.html.read_text()
+
+
+def _plain_library(root: Path) -> Path:
+    lib = Library.init(root)
+    store_records(lib, [new_record(title="Ketamine for migraine headache", pmid="7", year=2020)])
+    return lib.root
 
 
 def test_report_command_prints_where_and_a_summary(runner, shipped_copy: Path, tmp_path: Path) -> None:
@@ -92,43 +252,42 @@ def test_record_and_claim_text_is_escaped(tmp_path: Path) -> None:
     assert "<script>" not in md and "&lt;script&gt;" in md and "<img" not in md
 
 
+def test_evidence_csv_cells_cannot_run_as_formulas() -> None:
+    import csv
+
+    row = {
+        "record": 1,
+        "first_author": "@Smith",
+        "year": 2020,
+        "title": '=HYPERLINK("http://x","click")',
+        "links": {},
+        "design": "rct",
+        "design_label": "RCT",
+        "tier": "rct",
+        "indirect": [],
+        "n": 40,
+        "stance": "supports",
+        "finding": [{"text": "+1 point\x1b[2J better", "where": "results"}],
+        "why": "-relief",
+        "machine_stance": "supports",
+        "review": None,
+        "retracted": False,
+        "more": False,
+        "pmid": "1",
+        "doi": None,
+        "pmcid": None,
+        "citekey": "k",
+    }
+    out = list(
+        csv.DictReader(evidence_csv({"id": "900-01", "verdict": "supported", "evidence_table": [row]}).splitlines())
+    )
+    assert out[0]["title"] == '\'=HYPERLINK("http://x","click")' and out[0]["first_author"] == "'@Smith"
+    assert out[0]["finding"] == "'+1 point better" and out[0]["why"] == "'-relief" and out[0]["judged_by"] == "machine"
+
+
 def test_md_escape() -> None:
     assert md_escape("a|b *c* <d> [e](f)") == r"a\|b \*c\* &lt;d&gt; \[e\](f)"
     assert md_escape("no_evidence _em_ ~~del~~\x1b[2J\nnext") == r"no_evidence \_em\_ \~\~del\~\~ next"
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium: .ci/run installs it")
-def test_report_renders_in_a_browser(shipped_report, tmp_path: Path) -> None:
-    from PIL import Image
-
-    files, _ = shipped_report
-    png = tmp_path / "report.png"
-    subprocess.run(
-        [
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--window-size=1280,1600",
-            f"--screenshot={png}",
-            files.html.resolve().as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-    )
-    assert png.exists()
-    img = Image.open(png).convert("RGB")
-    assert img.size == (1280, 1600)
-    colours = img.getcolors(maxcolors=1 << 20)
-    assert colours is not None and len(colours) > 50  # text, bubbles and verdict badges, not a blank page
-    greens = sum(n for n, (r, g, b) in colours if g > 100 and r < 90 and b < 90)
-    assert greens > 500  # the green "supported" badges and review-tier bubbles are drawn
 
 
 # -- hostile record text ----------------------------------------------------------------------------------------------
@@ -172,7 +331,7 @@ def _report_library(tmp_path: Path) -> Library:
 
 def test_report_markdown_renders_to_nothing_executable(tmp_path: Path) -> None:
     files = write_report(_report_library(tmp_path), tmp_path / "out")
-    cited = [e for d in files.data["claims"] for g in d["kinds"].values() for c in g for e in c["key_citations"]]
+    cited = [e for c in _claims(files) for e in c["evidence_table"]]
     assert {e["pmid"] for e in cited} == {"123", "javascript:alert(1)"}  # both hostile records are in the report
     md = files.markdown.read_text()
     assert not UNSAFE.search(md)
@@ -195,7 +354,14 @@ def test_report_html_shows_hostile_text_as_text(tmp_path: Path) -> None:
     assert " ".join(printable(EVIL_TITLE).split()) in text
     assert "PRISMA 2020 flow diagram" in text and "alice <script>x</script> / bob" in text
     assert text.count("refs`<script>`.ris") == 2  # in the sources table and in the PRISMA figure
-    hrefs = re.findall(r'href="([^"]*)"', page)
-    assert sorted(unquote(h) for h in hrefs if "doi.org" in h) == sorted(
+    import pybtex.database
+    import rispy
+
+    exports = sorted(p.name for p in (tmp_path / "out" / "evidence").iterdir())
+    assert exports == ["900-01.bib", "900-01.csv", "900-01.ris"]  # the hostile records' evidence files read back
+    assert len(pybtex.database.parse_file(tmp_path / "out" / "evidence" / "900-01.bib").entries) == 2
+    assert len(rispy.loads((tmp_path / "out" / "evidence" / "900-01.ris").read_text())) == 2
+    hrefs = re.findall(r'href="([^"]*)"', page)  # each DOI links from the evidence table and the studies list
+    assert sorted(set(unquote(h) for h in hrefs if "doi.org" in h)) == sorted(
         ["https://doi.org/" + EVIL_DOI, "https://doi.org/javascript:alert(1)"]
     )
