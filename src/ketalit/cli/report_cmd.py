@@ -15,7 +15,10 @@ from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, err, open_libr
 @app.command()
 def report(
     output: Path = typer.Option(
-        Path("report"), "--output", "-o", help="Folder for report.html, report.md and gap_map.svg."
+        Path("report"),
+        "--output",
+        "-o",
+        help="Folder for report.html, report.md, gap_map.svg and evidence/ (each claim's evidence).",
     ),
     document: str | None = typer.Option(
         None, "--document", "-d", help="Only one page's claims: its number, URL or title."

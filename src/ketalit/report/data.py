@@ -223,7 +223,8 @@ def _tally(table: list[dict[str, Any]]) -> dict[str, str]:
         if not rows:
             continue
         designs = Counter(t["design_label"] for t in rows)
-        out[side] = f"{len(rows)} (" + ", ".join(f"{n} {d}" for d, n in designs.most_common()) + ")"
+        kinds = ", ".join(f"{n} {d}" + ("s" if n > 1 and not d.endswith("s") else "") for d, n in designs.most_common())
+        out[side] = f"{len(rows)} ({kinds})"
     return out
 
 
