@@ -18,7 +18,7 @@ from ketalit.report.render import evidence_csv, md_escape, write_report
 from ketalit.safetext import printable
 from ketalit.screening import screen
 
-from conftest import UNSAFE, check_page, markdown_to_html, run_cli, store_as_is, write_claims_catalogue
+from conftest import UNSAFE, check_page, cli_error, markdown_to_html, run_cli, store_as_is, write_claims_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +122,7 @@ def test_summary_comes_first_page_by_page_with_limits(shipped_report) -> None:
     assert lede.index("Does not hold up") < lede.index("Supported:")
     assert f"{counts['contradicted']} contradicted" in lede and f"Supported: {counts['supported']} (" in lede
     assert f"A person reviewed {files.data['reviews']['reviewed']} of these {sum(counts.values())}" in lede
+    assert f"**Does not hold up: {counts['contradicted']} contradicted, " in files.markdown.read_text()
     limits = [" ".join(li.text_content().split()) for li in dom.xpath('//h3[@id="limits"]/following-sibling::ul[1]/li')]
     assert any("130 of the 213 abstracts are cut short" in x for x in limits)
     docs = dom.xpath('//div[@class="doc-summary"]')
@@ -167,7 +168,8 @@ def test_each_claims_evidence_is_written_beside_the_report(shipped_report) -> No
             assert links == []
             continue
         assert links == [f"evidence/{c['id']}.{ext}" for ext in ("bib", "ris", "csv")]
-        records = {t["record"] for t in c["evidence_table"] if t["record"] is not None}
+        judged = ("supports", "contradicts", "mixed")  # a record a reviewer found irrelevant is not cited
+        records = {t["record"] for t in c["evidence_table"] if t["record"] is not None and t["stance"] in judged}
         folder = files.html.parent
         bib = pybtex.database.parse_string((folder / links[0]).read_text(), "bibtex")
         assert len(bib.entries) == len(records), c["id"]
@@ -198,6 +200,9 @@ def test_report_reads_the_library_and_says_when_verdicts_are_out_of_date(tmp_pat
     assert "verdicts may be out of date" in files.markdown.read_text()
     res = run_cli(runner, lib.root, "report", "-o", str(tmp_path / "r3"))
     assert res.exit_code == 0 and "run `ketalit claims link`" in res.stderr
+    (tmp_path / "r3" / "evidence").rename(tmp_path / "r3" / "moved")
+    (tmp_path / "r3" / "evidence").write_text("a file where the evidence folder goes")
+    cli_error(run_cli(runner, lib.root, "report", "-o", str(tmp_path / "r3")), "r3/evidence", "not a folder")
 
 
 def test_screening_summary_and_prisma_flow_when_screened(tmp_path: Path) -> None:
@@ -263,7 +268,6 @@ def test_evidence_csv_cells_cannot_run_as_formulas() -> None:
         "links": {},
         "design": "rct",
         "design_label": "RCT",
-        "tier": "rct",
         "indirect": [],
         "n": 40,
         "stance": "supports",

@@ -136,6 +136,8 @@ def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: s
         "[...document.querySelectorAll('table.evidence tbody tr')].filter(r => !r.checkVisibility()).length"
     )
     assert hidden_rows == 0
+    # the bubble charts folded away on screen are printed too
+    assert page.evaluate("[...document.querySelectorAll('details.figure svg')].every(s => s.checkVisibility())")
     for table in ("table-map-route", "table-map-setting"):  # the gap maps fit the page: no column is cut
         right = page.evaluate(f"document.getElementById('{table}').getBoundingClientRect().right")
         assert right <= PRINT_WIDTH[paper] + 0.5, (table, right)

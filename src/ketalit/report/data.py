@@ -168,7 +168,7 @@ SHOWN_PER_SIDE = 3  # evidence rows shown per stance before "show all" (print sh
 
 def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, Any]]:
     """A claim's evidence as the report's table shows it: every record judged to support, contradict or be mixed on
-    the claim, and every record a person judged, strongest design first; each with its design, tier, N where the
+    the claim, and every record a person judged, strongest design first; each with its design, N where the
     abstract states it, the finding (the record's own sentences and where they are), the stance with its reason,
     and whether a person or only the machine judged it. Records read without a finding on the claim are counted,
     not listed."""
@@ -193,7 +193,6 @@ def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, A
                 "links": _links({**e, "pmcid": rec.get("pmcid")}),
                 "design": design,
                 "design_label": DESIGN_LABEL.get(design, design),
-                "tier": TIERS.get(design, "opinion"),
                 "indirect": list(e.get("indirect") or []),
                 "n": size if isinstance(size, int) and size > 0 else None,
                 "finding": [
@@ -357,7 +356,6 @@ def studies(index: _RecordIndex, claims: list[dict[str, Any]], cells: list[dict[
                 "journal": rec.get("journal_iso") or rec.get("journal") or "",
                 "design": design,
                 "design_label": DESIGN_LABEL.get(design, design),
-                "tier": TIERS.get(design, "opinion"),
                 "tags": {
                     axis: [vocab.label(axis, t) or t for t in tags.get(axis, []) if isinstance(t, str)]
                     for axis in ("route", "outcome", "setting")

@@ -28,12 +28,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import __version__
+from ..errors import KetalitError
 from ..library import Library
 from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
 from ..records import now_iso
 from ..safetext import printable
-from .data import report_data
+from .data import JUDGED, report_data
 from .figure import bubble_map_svg
 
 ASSETS = files("ketalit") / "report" / "templates"
@@ -157,24 +158,25 @@ def evidence_csv(claim: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
-def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> int:
-    """Each claim's evidence as BibTeX, RIS and CSV in ``out_dir/evidence/`` (the report links to them). Returns how
-    many claims were written."""
+def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> None:
+    """Each claim's evidence in ``out_dir/evidence/`` (the report links to them): its evidence table as CSV, and the
+    records that support it, contradict it or are mixed on it as BibTeX and RIS."""
     from ..formats.bibtex import dump_bibtex
     from ..formats.ris import dump_ris
 
     claims = [c for d in data["claims"] for group in d["kinds"].values() for c in group]
     if not claims:
-        return 0
+        return
     folder = out_dir / EVIDENCE_DIR
+    if folder.exists() and not folder.is_dir():
+        raise KetalitError(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
     folder.mkdir(exist_ok=True)
     for c in claims:
-        ids = list(dict.fromkeys(t["record"] for t in c["evidence_table"] if t["record"] is not None))
-        records = [lib.record(i) for i in ids]
+        judged = [t["record"] for t in c["evidence_table"] if t["stance"] in JUDGED and t["record"] is not None]
+        records = [lib.record(i) for i in dict.fromkeys(judged)]
         atomic_write_bytes(folder / f"{c['export']}.bib", dump_bibtex(records).encode("utf-8"))
         atomic_write_bytes(folder / f"{c['export']}.ris", dump_ris(records).encode("utf-8"))
         atomic_write_bytes(folder / f"{c['export']}.csv", evidence_csv(c).encode("utf-8-sig"))
-    return len(claims)
 
 
 def write_report(lib: Library, out_dir: Path, document: str | None = None) -> ReportFiles:
