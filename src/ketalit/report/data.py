@@ -114,17 +114,18 @@ def gap_map(lib: Library, rows_axis: str, cols_axis: str, claims: list[dict[str,
 
 
 def _links(e: dict[str, Any]) -> dict[str, str]:
-    """The report's only outside links: PubMed for a numeric PMID, PubMed Central for a PMCID, doi.org with the DOI
-    percent-encoded (whatever a damaged record holds, the link cannot leave those sites or carry markup)."""
+    """The report's only outside links, each named by its identifier (so that print shows it): PubMed for a numeric
+    PMID, PubMed Central for a PMCID, doi.org with the DOI percent-encoded (whatever a damaged record holds, the link
+    cannot leave those sites or carry markup)."""
     out = {}
     pmid = str(e.get("pmid") or "")
     if re.fullmatch(r"[0-9]{1,10}", pmid):
-        out["PubMed"] = f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+        out[f"PMID {pmid}"] = f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
     pmcid = str(e.get("pmcid") or "").upper()
     if re.fullmatch(r"PMC[0-9]{1,10}", pmcid):
-        out["PMC"] = f"https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"
+        out[pmcid] = f"https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"
     if e.get("doi"):
-        out["DOI"] = "https://doi.org/" + quote(str(e["doi"]), safe="/")
+        out[f"doi:{e['doi']}"] = "https://doi.org/" + quote(str(e["doi"]), safe="/")
     return out
 
 
