@@ -112,6 +112,133 @@ def _table_of(files, claim_id: str) -> list[dict]:
     return next(c for c in _claims(files) if c["id"] == claim_id)["evidence_table"]
 
 
+def test_findings_are_the_records_own_result_sentences_never_a_title_or_methods(shipped_report) -> None:
+    """Every sentence the report shows as a finding is the record's own words, from its abstract, and never its title
+    nor, in a structured abstract, a sentence of a section labelled methods, design or aim; each comes with where it
+    is and the reading made of it with its rule."""
+    from ketalit.claims.roles import label_role
+
+    files, lib = shipped_report
+    dom = _dom(files)
+    shown = readings = 0
+    for c in _claims(files):
+        article = dom.get_element_by_id(f"claim-{c['id']}")
+        cells = [" ".join(td.text_content().split()) for td in article.xpath('.//td[@data-label="Finding"]')]
+        for t, cell in zip(c["evidence_table"], cells, strict=True):
+            rec = lib.record(t["record"])
+            title = " ".join((rec.get("title") or "").split())
+            sections = [(label_role(s.get("label") or ""), " ".join(s["text"].split())) for s in rec["abstract"]]
+            structured = all(role for role, _ in sections)  # else the labels are partial (a label in mid-text)
+            for f in t["finding"]:
+                text = " ".join(f["text"].split())
+                assert text != title and f"“{text}”" in cell, (c["id"], t["record"])
+                home = [role for role, body in sections if text in body]
+                assert home and not (structured and home[0] in ("methods", "objective")), (c["id"], t["record"], text)
+                cut = " [the abstract is cut short here]" if f["cut"] else ""
+                assert f"“{text}”{cut} ({f['where']})" in cell
+                for r in f["reasons"]:
+                    assert f"read as: {r['reason']} (rule: {r['rule']})" in cell
+                    readings += 1
+                shown += 1
+    assert shown >= 2000 and readings >= shown  # every shown sentence carries the reading made of it
+
+
+def test_a_title_or_methods_sentence_in_the_stored_evidence_is_not_shown_as_a_finding(tmp_path: Path) -> None:
+    """Whatever the stored evidence holds (a library linked by an older ketalit, a sentence given the wrong role),
+    the report shows as findings only result, conclusion and background sentences that are not the title and do not
+    describe the methods, and says when it cannot tell where a sentence is."""
+    import csv
+
+    lib = Library.init(tmp_path / "lib")
+    write_claims_catalogue(lib.root)
+    title = "Ketamine for migraine headache: a randomised trial"
+    good = "Ketamine significantly reduced migraine pain vs placebo."
+    methods = "Patients were randomized to ketamine or placebo."
+    abstract = [
+        {"label": "METHODS", "category": "", "text": f"{methods} Pain was assessed at 2 h."},
+        {"label": "RESULTS", "category": "", "text": good},
+    ]
+    store_records(
+        lib,
+        [
+            new_record(title=title, pmid="1", year=2020, abstract=abstract),
+            new_record(title="Ketamine and migraine", pmid="2", year=2019, abstract=abstract[1:]),
+        ],
+    )
+    link_all(Library.open(lib.root))
+    lib = Library.open(lib.root)
+    row = dict(lib.table("claims").all()[0])
+    base = {"doi": None, "citekey": None, "design": "rct", "stance": "supports", "retracted": False, "indirect": []}
+    reading = {"reason": "pain intensity lower with ketamine than with placebo", "rule": "lower cue"}
+    row["evidence"] = [
+        {
+            **base,
+            "pmid": "1",
+            "title": title,
+            "first_author": "",
+            "year": 2020,
+            "rationale": [title, methods, good, "Pain was assessed at 2 h."],
+            "where": ["results", "results", "results", "methods"],
+            "finding": [
+                {"sentence": i, "reason": reason, "rule": "lower cue"}
+                for i, reason in enumerate(["from the title", "from the methods", reading["reason"], "from methods"])
+            ],
+            "why": "pain intensity lower with ketamine than with placebo",
+        },
+        {  # as an older ketalit stored it: sentences without their place in the abstract
+            **base,
+            "pmid": "2",
+            "title": "Ketamine and migraine",
+            "first_author": "",
+            "year": 2019,
+            "rationale": ["Ketamine and migraine", good],
+            "why": "relief",
+        },
+    ]
+    with lib.transaction():
+        lib.table("claims").truncate()
+        lib.table("claims").insert(row)
+    files = write_report(Library.open(lib.root), tmp_path / "out")
+    article = _dom(files).get_element_by_id("claim-900-01")
+    cells = [" ".join(td.text_content().split()) for td in article.xpath('.//td[@data-label="Finding"]')]
+    assert cells == [
+        f"“{good}” (results)read as: {reading['reason']} (rule: lower cue)",
+        "no result or conclusion sentence",
+    ]
+    md = files.markdown.read_text()
+    assert "from the title" not in md and "from the methods" not in md and "randomized to" not in md
+    exported = list(csv.DictReader((tmp_path / "out" / "evidence" / "900-01.csv").read_text("utf-8-sig").splitlines()))
+    assert [r["finding"] for r in exported] == [good, ""] and exported[0]["where"] == "results"
+    assert any("behind 1 of the record stances have no recorded place" in line for line in files.data["limits"])
+
+
+def test_each_claim_shows_the_proposition_it_was_read_as(shipped_report) -> None:
+    from ketalit.tagging.tagger import default_vocabulary
+
+    files, _ = shipped_report
+    vocab = default_vocabulary()
+    dom = _dom(files)
+    seen = set()
+    for c in _claims(files):
+        prop = c["proposition"]
+        line = " ".join(dom.get_element_by_id(f"claim-{c['id']}").xpath('.//p[contains(@class, "reads-as")]')[0]
+                        .text_content().split())  # fmt: skip
+        assert line.startswith(f"Read as: {c['assertion']} — kind: {c['kind'].replace('_', ' ')}; asserts: ")
+        for o in prop["outcomes"]:
+            assert vocab.label("outcome", o).lower() in line, (c["id"], o)
+        for s in prop["population"]:
+            assert vocab.label("setting", s).lower() in line, (c["id"], s)
+        assert ("route: any" in line) == (not prop["routes"])
+        if prop["comparator"]:
+            assert f"comparator: {prop['comparator']}" in line
+            seen.add("comparator")
+        if prop["quantity"] and prop["quantity"]["name"] == "onset_minutes":
+            assert f"onset within {prop['quantity']['min']:g}–{prop['quantity']['max']:g} min" in line, line
+            seen.add("onset")
+        seen.add(prop["direction"])
+    assert {"comparator", "onset", "improves", "causes", "does_not_cause", "states"} <= seen
+
+
 def test_summary_comes_first_page_by_page_with_limits(shipped_report) -> None:
     files, lib = shipped_report
     dom = _dom(files)
@@ -132,10 +259,28 @@ def test_summary_comes_first_page_by_page_with_limits(shipped_report) -> None:
         assert text.startswith(doc["title"]) and doc["accessed"] in text and "sources/" not in text
         n = doc["reviews"]["claims"]
         assert f"{n} claims." in text and f"Reviewed by a person: {doc['reviews']['reviewed']} of {n}" in text
-        contradicted = [c["id"] for c in doc["by_verdict"]["contradicted"]]
-        assert [h[len("#claim-") :] for h in box.xpath('.//a[starts-with(@href, "#claim-")]/@href')][
-            : len(contradicted)
-        ] == contradicted
+        # every claim listed under its verdict, what does not hold up first; contradicted and mixed open
+        lists = box.xpath('.//details[@class="verdict-list"]')
+        order = ["contradicted", "mixed", "insufficient", "no_evidence", "supported", "not_checkable"]
+        listed = [v for v in order if doc["by_verdict"][v]]
+        assert len(lists) == len(listed)
+        for details, v in zip(lists, listed, strict=True):
+            ids = [h[len("#claim-") :] for h in details.xpath('.//a[starts-with(@href, "#claim-")]/@href')]
+            assert ids == [c["id"] for c in doc["by_verdict"][v]]
+            assert (details.get("open") is not None) == (v in ("contradicted", "mixed"))
+        for c in doc["by_verdict"]["contradicted"] + doc["by_verdict"]["mixed"]:
+            against = c["strongest"]["contradicts"]
+            assert against and against["stance"] == "contradicts" and against in c["evidence_table"]
+            item = box.xpath(f'.//li[a/@href="#claim-{c["id"]}"]')[0].text_content()
+            assert f"strongest against: {against['first_author']} {against['year']} ({against['design_label']}" in item
+    # "backed by a randomised trial or systematic review" counts only direct evidence of what the claim says
+    supported = [c for c in _claims(files) if c["verdict"] == "supported"]
+    for c in supported:
+        assert c["strong_support"] == any(
+            t["stance"] == "supports" and t["design"] in ("rct", "meta_analysis", "systematic_review")
+            and not t["indirect"] and not t["retracted"] for t in c["evidence_table"]
+        ), c["id"]  # fmt: skip
+    assert 0 < files.data["strong_support"] == sum(c["strong_support"] for c in supported) < len(supported)
 
 
 def test_every_study_links_out_when_it_has_an_identifier(shipped_report) -> None:
@@ -271,7 +416,8 @@ def test_evidence_csv_cells_cannot_run_as_formulas() -> None:
         "indirect": [],
         "n": 40,
         "stance": "supports",
-        "finding": [{"text": "+1 point\x1b[2J better", "where": "results"}],
+        "finding": [{"text": "+1 point\x1b[2J better", "where": "results", "cut": False, "reasons": []}],
+        "reasons": [{"reason": "=relief", "rule": "lower cue"}],
         "why": "-relief",
         "machine_stance": "supports",
         "review": None,
@@ -287,6 +433,7 @@ def test_evidence_csv_cells_cannot_run_as_formulas() -> None:
     )
     assert out[0]["title"] == '\'=HYPERLINK("http://x","click")' and out[0]["first_author"] == "'@Smith"
     assert out[0]["finding"] == "'+1 point better" and out[0]["why"] == "'-relief" and out[0]["judged_by"] == "machine"
+    assert out[0]["read_as"] == "'=relief (rule: lower cue)" and out[0]["where"] == "results"
 
 
 def test_md_escape() -> None:

@@ -136,8 +136,10 @@ def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: s
         "[...document.querySelectorAll('table.evidence tbody tr')].filter(r => !r.checkVisibility()).length"
     )
     assert hidden_rows == 0
-    # the bubble charts folded away on screen are printed too
+    # the bubble charts and the summary's lists folded away on screen are printed too
     assert page.evaluate("[...document.querySelectorAll('details.figure svg')].every(s => s.checkVisibility())")
+    folded = "[...document.querySelectorAll('details.verdict-list:not([open]) li')]"
+    assert page.evaluate(f"{folded}.length > 0 && {folded}.every(li => li.checkVisibility())")
     for table in ("table-map-route", "table-map-setting"):  # the gap maps fit the page: no column is cut
         right = page.evaluate(f"document.getElementById('{table}').getBoundingClientRect().right")
         assert right <= PRINT_WIDTH[paper] + 0.5, (table, right)

@@ -165,6 +165,59 @@ def _design_rank(design: str) -> int:
 
 JUDGED = ("supports", "contradicts", "mixed")
 SHOWN_PER_SIDE = 3  # evidence rows shown per stance before "show all" (print shows all)
+# Where in an abstract a sentence may be to be shown as a finding: results and conclusions, and the background
+# statements that textbook claims (mechanism, history) are read from. Never the title, an aim or the methods, and
+# never a sentence whose place is not recorded (a library linked by an older ketalit).
+FINDING_ROLES = {"results": "results", "conclusions": "conclusions", "background": "background statement"}
+
+
+def _norm(text: Any) -> str:
+    return " ".join(str(text or "").split()).rstrip(".").lower()
+
+
+def _cut_short(text: str, rec: dict[str, Any]) -> bool:
+    """Whether a sentence is where the record's abstract was cut short in its source (it may stop mid-sentence)."""
+    sections = rec.get("abstract") or []
+    if rec.get("abstract_complete", True) or not sections or not isinstance(sections[-1], dict):
+        return False
+    return _norm(sections[-1].get("text")).endswith(_norm(text)) and bool(_norm(text))
+
+
+def findings_shown(e: dict[str, Any], rec: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """The sentences a record's stance rests on, as the report shows them: each with where it is in the abstract,
+    whether the abstract was cut short there, and the findings read in it (the reading and the rule that made it).
+    The engine keeps the 1-3 deciding sentences in abstract order and the deciding findings with their sentence
+    numbers, so the two pair up when each sentence has its findings; otherwise the findings are returned apart
+    (second value). A sentence outside FINDING_ROLES, the record's title, or a sentence that describes how the study
+    was done (findings.toml's methods_sentences, whatever role it was given) is never shown as a finding."""
+    from ..claims.findings import lexicon
+
+    methods = lexicon().methods_sentences
+    texts, where = e.get("rationale") or [], e.get("where") or []
+    groups: dict[Any, list[dict[str, str]]] = {}
+    for f in e.get("finding") or []:
+        if isinstance(f, dict):
+            groups.setdefault(f.get("sentence"), []).append(
+                {"reason": str(f.get("reason") or ""), "rule": str(f.get("rule") or "")}
+            )
+    paired = len(groups) == len(texts) and all(isinstance(k, int) for k in groups)
+    by_position = [groups[k] for k in sorted(groups)] if paired else list(groups.values())
+    title = _norm(rec.get("title") or e.get("title"))
+    shown = []
+    for i, text in enumerate(texts):
+        role = where[i] if i < len(where) else ""
+        if role not in FINDING_ROLES or _norm(text) == title or methods.search(text):
+            continue
+        shown.append(
+            {
+                "text": text,
+                "where": FINDING_ROLES[role],
+                "cut": _cut_short(text, rec),
+                "reasons": by_position[i] if paired else [],
+            }
+        )
+    apart = [] if paired else [r for group in by_position for r in group]
+    return shown, apart
 
 
 def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, Any]]:
@@ -185,6 +238,7 @@ def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, A
         shown[stance] += 1
         review = e.get("review") or None
         size = e.get("size")
+        finding, apart = findings_shown(e, rec)
         out.append(
             {
                 "record": doc_id,
@@ -196,10 +250,8 @@ def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, A
                 "design_label": DESIGN_LABEL.get(design, design),
                 "indirect": list(e.get("indirect") or []),
                 "n": size if isinstance(size, int) and size > 0 else None,
-                "finding": [
-                    {"text": text, "where": (e.get("where") or [])[i] if i < len(e.get("where") or []) else ""}
-                    for i, text in enumerate(e.get("rationale") or [])
-                ],
+                "finding": finding,
+                "reasons": apart,
                 "stance": stance,
                 "why": e.get("why", ""),
                 "machine_stance": e.get("machine_stance", stance),
@@ -215,6 +267,12 @@ def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, A
     return out
 
 
+def _strongest(table: list[dict[str, Any]], stance: str) -> dict[str, Any] | None:
+    """The strongest counted record of one stance: direct evidence before indirect, then by design and size."""
+    rows = [t for t in table if t["stance"] == stance and not t["retracted"]]
+    return min(rows, key=lambda t: (bool(t["indirect"]), _design_rank(t["design"]), -(t["n"] or 0)), default=None)
+
+
 def _tally(table: list[dict[str, Any]]) -> dict[str, str]:
     """Per stance, how many records and of which designs ("3 (2 RCTs, 1 cohort)")."""
     out = {}
@@ -226,6 +284,65 @@ def _tally(table: list[dict[str, Any]]) -> dict[str, str]:
         kinds = ", ".join(f"{n} {d}" + ("s" if n > 1 and not d.endswith("s") else "") for d, n in designs.most_common())
         out[side] = f"{len(rows)} ({kinds})"
     return out
+
+
+# What each direction of a proposition asserts about its outcome, in words (catalogue.DIRECTIONS).
+DIRECTION_WORDS = {
+    "improves": "ketamine improves it",
+    "causes": "ketamine causes it",
+    "does_not_cause": "ketamine does not cause it (or rarely)",
+    "less_harm": "less of it than with the comparator",
+    "better": "better than the comparator",
+    "faster": "acts faster than the comparator",
+    "slower": "acts slower than the comparator",
+    "onset": "relief starts within the stated time",
+    "lasts": "relief lasts as long as stated",
+    "fades": "relief wears off",
+    "transient": "the side effects are short-lived",
+    "states": "a statement of fact (reviews and textbooks count)",
+}
+
+
+def _span(quantity: dict[str, Any]) -> str:
+    from ..claims.text import fmt_days
+
+    lo, hi = float(quantity.get("min") or 0), float(quantity.get("max") or 0)
+    if quantity.get("name") == "onset_minutes":
+        return f"onset within {lo:g}–{hi:g} min"
+    return f"relief lasting {fmt_days(lo)} to {fmt_days(hi)}"
+
+
+def proposition_parts(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """The claim's normalised proposition as the evidence was read against it, field by field in words (kind,
+    what it asserts, outcomes, population, routes, regimen, comparator, exposure, severity, quantity); empty
+    fields are left out. A library linked by an older ketalit has no proposition: only the kind is shown."""
+    vocab = default_vocabulary()
+    prop = row.get("proposition") or {}
+    parts = [("kind", str(row.get("kind") or "").replace("_", " "))]
+    if not prop:
+        return parts
+
+    def labels(axis: str, ids: Any) -> str:
+        return ", ".join((vocab.label(axis, i) or str(i)).lower() for i in ids or [])
+
+    direction = prop.get("direction")
+    if direction:
+        parts.append(("asserts", DIRECTION_WORDS.get(direction, str(direction).replace("_", " "))))
+    for label, axis, key in (("outcome", "outcome", "outcomes"), ("population", "setting", "population")):
+        if prop.get(key):
+            every = " (all of them at once)" if key == "population" and prop.get("all_settings") else ""
+            parts.append((label, labels(axis, prop[key]) + every))
+    parts.append(("route", labels("route", prop.get("routes")) or "any"))
+    for key in ("regimen", "comparator", "exposure"):
+        if prop.get(key):
+            parts.append((key, str(prop[key])))
+    if prop.get("severity") == "serious":
+        parts.append(("severity", "serious harms"))
+    if isinstance(prop.get("quantity"), dict):
+        parts.append(("quantity", _span(prop["quantity"])))
+    if prop.get("indirect_only"):
+        parts.append(("note", "no study measures this directly: the evidence can only be indirect"))
+    return parts
 
 
 def _export_name(claim_id: str) -> str:
@@ -256,7 +373,9 @@ def claims_section(lib: Library, rows: list[dict[str, Any]], index: _RecordIndex
             },
         )
         table = evidence_table(r, index)
-        strong = any(t["stance"] == "supports" and t["design"] in STRONG_DESIGNS and not t["retracted"] for t in table)
+        strongest = {side: _strongest(table, side) for side in ("supports", "contradicts")}
+        best = strongest["supports"]  # direct evidence first: an RCT of another population does not count here
+        strong = bool(best) and best["design"] in STRONG_DESIGNS and not best["indirect"]
         claim = {
             **r,
             "evidence_table": table,
@@ -264,7 +383,9 @@ def claims_section(lib: Library, rows: list[dict[str, Any]], index: _RecordIndex
             "more": sum(1 for t in table if t["more"]),
             "unjudged": sum(1 for e in r.get("evidence", []) if e.get("stance") == "neutral" and not e.get("review")),
             "strong_support": strong,
+            "strongest": strongest,
             "export": _export_name(r["id"]),
+            "reads_as": proposition_parts(r),
             "settings": r.get("settings") or [],
         }
         doc["rows"].append(claim)
@@ -397,10 +518,19 @@ def library_summary(lib: Library) -> dict[str, Any]:
     }
 
 
-def limits(summary: dict[str, Any], reviews: dict[str, int], state: dict[str, Any] | None) -> list[str]:
-    """What a reader must know before trusting any verdict: in plain words, from the library's own numbers."""
+def limits(
+    summary: dict[str, Any], reviews: dict[str, int], state: dict[str, Any] | None, unplaced: int = 0
+) -> list[str]:
+    """What a reader must know before trusting any verdict: in plain words, from the library's own numbers.
+    ``unplaced``: record stances whose sentences have no recorded place in the abstract (linked by an older
+    ketalit)."""
     n = summary["records"]
     out = []
+    if unplaced:
+        out.append(
+            f"The sentences behind {unplaced} of the record stances have no recorded place in the abstract (linked "
+            "by an older ketalit): they are not shown as findings. Run `ketalit claims link`."
+        )
     if state and state["stale"]:
         out.append(
             f"The records changed after the claims were linked ({state['linked_at'][:10]}; {state['records_then']} "
@@ -459,6 +589,7 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
     reviews = review_counts(rows)
     state = link_state(lib) if linked else None
     listed = studies(index, all_claims, cells)
+    unplaced = sum(1 for r in rows for e in r.get("evidence", []) if e.get("rationale") and not e.get("where"))
     return {
         "route_map": route_map,
         "setting_map": setting_map,
@@ -474,7 +605,7 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
         "study_names": {s["record"]: f"{s['first_author'] or 'Anon.'} {s['year'] or 'n.d.'}" for s in listed},
         "cell_limit": CELL_STUDIES,
         "summary": summary,
-        "limits": limits(summary, reviews, state),
+        "limits": limits(summary, reviews, state, unplaced),
         "link_state": state,
         "unlinked_claims": unlinked,
         "tier_label": TIER_LABEL,

@@ -121,6 +121,8 @@ CSV_COLUMNS = [
     "design",
     "n",
     "finding",
+    "where",
+    "read_as",
     "retracted",
     "pmid",
     "pmcid",
@@ -152,6 +154,11 @@ def evidence_csv(claim: dict[str, Any]) -> str:
             else "machine",
             "design": t["design_label"],
             "finding": " ".join(f["text"] for f in t["finding"]),
+            "where": "; ".join(f["where"] + (" (cut short)" if f["cut"] else "") for f in t["finding"]),
+            "read_as": "; ".join(
+                f"{r['reason']} (rule: {r['rule']})"
+                for r in [*(r for f in t["finding"] for r in f["reasons"]), *t["reasons"]]
+            ),
             "retracted": "retracted" if t["retracted"] else "",
         }
         writer.writerow([_csv_cell(row.get(c)) for c in CSV_COLUMNS])
