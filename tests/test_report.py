@@ -244,6 +244,8 @@ def test_summary_comes_first_page_by_page_with_limits(shipped_report) -> None:
     dom = _dom(files)
     main = dom.xpath("//main")[0]
     assert main.xpath(".//h2")[0].text_content() == "At a glance"
+    sections = [h.get("id") for h in main.xpath(".//h2") if h.get("id") != "contents"]
+    assert dom.xpath('//nav[@class="toc"]/ol/li/a/@href') == [f"#{i}" for i in sections]  # contents: every section
     lede = " ".join(main.xpath('.//p[@class="lede"]')[0].text_content().split())
     counts = Counter(r["verdict"] for r in lib.table("claims").all())
     assert lede.index("Does not hold up") < lede.index("Supported:")
@@ -350,14 +352,57 @@ def test_report_reads_the_library_and_says_when_verdicts_are_out_of_date(tmp_pat
     cli_error(run_cli(runner, lib.root, "report", "-o", str(tmp_path / "r3")), "r3/evidence", "not a folder")
 
 
-def test_screening_summary_and_prisma_flow_when_screened(tmp_path: Path) -> None:
-    lib = _report_library(tmp_path)
-    files = write_report(lib, tmp_path / "out")
+def test_screening_summary_and_prisma_flow_when_screened(tmp_path: Path, runner) -> None:
+    """The screening section states the numbers `ketalit prisma` gives (never counted again) and draws its figure."""
+    import json
+
+    lib = Library.init(tmp_path / "screened")
+    store_records(
+        lib,
+        [
+            new_record(title=f"Ketamine for pain {i}", pmid=str(i), year=2020, provenance=[dict(source, at="2024")])
+            for i in range(1, 7)
+            for source in [{"kind": "file", "source": "search.ris" if i < 5 else "hand.ris", "format": "ris"}]
+        ],
+    )
+    for pmid, decision, reason in (("1", "include", ""), ("2", "include", ""), ("3", "maybe", ""),
+                                   ("4", "exclude", "wrong population"), ("5", "exclude", "animal study")):  # fmt: skip
+        screen(Library.open(lib.root), pmid, decision, reason, reviewer="ann")
+    screen(Library.open(lib.root), "1", "include", stage="full_text", reviewer="ann")
+    screen(Library.open(lib.root), "2", "exclude", "wrong outcome", stage="full_text", reviewer="ann")
+    screen(Library.open(lib.root), "3", "exclude", "not retrieved", stage="full_text", reviewer="ann")
+    screen(Library.open(lib.root), "4", "exclude", "wrong setting", reviewer="bob")
+    res = run_cli(runner, lib.root, "prisma", "--json")
+    assert res.exit_code == 0, res.output
+    c = json.loads(res.stdout)
+    files = write_report(Library.open(lib.root), tmp_path / "out")
     dom = _dom(files)
     assert dom.xpath('//nav//a[@href="#screening"]') and dom.get_element_by_id("screening") is not None
-    text = " ".join(dom.get_element_by_id("screening").getnext().text_content().split())
-    assert text.startswith("2 records: 1 screened on title and abstract, 0 excluded, 1 awaiting screening")
-    assert (tmp_path / "out" / "prisma.svg").exists()
+    text = " ".join(dom.get_element_by_id("screening-flow").text_content().split())
+    scr, ret, elig = c["screening"], c["retrieval"], c["eligibility"]
+    assert text == (
+        f"{c['identification']['records_identified']} records identified, "
+        "0 duplicates and 0 others removed before screening. "
+        f"6 records: {scr['records_screened']} screened on title and abstract, {scr['records_excluded']} excluded, "
+        f"{scr['awaiting_screening']} awaiting screening; {ret['reports_sought']} sought at full text, "
+        f"{ret['reports_not_retrieved']} not retrieved, {elig['reports_assessed']} assessed, "
+        f"{elig['reports_excluded']} excluded, {elig['awaiting_assessment']} awaiting assessment; "
+        f"{c['included']['studies']} studies included."
+    )
+    assert (c["identification"]["records_identified"], scr["records_screened"], scr["records_excluded"]) == (6, 5, 2)
+    assert (ret["reports_sought"], ret["reports_not_retrieved"], c["included"]["studies"]) == (3, 1, 1)
+    parts, el = [], dom.get_element_by_id("screening").getnext()
+    while el is not None and el.tag != "h2":
+        parts.append(el.text_content())
+        el = el.getnext()
+    section = " ".join(" ".join(parts).split())
+    stages = (("on title and abstract", scr["excluded_reasons"]), ("at full text", elig["excluded_reasons"]))
+    for stage, reasons in stages:
+        assert reasons and f"Excluded {stage}: {'; '.join(f'{r} {n}' for r, n in reasons.items())}." in section
+    kappa = c["agreement"][0]
+    assert f"Cohen's kappa, title abstract (ann / bob, {kappa['records']} records)" in section
+    assert "PRISMA 2020 flow diagram" in section  # the figure, drawn from the same numbers, inline and beside it
+    assert (tmp_path / "out" / "prisma.svg").read_text() in files.html.read_text()
     unscreened = write_report(Library.open(_plain_library(tmp_path / "plain")), tmp_path / "out2")
     assert 'id="screening"' not in unscreened.html.read_text()
 

@@ -230,6 +230,56 @@ def test_without_the_script_every_claim_is_shown(browser, report) -> None:
     context.close()
 
 
+# Colour-vision deficiency as linear-RGB matrices (Machado, Oliveira and Fernandes 2009, severity 1.0).
+CVD = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+}
+
+
+def _linear(rgb: tuple[float, ...]) -> list[float]:
+    return [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+
+
+def _seen(rgb: tuple[float, ...], matrix=None) -> list[float]:
+    """A colour as 0-255 sRGB the way a reader with a colour-vision deficiency sees it (as is without a matrix)."""
+    lin = _linear(rgb)
+    if matrix is not None:
+        lin = [min(1.0, max(0.0, sum(m * c for m, c in zip(row, lin, strict=True)))) for row in matrix]
+    return [255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055) for c in lin]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_gap_map_colours_are_colour_blind_safe_and_never_a_verdicts(page, scheme: str) -> None:
+    """The gap map's shades, as the browser paints them: ordered by lightness (read without telling hues apart) and
+    far from every verdict badge's colour, also for red-green colour blindness; every shaded cell carries its
+    letter and every claimed cell its ◆, so nothing is told by colour alone."""
+    page.emulate_media(color_scheme=scheme)
+    colours = page.evaluate(
+        """() => {
+            const rgb = (el) => getComputedStyle(el).backgroundColor.match(/[0-9.]+/g).slice(0, 3).map(Number);
+            return {
+                tiers: ['review', 'rct', 'observational', 'case', 'opinion'].map(
+                    t => rgb(document.querySelector(`.key .sw.t-${t}`))),
+                verdicts: [...document.querySelectorAll('.counts .verdict:not(.v-not_checkable)')].map(rgb),
+                unlettered: [...document.querySelectorAll('table.map td[class*="t-"]')]
+                    .filter(td => !/[RTOCN]$/.test(td.innerText.trim())).length,
+                unmarked: [...document.querySelectorAll('table.map td.claimed')]
+                    .filter(td => !td.innerText.includes('◆')).length,
+            };
+        }"""
+    )
+    tiers, verdicts = colours["tiers"], colours["verdicts"]
+    assert len(verdicts) == 5 and colours["unlettered"] == 0 and colours["unmarked"] == 0, colours
+    luminance = [sum(w * c for w, c in zip((0.2126, 0.7152, 0.0722), _linear(t), strict=True)) for t in tiers]
+    assert luminance == sorted(luminance) and len(set(luminance)) == 5  # strongest design darkest
+    for vision, matrix in (("normal", None), *CVD.items()):
+        for t in tiers:
+            for v in verdicts:
+                distance = sum((a - b) ** 2 for a, b in zip(_seen(t, matrix), _seen(v, matrix), strict=True)) ** 0.5
+                assert distance > 50, (scheme, vision, t, v, round(distance))
+
+
 @pytest.mark.parametrize(("width", "scheme"), [(1400, "light"), (390, "dark")])
 def test_no_serious_accessibility_violation(page, width: int, scheme: str) -> None:
     page.set_viewport_size({"width": width, "height": 900})
