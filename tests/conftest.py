@@ -82,10 +82,13 @@ def write_claims_catalogue(root: Path, quote: str = "Ketamine relieves migraine 
 
 # What no output may carry from a record: C0 controls but tab and newline, DEL, C1 controls, bidi controls.
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# The only links a report may hold: its own anchors and PRISMA figure, doi.org and PubMed.
+# The only links a report may hold: its own anchors, PRISMA figure and evidence files, doi.org, PubMed and PMC.
 ALLOWED_URL = re.compile(
-    r"#[\w-]*|prisma\.svg|https://doi\.org/[A-Za-z0-9%/._~-]+|https://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+/"
+    r"#[\w-]*|prisma\.svg|evidence/[A-Za-z0-9._-]+\.(?:bib|ris|csv)|https://doi\.org/[A-Za-z0-9%/._~-]+"
+    r"|https://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+/|https://pmc\.ncbi\.nlm\.nih\.gov/articles/PMC[0-9]+/"
 )
+# The one script a report may carry: the claim filters shipped with ketalit, byte for byte.
+REPORT_SCRIPT = (ROOT / "src" / "ketalit" / "report" / "templates" / "report.js").read_text(encoding="utf-8")
 ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link"}
 
 
@@ -95,28 +98,37 @@ class _Page(HTMLParser):
         self.tags: list[str] = []
         self.attrs: list[tuple[str, str, str]] = []
         self.text: list[str] = []
+        self.scripts: list[str] = []
         self.in_style = 0
+        self.in_script = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.tags.append(tag)
         self.attrs += [(tag, k, v or "") for k, v in attrs]
         self.in_style += tag == "style"
+        self.in_script += tag == "script"
+        if tag == "script":
+            self.scripts.append("")
 
     def handle_endtag(self, tag: str) -> None:
         self.in_style -= tag == "style"
+        self.in_script -= tag == "script"
 
     def handle_data(self, data: str) -> None:
-        if not self.in_style:
+        if self.in_script:
+            self.scripts[-1] += data
+        elif not self.in_style:
             self.text.append(data)
 
 
 def check_page(page: str) -> str:
-    """Assert that nothing in an HTML page can run or link anywhere but the allowed sites; return its visible text
-    (whitespace folded)."""
+    """Assert that nothing in an HTML page can run or link anywhere but the allowed sites (the one script allowed is
+    the report's own, unchanged); return its visible text (whitespace folded)."""
     parsed = _Page()
     parsed.feed(page)
     parsed.close()
-    assert not ACTIVE_TAGS & set(parsed.tags), ACTIVE_TAGS & set(parsed.tags)
+    assert all(s == REPORT_SCRIPT for s in parsed.scripts) and len(parsed.scripts) <= 1, parsed.scripts
+    assert not (ACTIVE_TAGS - {"script"}) & set(parsed.tags), ACTIVE_TAGS & set(parsed.tags)
     for tag, name, value in parsed.attrs:
         assert not name.startswith("on"), (tag, name, value)
         if name in ("href", "src", "xlink:href", "action", "formaction", "data", "srcdoc"):

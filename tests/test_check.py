@@ -511,8 +511,8 @@ def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, tmp
     html = files.html.read_text(encoding="utf-8")
     md = files.markdown.read_text(encoding="utf-8")
     block = html[html.index(f'id="claim-{claim["id"]}"') :][:1500]
-    assert f"v-{other}" in block and f'machine: <span class="verdict v-{machine}">' in block and "by bob" in block
-    assert f"judgement on 1 of the {len(rows)} claims" in html
+    assert f"v-{other}" in block and f'machine said: <span class="verdict v-{machine}">' in block and "by bob" in block
+    assert f"A person reviewed 1 of these {len(rows)} judgements" in html
     assert f"**{other}** (reviewed by bob" in md and f"machine: {machine}" in md
     assert "https://horizonpainutah.com/k" in html and "sources/" not in html[html.index('id="claims"') :]
 

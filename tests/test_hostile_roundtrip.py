@@ -182,7 +182,7 @@ def test_report_shows_hostile_records_as_text(recs: list[dict]) -> None:
         link_all(Library.open(lib.root))
         data = report_data(Library.open(lib.root))
     html_page, md_page = render_pages(data)
-    cited = [e for d in data["claims"] for g in d["kinds"].values() for c in g for e in c["key_citations"]]
+    cited = [e for d in data["claims"] for g in d["kinds"].values() for c in g for e in c["evidence_table"]]
     for page in (html_page, markdown_to_html(md_page)):
         text = check_page(page)
         for e in cited:

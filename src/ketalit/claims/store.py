@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
+
+import orjson
 
 from ..errors import KetalitError
 from ..library import Library
@@ -58,8 +61,50 @@ def link_all(lib: Library) -> dict[str, Any]:
         table.insert_multiple(rows)
         meta = lib.table("claims_meta")
         meta.truncate()
-        meta.insert({"linked_at": now_iso(), "contradictions": conflicts, "records": len(lib)})
+        meta.insert(
+            {
+                "linked_at": now_iso(),
+                "contradictions": conflicts,
+                "records": len(lib),
+                "records_fingerprint": records_fingerprint(lib),
+            }
+        )
     return {"claims": len(rows), "contradictions": conflicts}
+
+
+# What linking reads of a record: a change to any of these may change a verdict (notes and screening do not).
+LINKED_FIELDS = ("pmid", "doi", "citekey", "title", "abstract", "year", "authors", "retracted", "tags")
+
+
+def records_fingerprint(lib: Library) -> str:
+    """A digest of what linking read from the records, kept with the linked claims: when the records' digest no
+    longer matches, the verdicts are older than the records."""
+    digest = hashlib.sha256()
+    for doc_id, rec in sorted(lib.iter_records(), key=lambda item: item[0]):
+        fields = {f: rec.get(f) for f in LINKED_FIELDS}
+        digest.update(orjson.dumps([doc_id, fields], option=orjson.OPT_SORT_KEYS, default=str))
+    return digest.hexdigest()
+
+
+def link_state(lib: Library) -> dict[str, Any] | None:
+    """When the claims were linked and whether the records changed since (None: never linked). ``stale`` is None
+    when a library linked by an older ketalit cannot tell."""
+    meta = lib.table("claims_meta").all()
+    if not meta:
+        return None
+    m = meta[0]
+    if m.get("records_fingerprint"):
+        stale = m["records_fingerprint"] != records_fingerprint(lib)
+    elif m.get("records") is not None and m["records"] != len(lib):
+        stale = True
+    else:
+        stale = None
+    return {
+        "linked_at": m.get("linked_at", ""),
+        "records_then": m.get("records"),
+        "records_now": len(lib),
+        "stale": stale,
+    }
 
 
 def stored_claims(lib: Library) -> list[dict[str, Any]]:

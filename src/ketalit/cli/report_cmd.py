@@ -9,24 +9,29 @@ from rich.table import Table
 
 from ..errors import KetalitError
 from ..render import term
-from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, open_library
+from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, err, open_library
 
 
 @app.command()
 def report(
     output: Path = typer.Option(
-        Path("report"), "--output", "-o", help="Folder for report.html, report.md and gap_map.svg."
+        Path("report"),
+        "--output",
+        "-o",
+        help="Folder for report.html, report.md, gap_map.svg and evidence/ (each claim's evidence).",
     ),
     document: str | None = typer.Option(
         None, "--document", "-d", help="Only one page's claims: its number, URL or title."
     ),
     as_json: bool = JsonOpt,
 ) -> None:
-    """The evidence-gap report: gap maps, every claim with the machine's verdict and a reviewer's, citations, gaps,
-    library summary.
+    """The evidence-gap report: a summary per page, gap maps, every claim with the machine's verdict and a
+    reviewer's and its evidence table, gaps, studies, library summary.
 
-    Writes one self-contained HTML page (works offline) and a Markdown twin. Links the claims first if they have not
-    been linked in this library yet. A library without claims gets the gap maps and the library summary.
+    Writes one self-contained HTML page (works offline, on a phone and in print) and a Markdown twin, and each
+    claim's evidence as BibTeX, RIS and CSV under evidence/. Links the claims first if they have never been linked
+    in this library; says so when the records changed after they were linked (run `ketalit claims link`). A
+    library without claims gets the gap maps and the library summary.
     """
     from collections import Counter
 
@@ -37,6 +42,13 @@ def report(
     if not output.parent.is_dir():  # the report's own folder is made; a missing parent is a typo, not a new tree
         raise KetalitError(f"cannot write the report into {output}/: {output.parent}/ does not exist (create it first)")
     lib = open_library()
+    if not lib.table("claims").all():
+        from ..claims.catalogue import load_catalogue
+        from ..claims.store import link_all
+
+        if load_catalogue(lib.root, verify=False):  # never linked: the report would have no verdicts to show
+            link_all(lib)
+            lib = open_library()
     doc = None
     if document:
         from ..claims.check import resolve_document
@@ -44,6 +56,13 @@ def report(
         doc = resolve_document(lib.root, document)
     files = write_report(lib, output, document=doc)
     data = files.data
+    state = data["link_state"]
+    if state and state["stale"]:
+        err.print(
+            f"warning: the records changed after the claims were linked ({state['linked_at'][:10]}): the verdicts may "
+            "be out of date; run `ketalit claims link`, then make the report again",
+            highlight=False,
+        )
     counts = Counter(data["verdict_counts"])
     gaps = data["gaps"]
     if as_json:
@@ -56,6 +75,7 @@ def report(
                 "reviews": data["reviews"],
                 "weak_claims": [c["id"] for c in gaps["weak_claims"]],
                 "unbacked_cells": gaps["unbacked_cells"],
+                "verdicts_out_of_date": bool(state and state["stale"]),
                 "contradictions": gaps["contradictions"],
             }
         )
@@ -63,6 +83,7 @@ def report(
     console.print(
         f"[bold]report:[/bold] {term(files.html.resolve())}  (Markdown: {term(files.markdown)})", highlight=False
     )
+
     table = Table(title="claims by verdict", show_header=False)
     for v in data["verdict_order"]:
         table.add_row(f"[{VERDICT_STYLE[v]}]{v}[/]", str(counts.get(v, 0)))

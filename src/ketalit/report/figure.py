@@ -1,17 +1,21 @@
-"""The evidence gap map as a bubble chart (matplotlib, SVG): size = number of studies, colour = best design."""
+"""The evidence gap map as a bubble chart (matplotlib, SVG): size = number of studies, colour = best design.
+
+The colours are the report's sequential blues (light to dark = weak to strong design), which a colour-blind reader
+tells apart by lightness and which no verdict badge uses; cells the marketing makes claims about are ringed."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
-TIER_COLOURS = {
-    "review": "#1b7837",
-    "rct": "#5aae61",
-    "observational": "#f1a340",
-    "case": "#d6604d",
-    "opinion": "#8c8c8c",
+TIER_COLOURS = {  # the same as the HTML gap map's (report.css)
+    "review": "#08306b",
+    "rct": "#2c6fb0",
+    "observational": "#8fbfe0",
+    "case": "#cfe1f2",
+    "opinion": "#eef3f8",
 }
+TEXT_ON = {"review": "white", "rct": "white", "observational": "black", "case": "black", "opinion": "black"}
 
 
 def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) -> str:
@@ -35,14 +39,24 @@ def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) 
                     y,
                     s=size,
                     color=TIER_COLOURS[cell["tier"]],
-                    alpha=0.85,
-                    edgecolors="white",
-                    linewidths=0.6,
+                    edgecolors="#000000" if cell.get("claims") else "#7a7a7a",
+                    linewidths=2.0 if cell.get("claims") else 0.5,
                     zorder=3,
                 )
-                ax.text(x, y, str(cell["count"]), ha="center", va="center", fontsize=6.5, color="white", zorder=4)
+                ax.text(
+                    x,
+                    y,
+                    str(cell["count"]),
+                    ha="center",
+                    va="center",
+                    fontsize=6.5,
+                    color=TEXT_ON[cell["tier"]],
+                    zorder=4,
+                )
+            elif cell.get("claims"):  # claimed, and not one study: the plainest gap
+                ax.scatter(x, y, s=60, marker="D", facecolors="none", edgecolors="#000000", linewidths=1.5, zorder=3)
             else:  # an empty cell is shown as empty, not left blank
-                ax.scatter(x, y, s=18, marker="x", color="#d0d0d0", linewidths=0.8, zorder=2)
+                ax.scatter(x, y, s=18, marker="x", color="#b0b0b0", linewidths=0.8, zorder=2)
     ax.set_xticks(range(len(cols)))
     ax.set_xticklabels([gap["col_labels"][c] for c in cols], rotation=55, ha="right", fontsize=7.5)
     ax.set_yticks(range(len(rows)))
@@ -53,10 +67,37 @@ def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) 
     ax.set_axisbelow(True)
     ax.set_title(title, fontsize=10, loc="left")
     handles = [
-        Line2D([], [], marker="o", linestyle="", markersize=8, color=col, label=tier_label[t])
+        Line2D(
+            [], [], marker="o", linestyle="", markersize=8, color=col, markeredgecolor="#7a7a7a", label=tier_label[t]
+        )
         for t, col in TIER_COLOURS.items()
     ]
-    handles.append(Line2D([], [], marker="x", linestyle="", markersize=6, color="#d0d0d0", label="no study"))
+    handles.append(Line2D([], [], marker="x", linestyle="", markersize=6, color="#b0b0b0", label="no study"))
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=8,
+            color="white",
+            markeredgecolor="#000000",
+            markeredgewidth=2,
+            label="claimed by the marketing",
+        )
+    )
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="D",
+            linestyle="",
+            markersize=6,
+            color="none",
+            markeredgecolor="#000000",
+            label="claimed, no study",
+        )
+    )
     ax.legend(
         handles=handles,
         title="best design in the cell (number = studies)",

@@ -3,15 +3,24 @@
 Nothing from a record or a claim can become markup in either. Every value loses its control characters and bidi
 controls (``safetext.printable``); the HTML template then escapes it (Jinja's autoescape), the Markdown template
 passes it through ``md_escape`` (or ``md_code``), so that what a CommonMark renderer makes of report.md is the text
-itself, never a tag or a link. The only links are the ones the report builds (``data._links``: doi.org and PubMed,
-percent-encoded).
+itself, never a tag or a link. The only links are the ones the report builds: its own anchors, the evidence files
+written beside it, and ``data._links`` (doi.org, PubMed and PubMed Central, percent-encoded).
+
+The page's one script (``report.js``: the claim filters) is fixed text shipped with ketalit, never built from data;
+the page's Content-Security-Policy allows that script by its hash and nothing else. Without the script every claim
+is shown (the filters only hide).
 """
 
 from __future__ import annotations
 
+import base64
+import csv
+import hashlib
 import html
+import io
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +28,17 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import __version__
+from ..errors import KetalitError
 from ..library import Library
 from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
 from ..records import now_iso
 from ..safetext import printable
-from .data import report_data
+from .data import JUDGED, report_data
 from .figure import bubble_map_svg
 
+ASSETS = files("ketalit") / "report" / "templates"
+EVIDENCE_DIR = "evidence"  # the claims' evidence as BibTeX, RIS and CSV, beside report.html
 TIER_LETTER = {"review": "R", "rct": "T", "observational": "O", "case": "C", "opinion": "N"}
 # Markdown's inline specials; "_" only where it could start or end emphasis (not inside a word: no_evidence).
 _MD_SPECIAL = re.compile(r"[\\`*\[\]|#~]|(?<![^\W_])_|_(?![^\W_])")
@@ -79,6 +91,7 @@ def render_pages(context: dict[str, Any]) -> tuple[str, str]:
     )
     md_env = Environment(loader=PackageLoader("ketalit", "report/templates"), autoescape=False, finalize=_md_finalize)
     md_env.filters["code"] = md_code
+    script = (ASSETS / "report.js").read_text(encoding="utf-8")
     context = {
         "route_svg": "",
         "setting_svg": "",
@@ -87,12 +100,95 @@ def render_pages(context: dict[str, Any]) -> tuple[str, str]:
         "generated": now_iso(),
         "version": __version__,
         "tier_letter": TIER_LETTER,
+        "evidence_dir": EVIDENCE_DIR,
+        "style": Markup((ASSETS / "report.css").read_text(encoding="utf-8")),
+        "script": Markup(script),
+        "script_hash": "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode(),
     }
     return env.get_template("report.html.j2").render(**context), md_env.get_template("report.md.j2").render(**context)
 
 
+CSV_COLUMNS = [
+    "claim",
+    "verdict",
+    "stance",
+    "machine_stance",
+    "judged_by",
+    "why",
+    "first_author",
+    "year",
+    "title",
+    "design",
+    "n",
+    "finding",
+    "where",
+    "read_as",
+    "retracted",
+    "pmid",
+    "pmcid",
+    "doi",
+    "citekey",
+]
+
+
+def _csv_cell(value: Any) -> str:
+    """One CSV value: printable text; a value a spreadsheet would run as a formula (=, +, -, @) is prefixed with an
+    apostrophe, so that opening the file shows it as text."""
+    text = printable(value if value is not None else "")
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def evidence_csv(claim: dict[str, Any]) -> str:
+    """One claim's evidence table as CSV (the same rows as the report, with the identifiers)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for t in claim["evidence_table"]:
+        review = t["review"] or {}
+        row = {
+            **t,
+            "claim": claim["id"],
+            "verdict": claim["verdict"],
+            "judged_by": f"{review.get('reviewer', '')} {str(review.get('at', ''))[:10]}".strip()
+            if review
+            else "machine",
+            "design": t["design_label"],
+            "finding": " ".join(f["text"] for f in t["finding"]),
+            "where": "; ".join(f["where"] + (" (cut short)" if f["cut"] else "") for f in t["finding"]),
+            "read_as": "; ".join(
+                f"{r['reason']} (rule: {r['rule']})"
+                for r in [*(r for f in t["finding"] for r in f["reasons"]), *t["reasons"]]
+            ),
+            "retracted": "retracted" if t["retracted"] else "",
+        }
+        writer.writerow([_csv_cell(row.get(c)) for c in CSV_COLUMNS])
+    return buf.getvalue()
+
+
+def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> None:
+    """Each claim's evidence in ``out_dir/evidence/`` (the report links to them): its evidence table as CSV, and the
+    records that support it, contradict it or are mixed on it as BibTeX and RIS."""
+    from ..formats.bibtex import dump_bibtex
+    from ..formats.ris import dump_ris
+
+    claims = [c for d in data["claims"] for group in d["kinds"].values() for c in group]
+    if not claims:
+        return
+    folder = out_dir / EVIDENCE_DIR
+    if folder.exists() and not folder.is_dir():
+        raise KetalitError(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
+    folder.mkdir(exist_ok=True)
+    for c in claims:
+        judged = [t["record"] for t in c["evidence_table"] if t["stance"] in JUDGED and t["record"] is not None]
+        records = [lib.record(i) for i in dict.fromkeys(judged)]
+        atomic_write_bytes(folder / f"{c['export']}.bib", dump_bibtex(records).encode("utf-8"))
+        atomic_write_bytes(folder / f"{c['export']}.ris", dump_ris(records).encode("utf-8"))
+        atomic_write_bytes(folder / f"{c['export']}.csv", evidence_csv(c).encode("utf-8-sig"))
+
+
 def write_report(lib: Library, out_dir: Path, document: str | None = None) -> ReportFiles:
-    """The report of the whole library, or of one page (``document``)."""
+    """The report of the whole library, or of one page (``document``): report.html, report.md, gap_map.svg, the
+    PRISMA flow when the library has screening decisions, and each claim's evidence under evidence/."""
     data = report_data(lib, document)
     figures = {
         "route_svg": bubble_map_svg(data["route_map"], data["tier_label"], "Routes × outcomes"),
@@ -107,6 +203,7 @@ def write_report(lib: Library, out_dir: Path, document: str | None = None) -> Re
     atomic_write_bytes(html_path, html_page.encode("utf-8"))
     atomic_write_bytes(md_path, md_page.encode("utf-8"))
     atomic_write_bytes(out_dir / "gap_map.svg", figures["route_svg"].encode("utf-8"))
+    write_evidence_files(lib, data, out_dir)
     if figures.get("prisma_svg"):
         atomic_write_bytes(out_dir / "prisma.svg", figures["prisma_svg"].encode("utf-8"))
     return ReportFiles(html_path, md_path, data)

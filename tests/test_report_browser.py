@@ -1,0 +1,313 @@
+"""The report as a reader sees it: rendered by headless Chromium at 1400 px and 390 px and printed to PDF (A4 and
+Letter), with the checks made on the rendered page or the PDF's text; the filters run in the browser; axe-core
+checks accessibility."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ketalit.claims.review import set_verdict
+from ketalit.library import Library
+from ketalit.report.render import write_report
+
+from browser import CHROMIUM, chromium, screenshot
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium: .ci/run installs it")
+
+AXE = ROOT / "tests" / "fixtures" / "axe" / "axe.min.js"
+# Printable width of the page in CSS pixels (96 per inch) with the report's 12 mm side margins.
+PRINT_WIDTH = {"A4": round((210 - 24) / 25.4 * 96), "Letter": round((8.5 * 25.4 - 24) / 25.4 * 96)}
+
+# Every element that sticks out of the viewport, unless a scroll box that itself fits holds it (a wide table scrolls
+# inside its box; the page itself must not scroll sideways).
+OVERFLOW_JS = """
+() => {
+  const vw = document.documentElement.clientWidth;
+  const inFittingScrollBox = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') {
+        const r = p.getBoundingClientRect();
+        return r.left >= -0.5 && r.right <= vw + 0.5;
+      }
+    }
+    return false;
+  };
+  const bad = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if ((r.right > vw + 0.5 || r.left < -0.5) && !inFittingScrollBox(el)) {
+      bad.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+  }
+  return {vw, scrollWidth: document.documentElement.scrollWidth, bad};
+}
+"""
+SHOWN_CLAIMS_JS = """
+() => [...document.querySelectorAll('article.claim')].filter(a => a.checkVisibility()).map(a => a.id.slice(6))
+"""
+
+
+@pytest.fixture(scope="module")
+def report(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The shipped library's report, with one verdict overruled by a reviewer (so that "reviewed" filters something)."""
+    root = tmp_path_factory.mktemp("reviewed") / "library"
+    shutil.copytree(shipped_copy, root)
+    set_verdict(Library.open(root), "000-21", "mixed", "onset differs by study", reviewer="alice")
+    files = write_report(Library.open(root), tmp_path_factory.mktemp("report") / "report")
+    return files, files.html.resolve().as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser, report):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(report[1])
+    yield page
+    page.close()
+    assert not errors, errors  # no script error, nothing the Content-Security-Policy refused
+
+
+def _claims(files) -> list[dict]:
+    return [c for d in files.data["claims"] for group in d["kinds"].values() for c in group]
+
+
+def test_every_claim_is_shown_with_its_verdict(page, report) -> None:
+    files, _ = report
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('article.claim')].map(a => ({
+            id: a.id, verdict: a.dataset.verdict, badge: a.querySelector('.claim-head .verdict').innerText,
+            visible: a.checkVisibility(), rows: a.querySelectorAll('table.evidence tbody tr').length}))"""
+    )
+    claims = _claims(files)
+    assert len(claims) >= 60 and [s["id"] for s in shown] == [f"claim-{c['id']}" for c in claims]
+    for s, c in zip(shown, claims, strict=True):
+        assert s["visible"] and s["verdict"] == c["verdict"], s
+        assert s["badge"].split(maxsplit=1)[1] == c["verdict"].replace("_", " "), s
+        assert s["rows"] == len(c["evidence_table"]), s
+    # the summary comes first and leads with what does not hold up
+    first = page.evaluate("document.querySelector('h2').innerText")
+    lede = page.evaluate("document.querySelector('.lede').innerText")
+    assert first == "At a glance" and lede.index("Does not hold up") < lede.index("Supported:")
+    assert page.is_visible("#filters")  # the inline script ran under the page's Content-Security-Policy
+
+
+def test_nothing_is_wider_than_a_phone(page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        found = page.evaluate(OVERFLOW_JS)
+        assert found["vw"] == 390 and found["scrollWidth"] <= 390 and not found["bad"], found
+    # the evidence tables become one card per study: no table scrolls sideways on a phone
+    wide = page.evaluate(
+        "[...document.querySelectorAll('table.evidence')].filter(t => t.scrollWidth > t.clientWidth + 1).length"
+    )
+    assert wide == 0
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: str) -> None:
+    from pypdf import PdfReader
+
+    files, _ = report
+    # some claims filtered out and some evidence folded away on screen: print shows them all the same
+    page.select_option("select[data-filter=verdict]", "contradicted")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": PRINT_WIDTH[paper], "height": 1000})
+    assert len(page.evaluate(SHOWN_CLAIMS_JS)) == len(_claims(files))
+    hidden_rows = page.evaluate(
+        "[...document.querySelectorAll('table.evidence tbody tr')].filter(r => !r.checkVisibility()).length"
+    )
+    assert hidden_rows == 0
+    # the bubble charts and the summary's lists folded away on screen are printed too
+    assert page.evaluate("[...document.querySelectorAll('details.figure svg')].every(s => s.checkVisibility())")
+    folded = "[...document.querySelectorAll('details.verdict-list:not([open]) li')]"
+    assert page.evaluate(f"{folded}.length > 0 && {folded}.every(li => li.checkVisibility())")
+    for table in ("table-map-route", "table-map-setting"):  # the gap maps fit the page: no column is cut
+        right = page.evaluate(f"document.getElementById('{table}').getBoundingClientRect().right")
+        assert right <= PRINT_WIDTH[paper] + 0.5, (table, right)
+
+    pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+    texts = []  # on Letter only as far as the claims (the gap maps are where the paper's width matters): it is slow
+    for p in pdf.pages:
+        texts.append(" ".join(p.extract_text().split()))
+        if paper != "A4" and "Claims and their evidence" in texts[-1]:
+            break
+    text = unicodedata.normalize("NFKC", " ".join(texts))  # NFKC: the PDF's ligatures (ﬂ) read as their letters
+    for start, end, m in (
+        ("Routes of administration × outcomes", "Settings × outcomes", files.data["route_map"]),
+        ("Settings × outcomes", "Claims and their evidence", files.data["setting_map"]),
+    ):
+        section = text[text.index(start) : text.index(end, text.index(start) + len(start))]
+        for col in m["cols"]:
+            assert col.replace("_", " ") in section, (paper, start, col)
+        for row in m["rows"]:
+            assert " ".join(m["row_labels"][row].split()[:1]) in section, (paper, start, row)
+    if paper == "A4":
+        for c in _claims(files):
+            assert re.search(rf"{c['id']}\s*\S\s*{c['verdict'].replace('_', ' ')}", text), (paper, c["id"])
+
+
+def test_each_filter_hides_what_it_should(page, report) -> None:
+    files, _ = report
+    claims = _claims(files)
+    everything = [c["id"] for c in claims]
+    assert page.evaluate(SHOWN_CLAIMS_JS) == everything
+    selects = page.evaluate(
+        """() => [...document.querySelectorAll('select[data-filter]')].map(s => [s.dataset.filter,
+            [...s.options].map(o => o.value).filter(v => v)])"""
+    )
+    assert [f for f, _ in selects] == ["document", "verdict", "kind", "routes", "outcomes", "reviewed"]
+    tried = 0
+    for field, values in selects:
+        assert values, field
+        for value in values:
+            page.select_option(f"select[data-filter={field}]", value)
+            if field == "reviewed":
+                expected = [c["id"] for c in claims if c["reviewed"] == (value == "yes")]
+                assert (value == "yes") == (expected == ["000-21"])
+            else:
+                expected = [
+                    c["id"] for c in claims if (value in c[field] if isinstance(c[field], list) else c[field] == value)
+                ]
+            assert page.evaluate(SHOWN_CLAIMS_JS) == expected, (field, value)
+            status = page.inner_text("#filter-status")
+            assert f"{len(expected)} of {len(claims)}" in status or (len(expected) == len(claims)), status
+            tried += 1
+        page.select_option(f"select[data-filter={field}]", "")
+    assert tried >= 20
+
+    # filters combine; the headings of pages and kinds left without a claim go too
+    doc = claims[0]["document"]
+    page.select_option("select[data-filter=document]", doc)
+    page.select_option("select[data-filter=verdict]", "supported")
+    expected = [c["id"] for c in claims if c["document"] == doc and c["verdict"] == "supported"]
+    assert page.evaluate(SHOWN_CLAIMS_JS) == expected
+    other = next(d["document"] for d in files.data["claims"] if d["document"] != doc)
+    assert not page.is_visible(f"#doc-{other}") and page.is_visible(f"#doc-{doc}")
+    # a link to a claim the filters hide brings it back
+    hidden = next(c["id"] for c in claims if c["id"] not in expected)
+    page.evaluate(f"window.location.hash = 'claim-{hidden}'")
+    page.wait_for_function(f"document.getElementById('claim-{hidden}').checkVisibility()")
+    assert page.evaluate(SHOWN_CLAIMS_JS) == everything
+    # "show all" unfolds the rest of a claim's evidence
+    c = next(c for c in claims if c["more"])
+    rows = f"#claim-{c['id']} table.evidence tbody tr"
+    assert (
+        page.evaluate(f"[...document.querySelectorAll('{rows}')].filter(r => r.checkVisibility()).length")
+        == len(c["evidence_table"]) - c["more"]
+    )
+    page.check(f"#more-{c['id']}")
+    assert page.evaluate(f"[...document.querySelectorAll('{rows}')].filter(r => r.checkVisibility()).length") == len(
+        c["evidence_table"]
+    )
+
+
+def test_without_the_script_every_claim_is_shown(browser, report) -> None:
+    files, url = report
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    assert not page.is_visible("#filters")  # the filters need the script; the claims do not
+    assert len(page.evaluate(SHOWN_CLAIMS_JS)) == len(_claims(files))
+    context.close()
+
+
+# Colour-vision deficiency as linear-RGB matrices (Machado, Oliveira and Fernandes 2009, severity 1.0).
+CVD = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+}
+
+
+def _linear(rgb: tuple[float, ...]) -> list[float]:
+    return [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+
+
+def _seen(rgb: tuple[float, ...], matrix=None) -> list[float]:
+    """A colour as 0-255 sRGB the way a reader with a colour-vision deficiency sees it (as is without a matrix)."""
+    lin = _linear(rgb)
+    if matrix is not None:
+        lin = [min(1.0, max(0.0, sum(m * c for m, c in zip(row, lin, strict=True)))) for row in matrix]
+    return [255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055) for c in lin]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_gap_map_colours_are_colour_blind_safe_and_never_a_verdicts(page, scheme: str) -> None:
+    """The gap map's shades, as the browser paints them: ordered by lightness (read without telling hues apart) and
+    far from every verdict badge's colour, also for red-green colour blindness; every shaded cell carries its
+    letter and every claimed cell its ◆, so nothing is told by colour alone."""
+    page.emulate_media(color_scheme=scheme)
+    colours = page.evaluate(
+        """() => {
+            const rgb = (el) => getComputedStyle(el).backgroundColor.match(/[0-9.]+/g).slice(0, 3).map(Number);
+            return {
+                tiers: ['review', 'rct', 'observational', 'case', 'opinion'].map(
+                    t => rgb(document.querySelector(`.key .sw.t-${t}`))),
+                verdicts: [...document.querySelectorAll('.counts .verdict:not(.v-not_checkable)')].map(rgb),
+                unlettered: [...document.querySelectorAll('table.map td[class*="t-"]')]
+                    .filter(td => !/[RTOCN]$/.test(td.innerText.trim())).length,
+                unmarked: [...document.querySelectorAll('table.map td.claimed')]
+                    .filter(td => !td.innerText.includes('◆')).length,
+            };
+        }"""
+    )
+    tiers, verdicts = colours["tiers"], colours["verdicts"]
+    assert len(verdicts) == 5 and colours["unlettered"] == 0 and colours["unmarked"] == 0, colours
+    luminance = [sum(w * c for w, c in zip((0.2126, 0.7152, 0.0722), _linear(t), strict=True)) for t in tiers]
+    assert luminance == sorted(luminance) and len(set(luminance)) == 5  # strongest design darkest
+    for vision, matrix in (("normal", None), *CVD.items()):
+        for t in tiers:
+            for v in verdicts:
+                distance = sum((a - b) ** 2 for a, b in zip(_seen(t, matrix), _seen(v, matrix), strict=True)) ** 0.5
+                assert distance > 50, (scheme, vision, t, v, round(distance))
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(1400, "light"), (390, "dark")])
+def test_no_serious_accessibility_violation(page, width: int, scheme: str) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")  # evaluated, not injected: the page's CSP stays on
+    results = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+        }"""
+    )
+    serious = [v for v in results if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+
+
+def test_docs_screenshot_shows_the_current_report(browser, shipped_copy: Path, tmp_path: Path) -> None:
+    """docs/report.png is the top of today's report (remake it with `python docs/screenshot.py`)."""
+    from PIL import Image, ImageChops
+
+    png = tmp_path / "now.png"
+    files = write_report(Library.open(shipped_copy), tmp_path / "report")
+    screenshot(browser, files.html.resolve().as_uri(), png)
+    now = Image.open(png).convert("RGB")
+    kept = Image.open(ROOT / "docs" / "report.png").convert("RGB")
+    assert kept.size == now.size, "docs/report.png is out of date: run `python docs/screenshot.py`"
+    diff = ImageChops.difference(now, kept).convert("L").point(lambda v: 255 if v > 64 else 0)
+    changed = sum(diff.histogram()[255:]) / (now.size[0] * now.size[1])
+    assert changed < 0.03, (
+        f"docs/report.png differs from the report in {changed:.1%} of its pixels: run docs/screenshot.py"
+    )
