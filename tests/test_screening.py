@@ -233,3 +233,24 @@ def test_duplicates_inside_one_file_are_duplicates_removed(lib: Library, tmp_pat
         assert by_source == {str(export): 3, str(other): 1}
         assert (c["identification"]["records_identified"], c["screening"]["records"]) == (4, 2)
         assert c["removed_before_screening"]["duplicates"] == 2 and all(c["checks"].values())
+
+
+def test_prisma_counts_records_whose_source_was_never_recorded(shipped: Path) -> None:
+    """A record stored without provenance (a library from before provenance was kept) was still identified once:
+    it is counted under an unknown source, and duplicates removed are never negative."""
+    lib = Library.open(shipped)
+    before = prisma_counts(lib)
+    with lib.transaction() as t:
+        stripped = 0
+        for doc_id, rec in list(t.iter_records())[:3]:
+            if not rec.get("merged"):
+                rec = dict(rec)
+                rec["provenance"] = []
+                t.put(doc_id, rec)
+                stripped += 1
+    counts = prisma_counts(Library.open(shipped))
+    ident = counts["identification"]
+    unknown = [s for s in ident["sources"] if s["kind"] == "unknown"]
+    assert stripped and unknown and unknown[0]["records"] == stripped
+    assert counts["removed_before_screening"]["duplicates"] >= 0
+    assert counts["identification"]["records_identified"] - before["identification"]["records_identified"] <= 0

@@ -23,8 +23,14 @@ NOT_RETRIEVED = "not retrieved"
 
 
 def _sources(prov: list[dict[str, Any]]) -> Counter[tuple[str, str]]:
-    """Each source that yielded a record, with how many times it did (a file may list a paper twice)."""
+    """Each source that yielded a record, with how many times it did (a file may list a paper twice).
+
+    A record stored before ketalit kept provenance (or whose provenance was lost) was still identified once, from a
+    source nobody recorded: it counts there, so that duplicates removed never come out negative.
+    """
     out: Counter[tuple[str, str]] = Counter()
+    if not prov:
+        out[("unknown", "source not recorded")] = 1
     for p in prov or []:
         key = ("file" if p.get("kind") == "file" else "pubmed", str(p.get("source") or "?"))
         copies = p.get("copies")
