@@ -517,6 +517,29 @@ def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, tmp
     assert "https://horizonpainutah.com/k" in html and "sources/" not in html[html.index('id="claims"') :]
 
 
+def test_checking_a_page_keeps_the_findings_it_read(records_only: Path, monkeypatch) -> None:
+    """`check` stores the findings it reads with their records, as `claims link` does: the next check reads none."""
+    from ketalit.claims import findings
+
+    lib = Library.open(records_only)
+    with lib.transaction():
+        for doc_id, _ in list(lib.iter_records()):
+            lib.put_derived(doc_id, "findings", None)  # as after a change to the finding rules
+    page = (PAGES / "p07.txt").read_bytes()
+    result = check_page(Library.open(records_only), page, "p07.txt")
+    lib = Library.open(records_only)
+    cited = {e["citekey"] for r in result.claims for e in r["evidence"]}
+    assert cited
+    for key in cited:
+        rec = lib.find(key)
+        assert findings.is_current(rec.get("findings"), rec), key
+    read_again: list[str] = []
+    real = findings.read_record
+    monkeypatch.setattr(findings, "read_record", lambda rec: read_again.append(rec["citekey"]) or real(rec))
+    check_page(Library.open(records_only), page, "p07.txt")
+    assert read_again == []
+
+
 def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
     lib, doc, claim = _page_with_claims(records_only)
     other = get_claim(lib, f"{doc}-03")

@@ -214,17 +214,22 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
 
 def link_claims(lib: Library, ids: set[str] | None = None, document: str | None = None) -> list[dict[str, Any]]:
     """Link some claims (by id, or all of one document) and store them with the reviews laid over; returns them."""
+    from ..records import Record
     from ..search import SearchIndex
+    from .findings import Reading
     from .link import contradictions, link_claim
+    from .store import keep_findings, new_readings
 
     claims = reviewed_catalogue(lib)
     chosen = [c for c in claims if (ids is None or c.id in ids) and (document is None or c.document == document)]
     rows = []
+    readings: dict[int, Reading] = {}
+    records: dict[int, Record] = {}
     if chosen:
         index = SearchIndex.for_library(lib)
         index.use_records(lib)
         for claim in chosen:
-            evidence, verdict, explanation = link_claim(claim, index, lib)
+            evidence, verdict, explanation = link_claim(claim, index, lib, readings, records)
             rows.append(
                 {
                     **claim.as_dict(),
@@ -237,8 +242,11 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
     rows = apply_reviews(lib, rows, claims)
     chosen_ids = {c.id for c in chosen}
     conflicts = contradictions(claims)
+    stale = new_readings(readings, records)
+    del records
     lib.release()
     with lib.transaction():
+        keep_findings(lib, stale)  # findings read while linking are kept with their records, as `claims link` does
         table = lib.table("claims")
         keep = [
             dict(r)

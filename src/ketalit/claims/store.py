@@ -47,15 +47,12 @@ def link_all(lib: Library) -> dict[str, Any]:
         )
     rows = apply_reviews(lib, rows, claims)  # a person's decisions stay over the machine's new judgement
     conflicts = contradictions(claims)
-    stale = {
-        doc_id: r for doc_id, r in readings.items() if not is_current(records[doc_id].get("findings"), records[doc_id])
-    }
+    stale = new_readings(readings, records)
     del records
     del index
     lib.release()  # the transaction re-reads the file: do not hold two copies of a large library in memory
     with lib.transaction():
-        for doc_id, reading in stale.items():  # findings read during linking are kept with their records
-            lib.put_derived(doc_id, "findings", reading.as_dict())
+        keep_findings(lib, stale)
         table = lib.table("claims")
         table.truncate()
         table.insert_multiple(rows)
@@ -105,6 +102,19 @@ def link_state(lib: Library) -> dict[str, Any] | None:
         "records_now": len(lib),
         "stale": stale,
     }
+
+
+def new_readings(readings: dict[int, Reading], records: dict[int, Record]) -> dict[int, Reading]:
+    """The findings read while linking that their records do not carry yet (or carry from older rules or text)."""
+    return {
+        doc_id: r for doc_id, r in readings.items() if not is_current(records[doc_id].get("findings"), records[doc_id])
+    }
+
+
+def keep_findings(lib: Library, readings: dict[int, Reading]) -> None:
+    """Store findings read during linking with their records (inside a transaction), so they are not read again."""
+    for doc_id, reading in readings.items():
+        lib.put_derived(doc_id, "findings", reading.as_dict())
 
 
 def stored_claims(lib: Library) -> list[dict[str, Any]]:
