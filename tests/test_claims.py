@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ketalit._compat import tomllib
 from ketalit.claims.catalogue import DIRECTIONS, KINDS, Claim, load_catalogue
 from ketalit.claims.extract import extract_claims
 from ketalit.claims.findings import read_record
@@ -78,7 +79,9 @@ def reviewed(root: Path = LIBRARY) -> list[Claim]:
 def test_catalogue_quotes_are_exact_and_normalised_with_the_vocabulary() -> None:
     claims = reviewed()
     assert len(load_catalogue(LIBRARY)) > 0  # verifies every quote and lead-in of the machine's catalogue
-    assert 100 <= len(claims) <= 160
+    # about as many as a reviewer who read the pages blind counts on them (every claim is checked, not a selection)
+    blind = sum(len(tomllib.loads(f.read_text())["claim"]) for f in (ROOT / "tests/pages/shipped").glob("*.toml"))
+    assert 0.9 * blind <= len(claims) <= 1.2 * blind
     assert len({c.id for c in claims}) == len(claims)
     assert {c.document for c in claims} == {p.name[:3] for p in SOURCES.glob("*.txt")}
     vocab = default_vocabulary()

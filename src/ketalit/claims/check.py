@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from ..errors import KetalitError
 from ..library import Library
 from ..records import now_iso
+from .catalogue import id_order
 from .extract import Candidate, extract_claims
 from .normalise import Normalised, normalise, page_context
 from .pages import describe, last_claim_number, read_catalogue, read_page, sha256, write_catalogue
@@ -256,7 +257,7 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
             and r["id"] in {c.id for c in claims}
         ]
         table.truncate()
-        table.insert_multiple(sorted(keep + rows, key=lambda r: r["id"]))
+        table.insert_multiple(sorted(keep + rows, key=lambda r: id_order(r["id"])))
         meta = lib.table("claims_meta")  # contradictions between pages: the new claims against every page's
         last = meta.all()
         meta.truncate()
@@ -283,6 +284,7 @@ def pages_summary(lib: Library) -> list[dict[str, Any]]:
                 **{k: meta.get(k, "") for k in ("title", "clinic", "url", "accessed")},
                 "claims": len(mine),
                 "reviewed": sum(1 for r in mine if r.get("reviewed")),
+                "claims_reviewed": sum(1 for r in mine if r.get("claim_reviewed")),
             }
         )
     return out

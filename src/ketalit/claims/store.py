@@ -11,7 +11,7 @@ from ..errors import KetalitError
 from ..library import Library
 from ..records import Record, now_iso
 from ..search import SearchIndex
-from .catalogue import load_catalogue
+from .catalogue import id_order, load_catalogue
 from .findings import Reading, is_current
 from .link import contradictions, link_claim
 from .retrieve import query_text
@@ -121,7 +121,7 @@ def stored_claims(lib: Library) -> list[dict[str, Any]]:
     rows = [dict(r) for r in lib.table("claims").all()]
     if not rows and load_catalogue(lib.root, verify=False):
         raise KetalitError("claims are not linked yet: run `ketalit claims link`")
-    return sorted(rows, key=lambda r: r["id"])
+    return sorted(rows, key=lambda r: id_order(r["id"]))
 
 
 def stored_contradictions(lib: Library) -> list[dict[str, Any]]:
