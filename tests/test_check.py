@@ -19,7 +19,6 @@ from ketalit.claims.extract import Candidate, extract_claims
 from ketalit.claims.normalise import normalise, page_context
 from ketalit.claims.pages import read_catalogue, write_catalogue
 from ketalit.claims.review import (
-    TABLE,
     adopt_catalogue,
     forget_all_claims,
     reviewed_catalogue,
@@ -281,8 +280,14 @@ def test_shipped_catalogue_is_what_check_found_plus_the_reviews() -> None:
         assert machine == {c.quote for c in extract_claims(text, doc)}, doc
         assert meta["title"] and meta["accessed"]
     actions = {r["action"] for r in reviews(lib)}
-    assert {"edit", "add", "remove"} <= actions and all(r["reviewer"] and r["at"] for r in reviews(lib))
-    assert len(reviewed_catalogue(lib)) == len(lib.table("claims"))
+    assert {"edit", "add"} <= actions and all(r["reviewer"] and r["at"] for r in reviews(lib))
+    # every claim is linked: the reviewed ones and the machine's own, which nobody removed and are shown as such
+    rows = lib.table("claims").all()
+    removed = {r["claim"] for r in reviews(lib) if r["action"] == "remove"}
+    assert {c["id"] for c in catalogue["claim"]} - {r["id"] for r in rows} == removed
+    assert len(reviewed_catalogue(lib)) == len(rows)
+    machine = [r for r in rows if not r["claim_reviewed"]]
+    assert machine and all(r["verdict"] and not r["edited"] for r in machine)
 
 
 # -- check: text, HTML, stdin --------------------------------------------------------------------------------------
@@ -517,6 +522,29 @@ def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, tmp
     assert "https://horizonpainutah.com/k" in html and "sources/" not in html[html.index('id="claims"') :]
 
 
+def test_checking_a_page_keeps_the_findings_it_read(records_only: Path, monkeypatch) -> None:
+    """`check` stores the findings it reads with their records, as `claims link` does: the next check reads none."""
+    from ketalit.claims import findings
+
+    lib = Library.open(records_only)
+    with lib.transaction():
+        for doc_id, _ in list(lib.iter_records()):
+            lib.put_derived(doc_id, "findings", None)  # as after a change to the finding rules
+    page = (PAGES / "p07.txt").read_bytes()
+    result = check_page(Library.open(records_only), page, "p07.txt")
+    lib = Library.open(records_only)
+    cited = {e["citekey"] for r in result.claims for e in r["evidence"]}
+    assert cited
+    for key in cited:
+        rec = lib.find(key)
+        assert findings.is_current(rec.get("findings"), rec), key
+    read_again: list[str] = []
+    real = findings.read_record
+    monkeypatch.setattr(findings, "read_record", lambda rec: read_again.append(rec["citekey"]) or real(rec))
+    check_page(Library.open(records_only), page, "p07.txt")
+    assert read_again == []
+
+
 def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
     lib, doc, claim = _page_with_claims(records_only)
     other = get_claim(lib, f"{doc}-03")
@@ -558,35 +586,170 @@ def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
     assert kept["url"] == "https://horizonpainutah.com/k" and (records_only / kept["file"]).read_text() == changed
 
 
+def _hand_catalogue(path: Path, root: Path, doc: str, claims: list[dict], removed: list[dict] = ()) -> Path:
+    """A hand-made catalogue of one page of library ``root`` (the format `claims adopt` reads)."""
+    import tomli_w
+
+    meta = read_catalogue(root)["documents"][doc]
+    out = {"documents": {doc: {"file": meta["file"]}}, "claim": claims}
+    if removed:
+        out["removed"] = list(removed)
+    path.write_text(tomli_w.dumps(out), encoding="utf-8")
+    return path
+
+
+def test_adopting_a_partial_catalogue_leaves_the_other_claims_to_the_machine(
+    runner, records_only: Path, tmp_path: Path
+) -> None:
+    """A hand catalogue that lists some of a page's claims is a person's decision on those only: the claims it leaves
+    out stay, linked and judged, shown as the machine's; a [[removed]] entry removes; every earlier review stays;
+    adopting the same file again changes nothing."""
+    from ketalit.claims.review import remove_claim
+
+    lib, doc, tingling = _page_with_claims(records_only)
+    machine = {c["quote"]: c for c in read_catalogue(records_only)["claim"]}
+    by_start = sorted(machine.values(), key=lambda c: c["start"])
+    same, edited, gone, dropped = by_start[0], by_start[1], by_start[3], by_start[4]
+    heart = next(c for c in by_start if c["quote"].startswith("A temporary rise"))
+    # a person's decisions before the adoption: a verdict, a stance, a removal
+    set_verdict(lib, tingling["id"], "no_evidence", "nothing on tingling", reviewer="carol")
+    rec = next(e for e in get_claim(lib, heart["id"])["evidence"] if e["pmid"])
+    set_stance(Library.open(records_only), heart["id"], rec["pmid"], "irrelevant", "not about heart rate", "carol")
+    remove_claim(Library.open(records_only), dropped["id"], "a list item about depression", reviewer="carol")
+    top_before = read_catalogue(records_only)["documents"][doc]["last_claim"]
+
+    def copy(c: dict, **changes) -> dict:  # the machine's reading, as a hand would copy it
+        return {**{k: v for k, v in c.items() if k not in ("why", "reasons")}, **changes}
+
+    text = (records_only / read_catalogue(records_only)["documents"][doc]["file"]).read_text(encoding="utf-8")
+    monitored = "Delivered by IV line in a setting where you are monitored"
+    hand = _hand_catalogue(
+        tmp_path / "hand.toml",
+        records_only,
+        doc,
+        [
+            copy(same, id=f"{doc}-03"),  # the hand numbers it 03
+            copy(edited, id=f"{doc}-04", kind="comparative"),
+            copy(heart),
+            {
+                "id": f"{doc}-90",
+                "quote": monitored,
+                "start": text.index(monitored),
+                "end": text.index(monitored) + len(monitored),
+                "kind": "safety",
+                "routes": ["intravenous"],
+                "outcomes": [],
+                "settings": [],
+                "assertion": "given under monitoring",
+            },
+        ],
+        [
+            {
+                "id": f"{doc}-91",
+                "quote": gone["quote"],
+                "start": gone["start"],
+                "end": gone["end"],
+                "note": "not a claim",
+            }
+        ],
+    )
+    counts = adopt_catalogue(Library.open(records_only), hand, "dana", "partial hand catalogue")
+    assert (counts["accepted"], counts["edited"], counts["added"], counts["removed"]) == (2, 1, 1, 1)
+    assert counts["machine"] == len(machine) - 5  # all but the three listed, the one removed now and the one before
+    assert run_cli(runner, records_only, "claims", "link").exit_code == 0
+    rows = {r["quote"]: r for r in _json(run_cli(runner, records_only, "claims", "list", "--json"))}
+    assert gone["quote"] not in rows and dropped["quote"] not in rows  # removed by the file; by carol before
+    assert rows[same["quote"]]["id"] == f"{doc}-03" and rows[same["quote"]]["claim_reviewed"]
+    assert not rows[same["quote"]]["edited"]  # accepted as the machine read it
+    assert rows[edited["quote"]]["kind"] == "comparative" and rows[edited["quote"]]["edited"]
+    added = rows[monitored]
+    assert added["id"] == f"{doc}-90" and added["claim_reviewed"]
+    left = [r for q, r in rows.items() if q not in (same["quote"], edited["quote"], heart["quote"], added["quote"])]
+    assert len(left) == len(machine) - 5 and all(not r["claim_reviewed"] and not r["edited"] for r in left)
+    assert all(r["verdict"] and "evidence" in r for r in left)  # linked and judged like any other
+    # the machine claim the hand's number 03 belonged to took a new number, never used before
+    moved = rows[by_start[2]["quote"]]
+    assert by_start[2]["id"] == f"{doc}-03" and int(moved["id"].split("-")[1]) > top_before
+    # every earlier review survives, on the claims it was made on
+    t = rows[tingling["quote"]]
+    assert (t["verdict"], t["reviewed"], t["claim_reviewed"]) == ("no_evidence", True, False)
+    h = rows[heart["quote"]]
+    assert next(e for e in h["evidence"] if e["pmid"] == rec["pmid"])["stance"] == "irrelevant"
+    # the page as `check` and the report show it: the machine's claims marked as such
+    again = check_page(Library.open(records_only), (PAGES / "p05.txt").read_bytes(), "p05.txt")
+    flags = {r["quote"]: r["claim_reviewed"] for r in again.claims}
+    assert flags[same["quote"]] and not flags[tingling["quote"]] and len(flags) == len(rows)
+    md = write_report(Library.open(records_only), tmp_path / "report").markdown.read_text(encoding="utf-8")
+    assert md.count("(claim found by the machine, not reviewed)") == len(left)
+
+    # adopting the same file again records nothing and renumbers nothing
+    n_reviews, toml = len(reviews(Library.open(records_only))), (records_only / "claims.toml").read_bytes()
+    counts = adopt_catalogue(Library.open(records_only), hand, "dana", "partial hand catalogue")
+    assert counts["accepted"] == counts["edited"] == counts["added"] == counts["removed"] == 0
+    assert counts["unchanged"] == 5 and counts["machine"] == len(machine) - 5
+    assert len(reviews(Library.open(records_only))) == n_reviews
+    assert (records_only / "claims.toml").read_bytes() == toml
+
+    # a catalogue entry without its offsets is refused with one line naming it, and nothing is recorded
+    bad = _hand_catalogue(tmp_path / "bad.toml", records_only, doc, [{"id": f"{doc}-03", "quote": same["quote"]}])
+    res = run_ketalit("--library", str(records_only), "claims", "adopt", str(bad), "--reviewer", "x", "-n", "y")
+    assert res.returncode == 1 and "bad.toml: [[claim]] number 1" in res.stderr and "Traceback" not in res.stderr
+    assert len(reviews(Library.open(records_only))) == n_reviews
+
+    # the old reading, as an explicit option: the file is every claim of its page
+    assert "--remove-absent" in " ".join(run_cli(runner, records_only, "claims", "adopt", "--help").output.split())
+    res = run_cli(
+        runner, records_only, "claims", "adopt", str(hand), "--reviewer", "dana", "-n", "all", "--remove-absent"
+    )
+    assert res.exit_code == 0, res.output
+    assert run_cli(runner, records_only, "claims", "link").exit_code == 0
+    ids = {r["id"] for r in _json(run_cli(runner, records_only, "claims", "list", "--json"))}
+    assert ids == {f"{doc}-03", f"{doc}-04", heart["id"], f"{doc}-90"}
+    assert len(reviews(Library.open(records_only))) == n_reviews + len(machine) - 5  # the earlier ones all kept
+
+
 def test_remaking_the_catalogue_under_the_reviews_keeps_every_one(records_only: Path, tmp_path: Path) -> None:
-    """library/CLAIMS_REVIEW.md's steps: the reviewed catalogue written out, the machine's emptied to its pages, each
-    page checked again, the reviewed catalogue adopted. A reviewed claim the extraction no longer finds is kept as an
-    added claim, with the reviewer's fields."""
+    """library/CLAIMS_REVIEW.md's steps: the claims a person judged written out, the machine's catalogue emptied to
+    its pages, each page checked again, the written catalogue adopted. Every claim a person judged keeps its id and
+    fields, every removal stays, every verdict review stays; a judged claim the extraction no longer finds comes back
+    as an added claim; the machine's other claims come back as the machine's, with numbers never used before."""
     from ketalit.claims.review import add_claim, edit_claim, remove_claim
 
     lib, doc, claim = _page_with_claims(records_only)
     remove_claim(lib, f"{doc}-03", "a list heading, not a claim", reviewer="carol")
     edit_claim(Library.open(records_only), claim["id"], {"kind": "safety", "topic": "tingling"}, reviewer="carol")
     add_claim(Library.open(records_only), doc, "Delivered by IV line in a setting where you are monitored")
+    set_verdict(Library.open(records_only), f"{doc}-02", "insufficient", "one small study", reviewer="carol")
     lib = Library.open(records_only)
     before = {c.id: c.as_dict() for c in reviewed_catalogue(lib)}
+    judged = {claim["id"], next(cid for cid, c in before.items() if c["quote"].startswith("Delivered"))}
     hand = tmp_path / "reviewed.toml"
-    assert write_reviewed_catalogue(lib, hand) == len(before)
+    assert write_reviewed_catalogue(lib, hand) == len(judged)  # the machine's other claims are left to it
+    top = read_catalogue(lib.root)["documents"][doc]["last_claim"]
 
-    write_catalogue(lib.root, {"documents": read_catalogue(lib.root)["documents"], "claim": []})
     with lib.transaction():
-        for name in ("claims", "claims_meta", TABLE):
-            lib.table(name).truncate()
+        write_catalogue(lib.root, {"documents": read_catalogue(lib.root)["documents"], "claim": []})
     page = read_catalogue(lib.root)["documents"][doc]
     check_page(lib, (records_only / page["file"]).read_bytes(), "p05.txt", link=False)
     machine = read_catalogue(lib.root)
     machine["claim"] = [c for c in machine["claim"] if c["quote"] != claim["quote"]]  # the rules no longer find it
     write_catalogue(lib.root, machine)
     counts = adopt_catalogue(lib, hand, "carol", "re-made under the reviews")
-    assert counts["added"] == 2 and counts["removed"] == 1  # the claim no longer found, the reviewer's own; 03
+    assert counts["added"] == 1 and counts["removed"] == 0  # the claim no longer found; 03 is still removed
+    link_all(Library.open(records_only))
     after = {c.id: c.as_dict() for c in reviewed_catalogue(Library.open(records_only))}
-    assert after == before
+    assert {cid: after[cid] for cid in judged} == {cid: before[cid] for cid in judged}
     assert after[claim["id"]]["kind"] == "safety" and after[claim["id"]]["topic"] == "tingling"
+
+    def by_quote(cat: dict) -> dict:
+        return {c["quote"]: {k: v for k, v in c.items() if k != "id"} for c in cat.values()}
+
+    assert by_quote(after) == by_quote(before)  # the machine's claims are back as they were, nothing more
+    assert all(int(cid.split("-")[1]) > top for cid in after if cid not in judged)
+    row = get_claim(
+        Library.open(records_only), next(k for k, c in after.items() if c["quote"] == before[f"{doc}-02"]["quote"])
+    )
+    assert row["verdict"] == "insufficient" and row["review"]["verdict"]["reviewer"] == "carol"
 
 
 def test_interactive_review_walks_the_evidence(runner, records_only: Path) -> None:
@@ -716,3 +879,20 @@ def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
     added = next(r for r in rows if r["quote"].startswith("it targets NMDA"))
     assert added["kind"] == "mechanism" and added["edited"] and added["id"] not in (cid,)
     assert run_cli(runner, records_only, "claims", "add", doc, "words that are not on the page").exit_code == 1
+
+
+def test_accepting_a_machine_claim_from_the_command_line(runner, records_only: Path) -> None:
+    _, _, claim = _page_with_claims(records_only)
+    rows = _json(run_cli(runner, records_only, "claims", "list", "--json"))
+    assert rows and not any(r["claim_reviewed"] for r in rows)  # nobody has judged any claim of a page just checked
+    res = run_cli(runner, records_only, "claims", "accept", claim["id"], "--note", "a side effect", "--reviewer", "eve")
+    assert res.exit_code == 0, res.output
+    rows = {r["id"]: r for r in _json(run_cli(runner, records_only, "claims", "list", "--json"))}
+    assert rows[claim["id"]]["claim_reviewed"] and not rows[claim["id"]]["edited"]
+    assert sum(r["claim_reviewed"] for r in rows.values()) == 1
+    (page,) = _json(run_cli(runner, records_only, "claims", "pages", "--json"))
+    assert (page["claims"], page["claims_reviewed"], page["reviewed"]) == (len(rows), 1, 0)
+    assert rows[claim["id"]]["verdict"] == claim["verdict"]  # the verdict is the machine's still
+    shown = " ".join(run_cli(runner, records_only, "claims", "show", claim["id"]).output.split())
+    assert "accept by eve" in shown and "a side effect" in shown
+    assert run_cli(runner, records_only, "claims", "accept", "999-01").exit_code == 1

@@ -197,6 +197,12 @@ class Claim:
         }
 
 
+def id_order(cid: str) -> tuple[str, int]:
+    """A claim id's place: by page, then by number (000-09, 000-10, 000-100; not 000-10, 000-100, 000-11)."""
+    doc, _, number = cid.partition("-")
+    return doc, int(number) if number.isdigit() else -1
+
+
 def _line_of(text: str, cid: str) -> int:
     m = re.search(rf'^id\s*=\s*"{re.escape(cid)}"', text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else 0

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from ..errors import KetalitError
 from ..library import Library
 from ..records import now_iso
+from .catalogue import id_order
 from .extract import Candidate, extract_claims
 from .normalise import Normalised, normalise, page_context
 from .pages import describe, last_claim_number, read_catalogue, read_page, sha256, write_catalogue
@@ -214,17 +215,22 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
 
 def link_claims(lib: Library, ids: set[str] | None = None, document: str | None = None) -> list[dict[str, Any]]:
     """Link some claims (by id, or all of one document) and store them with the reviews laid over; returns them."""
+    from ..records import Record
     from ..search import SearchIndex
+    from .findings import Reading
     from .link import contradictions, link_claim
+    from .store import keep_findings, new_readings
 
     claims = reviewed_catalogue(lib)
     chosen = [c for c in claims if (ids is None or c.id in ids) and (document is None or c.document == document)]
     rows = []
+    readings: dict[int, Reading] = {}
+    records: dict[int, Record] = {}
     if chosen:
         index = SearchIndex.for_library(lib)
         index.use_records(lib)
         for claim in chosen:
-            evidence, verdict, explanation = link_claim(claim, index, lib)
+            evidence, verdict, explanation = link_claim(claim, index, lib, readings, records)
             rows.append(
                 {
                     **claim.as_dict(),
@@ -237,8 +243,11 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
     rows = apply_reviews(lib, rows, claims)
     chosen_ids = {c.id for c in chosen}
     conflicts = contradictions(claims)
+    stale = new_readings(readings, records)
+    del records
     lib.release()
     with lib.transaction():
+        keep_findings(lib, stale)  # findings read while linking are kept with their records, as `claims link` does
         table = lib.table("claims")
         keep = [
             dict(r)
@@ -248,7 +257,7 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
             and r["id"] in {c.id for c in claims}
         ]
         table.truncate()
-        table.insert_multiple(sorted(keep + rows, key=lambda r: r["id"]))
+        table.insert_multiple(sorted(keep + rows, key=lambda r: id_order(r["id"])))
         meta = lib.table("claims_meta")  # contradictions between pages: the new claims against every page's
         last = meta.all()
         meta.truncate()
@@ -275,6 +284,7 @@ def pages_summary(lib: Library) -> list[dict[str, Any]]:
                 **{k: meta.get(k, "") for k in ("title", "clinic", "url", "accessed")},
                 "claims": len(mine),
                 "reviewed": sum(1 for r in mine if r.get("reviewed")),
+                "claims_reviewed": sum(1 for r in mine if r.get("claim_reviewed")),
             }
         )
     return out

@@ -129,37 +129,56 @@ def link_claim(
 # -- contradictions between documents ----------------------------------------------------------------------------------
 
 
+# Directions that deny each other on one topic. Polarity is not compared: it is set differently for one reading
+# ("less harm than opioids" negative in one catalogue, positive in another); the direction says what is asserted.
+_DENIES = {
+    frozenset(pair)
+    for pair in (("causes", "does_not_cause"), ("lasts", "fades"), ("improves", "fades"), ("faster", "slower"))
+}
+_UNIT = {"onset_minutes": "min", "duration_days": "days"}
+
+
+def _denies(a: Claim, b: Claim) -> bool:
+    da, db = a.proposition.direction, b.proposition.direction
+    if da == db == "states":  # a statement has no direction: its polarity is whether it affirms or denies
+        return a.polarity != b.polarity
+    pair = frozenset((da, db))
+    return pair in _DENIES and (pair != {"faster", "slower"} or a.comparator == b.comparator)
+
+
+def _one_phase(claim: Claim) -> str | None:
+    """The words saying a duration figure is for one phase of the relief (its upper end bounds nothing else)."""
+    from .normalise import relief_phase
+
+    if not claim.measure or claim.measure["quantity"] != "duration_days":
+        return None
+    return relief_phase(claim.text)
+
+
+def _figures_apart(a: Claim, b: Claim, ma: dict[str, Any], mb: dict[str, Any]) -> str | None:
+    """Why two figures for one quantity (``ma`` of ``a``, ``mb`` of ``b``) cannot both hold, or None: one's upper
+    end is below the other's lower end, and is not the end of one phase of the relief."""
+    if (ma["max"] < mb["min"] and not _one_phase(a)) or (mb["max"] < ma["min"] and not _one_phase(b)):
+        unit = _UNIT[ma["quantity"]]
+        return f"{a.id} claims {ma['min']}-{ma['max']} {unit}, {b.id} claims {mb['min']}-{mb['max']} {unit}"
+    return None
+
+
 def contradictions(claims: list[Claim]) -> list[dict[str, Any]]:
-    """Pairs of claims from different documents that cannot both be true."""
+    """Pairs of claims from different documents, on one topic, that cannot both be true: figures for one quantity
+    (for routes they share) that do not overlap, else directions that deny each other ("causes" against "does not
+    cause", relief that "lasts" against relief that "fades"). A figure for one phase of the relief ("this phase can
+    last a few hours") does not deny a longer figure for the relief."""
     out = []
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
-            if a.document == b.document:
+            if a.document == b.document or not a.topic or a.topic != b.topic:
                 continue
-            if a.topic and a.topic == b.topic and a.polarity != b.polarity:
-                out.append(
-                    {
-                        "claims": [a.id, b.id],
-                        "topic": a.topic,
-                        "reason": f"{a.id} says {a.assertion!r}; {b.id} says {b.assertion!r}",
-                    }
-                )
-            elif (
-                a.measure
-                and b.measure
-                and a.measure["quantity"] == b.measure["quantity"]
-                and (not a.routes or not b.routes or set(a.routes) & set(b.routes))
-                and a.topic
-                and a.topic == b.topic
-                and (a.measure["max"] < b.measure["min"] or b.measure["max"] < a.measure["min"])
-            ):
-                unit = "min" if a.measure["quantity"] == "onset_minutes" else "days"
-                out.append(
-                    {
-                        "claims": [a.id, b.id],
-                        "topic": a.topic,
-                        "reason": f"{a.id} claims {a.measure['min']}-{a.measure['max']} {unit}, "
-                        f"{b.id} claims {b.measure['min']}-{b.measure['max']} {unit}",
-                    }
-                )
+            if a.measure and b.measure and a.measure["quantity"] == b.measure["quantity"]:
+                shared_route = not a.routes or not b.routes or set(a.routes) & set(b.routes)
+                reason = _figures_apart(a, b, a.measure, b.measure) if shared_route else None
+            else:
+                reason = f"{a.id} says {a.assertion!r}; {b.id} says {b.assertion!r}" if _denies(a, b) else None
+            if reason:
+                out.append({"claims": [a.id, b.id], "topic": a.topic, "reason": reason})
     return out

@@ -621,6 +621,13 @@ def topic_of(
     return "", ""
 
 
+def relief_phase(text: str) -> str | None:
+    """The words saying a claim's figure is for one phase of the relief ("this phase can last a few hours"), if any:
+    its upper end is not how long the relief lasts."""
+    m = _cues()["relief_phase"].search(text)
+    return m.group(0) if m else None
+
+
 def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) -> tuple[str | None, str]:
     """What the claim compares ketamine with, and the words. A comparison word ("than", "unlike", "instead of")
     makes any claim comparative; a bare mention of another drug counts only in the kinds that compare by nature. A

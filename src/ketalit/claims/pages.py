@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import KetalitError
+from .catalogue import id_order
 
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<meta|<!--)|<(?:p|div|article|li|h1|h2)[\s>]", re.I)
 
@@ -179,7 +180,7 @@ def write_catalogue(root: Path, data: dict[str, Any]) -> None:
 
     out = {
         "documents": {k: clean(v) for k, v in sorted(data["documents"].items())},
-        "claim": [clean(c) for c in sorted(data["claim"], key=lambda c: c["id"])],
+        "claim": [clean(c) for c in sorted(data["claim"], key=lambda c: id_order(c["id"]))],
     }
     text = CATALOGUE_HEADER + "\n" + tomli_w.dumps(out, multiline_strings=False)
     atomic_write_bytes(Path(root) / "claims.toml", text.encode("utf-8"))

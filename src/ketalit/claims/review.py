@@ -7,7 +7,11 @@ Decisions (one ``ClaimReview`` row each, oldest first; for the same thing the la
   linked or one it missed;
 - ``verdict``: the claim's verdict, overruling (or accepting) the machine's;
 - ``edit``: corrected fields of the claim itself (kind, routes, outcomes, settings, direction, comparator, quote...);
+- ``accept``: the claim is a claim, as the machine read it;
 - ``remove``: the claim is not a claim; ``add``: a claim the extraction missed (its fields are in the row).
+
+A claim nobody has accepted, edited or added is the machine's: it is linked and judged like any other, and shown as
+not reviewed.
 
 Reviews are user data. They are keyed by stable identities, never by positions or database ids: a claim by its id
 together with its document and the quote the machine gave it (a claim whose id now holds another quote is found
@@ -20,6 +24,7 @@ never touch them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, TypedDict
@@ -30,7 +35,7 @@ from ..errors import KetalitError
 from ..library import Library
 from ..records import Record, now_iso
 from ..screening import default_reviewer
-from .catalogue import KINDS, Claim, load_catalogue
+from .catalogue import KINDS, Claim, id_order, load_catalogue
 
 TABLE = "claim_reviews"
 STANCES = ("supports", "contradicts", "neutral", "irrelevant")
@@ -63,8 +68,11 @@ EDITABLE = (
 )
 
 
+CLAIM_ACTIONS = ("accept", "edit", "add", "remove")  # decisions on the claim itself (the others are on its judgement)
+
+
 class ClaimReview(TypedDict, total=False):
-    action: str  # stance | verdict | edit | remove | add
+    action: str  # stance | verdict | accept | edit | remove | add
     claim: str  # the claim's id, e.g. 005-03
     document: str
     quote: str  # the claim's quote as the machine gave it: finds the claim again if ids change
@@ -193,11 +201,9 @@ def proposition_of(claim: Claim) -> dict[str, Any]:
     }
 
 
-def reviewed_catalogue(lib: Library, verify: bool = True, topics: bool = True) -> list[Claim]:
-    """The claims as a person left them: the machine's catalogue (``claims.toml``), less the removed claims, plus
-    the added ones, with every edit applied. With ``topics``, a claim without a topic takes the one its proposition
-    is on."""
-    from .normalise import topic_of
+def _claims_with_decisions(lib: Library, verify: bool = True) -> list[tuple[Claim, str | None]]:
+    """Every claim, removed ones too, with a person's edits applied and its latest decision on the claim itself
+    (accept, edit, add or remove; None for a claim nobody has judged: the machine's)."""
     from .pages import read_catalogue
 
     machine = load_catalogue(lib.root, verify=verify)
@@ -208,29 +214,37 @@ def reviewed_catalogue(lib: Library, verify: bool = True, topics: bool = True) -
                 claim.extra[key] = raw[claim.id][key]
     machine_ids = {c.id for c in machine}
     grouped = _rows_by_claim(lib)
-    out: list[Claim] = []
+    out: list[tuple[Claim, str | None]] = []
     for claim in machine:
-        rows = grouped.get(claim.id, [])
-        claim_rows = [r for r in rows if r.get("action") in ("edit", "remove", "add")]
-        if claim_rows and claim_rows[-1].get("action") == "remove":
-            continue
-        for r in claim_rows:
+        decided = [r for r in grouped.get(claim.id, []) if r.get("action") in CLAIM_ACTIONS]
+        for r in decided:
             if r.get("action") == "edit":
                 for key, value in (r.get("fields") or {}).items():
                     _set(claim, key, value)
-        out.append(claim)
+        out.append((claim, decided[-1]["action"] if decided else None))
     for cid, rows in grouped.items():
         if cid in machine_ids or cid.startswith("orphan:"):
             continue
-        claim_rows = [r for r in rows if r.get("action") in ("edit", "remove", "add")]
-        added = [r for r in claim_rows if r.get("action") == "add"]
-        if not added or claim_rows[-1].get("action") == "remove":
+        decided = [r for r in rows if r.get("action") in CLAIM_ACTIONS]
+        added = [r for r in decided if r.get("action") == "add"]
+        if not added:
             continue
         fields = dict(added[-1].get("fields") or {})
-        for r in claim_rows:
+        for r in decided:
             if r.get("action") == "edit" and r["at"] >= added[-1]["at"]:
                 fields.update(r.get("fields") or {})
-        out.append(make_claim({**fields, "id": cid, "document": added[-1].get("document", cid.split("-")[0])}))
+        claim = make_claim({**fields, "id": cid, "document": added[-1].get("document", cid.split("-")[0])})
+        out.append((claim, decided[-1]["action"]))
+    return out
+
+
+def reviewed_catalogue(lib: Library, verify: bool = True, topics: bool = True) -> list[Claim]:
+    """The claims as a person left them: the machine's catalogue (``claims.toml``), less the removed claims, plus
+    the added ones, with every edit applied. With ``topics``, a claim without a topic takes the one its proposition
+    is on."""
+    from .normalise import topic_of
+
+    out = [claim for claim, last in _claims_with_decisions(lib, verify) if last != "remove"]
     for claim in out:
         if topics and not claim.topic:  # nobody named its topic: the one its (reviewed) proposition is on
             quantity = claim.measure["quantity"] if claim.measure else None
@@ -238,7 +252,7 @@ def reviewed_catalogue(lib: Library, verify: bool = True, topics: bool = True) -
             claim.topic = topic_of(
                 claim.kind, direction, claim.outcomes, quantity, claim.severity, claim.regimen, claim.settings
             )[0]
-    return sorted(out, key=lambda c: c.id)
+    return sorted(out, key=lambda c: id_order(c.id))
 
 
 # -- the machine's judgement, with the person's beside it ------------------------------------------------------------
@@ -279,7 +293,7 @@ def apply_reviews(lib: Library, rows: list[dict[str, Any]], claims: list[Claim])
             target["stance"] = r["stance"]
             target["review"] = {k: r.get(k, "") for k in ("stance", "note", "reviewer", "at")}
         verdict_rows = [r for r in mine if r.get("action") == "verdict"]
-        claim_rows = [r for r in mine if r.get("action") in ("edit", "add")]
+        claim_rows = [r for r in mine if r.get("action") in ("accept", "edit", "add")]
         review: dict[str, Any] = {
             "stances": len(stance_rows),
             "edits": [{k: r.get(k) for k in ("action", "fields", "note", "reviewer", "at")} for r in claim_rows],
@@ -298,7 +312,8 @@ def apply_reviews(lib: Library, rows: list[dict[str, Any]], claims: list[Claim])
         if row["id"] in by_id:
             row["proposition"] = proposition_of(by_id[row["id"]])
         row["reviewed"] = bool(verdict_rows or stance_rows)  # a person checked the machine's judgement
-        row["edited"] = bool(claim_rows)  # a person corrected or added the claim itself
+        row["edited"] = any(r["action"] != "accept" for r in claim_rows)  # a person corrected or added the claim
+        row["claim_reviewed"] = bool(claim_rows)  # a person accepted, corrected or added it (else: the machine's)
         row["review"] = review
         out.append(row)
     return out
@@ -355,6 +370,7 @@ def public(row: dict[str, Any]) -> dict[str, Any]:
         "machine_verdict": row.get("machine_verdict", row["verdict"]),
         "reviewed": bool(row.get("reviewed")),
         "edited": bool(row.get("edited")),
+        "claim_reviewed": bool(row.get("claim_reviewed", row.get("edited"))),
     }
 
 
@@ -366,6 +382,7 @@ def review_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
         "claims": len(rows),
         "reviewed": sum(1 for r in rows if r.get("reviewed")),
         "edited": sum(1 for r in rows if r.get("edited")),
+        "claims_reviewed": sum(1 for r in rows if r.get("claim_reviewed")),
         "verdicts_reviewed": sum(1 for r in rows if (r.get("review") or {}).get("verdict")),
         "overruled": sum(1 for r in rows if r.get("verdict") != r.get("machine_verdict")),
         "stances_reviewed": stances,
@@ -491,6 +508,15 @@ def edit_claim(
     with lib.transaction():
         lib.table(TABLE).insert(dict(item))
     relink_claim(lib, claim_id)
+    return item
+
+
+def accept_claim(lib: Library, claim_id: str, note: str = "", reviewer: str | None = None) -> ClaimReview:
+    """A person has read the machine's claim and finds it a claim, as the machine read it (no longer shown as the
+    machine's alone)."""
+    row = _claim_row(lib, claim_id)
+    item = _base(lib, row, "accept", note, reviewer)
+    _save(lib, item)
     return item
 
 
@@ -636,32 +662,79 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def write_reviewed_catalogue(lib: Library, path: Path) -> int:
-    """Write the reviewed catalogue as a hand-made catalogue that `claims adopt` reads: every claim with its id, quote,
-    offsets, assertion and every field a reviewer can set (topics as reviewed, not derived). To re-make the machine's
-    catalogue under the reviews (library/CLAIMS_REVIEW.md). Returns the number of claims written."""
+    """Write the claims a person has judged as a hand-made catalogue that `claims adopt` reads: every claim a person
+    accepted, edited or added, with its id, quote, offsets, assertion and every field a reviewer can set (topics as
+    reviewed, not derived), and each claim a person removed as a ``[[removed]]`` entry. The machine's claims nobody
+    judged are left out: adopting the file leaves them to the machine. To re-make the machine's catalogue under the
+    reviews (library/CLAIMS_REVIEW.md). Returns the number of claims written (removed ones not counted)."""
     import tomli_w
 
     from .pages import read_catalogue
 
     docs = read_catalogue(lib.root)["documents"]
-    claims = []
-    for claim in reviewed_catalogue(lib, topics=False):
+    claims, removed = [], []
+    for claim, last in sorted(_claims_with_decisions(lib), key=lambda x: id_order(x[0].id)):
+        if last is None:
+            continue
+        if last == "remove":
+            removed.append({"id": claim.id, "quote": claim.quote, "start": claim.start, "end": claim.end})
+            continue
         item: dict[str, Any] = {"id": claim.id}
         for key in (*EDITABLE, "assertion"):
             value = getattr(claim, key) if key in _known() else claim.extra.get(key)
             if value is not None:
                 item[key] = value
         claims.append(item)
-    out = {"documents": {d: {"file": m["file"], "title": m.get("title", "")} for d, m in docs.items()}, "claim": claims}
+    out: dict[str, Any] = {
+        "documents": {d: {"file": m["file"], "title": m.get("title", "")} for d, m in docs.items()},
+        "claim": claims,
+    }
+    if removed:
+        out["removed"] = removed
     Path(path).write_text(tomli_w.dumps(out), encoding="utf-8")
     return len(claims)
 
 
-def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str) -> dict[str, int]:
-    """Record a hand-made catalogue (claims.toml written or corrected by hand) as reviews of what `ketalit check`
-    found in the same pages: a claim both have keeps the hand's id and the hand's fields as an edit; a claim only
-    the hand has is added; a claim only the machine found is removed. Afterwards the reviewed catalogue is the hand
-    catalogue, and the machine's own reading stays in claims.toml beside it."""
+def _pair(theirs: list[dict[str, Any]], mine: list[dict[str, Any]], taken: set[int]) -> dict[int, int]:
+    """Hand entries to machine claims of one page (indices), one to one, largest overlap first: a pair shares at
+    least half of the shorter quote. Machine claims in ``taken`` are not paired again; the pairs are added to it."""
+    pairs = sorted(
+        (
+            (_overlap((h["start"], h["end"]), (m["start"], m["end"])), i, j)
+            for i, h in enumerate(theirs)
+            for j, m in enumerate(mine)
+            if j not in taken
+            and 2 * _overlap((h["start"], h["end"]), (m["start"], m["end"]))
+            >= max(1, min(h["end"] - h["start"], m["end"] - m["start"]))
+        ),
+        reverse=True,
+    )
+    out: dict[int, int] = {}
+    for _, i, j in pairs:
+        if i not in out and j not in taken:
+            out[i] = j
+            taken.add(j)
+    return out
+
+
+def _number(cid: str) -> int:
+    return int(cid.split("-")[1])
+
+
+def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str, remove_absent: bool = False) -> dict[str, int]:
+    """Record a hand-made catalogue (claims.toml written or corrected by hand) as a person's decisions on what
+    `ketalit check` found in the same pages:
+
+    - a claim both have takes the hand's id; the hand's fields that differ from the claim as it stands are an
+      ``edit``, and a claim the hand leaves as the machine read it is ``accept``ed;
+    - a claim only the hand has is added;
+    - a ``[[removed]]`` entry (id, quote, start, end, optional note) removes the machine's claim it overlaps;
+    - a claim only the machine found is left as it is: the machine's, not reviewed, unless a person has decided on
+      it already. With ``remove_absent`` the file is taken as every claim of its pages and such claims are removed.
+
+    Only what is not so already is recorded, so adopting the same file again changes nothing, and no earlier
+    decision is dropped. A machine claim keeps its id unless the hand gives that id to another claim (then it takes a
+    new number: numbers are never reused). The machine's own reading stays in claims.toml beside the decisions."""
     from .._compat import tomllib
     from ..inputs import read_input
     from .pages import read_catalogue, write_catalogue
@@ -671,18 +744,50 @@ def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str) -> dict[
         hand = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise KetalitError(f"{path}: cannot read it as a TOML catalogue ({exc})") from exc
+    for table in ("claim", "removed"):
+        for n, entry in enumerate(hand.get(table, []), 1):
+            if not (
+                re.fullmatch(r"\d{3}-\d{2,}", str(entry.get("id", "")))
+                and isinstance(entry.get("quote"), str)
+                and all(isinstance(entry.get(k), int) for k in ("start", "end"))
+            ):
+                raise KetalitError(
+                    f"{path}: [[{table}]] number {n} ({entry.get('id', 'no id')}) needs an id such as 000-07, its "
+                    "quote, and start and end offsets into the page"
+                )
     machine = read_catalogue(lib.root)
+    state = {c.id: (c, last) for c, last in _claims_with_decisions(lib, verify=False)}
+    ident = machine_quotes(lib)
+    machine_ids = {c["id"] for c in machine["claim"]}
+    added_by_quote = {key: cid for cid, key in ident.items() if cid not in machine_ids}  # claims a reviewer added
     hand_docs = hand.get("documents", {})
-    counts = {"edited": 0, "same": 0, "added": 0, "removed": 0}
+    counts = dict.fromkeys(("accepted", "edited", "added", "removed", "unchanged", "machine"), 0)
     rows: list[ClaimReview] = []
     renamed: dict[str, str] = {}
+    renumbered = False
     at = now_iso()
 
-    def review(action: str, cid: str, doc: str, quote: str, fields: dict[str, Any] | None = None) -> None:
-        item = ClaimReview(action=action, claim=cid, document=doc, quote=quote, note=note, reviewer=reviewer, at=at)
+    def review(
+        action: str, cid: str, doc: str, quote: str, fields: dict[str, Any] | None = None, why: str = ""
+    ) -> None:
+        item = ClaimReview(
+            action=action, claim=cid, document=doc, quote=quote, note=why or note, reviewer=reviewer, at=at
+        )
         if fields is not None:
             item["fields"] = fields
         rows.append(item)
+
+    def judge(cid: str, doc: str, quote: str, claim: Claim, last: str | None, h: dict[str, Any]) -> None:
+        """The hand's fields over the claim as it stands: an edit where they differ, else accepted."""
+        diff = {k: v for k in EDITABLE if (v := h.get(k, _default(k))) != getattr(claim, k)}
+        if diff:
+            review("edit", cid, doc, quote, diff)
+            counts["edited"] += 1
+        elif last in (None, "remove"):
+            review("accept", cid, doc, quote)
+            counts["accepted"] += 1
+        else:
+            counts["unchanged"] += 1
 
     for doc, meta in sorted(machine["documents"].items()):
         hand_doc = next((d for d, m in hand_docs.items() if m.get("file") == meta.get("file")), None)
@@ -690,51 +795,59 @@ def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str) -> dict[
             continue
         mine = [c for c in machine["claim"] if c["id"].split("-")[0] == doc]
         theirs = [c for c in hand.get("claim", []) if c["id"].split("-")[0] == hand_doc]
-        pairs = sorted(
-            (
-                (_overlap((h["start"], h["end"]), (m["start"], m["end"])), i, j)
-                for i, h in enumerate(theirs)
-                for j, m in enumerate(mine)
-                if 2 * _overlap((h["start"], h["end"]), (m["start"], m["end"]))
-                >= min(h["end"] - h["start"], m["end"] - m["start"])
-            ),
-            reverse=True,
-        )
-        hand_to_machine: dict[int, int] = {}
+        gone = [c for c in hand.get("removed", []) if c["id"].split("-")[0] == hand_doc]
         taken: set[int] = set()
-        for _, i, j in pairs:
-            if i not in hand_to_machine and j not in taken:
-                hand_to_machine[i] = j
-                taken.add(j)
-        top = max([int(h["id"].split("-")[1]) for h in theirs] + [int(meta.get("last_claim", 0))], default=0)
+        hand_to_machine = _pair(theirs, mine, taken)
+        removed_to_machine = _pair(gone, mine, taken)
+        hand_ids = {f"{doc}-{_number(h['id']):02d}" for h in theirs}
+        top = max(
+            [_number(h["id"]) for h in theirs]
+            + [_number(c["id"]) for c in mine]
+            + [_number(cid) for (d, _), cid in added_by_quote.items() if d == doc]
+            + [int(meta.get("last_claim", 0))]
+        )
+        for i, j in hand_to_machine.items():
+            if mine[j]["id"] != (cid := f"{doc}-{_number(theirs[i]['id']):02d}"):
+                renamed[mine[j]["id"]] = cid
         for j, m in enumerate(mine):
-            if j not in taken:
+            if j not in hand_to_machine.values() and m["id"] in hand_ids:  # the hand gives its id to another claim
                 top += 1
                 renamed[m["id"]] = f"{doc}-{top:02d}"
         for i, h in enumerate(theirs):
-            cid = f"{doc}-{h['id'].split('-')[1]}"
             if i in hand_to_machine:
                 m = mine[hand_to_machine[i]]
-                renamed[m["id"]] = cid
-                hand_fields = {k: h.get(k, _default(k)) for k in EDITABLE}
-                diff = {k: v for k, v in hand_fields.items() if v != m.get(k, _default(k))}
-                if diff:
-                    review("edit", cid, doc, m["quote"], diff)
-                    counts["edited"] += 1
-                else:
-                    counts["same"] += 1
+                judge(renamed.get(m["id"], m["id"]), doc, m["quote"], *state[m["id"]], h)
+            elif (doc, norm_quote(h["quote"])) in added_by_quote:
+                cid = added_by_quote[(doc, norm_quote(h["quote"]))]
+                judge(cid, doc, h["quote"], *state[cid], h)
             else:
+                cid = f"{doc}-{_number(h['id']):02d}"
                 fields = {k: h[k] for k in (*EDITABLE, "assertion") if k in h}
                 review("add", cid, doc, h["quote"], {**fields, "id": cid, "document": doc, "file": meta["file"]})
                 counts["added"] += 1
-        for j, m in enumerate(mine):
-            if j not in taken:
-                review("remove", renamed[m["id"]], doc, m["quote"])
+        for i, j in removed_to_machine.items():
+            m = mine[j]
+            if state[m["id"]][1] == "remove":
+                counts["unchanged"] += 1
+            else:
+                review("remove", renamed.get(m["id"], m["id"]), doc, m["quote"], why=str(gone[i].get("note") or ""))
                 counts["removed"] += 1
-        meta["last_claim"] = max(top, int(meta.get("last_claim", 0)))
+        for j, m in enumerate(mine):
+            if j in taken:
+                continue
+            last = state[m["id"]][1]
+            if remove_absent and last != "remove":
+                review("remove", renamed.get(m["id"], m["id"]), doc, m["quote"])
+                counts["removed"] += 1
+            elif last is None:
+                counts["machine"] += 1  # the machine's claim, left for a person to judge
+        if top > int(meta.get("last_claim", 0)):
+            meta["last_claim"] = top
+            renumbered = True
     for c in machine["claim"]:
         c["id"] = renamed.get(c["id"], c["id"])
-    with lib.transaction():
-        write_catalogue(lib.root, machine)
-        lib.table(TABLE).insert_multiple(dict(r) for r in rows)
+    if rows or renamed or renumbered:
+        with lib.transaction():
+            write_catalogue(lib.root, machine)
+            lib.table(TABLE).insert_multiple(dict(r) for r in rows)
     return counts

@@ -11,7 +11,7 @@ from ..errors import KetalitError
 from ..library import Library
 from ..records import Record, now_iso
 from ..search import SearchIndex
-from .catalogue import load_catalogue
+from .catalogue import id_order, load_catalogue
 from .findings import Reading, is_current
 from .link import contradictions, link_claim
 from .retrieve import query_text
@@ -47,15 +47,12 @@ def link_all(lib: Library) -> dict[str, Any]:
         )
     rows = apply_reviews(lib, rows, claims)  # a person's decisions stay over the machine's new judgement
     conflicts = contradictions(claims)
-    stale = {
-        doc_id: r for doc_id, r in readings.items() if not is_current(records[doc_id].get("findings"), records[doc_id])
-    }
+    stale = new_readings(readings, records)
     del records
     del index
     lib.release()  # the transaction re-reads the file: do not hold two copies of a large library in memory
     with lib.transaction():
-        for doc_id, reading in stale.items():  # findings read during linking are kept with their records
-            lib.put_derived(doc_id, "findings", reading.as_dict())
+        keep_findings(lib, stale)
         table = lib.table("claims")
         table.truncate()
         table.insert_multiple(rows)
@@ -107,11 +104,24 @@ def link_state(lib: Library) -> dict[str, Any] | None:
     }
 
 
+def new_readings(readings: dict[int, Reading], records: dict[int, Record]) -> dict[int, Reading]:
+    """The findings read while linking that their records do not carry yet (or carry from older rules or text)."""
+    return {
+        doc_id: r for doc_id, r in readings.items() if not is_current(records[doc_id].get("findings"), records[doc_id])
+    }
+
+
+def keep_findings(lib: Library, readings: dict[int, Reading]) -> None:
+    """Store findings read during linking with their records (inside a transaction), so they are not read again."""
+    for doc_id, reading in readings.items():
+        lib.put_derived(doc_id, "findings", reading.as_dict())
+
+
 def stored_claims(lib: Library) -> list[dict[str, Any]]:
     rows = [dict(r) for r in lib.table("claims").all()]
     if not rows and load_catalogue(lib.root, verify=False):
         raise KetalitError("claims are not linked yet: run `ketalit claims link`")
-    return sorted(rows, key=lambda r: r["id"])
+    return sorted(rows, key=lambda r: id_order(r["id"]))
 
 
 def stored_contradictions(lib: Library) -> list[dict[str, Any]]:

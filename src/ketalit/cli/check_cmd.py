@@ -74,11 +74,12 @@ def check(
             }
         )
         return
+    judged = review_counts(result.claims)
     console.print(f"[bold]{term(result.name)}[/bold] (document {result.document})", highlight=False)
     console.print(
         f"{len(result.claims)} claims ({result.new} new, {result.kept} kept from the last check"
         + (f", {result.dropped} no longer on the page" if result.dropped else "")
-        + f"); {review_counts(result.claims)['reviewed']} reviewed",
+        + f"); reviewed by a person: {judged['claims_reviewed']} as claims, {judged['reviewed']} verdicts or stances",
         highlight=False,
     )
     table = Table(show_lines=False)

@@ -115,6 +115,7 @@ def claims_list(
     table.add_column("kind", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
     table.add_column("machine", no_wrap=True)
+    table.add_column("claim by", no_wrap=True)
     table.add_column("claim", ratio=1)
     for r in rows:
         text = (r["lead_in"] + " " if r.get("lead_in") else "") + r["quote"]
@@ -124,17 +125,21 @@ def claims_list(
             r["kind"],
             _verdict(r["verdict"]),
             "" if machine == r["verdict"] else _verdict(machine),
+            "person" if r.get("claim_reviewed") else "[dim]machine[/dim]",
             term(text),
         )
     console.print(table)
     console.print(
-        "✓ reviewed by a person; 'machine' shows the machine's verdict where a reviewer's differs", style="dim"
+        "✓ verdict or stances reviewed by a person; 'machine' shows the machine's verdict where a reviewer's differs; "
+        "'claim by machine': found by extraction, nobody has accepted, corrected or removed it yet",
+        style="dim",
     )
 
 
 @claims_app.command("pages")
 def claims_pages(as_json: bool = JsonOpt) -> None:
-    """The pages in the library: number, title, clinic, URL, date read, claims and how many are reviewed."""
+    """The pages in the library: number, title, clinic, URL, date read, claims, how many a person accepted, corrected
+    or added, and how many have a reviewed verdict or stances."""
     from ..claims.check import pages_summary
 
     pages = pages_summary(open_library())
@@ -142,11 +147,16 @@ def claims_pages(as_json: bool = JsonOpt) -> None:
         emit_json(pages)
         return
     table = Table(title=f"{len(pages)} pages")
-    for col in ("#", "page", "claims", "reviewed"):
+    for col in ("#", "page", "claims", "claims by a person", "verdict reviewed"):
         table.add_column(col)
     for p in pages:
-        table.add_row(p["document"], term(p["name"]), str(p["claims"]), str(p["reviewed"]))
+        table.add_row(p["document"], term(p["name"]), str(p["claims"]), str(p["claims_reviewed"]), str(p["reviewed"]))
     console.print(table)
+    console.print(
+        "claims by a person: accepted, corrected or added by a reviewer (the others are the machine's); verdict "
+        "reviewed: a person decided on the verdict or a record's stance",
+        style="dim",
+    )
 
 
 def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
@@ -168,6 +178,8 @@ def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
         )
     )
     console.print(f"assertion: {term(row.get('assertion', ''))}")
+    if not row.get("claim_reviewed", row.get("edited")):
+        console.print("[dim]the machine's claim: nobody has accepted, corrected or removed it yet[/dim]")
     machine = row.get("machine_verdict", row["verdict"])
     console.print(
         f"machine's verdict: {_verdict(machine)} - {term(row.get('machine_explanation', row['explanation']))}"
@@ -185,8 +197,10 @@ def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
     for edit in review.get("edits", []):
         changed = ", ".join(f"{k}={v}" for k, v in (edit.get("fields") or {}).items() if k in shown)
         console.print(
-            f"[dim]{edit['action']} by {term(edit.get('reviewer') or '?')} on {(edit.get('at') or '')[:10]}: "
-            f"{term(changed)}" + (f" - {term(edit['note'])}" if edit.get("note") else "") + "[/dim]"
+            f"[dim]{edit['action']} by {term(edit.get('reviewer') or '?')} on {(edit.get('at') or '')[:10]}"
+            + (f": {term(changed)}" if changed else "")
+            + (f" - {term(edit['note'])}" if edit.get("note") else "")
+            + "[/dim]"
         )
     counts = (
         f"{review.get('stances', 0)} of {len(row['evidence'])} records reviewed" if row["evidence"] else "no records"
@@ -303,6 +317,22 @@ def claims_edit(
     _done(f"edited {claim_id}", get_claim(lib, claim_id))
 
 
+@claims_app.command("accept")
+def claims_accept(
+    claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
+    note: str = NoteOpt,
+    reviewer: str | None = ReviewerOpt,
+) -> None:
+    """Confirm that a claim the machine found is a claim, as the machine read it (it is then no longer shown as the
+    machine's alone). Its verdict is reviewed apart: `ketalit claims review` or `claims verdict`."""
+    from ..claims.review import accept_claim
+    from ..claims.store import get_claim
+
+    lib = open_library()
+    accept_claim(lib, claim_id, note, reviewer)
+    _done(f"accepted {claim_id} as a claim", get_claim(lib, claim_id))
+
+
 @claims_app.command("remove")
 def claims_remove(
     claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
@@ -405,15 +435,26 @@ def claims_adopt(
     note: str = typer.Option(
         ..., "--note", "-n", help="Where the hand catalogue comes from (kept with each decision)."
     ),
+    remove_absent: bool = typer.Option(
+        False,
+        "--remove-absent",
+        help="Take the file as every claim of its pages: remove each claim only the machine found (by default it "
+        "stays, as the machine's claim, not reviewed).",
+    ),
 ) -> None:
-    """Take a hand-made catalogue over as reviews of what `ketalit check` found in the same pages (check the pages
-    first): shared claims keep the hand's ids and fields, the hand's extra claims are added, the machine's extra
-    claims removed. Then `ketalit claims link`."""
+    """Take a hand-made catalogue over as a person's decisions on what `ketalit check` found in the same pages (check
+    the pages first). A claim both have keeps the hand's id and fields (an edit where they differ, else accepted as
+    the machine read it); a claim only the hand has is added; a [[removed]] entry (id, quote, start, end, note)
+    removes the claim it overlaps. A claim only the machine found is not removed: it stays the machine's, shown as
+    not reviewed, until a person accepts, edits or removes it (`ketalit claims accept / edit / remove`), unless
+    --remove-absent. Adopting the same file again records nothing new; earlier decisions are all kept. Then `ketalit
+    claims link`."""
     from ..claims.review import adopt_catalogue
 
-    counts = adopt_catalogue(open_library(), catalogue, reviewer, note)
+    counts = adopt_catalogue(open_library(), catalogue, reviewer, note, remove_absent=remove_absent)
     console.print(
-        f"{counts['same']} claims as the machine read them, {counts['edited']} corrected, {counts['added']} added, "
-        f"{counts['removed']} removed; run `ketalit claims link`",
+        f"{counts['accepted']} claims accepted as the machine read them, {counts['edited']} corrected, "
+        f"{counts['added']} added, {counts['removed']} removed, {counts['unchanged']} already so; "
+        f"{counts['machine']} claims only the machine found left to it, not reviewed; run `ketalit claims link`",
         highlight=False,
     )
