@@ -100,7 +100,7 @@ def store_records(
                 continue
             own = rec.get("citekey")
             if own and taken is None:
-                taken = {r["citekey"] for _, r in lib.iter_records() if r.get("citekey")}
+                taken = lib.citekeys()
             doc_id, action = lib.upsert(rec)
             copies.update((doc_id, p.get("source"), p.get("kind")) for p in rec.get("provenance") or [])
             if own and taken is not None:

@@ -1,0 +1,373 @@
+"""The search index on disk: SQLite beside the library (``.index/index.sqlite``), kept up to date as records change.
+
+Tables:
+
+    docs       one row per record: what the filters and the result list need (identifiers, year, folded title,
+               authors and journal, tags, MeSH, publication types), its words (``text``, for phrases), its length
+               in words (``dl``, for BM25), the segment holding its postings (``seg``) and two fingerprints of
+               what it was indexed from (``fp_text``: title, abstract, keywords, MeSH; ``fp_meta``: the rest)
+    postings   (token, segment) -> the ids of the records of that segment with the token, and how often it occurs
+    segs       each segment's number of records when it was written
+    meta       the index version, and the generation of each file of records as indexed (see ``library.files``)
+
+Records changed together are indexed as a new segment; a record's postings in older segments are then dead (its
+row points at the new one) and skipped. When segments pile up, the small ones are merged, and all of them once the
+largest is half dead. A change that leaves a record's words as they were (tags, a citation key) only rewrites its
+row. Nothing here ranks: BM25 is computed when searching (see ``index``), from the live postings.
+
+The index is a cache. After every commit that changes records, the writer brings it up to date for those records
+(``update_index``); a search that finds it behind the library (a writer killed after its commit, an index that could
+not be written) catches up by reading only the files of records whose generation changed (``sync``). A read-only
+library is indexed in memory. ``ketalit index --rebuild`` recreates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..library import Library
+from ..library.db import lock_timeout
+from ..records import Record, abstract_text
+from .query import TAG_AXES
+from .text import fold, tokenize
+
+INDEX_VERSION = 4
+FILE = "index.sqlite"
+MAX_SEGMENTS = 8
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS docs (doc_id INTEGER PRIMARY KEY, seg INTEGER NOT NULL, dl INTEGER NOT NULL, "
+    "year INTEGER NOT NULL, pmid TEXT, doi TEXT, title TEXT NOT NULL, title_fold TEXT NOT NULL, "
+    "first_author TEXT NOT NULL, authors TEXT NOT NULL, journal TEXT NOT NULL, citekey TEXT, "
+    "citekey_fold TEXT NOT NULL, retracted INTEGER NOT NULL, route TEXT NOT NULL, outcome TEXT NOT NULL, "
+    "design TEXT NOT NULL, setting TEXT NOT NULL, tags TEXT NOT NULL, au TEXT NOT NULL, mh TEXT NOT NULL, "
+    "pt TEXT NOT NULL, n_ti INTEGER NOT NULL, n_tiab INTEGER NOT NULL, text TEXT NOT NULL, fp_text BLOB NOT NULL, "
+    "fp_meta BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS docs_pmid ON docs (pmid)",
+    "CREATE INDEX IF NOT EXISTS docs_doi ON docs (doi)",
+    "CREATE TABLE IF NOT EXISTS postings (token TEXT NOT NULL, seg INTEGER NOT NULL, docs BLOB NOT NULL, "
+    "tfs BLOB NOT NULL, PRIMARY KEY (token, seg)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS segs (seg INTEGER PRIMARY KEY, docs INTEGER NOT NULL)",
+)
+META_COLUMNS = (
+    "year",
+    "pmid",
+    "doi",
+    "title",
+    "title_fold",
+    "first_author",
+    "authors",
+    "journal",
+    "citekey",
+    "citekey_fold",
+    "retracted",
+    *TAG_AXES,
+    "tags",
+    "au",
+    "mh",
+    "pt",
+    "fp_meta",
+)
+TEXT_COLUMNS = ("seg", "dl", "n_ti", "n_tiab", "text", "fp_text")
+
+
+# -- one record's row --------------------------------------------------------------------------------------------------
+
+
+def _fp(value: Any) -> bytes:
+    return hashlib.blake2b(orjson.dumps(value, option=orjson.OPT_SORT_KEYS), digest_size=12).digest()
+
+
+def _year(value: Any) -> int:
+    return value if type(value) is int else 0
+
+
+def text_parts(rec: Record) -> tuple[str, str, str]:
+    """What the words of a record are read from: its title, its abstract, its keywords and MeSH headings."""
+    mesh = " ".join(h.get("descriptor", "") for h in rec.get("mesh") or [])
+    return rec.get("title") or "", abstract_text(rec), " ".join([" ".join(rec.get("keywords") or []), mesh])
+
+
+def meta_row(rec: Record) -> dict[str, Any]:
+    """The columns of a record's row that filters and the result list read."""
+    authors = rec.get("authors") or []
+    first = ""
+    if authors:
+        a = authors[0]
+        first = a.get("collective") or a.get("family") or ""
+    tags = rec.get("tags") or {}
+    out = {
+        "year": _year(rec.get("year") or 0),
+        "pmid": rec.get("pmid"),
+        "doi": rec.get("doi"),
+        "title": rec.get("title") or "",
+        "title_fold": fold(rec.get("title") or ""),
+        "first_author": first,
+        "authors": " | ".join(
+            fold(a.get("collective") or f"{a.get('family', '')} {a.get('given', '')}") for a in authors
+        ),
+        "journal": fold(f"{rec.get('journal') or ''} | {rec.get('journal_iso') or ''}"),
+        "citekey": rec.get("citekey"),
+        "citekey_fold": (rec.get("citekey") or "").lower(),
+        "retracted": int(bool(rec.get("retracted"))),
+        "tags": orjson.dumps(tags).decode(),
+        "au": orjson.dumps(
+            [[fold(a.get("family") or a.get("collective") or ""), (a.get("initials") or "").lower()] for a in authors]
+        ).decode(),
+        "mh": orjson.dumps(
+            [[fold(h.get("descriptor", "")), bool(h.get("major"))] for h in rec.get("mesh") or []]
+        ).decode(),
+        "pt": orjson.dumps([fold(t) for t in rec.get("publication_types") or []]).decode(),
+    }
+    for axis in TAG_AXES:
+        out[axis] = "|" + "|".join(tags.get(axis) or []) + "|"
+    return out
+
+
+def fingerprints(rec: Record) -> tuple[bytes, bytes]:
+    meta = [rec.get(k) for k in ("pmid", "doi", "year", "title", "authors", "journal", "journal_iso", "tags")]
+    meta += [rec.get(k) for k in ("citekey", "retracted", "mesh", "publication_types")]
+    return _fp(text_parts(rec)), _fp(meta)
+
+
+def words(rec: Record) -> tuple[list[str], int, int]:
+    """A record's tokens in order (title, abstract, keywords and MeSH), and how many are title and title+abstract."""
+    title, abstract, rest = (tokenize(part) for part in text_parts(rec))
+    return title + abstract + rest, len(title), len(title) + len(abstract)
+
+
+def index_row(doc_id: int, rec: Record) -> dict[str, Any]:
+    """Everything the index keeps of one record (its row, without the segment)."""
+    tokens, n_ti, n_tiab = words(rec)
+    fp_text, fp_meta = fingerprints(rec)
+    row = meta_row(rec)
+    row.update(doc_id=doc_id, dl=max(1, len(tokens)), n_ti=n_ti, n_tiab=n_tiab, text=" ".join(tokens))
+    row.update(fp_text=fp_text, fp_meta=fp_meta)
+    return row
+
+
+# -- the database ------------------------------------------------------------------------------------------------------
+
+
+def connect(folder: Path | None) -> sqlite3.Connection | None:
+    """The index database in ``folder`` (created if need be), or an empty one in memory when ``folder`` is None.
+    None if the folder's database cannot be opened or written (a read-only library): use one in memory."""
+    for attempt in (1, 2):
+        try:
+            if folder is None:
+                conn = sqlite3.connect(":memory:", isolation_level=None)
+            else:
+                folder.mkdir(exist_ok=True)
+                conn = sqlite3.connect(folder / FILE, timeout=lock_timeout(), isolation_level=None)
+                if conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] != "wal":
+                    conn.close()
+                    return None
+                conn.execute("PRAGMA synchronous=NORMAL")
+            _prepare(conn)
+            return conn
+        except sqlite3.OperationalError:  # cannot be opened or written here
+            return None
+        except sqlite3.DatabaseError:  # not a database, or a damaged one: it is only a cache, start again
+            if folder is None or attempt == 2:
+                return None
+            for suffix in ("", "-wal", "-shm"):
+                (folder / (FILE + suffix)).unlink(missing_ok=True)
+        except OSError:
+            return None
+    return None
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    version = None
+    try:
+        got = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        version = got and got[0]
+    except sqlite3.OperationalError:
+        pass
+    if version == str(INDEX_VERSION):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("meta", "docs", "postings", "segs"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in SCHEMA:
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO meta VALUES ('version', ?), ('shards', '{}'), ('next_seg', '1')", (str(INDEX_VERSION),)
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def indexed_shards(conn: sqlite3.Connection) -> dict[str, int]:
+    """Each file of records with the generation the index reflects."""
+    return orjson.loads(conn.execute("SELECT value FROM meta WHERE key = 'shards'").fetchone()[0])
+
+
+def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def sync(conn: sqlite3.Connection, lib: Library, changed: set[int] | None = None, before: dict[str, int] | None = None):
+    """Bring the index up to date with ``lib``: for each file of records whose generation differs from the one
+    indexed, re-index its records (only ``changed`` of them when the index was up to date ``before`` a commit that
+    changed just those), and forget records that are gone."""
+    target = lib.shard_generations()
+    if indexed_shards(conn) == target:
+        return
+    conn.execute("BEGIN IMMEDIATE")  # one writer at a time; what it read is what it writes over
+    try:
+        have = indexed_shards(conn)
+        items: list[tuple[int, Record]] = []
+        removed: list[int] = []
+        size = lib.shard_size
+        for name in sorted(set(target) | set(have)):
+            if target.get(name) == have.get(name):
+                continue
+            k = int(name.rsplit("/", 1)[1][:-5])
+            if changed is not None and before is not None and have.get(name) == before.get(name):
+                ids = sorted(i for i in changed if lib.shard_of(i) == k)
+                recs = {i: r for i in ids if (r := lib.stored(i)) is not None}
+                removed += [i for i in ids if i not in recs]
+            else:
+                recs = lib.shard_records(k) if name in target else {}
+                lo, hi = k * size, (k + 1) * size
+                indexed = [
+                    r[0] for r in conn.execute("SELECT doc_id FROM docs WHERE doc_id > ? AND doc_id <= ?", (lo, hi))
+                ]
+                removed += [i for i in indexed if i not in recs]
+            items += sorted(recs.items())
+        _apply(conn, items, removed)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'shards'", (orjson.dumps(target).decode(),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _apply(conn: sqlite3.Connection, items: list[tuple[int, Record]], removed: list[int]) -> None:
+    """(In a write transaction.) Index ``items`` as a new segment (those whose words changed; a record whose other
+    fields changed has its row updated in place) and drop ``removed``."""
+    for chunk in _chunks(removed):
+        conn.execute(f"DELETE FROM docs WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
+    known: dict[int, tuple[bytes, bytes]] = {}
+    ids = [i for i, _ in items]
+    for chunk in _chunks(ids):
+        sql = f"SELECT doc_id, fp_text, fp_meta FROM docs WHERE doc_id IN ({','.join('?' * len(chunk))})"
+        known.update((i, (ft, fm)) for i, ft, fm in conn.execute(sql, chunk))
+    seg = int(conn.execute("SELECT value FROM meta WHERE key = 'next_seg'").fetchone()[0])
+    postings: dict[str, tuple[array, array]] = {}
+    rows, updates = [], []
+    for doc_id, rec in items:
+        fp_text, fp_meta = fingerprints(rec)
+        old = known.get(doc_id)
+        if old is not None and old[0] == fp_text:
+            if old[1] != fp_meta:
+                meta = meta_row(rec)
+                meta["fp_meta"] = fp_meta
+                updates.append([meta[c] for c in META_COLUMNS] + [doc_id])
+            continue
+        row = index_row(doc_id, rec)
+        row["seg"] = seg
+        rows.append(row)
+        for token, tf in Counter(row["text"].split()).items():
+            entry = postings.get(token)
+            if entry is None:
+                entry = postings[token] = (array("i"), array("H"))
+            entry[0].append(doc_id)
+            entry[1].append(min(tf, 65535))
+    if updates:
+        sets = ", ".join(f"{c} = ?" for c in META_COLUMNS)
+        conn.executemany(f"UPDATE docs SET {sets} WHERE doc_id = ?", updates)
+    if not rows:
+        return
+    columns = ("doc_id", *TEXT_COLUMNS, *META_COLUMNS)
+    conn.executemany(
+        f"INSERT OR REPLACE INTO docs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        ([row[c] for c in columns] for row in rows),
+    )
+    conn.executemany(
+        "INSERT INTO postings VALUES (?, ?, ?, ?)",
+        ((token, seg, d.tobytes(), t.tobytes()) for token, (d, t) in postings.items()),
+    )
+    conn.execute("INSERT INTO segs VALUES (?, ?)", (seg, len(rows)))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'next_seg'", (str(seg + 1),))
+    _merge_if_needed(conn)
+
+
+def _merge_if_needed(conn: sqlite3.Connection) -> None:
+    """Merge segments when there are too many (all but the largest), or all of them when the largest is half dead."""
+    live = dict(conn.execute("SELECT seg, count(*) FROM docs GROUP BY seg").fetchall())
+    written = dict(conn.execute("SELECT seg, docs FROM segs").fetchall())
+    empty = [s for s in written if s not in live]
+    if empty:
+        conn.executemany("DELETE FROM postings WHERE seg = ?", [(s,) for s in empty])
+        conn.executemany("DELETE FROM segs WHERE seg = ?", [(s,) for s in empty])
+    if not live:
+        return
+    base = max(live, key=lambda s: (live[s], -s))
+    if live[base] * 2 < written[base]:
+        _merge(conn, sorted(live))
+    elif len(live) > MAX_SEGMENTS:
+        _merge(conn, sorted(s for s in live if s != base))
+
+
+def _merge(conn: sqlite3.Connection, segs: list[int]) -> None:
+    """Rewrite the live postings of ``segs`` as one new segment."""
+    import numpy as np
+
+    if len(segs) < 2:
+        return
+    new = int(conn.execute("SELECT value FROM meta WHERE key = 'next_seg'").fetchone()[0])
+    marks = ",".join("?" * len(segs))
+    members = np.array(conn.execute(f"SELECT doc_id, seg FROM docs WHERE seg IN ({marks})", segs).fetchall(), np.int64)
+    members = members.reshape(-1, 2)
+    order = np.argsort(members[:, 0])
+    ids, cur = members[order, 0], members[order, 1]
+    merged: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
+    for token, seg, docs, tfs in conn.execute(
+        f"SELECT token, seg, docs, tfs FROM postings WHERE seg IN ({marks}) ORDER BY token, seg", segs
+    ):
+        d = np.frombuffer(docs, dtype=np.int32)
+        pos = np.minimum(np.searchsorted(ids, d), max(len(ids) - 1, 0))
+        ok = (ids[pos] == d) & (cur[pos] == seg) if len(ids) else np.zeros(len(d), bool)
+        if ok.any():
+            merged.setdefault(token, []).append((d[ok], np.frombuffer(tfs, dtype=np.uint16)[ok]))
+    conn.execute(f"DELETE FROM postings WHERE seg IN ({marks})", segs)
+    conn.execute(f"DELETE FROM segs WHERE seg IN ({marks})", segs)
+    rows = []
+    for token, parts in merged.items():
+        d = np.concatenate([p[0] for p in parts])
+        t = np.concatenate([p[1] for p in parts])
+        order = np.argsort(d, kind="stable")
+        rows.append((token, new, d[order].tobytes(), t[order].tobytes()))
+    conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", rows)
+    conn.execute(f"UPDATE docs SET seg = ? WHERE seg IN ({marks})", [new, *segs])
+    conn.execute("INSERT INTO segs VALUES (?, ?)", (new, len(ids)))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'next_seg'", (str(new + 1),))
+
+
+def update_index(lib: Library, changes: dict[str, Any]) -> None:
+    """After a commit that changed records (lock held): index them. A cache: if the index cannot be written, the
+    next search catches up."""
+    conn = connect(lib.root / ".index")
+    if conn is None:
+        return
+    try:
+        sync(conn, lib, changes["changed"], changes["before"])
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
