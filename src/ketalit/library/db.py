@@ -1,7 +1,7 @@
 """The library: one folder of tinydb files holding records, user data, saved searches, claims and links.
 
 What a command costs follows what it touches, not the size of the library. Records live in files of SHARD_SIZE ids
-each (records/0000.json holds ids 1-1000); the id map (ids.json) finds a record's file from its PMID, DOI, PMCID,
+each (records/0000.json holds ids 1-1000); the id map (ids/*.json) finds a record's file from its PMID, DOI, PMCID,
 citation key or title. What people did lives in user.json: notes, screening decisions, claim reviews, saved
 searches, removals, and each record's user fields (notes and screening summaries, manual tags, hand edits, a
 pinned citation key), which the library lays over the record when it is read. Linked claims live in claims.json.
@@ -39,7 +39,6 @@ DB_NAME = MANIFEST
 LOCK_NAME = ".ketalit.lock"
 USER_DB = "user.json"
 CLAIMS_DB = "claims.json"
-IDS = "ids.json"
 SHARD_SIZE = 1000  # records per file: a single-record command reads and writes about 5 MB
 CLAIM_TABLES = ("claims", "claims_meta")
 USER_FIELDS_TABLE = "user_fields"  # in user.json: each record's user fields, by record id
@@ -129,8 +128,9 @@ class Library:
 
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
-    def init(cls, root: str | os.PathLike[str]) -> Library:
-        """Create a library folder, or check the one already there (an existing file is never written over)."""
+    def init(cls, root: str | os.PathLike[str], shard_size: int = SHARD_SIZE) -> Library:
+        """Create a library folder, or check the one already there (an existing file is never written over).
+        ``shard_size``: how many record ids each file of records holds."""
         lib = cls(Path(root))
         if lib.db_path.exists() or lib.db_path.is_symlink():
             lib.schema_version()
@@ -139,12 +139,12 @@ class Library:
             lib.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise KetalitError(f"{lib.root}: cannot create the library folder ({exc.strerror})") from exc
-        lib.files.create = True
+        lib.files.create = {"shard_size": shard_size, "next_id": 1, "records": 0, "records_version": 0}
         try:
             with lib.transaction():
                 pass  # writes the manifest of an empty library
         finally:
-            lib.files.create = False
+            lib.files.create = None
         return lib
 
     @classmethod
@@ -309,8 +309,7 @@ class Library:
 
     def _idmap(self) -> IdMap:
         if self._ids is None:
-            data = self.files.read(IDS)
-            self._ids = IdMap() if data is None else IdMap.parse(self.root / IDS, data)
+            self._ids = IdMap(self.root, self.files.read)
         return self._ids
 
     # -- records: reading ----------------------------------------------------------------------------------------
@@ -558,8 +557,8 @@ class Library:
         for name, db in self._dbs.items():
             if db.storage.dirty:
                 writes[name] = db.storage.dump()
-        if self._ids is not None and self._ids.changed:
-            writes[IDS] = self._ids.dump()
+        if self._ids is not None:
+            writes.update(self._ids.dumps())
         if not writes and self.files.manifest().raw:
             return None
         before = self.shard_generations()
@@ -583,7 +582,7 @@ class Library:
         for db in [*self._dbs.values(), *self._shards.values()]:
             db.storage.dirty = False
         if self._ids is not None:
-            self._ids.changed = False
+            self._ids.changed = set()
         self._dirty, self._removed, self._count = set(), set(), 0
         if not changed_rows:
             return None

@@ -7,7 +7,7 @@ The library folder holds:
     user.json           what people did: notes, screening decisions, claim reviews, saved searches, removals, and
                         the user fields of each record (manual tags, hand edits, a pinned citation key)
     claims.json         linked claims: their verdicts and evidence
-    ids.json            which record has which PMID, DOI, PMCID, citation key and title (see ``idmap``)
+    ids/pmid.json ...   which record has which PMID, DOI, PMCID, citation key and title (see ``idmap``)
     records/0000.json   the records, a bounded number of ids per file (see ``db``)
 
 A write (a commit) replaces any number of them, all or nothing:
@@ -54,8 +54,8 @@ from .storage import (
 MANIFEST = "ketalit.json"
 JOURNAL = ".ketalit.journal"
 RECORDS_DIR = "records"
-_NAME = re.compile(r"(?:user|claims|ids)\.json|records/\d{4,}\.json")
-_TMP = re.compile(r"(?:records/)?\.[\w.-]+\.tmp")
+_NAME = re.compile(r"(?:user|claims)\.json|records/\d{4,}\.json|ids/(?:citekey|doi|pmcid|pmid|title)\.json")
+_TMP = re.compile(r"(?:(?:records|ids)/)?\.[\w.-]+\.tmp")
 META_INTS = ("generation", "next_id", "records", "shard_size", "records_version")
 
 
@@ -108,7 +108,7 @@ class FileSet:
         self.virtual: dict[str, bytes] | None = None  # a library converted in memory (it could not be written)
         self.view: Manifest | None = None
         self.loaded: set[str] = set()
-        self.create = False  # ``init``: an absent manifest is an empty library
+        self.create: dict[str, Any] | None = None  # ``init``: an absent manifest is an empty library with this row
 
     @property
     def manifest_path(self) -> Path:
@@ -143,7 +143,7 @@ class FileSet:
         try:
             return self.manifest_path.read_bytes()
         except FileNotFoundError:
-            if self.create:
+            if self.create is not None:
                 return None
             raise NotFound(
                 f"no ketalit library at {self.root}/ (run `ketalit init {self.root}` to create one)"
@@ -159,7 +159,7 @@ class FileSet:
         self.settle()
         raw = self._raw_manifest()
         if raw is None:
-            return Manifest(b"", {"schema_version": self.schema, "generation": 0, "files": {}}, {})
+            return Manifest(b"", {"schema_version": self.schema, "generation": 0, "files": {}, **self.create}, {})
         return self._parse(raw)
 
     def read(self, name: str) -> Any | None:
@@ -294,9 +294,10 @@ class FileSet:
         order = sorted(writes, key=lambda n: ("/" in n, n))  # files of the library folder first, the manifest last
         items = [(name, writes[name]) for name in order] + [(MANIFEST, manifest)]
         self._remove_stale_temps(set(files))
-        if any(name.startswith(RECORDS_DIR + "/") for name in writes) and not (self.root / RECORDS_DIR).is_dir():
-            (self.root / RECORDS_DIR).mkdir()
-            fsync_dir(self.root)
+        for folder in sorted({name.split("/", 1)[0] for name in writes if "/" in name}):
+            if not (self.root / folder).is_dir():
+                (self.root / folder).mkdir()
+                fsync_dir(self.root)
         temps: list[tuple[Path, str]] = []
         try:
             for name, data in items:
@@ -304,7 +305,7 @@ class FileSet:
             for folder in sorted({t.parent for t, _ in temps}):
                 fsync_dir(folder)
             self.lock.verify()
-            plan = {"renames": [[tmp.relative_to(self.root).as_posix(), name] for tmp, name in temps]}
+            plan = {"renames": [[(Path(name).parent / tmp.name).as_posix(), name] for tmp, name in temps]}
             from .storage import atomic_write_bytes
 
             atomic_write_bytes(self.root / JOURNAL, orjson.dumps(plan))
@@ -321,8 +322,9 @@ class FileSet:
         return self.view
 
     def _remove_stale_temps(self, names: set[str]) -> None:
-        in_root = {n for n in names if "/" not in n} | {MANIFEST, JOURNAL, "user.json", "claims.json", "ids.json"}
-        remove_stale_tmp_in(self.root, in_root)
-        shards = {n.split("/", 1)[1] for n in names if n.startswith(RECORDS_DIR + "/")}
-        if shards:
-            remove_stale_tmp_in(self.root / RECORDS_DIR, shards)
+        by_folder: dict[str, set[str]] = {"": {MANIFEST, JOURNAL, "user.json", "claims.json"}}
+        for name in names:
+            folder, _, base = name.rpartition("/")
+            by_folder.setdefault(folder, set()).add(base)
+        for folder, bases in by_folder.items():
+            remove_stale_tmp_in(self.root / folder, bases)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 from typing import Any
 
 from ..errors import KetalitError, LibraryBusy, LibraryWriteError
 from .db import (
     CLAIM_TABLES,
     CLAIMS_DB,
-    IDS,
     SCHEMA_VERSION,
     SHARD_SIZE,
     USER_DB,
@@ -47,7 +47,7 @@ def layout(data: dict[str, Any]) -> tuple[dict[str, bytes], dict[str, Any]]:
     records = data.get("records") or {}
     shards: dict[int, dict[str, Any]] = {}
     user_fields: dict[str, Any] = {}
-    ids = IdMap()
+    ids = IdMap(Path("."), lambda name: None)
     for key in sorted(records, key=int):
         doc_id, rec = int(key), records[key]
         row, own = split(rec)
@@ -60,7 +60,7 @@ def layout(data: dict[str, Any]) -> tuple[dict[str, bytes], dict[str, Any]]:
     claims = {name: data[name] for name in CLAIM_TABLES if name in data}
     writes = {shard_name(k): dump_tables({"records": rows}) for k, rows in sorted(shards.items())}
     writes[USER_DB] = dump_tables(user)
-    writes[IDS] = ids.dump()
+    writes.update(ids.dumps())
     if claims:
         writes[CLAIMS_DB] = dump_tables(claims)
     meta = {
