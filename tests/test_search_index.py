@@ -155,3 +155,29 @@ def test_scores_are_bm25_as_bm25s_computes_them(library: Library) -> None:
 def test_index_command_on_a_damaged_library_file(library: Library, runner) -> None:
     (library.root / "records" / "0000.json").write_bytes(b"")
     cli_error(run_cli(runner, library.root, "index", "--rebuild"), "records/0000.json", "damaged library file")
+
+
+def test_words_are_read_as_the_regular_expression_reads_them() -> None:
+    """Words are runs of letters, digits and underscores of two characters or more, or one digit (\\w\\w+|\\d) of
+    the text folded to lower-case ASCII, stop words left out and lightly stemmed."""
+    import random
+    import re
+
+    from ketalit.search.text import STOPWORDS, fold, stem
+
+    def reference(text: str) -> list[str]:
+        return [stem(w) for w in re.findall(r"\w\w+|\d", fold(text)) if w not in STOPWORDS]
+
+    rng = random.Random(1)
+    alphabet = "ab_12 -é.ß,ﬁ²\u0301ΩxK\t\nIesTHE"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert tokenize(text) == reference(text), repr(text)
+    assert tokenize("Anaesthesia: the infusions of ketamine (5 mg/kg)") == [
+        "anesthesia",
+        "infusion",
+        "ketamine",
+        "5",
+        "mg",
+        "kg",
+    ]

@@ -10,7 +10,6 @@ STOPWORDS = frozenset(
     "a an and are as at be but by for from has have in into is it its of on or such that the their then there "
     "these they this to was were which will with".split()
 )
-_WORD = re.compile(r"\w\w+|\d")
 
 
 def fold(text: str) -> str:
@@ -32,19 +31,24 @@ def stem(word: str) -> str:
     return word
 
 
+# After folding, text is ASCII: a word is a run of letters, digits and underscores (as the regular expression
+# \w\w+|\d reads it: two characters or more, or one digit), found by str.split once the rest is spaces.
+_SPACES = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")}
 _TOKENS: dict[str, str] = {}  # word -> its token ("" for a stop word): words repeat, stemming them again is waste
 _TOKENS_MAX = 500_000
 
 
+def _token(word: str) -> str:
+    if len(_TOKENS) >= _TOKENS_MAX:
+        _TOKENS.clear()
+    token = "" if word in STOPWORDS or (len(word) < 2 and not word.isdigit()) else stem(word)
+    _TOKENS[word] = token
+    return token
+
+
 def tokenize(text: str) -> list[str]:
-    out = []
-    memo = _TOKENS
-    for w in _WORD.findall(fold(text)):
-        t = memo.get(w)
-        if t is None:
-            if len(memo) >= _TOKENS_MAX:
-                memo.clear()
-            t = memo[w] = "" if w in STOPWORDS else stem(w)
-        if t:
-            out.append(t)
-    return out
+    words = fold(text).translate(_SPACES).split()
+    tokens = list(map(_TOKENS.get, words))
+    if None in tokens:
+        tokens = [t if t is not None else _token(w) for t, w in zip(tokens, words, strict=True)]
+    return [t for t in tokens if t]
