@@ -73,6 +73,21 @@ def _count_copies(lib: Library, copies: Counter[tuple[int, str, str]]) -> None:
                 lib.put(doc_id, rec)
 
 
+def prepare(records: list[Record]) -> list[Record]:
+    """Freshly parsed records normalised, tagged, and with what the search index needs of them (in an import's
+    worker processes, beside the parse; the library uses it for the records it adds as they are)."""
+    from .search.store import entry
+    from .tagging.tagger import pretag
+
+    for rec in records:
+        normalise(rec)
+        rec["_normalised"] = True
+    out = pretag(records)
+    for rec in out:
+        rec["_index"] = entry(rec)
+    return out
+
+
 def store_records(
     lib: Library, records: Iterable[Record], key_notes: list[str] | None = None, skipped: list[str] | None = None
 ) -> dict[str, int]:
@@ -91,7 +106,8 @@ def store_records(
         taken: set[str] | None = None
         copies: Counter[tuple[int, str, str]] = Counter()  # records per (stored record, source): a file's duplicates
         for rec in records:
-            normalise(rec)
+            if not rec.pop("_normalised", False):
+                normalise(rec)
             if not has_identity(rec):
                 counts["skipped"] += 1
                 if skipped is not None:
@@ -132,10 +148,8 @@ def import_files(
     ``relative_to``: record each file's provenance relative to this folder (the shipped library does, so that it
     reads the same on every machine).
     """
-    from .tagging.tagger import pretag
-
     with no_gc():
-        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=pretag) for p in paths]  # raises before writing
+        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=prepare) for p in paths]  # raises before writing
     report = ImportReport()
     for pf in parsed:
         if relative_to is not None:

@@ -250,6 +250,7 @@ class Library:
         self._removed: set[int] = set()
         self._count = 0  # records added minus records removed in this transaction
         self._next_id: int | None = None
+        self._prepared: dict[int, Any] = {}  # id -> what the search index needs, prepared while importing
 
     # -- reading the files ---------------------------------------------------------------------------------------------
     def _tinydb(self, name: str, tables: tuple[str, ...] | None = None) -> TinyDB:
@@ -424,6 +425,7 @@ class Library:
             raise RuntimeError("library writes must happen inside Library.transaction()")
 
     def _set(self, doc_id: int, rec: Record) -> None:
+        self._prepared.pop(doc_id, None)
         old = self._get(doc_id)
         if old is None:
             self._count += 1
@@ -433,7 +435,10 @@ class Library:
         self._idmap().update(doc_id, old, self._recs[doc_id])
 
     def upsert(self, rec: Record) -> tuple[int, str]:
-        """Insert ``rec`` or merge it into the same paper already stored. Returns (id, 'added'|'updated')."""
+        """Insert ``rec`` or merge it into the same paper already stored. Returns (id, 'added'|'updated').
+
+        ``rec["_index"]``, if given, is what the search index needs of the record (see ``search.store.entry``),
+        prepared by an import's worker processes: it is used for an added record that nothing changes afterwards."""
         self._require_tx()
         i = self.match(rec)
         if i is None:
@@ -454,6 +459,8 @@ class Library:
             out = merge(self._get(i), rec)
             action = "updated"
         self._set(i, out)
+        if action == "added" and "_index" in rec:
+            self._prepared[i] = rec["_index"]
         return i, action
 
     def clear_records(self) -> None:
@@ -495,6 +502,7 @@ class Library:
         if rec is None:
             raise KeyError(doc_id)
         self._idmap().update(doc_id, rec, None)
+        self._prepared.pop(doc_id, None)
         del self._recs[doc_id]
         self._dirty.discard(doc_id)
         self._removed.add(doc_id)
@@ -584,9 +592,11 @@ class Library:
         if self._ids is not None:
             self._ids.changed = set()
         self._dirty, self._removed, self._count = set(), set(), 0
+        prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
+        self._prepared = {}
         if not changed_rows:
             return None
-        return {"changed": changed_rows, "before": before, "after": self.shard_generations()}
+        return {"changed": changed_rows, "before": before, "prepared": prepared}
 
     def _after_commit(self, changes: dict[str, Any]) -> None:
         """Bring the search index up to date with the records this commit changed (a cache: if it cannot be written,

@@ -83,8 +83,8 @@ TEXT_COLUMNS = ("seg", "dl", "n_ti", "n_tiab", "text", "fp_text")
 # -- one record's row --------------------------------------------------------------------------------------------------
 
 
-def _fp(value: Any) -> bytes:
-    return hashlib.blake2b(orjson.dumps(value, option=orjson.OPT_SORT_KEYS), digest_size=12).digest()
+def _fp(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=12).digest()
 
 
 def _year(value: Any) -> int:
@@ -97,8 +97,25 @@ def text_parts(rec: Record) -> tuple[str, str, str]:
     return rec.get("title") or "", abstract_text(rec), " ".join([" ".join(rec.get("keywords") or []), mesh])
 
 
+META_INPUTS = ("pmid", "doi", "year", "title", "authors", "journal", "journal_iso", "tags", "retracted", "mesh")
+
+
+def meta_key(rec: Record) -> bytes:
+    """What the row's other columns are computed from, but the citation key (assigned after an import's workers
+    prepared the record)."""
+    return orjson.dumps([rec.get(k) for k in (*META_INPUTS, "publication_types")], option=orjson.OPT_SORT_KEYS)
+
+
+def fp_meta(key: bytes, citekey: str | None) -> bytes:
+    return _fp(key + b"\0" + (citekey or "").encode())
+
+
+def fp_text(rec: Record) -> bytes:
+    return _fp(orjson.dumps(text_parts(rec)))
+
+
 def meta_row(rec: Record) -> dict[str, Any]:
-    """The columns of a record's row that filters and the result list read."""
+    """The columns of a record's row that filters and the result list read (but its citation key)."""
     authors = rec.get("authors") or []
     first = ""
     if authors:
@@ -116,8 +133,6 @@ def meta_row(rec: Record) -> dict[str, Any]:
             fold(a.get("collective") or f"{a.get('family', '')} {a.get('given', '')}") for a in authors
         ),
         "journal": fold(f"{rec.get('journal') or ''} | {rec.get('journal_iso') or ''}"),
-        "citekey": rec.get("citekey"),
-        "citekey_fold": (rec.get("citekey") or "").lower(),
         "retracted": int(bool(rec.get("retracted"))),
         "tags": orjson.dumps(tags).decode(),
         "au": orjson.dumps(
@@ -133,25 +148,33 @@ def meta_row(rec: Record) -> dict[str, Any]:
     return out
 
 
-def fingerprints(rec: Record) -> tuple[bytes, bytes]:
-    meta = [rec.get(k) for k in ("pmid", "doi", "year", "title", "authors", "journal", "journal_iso", "tags")]
-    meta += [rec.get(k) for k in ("citekey", "retracted", "mesh", "publication_types")]
-    return _fp(text_parts(rec)), _fp(meta)
-
-
-def words(rec: Record) -> tuple[list[str], int, int]:
-    """A record's tokens in order (title, abstract, keywords and MeSH), and how many are title and title+abstract."""
+def entry(rec: Record) -> dict[str, Any]:
+    """Everything the index keeps of one record but its citation key: its words (title, abstract, keywords and
+    MeSH, in order), their number, how many are the title's and the title and abstract's, its other columns and the
+    fingerprints of what they were read from. An import's worker processes prepare it beside the parse."""
     title, abstract, rest = (tokenize(part) for part in text_parts(rec))
-    return title + abstract + rest, len(title), len(title) + len(abstract)
+    tokens = title + abstract + rest
+    counts = Counter(tokens)
+    return {
+        "text": " ".join(tokens),
+        "terms": " ".join(counts),  # each word once, and how often it occurs (for the postings)
+        "tfs": array("H", [min(n, 65535) for n in counts.values()]).tobytes(),
+        "dl": max(1, len(tokens)),
+        "n_ti": len(title),
+        "n_tiab": len(title) + len(abstract),
+        "fp_text": fp_text(rec),
+        "meta": meta_row(rec),
+        "meta_key": meta_key(rec),
+    }
 
 
-def index_row(doc_id: int, rec: Record) -> dict[str, Any]:
-    """Everything the index keeps of one record (its row, without the segment)."""
-    tokens, n_ti, n_tiab = words(rec)
-    fp_text, fp_meta = fingerprints(rec)
-    row = meta_row(rec)
-    row.update(doc_id=doc_id, dl=max(1, len(tokens)), n_ti=n_ti, n_tiab=n_tiab, text=" ".join(tokens))
-    row.update(fp_text=fp_text, fp_meta=fp_meta)
+def index_row(doc_id: int, rec: Record, prepared: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A record's row in the index (without its segment), from ``prepared`` (its ``entry``) if given."""
+    e = prepared or entry(rec)
+    citekey = rec.get("citekey")
+    row = {**e["meta"], "citekey": citekey, "citekey_fold": (citekey or "").lower()}
+    row.update({k: e[k] for k in ("text", "terms", "tfs", "dl", "n_ti", "n_tiab", "fp_text")})
+    row.update(doc_id=doc_id, fp_meta=fp_meta(e["meta_key"], citekey))
     return row
 
 
@@ -220,10 +243,12 @@ def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
         yield ids[i : i + size]
 
 
-def sync(conn: sqlite3.Connection, lib: Library, changed: set[int] | None = None, before: dict[str, int] | None = None):
+def sync(conn: sqlite3.Connection, lib: Library, changes: dict[str, Any] | None = None) -> None:
     """Bring the index up to date with ``lib``: for each file of records whose generation differs from the one
-    indexed, re-index its records (only ``changed`` of them when the index was up to date ``before`` a commit that
-    changed just those), and forget records that are gone."""
+    indexed, re-index its records, and forget records that are gone. ``changes``, from a commit: when the index was
+    up to date before it, only the records it changed are read (and those an import prepared are taken as they are)."""
+    changed = changes["changed"] if changes else None
+    before = changes["before"] if changes else None
     target = lib.shard_generations()
     if indexed_shards(conn) == target:
         return
@@ -249,7 +274,7 @@ def sync(conn: sqlite3.Connection, lib: Library, changed: set[int] | None = None
                 ]
                 removed += [i for i in indexed if i not in recs]
             items += sorted(recs.items())
-        _apply(conn, items, removed)
+        _apply(conn, items, removed, changes.get("prepared") if changes else None)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'shards'", (orjson.dumps(target).decode(),))
         conn.execute("COMMIT")
     except BaseException:
@@ -257,37 +282,38 @@ def sync(conn: sqlite3.Connection, lib: Library, changed: set[int] | None = None
         raise
 
 
-def _apply(conn: sqlite3.Connection, items: list[tuple[int, Record]], removed: list[int]) -> None:
+def _apply(
+    conn: sqlite3.Connection,
+    items: list[tuple[int, Record]],
+    removed: list[int],
+    prepared: dict[int, dict[str, Any]] | None = None,
+) -> None:
     """(In a write transaction.) Index ``items`` as a new segment (those whose words changed; a record whose other
-    fields changed has its row updated in place) and drop ``removed``."""
+    columns changed has its row updated in place) and drop ``removed``. ``prepared``: entries already made (see
+    ``entry``), by record id."""
+    prepared = prepared or {}
     for chunk in _chunks(removed):
         conn.execute(f"DELETE FROM docs WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
     known: dict[int, tuple[bytes, bytes]] = {}
-    ids = [i for i, _ in items]
+    ids = [i for i, _ in items if i not in prepared]  # a prepared record was just added
     for chunk in _chunks(ids):
         sql = f"SELECT doc_id, fp_text, fp_meta FROM docs WHERE doc_id IN ({','.join('?' * len(chunk))})"
         known.update((i, (ft, fm)) for i, ft, fm in conn.execute(sql, chunk))
     seg = int(conn.execute("SELECT value FROM meta WHERE key = 'next_seg'").fetchone()[0])
-    postings: dict[str, tuple[array, array]] = {}
     rows, updates = [], []
     for doc_id, rec in items:
-        fp_text, fp_meta = fingerprints(rec)
+        e = prepared.get(doc_id)
         old = known.get(doc_id)
-        if old is not None and old[0] == fp_text:
-            if old[1] != fp_meta:
-                meta = meta_row(rec)
-                meta["fp_meta"] = fp_meta
-                updates.append([meta[c] for c in META_COLUMNS] + [doc_id])
+        if e is None and old is not None and old[0] == fp_text(rec):  # the same words: the other columns at most
+            citekey = rec.get("citekey")
+            fp = fp_meta(meta_key(rec), citekey)
+            if old[1] != fp:
+                row = {**meta_row(rec), "citekey": citekey, "citekey_fold": (citekey or "").lower(), "fp_meta": fp}
+                updates.append([row[c] for c in META_COLUMNS] + [doc_id])
             continue
-        row = index_row(doc_id, rec)
+        row = index_row(doc_id, rec, e)
         row["seg"] = seg
         rows.append(row)
-        for token, tf in Counter(row["text"].split()).items():
-            entry = postings.get(token)
-            if entry is None:
-                entry = postings[token] = (array("i"), array("H"))
-            entry[0].append(doc_id)
-            entry[1].append(min(tf, 65535))
     if updates:
         sets = ", ".join(f"{c} = ?" for c in META_COLUMNS)
         conn.executemany(f"UPDATE docs SET {sets} WHERE doc_id = ?", updates)
@@ -298,13 +324,36 @@ def _apply(conn: sqlite3.Connection, items: list[tuple[int, Record]], removed: l
         f"INSERT OR REPLACE INTO docs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         ([row[c] for c in columns] for row in rows),
     )
-    conn.executemany(
-        "INSERT INTO postings VALUES (?, ?, ?, ?)",
-        ((token, seg, d.tobytes(), t.tobytes()) for token, (d, t) in postings.items()),
-    )
+    conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", _postings(rows, seg))
     conn.execute("INSERT INTO segs VALUES (?, ?)", (seg, len(rows)))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'next_seg'", (str(seg + 1),))
     _merge_if_needed(conn)
+
+
+def _postings(rows: list[dict[str, Any]], seg: int) -> Iterable[tuple[str, int, bytes, bytes]]:
+    """The postings of ``rows`` (in id order within each word): (word, segment, record ids, term frequencies)."""
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    ids: list[int | None] = []
+    lengths = []
+    for row in rows:
+        terms = row["terms"].split()
+        got = list(map(vocab.get, terms))
+        if None in got:
+            got = [g if g is not None else vocab.setdefault(t, len(vocab)) for g, t in zip(got, terms, strict=True)]
+        ids.extend(got)
+        lengths.append(len(terms))
+    token_ids = np.array(ids, dtype=np.int32)
+    docs = np.repeat(np.array([row["doc_id"] for row in rows], dtype=np.int32), lengths)
+    tfs = np.frombuffer(b"".join(row["tfs"] for row in rows), dtype=np.uint16)
+    order = np.argsort(token_ids, kind="stable")  # by word, then as the rows come (in id order)
+    token_ids, docs, tfs = token_ids[order], docs[order], tfs[order]
+    starts = np.flatnonzero(np.diff(token_ids, prepend=-1))
+    ends = np.append(starts[1:], len(token_ids))
+    words = list(vocab)
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        yield words[token_ids[start]], seg, docs[start:end].tobytes(), tfs[start:end].tobytes()
 
 
 def _merge_if_needed(conn: sqlite3.Connection) -> None:
@@ -366,7 +415,7 @@ def update_index(lib: Library, changes: dict[str, Any]) -> None:
     if conn is None:
         return
     try:
-        sync(conn, lib, changes["changed"], changes["before"])
+        sync(conn, lib, changes)
     except sqlite3.Error:
         pass
     finally:
