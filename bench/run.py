@@ -1,13 +1,16 @@
 """The benchmark suite: every stage of ketalit at N records, with wall time and peak memory, against Biopython.
 
-    python bench/run.py                 # N = 5,000 and 50,000 (about 10 minutes on 2 cores)
-    python bench/run.py 5000            # one size
+    python bench/run.py                     # N = 1,000, 10,000 and 50,000 (about 20 minutes on 2 cores)
+    python bench/run.py 5000                # one size
+    python bench/run.py --src DIR 50000     # the ketalit of another source tree (DIR/src), to compare
 
 For each N it builds bench/out/pubmed_N.xml (bench/make_library.py) and measures, each in a fresh process:
-Biopython's Entrez.read of the file alone (the floor), `ketalit import` of it into a new library, opening the
-library, `ketalit tag --all`, `ketalit claims link` (the shipped claims catalogue), search latency (p50/p95 over a
-fixed set of queries, in-process and warm) and the whole `ketalit search` command, `ketalit export bibtex`,
-`ketalit report`, and `ketalit --help` start-up. Peak memory is the process's maximum resident set size
+Biopython's Entrez.read of the file alone (the floor), `ketalit import` of it into a new library, the first
+`ketalit search` after the import, single-record commands (`show`, `note`, `screen`, `tag ID --add`, each on
+RECORDS records spread over the library: median and range), opening the library, `ketalit stats`,
+`ketalit screen next`, `ketalit tag --all`, `ketalit claims link` (the shipped claims catalogue), search latency
+(p50/p95 over a fixed set of queries, in-process and warm) and the whole `ketalit search` command, `ketalit export
+bibtex`, `ketalit report`, and `ketalit --help` start-up. Peak memory is the process's maximum resident set size
 (worker processes, used for parsing and tagging, are not included). Prints a Markdown table.
 """
 
@@ -25,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 PY = sys.executable
+RECORDS = 5  # single-record commands are timed on this many records
+ENV = dict(os.environ)
 QUERIES = [
     "ketamine",
     "intranasal ketamine",
@@ -64,7 +69,7 @@ OPEN_SCRIPT = """
 import sys, time
 t = time.perf_counter()
 from ketalit.library import Library
-lib = Library.open(sys.argv[1]); n = len(lib)
+lib = Library.open(sys.argv[1]); n = sum(1 for _ in lib.iter_records())
 print(time.perf_counter() - t)
 """
 
@@ -80,7 +85,7 @@ print(len(data["PubmedArticle"]))
 def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
     """(wall seconds, peak RSS in MB, stdout) of a command run to completion in its own process."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env or ENV)
     out = proc.stdout.read()
     proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -92,6 +97,19 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]
 
 def ketalit(lib: Path, *args: str) -> list[str]:
     return [PY, "-m", "ketalit", "--library", str(lib), *args]
+
+
+def per_record(lib: Path, n: int, *args: str) -> tuple[str, str]:
+    """A single-record command timed on RECORDS records spread over the library (ID in ``args`` is replaced by
+    each one's PMID): 'median s (min-max)', and the largest peak RSS."""
+    times, peak = [], 0.0
+    for k in range(RECORDS):
+        pmid = str(60_000_000 + (n - 1) * (2 * k + 1) // (2 * RECORDS))
+        wall, rss, _ = measure(ketalit(lib, *[pmid if a == "ID" else a for a in args]))
+        times.append(wall)
+        peak = max(peak, rss)
+    times.sort()
+    return f"{times[len(times) // 2]:.2f} s ({times[0]:.2f}-{times[-1]:.2f})", f"{peak:,.0f}"
 
 
 def run(n: int) -> list[tuple[str, str, str]]:
@@ -116,14 +134,29 @@ def run(n: int) -> list[tuple[str, str, str]]:
             f"{rss:,.0f}",
         )
     )
+    wall, rss, _ = measure(ketalit(lib, "search", "intranasal ketamine", "--ids"))
+    rows.append(("first `ketalit search` after the import, whole command", f"{wall:.2f} s", f"{rss:,.0f}"))
+    for label, args in (
+        ("`ketalit show ID`", ("show", "ID")),
+        ("`ketalit note ID TEXT`", ("note", "ID", "dose checked against the full text")),
+        ("`ketalit screen ID include`", ("screen", "ID", "include", "--reviewer", "ann")),
+        ("`ketalit tag ID --add route:oral`", ("tag", "ID", "--add", "route:oral")),
+    ):
+        t, mem = per_record(lib, n, *args)
+        rows.append((f"{label}, whole command ({RECORDS} records: median, range)", t, mem))
     wall, rss, out = measure([PY, "-c", OPEN_SCRIPT, str(lib)])
     rows.append(("library open (load every record)", f"{float(out):.2f} s", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "stats"))
+    rows.append(("`ketalit stats` (reads every record)", f"{wall:.2f} s", f"{rss:,.0f}"))
+    measure(ketalit(lib, "screen", "60000003", "exclude", "--reason", "wrong population", "--reviewer", "ann"))
+    wall, rss, _ = measure(ketalit(lib, "screen", "next", "--reviewer", "ann"))
+    rows.append(("`ketalit screen next` (refits on the whole pool)", f"{wall:.1f} s", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "tag", "--all"))
     rows.append(("`ketalit tag --all`", f"{wall:.1f} s ({n / wall:,.0f} rec/s)", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "claims", "link"))
-    rows.append(("`ketalit claims link` (118 claims, builds the search index)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    rows.append(("`ketalit claims link` (118 claims)", f"{wall:.1f} s", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "claims", "link"))
-    rows.append(("`ketalit claims link` (index cached)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    rows.append(("`ketalit claims link` again", f"{wall:.1f} s", f"{rss:,.0f}"))
     wall, rss, out = measure([PY, "-c", SEARCH_SCRIPT, str(lib), json.dumps(QUERIES)])
     s = json.loads(out)
     rows.append(
@@ -143,7 +176,11 @@ def run(n: int) -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [5_000, 50_000]
+    args = sys.argv[1:]
+    if args[:1] == ["--src"]:
+        ENV["PYTHONPATH"] = str(Path(args[1]).resolve() / "src")
+        args = args[2:]
+    sizes = [int(a) for a in args] or [1_000, 10_000, 50_000]
     OUT.mkdir(exist_ok=True)
     wall, rss, _ = measure([PY, "-m", "ketalit", "--help"])
     best = min(measure([PY, "-m", "ketalit", "--help"])[0] for _ in range(5))
