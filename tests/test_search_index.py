@@ -152,6 +152,65 @@ def test_scores_are_bm25_as_bm25s_computes_them(library: Library) -> None:
         assert np.array_equal(index.scores(tokens), reference.get_scores(tokens))
 
 
+def test_stored_findings_are_no_change_to_the_records(library: Library) -> None:
+    """Findings stored with a record (claim linking does) leave the records version and the index's rows as they
+    were, and the record vectors kept in the index stay valid."""
+    index = SearchIndex.for_library(library)
+    rows = index.conn.execute("SELECT * FROM docs ORDER BY doc_id").fetchall()
+    index.close()
+    version = library.records_version()
+    with library.transaction():
+        for doc_id in (1, 2, 3):
+            library.put_derived(doc_id, "findings", {"version": "test", "sentences": [doc_id]})
+    lib = Library.open(library.root)
+    assert lib.records_version() == version
+    assert lib.record(2)["findings"] == {"version": "test", "sentences": [2]}
+    index = SearchIndex.for_library(lib)
+    assert index.conn.execute("SELECT * FROM docs ORDER BY doc_id").fetchall() == rows
+    index.close()
+    edit_record(lib, lib.record(4)["citekey"], ["volume=12"])
+    assert Library.open(library.root).records_version() == version + 1
+
+
+def test_record_vectors_are_kept_and_made_again_only_for_changed_words(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketalit import semantic
+
+    made: list[int] = []
+    real = semantic.embed
+
+    def counting(texts: list[str], **kw) -> np.ndarray:
+        made.append(len(texts))
+        return real(texts, **kw)
+
+    monkeypatch.setattr(semantic, "embed", counting)
+    queries = ["ketamine for migraine in the emergency department", "nebulised ketamine in children"]
+
+    def similarities() -> np.ndarray:
+        index = SearchIndex.for_library(Library.open(library.root))
+        try:
+            return index.similarities(queries, library)
+        finally:
+            index.close()
+
+    first = similarities()
+    assert made == [len(library), len(queries)]  # every record, then the queries
+    made.clear()
+    assert np.array_equal(similarities(), first)
+    assert made == [0, len(queries)]  # the vectors kept in the index
+    target = library.record(5)
+    edit_record(library, target["citekey"], ["title=Nebulised ketamine for children with migraine"])
+    with library.transaction():
+        library.put_derived(6, "findings", {"version": "test"})
+    made.clear()
+    changed = similarities()
+    assert made == [1, len(queries)]  # the edited record alone
+    position = sorted(r["_id"] for r in library.records()).index(5)
+    assert changed[position, 1] > first[position, 1]
+    assert np.delete(changed, position, axis=0).tolist() == np.delete(first, position, axis=0).tolist()
+
+
 def test_index_command_on_a_damaged_library_file(library: Library, runner) -> None:
     (library.root / "records" / "0000.json").write_bytes(b"")
     cli_error(run_cli(runner, library.root, "index", "--rebuild"), "records/0000.json", "damaged library file")

@@ -373,11 +373,12 @@ def old_library(folder: Path) -> tuple[bytes, dict]:
 
 
 def expected_records(old: dict) -> list[dict]:
-    """The records as the single-file library gave them: stored fields, tag reasons parsed, with their ids."""
+    """The records as the single-file library gave them: stored fields, tag reasons and findings parsed, with their
+    ids."""
     out = []
     for key in sorted(old["records"], key=int):
         rec = dict(old["records"][key], _id=int(key))
-        for f in ("tag_reasons", "comparator_routes"):
+        for f in ("tag_reasons", "comparator_routes", "findings"):
             if isinstance(rec.get(f), str):
                 rec[f] = orjson.loads(rec[f])
         out.append(rec)

@@ -178,7 +178,8 @@ class Library:
         return int(self._meta()["schema_version"])
 
     def records_version(self) -> int:
-        """A counter bumped by every commit that changes records (not by notes, screening, claims or searches)."""
+        """A counter bumped by every commit that changes records (not by notes, screening, claims, searches or the
+        findings stored with a record, see ``put_derived``)."""
         return int(self._meta().get("records_version", 0))
 
     def shard_generations(self) -> dict[str, int]:
@@ -249,6 +250,7 @@ class Library:
         self._dirty: set[int] = set()
         self._removed: set[int] = set()
         self._count = 0  # records added minus records removed in this transaction
+        self._content_changed = False  # a change other than derived data (findings): the records version moves
         self._next_id: int | None = None
         self._prepared: dict[int, Any] = {}  # id -> what the search index needs, prepared while importing
 
@@ -424,7 +426,9 @@ class Library:
         if not self._in_tx:
             raise RuntimeError("library writes must happen inside Library.transaction()")
 
-    def _set(self, doc_id: int, rec: Record) -> None:
+    def _set(self, doc_id: int, rec: Record, derived: bool = False) -> None:
+        if not derived:
+            self._content_changed = True
         self._prepared.pop(doc_id, None)
         old = self._get(doc_id)
         if old is None:
@@ -487,13 +491,13 @@ class Library:
         self._set(doc_id, rec)
 
     def put_derived(self, doc_id: int, field: str, value: Any) -> None:
-        """Store data derived from a record (e.g. what a reader found in it). The search index, which compares
-        each record's indexed fields, stays as it is."""
+        """Store data derived from a record (its findings) without counting as a change to the record: the records
+        version stays, and the search index, which compares each record's indexed fields, stays as it is."""
         self._require_tx()
         rec = self._get(doc_id)
         if rec is None:
             raise KeyError(doc_id)
-        self._set(doc_id, {**rec, field: value})
+        self._set(doc_id, {**rec, field: value}, derived=True)
 
     def remove(self, doc_id: int) -> Record:
         """Remove a stored record (its user data in other tables is the caller's to remove)."""
@@ -507,6 +511,7 @@ class Library:
         self._dirty.discard(doc_id)
         self._removed.add(doc_id)
         self._count -= 1
+        self._content_changed = True
         return rec
 
     # -- other tables --------------------------------------------------------------------------------------------
@@ -570,7 +575,7 @@ class Library:
         if not writes and self.files.manifest().raw:
             return None
         before = self.shard_generations()
-        if changed_rows:
+        if changed_rows and self._content_changed:
             meta["records_version"] = meta.get("records_version", 0) + 1
         meta.update(
             schema_version=SCHEMA_VERSION,
@@ -591,7 +596,7 @@ class Library:
             db.storage.dirty = False
         if self._ids is not None:
             self._ids.changed = set()
-        self._dirty, self._removed, self._count = set(), set(), 0
+        self._dirty, self._removed, self._count, self._content_changed = set(), set(), 0, False
         prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
         self._prepared = {}
         if not changed_rows:

@@ -38,6 +38,8 @@ OLD_CACHES = (
     ".index/texts.json",
     ".index/ids.npy",
     ".index/signature",
+    ".index/embeddings.npy",
+    ".index/embeddings.sig",
 )
 
 

@@ -18,7 +18,8 @@ import orjson
 
 from ..errors import KetalitError
 from ..library import Library
-from ..records import normalize_doi
+from ..library.db import lock_timeout
+from ..records import abstract_text, normalize_doi
 from .query import SCREEN_FIELDS, TAG_AXES, Node, _has_sequence, parse_query, positive_terms
 from .store import FILE, INDEX_VERSION, connect, indexed_shards, sync
 from .text import fold, tokenize
@@ -59,6 +60,7 @@ class SearchIndex:
         self._axes_built: set[str] = set()
         self._columns: dict[str, list[Any]] = {}
         self._texts: dict[int, tuple[list[str], int, int]] = {}
+        self._vectors: np.ndarray | None = None
         self.user_status: dict[int, dict[str, Any]] | None = None  # screening, for screen: stage: reviewer:
 
     def close(self) -> None:
@@ -157,6 +159,72 @@ class SearchIndex:
     def tokens_starting_with(self, prefix: str) -> list[str]:
         """Index tokens that begin with ``prefix`` (a stem such as "hallucinat")."""
         return self.expand(prefix, None)
+
+    # -- embeddings, for callers that rank records themselves (claims retrieval) --
+    def similarity(self, text: str, lib: Library) -> np.ndarray:
+        """Cosine similarity between ``text`` and every indexed record (title and abstract), from a small embedding
+        model shipped inside the wordllama package. Word-level semantics only: blind to negation, so it is for
+        finding candidates, never for judging them."""
+        return self.similarities([text], lib)[:, 0]
+
+    def similarities(self, texts: list[str], lib: Library) -> np.ndarray:
+        """``similarity`` for several texts at once (one column each): the record vectors are read once."""
+        from ..semantic import embed
+
+        if self._vectors is None:  # stored as float16 (half the size); multiplied as float32 (BLAS)
+            self._vectors = self._embeddings(lib).astype(np.float32)
+        return self._vectors @ embed(texts).T
+
+    def _embeddings(self, lib: Library) -> np.ndarray:
+        """Every indexed record's vector, in position order: those kept in the index for the record's current words
+        are read, the others made from ``lib`` and kept (unless the index cannot be written)."""
+        from ..semantic import MAX_CHARS, MODEL, embed
+
+        model = f"{MODEL}|{MAX_CHARS}"
+        sql = (
+            "SELECT d.doc_id, d.fp_text, v.vec FROM docs d LEFT JOIN vectors v "
+            "ON v.doc_id = d.doc_id AND v.fp_text = d.fp_text AND v.model = ? ORDER BY d.doc_id"
+        )
+        rows = self.conn.execute(sql, (model,)).fetchall()
+        missing = [(pos, doc_id, fp) for pos, (doc_id, fp, vec) in enumerate(rows) if vec is None]
+        texts = []
+        for _, doc_id, _ in missing:
+            rec = lib.stored(doc_id) or {}
+            texts.append(f"{rec.get('title') or ''} {abstract_text(rec)}")
+        made = embed(texts).astype(np.float16)
+        out = np.zeros((self.n, made.shape[1]), dtype=np.float16)
+        kept = [(pos, vec) for pos, (_, _, vec) in enumerate(rows) if vec is not None]
+        if kept:
+            out[[p for p, _ in kept]] = np.frombuffer(b"".join(v for _, v in kept), dtype=np.float16).reshape(
+                len(kept), -1
+            )
+        if missing:
+            out[[p for p, _, _ in missing]] = made
+            self._keep_vectors(
+                [(doc_id, fp, model, v.tobytes()) for (_, doc_id, fp), v in zip(missing, made, strict=True)]
+            )
+        return out
+
+    def _keep_vectors(self, rows: list[tuple[int, bytes, str, bytes]]) -> None:
+        """Write record vectors into the index (a cache: if it cannot be written, they are made again next time)."""
+        path = self.conn.execute("PRAGMA database_list").fetchone()[2]
+        try:
+            conn = sqlite3.connect(path, timeout=lock_timeout(), isolation_level=None) if path else self.conn
+        except sqlite3.Error:
+            return
+        try:
+            if path:
+                conn.execute("BEGIN IMMEDIATE")
+            conn.execute("DELETE FROM vectors WHERE doc_id NOT IN (SELECT doc_id FROM docs)")
+            conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+            if path:
+                conn.execute("COMMIT")
+        except sqlite3.Error:
+            if path and conn.in_transaction:
+                conn.execute("ROLLBACK")
+        finally:
+            if path:
+                conn.close()
 
     # -- columns of the records --
     def _positions(self, sql: str, params: tuple[Any, ...] = ()) -> np.ndarray:

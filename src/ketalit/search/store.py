@@ -8,6 +8,8 @@ Tables:
                what it was indexed from (``fp_text``: title, abstract, keywords, MeSH; ``fp_meta``: the rest)
     postings   (token, segment) -> the ids of the records of that segment with the token, and how often it occurs
     segs       each segment's number of records when it was written
+    vectors    each record's embedding (see ``semantic``), made when claim linking first needs it, with the
+               ``fp_text`` and model it was made from: kept while the record's words stay the same
     meta       the index version, and the generation of each file of records as indexed (see ``library.files``)
 
 Records changed together are indexed as a new segment; a record's postings in older segments are then dead (its
@@ -39,7 +41,7 @@ from ..records import Record, abstract_text
 from .query import TAG_AXES
 from .text import fold, tokenize
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 FILE = "index.sqlite"
 MAX_SEGMENTS = 8
 
@@ -57,6 +59,8 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS postings (token TEXT NOT NULL, seg INTEGER NOT NULL, docs BLOB NOT NULL, "
     "tfs BLOB NOT NULL, PRIMARY KEY (token, seg)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS segs (seg INTEGER PRIMARY KEY, docs INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS vectors (doc_id INTEGER PRIMARY KEY, fp_text BLOB NOT NULL, model TEXT NOT NULL, "
+    "vec BLOB NOT NULL)",
 )
 META_COLUMNS = (
     "year",
@@ -220,7 +224,7 @@ def _prepare(conn: sqlite3.Connection) -> None:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("meta", "docs", "postings", "segs"):
+        for table in ("meta", "docs", "postings", "segs", "vectors"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in SCHEMA:
             conn.execute(statement)
