@@ -8,7 +8,7 @@ skipped, and each skip is reported with its reason.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,15 +74,17 @@ def _count_copies(lib: Library, copies: Counter[tuple[int, str, str]]) -> None:
 
 
 def prepare(records: list[Record]) -> list[Record]:
-    """Freshly parsed records normalised, tagged, and with what the search index needs of them (in an import's
-    worker processes, beside the parse; the library uses it for the records it adds as they are)."""
+    """Freshly parsed records normalised, tagged (tag reasons as the JSON the library stores: a fraction of the
+    memory of their objects), and with what the search index needs of them (in an import's worker processes, beside
+    the parse; the library uses it for the records it adds as they are)."""
+    from .library.db import encode_blobs
     from .search.store import entry
     from .tagging.tagger import pretag
 
     for rec in records:
         normalise(rec)
         rec["_normalised"] = True
-    out = pretag(records)
+    out = [encode_blobs(rec) for rec in pretag(records)]
     for rec in out:
         rec["_index"] = entry(rec)
     return out
@@ -140,6 +142,14 @@ def store_records(
     return counts
 
 
+def _drain(parsed: list[ParsedFile]) -> Iterator[Record]:
+    """Every parsed record, in order, each let go of once it is handed over (the library keeps what it stores)."""
+    for pf in parsed:
+        pf.records.reverse()
+        while pf.records:
+            yield pf.records.pop()
+
+
 def import_files(
     lib: Library, paths: Iterable[str | Path], fmt: str | None = None, relative_to: Path | None = None
 ) -> ImportReport:
@@ -159,6 +169,6 @@ def import_files(
                     prov["source"] = label
         report.files.append({"path": str(pf.path), "format": pf.format, "records": len(pf.records)})
         report.skipped.extend(pf.skipped)
-    counts = store_records(lib, (r for pf in parsed for r in pf.records), report.keys, report.skipped)
+    counts = store_records(lib, _drain(parsed), report.keys, report.skipped)
     report.added, report.updated = counts["added"], counts["updated"]
     return report

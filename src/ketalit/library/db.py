@@ -54,7 +54,8 @@ def _user_defaults() -> Record:
     return {"notes": "", "manual_tags": {"add": [], "remove": []}, "screening": None}
 
 
-def _encode(rec: Record) -> Record:
+def encode_blobs(rec: Record) -> Record:
+    """``rec`` with its BLOB_FIELDS as JSON strings (a copy if any was not)."""
     if all(not isinstance(rec.get(f), (list, dict)) for f in BLOB_FIELDS):
         return rec
     out = dict(rec)
@@ -87,7 +88,7 @@ def split(rec: Record) -> tuple[Record, Record]:
                 user[k] = v
         elif k != "_id":
             row[k] = v
-    return _encode(row), user
+    return encode_blobs(row), user
 
 
 LOCK_TIMEOUT = 120.0
@@ -529,7 +530,7 @@ class Library:
         """Write every file this transaction changed, at once. Returns what changed for the search index (None if
         nothing was written)."""
         meta = dict(self._meta())
-        writes: dict[str, bytes] = {}
+        writes: dict[str, Any] = {}  # file name -> its bytes, or the function that makes them
         changed_rows: set[int] = set()
         touched = self._dirty | self._removed
         if touched:
@@ -561,7 +562,7 @@ class Library:
                 if put:
                     table.insert_multiple(put)
                 if out or put:
-                    writes[shard_name(k)] = self._shards[k].storage.dump()
+                    writes[shard_name(k)] = self._shards[k].storage.dump
             fields = self._tinydb(USER_DB).table(USER_FIELDS_TABLE)
             if gone:
                 fields.remove(doc_ids=gone)
@@ -569,7 +570,7 @@ class Library:
                 fields.insert_multiple(given)
         for name, db in self._dbs.items():
             if db.storage.dirty:
-                writes[name] = db.storage.dump()
+                writes[name] = db.storage.dump
         if self._ids is not None:
             writes.update(self._ids.dumps())
         if not writes and self.files.manifest().raw:

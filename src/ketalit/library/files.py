@@ -270,7 +270,7 @@ class FileSet:
         fsync_dir(self.root)
 
     # -- writing -----------------------------------------------------------------------------------------------------
-    def _next_manifest(self, writes: dict[str, bytes], meta: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+    def _next_manifest(self, writes: dict[str, Any], meta: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
         view = self.manifest()
         generation = view.generation + 1
         files = dict(view.files)
@@ -286,9 +286,10 @@ class FileSet:
         self.virtual = {**writes, MANIFEST: manifest}
         self.reset()
 
-    def commit(self, writes: dict[str, bytes], meta: dict[str, Any]) -> Manifest:
-        """(Lock held.) Replace the files in ``writes`` and the manifest, with ``meta`` as its row, in one commit.
-        Raises OSError if a file cannot be written before the commit point: then nothing has changed."""
+    def commit(self, writes: dict[str, bytes | Callable[[], bytes]], meta: dict[str, Any]) -> Manifest:
+        """(Lock held.) Replace the files in ``writes`` (their bytes, or a function giving them: a large commit then
+        holds one file's bytes at a time) and the manifest, with ``meta`` as its row, in one commit. Raises OSError
+        if a file cannot be written before the commit point: then nothing has changed."""
         manifest, new_meta = self._next_manifest(writes, meta)
         files = new_meta["files"]
         order = sorted(writes, key=lambda n: ("/" in n, n))  # files of the library folder first, the manifest last
@@ -301,7 +302,7 @@ class FileSet:
         temps: list[tuple[Path, str]] = []
         try:
             for name, data in items:
-                temps.append((write_temp(self.root / name, data), name))
+                temps.append((write_temp(self.root / name, data() if callable(data) else data), name))
             for folder in sorted({t.parent for t, _ in temps}):
                 fsync_dir(folder)
             self.lock.verify()

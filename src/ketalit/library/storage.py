@@ -113,7 +113,7 @@ def read_json_file(path: Path, missing: str | None = None) -> Any:
 
 
 def parse_json(path: Path, raw: bytes) -> Any:
-    if not raw.strip():
+    if not raw or raw.isspace():  # (strip would copy a file of records to find out)
         raise damaged(path, "the file is empty")
     try:
         with no_gc():  # many small objects, none of them garbage: the collector only slows this down

@@ -56,6 +56,8 @@ SCHEMA = (
     "fp_meta BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS docs_pmid ON docs (pmid)",
     "CREATE INDEX IF NOT EXISTS docs_doi ON docs (doi)",
+    # what a search reads of every record (a scan of this index, not of the rows with their words)
+    "CREATE INDEX IF NOT EXISTS docs_stats ON docs (doc_id, seg, dl, year)",
     "CREATE TABLE IF NOT EXISTS postings (token TEXT NOT NULL, seg INTEGER NOT NULL, docs BLOB NOT NULL, "
     "tfs BLOB NOT NULL, PRIMARY KEY (token, seg)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS segs (seg INTEGER PRIMARY KEY, docs INTEGER NOT NULL)",
@@ -105,9 +107,9 @@ META_INPUTS = ("pmid", "doi", "year", "title", "authors", "journal", "journal_is
 
 
 def meta_key(rec: Record) -> bytes:
-    """What the row's other columns are computed from, but the citation key (assigned after an import's workers
-    prepared the record)."""
-    return orjson.dumps([rec.get(k) for k in (*META_INPUTS, "publication_types")], option=orjson.OPT_SORT_KEYS)
+    """The fingerprint of what the row's other columns are computed from, but the citation key (assigned after an
+    import's workers prepared the record)."""
+    return _fp(orjson.dumps([rec.get(k) for k in (*META_INPUTS, "publication_types")], option=orjson.OPT_SORT_KEYS))
 
 
 def fp_meta(key: bytes, citekey: str | None) -> bytes:
@@ -152,13 +154,33 @@ def meta_row(rec: Record) -> dict[str, Any]:
     return out
 
 
+META_ROW = (
+    "year",
+    "pmid",
+    "doi",
+    "title",
+    "title_fold",
+    "first_author",
+    "authors",
+    "journal",
+    "retracted",
+    "tags",
+    "au",
+    "mh",
+    "pt",
+    *TAG_AXES,
+)  # the columns ``meta_row`` gives, in the order an entry keeps them
+
+
 def entry(rec: Record) -> dict[str, Any]:
     """Everything the index keeps of one record but its citation key: its words (title, abstract, keywords and
-    MeSH, in order), their number, how many are the title's and the title and abstract's, its other columns and the
-    fingerprints of what they were read from. An import's worker processes prepare it beside the parse."""
+    MeSH, in order), their number, how many are the title's and the title and abstract's, its other columns (as
+    one JSON list: an import holds an entry for every record it adds) and the fingerprints of what they were read
+    from. An import's worker processes prepare it beside the parse."""
     title, abstract, rest = (tokenize(part) for part in text_parts(rec))
     tokens = title + abstract + rest
     counts = Counter(tokens)
+    meta = meta_row(rec)
     return {
         "text": " ".join(tokens),
         "terms": " ".join(counts),  # each word once, and how often it occurs (for the postings)
@@ -167,7 +189,7 @@ def entry(rec: Record) -> dict[str, Any]:
         "n_ti": len(title),
         "n_tiab": len(title) + len(abstract),
         "fp_text": fp_text(rec),
-        "meta": meta_row(rec),
+        "meta": orjson.dumps([meta[c] for c in META_ROW]),
         "meta_key": meta_key(rec),
     }
 
@@ -176,7 +198,8 @@ def index_row(doc_id: int, rec: Record, prepared: dict[str, Any] | None = None) 
     """A record's row in the index (without its segment), from ``prepared`` (its ``entry``) if given."""
     e = prepared or entry(rec)
     citekey = rec.get("citekey")
-    row = {**e["meta"], "citekey": citekey, "citekey_fold": (citekey or "").lower()}
+    row = dict(zip(META_ROW, orjson.loads(e["meta"]), strict=True))
+    row.update(citekey=citekey, citekey_fold=(citekey or "").lower())
     row.update({k: e[k] for k in ("text", "terms", "tfs", "dl", "n_ti", "n_tiab", "fp_text")})
     row.update(doc_id=doc_id, fp_meta=fp_meta(e["meta_key"], citekey))
     return row
@@ -294,7 +317,7 @@ def _apply(
 ) -> None:
     """(In a write transaction.) Index ``items`` as a new segment (those whose words changed; a record whose other
     columns changed has its row updated in place) and drop ``removed``. ``prepared``: entries already made (see
-    ``entry``), by record id."""
+    ``entry``), by record id; each is let go of once its row is written."""
     prepared = prepared or {}
     for chunk in _chunks(removed):
         conn.execute(f"DELETE FROM docs WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
@@ -304,53 +327,59 @@ def _apply(
         sql = f"SELECT doc_id, fp_text, fp_meta FROM docs WHERE doc_id IN ({','.join('?' * len(chunk))})"
         known.update((i, (ft, fm)) for i, ft, fm in conn.execute(sql, chunk))
     seg = int(conn.execute("SELECT value FROM meta WHERE key = 'next_seg'").fetchone()[0])
-    rows, updates = [], []
+    todo, updates = [], []
     for doc_id, rec in items:
-        e = prepared.get(doc_id)
         old = known.get(doc_id)
-        if e is None and old is not None and old[0] == fp_text(rec):  # the same words: the other columns at most
+        if doc_id not in prepared and old is not None and old[0] == fp_text(rec):  # the same words: other columns
             citekey = rec.get("citekey")
             fp = fp_meta(meta_key(rec), citekey)
             if old[1] != fp:
                 row = {**meta_row(rec), "citekey": citekey, "citekey_fold": (citekey or "").lower(), "fp_meta": fp}
                 updates.append([row[c] for c in META_COLUMNS] + [doc_id])
             continue
-        row = index_row(doc_id, rec, e)
-        row["seg"] = seg
-        rows.append(row)
+        todo.append((doc_id, rec))
     if updates:
         sets = ", ".join(f"{c} = ?" for c in META_COLUMNS)
         conn.executemany(f"UPDATE docs SET {sets} WHERE doc_id = ?", updates)
-    if not rows:
+    if not todo:
         return
     columns = ("doc_id", *TEXT_COLUMNS, *META_COLUMNS)
+    words: list[tuple[int, str, bytes]] = []  # what the postings are made of: (id, each word once, its counts)
+
+    def values() -> Iterable[list[Any]]:
+        for doc_id, rec in todo:
+            row = index_row(doc_id, rec, prepared.pop(doc_id, None))
+            row["seg"] = seg
+            words.append((doc_id, row["terms"], row["tfs"]))
+            yield [row[c] for c in columns]
+
     conn.executemany(
-        f"INSERT OR REPLACE INTO docs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        ([row[c] for c in columns] for row in rows),
+        f"INSERT OR REPLACE INTO docs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values()
     )
-    conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", _postings(rows, seg))
-    conn.execute("INSERT INTO segs VALUES (?, ?)", (seg, len(rows)))
+    conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", _postings(words, seg))
+    conn.execute("INSERT INTO segs VALUES (?, ?)", (seg, len(todo)))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'next_seg'", (str(seg + 1),))
     _merge_if_needed(conn)
 
 
-def _postings(rows: list[dict[str, Any]], seg: int) -> Iterable[tuple[str, int, bytes, bytes]]:
-    """The postings of ``rows`` (in id order within each word): (word, segment, record ids, term frequencies)."""
+def _postings(words: list[tuple[int, str, bytes]], seg: int) -> Iterable[tuple[str, int, bytes, bytes]]:
+    """The postings of the records in ``words`` (id, each word once, their counts), in id order within each word:
+    (word, segment, record ids, term frequencies)."""
     import numpy as np
 
     vocab: dict[str, int] = {}
     ids: list[int | None] = []
     lengths = []
-    for row in rows:
-        terms = row["terms"].split()
+    for _, text, _ in words:
+        terms = text.split()
         got = list(map(vocab.get, terms))
         if None in got:
             got = [g if g is not None else vocab.setdefault(t, len(vocab)) for g, t in zip(got, terms, strict=True)]
         ids.extend(got)
         lengths.append(len(terms))
     token_ids = np.array(ids, dtype=np.int32)
-    docs = np.repeat(np.array([row["doc_id"] for row in rows], dtype=np.int32), lengths)
-    tfs = np.frombuffer(b"".join(row["tfs"] for row in rows), dtype=np.uint16)
+    docs = np.repeat(np.array([doc_id for doc_id, _, _ in words], dtype=np.int32), lengths)
+    tfs = np.frombuffer(b"".join(counts for _, _, counts in words), dtype=np.uint16)
     order = np.argsort(token_ids, kind="stable")  # by word, then as the rows come (in id order)
     token_ids, docs, tfs = token_ids[order], docs[order], tfs[order]
     starts = np.flatnonzero(np.diff(token_ids, prepend=-1))
