@@ -77,6 +77,27 @@ def test_writes_keep_the_index_current_and_searching_reads_no_record(
     assert [r["pmid"] for r in search_library(Library.open(library.root), "pmid:90000001")] == ["90000001"]
 
 
+def test_a_fetch_keeps_the_index_current_batch_by_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ketalit.pubmed.eutils import EUtilsClient
+    from ketalit.pubmed.fetch import fetch_query
+
+    from eutils_server import Server, default_fake
+
+    lib = Library.init(tmp_path / "lib", shard_size=25)
+    with Server(default_fake()) as srv:
+        client = EUtilsClient(base_url=srv.url, backoff_base=0.05, timeout=1.0, email="t@x.org", api_key="", rate=50.0)
+        report = fetch_query(lib, "ketamine AND pain", batch_size=20, client=client)
+    assert report.count > 40  # several batches, each its own commit
+    assert indexed_shards(connect(lib.root / ".index")) == Library.open(lib.root).shard_generations()
+    expected = rebuilt(lib, tmp_path)
+
+    def no_records(self: Library, k: int) -> None:
+        raise AssertionError("searching read a file of records")
+
+    monkeypatch.setattr(Library, "_load_shard", no_records)
+    assert everything(Library.open(lib.root)) == expected
+
+
 def test_an_index_kept_up_to_date_ranks_as_one_built_from_scratch(library: Library, tmp_path: Path) -> None:
     lib = library
     import_files(lib, [NCBI / "pubmed1.xml", NCBI / "pubmed4.xml"])
