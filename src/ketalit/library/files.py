@@ -42,7 +42,9 @@ import orjson
 from ..errors import KetalitError, LibraryBusy, LibraryChanged, NotFound
 from .lock import POLL, LibraryLock
 from .storage import (
+    atomic_write_bytes,
     damaged,
+    describe,
     dump_tables,
     fsync_dir,
     parse_json,
@@ -149,8 +151,6 @@ class FileSet:
                 f"no ketalit library at {self.root}/ (run `ketalit init {self.root}` to create one)"
             ) from None
         except OSError as exc:
-            from .storage import describe
-
             raise KetalitError(f"{self.manifest_path}: cannot read the library ({describe(exc)})") from exc
 
     def _current(self) -> Manifest:
@@ -185,8 +185,6 @@ class FileSet:
         except FileNotFoundError:
             raise damaged(path, "the file is missing; the library's manifest lists it") from None
         except OSError as exc:
-            from .storage import describe
-
             raise KetalitError(f"{path}: cannot read the library ({describe(exc)})") from exc
 
     def _read_consistent(self, name: str, path: Path) -> bytes:
@@ -307,8 +305,6 @@ class FileSet:
                 fsync_dir(folder)
             self.lock.verify()
             plan = {"renames": [[(Path(name).parent / tmp.name).as_posix(), name] for tmp, name in temps]}
-            from .storage import atomic_write_bytes
-
             atomic_write_bytes(self.root / JOURNAL, orjson.dumps(plan))
         except BaseException:
             for tmp, _ in temps:

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from ..errors import DamagedLibrary, KetalitError, NotFound
+from ..errors import DamagedLibrary
 from ..records import no_gc
 from .lock import HOST, pid_alive
 
@@ -96,20 +96,6 @@ def describe(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{what}: the folder or file is read-only"
     return what
-
-
-def read_json_file(path: Path, missing: str | None = None) -> Any:
-    """A library file's JSON. A missing file raises NotFound with ``missing`` (or is a damaged library when
-    ``missing`` is None: the manifest names it); an empty or unparsable file is damaged."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        if missing is not None:
-            raise NotFound(missing) from None
-        raise damaged(path, "the file is missing") from None
-    except OSError as exc:
-        raise KetalitError(f"{path}: cannot read the library ({describe(exc)})") from exc
-    return parse_json(path, raw)
 
 
 def parse_json(path: Path, raw: bytes) -> Any:

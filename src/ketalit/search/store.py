@@ -56,8 +56,9 @@ SCHEMA = (
     "fp_meta BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS docs_pmid ON docs (pmid)",
     "CREATE INDEX IF NOT EXISTS docs_doi ON docs (doi)",
-    # what a search reads of every record (a scan of this index, not of the rows with their words)
+    # what a search reads of every record (a scan of these indexes, not of the rows with their words)
     "CREATE INDEX IF NOT EXISTS docs_stats ON docs (doc_id, seg, dl, year)",
+    "CREATE INDEX IF NOT EXISTS docs_tags ON docs (doc_id, route, outcome, design, setting)",
     "CREATE TABLE IF NOT EXISTS postings (token TEXT NOT NULL, seg INTEGER NOT NULL, docs BLOB NOT NULL, "
     "tfs BLOB NOT NULL, PRIMARY KEY (token, seg)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS segs (seg INTEGER PRIMARY KEY, docs INTEGER NOT NULL)",
