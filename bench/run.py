@@ -1,14 +1,19 @@
 """The benchmark suite: every stage of ketalit at N records, with wall time and peak memory, against Biopython.
 
-    python bench/run.py                 # N = 5,000 and 50,000 (about 10 minutes on 2 cores)
-    python bench/run.py 5000            # one size
+    python bench/run.py                     # N = 1,000, 10,000 and 50,000 (30-60 minutes on 2 shared cores)
+    python bench/run.py 5000                # one size
+    python bench/run.py --src DIR 50000     # the ketalit of another source tree (DIR/src), to compare
 
 For each N it builds bench/out/pubmed_N.xml (bench/make_library.py) and measures, each in a fresh process:
-Biopython's Entrez.read of the file alone (the floor), `ketalit import` of it into a new library, opening the
-library, `ketalit tag --all`, `ketalit claims link` (the shipped claims catalogue), search latency (p50/p95 over a
-fixed set of queries, in-process and warm) and the whole `ketalit search` command, `ketalit export bibtex`,
-`ketalit report`, and `ketalit --help` start-up. Peak memory is the process's maximum resident set size
-(worker processes, used for parsing and tagging, are not included). Prints a Markdown table.
+Biopython's Entrez.read of the file alone (the floor), `ketalit import` of it into a new library, the first
+`ketalit search` after the import, single-record commands (`show`, `note`, `screen`, `tag ID --add`, each on
+RECORDS records spread over the library: median and range), opening the library, `ketalit stats`, `ketalit screen
+next`, `ketalit tag --all`, `ketalit claims link` (the shipped pages' claims catalogue), search latency (p50/p95
+over a fixed set of queries, in-process and warm) and the whole `ketalit search` command, `ketalit export bibtex`,
+`ketalit report`, and `ketalit --help` start-up. Every command is timed whole, start-up included. Peak memory is the
+largest maximum resident set size of the process and its worker processes (parsing and tagging run on every core);
+CPU time (user + system) is theirs added up, beside the wall time, since a shared machine stretches wall time.
+Prints Markdown tables.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 PY = sys.executable
+RECORDS = 5  # single-record commands are timed on this many records
+ENV = dict(os.environ)
 QUERIES = [
     "ketamine",
     "intranasal ketamine",
@@ -64,7 +72,7 @@ OPEN_SCRIPT = """
 import sys, time
 t = time.perf_counter()
 from ketalit.library import Library
-lib = Library.open(sys.argv[1]); n = len(lib)
+lib = Library.open(sys.argv[1]); n = sum(1 for _ in lib.iter_records())
 print(time.perf_counter() - t)
 """
 
@@ -77,53 +85,96 @@ print(len(data["PubmedArticle"]))
 """
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of the last command measured, with its worker processes
+
+
 def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MB, stdout) of a command run to completion in its own process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    out = proc.stdout.read()
-    proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}")
+    """(wall seconds, peak RSS in MB, stdout) of a command run to completion in its own process (its CPU seconds
+    go to CPU). The resource usage wait4 reports covers the worker processes the command waited for."""
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, env=env or ENV)
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        if status != 0:
+            err.seek(0)
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{err.read().decode()[-2000:]}")
+    CPU[:] = [usage.ru_utime + usage.ru_stime]
     return wall, usage.ru_maxrss / 1024, out.decode()
+
+
+def cpu() -> str:
+    return f"CPU {CPU[0]:.2f} s"
 
 
 def ketalit(lib: Path, *args: str) -> list[str]:
     return [PY, "-m", "ketalit", "--library", str(lib), *args]
 
 
+def per_record(lib: Path, n: int, *args: str) -> tuple[str, str]:
+    """A single-record command timed on RECORDS records spread over the library (ID in ``args`` is replaced by
+    each one's PMID): 'median s (min-max)', and the largest peak RSS."""
+    times, cpus, peak = [], [], 0.0
+    for k in range(RECORDS):
+        pmid = str(60_000_000 + (n - 1) * (2 * k + 1) // (2 * RECORDS))
+        wall, rss, _ = measure(ketalit(lib, *[pmid if a == "ID" else a for a in args]))
+        times.append(wall)
+        cpus.append(CPU[0])
+        peak = max(peak, rss)
+    times.sort()
+    cpus.sort()
+    mid = len(times) // 2
+    return f"{times[mid]:.2f} s ({times[0]:.2f}-{times[-1]:.2f}; CPU {cpus[mid]:.2f} s)", f"{peak:,.0f}"
+
+
 def run(n: int) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     xml = OUT / f"pubmed_{n}.xml"
     if not xml.exists():
-        subprocess.run([PY, str(HERE / "make_library.py"), str(n)], check=True, capture_output=True)
-    lib = OUT / f"bench_lib_{n}"
+        subprocess.run([PY, str(HERE / "make_library.py"), str(n)], check=True, capture_output=True, env=ENV)
+    lib = OUT / f"bench_lib_{n}{'_' + Path(ENV['PYTHONPATH']).parent.name if 'PYTHONPATH' in ENV else ''}"
     shutil.rmtree(lib, ignore_errors=True)
-    subprocess.run(ketalit(lib, "init"), check=True, capture_output=True)
+    subprocess.run(ketalit(lib, "init"), check=True, capture_output=True, env=ENV)
     shutil.copy(ROOT / "library" / "claims.toml", lib / "claims.toml")
     shutil.copytree(ROOT / "library" / "sources", lib / "sources")
 
     wall, rss, _ = measure([PY, "-c", PARSE_SCRIPT, str(xml)])
     parse = wall
-    rows.append(("Biopython Entrez.read alone (floor)", f"{wall:.1f} s ({n / wall:,.0f} rec/s)", f"{rss:,.0f}"))
+    floor = f"{wall:.1f} s ({n / wall:,.0f} rec/s; {cpu()})"
+    rows.append(("Biopython Entrez.read alone (floor)", floor, f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "import", str(xml)))
     rows.append(
         (
             "`ketalit import` (parse, tag, store)",
-            f"{wall:.1f} s ({n / wall:,.0f} rec/s; {wall / parse:.2f}x the floor)",
+            f"{wall:.1f} s ({n / wall:,.0f} rec/s; {wall / parse:.2f}x the floor; {cpu()})",
             f"{rss:,.0f}",
         )
     )
+    wall, rss, _ = measure(ketalit(lib, "search", "intranasal ketamine", "--ids"))
+    rows.append(("first `ketalit search` after the import, whole command", f"{wall:.2f} s ({cpu()})", f"{rss:,.0f}"))
+    for label, args in (
+        ("`ketalit show ID`", ("show", "ID")),
+        ("`ketalit note ID TEXT`", ("note", "ID", "dose checked against the full text")),
+        ("`ketalit screen ID include`", ("screen", "ID", "include", "--reviewer", "ann")),
+        ("`ketalit tag ID --add route:oral`", ("tag", "ID", "--add", "route:oral")),
+    ):
+        t, mem = per_record(lib, n, *args)
+        rows.append((f"{label}, whole command ({RECORDS} records: median, range)", t, mem))
     wall, rss, out = measure([PY, "-c", OPEN_SCRIPT, str(lib)])
-    rows.append(("library open (load every record)", f"{float(out):.2f} s", f"{rss:,.0f}"))
+    rows.append(("library open (load every record), in-process", f"{float(out):.2f} s", f"{rss:,.0f}"))
+    wall, rss, _ = measure(ketalit(lib, "stats"))
+    rows.append(("`ketalit stats` (reads every record)", f"{wall:.2f} s ({cpu()})", f"{rss:,.0f}"))
+    measure(ketalit(lib, "screen", "60000003", "exclude", "--reason", "wrong population", "--reviewer", "ann"))
+    wall, rss, _ = measure(ketalit(lib, "screen", "next", "--reviewer", "ann"))
+    rows.append(("`ketalit screen next` (refits on the whole pool)", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "tag", "--all"))
-    rows.append(("`ketalit tag --all`", f"{wall:.1f} s ({n / wall:,.0f} rec/s)", f"{rss:,.0f}"))
+    rows.append(("`ketalit tag --all`", f"{wall:.1f} s ({n / wall:,.0f} rec/s; {cpu()})", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "claims", "link"))
-    rows.append(("`ketalit claims link` (118 claims, builds the search index)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    claims = (lib / "claims.toml").read_text().count("\n[[claim]]")
+    rows.append((f"`ketalit claims link` ({claims} claims), first run", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "claims", "link"))
-    rows.append(("`ketalit claims link` (index cached)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    rows.append(("`ketalit claims link` again", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
     wall, rss, out = measure([PY, "-c", SEARCH_SCRIPT, str(lib), json.dumps(QUERIES)])
     s = json.loads(out)
     rows.append(
@@ -134,26 +185,33 @@ def run(n: int) -> list[tuple[str, str, str]]:
         )
     )
     wall, rss, _ = measure(ketalit(lib, "search", "route:intranasal outcome:onset design:rct", "--ids"))
-    rows.append(("`ketalit search ...` whole command", f"{wall:.2f} s", f"{rss:,.0f}"))
+    rows.append(("`ketalit search ...` whole command", f"{wall:.2f} s ({cpu()})", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "export", "bibtex", "-o", str(lib / "all.bib")))
-    rows.append(("`ketalit export bibtex` (all records)", f"{wall:.1f} s", f"{rss:,.0f}"))
+    rows.append(("`ketalit export bibtex` (all records)", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
     wall, rss, _ = measure(ketalit(lib, "report", "-o", str(lib / "report")))
-    rows.append(("`ketalit report`", f"{wall:.1f} s", f"{rss:,.0f}"))
+    rows.append(("`ketalit report`", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
     return rows
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [5_000, 50_000]
+    args = sys.argv[1:]
+    if args[:1] == ["--src"]:
+        ENV["PYTHONPATH"] = str(Path(args[1]).resolve() / "src")
+        args = args[2:]
+    sizes = [int(a) for a in args] or [1_000, 10_000, 50_000]
     OUT.mkdir(exist_ok=True)
-    wall, rss, _ = measure([PY, "-m", "ketalit", "--help"])
-    best = min(measure([PY, "-m", "ketalit", "--help"])[0] for _ in range(5))
-    print(f"`ketalit --help` start-up: {best:.2f} s (best of 5), peak {rss:,.0f} MB\n")
+    runs = []
+    for _ in range(5):
+        wall, rss, _ = measure([PY, "-m", "ketalit", "--help"])
+        runs.append((wall, CPU[0]))
+    best = min(runs)
+    print(f"`ketalit --help` start-up: {best[0]:.2f} s (best of 5; CPU {best[1]:.2f} s), peak {rss:,.0f} MB\n")
     for n in sizes:
-        print(f"### {n:,} records\n")
+        print(f"### {n:,} records ({time.strftime('%Y-%m-%d %H:%M')}, load average {os.getloadavg()[0]:.1f})\n")
         print("| stage | time | peak RSS (MB) |\n| --- | --- | --- |")
         for stage, t, mem in run(n):
             print(f"| {stage} | {t} | {mem} |", flush=True)
-        print()
+        print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}\n")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,15 @@ def shipped_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
+def copy_library_files(src: Path, dest: Path) -> None:
+    """The files that hold library ``src`` (its manifest, records, user data and claims; not its snapshot, pages or
+    claims catalogue), copied into the folder ``dest``."""
+    manifest = json.loads((src / "ketalit.json").read_text())
+    for name in ["ketalit.json", *next(iter(manifest["meta"].values())).get("files", {})]:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(src / name, dest / name)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

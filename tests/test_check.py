@@ -32,7 +32,7 @@ from ketalit.cli import app
 from ketalit.library import Library
 from ketalit.report.render import write_report
 
-from conftest import ROOT, run_cli, run_ketalit
+from conftest import ROOT, copy_library_files, run_cli, run_ketalit
 
 PAGES = ROOT / "tests" / "pages" / "tuning"
 
@@ -41,8 +41,7 @@ PAGES = ROOT / "tests" / "pages" / "tuning"
 def records_only(tmp_path: Path) -> Path:
     """The shipped library's records, without any page or claim."""
     dest = tmp_path / "library"
-    dest.mkdir()
-    shutil.copy(ROOT / "library" / "ketalit.json", dest / "ketalit.json")
+    copy_library_files(ROOT / "library", dest)
     shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
     forget_all_claims(dest)
     return dest

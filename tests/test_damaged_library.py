@@ -282,8 +282,10 @@ def test_temporary_file_of_a_killed_writer_is_removed_by_the_next_write(lib: Lib
     assert proc.stdout.readline().strip() == b"WRITTEN-NOT-RENAMED"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
-    left = [p for p in lib.root.iterdir() if p.name.endswith(".tmp")]
-    assert len(left) == 1 and left[0].stat().st_size > (lib.root / "ketalit.json").stat().st_size
+    left = list(lib.root.rglob("*.tmp"))  # the library's files are in its folder and its records/ and ids/
+    assert len(left) == 1
+    replaces = left[0].parent / left[0].name[1:].split(f".{storage._TMP_HOST}.")[0]
+    assert left[0].stat().st_size > replaces.stat().st_size  # the new version of a file, never put in place
     live = lib.root / f"{storage._tmp_prefix(lib.root / 'ketalit.json')}inflight.tmp"  # this (live) process's
     live.write_bytes(b"being written")
     proc = run_ketalit("--library", str(lib.root), "note", PMID, "after the crash")

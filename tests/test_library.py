@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 
 import orjson
+import pytest
 
+from ketalit.errors import KetalitError
 from ketalit.importer import import_files
-from ketalit.library import Library
+from ketalit.library import SCHEMA_VERSION, Library
 from ketalit.records import normalize_doi, parse_date
 from ketalit.userfields import set_manual_tags, set_note, set_screening
 
@@ -113,7 +115,11 @@ def test_title_year_identity_without_ids(lib: Library, tmp_path: Path) -> None:
 
 def test_schema_version_is_stored(lib: Library) -> None:
     raw = orjson.loads((lib.root / "ketalit.json").read_bytes())
-    assert raw["meta"]["1"]["schema_version"] == 1
+    assert raw["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 2
+    raw["meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1  # written by a newer ketalit: refused, not misread
+    (lib.root / "ketalit.json").write_bytes(orjson.dumps(raw))
+    with pytest.raises(KetalitError, match="schema version 3; this ketalit reads up to 2"):
+        Library.open(lib.root)
 
 
 def test_failed_transaction_writes_nothing(lib: Library) -> None:

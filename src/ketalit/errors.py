@@ -5,6 +5,7 @@
     ├── NotFound          a record, claim, page or library that is not there
     ├── BadInput          a value or file that cannot be used (ImportFormatError, QueryError)
     ├── LibraryBusy       another process holds the library's lock
+    │   └── LibraryChanged another process changed the library while a command was reading it
     ├── DamagedLibrary    a library file that is damaged or is not a ketalit library (left as it is)
     ├── LibraryWriteError the library could not be written (read-only, full disk); the previous state is intact
     └── PubMedError       NCBI's E-utilities answered with an error or kept failing
@@ -29,6 +30,10 @@ class ImportFormatError(BadInput):
 
 class LibraryBusy(KetalitError):
     """Another process held the library's lock for the whole timeout."""
+
+
+class LibraryChanged(LibraryBusy):
+    """Another process changed part of the library that a command had already read: run the command again."""
 
 
 class DamagedLibrary(KetalitError):

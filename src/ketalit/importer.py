@@ -8,7 +8,7 @@ skipped, and each skip is reported with its reason.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +73,23 @@ def _count_copies(lib: Library, copies: Counter[tuple[int, str, str]]) -> None:
                 lib.put(doc_id, rec)
 
 
+def prepare(records: list[Record]) -> list[Record]:
+    """Freshly parsed records normalised, tagged (tag reasons as the JSON the library stores: a fraction of the
+    memory of their objects), and with what the search index needs of them (in an import's worker processes, beside
+    the parse; the library uses it for the records it adds as they are)."""
+    from .library.db import encode_blobs
+    from .search.store import entry
+    from .tagging.tagger import pretag
+
+    for rec in records:
+        normalise(rec)
+        rec["_normalised"] = True
+    out = [encode_blobs(rec) for rec in pretag(records)]
+    for rec in out:
+        rec["_index"] = entry(rec)
+    return out
+
+
 def store_records(
     lib: Library, records: Iterable[Record], key_notes: list[str] | None = None, skipped: list[str] | None = None
 ) -> dict[str, int]:
@@ -91,7 +108,8 @@ def store_records(
         taken: set[str] | None = None
         copies: Counter[tuple[int, str, str]] = Counter()  # records per (stored record, source): a file's duplicates
         for rec in records:
-            normalise(rec)
+            if not rec.pop("_normalised", False):
+                normalise(rec)
             if not has_identity(rec):
                 counts["skipped"] += 1
                 if skipped is not None:
@@ -100,7 +118,7 @@ def store_records(
                 continue
             own = rec.get("citekey")
             if own and taken is None:
-                taken = {r["citekey"] for _, r in lib.iter_records() if r.get("citekey")}
+                taken = lib.citekeys()
             doc_id, action = lib.upsert(rec)
             copies.update((doc_id, p.get("source"), p.get("kind")) for p in rec.get("provenance") or [])
             if own and taken is not None:
@@ -124,6 +142,14 @@ def store_records(
     return counts
 
 
+def _drain(parsed: list[ParsedFile]) -> Iterator[Record]:
+    """Every parsed record, in order, each let go of once it is handed over (the library keeps what it stores)."""
+    for pf in parsed:
+        pf.records.reverse()
+        while pf.records:
+            yield pf.records.pop()
+
+
 def import_files(
     lib: Library, paths: Iterable[str | Path], fmt: str | None = None, relative_to: Path | None = None
 ) -> ImportReport:
@@ -132,10 +158,8 @@ def import_files(
     ``relative_to``: record each file's provenance relative to this folder (the shipped library does, so that it
     reads the same on every machine).
     """
-    from .tagging.tagger import pretag
-
     with no_gc():
-        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=pretag) for p in paths]  # raises before writing
+        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=prepare) for p in paths]  # raises before writing
     report = ImportReport()
     for pf in parsed:
         if relative_to is not None:
@@ -145,6 +169,6 @@ def import_files(
                     prov["source"] = label
         report.files.append({"path": str(pf.path), "format": pf.format, "records": len(pf.records)})
         report.skipped.extend(pf.skipped)
-    counts = store_records(lib, (r for pf in parsed for r in pf.records), report.keys, report.skipped)
+    counts = store_records(lib, _drain(parsed), report.keys, report.skipped)
     report.added, report.updated = counts["added"], counts["updated"]
     return report

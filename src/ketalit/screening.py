@@ -120,8 +120,8 @@ def _legacy(lib: Library, seen: set[int]) -> list[ScreeningDecision]:
     """Libraries made before stages and reviewers kept one decision on the record: read it as a title/abstract
     decision by an unnamed reviewer."""
     out = []
-    for doc_id, rec in lib.iter_records():
-        s = rec.get("screening")
+    for doc_id, fields in lib.user_fields().items():
+        s = fields.get("screening")
         if s and doc_id not in seen and "stage" not in s and s.get("decision") in DECISIONS:
             out.append(
                 ScreeningDecision(

@@ -104,10 +104,11 @@ def set_citekey(lib: Library, ident: str, key: str) -> tuple[str, str]:
         raise KetalitError(problem)
     with lib.transaction():
         rec = _find(lib, ident)
-        for doc_id, other in lib.iter_records():
-            if other.get("citekey") == key and doc_id != rec["_id"]:
-                who = other.get("pmid") or other.get("doi") or (other.get("title") or "")[:60]
-                raise KetalitError(f"citation key {key!r} is taken by {who}; choose another")
+        holder = lib.lookup("citekey", key)
+        if holder is not None and holder != rec["_id"]:
+            other = lib.record(holder)
+            who = other.get("pmid") or other.get("doi") or (other.get("title") or "")[:60]
+            raise KetalitError(f"citation key {key!r} is taken by {who}; choose another")
         old = rec.get("citekey") or ""
         rec["citekey"] = key
         rec["citekey_pinned"] = True

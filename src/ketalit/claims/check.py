@@ -228,7 +228,6 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
     records: dict[int, Record] = {}
     if chosen:
         index = SearchIndex.for_library(lib)
-        index.use_records(lib)
         for claim in chosen:
             evidence, verdict, explanation = link_claim(claim, index, lib, readings, records)
             rows.append(

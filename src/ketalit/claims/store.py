@@ -27,7 +27,6 @@ def link_all(lib: Library) -> dict[str, Any]:
     if not claims:
         raise KetalitError(f"{lib.root}/claims.toml has no claims (add a page with `ketalit check PAGE`)")
     index = SearchIndex.for_library(lib)
-    index.use_records(lib)  # the records are in memory already: no second copy of their tags
     rows = []
     readings: dict[int, Reading] = {}
     records: dict[int, Record] = {}

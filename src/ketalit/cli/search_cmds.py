@@ -152,6 +152,29 @@ def search(
     console.print(table)
 
 
+@app.command("index")
+def index_cmd(
+    rebuild: bool = typer.Option(False, "--rebuild", help="Recreate the index from the records."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """The search index (a cache in .index/ beside the library). Every change to the records updates it, so
+    searching never waits for it; this brings it up to date if it fell behind (a command killed after writing), and
+    `--rebuild` recreates it from the records."""
+    import time
+
+    from ..search import SearchIndex
+
+    start = time.perf_counter()
+    index = SearchIndex.for_library(open_library(), rebuild=rebuild)
+    seconds = time.perf_counter() - start
+    n = index.n
+    index.close()
+    if as_json:
+        emit_json({"records": n, "rebuilt": rebuild, "seconds": round(seconds, 2)})
+        return
+    console.print(f"{'rebuilt' if rebuild else 'up to date:'} the search index of {n} records ({seconds:.1f} s)")
+
+
 def tsv_rows(lib: Library, results: list[dict[str, Any]], columns: list[str]) -> list[list[str]]:
     """One row of tab-free, newline-free cells per result (lists joined with '; '), like EDirect's xtract."""
     from ..records import abstract_text

@@ -1,14 +1,15 @@
-"""The library: a folder holding the tinydb store of records, tags, saved searches and claims (``db``), its crash-safe
-storage (``storage``) and the stable citation keys it assigns (``citekey``)."""
+"""The library: a folder of tinydb files holding records, user data, saved searches and claims (``db``), written
+together atomically (``files``) and deterministically (``storage``), found by identifier (``idmap``), converted
+from the older single-file layout on first open (``migrate``), with the stable citation keys it assigns
+(``citekey``)."""
 
 from .db import (
     DB_NAME,
     LOCK_NAME,
     LOCK_TIMEOUT,
     SCHEMA_VERSION,
-    STATE_NAME,
     Library,
     default_library_path,
 )
 
-__all__ = ["DB_NAME", "LOCK_NAME", "LOCK_TIMEOUT", "SCHEMA_VERSION", "STATE_NAME", "Library", "default_library_path"]
+__all__ = ["DB_NAME", "LOCK_NAME", "LOCK_TIMEOUT", "SCHEMA_VERSION", "Library", "default_library_path"]

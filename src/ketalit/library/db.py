@@ -1,9 +1,17 @@
-"""The library: one folder holding a tinydb database of records, tags, saved searches, claims and links.
+"""The library: one folder of tinydb files holding records, user data, saved searches, claims and links.
 
-Reads need no lock: the database file is only ever replaced whole (see ``storage``). Every write happens in a
-``transaction()``: it takes the folder's lock (see ``lock``), reloads the file (so work written meanwhile by another
-ketalit process is kept), applies the changes in memory and writes the file once, atomically. An exception inside
-the transaction discards all of its changes. A read-only library file is refused before any work is done.
+What a command costs follows what it touches, not the size of the library. Records live in files of SHARD_SIZE ids
+each (records/0000.json holds ids 1-1000); the id map (ids/*.json) finds a record's file from its PMID, DOI, PMCID,
+citation key or title. What people did lives in user.json: notes, screening decisions, claim reviews, saved
+searches, removals, and each record's user fields (notes and screening summaries, manual tags, hand edits, a
+pinned citation key), which the library lays over the record when it is read. Linked claims live in claims.json.
+Every file is read only when needed, and a write rewrites only the files it changed.
+
+Reads need no lock (see ``files``). Every write happens in a ``transaction()``: it takes the folder's lock (see
+``lock``), reads the files it needs as they are now (so work written meanwhile by another ketalit process is kept),
+applies the changes in memory and commits every changed file at once, atomically. An exception inside the
+transaction discards all of its changes. A read-only library file is refused before any work is done. After a
+commit that changed records, the search index is brought up to date for those records (see ``search.index``).
 """
 
 from __future__ import annotations
@@ -16,24 +24,38 @@ from typing import Any
 
 import orjson
 from tinydb import TinyDB
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
-from ..errors import KetalitError, NotFound
-from ..records import Record, merge, new_record, no_gc, normalize_doi, title_key, titles_match
+from ..errors import KetalitError, LibraryWriteError, NotFound
+from ..records import Record, merge, new_record, no_gc, normalize_doi, titles_match
 from .citekey import assign_key, check_key
+from .files import MANIFEST, RECORDS_DIR, FileSet
+from .idmap import IdMap
 from .lock import LibraryLock
-from .storage import AtomicJSONStorage, LibraryWriteError, atomic_write_bytes
+from .storage import BufferedStorage, damaged, describe, table_problem
 
-SCHEMA_VERSION = 1
-DB_NAME = "ketalit.json"
+SCHEMA_VERSION = 2  # 1: everything in ketalit.json (converted on first open, see ``migrate``)
+DB_NAME = MANIFEST
 LOCK_NAME = ".ketalit.lock"
-STATE_NAME = ".ketalit.state"
+USER_DB = "user.json"
+CLAIMS_DB = "claims.json"
+SHARD_SIZE = 1000  # records per file: a single-record command reads and writes about 5 MB
+CLAIM_TABLES = ("claims", "claims_meta")
+USER_FIELDS_TABLE = "user_fields"  # in user.json: each record's user fields, by record id
 # Stored as one JSON string each: they are many small objects that only `show`, exports and claim linking read, and
 # parsing them as strings halves the time to open a 50,000-record library (1.35 s -> 0.81 s for orjson alone).
 BLOB_FIELDS = ("tag_reasons", "comparator_routes", "findings")
+# A record's fields that people set, kept in user.json (with ``citekey`` when it is pinned): writing a note or a
+# screening decision rewrites user.json, not the file of records.
+OVERLAY_FIELDS = ("notes", "screening", "manual_tags", "edits", "citekey_pinned")
 
 
-def _encode(rec: Record) -> Record:
+def _user_defaults() -> Record:
+    return {"notes": "", "manual_tags": {"add": [], "remove": []}, "screening": None}
+
+
+def encode_blobs(rec: Record) -> Record:
+    """``rec`` with its BLOB_FIELDS as JSON strings (a copy if any was not)."""
     if all(not isinstance(rec.get(f), (list, dict)) for f in BLOB_FIELDS):
         return rec
     out = dict(rec)
@@ -44,11 +66,29 @@ def _encode(rec: Record) -> Record:
 
 
 def _decode(rec: Record) -> Record:
-    out = dict(rec)
     for f in BLOB_FIELDS:
-        if isinstance(out.get(f), str):
-            out[f] = orjson.loads(out[f])
-    return out  # records version and count, so readers can check caches without parsing the library
+        if isinstance(rec.get(f), str):
+            rec[f] = orjson.loads(rec[f])
+    return rec
+
+
+def split(rec: Record) -> tuple[Record, Record]:
+    """A record as stored: (its row in a file of records, its user fields in user.json). Empty user fields are not
+    stored; reading lays them back with their defaults."""
+    pinned = bool(rec.get("citekey_pinned"))
+    row: Record = {}
+    user: Record = {}
+    for k, v in rec.items():
+        if k in OVERLAY_FIELDS or (k == "citekey" and pinned):
+            if not (
+                (k == "notes" and v == "")
+                or (k == "screening" and v is None)
+                or (k == "manual_tags" and v == {"add": [], "remove": []})
+            ):
+                user[k] = v
+        elif k != "_id":
+            row[k] = v
+    return encode_blobs(row), user
 
 
 LOCK_TIMEOUT = 120.0
@@ -72,6 +112,10 @@ def default_library_path() -> Path:
     return Path(os.environ.get("KETALIT_LIBRARY") or "library")
 
 
+def shard_name(k: int) -> str:
+    return f"{RECORDS_DIR}/{k:04d}.json"
+
+
 class Library:
     """A ketalit library folder. Open one with ``Library.open(path)`` or create it with ``Library.init(path)``."""
 
@@ -79,94 +123,77 @@ class Library:
         self.root = Path(root)
         self.db_path = self.root / DB_NAME
         self._lock = LibraryLock(self.root / LOCK_NAME, self.root)
-        self._create = False  # only `init` may start from an absent database file
-        self._db: TinyDB | None = None
-        self._records: dict[int, Record] | None = None
-        self._dirty: set[int] = set()
-        self._removed: set[int] = set()
-        self._content_changed = False  # a change other than derived data (findings): the records version moves
-        self._index: dict[str, dict[str, int]] | None = None
-        self._next_id: int | None = None
+        self.files = FileSet(self.root, self._lock, lock_timeout, SCHEMA_VERSION)
         self._in_tx = False
+        self._reset()
 
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
-    def init(cls, root: str | os.PathLike[str]) -> Library:
-        """Create a library folder, or check the one already there (an existing file is never written over)."""
+    def init(cls, root: str | os.PathLike[str], shard_size: int = SHARD_SIZE) -> Library:
+        """Create a library folder, or check the one already there (an existing file is never written over).
+        ``shard_size``: how many record ids each file of records holds."""
         lib = cls(Path(root))
-        if lib.db_path.exists():
+        if lib.db_path.exists() or lib.db_path.is_symlink():
             lib.schema_version()
             return lib
         try:
             lib.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise KetalitError(f"{lib.root}: cannot create the library folder ({exc.strerror})") from exc
-        lib._create = True
+        lib.files.create = {"shard_size": shard_size, "next_id": 1, "records": 0, "records_version": 0}
         try:
             with lib.transaction():
-                meta = lib.db.table("meta")
-                if not meta.all():
-                    meta.insert({"schema_version": SCHEMA_VERSION})
+                pass  # writes the manifest of an empty library
         finally:
-            lib._create = False
+            lib.files.create = None
         return lib
 
     @classmethod
     def open(cls, root: str | os.PathLike[str] | None = None, validate: bool = True) -> Library:
-        """Open a library folder. ``validate=False`` defers reading the database until something needs it
-        (a search answered from its index never does)."""
+        """Open a library folder. ``validate=False`` defers reading it until something needs it (a search answered
+        from its index reads only the manifest)."""
         path = Path(root) if root is not None else default_library_path()
         lib = cls(path)
         if not lib.db_path.exists():
             raise NotFound(f"no ketalit library at {path}/ (run `ketalit init {path}` to create one)")
         if validate:
-            lib.schema_version()  # validates the file
+            lib.schema_version()  # validates the manifest (and converts a library of the older layout)
         return lib
 
-    def _write_state(self) -> None:
-        """Describe the database file as just written (a cache: one that cannot be written is simply not used)."""
-        try:
-            st = self.db_path.stat()
-            state = {
-                "db_size": st.st_size,
-                "db_mtime_ns": st.st_mtime_ns,
-                "records_version": self.records_version(),
-                "records": len(self._load()) if self._records is not None else len(self.db.table("records")),
-            }
-            atomic_write_bytes(self.root / STATE_NAME, orjson.dumps(state))
-        except OSError:
-            pass
-
-    def fast_state(self) -> dict[str, int] | None:
-        """The state file, if it describes the database file as it is now (else None: read the library)."""
-        try:
-            state = orjson.loads((self.root / STATE_NAME).read_bytes())
-            st = self.db_path.stat()
-        except (OSError, orjson.JSONDecodeError):
-            return None
-        if state.get("db_size") != st.st_size or state.get("db_mtime_ns") != st.st_mtime_ns:
-            return None
-        return state
-
-    @property
-    def db(self) -> TinyDB:
-        if self._db is None:
-            self._db = TinyDB(self.db_path, storage=AtomicJSONStorage, create=self._create)
-        return self._db
-
-    def records_version(self) -> int:
-        """A counter bumped by every transaction that changes records (not by claims or saved searches)."""
-        meta = self.db.table("meta").all()
-        return int(meta[0].get("records_version", 0)) if meta else 0
-
-    def schema_version(self) -> int:
-        meta = self.db.table("meta").all()
-        version = meta[0].get("schema_version", 0) if meta else 0
+    def _meta(self) -> dict[str, Any]:
+        """The manifest's row (schema version, counters, files) as of this library's view."""
+        view = self.files.manifest()
+        version = view.meta["schema_version"]
         if version > SCHEMA_VERSION:
             raise KetalitError(
                 f"{self.db_path} has schema version {version}; this ketalit reads up to {SCHEMA_VERSION} (upgrade)"
             )
-        return version
+        if version < SCHEMA_VERSION:
+            from .migrate import upgrade
+
+            upgrade(self)
+            view = self.files.manifest()
+        return view.meta
+
+    def schema_version(self) -> int:
+        return int(self._meta()["schema_version"])
+
+    def records_version(self) -> int:
+        """A counter bumped by every commit that changes records (not by notes, screening, claims, searches or the
+        findings stored with a record, see ``put_derived``)."""
+        return int(self._meta().get("records_version", 0))
+
+    def shard_generations(self) -> dict[str, int]:
+        """Each file of records with the generation (commit number) that last wrote it: what caches of the records
+        (the search index) compare to know what changed."""
+        return {n: g for n, g in self._meta()["files"].items() if n.startswith(RECORDS_DIR + "/")}
+
+    @property
+    def shard_size(self) -> int:
+        return int(self._meta().get("shard_size", SHARD_SIZE))
+
+    def shard_of(self, doc_id: int) -> int:
+        return (doc_id - 1) // self.shard_size
 
     # -- transactions ------------------------------------------------------------------------------------------
     @contextmanager
@@ -178,156 +205,216 @@ class Library:
             raise NotFound(f"no ketalit library at {self.root}/ (run `ketalit init {self.root}` to create one)")
         self._lock.acquire(lock_timeout())
         try:
-            self._refuse_read_only()
+            self.files.locked = True
+            self.files.recover()
             self._reset()
+            self._meta()  # the library as it is now (converted first if it has the older layout)
+            self._refuse_read_only()
             self._in_tx = True
             yield self
-            self._write_back()
-            if self.db.storage.dirty:
-                self._lock.verify()
-                self.db.storage.flush()
-                self._write_state()
+            changes = self._commit()
+            if changes is not None:
+                self._after_commit(changes)
         except BaseException:
             self._reset()
             raise
         finally:
             self._in_tx = False
+            self.files.locked = False
             self._lock.release()
 
     def _refuse_read_only(self) -> None:
-        try:
-            st = self.db_path.stat()
-        except FileNotFoundError:
-            return  # being created by `init`; otherwise reading it says it is missing
-        if not st.st_mode & 0o222 or not os.access(self.db_path, os.W_OK):
-            raise LibraryWriteError(
-                f"{self.db_path}: the library file is read-only, so nothing was changed "
-                f"(to change the library, make it writable: chmod u+w {self.db_path})"
-            )
-
-    def take_records(self) -> dict[int, Record]:
-        """Every record, handed over: the library forgets its copy (outside a transaction), so a caller that
-        consumes the records one by one frees their memory as it goes."""
-        records = self._load()
-        if not self._in_tx:
-            self._reset()
-        return records
+        paths = [self.db_path] + [self.root / n for n in self.files.manifest().files]
+        for path in paths:
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                continue  # being created by `init`; otherwise reading it says it is missing
+            if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+                raise LibraryWriteError(
+                    f"{path}: the library file is read-only, so nothing was changed "
+                    f"(to change the library, make it writable: chmod u+w {path})"
+                )
 
     def release(self) -> None:
-        """Drop the in-memory copy of the database (outside a transaction): the next read comes from disk."""
+        """Drop what was read (outside a transaction): the next read comes from disk, as the library is then."""
         if not self._in_tx:
             self._reset()
 
     def _reset(self) -> None:
-        self._db = None
-        self._records = None
-        self._index = None
-        self._next_id = None
-        self._dirty = set()
-        self._removed = set()
-        self._content_changed = False
+        self.files.reset()
+        self._dbs: dict[str, TinyDB] = {}
+        self._shards: dict[int, TinyDB] = {}
+        self._rows: dict[int, dict[int, Record]] = {}  # shard -> id -> the row as read (never changed in place)
+        self._recs: dict[int, Record] = {}  # id -> the record (row and user fields), for the shards read
+        self._ids: IdMap | None = None
+        self._dirty: set[int] = set()
+        self._removed: set[int] = set()
+        self._count = 0  # records added minus records removed in this transaction
+        self._content_changed = False  # a change other than derived data (findings): the records version moves
+        self._next_id: int | None = None
+        self._prepared: dict[int, Any] = {}  # id -> what the search index needs, prepared while importing
 
-    def _write_back(self) -> None:
-        if not (self._dirty or self._removed) or self._records is None:
-            return
-        table = self.db.table("records")
-        meta = self.db.table("meta")
-        rows = meta.all()
-        first = rows[0] if rows else None
-        if first is None:
-            meta.insert({"schema_version": SCHEMA_VERSION, "records_version": 1})
-        elif self._content_changed:  # what derived data (the search index) keys on: every change to the records
-            meta.update({"records_version": first.get("records_version", 0) + 1}, doc_ids=[first.doc_id])
-        existing = [i for i in self._dirty | self._removed if table.contains(doc_id=i)]
-        if existing:
-            table.remove(doc_ids=existing)
-        table.insert_multiple(Document(_encode(self._records[i]), doc_id=i) for i in sorted(self._dirty))
-        self._dirty = set()
-        self._removed = set()
-        self._content_changed = False
+    # -- reading the files ---------------------------------------------------------------------------------------------
+    def _tinydb(self, name: str, tables: tuple[str, ...] | None = None) -> TinyDB:
+        if name not in self._dbs:
+
+            def load() -> dict[str, Any] | None:
+                data = self.files.read(name)
+                why = None if data is None else table_problem(data, tables)
+                if why:
+                    raise damaged(self.root / name, why)
+                return data
+
+            self._dbs[name] = TinyDB(storage=BufferedStorage, load=load)
+        return self._dbs[name]
+
+    def _user_fields(self) -> dict[str, Record]:
+        """Each record's user fields as stored, by record id (as text)."""
+        return (self._tinydb(USER_DB).storage.read() or {}).get(USER_FIELDS_TABLE, {})
+
+    def _load_shard(self, k: int) -> dict[int, Record]:
+        if k not in self._rows:
+            name = shard_name(k)
+
+            def load() -> dict[str, Any] | None:
+                data = self.files.read(name)
+                why = None if data is None else table_problem(data, ("records",))
+                if why:
+                    raise damaged(self.root / name, why)
+                return data
+
+            db = TinyDB(storage=BufferedStorage, load=load)
+            with no_gc():
+                rows = {doc.doc_id: doc for doc in db.table("records").all()}
+            user = self._user_fields()
+            self._shards[k] = db
+            self._rows[k] = rows
+            lo, hi = k * self.shard_size, (k + 1) * self.shard_size
+            for i, row in rows.items():
+                if not lo < i <= hi:
+                    raise damaged(self.root / name, f"record {i} belongs in {shard_name(self.shard_of(i))}")
+                if i not in self._removed and i not in self._dirty:
+                    extra = user.get(str(i))
+                    self._recs[i] = {**row, **extra} if extra else row
+        return self._rows[k]
+
+    def _shard_numbers(self) -> list[int]:
+        return sorted(int(n[len(RECORDS_DIR) + 1 : -5]) for n in self.shard_generations())
+
+    def _load_all(self) -> None:
+        for k in self._shard_numbers():
+            self._load_shard(k)
+
+    def _get(self, doc_id: int) -> Record | None:
+        if doc_id not in self._recs and doc_id not in self._removed:
+            self._load_shard(self.shard_of(doc_id))
+        return self._recs.get(doc_id)
+
+    def _idmap(self) -> IdMap:
+        if self._ids is None:
+            self._ids = IdMap(self.root, self.files.read)
+        return self._ids
 
     # -- records: reading ----------------------------------------------------------------------------------------
-    def _load(self) -> dict[int, Record]:
-        if self._records is None:
-            with no_gc():
-                self._records = {doc.doc_id: doc for doc in self.db.table("records").all()}
-        return self._records
+    def _full(self, doc_id: int, rec: Record) -> Record:
+        """A record as callers get it: a copy of its own, blobs parsed, user fields with their defaults."""
+        out = _user_defaults()
+        out.update(orjson.loads(orjson.dumps(rec)))
+        out["_id"] = doc_id
+        return _decode(out)
 
     def records(self) -> list[Record]:
-        """Every record, in the order they entered the library. Each carries its ``_id``."""
-        return [dict(_decode(rec), _id=i) for i, rec in self._load().items()]
+        """Every record, in id order. Each is a copy and carries its ``_id``."""
+        self._load_all()
+        return [self._full(i, self._recs[i]) for i in sorted(self._recs)]
 
     def iter_records(self) -> Iterator[tuple[int, Record]]:
-        """(id, record) pairs without copying, for read-only use. Tag reasons and comparator routes may still be
-        JSON strings here (see BLOB_FIELDS): use ``record()`` for a full record."""
-        yield from self._load().items()
+        """(id, record) pairs in id order, without copying, for read-only use. Tag reasons and comparator routes may
+        still be JSON strings here (see BLOB_FIELDS), and user fields left empty are absent: use ``record()`` for a
+        full record."""
+        self._load_all()
+        for i in sorted(self._recs):
+            yield i, self._recs[i]
 
     def __len__(self) -> int:
-        return len(self._load())
+        return int(self._meta().get("records", 0)) + self._count
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, int) and self._get(doc_id) is not None
 
     def record(self, doc_id: int) -> Record:
-        return dict(_decode(self._load()[doc_id]), _id=doc_id)
+        rec = self._get(doc_id)
+        if rec is None:
+            raise KeyError(doc_id)
+        return self._full(doc_id, rec)
 
-    def _indexes(self) -> dict[str, dict[str, int]]:
-        if self._index is None:
-            idx: dict[str, dict[str, int]] = {"pmid": {}, "doi": {}, "title": {}, "citekey": {}}
-            for i, rec in self._load().items():
-                self._index_record(idx, i, rec)
-            self._index = idx
-        return self._index
+    def stored(self, doc_id: int) -> Record | None:
+        """A record as stored, without copying (for read-only use, as ``iter_records``), or None."""
+        return self._get(doc_id)
 
-    @staticmethod
-    def _index_record(idx: dict[str, dict[str, int]], i: int, rec: Record) -> None:
-        if rec.get("pmid"):
-            idx["pmid"][rec["pmid"]] = i
-        if rec.get("doi"):
-            idx["doi"].setdefault(rec["doi"], i)
-        tk = title_key(rec.get("title") or "", rec.get("year"))
-        if tk:
-            idx["title"].setdefault(tk, i)
-        if rec.get("citekey"):
-            idx["citekey"][rec["citekey"]] = i
-        for other in rec.get("merged") or []:  # a merged near-duplicate's identifiers still lead here
-            if other.get("pmid"):
-                idx["pmid"].setdefault(other["pmid"], i)
-            if other.get("doi"):
-                idx["doi"].setdefault(other["doi"], i)
+    def shard_records(self, k: int) -> dict[int, Record]:
+        """The records of one file of records (see ``shard_generations``), as stored, without copying."""
+        self._load_shard(k)
+        lo = k * self.shard_size
+        return {i: self._recs[i] for i in range(lo + 1, lo + self.shard_size + 1) if i in self._recs}
+
+    def user_fields(self) -> dict[int, Record]:
+        """The user fields of every record that has some (notes and screening summaries, manual tags, hand edits, a
+        pinned citation key), by record id, read from user.json alone (not from the records). For read-only use."""
+        out = {int(k): v for k, v in self._user_fields().items()}
+        for i in self._removed:
+            out.pop(i, None)
+        for i in self._dirty:
+            own = split(self._recs[i])[1]
+            if own:
+                out[i] = own
+            else:
+                out.pop(i, None)
+        return dict(sorted(out.items()))
+
+    def lookup(self, kind: str, value: str) -> int | None:
+        """The id of the record with this identifier (kind: pmid, doi, pmcid, citekey or title), or None."""
+        return self._idmap().get(kind, value)
+
+    def citekeys(self) -> set[str]:
+        """Every citation key in use."""
+        return set(self._idmap().keys("citekey"))
 
     def find(self, ident: str) -> Record | None:
         """A record by PMID, DOI (any form), PMCID or citation key."""
         ident = ident.strip()
-        idx = self._indexes()
-        if ident.isdigit() and ident in idx["pmid"]:
-            return self.record(idx["pmid"][ident])
-        if ident.lower().startswith("pmid:") and ident[5:].strip() in idx["pmid"]:
-            return self.record(idx["pmid"][ident[5:].strip()])
-        doi = normalize_doi(ident)
-        if doi and doi in idx["doi"]:
-            return self.record(idx["doi"][doi])
-        if ident in idx["citekey"]:
-            return self.record(idx["citekey"][ident])
-        if ident.upper().startswith("PMC"):
-            for i, rec in self._load().items():
-                if rec.get("pmcid") == ident.upper():
-                    return self.record(i)
-        return None
+        ids = self._idmap()
+        found = None
+        if ident.isdigit():
+            found = ids.get("pmid", ident)
+        elif ident.lower().startswith("pmid:"):
+            found = ids.get("pmid", ident[5:].strip())
+        if found is None:
+            doi = normalize_doi(ident)
+            if doi:
+                found = ids.get("doi", doi)
+        if found is None:
+            found = ids.get("citekey", ident)
+        if found is None and ident.upper().startswith("PMC"):
+            found = ids.get("pmcid", ident.upper())
+        return None if found is None else self.record(found)
 
     def match(self, rec: Record) -> int | None:
         """The id of the stored record that is the same paper as ``rec``: by PMID, else DOI, else title+year."""
-        idx = self._indexes()
-        stored = self._load()
+        from ..records import title_key
+
+        ids = self._idmap()
         pmid, doi = rec.get("pmid"), rec.get("doi")
-        if pmid and pmid in idx["pmid"]:
-            return idx["pmid"][pmid]
-        if doi and doi in idx["doi"]:
-            i = idx["doi"][doi]
-            other = stored[i]
+        if pmid and (i := ids.get("pmid", pmid)) is not None:
+            return i
+        if doi and (i := ids.get("doi", doi)) is not None:
+            other = self._get(i) or {}
             if (not pmid or not other.get("pmid")) and titles_match(rec.get("title", ""), other.get("title", "")):
                 return i
         tk = title_key(rec.get("title") or "", rec.get("year"))
-        if tk and tk in idx["title"]:
-            i = idx["title"][tk]
-            other = stored[i]
+        if tk and (i := ids.get("title", tk)) is not None:
+            other = self._get(i) or {}
             if pmid and other.get("pmid") and other["pmid"] != pmid:
                 return None
             if doi and other.get("doi") and other["doi"] != doi:
@@ -340,90 +427,186 @@ class Library:
         if not self._in_tx:
             raise RuntimeError("library writes must happen inside Library.transaction()")
 
+    def _set(self, doc_id: int, rec: Record, derived: bool = False) -> None:
+        if not derived:
+            self._content_changed = True
+        self._prepared.pop(doc_id, None)
+        old = self._get(doc_id)
+        if old is None:
+            self._count += 1
+        self._recs[doc_id] = {k: v for k, v in rec.items() if k != "_id"}
+        self._removed.discard(doc_id)
+        self._dirty.add(doc_id)
+        self._idmap().update(doc_id, old, self._recs[doc_id])
+
     def upsert(self, rec: Record) -> tuple[int, str]:
-        """Insert ``rec`` or merge it into the same paper already stored. Returns (id, 'added'|'updated')."""
+        """Insert ``rec`` or merge it into the same paper already stored. Returns (id, 'added'|'updated').
+
+        ``rec["_index"]``, if given, is what the search index needs of the record (see ``search.store.entry``),
+        prepared by an import's worker processes: it is used for an added record that nothing changes afterwards."""
         self._require_tx()
-        stored = self._load()
-        idx = self._indexes()
         i = self.match(rec)
         if i is None:
             if self._next_id is None:
-                self._next_id = max(stored, default=0) + 1
+                self._next_id = int(self._meta().get("next_id", 1))
             i = self._next_id
             self._next_id += 1
+            taken = self._idmap().keys("citekey")
             out = new_record()
             out.update({k: v for k, v in rec.items() if not k.startswith("_")})
             own = rec.get("citekey")  # a key the file carries (BibTeX, CSL-JSON): kept if it is usable and free
-            if own and check_key(own) is None and own not in idx["citekey"]:
+            if own and check_key(own) is None and own not in taken:
                 out["citekey_pinned"] = True
             else:
-                out["citekey"] = assign_key(out, idx["citekey"])
+                out["citekey"] = assign_key(out, taken)
             action = "added"
         else:
-            out = merge(stored[i], rec)
+            out = merge(self._get(i), rec)
             action = "updated"
-        stored[i] = out
-        self._dirty.add(i)
-        self._content_changed = True
-        self._index_record(idx, i, out)
+        self._set(i, out)
+        if action == "added" and "_index" in rec:
+            self._prepared[i] = rec["_index"]
         return i, action
 
     def clear_records(self) -> None:
         """Remove every record. Records added afterwards get ids none of them had (a rebuild imports the papers
         again, then gives each its old id back with ``renumber``)."""
         self._require_tx()
-        stored = self._load()
-        self._next_id = max(stored, default=0) + 1
-        self._removed |= set(stored)
-        self._dirty = set()
-        self._content_changed = True
-        stored.clear()
-        self._index = None
+        self._load_all()
+        for i in list(self._recs):
+            self.remove(i)
 
     def renumber(self, doc_id: int, new_id: int) -> None:
         """Move a record to another id, which must be free."""
         self._require_tx()
-        stored = self._load()
-        if new_id in stored:
+        if self._get(new_id) is not None:
             raise ValueError(f"record id {new_id} is in use")
-        stored[new_id] = stored.pop(doc_id)
-        self._dirty.discard(doc_id)
-        self._removed.add(doc_id)
-        self._dirty.add(new_id)
-        self._content_changed = True
-        self._index = None
+        rec = self.remove(doc_id)
+        self._set(new_id, rec)
 
     def put(self, doc_id: int, rec: Record) -> None:
         """Replace a stored record (e.g. after tagging or a user edit)."""
         self._require_tx()
-        stored = self._load()
-        if doc_id not in stored:
+        if self._get(doc_id) is None:
             raise KeyError(doc_id)
-        stored[doc_id] = {k: v for k, v in rec.items() if k != "_id"}
-        self._dirty.add(doc_id)
-        self._content_changed = True
-        self._index_record(self._indexes(), doc_id, stored[doc_id])
+        self._set(doc_id, rec)
+
+    def put_derived(self, doc_id: int, field: str, value: Any) -> None:
+        """Store data derived from a record (its findings) without counting as a change to the record: the records
+        version stays, and the search index, which compares each record's indexed fields, stays as it is."""
+        self._require_tx()
+        rec = self._get(doc_id)
+        if rec is None:
+            raise KeyError(doc_id)
+        self._set(doc_id, {**rec, field: value}, derived=True)
 
     def remove(self, doc_id: int) -> Record:
         """Remove a stored record (its user data in other tables is the caller's to remove)."""
         self._require_tx()
-        rec = self._load().pop(doc_id)
+        rec = self._get(doc_id)
+        if rec is None:
+            raise KeyError(doc_id)
+        self._idmap().update(doc_id, rec, None)
+        self._prepared.pop(doc_id, None)
+        del self._recs[doc_id]
         self._dirty.discard(doc_id)
         self._removed.add(doc_id)
+        self._count -= 1
         self._content_changed = True
-        self._index = None
         return rec
 
-    def put_derived(self, doc_id: int, field: str, value: Any) -> None:
-        """Store data derived from a record (its findings) without counting as a change to the record: caches
-        keyed on the records version (the search index) stay valid."""
-        self._require_tx()
-        stored = self._load()
-        if doc_id not in stored:
-            raise KeyError(doc_id)
-        stored[doc_id] = {**stored[doc_id], field: value}
-        self._dirty.add(doc_id)
-
     # -- other tables --------------------------------------------------------------------------------------------
-    def table(self, name: str) -> Any:
-        return self.db.table(name)
+    def table(self, name: str) -> Table:
+        """A table of user.json (notes, screening, claim_reviews, searches, removed...) or of claims.json (claims,
+        claims_meta), as a tinydb Table. Records are read and written through the methods above."""
+        if name in ("records", "meta", USER_FIELDS_TABLE):
+            raise ValueError(f"table {name!r} is the library's own: use the record methods")
+        if name in CLAIM_TABLES:
+            return self._tinydb(CLAIMS_DB, CLAIM_TABLES).table(name)
+        return self._tinydb(USER_DB).table(name)
+
+    # -- committing ------------------------------------------------------------------------------------------------
+    def _commit(self) -> dict[str, Any] | None:
+        """Write every file this transaction changed, at once. Returns what changed for the search index (None if
+        nothing was written)."""
+        meta = dict(self._meta())
+        writes: dict[str, Any] = {}  # file name -> its bytes, or the function that makes them
+        changed_rows: set[int] = set()
+        touched = self._dirty | self._removed
+        if touched:
+            user = self._user_fields()
+            gone, given = [], []
+            by_shard: dict[int, list[int]] = {}
+            for i in sorted(touched):
+                by_shard.setdefault(self.shard_of(i), []).append(i)
+            for k, ids in by_shard.items():
+                rows = self._load_shard(k)
+                out, put = [], []
+                for i in ids:
+                    rec = self._recs.get(i)
+                    row, own = split(rec) if rec is not None else (None, None)
+                    if row != rows.get(i):
+                        changed_rows.add(i)
+                        if i in rows:
+                            out.append(i)
+                        if row is not None:
+                            put.append(Document(row, doc_id=i))
+                    if (own or None) != user.get(str(i)):
+                        if str(i) in user:
+                            gone.append(i)
+                        if own:
+                            given.append(Document(own, doc_id=i))
+                table = self._shards[k].table("records")
+                if out:
+                    table.remove(doc_ids=out)
+                if put:
+                    table.insert_multiple(put)
+                if out or put:
+                    writes[shard_name(k)] = self._shards[k].storage.dump
+            fields = self._tinydb(USER_DB).table(USER_FIELDS_TABLE)
+            if gone:
+                fields.remove(doc_ids=gone)
+            if given:
+                fields.insert_multiple(given)
+        for name, db in self._dbs.items():
+            if db.storage.dirty:
+                writes[name] = db.storage.dump
+        if self._ids is not None:
+            writes.update(self._ids.dumps())
+        if not writes and self.files.manifest().raw:
+            return None
+        before = self.shard_generations()
+        if changed_rows and self._content_changed:
+            meta["records_version"] = meta.get("records_version", 0) + 1
+        meta.update(
+            schema_version=SCHEMA_VERSION,
+            records=len(self),
+            next_id=max(self._next_id or 0, int(meta.get("next_id", 1)), max(touched, default=0) + 1),
+            shard_size=self.shard_size,
+            records_version=meta.get("records_version", 0),
+        )
+        try:
+            self.files.commit(writes, meta)
+        except OSError as exc:
+            where = exc.filename if isinstance(exc.filename, str) else ""
+            raise LibraryWriteError(
+                f"{self.db_path}: cannot write the library ({where + ': ' if where else ''}{describe(exc)}); "
+                "nothing was changed"
+            ) from exc
+        for db in [*self._dbs.values(), *self._shards.values()]:
+            db.storage.dirty = False
+        if self._ids is not None:
+            self._ids.changed = set()
+        self._dirty, self._removed, self._count, self._content_changed = set(), set(), 0, False
+        prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
+        self._prepared = {}
+        if not changed_rows:
+            return None
+        return {"changed": changed_rows, "before": before, "prepared": prepared}
+
+    def _after_commit(self, changes: dict[str, Any]) -> None:
+        """Bring the search index up to date with the records this commit changed (a cache: if it cannot be written,
+        the next search catches up)."""
+        from ..search.store import update_index
+
+        update_index(self, changes)

@@ -1,13 +1,12 @@
-"""A tinydb Storage that is fast (orjson), buffered (one write per transaction) and crash-safe (atomic rename).
+"""The library's files on disk: how each is written (deterministic JSON, atomically), read back and checked.
 
-tinydb's default JSONStorage rewrites the whole file on every insert and writes in place, so a process killed
-mid-write leaves a truncated file. Here the data lives in memory between ``read`` and ``flush``; ``flush`` writes
-a temporary file in the same folder, fsyncs it, renames it over the library file and fsyncs the folder. A reader
-therefore always sees either the old file or the new one, never a mix.
+Every file of a library is JSON that ketalit wrote and that diffs well: tables by name, rows in id order, each row's
+keys sorted and indented, so that changing one note changes a few lines (``dump_tables``). ``BufferedStorage`` is
+the tinydb Storage over one such file: tinydb reads and writes it in memory, and the library commits every changed
+file of a transaction together (see ``files``).
 
-A library file that is not what ketalit wrote (empty, ``null``, not JSON, tables of the wrong type) is an error,
-never an empty library: reading it raises ``CorruptLibraryError`` and nothing writes over it. Only a library being
-created (``create=True``) may start from an absent file.
+A file that is not what ketalit wrote (empty, ``null``, not JSON, tables of the wrong type) is an error, never an
+empty library: reading it raises ``DamagedLibrary`` and nothing writes over it.
 """
 
 from __future__ import annotations
@@ -15,17 +14,20 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from ..errors import DamagedLibrary, KetalitError, LibraryWriteError, NotFound
+from ..errors import DamagedLibrary
 from ..records import no_gc
 from .lock import HOST, pid_alive
 
 CorruptLibraryError = DamagedLibrary  # the name this module used before the typed errors
+
+ROW_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
 def damaged(path: Path, why: str) -> CorruptLibraryError:
@@ -35,37 +37,52 @@ def damaged(path: Path, why: str) -> CorruptLibraryError:
     )
 
 
-class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str], create: bool = False) -> None:
-        self.path = Path(path)
-        self.create = create
+def dump_tables(data: dict[str, dict[str, Any]]) -> bytes:
+    """tinydb's data as JSON that reads and diffs well: tables by name, rows by number, each row indented with its
+    keys sorted. The same data always gives the same bytes; one changed field changes one line."""
+    out = [b"{"]
+    names = sorted(data)
+    for ti, name in enumerate(names):
+        rows = data[name]
+        comma = b"," if ti < len(names) - 1 else b""
+        head = b"  " + orjson.dumps(name) + b": {"
+        if not rows:
+            out.append(head + b"}" + comma)
+            continue
+        out.append(head)
+        keys = sorted(rows, key=int)
+        last = len(keys) - 1
+        for ri, key in enumerate(keys):
+            row = orjson.dumps(rows[key], option=ROW_OPTIONS).replace(b"\n", b"\n    ")
+            out.append(b'    "' + key.encode() + b'": ' + row + (b"," if ri < last else b""))
+        out.append(b"  }" + comma)
+    out.append(b"}")
+    return b"\n".join(out) + b"\n"
+
+
+class BufferedStorage(Storage):
+    """A tinydb Storage over one library file, kept in memory: ``read`` loads it (checked) through ``load``, ``write``
+    only marks it changed; the library writes every changed file of a transaction at once."""
+
+    def __init__(self, load: Callable[[], dict[str, Any] | None]) -> None:
+        self._load = load
         self._data: dict[str, Any] | None = None
+        self._loaded = False
         self.dirty = False
 
     def read(self) -> dict[str, Any] | None:
-        if self._data is None:
-            self._data = load_library_file(self.path, self.create)
+        if not self._loaded:
+            self._data = self._load()
+            self._loaded = True
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
+        self._loaded = True
         self.dirty = True
 
-    def reload(self) -> None:
-        """Forget the in-memory copy: the next read comes from disk."""
-        self._data = None
-        self.dirty = False
-
-    def flush(self) -> None:
-        if not self.dirty or self._data is None:
-            return
-        try:
-            atomic_write_bytes(self.path, orjson.dumps(self._data))
-        except OSError as exc:
-            raise LibraryWriteError(
-                f"{self.path}: cannot write the library ({describe(exc)}); nothing was changed"
-            ) from exc
-        self.dirty = False
+    def dump(self) -> bytes:
+        return dump_tables(self._data or {})
 
     def close(self) -> None:
         pass
@@ -81,34 +98,24 @@ def describe(exc: OSError) -> str:
     return what
 
 
-def load_library_file(path: Path, create: bool = False) -> dict[str, Any] | None:
-    """The library's tables, checked. ``None`` (an empty library) only for an absent file when ``create``."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        if create:
-            return None
-        raise NotFound(f"no ketalit library at {path.parent}/ ({path.name} is missing)") from None
-    except OSError as exc:
-        raise KetalitError(f"{path}: cannot read the library ({describe(exc)})") from exc
-    if not raw.strip():
+def parse_json(path: Path, raw: bytes) -> Any:
+    if not raw or raw.isspace():  # (strip would copy a file of records to find out)
         raise damaged(path, "the file is empty")
     try:
-        with no_gc():  # millions of small objects, none of them garbage: the collector only slows this down
-            data = orjson.loads(raw)
+        with no_gc():  # many small objects, none of them garbage: the collector only slows this down
+            return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise damaged(path, f"not valid JSON: {exc}") from exc
-    why = shape_problem(data)
-    if why:
-        raise damaged(path, why)
-    return data
 
 
-def shape_problem(data: Any) -> str | None:
-    """What is wrong with the shape of a library's data (None if nothing): tables of rows keyed by number."""
+def table_problem(data: Any, tables: tuple[str, ...] | None = None) -> str | None:
+    """What is wrong with a tinydb file's data (None if nothing): tables of rows keyed by number (only ``tables``,
+    if given)."""
     if not isinstance(data, dict):
         return f"expected an object of tables, found {_kind(data)}"
     for name, table in data.items():
+        if tables is not None and name not in tables:
+            return f"unexpected table {name[:40]!r} (this file holds {', '.join(tables)})"
         if not isinstance(table, dict):
             return f"table {name!r} is {_kind(table)}, not an object of rows"
         for key, row in table.items():
@@ -116,6 +123,15 @@ def shape_problem(data: Any) -> str | None:
                 return f"table {name!r} has a row keyed {key[:40]!r}, not a number"
             if not isinstance(row, dict):
                 return f"row {key} of table {name!r} is {_kind(row)}, not an object"
+    return None
+
+
+def shape_problem(data: Any) -> str | None:
+    """What is wrong with a library's main file, ketalit.json (None if nothing): tinydb tables, and a schema
+    version and records version that are numbers."""
+    why = table_problem(data)
+    if why:
+        return why
     meta = next(iter((data.get("meta") or {}).values()), {})
     if meta.get("schema_version") is None:
         return "no schema version: not a ketalit library"
@@ -142,6 +158,11 @@ def _tmp_prefix(path: Path) -> str:
     return f".{path.name}.{_TMP_HOST}.{os.getpid()}."
 
 
+def _stale(name: str, start: str) -> bool:
+    pid = name[len(start) :].split(".", 1)[0]
+    return pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid))
+
+
 def remove_stale_tmp_files(path: Path) -> None:
     """Delete the temporary files earlier writes of ``path`` left behind when they were killed: only those written
     on this host by a process that no longer exists (a live writer's file is never touched)."""
@@ -151,24 +172,44 @@ def remove_stale_tmp_files(path: Path) -> None:
     except OSError:
         return
     for name in names:
-        pid = name[len(start) :].split(".", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+        if _stale(name, start):
             try:
                 os.unlink(path.parent / name)
             except OSError:
                 pass
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename). The folder must exist; an existing
-    file keeps its permissions. Raises OSError, leaving the previous file and no temporary file behind."""
-    remove_stale_tmp_files(path)
+def remove_stale_tmp_in(folder: Path, names: set[str]) -> None:
+    """``remove_stale_tmp_files`` for every file of ``names`` in ``folder`` at once (one listing of the folder)."""
+    try:
+        found = [n for n in os.listdir(folder) if n.startswith(".") and n.endswith(".tmp")]
+    except OSError:
+        return
+    for tmp in found:
+        for name in names:
+            start = f".{name}.{_TMP_HOST}."
+            if tmp.startswith(start):
+                if _stale(tmp, start):
+                    try:
+                        os.unlink(folder / tmp)
+                    except OSError:
+                        pass
+                break
+
+
+def new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask  # mkstemp makes 0600; a new file is as readable as any other file
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file beside ``path``, fsynced, with ``path``'s permissions (or a new file's).
+    Raises OSError, leaving no temporary file behind."""
     try:
         mode = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # mkstemp makes 0600; a new file is as readable as any other file
+        mode = new_file_mode()
     fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -176,6 +217,33 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return Path(tmp)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make renames and new names in ``folder`` durable (where the system allows it)."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename). The folder must exist; an existing
+    file keeps its permissions. Raises OSError, leaving the previous file and no temporary file behind."""
+    remove_stale_tmp_files(path)
+    tmp = write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -183,11 +251,4 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-    try:
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    fsync_dir(path.parent)
