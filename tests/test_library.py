@@ -150,6 +150,7 @@ CRASH_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e
 def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     before = (lib.root / "ketalit.json").read_bytes()
@@ -169,6 +170,7 @@ def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> N
     assert len(Library.open(lib.root)) == 2 + count(NCBI / "pubmed6.xml")
 
 
+@pytest.mark.e2e
 def test_sigkill_at_random_moments_never_corrupts(lib: Library, tmp_path: Path) -> None:
     big = tmp_path / "big.xml"
     body = (NCBI / "pubmed6.xml").read_text()
@@ -205,6 +207,7 @@ CONCURRENT_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e
 def test_two_concurrent_importers_lose_nothing(lib: Library) -> None:
     a = subprocess.Popen(
         [

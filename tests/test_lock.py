@@ -20,6 +20,8 @@ from ketalit.library.lock import process_state
 
 from conftest import NCBI, one_line_error, run_ketalit
 
+pytestmark = pytest.mark.e2e  # every test here runs the command line
+
 A, B = "12091962", "9997"  # the two records of pubmed1.xml
 
 # Takes the lock, writes a note inside the transaction, then stops itself (as Ctrl-Z would), or sleeps, or forks a

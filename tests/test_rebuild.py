@@ -18,6 +18,8 @@ from ketalit.userfields import add_note, set_citekey, set_manual_tags, set_scree
 
 from conftest import NCBI, cli_error, run_cli
 
+pytestmark = pytest.mark.e2e  # every test here runs the command line
+
 
 @pytest.fixture
 def copy(shipped_copy: Path, tmp_path: Path) -> Path:

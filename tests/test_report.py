@@ -413,6 +413,7 @@ def _plain_library(root: Path) -> Path:
     return lib.root
 
 
+@pytest.mark.e2e
 def test_report_command_prints_where_and_a_summary(runner, shipped_copy: Path, tmp_path: Path) -> None:
     res = run_cli(runner, shipped_copy, "report", "-o", str(tmp_path / "r"))
     assert res.exit_code == 0, res.output

@@ -138,6 +138,7 @@ def test_vocabulary_has_the_required_ids() -> None:
     assert len(v.ids("outcome")) >= 20 and len(v.ids("setting")) >= 14
 
 
+@pytest.mark.e2e
 def test_accuracy_on_hand_labels_meets_targets() -> None:
     """The bench's figures on the hand-labelled set (tests/labels): a regression guard for vocabulary edits."""
     proc = subprocess.run(
