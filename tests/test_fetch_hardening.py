@@ -481,8 +481,10 @@ def test_bad_arguments_are_one_line_and_ask_nothing(
 
 
 def test_the_api_refuses_bad_limits_too(server: Server, lib: Library) -> None:
-    with pytest.raises(KetalitError, match="--max"):
+    # the API names its own parameter, never a flag (the command line says --max: BAD_ARGUMENTS above)
+    with pytest.raises(KetalitError, match="^max_records must be 1 or more") as info:
         fetch_query(lib, QUERY, max_records=-5, client=client_for(server))
+    assert info.value.options == ("max_records",) and "--" not in str(info.value)
     with pytest.raises(KetalitError, match="not a date"):
         fetch_query(lib, QUERY, mindate="2015/00", client=client_for(server))
     assert server.fake.log == [] and saved_searches(lib) == []

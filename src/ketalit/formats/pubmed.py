@@ -23,7 +23,6 @@ from ..records import (
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
-    now_iso,
     parse_date,
 )
 
@@ -221,8 +220,6 @@ def article_to_record(item: Any, source: str) -> Record:
         retracted=retracted,
         retraction_notices=notices,
         kind="article",
-        provenance=[{"kind": "file", "source": source, "format": "pubmed-xml", "at": now_iso()}],
-        source_rank=3,
     )
 
 
@@ -252,8 +249,6 @@ def book_to_record(item: Any, source: str) -> Record:
         kind="book",
         book_title=clean_text(book.get("BookTitle")),
         publisher=clean_text(publisher.get("PublisherName")),
-        provenance=[{"kind": "file", "source": source, "format": "pubmed-xml", "at": now_iso()}],
-        source_rank=3,
     )
 
 
@@ -424,8 +419,6 @@ def medline_entry_to_record(entry: dict[str, Any], source: str) -> Record:
         retracted="Retracted Publication" in pub_types or bool(_as_list(entry.get("RIN"))),
         retraction_notices=_as_list(entry.get("RIN")),
         kind="book" if entry.get("BTI") and not entry.get("TI") else "article",
-        provenance=[{"kind": "file", "source": source, "format": "medline", "at": now_iso()}],
-        source_rank=3,
     )
 
 

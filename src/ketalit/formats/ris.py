@@ -20,7 +20,6 @@ from ..records import (
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
-    now_iso,
     parse_date,
     valid_month,
 )
@@ -71,8 +70,6 @@ def entry_to_record(entry: dict[str, Any], source: str) -> Record:
         keywords=list(entry.get("keywords", [])),
         retracted=any("retracted publication" in n.lower() for n in notes),
         kind="book" if entry.get("type_of_reference") in ("BOOK", "CHAP") else "article",
-        provenance=[{"kind": "file", "source": source, "format": "ris", "at": now_iso()}],
-        source_rank=1,
     )
 
 

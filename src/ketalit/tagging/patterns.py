@@ -132,7 +132,8 @@ def compile_patterns(patterns: list[str], case_sensitive: bool) -> list[Matcher]
     for p in patterns:
         if case_sensitive:
             needle = p[2:] if p.startswith("\\b") else ""
-            needle = re.match(r"[A-Za-z]*", needle).group(0) if needle else ""
+            letters = re.match(r"[A-Za-z]*", needle)
+            needle = letters.group(0) if letters else ""
             out.append(Matcher(re.compile(p), True, False, needle=needle if len(needle) >= 2 else ""))
             continue
         q = _lower_pattern(p)

@@ -179,17 +179,23 @@ class Tagger:
     ) -> None:
         defs = self.vocab.tags["design"]
         for td in defs:  # PublicationType, then MeSH: what PubMed indexers decided
-            hit = next(iter(sorted(td.pubtypes & pubtypes.keys())), None)
-            if hit:
-                add("design", td.id, {"field": "publication_type", "match": pubtypes[hit], "start": None, "end": None})
+            pubtype = next(iter(sorted(td.pubtypes & pubtypes.keys())), None)
+            if pubtype:
+                add(
+                    "design",
+                    td.id,
+                    {"field": "publication_type", "match": pubtypes[pubtype], "start": None, "end": None},
+                )
                 return
         for td in defs:
-            hit = next(iter(sorted(td.mesh & mesh.keys())), None)
-            if hit:
-                add("design", td.id, {"field": "mesh", "match": mesh[hit], "start": None, "end": None})
+            heading = next(iter(sorted(td.mesh & mesh.keys())), None)
+            if heading:
+                add("design", td.id, {"field": "mesh", "match": mesh[heading], "start": None, "end": None})
                 return
 
-        def first(regex_sets: list[tuple[TagDef, list[Matcher]]], where: list[Field]) -> tuple[TagDef, dict] | None:
+        def first(
+            regex_sets: list[tuple[TagDef, list[Matcher]]], where: list[Field]
+        ) -> tuple[TagDef, dict[str, Any]] | None:
             for td, matchers in regex_sets:
                 for fname, _label, text, lowered in where:
                     for rx in matchers:

@@ -14,9 +14,9 @@ from typing import Any
 
 from .._compat import tomllib
 from ..errors import BadInput
+from ..records import AXES
 from .patterns import Matcher, compile_patterns
 
-AXES = ("route", "outcome", "design", "setting")
 # What a tag's table may hold.
 TAG_KEYS = {
     "label", "patterns", "patterns_cs", "title_patterns", "self_patterns", "mesh", "pubtypes", "parents", "weight",
