@@ -22,10 +22,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from .duplicates import find_duplicates as duplicates
+from .duplicates import merge_records as merge
 from .errors import BadInput
 from .library import DB_NAME, Library, default_library_path
 from .lookup import find_record
 from .records import Record
+from .screening import agreement, conflicts, resolve, screen
+from .screening import reasons as screening_reasons
 
 if TYPE_CHECKING:
     from .build import RebuildReport
@@ -39,7 +43,6 @@ if TYPE_CHECKING:
     from .pubmed.eutils import EUtilsClient
     from .pubmed.fetch import FetchReport, Progress
     from .report.render import ReportFiles
-    from .screening import ScreeningDecision
     from .userfields import Note
 
 __all__ = [
@@ -418,48 +421,6 @@ def remove(lib: Library, idents: Sequence[str], reason: str = "") -> list[Record
 # -- screening -------------------------------------------------------------------------------------------------------
 
 
-def screen(
-    lib: Library,
-    ident: str,
-    decision: str,
-    reason: str = "",
-    stage: str = "title_abstract",
-    reviewer: str | None = None,
-) -> ScreeningDecision:
-    """One reviewer's decision on one record at one stage (replacing that reviewer's earlier one)."""
-    from .screening import screen as decide
-
-    return decide(lib, ident, decision, reason, stage=stage, reviewer=reviewer)
-
-
-def conflicts(lib: Library, stage: str | None = None) -> list[dict[str, Any]]:
-    """Records the reviewers disagree on (at ``stage``), with every vote."""
-    from .screening import conflicts as find
-
-    return find(lib, stage)
-
-
-def resolve(
-    lib: Library,
-    ident: str,
-    decision: str,
-    reason: str = "",
-    stage: str = "title_abstract",
-    reviewer: str | None = None,
-) -> ScreeningDecision:
-    """Settle a conflict: the record's final decision at that stage, whatever the votes."""
-    from .screening import resolve as settle
-
-    return settle(lib, ident, decision, reason, stage=stage, reviewer=reviewer)
-
-
-def agreement(lib: Library) -> list[dict[str, Any]]:
-    """Cohen's kappa for every pair of reviewers at every stage."""
-    from .screening import agreement as kappa
-
-    return kappa(lib)
-
-
 def screen_next(
     lib: Library, stage: str = "title_abstract", reviewer: str | None = None, limit: int = 1
 ) -> dict[str, Any]:
@@ -471,13 +432,6 @@ def screen_next(
     return rank(lib, stage=stage, reviewer=reviewer if reviewer is not None else default_reviewer(), limit=limit)
 
 
-def screening_reasons(lib: Library) -> list[str]:
-    """The exclusion reasons the library accepts."""
-    from .screening import reasons
-
-    return reasons(lib)
-
-
 def prisma(lib: Library, svg: str | Path | None = None) -> dict[str, Any]:
     """PRISMA 2020 flow counts (with their arithmetic checks); the flow diagram written to ``svg`` when given."""
     from .prisma import prisma_counts, prisma_svg
@@ -486,20 +440,6 @@ def prisma(lib: Library, svg: str | Path | None = None) -> dict[str, Any]:
     if svg is not None:
         write_file(Path(svg), prisma_svg(counts))
     return counts
-
-
-def duplicates(lib: Library) -> list[dict[str, Any]]:
-    """Likely near-duplicates that share no identifier, most similar first, with the evidence."""
-    from .duplicates import find_duplicates
-
-    return find_duplicates(lib)
-
-
-def merge(lib: Library, keep: str, other: str) -> Record:
-    """Fold ``other`` into ``keep``: both identifiers, every note, decision and manual tag."""
-    from .duplicates import merge_records
-
-    return merge_records(lib, keep, other)
 
 
 # -- claims ----------------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from .errors import BadInput
 from .formats.abstract import split_sections
 from .library import Library
 from .lookup import find_record
-from .records import MONTHS, Record, author, identity, normalize_doi, normalize_pmcid, normalize_pmid, now_iso
+from .records import MONTHS, Author, Record, author, identity, normalize_doi, normalize_pmcid, normalize_pmid, now_iso
 
 EDITABLE = (
     "title",
@@ -37,7 +37,7 @@ EDITABLE = (
 ALIASES = {"shortjournal": "journal_iso", "number": "issue", "author": "authors", "booktitle": "book_title"}
 
 
-def _parse_authors(value: str) -> list[dict[str, str]]:
+def _parse_authors(value: str) -> list[Author]:
     """'Carr, Daniel B; {World Health Organization}' or BibTeX's 'Carr, Daniel B and Smith, J'."""
     out = []
     for name in re.split(r"\s*;\s*|\s+and\s+", value.strip()):

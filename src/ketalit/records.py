@@ -14,11 +14,20 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypedDict
 
 from .safetext import printable
 
 Record = dict[str, Any]
+
+
+class Author(TypedDict):
+    """One author; a group author has only ``collective`` set."""
+
+    family: str
+    given: str
+    initials: str
+    collective: str
 
 # The axes a record is tagged along (``record["tags"][axis]``); each axis's tags are in ``data/vocabulary.toml``.
 AXES = ("route", "outcome", "design", "setting")
@@ -140,7 +149,7 @@ def new_record(**fields: Any) -> Record:
     return rec
 
 
-def author(family: str = "", given: str = "", initials: str = "", collective: str = "") -> dict[str, str]:
+def author(family: str = "", given: str = "", initials: str = "", collective: str = "") -> Author:
     """One author. A group author has only ``collective`` set."""
     if collective:
         return {"family": "", "given": "", "initials": "", "collective": collective.strip()}
@@ -151,7 +160,7 @@ def author(family: str = "", given: str = "", initials: str = "", collective: st
     return {"family": (family or "").strip(), "given": given, "initials": initials or "", "collective": ""}
 
 
-def author_name(a: dict[str, str]) -> str:
+def author_name(a: Author) -> str:
     """One author as PubMed lists them: 'Motov SM', or a group author's name."""
     return a.get("collective") or f"{a.get('family', '')} {a.get('initials', '')}".strip()
 

@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import ImportFormatError
 from ..records import (
     MONTHS,
+    Author,
     Record,
     author,
     clean_text,
@@ -69,7 +70,7 @@ def _decoder() -> Any:
     return LatexNodes2Text(math_mode="text", keep_comments=False, latex_context=context).latex_to_text
 
 
-def _names(raw: str, decode: Any) -> list[dict[str, str]]:
+def _names(raw: str, decode: Any) -> list[Author]:
     from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 
     out = []

@@ -15,6 +15,7 @@ from Bio.Entrez.Parser import CorruptedXMLError, DataHandler, NotXMLError, Valid
 
 from ..errors import ImportFormatError
 from ..records import (
+    Author,
     Record,
     author,
     clean_text,
@@ -109,7 +110,7 @@ def _date_from(pubdate: Any) -> tuple[int | None, int | None]:
     return y, m
 
 
-def _authors(author_list: Any) -> list[dict[str, str]]:
+def _authors(author_list: Any) -> list[Author]:
     out = []
     for a in author_list or []:
         if _attr(a, "ValidYN", "Y") == "N":
@@ -363,7 +364,7 @@ def _as_list(value: Any) -> list[str]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _medline_authors(entry: dict[str, Any]) -> list[dict[str, str]]:
+def _medline_authors(entry: dict[str, Any]) -> list[Author]:
     """FAU ('Family, Given') when present, else AU ('Family GI'); CN lines are group authors."""
     out = []
     for name in _as_list(entry.get("FAU")) or _as_list(entry.get("AU")):

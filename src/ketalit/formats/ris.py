@@ -13,6 +13,7 @@ import rispy
 
 from ..errors import ImportFormatError
 from ..records import (
+    Author,
     Record,
     author,
     clean_text,
@@ -27,7 +28,7 @@ from ..safetext import one_line
 from .abstract import join_sections, split_sections
 
 
-def _ris_author(name: str) -> dict[str, str]:
+def _ris_author(name: str) -> Author:
     if name.startswith("{") and name.endswith("}"):  # a braced group author, as BibTeX-minded tools write it
         return author(collective=name[1:-1])
     if "," in name:

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..claims.link import DESIGN_LABEL
-from ..claims.store import stored_claims, stored_contradictions
+from ..claims.store import VERDICTS, stored_claims, stored_contradictions
 from ..library import Library
 from ..pubmed.fetch import saved_searches
 from ..tagging.tagger import default_vocabulary
@@ -51,7 +51,6 @@ TIER_LABEL = {
     "case": "case series / report",
     "opinion": "narrative review, guideline, other",
 }
-VERDICT_ORDER = ["supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable"]
 STRONG_DESIGNS = {"meta_analysis", "systematic_review", "rct"}
 
 
@@ -395,7 +394,7 @@ def claims_section(lib: Library, rows: list[dict[str, Any]], index: _RecordIndex
         doc["reviews"] = review_counts(claims)
         doc["verdicts"] = Counter(c["verdict"] for c in claims)
         doc["strong_support"] = sum(1 for c in claims if c["verdict"] == "supported" and c["strong_support"])
-        doc["by_verdict"] = {v: [c for c in claims if c["verdict"] == v] for v in VERDICT_ORDER}
+        doc["by_verdict"] = {v: [c for c in claims if c["verdict"] == v] for v in VERDICTS}
     return [docs[d] for d in sorted(docs)]
 
 
@@ -609,7 +608,7 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
         "link_state": state,
         "unlinked_claims": unlinked,
         "tier_label": TIER_LABEL,
-        "verdict_order": VERDICT_ORDER,
+        "verdict_order": VERDICTS,
         "filters": filter_options(claims),
     }
 
@@ -619,7 +618,7 @@ def filter_options(docs: list[dict[str, Any]]) -> dict[str, list[tuple[str, str]
     vocab = default_vocabulary()
     claims = [c for d in docs for group in d["kinds"].values() for c in group]
     return {
-        "verdict": [(v, v.replace("_", " ")) for v in VERDICT_ORDER if any(c["verdict"] == v for c in claims)],
+        "verdict": [(v, v.replace("_", " ")) for v in VERDICTS if any(c["verdict"] == v for c in claims)],
         "kind": [(k, k.replace("_", " ")) for k in sorted({c["kind"] for c in claims})],
         "route": [(r, vocab.label("route", r)) for r in vocab.ids("route") if any(r in c["routes"] for c in claims)],
         "outcome": [
