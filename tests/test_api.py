@@ -75,12 +75,16 @@ def test_records_not_found_and_the_package_exports(library: ketalit.Library) -> 
         ketalit.no_such_thing  # noqa: B018
 
 
+DESIGNS = "[axes.design]\nORDER\n[axes.design.tiers]\nrct = 'trial'\nobservational = 'cohort'\n"
+COHORT = "[design.cohort]\nlabel = 'Cohort'\ntier = 'observational'\n"
 VOCABULARY_PROBLEMS = {
     "unknown key": ("[route.oral]\nlabel = 'Oral'\npaterns = ['oral']\n", "route.oral: unknown keys paterns"),
     "no label": ("[route.oral]\npatterns = ['oral']\n", "route.oral: needs a label"),
     "bad pattern": ("[outcome.pain]\nlabel = 'Pain'\npatterns = ['(pain']\n", "outcome.pain: pattern '(pain'"),
     "unknown axis": ("[rout.oral]\nlabel = 'Oral'\n", "rout: not an axis"),
-    "order": ("[axes.design]\norder = ['rct']\n[design.cohort]\nlabel = 'Cohort'\n", "names unknown tags rct"),
+    "order": (f"{DESIGNS}{COHORT}evidence_rank = 1\n".replace("ORDER", "order = ['rct']"), "names unknown tags rct"),
+    "design rank": (f"{DESIGNS}{COHORT}", "design.cohort: a design needs an evidence_rank and a tier"),
+    "ranks": (f"{DESIGNS}{COHORT}evidence_rank = 2\n", "evidence ranks must be 1 to 1, each once"),
     "not TOML": ("[route.oral\n", "not valid TOML"),
 }
 
@@ -89,7 +93,7 @@ VOCABULARY_PROBLEMS = {
 def test_a_vocabulary_is_checked_as_it_is_loaded(tmp_path: Path, case: str) -> None:
     text, words = VOCABULARY_PROBLEMS[case]
     path = tmp_path / "vocabulary.toml"
-    path.write_text(text)
+    path.write_text(text.replace("ORDER", ""))
     with pytest.raises(BadInput, match=f"^{path}: ") as info:
         load_vocabulary(path)
     assert words in str(info.value)

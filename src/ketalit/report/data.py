@@ -13,49 +13,10 @@ from ..library import Library
 from ..pubmed.fetch import saved_searches
 from ..tagging.tagger import default_vocabulary
 
-# Best first: the evidence tier a cell's strongest study belongs to.
-DESIGN_RANK = [
-    "meta_analysis",
-    "systematic_review",
-    "rct",
-    "non_randomized_trial",
-    "cohort",
-    "case_control",
-    "cross_sectional",
-    "case_series",
-    "case_report",
-    "narrative_review",
-    "guideline",
-    "preclinical",
-    "other",
-]
-TIERS = {
-    "meta_analysis": "review",
-    "systematic_review": "review",
-    "rct": "rct",
-    "non_randomized_trial": "observational",
-    "cohort": "observational",
-    "case_control": "observational",
-    "cross_sectional": "observational",
-    "case_series": "case",
-    "case_report": "case",
-    "narrative_review": "opinion",
-    "guideline": "opinion",
-    "preclinical": "opinion",
-    "other": "opinion",
-}
-TIER_LABEL = {
-    "review": "systematic review / meta-analysis",
-    "rct": "randomised trial",
-    "observational": "non-randomised / observational",
-    "case": "case series / report",
-    "opinion": "narrative review, guideline, other",
-}
-STRONG_DESIGNS = {"meta_analysis", "systematic_review", "rct"}
-
 
 def _best(designs: list[str]) -> str | None:
-    ranked = [d for d in DESIGN_RANK if d in designs]
+    """The strongest design among ``designs`` (the vocabulary's evidence ranks)."""
+    ranked = [d for d in default_vocabulary().by_evidence() if d in designs]
     return ranked[0] if ranked else None
 
 
@@ -92,9 +53,9 @@ def gap_map(lib: Library, rows_axis: str, cols_axis: str, claims: list[dict[str,
                     "col": c,
                     "count": len(ids),
                     "best": best,
-                    "tier": TIERS[best] if best else None,
+                    "tier": vocab.tier(best) if best else None,
                     "ids": ids,
-                    "strong": sum(1 for i in ids if designs[i] in STRONG_DESIGNS),
+                    "strong": sum(1 for i in ids if vocab.strong(designs[i])),
                     "claims": claimed.get((r, c), []),
                     "anchor": f"{rows_axis}-{r}-{c}",
                 }
@@ -159,7 +120,9 @@ class _RecordIndex:
 
 
 def _design_rank(design: str) -> int:
-    return DESIGN_RANK.index(design) if design in DESIGN_RANK else len(DESIGN_RANK)
+    """A design's place in the evidence (vocabulary.toml's evidence_rank, 1 for the strongest); unknown ones last."""
+    td = default_vocabulary().tag("design", design)
+    return td.evidence_rank if td is not None and td.evidence_rank else 99
 
 
 JUDGED = ("supports", "contradicts", "mixed")
@@ -374,7 +337,7 @@ def claims_section(lib: Library, rows: list[dict[str, Any]], index: _RecordIndex
         table = evidence_table(r, index)
         strongest = {side: _strongest(table, side) for side in ("supports", "contradicts")}
         best = strongest["supports"]  # direct evidence first: an RCT of another population does not count here
-        strong = bool(best) and best["design"] in STRONG_DESIGNS and not best["indirect"]
+        strong = bool(best) and default_vocabulary().strong(best["design"]) and not best["indirect"]
         claim = {
             **r,
             "evidence_table": table,
@@ -607,7 +570,7 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
         "limits": limits(summary, reviews, state, unplaced),
         "link_state": state,
         "unlinked_claims": unlinked,
-        "tier_label": TIER_LABEL,
+        "tier_label": default_vocabulary().tiers,
         "verdict_order": VERDICTS,
         "filters": filter_options(claims),
     }

@@ -18,10 +18,9 @@ from ..records import AXES
 from .patterns import Matcher, compile_patterns
 
 # What a tag's table may hold.
-TAG_KEYS = {
-    "label", "patterns", "patterns_cs", "title_patterns", "self_patterns", "mesh", "pubtypes", "parents", "weight",
-    "title_only",
-}  # fmt: skip
+TAG_KEYS = {"label", "patterns", "patterns_cs", "title_patterns", "self_patterns", "mesh", "pubtypes", "parents"}
+DESIGN_KEYS = {"evidence_rank", "tier", "weight"}  # a study design's place in the evidence
+FOCUS_KEYS = {"title_only"}
 # "focus" qualifies a design; claims read it, records are not tagged with it.
 TABLES = (*AXES, "focus")
 
@@ -39,6 +38,8 @@ class TagDef:
     parents: tuple[str, ...] = ()
     weight: float | None = None
     title_only: bool = False
+    evidence_rank: int | None = None  # designs: 1 for the strongest
+    tier: str | None = None  # designs: a key of ``Vocabulary.tiers``
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Vocabulary:
     comparators: re.Pattern[str]
     carriers: re.Pattern[str]
     carrier_routes: frozenset[str]
+    tiers: dict[str, str]  # tiers of evidence, strongest first: id -> how the report names it
     _descendants: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def ids(self, axis: str) -> list[str]:
@@ -83,6 +85,17 @@ class Vocabulary:
                     out.add(t.id)
                     grew = True
         return out
+
+    def by_evidence(self) -> list[str]:
+        """The study designs, strongest evidence first."""
+        return [t.id for t in sorted(self.tags["design"], key=lambda t: t.evidence_rank or 0)]
+
+    def tier(self, design: str) -> str | None:
+        return next((t.tier for t in self.tags["design"] if t.id == design), None)
+
+    def strong(self, design: str) -> bool:
+        """Whether a design is strong evidence (its tier is one of ``strong_tiers``)."""
+        return self.tier(design) in self.axes.get("design", {}).get("strong_tiers", [])
 
 
 def _problem(source: str, where: str, what: str) -> BadInput:
@@ -127,8 +140,17 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
             where = f"{axis}.{tag_id}"
             if not isinstance(spec, dict) or not isinstance(spec.get("label"), str):
                 raise _problem(source, where, "needs a label")
-            if set(spec) - TAG_KEYS:
-                raise _problem(source, where, f"unknown keys {', '.join(sorted(set(spec) - TAG_KEYS))}")
+            allowed = TAG_KEYS | {"design": DESIGN_KEYS, "focus": FOCUS_KEYS}.get(axis, set())
+            if set(spec) - allowed:
+                raise _problem(source, where, f"unknown keys {', '.join(sorted(set(spec) - allowed))}")
+            if axis == "design" and not (
+                isinstance(spec.get("evidence_rank"), int)
+                and spec.get("tier") in axes["design"].get("tiers", {})
+                and isinstance(spec.get("weight"), (int, float))
+            ):
+                raise _problem(
+                    source, where, "a design needs an evidence_rank, a tier of [axes.design.tiers] and a weight"
+                )
             defs.append(
                 TagDef(
                     axis=axis,
@@ -143,6 +165,8 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
                     parents=tuple(_strings(source, where, spec.get("parents", []))),
                     weight=spec.get("weight"),
                     title_only=bool(spec.get("title_only", False)),
+                    evidence_rank=spec.get("evidence_rank"),
+                    tier=spec.get("tier"),
                 )
             )
         order = _strings(source, f"axes.{axis}.order", axes.get(axis, {}).get("order", []))
@@ -152,6 +176,9 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         if order:
             defs.sort(key=lambda d: order.index(d.id) if d.id in order else len(order))
         tags[axis] = defs
+    ranks = sorted(d.evidence_rank or 0 for d in tags["design"])
+    if ranks != list(range(1, len(ranks) + 1)):
+        raise _problem(source, "design", f"evidence ranks must be 1 to {len(ranks)}, each once (they are {ranks})")
     drugs = data.get("drugs", {})
     return Vocabulary(
         tags=tags,
@@ -160,6 +187,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         comparators=re.compile("|".join(drugs.get("comparators", [r"(?!x)x"])), re.I),
         carriers=re.compile("|".join(drugs.get("carriers", [r"(?!x)x"])), re.I),
         carrier_routes=frozenset(drugs.get("carrier_routes", [])),
+        tiers=dict(axes.get("design", {}).get("tiers", {})),
     )
 
 
