@@ -30,12 +30,12 @@ HOLDER = textwrap.dedent("""
     import os, signal, sys, time
     from ketalit.errors import KetalitError
     from ketalit.library import Library
-    from ketalit.userfields import set_note
+    from ketalit.userfields import add_note
     root, ident, text, how = sys.argv[1:5]
     lib = Library.open(root)
     try:
         with lib.transaction():
-            set_note(lib, ident, text)
+            add_note(lib, ident, text)
             if how == "fork":
                 child = os.fork()
                 if child == 0:

@@ -13,8 +13,8 @@ from ketalit.curation import edit_record, remove_records
 from ketalit.duplicates import merge_records
 from ketalit.importer import import_files
 from ketalit.library import Library
-from ketalit.screening import decisions
-from ketalit.userfields import add_note, set_citekey, set_manual_tags, set_screening
+from ketalit.screening import decisions, screen
+from ketalit.userfields import add_note, set_citekey, set_manual_tags
 
 from conftest import NCBI, cli_error, run_cli
 
@@ -36,8 +36,8 @@ def test_rebuild_keeps_everything_people_did(copy: Path, runner) -> None:
     absorbed = other["doi"]
     add_note(lib, noted, "key paper")
     add_note(lib, no_pmid["citekey"], "found by hand")
-    set_screening(lib, screened, "exclude", "wrong population", reviewer="ann")
-    set_screening(lib, screened, "include", reviewer="bob")
+    screen(lib, screened, "exclude", "wrong population", reviewer="ann")
+    screen(lib, screened, "include", reviewer="bob")
     set_manual_tags(lib, tagged, ["route:rectal"], [])
     edit_record(lib, edited, ["title=A title corrected by hand"])
     merge_records(lib, kept, absorbed)
@@ -73,7 +73,7 @@ def test_rebuild_refuses_to_drop_user_data_outside_the_snapshot(copy: Path, runn
     lib = Library.open(copy)
     import_files(lib, [NCBI / "pubmed1.xml"])  # not in snapshot/
     add_note(lib, "9997", "my own find")
-    set_screening(lib, "9997", "include", reviewer="ann")
+    screen(lib, "9997", "include", reviewer="ann")
     gone_id = lib.find("9997")["_id"]
     db = copy / "ketalit.json"
     before = db.read_bytes()

@@ -18,7 +18,7 @@ from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.search import QueryError, parse_query, search_library
 from ketalit.search.store import connect, indexed_shards
-from ketalit.userfields import set_note
+from ketalit.userfields import add_note
 
 from conftest import FIXTURES, NCBI, latex_to_text, run_cli, run_ketalit
 
@@ -347,7 +347,7 @@ def _compare(a: dict, b: dict, fields: tuple[str, ...], sections: bool) -> None:
 def test_export_then_import_gives_the_same_records(fmt: str, tmp_path: Path, runner) -> None:
     src = Library.init(tmp_path / "src")
     import_files(src, [NCBI / "pubmed2.xml", NCBI / "pubmed4.xml", FIXTURES / "quirks.pubmed.xml"])
-    set_note(src, "90000001", "user note is not exported")
+    add_note(src, "90000001", "user note is not exported")
     out = tmp_path / f"export.{fmt}"
     assert run_cli(runner, src.root, "export", fmt, "-o", str(out)).exit_code == 0
     dst = Library.init(tmp_path / "dst")

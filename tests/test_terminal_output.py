@@ -12,7 +12,7 @@ import pytest
 from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.safetext import dumps_json, printable
-from ketalit.userfields import set_note
+from ketalit.userfields import add_note
 
 from conftest import UNSAFE, run_cli, run_ketalit, store_as_is, write_claims_catalogue
 from eutils_server import Server, default_fake
@@ -75,7 +75,7 @@ def screen_library(tmp_path: Path) -> Library:
         ],
     )
     lib = Library.open(lib.root)
-    set_note(lib, "123", f"note {SCREEN}")
+    add_note(lib, "123", f"note {SCREEN}")
     return Library.open(lib.root)
 
 

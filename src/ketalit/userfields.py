@@ -57,9 +57,6 @@ def add_note(lib: Library, ident: str, text: str) -> Record:
     return rec
 
 
-set_note = add_note  # the earlier name
-
-
 def move_notes(lib: Library, source: int, target: int) -> None:
     """Give ``source``'s notes to ``target`` (merging duplicates; inside a transaction)."""
     items = sorted(notes(lib, target) + notes(lib, source), key=lambda n: n["at"])
@@ -69,21 +66,6 @@ def move_notes(lib: Library, source: int, target: int) -> None:
 
 def forget_notes(lib: Library, doc_ids: list[int]) -> None:
     lib.table("notes").remove(Query().record.one_of(doc_ids))
-
-
-def set_screening(
-    lib: Library,
-    ident: str,
-    decision: str,
-    reason: str = "",
-    stage: str = "title_abstract",
-    reviewer: str | None = None,
-) -> Record:
-    """One reviewer's screening decision (see ``screening.screen``); returns the record with its summary."""
-    from .screening import screen
-
-    row = screen(lib, ident, decision, reason, stage=stage, reviewer=reviewer)
-    return lib.record(row["record"])
 
 
 # -- citation keys -----------------------------------------------------------------------------------------------------
