@@ -13,27 +13,22 @@ from .errors import BadInput
 from .formats.abstract import split_sections
 from .library import Library
 from .lookup import find_record
-from .records import MONTHS, Author, Record, author, identity, normalize_doi, normalize_pmcid, normalize_pmid, now_iso
-
-EDITABLE = (
-    "title",
-    "authors",
-    "journal",
-    "journal_iso",
-    "year",
-    "month",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "pmid",
-    "pmcid",
-    "abstract",
-    "keywords",
-    "language",
-    "publisher",
-    "book_title",
+from .records import (
+    BIB_FIELDS,
+    MONTHS,
+    Author,
+    Record,
+    author,
+    identity,
+    normalize_doi,
+    normalize_pmcid,
+    normalize_pmid,
+    now_iso,
 )
+
+NOT_EDITABLE = ("publication_types", "mesh", "retracted", "retraction_notices", "kind", "abstract_complete", "extra")
+# Bibliographic fields a person may correct by hand (the others are PubMed's indexing, or kept as imported).
+EDITABLE = tuple(f for f in BIB_FIELDS if f not in NOT_EDITABLE)
 ALIASES = {"shortjournal": "journal_iso", "number": "issue", "author": "authors", "booktitle": "book_title"}
 
 

@@ -263,11 +263,19 @@ def screen(
     reviewer: str | None = None,
 ) -> ScreeningDecision:
     """Record one reviewer's decision on one record at one stage (replacing that reviewer's earlier one)."""
+    return _decide(lib, ident, decision, reason, stage, reviewer, resolution=False)
+
+
+def _decide(
+    lib: Library, ident: str, decision: str, reason: str, stage: str, reviewer: str | None, resolution: bool
+) -> ScreeningDecision:
     reason = reason.strip()
     _check(lib, decision, reason, stage)
     with lib.transaction():
         rec = find_record(lib, ident)
-        if not lib.table(TABLE).search(Query().record == rec["_id"]):
+        if resolution and stage_status(decisions(lib, record=rec["_id"], stage=stage)) is None:
+            raise NotFound(f"{ident}: nobody has screened it at {stage}; nothing to resolve")
+        if not resolution and not lib.table(TABLE).search(Query().record == rec["_id"]):
             _migrate_legacy(lib, rec["_id"])
         row = ScreeningDecision(
             record=rec["_id"],
@@ -276,9 +284,9 @@ def screen(
             decision=decision,
             reason=reason,
             at=now_iso(),
-            resolution=False,
+            resolution=resolution,
         )
-        _write(lib, row, replace=True)
+        _write(lib, row, replace=not resolution)  # a reviewer's new decision replaces their last; resolutions add up
         refresh_summary(lib, rec["_id"])
     return row
 
@@ -316,24 +324,7 @@ def resolve(
     reviewer: str | None = None,
 ) -> ScreeningDecision:
     """Settle a conflict: a resolution is the record's final decision at that stage, whatever the votes."""
-    reason = reason.strip()
-    _check(lib, decision, reason, stage)
-    with lib.transaction():
-        rec = find_record(lib, ident)
-        if stage_status(decisions(lib, record=rec["_id"], stage=stage)) is None:
-            raise NotFound(f"{ident}: nobody has screened it at {stage}; nothing to resolve")
-        row = ScreeningDecision(
-            record=rec["_id"],
-            stage=stage,
-            reviewer=reviewer if reviewer is not None else default_reviewer(),
-            decision=decision,
-            reason=reason,
-            at=now_iso(),
-            resolution=True,
-        )
-        _write(lib, row, replace=False)
-        refresh_summary(lib, rec["_id"])
-    return row
+    return _decide(lib, ident, decision, reason, stage, reviewer, resolution=True)
 
 
 def forget(lib: Library, doc_ids: Iterable[int]) -> None:
