@@ -142,6 +142,7 @@ class LibraryLock:
 
     def _record_holder(self) -> None:
         info = {"pid": os.getpid(), "host": HOST, "since": now_iso(), "command": " ".join(sys.argv[1:])[:300]}
+        assert self._fd is not None  # called with the lock held
         try:
             os.ftruncate(self._fd, 0)
             os.pwrite(self._fd, orjson.dumps(info), 0)
