@@ -1,7 +1,7 @@
 """`ketalit --help` start-up: wall time (best of N runs, each a fresh process) and how many modules it imports.
 
-    python bench/startup.py                  # this checkout
-    python bench/startup.py --src OTHER/src  # another checkout's package, e.g. to compare with main
+    python bench/startup.py                                   # this checkout
+    python bench/startup.py --src src --src ../main/src       # two checkouts, runs interleaved (fair on a busy machine)
 
 The command line imports the Python API (``ketalit.api``) at start-up; the API imports what a command needs only
 when the command runs, so `--help` must stay as quick as before the API existed (about 0.2 s on 2 cores).
@@ -39,15 +39,22 @@ def modules(src: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the package's source folder")
-    parser.add_argument("-n", type=int, default=10, help="runs (the best is reported)")
+    parser.add_argument("--src", type=Path, action="append", help="a package's source folder (repeatable)")
+    parser.add_argument("-n", type=int, default=10, help="runs of each (the best and the median are reported)")
     opts = parser.parse_args()
-    run(opts.src, ["--help"])  # warm the file cache
-    times = sorted(run(opts.src, ["--help"]) for _ in range(opts.n))
-    print(
-        f"`ketalit --help` from {opts.src}: best {times[0]:.3f} s, median {times[len(times) // 2]:.3f} s "
-        f"over {opts.n} runs; {modules(opts.src)} modules imported"
-    )
+    sources = opts.src or [ROOT / "src"]
+    times: dict[Path, list[float]] = {src: [] for src in sources}
+    for src in sources:
+        run(src, ["--help"])  # warm the file cache
+    for _ in range(opts.n):
+        for src in sources:
+            times[src].append(run(src, ["--help"]))
+    for src, ts in times.items():
+        ts.sort()
+        print(
+            f"`ketalit --help` from {src}: best {ts[0]:.3f} s, median {ts[len(ts) // 2]:.3f} s over {opts.n} runs; "
+            f"{modules(src)} modules imported"
+        )
 
 
 if __name__ == "__main__":
