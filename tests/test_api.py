@@ -76,14 +76,14 @@ def test_records_not_found_and_the_package_exports(library: ketalit.Library) -> 
 
 
 DESIGNS = "[axes.design]\nORDER\n[axes.design.tiers]\nrct = 'trial'\nobservational = 'cohort'\n"
-COHORT = "[design.cohort]\nlabel = 'Cohort'\ntier = 'observational'\n"
+COHORT = "[design.cohort]\nlabel = 'Cohort'\nshort = 'cohort'\ntier = 'observational'\nweight = 2.0\n"
 VOCABULARY_PROBLEMS = {
     "unknown key": ("[route.oral]\nlabel = 'Oral'\npaterns = ['oral']\n", "route.oral: unknown keys paterns"),
     "no label": ("[route.oral]\npatterns = ['oral']\n", "route.oral: needs a label"),
     "bad pattern": ("[outcome.pain]\nlabel = 'Pain'\npatterns = ['(pain']\n", "outcome.pain: pattern '(pain'"),
     "unknown axis": ("[rout.oral]\nlabel = 'Oral'\n", "rout: not an axis"),
     "order": (f"{DESIGNS}{COHORT}evidence_rank = 1\n".replace("ORDER", "order = ['rct']"), "names unknown tags rct"),
-    "design rank": (f"{DESIGNS}{COHORT}", "design.cohort: a design needs an evidence_rank and a tier"),
+    "design rank": (f"{DESIGNS}{COHORT}", "design.cohort: a design needs an evidence_rank, a tier"),
     "ranks": (f"{DESIGNS}{COHORT}evidence_rank = 2\n", "evidence ranks must be 1 to 1, each once"),
     "not TOML": ("[route.oral\n", "not valid TOML"),
 }

@@ -512,7 +512,8 @@ def claims(
     and a reviewer's."""
     from .claims.check import resolve_document
     from .claims.review import public
-    from .claims.store import VERDICTS, stored_claims
+    from .claims.store import stored_claims
+    from .claims.verdict import VERDICTS
 
     if verdict and verdict not in VERDICTS:
         raise BadInput(f"verdict must be one of {', '.join(VERDICTS)}", options=("verdict",))

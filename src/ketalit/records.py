@@ -166,9 +166,13 @@ def author_name(a: Author) -> str:
 
 
 def first_author(rec: Record) -> str:
-    """The first author's family name (or group name), as a citation names a paper: 'Motov 2015'."""
-    authors = rec.get("authors") or []
-    return (authors[0].get("collective") or authors[0].get("family") or "") if authors else ""
+    """The first author's family name (or group name), as a citation names a paper: 'Motov 2015'. Of a damaged
+    record (authors that are not name parts), what can be read."""
+    authors = rec.get("authors")
+    first = authors[0] if isinstance(authors, list) and authors else None
+    if isinstance(first, dict):
+        return str(first.get("collective") or first.get("family") or "")
+    return str(first) if first else ""
 
 
 # PubMed's inline markup (%text: b, i, sup, sub, u) and MathML (every MathML element name starts with "m").

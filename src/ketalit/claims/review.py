@@ -33,13 +33,13 @@ from tinydb import Query
 
 from ..errors import KetalitError
 from ..library import Library
-from ..records import Record, now_iso
+from ..records import Record, first_author, now_iso
 from ..screening import default_reviewer
 from .catalogue import KINDS, Claim, id_order, load_catalogue
+from .verdict import VERDICTS
 
 TABLE = "claim_reviews"
 STANCES = ("supports", "contradicts", "neutral", "irrelevant")
-VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
 EDITABLE = (
     "kind",
     "routes",
@@ -343,14 +343,13 @@ def _evidence_for_record(lib: Library, key: str, ids: dict[str, Any]) -> dict[st
             if rec is not None:
                 break
     rec = rec or {}
-    authors = rec.get("authors") or [{}]
     return {
         "pmid": rec.get("pmid") or ids.get("pmid"),
         "doi": rec.get("doi") or ids.get("doi"),
         "citekey": rec.get("citekey") or ids.get("citekey"),
         "title": rec.get("title") or "(not in this library)",
         "year": rec.get("year"),
-        "first_author": authors[0].get("collective") or authors[0].get("family") or "",
+        "first_author": first_author(rec),
         "design": ((rec.get("tags") or {}).get("design") or ["other"])[0],
         "stance": "neutral",
         "machine_stance": None,  # not linked by the machine

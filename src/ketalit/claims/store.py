@@ -16,8 +16,6 @@ from .findings import Reading, is_current
 from .link import contradictions, link_claim
 from .retrieve import query_text
 
-VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
-
 
 def link_all(lib: Library) -> dict[str, Any]:
     """Recompute every claim's evidence and verdict; store them in the library's ``claims`` table."""

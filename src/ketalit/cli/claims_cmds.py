@@ -347,7 +347,7 @@ def claims_review(
     accept or overrule the verdict, add a note, add a record the machine missed."""
     from ..api import claim, set_stance, set_verdict
     from ..claims.pages import documents
-    from ..claims.store import VERDICTS
+    from ..claims.verdict import VERDICTS
 
     lib = open_library()
     row = claim(lib, claim_id)

@@ -8,9 +8,11 @@ from typing import Any
 from urllib.parse import quote
 
 from ..claims.link import DESIGN_LABEL
-from ..claims.store import VERDICTS, stored_claims, stored_contradictions
+from ..claims.store import stored_claims, stored_contradictions
+from ..claims.verdict import VERDICTS
 from ..library import Library
 from ..pubmed.fetch import saved_searches
+from ..records import first_author
 from ..tagging.tagger import default_vocabulary
 
 
@@ -87,14 +89,6 @@ def _links(e: dict[str, Any]) -> dict[str, str]:
     if e.get("doi"):
         out[f"doi:{e['doi']}"] = "https://doi.org/" + quote(str(e["doi"]), safe="/")
     return out
-
-
-def _first_author(rec: dict[str, Any]) -> str:
-    authors = rec.get("authors") or []
-    first = authors[0] if isinstance(authors, list) and authors else ""
-    if isinstance(first, dict):
-        return str(first.get("collective") or first.get("family") or "")
-    return str(first)
 
 
 class _RecordIndex:
@@ -204,7 +198,7 @@ def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, A
         out.append(
             {
                 "record": doc_id,
-                "first_author": e.get("first_author") or _first_author(rec),
+                "first_author": e.get("first_author") or first_author(rec),
                 "year": e.get("year"),
                 "title": e.get("title") or "",
                 "links": _links({**e, "pmcid": rec.get("pmcid")}),
@@ -433,7 +427,7 @@ def studies(index: _RecordIndex, claims: list[dict[str, Any]], cells: list[dict[
         out.append(
             {
                 "record": doc_id,
-                "first_author": _first_author(rec),
+                "first_author": first_author(rec),
                 "year": rec.get("year") or "",
                 "sort_year": year or 0,
                 "title": rec.get("title") or "",

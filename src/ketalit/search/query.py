@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import BadInput
+from ..records import AXES
 from .text import STOPWORDS, fold, tokenize
 
-TAG_AXES = ("route", "outcome", "design", "setting")
+TAG_AXES = AXES
 SCREEN_FIELDS = ("screen", "stage", "reviewer")
 FIELDS = ("title", "author", "journal", "pmid", "doi", "year", "citekey", *TAG_AXES, *SCREEN_FIELDS)
 # PubMed field tags the local search understands, and what each searches here. Any other tag is refused by name.

@@ -1,7 +1,8 @@
 """The tagging vocabulary (``data/vocabulary.toml``): for each axis (route, outcome, design, setting) its tags, each
-with a label, patterns, MeSH headings and publication types; the drug names that own a route phrase. Validated as it
-is loaded: an unknown axis, a tag without a label, a pattern that does not compile or an ``order`` naming an
-unknown tag is an error naming the file and the tag."""
+with a label, patterns, MeSH headings and publication types; each study design's place in the evidence (rank, tier,
+weight, short name); the study foci claim linking reads; the drug names that own a route phrase. Validated as it is
+loaded: an unknown axis or key, a tag without a label, a pattern that does not compile, an ``order`` naming an
+unknown tag or a design without its place in the evidence is an error naming the file and the tag."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .patterns import Matcher, compile_patterns
 
 # What a tag's table may hold.
 TAG_KEYS = {"label", "patterns", "patterns_cs", "title_patterns", "self_patterns", "mesh", "pubtypes", "parents"}
-DESIGN_KEYS = {"evidence_rank", "tier", "weight"}  # a study design's place in the evidence
+DESIGN_KEYS = {"evidence_rank", "tier", "weight", "short"}  # a study design's place in the evidence
 FOCUS_KEYS = {"title_only"}
 # "focus" qualifies a design; claims read it, records are not tagged with it.
 TABLES = (*AXES, "focus")
@@ -40,6 +41,7 @@ class TagDef:
     title_only: bool = False
     evidence_rank: int | None = None  # designs: 1 for the strongest
     tier: str | None = None  # designs: a key of ``Vocabulary.tiers``
+    short: str = ""  # designs: how a citation names it ("RCT")
 
 
 @dataclass
@@ -147,9 +149,12 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
                 isinstance(spec.get("evidence_rank"), int)
                 and spec.get("tier") in axes["design"].get("tiers", {})
                 and isinstance(spec.get("weight"), (int, float))
+                and isinstance(spec.get("short"), str)
             ):
                 raise _problem(
-                    source, where, "a design needs an evidence_rank, a tier of [axes.design.tiers] and a weight"
+                    source,
+                    where,
+                    "a design needs an evidence_rank, a tier of [axes.design.tiers], a weight and a short name",
                 )
             defs.append(
                 TagDef(
@@ -167,6 +172,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
                     title_only=bool(spec.get("title_only", False)),
                     evidence_rank=spec.get("evidence_rank"),
                     tier=spec.get("tier"),
+                    short=spec.get("short", ""),
                 )
             )
         order = _strings(source, f"axes.{axis}.order", axes.get(axis, {}).get("order", []))
