@@ -14,7 +14,9 @@ from ketalit.cli.app import app, flags, with_flags
 from ketalit.errors import BadInput, KetalitError, NotFound
 from ketalit.tagging.vocabulary import load_vocabulary
 
-from conftest import NCBI, cli_error, run_cli
+from conftest import NCBI, ROOT, cli_error, run_cli
+
+PAGE = ROOT / "tests" / "pages" / "tuning" / "p07.txt"
 
 
 @pytest.fixture
@@ -34,6 +36,8 @@ BAD_CALLS = {
     "timeout": lambda lib: api.parse_duration("soon", "timeout"),
     "stage": lambda lib: api.screen_next(lib, stage="abstract_only"),
     "reason": lambda lib: api.screen(lib, "9997", "exclude"),
+    "accessed": lambda lib: api.check(lib, PAGE, accessed="yesterday"),
+    "note": lambda lib: api.remove_claim(lib, "000-01", note=" "),
 }
 
 

@@ -26,7 +26,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from ..errors import KetalitError, LibraryWriteError, NotFound
+from ..errors import BadInput, KetalitError, LibraryWriteError, NotFound
 from ..records import Record, merge, new_record, no_gc, normalize_doi, titles_match
 from .citekey import assign_key, check_key
 from .files import MANIFEST, RECORDS_DIR, FileSet
@@ -104,7 +104,7 @@ def lock_timeout() -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value < float("inf"):
-        raise KetalitError(f"KETALIT_LOCK_TIMEOUT must be a number of seconds, not {raw!r}")
+        raise BadInput(f"KETALIT_LOCK_TIMEOUT must be a number of seconds, not {raw!r}")
     return value
 
 
@@ -139,7 +139,7 @@ class Library:
         try:
             lib.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise KetalitError(f"{lib.root}: cannot create the library folder ({exc.strerror})") from exc
+            raise LibraryWriteError(f"{lib.root}: cannot create the library folder ({exc.strerror})") from exc
         lib.files.create = {"shard_size": shard_size, "next_id": 1, "records": 0, "records_version": 0}
         try:
             with lib.transaction():
