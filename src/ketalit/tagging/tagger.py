@@ -31,7 +31,6 @@ __all__ = [  # the vocabulary's names stay importable from here, where they were
     "lower_same_length",
     "pretag",
     "tag_many",
-    "tag_record",
     "word_starts",
 ]
 
@@ -299,11 +298,6 @@ class Tagger:
 @lru_cache(maxsize=1)
 def default_tagger() -> Tagger:
     return Tagger(default_vocabulary())
-
-
-def tag_record(rec: Record) -> Record:
-    """The record with its tags recomputed by the shipped vocabulary (manual tags on top)."""
-    return default_tagger().apply(rec)
 
 
 def pretag(records: list[Record]) -> list[Record]:
