@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from .duplicates import find_duplicates as duplicates
 from .duplicates import merge_records as merge
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXPORT_FORMATS",
+    "ClaimRow",
+    "LinkSummary",
     "SearchHit",
     "accept_claim",
     "add_claim",
@@ -115,6 +117,44 @@ class SearchHit(TypedDict):
     retracted: bool
     rank: int
     score: float
+
+
+class ClaimRow(TypedDict, total=False):
+    """A linked claim: where it is (page, quote, offsets), what it asserts (kind, tags, proposition), its verdict
+    with the explanation and evidence, and whether a person reviewed or edited it."""
+
+    id: str  # 005-03: page 005, claim 3
+    document: str
+    file: str
+    quote: str
+    start: int
+    end: int
+    lead_in: str
+    lead_start: int | None
+    lead_end: int | None
+    kind: str
+    routes: list[str]
+    outcomes: list[str]
+    settings: list[str]
+    assertion: str
+    polarity: str
+    measure: dict[str, Any] | None
+    topic: str
+    checkable: bool
+    proposition: dict[str, Any]
+    verdict: str  # one of claims.verdict.VERDICTS: a reviewer's when there is one
+    machine_verdict: str
+    explanation: str
+    evidence: list[dict[str, Any]]  # each record cited: claims.verdict.Evidence.as_dict, and a reviewer's stance
+    reviewed: bool
+    edited: bool
+    review: dict[str, Any]
+
+
+class LinkSummary(TypedDict):
+    claims: int
+    verdicts: dict[str, int]  # how many claims have each verdict
+    contradictions: list[dict[str, Any]]  # pairs of claims from different pages that cannot both be true
 
 
 # -- the library ---------------------------------------------------------------------------------------------------
@@ -490,7 +530,7 @@ def extract_claims(
     return read, page_claims(read.text, read.title, read.url, read.clinic)
 
 
-def link_claims(lib: Library) -> dict[str, Any]:
+def link_claims(lib: Library) -> LinkSummary:
     """Recompute every claim's evidence and verdict (reviews are kept); the claims and verdict counts."""
     from collections import Counter
 
@@ -507,7 +547,7 @@ def link_claims(lib: Library) -> dict[str, Any]:
 
 def claims(
     lib: Library, document: str | None = None, verdict: str | None = None, unreviewed: bool = False
-) -> list[dict[str, Any]]:
+) -> list[ClaimRow]:
     """The linked claims (of one page, with one verdict, or not yet reviewed), each with the machine's verdict
     and a reviewer's."""
     from .claims.check import resolve_document
@@ -522,16 +562,18 @@ def claims(
         doc = resolve_document(lib.root, document)
         rows = [r for r in rows if r["document"] == doc]
     return [
-        public(r) for r in rows if (not verdict or r["verdict"] == verdict) and not (unreviewed and r.get("reviewed"))
+        cast(ClaimRow, public(r))
+        for r in rows
+        if (not verdict or r["verdict"] == verdict) and not (unreviewed and r.get("reviewed"))
     ]
 
 
-def claim(lib: Library, claim_id: str) -> dict[str, Any]:
+def claim(lib: Library, claim_id: str) -> ClaimRow:
     """One claim with its evidence, the machine's verdict and stances and a reviewer's."""
     from .claims.review import public
     from .claims.store import get_claim
 
-    return public(get_claim(lib, claim_id))
+    return cast(ClaimRow, public(get_claim(lib, claim_id)))
 
 
 def pages(lib: Library) -> list[dict[str, Any]]:

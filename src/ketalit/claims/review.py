@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -373,7 +374,7 @@ def public(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def review_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+def review_counts(rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """How much of the machine's work a person has checked."""
     stances = sum(1 for r in rows for e in r.get("evidence", []) if e.get("review"))
     judged = sum(1 for r in rows for e in r.get("evidence", []) if e.get("stance") != "neutral" or e.get("review"))

@@ -3,6 +3,7 @@ remove, add)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,7 @@ def claims_pages(as_json: bool = JsonOpt) -> None:
     )
 
 
-def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
+def _print_claim(row: Mapping[str, Any], docs: dict[str, Any]) -> None:
     from ..claims.pages import describe
 
     doc = describe(row["document"], docs.get(row["document"], {}))
@@ -223,7 +224,7 @@ def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07.
 # -- a reviewer's decisions ------------------------------------------------------------------------------------------
 
 
-def _done(what: str, row: dict[str, Any]) -> None:
+def _done(what: str, row: Mapping[str, Any]) -> None:
     console.print(
         f"{what}; {row['id']} is now {_verdict(row['verdict'])} (machine: {_verdict(row.get('machine_verdict'))})",
         highlight=False,
@@ -354,7 +355,7 @@ def claims_review(
     _print_claim(row, documents(lib.root))
     keys = {"a": None, "s": "supports", "c": "contradicts", "n": "neutral", "i": "irrelevant", "q": "quit"}
     for e in row["evidence"]:
-        ident = e["pmid"] or e["doi"] or e["citekey"]
+        ident = e["pmid"] or e["doi"] or e["citekey"] or ""
         console.print(f"\n[bold]{term(e['first_author'])} {e['year']}[/bold] {term(e['title'])} ({ident})")
         for sentence in e["rationale"]:
             console.print(f'  [italic]"{term(sentence)}"[/italic]')
