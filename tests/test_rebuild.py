@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ketalit.claims import findings
 from ketalit.curation import edit_record, remove_records
 from ketalit.duplicates import merge_records
 from ketalit.importer import import_files
@@ -28,7 +29,7 @@ def copy(shipped_copy: Path, tmp_path: Path) -> Path:
     return dest
 
 
-def test_rebuild_keeps_everything_people_did(copy: Path, runner) -> None:
+def test_rebuild_keeps_everything_people_did(copy: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:
     lib = Library.open(copy)
     recs = [r for r in lib.records() if r["pmid"]]
     noted, screened, tagged, edited, kept, removed, keyed = (r["pmid"] for r in recs[:7])
@@ -48,10 +49,16 @@ def test_rebuild_keeps_everything_people_did(copy: Path, runner) -> None:
     before = Library.open(copy)
     ids = {r["_id"]: (r["pmid"], r["doi"], r["citekey"]) for r in before.records()}
     screened_id = before.find(screened)["_id"]
+    read = {r["citekey"] for r in before.records() if findings.is_current(r.get("findings"), r)}
+    assert read  # the shipped library carries the findings its claims were linked with
+    read_again: list[str] = []
+    reader = findings.read_record
+    monkeypatch.setattr(findings, "read_record", lambda rec: read_again.append(rec["citekey"]) or reader(rec))
 
     res = run_cli(runner, copy, "rebuild")
     assert res.exit_code == 0, res.stderr
     assert "carried on 7" in res.stdout and "2 left out" in res.stdout  # the merged and the removed paper
+    assert not read & set(read_again)  # the findings already read stay: relinking read none of them again
 
     after = Library.open(copy)
     assert {r["_id"]: (r["pmid"], r["doi"], r["citekey"]) for r in after.records()} == ids  # same ids, same keys
@@ -99,3 +106,4 @@ def test_failed_rebuild_changes_nothing_and_leaves_no_work_folder(copy: Path, ru
     (copy / ".rebuild" / "ketalit.json").write_text("{}")
     assert run_cli(runner, copy, "rebuild").exit_code == 0
     assert not (copy / ".rebuild").exists()
+

@@ -69,7 +69,7 @@ def rebuild(root: Path, force: bool = False) -> RebuildReport:
     lib = Library.open(root)
     with lib.transaction():
         old = {
-            doc_id: {k: rec.get(k) for k in ("pmid", "doi", "title", "year", *USER_FIELDS)}
+            doc_id: {k: rec.get(k) for k in ("pmid", "doi", "title", "year", "findings", *USER_FIELDS)}
             for doc_id, rec in lib.iter_records()
         }
         lib.clear_records()
@@ -127,13 +127,14 @@ def restore_user_data(lib: Library, old: dict[int, Record], report: RebuildRepor
     for new_id, old_id in claimed.items():
         lib.renumber(new_id, old_id)
         before = old[old_id]
-        if not has_user_data(before):
-            continue
-        rec = lib.record(old_id)
-        rec.update({k: copy.deepcopy(before[k]) for k in USER_DATA if before.get(k) is not None})
-        rec.update(copy.deepcopy(before.get("edits") or {}))  # the user's corrections win over the snapshot
-        lib.put(old_id, default_tagger().apply(rec))  # manual tags on top of the automatic ones
-        report.carried += 1
+        if has_user_data(before):
+            rec = lib.record(old_id)
+            rec.update({k: copy.deepcopy(before[k]) for k in USER_DATA if before.get(k) is not None})
+            rec.update(copy.deepcopy(before.get("edits") or {}))  # the user's corrections win over the snapshot
+            lib.put(old_id, default_tagger().apply(rec))  # manual tags on top of the automatic ones
+            report.carried += 1
+        if before.get("findings") is not None:  # derived from the text: read again only if it changed (is_current)
+            lib.put_derived(old_id, "findings", before["findings"])
     # Citation keys never change once assigned: the old ones come back, and a new record that took one meanwhile
     # gets another.
     keys = {old_id: old[old_id]["citekey"] for old_id in claimed.values() if old[old_id].get("citekey")}
