@@ -373,6 +373,7 @@ def test_check_errors_are_one_line(runner, records_only: Path, tmp_path: Path) -
         assert len(res.output.strip().splitlines()) == 1, res.output
 
 
+@pytest.mark.e2e
 def test_a_fifo_or_folder_as_page_is_refused_not_waited_on(records_only: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "page.fifo"
     os.mkfifo(fifo)
@@ -394,6 +395,7 @@ CRPS_PAGE = """<!doctype html>
 """
 
 
+@pytest.mark.e2e
 def test_claims_extract_reads_a_page_as_check_does(runner, records_only: Path, tmp_path: Path) -> None:
     """Neither sentence names the route or the condition: the page's title does, for both commands alike."""
     page = tmp_path / "crps.html"
@@ -415,6 +417,7 @@ def test_claims_extract_reads_a_page_as_check_does(runner, records_only: Path, t
     assert {c["quote"]: c["routes"] for c in _json(res)} == {q: c["routes"] for q, c in extracted.items()}
 
 
+@pytest.mark.e2e
 def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records_only: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "safety.txt", tmp_path / "side-effects.txt"
     first.write_text(

@@ -170,6 +170,7 @@ def test_a_fetch_whose_server_quotes_the_key_writes_it_nowhere(tmp_path: Path) -
     assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
 
 
+@pytest.mark.e2e
 def test_a_record_that_quotes_the_key_is_stored_without_it(tmp_path: Path) -> None:
     """A server that echoes the request into a record's text (an error page stored as a title): the key and e-mail
     address are replaced before anything is stored, so no later output can show them."""
@@ -183,6 +184,7 @@ def test_a_record_that_quotes_the_key_is_stored_without_it(tmp_path: Path) -> No
     assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
 
 
+@pytest.mark.e2e
 def test_a_key_inside_record_text_reaches_no_output(tmp_path: Path) -> None:
     """A record that holds the config file's key and the user's e-mail address (imported from a file, or stored by
     an older ketalit): every command that shows or exports it writes REDACTED instead, on the terminal, in pipes and

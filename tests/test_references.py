@@ -370,6 +370,7 @@ INITIALS = [  # (given name as written, the initials tables show, the given name
 ]
 
 
+@pytest.mark.e2e
 def test_initials_are_kept_whole_in_storage_and_every_output(lib: Library, tmp_path: Path, runner) -> None:
     """'Bredmose, PP' was stored with initials 'P' and shown as "Bredmose P"."""
     items = [
@@ -404,6 +405,7 @@ def test_initials_are_kept_whole_in_storage_and_every_output(lib: Library, tmp_p
         assert {"family": f"Family{chr(65 + n)}", "given": given} in [a for i in csl for a in i["author"]]
 
 
+@pytest.mark.e2e
 def test_one_journal_form_per_field(lib: Library, tmp_path: Path, runner) -> None:
     """The full title goes in `journal`, the ISO abbreviation in `journal_iso` (BibTeX `shortjournal`, CSL-JSON
     `container-title-short`, RIS `JA`) where the source gives it: PubMed XML has both. The snapshot's XML repeats one
@@ -443,6 +445,7 @@ def test_one_journal_form_per_field(lib: Library, tmp_path: Path, runner) -> Non
     assert "T2  - World Journal of Emergency Medicine\n" in second and "JA  -" not in second
 
 
+@pytest.mark.e2e
 def test_an_abbreviation_alone_is_kept_as_the_abbreviation(lib: Library, tmp_path: Path, runner) -> None:
     """A MEDLINE record with only the title abbreviation (TA, no JT): stored as the abbreviation, never as the full
     title; BibTeX, which needs a journal, prints it there and says what it is in `shortjournal`."""

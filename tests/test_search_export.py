@@ -151,6 +151,7 @@ def test_a_hyphen_inside_a_word_is_not_a_minus() -> None:
     assert parse_query("ketamine -nasal").args[1].kind == "not"
 
 
+@pytest.mark.e2e
 def test_search_cli_takes_a_query_that_starts_with_a_minus(runner, shipped_copy: Path) -> None:
     """`ketalit search -intranasal ketamine`: words that start with '-' are the query's, even where they begin like
     one of the command's short options (-n, -f); the options themselves still work anywhere."""
