@@ -655,8 +655,12 @@ def adopt_catalogue(
 
 
 def report(lib: Library, output: str | Path = "report", document: str | None = None) -> ReportFiles:
-    """Write the evidence-gap report (report.html, report.md, gap_map.svg) into the folder ``output``, of the whole
-    library or of one page (``document``: its number, URL or title). The report only reads the library."""
+    """Write the evidence-gap report (report.html, report.md, gap_map.svg, each claim's evidence under evidence/) into
+    the folder ``output``, of the whole library or of one page (``document``: its number, URL or title).
+
+    The report shows the verdicts as they were stored, and ``data["link_state"]`` says when the records changed
+    after the claims were linked. Claims that were never linked are linked first: the report would have no
+    verdicts to show."""
     from .report.render import write_report
 
     out = Path(output)
@@ -664,6 +668,13 @@ def report(lib: Library, output: str | Path = "report", document: str | None = N
         raise BadInput(f"cannot write the report into {out}: it is a file, not a folder")
     if not out.parent.is_dir():  # the report's own folder is made; a missing parent is a typo, not a new tree
         raise BadInput(f"cannot write the report into {out}/: {out.parent}/ does not exist (create it first)")
+    if not lib.table("claims").all():
+        from .claims.catalogue import load_catalogue
+        from .claims.store import link_all
+
+        if load_catalogue(lib.root, verify=False):
+            link_all(lib)
+            lib = Library.open(lib.root)
     doc = None
     if document:
         from .claims.check import resolve_document

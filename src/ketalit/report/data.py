@@ -331,7 +331,7 @@ def claims_section(lib: Library, rows: list[dict[str, Any]], index: _RecordIndex
         table = evidence_table(r, index)
         strongest = {side: _strongest(table, side) for side in ("supports", "contradicts")}
         best = strongest["supports"]  # direct evidence first: an RCT of another population does not count here
-        strong = bool(best) and default_vocabulary().strong(best["design"]) and not best["indirect"]
+        strong = best is not None and default_vocabulary().strong(best["design"]) and not best["indirect"]
         claim = {
             **r,
             "evidence_table": table,
@@ -376,8 +376,8 @@ def gaps(lib: Library, route_map: dict[str, Any], rows: list[dict[str, Any]]) ->
                     "best": DESIGN_LABEL.get(cell["best"], "-") if cell and cell["best"] else "none",
                 }
             )
-    ids = {r["id"] for r in rows}
-    conflicts = [c for c in stored_contradictions(lib) if set(c["claims"]) & ids]
+    shown = {r["id"] for r in rows}
+    conflicts = [c for c in stored_contradictions(lib) if set(c["claims"]) & shown]
     return {"weak_claims": weak, "unbacked_cells": unbacked_cells, "contradictions": conflicts}
 
 
@@ -450,7 +450,7 @@ def studies(index: _RecordIndex, claims: list[dict[str, Any]], cells: list[dict[
 
 def library_summary(lib: Library) -> dict[str, Any]:
     recs = [r for _, r in lib.iter_records()]
-    by = {axis: Counter() for axis in ("design", "route", "setting")}
+    by: dict[str, Counter[str]] = {axis: Counter() for axis in ("design", "route", "setting")}
     years: Counter[int] = Counter()
     sources: Counter[tuple[str, str]] = Counter()
     for r in recs:
