@@ -3,8 +3,9 @@
     python bench/startup.py                                   # this checkout
     python bench/startup.py --src src --src ../main/src       # two checkouts, runs interleaved (fair on a busy machine)
 
-The command line imports the Python API (``ketalit.api``) at start-up; the API imports what a command needs only
-when the command runs, so `--help` must stay as quick as before the API existed (about 0.2 s on 2 cores).
+Each command imports the Python API (``ketalit.api``) when it runs, and the API imports what a command needs only
+inside the function that needs it, so `--help` must stay as quick as before the API existed (about 0.2 s on 2
+cores).
 """
 
 from __future__ import annotations

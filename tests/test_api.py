@@ -102,3 +102,14 @@ def test_a_vocabulary_is_checked_as_it_is_loaded(tmp_path: Path, case: str) -> N
         load_vocabulary(path)
     assert words in str(info.value)
 
+
+
+def test_a_records_findings_through_the_api(library: ketalit.Library) -> None:
+    rec = api.show(library, "9997")
+    reading = api.findings(library, "9997")
+    spans = [(s.role, (rec["title"] if s.section < 0 else rec["abstract"][s.section]["text"])[s.start : s.end])
+             for s in reading.sentences]  # fmt: skip
+    assert spans[0] == ("title", rec["title"][: len(spans[0][1])]) and len(spans) > 2
+    assert " ".join(text for _, text in spans[1:]) in " ".join(rec["abstract"][0]["text"].split())
+    with pytest.raises(NotFound, match="'1'"):
+        api.findings(library, "1")

@@ -11,8 +11,8 @@ calls one of these and prints what it returns; scripts and tests call them direc
 Errors are ``ketalit.errors`` kinds (NotFound, BadInput, LibraryBusy, DamagedLibrary, LibraryWriteError,
 PubMedError), each with a message for people that names this API's parameters, never a command-line flag.
 
-Start-up matters (`ketalit --help` imports this module): everything beyond the library itself is imported inside
-the function that needs it.
+Start-up matters (every command imports this module when it runs): everything beyond the library itself is
+imported inside the function that needs it.
 """
 
 from __future__ import annotations
@@ -196,12 +196,12 @@ def show(lib: Library, ident: str) -> Record:
     return find_record(lib, ident)
 
 
-def findings(rec: Record) -> Reading:
-    """What a record's abstract states: each sentence's role and the findings read from it (stored, or read now
-    when the reader has changed since)."""
+def findings(lib: Library, ident: str) -> Reading:
+    """What a record's abstract states: each sentence's role and the findings read from it (as stored, or read now
+    when the record or the reader changed since)."""
     from .claims.findings import reading_of
 
-    return reading_of(rec)
+    return reading_of(find_record(lib, ident))
 
 
 def stats(lib: Library) -> dict[str, Any]:

@@ -87,8 +87,9 @@ def show(
     from ..api import show as find
     from ..stats import public_record
 
-    rec = find(open_library(), ident)
-    reading = read_findings(rec) if findings else None
+    lib = open_library()
+    rec = find(lib, ident)
+    reading = read_findings(lib, ident) if findings else None
     if as_json:
         out = public_record(rec)
         if reading is not None:
