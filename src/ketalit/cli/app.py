@@ -129,6 +129,10 @@ LibraryOpt = typer.Option(
     show_default=False,
 )
 JsonOpt = typer.Option(False, "--json", help="Machine-readable JSON on stdout.")
+# How a marketing page is named (`check`, `claims extract`): given, else read from the page.
+TitleOpt = typer.Option(None, "--title", help="The page's title (default: from the HTML, else its first line).")
+UrlOpt = typer.Option(None, "--url", help="Where the page is published (default: the HTML's canonical URL).")
+ClinicOpt = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name).")
 
 
 def lib_path() -> Path:

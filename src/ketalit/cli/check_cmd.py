@@ -8,22 +8,18 @@ import typer
 from rich.table import Table
 
 from ..render import term
-from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, err, open_library
+from .app import VERDICT_STYLE, ClinicOpt, JsonOpt, TitleOpt, UrlOpt, app, console, emit_json, err, open_library
 
 
 @app.command()
 def check(
     page: str = typer.Argument(..., help="The page: a text or HTML file, or - to read it from stdin."),
-    title: str | None = typer.Option(
-        None, "--title", help="The page's title (default: from the HTML, else its first line)."
-    ),
-    url: str | None = typer.Option(
-        None, "--url", help="Where the page is published (default: the HTML's canonical URL)."
-    ),
+    title: str | None = TitleOpt,
+    url: str | None = UrlOpt,
     accessed: str | None = typer.Option(
         None, "--accessed", help="The date the page was read, YYYY-MM-DD (default today)."
     ),
-    clinic: str | None = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name)."),
+    clinic: str | None = ClinicOpt,
     report: Path | None = typer.Option(None, "--report", help="Also write the report for this page into this folder."),
     as_json: bool = JsonOpt,
 ) -> None:

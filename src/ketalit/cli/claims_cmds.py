@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..errors import KetalitError
 from ..render import term
-from .app import VERDICT_STYLE, JsonOpt, claims_app, console, emit_json, open_library
+from .app import VERDICT_STYLE, ClinicOpt, JsonOpt, TitleOpt, UrlOpt, claims_app, console, emit_json, open_library
 
 ReviewerOpt = typer.Option(None, "--reviewer", help="Who decides (default $KETALIT_REVIEWER, else your login).")
 NoteOpt = typer.Option("", "--note", "-n", help="Why: kept with the decision.")
@@ -25,13 +25,9 @@ def _verdict(v: str | None) -> str:
 @claims_app.command("extract")
 def claims_extract(
     page: str = typer.Argument(..., help="A marketing page saved as text or HTML, or - to read it from stdin."),
-    title: str | None = typer.Option(
-        None, "--title", help="The page's title (default: from the HTML, else its first line)."
-    ),
-    url: str | None = typer.Option(
-        None, "--url", help="Where the page is published (default: the HTML's canonical URL)."
-    ),
-    clinic: str | None = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name)."),
+    title: str | None = TitleOpt,
+    url: str | None = UrlOpt,
+    clinic: str | None = ClinicOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """The claims `ketalit check` would find in a page, with their normalised form, without adding the page. The
