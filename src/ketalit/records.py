@@ -29,6 +29,7 @@ class Author(TypedDict):
     initials: str
     collective: str
 
+
 # The axes a record is tagged along (``record["tags"][axis]``); each axis's tags are in ``data/vocabulary.toml``.
 AXES = ("route", "outcome", "design", "setting")
 
@@ -94,10 +95,10 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def provenance(kind: str, source: str, fmt: str, at: str | None = None) -> dict[str, str]:
-    """One entry of a record's provenance: ``kind`` is ``file`` (an imported file), ``query`` (a PubMed search) or
-    ``pmid-list``; ``source`` the file or the query; ``fmt`` the format it was read in; ``at`` when (now)."""
-    return {"kind": kind, "source": source, "format": fmt, "at": at or now_iso()}
+def provenance(kind: str, source: str, fmt: str) -> dict[str, str]:
+    """One entry of a record's provenance, made now: ``kind`` is ``file`` (an imported file), ``query`` (a PubMed
+    search) or ``pmid-list``; ``source`` the file or the query; ``fmt`` the format it was read in."""
+    return {"kind": kind, "source": source, "format": fmt, "at": now_iso()}
 
 
 def stamp(records: list[Record], kind: str, source: str, fmt: str) -> list[Record]:
