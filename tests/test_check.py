@@ -606,6 +606,7 @@ def _hand_catalogue(path: Path, root: Path, doc: str, claims: list[dict], remove
     return path
 
 
+@pytest.mark.e2e
 def test_adopting_a_partial_catalogue_leaves_the_other_claims_to_the_machine(
     runner, records_only: Path, tmp_path: Path
 ) -> None:
@@ -893,6 +894,7 @@ def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
     assert run_cli(runner, records_only, "claims", "add", doc, "words that are not on the page").exit_code == 1
 
 
+@pytest.mark.e2e
 def test_accepting_a_machine_claim_from_the_command_line(runner, records_only: Path) -> None:
     _, _, claim = _page_with_claims(records_only)
     rows = _json(run_cli(runner, records_only, "claims", "list", "--json"))

@@ -116,6 +116,13 @@ def shard_name(k: int) -> str:
     return f"{RECORDS_DIR}/{k:04d}.json"
 
 
+
+def _buffer(db: TinyDB) -> BufferedStorage:
+    """A library file's storage (every tinydb of the library is opened over a BufferedStorage)."""
+    storage = db.storage
+    assert isinstance(storage, BufferedStorage)
+    return storage
+
 class Library:
     """A ketalit library folder. Open one with ``Library.open(path)`` or create it with ``Library.init(path)``."""
 
@@ -286,7 +293,7 @@ class Library:
 
             db = TinyDB(storage=BufferedStorage, load=load)
             with no_gc():
-                rows = {doc.doc_id: doc for doc in db.table("records").all()}
+                rows: dict[int, dict[str, Any]] = {doc.doc_id: doc for doc in db.table("records").all()}
             user = self._user_fields()
             self._shards[k] = db
             self._rows[k] = rows
@@ -461,7 +468,9 @@ class Library:
                 out["citekey"] = assign_key(out, taken)
             action = "added"
         else:
-            out = merge(self._get(i), rec)
+            stored = self._get(i)
+            assert stored is not None  # matched: it is there
+            out = merge(stored, rec)
             action = "updated"
         self._set(i, out)
         if action == "added" and "_index" in rec:
@@ -562,15 +571,15 @@ class Library:
                 if put:
                     table.insert_multiple(put)
                 if out or put:
-                    writes[shard_name(k)] = self._shards[k].storage.dump
+                    writes[shard_name(k)] = _buffer(self._shards[k]).dump
             fields = self._tinydb(USER_DB).table(USER_FIELDS_TABLE)
             if gone:
                 fields.remove(doc_ids=gone)
             if given:
                 fields.insert_multiple(given)
         for name, db in self._dbs.items():
-            if db.storage.dirty:
-                writes[name] = db.storage.dump
+            if _buffer(db).dirty:
+                writes[name] = _buffer(db).dump
         if self._ids is not None:
             writes.update(self._ids.dumps())
         if not writes and self.files.manifest().raw:
@@ -594,7 +603,7 @@ class Library:
                 "nothing was changed"
             ) from exc
         for db in [*self._dbs.values(), *self._shards.values()]:
-            db.storage.dirty = False
+            _buffer(db).dirty = False
         if self._ids is not None:
             self._ids.changed = set()
         self._dirty, self._removed, self._count, self._content_changed = set(), set(), 0, False

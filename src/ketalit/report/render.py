@@ -28,7 +28,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import __version__
-from ..errors import KetalitError
+from ..errors import BadInput
 from ..library import Library
 from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
@@ -176,7 +176,7 @@ def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> N
         return
     folder = out_dir / EVIDENCE_DIR
     if folder.exists() and not folder.is_dir():
-        raise KetalitError(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
+        raise BadInput(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
     folder.mkdir(exist_ok=True)
     for c in claims:
         judged = [t["record"] for t in c["evidence_table"] if t["stance"] in JUDGED and t["record"] is not None]

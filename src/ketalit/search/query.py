@@ -102,7 +102,7 @@ def parse_query(query: str, known_tags: dict[str, list[str]] | None = None) -> N
                 raise QueryError(query, start + word.index('"'), "unbalanced quote")
             tm = _TAGGED.fullmatch(word)
             initials = tm and tm.group(2).lower() == "au" and re.fullmatch(r"[A-Za-z]{1,3}", tm.group(1))
-            if initials and tokens and tokens[-1][0] == "word" and not tokens[-1][2]:
+            if tm and initials and tokens and tokens[-1][0] == "word" and not tokens[-1][2]:
                 # "smith j[au]": PubMed reads the name before the tag as one author term
                 prev = tokens.pop()
                 tokens.append(("word", f"{prev[1]} {tm.group(1)}", "au", prev[3]))

@@ -381,9 +381,9 @@ def _postings(words: list[tuple[int, str, bytes]], seg: int) -> Iterable[tuple[s
     token_ids, docs, tfs = token_ids[order], docs[order], tfs[order]
     starts = np.flatnonzero(np.diff(token_ids, prepend=-1))
     ends = np.append(starts[1:], len(token_ids))
-    words = list(vocab)
+    names = list(vocab)
     for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        yield words[token_ids[start]], seg, docs[start:end].tobytes(), tfs[start:end].tobytes()
+        yield names[token_ids[start]], seg, docs[start:end].tobytes(), tfs[start:end].tobytes()
 
 
 def _merge_if_needed(conn: sqlite3.Connection) -> None:
