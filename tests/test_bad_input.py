@@ -83,6 +83,7 @@ CASES = {
 }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_file_is_rejected_and_library_unchanged(case: str, lib: Library, tmp_path: Path) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
@@ -99,11 +100,13 @@ def test_bad_file_is_rejected_and_library_unchanged(case: str, lib: Library, tmp
     assert db.read_bytes() == before  # nothing from the good file either: all-or-nothing
 
 
+@pytest.mark.e2e
 def test_missing_library_says_how_to_create_one(tmp_path: Path) -> None:
     proc = run_ketalit("--library", str(tmp_path / "nowhere"), "stats")
     assert proc.returncode == 1 and "ketalit init" in proc.stderr
 
 
+@pytest.mark.e2e
 def test_corrupt_library_file_is_reported_not_overwritten(lib: Library) -> None:
     db = lib.root / "ketalit.json"
     db.write_bytes(b'{"records": {"1": {"title": "x"')
@@ -119,6 +122,7 @@ RIS_TWO = (
 )
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "text, words",
     [
@@ -161,6 +165,7 @@ WRONG_TYPES = {
 }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", sorted(WRONG_TYPES))
 def test_csljson_wrong_types(case: str, lib: Library, runner, tmp_path: Path) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
@@ -199,6 +204,7 @@ def test_csljson_values_are_normalised_on_the_way_in(lib: Library, tmp_path: Pat
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in escaped["title"] + escaped["doi"])
 
 
+@pytest.mark.e2e
 def test_one_odd_record_does_not_break_commands_for_the_library(lib: Library, runner, tmp_path: Path) -> None:
     """The reported cases: CSL-JSON month 13 crashed every `export bibtex`; an author named [/] crashed every
     search that listed the record."""
@@ -261,6 +267,7 @@ FIFO_READERS = {  # every file a command reads that a person names or edits (`ch
 }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", sorted(FIFO_READERS))
 def test_fifo_is_refused_not_waited_on(case: str, lib: Library, tmp_path: Path) -> None:
     """A FIFO (or any other non-regular file) where a file is read is refused at once, never waited on: nothing
@@ -279,10 +286,12 @@ def test_fifo_is_refused_not_waited_on(case: str, lib: Library, tmp_path: Path) 
     assert (lib.root / "ketalit.json").read_bytes() == before
 
 
+@pytest.mark.e2e
 def test_a_folder_to_import_is_named_as_a_folder(lib: Library, runner, tmp_path: Path) -> None:
     cli_error(run_cli(runner, lib.root, "import", str(tmp_path)), str(tmp_path), "is a folder, not a regular file")
 
 
+@pytest.mark.e2e
 def test_medline_continuation_line_outside_a_record(lib: Library, runner, tmp_path: Path) -> None:
     """Found by bench/fuzz_import.py: Biopython's MEDLINE parser fails with a KeyError on this."""
     path = tmp_path / "odd.nbib"
@@ -290,6 +299,7 @@ def test_medline_continuation_line_outside_a_record(lib: Library, runner, tmp_pa
     cli_error(run_cli(runner, lib.root, "import", str(path)), f"{path}: line 5: a continuation line outside")
 
 
+@pytest.mark.e2e
 def test_bibtex_syntax_error_is_one_line(lib: Library, tmp_path: Path) -> None:
     """Found by bench/fuzz_import.py: bibtexparser's reason quotes the broken text, line breaks and all."""
     path = tmp_path / "broken.bib"

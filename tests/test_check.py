@@ -292,6 +292,7 @@ def test_shipped_catalogue_is_what_check_found_plus_the_reviews() -> None:
 # -- check: text, HTML, stdin --------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_check_a_text_page(runner, records_only: Path) -> None:
     out = _json(
         run_cli(
@@ -327,6 +328,7 @@ def test_check_a_text_page(runner, records_only: Path) -> None:
     assert "Frequently Asked Questions" in listing and "sources/" not in listing
 
 
+@pytest.mark.e2e
 def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path, tmp_path: Path) -> None:
     out = _json(
         run_cli(runner, records_only, "check", str(PAGES / "p05.html"), "--report", str(tmp_path / "r"), "--json")
@@ -344,6 +346,7 @@ def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path,
     assert not any("ride home" in c["quote"] or "monitored" in c["quote"] for c in out["claims"])
 
 
+@pytest.mark.e2e
 def test_check_reads_stdin(runner, records_only: Path) -> None:
     page = (PAGES / "p03.txt").read_text(encoding="utf-8")
     res = runner.invoke(
@@ -356,6 +359,7 @@ def test_check_reads_stdin(runner, records_only: Path) -> None:
     assert any(c["quote"] == "It delivers fast pain relief." for c in out["claims"])
 
 
+@pytest.mark.e2e
 def test_check_errors_are_one_line(runner, records_only: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -369,6 +373,7 @@ def test_check_errors_are_one_line(runner, records_only: Path, tmp_path: Path) -
         assert len(res.output.strip().splitlines()) == 1, res.output
 
 
+@pytest.mark.e2e
 def test_a_fifo_or_folder_as_page_is_refused_not_waited_on(records_only: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "page.fifo"
     os.mkfifo(fifo)
@@ -390,6 +395,7 @@ CRPS_PAGE = """<!doctype html>
 """
 
 
+@pytest.mark.e2e
 def test_claims_extract_reads_a_page_as_check_does(runner, records_only: Path, tmp_path: Path) -> None:
     """Neither sentence names the route or the condition: the page's title does, for both commands alike."""
     page = tmp_path / "crps.html"
@@ -411,6 +417,7 @@ def test_claims_extract_reads_a_page_as_check_does(runner, records_only: Path, t
     assert {c["quote"]: c["routes"] for c in _json(res)} == {q: c["routes"] for q, c in extracted.items()}
 
 
+@pytest.mark.e2e
 def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records_only: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "safety.txt", tmp_path / "side-effects.txt"
     first.write_text(
@@ -452,6 +459,7 @@ def _page_with_claims(root: Path) -> tuple[Library, str, dict]:
     return Library.open(root), result.document, tingling
 
 
+@pytest.mark.e2e
 def test_reviewed_stance_survives_relinking_reimport_and_rebuild(runner, records_only: Path) -> None:
     lib, _, claim = _page_with_claims(records_only)
     linked = next(e for e in claim["evidence"] if e["pmid"])
@@ -480,6 +488,7 @@ def test_reviewed_stance_survives_relinking_reimport_and_rebuild(runner, records
     check_kept()
 
 
+@pytest.mark.e2e
 def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, tmp_path: Path) -> None:
     lib, doc, claim = _page_with_claims(records_only)
     machine = claim["verdict"]
@@ -597,6 +606,7 @@ def _hand_catalogue(path: Path, root: Path, doc: str, claims: list[dict], remove
     return path
 
 
+@pytest.mark.e2e
 def test_adopting_a_partial_catalogue_leaves_the_other_claims_to_the_machine(
     runner, records_only: Path, tmp_path: Path
 ) -> None:
@@ -751,6 +761,7 @@ def test_remaking_the_catalogue_under_the_reviews_keeps_every_one(records_only: 
     assert row["verdict"] == "insufficient" and row["review"]["verdict"]["reviewer"] == "carol"
 
 
+@pytest.mark.e2e
 def test_interactive_review_walks_the_evidence(runner, records_only: Path) -> None:
     _, _, claim = _page_with_claims(records_only)
     n = len(claim["evidence"])
@@ -768,6 +779,7 @@ def test_interactive_review_walks_the_evidence(runner, records_only: Path) -> No
     assert row["verdict"] == "insufficient" and row["review"]["verdict"]["reviewer"] == "dan"
 
 
+@pytest.mark.e2e
 def test_report_without_claims_and_for_one_page(runner, records_only: Path, tmp_path: Path) -> None:
     res = run_cli(runner, records_only, "report", "-o", str(tmp_path / "plain"), "--json")
     out = _json(res)
@@ -797,6 +809,7 @@ def _pages_eval(*args: str) -> dict[tuple[str, str], list[str]]:
     return rows
 
 
+@pytest.mark.e2e
 def test_pages_eval_prints_figures_per_set_page_and_field() -> None:
     rows = _pages_eval("--no-link")
     assert {("tuning", p) for p in ("p01", "p03", "p05", "p07", "p08", "overall")} <= set(rows)
@@ -828,6 +841,7 @@ def test_pages_eval_compares_fields_in_the_labels_terms() -> None:
     assert not right("quantity", {}, {"quantity": ("duration_days", 1.0, 7.0)})[0]
 
 
+@pytest.mark.e2e
 def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
     lib, doc, claim = _page_with_claims(records_only)
     cid = f"{doc}-02"
@@ -880,6 +894,7 @@ def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
     assert run_cli(runner, records_only, "claims", "add", doc, "words that are not on the page").exit_code == 1
 
 
+@pytest.mark.e2e
 def test_accepting_a_machine_claim_from_the_command_line(runner, records_only: Path) -> None:
     _, _, claim = _page_with_claims(records_only)
     rows = _json(run_cli(runner, records_only, "claims", "list", "--json"))

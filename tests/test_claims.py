@@ -360,6 +360,7 @@ def test_contradictions_compare_directions_and_phases_not_polarity() -> None:
 # -- CLI and the shipped library ----------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_claims_cli_on_the_shipped_library(runner, shipped_copy: Path) -> None:
     res = run_cli(runner, shipped_copy, "claims", "list", "--json")
     assert res.exit_code == 0, res.output
@@ -402,6 +403,7 @@ def test_claims_cli_on_the_shipped_library(runner, shipped_copy: Path) -> None:
     assert run_cli(runner, shipped_copy, "claims", "show", "999-99").exit_code == 1
 
 
+@pytest.mark.e2e
 def test_evaluation_on_the_hand_labels() -> None:
     """The labelled sets, as the shipped library links them: every supported or contradicted verdict quotes a
     result or conclusion sentence; no rationale is a title or a methods sentence; agreement does not regress."""

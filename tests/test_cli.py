@@ -11,6 +11,8 @@ from ketalit.formats.detect import read_file
 
 from conftest import FIXTURES, NCBI, SNAPSHOT, cli_error, run_cli, run_ketalit
 
+pytestmark = pytest.mark.e2e  # every test here runs the command line
+
 
 def test_init_import_show_stats_export(runner, tmp_path: Path) -> None:
     lib = tmp_path / "lib"

@@ -68,6 +68,7 @@ def commands(tmp: Path) -> list[list[str]]:
     ]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", sorted(DAMAGED))
 def test_damaged_library_is_an_error_for_every_command_and_never_written_over(
     case: str, lib: Library, runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -83,6 +84,7 @@ def test_damaged_library_is_an_error_for_every_command_and_never_written_over(
     assert not (tmp_path / "out.jsonl").exists() and not (tmp_path / "report").exists()
 
 
+@pytest.mark.e2e
 def test_zero_byte_library_in_a_real_process(lib: Library) -> None:
     """The reported case: a 0-byte file read as an empty library, then written over by the next import."""
     db = lib.root / "ketalit.json"
@@ -92,6 +94,7 @@ def test_zero_byte_library_in_a_real_process(lib: Library) -> None:
     assert db.read_bytes() == b""
 
 
+@pytest.mark.e2e
 def test_only_init_creates_a_missing_library_file(lib: Library, runner) -> None:
     db = lib.root / "ketalit.json"
     db.unlink()
@@ -113,6 +116,7 @@ def test_library_removed_during_a_command_is_not_recreated(lib: Library) -> None
     assert not (lib.root / "ketalit.json").exists()
 
 
+@pytest.mark.e2e
 def test_search_on_a_freshly_initialised_library(lib: Library, runner) -> None:
     res = run_cli(runner, lib.root, "search", "ketamine")
     assert res.exit_code == 0 and res.exception is None, res.stderr
@@ -123,6 +127,7 @@ def test_search_on_a_freshly_initialised_library(lib: Library, runner) -> None:
 # -- read-only, full disk ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_read_only_library_file_is_refused_and_keeps_its_mode(lib: Library, runner) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     db = lib.root / "ketalit.json"
@@ -138,6 +143,7 @@ def test_read_only_library_file_is_refused_and_keeps_its_mode(lib: Library, runn
         db.chmod(0o644)
 
 
+@pytest.mark.e2e
 def test_a_write_keeps_the_library_file_mode(lib: Library, runner) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     db = lib.root / "ketalit.json"
@@ -162,6 +168,7 @@ def _refuse_writes_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(storage.tempfile, "mkstemp", mkstemp)
 
 
+@pytest.mark.e2e
 def test_read_only_library_folder(lib: Library, runner, monkeypatch: pytest.MonkeyPatch) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     db = lib.root / "ketalit.json"
@@ -177,6 +184,7 @@ def test_read_only_library_folder(lib: Library, runner, monkeypatch: pytest.Monk
         lib.root.chmod(0o755)
 
 
+@pytest.mark.e2e
 def test_full_disk(lib: Library, runner, monkeypatch: pytest.MonkeyPatch) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     db = lib.root / "ketalit.json"
@@ -208,6 +216,7 @@ def tiny_disk(tmp_path: Path):
         subprocess.run(["umount", str(mnt)], check=True)
 
 
+@pytest.mark.e2e
 def test_full_disk_for_real(tiny_disk: Path) -> None:
     root = tiny_disk / "lib"
     import_files(Library.init(root), [NCBI / "pubmed1.xml"])
@@ -226,6 +235,7 @@ def test_full_disk_for_real(tiny_disk: Path) -> None:
 # -- the lock path, symbolic links -------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_lock_path_that_is_a_folder(lib: Library, runner) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     before = (lib.root / "ketalit.json").read_bytes()
@@ -235,6 +245,7 @@ def test_lock_path_that_is_a_folder(lib: Library, runner) -> None:
     assert (lib.root / "ketalit.json").read_bytes() == before
 
 
+@pytest.mark.e2e
 def test_lock_path_that_is_a_symlink_is_never_followed(lib: Library, runner, tmp_path: Path) -> None:
     victim = tmp_path / "precious.txt"
     victim.write_text("do not truncate me")
@@ -244,6 +255,7 @@ def test_lock_path_that_is_a_symlink_is_never_followed(lib: Library, runner, tmp
     assert victim.read_text() == "do not truncate me"
 
 
+@pytest.mark.e2e
 def test_symlink_loops(lib: Library, runner, tmp_path: Path) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
@@ -274,6 +286,7 @@ KILLED_WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e
 def test_temporary_file_of_a_killed_writer_is_removed_by_the_next_write(lib: Library) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     proc = subprocess.Popen(

@@ -327,6 +327,7 @@ def test_linking_stores_the_findings_it_read(tmp_path: Path, shipped_copy: Path)
             assert is_current(full.get("findings"), full), rec["citekey"]
 
 
+@pytest.mark.e2e
 def test_show_findings_and_claims_json(runner, shipped_copy: Path) -> None:
     res = run_cli(runner, shipped_copy, "show", "19604642", "--findings")
     assert res.exit_code == 0, res.output

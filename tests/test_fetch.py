@@ -187,6 +187,7 @@ def test_interrupted_fetch_resumes_to_the_same_library(lib: Library, tmp_path: P
     assert dump(lib) == dump(ref)
 
 
+@pytest.mark.e2e
 def test_ctrl_c_keeps_committed_batches_and_rerun_completes(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     faults = [{"endpoint": "efetch.fcgi", "kind": "slow", "seconds": 30, "skip": 2, "times": 1}]
@@ -282,6 +283,7 @@ def test_update_fetches_only_new_records(server: Server, lib: Library) -> None:
     assert all(e["params"].get("datetype") == "edat" for e in server.fake.log[-3:] if e["endpoint"] == "esearch.fcgi")
 
 
+@pytest.mark.e2e
 def test_api_key_never_appears_in_errors(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     with Server(default_fake(valid_api_key="the-right-key")) as srv:

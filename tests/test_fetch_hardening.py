@@ -79,6 +79,7 @@ def fast_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPa
 # -- 1. redirects: never followed, the key goes nowhere else ----------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_redirect_to_another_host_is_refused_and_sends_the_key_nowhere(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     before = files_of(lib.root)
@@ -124,6 +125,7 @@ def test_no_redirect_is_followed(endpoint: str, code: int, target: str, lib: Lib
     assert len(Library.open(lib.root)) == 0
 
 
+@pytest.mark.e2e
 def test_a_non_http_mirror_address_is_one_line(tmp_path: Path, lib: Library) -> None:
     env = {**os.environ, "KETALIT_EUTILS_URL": "file:///etc/", "XDG_CONFIG_HOME": str(tmp_path)}
     proc = run_ketalit("--library", str(lib.root), "fetch", QUERY, env=env)
@@ -134,6 +136,7 @@ def test_a_non_http_mirror_address_is_one_line(tmp_path: Path, lib: Library) -> 
 # -- 2. the key and the e-mail address, from any source, reach no output -----------------------------------------------
 
 
+@pytest.mark.e2e
 def test_a_config_file_key_echoed_by_an_error_is_never_printed(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     before = files_of(lib.root)
@@ -147,6 +150,7 @@ def test_a_config_file_key_echoed_by_an_error_is_never_printed(tmp_path: Path) -
     assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
 
 
+@pytest.mark.e2e
 def test_a_fetch_whose_server_quotes_the_key_writes_it_nowhere(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     faults = [
@@ -166,6 +170,7 @@ def test_a_fetch_whose_server_quotes_the_key_writes_it_nowhere(tmp_path: Path) -
     assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
 
 
+@pytest.mark.e2e
 def test_a_record_that_quotes_the_key_is_stored_without_it(tmp_path: Path) -> None:
     """A server that echoes the request into a record's text (an error page stored as a title): the key and e-mail
     address are replaced before anything is stored, so no later output can show them."""
@@ -179,6 +184,7 @@ def test_a_record_that_quotes_the_key_is_stored_without_it(tmp_path: Path) -> No
     assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
 
 
+@pytest.mark.e2e
 def test_a_key_inside_record_text_reaches_no_output(tmp_path: Path) -> None:
     """A record that holds the config file's key and the user's e-mail address (imported from a file, or stored by
     an older ketalit): every command that shows or exports it writes REDACTED instead, on the terminal, in pipes and
@@ -267,6 +273,7 @@ def test_dripping_headers_are_cut_at_the_request_deadline(endpoint: str, lib: Li
     assert len(Library.open(lib.root)) == 0
 
 
+@pytest.mark.e2e
 def test_dripping_headers_stop_at_the_run_deadline(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     before = files_of(lib.root)
@@ -282,6 +289,7 @@ def test_dripping_headers_stop_at_the_run_deadline(tmp_path: Path) -> None:
     assert files_of(lib.root) == before
 
 
+@pytest.mark.e2e
 def test_the_whole_run_has_a_deadline(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     before = files_of(lib.root)
@@ -331,6 +339,7 @@ def test_a_wait_past_the_run_deadline_stops_at_once(lib: Library) -> None:
 # -- 12. faults told apart ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_a_pmid_that_does_not_exist_is_not_found_once_and_the_rest_goes_on(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     with Server(default_fake()) as srv:
@@ -390,6 +399,7 @@ FAULTS = {
 }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", sorted(FAULTS))
 def test_network_faults_end_in_one_line(case: str, lib: Library, runner, fast_cli: pytest.MonkeyPatch) -> None:
     fault, words = FAULTS[case]
@@ -454,6 +464,7 @@ BAD_ARGUMENTS = {
 }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", sorted(BAD_ARGUMENTS))
 def test_bad_arguments_are_one_line_and_ask_nothing(
     case: str, tmp_path: Path, lib: Library, runner, fast_cli: pytest.MonkeyPatch
@@ -472,8 +483,10 @@ def test_bad_arguments_are_one_line_and_ask_nothing(
 
 
 def test_the_api_refuses_bad_limits_too(server: Server, lib: Library) -> None:
-    with pytest.raises(KetalitError, match="--max"):
+    # the API names its own parameter, never a flag (the command line says --max: BAD_ARGUMENTS above)
+    with pytest.raises(KetalitError, match="^max_records must be 1 or more") as info:
         fetch_query(lib, QUERY, max_records=-5, client=client_for(server))
+    assert info.value.options == ("max_records",) and "--" not in str(info.value)
     with pytest.raises(KetalitError, match="not a date"):
         fetch_query(lib, QUERY, mindate="2015/00", client=client_for(server))
     assert server.fake.log == [] and saved_searches(lib) == []

@@ -141,6 +141,7 @@ def test_bibtex_of_hostile_records_imports_back(encoding: str) -> None:
         assert back["pmid"] == rec["pmid"] and len(back["authors"]) == len(rec["authors"]) - 1  # less the nameless
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(
     shutil.which("bibtex") is None or shutil.which("pdflatex") is None,
     reason="needs texlive (bibtex, pdflatex): .ci/run installs it",
@@ -198,6 +199,7 @@ def _ris_name(a: dict) -> str:
     return one_line(a["collective"]) or ", ".join(x for x in (one_line(a["family"]), one_line(a["given"])) if x)
 
 
+@pytest.mark.e2e
 def test_ris_export_then_import_keeps_the_record_count(tmp_path: Path, runner) -> None:
     src = Library.init(tmp_path / "src")
     from ketalit.importer import store_records
@@ -241,6 +243,7 @@ def test_every_exporter_survives_damaged_records() -> None:
     assert [json.loads(line)["pmid"] for line in iter_jsonl(recs)] == [r["pmid"] for r in recs]
 
 
+@pytest.mark.e2e
 def test_commands_survive_a_damaged_stored_record(tmp_path: Path, runner) -> None:
     lib = Library.init(tmp_path / "lib")
     write_claims_catalogue(lib.root)

@@ -17,7 +17,8 @@ from ketalit.errors import KetalitError
 from ketalit.importer import import_files
 from ketalit.library import SCHEMA_VERSION, Library
 from ketalit.records import normalize_doi, parse_date
-from ketalit.userfields import set_manual_tags, set_note, set_screening
+from ketalit.screening import screen
+from ketalit.userfields import add_note, set_manual_tags
 
 from conftest import FIXTURES, NCBI
 
@@ -48,8 +49,8 @@ def test_reimport_is_idempotent_and_keeps_user_fields(lib: Library) -> None:
     first = import_files(lib, [NCBI / "pubmed2.xml", FIXTURES / "quirks.pubmed.xml"])
     assert first.added == n and first.updated == 0
     pmid = lib.records()[0]["pmid"]
-    set_note(lib, pmid, "key paper")
-    set_screening(lib, pmid, "exclude", "wrong population")
+    add_note(lib, pmid, "key paper")
+    screen(lib, pmid, "exclude", "wrong population")
     set_manual_tags(lib, pmid, ["route:oral"], [])
     key = lib.find(pmid)["citekey"]
     again = import_files(lib, [NCBI / "pubmed2.xml", FIXTURES / "quirks.pubmed.xml"])
@@ -76,7 +77,7 @@ def test_same_paper_by_two_formats_is_one_record(lib: Library, tmp_path: Path) -
     )
     import_files(lib, [ris])
     assert len(lib) == 1 and lib.records()[0]["pmid"] is None
-    set_note(lib, xml_rec["doi"], "from RIS")
+    add_note(lib, xml_rec["doi"], "from RIS")
     import_files(lib, [NCBI / "pubmed4.xml"])
     lib = Library.open(lib.root)
     merged = [r for r in lib.records() if r["doi"] == xml_rec["doi"]]
@@ -150,6 +151,7 @@ CRASH_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e
 def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     before = (lib.root / "ketalit.json").read_bytes()
@@ -169,6 +171,7 @@ def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> N
     assert len(Library.open(lib.root)) == 2 + count(NCBI / "pubmed6.xml")
 
 
+@pytest.mark.e2e
 def test_sigkill_at_random_moments_never_corrupts(lib: Library, tmp_path: Path) -> None:
     big = tmp_path / "big.xml"
     body = (NCBI / "pubmed6.xml").read_text()
@@ -205,6 +208,7 @@ CONCURRENT_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e
 def test_two_concurrent_importers_lose_nothing(lib: Library) -> None:
     a = subprocess.Popen(
         [

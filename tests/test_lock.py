@@ -20,6 +20,8 @@ from ketalit.library.lock import process_state
 
 from conftest import NCBI, one_line_error, run_ketalit
 
+pytestmark = pytest.mark.e2e  # every test here runs the command line
+
 A, B = "12091962", "9997"  # the two records of pubmed1.xml
 
 # Takes the lock, writes a note inside the transaction, then stops itself (as Ctrl-Z would), or sleeps, or forks a
@@ -28,12 +30,12 @@ HOLDER = textwrap.dedent("""
     import os, signal, sys, time
     from ketalit.errors import KetalitError
     from ketalit.library import Library
-    from ketalit.userfields import set_note
+    from ketalit.userfields import add_note
     root, ident, text, how = sys.argv[1:5]
     lib = Library.open(root)
     try:
         with lib.transaction():
-            set_note(lib, ident, text)
+            add_note(lib, ident, text)
             if how == "fork":
                 child = os.fork()
                 if child == 0:

@@ -73,6 +73,7 @@ def test_pubmed_xml_is_read_offline_whatever_its_prolog(variant: str, tmp_path: 
         assert {k: a[k] for k in FIELDS} == {k: b[k] for k in FIELDS}
 
 
+@pytest.mark.e2e
 def test_import_command_reads_a_newer_dtd_and_no_doctype_offline(
     tmp_path: Path, lib: Library, runner, no_network: list
 ) -> None:
@@ -86,6 +87,7 @@ def test_import_command_reads_a_newer_dtd_and_no_doctype_offline(
     }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "reference",
     [

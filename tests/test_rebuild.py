@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from ketalit.claims import findings
 from ketalit.curation import edit_record, remove_records
 from ketalit.duplicates import merge_records
 from ketalit.importer import import_files
 from ketalit.library import Library
-from ketalit.screening import decisions
-from ketalit.userfields import add_note, set_citekey, set_manual_tags, set_screening
+from ketalit.screening import decisions, screen
+from ketalit.userfields import add_note, set_citekey, set_manual_tags
 
 from conftest import NCBI, cli_error, run_cli
+
+pytestmark = pytest.mark.e2e  # every test here runs the command line
 
 
 @pytest.fixture
@@ -26,7 +29,7 @@ def copy(shipped_copy: Path, tmp_path: Path) -> Path:
     return dest
 
 
-def test_rebuild_keeps_everything_people_did(copy: Path, runner) -> None:
+def test_rebuild_keeps_everything_people_did(copy: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:
     lib = Library.open(copy)
     recs = [r for r in lib.records() if r["pmid"]]
     noted, screened, tagged, edited, kept, removed, keyed = (r["pmid"] for r in recs[:7])
@@ -34,8 +37,8 @@ def test_rebuild_keeps_everything_people_did(copy: Path, runner) -> None:
     absorbed = other["doi"]
     add_note(lib, noted, "key paper")
     add_note(lib, no_pmid["citekey"], "found by hand")
-    set_screening(lib, screened, "exclude", "wrong population", reviewer="ann")
-    set_screening(lib, screened, "include", reviewer="bob")
+    screen(lib, screened, "exclude", "wrong population", reviewer="ann")
+    screen(lib, screened, "include", reviewer="bob")
     set_manual_tags(lib, tagged, ["route:rectal"], [])
     edit_record(lib, edited, ["title=A title corrected by hand"])
     merge_records(lib, kept, absorbed)
@@ -46,10 +49,16 @@ def test_rebuild_keeps_everything_people_did(copy: Path, runner) -> None:
     before = Library.open(copy)
     ids = {r["_id"]: (r["pmid"], r["doi"], r["citekey"]) for r in before.records()}
     screened_id = before.find(screened)["_id"]
+    read = {r["citekey"] for r in before.records() if findings.is_current(r.get("findings"), r)}
+    assert read  # the shipped library carries the findings its claims were linked with
+    read_again: list[str] = []
+    reader = findings.read_record
+    monkeypatch.setattr(findings, "read_record", lambda rec: read_again.append(rec["citekey"]) or reader(rec))
 
     res = run_cli(runner, copy, "rebuild")
     assert res.exit_code == 0, res.stderr
     assert "carried on 7" in res.stdout and "2 left out" in res.stdout  # the merged and the removed paper
+    assert not read & set(read_again)  # the findings already read stay: relinking read none of them again
 
     after = Library.open(copy)
     assert {r["_id"]: (r["pmid"], r["doi"], r["citekey"]) for r in after.records()} == ids  # same ids, same keys
@@ -71,7 +80,7 @@ def test_rebuild_refuses_to_drop_user_data_outside_the_snapshot(copy: Path, runn
     lib = Library.open(copy)
     import_files(lib, [NCBI / "pubmed1.xml"])  # not in snapshot/
     add_note(lib, "9997", "my own find")
-    set_screening(lib, "9997", "include", reviewer="ann")
+    screen(lib, "9997", "include", reviewer="ann")
     gone_id = lib.find("9997")["_id"]
     db = copy / "ketalit.json"
     before = db.read_bytes()
@@ -97,3 +106,4 @@ def test_failed_rebuild_changes_nothing_and_leaves_no_work_folder(copy: Path, ru
     (copy / ".rebuild" / "ketalit.json").write_text("{}")
     assert run_cli(runner, copy, "rebuild").exit_code == 0
     assert not (copy / ".rebuild").exists()
+

@@ -88,6 +88,7 @@ def test_better_bibtex_file_reexports_with_the_same_keys(lib: Library, encoding:
     assert again["groupKetamineProcedural2022"]["author"].startswith("{Ketamine Study Group} and ")
 
 
+@pytest.mark.e2e
 def test_bibtex_syntax_error_names_the_line_and_imports_nothing(lib: Library, tmp_path: Path, runner) -> None:
     bad = tmp_path / "bad.bib"
     bad.write_text(BBT.read_text() + "\n@article{broken,\n  title = {never closed\n")
@@ -113,6 +114,7 @@ def test_file_key_replaces_an_assigned_key_but_never_a_pinned_one(lib: Library, 
 # -- CSL-JSON keys -------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_csljson_citation_key_and_better_bibtex_note_line(lib: Library, tmp_path: Path, runner) -> None:
     items = [
         {"id": "a", "type": "article-journal", "title": "Ketamine one", "citation-key": "smithKetamineOne2020"},
@@ -131,6 +133,7 @@ def test_csljson_citation_key_and_better_bibtex_note_line(lib: Library, tmp_path
 # -- key, edit, remove ----------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_key_pins_and_renames_and_refuses_a_clash(lib: Library, runner) -> None:
     import_files(lib, [NCBI / "pubmed2.xml"])
     a, b = Library.open(lib.root).records()[:2]
@@ -147,6 +150,7 @@ def test_key_pins_and_renames_and_refuses_a_clash(lib: Library, runner) -> None:
     assert "@article{renamed2020," in bib
 
 
+@pytest.mark.e2e
 def test_edit_survives_reimport_and_retags(lib: Library, runner) -> None:
     import_files(lib, [FIXTURES / "quirks.pubmed.xml"])
     res = run_cli(runner, lib.root, "edit", "90000001", "year=1999", "title=Oral ketamine for pain", "journal=J Test")
@@ -161,6 +165,7 @@ def test_edit_survives_reimport_and_retags(lib: Library, runner) -> None:
     assert rec["authors"][0]["given"] == "Daniel B" and rec["authors"][1]["collective"] == "Study Group"
 
 
+@pytest.mark.e2e
 def test_remove_takes_user_data_with_it_and_asks_first(lib: Library, runner) -> None:
     import_files(lib, [NCBI / "pubmed2.xml"])
     pmids = [r["pmid"] for r in Library.open(lib.root).records()]
@@ -225,6 +230,7 @@ def _dup_library(lib: Library, tmp_path: Path) -> None:
     import_files(lib, [path])
 
 
+@pytest.mark.e2e
 def test_duplicates_finds_preprint_and_typo_pairs(lib: Library, tmp_path: Path, runner) -> None:
     _dup_library(lib, tmp_path)
     pairs = find_duplicates(Library.open(lib.root))
@@ -236,6 +242,7 @@ def test_duplicates_finds_preprint_and_typo_pairs(lib: Library, tmp_path: Path, 
     assert len(out) == len(pairs)
 
 
+@pytest.mark.e2e
 def test_merge_keeps_both_identifiers_and_all_user_data(lib: Library, tmp_path: Path, runner) -> None:
     _dup_library(lib, tmp_path)
     lib = Library.open(lib.root)
@@ -261,6 +268,7 @@ def test_merge_keeps_both_identifiers_and_all_user_data(lib: Library, tmp_path: 
 # -- pipes -----------------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_import_from_stdin_and_tsv_out(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     assert run_ketalit("init", str(lib)).returncode == 0
@@ -296,6 +304,7 @@ def test_import_from_stdin_and_tsv_out(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "colour" in bad.stderr
 
 
+@pytest.mark.e2e
 def test_tables_do_not_wrap_into_a_pipe(shipped_copy: Path) -> None:
     out = run_ketalit("--library", str(shipped_copy), "search", "nebulized ketamine", "--limit", "3")
     assert out.returncode == 0, out.stderr
@@ -305,6 +314,7 @@ def test_tables_do_not_wrap_into_a_pipe(shipped_copy: Path) -> None:
         assert any(t in line for line in out.stdout.splitlines()), t
 
 
+@pytest.mark.e2e
 def test_export_accepts_utf_dash_8(shipped_copy: Path, tmp_path: Path) -> None:
     out = run_ketalit("--library", str(shipped_copy), "export", "bibtex", "--encoding", "utf-8")
     assert out.returncode == 0, out.stderr
@@ -342,6 +352,7 @@ def test_pubmed_field_tags_and_truncation(shipped_copy: Path) -> None:
             search_library(lib, bad)
 
 
+@pytest.mark.e2e
 def test_unknown_pubmed_tag_is_refused_by_name(shipped_copy: Path) -> None:
     out = run_ketalit("--library", str(shipped_copy), "search", "ketamine[majr] pain[sh]")
     assert out.returncode == 1 and "[sh]" in out.stderr and "[tiab]" in out.stderr
@@ -359,6 +370,7 @@ INITIALS = [  # (given name as written, the initials tables show, the given name
 ]
 
 
+@pytest.mark.e2e
 def test_initials_are_kept_whole_in_storage_and_every_output(lib: Library, tmp_path: Path, runner) -> None:
     """'Bredmose, PP' was stored with initials 'P' and shown as "Bredmose P"."""
     items = [
@@ -393,6 +405,7 @@ def test_initials_are_kept_whole_in_storage_and_every_output(lib: Library, tmp_p
         assert {"family": f"Family{chr(65 + n)}", "given": given} in [a for i in csl for a in i["author"]]
 
 
+@pytest.mark.e2e
 def test_one_journal_form_per_field(lib: Library, tmp_path: Path, runner) -> None:
     """The full title goes in `journal`, the ISO abbreviation in `journal_iso` (BibTeX `shortjournal`, CSL-JSON
     `container-title-short`, RIS `JA`) where the source gives it: PubMed XML has both. The snapshot's XML repeats one
@@ -432,6 +445,7 @@ def test_one_journal_form_per_field(lib: Library, tmp_path: Path, runner) -> Non
     assert "T2  - World Journal of Emergency Medicine\n" in second and "JA  -" not in second
 
 
+@pytest.mark.e2e
 def test_an_abbreviation_alone_is_kept_as_the_abbreviation(lib: Library, tmp_path: Path, runner) -> None:
     """A MEDLINE record with only the title abbreviation (TA, no JT): stored as the abbreviation, never as the full
     title; BibTeX, which needs a journal, prints it there and says what it is in `shortjournal`."""

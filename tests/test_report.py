@@ -327,6 +327,7 @@ def test_each_claims_evidence_is_written_beside_the_report(shipped_report) -> No
         ]
 
 
+@pytest.mark.e2e
 def test_report_reads_the_library_and_says_when_verdicts_are_out_of_date(tmp_path: Path, runner) -> None:
     lib = Library.init(tmp_path / "lib")
     write_claims_catalogue(lib.root)
@@ -352,6 +353,7 @@ def test_report_reads_the_library_and_says_when_verdicts_are_out_of_date(tmp_pat
     cli_error(run_cli(runner, lib.root, "report", "-o", str(tmp_path / "r3")), "r3/evidence", "not a folder")
 
 
+@pytest.mark.e2e
 def test_screening_summary_and_prisma_flow_when_screened(tmp_path: Path, runner) -> None:
     """The screening section states the numbers `ketalit prisma` gives (never counted again) and draws its figure."""
     import json
@@ -413,6 +415,7 @@ def _plain_library(root: Path) -> Path:
     return lib.root
 
 
+@pytest.mark.e2e
 def test_report_command_prints_where_and_a_summary(runner, shipped_copy: Path, tmp_path: Path) -> None:
     res = run_cli(runner, shipped_copy, "report", "-o", str(tmp_path / "r"))
     assert res.exit_code == 0, res.output

@@ -19,7 +19,10 @@ from ketalit.report.render import write_report
 from browser import CHROMIUM, chromium, screenshot
 from conftest import ROOT
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium: .ci/run installs it")
+pytestmark = [
+    pytest.mark.e2e,  # a real browser
+    pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium: .ci/run installs it"),
+]
 
 AXE = ROOT / "tests" / "fixtures" / "axe" / "axe.min.js"
 # Printable width of the page in CSS pixels (96 per inch) with the report's 12 mm side margins.

@@ -42,13 +42,15 @@ def two_reviewer_session(root: Path) -> dict[str, str]:
         votes.append((key, label, bob))
         final[key] = label
     lib = Library.open(root)
-    for key, alice, bob in votes:
-        screen(lib, key, alice, "" if alice == "include" else "wrong study design", reviewer="alice")
-        screen(lib, key, bob, "" if bob == "include" else "wrong setting", reviewer="bob")
+    with lib.transaction():  # one write for the whole session: 426 decisions, each as `screen` records it
+        for key, alice, bob in votes:
+            screen(lib, key, alice, "" if alice == "include" else "wrong study design", reviewer="alice")
+            screen(lib, key, bob, "" if bob == "include" else "wrong setting", reviewer="bob")
     return final
 
 
-def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path) -> None:
+@pytest.mark.e2e
+def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path, runner) -> None:
     final = two_reviewer_session(shipped)
     lib = Library.open(shipped)
     found = conflicts(lib, "title_abstract")
@@ -69,7 +71,7 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path)
         args = ["screen", "conflicts", "--resolve", key, "--decision", decision, "--reviewer", "carol"]
         if decision == "exclude":
             args += ["--reason", "wrong study design"]
-        assert run_ketalit("--library", str(shipped), *args).returncode == 0
+        assert run_cli(runner, shipped, *args).exit_code == 0
     assert run_ketalit("--library", str(shipped), "screen", "conflicts", "--json").stdout.strip() == "[]"
     includes = [k for k, v in final.items() if v == "include"]
     lib = Library.open(shipped)
@@ -112,6 +114,7 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path)
     assert "prisma.svg" in (shipped / "rep" / "report.md").read_text()
 
 
+@pytest.mark.e2e
 def test_report_has_no_prisma_without_screening(shipped_copy: Path, tmp_path: Path) -> None:
     rep = run_ketalit("--library", str(shipped_copy), "report", "-o", str(tmp_path / "rep"))
     assert rep.returncode == 0
@@ -154,6 +157,7 @@ def test_kappa_matches_scikit_learn() -> None:
             assert k == pytest.approx(cohen_kappa_score(a, b), abs=1e-9)
 
 
+@pytest.mark.e2e
 def test_search_fields_and_exports_carry_decisions(shipped: Path, runner) -> None:
     lib = Library.open(shipped)
     keys = [r["citekey"] for r in LABELS["records"][:4]]
@@ -178,6 +182,7 @@ def test_search_fields_and_exports_carry_decisions(shipped: Path, runner) -> Non
     assert csl[0]["custom"]["screening"]["reason"] == "wrong setting"
 
 
+@pytest.mark.e2e
 def test_notes_are_a_dated_list(shipped: Path, runner) -> None:
     key = LABELS["records"][0]["citekey"]
     assert run_cli(runner, shipped, "note", key, "first thought").exit_code == 0
@@ -190,6 +195,7 @@ def test_notes_are_a_dated_list(shipped: Path, runner) -> None:
     assert len(notes(lib, lib.find(key)["_id"])) == 3
 
 
+@pytest.mark.e2e
 def test_screen_next_learns_from_the_reviewers_own_decisions(shipped: Path, runner) -> None:
     lib = Library.open(shipped)
     labels = {r["citekey"]: r["label"] for r in LABELS["records"]}

@@ -18,7 +18,7 @@ from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.search import QueryError, parse_query, search_library
 from ketalit.search.store import connect, indexed_shards
-from ketalit.userfields import set_note
+from ketalit.userfields import add_note
 
 from conftest import FIXTURES, NCBI, latex_to_text, run_cli, run_ketalit
 
@@ -104,6 +104,7 @@ def test_malformed_queries_point_at_the_problem(shipped: Library, query: str, fr
     assert lines[1].strip() == query and "^" in lines[2]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("query", ['pain AND "unbalanced', "a\nroute:bogus", "(ketamine"])
 def test_cli_query_error_puts_the_caret_under_the_problem(runner, shipped_copy: Path, query: str) -> None:
     res = run_cli(runner, shipped_copy, "search", query)
@@ -115,6 +116,7 @@ def test_cli_query_error_puts_the_caret_under_the_problem(runner, shipped_copy: 
     assert lines[2] == "  " + " " * (column - 1) + "^"
 
 
+@pytest.mark.e2e
 def test_search_cli_json_ids_and_errors(runner, shipped_copy: Path) -> None:
     res = run_cli(runner, shipped_copy, "search", "route:inhaled", "--json", "--limit", "0")
     assert res.exit_code == 0
@@ -149,6 +151,7 @@ def test_a_hyphen_inside_a_word_is_not_a_minus() -> None:
     assert parse_query("ketamine -nasal").args[1].kind == "not"
 
 
+@pytest.mark.e2e
 def test_search_cli_takes_a_query_that_starts_with_a_minus(runner, shipped_copy: Path) -> None:
     """`ketalit search -intranasal ketamine`: words that start with '-' are the query's, even where they begin like
     one of the command's short options (-n, -f); the options themselves still work anywhere."""
@@ -246,6 +249,7 @@ def test_expand_pages() -> None:
     assert expand_pages("e60561") == "e60561" and expand_pages("S12-S19") == "S12--S19"
 
 
+@pytest.mark.e2e
 def test_citekeys_are_stable_across_reimport_and_subsets(tmp_path: Path, runner) -> None:
     lib = Library.init(tmp_path / "lib")
     import_files(lib, [NCBI / "pubmed2.xml", FIXTURES / "quirks.pubmed.xml"])
@@ -278,6 +282,7 @@ def test_clashing_keys_get_suffixes_in_arrival_order(lib: Library, tmp_path: Pat
     ]
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(
     shutil.which("bibtex") is None or shutil.which("pdflatex") is None,
     reason="needs texlive (bibtex, pdflatex): .ci/run installs it",
@@ -338,11 +343,12 @@ def _compare(a: dict, b: dict, fields: tuple[str, ...], sections: bool) -> None:
         assert re.sub(r"[A-Z ]+: ", "", abstract_text(b)) == re.sub(r"[A-Z ]+: ", "", abstract_text(a))
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("fmt", ["ris", "csljson"])
 def test_export_then_import_gives_the_same_records(fmt: str, tmp_path: Path, runner) -> None:
     src = Library.init(tmp_path / "src")
     import_files(src, [NCBI / "pubmed2.xml", NCBI / "pubmed4.xml", FIXTURES / "quirks.pubmed.xml"])
-    set_note(src, "90000001", "user note is not exported")
+    add_note(src, "90000001", "user note is not exported")
     out = tmp_path / f"export.{fmt}"
     assert run_cli(runner, src.root, "export", fmt, "-o", str(out)).exit_code == 0
     dst = Library.init(tmp_path / "dst")

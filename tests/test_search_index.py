@@ -145,6 +145,7 @@ def test_a_search_catches_up_with_an_index_left_behind(
     assert everything(Library.open(lib.root)) == rebuilt(lib, tmp_path)
 
 
+@pytest.mark.e2e
 def test_a_damaged_or_missing_index_is_made_again(library: Library, runner) -> None:
     expected = search_library(library, "intranasal ketamine", limit=None)
     index_file = library.root / ".index" / "index.sqlite"
@@ -232,6 +233,7 @@ def test_record_vectors_are_kept_and_made_again_only_for_changed_words(
     assert np.delete(changed, position, axis=0).tolist() == np.delete(first, position, axis=0).tolist()
 
 
+@pytest.mark.e2e
 def test_index_command_on_a_damaged_library_file(library: Library, runner) -> None:
     (library.root / "records" / "0000.json").write_bytes(b"")
     cli_error(run_cli(runner, library.root, "index", "--rebuild"), "records/0000.json", "damaged library file")

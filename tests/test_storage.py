@@ -93,6 +93,7 @@ def test_a_manual_tag_rewrites_one_file_of_records(tmp_path: Path) -> None:
     assert rec["manual_tags"]["add"] == ["route:oral"] and "oral" in rec["tags"]["route"]
 
 
+@pytest.mark.e2e
 def test_showing_a_record_reads_its_file_and_no_other(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner) -> None:
     from ketalit.library.files import FileSet
 
@@ -191,6 +192,7 @@ def start_writer(root: Path, k: int, step: str = "-") -> subprocess.Popen:
     )
 
 
+@pytest.mark.e2e
 def test_a_commit_killed_at_every_step_leaves_the_old_state_or_the_new(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     make_library(root, 40, shard_size=10)
@@ -222,6 +224,7 @@ def wait_for(proc: subprocess.Popen, marker: str) -> None:
     pytest.fail(f"the writer never printed {marker}: {proc.stderr.read()}")
 
 
+@pytest.mark.e2e
 def test_sigkill_at_random_moments_across_files(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     make_library(root, 400, shard_size=10)  # 40 files of records change in every commit
@@ -258,6 +261,7 @@ CONCURRENT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("same_file", [False, True], ids=["different-files", "same-file"])
 def test_two_concurrent_writers_lose_nothing(tmp_path: Path, same_file: bool) -> None:
     root = tmp_path / "lib"
@@ -325,6 +329,7 @@ OTHERS = [
 ]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("name", sorted(READERS))
 @pytest.mark.parametrize("case", sorted(DAMAGE))
 def test_every_damaged_file_is_refused_and_never_written_over(name: str, case: str, tmp_path: Path, runner) -> None:
@@ -348,6 +353,7 @@ def test_every_damaged_file_is_refused_and_never_written_over(name: str, case: s
         assert path.read_bytes() == damaged, args
 
 
+@pytest.mark.e2e
 def test_a_damaged_journal_is_refused(tmp_path: Path, runner) -> None:
     lib = make_library(tmp_path / "lib", 5, shard_size=10)
     (lib.root / JOURNAL).write_bytes(b'{"renames": [["../../etc/passwd", "ketalit.json"]]}')
@@ -356,6 +362,7 @@ def test_a_damaged_journal_is_refused(tmp_path: Path, runner) -> None:
     assert (lib.root / JOURNAL).exists()
 
 
+@pytest.mark.e2e
 def test_a_file_of_records_holding_another_files_records_is_refused(tmp_path: Path, runner) -> None:
     lib = make_library(tmp_path / "lib", 20, shard_size=10)
     shutil.copy(lib.root / "records/0000.json", lib.root / "records/0001.json")  # ids 1-10 where 11-20 belong
@@ -385,6 +392,7 @@ def expected_records(old: dict) -> list[dict]:
     return out
 
 
+@pytest.mark.e2e
 def test_the_single_file_library_converts_on_first_open_and_keeps_everything(tmp_path: Path, runner) -> None:
     root = tmp_path / "lib"
     raw, old = old_library(root)
@@ -415,6 +423,7 @@ MIGRATOR = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e
 def test_a_conversion_killed_at_random_moments_leaves_a_library(tmp_path: Path) -> None:
     rng = random.Random(3)
     outcomes = set()
@@ -433,6 +442,7 @@ def test_a_conversion_killed_at_random_moments_leaves_a_library(tmp_path: Path) 
     print("converted before the kill:", outcomes)
 
 
+@pytest.mark.e2e
 def test_a_read_only_single_file_library_is_read_in_memory(tmp_path: Path, runner) -> None:
     root = tmp_path / "lib"
     raw, old = old_library(root)
@@ -451,6 +461,7 @@ def test_a_read_only_single_file_library_is_read_in_memory(tmp_path: Path, runne
 # -- git ---------------------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_one_note_in_the_shipped_library_is_a_small_git_diff(tmp_path: Path, runner) -> None:
     repo = tmp_path / "repo"

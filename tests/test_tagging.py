@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ketalit.records import author, new_record
-from ketalit.tagging.tagger import default_tagger, default_vocabulary, tag_record
+from ketalit.tagging.tagger import default_tagger, default_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,14 +20,19 @@ def rec(title: str, abstract: str = "", **kw) -> dict:
     return new_record(title=title, abstract=sections, authors=[author("Doe", "Jane")], **kw)
 
 
+def tagged(r: dict) -> dict:
+    """The record with its tags from the shipped vocabulary (manual tags on top)."""
+    return default_tagger().apply(r)
+
+
 def tags(r: dict, axis: str) -> list[str]:
-    return tag_record(r)["tags"][axis]
+    return tagged(r)["tags"][axis]
 
 
 def test_comparator_route_is_not_ketamines() -> None:
     r = rec("Intranasal ketamine vs intravenous morphine for renal colic: a randomized trial")
     assert tags(r, "route") == ["intranasal"]
-    out = tag_record(r)
+    out = tagged(r)
     assert [(c["route"], c["drug"].lower()) for c in out["comparator_routes"]] == [("intravenous", "morphine")]
 
 
@@ -54,7 +59,7 @@ def test_route_words_abbreviations_and_spellings(text: str, route: str) -> None:
 
 
 def test_reason_points_at_the_matched_words() -> None:
-    r = tag_record(rec("Nebulized ketamine for pain", "Patients were randomly assigned to ketamine or placebo."))
+    r = tagged(rec("Nebulized ketamine for pain", "Patients were randomly assigned to ketamine or placebo."))
     for reason in r["tag_reasons"]:
         if reason.get("start") is None:
             continue
@@ -72,7 +77,7 @@ def test_publication_type_and_mesh_are_used_when_present() -> None:
         publication_types=["Journal Article", "Meta-Analysis"],
         mesh=[{"descriptor": "Administration, Intranasal", "ui": "D000281", "major": False, "qualifiers": []}],
     )
-    out = tag_record(r)
+    out = tagged(r)
     assert out["tags"]["design"] == ["meta_analysis"] and "intranasal" in out["tags"]["route"]
     design = next(x for x in out["tag_reasons"] if x["axis"] == "design")
     assert design["field"] == "publication_type" and design["match"] == "Meta-Analysis"
@@ -138,6 +143,7 @@ def test_vocabulary_has_the_required_ids() -> None:
     assert len(v.ids("outcome")) >= 20 and len(v.ids("setting")) >= 14
 
 
+@pytest.mark.e2e
 def test_accuracy_on_hand_labels_meets_targets() -> None:
     """The bench's figures on the hand-labelled set (tests/labels): a regression guard for vocabulary edits."""
     proc = subprocess.run(
@@ -150,5 +156,5 @@ def test_accuracy_on_hand_labels_meets_targets() -> None:
 def test_tagger_is_deterministic_and_pure() -> None:
     r = rec("Intravenous ketamine infusion for CRPS", "A randomised, placebo-controlled trial in 60 patients.")
     before = json.dumps(r, sort_keys=True)
-    a, b = default_tagger().apply(r), default_tagger().apply(r)
+    a, b = tagged(r), tagged(r)
     assert a == b and json.dumps(r, sort_keys=True) == before

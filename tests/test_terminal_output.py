@@ -12,7 +12,7 @@ import pytest
 from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.safetext import dumps_json, printable
-from ketalit.userfields import set_note
+from ketalit.userfields import add_note
 
 from conftest import UNSAFE, run_cli, run_ketalit, store_as_is, write_claims_catalogue
 from eutils_server import Server, default_fake
@@ -75,7 +75,7 @@ def screen_library(tmp_path: Path) -> Library:
         ],
     )
     lib = Library.open(lib.root)
-    set_note(lib, "123", f"note {SCREEN}")
+    add_note(lib, "123", f"note {SCREEN}")
     return Library.open(lib.root)
 
 
@@ -83,6 +83,7 @@ def _clean(output: str) -> None:
     assert "\x1b" not in output and not UNSAFE.search(output.replace("\n", "").replace("\t", "")), repr(output)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "args",
     [
@@ -110,6 +111,7 @@ def test_commands_print_no_escape_sequences(screen_library: Library, runner, arg
         assert "click me" in res.output and "cleared" in res.output  # the text around the sequences stays
 
 
+@pytest.mark.e2e
 def test_search_ids_prints_one_clean_line_per_result(screen_library: Library, runner) -> None:
     res = run_cli(runner, screen_library.root, "search", "migraine", "--ids")
     assert res.exit_code == 0
@@ -118,6 +120,7 @@ def test_search_ids_prints_one_clean_line_per_result(screen_library: Library, ru
     assert sorted(lines) == ["10.1234/next forged-second-line", "123"]
 
 
+@pytest.mark.e2e
 def test_show_on_a_terminal_emits_only_colour_codes(screen_library: Library) -> None:
     env = {**os.environ, "FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"}
     proc = run_ketalit("--library", str(screen_library.root), "show", "123", env=env)
@@ -127,6 +130,7 @@ def test_show_on_a_terminal_emits_only_colour_codes(screen_library: Library) -> 
     assert not UNSAFE.search(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout).replace("\n", ""))
 
 
+@pytest.mark.e2e
 def test_report_summary_and_file_messages_are_clean(screen_library: Library, runner, tmp_path: Path) -> None:
     out = tmp_path / f"rep\x1b[2J{SCREEN}"
     out.parent.mkdir(parents=True)  # the URL in SCREEN makes folders; report -o makes only the last one
@@ -149,6 +153,7 @@ def test_report_summary_and_file_messages_are_clean(screen_library: Library, run
     _clean(res.output)
 
 
+@pytest.mark.e2e
 def test_fetch_messages_are_clean(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     query = "ketamine \x9b2J\u202egnp.exe\u202c click me"  # no C0 controls: they cannot travel in NCBI's XML

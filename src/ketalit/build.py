@@ -7,7 +7,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import KetalitError
+from .errors import BadInput, NotFound
 from .importer import ImportReport, import_files
 from .library import Library
 from .library.citekey import assign_key
@@ -64,12 +64,12 @@ def rebuild(root: Path, force: bool = False) -> RebuildReport:
     folder = root / "snapshot"
     files = snapshot_files(folder)
     if not files:
-        raise KetalitError(f"{folder}/ holds no snapshot files to rebuild from")
+        raise NotFound(f"{folder}/ holds no snapshot files to rebuild from")
     shutil.rmtree(root / ".rebuild", ignore_errors=True)  # the work folder of a rebuild by an older ketalit
     lib = Library.open(root)
     with lib.transaction():
         old = {
-            doc_id: {k: rec.get(k) for k in ("pmid", "doi", "title", "year", *USER_FIELDS)}
+            doc_id: {k: rec.get(k) for k in ("pmid", "doi", "title", "year", "findings", *USER_FIELDS)}
             for doc_id, rec in lib.iter_records()
         }
         lib.clear_records()
@@ -77,10 +77,10 @@ def rebuild(root: Path, force: bool = False) -> RebuildReport:
         lost = restore_user_data(lib, old, report)
         if lost and not force:
             names = ", ".join(identity(r) for r in lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
-            raise KetalitError(
+            raise BadInput(
                 f"{len(lost)} records with your notes, screening decisions, tags, edits or keys are not in {folder}/ "
-                f"({names}); nothing was changed: add their files to snapshot/, or run `ketalit rebuild --force` "
-                "to drop them"
+                f"({names}); nothing was changed: add their files to snapshot/, or rebuild with force to drop them",
+                options=("force",),
             )
         kept = {i for i, _ in lib.iter_records()}
         gone = [i for i in old if i not in kept]
@@ -127,18 +127,19 @@ def restore_user_data(lib: Library, old: dict[int, Record], report: RebuildRepor
     for new_id, old_id in claimed.items():
         lib.renumber(new_id, old_id)
         before = old[old_id]
-        if not has_user_data(before):
-            continue
-        rec = lib.record(old_id)
-        rec.update({k: copy.deepcopy(before[k]) for k in USER_DATA if before.get(k) is not None})
-        rec.update(copy.deepcopy(before.get("edits") or {}))  # the user's corrections win over the snapshot
-        lib.put(old_id, default_tagger().apply(rec))  # manual tags on top of the automatic ones
-        report.carried += 1
+        if has_user_data(before):
+            rec = lib.record(old_id)
+            rec.update({k: copy.deepcopy(before[k]) for k in USER_DATA if before.get(k) is not None})
+            rec.update(copy.deepcopy(before.get("edits") or {}))  # the user's corrections win over the snapshot
+            lib.put(old_id, default_tagger().apply(rec))  # manual tags on top of the automatic ones
+            report.carried += 1
+        if before.get("findings") is not None:  # derived from the text: read again only if it changed (is_current)
+            lib.put_derived(old_id, "findings", before["findings"])
     # Citation keys never change once assigned: the old ones come back, and a new record that took one meanwhile
     # gets another.
     keys = {old_id: old[old_id]["citekey"] for old_id in claimed.values() if old[old_id].get("citekey")}
     kept = set(keys.values())
-    current = {i: r.get("citekey") for i, r in lib.iter_records()}
+    current: dict[int, str] = {i: r.get("citekey") or "" for i, r in lib.iter_records()}
     for i, key in current.items():
         want = keys.get(i)
         if want is None and key in kept:

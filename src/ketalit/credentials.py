@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from urllib.parse import quote, quote_plus
 
-from .errors import KetalitError
+from .errors import BadInput
 
 SHORTEST = 6  # a "secret" shorter than this (a test value, a typo) would wreck text by its replacements
 _forms: tuple[str, ...] | None = None
@@ -39,9 +39,9 @@ def read_config() -> dict[str, str]:
     try:
         ncbi = tomllib.loads(data.decode("utf-8")).get("ncbi", {})
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise KetalitError(f"{path}: cannot be read as TOML ({exc}); fix or remove it") from exc
+        raise BadInput(f"{path}: cannot be read as TOML ({exc}); fix or remove it") from exc
     if not isinstance(ncbi, dict):
-        raise KetalitError(f"{path}: [ncbi] must be a table with api_key and email")
+        raise BadInput(f"{path}: [ncbi] must be a table with api_key and email")
     return {k: str(v) for k, v in ncbi.items() if k in ("api_key", "email")}
 
 
@@ -66,7 +66,7 @@ def forms() -> tuple[str, ...]:
     if _forms is None:
         try:
             config = read_config()
-        except KetalitError:  # a broken config file is reported where it is used; here it only has no values
+        except BadInput:  # a broken config file is reported where it is used; here it only has no values
             config = {}
         values = {
             os.environ.get("NCBI_API_KEY"),

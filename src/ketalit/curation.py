@@ -9,34 +9,30 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import KetalitError
+from .errors import BadInput
 from .formats.abstract import split_sections
 from .library import Library
-from .records import MONTHS, Record, author, identity, normalize_doi, normalize_pmcid, normalize_pmid, now_iso
-
-EDITABLE = (
-    "title",
-    "authors",
-    "journal",
-    "journal_iso",
-    "year",
-    "month",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "pmid",
-    "pmcid",
-    "abstract",
-    "keywords",
-    "language",
-    "publisher",
-    "book_title",
+from .lookup import find_record
+from .records import (
+    BIB_FIELDS,
+    MONTHS,
+    Author,
+    Record,
+    author,
+    identity,
+    normalize_doi,
+    normalize_pmcid,
+    normalize_pmid,
+    now_iso,
 )
+
+NOT_EDITABLE = ("publication_types", "mesh", "retracted", "retraction_notices", "kind", "abstract_complete", "extra")
+# Bibliographic fields a person may correct by hand (the others are PubMed's indexing, or kept as imported).
+EDITABLE = tuple(f for f in BIB_FIELDS if f not in NOT_EDITABLE)
 ALIASES = {"shortjournal": "journal_iso", "number": "issue", "author": "authors", "booktitle": "book_title"}
 
 
-def _parse_authors(value: str) -> list[dict[str, str]]:
+def _parse_authors(value: str) -> list[Author]:
     """'Carr, Daniel B; {World Health Organization}' or BibTeX's 'Carr, Daniel B and Smith, J'."""
     out = []
     for name in re.split(r"\s*;\s*|\s+and\s+", value.strip()):
@@ -53,13 +49,13 @@ def _parse_authors(value: str) -> list[dict[str, str]]:
 
 
 def parse_value(field: str, value: str) -> Any:
-    """A field's value from the text after ``field=``; KetalitError saying what is wrong."""
+    """A field's value from the text after ``field=``; BadInput saying what is wrong."""
     v = value.strip()
     if field == "year":
         if not v:
             return None
         if not re.fullmatch(r"\d{4}", v) or not 1500 <= int(v) <= 2100:
-            raise KetalitError(f"year={value!r}: write a four-digit year")
+            raise BadInput(f"year={value!r}: write a four-digit year")
         return int(v)
     if field == "month":
         if not v:
@@ -68,17 +64,17 @@ def parse_value(field: str, value: str) -> Any:
             return int(v)
         if v[:3].lower() in MONTHS:
             return MONTHS[v[:3].lower()]
-        raise KetalitError(f"month={value!r}: write 1-12 or a month name")
+        raise BadInput(f"month={value!r}: write 1-12 or a month name")
     if field == "doi":
         if not v:
             return None
         doi = normalize_doi(v)
         if doi is None:
-            raise KetalitError(f"doi={value!r} is not a DOI (10.xxxx/...)")
+            raise BadInput(f"doi={value!r} is not a DOI (10.xxxx/...)")
         return doi
     if field == "pmid":
         if v and not v.isdigit():
-            raise KetalitError(f"pmid={value!r}: a PMID is digits only")
+            raise BadInput(f"pmid={value!r}: a PMID is digits only")
         return normalize_pmid(v) if v else None
     if field == "pmcid":
         return normalize_pmcid(v) if v else None
@@ -96,23 +92,21 @@ def edit_record(lib: Library, ident: str, assignments: list[str]) -> tuple[Recor
     from .tagging.tagger import default_tagger
 
     if not assignments:
-        raise KetalitError("give at least one field=value, e.g. ketalit edit 123 year=2021")
+        raise BadInput("give at least one field=value, e.g. year=2021")
     changes: dict[str, Any] = {}
     for item in assignments:
         name, sep, value = item.partition("=")
         field = ALIASES.get(name.strip().lower(), name.strip().lower())
         if not sep or field not in EDITABLE:
-            raise KetalitError(f"{item!r}: write field=value with field one of {', '.join(EDITABLE)}")
+            raise BadInput(f"{item!r}: write field=value with field one of {', '.join(EDITABLE)}")
         changes[field] = parse_value(field, value)
     with lib.transaction():
-        rec = lib.find(ident)
-        if rec is None:
-            raise KetalitError(f"no record {ident!r} in {lib.root}/")
+        rec = find_record(lib, ident)
         for f in ("pmid", "doi"):
             if changes.get(f):
                 other = lib.find(str(changes[f]))
                 if other is not None and other["_id"] != rec["_id"]:
-                    raise KetalitError(f"{f}={changes[f]} belongs to another record ({identity(other)})")
+                    raise BadInput(f"{f}={changes[f]} belongs to another record ({identity(other)})")
         rec.update(changes)
         rec["edits"] = {**(rec.get("edits") or {}), **changes}
         doc_id = rec.pop("_id")
@@ -129,9 +123,7 @@ def remove_records(lib: Library, idents: list[str], reason: str = "") -> list[Re
     with lib.transaction():
         found: dict[int, Record] = {}
         for ident in idents:
-            rec = lib.find(ident)
-            if rec is None:
-                raise KetalitError(f"no record {ident!r} in {lib.root}/; nothing removed")
+            rec = find_record(lib, ident, then="; nothing removed")
             found[rec["_id"]] = rec
         forget(lib, list(found))
         forget_notes(lib, list(found))

@@ -15,8 +15,9 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
-from .errors import KetalitError
+from .errors import BadInput
 from .library import Library
+from .lookup import find_record
 from .records import Record, fold_ascii, identity, merge, now_iso
 
 # DOI prefixes of preprint servers: bioRxiv/medRxiv, Research Square, SSRN, Preprints.org, arXiv, OSF preprints,
@@ -74,7 +75,7 @@ def find_duplicates(lib: Library) -> list[dict[str, Any]]:
         if titles[i]:
             blocks["t:" + titles[i][:24]].append(i)
     seen: set[tuple[int, int]] = set()
-    out = []
+    out: list[dict[str, Any]] = []
     for ids in blocks.values():
         if len(ids) < 2 or len(ids) > 500:  # a block that large is a common name: its pairs come from the title
             continue
@@ -135,15 +136,11 @@ def merge_records(lib: Library, keep: str, other: str) -> Record:
     from .userfields import move_notes
 
     with lib.transaction():
-        a, b = lib.find(keep), lib.find(other)
-        for ident, rec in ((keep, a), (other, b)):
-            if rec is None:
-                raise KetalitError(f"no record {ident!r} in {lib.root}/")
-        assert a is not None and b is not None
+        a, b = find_record(lib, keep), find_record(lib, other)
         if a["_id"] == b["_id"]:
-            raise KetalitError(f"{keep} and {other} are the same record")
+            raise BadInput(f"{keep} and {other} are the same record")
         if a.get("pmid") and b.get("pmid") and a["pmid"] != b["pmid"]:
-            raise KetalitError(
+            raise BadInput(
                 f"{identity(a)} and {identity(b)} have different PMIDs: PubMed holds them as two works; not merged"
             )
         base = {k: v for k, v in a.items() if k != "_id"}

@@ -1,6 +1,9 @@
 """Errors meant for people: each says what was wrong, where, and what to do, and never names a command-line flag
 (the command line maps each kind to its one-line message and exit status).
 
+A message about a parameter names it as the Python API does (``max_records must be 1 or more``) and lists it in
+``options``; the command line puts its own flag in that word's place (``--max must be 1 or more``).
+
     KetalitError
     ├── NotFound          a record, claim, page or library that is not there
     ├── BadInput          a value or file that cannot be used (ImportFormatError, QueryError)
@@ -14,6 +17,12 @@
 
 class KetalitError(Exception):
     """An error the CLI prints as one line (no traceback) before exiting non-zero."""
+
+    multiline = False  # True: the message has lines of its own to keep (a query with a caret under the problem)
+
+    def __init__(self, message: str = "", *, options: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.options = options  # the API parameters the message names, each as a word of the message
 
 
 class NotFound(KetalitError):

@@ -158,15 +158,14 @@ def import_files(
     ``relative_to``: record each file's provenance relative to this folder (the shipped library does, so that it
     reads the same on every machine).
     """
-    with no_gc():
-        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=prepare) for p in paths]  # raises before writing
+
+    def label(path: str | Path) -> str | None:
+        return None if relative_to is None else Path(path).resolve().relative_to(relative_to.resolve()).as_posix()
+
+    with no_gc():  # every file is read before anything is written
+        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=prepare, label=label(p)) for p in paths]
     report = ImportReport()
     for pf in parsed:
-        if relative_to is not None:
-            label = Path(pf.path).resolve().relative_to(relative_to.resolve()).as_posix()
-            for rec in pf.records:
-                for prov in rec["provenance"]:
-                    prov["source"] = label
         report.files.append({"path": str(pf.path), "format": pf.format, "records": len(pf.records)})
         report.skipped.extend(pf.skipped)
     counts = store_records(lib, _drain(parsed), report.keys, report.skipped)

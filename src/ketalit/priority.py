@@ -57,6 +57,7 @@ def rank(lib: Library, stage: str = "title_abstract", reviewer: str = "", limit:
     if not candidates:
         return {**result, "model": None, "records": []}
     labels = {d: mine[d] != "exclude" for d in pool if d in mine}
+    order: list[tuple[int, float | None]]
     if len(set(labels.values())) < 2:
         order = [(d, None) for d in candidates]
         result["model"] = None
@@ -66,7 +67,7 @@ def rank(lib: Library, stage: str = "title_abstract", reviewer: str = "", limit:
         matrix = features(texts)
         row = {d: i for i, d in enumerate(pool)}
         s = scores(matrix, {row[d]: v for d, v in labels.items()}, [row[d] for d in candidates])
-        order = sorted(zip(candidates, s, strict=True), key=lambda x: -x[1])
+        order = sorted(zip(candidates, s, strict=True), key=lambda x: -x[1])  # type: ignore[operator]
         result["model"] = "tfidf-1-2gram + linear SVM (balanced)"
     out = []
     for doc_id, score in order[:limit]:

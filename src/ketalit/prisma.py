@@ -74,13 +74,13 @@ def prisma_counts(lib: Library) -> dict[str, Any]:
         f = st.get("full_text")
         t_dec = t["decision"] if t else "none"
         ta[t_dec] += 1
-        if t_dec == "exclude":
+        if t is not None and t_dec == "exclude":
             ta_reasons[t["reason"] or "no reason given"] += 1
         if t_dec in ("include", "maybe"):
             f_dec = f["decision"] if f else "none"
-            if f_dec == "exclude" and f["reason"] == NOT_RETRIEVED:
+            if f is not None and f_dec == "exclude" and f["reason"] == NOT_RETRIEVED:
                 ft["not_retrieved"] += 1
-            elif f_dec == "exclude":
+            elif f is not None and f_dec == "exclude":
                 ft["exclude"] += 1
                 ft_reasons[f["reason"] or "no reason given"] += 1
             elif f_dec == "include":

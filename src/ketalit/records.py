@@ -14,11 +14,24 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypedDict
 
 from .safetext import printable
 
 Record = dict[str, Any]
+
+
+class Author(TypedDict):
+    """One author; a group author has only ``collective`` set."""
+
+    family: str
+    given: str
+    initials: str
+    collective: str
+
+
+# The axes a record is tagged along (``record["tags"][axis]``); each axis's tags are in ``data/vocabulary.toml``.
+AXES = ("route", "outcome", "design", "setting")
 
 # Bibliographic fields filled by importers; user fields are never touched by an import.
 BIB_FIELDS = (
@@ -54,7 +67,7 @@ USER_FIELDS = ("notes", "manual_tags", "screening", "citekey", "citekey_pinned",
 # into this record).
 
 # How much a source is trusted for bibliographic fields: PubMed's own formats win over secondary formats.
-SOURCE_RANK = {"pubmed-xml": 3, "medline": 3, "ris": 1, "csljson": 1, "bibtex": 1, "jsonl": 2}
+SOURCE_RANK = {"pubmed-xml": 3, "medline": 3, "ris": 1, "csljson": 1, "bibtex": 1}
 
 MONTHS = {
     m: i
@@ -80,6 +93,22 @@ def no_gc() -> Iterator[None]:
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def provenance(kind: str, source: str, fmt: str) -> dict[str, str]:
+    """One entry of a record's provenance, made now: ``kind`` is ``file`` (an imported file), ``query`` (a PubMed
+    search) or ``pmid-list``; ``source`` the file or the query; ``fmt`` the format it was read in."""
+    return {"kind": kind, "source": source, "format": fmt, "at": now_iso()}
+
+
+def stamp(records: list[Record], kind: str, source: str, fmt: str) -> list[Record]:
+    """Record where each record came from, once, as it enters ketalit (see ``provenance``); ``fmt`` sets how far
+    its bibliographic fields are trusted (``SOURCE_RANK``)."""
+    entry = provenance(kind, source, fmt)
+    for rec in records:
+        rec["provenance"] = [dict(entry)]
+        rec["source_rank"] = SOURCE_RANK[fmt]
+    return records
 
 
 def new_record(**fields: Any) -> Record:
@@ -121,7 +150,7 @@ def new_record(**fields: Any) -> Record:
     return rec
 
 
-def author(family: str = "", given: str = "", initials: str = "", collective: str = "") -> dict[str, str]:
+def author(family: str = "", given: str = "", initials: str = "", collective: str = "") -> Author:
     """One author. A group author has only ``collective`` set."""
     if collective:
         return {"family": "", "given": "", "initials": "", "collective": collective.strip()}
@@ -130,6 +159,21 @@ def author(family: str = "", given: str = "", initials: str = "", collective: st
         words = re.split(r"[\s\-.]+", given)
         initials = bare_initials(given) or "".join(p[0] for p in words if p and p[0].isalpha()).upper()
     return {"family": (family or "").strip(), "given": given, "initials": initials or "", "collective": ""}
+
+
+def author_name(a: Author) -> str:
+    """One author as PubMed lists them: 'Motov SM', or a group author's name."""
+    return a.get("collective") or f"{a.get('family', '')} {a.get('initials', '')}".strip()
+
+
+def first_author(rec: Record) -> str:
+    """The first author's family name (or group name), as a citation names a paper: 'Motov 2015'. Of a damaged
+    record (authors that are not name parts), what can be read."""
+    authors = rec.get("authors")
+    first = authors[0] if isinstance(authors, list) and authors else None
+    if isinstance(first, dict):
+        return str(first.get("collective") or first.get("family") or "")
+    return str(first) if first else ""
 
 
 # PubMed's inline markup (%text: b, i, sup, sub, u) and MathML (every MathML element name starts with "m").

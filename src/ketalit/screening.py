@@ -23,9 +23,10 @@ from typing import Any, TypedDict
 from tinydb import Query
 
 from ._compat import tomllib
-from .errors import KetalitError
+from .errors import BadInput, NotFound
 from .library import Library
-from .records import Record, now_iso
+from .lookup import find_record
+from .records import now_iso
 
 DECISIONS = ("include", "exclude", "maybe")
 STATUSES = (*DECISIONS, "conflict", "unscreened")
@@ -63,9 +64,9 @@ def _load_config(path: str | None) -> dict[str, Any]:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise KetalitError(f"{source}: not valid TOML ({exc}); fix the file") from exc
+        raise BadInput(f"{source}: not valid TOML ({exc}); fix the file") from exc
     if not isinstance(data.get("reasons"), list) or not isinstance(data.get("stages"), list):
-        raise KetalitError(f"{source}: needs `stages = [...]` and `reasons = [...]`")
+        raise BadInput(f"{source}: needs `stages = [...]` and `reasons = [...]`")
     return data
 
 
@@ -81,6 +82,11 @@ def stages(lib: Library) -> list[str]:
 
 def reasons(lib: Library) -> list[str]:
     return list(config(lib)["reasons"])
+
+
+def check_stage(lib: Library, stage: str) -> None:
+    if stage not in stages(lib):
+        raise BadInput(f"unknown stage {stage!r}; stages: {', '.join(stages(lib))}", options=("stage",))
 
 
 def default_reviewer() -> str:
@@ -196,25 +202,18 @@ def statuses(lib: Library) -> dict[int, dict[str, Any]]:
 # -- writing -----------------------------------------------------------------------------------------------------------
 
 
-def _find(lib: Library, ident: str) -> Record:
-    rec = lib.find(ident)
-    if rec is None:
-        raise KetalitError(f"no record {ident!r} in {lib.root}/ (try `ketalit search {ident}`)")
-    return rec
-
-
 def _check(lib: Library, decision: str, reason: str, stage: str) -> None:
     if decision not in DECISIONS:
-        raise KetalitError(f"screening decision must be include, exclude or maybe, not {decision!r}")
-    if stage not in stages(lib):
-        raise KetalitError(f"unknown stage {stage!r}; stages: {', '.join(stages(lib))}")
+        raise BadInput(f"screening decision must be include, exclude or maybe, not {decision!r}")
+    check_stage(lib, stage)
     if decision == "exclude" and not reason.strip():
-        raise KetalitError(
-            "an exclusion needs a reason: --reason 'wrong population' (PRISMA reports reasons; "
-            "`ketalit screen reasons` lists them)"
+        raise BadInput(
+            "an exclusion needs a reason, e.g. reason 'wrong population' (PRISMA reports reasons; "
+            "`ketalit screen reasons` lists them)",
+            options=("reason",),
         )
     if reason and reason not in reasons(lib):
-        raise KetalitError(
+        raise BadInput(
             f"unknown reason {reason!r}; use one of: {', '.join(reasons(lib))} "
             f"(or list your own in {lib.root / 'screening.toml'})"
         )
@@ -228,10 +227,10 @@ def refresh_summary(lib: Library, doc_id: int) -> None:
         s = stage_status(decisions(lib, record=doc_id, stage=st))
         if s is not None:
             per_stage[st] = s
-    s = summary(per_stage, stages(lib))
-    if s is not None:
-        s["at"] = max((d["at"] for d in decisions(lib, record=doc_id)), default="")
-    rec["screening"] = s
+    brief = summary(per_stage, stages(lib))
+    if brief is not None:
+        brief["at"] = max((d["at"] for d in decisions(lib, record=doc_id)), default="")
+    rec["screening"] = brief
     lib.put(doc_id, rec)
 
 
@@ -264,11 +263,19 @@ def screen(
     reviewer: str | None = None,
 ) -> ScreeningDecision:
     """Record one reviewer's decision on one record at one stage (replacing that reviewer's earlier one)."""
+    return _decide(lib, ident, decision, reason, stage, reviewer, resolution=False)
+
+
+def _decide(
+    lib: Library, ident: str, decision: str, reason: str, stage: str, reviewer: str | None, resolution: bool
+) -> ScreeningDecision:
     reason = reason.strip()
     _check(lib, decision, reason, stage)
     with lib.transaction():
-        rec = _find(lib, ident)
-        if not lib.table(TABLE).search(Query().record == rec["_id"]):
+        rec = find_record(lib, ident)
+        if resolution and stage_status(decisions(lib, record=rec["_id"], stage=stage)) is None:
+            raise NotFound(f"{ident}: nobody has screened it at {stage}; nothing to resolve")
+        if not resolution and not lib.table(TABLE).search(Query().record == rec["_id"]):
             _migrate_legacy(lib, rec["_id"])
         row = ScreeningDecision(
             record=rec["_id"],
@@ -277,9 +284,9 @@ def screen(
             decision=decision,
             reason=reason,
             at=now_iso(),
-            resolution=False,
+            resolution=resolution,
         )
-        _write(lib, row, replace=True)
+        _write(lib, row, replace=not resolution)  # a reviewer's new decision replaces their last; resolutions add up
         refresh_summary(lib, rec["_id"])
     return row
 
@@ -317,24 +324,7 @@ def resolve(
     reviewer: str | None = None,
 ) -> ScreeningDecision:
     """Settle a conflict: a resolution is the record's final decision at that stage, whatever the votes."""
-    reason = reason.strip()
-    _check(lib, decision, reason, stage)
-    with lib.transaction():
-        rec = _find(lib, ident)
-        if stage_status(decisions(lib, record=rec["_id"], stage=stage)) is None:
-            raise KetalitError(f"{ident}: nobody has screened it at {stage}; nothing to resolve")
-        row = ScreeningDecision(
-            record=rec["_id"],
-            stage=stage,
-            reviewer=reviewer if reviewer is not None else default_reviewer(),
-            decision=decision,
-            reason=reason,
-            at=now_iso(),
-            resolution=True,
-        )
-        _write(lib, row, replace=False)
-        refresh_summary(lib, rec["_id"])
-    return row
+    return _decide(lib, ident, decision, reason, stage, reviewer, resolution=True)
 
 
 def forget(lib: Library, doc_ids: Iterable[int]) -> None:

@@ -7,14 +7,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .library import Library
-from .records import Record
+from .records import AXES, Record
 from .safetext import dumps_json
 
 
 def library_stats(lib: Library) -> dict[str, Any]:
     recs = [r for _, r in lib.iter_records()]
     years = [r["year"] for r in recs if r.get("year")]
-    tag_counts: dict[str, Counter[str]] = {axis: Counter() for axis in ("route", "outcome", "design", "setting")}
+    tag_counts: dict[str, Counter[str]] = {axis: Counter() for axis in AXES}
     for r in recs:
         for axis, tags in (r.get("tags") or {}).items():
             tag_counts.setdefault(axis, Counter()).update(tags)
@@ -41,7 +41,7 @@ def public_record(rec: Record) -> dict[str, Any]:
     # findings are derived data kept for claim linking: `show --findings` reads them fresh
     out = {k: v for k, v in rec.items() if k not in ("_id", "source_rank", "findings")}
     out.setdefault("tags", {})
-    for axis in ("route", "outcome", "design", "setting"):
+    for axis in AXES:
         out["tags"].setdefault(axis, [])
     return out
 

@@ -11,17 +11,11 @@ from typing import TypedDict
 from rich.progress import Progress
 from tinydb import Query
 
-from .errors import KetalitError
+from .errors import BadInput
 from .library import Library
-from .records import Record, now_iso
-from .tagging.tagger import AXES, default_tagger, default_vocabulary
-
-
-def _find(lib: Library, ident: str) -> Record:
-    rec = lib.find(ident)
-    if rec is None:
-        raise KetalitError(f"no record {ident!r} in {lib.root}/")
-    return rec
+from .lookup import find_record
+from .records import AXES, Record, now_iso
+from .tagging.tagger import default_tagger, default_vocabulary
 
 
 class Note(TypedDict):
@@ -53,17 +47,14 @@ def _store_notes(lib: Library, doc_id: int, items: list[Note]) -> None:
 def add_note(lib: Library, ident: str, text: str) -> Record:
     """Append a dated note to a record (earlier notes are kept)."""
     if not text.strip():
-        raise KetalitError("a note needs some text")
+        raise BadInput("a note needs some text")
     with lib.transaction():
-        rec = _find(lib, ident)
+        rec = find_record(lib, ident)
         items = notes(lib, rec["_id"])
         items.append(Note(record=rec["_id"], text=text.strip(), at=now_iso()))
         _store_notes(lib, rec["_id"], items)
         rec = lib.record(rec["_id"])
     return rec
-
-
-set_note = add_note  # the earlier name
 
 
 def move_notes(lib: Library, source: int, target: int) -> None:
@@ -77,21 +68,6 @@ def forget_notes(lib: Library, doc_ids: list[int]) -> None:
     lib.table("notes").remove(Query().record.one_of(doc_ids))
 
 
-def set_screening(
-    lib: Library,
-    ident: str,
-    decision: str,
-    reason: str = "",
-    stage: str = "title_abstract",
-    reviewer: str | None = None,
-) -> Record:
-    """One reviewer's screening decision (see ``screening.screen``); returns the record with its summary."""
-    from .screening import screen
-
-    row = screen(lib, ident, decision, reason, stage=stage, reviewer=reviewer)
-    return lib.record(row["record"])
-
-
 # -- citation keys -----------------------------------------------------------------------------------------------------
 
 
@@ -101,14 +77,14 @@ def set_citekey(lib: Library, ident: str, key: str) -> tuple[str, str]:
 
     problem = check_key(key)
     if problem:
-        raise KetalitError(problem)
+        raise BadInput(problem)
     with lib.transaction():
-        rec = _find(lib, ident)
+        rec = find_record(lib, ident)
         holder = lib.lookup("citekey", key)
         if holder is not None and holder != rec["_id"]:
             other = lib.record(holder)
             who = other.get("pmid") or other.get("doi") or (other.get("title") or "")[:60]
-            raise KetalitError(f"citation key {key!r} is taken by {who}; choose another")
+            raise BadInput(f"citation key {key!r} is taken by {who}; choose another")
         old = rec.get("citekey") or ""
         rec["citekey"] = key
         rec["citekey_pinned"] = True
@@ -121,9 +97,9 @@ def parse_tag(item: str) -> tuple[str, str]:
     axis, sep, tag = item.partition(":")
     vocab = default_vocabulary()
     if not sep or axis not in AXES:
-        raise KetalitError(f"{item!r}: write a tag as axis:tag, with axis one of {', '.join(AXES)}")
+        raise BadInput(f"{item!r}: write a tag as axis:tag, with axis one of {', '.join(AXES)}")
     if not vocab.has(axis, tag):
-        raise KetalitError(f"{item!r}: unknown {axis} tag; known: {', '.join(vocab.ids(axis))}")
+        raise BadInput(f"{item!r}: unknown {axis} tag; known: {', '.join(vocab.ids(axis))}")
     return axis, tag
 
 
@@ -131,7 +107,7 @@ def set_manual_tags(lib: Library, ident: str, add: list[str], remove: list[str])
     adds = [":".join(parse_tag(t)) for t in add]
     removes = [":".join(parse_tag(t)) for t in remove]
     with lib.transaction():
-        rec = _find(lib, ident)
+        rec = find_record(lib, ident)
         manual = rec.get("manual_tags") or {"add": [], "remove": []}
         for t in adds:
             if t in manual["remove"]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .._compat import tomllib
-from ..errors import KetalitError
+from ..errors import BadInput
 
 KINDS = (
     "efficacy",
@@ -214,23 +214,23 @@ def _check(item: dict[str, Any], where: str) -> None:
 
     vocab = default_vocabulary()
     if item.get("kind") not in KINDS:
-        raise KetalitError(f"{where}: kind {item.get('kind')!r} is not one of {', '.join(KINDS)}")
+        raise BadInput(f"{where}: kind {item.get('kind')!r} is not one of {', '.join(KINDS)}")
     for key in ("quote", "start", "end"):
         if key not in item:
-            raise KetalitError(f"{where}: {key} is missing")
+            raise BadInput(f"{where}: {key} is missing")
     for axis, key in (("route", "routes"), ("outcome", "outcomes"), ("setting", "settings")):
         value = item.get(key, [])
         if not isinstance(value, list):
-            raise KetalitError(f"{where}: {key} must be a list of {axis} ids")
+            raise BadInput(f"{where}: {key} must be a list of {axis} ids")
         for tag in value:
             if not vocab.has(axis, tag):
                 article = "an" if axis[0] in "aeiou" else "a"
-                raise KetalitError(
+                raise BadInput(
                     f"{where}: {key}: {tag!r} is not {article} {axis} in the vocabulary "
                     f"(known: {', '.join(vocab.ids(axis))})"
                 )
     if item.get("polarity", "positive") not in ("positive", "negative"):
-        raise KetalitError(f"{where}: polarity must be positive or negative, not {item['polarity']!r}")
+        raise BadInput(f"{where}: polarity must be positive or negative, not {item['polarity']!r}")
     for key, allowed in (
         ("direction", DIRECTIONS),
         ("regimen", REGIMENS),
@@ -238,23 +238,23 @@ def _check(item: dict[str, Any], where: str) -> None:
         ("exposure", EXPOSURES),
     ):
         if key in item and item[key] not in allowed:
-            raise KetalitError(f"{where}: {key} {item[key]!r} is not one of {', '.join(allowed)}")
+            raise BadInput(f"{where}: {key} {item[key]!r} is not one of {', '.join(allowed)}")
     concepts = item.get("concepts", [])
     if not isinstance(concepts, list) or not all(
         isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g) for g in concepts
     ):
-        raise KetalitError(f'{where}: concepts must be a list of word lists, e.g. [["nmda"], ["block", "antagon"]]')
+        raise BadInput(f'{where}: concepts must be a list of word lists, e.g. [["nmda"], ["block", "antagon"]]')
     if "comparator" in item and not (isinstance(item["comparator"], str) and item["comparator"].strip()):
-        raise KetalitError(f"{where}: comparator must be a word such as opioids, placebo or intravenous")
+        raise BadInput(f"{where}: comparator must be a word such as opioids, placebo or intravenous")
     measure = item.get("measure")
     if measure is not None:
         if not isinstance(measure, dict) or measure.get("quantity") not in QUANTITIES:
-            raise KetalitError(f"{where}: measure.quantity must be one of {', '.join(QUANTITIES)}")
+            raise BadInput(f"{where}: measure.quantity must be one of {', '.join(QUANTITIES)}")
         lo, hi = measure.get("min"), measure.get("max")
         if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)) or lo > hi or lo < 0:
-            raise KetalitError(f"{where}: measure needs both ends, min <= max (got min={lo!r}, max={hi!r})")
+            raise BadInput(f"{where}: measure needs both ends, min <= max (got min={lo!r}, max={hi!r})")
     if item.get("direction") in ("better", "faster", "slower", "less_harm") and not item.get("comparator"):
-        raise KetalitError(f"{where}: direction {item['direction']!r} needs a comparator")
+        raise BadInput(f"{where}: direction {item['direction']!r} needs a comparator")
 
 
 def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
@@ -266,7 +266,7 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise KetalitError(f"{path}: not valid TOML ({exc})") from exc
+        raise BadInput(f"{path}: not valid TOML ({exc})") from exc
     docs = data.get("documents", {})
     texts: dict[str, str] = {}
     claims = []
@@ -275,13 +275,13 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
         cid = str(item.get("id", ""))
         where = f"{path}:{_line_of(raw, cid)}: claim {cid}"
         if not re.fullmatch(r"\d{3}-\d{2,}", cid):
-            raise KetalitError(f"{path}: claim id {cid!r} is not of the form 000-01")
+            raise BadInput(f"{path}: claim id {cid!r} is not of the form 000-01")
         if cid in seen:
-            raise KetalitError(f"{where}: the id is used twice")
+            raise BadInput(f"{where}: the id is used twice")
         seen.add(cid)
         doc = cid.split("-")[0]
         if doc not in docs:
-            raise KetalitError(f'{where}: no [documents."{doc}"] entry')
+            raise BadInput(f'{where}: no [documents."{doc}"] entry')
         _check(item, where)
         claim = Claim(
             id=cid,
@@ -317,11 +317,11 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
                 texts[doc] = (Path(library_root) / docs[doc]["file"]).read_text(encoding="utf-8")
             text = texts[doc]
             if text[claim.start : claim.end] != claim.quote:
-                raise KetalitError(
+                raise BadInput(
                     f"{where}: the quote is not at {claim.start}..{claim.end} of "
                     f"{docs[doc]['file']} (was the source edited?)"
                 )
             if claim.lead_in and text[claim.lead_start : claim.lead_end] != claim.lead_in:
-                raise KetalitError(f"{where}: the lead-in is not at its offsets")
+                raise BadInput(f"{where}: the lead-in is not at its offsets")
         claims.append(claim)
     return claims

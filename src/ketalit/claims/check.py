@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import KetalitError
+from ..errors import BadInput, NotFound
 from ..library import Library
 from ..records import now_iso
 from .catalogue import id_order
@@ -84,7 +84,9 @@ def parse_accessed(value: str | None) -> str:
     try:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError as exc:
-        raise KetalitError(f"--accessed {value!r}: give the date the page was read as YYYY-MM-DD") from exc
+        raise BadInput(
+            f"accessed {value!r}: give the date the page was read as YYYY-MM-DD", options=("accessed",)
+        ) from exc
 
 
 def check_page(
@@ -271,7 +273,7 @@ def pages_summary(lib: Library) -> list[dict[str, Any]]:
     catalogue = read_catalogue(lib.root)
     try:
         rows = stored_claims(lib)
-    except KetalitError:
+    except NotFound:  # not linked yet
         rows = []
     out = []
     for doc_id, meta in sorted(catalogue["documents"].items()):
@@ -304,6 +306,6 @@ def resolve_document(root: Path, ident: str) -> str:
     if len(hits) == 1:
         return hits[0]
     known = "; ".join(f"{k}: {describe(k, v)}" for k, v in sorted(docs.items()))
-    raise KetalitError(
+    raise NotFound(
         f"no single document matches {ident!r} (give its number, URL or title; known: {known or 'none'})"
     )

@@ -316,8 +316,8 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             quote = raw[bullet.end() :].rstrip()
             item = _Span(q_start, q_start + len(quote), quote)
             context = lead or pending_heading
-            before = context.before if context and not context.is_heading else ""
-            _consider(out, document, item, context, headings, True, previous=before)
+            told = context.before if context and not context.is_heading else ""
+            _consider(out, document, item, context, headings, True, previous=told)
             continue
         lead = None
         if numbered_heading or _is_heading(stripped):
@@ -419,6 +419,7 @@ def _consider(
     all_headings = headings
     if is_item and context is not None:
         headings = headings[:1]  # a list is about what its lead-in says, under its own section's heading only
+    why: str | None
     if force:
         why = force
     else:

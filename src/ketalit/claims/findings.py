@@ -913,14 +913,14 @@ def _study(rec: Record, sentences: list[Sentence], texts: list[str], lex: Lexico
     tags = rec.get("tags") or {}
     study.population = list(tags.get("setting") or [])
     for name, rx in lex.regimen:
-        m = rx.search(design_text) or rx.search(whole)
-        if m:
-            study.regimen = (name, m.group(0))
+        hit = rx.search(design_text) or rx.search(whole)
+        if hit:
+            study.regimen = (name, hit.group(0))
             break
     for name, rx in lex.exposure:
-        m = rx.search(whole)
-        if m:
-            study.exposure = (name, m.group(0))
+        hit = rx.search(whole)
+        if hit:
+            study.exposure = (name, hit.group(0))
             break
     study.focus = _focus(texts)
     return study

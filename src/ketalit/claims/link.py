@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..library import Library
-from ..records import Record
+from ..records import Record, first_author
 from ..search import SearchIndex
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
@@ -28,13 +28,6 @@ from .verdict import Evidence, design_label, design_weight, verdict
 MAX_PER_SIDE = 40  # records kept per stance (supports, contradicts, mixed), strongest design first
 MAX_NEUTRAL = 5  # closest records without a finding on the claim, shown for context
 DESIGN_LABEL = {d: design_label(d) for d in default_vocabulary().ids("design")}
-
-
-def _first_author(rec: Record) -> str:
-    authors = rec.get("authors") or []
-    if not authors:
-        return ""
-    return authors[0].get("collective") or authors[0].get("family") or ""
 
 
 def _finding_summary(reading: Reading, st: Stance) -> list[dict[str, Any]]:
@@ -71,7 +64,7 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         citekey=rec.get("citekey"),
         title=rec.get("title") or "",
         year=rec.get("year"),
-        first_author=_first_author(rec),
+        first_author=first_author(rec),
         design=design,
         stance=st.stance,
         rationale=[reading.text(rec, i) for i in st.rationale],

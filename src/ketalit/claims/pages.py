@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import KetalitError
+from ..errors import BadInput
 from .catalogue import id_order
 
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<meta|<!--)|<(?:p|div|article|li|h1|h2)[\s>]", re.I)
@@ -40,7 +40,7 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise KetalitError(f"{name}: cannot read it as text (not UTF-8); save the page as UTF-8 and try again")
+    raise BadInput(f"{name}: cannot read it as text (not UTF-8); save the page as UTF-8 and try again")
 
 
 def is_html(data: bytes) -> bool:
@@ -50,7 +50,7 @@ def is_html(data: bytes) -> bool:
 def page_text(data: bytes, name: str = "page") -> PageText:
     """The readable text of a page, from plain text or HTML."""
     if not data.strip():
-        raise KetalitError(f"{name}: the page is empty")
+        raise BadInput(f"{name}: the page is empty")
     raw = _decode(data, name)
     if not is_html(data):
         return PageText(text=raw.replace("\r\n", "\n").replace("\r", "\n"), format="text")
@@ -60,7 +60,7 @@ def page_text(data: bytes, name: str = "page") -> PageText:
         raw, include_comments=False, include_tables=True, favor_recall=True, include_formatting=False
     )
     if not text or not text.strip():
-        raise KetalitError(f"{name}: no article text found in this HTML (is it the page itself, not a redirect?)")
+        raise BadInput(f"{name}: no article text found in this HTML (is it the page itself, not a redirect?)")
     meta = trafilatura.extract_metadata(raw)
     title = (meta.title or "") if meta else ""
     url = (meta.url or "") if meta else ""
@@ -164,7 +164,7 @@ def read_catalogue(root: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise KetalitError(f"{path}: not valid TOML ({exc})") from exc
+        raise BadInput(f"{path}: not valid TOML ({exc})") from exc
     data.setdefault("documents", {})
     data.setdefault("claim", [])
     return data

@@ -26,7 +26,6 @@ from .catalogue import Claim
 CANDIDATES = 80
 STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top
 TEXTBOOK_EXTRA = 30  # for mechanism, history and dosing claims: reviews and guidelines beyond the top
-STRONG_DESIGNS = ("meta_analysis", "systematic_review", "rct")
 # what a drug is, does and how it is given is stated by reviews and guidelines
 TEXTBOOK_DESIGNS = ("meta_analysis", "systematic_review", "narrative_review", "guideline")
 TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
@@ -145,7 +144,10 @@ def candidates(
     taken[picked] = True
     # the strongest designs on the claim's outcome (and population) are always read
     strong = np.zeros(index.n, dtype=bool)
-    designs = TEXTBOOK_DESIGNS if claim.kind in TEXTBOOK_KINDS else STRONG_DESIGNS
+    if claim.kind in TEXTBOOK_KINDS:
+        designs = list(TEXTBOOK_DESIGNS)
+    else:  # the designs of the vocabulary's strong tiers (reviews, trials)
+        designs = [d for d in vocab.ids("design") if vocab.strong(d)]
     for d in designs:
         strong |= index.tag_mask("design", d)
     if claim.kind in TEXTBOOK_KINDS:

@@ -26,20 +26,21 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
 from tinydb import Query
 
-from ..errors import KetalitError
+from ..errors import BadInput, NotFound
 from ..library import Library
-from ..records import Record, now_iso
+from ..records import Record, first_author, now_iso
 from ..screening import default_reviewer
 from .catalogue import KINDS, Claim, id_order, load_catalogue
+from .verdict import VERDICTS
 
 TABLE = "claim_reviews"
 STANCES = ("supports", "contradicts", "neutral", "irrelevant")
-VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
 EDITABLE = (
     "kind",
     "routes",
@@ -343,14 +344,13 @@ def _evidence_for_record(lib: Library, key: str, ids: dict[str, Any]) -> dict[st
             if rec is not None:
                 break
     rec = rec or {}
-    authors = rec.get("authors") or [{}]
     return {
         "pmid": rec.get("pmid") or ids.get("pmid"),
         "doi": rec.get("doi") or ids.get("doi"),
         "citekey": rec.get("citekey") or ids.get("citekey"),
         "title": rec.get("title") or "(not in this library)",
         "year": rec.get("year"),
-        "first_author": authors[0].get("collective") or authors[0].get("family") or "",
+        "first_author": first_author(rec),
         "design": ((rec.get("tags") or {}).get("design") or ["other"])[0],
         "stance": "neutral",
         "machine_stance": None,  # not linked by the machine
@@ -374,7 +374,7 @@ def public(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def review_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+def review_counts(rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """How much of the machine's work a person has checked."""
     stances = sum(1 for r in rows for e in r.get("evidence", []) if e.get("review"))
     judged = sum(1 for r in rows for e in r.get("evidence", []) if e.get("stance") != "neutral" or e.get("review"))
@@ -436,7 +436,7 @@ def set_stance(
 ) -> ClaimReview:
     """A reviewer's stance of one record on one claim (a record the machine did not link is added)."""
     if stance not in STANCES:
-        raise KetalitError(f"stance must be one of {', '.join(STANCES)}, not {stance!r}")
+        raise BadInput(f"stance must be one of {', '.join(STANCES)}, not {stance!r}")
     row = _claim_row(lib, claim_id)
     rec: Record | dict[str, Any] | None = lib.find(record)
     if rec is None:
@@ -444,9 +444,9 @@ def set_stance(
             e for e in row["evidence"] if record.split(":", 1)[-1] in (e.get("pmid"), e.get("doi"), e.get("citekey"))
         ]
         if not linked:
-            raise KetalitError(
+            raise NotFound(
                 f"no record {record!r} in {lib.root}/ (give a PMID, DOI or citation key; "
-                "`ketalit import` or `ketalit fetch --pmid` adds a missing paper first)"
+                "import or fetch a missing paper first)"
             )
         rec = linked[0]
     item = _base(lib, row, "stance", note, reviewer)
@@ -460,10 +460,10 @@ def set_stance(
 def set_verdict(lib: Library, claim_id: str, verdict: str, note: str = "", reviewer: str | None = None) -> ClaimReview:
     """A reviewer's verdict on a claim; the machine's stays beside it."""
     if verdict not in VERDICTS:
-        raise KetalitError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+        raise BadInput(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
     row = _claim_row(lib, claim_id)
     if verdict != row.get("machine_verdict", row["verdict"]) and not note.strip():
-        raise KetalitError("overruling the machine's verdict needs a reason: add --note 'why'")
+        raise BadInput("overruling the machine's verdict needs a reason: give a note saying why", options=("note",))
     item = _base(lib, row, "verdict", note, reviewer)
     item["verdict"] = verdict
     _save(lib, item)
@@ -478,14 +478,14 @@ def _check_fields(lib: Library, fields: dict[str, Any], row: dict[str, Any]) -> 
     out = dict(fields)
     for key in out:
         if key not in EDITABLE:
-            raise KetalitError(f"{key!r} is not a field of a claim you can edit (editable: {', '.join(EDITABLE)})")
+            raise BadInput(f"{key!r} is not a field of a claim you can edit (editable: {', '.join(EDITABLE)})")
     if "kind" in out and out["kind"] not in KINDS:
-        raise KetalitError(f"kind must be one of {', '.join(KINDS)}")
+        raise BadInput(f"kind must be one of {', '.join(KINDS)}")
     for key, axis in (("routes", "route"), ("outcomes", "outcome"), ("settings", "setting")):
         if key in out:
             for tag in out[key]:
                 if not vocab.has(axis, tag):
-                    raise KetalitError(
+                    raise BadInput(
                         f"{key}: {tag!r} is not a {axis} in the vocabulary ({', '.join(vocab.ids(axis))})"
                     )
     if "quote" in out:
@@ -493,7 +493,7 @@ def _check_fields(lib: Library, fields: dict[str, Any], row: dict[str, Any]) -> 
         text = (Path(lib.root) / doc.get("file", "")).read_text(encoding="utf-8") if doc.get("file") else ""
         start = text.find(out["quote"])
         if start < 0:
-            raise KetalitError(f"the new quote is not in the page's text ({doc.get('file', '?')}); copy it exactly")
+            raise BadInput(f"the new quote is not in the page's text ({doc.get('file', '?')}); copy it exactly")
         out["start"], out["end"] = start, start + len(out["quote"])
     return out
 
@@ -523,7 +523,7 @@ def accept_claim(lib: Library, claim_id: str, note: str = "", reviewer: str | No
 def remove_claim(lib: Library, claim_id: str, note: str, reviewer: str | None = None) -> ClaimReview:
     """Mark a claim as not a claim (kept as a decision; checking the page again does not bring it back)."""
     if not note.strip():
-        raise KetalitError("say why it is not a claim: --note 'why'")
+        raise BadInput("say why it is not a claim: give a note saying why", options=("note",))
     row = _claim_row(lib, claim_id)
     item = _base(lib, row, "remove", note, reviewer)
     with lib.transaction():
@@ -548,16 +548,16 @@ def add_claim(
 
     docs = documents(lib.root)
     if document not in docs:
-        raise KetalitError(f"no document {document!r} (known: {', '.join(sorted(docs)) or 'none'})")
+        raise NotFound(f"no document {document!r} (known: {', '.join(sorted(docs)) or 'none'})")
     text = (Path(lib.root) / docs[document]["file"]).read_text(encoding="utf-8")
     start = text.find(quote)
     if start < 0:
-        raise KetalitError(f"the quote is not in the text of document {document}; copy it exactly from the page")
+        raise BadInput(f"the quote is not in the text of document {document}; copy it exactly from the page")
     cand = Candidate(document=document, quote=quote, start=start, end=start + len(quote))
     if lead_in:
         ls = text.find(lead_in)
         if ls < 0:
-            raise KetalitError("the lead-in is not in the page's text; copy it exactly")
+            raise BadInput("the lead-in is not in the page's text; copy it exactly")
         cand.lead_in, cand.lead_start, cand.lead_end = lead_in, ls, ls + len(lead_in)
     meta = docs[document]
     norm = normalise(cand, text, page_context(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", "")))
@@ -620,12 +620,12 @@ def parse_fields(items: list[str]) -> dict[str, Any]:
         key, sep, value = item.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or not key:
-            raise KetalitError(f"{item!r}: write a field as name=value (e.g. kind=onset, routes=intravenous)")
+            raise BadInput(f"{item!r}: write a field as name=value (e.g. kind=onset, routes=intravenous)")
         if key in _LISTS:
             out[key] = [v.strip() for v in value.split(",") if v.strip()]
         elif key in _BOOLS:
             if value.lower() not in ("true", "false", "yes", "no"):
-                raise KetalitError(f"{key} is true or false, not {value!r}")
+                raise BadInput(f"{key} is true or false, not {value!r}")
             out[key] = value.lower() in ("true", "yes")
         elif key == "measure":
             name, _, span = value.partition(":")
@@ -633,7 +633,7 @@ def parse_fields(items: list[str]) -> dict[str, Any]:
             try:
                 out[key] = {"quantity": name, "min": float(lo), "max": float(hi or lo)} if value else None
             except ValueError as exc:
-                raise KetalitError(
+                raise BadInput(
                     f"measure is written onset_minutes:20-40 or duration_days:7-90, not {value!r}"
                 ) from exc
         elif key in ("start", "end", "lead_start", "lead_end"):
@@ -743,7 +743,7 @@ def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str, remove_a
     try:
         hand = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise KetalitError(f"{path}: cannot read it as a TOML catalogue ({exc})") from exc
+        raise BadInput(f"{path}: cannot read it as a TOML catalogue ({exc})") from exc
     for table in ("claim", "removed"):
         for n, entry in enumerate(hand.get(table, []), 1):
             if not (
@@ -751,7 +751,7 @@ def adopt_catalogue(lib: Library, path: Path, reviewer: str, note: str, remove_a
                 and isinstance(entry.get("quote"), str)
                 and all(isinstance(entry.get(k), int) for k in ("start", "end"))
             ):
-                raise KetalitError(
+                raise BadInput(
                     f"{path}: [[{table}]] number {n} ({entry.get('id', 'no id')}) needs an id such as 000-07, its "
                     "quote, and start and end offsets into the page"
                 )

@@ -7,7 +7,7 @@ from typing import Any
 
 import orjson
 
-from ..errors import KetalitError
+from ..errors import NotFound
 from ..library import Library
 from ..records import Record, now_iso
 from ..search import SearchIndex
@@ -16,8 +16,6 @@ from .findings import Reading, is_current
 from .link import contradictions, link_claim
 from .retrieve import query_text
 
-VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
-
 
 def link_all(lib: Library) -> dict[str, Any]:
     """Recompute every claim's evidence and verdict; store them in the library's ``claims`` table."""
@@ -25,7 +23,7 @@ def link_all(lib: Library) -> dict[str, Any]:
 
     claims = reviewed_catalogue(lib)
     if not claims:
-        raise KetalitError(f"{lib.root}/claims.toml has no claims (add a page with `ketalit check PAGE`)")
+        raise NotFound(f"{lib.root}/claims.toml has no claims (add a page with `ketalit check PAGE`)")
     index = SearchIndex.for_library(lib)
     rows = []
     readings: dict[int, Reading] = {}
@@ -119,7 +117,7 @@ def keep_findings(lib: Library, readings: dict[int, Reading]) -> None:
 def stored_claims(lib: Library) -> list[dict[str, Any]]:
     rows = [dict(r) for r in lib.table("claims").all()]
     if not rows and load_catalogue(lib.root, verify=False):
-        raise KetalitError("claims are not linked yet: run `ketalit claims link`")
+        raise NotFound("claims are not linked yet: run `ketalit claims link`")
     return sorted(rows, key=lambda r: id_order(r["id"]))
 
 
@@ -132,7 +130,7 @@ def get_claim(lib: Library, claim_id: str) -> dict[str, Any]:
     for row in stored_claims(lib):
         if row["id"] == claim_id:
             return row
-    raise KetalitError(f"no claim {claim_id!r} (ids look like 000-07; `ketalit claims list` shows them)")
+    raise NotFound(f"no claim {claim_id!r} (ids look like 000-07; `ketalit claims list` shows them)")
 
 
 def evidence_records(lib: Library, claim_id: str) -> list[Record]:

@@ -27,6 +27,8 @@ from typing import Any
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim, Proposition
 
+# Every verdict, in the order a report lists them.
+VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
 STRONG = 3.0  # an RCT or better
 INDIRECT_FACTOR = 0.5
 LARGE_TRIAL = 150  # an RCT this large weighs as much as a meta-analysis against it ("a large RCT finds nothing")
@@ -44,11 +46,9 @@ def design_weight(design: str, textbook: bool = False) -> float:
 
 
 def design_label(design: str) -> str:
-    labels = {"rct": "RCT", "meta_analysis": "meta-analysis", "systematic_review": "systematic review"}
-    if design in labels:
-        return labels[design]
+    """How a citation names the design (vocabulary.toml's ``short``): 'RCT', 'cohort'."""
     td = default_vocabulary().tag("design", design)
-    return td.label.split(" /")[0].split(" (")[0].lower() if td is not None else design
+    return td.short if td is not None else design
 
 
 @dataclass

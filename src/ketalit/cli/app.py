@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 try:  # typer 0.2x parses with its own copy of click, whose exception classes are not click's
     from typer._click import exceptions as click_exceptions
@@ -22,6 +23,37 @@ from ..library import Library, default_library_path
 from ..render import term
 from ..safetext import dumps_json
 
+# Exit status by kind of error (every kind is a mistake or a failure the user can act on: 1, as documented);
+# an interrupted command exits 130, as a shell reports Ctrl-C.
+EXIT_STATUS: dict[type[KetalitError], int] = {KetalitError: 1}
+
+
+def exit_status(exc: KetalitError) -> int:
+    return next(code for kind, code in EXIT_STATUS.items() if isinstance(exc, kind))
+
+
+def flags(group: TyperGroup) -> dict[str, str]:
+    """Every option's parameter name and its long flag, across all commands (``max_records`` -> ``--max``)."""
+    out: dict[str, str] = {}
+    for command in group.commands.values():
+        if isinstance(command, TyperGroup):
+            out.update(flags(command))
+            continue
+        for param in command.params:
+            long = [o for o in param.opts if o.startswith("--")]
+            if isinstance(param, TyperOption) and long and param.name:
+                out.setdefault(param.name, long[0])
+    return out
+
+
+def with_flags(exc: KetalitError, known: dict[str, str]) -> str:
+    """The error's message with the command line's flag in place of each API parameter it names."""
+    text = str(exc)
+    for name in exc.options:
+        if name in known:
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?!\w)", known[name], text)
+    return text
+
 
 def _usage_error(exc: Any) -> NoReturn:
     """A command line that cannot be read (an unknown option, a value out of range) as one line, like every error."""
@@ -34,7 +66,8 @@ def _usage_error(exc: Any) -> NoReturn:
 
 class KetalitGroup(TyperGroup):
     """Turns KetalitError, and a command line that cannot be read, into one red line on stderr (a query error adds
-    the query and a caret under the problem) and exit status 1, for every command."""
+    the query and a caret under the problem), naming the command line's flags where the API names its parameters,
+    and its exit status, for every command."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -49,9 +82,9 @@ class KetalitGroup(TyperGroup):
         except click_exceptions.UsageError as exc:
             _usage_error(exc)
         except KetalitError as exc:
-            text = term(exc, newlines=getattr(exc, "multiline", False))
+            text = term(with_flags(exc, flags(self)), newlines=exc.multiline)
             err.print(f"[bold red]error:[/bold red] {text}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(exit_status(exc)) from None
         except OSError as exc:  # the system refused (disk full, permissions, a symlink loop...): say what and where
             from ..library.storage import describe
 
@@ -96,6 +129,10 @@ LibraryOpt = typer.Option(
     show_default=False,
 )
 JsonOpt = typer.Option(False, "--json", help="Machine-readable JSON on stdout.")
+# How a marketing page is named (`check`, `claims extract`): given, else read from the page.
+TitleOpt = typer.Option(None, "--title", help="The page's title (default: from the HTML, else its first line).")
+UrlOpt = typer.Option(None, "--url", help="Where the page is published (default: the HTML's canonical URL).")
+ClinicOpt = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name).")
 
 
 def lib_path() -> Path:
@@ -108,26 +145,6 @@ def open_library(validate: bool = True) -> Library:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(dumps_json(data, indent=2, default=str) + "\n")
-
-
-def write_output(text: str, output: Path | None) -> None:
-    """Text to a file (written atomically) or stdout. The file's folder must exist: a typo is not a new folder."""
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        return
-    from ..library.storage import atomic_write_bytes, describe
-
-    folder = output.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise KetalitError(f"cannot write {output}: {folder}/ {what} (create the folder first, or fix the path)")
-    if output.is_dir():
-        raise KetalitError(f"cannot write {output}: it is a folder (give a file name, e.g. {output / 'export.bib'})")
-    try:
-        atomic_write_bytes(output, text.encode("utf-8"))
-    except OSError as exc:
-        raise KetalitError(f"cannot write {output} ({describe(exc)}); nothing was written") from exc
-    err.print(f"wrote {term(output)}")
 
 
 def version_callback(value: bool) -> None:

@@ -7,24 +7,19 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ..errors import KetalitError
 from ..render import term
-from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, err, open_library
+from .app import VERDICT_STYLE, ClinicOpt, JsonOpt, TitleOpt, UrlOpt, app, console, emit_json, err, open_library
 
 
 @app.command()
 def check(
     page: str = typer.Argument(..., help="The page: a text or HTML file, or - to read it from stdin."),
-    title: str | None = typer.Option(
-        None, "--title", help="The page's title (default: from the HTML, else its first line)."
-    ),
-    url: str | None = typer.Option(
-        None, "--url", help="Where the page is published (default: the HTML's canonical URL)."
-    ),
+    title: str | None = TitleOpt,
+    url: str | None = UrlOpt,
     accessed: str | None = typer.Option(
         None, "--accessed", help="The date the page was read, YYYY-MM-DD (default today)."
     ),
-    clinic: str | None = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name)."),
+    clinic: str | None = ClinicOpt,
     report: Path | None = typer.Option(None, "--report", help="Also write the report for this page into this folder."),
     as_json: bool = JsonOpt,
 ) -> None:
@@ -36,26 +31,17 @@ def check(
     """
     from collections import Counter
 
-    from ..claims.check import check_page
-    from ..claims.pages import read_source
+    from ..api import check as check_page
+    from ..api import report as write_report
     from ..claims.review import public, review_counts
 
-    data, name = read_source(page)
-    if not data.strip():
-        raise KetalitError(f"{name}: the page is empty")
-    if accessed:
-        from ..claims.check import parse_accessed
+    def note(text: str) -> None:
+        if not as_json:
+            err.print(text, highlight=False)
 
-        accessed = parse_accessed(accessed)
     lib = open_library()
-    if not as_json:
-        err.print("reading the page, finding its claims and linking them to the evidence ...", highlight=False)
-    result = check_page(lib, data, name, title=title, url=url, accessed=accessed, clinic=clinic)
-    files = None
-    if report is not None:
-        from ..report.render import write_report
-
-        files = write_report(open_library(), report, document=result.document)
+    result = check_page(lib, page, title=title, url=url, accessed=accessed, clinic=clinic, progress=note)
+    files = write_report(open_library(), report, document=result.document) if report is not None else None
     counts = Counter(r["verdict"] for r in result.claims)
     if as_json:
         emit_json(

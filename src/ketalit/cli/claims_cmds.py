@@ -3,6 +3,7 @@ remove, add)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from rich.table import Table
 
 from ..errors import KetalitError
 from ..render import term
-from .app import VERDICT_STYLE, JsonOpt, claims_app, console, emit_json, open_library
+from .app import VERDICT_STYLE, ClinicOpt, JsonOpt, TitleOpt, UrlOpt, claims_app, console, emit_json, open_library
 
 ReviewerOpt = typer.Option(None, "--reviewer", help="Who decides (default $KETALIT_REVIEWER, else your login).")
 NoteOpt = typer.Option("", "--note", "-n", help="Why: kept with the decision.")
@@ -24,27 +25,20 @@ def _verdict(v: str | None) -> str:
 @claims_app.command("extract")
 def claims_extract(
     page: str = typer.Argument(..., help="A marketing page saved as text or HTML, or - to read it from stdin."),
-    title: str | None = typer.Option(
-        None, "--title", help="The page's title (default: from the HTML, else its first line)."
-    ),
-    url: str | None = typer.Option(
-        None, "--url", help="Where the page is published (default: the HTML's canonical URL)."
-    ),
-    clinic: str | None = typer.Option(None, "--clinic", help="Who publishes it (default: the site's name)."),
+    title: str | None = TitleOpt,
+    url: str | None = UrlOpt,
+    clinic: str | None = ClinicOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """The claims `ketalit check` would find in a page, with their normalised form, without adding the page. The
     page's title, URL and clinic are read as `check` reads them (they tell which route or condition it is about)."""
-    from ..claims.check import page_claims
-    from ..claims.pages import read_page, read_source
+    from ..api import extract_claims
 
-    data, name = read_source(page)
-    read = read_page(data, name, title, url, clinic)
-    found = page_claims(read.text, read.title, read.url, read.clinic)
+    read, found = extract_claims(page, title=title, url=url, clinic=clinic)
     if as_json:
         emit_json([{**c.as_dict(), **n.as_dict()} for c, n in found])
         return
-    table = Table(title=f"{len(found)} claims in {term(read.title or name)}", show_lines=True)
+    table = Table(title=f"{len(found)} claims in {term(read.title or page)}", show_lines=True)
     for col in ("offsets", "kind", "claim", "normalised"):
         table.add_column(col)
     for c, n in found:
@@ -58,29 +52,15 @@ def claims_link(as_json: bool = JsonOpt) -> None:
     """Recompute the evidence and verdict of every claim (after the library changes). Reviews are kept."""
     from collections import Counter
 
-    from ..claims.store import link_all, stored_claims
+    from ..api import link_claims
 
-    lib = open_library()
-    result = link_all(lib)
-    rows = stored_claims(lib)
-    counts = Counter(r["verdict"] for r in rows)
+    result = link_claims(open_library())
     if as_json:
-        emit_json({"claims": len(rows), "verdicts": dict(counts), "contradictions": result["contradictions"]})
+        emit_json(result)
         return
-    console.print(f"linked {len(rows)} claims: " + ", ".join(f"{v} {n}" for v, n in counts.most_common()))
+    counts = Counter(result["verdicts"])
+    console.print(f"linked {result['claims']} claims: " + ", ".join(f"{v} {n}" for v, n in counts.most_common()))
     console.print(f"{len(result['contradictions'])} contradictions between documents")
-
-
-def _rows(document: str | None = None) -> tuple[Any, list[dict[str, Any]]]:
-    from ..claims.check import resolve_document
-    from ..claims.store import stored_claims
-
-    lib = open_library()
-    rows = stored_claims(lib)
-    if document:
-        doc = resolve_document(lib.root, document)
-        rows = [r for r in rows if r["document"] == doc]
-    return lib, rows
 
 
 @claims_app.command("list")
@@ -99,15 +79,12 @@ def claims_list(
 ) -> None:
     """Every claim with its verdict, the machine's beside a reviewer's; `--json` gives quotes, offsets, normalised
     form, evidence, `machine_verdict`, `verdict` and `reviewed`."""
-    from ..claims.review import public, review_counts
-    from ..claims.store import VERDICTS
+    from ..api import claims
+    from ..claims.review import review_counts
 
-    if verdict and verdict not in VERDICTS:
-        raise KetalitError(f"--verdict must be one of {', '.join(VERDICTS)}")
-    _, rows = _rows(document)
-    rows = [r for r in rows if (not verdict or r["verdict"] == verdict) and not (unreviewed and r.get("reviewed"))]
+    rows = claims(open_library(), document, verdict, unreviewed)
     if as_json:
-        emit_json([public(r) for r in rows])
+        emit_json(rows)
         return
     counts = review_counts(rows)
     table = Table(title=f"{len(rows)} claims, {counts['reviewed']} reviewed", show_lines=False)
@@ -140,9 +117,9 @@ def claims_list(
 def claims_pages(as_json: bool = JsonOpt) -> None:
     """The pages in the library: number, title, clinic, URL, date read, claims, how many a person accepted, corrected
     or added, and how many have a reviewed verdict or stances."""
-    from ..claims.check import pages_summary
+    from ..api import pages as list_pages
 
-    pages = pages_summary(open_library())
+    pages = list_pages(open_library())
     if as_json:
         emit_json(pages)
         return
@@ -159,7 +136,7 @@ def claims_pages(as_json: bool = JsonOpt) -> None:
     )
 
 
-def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
+def _print_claim(row: Mapping[str, Any], docs: dict[str, Any]) -> None:
     from ..claims.pages import describe
 
     doc = describe(row["document"], docs.get(row["document"], {}))
@@ -229,14 +206,13 @@ def _print_claim(row: dict[str, Any], docs: dict[str, Any]) -> None:
 def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07."), as_json: bool = JsonOpt) -> None:
     """One claim: its page, quote, normalised form, the machine's verdict and a reviewer's, and every linked record
     with the machine's stance and a reviewer's."""
+    from ..api import claim
     from ..claims.pages import documents
-    from ..claims.review import public
-    from ..claims.store import get_claim
 
     lib = open_library()
-    row = get_claim(lib, claim_id)
+    row = claim(lib, claim_id)
     if as_json:
-        emit_json(public(row))
+        emit_json(row)
         return
     _print_claim(row, documents(lib.root))
 
@@ -244,7 +220,7 @@ def claims_show(claim_id: str = typer.Argument(..., help="Claim id, e.g. 000-07.
 # -- a reviewer's decisions ------------------------------------------------------------------------------------------
 
 
-def _done(what: str, row: dict[str, Any]) -> None:
+def _done(what: str, row: Mapping[str, Any]) -> None:
     console.print(
         f"{what}; {row['id']} is now {_verdict(row['verdict'])} (machine: {_verdict(row.get('machine_verdict'))})",
         highlight=False,
@@ -261,12 +237,11 @@ def claims_stance(
     as_json: bool = JsonOpt,
 ) -> None:
     """Set a record's stance on a claim (kept with who and when; the machine's stance stays beside it)."""
-    from ..claims.review import set_stance
-    from ..claims.store import get_claim
+    from ..api import claim, set_stance
 
     lib = open_library()
     item = set_stance(lib, claim_id, record, stance, note, reviewer)
-    row = get_claim(lib, claim_id)
+    row = claim(lib, claim_id)
     if as_json:
         emit_json({"review": item, "claim": {k: row[k] for k in ("id", "verdict", "machine_verdict", "reviewed")}})
         return
@@ -284,12 +259,11 @@ def claims_verdict(
     as_json: bool = JsonOpt,
 ) -> None:
     """Overrule (or accept) the machine's verdict on a claim. Overruling needs --note; the machine's verdict is kept."""
-    from ..claims.review import set_verdict
-    from ..claims.store import get_claim
+    from ..api import claim, set_verdict
 
     lib = open_library()
     item = set_verdict(lib, claim_id, verdict, note, reviewer)
-    row = get_claim(lib, claim_id)
+    row = claim(lib, claim_id)
     if as_json:
         emit_json({"review": item, "claim": {k: row[k] for k in ("id", "verdict", "machine_verdict", "reviewed")}})
         return
@@ -309,12 +283,11 @@ def claims_edit(
     reviewer: str | None = ReviewerOpt,
 ) -> None:
     """Correct a claim's normalised form (or its quote); the claim is linked again. The machine's form is kept."""
-    from ..claims.review import edit_claim, parse_fields
-    from ..claims.store import get_claim
+    from ..api import claim, edit_claim
 
     lib = open_library()
-    edit_claim(lib, claim_id, parse_fields(fields), note, reviewer)
-    _done(f"edited {claim_id}", get_claim(lib, claim_id))
+    edit_claim(lib, claim_id, fields, note, reviewer)
+    _done(f"edited {claim_id}", claim(lib, claim_id))
 
 
 @claims_app.command("accept")
@@ -325,12 +298,11 @@ def claims_accept(
 ) -> None:
     """Confirm that a claim the machine found is a claim, as the machine read it (it is then no longer shown as the
     machine's alone). Its verdict is reviewed apart: `ketalit claims review` or `claims verdict`."""
-    from ..claims.review import accept_claim
-    from ..claims.store import get_claim
+    from ..api import accept_claim, claim
 
     lib = open_library()
     accept_claim(lib, claim_id, note, reviewer)
-    _done(f"accepted {claim_id} as a claim", get_claim(lib, claim_id))
+    _done(f"accepted {claim_id} as a claim", claim(lib, claim_id))
 
 
 @claims_app.command("remove")
@@ -340,7 +312,7 @@ def claims_remove(
     reviewer: str | None = ReviewerOpt,
 ) -> None:
     """Mark an extracted sentence as not a claim. Checking the page again does not bring it back."""
-    from ..claims.review import remove_claim
+    from ..api import remove_claim
 
     remove_claim(open_library(), claim_id, note, reviewer)
     console.print(f"removed {claim_id} (kept as a decision: `ketalit claims show` no longer lists it)")
@@ -356,14 +328,11 @@ def claims_add(
     reviewer: str | None = ReviewerOpt,
 ) -> None:
     """Add a claim the extraction missed; it is normalised and linked like the others."""
-    from ..claims.check import resolve_document
-    from ..claims.review import add_claim, parse_fields
-    from ..claims.store import get_claim
+    from ..api import add_claim, claim
 
     lib = open_library()
-    doc = resolve_document(lib.root, document)
-    item = add_claim(lib, doc, quote, lead_in, parse_fields(fields or []), note, reviewer)
-    _done(f"added {item['claim']}", get_claim(lib, item["claim"]))
+    item = add_claim(lib, document, quote, fields or [], lead_in, note, reviewer)
+    _done(f"added {item['claim']}", claim(lib, item["claim"]))
 
 
 @claims_app.command("review")
@@ -373,16 +342,16 @@ def claims_review(
 ) -> None:
     """Walk one claim's evidence on the terminal: for each record accept the machine's stance or change it, then
     accept or overrule the verdict, add a note, add a record the machine missed."""
+    from ..api import claim, set_stance, set_verdict
     from ..claims.pages import documents
-    from ..claims.review import set_stance, set_verdict
-    from ..claims.store import VERDICTS, get_claim
+    from ..claims.verdict import VERDICTS
 
     lib = open_library()
-    row = get_claim(lib, claim_id)
+    row = claim(lib, claim_id)
     _print_claim(row, documents(lib.root))
     keys = {"a": None, "s": "supports", "c": "contradicts", "n": "neutral", "i": "irrelevant", "q": "quit"}
     for e in row["evidence"]:
-        ident = e["pmid"] or e["doi"] or e["citekey"]
+        ident = e["pmid"] or e["doi"] or e["citekey"] or ""
         console.print(f"\n[bold]{term(e['first_author'])} {e['year']}[/bold] {term(e['title'])} ({ident})")
         for sentence in e["rationale"]:
             console.print(f'  [italic]"{term(sentence)}"[/italic]')
@@ -415,7 +384,7 @@ def claims_review(
             set_stance(lib, claim_id, extra.strip(), stance.strip(), note, reviewer)
         except KetalitError as exc:
             console.print(f"[red]{term(str(exc))}[/red]")
-    row = get_claim(lib, claim_id)
+    row = claim(lib, claim_id)
     answer = typer.prompt(
         f"\nverdict {row['verdict']} (machine: {row.get('machine_verdict')}): accept (enter) or type another "
         f"({', '.join(VERDICTS)})",
@@ -425,7 +394,7 @@ def claims_review(
     verdict = answer or row["verdict"]
     note = typer.prompt("note (why; needed to overrule)", default="", show_default=False)
     set_verdict(lib, claim_id, verdict, note, reviewer)
-    _done("reviewed", get_claim(lib, claim_id))
+    _done("reviewed", claim(lib, claim_id))
 
 
 @claims_app.command("adopt")
@@ -449,7 +418,7 @@ def claims_adopt(
     not reviewed, until a person accepts, edits or removes it (`ketalit claims accept / edit / remove`), unless
     --remove-absent. Adopting the same file again records nothing new; earlier decisions are all kept. Then `ketalit
     claims link`."""
-    from ..claims.review import adopt_catalogue
+    from ..api import adopt_catalogue
 
     counts = adopt_catalogue(open_library(), catalogue, reviewer, note, remove_absent=remove_absent)
     console.print(

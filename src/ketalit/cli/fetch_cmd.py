@@ -8,7 +8,6 @@ from typing import Any
 
 import typer
 
-from ..errors import KetalitError
 from ..render import term
 from .app import JsonOpt, app, console, emit_json, err, open_library
 
@@ -75,35 +74,6 @@ class CliProgress:
             self.bar.stop()
 
 
-def _seconds(value: str, option: str) -> float:
-    """'90', '90s', '30m', '4h' -> seconds."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(s|m|min|h)?\s*", value)
-    if not m or float(m[1]) <= 0:
-        raise KetalitError(f"{option} {value!r} is not a duration: give seconds (120), minutes (30m) or hours (4h)")
-    return float(m[1]) * {None: 1, "s": 1, "m": 60, "min": 60, "h": 3600}[m[2]]
-
-
-def _pmids_from_file(path: Path) -> list[str]:
-    """The PMIDs in a text file (one a line, or separated by commas or spaces); KetalitError naming the line."""
-    from ..inputs import read_input
-
-    where = f"--pmid-file {path}"  # "-": standard input (ketalit search --ids ... | ketalit fetch --pmid-file -)
-    data = read_input(path, where, "pipe it into `ketalit fetch --pmid-file -`")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise KetalitError(f"{where}: not UTF-8 text (invalid byte at line {line}); save it as plain text") from None
-    pmids: list[str] = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        tokens = [t for t in re.split(r"[\s,;]+", line) if t]
-        bad = next((t for t in tokens if not t.isdigit()), None)
-        if bad:
-            raise KetalitError(f"{where}, line {n}: {bad[:40]!r} is not a PMID (PMIDs are numbers)")
-        pmids += tokens
-    return pmids
-
-
 @app.command()
 def fetch(
     query: str | None = typer.Argument(None, help='PubMed query, e.g. "ketamine AND pain".'),
@@ -138,38 +108,29 @@ def fetch(
     KETALIT_EUTILS_URL points at a mirror; redirects are never followed, so the API key and e-mail address go
     nowhere else.
     """
+    from ..api import fetch as fetch_records
+    from ..api import parse_duration, read_pmids
     from ..pubmed.eutils import EUtilsClient
-    from ..pubmed.fetch import check_limits, fetch_pmids, fetch_query, update_searches
 
-    if datetype not in ("pdat", "edat"):
-        raise KetalitError(f"--datetype must be pdat or edat, not {datetype!r}")
-    check_limits(max_records, mindate, maxdate)
-    request_deadline, run_deadline = _seconds(timeout, "--timeout"), _seconds(deadline, "--deadline")
-    ids = (re.split(r"[\s,;]+", pmid) if pmid else []) + (_pmids_from_file(pmid_file) if pmid_file else [])
+    request_deadline, run_deadline = parse_duration(timeout, "timeout"), parse_duration(deadline, "deadline")
+    ids = (re.split(r"[\s,;]+", pmid) if pmid else []) + (read_pmids(pmid_file) if pmid_file else [])
     lib = open_library()
     progress = CliProgress()
     client = EUtilsClient(on_retry=progress.note, request_deadline=request_deadline, run_deadline=run_deadline)
     try:
-        if update:
-            reports = update_searches(lib, client=client, progress=progress, batch_size=batch_size)
-        elif pmid or pmid_file:
-            reports = [fetch_pmids(lib, [i for i in ids if i], batch_size=batch_size, client=client, progress=progress)]
-        elif query:
-            reports = [
-                fetch_query(
-                    lib,
-                    query,
-                    max_records=max_records,
-                    mindate=mindate,
-                    maxdate=maxdate,
-                    datetype=datetype,
-                    batch_size=batch_size,
-                    client=client,
-                    progress=progress,
-                )
-            ]
-        else:
-            raise KetalitError("give a QUERY, --pmid/--pmid-file, or --update")
+        reports = fetch_records(
+            lib,
+            query,
+            pmids=[i for i in ids if i],
+            update=update,
+            max_records=max_records,
+            mindate=mindate,
+            maxdate=maxdate,
+            datetype=datetype,
+            batch_size=batch_size,
+            client=client,
+            progress=progress,
+        )
     finally:
         progress.close()
     if as_json:

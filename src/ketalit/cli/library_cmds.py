@@ -8,8 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ..errors import KetalitError
-from ..library import Library
+from ..errors import BadInput
 from ..render import term
 from .app import JsonOpt, app, console, emit_json, err, lib_path, open_library
 
@@ -17,10 +16,10 @@ from .app import JsonOpt, app, console, emit_json, err, lib_path, open_library
 @app.command()
 def init(path: Path | None = typer.Argument(None, help="Folder for the new library (default: --library).")) -> None:
     """Create an empty library (or check an existing one)."""
-    target = path or lib_path()
-    existed = (target / "ketalit.json").exists()
-    Library.init(target)
-    console.print(f"{'library already present' if existed else 'created library'} at {term(target)}/")
+    from ..api import init as create
+
+    lib, created = create(path or lib_path())
+    console.print(f"{'created library' if created else 'library already present'} at {term(lib.root)}/")
 
 
 @app.command("import")
@@ -36,7 +35,7 @@ def import_cmd(
     A paper already in the library (same PMID, else DOI, else title and year) is merged, keeping your notes,
     manual tags, screening decision and citation key. New records are tagged on import.
     """
-    from ..importer import import_files
+    from ..api import import_files
 
     lib = open_library()
     report = import_files(lib, files, fmt)
@@ -63,9 +62,9 @@ def rebuild(
     stay out. If a record with such data is not in snapshot/, nothing is changed unless --force. Other records
     not in snapshot/ are dropped; saved searches are kept; claims are linked again.
     """
-    from ..build import rebuild as rebuild_library
+    from ..api import rebuild as rebuild_library
 
-    report = rebuild_library(lib_path(), force=force)
+    report = rebuild_library(open_library(), force=force)
     console.print(
         f"rebuilt {term(lib_path())}/ from {len(report.imported.files)} snapshot files: "
         f"{report.imported.added - report.left_out} records; your data carried on {report.carried}; "
@@ -84,16 +83,13 @@ def show(
     as_json: bool = JsonOpt,
 ) -> None:
     """Show one record with its tags and the reason for each tag (and, with --findings, what its abstract states)."""
+    from ..api import findings as read_findings
+    from ..api import show as find
     from ..stats import public_record
 
-    rec = open_library().find(ident)
-    if rec is None:
-        raise KetalitError(f"no record {ident!r} in {lib_path()}/ (try `ketalit search {ident}`)")
-    reading = None
-    if findings:
-        from ..claims.findings import reading_of
-
-        reading = reading_of(rec)
+    lib = open_library()
+    rec = find(lib, ident)
+    reading = read_findings(lib, ident) if findings else None
     if as_json:
         out = public_record(rec)
         if reading is not None:
@@ -110,9 +106,9 @@ def show(
 @app.command()
 def stats(as_json: bool = JsonOpt) -> None:
     """Counts: records, with PMID / DOI / abstract, year range, tags, screening."""
-    from ..stats import library_stats
+    from ..api import stats as count
 
-    s = library_stats(open_library())
+    s = count(open_library())
     if as_json:
         emit_json(s)
         return
@@ -145,24 +141,25 @@ def tag(
     as_json: bool = JsonOpt,
 ) -> None:
     """Tag records by route, outcome, design and setting. Manual decisions survive re-tagging and re-fetching."""
-    from ..userfields import retag_all, set_manual_tags
+    from ..api import tag as set_tags
+    from ..api import tag_all
 
     if all_records and (ident or add or remove):
-        raise KetalitError(
+        raise BadInput(
             "--all re-tags every record from its text and takes no record, --add or --remove: "
             "tag one record at a time with `ketalit tag ID --add axis:tag`"
         )
     lib = open_library()
     if all_records:
-        n = retag_all(lib, progress=sys.stderr.isatty())
+        n = tag_all(lib, progress=sys.stderr.isatty())
         if as_json:
             emit_json({"tagged": n})
         else:
             console.print(f"tagged {n} records")
         return
     if not ident:
-        raise KetalitError("name a record (PMID, DOI or citation key) or use --all")
-    rec = set_manual_tags(lib, ident, add, remove)
+        raise BadInput("name a record (PMID, DOI or citation key) or use --all")
+    rec = set_tags(lib, ident, add, remove)
     if as_json:
         emit_json(
             {"pmid": rec.get("pmid"), "doi": rec.get("doi"), "tags": rec["tags"], "manual_tags": rec["manual_tags"]}

@@ -16,16 +16,11 @@ def note(
     as_json: bool = JsonOpt,
 ) -> None:
     """Add a dated note to a record (earlier notes are kept), or list its notes. Notes survive re-import."""
-    from ..userfields import add_note, notes
+    from ..api import note as add_note
+    from ..api import notes
 
     lib = open_library()
-    if text is not None:
-        rec = add_note(lib, ident, text)
-    else:
-        rec = lib.find(ident)
-        if rec is None:
-            raise KetalitError(f"no record {ident!r} in {lib.root}/")
-    items = notes(lib, rec["_id"])
+    items = add_note(lib, ident, text) if text is not None else notes(lib, ident)
     if as_json:
         emit_json([{"text": n["text"], "at": n["at"]} for n in items])
     elif text is not None:
@@ -41,9 +36,9 @@ def key(
     new_key: str = typer.Argument(..., help="The citation key to use from now on."),
 ) -> None:
     """Pin or rename a record's citation key (refused if another record has it). Keys never change otherwise."""
-    from ..userfields import set_citekey
+    from ..api import key as set_key
 
-    old, new = set_citekey(open_library(), ident, new_key)
+    old, new = set_key(open_library(), ident, new_key)
     console.print(f"citation key {term(old)} -> {term(new)}" if old != new else f"{term(new)} pinned")
 
 
@@ -56,7 +51,7 @@ def edit(
     """Correct bibliographic fields: title, authors ('Family, Given; ...'), journal, shortjournal, year, month,
     volume, issue, pages, doi, pmid, pmcid, abstract, keywords, language, publisher, booktitle. An edit survives
     later imports and fetches of the same paper; the record is re-tagged."""
-    from ..curation import edit_record
+    from ..api import edit as edit_record
 
     rec, changes = edit_record(open_library(), ident, assignments)
     if as_json:
@@ -73,19 +68,14 @@ def remove(
 ) -> None:
     """Remove records with their notes and screening decisions. Asks first unless --yes. The removal is logged, so
     the PRISMA counts still add up."""
-    from ..curation import remove_records
+    from ..api import records
+    from ..api import remove as remove_records
 
     lib = open_library()
-    found = []
-    for ident in idents:
-        rec = lib.find(ident)
-        if rec is None:
-            raise KetalitError(f"no record {ident!r} in {lib.root}/; nothing removed")
-        found.append(rec)
     if not yes:
-        for rec in found:
+        for rec in records(lib, idents):
             console.print(f"  {term(rec.get('citekey') or '')}: {term((rec.get('title') or '')[:90])}", highlight=False)
-        if not typer.confirm(f"remove {len(found)} record(s) and their notes and screening decisions?", default=False):
+        if not typer.confirm(f"remove {len(idents)} record(s) and their notes and screening decisions?", default=False):
             raise KetalitError("nothing removed")
     gone = remove_records(lib, idents, reason)
     console.print(f"removed {len(gone)} record(s); library now holds {len(lib)} records", highlight=False)

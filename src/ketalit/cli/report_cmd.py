@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ..errors import KetalitError
 from ..render import term
 from .app import VERDICT_STYLE, JsonOpt, app, console, emit_json, err, open_library
 
@@ -35,26 +34,9 @@ def report(
     """
     from collections import Counter
 
-    from ..report.render import write_report
+    from ..api import report as write_report
 
-    if output.exists() and not output.is_dir():
-        raise KetalitError(f"cannot write the report into {output}: it is a file, not a folder")
-    if not output.parent.is_dir():  # the report's own folder is made; a missing parent is a typo, not a new tree
-        raise KetalitError(f"cannot write the report into {output}/: {output.parent}/ does not exist (create it first)")
-    lib = open_library()
-    if not lib.table("claims").all():
-        from ..claims.catalogue import load_catalogue
-        from ..claims.store import link_all
-
-        if load_catalogue(lib.root, verify=False):  # never linked: the report would have no verdicts to show
-            link_all(lib)
-            lib = open_library()
-    doc = None
-    if document:
-        from ..claims.check import resolve_document
-
-        doc = resolve_document(lib.root, document)
-    files = write_report(lib, output, document=doc)
+    files = write_report(open_library(), output, document)
     data = files.data
     state = data["link_state"]
     if state and state["stale"]:

@@ -48,7 +48,7 @@ def screen_decide(
     as_json: bool = JsonOpt,
 ) -> None:
     """Record your decision on one record (the default: `ketalit screen ID DECISION`). Replaces your earlier one."""
-    from ..screening import screen
+    from ..api import screen
 
     row = screen(open_library(), ident, decision, reason, stage=stage, reviewer=reviewer)
     if as_json:
@@ -71,8 +71,8 @@ def screen_conflicts(
     as_json: bool = JsonOpt,
 ) -> None:
     """List the records on which reviewers disagree; `--resolve ID --decision D` settles one."""
-    from ..screening import conflicts
-    from ..screening import resolve as resolve_conflict
+    from ..api import conflicts
+    from ..api import resolve as resolve_conflict
 
     lib = open_library()
     if resolve:
@@ -105,7 +105,7 @@ def screen_conflicts(
 @screen_app.command("agreement")
 def screen_agreement(as_json: bool = JsonOpt) -> None:
     """Cohen's kappa between each pair of reviewers at each stage, over the records both screened."""
-    from ..screening import agreement
+    from ..api import agreement
 
     rows = agreement(open_library())
     if as_json:
@@ -133,13 +133,9 @@ def screen_next(
 ) -> None:
     """The record you have not screened yet that is most likely to be included, learned from your decisions so far
     (TF-IDF and a linear SVM, as ASReview does). Screen it, then ask again."""
-    from ..priority import rank
-    from ..screening import default_reviewer, stages
+    from ..api import screen_next as rank
 
-    lib = open_library()
-    if stage not in stages(lib):
-        raise KetalitError(f"unknown stage {stage!r}; stages: {', '.join(stages(lib))}")
-    result = rank(lib, stage=stage, reviewer=reviewer if reviewer is not None else default_reviewer(), limit=limit)
+    result = rank(open_library(), stage=stage, reviewer=reviewer, limit=limit)
     if as_json:
         emit_json(result)
         return
@@ -163,9 +159,9 @@ def screen_next(
 @screen_app.command("reasons")
 def screen_reasons(as_json: bool = JsonOpt) -> None:
     """The exclusion reasons this library accepts (its screening.toml, else the default list)."""
-    from ..screening import reasons
+    from ..api import screening_reasons
 
-    items = reasons(open_library())
+    items = screening_reasons(open_library())
     if as_json:
         emit_json(items)
         return
@@ -180,14 +176,11 @@ def prisma(
 ) -> None:
     """PRISMA 2020 flow counts: records identified per source, duplicates removed, screened, excluded with reasons at
     each stage, included; with Cohen's kappa per stage. The report draws the diagram from the same numbers."""
-    from pathlib import Path
+    from ..api import prisma as count
 
-    from ..prisma import prisma_counts, prisma_svg
-    from .app import write_output
-
-    c = prisma_counts(open_library())
+    c = count(open_library(), svg=svg)
     if svg:
-        write_output(prisma_svg(c), Path(svg))
+        err.print(f"wrote {term(svg)}")
     if as_json:
         emit_json(c)
         return
@@ -229,7 +222,8 @@ def duplicates(
 ) -> None:
     """Likely duplicates that share no identifier (a preprint and its published version; a typo in a title), with
     the evidence; `--merge A B` merges B into A keeping both identifiers and every note and decision."""
-    from ..duplicates import find_duplicates, merge_records
+    from ..api import duplicates as find_duplicates
+    from ..api import merge as merge_records
 
     lib = open_library()
     if merge:

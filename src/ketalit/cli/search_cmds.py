@@ -11,40 +11,11 @@ import typer
 from rich.table import Table
 from typer.core import TyperCommand
 
-from ..errors import KetalitError
-from ..library import Library
+from ..errors import BadInput
+from ..formats.tsv import FIELDS as TSV_FIELDS
 from ..render import term
-from ..safetext import one_line, printable
-from .app import JsonOpt, app, console, emit_json, err, export_app, open_library, write_output
-
-TSV_FIELDS = (
-    "pmid",
-    "doi",
-    "pmcid",
-    "citekey",
-    "year",
-    "title",
-    "first_author",
-    "authors",
-    "journal",
-    "journal_iso",
-    "volume",
-    "issue",
-    "pages",
-    "route",
-    "outcome",
-    "design",
-    "setting",
-    "screen",
-    "stage",
-    "reason",
-    "reviewers",
-    "notes",
-    "abstract",
-    "rank",
-    "score",
-    "retracted",
-)
+from ..safetext import printable
+from .app import JsonOpt, app, console, emit_json, err, export_app, open_library
 
 
 class QueryCommand(TyperCommand):
@@ -100,23 +71,23 @@ def search(
     PubMed syntax: ketamin* (truncation), term[tiab] [ti] [tw] [au] [mh] [majr] [pt] [dp] (e.g. smith j[au],
     2015:2020[dp], "randomized controlled trial"[pt]); other tags are refused by name.
     """
-    from ..search import highlight_terms, search_library
+    from ..api import search as run_search
+    from ..api import search_table
+    from ..formats.tsv import columns as tsv_columns
+    from ..search import highlight_terms
 
     if fmt not in ("table", "tsv", "json", "ids"):
-        raise KetalitError(f"--format must be table, tsv, json or ids, not {fmt!r}")
-    columns = [c.strip() for c in fields.split(",") if c.strip()]
-    unknown = [c for c in columns if c not in TSV_FIELDS]
-    if fmt == "tsv" and (unknown or not columns):
-        raise KetalitError(f"--fields: unknown {', '.join(unknown) or 'nothing'}; choose from {', '.join(TSV_FIELDS)}")
+        raise BadInput(f"--format must be table, tsv, json or ids, not {fmt!r}")
+    columns = tsv_columns(fields) if fmt == "tsv" else []
     text = " ".join(query)
     lib = open_library(validate=False)
-    results = search_library(lib, text, limit=limit or None, sort=sort)
+    results = run_search(lib, text, limit=limit or None, sort=sort)
     as_json = as_json or fmt == "json"
     ids = ids or fmt == "ids"
     if fmt == "tsv":
         if header:
             sys.stdout.write("\t".join(columns) + "\n")
-        for row in tsv_rows(lib, results, columns):
+        for row in search_table(lib, results, columns):
             sys.stdout.write("\t".join(row) + "\n")
         return
     if as_json:
@@ -162,54 +133,15 @@ def index_cmd(
     `--rebuild` recreates it from the records."""
     import time
 
-    from ..search import SearchIndex
+    from ..api import index
 
     start = time.perf_counter()
-    index = SearchIndex.for_library(open_library(), rebuild=rebuild)
+    n = index(open_library(), rebuild=rebuild)
     seconds = time.perf_counter() - start
-    n = index.n
-    index.close()
     if as_json:
         emit_json({"records": n, "rebuilt": rebuild, "seconds": round(seconds, 2)})
         return
     console.print(f"{'rebuilt' if rebuild else 'up to date:'} the search index of {n} records ({seconds:.1f} s)")
-
-
-def tsv_rows(lib: Library, results: list[dict[str, Any]], columns: list[str]) -> list[list[str]]:
-    """One row of tab-free, newline-free cells per result (lists joined with '; '), like EDirect's xtract."""
-    from ..records import abstract_text
-
-    def cell(v: Any) -> str:
-        if v is None or v is False:
-            return ""
-        if isinstance(v, list):
-            v = "; ".join(str(x) for x in v)
-        return one_line(v)
-
-    out = []
-    for r in results:
-        rec = lib.record(r["_id"])
-        s = rec.get("screening") or {}
-        authors = [
-            a.get("collective") or f"{a.get('family', '')} {a.get('initials', '')}".strip() for a in rec["authors"]
-        ]
-        values = {
-            **{k: rec.get(k) for k in ("pmid", "doi", "pmcid", "citekey", "year", "title", "journal", "journal_iso")},
-            **{k: rec.get(k) for k in ("volume", "issue", "pages", "notes")},
-            "first_author": r["first_author"],
-            "authors": authors,
-            **{axis: (rec.get("tags") or {}).get(axis, []) for axis in ("route", "outcome", "design", "setting")},
-            "screen": s.get("decision") or "unscreened",
-            "stage": s.get("stage"),
-            "reason": s.get("reason"),
-            "reviewers": s.get("reviewers"),
-            "abstract": abstract_text(rec),
-            "rank": r["rank"],
-            "score": r["score"],
-            "retracted": "retracted" if rec.get("retracted") else "",
-        }
-        out.append([cell(values[c]) for c in columns])
-    return out
 
 
 # -- export ----------------------------------------------------------------------------------------------------------
@@ -220,32 +152,7 @@ OutputOpt = typer.Option(None, "--output", "-o", help="Write to FILE (default: s
 @export_app.command("jsonl")
 def export_jsonl(output: Path | None = OutputOpt) -> None:
     """Every record with all fields and tags (and every screening decision), one JSON object per line."""
-    from ..screening import decisions
-    from ..stats import iter_jsonl
-
-    lib = open_library()
-    by_record: dict[int, list[Any]] = {}
-    for d in decisions(lib):
-        by_record.setdefault(d["record"], []).append({k: v for k, v in d.items() if k != "record"})
-    records = [dict(r, screening_decisions=by_record[r["_id"]]) if r["_id"] in by_record else r for r in lib.records()]
-    write_output("".join(line + "\n" for line in iter_jsonl(records)), output)
-
-
-def select_records(lib: Library, query: str | None, claim: str | None = None) -> list[dict[str, Any]]:
-    """The records an export covers: all, a search's results, or the evidence cited for one claim."""
-    if query is not None and claim is not None:
-        raise KetalitError("give a query or --claim, not both (--claim exports the evidence cited for one claim)")
-    if query is not None and query.strip() == "-":
-        raise KetalitError("'-' is not a query: an export goes to stdout unless -o FILE is given")
-    if claim is not None:
-        from ..claims.store import evidence_records
-
-        return evidence_records(lib, claim)
-    if query is None:
-        return lib.records()
-    from ..search import search_library
-
-    return [lib.record(r["_id"]) for r in search_library(lib, query, limit=None)]
+    write_export("jsonl", None, output)
 
 
 QueryArg = typer.Argument(None, help="Export only the records matching this query (same language as search).")
@@ -264,28 +171,29 @@ def export_bibtex(
     biblatex: bool = typer.Option(False, "--biblatex", help="Add eprint = {PMID}, eprinttype = {pubmed}."),
 ) -> None:
     """BibTeX: @article entries with stable citation keys (they never change once assigned)."""
-    from ..formats.bibtex import dump_bibtex
-
-    encoding = {"utf-8": "utf8", "utf_8": "utf8", "unicode": "utf8", "ascii": "latex"}.get(
-        encoding.lower(), encoding.lower()
-    )
-    if encoding not in ("latex", "utf8"):
-        raise KetalitError(f"--encoding must be latex or utf8 (utf-8), not {encoding!r}")
-    records = select_records(open_library(), query, claim)
-    write_output(dump_bibtex(records, encoding, abstract, keywords, biblatex), output)
+    options = {"encoding": encoding, "abstract": abstract, "keywords": keywords, "biblatex": biblatex}
+    write_export("bibtex", query, output, claim=claim, **options)
 
 
 @export_app.command("ris")
 def export_ris(query: str | None = QueryArg, output: Path | None = OutputOpt) -> None:
     """RIS (EndNote, Zotero, Mendeley): PMID in AN, PMCID in C2."""
-    from ..formats.ris import dump_ris
-
-    write_output(dump_ris(select_records(open_library(), query)), output)
+    write_export("ris", query, output)
 
 
 @export_app.command("csljson")
 def export_csljson(query: str | None = QueryArg, output: Path | None = OutputOpt) -> None:
     """CSL-JSON (pandoc, Zotero): group authors as literal names, tags under custom."""
-    from ..formats.csljson import dump_csljson
+    write_export("csljson", query, output)
 
-    write_output(dump_csljson(select_records(open_library(), query)), output)
+
+def write_export(fmt: str, query: str | None, output: Path | None, **options: Any) -> None:
+    """One export, to stdout or (``-o FILE``) atomically into a file in a folder that exists."""
+    from ..api import export
+
+    to_file = output is not None and str(output) != "-"
+    text = export(open_library(), fmt, query, output=output if to_file else None, **options)
+    if to_file:
+        err.print(f"wrote {term(output)}")
+    else:
+        sys.stdout.write(text)

@@ -25,7 +25,7 @@ import unicodedata
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 from ..library.citekey import clean_key
-from ..records import Record, bare_initials, valid_month
+from ..records import AXES, Record, bare_initials, valid_month
 from ..safetext import one_line
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -240,7 +240,7 @@ def record_to_bibtex(
         add("abstract", encode(join_sections(rec["abstract"]), encoding))
     if keywords:
         tags = rec.get("tags") or {}
-        kw = [t for axis in ("route", "outcome", "design", "setting") for t in tags.get(axis, [])]
+        kw = [t for axis in AXES for t in tags.get(axis, [])]
         add("keywords", encode(", ".join(kw), encoding))
     if rec.get("journal_iso") and rec["journal_iso"] != rec.get("journal"):
         add("shortjournal", encode(rec["journal_iso"], encoding))  # biblatex's field for the ISO form

@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import ImportFormatError
 from ..records import (
     MONTHS,
+    Author,
     Record,
     author,
     clean_text,
@@ -24,7 +25,6 @@ from ..records import (
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
-    now_iso,
     parse_date,
 )
 from .abstract import split_sections
@@ -70,7 +70,7 @@ def _decoder() -> Any:
     return LatexNodes2Text(math_mode="text", keep_comments=False, latex_context=context).latex_to_text
 
 
-def _names(raw: str, decode: Any) -> list[dict[str, str]]:
+def _names(raw: str, decode: Any) -> list[Author]:
     from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 
     out = []
@@ -147,8 +147,6 @@ def entry_to_record(entry: Any, source: str, decode: Any) -> Record:
         kind=kind,
         book_title=text("booktitle") if kind == "book" else "",
         publisher=text("publisher"),
-        provenance=[{"kind": "file", "source": source, "format": "bibtex", "at": now_iso()}],
-        source_rank=1,
     )
     rec["citekey"] = entry.key
     if extra:
@@ -172,12 +170,13 @@ def parse_bibtex(text: str, source: str) -> tuple[list[Record], list[str]]:
         block = library.failed_blocks[0]
         if type(block).__name__ == "DuplicateBlockKeyBlock":
             raise ImportFormatError(
-                f"{source}: citation key {block.key!r} is used twice (line {block.start_line + 1}); keys must be unique"
+                f"{source}: citation key {getattr(block, 'key', '?')!r} is used twice "
+                f"(line {(block.start_line or 0) + 1}); keys must be unique"
             )
         why = str(getattr(getattr(block, "error", None), "abort_reason", "") or "")
         why = " ".join(why.split())[:200]  # it quotes the file, line breaks included: one line
         raise ImportFormatError(
-            f"{source}: BibTeX syntax error in the entry starting at line {block.start_line + 1}"
+            f"{source}: BibTeX syntax error in the entry starting at line {(block.start_line or 0) + 1}"
             + (f" ({why})" if why else "")
             + "; fix the file and import it again"
         )
@@ -186,7 +185,7 @@ def parse_bibtex(text: str, source: str) -> tuple[list[Record], list[str]]:
     for entry in library.entries:
         rec = entry_to_record(entry, source, decode)
         if not (rec["title"] or rec["doi"] or rec["pmid"]):
-            where = f"entry {entry.key!r} (line {entry.start_line + 1})"
+            where = f"entry {entry.key!r} (line {(entry.start_line or 0) + 1})"
             skipped.append(f"{source}: {where} skipped: no title, DOI or PMID")
             continue
         records.append(rec)

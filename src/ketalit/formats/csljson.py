@@ -15,7 +15,6 @@ from ..records import (
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
-    now_iso,
     parse_date,
     valid_month,
 )
@@ -125,8 +124,6 @@ def item_to_record(item: dict[str, Any], source: str) -> Record:
         retracted=custom.get("retracted") is True,
         kind="book" if item.get("type") in ("book", "chapter") else "article",
         abstract_complete="abstract incomplete" not in note.lower(),
-        provenance=[{"kind": "file", "source": source, "format": "csljson", "at": now_iso()}],
-        source_rank=1,
     )
     key = item.get("citation-key") or item.get("citationKey") or custom.get("citekey") or _note_key(item)
     if isinstance(key, (str, int)) and str(key).strip():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import ImportFormatError
 from ..inputs import STDIN, open_input
-from ..records import Record
+from ..records import Record, stamp
 from .bibtex_import import parse_bibtex
 from .csljson import parse_csljson
 from .pubmed import parse_medline, parse_pubmed_xml
@@ -60,22 +60,29 @@ def sniff(head: bytes, source: str) -> str:
         return "bibtex"
     raise ImportFormatError(
         f"{source}: unrecognised format (expected PubMed XML, MEDLINE/.nbib, RIS, CSL-JSON or BibTeX; "
-        "force one with --format)"
+        "force one with fmt)",
+        options=("fmt",),
     )
 
 
 def read_file(
-    path: str | Path, fmt: str | None = None, postprocess: Callable[[list[Record]], list[Record]] | None = None
+    path: str | Path,
+    fmt: str | None = None,
+    postprocess: Callable[[list[Record]], list[Record]] | None = None,
+    label: str | None = None,
 ) -> ParsedFile:
     """Parse one file completely. Raises ImportFormatError (naming the file and the place) if it cannot.
 
-    ``postprocess`` (a module-level function over a list of records) may run in parallel worker processes for
-    large PubMed XML files; callers must not rely on it having run.
+    Every record's provenance names the file (or ``label``, e.g. a path relative to the library). ``postprocess``
+    (a module-level function over a list of records) may run in parallel worker processes for large PubMed XML
+    files; callers must not rely on it having run.
     """
     path = Path(path)
     source = str(path)
     if fmt is not None and fmt not in FORMATS:
-        raise ImportFormatError(f"{source}: unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
+        raise ImportFormatError(
+            f"{source}: fmt {fmt!r} is not a format ketalit reads (choose from {', '.join(FORMATS)})", options=("fmt",)
+        )
     if source == STDIN:
         source = "<stdin>"
     with open_input(path, source, "pipe it into `ketalit import -`", ImportFormatError) as fh:
@@ -104,4 +111,4 @@ def read_file(
             records, skipped = parse_bibtex(text, source)
         else:
             records, skipped = parse_csljson(text, source)
-    return ParsedFile(path, detected, records, skipped)
+    return ParsedFile(path, detected, stamp(records, "file", label or source, detected), skipped)

@@ -15,6 +15,7 @@ from Bio.Entrez.Parser import CorruptedXMLError, DataHandler, NotXMLError, Valid
 
 from ..errors import ImportFormatError
 from ..records import (
+    Author,
     Record,
     author,
     clean_text,
@@ -23,7 +24,6 @@ from ..records import (
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
-    now_iso,
     parse_date,
 )
 
@@ -110,7 +110,7 @@ def _date_from(pubdate: Any) -> tuple[int | None, int | None]:
     return y, m
 
 
-def _authors(author_list: Any) -> list[dict[str, str]]:
+def _authors(author_list: Any) -> list[Author]:
     out = []
     for a in author_list or []:
         if _attr(a, "ValidYN", "Y") == "N":
@@ -221,8 +221,6 @@ def article_to_record(item: Any, source: str) -> Record:
         retracted=retracted,
         retraction_notices=notices,
         kind="article",
-        provenance=[{"kind": "file", "source": source, "format": "pubmed-xml", "at": now_iso()}],
-        source_rank=3,
     )
 
 
@@ -252,8 +250,6 @@ def book_to_record(item: Any, source: str) -> Record:
         kind="book",
         book_title=clean_text(book.get("BookTitle")),
         publisher=clean_text(publisher.get("PublisherName")),
-        provenance=[{"kind": "file", "source": source, "format": "pubmed-xml", "at": now_iso()}],
-        source_rank=3,
     )
 
 
@@ -368,7 +364,7 @@ def _as_list(value: Any) -> list[str]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _medline_authors(entry: dict[str, Any]) -> list[dict[str, str]]:
+def _medline_authors(entry: dict[str, Any]) -> list[Author]:
     """FAU ('Family, Given') when present, else AU ('Family GI'); CN lines are group authors."""
     out = []
     for name in _as_list(entry.get("FAU")) or _as_list(entry.get("AU")):
@@ -424,8 +420,6 @@ def medline_entry_to_record(entry: dict[str, Any], source: str) -> Record:
         retracted="Retracted Publication" in pub_types or bool(_as_list(entry.get("RIN"))),
         retraction_notices=_as_list(entry.get("RIN")),
         kind="book" if entry.get("BTI") and not entry.get("TI") else "article",
-        provenance=[{"kind": "file", "source": source, "format": "medline", "at": now_iso()}],
-        source_rank=3,
     )
 
 

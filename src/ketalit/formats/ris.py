@@ -13,6 +13,7 @@ import rispy
 
 from ..errors import ImportFormatError
 from ..records import (
+    Author,
     Record,
     author,
     clean_text,
@@ -20,7 +21,6 @@ from ..records import (
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
-    now_iso,
     parse_date,
     valid_month,
 )
@@ -28,7 +28,7 @@ from ..safetext import one_line
 from .abstract import join_sections, split_sections
 
 
-def _ris_author(name: str) -> dict[str, str]:
+def _ris_author(name: str) -> Author:
     if name.startswith("{") and name.endswith("}"):  # a braced group author, as BibTeX-minded tools write it
         return author(collective=name[1:-1])
     if "," in name:
@@ -71,8 +71,6 @@ def entry_to_record(entry: dict[str, Any], source: str) -> Record:
         keywords=list(entry.get("keywords", [])),
         retracted=any("retracted publication" in n.lower() for n in notes),
         kind="book" if entry.get("type_of_reference") in ("BOOK", "CHAP") else "article",
-        provenance=[{"kind": "file", "source": source, "format": "ris", "at": now_iso()}],
-        source_rank=1,
     )
 
 

@@ -26,7 +26,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from ..errors import KetalitError, LibraryWriteError, NotFound
+from ..errors import BadInput, KetalitError, LibraryWriteError, NotFound
 from ..records import Record, merge, new_record, no_gc, normalize_doi, titles_match
 from .citekey import assign_key, check_key
 from .files import MANIFEST, RECORDS_DIR, FileSet
@@ -104,7 +104,7 @@ def lock_timeout() -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value < float("inf"):
-        raise KetalitError(f"KETALIT_LOCK_TIMEOUT must be a number of seconds, not {raw!r}")
+        raise BadInput(f"KETALIT_LOCK_TIMEOUT must be a number of seconds, not {raw!r}")
     return value
 
 
@@ -115,6 +115,13 @@ def default_library_path() -> Path:
 def shard_name(k: int) -> str:
     return f"{RECORDS_DIR}/{k:04d}.json"
 
+
+
+def _buffer(db: TinyDB) -> BufferedStorage:
+    """A library file's storage (every tinydb of the library is opened over a BufferedStorage)."""
+    storage = db.storage
+    assert isinstance(storage, BufferedStorage)
+    return storage
 
 class Library:
     """A ketalit library folder. Open one with ``Library.open(path)`` or create it with ``Library.init(path)``."""
@@ -139,7 +146,7 @@ class Library:
         try:
             lib.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise KetalitError(f"{lib.root}: cannot create the library folder ({exc.strerror})") from exc
+            raise LibraryWriteError(f"{lib.root}: cannot create the library folder ({exc.strerror})") from exc
         lib.files.create = {"shard_size": shard_size, "next_id": 1, "records": 0, "records_version": 0}
         try:
             with lib.transaction():
@@ -286,7 +293,7 @@ class Library:
 
             db = TinyDB(storage=BufferedStorage, load=load)
             with no_gc():
-                rows = {doc.doc_id: doc for doc in db.table("records").all()}
+                rows: dict[int, dict[str, Any]] = {doc.doc_id: doc for doc in db.table("records").all()}
             user = self._user_fields()
             self._shards[k] = db
             self._rows[k] = rows
@@ -461,7 +468,9 @@ class Library:
                 out["citekey"] = assign_key(out, taken)
             action = "added"
         else:
-            out = merge(self._get(i), rec)
+            stored = self._get(i)
+            assert stored is not None  # matched: it is there
+            out = merge(stored, rec)
             action = "updated"
         self._set(i, out)
         if action == "added" and "_index" in rec:
@@ -562,15 +571,15 @@ class Library:
                 if put:
                     table.insert_multiple(put)
                 if out or put:
-                    writes[shard_name(k)] = self._shards[k].storage.dump
+                    writes[shard_name(k)] = _buffer(self._shards[k]).dump
             fields = self._tinydb(USER_DB).table(USER_FIELDS_TABLE)
             if gone:
                 fields.remove(doc_ids=gone)
             if given:
                 fields.insert_multiple(given)
         for name, db in self._dbs.items():
-            if db.storage.dirty:
-                writes[name] = db.storage.dump
+            if _buffer(db).dirty:
+                writes[name] = _buffer(db).dump
         if self._ids is not None:
             writes.update(self._ids.dumps())
         if not writes and self.files.manifest().raw:
@@ -594,7 +603,7 @@ class Library:
                 "nothing was changed"
             ) from exc
         for db in [*self._dbs.values(), *self._shards.values()]:
-            db.storage.dirty = False
+            _buffer(db).dirty = False
         if self._ids is not None:
             self._ids.changed = set()
         self._dirty, self._removed, self._count, self._content_changed = set(), set(), 0, False

@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +159,8 @@ class FileSet:
         self.settle()
         raw = self._raw_manifest()
         if raw is None:
-            return Manifest(b"", {"schema_version": self.schema, "generation": 0, "files": {}, **self.create}, {})
+            empty = {"schema_version": self.schema, "generation": 0, "files": {}, **(self.create or {})}
+            return Manifest(b"", empty, {})
         return self._parse(raw)
 
     def read(self, name: str) -> Any | None:
@@ -268,7 +269,7 @@ class FileSet:
         fsync_dir(self.root)
 
     # -- writing -----------------------------------------------------------------------------------------------------
-    def _next_manifest(self, writes: dict[str, Any], meta: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+    def _next_manifest(self, writes: Mapping[str, Any], meta: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
         view = self.manifest()
         generation = view.generation + 1
         files = dict(view.files)
@@ -284,7 +285,7 @@ class FileSet:
         self.virtual = {**writes, MANIFEST: manifest}
         self.reset()
 
-    def commit(self, writes: dict[str, bytes | Callable[[], bytes]], meta: dict[str, Any]) -> Manifest:
+    def commit(self, writes: Mapping[str, bytes | Callable[[], bytes]], meta: dict[str, Any]) -> Manifest:
         """(Lock held.) Replace the files in ``writes`` (their bytes, or a function giving them: a large commit then
         holds one file's bytes at a time) and the manifest, with ``meta`` as its row, in one commit. Raises OSError
         if a file cannot be written before the commit point: then nothing has changed."""
@@ -301,8 +302,8 @@ class FileSet:
         try:
             for name, data in items:
                 temps.append((write_temp(self.root / name, data() if callable(data) else data), name))
-            for folder in sorted({t.parent for t, _ in temps}):
-                fsync_dir(folder)
+            for parent in sorted({t.parent for t, _ in temps}):
+                fsync_dir(parent)
             self.lock.verify()
             plan = {"renames": [[(Path(name).parent / tmp.name).as_posix(), name] for tmp, name in temps]}
             atomic_write_bytes(self.root / JOURNAL, orjson.dumps(plan))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from ..errors import KetalitError, LibraryBusy
+from ..errors import LibraryBusy, LibraryWriteError
 from ..records import now_iso
 
 HOST = socket.gethostname() or "localhost"
@@ -52,9 +52,6 @@ def process_state(pid: int) -> str:
     if state in (["Z"], ["X"]):
         return "gone"
     return "running"
-
-
-LockBusyError = LibraryBusy  # the name this module used before the typed errors
 
 
 _held: weakref.WeakSet[LibraryLock] = weakref.WeakSet()
@@ -94,9 +91,9 @@ class LibraryLock:
             except OSError as exc:
                 os.close(fd)
                 if exc.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
-                    raise KetalitError(f"{self.path}: cannot lock the library ({exc.strerror})") from exc
+                    raise LibraryWriteError(f"{self.path}: cannot lock the library ({exc.strerror})") from exc
                 if time.monotonic() >= deadline:
-                    raise LockBusyError(self.busy_message(timeout)) from None
+                    raise LibraryBusy(self.busy_message(timeout)) from None
                 time.sleep(POLL)
                 continue
             if not self._is_at_path(fd):  # removed or replaced between our open and our lock: lock the new file
@@ -117,20 +114,20 @@ class LibraryLock:
                     raise
                 return os.open(self.path, os.O_RDONLY | flags)  # someone else's lock file: lock it, record nothing
         except IsADirectoryError:
-            raise KetalitError(
+            raise LibraryWriteError(
                 f"{self.path}: is a folder, but ketalit keeps its lock file at this path: rename or remove the folder"
             ) from None
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise KetalitError(
+                raise LibraryWriteError(
                     f"{self.path}: is a symbolic link, but ketalit keeps its lock file at this path: remove the link"
                 ) from None
             if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-                raise KetalitError(
+                raise LibraryWriteError(
                     f"{self.path}: cannot create the lock file ({exc.strerror}): the library folder is read-only, "
                     "so the library cannot be changed"
                 ) from None
-            raise KetalitError(f"{self.path}: cannot open the lock file ({exc.strerror})") from None
+            raise LibraryWriteError(f"{self.path}: cannot open the lock file ({exc.strerror})") from None
 
     def _is_at_path(self, fd: int) -> bool:
         try:
@@ -142,6 +139,7 @@ class LibraryLock:
 
     def _record_holder(self) -> None:
         info = {"pid": os.getpid(), "host": HOST, "since": now_iso(), "command": " ".join(sys.argv[1:])[:300]}
+        assert self._fd is not None  # called with the lock held
         try:
             os.ftruncate(self._fd, 0)
             os.pwrite(self._fd, orjson.dumps(info), 0)
@@ -181,7 +179,7 @@ class LibraryLock:
     def verify(self) -> None:
         """Raise unless the file at the lock path is still the one this process locked (nobody removed it)."""
         if self._fd is not None and not self._is_at_path(self._fd):
-            raise KetalitError(
+            raise LibraryWriteError(
                 f"{self.path} was removed while this command held it, so another ketalit may have written meanwhile; "
                 "nothing was written: run the command again (and never delete the lock file)"
             )

@@ -45,7 +45,7 @@ OLD_CACHES = (
 
 def layout(data: dict[str, Any]) -> tuple[dict[str, bytes], dict[str, Any]]:
     """The files of the current layout holding the tables of an old ketalit.json, and the manifest's row."""
-    old_meta = next(iter((data.get("meta") or {}).values()), {})
+    old_meta: dict[str, Any] = next(iter((data.get("meta") or {}).values()), {})
     records = data.get("records") or {}
     shards: dict[int, dict[str, Any]] = {}
     user_fields: dict[str, Any] = {}

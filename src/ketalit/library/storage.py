@@ -132,7 +132,7 @@ def shape_problem(data: Any) -> str | None:
     why = table_problem(data)
     if why:
         return why
-    meta = next(iter((data.get("meta") or {}).values()), {})
+    meta: dict[str, Any] = next(iter((data.get("meta") or {}).values()), {})
     if meta.get("schema_version") is None:
         return "no schema version: not a ketalit library"
     for key in ("schema_version", "records_version"):

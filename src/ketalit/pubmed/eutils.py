@@ -6,6 +6,11 @@ NCBI usually sends no Retry-After, so requests are paced here, on the client sid
 still happen: 429, 5xx, timeouts, dropped connections, truncated or undecodable bodies, NCBI's transient "Search
 Backend failed". An HTML error page or an error inside a 200 answer is an error, never "zero results".
 
+Transport and reading are apart: ``request`` returns an answer's bytes once it has checked that the answer is a
+whole E-utilities answer (not an HTML page, not cut short, not an ``<ERROR>``: those are retried, or raised when
+they are about the request); ``esearch`` and ``efetch`` then read it (``parse_esearch``; the PubMed XML parser in
+``formats.pubmed``) and return what it says, never inside the retry loop.
+
 Every request and the whole run have a deadline, so a server that answers one byte at a time cannot hang a fetch.
 Redirects are never followed: the request carries the API key and the e-mail address, and a redirect would send
 them to whatever host the answer names. The API key and the e-mail address, from whatever source, are redacted
@@ -24,7 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import quote, quote_plus, urlparse
 
 import requests
@@ -32,7 +37,10 @@ import urllib3
 
 from .. import __version__
 from ..credentials import config_path, hide_bytes, read_config, remember
-from ..errors import PubMedError
+from ..errors import ImportFormatError, PubMedError
+
+if TYPE_CHECKING:
+    from ..records import Record
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 TOOL = "ketalit"
@@ -50,6 +58,10 @@ class EUtilsError(PubMedError):
 
 class DeadlineError(EUtilsError):
     """The run's deadline passed: stop, keeping what was stored."""
+
+
+class SessionExpired(EUtilsError):
+    """The history-server session (WebEnv) is gone: search again to get a new one."""
 
 
 class TransientError(Exception):
@@ -267,16 +279,15 @@ class EUtilsClient:
         return delay
 
     def _past_deadline(self, endpoint: str, retry: str = "") -> DeadlineError:
-        limit = f"the run's deadline of {duration(self.run_deadline or 0)} (--deadline)"
+        limit = f"the run's deadline of {duration(self.run_deadline or 0)}"
         why = f"{retry} would come after {limit}" if retry else f"{limit} has passed"
         return DeadlineError(
-            f"{endpoint}: {why}: stopped. What was fetched is stored; run the same command again to continue"
+            f"{endpoint}: {why}: stopped. What was fetched is stored; run the same command again to continue",
+            options=("deadline",),
         )
 
-    def request(
-        self, endpoint: str, params: dict[str, Any], post: bool = False, check: Callable[[bytes], None] | None = None
-    ) -> bytes:
-        """One E-utility call with pacing, retries and deadlines. ``check`` raises TransientError on a bad body."""
+    def request(self, endpoint: str, params: dict[str, Any], post: bool = False) -> bytes:
+        """One E-utility call with pacing, retries and deadlines: the bytes of a whole answer (see ``_check``)."""
         url = self.base_url + endpoint
         full = self._params(params)
         last = ""
@@ -287,13 +298,12 @@ class EUtilsClient:
             self.requests_made += 1
             try:
                 body = hide_bytes(self._fetch(endpoint, url, full, post))  # an answer may quote the request
-                if check:
-                    check(body)
+                _check(endpoint, params, body)
                 return body
             except TransientError as exc:
                 last, retry_after = str(exc), exc.retry_after
             except EUtilsError as exc:  # messages may quote the server, which may quote the request
-                raise type(exc)(self.redact(str(exc))) from None
+                raise type(exc)(self.redact(str(exc)), options=exc.options) from None
             if attempt == self.max_tries:
                 break
             delay = self._backoff(attempt, retry_after)
@@ -425,8 +435,8 @@ class EUtilsClient:
         mindate: str | None = None,
         maxdate: str | None = None,
         datetype: str | None = None,
-    ) -> dict[str, Any]:
-        """ESearch db=pubmed. Returns Count, IdList, WebEnv, QueryKey, QueryTranslation, warnings."""
+    ) -> ESearchResult:
+        """ESearch db=pubmed: the count, the first PMIDs, the history-server session and NCBI's notes."""
         params = {
             "db": "pubmed",
             "term": term,
@@ -437,66 +447,121 @@ class EUtilsClient:
             "maxdate": maxdate,
             "datetype": datetype if (mindate or maxdate) else None,
         }
-        parsed: dict[str, Any] = {}
+        return parse_esearch(self.request("esearch.fcgi", params))
 
-        def check(body: bytes) -> None:
-            nonlocal parsed
-            parsed = parse_esearch(body, term)
+    def efetch(self, pmids: list[str], history: History | None = None) -> EFetchResult:
+        """EFetch db=pubmed of ``pmids``: from the history server when ``history`` is given (WebEnv, query_key and
+        the position of the first PMID in the search), else by PMID as a POST (long GET id lists get HTTP 414).
+        Only the records asked for are returned; the PMIDs of any others the answer held are listed apart."""
+        if history is not None:
+            params = {
+                "db": "pubmed",
+                "retmode": "xml",
+                "WebEnv": history.webenv,
+                "query_key": history.query_key,
+                "retstart": history.retstart,
+                "retmax": len(pmids),
+            }
+            body = self.request("efetch.fcgi", params)
+        else:
+            body = self.request("efetch.fcgi", {"db": "pubmed", "retmode": "xml", "id": ",".join(pmids)}, post=True)
+        from ..formats.pubmed import parse_pubmed_xml
 
-        self.request("esearch.fcgi", params, check=check)
-        return parsed
-
-    def efetch_history(
-        self, webenv: str, query_key: str, retstart: int, retmax: int, check: Callable[[bytes], None] | None = None
-    ) -> bytes:
-        params = {
-            "db": "pubmed",
-            "retmode": "xml",
-            "WebEnv": webenv,
-            "query_key": query_key,
-            "retstart": retstart,
-            "retmax": retmax,
-        }
-        return self.request("efetch.fcgi", params, check=check)
-
-    def efetch_ids(self, pmids: list[str], check: Callable[[bytes], None] | None = None) -> bytes:
-        """EFetch by PMID list, as a POST (long GET id lists get HTTP 414)."""
-        return self.request(
-            "efetch.fcgi", {"db": "pubmed", "retmode": "xml", "id": ",".join(pmids)}, post=True, check=check
+        try:
+            records = parse_pubmed_xml(body, "EFetch answer")
+        except ImportFormatError as exc:
+            raise EUtilsError(f"efetch.fcgi: the answer is not PubMed XML that can be read ({exc})") from None
+        asked = set(pmids)
+        return EFetchResult(
+            records=[r for r in records if r.get("pmid") in asked],
+            not_asked_for=[r.get("pmid") or "(none)" for r in records if r.get("pmid") not in asked],
         )
 
 
-def parse_esearch(body: bytes, term: str) -> dict[str, Any]:
-    """ESearch XML -> dict. A bad query is an EUtilsError; NCBI's transient errors and non-ESearch answers are
-    TransientError."""
+@dataclass
+class ESearchResult:
+    """What ESearch answered, in NCBI's terms."""
+
+    count: int
+    ids: list[str]  # IdList
+    webenv: str | None
+    query_key: str | None
+    translation: str  # QueryTranslation
+    errors: dict[str, list[str]]  # ErrorList: phrases not found...
+    warnings: dict[str, list[str]]  # WarningList
+
+
+@dataclass
+class History:
+    """Where a batch of a search's results is on NCBI's history server."""
+
+    webenv: str
+    query_key: str
+    retstart: int
+
+
+@dataclass
+class EFetchResult:
+    records: list[Record]  # the records asked for, parsed
+    not_asked_for: list[str]  # PMIDs of records the answer held that were not asked for (never stored)
+
+
+_ERROR = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
+_COUNT = re.compile(rb"<Count>([^<]*)</Count>")
+
+
+def _check(endpoint: str, params: dict[str, Any], body: bytes) -> None:
+    """Is this a whole answer of the E-utility? TransientError if it is worth asking again (cut short, NCBI's
+    transient failures); SessionExpired or EUtilsError if the answer is about the request. No XML is parsed here."""
+    head = body[:2000]
+    if endpoint == "esearch.fcgi":
+        error = _ERROR.search(body)
+        if b"<eSearchResult" not in head:
+            snippet = body[:200].decode("utf-8", "replace")
+            if error or b'"error"' in body:
+                _raise_esearch_error(snippet, params.get("term", ""))
+            raise TransientError(f"not an ESearch answer: {snippet!r}")
+        if error:
+            _raise_esearch_error(error.group(1).decode("utf-8", "replace"), params.get("term", ""))
+        if b"</eSearchResult>" not in body[-200:]:
+            raise TransientError("ESearch answer cut short")
+        count = _COUNT.search(body)
+        if count is None:
+            raise TransientError("ESearch answer without a Count")
+        if not count.group(1).strip().isdigit():
+            value = count.group(1).decode("utf-8", "replace")[:40]
+            raise TransientError(f"ESearch answer with a Count that is not a number ({value!r})")
+    elif endpoint == "efetch.fcgi":
+        if b"<ERROR>" in head or b"<eFetchResult" in head:
+            text = body[:300].decode("utf-8", "replace")
+            if "WebEnv" in params and any(w in text.lower() for w in ("session", "webenv", "query_key")):
+                raise SessionExpired(text)
+            raise TransientError(f"EFetch answered with an error: {text!r}")
+        end = body.rstrip()[-40:]
+        if not (end.endswith(b"</PubmedArticleSet>") or end.endswith(b"<PubmedArticleSet/>")):
+            raise TransientError("truncated EFetch XML: the answer ends before </PubmedArticleSet>")
+        # asked by PMID, an empty answer is NCBI's way of saying it has none of them: not a fault to retry
+        if "WebEnv" in params and b"<PubmedArticle" not in body and b"<PubmedBookArticle" not in body:
+            raise TransientError("EFetch answered with no records where some were expected")
+
+
+def parse_esearch(body: bytes) -> ESearchResult:
+    """An ESearch answer (checked whole by ``_check``) as an ESearchResult."""
     from ..formats.pubmed import read_entrez_xml
 
-    if b"<eSearchResult" not in body[:2000]:
-        snippet = body[:200].decode("utf-8", "replace")
-        if b"<ERROR>" in body or b'"error"' in body:
-            _raise_esearch_error(snippet, term)
-        raise TransientError(f"not an ESearch answer: {snippet!r}")
     try:
         data = read_entrez_xml(body)
-    except RuntimeError as exc:  # Biopython raises the text of a top-level <ERROR>
-        _raise_esearch_error(str(exc), term)
     except Exception as exc:
-        raise TransientError(f"unreadable ESearch answer ({exc})") from exc
-    errors = data.get("ErrorList") or {}
-    warnings = {k: list(v) for k, v in (data.get("WarningList") or {}).items() if v}
-    if "Count" not in data:
-        raise TransientError("ESearch answer without a Count")
-    if not str(data["Count"]).strip().isdigit():
-        raise TransientError(f"ESearch answer with a Count that is not a number ({str(data['Count'])[:40]!r})")
-    return {
-        "Count": int(data["Count"]),
-        "IdList": [str(i) for i in data.get("IdList", [])],
-        "WebEnv": str(data.get("WebEnv", "")) or None,
-        "QueryKey": str(data.get("QueryKey", "")) or None,
-        "QueryTranslation": str(data.get("QueryTranslation", "")),
-        "errors": {k: list(v) for k, v in errors.items() if v},
-        "warnings": warnings,
-    }
+        raise EUtilsError(f"esearch.fcgi: the answer cannot be read ({exc})") from None
+    return ESearchResult(
+        count=int(data["Count"]),
+        ids=[str(i) for i in data.get("IdList", [])],
+        webenv=str(data.get("WebEnv", "")) or None,
+        query_key=str(data.get("QueryKey", "")) or None,
+        translation=str(data.get("QueryTranslation", "")),
+        errors={k: list(v) for k, v in (data.get("ErrorList") or {}).items() if v},
+        warnings={k: list(v) for k, v in (data.get("WarningList") or {}).items() if v},
+    )
 
 
 def _raise_esearch_error(text: str, term: str) -> NoReturn:

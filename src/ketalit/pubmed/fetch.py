@@ -12,18 +12,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
-from ..errors import ImportFormatError, KetalitError
-from ..formats.pubmed import parse_pubmed_xml
+from ..errors import BadInput
 from ..importer import store_records
 from ..library import Library
-from ..records import Record, now_iso
-from .eutils import ESEARCH_MAX, DeadlineError, EUtilsClient, EUtilsError, TransientError
+from ..records import Record, now_iso, provenance, stamp
+from .eutils import (
+    ESEARCH_MAX,
+    DeadlineError,
+    EFetchResult,
+    ESearchResult,
+    EUtilsClient,
+    EUtilsError,
+    History,
+    SessionExpired,
+)
 
 DEFAULT_BATCH = 200  # rentrez's default chunk; NCBI recommends batches in the hundreds
+DATETYPES = ("pdat", "edat")  # publication date, date the record entered PubMed
 UPDATE_OVERLAP_DAYS = 3  # Entrez dates arrive late for some records: overlap windows and dedupe on PMID
 
 
@@ -44,6 +53,14 @@ class NoProgress:
         pass
 
 
+class Window(TypedDict):
+    """A publication-date window of a query, and how many records PubMed has in it."""
+
+    mindate: str | None
+    maxdate: str | None
+    count: int
+
+
 @dataclass
 class FetchReport:
     query: str
@@ -54,7 +71,7 @@ class FetchReport:
     already_stored: int = 0
     missing: list[str] = field(default_factory=list)
     not_asked_for: list[str] = field(default_factory=list)
-    windows: list[dict[str, Any]] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     requests: int = 0
 
@@ -62,58 +79,8 @@ class FetchReport:
         return asdict(self)
 
 
-class _Batch:
-    """Checks an EFetch body and keeps the records asked for (the check runs inside the client's retry loop).
-
-    Records the answer holds that were not asked for are never stored: their PMIDs go to ``not_asked_for``.
-    """
-
-    def __init__(self, expected: Iterable[str], by_pmid: bool = False) -> None:
-        self.expected = set(expected)
-        self.by_pmid = by_pmid
-        self.records: list[Record] = []
-        self.not_asked_for: list[str] = []
-
-    def __call__(self, body: bytes) -> None:
-        if b"<ERROR>" in body[:2000] or b"<eFetchResult" in body[:2000]:
-            text = body[:300].decode("utf-8", "replace")
-            history = "session" in text.lower() or "webenv" in text.lower() or "query_key" in text.lower()
-            if history and not self.by_pmid:
-                raise SessionExpired(text)
-            raise TransientError(f"EFetch answered with an error: {text!r}")
-        try:
-            records = parse_pubmed_xml(body, "EFetch answer")
-        except ImportFormatError as exc:
-            raise TransientError(f"truncated or malformed EFetch XML ({exc})") from exc
-        # asked by PMID, an empty answer is NCBI's way of saying it has none of them: not a fault to retry
-        if self.expected and not records and not self.by_pmid:
-            raise TransientError("EFetch answered with no records where some were expected")
-        self.records = [r for r in records if r.get("pmid") in self.expected]
-        self.not_asked_for = [r.get("pmid") or "(none)" for r in records if r.get("pmid") not in self.expected]
-
-    def stored_in(self, lib: Library, report: FetchReport, source: str, kind: str) -> set[str]:
-        """Store the records asked for; count them in ``report``; return their PMIDs."""
-        if self.records:
-            counts = store_records(lib, _provenance(self.records, source, kind))
-            report.added += counts["added"]
-            report.updated += counts["updated"]
-        report.not_asked_for.extend(p for p in self.not_asked_for if p not in report.not_asked_for)
-        return {r["pmid"] for r in self.records}
-
-
-class SessionExpired(Exception):
-    """The history-server session (WebEnv) is gone: search again to get a new one."""
-
-
 def _stored_pmids(lib: Library) -> set[str]:
     return {r["pmid"] for _, r in lib.iter_records() if r.get("pmid")}
-
-
-def _provenance(records: list[Record], query: str, kind: str) -> list[Record]:
-    at = now_iso()
-    for rec in records:
-        rec["provenance"] = [{"kind": kind, "source": query, "format": "pubmed-xml", "at": at}]
-    return records
 
 
 def _identified(lib: Library, pmids: list[str], source: str, kind: str) -> None:
@@ -126,12 +93,11 @@ def _identified(lib: Library, pmids: list[str], source: str, kind: str) -> None:
 
     if not lacking():  # the common case when a fetch resumes: nothing to write, no lock taken
         return
-    at = now_iso()
+    entry = provenance(kind, source, "pubmed-xml")
     with lib.transaction():
         for doc_id in lacking():  # again, under the lock
             rec = lib.record(doc_id)
-            entry = {"kind": kind, "source": source, "format": "pubmed-xml", "at": at}
-            rec["provenance"] = [*(rec.get("provenance") or []), entry]
+            rec["provenance"] = [*(rec.get("provenance") or []), dict(entry)]
             lib.put(doc_id, rec)
 
 
@@ -143,10 +109,10 @@ _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})(?:[/-](\d{1,2}))?)?")
 
 
 def check_limits(max_records: int | None, mindate: str | None, maxdate: str | None) -> None:
-    """KetalitError for a ``--max`` below 1 or a date PubMed would not read as one, before anything is asked."""
+    """BadInput for ``max_records`` below 1 or a date PubMed would not read as one, before anything is asked."""
     if max_records is not None and max_records < 1:
-        raise KetalitError(f"--max must be 1 or more records, not {max_records}")
-    for option, value in (("--mindate", mindate), ("--maxdate", maxdate)):
+        raise BadInput(f"max_records must be 1 or more records, not {max_records}", options=("max_records",))
+    for option, value in (("mindate", mindate), ("maxdate", maxdate)):
         if value is None:
             continue
         m = _DATE.fullmatch(value.strip())
@@ -155,11 +121,26 @@ def check_limits(max_records: int | None, mindate: str | None, maxdate: str | No
                 raise ValueError(value)
             dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
         except ValueError:
-            raise KetalitError(
-                f"{option} {value!r} is not a date: use YYYY, YYYY/MM or YYYY/MM/DD (e.g. 2015/06/30)"
+            raise BadInput(
+                f"{option} {value!r} is not a date: use YYYY, YYYY/MM or YYYY/MM/DD (e.g. 2015/06/30)",
+                options=(option,),
             ) from None
     if mindate and maxdate and _date(mindate, dt.date.min) > _end_date(maxdate):
-        raise KetalitError(f"--mindate {mindate} is after --maxdate {maxdate}")
+        raise BadInput(f"mindate {mindate} is after maxdate {maxdate}", options=("mindate", "maxdate"))
+
+
+def parse_pmids(text: str, where: str) -> list[str]:
+    """The PMIDs in a text (one a line, or separated by commas, semicolons or spaces); BadInput naming ``where``
+    and the line of anything that is not a PMID."""
+    pmids: list[str] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        tokens = [t for t in re.split(r"[\s,;]+", line) if t]
+        bad = next((t for t in tokens if not t.isdigit()), None)
+        if bad:
+            at = f"{where}, line {n}: " if where else ""
+            raise BadInput(f"{at}{bad[:40]!r} is not a PMID (PMIDs are numbers)")
+        pmids += tokens
+    return pmids
 
 
 def _date(s: str | None, default: dt.date) -> dt.date:
@@ -193,30 +174,104 @@ def plan_windows(
     maxdate: str | None,
     datetype: str,
     cap: int = ESEARCH_MAX,
-) -> list[dict[str, Any]]:
+) -> list[Window]:
     """Date windows that each hold at most ``cap`` records (ESearch's paging limit) and together cover the query."""
     if count <= cap:
         return [{"mindate": mindate, "maxdate": maxdate, "count": count}]
     todo = [(_date(mindate, dt.date(1700, 1, 1)), _end_date(maxdate))]
-    out = []
+    out: list[Window] = []
     while todo:
         lo, hi = todo.pop(0)
-        n = client.esearch(query, retmax=0, usehistory=False, mindate=_fmt(lo), maxdate=_fmt(hi), datetype=datetype)[
-            "Count"
-        ]
-        if n == 0:
+        n = client.esearch(query, retmax=0, usehistory=False, mindate=_fmt(lo), maxdate=_fmt(hi), datetype=datetype)
+        if n.count == 0:
             continue
-        if n <= cap:
-            out.append({"mindate": _fmt(lo), "maxdate": _fmt(hi), "count": n})
+        if n.count <= cap:
+            out.append({"mindate": _fmt(lo), "maxdate": _fmt(hi), "count": n.count})
         elif lo == hi:
-            raise KetalitError(
-                f"{n} records of {query!r} share the date {_fmt(lo)}, more than ESearch can page through ({cap}); "
-                f"narrow the query (e.g. add a [mesh] or [pt] term) and fetch it in parts"
+            raise BadInput(
+                f"{n.count} records of {query!r} share the date {_fmt(lo)}, more than ESearch can page through "
+                f"({cap}); narrow the query (e.g. add a [mesh] or [pt] term) and fetch it in parts"
             )
         else:
             mid = lo + (hi - lo) // 2
             todo[:0] = [(lo, mid), (mid + dt.timedelta(days=1), hi)]
     return out
+
+
+class _Session:
+    """A search's results on NCBI's history server. When the session expires the search is run again; when the
+    new one expires too, the rest is fetched by PMID (``history`` is then None)."""
+
+    def __init__(self, client: EUtilsClient, search: Callable[[], ESearchResult], progress: Progress) -> None:
+        self.client, self.search, self.progress = client, search, progress
+        self.found = search()
+        self.expired = False
+
+    def history(self, start: int) -> History | None:
+        if self.expired or not self.found.webenv or not self.found.query_key:
+            return None
+        return History(self.found.webenv, self.found.query_key, start)
+
+    def efetch(self, batch: list[str], start: int) -> EFetchResult:
+        try:
+            return self.client.efetch(batch, self.history(start))
+        except SessionExpired:
+            self.progress.note("history session expired; searching again")
+            self.found = self.search()
+        try:
+            return self.client.efetch(batch, self.history(start))
+        except SessionExpired:
+            self.progress.note("the new history session failed too; fetching the rest by PMID")
+            self.expired = True
+            return self.client.efetch(batch)
+
+
+def _fetch_batches(
+    lib: Library,
+    client: EUtilsClient,
+    ids: list[str],
+    report: FetchReport,
+    progress: Progress,
+    *,
+    batch_size: int,
+    kind: str,
+    source: str,
+    session: _Session | None = None,
+    stored: set[str] | None = None,
+    keep_going: bool = False,
+) -> list[str]:
+    """The one batch loop: fetch ``ids`` in batches (from the history ``session``, else by PMID), stamp and store
+    each batch in its own transaction as it arrives, and count it in ``report``. A batch whose PMIDs are all in
+    ``stored`` is not asked for. With ``keep_going``, a batch that fails (but for the run's deadline) is left
+    missing and the next one is asked for. Returns the PMIDs that did not come."""
+    missing: list[str] = []
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        if stored is not None and all(p in stored for p in batch):
+            report.already_stored += len(batch)
+            _identified(lib, batch, source, kind)
+            progress.advance(len(batch))
+            continue
+        try:
+            answer = session.efetch(batch, start) if session is not None else client.efetch(batch)
+        except DeadlineError:
+            raise
+        except EUtilsError:
+            if not keep_going:
+                raise
+            missing.extend(batch)
+            continue
+        if answer.records:
+            counts = store_records(lib, stamp(answer.records, kind, source, "pubmed-xml"))
+            report.added += counts["added"]
+            report.updated += counts["updated"]
+        report.not_asked_for.extend(p for p in answer.not_asked_for if p not in report.not_asked_for)
+        got = {r["pmid"] for r in answer.records}
+        if stored is not None:
+            stored |= got
+        missing.extend(p for p in batch if p not in got)
+        progress.advance(len(batch))
+    return missing
 
 
 def fetch_query(
@@ -232,7 +287,6 @@ def fetch_query(
     progress: Progress | None = None,
     save: bool = True,
     cap: int = ESEARCH_MAX,
-    provenance_kind: str = "query",
     source: str | None = None,
 ) -> FetchReport:
     """Fetch every record matching ``query`` (or the first ``max_records``) into ``lib``.
@@ -241,13 +295,15 @@ def fetch_query(
     the saved search, not the query with its date limits).
     """
     check_limits(max_records, mindate, maxdate)
-    prov = (source or query, provenance_kind)
+    if datetype not in DATETYPES:
+        raise BadInput(f"datetype must be {' or '.join(DATETYPES)}, not {datetype!r}", options=("datetype",))
+    source = source or query
     client = client or EUtilsClient()
     progress = progress or NoProgress()
     report = FetchReport(query=query)
     first = client.esearch(query, retmax=0, usehistory=False, mindate=mindate, maxdate=maxdate, datetype=datetype)
-    report.count = first["Count"]
-    for kind, items in {**first["errors"], **first["warnings"]}.items():
+    report.count = first.count
+    for kind, items in {**first.errors, **first.warnings}.items():
         report.warnings.append(client.redact(f"{kind}: {', '.join(items)}"))
     report.target = min(report.count, max_records) if max_records else report.count
     if save:
@@ -271,105 +327,40 @@ def fetch_query(
     for window in windows:
         if remaining <= 0:
             break
-        remaining -= _fetch_window(
-            lib,
-            client,
-            query,
-            window,
-            datetype,
-            batch_size,
-            min(remaining, window["count"]),
-            stored,
-            report,
-            progress,
-            prov,
-        )
-    if report.missing:
-        _refetch_missing(lib, client, report, batch_size, prov)
+        limit = min(remaining, window["count"])
+
+        def search(window: Window = window, limit: int = limit) -> ESearchResult:
+            return client.esearch(
+                query,
+                retmax=min(limit, ESEARCH_MAX),
+                usehistory=True,
+                mindate=window["mindate"],
+                maxdate=window["maxdate"],
+                datetype=datetype,
+            )
+
+        session = _Session(client, search, progress)
+        ids = session.found.ids[:limit]
+        report.missing += _fetch_batches(
+            lib, client, ids, report, progress,
+            batch_size=batch_size, kind="query", source=source, session=session, stored=stored,
+        )  # fmt: skip
+        remaining -= len(ids)
+    if report.missing:  # listed by ESearch but not returned by EFetch: ask once more by PMID
+        report.missing = _fetch_batches(
+            lib, client, list(dict.fromkeys(report.missing)), report, NoProgress(),
+            batch_size=batch_size, kind="query", source=source, keep_going=True,
+        )  # fmt: skip
+        if report.missing:
+            report.warnings.append(
+                f"{len(report.missing)} PMIDs listed by ESearch were not returned by EFetch: "
+                f"{_listing(report.missing)}"
+            )
     _note_not_asked_for(report)
     report.requests = client.requests_made
     if save:
         _save_search(lib, query, mindate, maxdate, datetype, report, complete=True)
     return report
-
-
-def _fetch_window(
-    lib: Library,
-    client: EUtilsClient,
-    query: str,
-    window: dict[str, Any],
-    datetype: str,
-    batch_size: int,
-    limit: int,
-    stored: set[str],
-    report: FetchReport,
-    progress: Progress,
-    prov: tuple[str, str],
-) -> int:
-    def search() -> dict[str, Any]:
-        return client.esearch(
-            query,
-            retmax=min(limit, ESEARCH_MAX),
-            usehistory=True,
-            mindate=window["mindate"],
-            maxdate=window["maxdate"],
-            datetype=datetype,
-        )
-
-    found = search()
-    ids = found["IdList"][:limit]
-    by_pmid = False  # set when the history server fails twice running: the rest is fetched by PMID
-    for start in range(0, len(ids), batch_size):
-        batch_ids = ids[start : start + batch_size]
-        if all(p in stored for p in batch_ids):
-            report.already_stored += len(batch_ids)
-            _identified(lib, batch_ids, *prov)
-            progress.advance(len(batch_ids))
-            continue
-        batch = _Batch(batch_ids, by_pmid=by_pmid)
-        try:
-            if by_pmid:
-                client.efetch_ids(batch_ids, check=batch)
-            else:
-                client.efetch_history(found["WebEnv"], found["QueryKey"], start, len(batch_ids), check=batch)
-        except SessionExpired:
-            progress.note("history session expired; searching again")
-            found = search()
-            try:
-                client.efetch_history(found["WebEnv"], found["QueryKey"], start, len(batch_ids), check=batch)
-            except SessionExpired:
-                progress.note("the new history session failed too; fetching the rest by PMID")
-                by_pmid = True
-                batch = _Batch(batch_ids, by_pmid=True)
-                client.efetch_ids(batch_ids, check=batch)
-        got = batch.stored_in(lib, report, *prov)
-        stored |= got
-        report.missing.extend(p for p in batch_ids if p not in got)
-        progress.advance(len(batch_ids))
-    return len(ids)
-
-
-def _refetch_missing(
-    lib: Library, client: EUtilsClient, report: FetchReport, batch_size: int, prov: tuple[str, str]
-) -> None:
-    """PMIDs that ESearch listed but EFetch did not return: ask once more by PMID, then report what is still out."""
-    missing = list(dict.fromkeys(report.missing))
-    still: list[str] = []
-    for start in range(0, len(missing), batch_size):
-        ids = missing[start : start + batch_size]
-        batch = _Batch(ids, by_pmid=True)
-        try:
-            client.efetch_ids(ids, check=batch)
-        except DeadlineError:
-            raise
-        except EUtilsError:
-            still.extend(ids)
-            continue
-        got = batch.stored_in(lib, report, *prov)
-        still.extend(p for p in ids if p not in got)
-    report.missing = still
-    if still:
-        report.warnings.append(f"{len(still)} PMIDs listed by ESearch were not returned by EFetch: {_listing(still)}")
 
 
 def _listing(pmids: list[str], most: int = 20) -> str:
@@ -394,12 +385,9 @@ def fetch_pmids(
     progress: Progress | None = None,
 ) -> FetchReport:
     """Fetch given PMIDs (POSTed in batches). Stored ones are skipped unless ``refresh``."""
+    wanted = list(dict.fromkeys(parse_pmids(" ".join(pmids), "")))
     client = client or EUtilsClient()
     progress = progress or NoProgress()
-    wanted = list(dict.fromkeys(p.strip() for p in pmids if p.strip()))
-    bad = [p for p in wanted if not p.isdigit()]
-    if bad:
-        raise KetalitError(f"not PMIDs: {', '.join(bad[:10])}")
     report = FetchReport(query=f"PMID list ({len(wanted)})", count=len(wanted), target=len(wanted))
     stored = set() if refresh else _stored_pmids(lib)
     todo = [p for p in wanted if p not in stored]
@@ -407,13 +395,9 @@ def fetch_pmids(
     _identified(lib, [p for p in wanted if p in stored], "PMID list", "pmid-list")
     progress.start(len(wanted), "fetching PMIDs")
     progress.advance(report.already_stored)
-    for start in range(0, len(todo), batch_size):
-        ids = todo[start : start + batch_size]
-        batch = _Batch(ids, by_pmid=True)
-        client.efetch_ids(ids, check=batch)
-        got = batch.stored_in(lib, report, "PMID list", "pmid-list")
-        report.missing.extend(p for p in ids if p not in got)
-        progress.advance(len(ids))
+    report.missing = _fetch_batches(
+        lib, client, todo, report, progress, batch_size=batch_size, kind="pmid-list", source="PMID list"
+    )
     if report.missing:
         report.warnings.append(
             f"{len(report.missing)} PMIDs not found in PubMed: {_listing(report.missing)}"

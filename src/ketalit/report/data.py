@@ -9,54 +9,16 @@ from urllib.parse import quote
 
 from ..claims.link import DESIGN_LABEL
 from ..claims.store import stored_claims, stored_contradictions
+from ..claims.verdict import VERDICTS
 from ..library import Library
 from ..pubmed.fetch import saved_searches
+from ..records import first_author
 from ..tagging.tagger import default_vocabulary
-
-# Best first: the evidence tier a cell's strongest study belongs to.
-DESIGN_RANK = [
-    "meta_analysis",
-    "systematic_review",
-    "rct",
-    "non_randomized_trial",
-    "cohort",
-    "case_control",
-    "cross_sectional",
-    "case_series",
-    "case_report",
-    "narrative_review",
-    "guideline",
-    "preclinical",
-    "other",
-]
-TIERS = {
-    "meta_analysis": "review",
-    "systematic_review": "review",
-    "rct": "rct",
-    "non_randomized_trial": "observational",
-    "cohort": "observational",
-    "case_control": "observational",
-    "cross_sectional": "observational",
-    "case_series": "case",
-    "case_report": "case",
-    "narrative_review": "opinion",
-    "guideline": "opinion",
-    "preclinical": "opinion",
-    "other": "opinion",
-}
-TIER_LABEL = {
-    "review": "systematic review / meta-analysis",
-    "rct": "randomised trial",
-    "observational": "non-randomised / observational",
-    "case": "case series / report",
-    "opinion": "narrative review, guideline, other",
-}
-VERDICT_ORDER = ["supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable"]
-STRONG_DESIGNS = {"meta_analysis", "systematic_review", "rct"}
 
 
 def _best(designs: list[str]) -> str | None:
-    ranked = [d for d in DESIGN_RANK if d in designs]
+    """The strongest design among ``designs`` (the vocabulary's evidence ranks)."""
+    ranked = [d for d in default_vocabulary().by_evidence() if d in designs]
     return ranked[0] if ranked else None
 
 
@@ -93,9 +55,9 @@ def gap_map(lib: Library, rows_axis: str, cols_axis: str, claims: list[dict[str,
                     "col": c,
                     "count": len(ids),
                     "best": best,
-                    "tier": TIERS[best] if best else None,
+                    "tier": vocab.tier(best) if best else None,
                     "ids": ids,
-                    "strong": sum(1 for i in ids if designs[i] in STRONG_DESIGNS),
+                    "strong": sum(1 for i in ids if vocab.strong(designs[i])),
                     "claims": claimed.get((r, c), []),
                     "anchor": f"{rows_axis}-{r}-{c}",
                 }
@@ -129,14 +91,6 @@ def _links(e: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _first_author(rec: dict[str, Any]) -> str:
-    authors = rec.get("authors") or []
-    first = authors[0] if isinstance(authors, list) and authors else ""
-    if isinstance(first, dict):
-        return str(first.get("collective") or first.get("family") or "")
-    return str(first)
-
-
 class _RecordIndex:
     """The library's records by PMID, DOI and citation key, so that a claim's evidence (which names its records by
     those) reaches the record's anchor in the report and its PMCID."""
@@ -160,7 +114,9 @@ class _RecordIndex:
 
 
 def _design_rank(design: str) -> int:
-    return DESIGN_RANK.index(design) if design in DESIGN_RANK else len(DESIGN_RANK)
+    """A design's place in the evidence (vocabulary.toml's evidence_rank, 1 for the strongest); unknown ones last."""
+    td = default_vocabulary().tag("design", design)
+    return td.evidence_rank if td is not None and td.evidence_rank else 99
 
 
 JUDGED = ("supports", "contradicts", "mixed")
@@ -242,7 +198,7 @@ def evidence_table(row: dict[str, Any], index: _RecordIndex) -> list[dict[str, A
         out.append(
             {
                 "record": doc_id,
-                "first_author": e.get("first_author") or _first_author(rec),
+                "first_author": e.get("first_author") or first_author(rec),
                 "year": e.get("year"),
                 "title": e.get("title") or "",
                 "links": _links({**e, "pmcid": rec.get("pmcid")}),
@@ -375,7 +331,7 @@ def claims_section(lib: Library, rows: list[dict[str, Any]], index: _RecordIndex
         table = evidence_table(r, index)
         strongest = {side: _strongest(table, side) for side in ("supports", "contradicts")}
         best = strongest["supports"]  # direct evidence first: an RCT of another population does not count here
-        strong = bool(best) and best["design"] in STRONG_DESIGNS and not best["indirect"]
+        strong = best is not None and default_vocabulary().strong(best["design"]) and not best["indirect"]
         claim = {
             **r,
             "evidence_table": table,
@@ -395,7 +351,7 @@ def claims_section(lib: Library, rows: list[dict[str, Any]], index: _RecordIndex
         doc["reviews"] = review_counts(claims)
         doc["verdicts"] = Counter(c["verdict"] for c in claims)
         doc["strong_support"] = sum(1 for c in claims if c["verdict"] == "supported" and c["strong_support"])
-        doc["by_verdict"] = {v: [c for c in claims if c["verdict"] == v] for v in VERDICT_ORDER}
+        doc["by_verdict"] = {v: [c for c in claims if c["verdict"] == v] for v in VERDICTS}
     return [docs[d] for d in sorted(docs)]
 
 
@@ -420,8 +376,8 @@ def gaps(lib: Library, route_map: dict[str, Any], rows: list[dict[str, Any]]) ->
                     "best": DESIGN_LABEL.get(cell["best"], "-") if cell and cell["best"] else "none",
                 }
             )
-    ids = {r["id"] for r in rows}
-    conflicts = [c for c in stored_contradictions(lib) if set(c["claims"]) & ids]
+    shown = {r["id"] for r in rows}
+    conflicts = [c for c in stored_contradictions(lib) if set(c["claims"]) & shown]
     return {"weak_claims": weak, "unbacked_cells": unbacked_cells, "contradictions": conflicts}
 
 
@@ -471,7 +427,7 @@ def studies(index: _RecordIndex, claims: list[dict[str, Any]], cells: list[dict[
         out.append(
             {
                 "record": doc_id,
-                "first_author": _first_author(rec),
+                "first_author": first_author(rec),
                 "year": rec.get("year") or "",
                 "sort_year": year or 0,
                 "title": rec.get("title") or "",
@@ -494,7 +450,7 @@ def studies(index: _RecordIndex, claims: list[dict[str, Any]], cells: list[dict[
 
 def library_summary(lib: Library) -> dict[str, Any]:
     recs = [r for _, r in lib.iter_records()]
-    by = {axis: Counter() for axis in ("design", "route", "setting")}
+    by: dict[str, Counter[str]] = {axis: Counter() for axis in ("design", "route", "setting")}
     years: Counter[int] = Counter()
     sources: Counter[tuple[str, str]] = Counter()
     for r in recs:
@@ -608,8 +564,8 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
         "limits": limits(summary, reviews, state, unplaced),
         "link_state": state,
         "unlinked_claims": unlinked,
-        "tier_label": TIER_LABEL,
-        "verdict_order": VERDICT_ORDER,
+        "tier_label": default_vocabulary().tiers,
+        "verdict_order": VERDICTS,
         "filters": filter_options(claims),
     }
 
@@ -619,7 +575,7 @@ def filter_options(docs: list[dict[str, Any]]) -> dict[str, list[tuple[str, str]
     vocab = default_vocabulary()
     claims = [c for d in docs for group in d["kinds"].values() for c in group]
     return {
-        "verdict": [(v, v.replace("_", " ")) for v in VERDICT_ORDER if any(c["verdict"] == v for c in claims)],
+        "verdict": [(v, v.replace("_", " ")) for v in VERDICTS if any(c["verdict"] == v for c in claims)],
         "kind": [(k, k.replace("_", " ")) for k in sorted({c["kind"] for c in claims})],
         "route": [(r, vocab.label("route", r)) for r in vocab.ids("route") if any(r in c["routes"] for c in claims)],
         "outcome": [

@@ -28,7 +28,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import __version__
-from ..errors import KetalitError
+from ..errors import BadInput
 from ..library import Library
 from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
@@ -176,7 +176,7 @@ def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> N
         return
     folder = out_dir / EVIDENCE_DIR
     if folder.exists() and not folder.is_dir():
-        raise KetalitError(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
+        raise BadInput(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
     folder.mkdir(exist_ok=True)
     for c in claims:
         judged = [t["record"] for t in c["evidence_table"] if t["stance"] in JUDGED and t["record"] is not None]
@@ -190,7 +190,7 @@ def write_report(lib: Library, out_dir: Path, document: str | None = None) -> Re
     """The report of the whole library, or of one page (``document``): report.html, report.md, gap_map.svg, the
     PRISMA flow when the library has screening decisions, and each claim's evidence under evidence/."""
     data = report_data(lib, document)
-    figures = {
+    figures: dict[str, Any] = {
         "route_svg": bubble_map_svg(data["route_map"], data["tier_label"], "Routes × outcomes"),
         "setting_svg": bubble_map_svg(data["setting_map"], data["tier_label"], "Settings × outcomes"),
     }

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from ..errors import KetalitError
+from ..errors import BadInput, LibraryWriteError
 from ..library import Library
 from ..library.db import lock_timeout
 from ..records import abstract_text, normalize_doi
@@ -88,7 +88,7 @@ class SearchIndex:
                 conn.close()
         conn = connect(None)
         if conn is None:
-            raise KetalitError(f"{lib.root}: cannot make a search index, even in memory")
+            raise LibraryWriteError(f"{lib.root}: cannot make a search index, even in memory")
         sync(conn, lib)
         return cls(conn)
 
@@ -408,7 +408,7 @@ def search_library(lib: Library, query: str, limit: int | None = 20, sort: str =
     vocab = default_vocabulary()
     known = {axis: vocab.ids(axis) for axis in TAG_AXES}
     if sort not in ("relevance", "year"):
-        raise KetalitError(f"--sort must be relevance or year, not {sort!r}")
+        raise BadInput(f"sort must be relevance or year, not {sort!r}", options=("sort",))
     index = SearchIndex.for_library(lib)
     try:
         if any(f"{f}:" in query for f in SCREEN_FIELDS):

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import BadInput
+from ..records import AXES
 from .text import STOPWORDS, fold, tokenize
 
-TAG_AXES = ("route", "outcome", "design", "setting")
+TAG_AXES = AXES
 SCREEN_FIELDS = ("screen", "stage", "reviewer")
 FIELDS = ("title", "author", "journal", "pmid", "doi", "year", "citekey", *TAG_AXES, *SCREEN_FIELDS)
 # PubMed field tags the local search understands, and what each searches here. Any other tag is refused by name.
@@ -101,7 +102,7 @@ def parse_query(query: str, known_tags: dict[str, list[str]] | None = None) -> N
                 raise QueryError(query, start + word.index('"'), "unbalanced quote")
             tm = _TAGGED.fullmatch(word)
             initials = tm and tm.group(2).lower() == "au" and re.fullmatch(r"[A-Za-z]{1,3}", tm.group(1))
-            if initials and tokens and tokens[-1][0] == "word" and not tokens[-1][2]:
+            if tm and initials and tokens and tokens[-1][0] == "word" and not tokens[-1][2]:
                 # "smith j[au]": PubMed reads the name before the tag as one author term
                 prev = tokens.pop()
                 tokens.append(("word", f"{prev[1]} {tm.group(1)}", "au", prev[3]))

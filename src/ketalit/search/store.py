@@ -37,7 +37,7 @@ import orjson
 
 from ..library import Library
 from ..library.db import lock_timeout
-from ..records import Record, abstract_text
+from ..records import Record, abstract_text, first_author
 from .query import TAG_AXES
 from .text import fold, tokenize
 
@@ -124,10 +124,6 @@ def fp_text(rec: Record) -> bytes:
 def meta_row(rec: Record) -> dict[str, Any]:
     """The columns of a record's row that filters and the result list read (but its citation key)."""
     authors = rec.get("authors") or []
-    first = ""
-    if authors:
-        a = authors[0]
-        first = a.get("collective") or a.get("family") or ""
     tags = rec.get("tags") or {}
     out = {
         "year": _year(rec.get("year") or 0),
@@ -135,7 +131,7 @@ def meta_row(rec: Record) -> dict[str, Any]:
         "doi": rec.get("doi"),
         "title": rec.get("title") or "",
         "title_fold": fold(rec.get("title") or ""),
-        "first_author": first,
+        "first_author": first_author(rec),
         "authors": " | ".join(
             fold(a.get("collective") or f"{a.get('family', '')} {a.get('given', '')}") for a in authors
         ),
@@ -385,9 +381,9 @@ def _postings(words: list[tuple[int, str, bytes]], seg: int) -> Iterable[tuple[s
     token_ids, docs, tfs = token_ids[order], docs[order], tfs[order]
     starts = np.flatnonzero(np.diff(token_ids, prepend=-1))
     ends = np.append(starts[1:], len(token_ids))
-    words = list(vocab)
+    names = list(vocab)
     for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        yield words[token_ids[start]], seg, docs[start:end].tobytes(), tfs[start:end].tobytes()
+        yield names[token_ids[start]], seg, docs[start:end].tobytes(), tfs[start:end].tobytes()
 
 
 def _merge_if_needed(conn: sqlite3.Connection) -> None:

@@ -1,282 +1,40 @@
 """Tag records by route, outcome, study design and setting, keeping the reason for every tag.
 
-The tagger is a pure function of a record and the vocabulary (``data/vocabulary.toml``): ``tag_record`` returns
-the tags and, for each tag, where it came from (field, matched words, character offsets). Live PubMed records
-carry MeSH headings and publication types, used first; the snapshot has neither, so titles and abstracts are read.
+The tagger is a pure function of a record and the vocabulary (``vocabulary``): ``Tagger.tag`` returns the tags
+and, for each tag, where it came from (field, matched words, character offsets). Live PubMed records carry MeSH
+headings and publication types, used first; the snapshot has neither, so titles and abstracts are read.
+``tag_many`` runs the tagger on every core for a large batch.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from .._compat import tomllib
 from ..records import Record
+from .patterns import Matcher, compile_patterns, lower_same_length, word_starts
+from .vocabulary import AXES, TagDef, Vocabulary, default_vocabulary, load_vocabulary
 
-AXES = ("route", "outcome", "design", "setting")
+__all__ = [  # the vocabulary's names stay importable from here, where they were first
+    "AXES",
+    "Matcher",
+    "TagDef",
+    "TagResult",
+    "Tagger",
+    "Vocabulary",
+    "default_tagger",
+    "default_vocabulary",
+    "load_vocabulary",
+    "lower_same_length",
+    "pretag",
+    "tag_many",
+    "word_starts",
+]
+
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\[0-9])")
-
-
-@dataclass
-class Matcher:
-    """One vocabulary pattern, compiled for speed.
-
-    Case-insensitive patterns run on lower-cased text without re.IGNORECASE and without their leading ``\\b``
-    (checked by hand instead): both defeat the regex engine's literal-prefix scan, and with them tagging is about
-    fifteen times slower (measured on the snapshot: 12 ms vs 0.8 ms a record).
-    """
-
-    regex: re.Pattern[str]
-    case_sensitive: bool
-    leading_boundary: bool
-    keys: frozenset[str] | None = None  # first three letters of every word a match can start with (None: unknown)
-    not_after: tuple[str, ...] = ()  # leading (?<!...) lookbehinds, also checked by hand
-    needle: str = ""  # case-sensitive patterns: literal text every match contains
-
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        target = text if self.case_sensitive else lowered
-        if self.needle and self.needle not in target:
-            return
-        for m in self.regex.finditer(target):
-            s = m.start()
-            if self.leading_boundary and s > 0 and (target[s - 1].isalnum() or target[s - 1] == "_"):
-                continue
-            if self.not_after and any(target[max(0, s - len(w)) : s] == w for w in self.not_after):
-                continue
-            yield m
-
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        return next(self.finditer(text, lowered), None)
-
-
-def _lower_pattern(pattern: str) -> str:
-    """Lower-case a regular expression's literals, leaving escapes (\\b, \\d, \\w...) as they are."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-        else:
-            out.append(pattern[i].lower())
-            i += 1
-    return "".join(out)
-
-
-def _leading_letters(p: str) -> str:
-    """The literal letters a pattern starts with, up to the first one that is optional or not a plain letter."""
-    out = []
-    for i, c in enumerate(p):
-        if not ("a" <= c <= "z"):
-            break
-        nxt = p[i + 1] if i + 1 < len(p) else ""
-        if nxt in "?*{":
-            break
-        out.append(c)
-        if nxt == "+":
-            break
-    return "".join(out)
-
-
-def _split_alternatives(group: str) -> list[str] | None:
-    alts, depth, cur, i = [], 0, "", 0
-    while i < len(group):
-        c = group[i]
-        if c == "\\":
-            cur += group[i : i + 2]
-            i += 2
-            continue
-        if c in "([":
-            depth += 1
-        elif c in ")]":
-            depth -= 1
-        if c == "|" and depth == 0:
-            alts.append(cur)
-            cur = ""
-        else:
-            cur += c
-        i += 1
-    alts.append(cur)
-    return alts
-
-
-def prefilter_keys(pattern: str) -> frozenset[str] | None:
-    """For a lower-cased pattern that starts at a word boundary: the 3-letter word starts a match needs.
-
-    A match of ``\\bintravenous`` starts a word beginning "int"; a record with no such word cannot match, and the
-    pattern is not run on it. None when the start of the pattern is not plain letters (then it always runs).
-    """
-    if not pattern.startswith("\\b"):
-        return None
-    body = pattern[2:]
-    if body.startswith("(?:"):
-        depth = 0
-        for j, c in enumerate(body):
-            if c == "(" and (j == 0 or body[j - 1] != "\\"):
-                depth += 1
-            elif c == ")" and body[j - 1] != "\\":
-                depth -= 1
-                if depth == 0:
-                    break
-        if body[j + 1 : j + 2] in ("?", "*", "{"):
-            return None
-        alts = _split_alternatives(body[3:j]) or []
-    elif "|" in body.replace("\\|", "") and _split_alternatives(body) != [body]:
-        return None
-    else:
-        alts = [body]
-    keys = set()
-    for alt in alts:
-        lead = _leading_letters(alt)
-        if len(lead) < 3:
-            return None
-        keys.add(lead[:3])
-    return frozenset(keys)
-
-
-_LOOKBEHIND = re.compile(r"\(\?<!([^()\\]*)\)")
-
-
-def _matchers(patterns: list[str], case_sensitive: bool) -> list[Matcher]:
-    out = []
-    for p in patterns:
-        if case_sensitive:
-            needle = p[2:] if p.startswith("\\b") else ""
-            needle = re.match(r"[A-Za-z]*", needle).group(0) if needle else ""
-            out.append(Matcher(re.compile(p), True, False, needle=needle if len(needle) >= 2 else ""))
-            continue
-        q = _lower_pattern(p)
-        # Leading lookbehinds, like a leading \\b, would stop the regex engine's fast literal scan: check them by hand.
-        not_after = []
-        while (m := _LOOKBEHIND.match(q)) is not None:
-            not_after.append(m.group(1))
-            q = q[m.end() :]
-        boundary = q.startswith("\\b")
-        out.append(Matcher(re.compile(q[2:] if boundary else q), False, boundary, prefilter_keys(q), tuple(not_after)))
-    return out
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def word_starts(lowered: str) -> set[str]:
-    return {w[:3] for w in _WORD.findall(lowered)}
-
-
-def lower_same_length(text: str) -> str:
-    """text.lower(), keeping every character's offset (a few characters lower-case to two)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-@dataclass
-class TagDef:
-    axis: str
-    id: str
-    label: str
-    regexes: list[Matcher]
-    title_regexes: list[Matcher]
-    self_regexes: list[Matcher]
-    mesh: frozenset[str]
-    pubtypes: frozenset[str]
-    parents: tuple[str, ...] = ()
-    weight: float | None = None
-    title_only: bool = False
-
-
-@dataclass
-class Vocabulary:
-    tags: dict[str, list[TagDef]]
-    axes: dict[str, dict[str, Any]]
-    ketamine: re.Pattern[str]
-    comparators: re.Pattern[str]
-    carriers: re.Pattern[str]
-    carrier_routes: frozenset[str]
-    source: str = ""
-    _descendants: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
-
-    def ids(self, axis: str) -> list[str]:
-        return [t.id for t in self.tags[axis]]
-
-    def label(self, axis: str, tag: str) -> str:
-        for t in self.tags.get(axis, []):
-            if t.id == tag:
-                return t.label
-        return tag
-
-    def has(self, axis: str, tag: str) -> bool:
-        return axis in self.tags and any(t.id == tag for t in self.tags[axis])
-
-    def tag(self, axis: str, tag: str) -> TagDef | None:
-        return next((t for t in self.tags.get(axis, []) if t.id == tag), None)
-
-    def descendants(self, axis: str, tag: str) -> frozenset[str]:
-        """The tag and every tag under it (``parents`` in the vocabulary): chronic_noncancer -> crps, neuropathic..."""
-        key = (axis, tag)
-        if key not in self._descendants:
-            self._descendants[key] = frozenset(self._below(axis, tag))
-        return self._descendants[key]
-
-    def _below(self, axis: str, tag: str) -> set[str]:
-        out = {tag}
-        grew = True
-        while grew:
-            grew = False
-            for t in self.tags.get(axis, []):
-                if t.id not in out and out & set(t.parents):
-                    out.add(t.id)
-                    grew = True
-        return out
-
-
-def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
-    if path is None:
-        raw = resources.files("ketalit").joinpath("data/vocabulary.toml").read_bytes()
-        source = "ketalit/data/vocabulary.toml"
-    else:
-        raw = Path(path).read_bytes()
-        source = str(path)
-    data = tomllib.loads(raw.decode("utf-8"))
-    tags: dict[str, list[TagDef]] = {}
-    for axis in (*AXES, "focus"):  # "focus" qualifies a design; claims read it, records are not tagged with it
-        defs = []
-        for tag_id, spec in data.get(axis, {}).items():
-            defs.append(
-                TagDef(
-                    axis=axis,
-                    id=tag_id,
-                    label=spec.get("label", tag_id),
-                    regexes=_matchers(spec.get("patterns", []), False) + _matchers(spec.get("patterns_cs", []), True),
-                    title_regexes=_matchers(spec.get("title_patterns", []), False),
-                    self_regexes=_matchers(spec.get("self_patterns", []), False),
-                    mesh=frozenset(m.lower() for m in spec.get("mesh", [])),
-                    pubtypes=frozenset(p.lower() for p in spec.get("pubtypes", [])),
-                    parents=tuple(spec.get("parents", [])),
-                    weight=spec.get("weight"),
-                    title_only=bool(spec.get("title_only", False)),
-                )
-            )
-        order = data.get("axes", {}).get(axis, {}).get("order")
-        if order:
-            defs.sort(key=lambda d: order.index(d.id) if d.id in order else len(order))
-        tags[axis] = defs
-    drugs = data.get("drugs", {})
-    return Vocabulary(
-        tags=tags,
-        axes=data.get("axes", {}),
-        ketamine=re.compile("|".join(drugs.get("ketamine", [r"\bketamine\b"])), re.I),
-        comparators=re.compile("|".join(drugs.get("comparators", [r"(?!x)x"])), re.I),
-        carriers=re.compile("|".join(drugs.get("carriers", [r"(?!x)x"])), re.I),
-        carrier_routes=frozenset(drugs.get("carrier_routes", [])),
-        source=source,
-    )
 
 
 @dataclass
@@ -348,7 +106,9 @@ class Tagger:
         self.vocab = vocab
         self.prefilter = prefilter
         self.skip_sections = {s.upper() for s in vocab.axes.get("outcome", {}).get("skip_sections", [])}
-        self.fallback_observational = _matchers(vocab.axes.get("design", {}).get("fallback_observational", []), False)
+        self.fallback_observational = compile_patterns(
+            vocab.axes.get("design", {}).get("fallback_observational", []), False
+        )
 
     def tag(self, rec: Record) -> TagResult:
         result = TagResult(tags={axis: [] for axis in AXES})
@@ -418,17 +178,23 @@ class Tagger:
     ) -> None:
         defs = self.vocab.tags["design"]
         for td in defs:  # PublicationType, then MeSH: what PubMed indexers decided
-            hit = next(iter(sorted(td.pubtypes & pubtypes.keys())), None)
-            if hit:
-                add("design", td.id, {"field": "publication_type", "match": pubtypes[hit], "start": None, "end": None})
+            pubtype = next(iter(sorted(td.pubtypes & pubtypes.keys())), None)
+            if pubtype:
+                add(
+                    "design",
+                    td.id,
+                    {"field": "publication_type", "match": pubtypes[pubtype], "start": None, "end": None},
+                )
                 return
         for td in defs:
-            hit = next(iter(sorted(td.mesh & mesh.keys())), None)
-            if hit:
-                add("design", td.id, {"field": "mesh", "match": mesh[hit], "start": None, "end": None})
+            heading = next(iter(sorted(td.mesh & mesh.keys())), None)
+            if heading:
+                add("design", td.id, {"field": "mesh", "match": mesh[heading], "start": None, "end": None})
                 return
 
-        def first(regex_sets: list[tuple[TagDef, list[Matcher]]], where: list[Field]) -> tuple[TagDef, dict] | None:
+        def first(
+            regex_sets: list[tuple[TagDef, list[Matcher]]], where: list[Field]
+        ) -> tuple[TagDef, dict[str, Any]] | None:
             for td, matchers in regex_sets:
                 for fname, _label, text, lowered in where:
                     for rx in matchers:
@@ -530,17 +296,8 @@ class Tagger:
 
 
 @lru_cache(maxsize=1)
-def default_vocabulary() -> Vocabulary:
-    return load_vocabulary()
-
-
-@lru_cache(maxsize=1)
 def default_tagger() -> Tagger:
     return Tagger(default_vocabulary())
-
-
-def tag_record(rec: Record) -> Record:
-    return default_tagger().apply(rec)
 
 
 def pretag(records: list[Record]) -> list[Record]:
