@@ -13,7 +13,7 @@ from ketalit.claims.catalogue import Claim
 from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
 from ketalit.claims.stance import stance_of
-from ketalit.claims.verdict import verdict
+from ketalit.claims.verdict import Evidence, verdict
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 
@@ -154,3 +154,64 @@ def test_matching_an_analgesic_shows_relief_not_an_effect_on_anything_else(lib: 
 def test_a_plasma_concentration_is_not_concentration_of_the_mind(lib: Library) -> None:
     rec = lib.find("29661389")  # Jonkman 2018: "... doubled at an esketamine concentration of 127 ng/ml"
     assert not [f for f in read_record(rec).findings if f.outcome == "cognition"]
+
+
+MIGRAINE = {"settings": ["headache_migraine"]}
+
+
+def test_a_claim_that_some_patients_benefit_is_shown_by_patients_who_did(searched) -> None:
+    lib, index = searched
+    # emergency-department trials of a migraine attack found no more relief than placebo (Etchison 2018)...
+    _, v, _ = link_claim(claim("Ketamine helps migraines.", **MIGRAINE), index, lib)
+    assert v == "mixed"
+    # ...which does not refute that some patients with migraine benefit, as case series and cohorts report
+    for quote in ("Ketamine helps migraines (some cases).", "Patients have described less severe headaches."):
+        _, v, why = link_claim(claim(quote, **MIGRAINE), index, lib)
+        assert v == "supported", quote
+        assert "some patients benefit" in why
+    # but a claim about what trials found is judged on the trials
+    _, v, _ = link_claim(claim("Clinical trials found that some patients benefit.", **MIGRAINE), index, lib)
+    assert v != "supported"
+
+
+def test_an_emergency_trial_of_a_migraine_attack_is_about_migraine(lib: Library) -> None:
+    c = claim("Ketamine helps migraines.", **MIGRAINE)
+    rec = lib.find("10.5811/westjem.2018.8.37875")  # Etchison 2018: ED headache, no better than placebo
+    st = stance_of(c, rec, read_record(rec))
+    assert st.stance == "contradicts" and not st.indirect
+    # ketamine worse than an active drug (prochlorperazine, Zitek 2018) counts against a claim that it helps
+    rec = lib.find("10.1016/j.annemergmed.2017.08.063")
+    st = stance_of(c, rec, read_record(rec))
+    assert st.stance == "contradicts" and "prochlorperazine did better than ketamine" in st.why
+
+
+def test_relief_gone_within_hours_is_not_relief_of_a_chronic_condition(lib: Library) -> None:
+    # Noppers 2011: more responders 15 min after the infusion, no difference at 2.5 h or during 8 weeks: "efficacy
+    # ... restricted in duration to its pharmacokinetics"
+    rec = lib.find("noppers2011absence")
+    st = stance_of(claim("Ketamine relieves fibromyalgia pain.", settings=["fibromyalgia"]), rec, read_record(rec))
+    assert st.stance in ("contradicts", "mixed")
+    # for pain after a procedure, relief in the first hours is the claim itself
+    st = stance_of(claim("Ketamine relieves pain."), rec, read_record(rec))
+    assert st.stance == "supports"
+
+
+def test_evidence_from_other_populations_leaves_a_thinly_studied_question_open(searched) -> None:
+    lib, index = searched
+    # opioid-refractory cancer pain: one tiny crossover trial (Mercadante 2000) is direct; the large cancer-pain
+    # trial and reviews of chronic pain, less direct, find little or no benefit
+    c = claim("Cancer pain unresponsive to opioids", settings=["cancer", "opioid_tolerant"], all_settings=True)
+    found, v, _ = link_claim(c, index, lib)
+    assert [e for e in found if e.stance == "supports" and not e.indirect]
+    assert v == "mixed"
+
+
+def test_contradicted_only_when_nothing_credible_supports() -> None:
+    def ev(stance: str, design: str, author: str) -> Evidence:
+        return Evidence(0, None, None, author, "t", 2020, author, design, stance, ["A result."], related=1)
+
+    c = claim("Ketamine relieves pain.")
+    assert verdict(c, [ev("contradicts", "meta_analysis", "A"), ev("supports", "cohort", "B")])[0] == "contradicted"
+    # a meta-analysis against, two trials for: the credible evidence does not say the opposite, it is divided
+    two_trials = [ev("supports", "rct", "B"), ev("supports", "rct", "C")]
+    assert verdict(c, [ev("contradicts", "meta_analysis", "A"), *two_trials])[0] == "mixed"
