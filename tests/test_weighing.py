@@ -215,3 +215,10 @@ def test_contradicted_only_when_nothing_credible_supports() -> None:
     # a meta-analysis against, two trials for: the credible evidence does not say the opposite, it is divided
     two_trials = [ev("supports", "rct", "B"), ev("supports", "rct", "C")]
     assert verdict(c, [ev("contradicts", "meta_analysis", "A"), *two_trials])[0] == "mixed"
+
+
+def test_unable_to_show_a_benefit_is_no_difference(lib: Library) -> None:
+    rec = lib.find("czarnetzki2020perioperative")  # "We were unable to show any analgesic benefit of a ..."
+    reading = read_record(rec)
+    last = [f for f in reading.findings if "unable to show" in reading.text(rec, f.s)]
+    assert last and all(f.direction == "same" for f in last)
