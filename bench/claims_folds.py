@@ -66,15 +66,17 @@ def page_labels(stem: str, document: str) -> list[dict[str, Any]]:
     ]
 
 
+def copy_library(dest: Path) -> Path:
+    """A private copy of the shipped library (whatever files its storage uses)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "library", dest, ignore=shutil.ignore_patterns("*.lock", "snapshot"))
+    return dest
+
+
 def link_catalogue(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]]]:
     from ketalit.claims.store import link_all, stored_claims
 
-    lib_dir = tmp / "shipped"
-    shutil.rmtree(lib_dir, ignore_errors=True)
-    lib_dir.mkdir()
-    for name in ("ketalit.json", "claims.toml"):
-        shutil.copy(ROOT / "library" / name, lib_dir / name)
-    shutil.copytree(ROOT / "library" / "sources", lib_dir / "sources")
+    lib_dir = copy_library(tmp / "shipped")
     lib = Library.open(lib_dir)
     link_all(lib)
     lib = Library.open(lib_dir)
@@ -85,10 +87,7 @@ def check_pages(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]], dict[str
     from ketalit.claims.check import check_page
     from ketalit.claims.review import forget_all_claims
 
-    lib_dir = tmp / "pages"
-    shutil.rmtree(lib_dir, ignore_errors=True)
-    lib_dir.mkdir()
-    shutil.copy(ROOT / "library" / "ketalit.json", lib_dir / "ketalit.json")
+    lib_dir = copy_library(tmp / "pages")
     forget_all_claims(lib_dir)
     rows: dict[str, dict[str, Any]] = {}
     documents = {}

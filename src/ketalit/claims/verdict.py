@@ -446,7 +446,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         v = "mixed"  # "clearly help": a benefit is shown, but not beyond doubt
     some = strength_words(claim, "some") if prop.direction == "improves" and not strong else ""
     some = "" if strength_words(claim, "about_trials") else some
-    reports = _benefit_reported(t) if some and v in ("mixed", "insufficient") else []
+    # reports of patients who benefited stand against trials without an average benefit, not against reviews
+    reports = _benefit_reported(t) if some and v in ("mixed", "insufficient") and _top(t, t.con) < 3 else []
     if reports:
         v = "supported"  # "in some cases": patients who benefited are on record
         note = (
@@ -455,7 +456,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             "that." + note
         )
     if claim.kind == "mechanism" and v == "mixed" and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
-        v = "supported"  # what the abstracts state about a mechanism, against a lone null finding
+        if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
+            v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
         v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
