@@ -221,7 +221,14 @@ def test_relief_lost_before_the_claimed_duration_contradicts() -> None:
 # -- verdicts --------------------------------------------------------------------------------------------------------
 
 
-def ev(stance: str, design: str, retracted: bool = False, size: int | None = None, indirect: bool = False) -> Evidence:
+def ev(
+    stance: str,
+    design: str,
+    retracted: bool = False,
+    size: int | None = None,
+    indirect: bool = False,
+    author: str = "Doe",
+) -> Evidence:
     return Evidence(
         doc_id=1,
         pmid="1",
@@ -229,7 +236,7 @@ def ev(stance: str, design: str, retracted: bool = False, size: int | None = Non
         citekey="k",
         title="t",
         year=2020,
-        first_author="Doe",
+        first_author=author,
         design=design,
         stance=stance,
         rationale=["A sentence."],
@@ -246,7 +253,9 @@ def test_verdicts_need_a_minimum_of_evidence_weighed_by_design() -> None:
     # one systematic review, or two concordant studies with a trial among them, before `supported`
     assert verdict(c, [ev("supports", "meta_analysis"), ev("contradicts", "case_report")])[0] == "supported"
     assert verdict(c, [ev("supports", "rct")])[0] == "insufficient"
-    assert verdict(c, [ev("supports", "rct"), ev("supports", "cohort")])[0] == "supported"
+    assert verdict(c, [ev("supports", "rct"), ev("supports", "cohort", author="Roe")])[0] == "supported"
+    # two studies from one group are one finding repeated, not a replication
+    assert verdict(c, [ev("supports", "rct"), ev("supports", "cohort")])[0] == "insufficient"
     assert verdict(c, [ev("supports", "case_series"), ev("supports", "narrative_review")])[0] == "insufficient"
     assert verdict(c, [ev("supports", "rct", indirect=True), ev("supports", "rct", indirect=True)])[0] == "insufficient"
     assert verdict(c, [ev("contradicts", "systematic_review"), ev("supports", "cohort")])[0] == "contradicted"

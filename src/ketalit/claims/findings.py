@@ -74,6 +74,7 @@ class Lexicon:
     comparators: re.Pattern[str]
     comparison: re.Pattern[str]
     add_on: re.Pattern[str]
+    estimates: re.Pattern[str]
     all_arms: re.Pattern[str]
     active_placebo: re.Pattern[str]
     other_treatments: re.Pattern[str]
@@ -93,6 +94,8 @@ class Lexicon:
     falls_are_harm: re.Pattern[str]
     harms: frozenset[str]
     serious: re.Pattern[str]
+    low_certainty: re.Pattern[str]
+    future_research: re.Pattern[str]
     course: dict[str, re.Pattern[str]]
     exposure: list[tuple[str, re.Pattern[str]]]
     size: list[re.Pattern[str]]
@@ -130,6 +133,7 @@ def lexicon() -> Lexicon:
         ),
         comparison=_rx(arms["comparison"]),
         add_on=_rx(arms["add_on"]),
+        estimates=_rx(arms["estimates"]),
         all_arms=_rx(arms["all_arms"]),
         active_placebo=_rx(arms["active_placebo"]),
         other_treatments=_rx(arms["other_treatments"]),
@@ -153,6 +157,8 @@ def lexicon() -> Lexicon:
         falls_are_harm=_rx(out["falls_are_harm"]),
         harms=frozenset(out["harms"]),
         serious=_rx(data["severity"]["serious"]),
+        low_certainty=_rx(data["certainty"]["low"]),
+        future_research=_rx(data["certainty"]["future_research"]),
         course={k: _rx(v) for k, v in data["course"].items()},
         exposure=[(k, _rx(v)) for k, v in data["exposure"].items()],
         size=[re.compile(p, re.I) for p in data["size"]["patterns"]],
@@ -215,6 +221,7 @@ class Study:
     regimen: tuple[str, str] | None = None  # (single | infusion | repeated, words)
     exposure: tuple[str, str] | None = None  # (analgesic | sedation | repeated | recreational, words)
     focus: list[tuple[str, str]] = field(default_factory=list)  # (pharmacokinetic | secondary_analysis, words)
+    certainty: str | None = None  # the words of a result or conclusion that rate the evidence as weak
 
 
 def source_hash(rec: Record) -> str:
@@ -764,6 +771,8 @@ def _sentence_findings(
             previous = list(dict.fromkeys(o for o, _, _ in mentions))  # "higher X in opioids; however, this was not
             # significant": the clause after is about X
         arm, vs, by_context = _arms(clause, lex, study)
+        if vs is None and arm == "ketamine" and not (study.placebo or study.comparators) and lex.estimates.search(text):
+            vs = "placebo"  # a pooled or between-group estimate, in a report that names no control: against one
         split_cmp = bool(lex.comparison.search(clause))
         clause_cues = {
             k: [m for m in rx.finditer(clause) if not _BOUND.match(clause, m.end())] for k, rx in lex.direction.items()
@@ -877,7 +886,9 @@ def _study(rec: Record, sentences: list[Sentence], texts: list[str], lex: Lexico
         t for s, t in zip(sentences, texts, strict=True) if s.role in ("title", "objective", "methods")
     )
     design_text = design_text or whole
-    placebo = lex.placebo.search(design_text) or lex.placebo.search(whole)
+    # a placebo named only in a call for future trials is not an arm of this study
+    present = " ".join(t for t in texts if not lex.future_research.search(t))
+    placebo = lex.placebo.search(design_text) or lex.placebo.search(present)
     study.placebo = placebo.group(0) if placebo else None
     # a comparator arm is a drug the title names, or that a design sentence sets against ketamine; a drug given
     # to everyone (premedication, rescue) is not one
@@ -923,6 +934,8 @@ def _study(rec: Record, sentences: list[Sentence], texts: list[str], lex: Lexico
             study.exposure = (name, hit.group(0))
             break
     study.focus = _focus(texts)
+    rated = (lex.low_certainty.search(t) for s, t in zip(sentences, texts, strict=True) if s.role in RESULT_ROLES)
+    study.certainty = next((m.group(0) for m in rated if m), None)
     return study
 
 

@@ -78,6 +78,8 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         focus=[f for f, _ in reading.study.focus],
         related=st.related,
         size=reading.study.size,
+        controlled=st.controlled,
+        certainty=reading.study.certainty or "",
     )
 
 

@@ -23,6 +23,7 @@ from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import fmt_days
+from .verdict import weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -33,6 +34,9 @@ OPIOIDS = re.compile(
 )
 _SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent)\b", re.I)
 TEXTBOOK_ROLES = ("background", "results", "conclusions")
+REVIEW_DESIGNS = ("meta_analysis", "systematic_review", "narrative_review", "guideline")
+# Outcomes an active comparator (morphine, ketorolac, memantine) is given for: being as good as it shows relief.
+ANALGESIC_OUTCOMES = ("pain_intensity", "onset", "duration_of_relief")
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Vote:
     weight: float
     reason: str
     measured: float | None = None  # a time in days (onset, duration)
+    vs: str = ""  # what ketamine was compared with: placebo, active:<drug>, baseline, none ("" not known)
 
 
 @dataclass
@@ -54,6 +59,9 @@ class Stance:
     indirect: list[str] = field(default_factory=list)  # why the record is not squarely about the claim
     measured: float | None = None
     related: int = 0  # findings or statements on the claim's outcome, whatever they say
+    # whether the deciding findings compare ketamine with a control (placebo or another treatment); False when
+    # they only compare patients with themselves before treatment, or state a result with no comparison
+    controlled: bool | None = None
 
 
 # -- reading one finding from ketamine's side --------------------------------------------------------------------------
@@ -254,6 +262,9 @@ def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
         if e.vs == "baseline":
             return -1, 0.5, f"{what}: no change from baseline"
         if e.vs.startswith("active:"):
+            if e.finding.outcome not in ANALGESIC_OUTCOMES:
+                # the comparator is an analgesic: matching it shows relief, not an effect on anything else
+                return 0, 0.0, f"{what}: no different from {e.vs[7:]} (not a treatment for it)"
             return 1, 0.5, f"{what}: as effective as {e.vs[7:]} (no placebo)"
         return -1, 0.5, f"{what}: no effect"
     if good is True and e.finding.rule.startswith("significant difference"):
@@ -266,7 +277,7 @@ def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
         return 1, 1.0, f"{what} with ketamine than with placebo"
     if good is False:
         if e.vs.startswith("active:"):
-            return 0, 0.0, f"{e.vs[7:]} did better than ketamine (an active comparison)"
+            return -1, 0.5, f"{what}: {e.vs[7:]} did better than ketamine (an active comparison)"
         return -1, 1.0, f"{what}: worse with ketamine"
     return 0, 0.0, ""
 
@@ -403,11 +414,18 @@ VOTERS: dict[str, Callable[[Proposition, Effect], tuple[int, float, str]]] = {
 }
 
 
-def _later_nulls_are_duration(votes: list[Vote]) -> list[Vote]:
+def _later_nulls_are_duration(votes: list[Vote], prop: Proposition) -> list[Vote]:
     """For an efficacy claim, "no difference at week 12" after relief at week 1 says how long relief lasts, not
-    whether there is any: such a null finding, at a time later than a supporting one, does not contradict."""
+    whether there is any: such a null finding, at a time later than a supporting one, does not contradict. But for
+    chronic pain, relief that is gone within hours of the infusion ("restricted in duration to its
+    pharmacokinetics") is not relief of the condition: the later null findings count."""
     helped = [min((t[0] for t in v.finding.times), default=0.0) for v in votes if v.side > 0 and v.finding is not None]
     if not helped:
+        return votes
+    longest = max(max((t[1] or t[0] for t in v.finding.times), default=0.0) for v in votes if v.side > 0 and v.finding)
+    if longest < 1.0 and _chronic(prop.population) and any(
+        v.side < 0 and v.finding is not None and v.finding.times for v in votes
+    ):
         return votes
     first = min(helped)
     for v in votes:
@@ -478,7 +496,7 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
     difference at t (an upper bound). The claim is checked at both ends: relief gone before the claimed minimum,
     or gone well before the claimed maximum, contradicts; relief reaching the minimum supports."""
     lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else (1.0, None)
-    lasted: list[tuple[float, Finding, str, float]] = []  # (days, finding, words, weight)
+    lasted: list[tuple[float, Finding, str, float, str]] = []  # (days, finding, words, weight, compared with)
     gone: list[tuple[float, Finding, str, str]] = []  # (days, finding, words, how)
     outlasting: list[Finding] = []
     for e in effects:
@@ -495,7 +513,7 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         if good:
             if spans:
                 t = max(s[1] or s[0] for s in spans)
-                lasted.append((t, f, spans[-1][3], 1.0 if e.vs != "none" else 0.6))
+                lasted.append((t, f, spans[-1][3], 1.0 if e.vs != "none" else 0.6, e.vs))
             elif f.outcome == "duration_of_relief" and e.vs != "none":
                 outlasting.append(f)
         elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans:
@@ -508,8 +526,8 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
                 gone.append((min(s[0] for s in spans), f, spans[0][3], "at"))
     votes = []
     if prop.quantity is None:
-        for t, f, _words, w in lasted:
-            votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t))
+        for t, f, _words, w, vs in lasted:
+            votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t, vs))
         votes.extend(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})") for f in outlasting)
         for t, f, words, how in gone:
             votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {words}: relief does not last", t))
@@ -520,11 +538,11 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
     after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] >= best[0]]
     bound = min(after, key=lambda g: g[0], default=None)
     if best is not None:
-        t, f, words, w = best
+        t, f, words, w, vs = best
         if t >= lo * 0.8:
             reach = f"; the claimed {fmt_days(hi)} is not reached" if t < hi / 3 else ""
             why = f"relief still present at {fmt_days(t)}{reach}"
-            votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t))
+            votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t, vs))
         else:
             votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
     if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
@@ -688,9 +706,9 @@ def _votes(prop: Proposition, direction: str, effects: list[Effect], reading: Re
     votes = []
     for e in effects:
         side, weight, reason = voter(prop, e)
-        votes.append(Vote(e.finding, e.finding.s, side, weight, reason))
+        votes.append(Vote(e.finding, e.finding.s, side, weight, reason, vs=e.vs))
     if direction == "improves":
-        votes = _later_nulls_are_duration(votes)
+        votes = _later_nulls_are_duration(votes, prop)
     return votes
 
 
@@ -701,6 +719,33 @@ def _without_quantity(prop: Proposition) -> Proposition:
 
 
 # -- putting it together -----------------------------------------------------------------------------------------------
+
+
+def _family(ids: list[str]) -> set[str]:
+    vocab = default_vocabulary()
+    return set().union(*(vocab.descendants("setting", s) for s in ids)) if ids else set()
+
+
+def _is_review(rec: Record) -> bool:
+    """A review covers several populations; its sentences say which one a result is about."""
+    design = ((rec.get("tags") or {}).get("design") or [""])[0]
+    return design in REVIEW_DESIGNS
+
+
+def _chronic(population: tuple[str, ...]) -> bool:
+    """Whether a claim is about chronic pain (or one chronic condition) only."""
+    wanted = _family(list(population))
+    return bool(wanted) and wanted <= _family(weighing()["population"]["chronic"])
+
+
+def _acute_for_chronic(population: tuple[str, ...], have: set[str]) -> list[str]:
+    """The acute-pain settings of a record (surgery, emergency care) when the claim is about chronic pain only and
+    names none of them: such a study treats or prevents acute pain, which is indirect for chronic pain. A condition
+    whose attacks are treated in emergency care (migraine) is the same condition there."""
+    rules = weighing()["population"]
+    if not _chronic(population) or set(population) & _family(rules["episodic"]):
+        return []
+    return sorted((have & _family(rules["acute"])) - _family(list(population)))
 
 
 def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
@@ -718,6 +763,9 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
             wanted = set().union(*(vocab.descendants("setting", s) for s in prop.population))
             if not have & wanted:
                 out.append(f"population: {', '.join(sorted(have))}, not {', '.join(prop.population)}")
+            elif not _is_review(rec) and (acute := _acute_for_chronic(prop.population, have)):
+                about = ", ".join(prop.population)
+                out.append(f"population: {', '.join(acute)} (acute pain), the claim is about {about}")
     if prop.routes and tags.get("route") and not set(tags["route"]) & set(prop.routes):
         out.append(f"route: {', '.join(tags['route'])}, not {', '.join(prop.routes)}")
     elif prop.routes and not tags.get("route") and (claim.kind == "onset" or prop.direction == "onset"):
@@ -845,4 +893,6 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             break
     reasons = list(dict.fromkeys(v.reason for v in deciding))
     measured = next((v.measured for v in deciding if v.measured is not None), None)
-    return Stance(stance, "; ".join(reasons[:3]), sorted(rationale), deciding, indirect, measured, related)
+    compared = [v.vs for v in deciding if v.vs]
+    controlled = any(vs == "placebo" or vs.startswith("active:") for vs in compared) if compared else None
+    return Stance(stance, "; ".join(reasons[:3]), sorted(rationale), deciding, indirect, measured, related, controlled)

@@ -2,15 +2,21 @@
 
 Each record counts with its design's weight (``vocabulary.toml``: meta-analysis and systematic review 4, RCT 3,
 cohort 2, case series 1, ...), halved when it is indirect (another population, regimen, exposure, or a
-pharmacokinetic or secondary analysis); retracted records are shown and never counted.
+pharmacokinetic or secondary analysis); retracted records are shown and never counted. Support for a benefit
+that compares patients only with themselves before treatment counts as an observational study, and a review
+that rates its own evidence as weak as a single trial, whatever their design.
 
-- **effects** (relief, onset, duration, comparisons): `supported` needs a minimum of evidence, two concordant
-  studies or one systematic review or meta-analysis, with an RCT or better among them, and the supporting weight
-  at least twice the contradicting; `contradicted` the reverse; credible evidence on both sides is `mixed`.
+- **effects** (relief, onset, duration, comparisons): the direct evidence decides; evidence on another population,
+  route or regimen can only leave the question open. `supported` needs a minimum of evidence, two concordant
+  studies by different groups or one systematic review or meta-analysis, with an RCT or better among them, and
+  nothing credible of comparable weight against; `contradicted` needs credible evidence against and none for;
+  credible evidence on both sides is `mixed`, unless a consistent body at the top tier faces a single record.
   Duration claims are checked at both ends: relief shown only well short of the claimed maximum is `mixed`.
-  Comparative claims count head-to-head evidence only.
+  Comparative claims count head-to-head evidence only. A claim of a large or certain benefit ("clearly helps")
+  is at best `mixed` when anything credible is against it or a review rates the evidence weak; a claim that
+  some patients benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``).
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
-  records reporting it with ketamine suffice.
+  records reporting it with ketamine suffice; only reports that it did not occur can contradict it.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
@@ -19,11 +25,15 @@ pharmacokinetic or secondary analysis); retracted records are shown and never co
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+from .._compat import tomllib
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim, Proposition
 
@@ -35,6 +45,33 @@ LARGE_TRIAL = 150  # an RCT this large weighs as much as a meta-analysis against
 CONSISTENT = 5.0  # among reviews and large trials, this many times the weight on one side is a consistent body
 REVIEWS = ("meta_analysis", "systematic_review")
 TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0}
+TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
+
+
+@lru_cache(maxsize=1)
+def weighing() -> dict[str, Any]:
+    """``data/weighing.toml``, its setting ids checked against the vocabulary."""
+    data = tomllib.loads(resources.files("ketalit").joinpath("data/weighing.toml").read_text(encoding="utf-8"))
+    vocab = default_vocabulary()
+    for key, ids in data.get("population", {}).items():
+        for tag in ids:
+            if not vocab.has("setting", tag):
+                raise ValueError(f"data/weighing.toml: [population] {key}: {tag!r} is not a vocabulary setting")
+    return data
+
+
+@lru_cache(maxsize=4)
+def _strength(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in weighing()["strength"][kind]), re.I)
+
+
+def strength_words(claim: Claim, kind: str) -> str:
+    """The words with which a claim asserts a large or certain benefit ("clearly help": kind "strong"), or only
+    that some patients benefit ("in some cases": kind "some"); "" if it does neither."""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
+        return ""
+    m = _strength(kind).search(claim.text)
+    return m.group(0) if m else ""
 
 
 def design_weight(design: str, textbook: bool = False) -> float:
@@ -73,6 +110,8 @@ class Evidence:
     focus: list[str] = field(default_factory=list)
     related: int = 0  # findings on the claim's outcome, whatever their direction
     size: int | None = None  # how many people the study enrolled (largest count in the abstract)
+    controlled: bool | None = None  # the deciding findings compare ketamine with a control (None: not known)
+    certainty: str = ""  # the record's own words rating its evidence as weak ("only weak evidence")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -93,12 +132,37 @@ class Evidence:
             "relevance": round(self.relevance, 3),
             "measured": self.measured,
             "size": self.size,
+            "controlled": self.controlled,
+            "certainty": self.certainty,
         }
+
+
+# A claimed benefit: support from a before-after change with no control group shows it only as well as an
+# observational study does, whatever the design of the report (a meta-analysis pooling before-after changes); a
+# review that rates its own evidence as of low certainty counts as much as a single trial. Harms against the claim
+# are shown by observation too, so only support is weighed down for want of a control group.
+EFFECT_DIRECTIONS = ("improves", "lasts")
+DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2)}  # counts as this design, at this tier
+
+
+def downgraded(claim: Claim, e: Evidence) -> tuple[str, str] | None:
+    """(kind, why) when a record counts for less than its design on a claimed benefit: "no control group" (an
+    observational study), "low certainty" (a single trial); None when it counts in full."""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
+        return None  # what a mechanism is, reviews state
+    if e.controlled is False and e.stance == "supports":
+        return "no control group", "no control group"
+    if e.certainty:
+        return "low certainty", f"the report rates its evidence as weak: '{e.certainty}'"
+    return None
 
 
 def weight(claim: Claim, e: Evidence) -> float:
     textbook = claim.proposition.direction == "states"
     w = design_weight(e.design, textbook)
+    down = downgraded(claim, e)
+    if down:
+        w = min(w, design_weight(DOWNGRADE[down[0]][0]))
     if e.indirect:
         w *= INDIRECT_FACTOR
     return w
@@ -128,6 +192,23 @@ class Tally:
     def wc(self) -> float:
         return sum(weight(self.claim, e) for e in self.con) + 0.5 * sum(weight(self.claim, e) for e in self.mixed)
 
+    def direct(self) -> Tally:
+        """The same tally without indirect evidence."""
+
+        def keep(side: list[Evidence]) -> list[Evidence]:
+            return [e for e in side if not e.indirect]
+
+        return Tally(self.claim, keep(self.sup), keep(self.con), keep(self.mixed))
+
+    def credible_weight(self) -> tuple[float, float]:
+        """The weight for and against among records that can settle a claim (RCT-level or better, tier 2 or 3): the
+        evidence whose weight a verdict compares (a mixed record half on each side)."""
+
+        def w(side: list[Evidence]) -> float:
+            return sum(weight(self.claim, e) for e in side if tier(self.claim, e) >= 2)
+
+        return w(self.sup) + 0.5 * w(self.mixed), w(self.con) + 0.5 * w(self.mixed)
+
     def at_tier(self, level: int) -> tuple[float, float]:
         """The weight for and against among the records of one tier (a mixed record half on each side)."""
 
@@ -137,14 +218,16 @@ class Tally:
         return w(self.sup) + 0.5 * w(self.mixed), w(self.con) + 0.5 * w(self.mixed)
 
     def enough(self, side: list[Evidence]) -> bool:
-        """The minimum before a verdict leans on a side: one review, or two concordant studies with an RCT-level
-        record among them (for textbook claims: two records, or one review)."""
+        """The minimum before a verdict leans on a side: one review, or two concordant studies by different groups
+        (first authors) with an RCT-level record among them (for textbook claims: two records, or one review)."""
         direct = [e for e in side if not e.indirect]
         if self.claim.proposition.direction == "states":
             return len(side) >= 2 or any(e.design in REVIEWS + ("narrative_review", "guideline") for e in side)
-        if any(e.design in REVIEWS for e in direct):
+        if any(e.design in REVIEWS and not downgraded(self.claim, e) for e in direct):
             return True
-        return len(direct) >= 2 and max(weight(self.claim, e) for e in direct) >= STRONG
+        # two studies from one group are one finding repeated, not a replication
+        groups = {(e.first_author or e.title).lower() for e in direct}
+        return len(groups) >= 2 and max(weight(self.claim, e) for e in direct) >= STRONG
 
     def credible(self, side: list[Evidence]) -> bool:
         """Evidence a reader cannot dismiss: an RCT-level record, or two records of any clinical design."""
@@ -153,7 +236,8 @@ class Tally:
 
 def tier(claim: Claim, e: Evidence) -> int:
     """How much a record can settle on its own: 3 a review with pooled data or a large RCT, 2 an RCT, 1 other
-    clinical designs, 0 the rest; indirect evidence one tier lower."""
+    clinical designs, 0 the rest; a downgraded record (no control group, low certainty) at most its tier, indirect
+    evidence one tier lower."""
     if e.design in REVIEWS or (e.design == "rct" and (e.size or 0) >= LARGE_TRIAL):
         t = 3
     elif e.design == "rct":
@@ -162,6 +246,9 @@ def tier(claim: Claim, e: Evidence) -> int:
         t = 1
     else:
         t = 0
+    down = downgraded(claim, e)
+    if down:
+        t = min(t, DOWNGRADE[down[0]][1])
     return max(0, t - 1) if e.indirect else t
 
 
@@ -170,24 +257,44 @@ def _top(t: Tally, side: list[Evidence]) -> int:
 
 
 def _effect_verdict(t: Tally) -> str:
-    """Supported when the evidence for meets the minimum and nothing of comparable weight says otherwise;
-    mixed when credible evidence points both ways (a meta-analysis for, a large RCT against)."""
+    """The direct evidence decides (GRADE's indirectness): supported when the evidence for meets the minimum and
+    nothing of comparable weight says otherwise; mixed when credible evidence points both ways (a meta-analysis
+    for, a large RCT against). When the direct evidence is too thin to decide, evidence on another population,
+    route or regimen can show that the question is open (mixed, also when it points against the little direct
+    evidence there is), never settle it."""
     if not [e for e in t.sup + t.con + t.mixed if not e.indirect]:
         return "insufficient"  # only evidence on another population, route, regimen or measure
+    direct = t.direct()
+    v = _weigh(direct)
+    if v != "insufficient":
+        return v
+    # the little direct evidence there is against what the rest shows, or the whole evidence divided: an open
+    # question (mixed); otherwise what other populations show does not settle this one
+    overall = _weigh(t)
+    if overall == "mixed" or (overall == "supported" and direct.con) or (overall == "contradicted" and direct.sup):
+        return "mixed"
+    return "insufficient"
+
+
+def _weigh(t: Tally) -> str:
     top_s, top_c = _top(t, t.sup + t.mixed), _top(t, t.con + t.mixed)
-    # evidence of a lower tier does not outweigh a higher one (a meta-analysis over a single trial); evidence of the
-    # same tier on both sides is mixed (a meta-analysis for, a large null trial against)
-    if t.enough(t.sup) and top_s > top_c and (top_c < 2 or t.ws >= t.wc):
+    # a higher tier outweighs a lower one (a meta-analysis over a single trial) unless the lower holds credible
+    # evidence (RCT-level or better) of at least the same weight; contradicted means that the credible evidence
+    # says the opposite, so credible evidence for the claim leaves it mixed at worst
+    cws, cwc = t.credible_weight()
+    if t.enough(t.sup) and top_s > top_c and (top_c < 2 or cws >= cwc):
         return "supported"
-    if t.enough(t.con) and top_c > top_s and (top_s < 2 or t.wc >= t.ws):
-        return "contradicted"
+    if t.enough(t.con) and top_c > top_s and top_s < 2:
+        return "contradicted"  # only when nothing credible (RCT-level, direct) shows the benefit
     if top_s >= 2 and top_c >= 2:
-        # a body of reviews that agrees is not made mixed by one review against it
-        ws, wc = t.at_tier(3)
-        if top_s == 3 and t.enough(t.sup) and ws >= CONSISTENT * wc:
-            return "supported"
-        if top_c == 3 and t.enough(t.con) and wc >= CONSISTENT * ws:
-            return "contradicted"
+        # credible evidence on both sides: where both have evidence of the same (highest) tier, a consistent body
+        # is not made mixed by a single record against it
+        if top_s == top_c:
+            ws, wc = t.at_tier(top_s)
+            if t.enough(t.sup) and ws >= CONSISTENT * wc:
+                return "supported"
+            if t.enough(t.con) and wc >= CONSISTENT * ws:
+                return "contradicted"
         return "mixed"
     if t.credible(t.sup + t.mixed) and t.credible(t.con + t.mixed):
         return "mixed"
@@ -196,6 +303,24 @@ def _effect_verdict(t: Tally) -> str:
     if t.enough(t.con) and t.wc >= 2 * t.ws:
         return "contradicted"
     return "insufficient"
+
+
+def _against_a_strong_claim(t: Tally) -> list[Evidence]:
+    """What stops a claim of a large or certain benefit from being supported: credible direct evidence against it
+    (RCT-level or better, against or mixed), and direct reviews that rate their evidence as weak."""
+    claim = t.claim
+    against = [e for e in t.con + t.mixed if not e.indirect and tier(claim, e) >= 2]
+    weak = [e for e in t.sup + t.con + t.mixed if not e.indirect and e.design in REVIEWS and e.certainty]
+    return against + [e for e in weak if e not in against]
+
+
+def _benefit_reported(t: Tally) -> list[Evidence]:
+    """Direct clinical reports of patients who benefited, when at least two groups (first authors) report it."""
+    clinical = [
+        e for e in t.sup + t.mixed if not e.indirect and e.design not in ("preclinical", "narrative_review", "other")
+    ]
+    groups = {(e.first_author or e.title).lower() for e in clinical}
+    return clinical if len(groups) >= 2 else []
 
 
 def _duration_verdict(t: Tally) -> str:
@@ -218,7 +343,10 @@ def _harm_exists_verdict(t: Tally) -> str:
         if t.wc >= 2 * t.ws and t.enough(t.con):
             return "mixed"
         return "supported"
-    if t.enough(t.con) and not clinical and not t.sup:
+    # that it never happens needs reports that it did not occur; "no more frequent than with placebo" means it
+    # happened in both groups
+    never = [e for e in t.con if any(f.get("direction") == "absent" for f in e.finding)]
+    if never and t.enough(t.con) and not clinical and not t.sup:
         return "contradicted"
     if clinical and t.con and t.credible(t.sup) and t.credible(t.con):
         return "mixed"
@@ -312,8 +440,24 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
     v = RULES[prop.direction](t)
+    strong = strength_words(claim, "strong")
+    doubts = _against_a_strong_claim(t) if strong and v == "supported" else []
+    if doubts:
+        v = "mixed"  # "clearly help": a benefit is shown, but not beyond doubt
+    some = strength_words(claim, "some") if prop.direction == "improves" and not strong else ""
+    some = "" if strength_words(claim, "about_trials") else some
+    # reports of patients who benefited stand against trials without an average benefit, not against reviews
+    reports = _benefit_reported(t) if some and v in ("mixed", "insufficient") and _top(t, t.con) < 3 else []
+    if reports:
+        v = "supported"  # "in some cases": patients who benefited are on record
+        note = (
+            f" The claim is that some patients benefit ('{some}'): {len(reports)} direct report(s) of patients who "
+            f"did, by different groups (e.g. {cite(reports[0])}); trials without an average benefit do not refute "
+            "that." + note
+        )
     if claim.kind == "mechanism" and v == "mixed" and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
-        v = "supported"  # what the abstracts state about a mechanism, against a lone null finding
+        if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
+            v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
         v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
@@ -330,9 +474,22 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if v == "mixed":
         deciding = (
             sorted(t.sup, key=lambda e: -weight(claim, e))[:1]
-            + sorted(t.con + t.mixed, key=lambda e: -weight(claim, e))[:1]
+            + (doubts or sorted(t.con + t.mixed, key=lambda e: -weight(claim, e)))[:1]
         )
-    named = "; ".join(f"{cite(e)} {e.stance}: {e.why}" + (" [indirect]" if e.indirect else "") for e in deciding[:2])
+
+    def qualified(e: Evidence) -> str:
+        down = downgraded(claim, e)
+        as_what = {"no control group": "an observational study", "low certainty": "a single trial"}
+        return (" [indirect]" if e.indirect else "") + (f" [counted as {as_what[down[0]]}: {down[1]}]" if down else "")
+
+    named = "; ".join(f"{cite(e)} {e.stance}: {e.why}{qualified(e)}" for e in deciding[:2])
+    if doubts:
+        d = doubts[0]
+        why = f"rates its evidence as weak ('{d.certainty}')" if d.certainty and d.stance != "contradicts" else d.stance
+        note = (
+            f" The claim says '{strong}': a benefit is shown, but not beyond doubt ({len(doubts)} credible record(s) "
+            f"against it or rating the evidence weak, e.g. {cite(d)} {why})." + note
+        )
     head = {
         "supported": "Supported",
         "contradicted": "Contradicted",
