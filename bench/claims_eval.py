@@ -47,6 +47,7 @@ SETS = {
     "insample": LABELS / "claim_verdicts.toml",
     "dev": LABELS / "claims_dev.toml",
     "heldout": LABELS / "claims_heldout.toml",
+    "heldout2": LABELS / "claims_heldout2.toml",
 }
 DEFAULT_SETS = ("insample", "dev")  # the held-out set is evaluated only when asked for by name
 TEXTBOOK_KINDS = ("mechanism", "history")
