@@ -222,3 +222,23 @@ def test_unable_to_show_a_benefit_is_no_difference(lib: Library) -> None:
     reading = read_record(rec)
     last = [f for f in reading.findings if "unable to show" in reading.text(rec, f.s)]
     assert last and all(f.direction == "same" for f in last)
+
+
+# -- round 3: what a claim says must be what the evidence shows ------------------------------------------------------
+
+
+def test_a_statement_must_name_a_share_of_what_the_claim_states(lib: Library) -> None:
+    # a history claim without concept groups: "use" and "anesthetic" are in many abstracts, "FDA" and "approved" in
+    # none of these; a sentence that names two of six words is on the topic, not a statement of the claim
+    fda = claim("Its use as an anesthetic was approved by the FDA decades ago.", kind="history", outcomes=[],
+                terms="use anesthetic approved fda decades ago")  # fmt: skip
+    palamar = evidence(lib, fda, "36475433")
+    assert palamar.stance == "neutral" and palamar.related
+    assert "names only" in palamar.why
+    assert verdict(fda, [palamar])[0] == "insufficient"
+    # a sentence that names what the claim states does state it ("ketamine blocks NMDA receptors on GABA neurons
+    # ... increased release of dopamine")
+    gaba = claim("Ketamine blocks NMDA receptors on GABA neurons, which releases dopamine.", kind="mechanism",
+                 outcomes=[], terms="blocks nmda receptors gaba neurons dopamine release")  # fmt: skip
+    liu = evidence(lib, gaba, "27261367")
+    assert liu.stance == "supports" and "states it" in liu.why

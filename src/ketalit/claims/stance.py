@@ -12,6 +12,7 @@ The rationale is the 1-3 result or conclusion sentences of the deciding findings
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -581,7 +582,11 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     groups = prop.concepts or tuple((w,) for w in dict.fromkeys(prop.terms))
     if not groups:
         return []
-    need = len(groups) if prop.concepts else min(2, len(groups))
+    # without concept groups, the claim's own words: two of them ("pain", "chronic") are in most abstracts, so a
+    # statement must name a share of what the claim says (data/weighing.toml [textbook])
+    share = weighing()["textbook"]["share_of_words"]
+    need = len(groups) if prop.concepts else min(len(groups), max(2, math.ceil(share * len(groups))))
+    loose = need if prop.concepts else min(2, len(groups))  # enough to say the record is on the topic
     votes = []
     roles = {
         "mechanism": TEXTBOOK_ROLES,
@@ -591,7 +596,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     about_ketamine = claim.kind != "mechanism"
     texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
     whole = " ".join(texts).lower()
-    if sum(1 for g in groups if _group_rx(g).search(whole)) < need:
+    if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
         return []  # the record names too little of what the claim states, in any sentence
     for i, s in enumerate(reading.sentences):
         if s.role not in roles:
@@ -602,7 +607,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         low = text.lower()
         found = [m.group(0) for g in groups for m in [_group_rx(g).search(low)] if m]
         hits = [h.strip() for h in found]
-        if len(hits) < need or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
+        if len(hits) < loose or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
             continue  # a statement about another drug is not about ketamine
         if lexicon().methods_sentences.search(text) or lexicon().ignore.search(text):
             continue  # an aim, a method or a call for research states nothing
@@ -613,6 +618,9 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         negated = Context(text).negated(at, at + len(hits[0])) if at >= 0 else None
         side = 1 if (negated is None) == (claim.polarity != "negative") else -1
         verb = "denies it" if negated else "states it"
+        if len(hits) < need:  # on the topic, but too little of what the claim says: related, not a stance
+            votes.append(Vote(None, i, 0, 0.0, f"names only {', '.join(hits[:3])} of what the claim states"))
+            continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
 
