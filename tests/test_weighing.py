@@ -242,3 +242,55 @@ def test_a_statement_must_name_a_share_of_what_the_claim_states(lib: Library) ->
                  outcomes=[], terms="blocks nmda receptors gaba neurons dopamine release")  # fmt: skip
     liu = evidence(lib, gaba, "27261367")
     assert liu.stance == "supports" and "states it" in liu.why
+
+
+def test_a_claim_that_the_nervous_system_is_reset_is_not_shown_by_an_effect_while_the_drug_acts(lib: Library) -> None:
+    def weigh(quote: str) -> str:
+        c = claim(quote, kind="mechanism", outcomes=["hyperalgesia"])
+        # two trials in which ketamine lowered hyperalgesia against one in which it did not (after amputation)
+        found = [evidence(lib, c, k) for k in ("15983467", "8159441", "15264726")]
+        assert [e.stance for e in found] == ["supports", "supports", "contradicts"]
+        return verdict(c, found)[0]
+
+    assert weigh("Ketamine reduces pain sensitivity.") == "supported"  # what the trials show, over one null trial
+    # the same trials do not show that the nervous system is changed for good
+    assert weigh("It alters how the brain processes pain signals and helps reset pain sensitivity.") == "mixed"
+
+
+def test_a_named_harm_is_not_shown_by_adverse_events_in_general(lib: Library) -> None:
+    # "Patients in the ketamine group reported increased minor adverse effects": not secretions
+    secretions = claim("Increased secretions (which can be managed)", kind="side_effect", outcomes=["adverse_events"],
+                       lead_in="Possible side effects include:", direction="causes", severity="any")  # fmt: skip
+    motov = evidence(lib, secretions, "25817884")
+    assert motov.stance in ("supports", "mixed") and any("not the harm the claim names" in r for r in motov.indirect)
+    assert verdict(secretions, [motov])[0] == "insufficient"
+    # that ketamine can cause adverse events is what the sentence shows
+    general = claim("Ketamine can cause side effects.", kind="side_effect", outcomes=["adverse_events"],
+                    direction="causes", severity="any")  # fmt: skip
+    motov = evidence(lib, general, "25817884")
+    assert motov.stance in ("supports", "mixed") and not motov.indirect
+
+
+def test_a_rapid_action_that_sets_ketamine_apart_needs_a_head_to_head_comparison(lib: Library) -> None:
+    c = claim("Its rapid action sets it apart from many other therapies.", kind="onset", outcomes=["onset"],
+              comparator="standard analgesics")  # fmt: skip
+    # relief within 10 minutes against placebo compares ketamine with no other therapy
+    carr = evidence(lib, c, "15109503")
+    assert carr.stance == "supports" and any(r.startswith("no comparison") for r in carr.indirect)
+    # against fentanyl, head to head, ketamine was no faster
+    silva = evidence(lib, c, "32739857")
+    assert silva.stance == "contradicts" and "no faster" in silva.why
+    assert verdict(c, [carr, silva])[0] != "supported"
+
+
+def test_relief_long_after_the_claimed_maximum_is_not_the_claimed_relief(lib: Library) -> None:
+    c = claim("This phase can last anywhere from a few hours to a day or two.", kind="duration",
+              outcomes=["duration_of_relief"],
+              measure={"quantity": "duration_days", "min": 0.1, "max": 2.0})  # fmt: skip
+    # a meta-analysis with relief still present at 4 weeks (after infusions for chronic pain)
+    michelet = evidence(lib, c, "29178663")
+    assert michelet.stance == "neutral" and "much longer than the claimed" in michelet.why
+    # the same record for a claim of weeks of relief
+    weeks = claim("Relief lasts two to six weeks.", kind="duration", outcomes=["duration_of_relief"],
+                  measure={"quantity": "duration_days", "min": 14.0, "max": 42.0})  # fmt: skip
+    assert evidence(lib, weeks, "29178663").stance == "supports"

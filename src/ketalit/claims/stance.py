@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..records import Record
@@ -24,7 +24,7 @@ from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import fmt_days
-from .verdict import weighing
+from .verdict import asserted_direction, weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -492,6 +492,9 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
     return votes
 
 
+OUTLASTS = 3.0  # relief still present at more than this many times the claimed maximum is not the claimed relief
+
+
 def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
     """Relief read at time points gives bounds: relief still there at t (a lower bound on how long it lasts), no
     difference at t (an upper bound). The claim is checked at both ends: relief gone before the claimed minimum,
@@ -534,6 +537,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
             votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {words}: relief does not last", t))
         return votes
     assert hi is not None
+    # relief still present long after the claimed maximum ("a few hours to a day or two", relief at 4 weeks) is not
+    # the claimed relief (another regimen or population): it neither shows nor refutes it
+    beyond = [x for x in lasted if x[0] > OUTLASTS * hi]
+    lasted = [x for x in lasted if x[0] <= OUTLASTS * hi]
     best = max(lasted, key=lambda x: x[0], default=None)
     # a null result after relief was shown bounds it from above; a null over a whole window means none at all
     after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] >= best[0]]
@@ -546,6 +553,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
             votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t, vs))
         else:
             votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
+    if beyond:
+        t, f, words, w, vs = max(beyond, key=lambda x: x[0])
+        why = f"relief still present at {fmt_days(t)}: much longer than the claimed {fmt_days(hi)}, another relief"
+        votes.append(Vote(f, f.s, 0, 0.0, why, t, vs))
     if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
         t, f, words, how = bound
         end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
@@ -721,8 +732,6 @@ def _votes(prop: Proposition, direction: str, effects: list[Effect], reading: Re
 
 
 def _without_quantity(prop: Proposition) -> Proposition:
-    from dataclasses import replace
-
     return replace(prop, quantity=None) if prop.quantity and prop.quantity[0] != "onset_minutes" else prop
 
 
@@ -806,9 +815,29 @@ def _concepts_name_outcomes(prop: Proposition) -> bool:
     return any(w.lstrip("~") in text for g in prop.concepts for w in g)
 
 
+@lru_cache(maxsize=256)
+def _named_harm(quote: str) -> str:
+    general = re.compile("|".join(f"(?:{w})" for w in weighing()["harm"]["general_words"]), re.I)
+    words = [w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w)]
+    return "|".join(r"\b" + re.escape(w[:-1] if w.endswith("s") else w) for w in words)
+
+
+def named_harm(claim: Claim) -> str:
+    """A pattern for the harm a list item names under a lead-in ("possible side effects include: Increased
+    secretions") when the vocabulary has no outcome for it (the claim's only outcome is adverse events in general):
+    findings on adverse events in general are indirect for it, only a sentence that names it is direct. "" when the
+    claim names no such harm."""
+    prop = claim.proposition
+    if prop.direction != "causes" or set(prop.outcomes) != {"adverse_events"} or not claim.lead_in:
+        return ""
+    return _named_harm(claim.quote)
+
+
 def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     """The record's stance on the claim, with the deciding findings and their sentences."""
     prop = claim.proposition
+    if asserted_direction(prop) != prop.direction:  # "rapid action sets it apart from other therapies"
+        prop = replace(prop, direction=asserted_direction(prop))
     effects: list[Effect] = []
     related = 0
     title = rec.get("title") or ""
@@ -861,6 +890,11 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             + ", ".join(w[1:] for g in prop.concepts for w in g if w.startswith("~"))
             + ")"
         )
+    named = named_harm(claim)
+    if named and not any(
+        v.side and re.search(named, reading.text(rec, v.sentence), re.I) for v in votes if v.finding is not None
+    ):
+        indirect.append(f"adverse events in general, not the harm the claim names ({claim.quote[:60]})")
     if (
         prop.direction == "less_harm"
         and votes

@@ -74,6 +74,21 @@ def strength_words(claim: Claim, kind: str) -> str:
     return m.group(0) if m else ""
 
 
+def asserted_direction(prop: Proposition) -> str:
+    """What the claim asserts, for weighing: an onset claim that names what it is faster than ("its rapid action sets
+    it apart from other therapies") is a comparison, shown only head to head."""
+    return "faster" if prop.direction == "onset" and prop.comparator else prop.direction
+
+
+def lasting_words(claim: Claim) -> str:
+    """The words with which a claim says that ketamine changes the nervous system for good ("resets the way the
+    brain handles pain"), ``data/weighing.toml`` [strength] lasting; "" if it does not."""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS:
+        return ""
+    m = _strength("lasting").search(claim.text)
+    return m.group(0) if m else ""
+
+
 def design_weight(design: str, textbook: bool = False) -> float:
     """How much one record of this design counts (vocabulary.toml), textbook claims counting reviews more."""
     if textbook and design in TEXTBOOK_WEIGHT:
@@ -439,8 +454,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"Insufficient: {len(speaking)} related record(s) ({_counts(speaking)}) report on the topic, but none "
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
-    v = RULES[prop.direction](t)
-    strong = strength_words(claim, "strong")
+    v = RULES[asserted_direction(prop)](t)
+    strong = strength_words(claim, "strong") or lasting_words(claim)
     doubts = _against_a_strong_claim(t) if strong and v == "supported" else []
     if doubts:
         v = "mixed"  # "clearly help": a benefit is shown, but not beyond doubt
@@ -455,7 +470,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"did, by different groups (e.g. {cite(reports[0])}); trials without an average benefit do not refute "
             "that." + note
         )
-    if claim.kind == "mechanism" and v == "mixed" and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
+    lifted = claim.kind == "mechanism" and v == "mixed" and not lasting_words(claim)
+    if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
