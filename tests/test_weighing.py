@@ -253,8 +253,9 @@ def test_a_claim_that_the_nervous_system_is_reset_is_not_shown_by_an_effect_whil
         return verdict(c, found)[0]
 
     assert weigh("Ketamine reduces pain sensitivity.") == "supported"  # what the trials show, over one null trial
-    # the same trials do not show that the nervous system is changed for good
+    # the same trials do not show that the nervous system is changed for good, nor that more than the pain is treated
     assert weigh("It alters how the brain processes pain signals and helps reset pain sensitivity.") == "mixed"
+    assert weigh("It targets pain pathways in the nervous system rather than simply masking symptoms.") == "mixed"
 
 
 def test_a_named_harm_is_not_shown_by_adverse_events_in_general(lib: Library) -> None:
@@ -264,6 +265,13 @@ def test_a_named_harm_is_not_shown_by_adverse_events_in_general(lib: Library) ->
     motov = evidence(lib, secretions, "25817884")
     assert motov.stance in ("supports", "mixed") and any("not the harm the claim names" in r for r in motov.indirect)
     assert verdict(secretions, [motov])[0] == "insufficient"
+    # "Side effects were observed in all the 8 patients after injection of ketamine" names the injection, not pain
+    # or irritation at the injection site
+    site = claim("Pain or irritation at injection site", kind="side_effect", outcomes=["adverse_events"],
+                 lead_in="The list of relatively mild side effects includes the following:", direction="causes",
+                 severity="any")  # fmt: skip
+    eide = evidence(lib, site, "10.1016/0304-3959(94)90129-5")
+    assert any("not the harm the claim names" in r for r in eide.indirect)
     # that ketamine can cause adverse events is what the sentence shows
     general = claim("Ketamine can cause side effects.", kind="side_effect", outcomes=["adverse_events"],
                     direction="causes", severity="any")  # fmt: skip

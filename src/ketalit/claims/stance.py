@@ -816,20 +816,25 @@ def _concepts_name_outcomes(prop: Proposition) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _named_harm(quote: str) -> str:
+def _named_harm(quote: str) -> tuple[re.Pattern[str], ...]:
     general = re.compile("|".join(f"(?:{w})" for w in weighing()["harm"]["general_words"]), re.I)
-    words = [w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w)]
-    return "|".join(r"\b" + re.escape(w[:-1] if w.endswith("s") else w) for w in words)
+    words = dict.fromkeys(w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w))
+    return tuple(re.compile(r"\b" + re.escape(w[:-1] if w.endswith("s") else w), re.I) for w in words)
 
 
-def named_harm(claim: Claim) -> str:
-    """A pattern for the harm a list item names under a lead-in ("possible side effects include: Increased
+def _names(harm: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether a sentence names the harm: half of its words (one at least)."""
+    return sum(1 for rx in harm if rx.search(text)) >= max(1, math.ceil(len(harm) / 2))
+
+
+def named_harm(claim: Claim) -> tuple[re.Pattern[str], ...]:
+    """Patterns for the words of the harm a list item names under a lead-in ("possible side effects include: Increased
     secretions") when the vocabulary has no outcome for it (the claim's only outcome is adverse events in general):
-    findings on adverse events in general are indirect for it, only a sentence that names it is direct. "" when the
-    claim names no such harm."""
+    findings on adverse events in general are indirect for it, only a sentence that names it is direct. Empty when
+    the claim names no such harm."""
     prop = claim.proposition
     if prop.direction != "causes" or set(prop.outcomes) != {"adverse_events"} or not claim.lead_in:
-        return ""
+        return ()
     return _named_harm(claim.quote)
 
 
@@ -892,7 +897,7 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         )
     named = named_harm(claim)
     if named and not any(
-        v.side and re.search(named, reading.text(rec, v.sentence), re.I) for v in votes if v.finding is not None
+        v.side and _names(named, reading.text(rec, v.sentence)) for v in votes if v.finding is not None
     ):
         indirect.append(f"adverse events in general, not the harm the claim names ({claim.quote[:60]})")
     if (
