@@ -12,7 +12,7 @@ import pytest
 from ketalit.claims.catalogue import Claim
 from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
-from ketalit.claims.stance import stance_of
+from ketalit.claims.stance import concept_match, stance_of
 from ketalit.claims.verdict import Evidence, verdict
 from ketalit.library import Library
 from ketalit.search import SearchIndex
@@ -302,3 +302,18 @@ def test_relief_long_after_the_claimed_maximum_is_not_the_claimed_relief(lib: Li
     weeks = claim("Relief lasts two to six weeks.", kind="duration", outcomes=["duration_of_relief"],
                   measure={"quantity": "duration_days", "min": 14.0, "max": 42.0})  # fmt: skip
     assert evidence(lib, weeks, "29178663").stance == "supports"
+
+
+def test_a_reviewers_short_stem_names_the_word_it_starts(lib: Library) -> None:
+    # a reviewer's concept group for "Mild dizziness" holds the stem "dizz"; Shen 2023: "the incidence of dizziness
+    # (P<0.001) ... was higher in the S group than in the L group"
+    c = claim("Mild dizziness", kind="side_effect", outcomes=["adverse_events"], direction="causes",
+              lead_in="Common short-term effects include:", terms="mild dizziness",
+              concepts=[["dizz", "lightheaded", "light-headed", "vertigo"]])  # fmt: skip
+    assert concept_match(c.proposition, "the incidence of dizziness was higher") == "direct"
+    shen = evidence(lib, c, "10.3389/fpsyt.2022.1038379")
+    assert shen.stance == "supports" and "dizziness" in " ".join(shen.rationale)
+    # number words and abbreviations stay whole words: "four" is not "fourteen", "CNS" not "CNSx"
+    four = claim("Patients need four sessions.", kind="dosing", outcomes=[], concepts=[["four"], ["session"]])
+    assert concept_match(four.proposition, "fourteen sessions were given") is None
+    assert concept_match(four.proposition, "four sessions were given") == "direct"

@@ -572,10 +572,16 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
 # -- textbook claims: mechanism, history, dosing -----------------------------------------------------------------------
 
 
+NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten".split())
+
+
 def _word_pattern(word: str) -> str:
     if word.isdigit():  # "196": the 1960s
         return r"(?<![\w-])" + word + r"\d*s?(?![\w-])"
-    tail = "" if len(word) >= 5 else r"s?(?![\w-])"
+    # a stem of four letters or more ("dizz", "glutamat") is a prefix; shorter words, abbreviations ("AST", "CNS")
+    # and number words ("four") are whole words
+    stem = len(word) >= 5 or (len(word) == 4 and word.isalpha() and word.islower() and word not in NUMBER_WORDS)
+    tail = "" if stem else r"s?(?![\w-])"
     body = r"[-\s]?".join(re.escape(part) for part in re.split(r"[-\s]+", word))  # "voltage gated", "voltage-gated"
     return r"(?<![\w-])" + body + tail
 
