@@ -317,3 +317,25 @@ def test_a_reviewers_short_stem_names_the_word_it_starts(lib: Library) -> None:
     four = claim("Patients need four sessions.", kind="dosing", outcomes=[], concepts=[["four"], ["session"]])
     assert concept_match(four.proposition, "fourteen sessions were given") is None
     assert concept_match(four.proposition, "four sessions were given") == "direct"
+
+
+def test_a_harm_more_frequent_in_the_control_arm_is_not_a_harm_of_ketamine(lib: Library) -> None:
+    # Zakine 2008: "A higher rate of nausea was observed in the CTRL group compared with the PERI group (27% vs 4%)"
+    nausea = claim("Temporary nausea", kind="side_effect", outcomes=["nausea_vomiting"], direction="causes",
+                   lead_in="Common short-term effects include:")  # fmt: skip
+    zakine = evidence(lib, nausea, "18499623")
+    assert zakine.stance != "supports"
+    rec = lib.find("18499623")
+    reading = read_record(rec)
+    ctrl = [f for f in reading.findings if f.outcome == "nausea_vomiting" and "CTRL" in reading.text(rec, f.s)]
+    assert ctrl and all(f.arm == "placebo" and f.vs == "ketamine" for f in ctrl)
+
+
+def test_a_call_for_larger_trials_states_nothing(lib: Library) -> None:
+    # Schwartzman 2009: "The results of this study warrant a larger randomized placebo controlled trial using higher
+    # doses of ketamine and a longer follow-up period."
+    c = claim("Higher doses provide longer-lasting pain relief.", kind="dosing", outcomes=[],
+              concepts=[["dose"], ["longer", "duration", "prolong", "lasting"]])  # fmt: skip
+    schwartzman = evidence(lib, c, "10.1016/j.pain.2009.08.015")
+    assert schwartzman.first_author == "Schwartzman"
+    assert not any("warrant" in s for s in schwartzman.rationale)
