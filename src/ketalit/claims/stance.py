@@ -624,9 +624,9 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         low = text.lower()
         found = [m.group(0) for g in groups for m in [_group_rx(g).search(low)] if m]
         hits = [h.strip() for h in found]
-        if len(hits) < loose or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
-            continue  # a statement about another drug is not about ketamine
         lex = lexicon()
+        if len(hits) < loose or (lex.comparators.search(text) and not lex.ketamine.search(text)):
+            continue  # a statement about another drug is not about ketamine
         if lex.methods_sentences.search(text) or lex.ignore.search(text) or lex.future_research.search(text):
             continue  # an aim, a method or a call for research states nothing
         if about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):

@@ -13,8 +13,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   credible evidence on both sides is `mixed`, unless a consistent body at the top tier faces a single record.
   Duration claims are checked at both ends: relief shown only well short of the claimed maximum is `mixed`.
   Comparative claims count head-to-head evidence only. A claim of a large or certain benefit ("clearly helps")
-  is at best `mixed` when anything credible is against it or a review rates the evidence weak; a claim that
-  some patients benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``).
+  is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
+  of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
+  benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
+  names what ketamine is faster than is weighed as a comparison.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
   records reporting it with ketamine suffice; only reports that it did not occur can contradict it.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
