@@ -1,7 +1,7 @@
 """Claim verdicts and cited evidence against hand labels, one label set at a time.
 
     python bench/claims_eval.py                       # in-sample (tests/labels/claim_verdicts.toml) and dev
-    python bench/claims_eval.py --set dev             # one set: insample | dev | heldout (held-out only when asked)
+    python bench/claims_eval.py --set dev             # one set: insample | dev | heldout | heldout2 (when asked)
     python bench/claims_eval.py --labels FILE         # any label file in the dev/held-out format
     python bench/claims_eval.py --library DIR         # the claims as linked in another library (default: library/)
     python bench/claims_eval.py --sample 30 --seed 1  # a random sample of cited (claim, record, sentence, stance)
@@ -47,6 +47,7 @@ SETS = {
     "insample": LABELS / "claim_verdicts.toml",
     "dev": LABELS / "claims_dev.toml",
     "heldout": LABELS / "claims_heldout.toml",
+    "heldout2": LABELS / "claims_heldout2.toml",
 }
 DEFAULT_SETS = ("insample", "dev")  # the held-out set is evaluated only when asked for by name
 TEXTBOOK_KINDS = ("mechanism", "history")

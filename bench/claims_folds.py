@@ -1,22 +1,22 @@
-"""The evidence engine on two folds of the tuning labels, to see whether a rule changed on one fold generalises.
+"""The evidence engine on three folds over all the label sets, to see whether a rule changed on one fold generalises.
 
-    python bench/claims_folds.py                 # both folds: verdict agreement and key-record recall
+    python bench/claims_folds.py                 # every fold: verdict agreement, supported precision, key recall
     python bench/claims_folds.py --errors A      # also every disagreement and missed key record of fold A only
     python bench/claims_folds.py --json
 
-The labels the engine may be tuned on are cut into two folds, fixed before any rule was changed:
+Every label set the engine may now be tuned on is cut into three folds, fixed before any rule of round 3 changed:
 
-- fold A: the 36 in-sample verdicts (``claim_verdicts.toml``), half of the dev claims (``claims_dev.toml``, the
-  half is drawn with a fixed seed) and the tuning pages p01 and p08;
-- fold B: the other half of the dev claims and the tuning pages p03, p05 and p07.
+- the catalogue's labelled claims (the 36 in-sample verdicts of ``claim_verdicts.toml``, the dev claims of
+  ``claims_dev.toml`` and the two measured held-out sets ``claims_heldout.toml`` and ``claims_heldout2.toml``) are
+  matched to the shipped catalogue, and the claims (not the labels: a claim labelled in two sets stays in one fold)
+  are dealt into the three folds in an order drawn with a fixed seed;
+- the labelled pages (tuning p01-p08 and held-out p02-p06, each checked as ``ketalit check`` does, so their
+  propositions are the normaliser's) are dealt whole: A p01, p06; B p03, p04, p08; C p02, p05, p07.
 
-The shipped catalogue's claims are linked in a copy of the shipped library (as ``ketalit claims link`` does); each
-tuning page is checked into a copy of the library's records with no claims, as ``ketalit check`` does (so its
-claims are the normaliser's, not a reviewer's). Scoring is ``claims_eval.py``'s: verdict agreement, and recall of
-the key records cited with the labelled stance.
-
-Work on one fold's errors (``--errors A``) and read the other fold's figures: they say whether the change holds on
-claims it was not made for. The held-out labels are never read here.
+Scoring is ``claims_eval.py``'s: verdict agreement, and recall of the key records cited with the labelled stance;
+besides, the precision of ``supported`` (of the engine's supported verdicts, how many the reviewers gave too).
+Work on one fold's errors (``--errors A``) and read the other folds' figures: they say whether the change holds on
+claims it was not made for. The new held-out set the lead keeps is not in the repository and is never read here.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import random
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -34,25 +35,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import SETS, Roles, evaluate, load_labels  # noqa: E402
+from claims_eval import SETS, Roles, evaluate, load_labels, match_claim  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
 from ketalit.library import Library  # noqa: E402
 
-PAGES = ROOT / "tests" / "pages" / "tuning"
-DEV_SEED = 20261201
-FOLD_PAGES = {"A": ("p01", "p08"), "B": ("p03", "p05", "p07")}
+PAGES = ROOT / "tests" / "pages"
+SEED = 20261130
+FOLDS = ("A", "B", "C")
+CATALOGUE_SETS = ("insample", "dev", "heldout", "heldout2")
+FOLD_PAGES = {"A": ("p01", "p06"), "B": ("p03", "p04", "p08"), "C": ("p02", "p05", "p07")}
+PAGE_SETS = ("tuning", "heldout")
 
 
-def dev_halves() -> dict[str, set[str]]:
-    ids = sorted(item["id"] for item in load_labels(SETS["dev"]))
-    random.Random(DEV_SEED).shuffle(ids)
-    half = len(ids) // 2
-    return {"A": set(ids[:half]), "B": set(ids[half:])}
-
-
-def page_labels(stem: str, document: str) -> list[dict[str, Any]]:
-    data = tomllib.loads((PAGES / f"{stem}.labels.toml").read_text(encoding="utf-8"))
+def page_labels(path: Path, document: str) -> list[dict[str, Any]]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     return [
         {
             "id": "",
@@ -83,7 +80,8 @@ def link_catalogue(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]]]:
     return lib, {r["id"]: r for r in stored_claims(lib)}
 
 
-def check_pages(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]], dict[str, str]]:
+def check_pages(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]], dict[str, tuple[str, Path]]]:
+    """Every labelled page checked into a copy of the library's records with no claims: page -> (document, set)."""
     from ketalit.claims.check import check_page
     from ketalit.claims.review import forget_all_claims
 
@@ -91,33 +89,53 @@ def check_pages(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]], dict[str
     forget_all_claims(lib_dir)
     rows: dict[str, dict[str, Any]] = {}
     documents = {}
-    for path in sorted(PAGES.glob("*.labels.toml")):
-        stem = path.name.split(".")[0]
-        page = tomllib.loads(path.read_text(encoding="utf-8")).get("page", {})
-        out = check_page(lib_dir, path.with_name(f"{stem}.txt").read_bytes(), name=f"{stem}.txt",
-                         title=page.get("title"), url=page.get("url"), accessed=page.get("accessed"))  # fmt: skip
-        documents[stem] = out.document
-        rows.update({r["id"]: r for r in out.claims})
+    for folder in PAGE_SETS:
+        for path in sorted((PAGES / folder).glob("*.labels.toml")):
+            stem = path.name.split(".")[0]
+            page = tomllib.loads(path.read_text(encoding="utf-8")).get("page", {})
+            out = check_page(lib_dir, path.with_name(f"{stem}.txt").read_bytes(), name=f"{stem}.txt",
+                             title=page.get("title"), url=page.get("url"), accessed=page.get("accessed"))  # fmt: skip
+            documents[stem] = (out.document, path)
+            rows.update({r["id"]: r for r in out.claims})
     return Library.open(lib_dir), rows, documents
 
 
-def fold_sets(halves: dict[str, set[str]], documents: dict[str, str]) -> dict[str, list[tuple[str, list]]]:
-    """fold -> [(part name, labels)]; the part is scored against the catalogue or the pages."""
-    dev = load_labels(SETS["dev"])
+def fold_sets(
+    shipped_rows: dict[str, dict[str, Any]], documents: dict[str, tuple[str, Path]]
+) -> dict[str, list[tuple[str, list]]]:
+    """fold -> [(part name, labels)]; a part is one label set's share of the fold (pages: "pages-tuning" or
+    "pages-heldout"), scored against the catalogue or the checked pages."""
+    labels = {name: load_labels(SETS[name]) for name in CATALOGUE_SETS}
+    claim_ids = sorted({row["id"] for items in labels.values() for x in items if (row := match_claim(x, shipped_rows))})
+    random.Random(SEED).shuffle(claim_ids)
+    fold_of = {cid: FOLDS[i % len(FOLDS)] for i, cid in enumerate(claim_ids)}
     out: dict[str, list[tuple[str, list]]] = {}
-    for fold in ("A", "B"):
+    for fold in FOLDS:
         parts: list[tuple[str, list]] = []
-        if fold == "A":
-            parts.append(("in-sample", load_labels(SETS["insample"])))
-        parts.append((f"dev-{fold}", [d for d in dev if d["id"] in halves[fold]]))
-        parts.append((f"pages-{fold}", [x for p in FOLD_PAGES[fold] for x in page_labels(p, documents[p])]))
+        for name, items in labels.items():
+            mine = [x for x in items if (row := match_claim(x, shipped_rows)) and fold_of[row["id"]] == fold]
+            parts.append((name, mine))
+        for folder in PAGE_SETS:
+            mine = [
+                x
+                for stem in FOLD_PAGES[fold]
+                if stem in documents and documents[stem][1].parent.name == folder
+                for x in page_labels(documents[stem][1], documents[stem][0])
+            ]
+            parts.append((f"pages-{folder}", mine))
         out[fold] = parts
     return out
 
 
+def precision(pairs: Counter, side: str) -> tuple[int, int]:
+    """(right, given): of the engine's verdicts on one side, how many the reviewers gave too."""
+    given = sum(n for (_, got), n in pairs.items() if got == side)
+    return pairs[(side, side)], given
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--errors", choices=("A", "B"), help="print the disagreements and missed keys of this fold")
+    ap.add_argument("--errors", choices=FOLDS, help="print the disagreements and missed keys of this fold")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the two linked libraries in this (new) folder, to look into")
     args = ap.parse_args()
@@ -126,38 +144,57 @@ def main() -> None:
         tmp.mkdir(parents=True, exist_ok=True)
         shipped_lib, shipped_rows = link_catalogue(tmp)
         pages_lib, page_rows, documents = check_pages(tmp)
-        folds = fold_sets(dev_halves(), documents)
+        folds = fold_sets(shipped_rows, documents)
         report: dict[str, Any] = {}
         for fold, parts in folds.items():
-            agree = n = keys = keys_same = 0
             per_part = {}
             for name, labels in parts:
                 lib, rows = (pages_lib, page_rows) if name.startswith("pages") else (shipped_lib, shipped_rows)
-                res = evaluate(labels, rows, Roles(lib))
-                per_part[name] = res
-                agree += res["agree"]
-                n += res["matched"]
-                keys += res["keys"]
-                keys_same += res["keys_same"]
-            report[fold] = {"agree": agree, "n": n, "keys_same": keys_same, "keys": keys, "parts": per_part}
+                per_part[name] = evaluate(labels, rows, Roles(lib))
+            report[fold] = per_part
+    totals: dict[str, dict[str, Any]] = {}
+    for scope, parts in [(f"fold {f}", report[f]) for f in FOLDS] + [
+        (f"set {name}", {f: report[f][name] for f in FOLDS}) for name in report[FOLDS[0]]
+    ]:
+        pairs: Counter = Counter()
+        for x in parts.values():
+            pairs.update(x["pairs"])
+        totals[scope] = {
+            "agree": sum(x["agree"] for x in parts.values()),
+            "n": sum(x["matched"] for x in parts.values()),
+            "keys_same": sum(x["keys_same"] for x in parts.values()),
+            "keys": sum(x["keys"] for x in parts.values()),
+            "supported": precision(pairs, "supported"),
+            "contradicted": precision(pairs, "contradicted"),
+            "unbacked": sum(len(x["unbacked"]) for x in parts.values()),
+            "bad_rationale": sum(sum(x["bad_rationale"].get(r, 0) for r in ("title", "methods", "background",
+                                                                          "objective")) for x in parts.values()),
+        }  # fmt: skip
     if args.json:
         print(json.dumps({
-            f: {"verdicts": f"{r['agree']}/{r['n']}", "key_recall": f"{r['keys_same']}/{r['keys']}",
-                **{p: {"verdicts": f"{x['agree']}/{x['matched']}", "key_recall": f"{x['keys_same']}/{x['keys']}",
-                       "unbacked": x["unbacked"]} for p, x in r["parts"].items()}}
-            for f, r in report.items()
+            scope: {"verdicts": f"{r['agree']}/{r['n']}", "key_recall": f"{r['keys_same']}/{r['keys']}",
+                    "supported_precision": "{}/{}".format(*r["supported"]),
+                    "contradicted_precision": "{}/{}".format(*r["contradicted"]), "unbacked": r["unbacked"],
+                    "bad_rationale": r["bad_rationale"]}
+            for scope, r in totals.items()
         }))  # fmt: skip
         return
-    for fold, r in report.items():
-        print(f"fold {fold}: verdicts {r['agree']}/{r['n']} ({r['agree'] / r['n']:.0%}), "
-              f"key-record recall {r['keys_same']}/{r['keys']} ({r['keys_same'] / max(r['keys'], 1):.0%})")  # fmt: skip
-        for name, x in r["parts"].items():
-            kr = f", keys {x['keys_same']}/{x['keys']}" if x["keys"] else ""
-            unb = f", unbacked {len(x['unbacked'])}" if x["unbacked"] else ""
-            print(f"   {name:10} verdicts {x['agree']}/{x['matched']}{kr}{unb}"
-                  + (f" (not found: {', '.join(x['unmatched'])})" if x["unmatched"] else ""))  # fmt: skip
+    for scope, r in totals.items():
+        if scope == f"set {next(iter(report[FOLDS[0]]))}":
+            print()
+        print(f"{scope:18} verdicts {r['agree']:>3}/{r['n']:<3} ({r['agree'] / max(r['n'], 1):4.0%})  "
+              f"keys {r['keys_same']:>3}/{r['keys']:<3} ({r['keys_same'] / max(r['keys'], 1):4.0%})  "
+              "supported {}/{}  contradicted {}/{}".format(*r["supported"], *r["contradicted"])
+              + (f"  unbacked {r['unbacked']}" if r["unbacked"] else "")
+              + (f"  bad rationales {r['bad_rationale']}" if r["bad_rationale"] else ""))  # fmt: skip
+        if scope.startswith("fold"):
+            for name, x in report[scope[-1]].items():
+                if x["matched"]:
+                    sp = precision(x["pairs"], "supported")
+                    print(f"    {name:14} {x['agree']:>3}/{x['matched']:<3} keys {x['keys_same']:>3}/{x['keys']:<3} "
+                          f"supported {sp[0]}/{sp[1]}")  # fmt: skip
     if args.errors:
-        for name, x in report[args.errors]["parts"].items():
+        for name, x in report[args.errors].items():
             print(f"\n== {name}")
             pairs = sorted(x["pairs"].items())
             print("   " + "; ".join(f"{w}->{g} {k}" for (w, g), k in pairs if w != g))

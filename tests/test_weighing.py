@@ -12,7 +12,7 @@ import pytest
 from ketalit.claims.catalogue import Claim
 from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
-from ketalit.claims.stance import stance_of
+from ketalit.claims.stance import concept_match, stance_of
 from ketalit.claims.verdict import Evidence, verdict
 from ketalit.library import Library
 from ketalit.search import SearchIndex
@@ -222,3 +222,120 @@ def test_unable_to_show_a_benefit_is_no_difference(lib: Library) -> None:
     reading = read_record(rec)
     last = [f for f in reading.findings if "unable to show" in reading.text(rec, f.s)]
     assert last and all(f.direction == "same" for f in last)
+
+
+# -- round 3: what a claim says must be what the evidence shows ------------------------------------------------------
+
+
+def test_a_statement_must_name_a_share_of_what_the_claim_states(lib: Library) -> None:
+    # a history claim without concept groups: "use" and "anesthetic" are in many abstracts, "FDA" and "approved" in
+    # none of these; a sentence that names two of six words is on the topic, not a statement of the claim
+    fda = claim("Its use as an anesthetic was approved by the FDA decades ago.", kind="history", outcomes=[],
+                terms="use anesthetic approved fda decades ago")  # fmt: skip
+    palamar = evidence(lib, fda, "36475433")
+    assert palamar.stance == "neutral" and palamar.related
+    assert "names only" in palamar.why
+    assert verdict(fda, [palamar])[0] == "insufficient"
+    # a sentence that names what the claim states does state it ("ketamine blocks NMDA receptors on GABA neurons
+    # ... increased release of dopamine")
+    gaba = claim("Ketamine blocks NMDA receptors on GABA neurons, which releases dopamine.", kind="mechanism",
+                 outcomes=[], terms="blocks nmda receptors gaba neurons dopamine release")  # fmt: skip
+    liu = evidence(lib, gaba, "27261367")
+    assert liu.stance == "supports" and "states it" in liu.why
+
+
+def test_a_claim_that_the_nervous_system_is_reset_is_not_shown_by_an_effect_while_the_drug_acts(lib: Library) -> None:
+    def weigh(quote: str) -> str:
+        c = claim(quote, kind="mechanism", outcomes=["hyperalgesia"])
+        # two trials in which ketamine lowered hyperalgesia against one in which it did not (after amputation)
+        found = [evidence(lib, c, k) for k in ("15983467", "8159441", "15264726")]
+        assert [e.stance for e in found] == ["supports", "supports", "contradicts"]
+        return verdict(c, found)[0]
+
+    assert weigh("Ketamine reduces pain sensitivity.") == "supported"  # what the trials show, over one null trial
+    # the same trials do not show that the nervous system is changed for good, nor that more than the pain is treated
+    assert weigh("It alters how the brain processes pain signals and helps reset pain sensitivity.") == "mixed"
+    assert weigh("It targets pain pathways in the nervous system rather than simply masking symptoms.") == "mixed"
+
+
+def test_a_named_harm_is_not_shown_by_adverse_events_in_general(lib: Library) -> None:
+    # "Patients in the ketamine group reported increased minor adverse effects": not secretions
+    secretions = claim("Increased secretions (which can be managed)", kind="side_effect", outcomes=["adverse_events"],
+                       lead_in="Possible side effects include:", direction="causes", severity="any")  # fmt: skip
+    motov = evidence(lib, secretions, "25817884")
+    assert motov.stance in ("supports", "mixed") and any("not the harm the claim names" in r for r in motov.indirect)
+    assert verdict(secretions, [motov])[0] == "insufficient"
+    # "Side effects were observed in all the 8 patients after injection of ketamine" names the injection, not pain
+    # or irritation at the injection site
+    site = claim("Pain or irritation at injection site", kind="side_effect", outcomes=["adverse_events"],
+                 lead_in="The list of relatively mild side effects includes the following:", direction="causes",
+                 severity="any")  # fmt: skip
+    eide = evidence(lib, site, "10.1016/0304-3959(94)90129-5")
+    assert any("not the harm the claim names" in r for r in eide.indirect)
+    # that ketamine can cause adverse events is what the sentence shows
+    general = claim("Ketamine can cause side effects.", kind="side_effect", outcomes=["adverse_events"],
+                    direction="causes", severity="any")  # fmt: skip
+    motov = evidence(lib, general, "25817884")
+    assert motov.stance in ("supports", "mixed") and not motov.indirect
+
+
+def test_a_rapid_action_that_sets_ketamine_apart_needs_a_head_to_head_comparison(lib: Library) -> None:
+    c = claim("Its rapid action sets it apart from many other therapies.", kind="onset", outcomes=["onset"],
+              comparator="standard analgesics")  # fmt: skip
+    # relief within 10 minutes against placebo compares ketamine with no other therapy
+    carr = evidence(lib, c, "15109503")
+    assert carr.stance == "supports" and any(r.startswith("no comparison") for r in carr.indirect)
+    # against fentanyl, head to head, ketamine was no faster
+    silva = evidence(lib, c, "32739857")
+    assert silva.stance == "contradicts" and "no faster" in silva.why
+    assert verdict(c, [carr, silva])[0] != "supported"
+
+
+def test_relief_long_after_the_claimed_maximum_is_not_the_claimed_relief(lib: Library) -> None:
+    c = claim("This phase can last anywhere from a few hours to a day or two.", kind="duration",
+              outcomes=["duration_of_relief"],
+              measure={"quantity": "duration_days", "min": 0.1, "max": 2.0})  # fmt: skip
+    # a meta-analysis with relief still present at 4 weeks (after infusions for chronic pain)
+    michelet = evidence(lib, c, "29178663")
+    assert michelet.stance == "neutral" and "much longer than the claimed" in michelet.why
+    # the same record for a claim of weeks of relief
+    weeks = claim("Relief lasts two to six weeks.", kind="duration", outcomes=["duration_of_relief"],
+                  measure={"quantity": "duration_days", "min": 14.0, "max": 42.0})  # fmt: skip
+    assert evidence(lib, weeks, "29178663").stance == "supports"
+
+
+def test_a_reviewers_short_stem_names_the_word_it_starts(lib: Library) -> None:
+    # a reviewer's concept group for "Mild dizziness" holds the stem "dizz"; Shen 2023: "the incidence of dizziness
+    # (P<0.001) ... was higher in the S group than in the L group"
+    c = claim("Mild dizziness", kind="side_effect", outcomes=["adverse_events"], direction="causes",
+              lead_in="Common short-term effects include:", terms="mild dizziness",
+              concepts=[["dizz", "lightheaded", "light-headed", "vertigo"]])  # fmt: skip
+    assert concept_match(c.proposition, "the incidence of dizziness was higher") == "direct"
+    shen = evidence(lib, c, "10.3389/fpsyt.2022.1038379")
+    assert shen.stance == "supports" and "dizziness" in " ".join(shen.rationale)
+    # number words and abbreviations stay whole words: "four" is not "fourteen", "CNS" not "CNSx"
+    four = claim("Patients need four sessions.", kind="dosing", outcomes=[], concepts=[["four"], ["session"]])
+    assert concept_match(four.proposition, "fourteen sessions were given") is None
+    assert concept_match(four.proposition, "four sessions were given") == "direct"
+
+
+def test_a_harm_more_frequent_in_the_control_arm_is_not_a_harm_of_ketamine(lib: Library) -> None:
+    # Zakine 2008: "A higher rate of nausea was observed in the CTRL group compared with the PERI group (27% vs 4%)"
+    nausea = claim("Temporary nausea", kind="side_effect", outcomes=["nausea_vomiting"], direction="causes",
+                   lead_in="Common short-term effects include:")  # fmt: skip
+    zakine = evidence(lib, nausea, "18499623")
+    assert zakine.stance != "supports"
+    rec = lib.find("18499623")
+    reading = read_record(rec)
+    ctrl = [f for f in reading.findings if f.outcome == "nausea_vomiting" and "CTRL" in reading.text(rec, f.s)]
+    assert ctrl and all(f.arm == "placebo" and f.vs == "ketamine" for f in ctrl)
+
+
+def test_a_call_for_larger_trials_states_nothing(lib: Library) -> None:
+    # Schwartzman 2009: "The results of this study warrant a larger randomized placebo controlled trial using higher
+    # doses of ketamine and a longer follow-up period."
+    c = claim("Higher doses provide longer-lasting pain relief.", kind="dosing", outcomes=[],
+              concepts=[["dose"], ["longer", "duration", "prolong", "lasting"]])  # fmt: skip
+    schwartzman = evidence(lib, c, "10.1016/j.pain.2009.08.015")
+    assert schwartzman.first_author == "Schwartzman"
+    assert not any("warrant" in s for s in schwartzman.rationale)

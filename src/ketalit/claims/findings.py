@@ -451,6 +451,10 @@ _RESPECTIVELY = re.compile(
 )
 
 
+# A control arm named as such (not a letter code such as "group S", which some trials give a ketamine arm)
+_NAMED_CONTROL = re.compile(r"placebo|control|ctrl|saline|sham", re.I)
+
+
 def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | None, bool]:
     """(arm, comparator, arm_by_context) of a clause: who the finding is about and against what."""
     mentions = _drug_mentions(clause, lex)
@@ -485,6 +489,16 @@ def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | No
             vs = "placebo"  # ketamine added to X, compared with X alone
         return arm, vs, False
     drugs_left = [m for m in others_left if m.kind == "drug"]
+    if (
+        split
+        and not symmetric
+        and not drugs_left
+        and any(m.kind == "placebo" and _NAMED_CONTROL.search(clause[m.start : m.end]) for m in others_left)
+        and all(m.kind == "ketamine" for m in right)
+    ):
+        # "a higher rate of nausea was observed in the CTRL group compared with the PERI group": about the control
+        # arm, against the study's ketamine arm
+        return "placebo", "ketamine", not right
     if drugs_left:
         vs_m = next((m for m in right if label(m) != label(drugs_left[0])), None)
         return label(drugs_left[0]), label(vs_m) if vs_m else None, False

@@ -12,9 +12,10 @@ The rationale is the 1-3 result or conclusion sentences of the deciding findings
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..records import Record
@@ -23,7 +24,7 @@ from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import fmt_days
-from .verdict import weighing
+from .verdict import asserted_direction, weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -491,6 +492,9 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
     return votes
 
 
+OUTLASTS = 3.0  # relief still present at more than this many times the claimed maximum is not the claimed relief
+
+
 def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
     """Relief read at time points gives bounds: relief still there at t (a lower bound on how long it lasts), no
     difference at t (an upper bound). The claim is checked at both ends: relief gone before the claimed minimum,
@@ -533,6 +537,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
             votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {words}: relief does not last", t))
         return votes
     assert hi is not None
+    # relief still present long after the claimed maximum ("a few hours to a day or two", relief at 4 weeks) is not
+    # the claimed relief (another regimen or population): it neither shows nor refutes it
+    beyond = [x for x in lasted if x[0] > OUTLASTS * hi]
+    lasted = [x for x in lasted if x[0] <= OUTLASTS * hi]
     best = max(lasted, key=lambda x: x[0], default=None)
     # a null result after relief was shown bounds it from above; a null over a whole window means none at all
     after = [g for g in gone if best is None or g[3] in ("over", "during") or g[0] >= best[0]]
@@ -545,6 +553,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
             votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t, vs))
         else:
             votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
+    if beyond:
+        t, f, words, w, vs = max(beyond, key=lambda x: x[0])
+        why = f"relief still present at {fmt_days(t)}: much longer than the claimed {fmt_days(hi)}, another relief"
+        votes.append(Vote(f, f.s, 0, 0.0, why, t, vs))
     if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
         t, f, words, how = bound
         end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
@@ -560,10 +572,16 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
 # -- textbook claims: mechanism, history, dosing -----------------------------------------------------------------------
 
 
+NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten".split())
+
+
 def _word_pattern(word: str) -> str:
     if word.isdigit():  # "196": the 1960s
         return r"(?<![\w-])" + word + r"\d*s?(?![\w-])"
-    tail = "" if len(word) >= 5 else r"s?(?![\w-])"
+    # a stem of four letters or more ("dizz", "glutamat") is a prefix; shorter words, abbreviations ("AST", "CNS")
+    # and number words ("four") are whole words
+    stem = len(word) >= 5 or (len(word) == 4 and word.isalpha() and word.islower() and word not in NUMBER_WORDS)
+    tail = "" if stem else r"s?(?![\w-])"
     body = r"[-\s]?".join(re.escape(part) for part in re.split(r"[-\s]+", word))  # "voltage gated", "voltage-gated"
     return r"(?<![\w-])" + body + tail
 
@@ -581,7 +599,11 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     groups = prop.concepts or tuple((w,) for w in dict.fromkeys(prop.terms))
     if not groups:
         return []
-    need = len(groups) if prop.concepts else min(2, len(groups))
+    # without concept groups, the claim's own words: two of them ("pain", "chronic") are in most abstracts, so a
+    # statement must name a share of what the claim says (data/weighing.toml [textbook])
+    share = weighing()["textbook"]["share_of_words"]
+    need = len(groups) if prop.concepts else min(len(groups), max(2, math.ceil(share * len(groups))))
+    loose = need if prop.concepts else min(2, len(groups))  # enough to say the record is on the topic
     votes = []
     roles = {
         "mechanism": TEXTBOOK_ROLES,
@@ -591,7 +613,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     about_ketamine = claim.kind != "mechanism"
     texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
     whole = " ".join(texts).lower()
-    if sum(1 for g in groups if _group_rx(g).search(whole)) < need:
+    if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
         return []  # the record names too little of what the claim states, in any sentence
     for i, s in enumerate(reading.sentences):
         if s.role not in roles:
@@ -602,9 +624,10 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         low = text.lower()
         found = [m.group(0) for g in groups for m in [_group_rx(g).search(low)] if m]
         hits = [h.strip() for h in found]
-        if len(hits) < need or (lexicon().comparators.search(text) and not lexicon().ketamine.search(text)):
+        lex = lexicon()
+        if len(hits) < loose or (lex.comparators.search(text) and not lex.ketamine.search(text)):
             continue  # a statement about another drug is not about ketamine
-        if lexicon().methods_sentences.search(text) or lexicon().ignore.search(text):
+        if lex.methods_sentences.search(text) or lex.ignore.search(text) or lex.future_research.search(text):
             continue  # an aim, a method or a call for research states nothing
         if about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
             continue
@@ -613,6 +636,9 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         negated = Context(text).negated(at, at + len(hits[0])) if at >= 0 else None
         side = 1 if (negated is None) == (claim.polarity != "negative") else -1
         verb = "denies it" if negated else "states it"
+        if len(hits) < need:  # on the topic, but too little of what the claim says: related, not a stance
+            votes.append(Vote(None, i, 0, 0.0, f"names only {', '.join(hits[:3])} of what the claim states"))
+            continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
 
@@ -713,8 +739,6 @@ def _votes(prop: Proposition, direction: str, effects: list[Effect], reading: Re
 
 
 def _without_quantity(prop: Proposition) -> Proposition:
-    from dataclasses import replace
-
     return replace(prop, quantity=None) if prop.quantity and prop.quantity[0] != "onset_minutes" else prop
 
 
@@ -798,9 +822,34 @@ def _concepts_name_outcomes(prop: Proposition) -> bool:
     return any(w.lstrip("~") in text for g in prop.concepts for w in g)
 
 
+@lru_cache(maxsize=256)
+def _named_harm(quote: str) -> tuple[re.Pattern[str], ...]:
+    general = re.compile("|".join(f"(?:{w})" for w in weighing()["harm"]["general_words"]), re.I)
+    words = dict.fromkeys(w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w))
+    return tuple(re.compile(r"\b" + re.escape(w[:-1] if w.endswith("s") else w), re.I) for w in words)
+
+
+def _names(harm: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether a sentence names the harm: half of its words (one at least)."""
+    return sum(1 for rx in harm if rx.search(text)) >= max(1, math.ceil(len(harm) / 2))
+
+
+def named_harm(claim: Claim) -> tuple[re.Pattern[str], ...]:
+    """Patterns for the words of the harm a list item names under a lead-in ("possible side effects include: Increased
+    secretions") when the vocabulary has no outcome for it (the claim's only outcome is adverse events in general):
+    findings on adverse events in general are indirect for it, only a sentence that names it is direct. Empty when
+    the claim names no such harm."""
+    prop = claim.proposition
+    if prop.direction != "causes" or set(prop.outcomes) != {"adverse_events"} or not claim.lead_in:
+        return ()
+    return _named_harm(claim.quote)
+
+
 def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     """The record's stance on the claim, with the deciding findings and their sentences."""
     prop = claim.proposition
+    if asserted_direction(prop) != prop.direction:  # "rapid action sets it apart from other therapies"
+        prop = replace(prop, direction=asserted_direction(prop))
     effects: list[Effect] = []
     related = 0
     title = rec.get("title") or ""
@@ -853,6 +902,11 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             + ", ".join(w[1:] for g in prop.concepts for w in g if w.startswith("~"))
             + ")"
         )
+    named = named_harm(claim)
+    if named and not any(
+        v.side and _names(named, reading.text(rec, v.sentence)) for v in votes if v.finding is not None
+    ):
+        indirect.append(f"adverse events in general, not the harm the claim names ({claim.quote[:60]})")
     if (
         prop.direction == "less_harm"
         and votes

@@ -13,8 +13,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   credible evidence on both sides is `mixed`, unless a consistent body at the top tier faces a single record.
   Duration claims are checked at both ends: relief shown only well short of the claimed maximum is `mixed`.
   Comparative claims count head-to-head evidence only. A claim of a large or certain benefit ("clearly helps")
-  is at best `mixed` when anything credible is against it or a review rates the evidence weak; a claim that
-  some patients benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``).
+  is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
+  of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
+  benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
+  names what ketamine is faster than is weighed as a comparison.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
   records reporting it with ketamine suffice; only reports that it did not occur can contradict it.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
@@ -71,6 +73,21 @@ def strength_words(claim: Claim, kind: str) -> str:
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return ""
     m = _strength(kind).search(claim.text)
+    return m.group(0) if m else ""
+
+
+def asserted_direction(prop: Proposition) -> str:
+    """What the claim asserts, for weighing: an onset claim that names what it is faster than ("its rapid action sets
+    it apart from other therapies") is a comparison, shown only head to head."""
+    return "faster" if prop.direction == "onset" and prop.comparator else prop.direction
+
+
+def lasting_words(claim: Claim) -> str:
+    """The words with which a claim says that ketamine changes the nervous system for good ("resets the way the
+    brain handles pain"), ``data/weighing.toml`` [strength] lasting; "" if it does not."""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS:
+        return ""
+    m = _strength("lasting").search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -439,8 +456,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"Insufficient: {len(speaking)} related record(s) ({_counts(speaking)}) report on the topic, but none "
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
-    v = RULES[prop.direction](t)
-    strong = strength_words(claim, "strong")
+    v = RULES[asserted_direction(prop)](t)
+    strong = strength_words(claim, "strong") or lasting_words(claim)
     doubts = _against_a_strong_claim(t) if strong and v == "supported" else []
     if doubts:
         v = "mixed"  # "clearly help": a benefit is shown, but not beyond doubt
@@ -455,7 +472,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"did, by different groups (e.g. {cite(reports[0])}); trials without an average benefit do not refute "
             "that." + note
         )
-    if claim.kind == "mechanism" and v == "mixed" and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
+    lifted = claim.kind == "mechanism" and v == "mixed" and not lasting_words(claim)
+    if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
