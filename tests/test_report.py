@@ -23,9 +23,8 @@ from conftest import UNSAFE, check_page, cli_error, markdown_to_html, run_cli, s
 
 
 @pytest.fixture(scope="module")
-def shipped_report(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("report")
-    return write_report(Library.open(shipped_copy), out), Library.open(shipped_copy)
+def shipped_report(shipped_report_files, shipped_copy: Path):
+    return shipped_report_files, Library.open(shipped_copy)
 
 
 _PARSED: dict[tuple, Any] = {}  # (path, mtime) -> the page; the tests only read it
