@@ -22,6 +22,7 @@ from conftest import ROOT
 pytestmark = [
     pytest.mark.e2e,  # a real browser
     pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium: .ci/run installs it"),
+    pytest.mark.xdist_group("shipped_report"),  # one test process: one browser, one report of each kind
 ]
 
 AXE = ROOT / "tests" / "fixtures" / "axe" / "axe.min.js"

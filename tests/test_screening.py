@@ -115,6 +115,7 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path,
 
 
 @pytest.mark.e2e
+@pytest.mark.xdist_group("shipped_report")
 def test_report_has_no_prisma_without_screening(shipped_report_files) -> None:
     assert shipped_report_files.html.exists()
     assert not (shipped_report_files.html.parent / "prisma.svg").exists()
