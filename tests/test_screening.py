@@ -114,7 +114,6 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path,
     assert "prisma.svg" in (shipped / "rep" / "report.md").read_text()
 
 
-@pytest.mark.e2e
 @pytest.mark.xdist_group("shipped_report")
 def test_report_has_no_prisma_without_screening(shipped_report_files) -> None:
     assert shipped_report_files.html.exists()
