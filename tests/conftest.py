@@ -35,6 +35,14 @@ def shipped_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def shipped_report_files(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The shipped library's report, written once per test process for the tests that only read it."""
+    from ketalit.report.render import write_report
+
+    return write_report(Library.open(shipped_copy), tmp_path_factory.mktemp("shipped_report") / "report")
+
+
 def copy_library_files(src: Path, dest: Path) -> None:
     """The files that hold library ``src`` (its manifest, records, user data and claims; not its snapshot, pages or
     claims catalogue), copied into the folder ``dest``."""

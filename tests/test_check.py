@@ -4,6 +4,7 @@ and `claims list/show` show both."""
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import os
@@ -37,13 +38,21 @@ from conftest import ROOT, copy_library_files, run_cli, run_ketalit
 PAGES = ROOT / "tests" / "pages" / "tuning"
 
 
-@pytest.fixture
-def records_only(tmp_path: Path) -> Path:
-    """The shipped library's records, without any page or claim."""
-    dest = tmp_path / "library"
+@pytest.fixture(scope="session")
+def records_only_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped library's records, without any page or claim: made once per test process, never written to."""
+    dest = tmp_path_factory.mktemp("records_only") / "library"
     copy_library_files(ROOT / "library", dest)
     shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
     forget_all_claims(dest)
+    return dest
+
+
+@pytest.fixture
+def records_only(records_only_template: Path, tmp_path: Path) -> Path:
+    """A test's own copy of ``records_only_template``."""
+    dest = tmp_path / "library"
+    shutil.copytree(records_only_template, dest, ignore=shutil.ignore_patterns("*.lock"))
     return dest
 
 
@@ -452,16 +461,32 @@ def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records
 # -- reviews -------------------------------------------------------------------------------------------------------
 
 
-def _page_with_claims(root: Path) -> tuple[Library, str, dict]:
-    lib = Library.open(root)
-    result = check_page(lib, (PAGES / "p05.txt").read_bytes(), "p05.txt", url="https://horizonpainutah.com/k")
+@pytest.fixture(scope="session")
+def checked_template(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict]:
+    """``records_only`` with the saved page p05 checked, made once per test process: the library folder (never
+    written to), the page's document and its claim about tingling."""
+    root = tmp_path_factory.mktemp("checked") / "library"
+    shutil.copytree(records_only_template, root, ignore=shutil.ignore_patterns("*.lock"))
+    result = check_page(
+        Library.open(root), (PAGES / "p05.txt").read_bytes(), "p05.txt", url="https://horizonpainutah.com/k"
+    )
     tingling = next(r for r in result.claims if r["quote"].startswith("Tingling"))
-    return Library.open(root), result.document, tingling
+    return root, result.document, tingling
+
+
+@pytest.fixture
+def page_with_claims(checked_template: tuple[Path, str, dict], records_only: Path) -> tuple[Library, str, dict]:
+    """``records_only`` as checking p05 leaves it (a copy of ``checked_template``): the library, the page's document
+    and its claim about tingling."""
+    root, document, tingling = checked_template
+    shutil.rmtree(records_only)
+    shutil.copytree(root, records_only, ignore=shutil.ignore_patterns("*.lock"))
+    return Library.open(records_only), document, copy.deepcopy(tingling)
 
 
 @pytest.mark.e2e
-def test_reviewed_stance_survives_relinking_reimport_and_rebuild(runner, records_only: Path) -> None:
-    lib, _, claim = _page_with_claims(records_only)
+def test_reviewed_stance_survives_relinking_reimport_and_rebuild(runner, records_only: Path, page_with_claims) -> None:
+    lib, _, claim = page_with_claims
     linked = next(e for e in claim["evidence"] if e["pmid"])
     set_stance(lib, claim["id"], linked["pmid"], "irrelevant", "sedation study, not the claim", reviewer="alice")
     missed = "19604642"  # a CRPS infusion trial the machine did not link to this claim
@@ -489,8 +514,8 @@ def test_reviewed_stance_survives_relinking_reimport_and_rebuild(runner, records
 
 
 @pytest.mark.e2e
-def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, tmp_path: Path) -> None:
-    lib, doc, claim = _page_with_claims(records_only)
+def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, page_with_claims, tmp_path: Path) -> None:
+    lib, doc, claim = page_with_claims
     machine = claim["verdict"]
     other = "no_evidence" if machine != "no_evidence" else "insufficient"
     res = run_cli(runner, records_only, "claims", "verdict", claim["id"], other)
@@ -553,8 +578,8 @@ def test_checking_a_page_keeps_the_findings_it_read(records_only: Path, monkeypa
     assert read_again == []
 
 
-def test_rechecking_a_page_keeps_every_review(records_only: Path) -> None:
-    lib, doc, claim = _page_with_claims(records_only)
+def test_rechecking_a_page_keeps_every_review(records_only: Path, page_with_claims) -> None:
+    lib, doc, claim = page_with_claims
     other = get_claim(lib, f"{doc}-03")
     set_verdict(lib, claim["id"], "no_evidence", "nothing on tingling", reviewer="carol")
     from ketalit.claims.review import add_claim, edit_claim, remove_claim
@@ -608,14 +633,14 @@ def _hand_catalogue(path: Path, root: Path, doc: str, claims: list[dict], remove
 
 @pytest.mark.e2e
 def test_adopting_a_partial_catalogue_leaves_the_other_claims_to_the_machine(
-    runner, records_only: Path, tmp_path: Path
+    runner, records_only: Path, page_with_claims, tmp_path: Path
 ) -> None:
     """A hand catalogue that lists some of a page's claims is a person's decision on those only: the claims it leaves
     out stay, linked and judged, shown as the machine's; a [[removed]] entry removes; every earlier review stays;
     adopting the same file again changes nothing."""
     from ketalit.claims.review import remove_claim
 
-    lib, doc, tingling = _page_with_claims(records_only)
+    lib, doc, tingling = page_with_claims
     machine = {c["quote"]: c for c in read_catalogue(records_only)["claim"]}
     by_start = sorted(machine.values(), key=lambda c: c["start"])
     same, edited, gone, dropped = by_start[0], by_start[1], by_start[3], by_start[4]
@@ -717,14 +742,16 @@ def test_adopting_a_partial_catalogue_leaves_the_other_claims_to_the_machine(
     assert len(reviews(Library.open(records_only))) == n_reviews + len(machine) - 5  # the earlier ones all kept
 
 
-def test_remaking_the_catalogue_under_the_reviews_keeps_every_one(records_only: Path, tmp_path: Path) -> None:
+def test_remaking_the_catalogue_under_the_reviews_keeps_every_one(
+    records_only: Path, page_with_claims, tmp_path: Path
+) -> None:
     """library/CLAIMS_REVIEW.md's steps: the claims a person judged written out, the machine's catalogue emptied to
     its pages, each page checked again, the written catalogue adopted. Every claim a person judged keeps its id and
     fields, every removal stays, every verdict review stays; a judged claim the extraction no longer finds comes back
     as an added claim; the machine's other claims come back as the machine's, with numbers never used before."""
     from ketalit.claims.review import add_claim, edit_claim, remove_claim
 
-    lib, doc, claim = _page_with_claims(records_only)
+    lib, doc, claim = page_with_claims
     remove_claim(lib, f"{doc}-03", "a list heading, not a claim", reviewer="carol")
     edit_claim(Library.open(records_only), claim["id"], {"kind": "safety", "topic": "tingling"}, reviewer="carol")
     add_claim(Library.open(records_only), doc, "Delivered by IV line in a setting where you are monitored")
@@ -762,8 +789,8 @@ def test_remaking_the_catalogue_under_the_reviews_keeps_every_one(records_only: 
 
 
 @pytest.mark.e2e
-def test_interactive_review_walks_the_evidence(runner, records_only: Path) -> None:
-    _, _, claim = _page_with_claims(records_only)
+def test_interactive_review_walks_the_evidence(runner, records_only: Path, page_with_claims) -> None:
+    _, _, claim = page_with_claims
     n = len(claim["evidence"])
     answers = ["c", "wrong population"] + ["a", ""] + [""] * (n - 2) + ["", "insufficient", "only weak evidence"]
     res = runner.invoke(
@@ -842,8 +869,8 @@ def test_pages_eval_compares_fields_in_the_labels_terms() -> None:
 
 
 @pytest.mark.e2e
-def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
-    lib, doc, claim = _page_with_claims(records_only)
+def test_claim_edits_from_the_command_line(runner, records_only: Path, page_with_claims) -> None:
+    lib, doc, claim = page_with_claims
     cid = f"{doc}-02"
     longer = get_claim(lib, cid)["quote"]
     short = longer.split(":")[0]  # "It acts differently from conventional medications"
@@ -895,8 +922,8 @@ def test_claim_edits_from_the_command_line(runner, records_only: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_accepting_a_machine_claim_from_the_command_line(runner, records_only: Path) -> None:
-    _, _, claim = _page_with_claims(records_only)
+def test_accepting_a_machine_claim_from_the_command_line(runner, records_only: Path, page_with_claims) -> None:
+    _, _, claim = page_with_claims
     rows = _json(run_cli(runner, records_only, "claims", "list", "--json"))
     assert rows and not any(r["claim_reviewed"] for r in rows)  # nobody has judged any claim of a page just checked
     res = run_cli(runner, records_only, "claims", "accept", claim["id"], "--note", "a side effect", "--reviewer", "eve")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import pytest
@@ -20,17 +21,40 @@ from ketalit.screening import screen
 
 from conftest import UNSAFE, check_page, cli_error, markdown_to_html, run_cli, store_as_is, write_claims_catalogue
 
+pytestmark = pytest.mark.xdist_group("shipped_report")  # one test process writes the shipped library's report
+
 
 @pytest.fixture(scope="module")
-def shipped_report(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("report")
-    return write_report(Library.open(shipped_copy), out), Library.open(shipped_copy)
+def shipped_report(shipped_report_files, shipped_copy: Path):
+    return shipped_report_files, Library.open(shipped_copy)
+
+
+_PARSED: dict[tuple, Any] = {}  # (path, mtime) -> the page; the tests only read it
 
 
 def _dom(files):
+    """The report's page, parsed once for all the tests that read the same file."""
     import lxml.html
 
-    return lxml.html.fromstring(files.html.read_bytes())
+    key = (files.html, files.html.stat().st_mtime_ns)
+    if key not in _PARSED:
+        _PARSED[key] = lxml.html.fromstring(files.html.read_bytes())
+    return _PARSED[key]
+
+
+_IDS: dict[int, tuple[Any, dict[str, Any]]] = {}  # id(page) -> (page, its elements by id)
+
+
+def _by_id(dom, id_: str):
+    """``dom.get_element_by_id(id_)`` (the first element with that id, KeyError if none) from an index made once per
+    page: lxml searches the whole page at every call, and the shipped report is large."""
+    if id(dom) not in _IDS:
+        index: dict[str, Any] = {}
+        for el in dom.iter():
+            if el.get("id") is not None:
+                index.setdefault(el.get("id"), el)
+        _IDS[id(dom)] = (dom, index)
+    return _IDS[id(dom)][1][id_]
 
 
 def _claims(files) -> list[dict]:
@@ -65,12 +89,12 @@ def test_gap_map_marks_the_claimed_cells_and_links_them_to_claims_and_studies(sh
     assert claimed
     for line in files.data["route_map"]["grid"]:
         for cell in line:
-            td = dom.get_element_by_id(f"map-{cell['anchor']}")
+            td = _by_id(dom, f"map-{cell['anchor']}")
             assert ("claimed" in td.get("class")) == ((cell["row"], cell["col"]) in claimed), cell["anchor"]
             if not (cell["count"] or cell["claims"]):
                 continue
             assert td.xpath("a/@href") == [f"#cell-{cell['anchor']}"]
-            behind = dom.get_element_by_id(f"cell-{cell['anchor']}")
+            behind = _by_id(dom, f"cell-{cell['anchor']}")
             claim_links = {h[len("#claim-") :] for h in behind.xpath('.//a[starts-with(@href, "#claim-")]/@href')}
             assert claim_links == set(cell["claims"])
             studies = behind.xpath('.//a[starts-with(@href, "#rec-")]/@href')
@@ -78,7 +102,7 @@ def test_gap_map_marks_the_claimed_cells_and_links_them_to_claims_and_studies(sh
     # the claimed cells with no study at all are the plainest gaps: they are marked as such
     empty_claimed = [c for line in files.data["route_map"]["grid"] for c in line if c["claims"] and not c["count"]]
     assert empty_claimed and all(
-        dom.get_element_by_id(f"map-{c['anchor']}").text_content().startswith("◆0") for c in empty_claimed
+        _by_id(dom, f"map-{c['anchor']}").text_content().startswith("◆0") for c in empty_claimed
     )
 
 
@@ -88,7 +112,7 @@ def test_every_claim_appears_with_its_verdict_and_evidence_table(shipped_report)
     rows = lib.table("claims").all()
     assert len(rows) >= 60
     for r in rows:
-        article = dom.get_element_by_id(f"claim-{r['id']}")
+        article = _by_id(dom, f"claim-{r['id']}")
         assert article.get("data-verdict") == r["verdict"], r["id"]
         badge = article.xpath('.//p[@class="claim-head"]/span[contains(@class, "verdict")]')[0]
         assert (
@@ -122,7 +146,7 @@ def test_findings_are_the_records_own_result_sentences_never_a_title_or_methods(
     dom = _dom(files)
     shown = readings = 0
     for c in _claims(files):
-        article = dom.get_element_by_id(f"claim-{c['id']}")
+        article = _by_id(dom, f"claim-{c['id']}")
         cells = [" ".join(td.text_content().split()) for td in article.xpath('.//td[@data-label="Finding"]')]
         for t, cell in zip(c["evidence_table"], cells, strict=True):
             rec = lib.record(t["record"])
@@ -199,7 +223,7 @@ def test_a_title_or_methods_sentence_in_the_stored_evidence_is_not_shown_as_a_fi
         lib.table("claims").truncate()
         lib.table("claims").insert(row)
     files = write_report(Library.open(lib.root), tmp_path / "out")
-    article = _dom(files).get_element_by_id("claim-900-01")
+    article = _by_id(_dom(files), "claim-900-01")
     cells = [" ".join(td.text_content().split()) for td in article.xpath('.//td[@data-label="Finding"]')]
     assert cells == [
         f"“{good}” (results)read as: {reading['reason']} (rule: lower cue)",
@@ -221,7 +245,7 @@ def test_each_claim_shows_the_proposition_it_was_read_as(shipped_report) -> None
     seen = set()
     for c in _claims(files):
         prop = c["proposition"]
-        line = " ".join(dom.get_element_by_id(f"claim-{c['id']}").xpath('.//p[contains(@class, "reads-as")]')[0]
+        line = " ".join(_by_id(dom, f"claim-{c['id']}").xpath('.//p[contains(@class, "reads-as")]')[0]
                         .text_content().split())  # fmt: skip
         assert line.startswith(f"Read as: {c['assertion']} — kind: {c['kind'].replace('_', ' ')}; asserts: ")
         for o in prop["outcomes"]:
@@ -310,7 +334,7 @@ def test_each_claims_evidence_is_written_beside_the_report(shipped_report) -> No
     files, _ = shipped_report
     dom = _dom(files)
     for c in _claims(files):
-        links = dom.xpath(f'//article[@id="claim-{c["id"]}"]//p[contains(@class, "exports")]/a/@href')
+        links = _by_id(dom, f"claim-{c['id']}").xpath('self::article//p[contains(@class, "exports")]/a/@href')
         if not c["evidence_table"]:
             assert links == []
             continue
@@ -379,8 +403,8 @@ def test_screening_summary_and_prisma_flow_when_screened(tmp_path: Path, runner)
     c = json.loads(res.stdout)
     files = write_report(Library.open(lib.root), tmp_path / "out")
     dom = _dom(files)
-    assert dom.xpath('//nav//a[@href="#screening"]') and dom.get_element_by_id("screening") is not None
-    text = " ".join(dom.get_element_by_id("screening-flow").text_content().split())
+    assert dom.xpath('//nav//a[@href="#screening"]') and _by_id(dom, "screening") is not None
+    text = " ".join(_by_id(dom, "screening-flow").text_content().split())
     scr, ret, elig = c["screening"], c["retrieval"], c["eligibility"]
     assert text == (
         f"{c['identification']['records_identified']} records identified, "
@@ -393,7 +417,7 @@ def test_screening_summary_and_prisma_flow_when_screened(tmp_path: Path, runner)
     )
     assert (c["identification"]["records_identified"], scr["records_screened"], scr["records_excluded"]) == (6, 5, 2)
     assert (ret["reports_sought"], ret["reports_not_retrieved"], c["included"]["studies"]) == (3, 1, 1)
-    parts, el = [], dom.get_element_by_id("screening").getnext()
+    parts, el = [], _by_id(dom, "screening").getnext()
     while el is not None and el.tag != "h2":
         parts.append(el.text_content())
         el = el.getnext()

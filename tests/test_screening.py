@@ -114,11 +114,10 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path,
     assert "prisma.svg" in (shipped / "rep" / "report.md").read_text()
 
 
-@pytest.mark.e2e
-def test_report_has_no_prisma_without_screening(shipped_copy: Path, tmp_path: Path) -> None:
-    rep = run_ketalit("--library", str(shipped_copy), "report", "-o", str(tmp_path / "rep"))
-    assert rep.returncode == 0
-    assert not (tmp_path / "rep" / "prisma.svg").exists()
+@pytest.mark.xdist_group("shipped_report")
+def test_report_has_no_prisma_without_screening(shipped_report_files) -> None:
+    assert shipped_report_files.html.exists()
+    assert not (shipped_report_files.html.parent / "prisma.svg").exists()
 
 
 def test_screening_api_rules(shipped: Path) -> None:
