@@ -555,6 +555,32 @@ def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, pag
     assert "https://horizonpainutah.com/k" in html and "sources/" not in html[html.index('id="claims"') :]
 
 
+@pytest.mark.e2e
+def test_reviews_survive_reimport_and_the_report_shows_the_reviewed_stance_beside_the_machines(
+    runner, records_only: Path, tmp_path: Path
+) -> None:
+    lib, _, claim = _page_with_claims(records_only)
+    linked = next(e for e in claim["evidence"] if e["pmid"] and e["stance"] != "irrelevant")
+    set_stance(lib, claim["id"], linked["pmid"], "irrelevant", "sedation study, not the claim", reviewer="alice")
+    machine = get_claim(Library.open(records_only), claim["id"])["machine_verdict"]
+    other = "no_evidence" if machine != "no_evidence" else "insufficient"
+    set_verdict(Library.open(records_only), claim["id"], other, "nothing on tingling", reviewer="bob")
+    res = run_cli(runner, records_only, "import", str(records_only / "snapshot" / "ketamine_pain.pubmed.xml"))
+    assert res.exit_code == 0, res.output
+    assert run_cli(runner, records_only, "claims", "link").exit_code == 0
+    row = get_claim(Library.open(records_only), claim["id"])
+    assert (row["verdict"], row["machine_verdict"]) == (other, machine)  # the overruled verdict, and the machine's
+    files = write_report(Library.open(records_only), tmp_path / "report")
+    md = files.markdown.read_text(encoding="utf-8")
+    html = files.html.read_text(encoding="utf-8")
+    # the reviewed stance is shown with who reviewed it and what the machine had read
+    assert f"- irrelevant (reviewed by alice; machine: {linked['stance']})" in md
+    block = html[html.index(f'id="claim-{claim["id"]}"') :]
+    block = block[: block.index("</details>")] if "</details>" in block else block[:20000]
+    assert '<span class="tag reviewed">alice</span>' in block and f"machine: {linked['stance']}" in block
+    assert f"**{other}** (reviewed by bob" in md and f"machine: {machine}" in md
+
+
 def test_checking_a_page_keeps_the_findings_it_read(records_only: Path, monkeypatch) -> None:
     """`check` stores the findings it reads with their records, as `claims link` does: the next check reads none."""
     from ketalit.claims import findings

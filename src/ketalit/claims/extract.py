@@ -10,17 +10,20 @@ the page or the research agenda, a protocol with no effect said of it, variabili
 puffery (promise or hope counts as a claim when it is for a condition or a group of patients), or a statement about
 another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease). A
 heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
-Treat"). A sentence led by a concessive clause ("While it has shown promise in relieving pain, it is essential
-to ...") is a claim when one of its clauses is. The rules are regular expressions in ``data/claim_text.toml``; every
-candidate keeps the rule that let it in and the words that matched (and where: the sentence, the lead-in, the
-heading).
+Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
+(under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
+whose subject "This ..." points back to one naming ketamine is about ketamine). A sentence led by a concessive
+clause ("While it has shown promise in relieving pain, it is essential to ...") is a claim when one of its clauses
+is. The rules are regular expressions in ``data/claim_text.toml``; every candidate keeps the rule that let it in and
+the words that matched (and where: the sentence, the lead-in, the heading).
 
 A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it; an
 anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
 heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
 sentence that only makes sense with the one before it ("Our own statistics clearly show otherwise."; a short
 "Ketamine interrupts this cycle." after the sentence describing the cycle; "Doctors first used it decades ago."
-after "Ketamine is not a new drug.") is reported together with it, as one claim over both. Each claim keeps the
+after "Ketamine is not a new drug."; "That covers fibromyalgia, CRPS and migraines." after a claim) is reported
+together with it, as one claim over both. Each claim keeps the
 sentence before it in its section, which the normaliser reads for a route the claim does not name.
 """
 
@@ -54,6 +57,8 @@ _CARRIED_BY_PREVIOUS = re.compile(
 )
 
 
+# "This inhibits ...", "These changes lead to ...": a subject that points back to the sentence before
+_DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|these)\b(?:\s+\w+){0,2}?\s+(?:\w+s|can|may|will|helps?|leads?)\b", re.I)
 # ketamine referred to near the start of a sentence, by a pronoun or "this drug"
 _PRONOUN = re.compile(r"\b(?:it|its|this (?:drug|medication|medicine))\b", re.I)
 # "While <one clause>, <other clause>": a sentence led by a concessive clause, cut at its first comma.
@@ -97,6 +102,8 @@ def _compiled() -> dict[str, Any]:
         "promise_for": _rx(ex["promise_for"]),
         "protocol_effect": _rx(ex["protocol_effect"]),
         "points_back": _rx(ex["points_back"]),
+        "extends_previous": _rx(ex["extends_previous"]),
+        "about_treatment": _rx(ex["about_treatment"]),
         "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
         "effect": _rx(ex["effect"]),
@@ -230,10 +237,15 @@ def _in_heading(heading: str) -> str | None:
 
 
 def claim_reason(
-    text: str, context: str = "", headings: tuple[str, ...] = (), context_is_heading: bool = False
+    text: str,
+    context: str = "",
+    headings: tuple[str, ...] = (),
+    context_is_heading: bool = False,
+    list_item: bool = True,
 ) -> str | None:
     """Why ``text`` (with its lead-in as ``context``, under ``headings``) is a claim, or None when it is not one.
-    A heading (or a lead-in that is a heading) refers to ketamine only by naming it or a form it is given in."""
+    A heading (or a lead-in that is a heading) refers to ketamine only by naming it or a form it is given in, and
+    a sentence (not a list item) that only its heading makes about ketamine must say what patients get."""
     c = _compiled()
     effect = c["effect"].search(text) or (context and c["effect"].search(context))
     if not effect:
@@ -244,8 +256,19 @@ def claim_reason(
             return f"refers to ketamine ({ref.group(0)!r} in {where}) and asserts {effect.group(0)!r}"
     for heading in headings:
         ref_words = _in_heading(heading)
-        if ref_words:
-            return f"under the heading {heading!r}, which names it ({ref_words!r}), asserts {effect.group(0)!r}"
+        if not ref_words:
+            continue
+        if not list_item:
+            # a sentence that names nothing of the treatment is about it only when it says what patients get from
+            # it; "Central sensitization is the main mechanism" under "How Ketamine Helps Fibromyalgia" is the disease
+            about = c["about_treatment"].search(text)
+            if not about:
+                break
+            return (
+                f"under the heading {heading!r}, which names it ({ref_words!r}), says what patients get "
+                f"({about.group(0)!r}) and asserts {effect.group(0)!r}"
+            )
+        return f"under the heading {heading!r}, which names it ({ref_words!r}), asserts {effect.group(0)!r}"
     pe = c["patient_effect"].search(f"{context} {text}".strip())
     if pe:
         return f"says what patients get from it ({pe.group(0)!r}) and asserts {effect.group(0)!r}"
@@ -366,12 +389,25 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
     return out
 
 
+def _points_back_to_ketamine(text: str, previous: str) -> bool:
+    """ "Ketamine prevents glutamate from binding. This inhibits neurons from transmitting pain signals.": a sentence
+    whose subject is "this" or "these" says more of what the sentence before said ketamine does."""
+    c = _compiled()
+    return bool(
+        _DEMONSTRATIVE_SUBJECT.match(text)
+        and c["effect"].search(text)
+        and c["ketamine_named"].search(previous)
+        and not_claim_reason(previous) is None
+    )
+
+
 def _about_previous_subject(span: _Span, previous: _Span) -> bool:
-    """A sentence that refers to ketamine only by a leading "it", after a sentence about another drug or the
-    disease: the pronoun is that subject's."""
+    """A sentence that refers to ketamine only by "it" or "its", after a sentence about another drug or the disease:
+    the pronoun is that subject's, wherever it stands ("Chronic pain wears people down. Caring for patients who live
+    with it is hard.")."""
     c = _compiled()
     refs = [m.group(0).lower() for m in c["ketamine"].finditer(span.text)]
-    if not refs or any(r not in ("it", "its", "it's", "it’s") for r in refs) or not _PRONOUN.match(span.text):
+    if not refs or any(r not in ("it", "its", "it's", "it’s") for r in refs):
         return False
     return not_claim_reason(previous.text) in ("other_subject", "definition")
 
@@ -384,6 +420,9 @@ def _reads_with_previous(span: _Span, previous: _Span) -> str | None:
     c = _compiled()
     if _CARRIED_BY_PREVIOUS.search(span.text):
         return "a sentence and the one that turns on it, read as one claim"
+    extends = c["extends_previous"].match(span.text)
+    if extends and not_claim_reason(previous.text) is None and claim_reason(previous.text):
+        return f"a sentence that extends the claim before it ({extends.group(0)!r}), read with it"
     short = len(span.text.split()) <= 8
     back = c["points_back"].search(span.text)
     if short and back:
@@ -435,7 +474,9 @@ def _consider(
             if context is not None and context.is_heading:
                 why = claim_reason(span.text, read_with, headings, context_is_heading=True)
             else:
-                why = claim_reason(span.text, read_with, headings)
+                why = claim_reason(span.text, read_with, headings, list_item=is_item)
+            if why is None and not is_item and _points_back_to_ketamine(span.text, previous):
+                why = f"its subject points back to the sentence before, which names ketamine ({previous[:60]!r})"
             if why is None:
                 return
         if is_item and context is None and len(span.text.split()) < 4:

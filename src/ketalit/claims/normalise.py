@@ -247,6 +247,9 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "") -> tuple[
         if _first(c["side_effect"], own) and not re.search(r"\b(?:minimi|reduc|low|rare|manag|safe)", own, re.I):
             return "side_effect", f"side effect: {_first(c['side_effect'], own)!r} ({w!r})"
         return "safety", f"safety: {w!r}"
+    w = _first(c["sets_apart"], own)
+    if w:
+        return "comparative", f"what sets it apart from other treatments: {w!r}"
     w = _first(c["mechanism_strong"], main)
     if w and not re.search(r"\bside effects?\b|\badverse\b", text, re.I):
         if _first(c["clinical_outcome"], own):

@@ -1,0 +1,108 @@
+"""The claim detector on real clinic pages (the paraphrased pages of tests/pages and the shipped pages): a sentence
+is a claim when it asserts something about ketamine, and not when it is about the disease, another drug, the
+clinic's own visit or approach, or when it only asks. Each rule of extraction and kind is tried on the page
+sentences that motivated it."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ketalit.claims.extract import Candidate, extract_claims
+from ketalit.claims.normalise import normalise
+
+from conftest import ROOT
+
+PAGES = ROOT / "tests" / "pages"
+
+
+def _page(name: str) -> Path:
+    """A page by its short name: a paraphrased page (p02) or a shipped one (000)."""
+    if name.startswith("p"):
+        return next(PAGES.glob(f"*/{name}.txt"))
+    return next((ROOT / "library" / "sources").glob(f"{name}_*.txt"))
+
+
+@cache
+def claims_of(name: str) -> dict[str, Candidate]:
+    return {c.quote: c for c in extract_claims(_page(name).read_text(encoding="utf-8"), name)}
+
+
+def _extracted(name: str, sentence: str) -> list[str]:
+    """The extracted quotes that contain the sentence."""
+    return [q for q in claims_of(name) if sentence in q]
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # "it" after a sentence about the disease is the disease, wherever it stands in the sentence
+        ("p02", "Caring for patients who live with it is made harder by the wide range of pain syndromes"),
+        # the clinic's approach set apart from misuse: positioning, not a property of the drug
+        ("000", "This controlled approach distinguishes medical ketamine use from recreational misuse."),
+        # under a heading that names ketamine, sentences about the disease or the body that say nothing of what
+        # patients get from the treatment
+        ("p04", "Researchers suspect that central sensitization is the main mechanism at work"),
+        ("p04", "In this wound-up state the threshold for pain drops"),
+        ("p04", "The phenomenon is thought to be linked to neuroplasticity"),
+        ("p04", "Notably, excess connectivity within the DMN has been tied to rumination"),
+        ("p06", "Glutamate in turn switches on connections at a different receptor"),
+        # the visit: the conversation before it, the needle, the drip; how many sessions depends on the patient
+        ("p06", "We talk through ketamine in detail, what you expect from therapy"),
+        ("p06", "Apart from a small prick when the IV goes in, the treatment does not hurt."),
+        ("p06", "You just sit back and relax while the ketamine drips in."),
+        ("p06", "Patients usually have a series of sessions, the number depending on how well the therapy treats"),
+        # naming a process is not an assertion about ketamine
+        ("p06", "The name for this complex process is synaptogenesis"),
+    ],
+)
+def test_not_a_claim(page: str, sentence: str) -> None:
+    assert sentence in _page(page).read_text(encoding="utf-8")
+    assert not _extracted(page, sentence), claims_of(page)
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # under a heading that names ketamine, a sentence that says what patients get from it
+        ("000", "Relief often appears within 30"),
+        ("p01", "Most patients say the experience is profoundly relaxing."),
+        ("p07", "You can expect several more hours of tiredness after that."),
+        ("004", "Patients with diabetic neuropathy, spinal injuries, or nerve compression may benefit"),
+        # a sentence whose subject points back to what the sentence before said ketamine does
+        ("003", "This inhibits neurons in the CNS from receiving and then transmitting pain signals"),
+        # what a drug of abuse does that ketamine is said not to do
+        ("p06", 'It does not, however, produce the kind of "high" people may get from opioids'),
+    ],
+)
+def test_a_claim(page: str, sentence: str) -> None:
+    assert len(_extracted(page, sentence)) == 1, claims_of(page)
+
+
+def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
+    (quote,) = _extracted("p02", "That covers fibromyalgia")
+    assert quote.startswith("For people with chronic pain, ketamine infusions are a highly effective form")
+    assert "extends the claim" in claims_of("p02")[quote].why
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "kind"),
+    [
+        # what sets it apart from other treatments is a comparison, even when a mechanism is among its properties
+        ("000", "Its rapid onset, unique mechanism, and ability to reset pain pathways distinguish it", "comparative"),
+        # an effect on pain where other analgesics give little relief is efficacy, even said of "pain pathways"
+        ("000", "Over time, researchers discovered its powerful effects on pain pathways", "efficacy"),
+        # relying less on opioids is an effect on pain (efficacy), not a dosing or dependence claim
+        ("p06", "our doctors give it to chronic pain patients at lower doses", "efficacy"),
+        # feeling sedated or relaxed during the infusion is a side effect; the "high" of opioids is dependence
+        ("p06", "In fact, ketamine can leave you mellow and slightly sedated.", "side_effect"),
+        ("p06", "In general, you can expect to stay relaxed but awake for the whole infusion.", "side_effect"),
+        ("p06", 'It does not, however, produce the kind of "high"', "dependence"),
+    ],
+)
+def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
+    (quote,) = _extracted(page, sentence)
+    n = normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
+    assert n.kind == kind, n.reasons["kind"]
