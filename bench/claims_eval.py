@@ -30,6 +30,7 @@ import json
 import random
 import re
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -240,11 +241,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), action="append", help="label set (repeatable)")
     ap.add_argument("--labels", type=Path, help="a label file in the dev/held-out format")
+    ap.add_argument(
+        "--pages",
+        metavar="FOLDER",
+        help="the labelled pages in tests/pages/FOLDER, checked as `ketalit check` does into a copy of the library "
+        "with no claims, instead of the catalogue (their propositions are then the normaliser's)",
+    )
     ap.add_argument("--library", type=Path, default=ROOT / "library")
     ap.add_argument("--sample", type=int, default=0, help="print N random cited sentences for hand-checking")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.pages:
+        return pages_main(args.pages, args.json)
     lib = Library.open(args.library)
     rows = {r["id"]: r for r in stored_claims(lib)}
     if args.sample:
@@ -260,7 +269,21 @@ def main() -> None:
         elif not args.json:
             print(f"{name}: {SETS[name].relative_to(ROOT)} is not there yet\n")
     results = {name: evaluate(load_labels(path), rows, roles) for name, path in files}
-    if args.json:
+    show(results, args.json)
+
+
+def pages_main(folder: str, as_json: bool) -> None:
+    """The engine on labelled pages checked from scratch: what a user checking a new page gets."""
+    from claims_folds import check_pages, page_labels
+
+    with tempfile.TemporaryDirectory() as tmp:
+        lib, rows, documents = check_pages(Path(tmp), (folder,))
+        labels = [x for stem in sorted(documents) for x in page_labels(documents[stem][1], documents[stem][0])]
+        show({f"pages/{folder}": evaluate(labels, rows, Roles(lib))}, as_json)
+
+
+def show(results: dict[str, dict[str, Any]], as_json: bool) -> None:
+    if as_json:
         print(json.dumps({
             name: {k: res[k] for k in ("labelled", "matched", "agreement", "key_recall", "unbacked", "bad_rationale")}
             for name, res in results.items()
@@ -271,6 +294,9 @@ def main() -> None:
         if res["unmatched"]:
             print(f"   not found: {', '.join(res['unmatched'])}")
         print(f"verdict agreement: {res['agree']}/{res['matched']} ({res['agreement']:.0%})")
+        for side in ("supported", "contradicted"):
+            given = sum(n for (_, got), n in res["pairs"].items() if got == side)
+            print(f"{side} verdicts the reviewers also gave: {res['pairs'][(side, side)]}/{given}")
         if res["keys"]:
             print(
                 f"key-record recall, same stance: {res['keys_same']}/{res['keys']} ({res['key_recall']:.0%}); "

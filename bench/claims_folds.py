@@ -80,8 +80,11 @@ def link_catalogue(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]]]:
     return lib, {r["id"]: r for r in stored_claims(lib)}
 
 
-def check_pages(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]], dict[str, tuple[str, Path]]]:
-    """Every labelled page checked into a copy of the library's records with no claims: page -> (document, set)."""
+def check_pages(
+    tmp: Path, folders: tuple[str, ...] = PAGE_SETS
+) -> tuple[Library, dict[str, dict[str, Any]], dict[str, tuple[str, Path]]]:
+    """Every labelled page (of these folders of tests/pages) checked into a copy of the library's records with no
+    claims: page -> (document, label file)."""
     from ketalit.claims.check import check_page
     from ketalit.claims.review import forget_all_claims
 
@@ -89,7 +92,7 @@ def check_pages(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]], dict[str
     forget_all_claims(lib_dir)
     rows: dict[str, dict[str, Any]] = {}
     documents = {}
-    for folder in PAGE_SETS:
+    for folder in folders:
         for path in sorted((PAGES / folder).glob("*.labels.toml")):
             stem = path.name.split(".")[0]
             page = tomllib.loads(path.read_text(encoding="utf-8")).get("page", {})
