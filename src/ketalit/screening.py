@@ -22,7 +22,6 @@ from typing import Any, TypedDict
 
 from tinydb import Query
 
-from ._compat import tomllib
 from .errors import BadInput, NotFound
 from .library import Library
 from .lookup import find_record
@@ -54,6 +53,8 @@ class StageStatus(TypedDict):
 
 @lru_cache(maxsize=8)
 def _load_config(path: str | None) -> dict[str, Any]:
+    from ._compat import tomllib  # here: the TOML parser costs every command's start-up when imported at the top
+
     if path is None:
         raw = resources.files("ketalit").joinpath("data/screening.toml").read_bytes()
         source = "ketalit/data/screening.toml"

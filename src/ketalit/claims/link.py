@@ -92,14 +92,18 @@ def link_claim(
     semantic: np.ndarray | None = None,
 ) -> tuple[list[Evidence], str, str]:
     """(evidence, verdict, explanation) of one claim. ``readings`` and ``records`` cache each record and its
-    findings across claims; ``semantic``: every record's similarity to the claim, when computed for all claims."""
+    findings across claims; ``semantic``: every record's similarity to the claim, when computed for all claims.
+    Records are read as stored, without a copy (linking only reads them): their findings may be a JSON string."""
     readings = {} if readings is None else readings
     records = {} if records is None else records
     found: list[Evidence] = []
     if claim.checkable:
         for cand in candidates(index, claim, lib, semantic=semantic):
             if cand.doc_id not in records:
-                records[cand.doc_id] = lib.record(cand.doc_id)
+                stored = lib.stored(cand.doc_id)
+                if stored is None:
+                    raise KeyError(cand.doc_id)
+                records[cand.doc_id] = stored
             rec = records[cand.doc_id]
             if cand.doc_id not in readings:
                 readings[cand.doc_id] = reading_of(rec)

@@ -586,6 +586,13 @@ def _word_pattern(word: str) -> str:
     return r"(?<![\w-])" + body + tail
 
 
+@lru_cache(maxsize=8192)
+def _context(sentence: str) -> Context:
+    """``Context(sentence)``, kept: linking judges a record's sentences for every claim it is a candidate for (a
+    Context is not changed once made). Cached here, not in ``negation``, whose code versions the stored findings."""
+    return Context(sentence)
+
+
 @lru_cache(maxsize=1024)
 def _group_rx(group: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a concept group (any of its words)."""
@@ -633,7 +640,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             continue
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
         at = low.find(hits[0])
-        negated = Context(text).negated(at, at + len(hits[0])) if at >= 0 else None
+        negated = _context(text).negated(at, at + len(hits[0])) if at >= 0 else None
         side = 1 if (negated is None) == (claim.polarity != "negative") else -1
         verb = "denies it" if negated else "states it"
         if len(hits) < need:  # on the topic, but too little of what the claim says: related, not a stance

@@ -98,9 +98,10 @@ class KetalitGroup(TyperGroup):
             raise typer.Exit(130) from None
 
 
-err = Console(stderr=True)
+# Text prints as written: ":pill:" in a title is not an emoji (and rich's table of emoji names is not loaded).
+err = Console(stderr=True, emoji=False)
 # Into a pipe or a file, lines are never wrapped (rich would wrap at 80 columns): a record stays on one line.
-console = Console() if sys.stdout.isatty() else Console(width=100_000)
+console = Console(emoji=False) if sys.stdout.isatty() else Console(width=100_000, emoji=False)
 
 app = typer.Typer(
     cls=KetalitGroup,

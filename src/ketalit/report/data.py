@@ -43,12 +43,15 @@ def gap_map(lib: Library, rows_axis: str, cols_axis: str, claims: list[dict[str,
         for r in claim.get(claim_field) or []:
             for c in claim.get("outcomes") or []:
                 claimed[(r, c)].append(claim["id"])
+    # each design's rank and strength, looked up once (not once per record of every cell)
+    rank = {d: _design_rank(d) for d in set(designs.values())}
+    strong = {d: vocab.strong(d) for d in rank}
     grid = []
     for r in rows:
         line = []
         for c in cols:
-            ids = sorted(cells.get((r, c), []), key=lambda i: (_design_rank(designs[i]), i))
-            best = _best([designs[i] for i in ids])
+            ids = sorted(cells.get((r, c), []), key=lambda i: (rank[designs[i]], i))
+            best = _best(list({designs[i] for i in ids}))
             line.append(
                 {
                     "row": r,
@@ -57,7 +60,7 @@ def gap_map(lib: Library, rows_axis: str, cols_axis: str, claims: list[dict[str,
                     "best": best,
                     "tier": vocab.tier(best) if best else None,
                     "ids": ids,
-                    "strong": sum(1 for i in ids if vocab.strong(designs[i])),
+                    "strong": sum(1 for i in ids if strong[designs[i]]),
                     "claims": claimed.get((r, c), []),
                     "anchor": f"{rows_axis}-{r}-{c}",
                 }

@@ -32,7 +32,7 @@ from ..errors import BadInput
 from ..library import Library
 from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
-from ..records import now_iso
+from ..records import Record, now_iso
 from ..safetext import printable
 from .data import JUDGED, report_data
 from .figure import bubble_map_svg
@@ -178,9 +178,10 @@ def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> N
     if folder.exists() and not folder.is_dir():
         raise BadInput(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
     folder.mkdir(exist_ok=True)
+    read: dict[int, Record] = {}  # a record cited by several claims is read once
     for c in claims:
         judged = [t["record"] for t in c["evidence_table"] if t["stance"] in JUDGED and t["record"] is not None]
-        records = [lib.record(i) for i in dict.fromkeys(judged)]
+        records = [read[i] if i in read else read.setdefault(i, lib.record(i)) for i in dict.fromkeys(judged)]
         atomic_write_bytes(folder / f"{c['export']}.bib", dump_bibtex(records).encode("utf-8"))
         atomic_write_bytes(folder / f"{c['export']}.ris", dump_ris(records).encode("utf-8"))
         atomic_write_bytes(folder / f"{c['export']}.csv", evidence_csv(c).encode("utf-8-sig"))

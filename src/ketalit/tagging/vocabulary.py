@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,12 +28,16 @@ TABLES = (*AXES, "focus")
 
 @dataclass
 class TagDef:
+    """One tag. Its patterns are checked when the vocabulary is loaded and compiled for tagging when first used
+    (commands that only name tags, such as a search, do not pay for compiling them)."""
+
     axis: str
     id: str
     label: str
-    regexes: list[Matcher]
-    title_regexes: list[Matcher]
-    self_regexes: list[Matcher]
+    patterns: tuple[str, ...]
+    patterns_cs: tuple[str, ...]
+    title_patterns: tuple[str, ...]
+    self_patterns: tuple[str, ...]
     mesh: frozenset[str]
     pubtypes: frozenset[str]
     parents: tuple[str, ...] = ()
@@ -42,6 +46,18 @@ class TagDef:
     evidence_rank: int | None = None  # designs: 1 for the strongest
     tier: str | None = None  # designs: a key of ``Vocabulary.tiers``
     short: str = ""  # designs: how a citation names it ("RCT")
+
+    @cached_property
+    def regexes(self) -> list[Matcher]:
+        return compile_patterns(list(self.patterns), False) + compile_patterns(list(self.patterns_cs), True)
+
+    @cached_property
+    def title_regexes(self) -> list[Matcher]:
+        return compile_patterns(list(self.title_patterns), False)
+
+    @cached_property
+    def self_regexes(self) -> list[Matcher]:
+        return compile_patterns(list(self.self_patterns), False)
 
 
 @dataclass
@@ -110,13 +126,13 @@ def _strings(source: str, where: str, value: Any) -> list[str]:
     return value
 
 
-def _compiled(source: str, where: str, patterns: Any, case_sensitive: bool) -> list[Matcher]:
+def _checked(source: str, where: str, patterns: Any) -> tuple[str, ...]:
     for p in _strings(source, where, patterns):
         try:
             re.compile(p)
         except re.error as exc:
             raise _problem(source, where, f"pattern {p!r} does not compile ({exc})") from None
-    return compile_patterns(patterns, case_sensitive)
+    return tuple(patterns)
 
 
 def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
@@ -161,10 +177,10 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
                     axis=axis,
                     id=tag_id,
                     label=spec["label"],
-                    regexes=_compiled(source, where, spec.get("patterns", []), False)
-                    + _compiled(source, where, spec.get("patterns_cs", []), True),
-                    title_regexes=_compiled(source, where, spec.get("title_patterns", []), False),
-                    self_regexes=_compiled(source, where, spec.get("self_patterns", []), False),
+                    patterns=_checked(source, where, spec.get("patterns", [])),
+                    patterns_cs=_checked(source, where, spec.get("patterns_cs", [])),
+                    title_patterns=_checked(source, where, spec.get("title_patterns", [])),
+                    self_patterns=_checked(source, where, spec.get("self_patterns", [])),
                     mesh=frozenset(m.lower() for m in _strings(source, where, spec.get("mesh", []))),
                     pubtypes=frozenset(p.lower() for p in _strings(source, where, spec.get("pubtypes", []))),
                     parents=tuple(_strings(source, where, spec.get("parents", []))),

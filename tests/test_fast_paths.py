@@ -1,0 +1,60 @@
+"""What the quicker paths must keep: linking again with nothing changed rewrites no file of records and gives the same
+claims; a vocabulary pattern that does not compile is still refused when the vocabulary loads, though patterns are
+compiled only when tagging needs them; record text prints as written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ketalit import api
+from ketalit.errors import BadInput
+from ketalit.library import Library
+from ketalit.tagging.vocabulary import load_vocabulary
+
+from conftest import ROOT, run_cli, store_as_is
+
+
+def _claims(lib: Library) -> list[dict]:
+    return [dict(r) for r in Library.open(lib.root).table("claims").all()]
+
+
+def test_linking_again_rewrites_no_record_file_and_gives_the_same_claims(tmp_path: Path) -> None:
+    root = tmp_path / "library"
+    shutil.copytree(ROOT / "library", root, ignore=shutil.ignore_patterns("*.lock", ".index"))
+    lib = api.open_library(root)
+    api.link_claims(lib)
+    before = Library.open(root).shard_generations()
+    first = _claims(lib)
+    api.link_claims(api.open_library(root))
+    assert Library.open(root).shard_generations() == before  # the findings read the first time are kept, not re-read
+    assert _claims(lib) == first
+    from ketalit.claims.store import link_state
+
+    assert link_state(Library.open(root))["stale"] is False
+
+
+def test_a_pattern_that_does_not_compile_is_refused_when_the_vocabulary_loads(tmp_path: Path) -> None:
+    text = (ROOT / "src" / "ketalit" / "data" / "vocabulary.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "vocabulary.toml"
+    bad.write_text(text.replace("[route.intranasal]\n", "[route.intranasal]\nself_patterns = ['(unclosed']\n", 1))
+    assert bad.read_text() != text
+    with pytest.raises(BadInput, match=r"route\.intranasal.*does not compile"):
+        load_vocabulary(bad)
+
+
+def test_tagging_with_lazily_compiled_patterns_finds_the_route(lib: Library) -> None:
+    from ketalit.tagging.tagger import default_tagger
+
+    rec = default_tagger().apply({"title": "Intranasal ketamine for acute pain", "abstract": []})
+    assert "intranasal" in rec["tags"]["route"]
+
+
+@pytest.mark.e2e
+def test_record_text_prints_as_written_not_as_emoji(runner, lib: Library) -> None:
+    store_as_is(lib, [{"pmid": "1", "title": "Ketamine :pill: or :smile: for pain", "year": 2020}])
+    res = run_cli(runner, lib.root, "show", "1")
+    assert res.exit_code == 0, res.output
+    assert ":pill: or :smile:" in res.output
