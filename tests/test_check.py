@@ -557,9 +557,9 @@ def test_overruling_a_verdict_keeps_the_machines(runner, records_only: Path, pag
 
 @pytest.mark.e2e
 def test_reviews_survive_reimport_and_the_report_shows_the_reviewed_stance_beside_the_machines(
-    runner, records_only: Path, tmp_path: Path
+    runner, records_only: Path, tmp_path: Path, page_with_claims
 ) -> None:
-    lib, _, claim = _page_with_claims(records_only)
+    lib, _, claim = page_with_claims
     linked = next(e for e in claim["evidence"] if e["pmid"] and e["stance"] != "irrelevant")
     set_stance(lib, claim["id"], linked["pmid"], "irrelevant", "sedation study, not the claim", reviewer="alice")
     machine = get_claim(Library.open(records_only), claim["id"])["machine_verdict"]
