@@ -130,6 +130,25 @@ LibraryOpt = typer.Option(
     show_default=False,
 )
 JsonOpt = typer.Option(False, "--json", help="Machine-readable JSON on stdout.")
+
+
+def count_option(default: int, *names: str, lo: int, hi: int | None = None, help: str) -> Any:
+    """An option that takes a whole number from ``lo`` (to ``hi``), read and checked here, so that what a wrong value
+    is told does not depend on typer's version ("'many' is not a whole number", "0 is not from 1 to 10000")."""
+    span = f"from {lo} to {hi}" if hi is not None else f"{lo} or more"
+
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise typer.BadParameter(f"{text!r} is not a whole number (an integer {span})") from None
+        if value < lo or (hi is not None and value > hi):
+            raise typer.BadParameter(f"{value} is not {span}")
+        return value
+
+    return typer.Option(default, *names, parser=whole_number, metavar="N", help=f"{help} ({span})")
+
+
 # How a marketing page is named (`check`, `claims extract`): given, else read from the page.
 TitleOpt = typer.Option(None, "--title", help="The page's title (default: from the HTML, else its first line).")
 UrlOpt = typer.Option(None, "--url", help="Where the page is published (default: the HTML's canonical URL).")

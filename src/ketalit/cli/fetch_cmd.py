@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from ..render import term
-from .app import JsonOpt, app, console, emit_json, err, open_library
+from .app import JsonOpt, app, console, count_option, emit_json, err, open_library
 
 
 class CliProgress:
@@ -90,7 +90,7 @@ def fetch(
     update: bool = typer.Option(
         False, "--update", help="Re-run every saved search for records added since its last run."
     ),
-    batch_size: int = typer.Option(200, "--batch-size", min=1, max=10000, help="Records per EFetch request."),
+    batch_size: int = count_option(200, "--batch-size", lo=1, hi=10000, help="Records per EFetch request."),
     timeout: str = typer.Option(
         "2m", "--timeout", help="Give up on one request after this long (then it is retried): 90, 90s, 2m."
     ),

@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from ..errors import KetalitError
 from ..render import term
-from .app import JsonOpt, app, console, emit_json, err, open_library
+from .app import JsonOpt, app, console, count_option, emit_json, err, open_library
 
 
 class ScreenGroup(TyperGroup):
@@ -128,7 +128,7 @@ def screen_agreement(as_json: bool = JsonOpt) -> None:
 def screen_next(
     stage: str = StageOpt,
     reviewer: str | None = ReviewerOpt,
-    limit: int = typer.Option(1, "--limit", "-n", min=1, help="Offer the N best records."),
+    limit: int = count_option(1, "--limit", "-n", lo=1, help="Offer the N best records."),
     as_json: bool = JsonOpt,
 ) -> None:
     """The record you have not screened yet that is most likely to be included, learned from your decisions so far

@@ -15,7 +15,7 @@ from ..errors import BadInput
 from ..formats.tsv import FIELDS as TSV_FIELDS
 from ..render import term
 from ..safetext import printable
-from .app import JsonOpt, app, console, emit_json, err, export_app, open_library
+from .app import JsonOpt, app, console, count_option, emit_json, err, export_app, open_library
 
 
 class QueryCommand(TyperCommand):
@@ -44,7 +44,7 @@ class QueryCommand(TyperCommand):
 @app.command(cls=QueryCommand)
 def search(
     query: list[str] = typer.Argument(..., help="The query (see below); quote it in the shell."),
-    limit: int = typer.Option(20, "--limit", "-n", min=0, help="At most N results (0: all)."),
+    limit: int = count_option(20, "--limit", "-n", lo=0, help="At most N results (0: all)."),
     sort: str = typer.Option("relevance", "--sort", help="relevance or year (newest first)."),
     ids: bool = typer.Option(False, "--ids", help="Print one PMID (else DOI) per line, for pipes."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, tsv (see --fields), json or ids."),
