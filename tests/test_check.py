@@ -302,6 +302,23 @@ def test_shipped_catalogue_is_what_check_found_plus_the_reviews() -> None:
 
 
 @pytest.mark.e2e
+def test_check_warns_of_unreviewed_verdicts_until_a_person_has_reviewed_them(runner, records_only: Path) -> None:
+    page = str(PAGES / "p07.txt")
+    first = run_cli(runner, records_only, "check", page)
+    assert first.exit_code == 0, first.output
+    lib = Library.open(records_only)
+    decided = [r for r in _json(run_cli(runner, records_only, "claims", "list", "--json"))
+               if r["verdict"] in ("supported", "contradicted")]  # fmt: skip
+    assert decided, "the page should get at least one supported or contradicted verdict"
+    assert f"{len(decided)} supported or contradicted verdicts are the machine's" in " ".join(first.output.split())
+    for r in decided:
+        set_verdict(lib, r["id"], r["verdict"], reviewer="alice")  # accepted by a person
+    again = run_cli(runner, records_only, "check", page)
+    assert again.exit_code == 0, again.output
+    assert "verdicts are the machine's" not in " ".join(again.output.split())
+
+
+@pytest.mark.e2e
 def test_check_a_text_page(runner, records_only: Path) -> None:
     out = _json(
         run_cli(

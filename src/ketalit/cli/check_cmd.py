@@ -89,6 +89,15 @@ def check(
         )
     if files:
         console.print(f"report: {files.html.resolve()}", highlight=False)
+    unchecked = sum(1 for r in result.claims if r["verdict"] in ("supported", "contradicted") and not r.get("reviewed"))
+    if unchecked:
+        console.print(
+            f"{unchecked} supported or contradicted verdicts are the machine's and nobody has reviewed them: on pages "
+            "from clinics it had not seen, reviewers disagreed with most of its supported verdicts (README, "
+            '"How far to trust it"). Read the quoted evidence before relying on one.',
+            style="yellow",
+            highlight=False,
+        )
     console.print(
         "`ketalit claims show ID` explains a verdict; `ketalit claims review ID` confirms or overrules it.", style="dim"
     )
