@@ -57,6 +57,21 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The library files read from now on (names as the library's manifest has them), in order."""
+    from ketalit.library.files import FileSet
+
+    read: list[str] = []
+    real = FileSet.read
+
+    def spy(self: FileSet, name: str):
+        read.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(FileSet, "read", spy)
+    return read
+
+
 def run_cli(runner: CliRunner, library: Path, *args: str):
     return runner.invoke(app, ["--library", str(library), *args])
 

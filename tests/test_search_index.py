@@ -18,7 +18,7 @@ from ketalit.search import SearchIndex, search_library, tokenize
 from ketalit.search.store import MAX_SEGMENTS, connect, indexed_shards
 from ketalit.userfields import add_note, set_citekey, set_manual_tags
 
-from conftest import FIXTURES, NCBI, cli_error, run_cli
+from conftest import FIXTURES, NCBI, cli_error, files_read, run_cli
 
 QUERIES = [
     "ketamine",
@@ -123,21 +123,12 @@ def test_an_index_kept_up_to_date_ranks_as_one_built_from_scratch(library: Libra
 def test_a_search_catches_up_with_an_index_left_behind(
     library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from ketalit.library.files import FileSet
-
     lib = Library.init(tmp_path / "small", shard_size=2)
     import_files(lib, [NCBI / "pubmed1.xml", NCBI / "pubmed2.xml", NCBI / "pubmed4.xml", NCBI / "pubmed6.xml"])
     monkeypatch.setattr(Library, "_after_commit", lambda self, changes: None)  # killed right after its commit
     edit_record(lib, "9997", ["title=Ketamine and the flavocytochrome"])
     monkeypatch.undo()
-    read: list[str] = []
-    real = FileSet.read
-
-    def spy(self: FileSet, name: str):
-        read.append(name)
-        return real(self, name)
-
-    monkeypatch.setattr(FileSet, "read", spy)
+    read = files_read(monkeypatch)
     hits = search_library(Library.open(lib.root), "flavocytochrome ketamine")
     assert [r["pmid"] for r in hits] == ["9997"]
     assert [n for n in read if n.startswith("records/")] == ["records/0000.json"]  # the changed file alone

@@ -28,7 +28,7 @@ from ketalit.screening import screen
 from ketalit.tagging.tagger import default_tagger
 from ketalit.userfields import add_note, set_manual_tags
 
-from conftest import FIXTURES, ROOT, cli_error, copy_library_files, run_cli
+from conftest import FIXTURES, ROOT, cli_error, copy_library_files, files_read, run_cli
 
 OLD_LIBRARY = FIXTURES / "shipped_library_schema1.json.gz"  # the shipped library as the single-file layout held it
 TOPICS = ["postoperative pain", "renal colic", "migraine", "cancer pain", "sickle cell crisis", "burns"]
@@ -95,17 +95,8 @@ def test_a_manual_tag_rewrites_one_file_of_records(tmp_path: Path) -> None:
 
 @pytest.mark.e2e
 def test_showing_a_record_reads_its_file_and_no_other(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner) -> None:
-    from ketalit.library.files import FileSet
-
     lib = make_library(tmp_path / "lib", 30, shard_size=10)
-    read: list[str] = []
-    real = FileSet.read
-
-    def spy(self: FileSet, name: str):
-        read.append(name)
-        return real(self, name)
-
-    monkeypatch.setattr(FileSet, "read", spy)
+    read = files_read(monkeypatch)
     res = run_cli(runner, lib.root, "show", "70025", "--json")
     assert res.exit_code == 0, res.stderr
     assert orjson.loads(res.stdout)["pmid"] == "70025"
