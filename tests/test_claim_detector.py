@@ -56,6 +56,11 @@ def _extracted(name: str, sentence: str) -> list[str]:
         ("p06", "Patients usually have a series of sessions, the number depending on how well the therapy treats"),
         # naming a process is not an assertion about ketamine
         ("p06", "The name for this complex process is synaptogenesis"),
+        # a disclaimer, what the reader may have read elsewhere, fasting and a ride home, who did research on it
+        ("p12", "Results may vary."),
+        ("p12", "Online sources may tell you that ketamine can cause nightmares."),
+        ("p12", "You must be NPO for 8 hours beforehand"),
+        ("p13", "Yale researchers have led work on ketamine, testing sub-anesthetic intravenous doses"),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
@@ -75,6 +80,11 @@ def test_not_a_claim(page: str, sentence: str) -> None:
         ("003", "This inhibits neurons in the CNS from receiving and then transmitting pain signals"),
         # what a drug of abuse does that ketamine is said not to do
         ("p06", 'It does not, however, produce the kind of "high" people may get from opioids'),
+        # being a painkiller, and not being an opioid, are properties of it
+        ("p12", "It is a potent painkiller."),
+        ("p12", "It is NOT an OPIOID."),
+        # "this" after what the reader may have read about ketamine: the page's own word on it
+        ("p12", "This is rare and depends on dose."),
     ],
 )
 def test_a_claim(page: str, sentence: str) -> None:
@@ -100,9 +110,35 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
         ("p06", "In fact, ketamine can leave you mellow and slightly sedated.", "side_effect"),
         ("p06", "In general, you can expect to stay relaxed but awake for the whole infusion.", "side_effect"),
         ("p06", 'It does not, however, produce the kind of "high"', "dependence"),
+        # where it has been used is history, even when the use is a treatment
+        ("p12", "Operating rooms have used it for pre-emptive analgesia", "history"),
+        ("p12", "It has been widely used to treat chronic pain arising from a great many causes", "history"),
+        # a harm said to be rare or unlikely, named in the claim or in the sentence it points back to, is safety
+        ("p12", "This is rare and depends on dose.", "safety"),
+        ("p12", "With the dosing used in our clinic it is extremely unlikely.", "safety"),
+        # who may benefit is efficacy, even when the reason given is the nervous system
+        ("p13", "two groups of chronic pain patients may benefit from ketamine", "efficacy"),
+        # how the dose ought to be given is dosing, whatever it is for ("effective and safe")
+        ("p13", "Whatever the route, the drug has to be dosed adequately", "dosing"),
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
     (quote,) = _extracted(page, sentence)
     n = normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
     assert n.kind == kind, n.reasons["kind"]
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # the clinic's own results: its track record, not a finding the literature can check
+        ("p13", "Our results with IV ketamine infusions, the treatment offered at Infusion Therapeutix, are excellent"),
+        # how it ought to be given: a rule of practice
+        ("p13", "Whatever the route, the drug has to be dosed adequately"),
+    ],
+)
+def test_not_checkable(page: str, sentence: str) -> None:
+    (quote,) = _extracted(page, sentence)
+    n = normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
+    assert not n.checkable, n.reasons
+    assert "checkable" in n.reasons

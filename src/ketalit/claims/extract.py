@@ -397,7 +397,7 @@ def _points_back_to_ketamine(text: str, previous: str) -> bool:
         _DEMONSTRATIVE_SUBJECT.match(text)
         and c["effect"].search(text)
         and c["ketamine_named"].search(previous)
-        and not_claim_reason(previous) is None
+        and not_claim_reason(previous) in (None, "hearsay")
     )
 
 

@@ -194,9 +194,10 @@ def main_clause(text: str) -> str:
     return main if len(main.split()) >= 3 else text
 
 
-def guess_kind(text: str, quote: str | None = None, lead_in: str = "") -> tuple[str, str]:
+def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
-    the claim, when the rest is advice); ``lead_in`` the lead-in of a list item."""
+    the claim, when the rest is advice); ``lead_in`` the lead-in of a list item; ``previous`` the sentence before it,
+    whose harm a claim that points back ("This is rare") is about."""
     c = _cues()
     own = quote or text
     main = main_clause(own)
@@ -205,6 +206,17 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "") -> tuple[
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
+    unlikely = _first(c["harm_unlikely"], own)
+    if unlikely:
+        harm = _first(c["harm"], own)
+        if not harm and previous and _first(c["points_back_to_harm"], own):
+            # the harm the sentence before names, or that sentence's own "this is rare" about it
+            harm = _first(c["harm"], previous) or _first(c["harm_unlikely"], previous)
+        if harm:
+            return "safety", f"a harm said to be rare or unlikely: {harm!r} {unlikely!r}"
+    w = _first(c["prescriptive"], own)
+    if w and re.search(r"\bdos|\btitrat", w, re.I):
+        return "dosing", f"how the dose ought to be given: {w!r}"
     w = _first(c["efficacy_first"], own)
     if w:
         return "efficacy", f"fewer opioids or less opioid hyperalgesia: {w!r}"
@@ -493,7 +505,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     own = candidate.clause or candidate.quote
     text = f"{candidate.lead_in} {own}".strip()
     reasons: dict[str, str] = {}
-    kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in)
+    kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:
@@ -578,6 +590,14 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     if w:
         n.checkable = False
         reasons["checkable"] = f"a patient's own words ({w!r}): an anecdote the literature cannot check"
+    w = _first(c["own_record"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"the clinic's own record ({w!r}): the literature cannot check it"
+    w = _first(c["prescriptive"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"how it ought to be given ({w!r}): a rule of practice, not a finding to check"
     w = _first(c["psychiatric"], text)
     if w and kind == "efficacy" and "pain_intensity" not in outcomes:
         n.indirect_only = True
