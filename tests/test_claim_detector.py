@@ -61,6 +61,12 @@ def _extracted(name: str, sentence: str) -> list[str]:
         ("p12", "Online sources may tell you that ketamine can cause nightmares."),
         ("p12", "You must be NPO for 8 hours beforehand"),
         ("p13", "Yale researchers have led work on ketamine, testing sub-anesthetic intravenous doses"),
+        # who gets it (a list item labelled as such, or "kept for" some patients): patient selection
+        ("p11", "Eligibility: IV ketamine is usually kept for CRPS patients"),
+        # that patients or conditions differ, with no time or measure of how
+        ("001", "Some patients may only experience relief during the acute phase, while others may transition"),
+        ("001", "Different pain conditions may respond differently to ketamine treatment."),
+        ("p11", "Regimens differ."),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
@@ -85,6 +91,15 @@ def test_not_a_claim(page: str, sentence: str) -> None:
         ("p12", "It is NOT an OPIOID."),
         # "this" after what the reader may have read about ketamine: the page's own word on it
         ("p12", "This is rare and depends on dose."),
+        # patients differ, but by how soon relief comes: a claim
+        ("p01", "Some patients feel better within hours or days, whereas for others relief builds gradually"),
+        # a lead-in whose concession is the research agenda and whose main clause is a finding
+        ("p11", "Research is still under way, but several studies and case series back its efficacy:"),
+        # each sentence of a list item that is a claim on its own is one claim, with the list's lead-in
+        ("p11", "Sigtermans et al. (2009, *Pain*) ran a double-blind placebo-controlled trial"),
+        ("p11", "Functional gains in that trial were, however, limited."),
+        ("p11", "They have documented long-term benefit in these patients as well."),
+        ("p11", "Protocols in common use include infusions spread over several days"),
     ],
 )
 def test_a_claim(page: str, sentence: str) -> None:
@@ -142,3 +157,19 @@ def test_not_checkable(page: str, sentence: str) -> None:
     n = normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
     assert not n.checkable, n.reasons
     assert "checkable" in n.reasons
+
+
+def test_a_list_item_of_several_claims_is_one_claim_each_with_the_lead_in() -> None:
+    claims = claims_of("p11")
+    (trial,) = _extracted("p11", "Sigtermans et al. (2009")
+    (limited,) = _extracted("p11", "Functional gains in that trial were, however, limited.")
+    assert trial != limited and "Functional gains" not in trial
+    assert claims[limited].lead_in == claims[trial].lead_in
+    assert claims[limited].lead_in.startswith("Research is still under way")
+    (lead,) = _extracted("p11", "Research is still under way")
+    assert claims[lead].clause.startswith("several studies and case series back its efficacy")
+
+
+def test_a_sentence_of_a_list_item_that_points_back_stays_with_the_one_before() -> None:
+    (quote,) = _extracted("002", "Ketamine’s action may help reduce that sensitization.")
+    assert "Over time, nerves can become hypersensitive and overreactive." in quote

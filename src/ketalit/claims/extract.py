@@ -63,6 +63,8 @@ _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|these)\b(?:\s+\w+){0,2}?\s+(?:\w+
 _PRONOUN = re.compile(r"\b(?:it|its|this (?:drug|medication|medicine))\b", re.I)
 # "While <one clause>, <other clause>": a sentence led by a concessive clause, cut at its first comma.
 _CONCESSIVE = re.compile(r"^((?:while|although|though|even though|whilst)\b[^,]{8,}),\s*(.{8,})$", re.I | re.S)
+# "<one clause>, but <other clause>": the concession first, the claim after it.
+_CONCEDED_BUT = re.compile(r"^([^,]{8,}),\s*(?:but|yet)\s+(.{8,})$", re.I | re.S)
 
 
 # A sentence whose subject is "it" or that compares with other treatments is about ketamine, not about them.
@@ -279,12 +281,15 @@ def claim_reason(
 
 
 def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] | None:
-    """ "While ketamine has shown promise in relieving pain, it is essential to ...": a sentence whose one clause is
-    advice or framing and whose other clause is a claim is a claim. (The clause, and why it is one.)"""
+    """ "While ketamine has shown promise in relieving pain, it is essential to ...", "Research is still under way,
+    but several studies back its efficacy": a sentence whose one clause is advice or framing and whose other clause is
+    a claim is a claim. (The clause, and why it is one.)"""
     m = _CONCESSIVE.match(text)
-    if not m:
-        return None
-    for part in (m.group(1), m.group(2)):
+    parts = (m.group(1), m.group(2)) if m else ()
+    m = _CONCEDED_BUT.match(text)
+    if m and not parts:
+        parts = (m.group(2),)
+    for part in parts:
         if not_claim_reason(part) is None:
             why = claim_reason(part, "", headings)
             if why:
@@ -340,7 +345,8 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             item = _Span(q_start, q_start + len(quote), quote)
             context = lead or pending_heading
             told = context.before if context and not context.is_heading else ""
-            _consider(out, document, item, context, headings, True, previous=told)
+            for part in _item_claims(item, context, headings):
+                _consider(out, document, part, context, headings, True, previous=told)
             continue
         lead = None
         if numbered_heading or _is_heading(stripped):
@@ -364,9 +370,10 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             elif before is not None:
                 lead.before = before.text
             blocked = not_claim_reason(last.text)
-            if blocked in _compiled()["list_not_claims"]:
+            conceded = blocked in _CONCEDES and _concessive_claim(last.text.rstrip(": "), headings) is not None
+            if blocked in _compiled()["list_not_claims"] and not conceded:
                 lead.blocked = blocked
-            if _lead_is_claim(last.text):
+            if conceded or _lead_is_claim(last.text):
                 _consider(out, document, last, None, headings, False, previous=before.text if before else "")
         previous: _Span | None = None
         for span in spans:
@@ -387,6 +394,32 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             section.append(last.text)
         last_sentence = spans[-1] if spans else last_sentence
     return out
+
+
+def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) -> list[_Span]:
+    """A list item of several sentences: "Protocol: Regimens differ. Protocols in common use include ..." drops the
+    sentences before the claim that are not claims; "Smith et al. ran a trial in which ... Functional gains in that
+    trial were, however, limited." is two claims, each a claim on its own. A sentence that points back to the one
+    before ("Nerves become hypersensitive. Ketamine may help reduce that sensitization.") stays with it."""
+    parts = sentences(item.text, item.start)
+    if len(parts) < 2:
+        return [item]
+    c = _compiled()
+    read_with = f"{context.before} {context.text}".strip() if context else ""
+    lead_heads = headings[:1] if context is not None else headings
+
+    def stands_alone(p: _Span) -> bool:
+        stop = not_claim_reason(p.text, True, read_with)
+        return stop is None and claim_reason(p.text, read_with, lead_heads) is not None
+
+    while len(parts) > 1 and not_claim_reason(parts[0].text, True, read_with) is not None:
+        parts = parts[1:]
+    if len(parts) == 1:
+        return parts
+    joined = any(c["points_back"].search(p.text) or _DEMONSTRATIVE_SUBJECT.match(p.text) for p in parts[1:])
+    if not joined and all(stands_alone(p) for p in parts):
+        return parts
+    return [_Span(parts[0].start, parts[-1].end, item.text[parts[0].start - item.start :])]
 
 
 def _points_back_to_ketamine(text: str, previous: str) -> bool:
