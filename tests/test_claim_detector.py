@@ -67,6 +67,9 @@ def _extracted(name: str, sentence: str) -> list[str]:
         ("001", "Some patients may only experience relief during the acute phase, while others may transition"),
         ("001", "Different pain conditions may respond differently to ketamine treatment."),
         ("p11", "Regimens differ."),
+        # that it draws notice (not for what), and where to get advice
+        ("p10", "Ketamine therapy is attracting notice as a workable option."),
+        ("p10", "For individual advice about your pain management options, consult Pacific Pain Group."),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
@@ -100,6 +103,8 @@ def test_not_a_claim(page: str, sentence: str) -> None:
         ("p11", "Functional gains in that trial were, however, limited."),
         ("p11", "They have documented long-term benefit in these patients as well."),
         ("p11", "Protocols in common use include infusions spread over several days"),
+        # attention for what it does is a claim about what it does
+        ("004", "As research expands, ketamine has gained attention for its unique ability to target pain pathways"),
     ],
 )
 def test_a_claim(page: str, sentence: str) -> None:
@@ -135,6 +140,8 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
         ("p13", "two groups of chronic pain patients may benefit from ketamine", "efficacy"),
         # how the dose ought to be given is dosing, whatever it is for ("effective and safe")
         ("p13", "Whatever the route, the drug has to be dosed adequately", "dosing"),
+        # side effects milder than another drug's: a safety claim against that drug
+        ("p10", "its side effects can be milder than the severe ones that come with opioid use", "safety"),
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
@@ -173,3 +180,35 @@ def test_a_list_item_of_several_claims_is_one_claim_each_with_the_lead_in() -> N
 def test_a_sentence_of_a_list_item_that_points_back_stays_with_the_one_before() -> None:
     (quote,) = _extracted("002", "Ketamine’s action may help reduce that sensitization.")
     assert "Over time, nerves can become hypersensitive and overreactive." in quote
+
+
+def _normalised(page: str, sentence: str):
+    (quote,) = _extracted(page, sentence)
+    return normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator"),
+    [
+        # a contrast that names nothing is with what the sentence before names...
+        ("Ketamine, by contrast, acts on NMDA receptors and modulates glutamate", "opioids"),
+        # ...else with what the page's title ("Ketamine vs. Opioids") compares it with
+        ("According to Dr. Ananth, ketamine is an effective alternative.", "opioids"),
+        ("its side effects can be milder than the severe ones that come with opioid use", "opioids"),
+    ],
+)
+def test_a_contrast_compares_with_what_the_page_names(sentence: str, comparator: str) -> None:
+    n = _normalised("p10", sentence)
+    assert n.comparator == comparator, n.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He explains that it spares patients the heavy burden of addiction linked with opioids.",
+        "Breathing is not depressed: its profile is safer where suppression of respiration is concerned.",
+    ],
+)
+def test_a_harm_spared_or_denied_is_negative(sentence: str) -> None:
+    n = _normalised("p10", sentence)
+    assert n.polarity == "negative" and n.direction == "does_not_cause", n.reasons

@@ -129,6 +129,7 @@ class PageContext:
 
     routes: list[str] = field(default_factory=list)
     population: list[str] = field(default_factory=list)
+    comparator: str | None = None  # what its title compares ketamine with ("Ketamine vs. Opioids")
 
 
 def _tags(text: str) -> dict[str, list[str]]:
@@ -172,7 +173,8 @@ def page_context(text: str, title: str = "", url: str = "", clinic: str = "") ->
         if len(named) == 1 and counts[named[0]] >= 2:
             routes = named
     population = [s for s in _tags(title).get("setting", []) if s not in ("trauma", "postoperative")]
-    return PageContext(routes=routes[:1], population=population)
+    compared = _named_comparator(title) if _VERSUS.search(title) else None
+    return PageContext(routes=routes[:1], population=population, comparator=compared[0] if compared else None)
 
 
 def _first(rx: re.Pattern[str], text: str) -> str | None:
@@ -539,7 +541,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         if w or w_there:
             regimen, reasons["regimen"] = name, f"{w!r}" if w else f"{w_there!r} (where its route is named)"
             break
-    comparator, why_compared = _comparator(kind, own, candidate, routes)
+    comparator, why_compared = _comparator(kind, own, candidate, routes, context.comparator)
     if comparator:
         reasons["comparator"] = why_compared
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
@@ -651,11 +653,24 @@ def relief_phase(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) -> tuple[str | None, str]:
+def _named_comparator(text: str) -> tuple[str, str] | None:
+    """The first comparator a text names, with its words."""
+    for name, rx in _cues()["comparator"]:
+        w = _first(rx, text)
+        if w:
+            return name, w
+    return None
+
+
+def _comparator(
+    kind: str, own: str, candidate: Candidate, routes: list[str], on_page: str | None = None
+) -> tuple[str | None, str]:
     """What the claim compares ketamine with, and the words. A comparison word ("than", "unlike", "instead of")
     makes any claim comparative; a bare mention of another drug counts only in the kinds that compare by nature. A
     list under a heading that compares ("Ketamine versus opioids") compares with what the heading names; a route
-    said to be the fastest, or to take longer, is compared with the other routes."""
+    said to be the fastest, or to take longer, is compared with the other routes. A claim that contrasts without
+    naming ("by contrast", "an effective alternative") compares with what the sentence before names, else with what
+    the page's title compares it with (``on_page``)."""
     c = _cues()
     for name, rx in c["comparator"]:
         w = _first(rx, own)
@@ -670,6 +685,13 @@ def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) ->
     w = _first(c["route_speed"], own)
     if w and routes and kind in ("onset", "comparative"):
         return "other routes", f"{w!r} said of a route"
+    w = _first(c["contrast"], own)
+    if w and kind != "history":
+        before = _named_comparator(candidate.previous) if candidate.previous else None
+        if before:
+            return before[0], f"{w!r}, against {before[1]!r} in the sentence before"
+        if on_page:
+            return on_page, f"{w!r}, against what the page's title compares it with"
     return None, ""
 
 
