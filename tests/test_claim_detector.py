@@ -212,3 +212,26 @@ def test_a_contrast_compares_with_what_the_page_names(sentence: str, comparator:
 def test_a_harm_spared_or_denied_is_negative(sentence: str) -> None:
     n = _normalised("p10", sentence)
     assert n.polarity == "negative" and n.direction == "does_not_cause", n.reasons
+
+
+# Wordings no labelled page has, written for this test, of the same causes as the page sentences above: what other
+# people believe, the disclaimers of medical information, research in progress; and synonyms of "reduces" that make
+# a sentence about ketamine a claim.
+OTHER_WORDINGS = (
+    "Ketamine for Nerve Pain\n"
+    "\n"
+    "A common misconception is that ketamine infusions are addictive. "
+    "Many people believe that the drug is only a party drug. "
+    "Trials are currently under way at several universities to test nasal ketamine. "
+    "This information is not intended to diagnose, treat, cure or prevent any disease. "
+    "Ketamine alleviates nerve pain in many patients. "
+    "It also lessens the burning sensations of neuropathy.\n"
+)
+
+
+def test_other_wordings_of_the_same_causes() -> None:
+    quotes = {c.quote for c in extract_claims(OTHER_WORDINGS, "900")}
+    assert quotes == {
+        "Ketamine alleviates nerve pain in many patients.",
+        "It also lessens the burning sensations of neuropathy.",
+    }
