@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.extract import Candidate, extract_claims
-from ketalit.claims.normalise import normalise
+from ketalit.claims.normalise import normalise, page_context
 
 from conftest import ROOT
 
@@ -235,3 +235,11 @@ def test_other_wordings_of_the_same_causes() -> None:
         "Ketamine alleviates nerve pain in many patients.",
         "It also lessens the burning sensations of neuropathy.",
     }
+
+
+def test_a_title_that_names_a_condition_and_its_kind_of_pain_is_about_the_condition() -> None:
+    title = "Intravenous Ketamine for Complex Regional Pain Syndrome (CRPS): A Promising Option for Refractory Pain"
+    context = page_context(_page("p11").read_text(encoding="utf-8"), title=title)
+    assert context.population == ["crps"]
+    (quote,) = _extracted("p11", "Analgesia that begins rapidly in some patients.")
+    assert normalise(claims_of("p11")[quote], context=context).population == ["crps"]

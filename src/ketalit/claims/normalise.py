@@ -160,9 +160,10 @@ def routes_named(text: str) -> tuple[list[str], list[str]]:
 
 def page_context(text: str, title: str = "", url: str = "", clinic: str = "") -> PageContext:
     """What the page is about: the route its title, address or clinic's name gives ("Ketamine Infusion",
-    ".../ketamine-infusion", "... Infusion Therapies") or the only route it ever names, and the condition its title
-    names. (A page that discusses several routes, an article about ketamine in general, is about none.) The title is
-    the page's first line when none is given."""
+    ".../ketamine-infusion", "... Infusion Therapies") or the only route it ever names (a page that discusses
+    several routes, an article about ketamine in general, is about none), the condition its title names (the
+    narrowest, when it names a condition and the kind of pain it is), and what its title compares ketamine with
+    ("Ketamine vs. Opioids"). The title is the page's first line when none is given."""
     title = title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     names = " ".join((title, re.sub(r"[-_/.]+", " ", url), clinic))
     routes, _ = routes_named(names)
@@ -173,6 +174,10 @@ def page_context(text: str, title: str = "", url: str = "", clinic: str = "") ->
         if len(named) == 1 and counts[named[0]] >= 2:
             routes = named
     population = [s for s in _tags(title).get("setting", []) if s not in ("trauma", "postoperative")]
+    # a title that names a condition and the kind of pain it is ("... for CRPS: An Option for Refractory Pain") is
+    # about the condition
+    vocab = default_vocabulary()
+    population = [s for s in population if not any(o != s and o in vocab.descendants("setting", s) for o in population)]
     compared = _named_comparator(title) if _VERSUS.search(title) else None
     return PageContext(routes=routes[:1], population=population, comparator=compared[0] if compared else None)
 
