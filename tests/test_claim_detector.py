@@ -243,3 +243,10 @@ def test_a_title_that_names_a_condition_and_its_kind_of_pain_is_about_the_condit
     assert context.population == ["crps"]
     (quote,) = _extracted("p11", "Analgesia that begins rapidly in some patients.")
     assert normalise(claims_of("p11")[quote], context=context).population == ["crps"]
+
+
+def test_what_patients_find_is_not_hearsay() -> None:
+    page = "Ketamine for Nerve Pain\n\nSome people find that ketamine infusions ease their nerve pain within hours.\n"
+    assert [c.quote for c in extract_claims(page, "900")] == [
+        "Some people find that ketamine infusions ease their nerve pain within hours."
+    ]
