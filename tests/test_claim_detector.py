@@ -250,3 +250,8 @@ def test_what_patients_find_is_not_hearsay() -> None:
     assert [c.quote for c in extract_claims(page, "900")] == [
         "Some people find that ketamine infusions ease their nerve pain within hours."
     ]
+
+
+def test_a_rule_of_practice_that_says_why_is_checkable() -> None:
+    n = _normalised("002", "Because these risks increase with higher doses or frequent use, therapy must be carefully")
+    assert n.checkable, n.reasons
