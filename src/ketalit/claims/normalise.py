@@ -222,7 +222,7 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
         if harm:
             return "safety", f"a harm said to be rare or unlikely: {harm!r} {unlikely!r}"
     w = _first(c["prescriptive"], own)
-    if w and re.search(r"\bdos|\btitrat", w, re.I):
+    if w and _first(c["dosing"], w):
         return "dosing", f"how the dose ought to be given: {w!r}"
     w = _first(c["efficacy_first"], own)
     if w:
