@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.extract import Candidate, extract_claims
-from ketalit.claims.normalise import normalise, page_context
+from ketalit.claims.normalise import Normalised, normalise, page_context
 
 from conftest import ROOT
 
@@ -33,6 +33,12 @@ def claims_of(name: str) -> dict[str, Candidate]:
 def _extracted(name: str, sentence: str) -> list[str]:
     """The extracted quotes that contain the sentence."""
     return [q for q in claims_of(name) if sentence in q]
+
+
+def _normalised(page: str, sentence: str) -> Normalised:
+    """The normalised form of the one claim that contains the sentence."""
+    (quote,) = _extracted(page, sentence)
+    return normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -145,8 +151,7 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
-    (quote,) = _extracted(page, sentence)
-    n = normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
+    n = _normalised(page, sentence)
     assert n.kind == kind, n.reasons["kind"]
 
 
@@ -160,8 +165,7 @@ def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
     ],
 )
 def test_not_checkable(page: str, sentence: str) -> None:
-    (quote,) = _extracted(page, sentence)
-    n = normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
+    n = _normalised(page, sentence)
     assert not n.checkable, n.reasons
     assert "checkable" in n.reasons
 
@@ -180,11 +184,6 @@ def test_a_list_item_of_several_claims_is_one_claim_each_with_the_lead_in() -> N
 def test_a_sentence_of_a_list_item_that_points_back_stays_with_the_one_before() -> None:
     (quote,) = _extracted("002", "Ketamine’s action may help reduce that sensitization.")
     assert "Over time, nerves can become hypersensitive and overreactive." in quote
-
-
-def _normalised(page: str, sentence: str):
-    (quote,) = _extracted(page, sentence)
-    return normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
