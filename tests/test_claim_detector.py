@@ -214,15 +214,20 @@ def test_a_harm_spared_or_denied_is_negative(sentence: str) -> None:
 
 
 # Wordings no labelled page has, written for this test, of the same causes as the page sentences above: what other
-# people believe, the disclaimers of medical information, research in progress; and synonyms of "reduces" that make
-# a sentence about ketamine a claim.
+# people believe, the disclaimers of medical information, research in progress, the clinic's own schedule and who
+# gives it; and synonyms of "reduces" that make a sentence about ketamine a claim.
 OTHER_WORDINGS = (
     "Ketamine for Nerve Pain\n"
+    "\n"
+    "At Sunrise Wellness, our board-certified anesthesiologists provide ketamine infusions "
+    "in a calm, spa-like setting. "
+    "Our protocol typically begins with six infusions over two to three weeks, followed by boosters as needed.\n"
     "\n"
     "A common misconception is that ketamine infusions are addictive. "
     "Many people believe that the drug is only a party drug. "
     "Trials are currently under way at several universities to test nasal ketamine. "
     "This information is not intended to diagnose, treat, cure or prevent any disease. "
+    "Results are not guaranteed, and individual results vary. "
     "Ketamine alleviates nerve pain in many patients. "
     "It also lessens the burning sensations of neuropathy.\n"
 )
@@ -254,3 +259,11 @@ def test_what_patients_find_is_not_hearsay() -> None:
 def test_a_rule_of_practice_that_says_why_is_checkable() -> None:
     n = _normalised("002", "Because these risks increase with higher doses or frequent use, therapy must be carefully")
     assert n.checkable, n.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence", ["This is rare and depends on dose.", "With the dosing used in our clinic it is extremely unlikely."]
+)
+def test_a_harm_said_rare_does_not_happen_as_a_rule(sentence: str) -> None:
+    n = _normalised("p12", sentence)
+    assert n.kind == "safety" and n.direction == "does_not_cause", n.reasons
