@@ -223,7 +223,10 @@ OTHER_WORDINGS = (
     "in a calm, spa-like setting. "
     "Our protocol typically begins with six infusions over two to three weeks, followed by boosters as needed. "
     "Most patients receive a five-day series. "
-    "Ketamine does not work for everyone.\n"
+    "Ketamine does not work for everyone. "
+    "Treatment is tailored to your needs.\n"
+    "\n"
+    "For patients with chronic migraine, standard medications like triptans often stop working over time.\n"
     "\n"
     "A common misconception is that ketamine infusions are addictive. "
     "Many people believe that the drug is only a party drug. "
@@ -269,3 +272,13 @@ def test_a_rule_of_practice_that_says_why_is_checkable() -> None:
 def test_a_harm_said_rare_does_not_happen_as_a_rule(sentence: str) -> None:
     n = _normalised("p12", sentence)
     assert n.kind == "safety" and n.direction == "does_not_cause", n.reasons
+
+
+def test_side_effects_said_to_pass_after_their_list() -> None:
+    page = (
+        "Ketamine for Migraine\n\nPotential side effects:\n- Nausea\n- Temporary dissociation\n\n"
+        "These usually resolve shortly after the infusion ends.\n"
+    )
+    (claim,) = [c for c in extract_claims(page, "900") if c.quote.startswith("These usually resolve")]
+    n = normalise(claim, page)
+    assert n.kind == "side_effect" and n.direction == "transient", n.reasons

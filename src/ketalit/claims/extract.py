@@ -76,6 +76,8 @@ _COMPARED = re.compile(
 
 
 _ABOUT = re.compile(r"\b(?:it|its|relief|patients?|you)\b", re.I)
+# "For patients with chronic migraine, standard medications ...": a leading clause that names who, not what they get
+_FOR_WHOM = re.compile(r"^for (?:patients|people|those|individuals|sufferers)\b[^,]{0,60},\s*", re.I)
 # Fewer opioids is an effect of ketamine, not a statement about opioids.
 _SPARING = re.compile(
     r"\b(?:cut|stop|reduc\w*|taper\w*|wean\w*|lower\w*|come off|need (?:fewer|less))\b[^.]{0,40}\bopioid", re.I
@@ -207,7 +209,8 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
     for name, rx in c["not_claim"].items():
         m = rx.search(t)
         if m and name == "other_subject":
-            first = _ABOUT.search(t)
+            lead = _FOR_WHOM.match(t)
+            first = _ABOUT.search(t, lead.end() if lead else 0)
             if (
                 c["ketamine_named"].search(t)
                 or (list_item and (c["ketamine"].search(context) or c["treats_heading"].search(context)))

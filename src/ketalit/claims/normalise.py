@@ -213,14 +213,18 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
-    unlikely = _first(c["harm_unlikely"], own)
-    if unlikely:
-        harm = _first(c["harm"], own)
-        if not harm and previous and _first(c["points_back_to_harm"], own):
-            # the harm the sentence before names, or that sentence's own "this is rare" about it
+    # a harm said to be rare (safety) or to pass (a side effect), named in the claim or in the sentence it points to
+    for cue, harm_kind, said in (
+        ("harm_unlikely", "safety", "rare or unlikely"),
+        ("transient", "side_effect", "passing"),
+    ):
+        w = _first(c[cue], own)
+        harm = _first(c["harm"], own) if w else None
+        if w and not harm and previous and _first(c["points_back_to_harm"], own):
+            # the harm the sentence before names ("Potential side effects:"), or that sentence's own "this is rare"
             harm = _first(c["harm"], previous) or _first(c["harm_unlikely"], previous)
         if harm:
-            return "safety", f"a harm said to be rare or unlikely: {harm!r} {unlikely!r}"
+            return harm_kind, f"a harm said to be {said}: {harm!r} {w!r}"
     w = _first(c["prescriptive"], own)
     if w and _first(c["dosing"], w):
         return "dosing", f"how the dose ought to be given: {w!r}"
