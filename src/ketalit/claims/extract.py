@@ -13,13 +13,16 @@ heading refers to ketamine only by naming it, a form it is given in, or what the
 Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
 whose subject "This ..." points back to one naming ketamine is about ketamine). A sentence led by a concessive
-clause ("While it has shown promise in relieving pain, it is essential to ...") is a claim when one of its clauses
-is. The rules are regular expressions in ``data/claim_text.toml``; every candidate keeps the rule that let it in and
-the words that matched (and where: the sentence, the lead-in, the heading).
+clause ("While it has shown promise in relieving pain, it is essential to ...", "Research is still under way, but
+several studies back its efficacy") is a claim when one of its clauses is. The rules are regular expressions in
+``data/claim_text.toml``; every candidate keeps the rule that let it in and the words that matched (and where: the
+sentence, the lead-in, the heading).
 
 A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it; an
 anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
 heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
+list item of several sentences that are each a claim is one claim per sentence (sentences before them that are not
+claims are left out; one that points back to the sentence before stays with it). A
 sentence that only makes sense with the one before it ("Our own statistics clearly show otherwise."; a short
 "Ketamine interrupts this cycle." after the sentence describing the cycle; "Doctors first used it decades ago."
 after "Ketamine is not a new drug."; "That covers fibromyalgia, CRPS and migraines." after a claim) is reported
