@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.extract import Candidate, extract_claims
-from ketalit.claims.normalise import normalise
+from ketalit.claims.normalise import Normalised, normalise, page_context
 
 from conftest import ROOT
 
@@ -35,6 +35,12 @@ def _extracted(name: str, sentence: str) -> list[str]:
     return [q for q in claims_of(name) if sentence in q]
 
 
+def _normalised(page: str, sentence: str) -> Normalised:
+    """The normalised form of the one claim that contains the sentence."""
+    (quote,) = _extracted(page, sentence)
+    return normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize(
     ("page", "sentence"),
     [
@@ -56,6 +62,20 @@ def _extracted(name: str, sentence: str) -> list[str]:
         ("p06", "Patients usually have a series of sessions, the number depending on how well the therapy treats"),
         # naming a process is not an assertion about ketamine
         ("p06", "The name for this complex process is synaptogenesis"),
+        # a disclaimer, what the reader may have read elsewhere, fasting and a ride home, who did research on it
+        ("p12", "Results may vary."),
+        ("p12", "Online sources may tell you that ketamine can cause nightmares."),
+        ("p12", "You must be NPO for 8 hours beforehand"),
+        ("p13", "Yale researchers have led work on ketamine, testing sub-anesthetic intravenous doses"),
+        # who gets it (a list item labelled as such, or "kept for" some patients): patient selection
+        ("p11", "Eligibility: IV ketamine is usually kept for CRPS patients"),
+        # that patients or conditions differ, with no time or measure of how
+        ("001", "Some patients may only experience relief during the acute phase, while others may transition"),
+        ("001", "Different pain conditions may respond differently to ketamine treatment."),
+        ("p11", "Regimens differ."),
+        # that it draws notice (not for what), and where to get advice
+        ("p10", "Ketamine therapy is attracting notice as a workable option."),
+        ("p10", "For individual advice about your pain management options, consult Pacific Pain Group."),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
@@ -75,6 +95,22 @@ def test_not_a_claim(page: str, sentence: str) -> None:
         ("003", "This inhibits neurons in the CNS from receiving and then transmitting pain signals"),
         # what a drug of abuse does that ketamine is said not to do
         ("p06", 'It does not, however, produce the kind of "high" people may get from opioids'),
+        # being a painkiller, and not being an opioid, are properties of it
+        ("p12", "It is a potent painkiller."),
+        ("p12", "It is NOT an OPIOID."),
+        # "this" after what the reader may have read about ketamine: the page's own word on it
+        ("p12", "This is rare and depends on dose."),
+        # patients differ, but by how soon relief comes: a claim
+        ("p01", "Some patients feel better within hours or days, whereas for others relief builds gradually"),
+        # a lead-in whose concession is the research agenda and whose main clause is a finding
+        ("p11", "Research is still under way, but several studies and case series back its efficacy:"),
+        # each sentence of a list item that is a claim on its own is one claim, with the list's lead-in
+        ("p11", "Sigtermans et al. (2009, *Pain*) ran a double-blind placebo-controlled trial"),
+        ("p11", "Functional gains in that trial were, however, limited."),
+        ("p11", "They have documented long-term benefit in these patients as well."),
+        ("p11", "Protocols in common use include infusions spread over several days"),
+        # attention for what it does is a claim about what it does
+        ("004", "As research expands, ketamine has gained attention for its unique ability to target pain pathways"),
     ],
 )
 def test_a_claim(page: str, sentence: str) -> None:
@@ -100,9 +136,149 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
         ("p06", "In fact, ketamine can leave you mellow and slightly sedated.", "side_effect"),
         ("p06", "In general, you can expect to stay relaxed but awake for the whole infusion.", "side_effect"),
         ("p06", 'It does not, however, produce the kind of "high"', "dependence"),
+        # where it has been used is history, even when the use is a treatment
+        ("p12", "Operating rooms have used it for pre-emptive analgesia", "history"),
+        ("p12", "It has been widely used to treat chronic pain arising from a great many causes", "history"),
+        # a harm said to be rare or unlikely, named in the claim or in the sentence it points back to, is safety
+        ("p12", "This is rare and depends on dose.", "safety"),
+        ("p12", "With the dosing used in our clinic it is extremely unlikely.", "safety"),
+        # who may benefit is efficacy, even when the reason given is the nervous system
+        ("p13", "two groups of chronic pain patients may benefit from ketamine", "efficacy"),
+        # how the dose ought to be given is dosing, whatever it is for ("effective and safe")
+        ("p13", "Whatever the route, the drug has to be dosed adequately", "dosing"),
+        # side effects milder than another drug's: a safety claim against that drug
+        ("p10", "its side effects can be milder than the severe ones that come with opioid use", "safety"),
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
-    (quote,) = _extracted(page, sentence)
-    n = normalise(claims_of(page)[quote], _page(page).read_text(encoding="utf-8"))
+    n = _normalised(page, sentence)
     assert n.kind == kind, n.reasons["kind"]
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # the clinic's own results: its track record, not a finding the literature can check
+        ("p13", "Our results with IV ketamine infusions, the treatment offered at Infusion Therapeutix, are excellent"),
+        # how it ought to be given: a rule of practice
+        ("p13", "Whatever the route, the drug has to be dosed adequately"),
+    ],
+)
+def test_not_checkable(page: str, sentence: str) -> None:
+    n = _normalised(page, sentence)
+    assert not n.checkable, n.reasons
+    assert "checkable" in n.reasons
+
+
+def test_a_list_item_of_several_claims_is_one_claim_each_with_the_lead_in() -> None:
+    claims = claims_of("p11")
+    (trial,) = _extracted("p11", "Sigtermans et al. (2009")
+    (limited,) = _extracted("p11", "Functional gains in that trial were, however, limited.")
+    assert trial != limited and "Functional gains" not in trial
+    assert claims[limited].lead_in == claims[trial].lead_in
+    assert claims[limited].lead_in.startswith("Research is still under way")
+    (lead,) = _extracted("p11", "Research is still under way")
+    assert claims[lead].clause.startswith("several studies and case series back its efficacy")
+
+
+def test_a_sentence_of_a_list_item_that_points_back_stays_with_the_one_before() -> None:
+    (quote,) = _extracted("002", "Ketamine’s action may help reduce that sensitization.")
+    assert "Over time, nerves can become hypersensitive and overreactive." in quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator"),
+    [
+        # a contrast that names nothing is with what the sentence before names...
+        ("Ketamine, by contrast, acts on NMDA receptors and modulates glutamate", "opioids"),
+        # ...else with what the page's title ("Ketamine vs. Opioids") compares it with
+        ("According to Dr. Ananth, ketamine is an effective alternative.", "opioids"),
+        ("its side effects can be milder than the severe ones that come with opioid use", "opioids"),
+    ],
+)
+def test_a_contrast_compares_with_what_the_page_names(sentence: str, comparator: str) -> None:
+    n = _normalised("p10", sentence)
+    assert n.comparator == comparator, n.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He explains that it spares patients the heavy burden of addiction linked with opioids.",
+        "Breathing is not depressed: its profile is safer where suppression of respiration is concerned.",
+    ],
+)
+def test_a_harm_spared_or_denied_is_negative(sentence: str) -> None:
+    n = _normalised("p10", sentence)
+    assert n.polarity == "negative" and n.direction == "does_not_cause", n.reasons
+
+
+# Wordings no labelled page has, written for this test, of the same causes as the page sentences above: what other
+# people believe, the disclaimers of medical information, research in progress, the clinic's own schedule and who
+# gives it; and synonyms of "reduces" that make a sentence about ketamine a claim.
+OTHER_WORDINGS = (
+    "Ketamine for Nerve Pain\n"
+    "\n"
+    "At Sunrise Wellness, our board-certified anesthesiologists provide ketamine infusions "
+    "in a calm, spa-like setting. "
+    "Our protocol typically begins with six infusions over two to three weeks, followed by boosters as needed. "
+    "Most patients receive a five-day series. "
+    "Ketamine does not work for everyone. "
+    "Treatment is tailored to your needs.\n"
+    "\n"
+    "For patients with chronic migraine, standard medications like triptans often stop working over time.\n"
+    "\n"
+    "A common misconception is that ketamine infusions are addictive. "
+    "Many people believe that the drug is only a party drug. "
+    "Trials are currently under way at several universities to test nasal ketamine. "
+    "This information is not intended to diagnose, treat, cure or prevent any disease. "
+    "Results are not guaranteed, and individual results vary. "
+    "Ketamine alleviates nerve pain in many patients. "
+    "It also lessens the burning sensations of neuropathy.\n"
+)
+
+
+def test_other_wordings_of_the_same_causes() -> None:
+    quotes = {c.quote for c in extract_claims(OTHER_WORDINGS, "900")}
+    assert quotes == {
+        "Ketamine alleviates nerve pain in many patients.",
+        "It also lessens the burning sensations of neuropathy.",
+    }
+
+
+def test_a_title_that_names_a_condition_and_its_kind_of_pain_is_about_the_condition() -> None:
+    title = "Intravenous Ketamine for Complex Regional Pain Syndrome (CRPS): A Promising Option for Refractory Pain"
+    context = page_context(_page("p11").read_text(encoding="utf-8"), title=title)
+    assert context.population == ["crps"]
+    (quote,) = _extracted("p11", "Analgesia that begins rapidly in some patients.")
+    assert normalise(claims_of("p11")[quote], context=context).population == ["crps"]
+
+
+def test_what_patients_find_is_not_hearsay() -> None:
+    page = "Ketamine for Nerve Pain\n\nSome people find that ketamine infusions ease their nerve pain within hours.\n"
+    assert [c.quote for c in extract_claims(page, "900")] == [
+        "Some people find that ketamine infusions ease their nerve pain within hours."
+    ]
+
+
+def test_a_rule_of_practice_that_says_why_is_checkable() -> None:
+    n = _normalised("002", "Because these risks increase with higher doses or frequent use, therapy must be carefully")
+    assert n.checkable, n.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence", ["This is rare and depends on dose.", "With the dosing used in our clinic it is extremely unlikely."]
+)
+def test_a_harm_said_rare_does_not_happen_as_a_rule(sentence: str) -> None:
+    n = _normalised("p12", sentence)
+    assert n.kind == "safety" and n.direction == "does_not_cause", n.reasons
+
+
+def test_side_effects_said_to_pass_after_their_list() -> None:
+    page = (
+        "Ketamine for Migraine\n\nPotential side effects:\n- Nausea\n- Temporary dissociation\n\n"
+        "These usually resolve shortly after the infusion ends.\n"
+    )
+    (claim,) = [c for c in extract_claims(page, "900") if c.quote.startswith("These usually resolve")]
+    n = normalise(claim, page)
+    assert n.kind == "side_effect" and n.direction == "transient", n.reasons

@@ -13,13 +13,16 @@ heading refers to ketamine only by naming it, a form it is given in, or what the
 Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
 whose subject "This ..." points back to one naming ketamine is about ketamine). A sentence led by a concessive
-clause ("While it has shown promise in relieving pain, it is essential to ...") is a claim when one of its clauses
-is. The rules are regular expressions in ``data/claim_text.toml``; every candidate keeps the rule that let it in and
-the words that matched (and where: the sentence, the lead-in, the heading).
+clause ("While it has shown promise in relieving pain, it is essential to ...", "Research is still under way, but
+several studies back its efficacy") is a claim when one of its clauses is. The rules are regular expressions in
+``data/claim_text.toml``; every candidate keeps the rule that let it in and the words that matched (and where: the
+sentence, the lead-in, the heading).
 
 A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it; an
 anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
 heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
+list item of several sentences that are each a claim is one claim per sentence (sentences before them that are not
+claims are left out; one that points back to the sentence before stays with it). A
 sentence that only makes sense with the one before it ("Our own statistics clearly show otherwise."; a short
 "Ketamine interrupts this cycle." after the sentence describing the cycle; "Doctors first used it decades ago."
 after "Ketamine is not a new drug."; "That covers fibromyalgia, CRPS and migraines." after a claim) is reported
@@ -63,6 +66,8 @@ _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|these)\b(?:\s+\w+){0,2}?\s+(?:\w+
 _PRONOUN = re.compile(r"\b(?:it|its|this (?:drug|medication|medicine))\b", re.I)
 # "While <one clause>, <other clause>": a sentence led by a concessive clause, cut at its first comma.
 _CONCESSIVE = re.compile(r"^((?:while|although|though|even though|whilst)\b[^,]{8,}),\s*(.{8,})$", re.I | re.S)
+# "<one clause>, but <other clause>": the concession first, the claim after it.
+_CONCEDED_BUT = re.compile(r"^([^,]{8,}),\s*(?:but|yet)\s+(.{8,})$", re.I | re.S)
 
 
 # A sentence whose subject is "it" or that compares with other treatments is about ketamine, not about them.
@@ -74,6 +79,8 @@ _COMPARED = re.compile(
 
 
 _ABOUT = re.compile(r"\b(?:it|its|relief|patients?|you)\b", re.I)
+# "For patients with chronic migraine, standard medications ...": a leading clause that names who, not what they get
+_FOR_WHOM = re.compile(r"^for (?:patients|people|those|individuals|sufferers)\b[^,]{0,60},\s*", re.I)
 # Fewer opioids is an effect of ketamine, not a statement about opioids.
 _SPARING = re.compile(
     r"\b(?:cut|stop|reduc\w*|taper\w*|wean\w*|lower\w*|come off|need (?:fewer|less))\b[^.]{0,40}\bopioid", re.I
@@ -205,7 +212,8 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
     for name, rx in c["not_claim"].items():
         m = rx.search(t)
         if m and name == "other_subject":
-            first = _ABOUT.search(t)
+            lead = _FOR_WHOM.match(t)
+            first = _ABOUT.search(t, lead.end() if lead else 0)
             if (
                 c["ketamine_named"].search(t)
                 or (list_item and (c["ketamine"].search(context) or c["treats_heading"].search(context)))
@@ -279,12 +287,15 @@ def claim_reason(
 
 
 def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] | None:
-    """ "While ketamine has shown promise in relieving pain, it is essential to ...": a sentence whose one clause is
-    advice or framing and whose other clause is a claim is a claim. (The clause, and why it is one.)"""
+    """ "While ketamine has shown promise in relieving pain, it is essential to ...", "Research is still under way,
+    but several studies back its efficacy": a sentence whose one clause is advice or framing and whose other clause is
+    a claim is a claim. (The clause, and why it is one.)"""
     m = _CONCESSIVE.match(text)
-    if not m:
-        return None
-    for part in (m.group(1), m.group(2)):
+    parts = (m.group(1), m.group(2)) if m else ()
+    m = _CONCEDED_BUT.match(text)
+    if m and not parts:
+        parts = (m.group(2),)
+    for part in parts:
         if not_claim_reason(part) is None:
             why = claim_reason(part, "", headings)
             if why:
@@ -340,7 +351,8 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             item = _Span(q_start, q_start + len(quote), quote)
             context = lead or pending_heading
             told = context.before if context and not context.is_heading else ""
-            _consider(out, document, item, context, headings, True, previous=told)
+            for part in _item_claims(item, context, headings):
+                _consider(out, document, part, context, headings, True, previous=told)
             continue
         lead = None
         if numbered_heading or _is_heading(stripped):
@@ -364,9 +376,10 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             elif before is not None:
                 lead.before = before.text
             blocked = not_claim_reason(last.text)
-            if blocked in _compiled()["list_not_claims"]:
+            conceded = blocked in _CONCEDES and _concessive_claim(last.text.rstrip(": "), headings) is not None
+            if blocked in _compiled()["list_not_claims"] and not conceded:
                 lead.blocked = blocked
-            if _lead_is_claim(last.text):
+            if conceded or _lead_is_claim(last.text):
                 _consider(out, document, last, None, headings, False, previous=before.text if before else "")
         previous: _Span | None = None
         for span in spans:
@@ -389,6 +402,32 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
     return out
 
 
+def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) -> list[_Span]:
+    """A list item of several sentences: "Protocol: Regimens differ. Protocols in common use include ..." drops the
+    sentences before the claim that are not claims; "Smith et al. ran a trial in which ... Functional gains in that
+    trial were, however, limited." is two claims, each a claim on its own. A sentence that points back to the one
+    before ("Nerves become hypersensitive. Ketamine may help reduce that sensitization.") stays with it."""
+    parts = sentences(item.text, item.start)
+    if len(parts) < 2:
+        return [item]
+    c = _compiled()
+    read_with = f"{context.before} {context.text}".strip() if context else ""
+    lead_heads = headings[:1] if context is not None else headings
+
+    def stands_alone(p: _Span) -> bool:
+        stop = not_claim_reason(p.text, True, read_with)
+        return stop is None and claim_reason(p.text, read_with, lead_heads) is not None
+
+    while len(parts) > 1 and not_claim_reason(parts[0].text, True, read_with) is not None:
+        parts = parts[1:]
+    if len(parts) == 1:
+        return parts
+    joined = any(c["points_back"].search(p.text) or _DEMONSTRATIVE_SUBJECT.match(p.text) for p in parts[1:])
+    if not joined and all(stands_alone(p) for p in parts):
+        return parts
+    return [_Span(parts[0].start, parts[-1].end, item.text[parts[0].start - item.start :])]
+
+
 def _points_back_to_ketamine(text: str, previous: str) -> bool:
     """ "Ketamine prevents glutamate from binding. This inhibits neurons from transmitting pain signals.": a sentence
     whose subject is "this" or "these" says more of what the sentence before said ketamine does."""
@@ -397,7 +436,7 @@ def _points_back_to_ketamine(text: str, previous: str) -> bool:
         _DEMONSTRATIVE_SUBJECT.match(text)
         and c["effect"].search(text)
         and c["ketamine_named"].search(previous)
-        and not_claim_reason(previous) is None
+        and not_claim_reason(previous) in (None, "hearsay")
     )
 
 

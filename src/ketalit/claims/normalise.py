@@ -129,6 +129,7 @@ class PageContext:
 
     routes: list[str] = field(default_factory=list)
     population: list[str] = field(default_factory=list)
+    comparator: str | None = None  # what its title compares ketamine with ("Ketamine vs. Opioids")
 
 
 def _tags(text: str) -> dict[str, list[str]]:
@@ -159,9 +160,10 @@ def routes_named(text: str) -> tuple[list[str], list[str]]:
 
 def page_context(text: str, title: str = "", url: str = "", clinic: str = "") -> PageContext:
     """What the page is about: the route its title, address or clinic's name gives ("Ketamine Infusion",
-    ".../ketamine-infusion", "... Infusion Therapies") or the only route it ever names, and the condition its title
-    names. (A page that discusses several routes, an article about ketamine in general, is about none.) The title is
-    the page's first line when none is given."""
+    ".../ketamine-infusion", "... Infusion Therapies") or the only route it ever names (a page that discusses
+    several routes, an article about ketamine in general, is about none), the condition its title names (the
+    narrowest, when it names a condition and the kind of pain it is), and what its title compares ketamine with
+    ("Ketamine vs. Opioids"). The title is the page's first line when none is given."""
     title = title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     names = " ".join((title, re.sub(r"[-_/.]+", " ", url), clinic))
     routes, _ = routes_named(names)
@@ -172,7 +174,12 @@ def page_context(text: str, title: str = "", url: str = "", clinic: str = "") ->
         if len(named) == 1 and counts[named[0]] >= 2:
             routes = named
     population = [s for s in _tags(title).get("setting", []) if s not in ("trauma", "postoperative")]
-    return PageContext(routes=routes[:1], population=population)
+    # a title that names a condition and the kind of pain it is ("... for CRPS: An Option for Refractory Pain") is
+    # about the condition
+    vocab = default_vocabulary()
+    population = [s for s in population if not any(o != s and o in vocab.descendants("setting", s) for o in population)]
+    compared = _named_comparator(title) if _VERSUS.search(title) else None
+    return PageContext(routes=routes[:1], population=population, comparator=compared[0] if compared else None)
 
 
 def _first(rx: re.Pattern[str], text: str) -> str | None:
@@ -194,9 +201,10 @@ def main_clause(text: str) -> str:
     return main if len(main.split()) >= 3 else text
 
 
-def guess_kind(text: str, quote: str | None = None, lead_in: str = "") -> tuple[str, str]:
+def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
-    the claim, when the rest is advice); ``lead_in`` the lead-in of a list item."""
+    the claim, when the rest is advice); ``lead_in`` the lead-in of a list item; ``previous`` the sentence before it,
+    whose harm a claim that points back ("This is rare") is about."""
     c = _cues()
     own = quote or text
     main = main_clause(own)
@@ -205,6 +213,21 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "") -> tuple[
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
+    # a harm said to be rare (safety) or to pass (a side effect), named in the claim or in the sentence it points to
+    for cue, harm_kind, said in (
+        ("harm_unlikely", "safety", "rare or unlikely"),
+        ("transient", "side_effect", "passing"),
+    ):
+        w = _first(c[cue], own)
+        harm = _first(c["harm"], own) if w else None
+        if w and not harm and previous and _first(c["points_back_to_harm"], own):
+            # the harm the sentence before names ("Potential side effects:"), or that sentence's own "this is rare"
+            harm = _first(c["harm"], previous) or _first(c["harm_unlikely"], previous)
+        if harm:
+            return harm_kind, f"a harm said to be {said}: {harm!r} {w!r}"
+    w = _first(c["prescriptive"], own)
+    if w and _first(c["dosing"], w):
+        return "dosing", f"how the dose ought to be given: {w!r}"
     w = _first(c["efficacy_first"], own)
     if w:
         return "efficacy", f"fewer opioids or less opioid hyperalgesia: {w!r}"
@@ -493,7 +516,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     own = candidate.clause or candidate.quote
     text = f"{candidate.lead_in} {own}".strip()
     reasons: dict[str, str] = {}
-    kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in)
+    kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:
@@ -527,7 +550,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         if w or w_there:
             regimen, reasons["regimen"] = name, f"{w!r}" if w else f"{w_there!r} (where its route is named)"
             break
-    comparator, why_compared = _comparator(kind, own, candidate, routes)
+    comparator, why_compared = _comparator(kind, own, candidate, routes, context.comparator)
     if comparator:
         reasons["comparator"] = why_compared
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
@@ -578,6 +601,14 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     if w:
         n.checkable = False
         reasons["checkable"] = f"a patient's own words ({w!r}): an anecdote the literature cannot check"
+    w = _first(c["own_record"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"the clinic's own record ({w!r}): the literature cannot check it"
+    w = _first(c["prescriptive"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"how it ought to be given ({w!r}): a rule of practice, not a finding to check"
     w = _first(c["psychiatric"], text)
     if w and kind == "efficacy" and "pain_intensity" not in outcomes:
         n.indirect_only = True
@@ -631,11 +662,24 @@ def relief_phase(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) -> tuple[str | None, str]:
+def _named_comparator(text: str) -> tuple[str, str] | None:
+    """The first comparator a text names, with its words."""
+    for name, rx in _cues()["comparator"]:
+        w = _first(rx, text)
+        if w:
+            return name, w
+    return None
+
+
+def _comparator(
+    kind: str, own: str, candidate: Candidate, routes: list[str], on_page: str | None = None
+) -> tuple[str | None, str]:
     """What the claim compares ketamine with, and the words. A comparison word ("than", "unlike", "instead of")
     makes any claim comparative; a bare mention of another drug counts only in the kinds that compare by nature. A
     list under a heading that compares ("Ketamine versus opioids") compares with what the heading names; a route
-    said to be the fastest, or to take longer, is compared with the other routes."""
+    said to be the fastest, or to take longer, is compared with the other routes. A claim that contrasts without
+    naming ("by contrast", "an effective alternative") compares with what the sentence before names, else with what
+    the page's title compares it with (``on_page``)."""
     c = _cues()
     for name, rx in c["comparator"]:
         w = _first(rx, own)
@@ -650,6 +694,13 @@ def _comparator(kind: str, own: str, candidate: Candidate, routes: list[str]) ->
     w = _first(c["route_speed"], own)
     if w and routes and kind in ("onset", "comparative"):
         return "other routes", f"{w!r} said of a route"
+    w = _first(c["contrast"], own)
+    if w and kind != "history":
+        before = _named_comparator(candidate.previous) if candidate.previous else None
+        if before:
+            return before[0], f"{w!r}, against {before[1]!r} in the sentence before"
+        if on_page:
+            return on_page, f"{w!r}, against what the page's title compares it with"
     return None, ""
 
 
