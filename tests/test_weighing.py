@@ -433,3 +433,14 @@ def test_a_serious_harm_speaks_to_a_claim_that_ketamine_is_safe(searched) -> Non
     assert yoo.stance == "contradicts" and "serious hepatotoxicity" in yoo.why
     found, _, _ = link_claim(safe, index, lib)
     assert "38505599" in {e.pmid for e in found}
+
+
+def test_a_plural_word_of_a_claim_names_the_singular(lib: Library) -> None:
+    c = claim("IV ketamine infusion acts on NMDA receptors in the brain.", kind="mechanism", outcomes=[],
+              terms="infusion acts nmda receptors brain")  # fmt: skip
+    # Lodge 2015: "The discovery in 1983 of the NMDA receptor antagonist property of ketamine ..."
+    lodge = evidence(lib, c, "26075331")
+    assert lodge.stance == "supports" and "receptor" in " ".join(lodge.rationale)
+    analgesics = claim("Fewer analgesics", concepts=[["analgesics"]])
+    assert concept_match(analgesics.proposition, "analgesic use fell") == "direct"
+    assert concept_match(claim("Less stress", concepts=[["stress"]]).proposition, "stres") is None

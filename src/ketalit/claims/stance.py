@@ -584,6 +584,8 @@ def _word_pattern(word: str) -> str:
     # a stem of four letters or more ("dizz", "glutamat") is a prefix; shorter words, abbreviations ("AST", "CNS")
     # and number words ("four") are whole words
     stem = len(word) >= 5 or (len(word) == 4 and word.isalpha() and word.islower() and word not in NUMBER_WORDS)
+    if stem and len(word) >= 6 and re.search(r"[^su]s$", word):
+        word = word[:-1]  # a plural stem names the singular too: "receptors" finds "the NMDA receptor"
     tail = "" if stem else r"s?(?![\w-])"
     body = r"[-\s]?".join(re.escape(part) for part in re.split(r"[-\s]+", word))  # "voltage gated", "voltage-gated"
     return r"(?<![\w-])" + body + tail
