@@ -12,6 +12,7 @@ import pytest
 from ketalit.claims.catalogue import Claim
 from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
+from ketalit.claims.negation import Context
 from ketalit.claims.stance import concept_match, stance_of
 from ketalit.claims.verdict import Evidence, verdict
 from ketalit.library import Library
@@ -444,3 +445,16 @@ def test_a_plural_word_of_a_claim_names_the_singular(lib: Library) -> None:
     analgesics = claim("Fewer analgesics", concepts=[["analgesics"]])
     assert concept_match(analgesics.proposition, "analgesic use fell") == "direct"
     assert concept_match(claim("Less stress", concepts=[["stress"]]).proposition, "stres") is None
+
+
+def test_a_higher_risk_in_the_ketamine_arm_is_a_finding_not_a_possibility(lib: Library) -> None:
+    vomiting = claim("Vomiting", kind="side_effect", outcomes=["nausea_vomiting"], direction="causes",
+                     lead_in="The list of relatively mild side effects includes")  # fmt: skip
+    # Galili 2024: "There was a higher risk of nausea, vomiting, and dissociation in the LDK group during the first
+    # 10 min."
+    galili = evidence(lib, vomiting, "galili2024lowdose")
+    assert galili.stance == "supports" and "higher risk of nausea" in " ".join(galili.rationale)
+    # "at risk of" still says what might happen, not what did
+    text = "Patients at risk of respiratory depression were excluded."
+    at = text.index("respiratory")
+    assert Context(text).possible(at, at + 11)
