@@ -391,8 +391,14 @@ def test_relief_that_outlasts_acute_pain_does_not_say_how_long_relief_lasts(lib:
 
 
 def test_a_review_pooling_regimens_does_not_say_how_long_one_infusion_helps(lib: Library) -> None:
-    weeks = {"kind": "duration", "outcomes": ["duration_of_relief"], "direction": "lasts", "regimen": "single",
-             "settings": ["chronic_noncancer"], "measure": {"quantity": "duration_days", "min": 2.0, "max": 30.0}}
+    weeks = {
+        "kind": "duration",
+        "outcomes": ["duration_of_relief"],
+        "direction": "lasts",
+        "regimen": "single",
+        "settings": ["chronic_noncancer"],
+        "measure": {"quantity": "duration_days", "min": 2.0, "max": 30.0},
+    }
     one = claim("For patients who take part in one 40-minute infusion session, pain relief can last from a few days "
                 "to a few weeks.", **weeks)  # fmt: skip
     # Michelet 2018 pools trials of chronic pain, multi-day infusions among them: relief still present at 4 weeks

@@ -808,7 +808,7 @@ def _duration_indirect(claim: Claim, rec: Record, reading: Reading, have: set[st
     long_claim = not prop.quantity or prop.quantity[1] >= rules["acute_indirect_from_days"]
     if not prop.population and long_claim and acute and (not _is_review(rec) or acute == have):
         out.append(f"population: {', '.join(sorted(acute))} (acute pain), not pain that persists")
-    if _is_review(rec) and _one_infusion(claim.text) and not (reading.study.regimen or ("",))[0] == "single":
+    if _is_review(rec) and _one_infusion(claim.text) and (reading.study.regimen or ("",))[0] != "single":
         out.append("regimen: a review pooling regimens, not one infusion")
     return out
 

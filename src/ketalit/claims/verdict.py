@@ -16,13 +16,16 @@ that rates its own evidence as weak as a single trial, whatever their design.
   is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
   of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
   benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
-  names what ketamine is faster than is weighed as a comparison.
+  names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
+  needs direct, controlled evidence on each.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
-  records reporting it with ketamine suffice; only reports that it did not occur can contradict it.
+  records reporting it with ketamine suffice; only reports that it did not occur can contradict it. Set against
+  another drug's harm, it is a comparison: only records comparing ketamine with an active drug count.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
-- **textbook** (mechanism, history, dosing): reviews and preclinical work count.
+- **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
+  review, meta-analysis or guideline, before `supported` (one narrative review is one voice).
 """
 
 from __future__ import annotations
@@ -238,7 +241,8 @@ class Tally:
 
     def enough(self, side: list[Evidence]) -> bool:
         """The minimum before a verdict leans on a side: one review, or two concordant studies by different groups
-        (first authors) with an RCT-level record among them (for textbook claims: two records, or one review)."""
+        (first authors) with an RCT-level record among them (for textbook claims: two groups, or one systematic review,
+        meta-analysis or guideline)."""
         direct = [e for e in side if not e.indirect]
         if self.claim.proposition.direction == "states":
             # one author's narrative review is one voice: a mechanism it alone states is not established
@@ -385,10 +389,11 @@ def _harm_exists_verdict(t: Tally) -> str:
     addiction linked with opioids") is a comparison: only records that compare ketamine with an active drug count,
     for that it happens with ketamine says nothing of how it compares."""
     if t.claim.proposition.comparator:
-        keep = {id(e) for e in t.sup + t.con + t.mixed if any(str(f.get("vs") or "").startswith("active:")
-                                                               for f in e.finding)}  # fmt: skip
-        t = Tally(t.claim, [e for e in t.sup if id(e) in keep], [e for e in t.con if id(e) in keep],
-                  [e for e in t.mixed if id(e) in keep])  # fmt: skip
+
+        def compared(side: list[Evidence]) -> list[Evidence]:
+            return [e for e in side if any(str(f.get("vs") or "").startswith("active:") for f in e.finding)]
+
+        t = Tally(t.claim, compared(t.sup), compared(t.con), compared(t.mixed))
     clinical = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other") and not e.indirect]
     strong = [e for e in clinical if weight(t.claim, e) >= STRONG]
     if strong or len(clinical) >= 2:
