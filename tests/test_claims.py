@@ -264,7 +264,14 @@ def test_verdicts_need_a_minimum_of_evidence_weighed_by_design() -> None:
     # preclinical evidence counts only for mechanism claims
     assert verdict(c, [ev("supports", "preclinical")])[0] == "insufficient"
     mechanism = claim(kind="mechanism", outcomes=[], terms="nmda")
-    assert verdict(mechanism, [ev("supports", "preclinical"), ev("supports", "narrative_review")])[0] == "supported"
+    assert (
+        verdict(mechanism, [ev("supports", "preclinical"), ev("supports", "narrative_review", author="Roe")])[0]
+        == "supported"
+    )
+    # one narrative review, or two records of one group, is one voice: a mechanism it alone states is not established
+    assert verdict(mechanism, [ev("supports", "narrative_review")])[0] == "insufficient"
+    assert verdict(mechanism, [ev("supports", "preclinical"), ev("supports", "narrative_review")])[0] == "insufficient"
+    assert verdict(mechanism, [ev("supports", "systematic_review")])[0] == "supported"
 
 
 def test_credible_evidence_both_ways_is_mixed() -> None:

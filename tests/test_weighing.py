@@ -12,6 +12,7 @@ import pytest
 from ketalit.claims.catalogue import Claim
 from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
+from ketalit.claims.negation import Context
 from ketalit.claims.stance import concept_match, stance_of
 from ketalit.claims.verdict import Evidence, verdict
 from ketalit.library import Library
@@ -339,3 +340,127 @@ def test_a_call_for_larger_trials_states_nothing(lib: Library) -> None:
     schwartzman = evidence(lib, c, "10.1016/j.pain.2009.08.015")
     assert schwartzman.first_author == "Schwartzman"
     assert not any("warrant" in s for s in schwartzman.rationale)
+
+
+def test_one_narrative_review_does_not_establish_a_mechanism(lib: Library) -> None:
+    c = claim("Ketamine raises levels of brain-derived neurotrophic factor (BDNF).", kind="mechanism", outcomes=[],
+              concepts=[["bdnf", "brain-derived neurotrophic"]])  # fmt: skip
+    # Pardossi 2024, a narrative review of depression, states it; nothing else in the library does
+    pardossi = evidence(lib, c, "pardossi2024variations")
+    assert pardossi.stance == "supports"
+    assert verdict(c, [pardossi])[0] == "insufficient"
+    # two groups stating one mechanism establish it: Lodge 2015 and Pardossi 2024 on glutamate
+    glutamate = claim("Ketamine acts on glutamate.", kind="mechanism", outcomes=[], concepts=[["glutamat"]])
+    found = [evidence(lib, glutamate, key) for key in ("pardossi2024variations", "26075331")]
+    assert all(e.stance == "supports" for e in found)
+    assert verdict(glutamate, found)[0] == "supported"
+
+
+def test_a_claim_that_ketamine_works_best_needs_evidence_with_nothing_credible_against_it(searched) -> None:
+    lib, index = searched
+    best = claim("Of all conditions, CRPS shows the best response to ketamine infusion therapy.", **CRPS)
+    _, v, why = link_claim(best, index, lib)
+    # CRPS infusions help (test above), but that they help CRPS more than anything else is not beyond doubt
+    assert v == "mixed" and "'best'" in why
+
+
+def test_each_part_of_a_listed_benefit_needs_its_own_evidence(searched) -> None:
+    lib, index = searched
+    # CRPS infusion trials show pain relief, not relief of the condition's bladder problems...
+    after_effects = claim("It has also helped patients living with the after-effects of CRPS, such as neurogenic "
+                          "bladder.", **{**CRPS, "outcomes": ["pain_intensity", "urological"]})  # fmt: skip
+    _, v, why = link_claim(after_effects, index, lib)
+    assert v == "insufficient" and "nothing direct shows urological" in why
+    # ...and intravenous trials do not show what topical or epidural ketamine does
+    routes = claim("CRPS may respond to intravenous ketamine, to a topical ointment, or to an epidural infusion.",
+                   **{**CRPS, "routes": ["intravenous", "topical", "neuraxial"]})  # fmt: skip
+    _, v, why = link_claim(routes, index, lib)
+    assert v == "insufficient" and "route neuraxial" in why
+
+
+def test_relief_that_outlasts_acute_pain_does_not_say_how_long_relief_lasts(lib: Library) -> None:
+    lasting = claim("These patients report that their pain relief lasts a long time.", kind="duration",
+                    outcomes=["duration_of_relief"], direction="lasts")  # fmt: skip
+    # Laskowski 2011, a meta-analysis of ketamine after surgery (time to first analgesic request)
+    laskowski = evidence(lib, lasting, "laskowski2011systematic")
+    assert any("acute pain" in why for why in laskowski.indirect), laskowski.indirect
+    # a relief of hours after a single dose is what such trials measure
+    hours = claim("Relief lasting several hours after a single dose", kind="duration", outcomes=["duration_of_relief"],
+                  direction="lasts", measure={"quantity": "duration_days", "min": 0.1, "max": 1.0})  # fmt: skip
+    assert not any("acute pain" in why for why in evidence(lib, hours, "laskowski2011systematic").indirect)
+
+
+def test_a_review_pooling_regimens_does_not_say_how_long_one_infusion_helps(lib: Library) -> None:
+    weeks = {
+        "kind": "duration",
+        "outcomes": ["duration_of_relief"],
+        "direction": "lasts",
+        "regimen": "single",
+        "settings": ["chronic_noncancer"],
+        "measure": {"quantity": "duration_days", "min": 2.0, "max": 30.0},
+    }
+    one = claim("For patients who take part in one 40-minute infusion session, pain relief can last from a few days "
+                "to a few weeks.", **weeks)  # fmt: skip
+    # Michelet 2018 pools trials of chronic pain, multi-day infusions among them: relief still present at 4 weeks
+    michelet = evidence(lib, one, "29178663")
+    assert michelet.stance == "supports" and "regimen: a review pooling regimens, not one infusion" in michelet.indirect
+    some = claim("Some studies show pain relief lasting days or even weeks after an infusion.", **weeks)
+    assert not any("pooling" in why for why in evidence(lib, some, "29178663").indirect)
+
+
+def test_a_harm_set_against_another_drugs_needs_a_comparison(lib: Library) -> None:
+    kw = {"kind": "dependence", "outcomes": ["abuse_dependence"], "direction": "causes"}
+    # Morgan 2012: addiction and dependence among ketamine users, compared with no other drug
+    spares = claim("It spares patients the heavy burden of addiction linked with opioids.", comparator="opioids", **kw)
+    morgan = evidence(lib, spares, "morgan2012ketamine")
+    assert morgan.stance == "supports"  # it reports the harm with ketamine...
+    assert verdict(spares, [morgan])[0] == "insufficient"  # ...which says nothing of how it compares with opioids
+    can = claim("Ketamine can be addictive.", **kw)
+    assert verdict(can, [evidence(lib, can, "morgan2012ketamine")])[0] == "supported"
+
+
+def test_a_dosing_statement_must_give_the_claims_figures(lib: Library) -> None:
+    def dose(quote: str) -> Claim:
+        return claim(quote, kind="dosing", outcomes=[], routes=["intravenous"], terms="mg/kg over hour infusion")
+
+    # Lauritsen 2016: "the average ketamine infusion rate at target was 0.34 mg/kg/hour (range 0.12-0.42 mg/kg/hr)"
+    lauritsen = "lauritsen2016intravenous"
+    other = evidence(lib, dose("Low doses via IV infusion (often 0.5 to 2 mg/kg over ~1 hour)"), lauritsen)
+    assert other.stance == "neutral" and "other figures" in other.why
+    same = evidence(lib, dose("Infusions run at about 0.34 mg/kg per hour"), lauritsen)
+    assert same.stance == "supports"
+
+
+def test_a_serious_harm_speaks_to_a_claim_that_ketamine_is_safe(searched) -> None:
+    lib, index = searched
+    safe = claim("Ketamine has a strong safety profile.", kind="safety", outcomes=["adverse_events"],
+                 direction="does_not_cause")  # fmt: skip
+    # Yoo 2024: liver injury after therapeutic ketamine, filed under hepatotoxicity, not adverse events
+    yoo = evidence(lib, safe, "38505599")
+    assert yoo.stance == "contradicts" and "serious hepatotoxicity" in yoo.why
+    found, _, _ = link_claim(safe, index, lib)
+    assert "38505599" in {e.pmid for e in found}
+
+
+def test_a_plural_word_of_a_claim_names_the_singular(lib: Library) -> None:
+    c = claim("IV ketamine infusion acts on NMDA receptors in the brain.", kind="mechanism", outcomes=[],
+              terms="infusion acts nmda receptors brain")  # fmt: skip
+    # Lodge 2015: "The discovery in 1983 of the NMDA receptor antagonist property of ketamine ..."
+    lodge = evidence(lib, c, "26075331")
+    assert lodge.stance == "supports" and "receptor" in " ".join(lodge.rationale)
+    analgesics = claim("Fewer analgesics", concepts=[["analgesics"]])
+    assert concept_match(analgesics.proposition, "analgesic use fell") == "direct"
+    assert concept_match(claim("Less stress", concepts=[["stress"]]).proposition, "stres") is None
+
+
+def test_a_higher_risk_in_the_ketamine_arm_is_a_finding_not_a_possibility(lib: Library) -> None:
+    vomiting = claim("Vomiting", kind="side_effect", outcomes=["nausea_vomiting"], direction="causes",
+                     lead_in="The list of relatively mild side effects includes")  # fmt: skip
+    # Galili 2024: "There was a higher risk of nausea, vomiting, and dissociation in the LDK group during the first
+    # 10 min."
+    galili = evidence(lib, vomiting, "galili2024lowdose")
+    assert galili.stance == "supports" and "higher risk of nausea" in " ".join(galili.rationale)
+    # "at risk of" still says what might happen, not what did
+    text = "Patients at risk of respiratory depression were excluded."
+    at = text.index("respiratory")
+    assert Context(text).possible(at, at + 11)

@@ -80,6 +80,7 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         size=reading.study.size,
         controlled=st.controlled,
         certainty=reading.study.certainty or "",
+        routes=list((rec.get("tags") or {}).get("route") or []),
     )
 
 

@@ -22,6 +22,7 @@ from ..library import Library
 from ..search import SearchIndex, tokenize
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
+from .verdict import weighing
 
 CANDIDATES = 80
 STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top
@@ -62,6 +63,15 @@ def query_text(claim: Claim) -> str:
     parts.extend(syn.get("direction", {}).get(claim.proposition.direction, []))
     parts.extend(w for group in claim.concepts for w in group if not w.startswith("~"))
     return " ".join(p for p in parts if p)
+
+
+def _serious_harms(claim: Claim) -> list[str]:
+    """For a claim that ketamine is safe in general ("a strong safety profile"), the serious harms that would cap it
+    (``data/weighing.toml`` [harm] serious_outcomes): their strongest records are read too."""
+    prop = claim.proposition
+    if prop.direction != "does_not_cause" or not set(prop.outcomes) <= {"adverse_events"}:
+        return []
+    return [o for o in weighing()["harm"]["serious_outcomes"] if o not in claim.outcomes]
 
 
 @dataclass
@@ -116,7 +126,7 @@ def candidates(
     score = _z(bm25) + SEMANTIC_WEIGHT * _z(semantic.astype(np.float64))
     vocab = default_vocabulary()
     outcome_hit = np.zeros(index.n, dtype=bool)
-    for o in claim.outcomes:
+    for o in claim.outcomes + _serious_harms(claim):
         outcome_hit |= index.tag_mask("outcome", o)
     score += OUTCOME_BOOST * outcome_hit
     setting_hit = np.zeros(index.n, dtype=bool)

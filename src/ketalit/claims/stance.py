@@ -240,6 +240,9 @@ def _relevant(
         or "onset" in prop.outcomes
         or kind in ("onset", "duration")
     )
+    serious = prop.direction == "does_not_cause" and f.outcome in weighing()["harm"]["serious_outcomes"]
+    if serious and set(prop.outcomes) <= {"adverse_events"}:
+        return True  # a serious harm speaks to a claim that ketamine is safe, whatever words it uses
     if f.outcome not in prop.outcomes and not (timed and f.outcome in TIME_OUTCOMES):
         if not (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes):
             return False
@@ -305,7 +308,7 @@ def _vote_causes(prop: Proposition, e: Effect) -> tuple[int, float, str]:
 
 
 def _serious(f: Finding) -> bool:
-    return bool(f.serious) or f.outcome in ("hepatotoxicity", "urological")
+    return bool(f.serious) or f.outcome in weighing()["harm"]["serious_outcomes"]
 
 
 def _vote_does_not_cause(prop: Proposition, e: Effect) -> tuple[int, float, str]:
@@ -581,6 +584,8 @@ def _word_pattern(word: str) -> str:
     # a stem of four letters or more ("dizz", "glutamat") is a prefix; shorter words, abbreviations ("AST", "CNS")
     # and number words ("four") are whole words
     stem = len(word) >= 5 or (len(word) == 4 and word.isalpha() and word.islower() and word not in NUMBER_WORDS)
+    if stem and len(word) >= 6 and re.search(r"[^su]s$", word):
+        word = word[:-1]  # a plural stem names the singular too: "receptors" finds "the NMDA receptor"
     tail = "" if stem else r"s?(?![\w-])"
     body = r"[-\s]?".join(re.escape(part) for part in re.split(r"[-\s]+", word))  # "voltage gated", "voltage-gated"
     return r"(?<![\w-])" + body + tail
@@ -597,6 +602,13 @@ def _context(sentence: str) -> Context:
 def _group_rx(group: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a concept group (any of its words)."""
     return re.compile("|".join(_word_pattern(w.lstrip("~")) for w in group))
+
+
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> frozenset[str]:
+    """The numbers a text gives (doses, durations), years left out: "0.5 to 2 mg/kg over ~1 hour" gives 0.5, 2, 1."""
+    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)
+    return frozenset(n for n in numbers if not re.fullmatch(r"(?:19|20)\d\d", n))
 
 
 def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
@@ -618,6 +630,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     }.get(claim.kind, ("results", "conclusions"))
     # what a history or dosing statement says must be said of ketamine; a mechanism may be the receptor's
     about_ketamine = claim.kind != "mechanism"
+    figures = _figures(claim.text) if claim.kind == "dosing" else frozenset()  # a dosing claim's own figures
     texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
@@ -645,6 +658,10 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         verb = "denies it" if negated else "states it"
         if len(hits) < need:  # on the topic, but too little of what the claim says: related, not a stance
             votes.append(Vote(None, i, 0, 0.0, f"names only {', '.join(hits[:3])} of what the claim states"))
+            continue
+        if figures and not figures & _figures(text):
+            # a dose or a duration of another regimen ("0.5-2 mg/kg over an hour" against a trial's 0.15 mg/kg)
+            votes.append(Vote(None, i, 0, 0.0, f"gives other figures than the claim's ({', '.join(sorted(figures))})"))
             continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
@@ -779,6 +796,28 @@ def _acute_for_chronic(population: tuple[str, ...], have: set[str]) -> list[str]
     return sorted((have & _family(rules["acute"])) - _family(list(population)))
 
 
+def _duration_indirect(claim: Claim, rec: Record, reading: Reading, have: set[str]) -> list[str]:
+    """Why a record cannot say how long the claimed relief lasts (``data/weighing.toml`` [duration]): relief that
+    outlasts the pain of an operation or an injury (time to the first rescue dose) when the claim names no population
+    and a relief of days or more, or of no stated length ("lasts a long time"); a review pooling regimens (multi-day
+    infusions among them) when the claim is about one infusion in so many words."""
+    prop = claim.proposition
+    rules = weighing()["duration"]
+    out = []
+    acute = have & _family(weighing()["population"]["acute"])
+    long_claim = not prop.quantity or prop.quantity[1] >= rules["acute_indirect_from_days"]
+    if not prop.population and long_claim and acute and (not _is_review(rec) or acute == have):
+        out.append(f"population: {', '.join(sorted(acute))} (acute pain), not pain that persists")
+    if _is_review(rec) and _one_infusion(claim.text) and (reading.study.regimen or ("",))[0] != "single":
+        out.append("regimen: a review pooling regimens, not one infusion")
+    return out
+
+
+@lru_cache(maxsize=256)
+def _one_infusion(text: str) -> bool:
+    return bool(re.search(weighing()["duration"]["one_infusion"], text, re.I))
+
+
 def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
     prop = claim.proposition
     vocab = default_vocabulary()
@@ -797,6 +836,8 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
             elif not _is_review(rec) and (acute := _acute_for_chronic(prop.population, have)):
                 about = ", ".join(prop.population)
                 out.append(f"population: {', '.join(acute)} (acute pain), the claim is about {about}")
+    if prop.direction == "lasts":
+        out += _duration_indirect(claim, rec, reading, have)
     if prop.routes and tags.get("route") and not set(tags["route"]) & set(prop.routes):
         out.append(f"route: {', '.join(tags['route'])}, not {', '.join(prop.routes)}")
     elif prop.routes and not tags.get("route") and (claim.kind == "onset" or prop.direction == "onset"):

@@ -16,13 +16,16 @@ that rates its own evidence as weak as a single trial, whatever their design.
   is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
   of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
   benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
-  names what ketamine is faster than is weighed as a comparison.
+  names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
+  needs direct, controlled evidence on each.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
-  records reporting it with ketamine suffice; only reports that it did not occur can contradict it.
+  records reporting it with ketamine suffice; only reports that it did not occur can contradict it. Set against
+  another drug's harm, it is a comparison: only records comparing ketamine with an active drug count.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
-- **textbook** (mechanism, history, dosing): reviews and preclinical work count.
+- **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
+  review, meta-analysis or guideline, before `supported` (one narrative review is one voice).
 """
 
 from __future__ import annotations
@@ -129,6 +132,7 @@ class Evidence:
     size: int | None = None  # how many people the study enrolled (largest count in the abstract)
     controlled: bool | None = None  # the deciding findings compare ketamine with a control (None: not known)
     certainty: str = ""  # the record's own words rating its evidence as weak ("only weak evidence")
+    routes: list[str] = field(default_factory=list)  # the record's routes (vocabulary tags)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -151,6 +155,7 @@ class Evidence:
             "size": self.size,
             "controlled": self.controlled,
             "certainty": self.certainty,
+            "routes": self.routes,
         }
 
 
@@ -236,19 +241,25 @@ class Tally:
 
     def enough(self, side: list[Evidence]) -> bool:
         """The minimum before a verdict leans on a side: one review, or two concordant studies by different groups
-        (first authors) with an RCT-level record among them (for textbook claims: two records, or one review)."""
+        (first authors) with an RCT-level record among them (for textbook claims: two groups, or one systematic review,
+        meta-analysis or guideline)."""
         direct = [e for e in side if not e.indirect]
         if self.claim.proposition.direction == "states":
-            return len(side) >= 2 or any(e.design in REVIEWS + ("narrative_review", "guideline") for e in side)
+            # one author's narrative review is one voice: a mechanism it alone states is not established
+            return len(_groups(side)) >= 2 or any(e.design in REVIEWS + ("guideline",) for e in side)
         if any(e.design in REVIEWS and not downgraded(self.claim, e) for e in direct):
             return True
         # two studies from one group are one finding repeated, not a replication
-        groups = {(e.first_author or e.title).lower() for e in direct}
-        return len(groups) >= 2 and max(weight(self.claim, e) for e in direct) >= STRONG
+        return len(_groups(direct)) >= 2 and max(weight(self.claim, e) for e in direct) >= STRONG
 
     def credible(self, side: list[Evidence]) -> bool:
         """Evidence a reader cannot dismiss: an RCT-level record, or two records of any clinical design."""
         return bool(side) and (max(weight(self.claim, e) for e in side) >= STRONG * INDIRECT_FACTOR or len(side) >= 2)
+
+
+def _groups(items: list[Evidence]) -> set[str]:
+    """The research groups (first authors) behind some records."""
+    return {(e.first_author or e.title).lower() for e in items}
 
 
 def tier(claim: Claim, e: Evidence) -> int:
@@ -336,8 +347,29 @@ def _benefit_reported(t: Tally) -> list[Evidence]:
     clinical = [
         e for e in t.sup + t.mixed if not e.indirect and e.design not in ("preclinical", "narrative_review", "other")
     ]
-    groups = {(e.first_author or e.title).lower() for e in clinical}
-    return clinical if len(groups) >= 2 else []
+    return clinical if len(_groups(clinical)) >= 2 else []
+
+
+def unshown_parts(t: Tally) -> list[str]:
+    """The parts of a claimed benefit that names several routes or outcomes ("CRPS may respond to intravenous,
+    topical or epidural ketamine"; "better sleep, mood and energy") that no direct, controlled record for it shows:
+    each part of such a list is a claim of its own, and evidence on one part does not show another. For a claim that
+    some patients benefit, reports of patients who did show a part too."""
+    prop = t.claim.proposition
+    if prop.direction not in EFFECT_DIRECTIONS:
+        return []
+    some = bool(strength_words(t.claim, "some"))
+    shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
+    out = []
+    if len(prop.routes) >= 2:
+        out += [f"route {r}" for r in prop.routes if not any(r in e.routes for e in shown)]
+    if len(prop.outcomes) >= 2:
+        out += [
+            o.replace("_", " ")
+            for o in prop.outcomes
+            if not any(f.get("outcome") == o for e in shown for f in e.finding)
+        ]
+    return out
 
 
 def _duration_verdict(t: Tally) -> str:
@@ -353,7 +385,15 @@ def _duration_verdict(t: Tally) -> str:
 
 def _harm_exists_verdict(t: Tally) -> str:
     """That a harm can happen is shown by observational evidence of it with ketamine: one trial or review, or two
-    records of any clinical design, reporting it directly."""
+    records of any clinical design, reporting it directly. A harm set against another drug's ("spares patients the
+    addiction linked with opioids") is a comparison: only records that compare ketamine with an active drug count,
+    for that it happens with ketamine says nothing of how it compares."""
+    if t.claim.proposition.comparator:
+
+        def compared(side: list[Evidence]) -> list[Evidence]:
+            return [e for e in side if any(str(f.get("vs") or "").startswith("active:") for f in e.finding)]
+
+        t = Tally(t.claim, compared(t.sup), compared(t.con), compared(t.mixed))
     clinical = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other") and not e.indirect]
     strong = [e for e in clinical if weight(t.claim, e) >= STRONG]
     if strong or len(clinical) >= 2:
@@ -472,6 +512,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"did, by different groups (e.g. {cite(reports[0])}); trials without an average benefit do not refute "
             "that." + note
         )
+    unshown = unshown_parts(t) if v == "supported" else []
+    if unshown:
+        v = "insufficient"  # one part of a list shown, another not
+        note = f" The claim names several parts; nothing direct shows {', '.join(unshown)}." + note
     lifted = claim.kind == "mechanism" and v == "mixed" and not lasting_words(claim)
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
