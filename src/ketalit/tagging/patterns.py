@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from re import _constants as sre_c  # the parsed form of a pattern, read for the literals every match contains
+from re import _parser as sre_parse
 
 
 @dataclass
@@ -22,12 +24,19 @@ class Matcher:
     leading_boundary: bool
     keys: frozenset[str] | None = None  # first three letters of every word a match can start with (None: unknown)
     not_after: tuple[str, ...] = ()  # leading (?<!...) lookbehinds, also checked by hand
-    needle: str = ""  # case-sensitive patterns: literal text every match contains
+    needles: tuple[str, ...] = ()  # every match contains one of these (see ``required_literals``); () if unknown
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         target = text if self.case_sensitive else lowered
-        if self.needle and self.needle not in target:
-            return
+        for needle in self.needles:
+            if needle in target:
+                break
+        else:
+            if self.needles:
+                return iter(())  # cannot match here: the regex is not run
+        return self._matches(target)
+
+    def _matches(self, target: str) -> Iterator[re.Match[str]]:
         for m in self.regex.finditer(target):
             s = m.start()
             if self.leading_boundary and s > 0 and (target[s - 1].isalnum() or target[s - 1] == "_"):
@@ -131,10 +140,7 @@ def compile_patterns(patterns: list[str], case_sensitive: bool) -> list[Matcher]
     out = []
     for p in patterns:
         if case_sensitive:
-            needle = p[2:] if p.startswith("\\b") else ""
-            letters = re.match(r"[A-Za-z]*", needle)
-            needle = letters.group(0) if letters else ""
-            out.append(Matcher(re.compile(p), True, False, needle=needle if len(needle) >= 2 else ""))
+            out.append(Matcher(re.compile(p), True, False, needles=required_literals(p)))
             continue
         q = _lower_pattern(p)
         # Leading lookbehinds, like a leading \\b, would stop the regex engine's fast literal scan: check them by hand.
@@ -143,8 +149,106 @@ def compile_patterns(patterns: list[str], case_sensitive: bool) -> list[Matcher]
             not_after.append(m.group(1))
             q = q[m.end() :]
         boundary = q.startswith("\\b")
-        out.append(Matcher(re.compile(q[2:] if boundary else q), False, boundary, prefilter_keys(q), tuple(not_after)))
+        body = q[2:] if boundary else q
+        out.append(
+            Matcher(re.compile(body), False, boundary, prefilter_keys(q), tuple(not_after), required_literals(body))
+        )
     return out
+
+
+# -- the literals every match of a pattern contains ------------------------------------------------------------------
+# A pattern is run on a text only if the text contains one of them (``str.__contains__`` is a fast scan; the regex
+# engine scans fast only for a literal prefix). Read from the pattern's parse tree, as search engines extract
+# literals for a prefilter: "(?:level|degree) of sedation" needs " of sedation" ... or, more selective, one of
+# "level of sedation", "degree of sedation". Sets of more than _MAX_LITERALS strings are given up on.
+
+_MAX_LITERALS = 24
+Literals = set[str] | None
+
+
+def _weakest(found: Literals) -> int:
+    """How selective a set of literals is: the length of its shortest (0 for none, or a set holding "")."""
+    return min(map(len, found)) if found else 0
+
+
+def _better(a: Literals, b: Literals) -> Literals:
+    return a if _weakest(a) >= _weakest(b) else b
+
+
+def _sequence(items: list[tuple[object, object]]) -> tuple[Literals, Literals]:
+    """(every string the items match, if a few; else None) and the best set one of which every match contains."""
+    run: set[str] = {""}  # the strings the items since the last one without a few exact strings match
+    best: Literals = None
+    exact = True
+    for op, arg in items:
+        strings, found = _node(op, arg)
+        best = _better(best, found)
+        if strings is not None:
+            longer = {a + b for a in run for b in strings}
+            if len(longer) <= _MAX_LITERALS:
+                run = longer
+                continue
+            best, run = _better(best, run), set(strings)
+        else:
+            best, run = _better(best, run), {""}
+        exact = False
+    return (run if exact else None), _better(best, run)
+
+
+def _node(op: object, arg: object) -> tuple[Literals, Literals]:
+    if op is sre_c.LITERAL:
+        return {chr(arg)}, None  # type: ignore[arg-type]
+    if op is sre_c.IN:  # a small class of single characters, such as [sz]
+        chars: set[str] = set()
+        for o, a in arg:  # type: ignore[attr-defined]
+            if o is sre_c.LITERAL:
+                chars.add(chr(a))
+            elif o is sre_c.RANGE and a[1] - a[0] < 4:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, None
+        return (chars, None) if len(chars) <= 4 else (None, None)
+    if op is sre_c.SUBPATTERN:
+        if arg[1] or arg[2]:  # type: ignore[index]
+            raise ValueError("inline flags")
+        return _sequence(arg[3])  # type: ignore[index]
+    if op is sre_c.BRANCH:
+        parts = [_sequence(b) for b in arg[1]]  # type: ignore[index]
+        if all(strings is not None for strings, _ in parts):
+            union = set().union(*(strings for strings, _ in parts))  # type: ignore[misc]
+            if len(union) <= _MAX_LITERALS:
+                return union, None
+        each = [_better(found, strings) for strings, found in parts]
+        if all(_weakest(f) for f in each):
+            union = set().union(*each)  # type: ignore[misc]
+            if len(union) <= _MAX_LITERALS:
+                return None, union
+        return None, None
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        low, high, sub = arg  # type: ignore[misc]
+        strings, found = _sequence(sub)
+        if low == 0:
+            return ((strings | {""}) if high == 1 and strings is not None else None), None
+        return None, _better(found, strings)
+    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):  # zero width: \b, ^, lookarounds
+        return {""}, None
+    return None, None
+
+
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` contains, each at least two characters long (the shortest
+    of them kept: a string containing another is redundant); () when none can be told."""
+    try:
+        tree = sre_parse.parse(pattern)
+        if tree.state.flags & ~re.UNICODE:  # (?i) and the like: literals are not what they match
+            return ()
+        _, found = _sequence(list(tree))
+    except (ValueError, re.error):
+        return ()
+    if _weakest(found) < 2:
+        return ()
+    assert found is not None
+    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
 
 
 _WORD = re.compile(r"[a-z0-9]+")
