@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from re import _constants as sre_c  # the parsed form of a pattern, read for the literals every match contains
-from re import _parser as sre_parse
+from typing import Any
+
+import ahocorasick_rs
+
+from .._compat import sre_constants as sre_c  # a pattern's parse tree, read for the literals its matches contain
+from .._compat import sre_parse
 
 
 @dataclass
@@ -25,16 +29,19 @@ class Matcher:
     keys: frozenset[str] | None = None  # first three letters of every word a match can start with (None: unknown)
     not_after: tuple[str, ...] = ()  # leading (?<!...) lookbehinds, also checked by hand
     needles: tuple[str, ...] = ()  # every match contains one of these (see ``required_literals``); () if unknown
+    ids: frozenset[int] | None = None  # the needles' numbers (see ``LiteralIndex``); None if it has none
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        target = text if self.case_sensitive else lowered
-        for needle in self.needles:
-            if needle in target:
-                break
-        else:
-            if self.needles:
+    def finditer(self, text: str, lowered: str, found: frozenset[int] | None = None) -> Iterator[re.Match[str]]:
+        """Matches in ``text`` (or ``lowered``); ``found``: the needles in the text, as found by a ``LiteralIndex``
+        that holds this matcher's."""
+        if found is not None and self.ids is not None:
+            if self.ids.isdisjoint(found):
                 return iter(())  # cannot match here: the regex is not run
-        return self._matches(target)
+        elif self.needles:
+            target = text if self.case_sensitive else lowered
+            if not any(n in target for n in self.needles):
+                return iter(())
+        return self._matches(text if self.case_sensitive else lowered)
 
     def _matches(self, target: str) -> Iterator[re.Match[str]]:
         for m in self.regex.finditer(target):
@@ -45,8 +52,37 @@ class Matcher:
                 continue
             yield m
 
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        return next(self.finditer(text, lowered), None)
+    def search(self, text: str, lowered: str, found: frozenset[int] | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, lowered, found), None)
+
+
+class LiteralIndex:
+    """The needles of many matchers in one Aho-Corasick automaton (two: for lower-cased text and as written), so that
+    one pass over a text tells which of them could match there (``found``)."""
+
+    def __init__(self, matchers: list[Matcher]) -> None:
+        self._automata = []
+        for case_sensitive in (False, True):
+            needles = sorted({n for m in matchers if m.case_sensitive == case_sensitive for n in m.needles})
+            ids = [_NEEDLE_IDS[case_sensitive, n] for n in needles]
+            self._automata.append((ahocorasick_rs.AhoCorasick(needles), ids) if needles else None)
+
+    def found(self, text: str, lowered: str) -> frozenset[int]:
+        out: set[int] = set()
+        for automaton, target in zip(self._automata, (lowered, text), strict=True):
+            if automaton is not None:
+                ac, ids = automaton
+                out.update(ids[k] for k, _, _ in ac.find_matches_as_indexes(target, overlapping=True))
+        return frozenset(out)
+
+
+_NEEDLE_IDS: dict[tuple[bool, str], int] = {}  # (case-sensitive, needle) -> its number, the same in every index
+
+
+def _needle_ids(case_sensitive: bool, needles: tuple[str, ...]) -> frozenset[int] | None:
+    for n in needles:
+        _NEEDLE_IDS.setdefault((case_sensitive, n), len(_NEEDLE_IDS))
+    return frozenset(_NEEDLE_IDS[case_sensitive, n] for n in needles) if needles else None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -140,7 +176,8 @@ def compile_patterns(patterns: list[str], case_sensitive: bool) -> list[Matcher]
     out = []
     for p in patterns:
         if case_sensitive:
-            out.append(Matcher(re.compile(p), True, False, needles=required_literals(p)))
+            needles = required_literals(p)
+            out.append(Matcher(re.compile(p), True, False, needles=needles, ids=_needle_ids(True, needles)))
             continue
         q = _lower_pattern(p)
         # Leading lookbehinds, like a leading \\b, would stop the regex engine's fast literal scan: check them by hand.
@@ -150,8 +187,10 @@ def compile_patterns(patterns: list[str], case_sensitive: bool) -> list[Matcher]
             q = q[m.end() :]
         boundary = q.startswith("\\b")
         body = q[2:] if boundary else q
+        needles = required_literals(body)
+        keys = prefilter_keys(q)
         out.append(
-            Matcher(re.compile(body), False, boundary, prefilter_keys(q), tuple(not_after), required_literals(body))
+            Matcher(re.compile(body), False, boundary, keys, tuple(not_after), needles, _needle_ids(False, needles))
         )
     return out
 
@@ -175,7 +214,7 @@ def _better(a: Literals, b: Literals) -> Literals:
     return a if _weakest(a) >= _weakest(b) else b
 
 
-def _sequence(items: list[tuple[object, object]]) -> tuple[Literals, Literals]:
+def _sequence(items: list[tuple[object, Any]]) -> tuple[Literals, Literals]:
     """(every string the items match, if a few; else None) and the best set one of which every match contains."""
     run: set[str] = {""}  # the strings the items since the last one without a few exact strings match
     best: Literals = None
@@ -195,12 +234,12 @@ def _sequence(items: list[tuple[object, object]]) -> tuple[Literals, Literals]:
     return (run if exact else None), _better(best, run)
 
 
-def _node(op: object, arg: object) -> tuple[Literals, Literals]:
+def _node(op: object, arg: Any) -> tuple[Literals, Literals]:
     if op is sre_c.LITERAL:
-        return {chr(arg)}, None  # type: ignore[arg-type]
+        return {chr(arg)}, None
     if op is sre_c.IN:  # a small class of single characters, such as [sz]
         chars: set[str] = set()
-        for o, a in arg:  # type: ignore[attr-defined]
+        for o, a in arg:
             if o is sre_c.LITERAL:
                 chars.add(chr(a))
             elif o is sre_c.RANGE and a[1] - a[0] < 4:
@@ -209,23 +248,23 @@ def _node(op: object, arg: object) -> tuple[Literals, Literals]:
                 return None, None
         return (chars, None) if len(chars) <= 4 else (None, None)
     if op is sre_c.SUBPATTERN:
-        if arg[1] or arg[2]:  # type: ignore[index]
+        if arg[1] or arg[2]:
             raise ValueError("inline flags")
-        return _sequence(arg[3])  # type: ignore[index]
+        return _sequence(arg[3])
     if op is sre_c.BRANCH:
-        parts = [_sequence(b) for b in arg[1]]  # type: ignore[index]
+        parts = [_sequence(b) for b in arg[1]]
         if all(strings is not None for strings, _ in parts):
-            union = set().union(*(strings for strings, _ in parts))  # type: ignore[misc]
+            union = set().union(*(strings or () for strings, _ in parts))
             if len(union) <= _MAX_LITERALS:
                 return union, None
         each = [_better(found, strings) for strings, found in parts]
         if all(_weakest(f) for f in each):
-            union = set().union(*each)  # type: ignore[misc]
+            union = set().union(*(f or () for f in each))
             if len(union) <= _MAX_LITERALS:
                 return None, union
         return None, None
     if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-        low, high, sub = arg  # type: ignore[misc]
+        low, high, sub = arg
         strings, found = _sequence(sub)
         if low == 0:
             return ((strings | {""}) if high == 1 and strings is not None else None), None
