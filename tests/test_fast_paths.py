@@ -88,3 +88,16 @@ def test_every_match_of_every_vocabulary_pattern_contains_one_of_its_required_li
     )
     assert required_literals(r"(?i)sedation") == ()  # a flag changes what literals match: none claimed
     assert required_literals(r"x+y") == ()  # single characters are not worth a check
+
+
+def test_tags_with_the_literal_index_equal_the_tags_without_it() -> None:
+    from ketalit.tagging.tagger import Tagger, default_tagger, default_vocabulary
+
+    plain = Tagger(default_vocabulary(), prefilter=False)
+    assert plain.literals is None and default_tagger().literals is not None
+    records = [r for _, r in Library.open(ROOT / "library").iter_records()]
+    assert len(records) > 200
+    keep = ("tags", "tag_reasons", "comparator_routes")
+    for rec in records:
+        fast, slow = default_tagger().apply(rec), plain.apply(rec)
+        assert {k: fast[k] for k in keep} == {k: slow[k] for k in keep}, rec.get("pmid")

@@ -141,7 +141,6 @@ class Tagger:
         # match is then mapped back to its field and offsets.
         joined, starts = _join(fields)
         joined_low = _SEP.join(f[3] for f in fields)
-        present = word_starts(joined_low) if self.prefilter else None
         found = self.literals.found(joined, joined_low) if self.literals is not None else None
         for axis in ("route", "outcome", "setting"):
             for td in self.vocab.tags[axis]:
@@ -150,7 +149,7 @@ class Tagger:
                 needs = self._needs[id(td)]
                 if found is not None and needs is not None and needs.isdisjoint(found):
                     continue  # none of its patterns can match this record
-                hit = self._first_hit(axis, td, fields, joined, joined_low, starts, present, found, result)
+                hit = self._first_hit(axis, td, fields, joined, joined_low, starts, found, result)
                 if hit:
                     add(axis, td.id, hit)
         self._design(rec, fields, mesh, pubtypes, found, add)
@@ -164,15 +163,12 @@ class Tagger:
         joined: str,
         joined_low: str,
         starts: list[int],
-        present: set[str] | None,
         found: frozenset[int] | None,
         result: TagResult,
     ) -> dict[str, Any] | None:
         """The first match of a tag in the record's text (for routes: the first that belongs to ketamine)."""
         for rx in td.regexes:
             if found is not None and rx.ids is not None and rx.ids.isdisjoint(found):
-                continue
-            if present is not None and rx.keys is not None and rx.keys.isdisjoint(present):
                 continue
             for m in rx.finditer(joined, joined_low, found):
                 k = bisect_right(starts, m.start()) - 1
