@@ -282,12 +282,15 @@ def sync(conn: sqlite3.Connection, lib: Library, changes: dict[str, Any] | None 
         items: list[tuple[int, Record]] = []
         removed: list[int] = []
         size = lib.shard_size
+        by_shard: dict[int, list[int]] = {}  # the records the commit changed, by file of records
+        for i in changed or ():
+            by_shard.setdefault((i - 1) // size, []).append(i)
         for name in sorted(set(target) | set(have)):
             if target.get(name) == have.get(name):
                 continue
             k = int(name.rsplit("/", 1)[1][:-5])
             if changed is not None and before is not None and have.get(name) == before.get(name):
-                ids = sorted(i for i in changed if lib.shard_of(i) == k)
+                ids = sorted(by_shard.get(k, ()))
                 recs = {i: r for i in ids if (r := lib.stored(i)) is not None}
                 removed += [i for i in ids if i not in recs]
             else:
