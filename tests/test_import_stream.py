@@ -132,3 +132,18 @@ def test_an_import_killed_while_storing_parts_loses_nothing_committed(tmp_path: 
     assert "committed before the import" in after.find(first[0]["pmid"])["notes"]
     report = import_files(after, [big])  # the dead importer's lock is gone with it
     assert report.added == len(Library.open(lib.root)) - len(first) > 0
+
+
+def test_citation_keys_of_many_records_with_one_base_are_those_tried_one_by_one(tmp_path: Path) -> None:
+    """Sixty copies of each article share their base key: the keys are the base, then a, b, c... in import order,
+    as if every suffix were tried again for each record."""
+    from ketalit.library.citekey import assign_key, base_key
+
+    lib = Library.init(tmp_path / "lib")
+    import_files(lib, [_big_file(tmp_path)])
+    records = Library.open(lib.root).records()
+    assert len({base_key(r) for r in records}) < len(records) // 10
+    taken: set[str] = set()
+    for rec in records:
+        assert rec["citekey"] == assign_key(rec, taken)
+        taken.add(rec["citekey"])

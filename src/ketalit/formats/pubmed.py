@@ -262,6 +262,7 @@ def _where(exc: Exception) -> str:
 
 
 PARALLEL_BYTES = 8 * 1024 * 1024  # files larger than this are parsed on every core
+PART_BYTES = 2 * 1024 * 1024  # ... in parts of about this size (about 700 articles): each costs ~12 ms to start
 _ITEM_START = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle)[\s>]")
 _SET_END = b"</PubmedArticleSet>"
 
@@ -306,7 +307,7 @@ def iter_pubmed_xml(
     workers = os.cpu_count() or 1
     done = 0  # records handed over
     if parallel and workers > 1 and len(data) > PARALLEL_BYTES:
-        parts = _split(data, workers * 4)
+        parts = _split(data, max(workers * 4, len(data) // PART_BYTES))
         if parts:
             from concurrent.futures import ProcessPoolExecutor
 
