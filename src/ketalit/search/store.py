@@ -177,11 +177,14 @@ def entry(rec: Record) -> dict[str, Any]:
     title, abstract, rest = (tokenize(part) for part in text_parts(rec))
     tokens = title + abstract + rest
     counts = Counter(tokens)
+    tfs = list(counts.values())
+    if tfs and max(tfs) > 65535:
+        tfs = [min(n, 65535) for n in tfs]
     meta = meta_row(rec)
     return {
         "text": " ".join(tokens),
         "terms": " ".join(counts),  # each word once, and how often it occurs (for the postings)
-        "tfs": array("H", [min(n, 65535) for n in counts.values()]).tobytes(),
+        "tfs": array("H", tfs).tobytes(),
         "dl": max(1, len(tokens)),
         "n_ti": len(title),
         "n_tiab": len(title) + len(abstract),
