@@ -58,3 +58,46 @@ def test_record_text_prints_as_written_not_as_emoji(runner, lib: Library) -> Non
     res = run_cli(runner, lib.root, "show", "1")
     assert res.exit_code == 0, res.output
     assert ":pill: or :smile:" in res.output
+
+
+def test_every_match_of_every_vocabulary_pattern_contains_one_of_its_required_literals() -> None:
+    """A pattern is not run on a text lacking its required literals: sound only if no match could lack them. Checked
+    on the text of every shipped record, pattern by pattern, with the regex run regardless."""
+    from ketalit.tagging.patterns import required_literals
+    from ketalit.tagging.tagger import _fields, default_vocabulary
+
+    vocab = default_vocabulary()
+    matchers = [
+        m for tags in vocab.tags.values() for td in tags for m in (*td.regexes, *td.title_regexes, *td.self_regexes)
+    ]
+    assert sum(bool(m.needles) for m in matchers) > len(matchers) // 2  # most patterns have some
+    fields = [f for _, r in Library.open(ROOT / "library").iter_records() for f in _fields(r)]
+    checked = 0
+    for m in matchers:
+        for _name, _label, text, lowered in fields if m.needles else ():
+            for hit in m.regex.finditer(text if m.case_sensitive else lowered):
+                checked += 1
+                assert any(n in hit.group(0) for n in m.needles), (m.regex.pattern, hit.group(0), m.needles)
+    assert checked > 1000
+    assert required_literals(r"(?:level|degree) of sedation\b") == ("degree of sedation", "level of sedation")
+    assert required_literals(r"opioids? (?:consumption|requirements?)") == (
+        "opioid consumption",
+        "opioid requirement",  # "opioid requirements" contains it
+        "opioids consumption",
+        "opioids requirement",
+    )
+    assert required_literals(r"(?i)sedation") == ()  # a flag changes what literals match: none claimed
+    assert required_literals(r"x+y") == ()  # single characters are not worth a check
+
+
+def test_tags_with_the_literal_index_equal_the_tags_without_it() -> None:
+    from ketalit.tagging.tagger import Tagger, default_tagger, default_vocabulary
+
+    plain = Tagger(default_vocabulary(), prefilter=False)
+    assert plain.literals is None and default_tagger().literals is not None
+    records = [r for _, r in Library.open(ROOT / "library").iter_records()]
+    assert len(records) > 200
+    keep = ("tags", "tag_reasons", "comparator_routes")
+    for rec in records:
+        fast, slow = default_tagger().apply(rec), plain.apply(rec)
+        assert {k: fast[k] for k in keep} == {k: slow[k] for k in keep}, rec.get("pmid")

@@ -1,4 +1,4 @@
-"""Import files into a library. All-or-nothing: every file is parsed before anything is written.
+"""Import files into a library. All-or-nothing: nothing is written before every file has been parsed.
 
 If any file cannot be read (malformed, truncated, wrong format), nothing is imported and the error names the file
 and where it broke. Records inside a readable file that cannot be identified at all (no title, DOI or PMID) are
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .formats.detect import ParsedFile, read_file
+from .formats.detect import open_file
 from .library import Library
 from .records import Record, has_identity, identity, no_gc, normalise
 
@@ -142,18 +142,14 @@ def store_records(
     return counts
 
 
-def _drain(parsed: list[ParsedFile]) -> Iterator[Record]:
-    """Every parsed record, in order, each let go of once it is handed over (the library keeps what it stores)."""
-    for pf in parsed:
-        pf.records.reverse()
-        while pf.records:
-            yield pf.records.pop()
-
-
 def import_files(
     lib: Library, paths: Iterable[str | Path], fmt: str | None = None, relative_to: Path | None = None
 ) -> ImportReport:
-    """Parse every file, then store all records in one transaction.
+    """Parse every file and store all records in one transaction.
+
+    A large PubMed XML file is parsed in worker processes, and the records of each part are stored (in memory) as
+    the part is done, while the next parts are parsed; nothing is written until every file has been read, and a file
+    that cannot be read leaves the library as it was.
 
     ``relative_to``: record each file's provenance relative to this folder (the shipped library does, so that it
     reads the same on every machine).
@@ -162,12 +158,21 @@ def import_files(
     def label(path: str | Path) -> str | None:
         return None if relative_to is None else Path(path).resolve().relative_to(relative_to.resolve()).as_posix()
 
-    with no_gc():  # every file is read before anything is written
-        parsed: list[ParsedFile] = [read_file(p, fmt, postprocess=prepare, label=label(p)) for p in paths]
     report = ImportReport()
-    for pf in parsed:
-        report.files.append({"path": str(pf.path), "format": pf.format, "records": len(pf.records)})
-        report.skipped.extend(pf.skipped)
-    counts = store_records(lib, _drain(parsed), report.keys, report.skipped)
+
+    def records() -> Iterator[Record]:
+        for path in paths:
+            parsed, batches = open_file(path, fmt, postprocess=prepare, label=label(path))
+            report.skipped.extend(parsed.skipped)
+            count = 0
+            for batch in batches:
+                count += len(batch)
+                batch.reverse()
+                while batch:
+                    yield batch.pop()  # let go of once it is handed over (the library keeps what it stores)
+            report.files.append({"path": str(parsed.path), "format": parsed.format, "records": count})
+
+    with no_gc():  # many objects, all kept: the collector would only walk them again and again
+        counts = store_records(lib, records(), report.keys, report.skipped)
     report.added, report.updated = counts["added"], counts["updated"]
     return report

@@ -7,6 +7,7 @@ so code can read any field without guarding. Field names follow PubMed where Pub
 from __future__ import annotations
 
 import copy
+import functools
 import gc
 import html
 import re
@@ -238,6 +239,7 @@ def fold_ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+@functools.lru_cache(maxsize=256)  # a record's is asked for twice as it is stored (to match it, then to map it)
 def title_key(title: str, year: Any) -> str | None:
     """Normalised title + year, the identity of a record that has neither PMID nor DOI."""
     words = re.sub(r"[^a-z0-9]+", " ", fold_ascii(clean_text(title)).lower()).split()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from ..inputs import STDIN, open_input
 from ..records import Record, stamp
 from .bibtex_import import parse_bibtex
 from .csljson import parse_csljson
-from .pubmed import parse_medline, parse_pubmed_xml
+from .pubmed import iter_pubmed_xml, parse_medline
 from .ris import parse_ris
 
 FORMATS = ("pubmed-xml", "medline", "ris", "csljson", "bibtex")
@@ -77,6 +77,21 @@ def read_file(
     (a module-level function over a list of records) may run in parallel worker processes for large PubMed XML
     files; callers must not rely on it having run.
     """
+    parsed, batches = open_file(path, fmt, postprocess, label)
+    parsed.records = [r for batch in batches for r in batch]
+    return parsed
+
+
+def open_file(
+    path: str | Path,
+    fmt: str | None = None,
+    postprocess: Callable[[list[Record]], list[Record]] | None = None,
+    label: str | None = None,
+) -> tuple[ParsedFile, Iterator[list[Record]]]:
+    """``read_file``, with the records handed over in batches as they are parsed (a large PubMed XML file is parsed
+    in worker processes while the caller works on the batches before): the file (its ``records`` left empty) and
+    the batches. The file is read and its format recognised at once; an error in its content may be raised by the
+    batches."""
     path = Path(path)
     source = str(path)
     if fmt is not None and fmt not in FORMATS:
@@ -94,21 +109,22 @@ def read_file(
             raise ImportFormatError(f"{source}: cannot read ({exc.strerror})") from exc
     if not data.strip():
         raise ImportFormatError(f"{source}: empty file")
-    skipped: list[str] = []
+    parsed = ParsedFile(path, detected, [])
+    where = label or source
     if detected == "pubmed-xml":
-        records = parse_pubmed_xml(data, source, postprocess=postprocess)
+        batches = iter_pubmed_xml(data, source, postprocess=postprocess)
+        return parsed, (stamp(batch, "file", where, detected) for batch in batches)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportFormatError(f"{source}: not UTF-8 text (invalid byte at line {line})") from exc
+    if detected == "medline":
+        records = parse_medline(text, source)
+    elif detected == "ris":
+        records, parsed.skipped = parse_ris(text, source)
+    elif detected == "bibtex":
+        records, parsed.skipped = parse_bibtex(text, source)
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise ImportFormatError(f"{source}: not UTF-8 text (invalid byte at line {line})") from exc
-        if detected == "medline":
-            records = parse_medline(text, source)
-        elif detected == "ris":
-            records, skipped = parse_ris(text, source)
-        elif detected == "bibtex":
-            records, skipped = parse_bibtex(text, source)
-        else:
-            records, skipped = parse_csljson(text, source)
-    return ParsedFile(path, detected, stamp(records, "file", label or source, detected), skipped)
+        records, parsed.skipped = parse_csljson(text, source)
+    return parsed, iter([stamp(records, "file", where, detected)])

@@ -63,12 +63,17 @@ def clean_key(key: str) -> str:
     return "".join(c for c in _BAD_KEY.sub("", key) if c.isascii())
 
 
-def assign_key(rec: Record, taken: Container[str]) -> str:
+def assign_key(rec: Record, taken: Container[str], hints: dict[str, int] | None = None) -> str:
+    """The record's key: its base key, else with the first free suffix a, b, ... z, aa, ab ... ``hints``: for each
+    base, how many suffixes were found taken by an earlier call (valid while keys are only added to ``taken``), so
+    that many records with one base do not each try every suffix again."""
     base = base_key(rec)
     if base not in taken:
         return base
-    for i in range(26 * 27):
+    for i in range(hints.get(base, 0) if hints is not None else 0, 26 * 27):
         suffix = chr(ord("a") + i % 26) if i < 26 else chr(ord("a") + i // 26 - 1) + chr(ord("a") + i % 26)
         if base + suffix not in taken:
+            if hints is not None:
+                hints[base] = i
             return base + suffix
     raise RuntimeError(f"cannot find a free citation key for {base}")

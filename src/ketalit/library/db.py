@@ -261,6 +261,7 @@ class Library:
         self._content_changed = False  # a change other than derived data (findings): the records version moves
         self._next_id: int | None = None
         self._prepared: dict[int, Any] = {}  # id -> what the search index needs, prepared while importing
+        self._key_hints: dict[str, int] = {}  # see ``assign_key``: forgotten when a citation key is given up
 
     # -- reading the files ---------------------------------------------------------------------------------------------
     def _tinydb(self, name: str, tables: tuple[str, ...] | None = None) -> TinyDB:
@@ -444,6 +445,8 @@ class Library:
         self._recs[doc_id] = {k: v for k, v in rec.items() if k != "_id"}
         self._removed.discard(doc_id)
         self._dirty.add(doc_id)
+        if old is not None and old.get("citekey") != rec.get("citekey"):
+            self._key_hints.clear()
         self._idmap().update(doc_id, old, self._recs[doc_id])
 
     def upsert(self, rec: Record) -> tuple[int, str]:
@@ -465,7 +468,7 @@ class Library:
             if own and check_key(own) is None and own not in taken:
                 out["citekey_pinned"] = True
             else:
-                out["citekey"] = assign_key(out, taken)
+                out["citekey"] = assign_key(out, taken, self._key_hints)
             action = "added"
         else:
             stored = self._get(i)
@@ -516,6 +519,7 @@ class Library:
         if rec is None:
             raise KeyError(doc_id)
         self._idmap().update(doc_id, rec, None)
+        self._key_hints.clear()
         self._prepared.pop(doc_id, None)
         del self._recs[doc_id]
         self._dirty.discard(doc_id)

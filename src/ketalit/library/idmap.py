@@ -71,7 +71,7 @@ class IdMap:
             return []
         if type(got) is int and got > 0:
             return [got]
-        if isinstance(got, list) and len(got) > 1 and all(type(i) is int and i > 0 for i in got):
+        if isinstance(got, list) and len(got) > 1 and set(map(type, got)) == {int} and min(got) > 0:
             return got
         raise damaged(self.root / file_name(kind), f"{value[:60]!r} does not map to a record id or a list of them")
 
@@ -93,7 +93,9 @@ class IdMap:
                 self._set(kind, value, [i for i in ids if i != doc_id])
         for kind, value in after - before:
             ids = self.ids(kind, value)
-            if doc_id not in ids:
+            if not ids or ids[-1] < doc_id:  # (an import's new records come in id order)
+                self._set(kind, value, [*ids, doc_id])
+            elif doc_id not in ids:
                 self._set(kind, value, sorted([*ids, doc_id]))
 
     def _set(self, kind: str, value: str, ids: list[int]) -> None:

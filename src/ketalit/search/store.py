@@ -177,11 +177,14 @@ def entry(rec: Record) -> dict[str, Any]:
     title, abstract, rest = (tokenize(part) for part in text_parts(rec))
     tokens = title + abstract + rest
     counts = Counter(tokens)
+    tfs = list(counts.values())
+    if tfs and max(tfs) > 65535:
+        tfs = [min(n, 65535) for n in tfs]
     meta = meta_row(rec)
     return {
         "text": " ".join(tokens),
         "terms": " ".join(counts),  # each word once, and how often it occurs (for the postings)
-        "tfs": array("H", [min(n, 65535) for n in counts.values()]).tobytes(),
+        "tfs": array("H", tfs).tobytes(),
         "dl": max(1, len(tokens)),
         "n_ti": len(title),
         "n_tiab": len(title) + len(abstract),
@@ -282,12 +285,15 @@ def sync(conn: sqlite3.Connection, lib: Library, changes: dict[str, Any] | None 
         items: list[tuple[int, Record]] = []
         removed: list[int] = []
         size = lib.shard_size
+        by_shard: dict[int, list[int]] = {}  # the records the commit changed, by file of records
+        for i in changed or ():
+            by_shard.setdefault((i - 1) // size, []).append(i)
         for name in sorted(set(target) | set(have)):
             if target.get(name) == have.get(name):
                 continue
             k = int(name.rsplit("/", 1)[1][:-5])
             if changed is not None and before is not None and have.get(name) == before.get(name):
-                ids = sorted(i for i in changed if lib.shard_of(i) == k)
+                ids = sorted(by_shard.get(k, ()))
                 recs = {i: r for i in ids if (r := lib.stored(i)) is not None}
                 removed += [i for i in ids if i not in recs]
             else:

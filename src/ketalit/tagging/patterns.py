@@ -6,6 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick_rs
+
+from .._compat import sre_constants as sre_c  # a pattern's parse tree, read for the literals its matches contain
+from .._compat import sre_parse
 
 
 @dataclass
@@ -22,12 +28,22 @@ class Matcher:
     leading_boundary: bool
     keys: frozenset[str] | None = None  # first three letters of every word a match can start with (None: unknown)
     not_after: tuple[str, ...] = ()  # leading (?<!...) lookbehinds, also checked by hand
-    needle: str = ""  # case-sensitive patterns: literal text every match contains
+    needles: tuple[str, ...] = ()  # every match contains one of these (see ``required_literals``); () if unknown
+    ids: frozenset[int] | None = None  # the needles' numbers (see ``LiteralIndex``); None if it has none
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        target = text if self.case_sensitive else lowered
-        if self.needle and self.needle not in target:
-            return
+    def finditer(self, text: str, lowered: str, found: frozenset[int] | None = None) -> Iterator[re.Match[str]]:
+        """Matches in ``text`` (or ``lowered``); ``found``: the needles in the text, as found by a ``LiteralIndex``
+        that holds this matcher's."""
+        if found is not None and self.ids is not None:
+            if self.ids.isdisjoint(found):
+                return iter(())  # cannot match here: the regex is not run
+        elif self.needles:
+            target = text if self.case_sensitive else lowered
+            if not any(n in target for n in self.needles):
+                return iter(())
+        return self._matches(text if self.case_sensitive else lowered)
+
+    def _matches(self, target: str) -> Iterator[re.Match[str]]:
         for m in self.regex.finditer(target):
             s = m.start()
             if self.leading_boundary and s > 0 and (target[s - 1].isalnum() or target[s - 1] == "_"):
@@ -36,8 +52,37 @@ class Matcher:
                 continue
             yield m
 
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        return next(self.finditer(text, lowered), None)
+    def search(self, text: str, lowered: str, found: frozenset[int] | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, lowered, found), None)
+
+
+class LiteralIndex:
+    """The needles of many matchers in one Aho-Corasick automaton (two: for lower-cased text and as written), so that
+    one pass over a text tells which of them could match there (``found``)."""
+
+    def __init__(self, matchers: list[Matcher]) -> None:
+        self._automata = []
+        for case_sensitive in (False, True):
+            needles = sorted({n for m in matchers if m.case_sensitive == case_sensitive for n in m.needles})
+            ids = [_NEEDLE_IDS[case_sensitive, n] for n in needles]
+            self._automata.append((ahocorasick_rs.AhoCorasick(needles), ids) if needles else None)
+
+    def found(self, text: str, lowered: str) -> frozenset[int]:
+        out: set[int] = set()
+        for automaton, target in zip(self._automata, (lowered, text), strict=True):
+            if automaton is not None:
+                ac, ids = automaton
+                out.update(ids[k] for k, _, _ in ac.find_matches_as_indexes(target, overlapping=True))
+        return frozenset(out)
+
+
+_NEEDLE_IDS: dict[tuple[bool, str], int] = {}  # (case-sensitive, needle) -> its number, the same in every index
+
+
+def _needle_ids(case_sensitive: bool, needles: tuple[str, ...]) -> frozenset[int] | None:
+    for n in needles:
+        _NEEDLE_IDS.setdefault((case_sensitive, n), len(_NEEDLE_IDS))
+    return frozenset(_NEEDLE_IDS[case_sensitive, n] for n in needles) if needles else None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -131,10 +176,8 @@ def compile_patterns(patterns: list[str], case_sensitive: bool) -> list[Matcher]
     out = []
     for p in patterns:
         if case_sensitive:
-            needle = p[2:] if p.startswith("\\b") else ""
-            letters = re.match(r"[A-Za-z]*", needle)
-            needle = letters.group(0) if letters else ""
-            out.append(Matcher(re.compile(p), True, False, needle=needle if len(needle) >= 2 else ""))
+            needles = required_literals(p)
+            out.append(Matcher(re.compile(p), True, False, needles=needles, ids=_needle_ids(True, needles)))
             continue
         q = _lower_pattern(p)
         # Leading lookbehinds, like a leading \\b, would stop the regex engine's fast literal scan: check them by hand.
@@ -143,8 +186,108 @@ def compile_patterns(patterns: list[str], case_sensitive: bool) -> list[Matcher]
             not_after.append(m.group(1))
             q = q[m.end() :]
         boundary = q.startswith("\\b")
-        out.append(Matcher(re.compile(q[2:] if boundary else q), False, boundary, prefilter_keys(q), tuple(not_after)))
+        body = q[2:] if boundary else q
+        needles = required_literals(body)
+        keys = prefilter_keys(q)
+        out.append(
+            Matcher(re.compile(body), False, boundary, keys, tuple(not_after), needles, _needle_ids(False, needles))
+        )
     return out
+
+
+# -- the literals every match of a pattern contains ------------------------------------------------------------------
+# A pattern is run on a text only if the text contains one of them (``str.__contains__`` is a fast scan; the regex
+# engine scans fast only for a literal prefix). Read from the pattern's parse tree, as search engines extract
+# literals for a prefilter: "(?:level|degree) of sedation" needs " of sedation" ... or, more selective, one of
+# "level of sedation", "degree of sedation". Sets of more than _MAX_LITERALS strings are given up on.
+
+_MAX_LITERALS = 24
+Literals = set[str] | None
+
+
+def _weakest(found: Literals) -> int:
+    """How selective a set of literals is: the length of its shortest (0 for none, or a set holding "")."""
+    return min(map(len, found)) if found else 0
+
+
+def _better(a: Literals, b: Literals) -> Literals:
+    return a if _weakest(a) >= _weakest(b) else b
+
+
+def _sequence(items: list[tuple[object, Any]]) -> tuple[Literals, Literals]:
+    """(every string the items match, if a few; else None) and the best set one of which every match contains."""
+    run: set[str] = {""}  # the strings the items since the last one without a few exact strings match
+    best: Literals = None
+    exact = True
+    for op, arg in items:
+        strings, found = _node(op, arg)
+        best = _better(best, found)
+        if strings is not None:
+            longer = {a + b for a in run for b in strings}
+            if len(longer) <= _MAX_LITERALS:
+                run = longer
+                continue
+            best, run = _better(best, run), set(strings)
+        else:
+            best, run = _better(best, run), {""}
+        exact = False
+    return (run if exact else None), _better(best, run)
+
+
+def _node(op: object, arg: Any) -> tuple[Literals, Literals]:
+    if op is sre_c.LITERAL:
+        return {chr(arg)}, None
+    if op is sre_c.IN:  # a small class of single characters, such as [sz]
+        chars: set[str] = set()
+        for o, a in arg:
+            if o is sre_c.LITERAL:
+                chars.add(chr(a))
+            elif o is sre_c.RANGE and a[1] - a[0] < 4:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, None
+        return (chars, None) if len(chars) <= 4 else (None, None)
+    if op is sre_c.SUBPATTERN:
+        if arg[1] or arg[2]:
+            raise ValueError("inline flags")
+        return _sequence(arg[3])
+    if op is sre_c.BRANCH:
+        parts = [_sequence(b) for b in arg[1]]
+        if all(strings is not None for strings, _ in parts):
+            union = set().union(*(strings or () for strings, _ in parts))
+            if len(union) <= _MAX_LITERALS:
+                return union, None
+        each = [_better(found, strings) for strings, found in parts]
+        if all(_weakest(f) for f in each):
+            union = set().union(*(f or () for f in each))
+            if len(union) <= _MAX_LITERALS:
+                return None, union
+        return None, None
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        low, high, sub = arg
+        strings, found = _sequence(sub)
+        if low == 0:
+            return ((strings | {""}) if high == 1 and strings is not None else None), None
+        return None, _better(found, strings)
+    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):  # zero width: \b, ^, lookarounds
+        return {""}, None
+    return None, None
+
+
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` contains, each at least two characters long (the shortest
+    of them kept: a string containing another is redundant); () when none can be told."""
+    try:
+        tree = sre_parse.parse(pattern)
+        if tree.state.flags & ~re.UNICODE:  # (?i) and the like: literals are not what they match
+            return ()
+        _, found = _sequence(list(tree))
+    except (ValueError, re.error):
+        return ()
+    if _weakest(found) < 2:
+        return ()
+    assert found is not None
+    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..records import Record
-from .patterns import Matcher, compile_patterns, lower_same_length, word_starts
+from .patterns import LiteralIndex, Matcher, compile_patterns, lower_same_length, word_starts
 from .vocabulary import AXES, TagDef, Vocabulary, default_vocabulary, load_vocabulary
 
 __all__ = [  # the vocabulary's names stay importable from here, where they were first
@@ -109,6 +109,16 @@ class Tagger:
         self.fallback_observational = compile_patterns(
             vocab.axes.get("design", {}).get("fallback_observational", []), False
         )
+        # every pattern tagging runs, whose required literals are then looked for in one pass over a record
+        matchers = [m for tags in vocab.tags.values() for td in tags for m in td.regexes]
+        matchers += [m for td in vocab.tags["design"] for m in (*td.title_regexes, *td.self_regexes)]
+        self.literals = LiteralIndex([*matchers, *self.fallback_observational]) if prefilter else None
+        # the needles of each tag's patterns, all together (None if one of them has none: the tag is always tried)
+        self._needs: dict[int, frozenset[int] | None] = {}
+        for tags in vocab.tags.values():
+            for td in tags:
+                ids = [m.ids for m in td.regexes]
+                self._needs[id(td)] = None if None in ids else frozenset().union(*ids)  # type: ignore[arg-type]
 
     def tag(self, rec: Record) -> TagResult:
         result = TagResult(tags={axis: [] for axis in AXES})
@@ -131,15 +141,18 @@ class Tagger:
         # match is then mapped back to its field and offsets.
         joined, starts = _join(fields)
         joined_low = _SEP.join(f[3] for f in fields)
-        present = word_starts(joined_low) if self.prefilter else None
+        found = self.literals.found(joined, joined_low) if self.literals is not None else None
         for axis in ("route", "outcome", "setting"):
             for td in self.vocab.tags[axis]:
                 for key in td.mesh & mesh.keys():
                     add(axis, td.id, {"field": "mesh", "match": mesh[key], "start": None, "end": None})
-                hit = self._first_hit(axis, td, fields, joined, joined_low, starts, present, result)
+                needs = self._needs[id(td)]
+                if found is not None and needs is not None and needs.isdisjoint(found):
+                    continue  # none of its patterns can match this record
+                hit = self._first_hit(axis, td, fields, joined, joined_low, starts, found, result)
                 if hit:
                     add(axis, td.id, hit)
-        self._design(rec, fields, mesh, pubtypes, add)
+        self._design(rec, fields, mesh, pubtypes, found, add)
         return result
 
     def _first_hit(
@@ -150,14 +163,14 @@ class Tagger:
         joined: str,
         joined_low: str,
         starts: list[int],
-        present: set[str] | None,
+        found: frozenset[int] | None,
         result: TagResult,
     ) -> dict[str, Any] | None:
         """The first match of a tag in the record's text (for routes: the first that belongs to ketamine)."""
         for rx in td.regexes:
-            if present is not None and rx.keys is not None and rx.keys.isdisjoint(present):
+            if found is not None and rx.ids is not None and rx.ids.isdisjoint(found):
                 continue
-            for m in rx.finditer(joined, joined_low):
+            for m in rx.finditer(joined, joined_low, found):
                 k = bisect_right(starts, m.start()) - 1
                 fname, label, text, _ = fields[k]
                 if axis == "outcome" and label in self.skip_sections:
@@ -174,7 +187,13 @@ class Tagger:
         return None
 
     def _design(
-        self, rec: Record, fields: list[Field], mesh: dict[str, str], pubtypes: dict[str, str], add: Any
+        self,
+        rec: Record,
+        fields: list[Field],
+        mesh: dict[str, str],
+        pubtypes: dict[str, str],
+        found: frozenset[int] | None,
+        add: Any,
     ) -> None:
         defs = self.vocab.tags["design"]
         for td in defs:  # PublicationType, then MeSH: what PubMed indexers decided
@@ -196,9 +215,11 @@ class Tagger:
             regex_sets: list[tuple[TagDef, list[Matcher]]], where: list[Field]
         ) -> tuple[TagDef, dict[str, Any]] | None:
             for td, matchers in regex_sets:
+                if found is not None:  # only the patterns that can match this record
+                    matchers = [rx for rx in matchers if rx.ids is None or not rx.ids.isdisjoint(found)]
                 for fname, _label, text, lowered in where:
                     for rx in matchers:
-                        m = rx.search(text, lowered)
+                        m = rx.search(text, lowered, found)
                         if m:
                             return td, {
                                 "field": fname,

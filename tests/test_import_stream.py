@@ -1,0 +1,149 @@
+"""Importing a large PubMed XML file stores each part as the workers finish it, while they parse the next: the
+records, tags and provenance are those of the plain serial import, a part that cannot be read leaves the library as
+it was, and an import killed while parts are being stored loses nothing that was committed before it."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import ketalit.formats.detect as detect
+import ketalit.formats.pubmed as pubmed
+from ketalit.errors import ImportFormatError
+from ketalit.importer import import_files
+from ketalit.library import Library
+from ketalit.userfields import add_note
+
+from conftest import NCBI
+
+
+def _big_file(tmp_path: Path, copies: int = 60, broken_last: bool = False) -> Path:
+    """pubmed6.xml's articles ``copies`` times over under new PMIDs: enough articles to be cut into parts."""
+    body = (NCBI / "pubmed6.xml").read_text()
+    head, rest = body.split("<PubmedArticleSet>", 1)
+    articles, tail = rest.rsplit("</PubmedArticleSet>", 1)
+    parts = [articles.replace('<PMID Version="1">', f'<PMID Version="1">{k}0') for k in range(1, copies + 1)]
+    if broken_last:
+        parts[-1] = parts[-1].replace("</ArticleTitle>", "</ArticleTitel>", 1)
+    path = tmp_path / ("broken.xml" if broken_last else "big.xml")
+    path.write_text(head + "<PubmedArticleSet>" + "".join(parts) + "</PubmedArticleSet>" + tail)
+    return path
+
+
+def _count_batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Parse every file in parts on the workers, and note the size of each batch handed to the library."""
+    monkeypatch.setattr(pubmed, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(pubmed.os, "cpu_count", lambda: 2)
+    sizes: list[int] = []
+    original = detect.iter_pubmed_xml
+
+    def counted(*args, **kwargs):
+        for batch in original(*args, **kwargs):
+            sizes.append(len(batch))
+            yield batch
+
+    monkeypatch.setattr(detect, "iter_pubmed_xml", counted)
+    return sizes
+
+
+def _as_stored(lib: Library) -> list[dict]:
+    out = []
+    for rec in Library.open(lib.root).records():
+        for p in rec["provenance"]:
+            p.pop("at")  # when it was imported
+        out.append(rec)
+    return out
+
+
+def test_records_stored_part_by_part_equal_those_of_the_serial_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = _big_file(tmp_path)
+    serial = Library.init(tmp_path / "serial")
+    import_files(serial, [big], relative_to=tmp_path)
+    sizes = _count_batches(monkeypatch)
+    streamed = Library.init(tmp_path / "streamed")
+    report = import_files(streamed, [big], relative_to=tmp_path)
+    assert len(sizes) > 2 and sum(sizes) == report.added == len(serial)  # several parts, each stored as it came
+    got, want = _as_stored(streamed), _as_stored(serial)
+    assert [r["tags"] for r in got] == [r["tags"] for r in want]
+    assert got == want  # tags, tag reasons, citation keys, provenance: every field
+    from ketalit.search import SearchIndex
+
+    word = max((w for w in want[0]["title"].split() if w.isalpha()), key=len)
+    hits = [SearchIndex.for_library(Library.open(lib.root)).search(word) for lib in (streamed, serial)]
+    assert hits[0] and hits[0] == hits[1]  # each import brought its search index up to date
+
+
+def test_a_part_that_cannot_be_read_leaves_the_library_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = Library.init(tmp_path / "lib")
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    pmid = Library.open(lib.root).records()[0]["pmid"]
+    add_note(Library.open(lib.root), pmid, "read in full")
+    before = {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*.json")}
+    sizes = _count_batches(monkeypatch)
+    with pytest.raises(ImportFormatError, match=r"broken\.xml: truncated or malformed XML at line \d+"):
+        import_files(Library.open(lib.root), [_big_file(tmp_path, broken_last=True)])
+    assert sizes and sum(sizes) > 0  # parts before the broken one had been stored in memory
+    assert {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*.json")} == before
+    assert "read in full" in Library.open(lib.root).find(pmid)["notes"]
+
+
+KILLED_SCRIPT = textwrap.dedent("""
+    import sys, time
+    import ketalit.formats.detect as detect
+    import ketalit.formats.pubmed as pubmed
+    from ketalit.importer import import_files
+    from ketalit.library import Library
+    pubmed.PARALLEL_BYTES = 0
+    pubmed.os.cpu_count = lambda: 2
+    original = detect.iter_pubmed_xml
+    def slow(*args, **kwargs):
+        for n, batch in enumerate(original(*args, **kwargs)):
+            yield batch
+            if n == 1:
+                print("STORED-TWO-PARTS", flush=True)
+                time.sleep(60)
+    detect.iter_pubmed_xml = slow
+    import_files(Library.open(sys.argv[1]), [sys.argv[2]])
+""")
+
+
+@pytest.mark.e2e
+def test_an_import_killed_while_storing_parts_loses_nothing_committed(tmp_path: Path) -> None:
+    lib = Library.init(tmp_path / "lib")
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    first = Library.open(lib.root).records()
+    add_note(Library.open(lib.root), first[0]["pmid"], "committed before the import")
+    big = _big_file(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_SCRIPT, str(lib.root), str(big)], stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == b"STORED-TWO-PARTS"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    after = Library.open(lib.root)
+    assert [r["pmid"] for r in after.records()] == [r["pmid"] for r in first]  # none of the import, all of before
+    assert "committed before the import" in after.find(first[0]["pmid"])["notes"]
+    report = import_files(after, [big])  # the dead importer's lock is gone with it
+    assert report.added == len(Library.open(lib.root)) - len(first) > 0
+
+
+def test_citation_keys_of_many_records_with_one_base_are_those_tried_one_by_one(tmp_path: Path) -> None:
+    """Sixty copies of each article share their base key: the keys are the base, then a, b, c... in import order,
+    as if every suffix were tried again for each record."""
+    from ketalit.library.citekey import assign_key, base_key
+
+    lib = Library.init(tmp_path / "lib")
+    import_files(lib, [_big_file(tmp_path)])
+    records = Library.open(lib.root).records()
+    assert len({base_key(r) for r in records}) < len(records) // 10
+    taken: set[str] = set()
+    for rec in records:
+        assert rec["citekey"] == assign_key(rec, taken)
+        taken.add(rec["citekey"])
