@@ -291,7 +291,7 @@ def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] |
     but several studies back its efficacy": a sentence whose one clause is advice or framing and whose other clause is
     a claim is a claim. (The clause, and why it is one.)"""
     m = _CONCESSIVE.match(text)
-    parts = (m.group(1), m.group(2)) if m else ()
+    parts: tuple[str, ...] = (m.group(1), m.group(2)) if m else ()
     m = _CONCEDED_BUT.match(text)
     if m and not parts:
         parts = (m.group(2),)
