@@ -114,9 +114,11 @@ def write_claims_catalogue(root: Path, quote: str = "Ketamine relieves migraine 
 
 # What no output may carry from a record: C0 controls but tab and newline, DEL, C1 controls, bidi controls.
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# The only links a report may hold: its own anchors, PRISMA figure and evidence files, doi.org, PubMed and PMC.
+# The only links a report may hold: its own anchors, PRISMA figure and evidence files (and, from a claim's evidence
+# page, the report's anchors), doi.org, PubMed and PMC.
 ALLOWED_URL = re.compile(
-    r"#[\w-]*|prisma\.svg|evidence/[A-Za-z0-9._-]+\.(?:bib|ris|csv)|https://doi\.org/[A-Za-z0-9%/._~-]+"
+    r"#[\w-]*|prisma\.svg|evidence/[A-Za-z0-9._-]+\.(?:bib|ris|csv|html)|\.\./report\.html#[\w-]*"
+    r"|https://doi\.org/[A-Za-z0-9%/._~-]+"
     r"|https://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+/|https://pmc\.ncbi\.nlm\.nih\.gov/articles/PMC[0-9]+/"
 )
 # The one script a report may carry: the claim filters shipped with ketalit, byte for byte.
