@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from pylatexenc import latex2text
@@ -20,6 +24,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NCBI = FIXTURES / "ncbi"
 SNAPSHOT = ROOT / "library" / "snapshot"
 SOURCES = ROOT / "library" / "sources"
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -35,12 +40,33 @@ def shipped_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]) -> T:
+    """``build(folder)``'s result, made once per run of the suite for every test process that asks: the first one
+    builds it in a folder they all share and keeps the result (pickled); the others wait for it, then read it. For
+    what is slow to make and only read by the tests (the shipped library's report, its linked claims)."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, above each worker's
+    folder, kept = shared / name, shared / f"{name}.pickle"
+    with FileLock(shared / f"{name}.lock"):
+        if not kept.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            kept.write_bytes(pickle.dumps(build(folder)))
+        return pickle.loads(kept.read_bytes())
+
+
 @pytest.fixture(scope="session")
-def shipped_report_files(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The shipped library's report, written once per test process for the tests that only read it."""
+def shipped_report_files(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped library's report (made from a copy of it), written once per run for the tests that only read it."""
     from ketalit.report.render import write_report
 
-    return write_report(Library.open(shipped_copy), tmp_path_factory.mktemp("shipped_report") / "report")
+    def build(folder: Path):
+        shutil.copytree(ROOT / "library", folder / "library", ignore=shutil.ignore_patterns("*.lock"))
+        return write_report(Library.open(folder / "library"), folder / "report")
+
+    return built_once(tmp_path_factory, "shipped_report", build)
 
 
 def copy_library_files(src: Path, dest: Path) -> None:

@@ -20,7 +20,7 @@ from ketalit.library import Library
 from ketalit.records import new_record
 from ketalit.search import SearchIndex
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, built_once, run_cli
 
 LIBRARY = ROOT / "library"
 
@@ -35,13 +35,16 @@ def claims() -> dict:
     return {c.id: c for c in reviewed_catalogue(Library.open(LIBRARY))}  # as the reviewers left it
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def linked(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    copy = tmp_path_factory.mktemp("linked") / "library"  # linking writes: the other tests read the shipped copy
-    shutil.copytree(shipped_copy, copy)
-    lib = Library.open(copy)
-    link_all(lib)  # with the rules as they are now, not as they were when the library was last rebuilt
-    return {r["id"]: r for r in stored_claims(lib)}
+    def build(folder: Path) -> dict:
+        copy = folder / "library"  # linking writes: the other tests read the shipped copy
+        shutil.copytree(shipped_copy, copy)
+        lib = Library.open(copy)
+        link_all(lib)  # with the rules as they are now, not as they were when the library was last rebuilt
+        return {r["id"]: r for r in stored_claims(lib)}
+
+    return built_once(tmp_path_factory, "linked", build)  # once per run: the tests only read it
 
 
 def stance(claims: dict, lib: Library, claim_id: str, key: str):

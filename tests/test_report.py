@@ -21,8 +21,6 @@ from ketalit.screening import screen
 
 from conftest import UNSAFE, check_page, cli_error, markdown_to_html, run_cli, store_as_is, write_claims_catalogue
 
-pytestmark = pytest.mark.xdist_group("shipped_report")  # one test process writes the shipped library's report
-
 
 @pytest.fixture(scope="module")
 def shipped_report(shipped_report_files, shipped_copy: Path):

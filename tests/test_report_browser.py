@@ -17,12 +17,11 @@ from ketalit.library import Library
 from ketalit.report.render import write_report
 
 from browser import CHROMIUM, chromium, screenshot
-from conftest import ROOT
+from conftest import ROOT, built_once
 
 pytestmark = [
     pytest.mark.e2e,  # a real browser
     pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium: .ci/run installs it"),
-    pytest.mark.xdist_group("shipped_report"),  # one test process: one browser, one report of each kind
 ]
 
 AXE = ROOT / "tests" / "fixtures" / "axe" / "axe.min.js"
@@ -61,17 +60,22 @@ SHOWN_CLAIMS_JS = """
 """
 
 
-@pytest.fixture(scope="module")
-def report(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The shipped library's report, with one verdict overruled by a reviewer (so that "reviewed" filters something)."""
-    root = tmp_path_factory.mktemp("reviewed") / "library"
-    shutil.copytree(shipped_copy, root)
-    set_verdict(Library.open(root), "000-21", "mixed", "onset differs by study", reviewer="alice")
-    files = write_report(Library.open(root), tmp_path_factory.mktemp("report") / "report")
+@pytest.fixture(scope="session")
+def report(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped library's report, with one verdict overruled by a reviewer (so that "reviewed" filters something):
+    written once per run, for the tests that only read it."""
+
+    def build(folder: Path):
+        root = folder / "library"
+        shutil.copytree(ROOT / "library", root, ignore=shutil.ignore_patterns("*.lock"))
+        set_verdict(Library.open(root), "000-21", "mixed", "onset differs by study", reviewer="alice")
+        return write_report(Library.open(root), folder / "report")
+
+    files = built_once(tmp_path_factory, "reviewed_report", build)
     return files, files.html.resolve().as_uri()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     with chromium() as browser:
         yield browser
