@@ -69,6 +69,21 @@ def shipped_report_files(tmp_path_factory: pytest.TempPathFactory):
     return built_once(tmp_path_factory, "shipped_report", build)
 
 
+@pytest.fixture(scope="session")
+def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shipped library with its claims linked by the rules as they are now (not as they were when the
+    library was last rebuilt): made once per run, never written to (copy it to change it)."""
+    from ketalit.claims.store import link_all
+
+    def build(folder: Path) -> Path:
+        root = folder / "library"
+        shutil.copytree(ROOT / "library", root, ignore=shutil.ignore_patterns("*.lock"))
+        link_all(Library.open(root))
+        return root
+
+    return built_once(tmp_path_factory, "linked", build)
+
+
 def copy_library_files(src: Path, dest: Path) -> None:
     """The files that hold library ``src`` (its manifest, records, user data and claims; not its snapshot, pages or
     claims catalogue), copied into the folder ``dest``."""
