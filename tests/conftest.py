@@ -27,6 +27,11 @@ SOURCES = ROOT / "library" / "sources"
 T = TypeVar("T")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked slow first (in their order), so that no test process is left running one alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture
 def lib(tmp_path: Path) -> Library:
     return Library.init(tmp_path / "lib")

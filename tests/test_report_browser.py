@@ -131,6 +131,7 @@ def test_nothing_is_wider_than_a_phone(page) -> None:
     assert wide == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: str) -> None:
     import pypdfium2
@@ -180,6 +181,7 @@ def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: s
             assert re.search(rf"{c['id']}\s*\S\s*{c['verdict'].replace('_', ' ')}", text), (paper, c["id"])
 
 
+@pytest.mark.slow
 def test_each_filter_hides_what_it_should(page, report) -> None:
     files, _ = report
     claims = _claims(files)
@@ -295,6 +297,7 @@ def test_gap_map_colours_are_colour_blind_safe_and_never_a_verdicts(page, scheme
                 assert distance > 50, (scheme, vision, t, v, round(distance))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("width", "scheme"), [(1400, "light"), (390, "dark")])
 def test_no_serious_accessibility_violation(page, report, width: int, scheme: str) -> None:
     files, _ = report
