@@ -96,6 +96,11 @@ def _environments() -> tuple[Environment, Environment]:
     return env, md_env
 
 
+def _style() -> Markup:
+    """The pages' style sheet (report.css), inlined in each page."""
+    return Markup((ASSETS / "report.css").read_text(encoding="utf-8"))
+
+
 def render_pages(context: dict[str, Any]) -> tuple[str, str]:
     """The HTML page and its Markdown twin for ``report_data``'s result, with whatever figures ``context`` adds
     (route_svg, setting_svg; prisma and prisma_svg when the library has screening decisions)."""
@@ -111,7 +116,7 @@ def render_pages(context: dict[str, Any]) -> tuple[str, str]:
         "tier_letter": TIER_LETTER,
         "evidence_dir": EVIDENCE_DIR,
         "shown_per_side": SHOWN_PER_SIDE,
-        "style": Markup((ASSETS / "report.css").read_text(encoding="utf-8")),
+        "style": _style(),
         "script": Markup(script),
         "script_hash": "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode(),
     }
@@ -127,7 +132,7 @@ def evidence_page(claim: dict[str, Any]) -> str:
         c=claim,
         generated=now_iso(),
         version=__version__,
-        style=Markup((ASSETS / "report.css").read_text(encoding="utf-8")),
+        style=_style(),
     )
 
 
