@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from pylatexenc import latex2text
@@ -20,6 +24,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NCBI = FIXTURES / "ncbi"
 SNAPSHOT = ROOT / "library" / "snapshot"
 SOURCES = ROOT / "library" / "sources"
+T = TypeVar("T")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked slow first (in their order), so that no test process is left running one alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture
@@ -35,12 +45,48 @@ def shipped_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]) -> T:
+    """``build(folder)``'s result, made once per run of the suite for every test process that asks: the first one
+    builds it in a folder they all share and keeps the result (pickled); the others wait for it, then read it. For
+    what is slow to make and only read by the tests (the shipped library's report, its linked claims)."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, above each worker's
+    folder, kept = shared / name, shared / f"{name}.pickle"
+    with FileLock(shared / f"{name}.lock"):
+        if not kept.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            kept.write_bytes(pickle.dumps(build(folder)))
+        return pickle.loads(kept.read_bytes())
+
+
 @pytest.fixture(scope="session")
-def shipped_report_files(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The shipped library's report, written once per test process for the tests that only read it."""
+def shipped_report_files(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped library's report (made from a copy of it), written once per run for the tests that only read it."""
     from ketalit.report.render import write_report
 
-    return write_report(Library.open(shipped_copy), tmp_path_factory.mktemp("shipped_report") / "report")
+    def build(folder: Path):
+        shutil.copytree(ROOT / "library", folder / "library", ignore=shutil.ignore_patterns("*.lock"))
+        return write_report(Library.open(folder / "library"), folder / "report")
+
+    return built_once(tmp_path_factory, "shipped_report", build)
+
+
+@pytest.fixture(scope="session")
+def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shipped library with its claims linked by the rules as they are now (not as they were when the
+    library was last rebuilt): made once per run, never written to (copy it to change it)."""
+    from ketalit.claims.store import link_all
+
+    def build(folder: Path) -> Path:
+        root = folder / "library"
+        shutil.copytree(ROOT / "library", root, ignore=shutil.ignore_patterns("*.lock"))
+        link_all(Library.open(root))
+        return root
+
+    return built_once(tmp_path_factory, "linked", build)
 
 
 def copy_library_files(src: Path, dest: Path) -> None:
@@ -114,9 +160,11 @@ def write_claims_catalogue(root: Path, quote: str = "Ketamine relieves migraine 
 
 # What no output may carry from a record: C0 controls but tab and newline, DEL, C1 controls, bidi controls.
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# The only links a report may hold: its own anchors, PRISMA figure and evidence files, doi.org, PubMed and PMC.
+# The only links a report may hold: its own anchors, PRISMA figure and evidence files (and, from a claim's evidence
+# page, the report's anchors), doi.org, PubMed and PMC.
 ALLOWED_URL = re.compile(
-    r"#[\w-]*|prisma\.svg|evidence/[A-Za-z0-9._-]+\.(?:bib|ris|csv)|https://doi\.org/[A-Za-z0-9%/._~-]+"
+    r"#[\w-]*|prisma\.svg|evidence/[A-Za-z0-9._-]+\.(?:bib|ris|csv|html)|\.\./report\.html#[\w-]*"
+    r"|https://doi\.org/[A-Za-z0-9%/._~-]+"
     r"|https://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+/|https://pmc\.ncbi\.nlm\.nih\.gov/articles/PMC[0-9]+/"
 )
 # The one script a report may carry: the claim filters shipped with ketalit, byte for byte.

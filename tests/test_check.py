@@ -33,19 +33,23 @@ from ketalit.cli import app
 from ketalit.library import Library
 from ketalit.report.render import write_report
 
-from conftest import ROOT, copy_library_files, run_cli, run_ketalit
+from conftest import ROOT, built_once, copy_library_files, run_cli, run_ketalit
 
 PAGES = ROOT / "tests" / "pages" / "tuning"
 
 
 @pytest.fixture(scope="session")
 def records_only_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped library's records, without any page or claim: made once per test process, never written to."""
-    dest = tmp_path_factory.mktemp("records_only") / "library"
-    copy_library_files(ROOT / "library", dest)
-    shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
-    forget_all_claims(dest)
-    return dest
+    """The shipped library's records, without any page or claim: made once per run, never written to."""
+
+    def build(folder: Path) -> Path:
+        dest = folder / "library"
+        copy_library_files(ROOT / "library", dest)
+        shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
+        forget_all_claims(dest)
+        return dest
+
+    return built_once(tmp_path_factory, "records_only", build)
 
 
 @pytest.fixture
@@ -480,15 +484,19 @@ def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records
 
 @pytest.fixture(scope="session")
 def checked_template(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict]:
-    """``records_only`` with the saved page p05 checked, made once per test process: the library folder (never
-    written to), the page's document and its claim about tingling."""
-    root = tmp_path_factory.mktemp("checked") / "library"
-    shutil.copytree(records_only_template, root, ignore=shutil.ignore_patterns("*.lock"))
-    result = check_page(
-        Library.open(root), (PAGES / "p05.txt").read_bytes(), "p05.txt", url="https://horizonpainutah.com/k"
-    )
-    tingling = next(r for r in result.claims if r["quote"].startswith("Tingling"))
-    return root, result.document, tingling
+    """``records_only`` with the saved page p05 checked, made once per run: the library folder (never written to),
+    the page's document and its claim about tingling."""
+
+    def build(folder: Path) -> tuple[Path, str, dict]:
+        root = folder / "library"
+        shutil.copytree(records_only_template, root, ignore=shutil.ignore_patterns("*.lock"))
+        result = check_page(
+            Library.open(root), (PAGES / "p05.txt").read_bytes(), "p05.txt", url="https://horizonpainutah.com/k"
+        )
+        tingling = next(r for r in result.claims if r["quote"].startswith("Tingling"))
+        return root, result.document, tingling
+
+    return built_once(tmp_path_factory, "checked", build)
 
 
 @pytest.fixture

@@ -21,8 +21,6 @@ from ketalit.screening import screen
 
 from conftest import UNSAFE, check_page, cli_error, markdown_to_html, run_cli, store_as_is, write_claims_catalogue
 
-pytestmark = pytest.mark.xdist_group("shipped_report")  # one test process writes the shipped library's report
-
 
 @pytest.fixture(scope="module")
 def shipped_report(shipped_report_files, shipped_copy: Path):
@@ -32,13 +30,14 @@ def shipped_report(shipped_report_files, shipped_copy: Path):
 _PARSED: dict[tuple, Any] = {}  # (path, mtime) -> the page; the tests only read it
 
 
-def _dom(files):
-    """The report's page, parsed once for all the tests that read the same file."""
+def _dom(files, path: Path | None = None):
+    """The report's page (or another page it wrote: ``path``), parsed once for all the tests that read the same file."""
     import lxml.html
 
-    key = (files.html, files.html.stat().st_mtime_ns)
+    path = path or files.html
+    key = (path, path.stat().st_mtime_ns)
     if key not in _PARSED:
-        _PARSED[key] = lxml.html.fromstring(files.html.read_bytes())
+        _PARSED[key] = lxml.html.fromstring(path.read_bytes())
     return _PARSED[key]
 
 
@@ -59,6 +58,19 @@ def _by_id(dom, id_: str):
 
 def _claims(files) -> list[dict]:
     return [c for d in files.data["claims"] for group in d["kinds"].values() for c in group]
+
+
+def _all_evidence_rows(files, claim: dict) -> list:
+    """The rows of a claim's whole evidence table as a reader reaches them: in the report when it shows them all,
+    else on the claim's own page, evidence/ID.html, which the claim links to (the report shows the strongest)."""
+    article = _by_id(_dom(files), f"claim-{claim['id']}")
+    if not claim["more"]:
+        assert not article.xpath('.//p[contains(@class, "more-link")]'), claim["id"]
+        return article.xpath('.//table[contains(@class, "evidence")]/tbody/tr')
+    href = f"evidence/{claim['export']}.html"
+    assert article.xpath('.//p[contains(@class, "more-link")]/a/@href') == [href], claim["id"]
+    page = _dom(files, files.html.parent / href)
+    return page.xpath('//table[contains(@class, "evidence")]/tbody/tr')
 
 
 def test_gap_map_counts_equal_tagged_records(shipped_report) -> None:
@@ -121,19 +133,22 @@ def test_every_claim_appears_with_its_verdict_and_evidence_table(shipped_report)
         assert f"**{r['id']}** — **{r['verdict']}**" in md
         judged = [e for e in r["evidence"] if e["stance"] in ("supports", "contradicts", "mixed") or e.get("review")]
         table = article.xpath('.//table[contains(@class, "evidence")]')
-        assert len(table[0].xpath("tbody/tr") if table else []) == len(judged), r["id"]
+        claim = next(c for c in _claims(files) if c["id"] == r["id"])
+        everything = _all_evidence_rows(files, claim)
+        assert len(everything) == len(judged), r["id"]
+        # the report shows the strongest, at most three per stance; the claim's own page shows them all
+        strongest = [t for t in claim["evidence_table"] if not t["more"]]
+        assert all(sum(t["stance"] == s for t in strongest) <= 3 for s in {t["stance"] for t in strongest})
+        assert len(table[0].xpath("tbody/tr") if table else []) == len(strongest), r["id"]
         if table:
             assert table[0].xpath("thead//th/text()") == ["Study", "Design", "N", "Finding", "Stance", "Judged by"]
-            for tr, e in zip(table[0].xpath("tbody/tr"), _table_of(files, r["id"]), strict=True):
-                cells = [td.text_content() for td in tr.xpath("td")]
-                assert e["title"] in cells[0] and e["design_label"] in cells[1] and e["stance"] in cells[4]
-                assert cells[5] == "machine" if not e["review"] else e["review"]["reviewer"] in cells[5]
+            for rows, shown in ((table[0].xpath("tbody/tr"), strongest), (everything, claim["evidence_table"])):
+                for tr, e in zip(rows, shown, strict=True):
+                    cells = [td.text_content() for td in tr.xpath("td")]
+                    assert e["title"] in cells[0] and e["design_label"] in cells[1] and e["stance"] in cells[4]
+                    assert cells[5] == "machine" if not e["review"] else e["review"]["reviewer"] in cells[5]
     for c in files.data["gaps"]["contradictions"]:
         assert dom.xpath(f'//li/a[@href="#claim-{c["claims"][0]}"]')
-
-
-def _table_of(files, claim_id: str) -> list[dict]:
-    return next(c for c in _claims(files) if c["id"] == claim_id)["evidence_table"]
 
 
 def test_findings_are_the_records_own_result_sentences_never_a_title_or_methods(shipped_report) -> None:
@@ -143,11 +158,10 @@ def test_findings_are_the_records_own_result_sentences_never_a_title_or_methods(
     from ketalit.claims.roles import label_role
 
     files, lib = shipped_report
-    dom = _dom(files)
     shown = readings = 0
     for c in _claims(files):
-        article = _by_id(dom, f"claim-{c['id']}")
-        cells = [" ".join(td.text_content().split()) for td in article.xpath('.//td[@data-label="Finding"]')]
+        rows = _all_evidence_rows(files, c)
+        cells = [" ".join(td.text_content().split()) for tr in rows for td in tr.xpath('td[@data-label="Finding"]')]
         for t, cell in zip(c["evidence_table"], cells, strict=True):
             rec = lib.record(t["record"])
             title = " ".join((rec.get("title") or "").split())
@@ -333,6 +347,7 @@ def test_each_claims_evidence_is_written_beside_the_report(shipped_report) -> No
 
     files, _ = shipped_report
     dom = _dom(files)
+    pages = 0
     for c in _claims(files):
         links = _by_id(dom, f"claim-{c['id']}").xpath('self::article//p[contains(@class, "exports")]/a/@href')
         if not c["evidence_table"]:
@@ -349,6 +364,16 @@ def test_each_claims_evidence_is_written_beside_the_report(shipped_report) -> No
         assert [(r["claim"], r["title"], r["stance"]) for r in rows] == [
             (c["id"], t["title"], t["stance"]) for t in c["evidence_table"]
         ]
+        # the page of a claim whose evidence the report shows only in part: safe, and its links reach the report
+        page = folder / "evidence" / f"{c['export']}.html"
+        assert page.exists() == bool(c["more"]), c["id"]
+        if page.exists():
+            text = check_page(page.read_text(encoding="utf-8"))
+            assert f"Claim {c['id']}: every study judged on it" in text and c["quote"] in text
+            for href in _dom(files, page).xpath('//a[starts-with(@href, "../report.html#")]/@href'):
+                _by_id(dom, href.split("#", 1)[1])  # the claim and each study are anchors of the report
+            pages += 1
+    assert pages > 50  # the shipped library's claims with more than three studies of a stance
 
 
 @pytest.mark.e2e
@@ -588,3 +613,23 @@ def test_report_html_shows_hostile_text_as_text(tmp_path: Path) -> None:
     assert sorted(set(unquote(h) for h in hrefs if "doi.org" in h)) == sorted(
         ["https://doi.org/" + EVIL_DOI, "https://doi.org/javascript:alert(1)"]
     )
+
+
+def test_a_claims_evidence_page_shows_hostile_text_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page of all a claim's studies (written when the report shows only the strongest of them) is as safe as the
+    report: record text is text, links go only to the report, doi.org and PubMed."""
+    import ketalit.report.data
+
+    monkeypatch.setattr(ketalit.report.data, "SHOWN_PER_SIDE", 1)  # both hostile records support: one is shown
+    files = write_report(_report_library(tmp_path), tmp_path / "out")
+    link = _by_id(_dom(files), "claim-900-01").xpath('.//p[contains(@class, "more-link")]/a/@href')
+    assert link == ["evidence/900-01.html"]
+    page = (tmp_path / "out" / link[0]).read_text(encoding="utf-8")
+    assert not UNSAFE.search(page)
+    text = check_page(page)
+    assert " ".join(printable(EVIL_TITLE).split()) in text and "O'Neil <i>" in text
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert sorted(set(unquote(h) for h in hrefs if "doi.org" in h)) == sorted(
+        ["https://doi.org/" + EVIL_DOI, "https://doi.org/javascript:alert(1)"]
+    )
+    assert "../report.html#claim-900-01" in hrefs

@@ -17,12 +17,11 @@ from ketalit.library import Library
 from ketalit.report.render import write_report
 
 from browser import CHROMIUM, chromium, screenshot
-from conftest import ROOT
+from conftest import ROOT, built_once
 
 pytestmark = [
     pytest.mark.e2e,  # a real browser
     pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium: .ci/run installs it"),
-    pytest.mark.xdist_group("shipped_report"),  # one test process: one browser, one report of each kind
 ]
 
 AXE = ROOT / "tests" / "fixtures" / "axe" / "axe.min.js"
@@ -61,17 +60,22 @@ SHOWN_CLAIMS_JS = """
 """
 
 
-@pytest.fixture(scope="module")
-def report(shipped_copy: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The shipped library's report, with one verdict overruled by a reviewer (so that "reviewed" filters something)."""
-    root = tmp_path_factory.mktemp("reviewed") / "library"
-    shutil.copytree(shipped_copy, root)
-    set_verdict(Library.open(root), "000-21", "mixed", "onset differs by study", reviewer="alice")
-    files = write_report(Library.open(root), tmp_path_factory.mktemp("report") / "report")
+@pytest.fixture(scope="session")
+def report(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped library's report, with one verdict overruled by a reviewer (so that "reviewed" filters something):
+    written once per run, for the tests that only read it."""
+
+    def build(folder: Path):
+        root = folder / "library"
+        shutil.copytree(ROOT / "library", root, ignore=shutil.ignore_patterns("*.lock"))
+        set_verdict(Library.open(root), "000-21", "mixed", "onset differs by study", reviewer="alice")
+        return write_report(Library.open(root), folder / "report")
+
+    files = built_once(tmp_path_factory, "reviewed_report", build)
     return files, files.html.resolve().as_uri()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     with chromium() as browser:
         yield browser
@@ -106,7 +110,7 @@ def test_every_claim_is_shown_with_its_verdict(page, report) -> None:
     for s, c in zip(shown, claims, strict=True):
         assert s["visible"] and s["verdict"] == c["verdict"], s
         assert s["badge"].split(maxsplit=1)[1] == c["verdict"].replace("_", " "), s
-        assert s["rows"] == len(c["evidence_table"]), s
+        assert s["rows"] == len(c["evidence_table"]) - c["more"], s  # the strongest; all are on the claim's page
     # the summary comes first and leads with what does not hold up
     first = page.evaluate("document.querySelector('h2').innerText")
     lede = page.evaluate("document.querySelector('.lede').innerText")
@@ -127,13 +131,14 @@ def test_nothing_is_wider_than_a_phone(page) -> None:
     assert wide == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: str) -> None:
     import pypdfium2
     from pypdf import PdfReader
 
     files, _ = report
-    # some claims filtered out and some evidence folded away on screen: print shows them all the same
+    # some claims filtered out on screen: print shows them all the same, with the strongest studies of each
     page.select_option("select[data-filter=verdict]", "contradicted")
     page.emulate_media(media="print")
     page.set_viewport_size({"width": PRINT_WIDTH[paper], "height": 1000})
@@ -152,7 +157,7 @@ def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: s
 
     # Letter is read as far as the claims (the gap maps are where the paper's width matters, on the first pages)
     pdf = page.pdf(format=paper, print_background=True, page_ranges="" if paper == "A4" else f"1-{LETTER_PAGES}")
-    # PDFium reads the 1,700 pages in seconds (it marks a word broken at the end of a line with U+FFFE where the page
+    # PDFium reads hundreds of pages in seconds (it marks a word broken at the end of a line with U+FFFE where the page
     # shows a hyphen); pypdf, which takes minutes over them, reads the gap maps' rotated column heads as words
     fast = [
         " ".join(p.get_textpage().get_text_range().replace("\ufffe", "-").split()) for p in pypdfium2.PdfDocument(pdf)
@@ -176,6 +181,7 @@ def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: s
             assert re.search(rf"{c['id']}\s*\S\s*{c['verdict'].replace('_', ' ')}", text), (paper, c["id"])
 
 
+@pytest.mark.slow
 def test_each_filter_hides_what_it_should(page, report) -> None:
     files, _ = report
     claims = _claims(files)
@@ -218,17 +224,17 @@ def test_each_filter_hides_what_it_should(page, report) -> None:
     page.evaluate(f"window.location.hash = 'claim-{hidden}'")
     page.wait_for_function(f"document.getElementById('claim-{hidden}').checkVisibility()")
     assert page.evaluate(SHOWN_CLAIMS_JS) == everything
-    # "show all" unfolds the rest of a claim's evidence
+    # a claim shows its strongest studies; its link opens the page of all of them, which links back to the claim
     c = next(c for c in claims if c["more"])
-    rows = f"#claim-{c['id']} table.evidence tbody tr"
-    assert (
-        page.evaluate(f"[...document.querySelectorAll('{rows}')].filter(r => r.checkVisibility()).length")
-        == len(c["evidence_table"]) - c["more"]
-    )
-    page.check(f"#more-{c['id']}")
-    assert page.evaluate(f"[...document.querySelectorAll('{rows}')].filter(r => r.checkVisibility()).length") == len(
-        c["evidence_table"]
-    )
+    rows = "table.evidence tbody tr"
+    visible = f"[...document.querySelectorAll('#claim-{c['id']} {rows}')].filter(r => r.checkVisibility()).length"
+    assert page.evaluate(visible) == len(c["evidence_table"]) - c["more"]
+    page.click(f"#claim-{c['id']} .more-link a")
+    page.wait_for_url(f"**/evidence/{c['export']}.html")
+    visible = f"[...document.querySelectorAll('{rows}')].filter(r => r.checkVisibility()).length"
+    assert page.evaluate(visible) == len(c["evidence_table"])
+    page.click(f"a[href='../report.html#claim-{c['id']}']")
+    page.wait_for_function(f"document.getElementById('claim-{c['id']}') !== null")
 
 
 def test_without_the_script_every_claim_is_shown(browser, report) -> None:
@@ -291,20 +297,27 @@ def test_gap_map_colours_are_colour_blind_safe_and_never_a_verdicts(page, scheme
                 assert distance > 50, (scheme, vision, t, v, round(distance))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("width", "scheme"), [(1400, "light"), (390, "dark")])
-def test_no_serious_accessibility_violation(page, width: int, scheme: str) -> None:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.emulate_media(color_scheme=scheme)
-    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")  # evaluated, not injected: the page's CSP stays on
-    results = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ['violations']});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-        }"""
-    )
-    serious = [v for v in results if v["impact"] in ("serious", "critical")]
-    assert not serious, serious
+def test_no_serious_accessibility_violation(page, report, width: int, scheme: str) -> None:
+    files, _ = report
+    # the report, and the page of all the evidence of the claim with the most studies
+    c = max(_claims(files), key=lambda c: c["more"])
+    for url in (None, (files.html.parent / "evidence" / f"{c['export']}.html").resolve().as_uri()):
+        if url:
+            page.goto(url)
+        page.set_viewport_size({"width": width, "height": 900})
+        page.emulate_media(color_scheme=scheme)
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")  # evaluated, not injected: the page's CSP stays on
+        results = page.evaluate(
+            """async () => {
+                const r = await axe.run(document, {resultTypes: ['violations']});
+                return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+            }"""
+        )
+        serious = [v for v in results if v["impact"] in ("serious", "critical")]
+        assert not serious, (url, serious)
 
 
 def test_docs_screenshot_shows_the_current_report(browser, shipped_report_files, tmp_path: Path) -> None:

@@ -227,6 +227,14 @@ def _done(what: str, row: Mapping[str, Any]) -> None:
     )
 
 
+def _reviewed(item: Mapping[str, Any], row: Mapping[str, Any], what: str, as_json: bool) -> None:
+    """A reviewer's judgement recorded: the review and where the claim now stands (--json), or ``_done``'s line."""
+    if as_json:
+        emit_json({"review": item, "claim": {k: row[k] for k in ("id", "verdict", "machine_verdict", "reviewed")}})
+    else:
+        _done(what, row)
+
+
 @claims_app.command("stance")
 def claims_stance(
     claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
@@ -241,11 +249,7 @@ def claims_stance(
 
     lib = open_library()
     item = set_stance(lib, claim_id, record, stance, note, reviewer)
-    row = claim(lib, claim_id)
-    if as_json:
-        emit_json({"review": item, "claim": {k: row[k] for k in ("id", "verdict", "machine_verdict", "reviewed")}})
-        return
-    _done(f"{item['record']} {stance} on {claim_id}", row)
+    _reviewed(item, claim(lib, claim_id), f"{item['record']} {stance} on {claim_id}", as_json)
 
 
 @claims_app.command("verdict")
@@ -263,11 +267,7 @@ def claims_verdict(
 
     lib = open_library()
     item = set_verdict(lib, claim_id, verdict, note, reviewer)
-    row = claim(lib, claim_id)
-    if as_json:
-        emit_json({"review": item, "claim": {k: row[k] for k in ("id", "verdict", "machine_verdict", "reviewed")}})
-        return
-    _done(f"verdict {verdict} on {claim_id}", row)
+    _reviewed(item, claim(lib, claim_id), f"verdict {verdict} on {claim_id}", as_json)
 
 
 @claims_app.command("edit")

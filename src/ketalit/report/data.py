@@ -123,7 +123,7 @@ def _design_rank(design: str) -> int:
 
 
 JUDGED = ("supports", "contradicts", "mixed")
-SHOWN_PER_SIDE = 3  # evidence rows shown per stance before "show all" (print shows all)
+SHOWN_PER_SIDE = 3  # evidence rows per stance in the report; the claim's evidence page (evidence/ID.html) has all
 # Where in an abstract a sentence may be to be shown as a finding: results and conclusions, and the background
 # statements that textbook claims (mechanism, history) are read from. Never the title, an aim or the methods, and
 # never a sentence whose place is not recorded (a library linked by an older ketalit).

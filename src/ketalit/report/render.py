@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import functools
 import hashlib
 import html
 import io
@@ -34,7 +35,7 @@ from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
 from ..records import Record, now_iso
 from ..safetext import printable
-from .data import JUDGED, report_data
+from .data import JUDGED, SHOWN_PER_SIDE, report_data
 from .figure import bubble_map_svg
 
 ASSETS = files("ketalit") / "report" / "templates"
@@ -79,9 +80,10 @@ class ReportFiles:
     data: dict[str, Any]
 
 
-def render_pages(context: dict[str, Any]) -> tuple[str, str]:
-    """The HTML page and its Markdown twin for ``report_data``'s result, with whatever figures ``context`` adds
-    (route_svg, setting_svg; prisma and prisma_svg when the library has screening decisions)."""
+@functools.cache
+def _environments() -> tuple[Environment, Environment]:
+    """The HTML templates' environment (autoescaped) and the Markdown one (made once: they keep the compiled
+    templates)."""
     env = Environment(
         loader=PackageLoader("ketalit", "report/templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
@@ -91,6 +93,18 @@ def render_pages(context: dict[str, Any]) -> tuple[str, str]:
     )
     md_env = Environment(loader=PackageLoader("ketalit", "report/templates"), autoescape=False, finalize=_md_finalize)
     md_env.filters["code"] = md_code
+    return env, md_env
+
+
+def _style() -> Markup:
+    """The pages' style sheet (report.css), inlined in each page."""
+    return Markup((ASSETS / "report.css").read_text(encoding="utf-8"))
+
+
+def render_pages(context: dict[str, Any]) -> tuple[str, str]:
+    """The HTML page and its Markdown twin for ``report_data``'s result, with whatever figures ``context`` adds
+    (route_svg, setting_svg; prisma and prisma_svg when the library has screening decisions)."""
+    env, md_env = _environments()
     script = (ASSETS / "report.js").read_text(encoding="utf-8")
     context = {
         "route_svg": "",
@@ -101,11 +115,25 @@ def render_pages(context: dict[str, Any]) -> tuple[str, str]:
         "version": __version__,
         "tier_letter": TIER_LETTER,
         "evidence_dir": EVIDENCE_DIR,
-        "style": Markup((ASSETS / "report.css").read_text(encoding="utf-8")),
+        "shown_per_side": SHOWN_PER_SIDE,
+        "style": _style(),
         "script": Markup(script),
         "script_hash": "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode(),
     }
     return env.get_template("report.html.j2").render(**context), md_env.get_template("report.md.j2").render(**context)
+
+
+def evidence_page(claim: dict[str, Any]) -> str:
+    """A claim's page of its own (evidence/ID.html, linked from the claim): every study judged on it, where the
+    report shows the strongest few. Written for the claims whose evidence the report does not show in full, so that
+    the report stays a length a reviewer can read and print."""
+    env, _ = _environments()
+    return env.get_template("evidence.html.j2").render(
+        c=claim,
+        generated=now_iso(),
+        version=__version__,
+        style=_style(),
+    )
 
 
 CSV_COLUMNS = [
@@ -166,8 +194,9 @@ def evidence_csv(claim: dict[str, Any]) -> str:
 
 
 def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> None:
-    """Each claim's evidence in ``out_dir/evidence/`` (the report links to them): its evidence table as CSV, and the
-    records that support it, contradict it or are mixed on it as BibTeX and RIS."""
+    """Each claim's evidence in ``out_dir/evidence/`` (the report links to them): its evidence table as CSV, the
+    records that support it, contradict it or are mixed on it as BibTeX and RIS, and, when the report shows only the
+    strongest of its studies, the page that shows them all (HTML)."""
     from ..formats.bibtex import dump_bibtex
     from ..formats.ris import dump_ris
 
@@ -185,6 +214,8 @@ def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> N
         atomic_write_bytes(folder / f"{c['export']}.bib", dump_bibtex(records).encode("utf-8"))
         atomic_write_bytes(folder / f"{c['export']}.ris", dump_ris(records).encode("utf-8"))
         atomic_write_bytes(folder / f"{c['export']}.csv", evidence_csv(c).encode("utf-8-sig"))
+        if c["more"]:
+            atomic_write_bytes(folder / f"{c['export']}.html", evidence_page(c).encode("utf-8"))
 
 
 def write_report(lib: Library, out_dir: Path, document: str | None = None) -> ReportFiles:
