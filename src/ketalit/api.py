@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from .duplicates import find_duplicates as duplicates
 from .duplicates import merge_records as merge
-from .errors import BadInput
+from .errors import BadInput, utf8_text
 from .library import DB_NAME, Library, default_library_path
 from .lookup import find_record
 from .records import Record
@@ -232,12 +232,7 @@ def read_pmids(path: str | Path) -> list[str]:
 
     where = "stdin" if str(path) == STDIN else str(path)
     data = read_input(path, where, "give - to read it from stdin")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BadInput(f"{where}: not UTF-8 text (invalid byte at line {line}); save it as plain text") from None
-    return parse_pmids(text, where)
+    return parse_pmids(utf8_text(data, where, hint="; save it as plain text"), where)
 
 
 def fetch(

@@ -14,6 +14,10 @@ A message about a parameter names it as the Python API does (``max_records must 
     └── PubMedError       NCBI's E-utilities answered with an error or kept failing
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 
 class KetalitError(Exception):
     """An error the CLI prints as one line (no traceback) before exiting non-zero."""
@@ -55,3 +59,24 @@ class LibraryWriteError(KetalitError):
 
 class PubMedError(KetalitError):
     """NCBI's E-utilities answered with an error, or kept failing after every retry."""
+
+
+# -- what error messages say about a value -------------------------------------------------------------------------
+
+
+def json_kind(value: Any) -> str:
+    """The JSON type of a value as a message says it: "an object", "a list", "a string", "a boolean", "a number",
+    "null"."""
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
+
+
+def utf8_text(data: bytes, where: str, error: type[BadInput] = BadInput, hint: str = "") -> str:
+    """The bytes of a file as text (a byte-order mark dropped), or ``error`` naming the file and the line of the first
+    byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(f"{where}: not UTF-8 text (invalid byte at line {line}){hint}") from None

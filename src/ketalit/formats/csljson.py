@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, json_kind
 from ..records import (
     Record,
     author,
@@ -31,17 +31,11 @@ TEXT_KEYS = (
 SEASONS = {13: 3, 14: 6, 15: 9, 16: 12, 21: 3, 22: 6, 23: 9, 24: 12}
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
-
-
 def check_item(item: dict[str, Any], where: str) -> None:
     """Raise ImportFormatError naming the item and the field whose JSON type ketalit cannot read."""
 
     def bad(field: str, value: Any, want: str) -> ImportFormatError:
-        return ImportFormatError(f"{where}: {field!r} must be {want}, not {_kind(value)}")
+        return ImportFormatError(f"{where}: {field!r} must be {want}, not {json_kind(value)}")
 
     for key in TEXT_KEYS:
         if item.get(key) is not None and not isinstance(item[key], TEXT):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, utf8_text
 from ..inputs import STDIN, open_input
 from ..records import Record, stamp
 from .bibtex_import import parse_bibtex
@@ -114,11 +114,7 @@ def open_file(
     if detected == "pubmed-xml":
         batches = iter_pubmed_xml(data, source, postprocess=postprocess)
         return parsed, (stamp(batch, "file", where, detected) for batch in batches)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportFormatError(f"{source}: not UTF-8 text (invalid byte at line {line})") from exc
+    text = utf8_text(data, source, ImportFormatError)
     if detected == "medline":
         records = parse_medline(text, source)
     elif detected == "ris":

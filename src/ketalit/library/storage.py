@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from ..errors import DamagedLibrary
+from ..errors import DamagedLibrary, json_kind
 from ..records import no_gc
 from .lock import HOST, pid_alive
 
@@ -112,17 +112,17 @@ def table_problem(data: Any, tables: tuple[str, ...] | None = None) -> str | Non
     """What is wrong with a tinydb file's data (None if nothing): tables of rows keyed by number (only ``tables``,
     if given)."""
     if not isinstance(data, dict):
-        return f"expected an object of tables, found {_kind(data)}"
+        return f"expected an object of tables, found {json_kind(data)}"
     for name, table in data.items():
         if tables is not None and name not in tables:
             return f"unexpected table {name[:40]!r} (this file holds {', '.join(tables)})"
         if not isinstance(table, dict):
-            return f"table {name!r} is {_kind(table)}, not an object of rows"
+            return f"table {name!r} is {json_kind(table)}, not an object of rows"
         for key, row in table.items():
             if not key.isdigit():
                 return f"table {name!r} has a row keyed {key[:40]!r}, not a number"
             if not isinstance(row, dict):
-                return f"row {key} of table {name!r} is {_kind(row)}, not an object"
+                return f"row {key} of table {name!r} is {json_kind(row)}, not an object"
     return None
 
 
@@ -140,12 +140,6 @@ def shape_problem(data: Any) -> str | None:
         if not isinstance(value, int) or isinstance(value, bool):
             return f"{key.replace('_', ' ')} {value!r} is not a number"
     return None
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(value), "a number")
 
 
 # -- atomic writes -------------------------------------------------------------------------------------------------
