@@ -222,7 +222,7 @@ def test_each_filter_hides_what_it_should(page, report) -> None:
     # a link to a claim the filters hide brings it back
     hidden = next(c["id"] for c in claims if c["id"] not in expected)
     page.evaluate(f"window.location.hash = 'claim-{hidden}'")
-    page.wait_for_function(f"document.getElementById('claim-{hidden}').checkVisibility()")
+    page.wait_for_selector(f"#claim-{hidden}", state="visible")  # polls without eval, which the page's CSP refuses
     assert page.evaluate(SHOWN_CLAIMS_JS) == everything
     # a claim shows its strongest studies; its link opens the page of all of them, which links back to the claim
     c = next(c for c in claims if c["more"])
@@ -234,7 +234,8 @@ def test_each_filter_hides_what_it_should(page, report) -> None:
     visible = f"[...document.querySelectorAll('{rows}')].filter(r => r.checkVisibility()).length"
     assert page.evaluate(visible) == len(c["evidence_table"])
     page.click(f"a[href='../report.html#claim-{c['id']}']")
-    page.wait_for_function(f"document.getElementById('claim-{c['id']}') !== null")
+    page.wait_for_url(f"**/report.html#claim-{c['id']}")
+    page.wait_for_selector(f"#claim-{c['id']}", state="visible")
 
 
 def test_without_the_script_every_claim_is_shown(browser, report) -> None:
