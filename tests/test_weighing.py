@@ -464,3 +464,24 @@ def test_a_higher_risk_in_the_ketamine_arm_is_a_finding_not_a_possibility(lib: L
     text = "Patients at risk of respiratory depression were excluded."
     at = text.index("respiratory")
     assert Context(text).possible(at, at + 11)
+
+
+def test_a_harm_said_to_be_mild_short_lived_or_dose_dependent_is_not_shown_by_its_occurrence(lib: Library) -> None:
+    # p16 (held-out pages #3): the sentence's point is that the side effects are mild and treatable; Seo 2025 and
+    # Qiang 2007 show that nausea and vomiting happen with ketamine, nothing of how mild or treatable they are
+    page = ("Some people may get side effects like dizziness or nausea, but these tend to be mild and can be treated "
+            "with medication.")  # fmt: skip
+    harm = {"kind": "side_effect", "outcomes": ["nausea_vomiting"], "direction": "causes"}
+    plain = claim("Ketamine can cause nausea and vomiting.", **harm)
+    keys = ("seo2025effect", "qiang2007continuous")
+    records = [evidence(lib, plain, key) for key in keys]
+    assert all(e.stance == "supports" for e in records)
+    assert verdict(plain, records)[0] == "supported"
+    for text in (page, "Ketamine can bring on nausea and vomiting that depend on the dose.",  # p12
+                 "Side effects are temporary: dizziness, nausea, and changes in perception."):  # p10  # fmt: skip
+        c = claim(text, **harm)
+        v, why = verdict(c, [evidence(lib, c, key) for key in keys])
+        assert v == "mixed" and "not checked" in why, text
+    # a harm merely described is still a claim that it happens (p06: "including mild hallucinations")
+    described = claim("Admittedly, some patients do have side effects, including mild nausea.", **harm)
+    assert verdict(described, [evidence(lib, described, key) for key in keys])[0] == "supported"

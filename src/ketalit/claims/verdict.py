@@ -19,7 +19,9 @@ that rates its own evidence as weak as a single trial, whatever their design.
   names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
   needs direct, controlled evidence on each.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
-  records reporting it with ketamine suffice; only reports that it did not occur can contradict it. Set against
+  records reporting it with ketamine suffice; only reports that it did not occur can contradict it. A claim that
+  also says how the harm goes ("are temporary", "tend to be mild", "depend on the dose") is at best `mixed`: the
+  records show that it happens, and the explanation says what was not checked. Set against
   another drug's harm, it is a comparison: only records comparing ketamine with an active drug count.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
@@ -77,6 +79,20 @@ def strength_words(claim: Claim, kind: str) -> str:
         return ""
     m = _strength(kind).search(claim.text)
     return m.group(0) if m else ""
+
+
+def harm_qualifier(claim: Claim) -> str:
+    """The words with which a claim that ketamine causes a harm says how the harm goes ("are temporary", "tend to be
+    mild", "depend on the dose": ``data/weighing.toml`` [harm] qualifiers); "" if it says only that it happens."""
+    if claim.proposition.direction != "causes":
+        return ""
+    m = _qualifiers().search(claim.text)
+    return m.group(0) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in weighing()["harm"]["qualifiers"]), re.I)
 
 
 def asserted_direction(prop: Proposition) -> str:
@@ -516,6 +532,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if unshown:
         v = "insufficient"  # one part of a list shown, another not
         note = f" The claim names several parts; nothing direct shows {', '.join(unshown)}." + note
+    qualifier = harm_qualifier(claim) if v == "supported" else ""
+    if qualifier:
+        v = "mixed"  # the harm is shown to happen; what the claim says of it is not checked
+        note = (
+            f" The claim says how the harm goes ('{qualifier}'): the records show that it happens with ketamine, "
+            "not that; that part is not checked." + note
+        )
     lifted = claim.kind == "mechanism" and v == "mixed" and not lasting_words(claim)
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
