@@ -76,6 +76,13 @@ def _normalised(page: str, sentence: str) -> Normalised:
         # that it draws notice (not for what), and where to get advice
         ("p10", "Ketamine therapy is attracting notice as a workable option."),
         ("p10", "For individual advice about your pain management options, consult Pacific Pain Group."),
+        # what the clinic asks of the patient, and who is at hand during the visit (held-out pages #3)
+        ("p17", "We recommend skipping these medicines on the night before and the day of your infusion."),
+        ("p17", "We suggest taking it easy and spending a restful day after the infusion."),
+        ("p17", "Keep in mind that a healthcare professional will always be nearby during your infusion"),
+        # a question the page asks, and the body's receptor as the subject
+        ("p18", "In light of these results, one may ask why ketamine has worked against some migraine pain."),
+        ("p18", "This receptor underlies the body's neural network"),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
