@@ -155,6 +155,10 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
         ("p13", "Whatever the route, the drug has to be dosed adequately", "dosing"),
         # side effects milder than another drug's: a safety claim against that drug
         ("p10", "its side effects can be milder than the severe ones that come with opioid use", "safety"),
+        # what a regulator approved or listed is history, whatever it was approved for (held-out pages #3)
+        ("p18", "The FDA has given ketamine approval as an anesthetic and also for pain control.", "history"),
+        ("p18", "For now, the FDA has not approved ketamine for treating any of these conditions.", "history"),
+        ("p14", "Ketamine appears on the World Health Organization's list of essential medicines", "history"),
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:

@@ -485,3 +485,17 @@ def test_a_harm_said_to_be_mild_short_lived_or_dose_dependent_is_not_shown_by_it
     # a harm merely described is still a claim that it happens (p06: "including mild hallucinations")
     described = claim("Admittedly, some patients do have side effects, including mild nausea.", **harm)
     assert verdict(described, [evidence(lib, described, key) for key in keys])[0] == "supported"
+
+
+def test_what_a_regulator_approved_is_not_established_by_abstracts(searched) -> None:
+    lib, index = searched
+    # p18 (held-out pages #3): that ketamine is an anaesthetic and relieves pain is in many abstracts; that the FDA
+    # approved it for either is in none
+    fda = claim("The FDA has given ketamine approval as an anesthetic and also for pain control.", kind="history",
+                outcomes=[], terms="fda approval anesthetic pain control")  # fmt: skip
+    found, v, why = link_claim(fda, index, lib)
+    assert found and v == "insufficient" and "regulator" in why
+    # the drug's history of use is not a regulator's decision
+    used = claim("Ketamine has served as a general anesthetic for a long time.", kind="history", outcomes=[],
+                 terms="served general anesthetic long time")  # fmt: skip
+    assert "regulator" not in link_claim(used, index, lib)[2]

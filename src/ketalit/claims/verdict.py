@@ -27,7 +27,8 @@ that rates its own evidence as weak as a single trial, whatever their design.
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
 - **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
-  review, meta-analysis or guideline, before `supported` (one narrative review is one voice).
+  review, meta-analysis or guideline, before `supported` (one narrative review is one voice). A history claim about
+  what a regulator approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`.
 """
 
 from __future__ import annotations
@@ -93,6 +94,11 @@ def harm_qualifier(claim: Claim) -> str:
 @lru_cache(maxsize=1)
 def _qualifiers() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in weighing()["harm"]["qualifiers"]), re.I)
+
+
+@lru_cache(maxsize=1)
+def _regulatory() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in weighing()["textbook"]["regulatory"]), re.I)
 
 
 def asserted_direction(prop: Proposition) -> str:
@@ -543,6 +549,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
+    regulator = _regulatory().search(claim.text) if claim.kind == "history" else None
+    if regulator and v in ("supported", "contradicted", "mixed"):
+        v = "insufficient"  # what a regulator approved or listed is not what the abstracts establish
+        note = (
+            f" The claim is about a regulator's decision ('{regulator.group(0)}'): the abstracts here do not record "
+            "it, so it is not checked." + note
+        )
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
         v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
