@@ -499,3 +499,20 @@ def test_what_a_regulator_approved_is_not_established_by_abstracts(searched) -> 
     used = claim("Ketamine has served as a general anesthetic for a long time.", kind="history", outcomes=[],
                  terms="served general anesthetic long time")  # fmt: skip
     assert "regulator" not in link_claim(used, index, lib)[2]
+
+
+def test_what_one_meta_analysis_says_in_passing_of_history_is_one_voice(lib: Library) -> None:
+    # p12 (held-out pages #2): Orhurhu 2019, a meta-analysis of ketamine infusions, says ketamine is widely used;
+    # what it pooled is relief, not a history of use, and nothing else states it
+    text = ("It has been widely used to treat chronic pain arising from a great many causes, as well as bipolar "
+            "disorder, post-traumatic stress disorder, and depression that has not responded to conservative "
+            "treatment.")  # fmt: skip
+    history = claim(text, kind="history", outcomes=[], terms="widely used treat chronic pain")
+    orhurhu = evidence(lib, history, "orhurhu2019ketamine")
+    assert orhurhu.stance == "supports" and orhurhu.design == "meta_analysis"
+    assert verdict(history, [orhurhu])[0] == "insufficient"
+    # how a drug is given is what reviews document: one meta-analysis stating it is enough (000: Schnabel 2011)
+    dosing = claim("Repeated or scheduled treatments often extend benefits.", kind="dosing", outcomes=[],
+                   terms="repeated scheduled treatments extend benefits")  # fmt: skip
+    schnabel = evidence(lib, dosing, "schnabel2011efficacy")
+    assert schnabel.stance == "supports" and verdict(dosing, [schnabel])[0] == "supported"
