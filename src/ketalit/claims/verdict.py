@@ -27,9 +27,9 @@ that rates its own evidence as weak as a single trial, whatever their design.
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
 - **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
-  review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a mechanism or a
-  fact of history, what one meta-analysis says in passing is one voice too. A history claim about
-  what a regulator approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`.
+  review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a fact of
+  history, what one meta-analysis says in passing is one voice too. A history claim about what a regulator
+  approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`.
 """
 
 from __future__ import annotations
@@ -265,12 +265,12 @@ class Tally:
     def enough(self, side: list[Evidence]) -> bool:
         """The minimum before a verdict leans on a side: one review, or two concordant studies by different groups
         (first authors) with an RCT-level record among them (for textbook claims: two groups, or one systematic review,
-        meta-analysis or guideline; for a mechanism or a fact of history, two groups or a guideline: what a review says
-        of them is its background, not what it pooled, so it is one voice like a narrative review)."""
+        meta-analysis or guideline; for a fact of history, two groups or a guideline: what a review says of the drug's
+        history is its background, not what it pooled, so it is one voice like a narrative review)."""
         direct = [e for e in side if not e.indirect]
         if self.claim.proposition.direction == "states":
             # one author's narrative review is one voice: a mechanism it alone states is not established
-            voices = ("guideline",) if self.claim.kind in ("mechanism", "history") else (*REVIEWS, "guideline")
+            voices = ("guideline",) if self.claim.kind == "history" else (*REVIEWS, "guideline")
             return len(_groups(side)) >= 2 or any(e.design in voices for e in side)
         if any(e.design in REVIEWS and not downgraded(self.claim, e) for e in direct):
             return True
