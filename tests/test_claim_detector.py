@@ -76,6 +76,13 @@ def _normalised(page: str, sentence: str) -> Normalised:
         # that it draws notice (not for what), and where to get advice
         ("p10", "Ketamine therapy is attracting notice as a workable option."),
         ("p10", "For individual advice about your pain management options, consult Pacific Pain Group."),
+        # what the clinic asks of the patient, and who is at hand during the visit (held-out pages #3)
+        ("p17", "We recommend skipping these medicines on the night before and the day of your infusion."),
+        ("p17", "We suggest taking it easy and spending a restful day after the infusion."),
+        ("p17", "Keep in mind that a healthcare professional will always be nearby during your infusion"),
+        # a question the page asks, and the body's receptor as the subject
+        ("p18", "In light of these results, one may ask why ketamine has worked against some migraine pain."),
+        ("p18", "This receptor underlies the body's neural network"),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
@@ -148,6 +155,10 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
         ("p13", "Whatever the route, the drug has to be dosed adequately", "dosing"),
         # side effects milder than another drug's: a safety claim against that drug
         ("p10", "its side effects can be milder than the severe ones that come with opioid use", "safety"),
+        # what a regulator approved or listed is history, whatever it was approved for (held-out pages #3)
+        ("p18", "The FDA has given ketamine approval as an anesthetic and also for pain control.", "history"),
+        ("p18", "For now, the FDA has not approved ketamine for treating any of these conditions.", "history"),
+        ("p14", "Ketamine appears on the World Health Organization's list of essential medicines", "history"),
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:

@@ -464,3 +464,55 @@ def test_a_higher_risk_in_the_ketamine_arm_is_a_finding_not_a_possibility(lib: L
     text = "Patients at risk of respiratory depression were excluded."
     at = text.index("respiratory")
     assert Context(text).possible(at, at + 11)
+
+
+def test_a_harm_said_to_be_mild_short_lived_or_dose_dependent_is_not_shown_by_its_occurrence(lib: Library) -> None:
+    # p16 (held-out pages #3): the sentence's point is that the side effects are mild and treatable; Seo 2025 and
+    # Qiang 2007 show that nausea and vomiting happen with ketamine, nothing of how mild or treatable they are
+    page = ("Some people may get side effects like dizziness or nausea, but these tend to be mild and can be treated "
+            "with medication.")  # fmt: skip
+    harm = {"kind": "side_effect", "outcomes": ["nausea_vomiting"], "direction": "causes"}
+    plain = claim("Ketamine can cause nausea and vomiting.", **harm)
+    keys = ("seo2025effect", "qiang2007continuous")
+    records = [evidence(lib, plain, key) for key in keys]
+    assert all(e.stance == "supports" for e in records)
+    assert verdict(plain, records)[0] == "supported"
+    for text in (page, "Ketamine can bring on nausea and vomiting that depend on the dose.",  # p12
+                 "Side effects are temporary: dizziness, nausea, and changes in perception."):  # p10  # fmt: skip
+        c = claim(text, **harm)
+        v, why = verdict(c, [evidence(lib, c, key) for key in keys])
+        assert v == "mixed" and "not checked" in why, text
+    # a harm merely described is still a claim that it happens (p06: "including mild hallucinations")
+    described = claim("Admittedly, some patients do have side effects, including mild nausea.", **harm)
+    assert verdict(described, [evidence(lib, described, key) for key in keys])[0] == "supported"
+
+
+def test_what_a_regulator_approved_is_not_established_by_abstracts(searched) -> None:
+    lib, index = searched
+    # p18 (held-out pages #3): that ketamine is an anaesthetic and relieves pain is in many abstracts; that the FDA
+    # approved it for either is in none
+    fda = claim("The FDA has given ketamine approval as an anesthetic and also for pain control.", kind="history",
+                outcomes=[], terms="fda approval anesthetic pain control")  # fmt: skip
+    found, v, why = link_claim(fda, index, lib)
+    assert found and v == "insufficient" and "regulator" in why
+    # the drug's history of use is not a regulator's decision
+    used = claim("Ketamine has served as a general anesthetic for a long time.", kind="history", outcomes=[],
+                 terms="served general anesthetic long time")  # fmt: skip
+    assert "regulator" not in link_claim(used, index, lib)[2]
+
+
+def test_what_one_meta_analysis_says_in_passing_of_history_is_one_voice(lib: Library) -> None:
+    # p12 (held-out pages #2): Orhurhu 2019, a meta-analysis of ketamine infusions, says ketamine is widely used;
+    # what it pooled is relief, not a history of use, and nothing else states it
+    text = ("It has been widely used to treat chronic pain arising from a great many causes, as well as bipolar "
+            "disorder, post-traumatic stress disorder, and depression that has not responded to conservative "
+            "treatment.")  # fmt: skip
+    history = claim(text, kind="history", outcomes=[], terms="widely used treat chronic pain")
+    orhurhu = evidence(lib, history, "orhurhu2019ketamine")
+    assert orhurhu.stance == "supports" and orhurhu.design == "meta_analysis"
+    assert verdict(history, [orhurhu])[0] == "insufficient"
+    # how a drug is given is what reviews document: one meta-analysis stating it is enough (000: Schnabel 2011)
+    dosing = claim("Repeated or scheduled treatments often extend benefits.", kind="dosing", outcomes=[],
+                   terms="repeated scheduled treatments extend benefits")  # fmt: skip
+    schnabel = evidence(lib, dosing, "schnabel2011efficacy")
+    assert schnabel.stance == "supports" and verdict(dosing, [schnabel])[0] == "supported"

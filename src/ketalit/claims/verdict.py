@@ -19,13 +19,17 @@ that rates its own evidence as weak as a single trial, whatever their design.
   names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
   needs direct, controlled evidence on each.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
-  records reporting it with ketamine suffice; only reports that it did not occur can contradict it. Set against
+  records reporting it with ketamine suffice; only reports that it did not occur can contradict it. A claim that
+  also says how the harm goes ("are temporary", "tend to be mild", "depend on the dose") is at best `mixed`: the
+  records show that it happens, and the explanation says what was not checked. Set against
   another drug's harm, it is a comparison: only records comparing ketamine with an active drug count.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
 - **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
-  review, meta-analysis or guideline, before `supported` (one narrative review is one voice).
+  review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a fact of
+  history, what one meta-analysis says in passing is one voice too. A history claim about what a regulator
+  approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`.
 """
 
 from __future__ import annotations
@@ -77,6 +81,25 @@ def strength_words(claim: Claim, kind: str) -> str:
         return ""
     m = _strength(kind).search(claim.text)
     return m.group(0) if m else ""
+
+
+def harm_qualifier(claim: Claim) -> str:
+    """The words with which a claim that ketamine causes a harm says how the harm goes ("are temporary", "tend to be
+    mild", "depend on the dose": ``data/weighing.toml`` [harm] qualifiers); "" if it says only that it happens."""
+    if claim.proposition.direction != "causes":
+        return ""
+    m = _qualifiers().search(claim.text)
+    return m.group(0) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in weighing()["harm"]["qualifiers"]), re.I)
+
+
+@lru_cache(maxsize=1)
+def _regulatory() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in weighing()["textbook"]["regulatory"]), re.I)
 
 
 def asserted_direction(prop: Proposition) -> str:
@@ -242,11 +265,13 @@ class Tally:
     def enough(self, side: list[Evidence]) -> bool:
         """The minimum before a verdict leans on a side: one review, or two concordant studies by different groups
         (first authors) with an RCT-level record among them (for textbook claims: two groups, or one systematic review,
-        meta-analysis or guideline)."""
+        meta-analysis or guideline; for a fact of history, two groups or a guideline: what a review says of the drug's
+        history is its background, not what it pooled, so it is one voice like a narrative review)."""
         direct = [e for e in side if not e.indirect]
         if self.claim.proposition.direction == "states":
             # one author's narrative review is one voice: a mechanism it alone states is not established
-            return len(_groups(side)) >= 2 or any(e.design in REVIEWS + ("guideline",) for e in side)
+            voices = ("guideline",) if self.claim.kind == "history" else (*REVIEWS, "guideline")
+            return len(_groups(side)) >= 2 or any(e.design in voices for e in side)
         if any(e.design in REVIEWS and not downgraded(self.claim, e) for e in direct):
             return True
         # two studies from one group are one finding repeated, not a replication
@@ -516,10 +541,24 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if unshown:
         v = "insufficient"  # one part of a list shown, another not
         note = f" The claim names several parts; nothing direct shows {', '.join(unshown)}." + note
+    qualifier = harm_qualifier(claim) if v == "supported" else ""
+    if qualifier:
+        v = "mixed"  # the harm is shown to happen; what the claim says of it is not checked
+        note = (
+            f" The claim says how the harm goes ('{qualifier}'): the records show that it happens with ketamine, "
+            "not that; that part is not checked." + note
+        )
     lifted = claim.kind == "mechanism" and v == "mixed" and not lasting_words(claim)
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
+    regulator = _regulatory().search(claim.text) if claim.kind == "history" else None
+    if regulator and v in ("supported", "contradicted", "mixed"):
+        v = "insufficient"  # what a regulator approved or listed is not what the abstracts establish
+        note = (
+            f" The claim is about a regulator's decision ('{regulator.group(0)}'): the abstracts here do not record "
+            "it, so it is not checked." + note
+        )
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
         v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
