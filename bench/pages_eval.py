@@ -1,15 +1,15 @@
 """How well `ketalit check` reads clinic pages it has never seen: extraction, normalised fields, verdicts.
 
     python bench/pages_eval.py                     # every labelled set there is (SETS below)
-    python bench/pages_eval.py --set shipped       # one set (tuning | shipped | heldout | heldout2 | heldout3)
+    python bench/pages_eval.py --set shipped       # one set (any of SETS below)
     python bench/pages_eval.py --html              # read the HTML copy of a page where there is one
     python bench/pages_eval.py --no-link -v        # extraction and normalisation only, listing every disagreement
     python bench/pages_eval.py --fold all          # the three cross-validation folds (FOLDS below), each on its own
 
 The sets: `tests/pages/tuning/` (five paraphrased clinic pages, `pNN.txt` or `pNN.html` beside its labels),
 `tests/pages/shipped/` (the five shipped pages; each label file's `[page] file` names the page's text, and they have
-no verdict labels), `tests/pages/heldout/` and `tests/pages/heldout2/` (each measured once, now tuned on like the
-others) and `tests/pages/heldout3/` (five pages from other clinics, kept out of all tuning: measure, never tune).
+no verdict labels), `tests/pages/heldout/`, `heldout2/` and `heldout3/` (each measured, then tuned on like the
+others) and `tests/pages/heldout4/` (five pages from other clinics, kept out of all tuning: measure, never tune).
 Each page is checked into a copy of the shipped library's records (no claims), exactly as `ketalit check` does it,
 and compared with its hand labels.
 
@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from ketalit._compat import tomllib  # noqa: E402
 
 PAGES = ROOT / "tests" / "pages"
-SETS = ("tuning", "shipped", "heldout", "heldout2", "heldout3")
+SETS = ("tuning", "shipped", "heldout", "heldout2", "heldout3", "heldout4")
 # Three folds for cross-validation, fixed before any rule was changed on the held-out pages: each mixes one held-out
 # page, tuning pages and shipped pages (claims and verdict labels about evenly spread). A rule changed while looking
 # at one fold's errors is measured on the other two. The heldout2 pages joined the folds after their measurement.
@@ -321,7 +321,7 @@ def _pct(a: int, b: int) -> str:
 
 
 def label_files_of(name: str) -> list[Path]:
-    """The label files of a set (tuning | shipped | heldout | heldout2 | heldout3) or of a fold (A | B | C)."""
+    """The label files of a set (SETS) or of a fold (A | B | C)."""
     if name in FOLDS:
         return [PAGES / f"{page}.labels.toml" for page in FOLDS[name]]
     return sorted((PAGES / name).glob("*.labels.toml"))
