@@ -865,11 +865,17 @@ def test_report_without_claims_and_for_one_page(runner, records_only: Path, tmp_
     assert "Evidence gap map" in html and "Library summary" in html and out["verdicts"] == {}
     check_page(Library.open(records_only), (PAGES / "p07.txt").read_bytes(), "p07.txt", title="FAQ page")
     check_page(Library.open(records_only), (PAGES / "p03.txt").read_bytes(), "p03.txt")
+    stale = tmp_path / "one" / "evidence" / "000-99.html"  # a claim's page from an earlier report in this folder
+    stale.parent.mkdir(parents=True)
+    stale.write_text("<p>an earlier report's page</p>", encoding="utf-8")
     out = _json(
         run_cli(runner, records_only, "report", "-o", str(tmp_path / "one"), "--document", "FAQ page", "--json")
     )
     html = Path(out["html"]).read_text(encoding="utf-8")
     assert "FAQ page" in html and "Can Ketamine Treat Migraines" not in html
+    # the evidence folder holds the pages this report links to, and no page of a claim it does not show
+    assert not stale.exists()
+    assert all(f'href="evidence/{page.name}"' in html for page in stale.parent.glob("*.html"))
     assert run_cli(runner, records_only, "report", "--document", "no such page").exit_code == 1
 
 

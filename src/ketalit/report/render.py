@@ -196,7 +196,8 @@ def evidence_csv(claim: dict[str, Any]) -> str:
 def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> None:
     """Each claim's evidence in ``out_dir/evidence/`` (the report links to them): its evidence table as CSV, the
     records that support it, contradict it or are mixed on it as BibTeX and RIS, and, when the report shows only the
-    strongest of its studies, the page that shows them all (HTML)."""
+    strongest of its studies, the page that shows them all (HTML). A page left from an earlier report in the same
+    folder that this report does not link to (its claim is gone, or now shown in full) is removed."""
     from ..formats.bibtex import dump_bibtex
     from ..formats.ris import dump_ris
 
@@ -216,6 +217,10 @@ def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> N
         atomic_write_bytes(folder / f"{c['export']}.csv", evidence_csv(c).encode("utf-8-sig"))
         if c["more"]:
             atomic_write_bytes(folder / f"{c['export']}.html", evidence_page(c).encode("utf-8"))
+    pages = {f"{c['export']}.html" for c in claims if c["more"]}
+    for stale in folder.glob("*.html"):
+        if stale.name not in pages:
+            stale.unlink(missing_ok=True)
 
 
 def write_report(lib: Library, out_dir: Path, document: str | None = None) -> ReportFiles:
