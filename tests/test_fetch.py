@@ -188,6 +188,11 @@ def test_interrupted_fetch_resumes_to_the_same_library(lib: Library, tmp_path: P
 
 
 @pytest.mark.e2e
+def _ctrl_c_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_ctrl_c_keeps_committed_batches_and_rerun_completes(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     faults = [{"endpoint": "efetch.fcgi", "kind": "slow", "seconds": 30, "skip": 2, "times": 1}]
@@ -200,6 +205,8 @@ def test_ctrl_c_keeps_committed_batches_and_rerun_completes(tmp_path: Path) -> N
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            # as from a terminal: a test process may run with Ctrl-C ignored or blocked, which its children inherit
+            preexec_fn=_ctrl_c_as_from_a_terminal,
         )
         deadline = time.monotonic() + 30
         while len(efetch_log(srv)) < 3 and time.monotonic() < deadline:
