@@ -69,9 +69,10 @@ def weighing() -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=4)
-def _strength(kind: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in weighing()["strength"][kind]), re.I)
+@lru_cache(maxsize=8)
+def _words(section: str, key: str) -> re.Pattern[str]:
+    """One pattern for a list of patterns of ``data/weighing.toml`` ([section] key), case-insensitive."""
+    return re.compile("|".join(f"(?:{p})" for p in weighing()[section][key]), re.I)
 
 
 def strength_words(claim: Claim, kind: str) -> str:
@@ -79,7 +80,7 @@ def strength_words(claim: Claim, kind: str) -> str:
     that some patients benefit ("in some cases": kind "some"); "" if it does neither."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return ""
-    m = _strength(kind).search(claim.text)
+    m = _words("strength", kind).search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -88,18 +89,8 @@ def harm_qualifier(claim: Claim) -> str:
     mild", "depend on the dose": ``data/weighing.toml`` [harm] qualifiers); "" if it says only that it happens."""
     if claim.proposition.direction != "causes":
         return ""
-    m = _qualifiers().search(claim.text)
+    m = _words("harm", "qualifiers").search(claim.text)
     return m.group(0) if m else ""
-
-
-@lru_cache(maxsize=1)
-def _qualifiers() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in weighing()["harm"]["qualifiers"]), re.I)
-
-
-@lru_cache(maxsize=1)
-def _regulatory() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in weighing()["textbook"]["regulatory"]), re.I)
 
 
 def asserted_direction(prop: Proposition) -> str:
@@ -113,7 +104,7 @@ def lasting_words(claim: Claim) -> str:
     brain handles pain"), ``data/weighing.toml`` [strength] lasting; "" if it does not."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS:
         return ""
-    m = _strength("lasting").search(claim.text)
+    m = _words("strength", "lasting").search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -552,7 +543,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
-    regulator = _regulatory().search(claim.text) if claim.kind == "history" else None
+    regulator = _words("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
     if regulator and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # what a regulator approved or listed is not what the abstracts establish
         note = (
