@@ -83,6 +83,22 @@ def _normalised(page: str, sentence: str) -> Normalised:
         # a question the page asks, and the body's receptor as the subject
         ("p18", "In light of these results, one may ask why ketamine has worked against some migraine pain."),
         ("p18", "This receptor underlies the body's neural network"),
+        # what the clinic offers; the treatment's standing (new, significant) or uses left unnamed (round 6)
+        ("p23", "Our practice offers low dose ketamine for Sympathetic Syndromes and Severe Depression."),
+        ("p15", "For such patients, ketamine is a significant treatment option."),
+        ("p16", "For people living with chronic pain, ketamine infusion therapy is a fairly recent treatment choice."),
+        ("p18", "research and anecdotal accounts have indicated that ketamine at lower doses may serve other purposes"),
+        ("p18", 'Using ketamine for them is therefore regarded as "off-label" use of the drug.'),
+        # the state of research: what is not yet understood, a trial that is running
+        ("p19", "Exactly how ketamine relieves pain is still not completely understood."),
+        ("p22", "Indeed, a very large drug company is running Phase 3 human trials of ketamine in depression."),
+        # the disease and the body: a kind of pain, a term of physiology, the pain itself, the patient's plight
+        ("p21", "It is a form of chronic neuropathic pain that arises after amputation."),
+        ("p21", "Neuroplasticity is the capacity of the brain to alter and adapt when it meets new stimuli."),
+        ("p21", "The pain may be anything from a dull ache to a sharp, shooting sensation"),
+        ("p21", "You may be left feeling hopeless and struggling to get your pain under control."),
+        # a paragraph on another drug stays on it until ketamine is named ("larger doses" are the opioid's)
+        ("p20", "Yet long-term use can bring tolerance, so that ever larger doses are needed for the same relief"),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
@@ -293,3 +309,16 @@ def test_side_effects_said_to_pass_after_their_list() -> None:
     (claim,) = [c for c in extract_claims(page, "900") if c.quote.startswith("These usually resolve")]
     n = normalise(claim, page)
     assert n.kind == "side_effect" and n.direction == "transient", n.reasons
+
+
+def test_a_paragraph_on_another_drug_turns_to_ketamine_where_it_is_named() -> None:
+    page = (
+        "Ketamine for Nerve Pain\n\n"
+        "Opioids act on opioid receptors in the brain. "
+        "With long-term use, ever larger doses are needed for the same relief. "
+        "Ketamine, by contrast, blocks NMDA receptors. It relieves nerve pain without that loss of effect.\n"
+    )
+    assert [c.quote for c in extract_claims(page, "900")] == [
+        "Ketamine, by contrast, blocks NMDA receptors.",
+        "It relieves nerve pain without that loss of effect.",
+    ]

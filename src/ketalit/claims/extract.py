@@ -78,6 +78,12 @@ _COMPARED = re.compile(
 )
 
 
+# A sentence whose subject is another drug ("Opioids act by ...", "Opioid use is linked to ..."): its paragraph is on it
+_OTHER_DRUG = re.compile(
+    r"^(?:(?:yet|but|however|also|in addition|moreover),?\s+)?(?:\w+\s+){0,2}?(?:opioids?|nsaids|antidepressants|"
+    r"gabapentinoids|anticonvulsants|steroids|corticosteroids|morphine|oxycodone|fentanyl|benzodiazepines)\b",
+    re.I,
+)
 _ABOUT = re.compile(r"\b(?:it|its|relief|patients?|you)\b", re.I)
 # "For patients with chronic migraine, standard medications ...": a leading clause that names who, not what they get
 _FOR_WHOM = re.compile(r"^for (?:patients|people|those|individuals|sufferers)\b[^,]{0,60},\s*", re.I)
@@ -382,10 +388,14 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             if conceded or _lead_is_claim(last.text):
                 _consider(out, document, last, None, headings, False, previous=before.text if before else "")
         previous: _Span | None = None
+        other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
             joined_why = _reads_with_previous(span, previous) if previous is not None else None
+            named = _compiled()["ketamine_named"].search(span.text)
             if previous is not None and _about_previous_subject(span, previous):
                 pass  # "Fibromyalgia affects millions. It causes widespread pain.": "it" is the disease
+            elif other_drug and not named:
+                pass  # "Opioids act on opioid receptors. ... Yet long-term use can bring tolerance": still opioids
             elif previous is not None and joined_why:
                 joined = _Span(previous.start, span.end, text[previous.start : span.end])
                 if out and out[-1].start == previous.start and out[-1].end == previous.end:
@@ -396,6 +406,10 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 _consider(out, document, span, None, headings, False, previous=section[-1] if section else "")
             section.append(span.text)
             previous = span
+            if named:
+                other_drug = False
+            elif _OTHER_DRUG.match(span.text):
+                other_drug = True
         if stripped.endswith(":"):
             section.append(last.text)
         last_sentence = spans[-1] if spans else last_sentence
