@@ -134,6 +134,14 @@ def test_not_a_claim(page: str, sentence: str) -> None:
         ("p11", "Protocols in common use include infusions spread over several days"),
         # attention for what it does is a claim about what it does
         ("004", "As research expands, ketamine has gained attention for its unique ability to target pain pathways"),
+        # what patients notice in their thinking or senses; lives saved; how the law classes it (round 6)
+        ("p17", "Others notice what seem like changes in their thinking, eyesight and/or speech."),
+        ("p22", "Ketamine infusions have allowed us to save countless lives."),
+        ("p18", "Ketamine is classed as a Schedule III drug and is available as pills"),
+        # how it is given, with what that achieves (its safety)
+        ("p20", "For chronic pain, ketamine's safety profile is comparatively favorable, particularly when"),
+        # "That" as the subject after a sentence on what ketamine does, followed by what it does in turn
+        ("p16", "That can lessen how much pain is perceived and raise overall quality of life"),
     ],
 )
 def test_a_claim(page: str, sentence: str) -> None:
@@ -175,6 +183,25 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
         ("p18", "The FDA has given ketamine approval as an anesthetic and also for pain control.", "history"),
         ("p18", "For now, the FDA has not approved ketamine for treating any of these conditions.", "history"),
         ("p14", "Ketamine appears on the World Health Organization's list of essential medicines", "history"),
+        ("p17", "Others notice what seem like changes in their thinking, eyesight and/or speech.", "side_effect"),
+        # where it has been used, what it is best known as (round 6)
+        ("p14", "Ketamine has served as a general anesthetic for a long time.", "history"),
+        ("p17", "This is a drug that has traditionally been given for anesthesia", "history"),
+        ("p23", "is best known as an anesthetic agent", "history"),
+        # safe for want of a risk of dependence is dependence; tolerated well is safety; safer than other drugs, or
+        # ranked among the best, with no harm named, is a comparison
+        ("p20", "It does this without producing physical dependence or respiratory depression", "dependence"),
+        ("p16", "Ketamine also carries a fairly low addiction risk compared with other pain medicines", "dependence"),
+        ("p16", "A further advantage of ketamine infusion therapy is that most patients tolerate it well.", "safety"),
+        ("p22", "Indeed, one could argue they are safer than a lot of the drugs", "comparative"),
+        ("p22", "For treating PTSD immediately, ketamine infusions rank among the best tools", "comparative"),
+        # a mechanism that helps conditions, brings relief, treats them effectively: efficacy
+        ("p22", "Ketamine infusions are able to help conditions that fall under the umbrella", "efficacy"),
+        ("p21", 'Blocking these receptors lets ketamine in effect "switch off" the pain signals', "efficacy"),
+        ("p18", "Other conditions it may treat effectively include depression", "efficacy"),
+        # pain reduced for weeks is a duration; slowing the infusion is no speed of onset
+        ("p15", "In some patients a single infusion has reduced pain levels for several weeks.", "duration"),
+        ("p17", "we can lower the dose or slow the infusion to lessen them", "side_effect"),
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
@@ -322,3 +349,13 @@ def test_a_paragraph_on_another_drug_turns_to_ketamine_where_it_is_named() -> No
         "Ketamine, by contrast, blocks NMDA receptors.",
         "It relieves nerve pain without that loss of effect.",
     ]
+
+
+def test_a_yes_under_a_question_about_ketamine_asserts_what_it_asks() -> None:
+    claim = claims_of("p22")["Put simply, yes."]
+    assert claim.lead_in == "Do ketamine infusions truly help with severe depression, suicidal thoughts and PTSD?"
+    n = _normalised("p22", "Put simply, yes.")
+    assert n.kind == "efficacy" and "mood" in n.outcomes, n.reasons
+    # a yes to a question about the disease is no claim about ketamine
+    page = "Ketamine for Nerve Pain\n\nIs nerve pain common?\nYes. Millions of adults live with it.\n"
+    assert extract_claims(page, "900") == []

@@ -62,6 +62,18 @@ _CARRIED_BY_PREVIOUS = re.compile(
 
 # "This inhibits ...", "These changes lead to ...": a subject that points back to the sentence before
 _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|these)\b(?:\s+\w+){0,2}?\s+(?:\w+s|can|may|will|helps?|leads?)\b", re.I)
+# "That can lessen how much pain is perceived": "that" as the subject, followed by what it does (not "That matters")
+_THAT_DOES = re.compile(
+    r"^that\s+(?:(?:in turn|then|alone|effect|action|blockade|change)\s+)?(?:can|may|could|will|might|helps?|leads?|"
+    r"reduces?|lessens?|eases?|lowers?|allows?|lets?)\b",
+    re.I,
+)
+# "Put simply, yes.": a short answer to the question heading above it, which says what is answered
+_YES = re.compile(
+    r"^(?:(?:put simply|simply put|in short|in a word|the (?:short|simple) answer is)[,:]?\s+)?"
+    r"(?:yes|absolutely|definitely|certainly)\b[\s,.!:;]*$",
+    re.I,
+)
 # ketamine referred to near the start of a sentence, by a pronoun or "this drug"
 _PRONOUN = re.compile(r"\b(?:it|its|this (?:drug|medication|medicine))\b", re.I)
 # "While <one clause>, <other clause>": a sentence led by a concessive clause, cut at its first comma.
@@ -338,6 +350,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
     headings: tuple[str, ...] = ()  # the last two headings: a section and its sub-heading
     lead: _Span | None = None  # the lead-in of the list being read
     pending_heading: _Span | None = None  # a heading directly above what follows
+    question: _Span | None = None  # a question heading directly above what follows
     last_sentence: _Span | None = None  # the last sentence of the previous paragraph
     section: list[str] = []  # the sentences read since the last heading
     lines = text.split("\n")
@@ -367,11 +380,11 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 offset = start + raw.index(stripped)
             headings = (stripped, *headings[:1])
             section = []
-            pending_heading = (
-                _Span(offset, offset + len(stripped), stripped, is_heading=True) if not stripped.endswith("?") else None
-            )
+            here = _Span(offset, offset + len(stripped), stripped, is_heading=True)
+            pending_heading, question = (None, here) if stripped.endswith("?") else (here, None)
             continue
         pending_heading = None
+        answered, question = question, None
         spans = sentences(stripped, offset)
         if stripped.endswith(":"):
             last = spans.pop()
@@ -390,6 +403,11 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
         previous: _Span | None = None
         other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
+            if answered is not None and previous is None and _answers(span, answered):
+                _consider(out, document, span, answered, headings, False, force=_answers(span, answered))
+                section.append(span.text)
+                previous = span
+                continue
             joined_why = _reads_with_previous(span, previous) if previous is not None else None
             named = _compiled()["ketamine_named"].search(span.text)
             if previous is not None and _about_previous_subject(span, previous):
@@ -442,12 +460,22 @@ def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) 
     return [_Span(parts[0].start, parts[-1].end, item.text[parts[0].start - item.start :])]
 
 
+def _answers(span: _Span, question: _Span) -> str:
+    """ "Put simply, yes." under "Do ketamine infusions truly help with severe depression ...?": a yes that makes the
+    question a claim, when the question is one about ketamine (why, or empty)."""
+    asked = question.text.rstrip("? ")
+    if not _YES.match(span.text.strip()) or not_claim_reason(asked) is not None:
+        return ""
+    why = claim_reason(asked, list_item=False)
+    return f"a yes to the question above it, which {why}" if why else ""
+
+
 def _points_back_to_ketamine(text: str, previous: str) -> bool:
     """ "Ketamine prevents glutamate from binding. This inhibits neurons from transmitting pain signals.": a sentence
     whose subject is "this" or "these" says more of what the sentence before said ketamine does."""
     c = _compiled()
     return bool(
-        _DEMONSTRATIVE_SUBJECT.match(text)
+        (_DEMONSTRATIVE_SUBJECT.match(text) or _THAT_DOES.match(text))
         and c["effect"].search(text)
         and c["ketamine_named"].search(previous)
         and not_claim_reason(previous) in (None, "hearsay")
@@ -514,6 +542,8 @@ def _consider(
     why: str | None
     if force:
         why = force
+        if context is not None and context.text.endswith("?"):
+            clause = context.text.rstrip("? ")  # a yes asserts what the question asks
     else:
         if is_item and context is not None and context.blocked:
             return  # the lead-in says the list is not claims ("Ongoing research explores:")
