@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ketalit.claims.extract import Candidate, extract_claims
+from ketalit.claims.extract import Candidate, extract_claims, not_claim_reason
 from ketalit.claims.normalise import Normalised, normalise, page_context
 
 from conftest import ROOT
@@ -359,3 +359,38 @@ def test_a_yes_under_a_question_about_ketamine_asserts_what_it_asks() -> None:
     # a yes to a question about the disease is no claim about ketamine
     page = "Ketamine for Nerve Pain\n\nIs nerve pain common?\nYes. Millions of adults live with it.\n"
     assert extract_claims(page, "900") == []
+
+
+# Wordings no labelled page has, written for this test, of the causes of round 6's page sentences: the clinic's track
+# record and credentials (p22), the state of research (p19, p22), what happens at the visit (p17), the patient's
+# plight (p21); and claims in the ways pages put them that must stay (who may benefit, a difference noticed).
+ROUND6_WORDINGS = (
+    "Ketamine Infusions for Chronic Pain\n"
+    "\n"
+    "Dr. Patel is board-certified in anesthesiology and pain medicine. "
+    "Our team has administered more than 4,000 ketamine infusions. "
+    "We have been offering ketamine in our practice since 2016. "
+    "Many patients have tried medications, physical therapy and injections without success. "
+    "Research on ketamine for chronic pain is still in its early stages. "
+    "More studies are needed to confirm the long-term benefits of ketamine. "
+    "Interest in ketamine for pain has grown rapidly in the last decade. "
+    "Before your infusion, we will check your blood pressure and heart rate. "
+    "If you take blood pressure medicine, tell your provider before the infusion.\n"
+    "\n"
+    "People whose pain has not improved with other treatments may benefit. "
+    "Most patients notice a difference after the second or third infusion.\n"
+)
+
+
+def test_round6_wordings_of_the_same_causes() -> None:
+    quotes = [c.quote for c in extract_claims(ROUND6_WORDINGS, "900")]
+    assert quotes == [
+        "People whose pain has not improved with other treatments may benefit.",
+        "Most patients notice a difference after the second or third infusion.",
+    ]
+
+
+def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:
+    lead = "Our practice has carried out more than 1200 successful ketamine infusions in patients with central"
+    assert not_claim_reason(lead) == "track_record"
+    assert claims_of("p22")["Fibromyalgia"].lead_in.startswith(lead)
