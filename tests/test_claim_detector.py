@@ -378,19 +378,28 @@ ROUND6_WORDINGS = (
     "If you take blood pressure medicine, tell your provider before the infusion. "
     "If you live with diabetic neuropathy, you know how the burning and tingling can take over your day. "
     "At Summit, we see these patients every week. "
-    "Most patients start with six infusions over two weeks.\n"
+    "Most patients start with six infusions over two weeks. "
+    "You should not drive for the rest of the day.\n"
+    "\n"
+    "For people with chronic migraine, headaches occur on fifteen or more days a month. "
+    "Triptans and preventive medicines work for many people, but not for everyone.\n"
     "\n"
     "People whose pain has not improved with other treatments may benefit. "
-    "Most patients notice a difference after the second or third infusion.\n"
+    "Most patients notice a difference after the second or third infusion. "
+    "Many patients also report less swelling and better movement in the affected limb. "
+    "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks.\n"
 )
 
 
 def test_round6_wordings_of_the_same_causes() -> None:
-    quotes = [c.quote for c in extract_claims(ROUND6_WORDINGS, "900")]
-    assert quotes == [
+    claims = extract_claims(ROUND6_WORDINGS, "900")
+    assert [c.quote for c in claims] == [
         "People whose pain has not improved with other treatments may benefit.",
         "Most patients notice a difference after the second or third infusion.",
+        "Many patients also report less swelling and better movement in the affected limb.",
+        "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks.",
     ]
+    assert normalise(claims[-1], ROUND6_WORDINGS).kind == "duration"
 
 
 def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:

@@ -90,12 +90,6 @@ _COMPARED = re.compile(
 )
 
 
-# A sentence whose subject is another drug ("Opioids act by ...", "Opioid use is linked to ..."): its paragraph is on it
-_OTHER_DRUG = re.compile(
-    r"^(?:(?:yet|but|however|also|in addition|moreover),?\s+)?(?:\w+\s+){0,2}?(?:opioids?|nsaids|antidepressants|"
-    r"gabapentinoids|anticonvulsants|steroids|corticosteroids|morphine|oxycodone|fentanyl|benzodiazepines)\b",
-    re.I,
-)
 _ABOUT = re.compile(r"\b(?:it|its|relief|patients?|you)\b", re.I)
 # "For patients with chronic migraine, standard medications ...": a leading clause that names who, not what they get
 _FOR_WHOM = re.compile(r"^for (?:patients|people|those|individuals|sufferers)\b[^,]{0,60},\s*", re.I)
@@ -132,7 +126,11 @@ def _compiled() -> dict[str, Any]:
         "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
         "effect": _rx(ex["effect"]),
-        "not_claim": {name: _rx(pats) for name, pats in ex["not_claim"].items()},
+        "not_claim": {
+            name: _rx(pats + ex["other_drug"] if name == "other_subject" else pats)
+            for name, pats in ex["not_claim"].items()
+        },
+        "other_drug": _rx(ex["other_drug"]),
         "history": _rx(rules()["normalise"]["history"]),
     }
 
@@ -426,7 +424,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             previous = span
             if named:
                 other_drug = False
-            elif _OTHER_DRUG.match(span.text):
+            elif _compiled()["other_drug"].match(span.text):
                 other_drug = True
         if stripped.endswith(":"):
             section.append(last.text)
