@@ -362,8 +362,9 @@ def test_a_yes_under_a_question_about_ketamine_asserts_what_it_asks() -> None:
 
 
 # Wordings no labelled page has, written for this test, of the causes of round 6's page sentences: the clinic's track
-# record and credentials (p22), the state of research (p19, p22), what happens at the visit (p17), the patient's
-# plight (p21); and claims in the ways pages put them that must stay (who may benefit, a difference noticed).
+# record and credentials (p22), the state of research (p19, p22), what happens at the visit and what it costs (p17),
+# the patient's plight and the disease (p21), another drug (p20); and claims in the ways pages put them that must stay
+# (who may benefit, a difference noticed, less swelling, relief for weeks).
 ROUND6_WORDINGS = (
     "Ketamine Infusions for Chronic Pain\n"
     "\n"
@@ -372,6 +373,8 @@ ROUND6_WORDINGS = (
     "We have been offering ketamine in our practice since 2016. "
     "Many patients have tried medications, physical therapy and injections without success. "
     "Research on ketamine for chronic pain is still in its early stages. "
+    "Over the past two decades, researchers have looked at low-dose ketamine as a way to calm the pain system. "
+    "A single infusion is $495. "
     "More studies are needed to confirm the long-term benefits of ketamine. "
     "Interest in ketamine for pain has grown rapidly in the last decade. "
     "Before your infusion, we will check your blood pressure and heart rate. "
