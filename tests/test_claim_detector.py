@@ -390,7 +390,9 @@ ROUND6_WORDINGS = (
     "People whose pain has not improved with other treatments may benefit. "
     "Most patients notice a difference after the second or third infusion. "
     "Many patients also report less swelling and better movement in the affected limb. "
-    "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks.\n"
+    "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks. "
+    "Most people feel relief within a day. "
+    "The relief can last for weeks.\n"
 )
 
 
@@ -401,8 +403,11 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "Most patients notice a difference after the second or third infusion.",
         "Many patients also report less swelling and better movement in the affected limb.",
         "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks.",
+        "Most people feel relief within a day.",
+        "The relief can last for weeks.",
     ]
-    assert normalise(claims[-1], ROUND6_WORDINGS).kind == "duration"
+    kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[-3:]]
+    assert kinds == ["duration", "onset", "duration"]
 
 
 def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:
