@@ -382,7 +382,13 @@ ROUND6_WORDINGS = (
     "If you live with diabetic neuropathy, you know how the burning and tingling can take over your day. "
     "At Summit, we see these patients every week. "
     "Most patients start with six infusions over two weeks. "
-    "You should not drive for the rest of the day.\n"
+    "You should not drive for the rest of the day. "
+    "Our intake coordinator will contact your neurologist to obtain records. "
+    "Most patients are scheduled within one week of their first call.\n"
+    "\n"
+    "Carbamazepine is usually the first drug prescribed. "
+    "Over time, however, it often loses its effect, and its side effects can be hard to bear. "
+    "Larger trials have not yet been done, so these results should be read with caution.\n"
     "\n"
     "For people with chronic migraine, headaches occur on fifteen or more days a month. "
     "Triptans and preventive medicines work for many people, but not for everyone.\n"
@@ -393,6 +399,10 @@ ROUND6_WORDINGS = (
     "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks. "
     "Most people feel relief within a day. "
     "The relief can last for weeks.\n"
+    "\n"
+    "Ketamine is an NMDA receptor antagonist. "
+    "Because of this, patients may experience fewer and milder attacks. "
+    "Some case reports describe patients whose pain disappeared for months after a short course of ketamine.\n"
 )
 
 
@@ -405,9 +415,12 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks.",
         "Most people feel relief within a day.",
         "The relief can last for weeks.",
+        "Ketamine is an NMDA receptor antagonist.",
+        "Because of this, patients may experience fewer and milder attacks.",
+        "Some case reports describe patients whose pain disappeared for months after a short course of ketamine.",
     ]
-    kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[-3:]]
-    assert kinds == ["duration", "onset", "duration"]
+    kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[3:]]
+    assert kinds == ["duration", "onset", "duration", "mechanism", "efficacy", "duration"]
 
 
 def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:

@@ -424,7 +424,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             previous = span
             if named:
                 other_drug = False
-            elif _compiled()["other_drug"].match(span.text):
+            elif _compiled()["other_drug"].search(span.text):
                 other_drug = True
         if stripped.endswith(":"):
             section.append(last.text)
