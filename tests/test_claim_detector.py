@@ -402,7 +402,8 @@ ROUND6_WORDINGS = (
     "\n"
     "Ketamine is an NMDA receptor antagonist. "
     "Because of this, patients may experience fewer and milder attacks. "
-    "Some case reports describe patients whose pain disappeared for months after a short course of ketamine.\n"
+    "Some case reports describe patients whose pain disappeared for months after a short course of ketamine. "
+    "Do not use ketamine if you are pregnant or have a history of psychosis.\n"
 )
 
 
@@ -418,9 +419,10 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "Ketamine is an NMDA receptor antagonist.",
         "Because of this, patients may experience fewer and milder attacks.",
         "Some case reports describe patients whose pain disappeared for months after a short course of ketamine.",
+        "Do not use ketamine if you are pregnant or have a history of psychosis.",
     ]
     kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[3:]]
-    assert kinds == ["duration", "onset", "duration", "mechanism", "efficacy", "duration"]
+    assert kinds == ["duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety"]
 
 
 def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:
