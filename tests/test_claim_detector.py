@@ -375,6 +375,8 @@ ROUND6_WORDINGS = (
     "Research on ketamine for chronic pain is still in its early stages. "
     "Over the past two decades, researchers have looked at low-dose ketamine as a way to calm the pain system. "
     "A single infusion is $495. "
+    "Prices depend on the number of infusions and the dose needed. "
+    "Ketamine used in clinics is pharmaceutical grade and given in carefully measured doses. "
     "More studies are needed to confirm the long-term benefits of ketamine. "
     "Interest in ketamine for pain has grown rapidly in the last decade. "
     "Before your infusion, we will check your blood pressure and heart rate. "
