@@ -431,3 +431,15 @@ def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:
     lead = "Our practice has carried out more than 1200 successful ketamine infusions in patients with central"
     assert not_claim_reason(lead) == "track_record"
     assert claims_of("p22")["Fibromyalgia"].lead_in.startswith(lead)
+
+
+def test_check_marks_are_list_markers() -> None:
+    page = (
+        "Why Choose Ketamine for Nerve Pain?\n\nBenefits of ketamine infusions:\n"
+        "✓ Relief that often starts within hours\n✅ Helps when other treatments have failed\n"
+    )
+    claims = extract_claims(page, "900")
+    assert [(c.lead_in, c.quote) for c in claims] == [
+        ("Benefits of ketamine infusions:", "Relief that often starts within hours"),
+        ("Benefits of ketamine infusions:", "Helps when other treatments have failed"),
+    ]

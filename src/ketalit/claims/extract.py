@@ -40,7 +40,8 @@ from typing import Any
 
 from .._compat import tomllib
 
-_BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦]|\d{1,2}[.)])[ \t]+")
+# list markers, the check marks and arrows of clinic pages among them ("✓ Fast relief", "✅ No opioids")
+_BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 # Rules whose sentence may still be a claim in its other clause ("While it shows promise, it carries risks").
 _CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta")
