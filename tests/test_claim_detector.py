@@ -443,3 +443,9 @@ def test_check_marks_are_list_markers() -> None:
         ("Benefits of ketamine infusions:", "Relief that often starts within hours"),
         ("Benefits of ketamine infusions:", "Helps when other treatments have failed"),
     ]
+
+
+def test_pain_scores_under_a_heading_that_names_ketamine_are_what_patients_get() -> None:
+    claim = "In one trial, pain scores dropped by half on average."
+    page = f"Ketamine Infusions for CRPS\n\nWhat the studies show\n{claim}\n"
+    assert [c.quote for c in extract_claims(page, "900")] == [claim]
