@@ -363,8 +363,8 @@ def test_a_yes_under_a_question_about_ketamine_asserts_what_it_asks() -> None:
 
 # Wordings no labelled page has, written for this test, of the causes of round 6's page sentences: the clinic's track
 # record and credentials (p22), the state of research (p19, p22), what happens at the visit and what it costs (p17),
-# the patient's plight and the disease (p21), another drug (p20); and claims in the ways pages put them that must stay
-# (who may benefit, a difference noticed, less swelling, relief for weeks).
+# the patient's plight and the disease (p21), another drug (p20), puffery and disclaimers (p20); and claims in the
+# ways pages put them that must stay (who may benefit, a difference noticed, less swelling, relief for weeks).
 ROUND6_WORDINGS = (
     "Ketamine Infusions for Chronic Pain\n"
     "\n"
@@ -376,6 +376,11 @@ ROUND6_WORDINGS = (
     "Over the past two decades, researchers have looked at low-dose ketamine as a way to calm the pain system. "
     "A single infusion is $495. "
     "Prices depend on the number of infusions and the dose needed. "
+    "Ketamine therapy is transforming lives every day. "
+    "Your journey to relief starts here. "
+    "Don't let chronic pain control your life any longer. "
+    "Relief is possible. "
+    "The information on this website should not be relied upon as a substitute for professional medical advice. "
     "Ketamine used in clinics is pharmaceutical grade and given in carefully measured doses. "
     "More studies are needed to confirm the long-term benefits of ketamine. "
     "Interest in ketamine for pain has grown rapidly in the last decade. "
