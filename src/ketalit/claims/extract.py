@@ -489,7 +489,7 @@ def _about_previous_subject(span: _Span, previous: _Span) -> bool:
     refs = [m.group(0).lower() for m in c["ketamine"].finditer(span.text)]
     if not refs or any(r not in ("it", "its", "it's", "it’s") for r in refs):
         return False
-    return not_claim_reason(previous.text) in ("other_subject", "definition")
+    return not_claim_reason(previous.text) in ("other_subject", "definition", "plight")
 
 
 def _reads_with_previous(span: _Span, previous: _Span) -> str | None:
