@@ -413,7 +413,8 @@ ROUND6_WORDINGS = (
     "Ketamine is an NMDA receptor antagonist. "
     "Because of this, patients may experience fewer and milder attacks. "
     "Some case reports describe patients whose pain disappeared for months after a short course of ketamine. "
-    "Do not use ketamine if you are pregnant or have a history of psychosis.\n"
+    "Do not use ketamine if you are pregnant or have a history of psychosis. "
+    "Many patients notice relief during or shortly after the first infusion.\n"
 )
 
 
@@ -430,9 +431,10 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "Because of this, patients may experience fewer and milder attacks.",
         "Some case reports describe patients whose pain disappeared for months after a short course of ketamine.",
         "Do not use ketamine if you are pregnant or have a history of psychosis.",
+        "Many patients notice relief during or shortly after the first infusion.",
     ]
     kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[3:]]
-    assert kinds == ["duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety"]
+    assert kinds == ["duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety", "onset"]
 
 
 def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:
