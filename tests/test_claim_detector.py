@@ -370,6 +370,7 @@ ROUND6_WORDINGS = (
     "\n"
     "Dr. Patel is board-certified in anesthesiology and pain medicine. "
     "Our team has administered more than 4,000 ketamine infusions. "
+    "Ketamine therapy at our clinic has helped over 2,000 patients since we opened. "
     "We have been offering ketamine in our practice since 2016. "
     "Many patients have tried medications, physical therapy and injections without success. "
     "Research on ketamine for chronic pain is still in its early stages. "
