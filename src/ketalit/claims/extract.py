@@ -8,7 +8,9 @@ responds) and asserts an effect, a property, a harm, a time or a regimen, and no
 call to action, logistics of the visit, the clinic's positioning, generic advice, a goal or disclaimer, talk about
 the page or the research agenda, a protocol with no effect said of it, variability with nothing said of how,
 puffery (promise or hope counts as a claim when it is for a condition or a group of patients), or a statement about
-another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease). A
+another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease; a
+sentence that does not name ketamine, in a paragraph whose last sentence naming a drug named another, is about that
+drug). A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks. A
 heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
 Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
@@ -402,8 +404,9 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
         previous: _Span | None = None
         other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
-            if answered is not None and previous is None and _answers(span, answered):
-                _consider(out, document, span, answered, headings, False, force=_answers(span, answered))
+            yes = _answers(span, answered) if answered is not None and previous is None else ""
+            if answered is not None and yes:
+                _consider(out, document, span, answered, headings, False, force=yes)
                 section.append(span.text)
                 previous = span
                 continue
