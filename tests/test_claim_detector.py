@@ -460,3 +460,18 @@ def test_pain_scores_under_a_heading_that_names_ketamine_are_what_patients_get()
     claim = "In one trial, pain scores dropped by half on average."
     page = f"Ketamine Infusions for CRPS\n\nWhat the studies show\n{claim}\n"
     assert [c.quote for c in extract_claims(page, "900")] == [claim]
+
+
+def test_what_to_do_around_the_visit_is_no_claim_but_what_you_may_notice_is_a_side_effect() -> None:
+    page = (
+        "Ketamine Infusion: What to Expect\n\n"
+        "On the day of your infusion:\n- Arrive 15 minutes early to complete paperwork\n"
+        "- Expect to be with us for about two hours\n\n"
+        "During the infusion you may notice:\n- Blurred vision\n- Mild nausea\n\n"
+        "After your infusion:\n- Rest for the remainder of the day\n- Avoid alcohol for 24 hours\n"
+        "- Most side effects wear off within a few hours\n"
+    )
+    claims = extract_claims(page, "900")
+    wear_off = "Most side effects wear off within a few hours"
+    assert [c.quote for c in claims] == ["Blurred vision", "Mild nausea", wear_off]
+    assert {normalise(c, page).kind for c in claims} == {"side_effect"}
