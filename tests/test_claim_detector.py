@@ -475,3 +475,13 @@ def test_what_to_do_around_the_visit_is_no_claim_but_what_you_may_notice_is_a_si
     wear_off = "Most side effects wear off within a few hours"
     assert [c.quote for c in claims] == ["Blurred vision", "Mild nausea", wear_off]
     assert {normalise(c, page).kind for c in claims} == {"side_effect"}
+
+
+def test_a_list_under_a_risks_heading_is_side_effects() -> None:
+    page = "IV Ketamine for Chronic Pain\n\nRisks\n- Temporary increase in blood pressure\n- Feeling disconnected\n"
+    claims = extract_claims(page, "900")
+    assert [(c.lead_in, c.quote) for c in claims] == [
+        ("Risks", "Temporary increase in blood pressure"),
+        ("Risks", "Feeling disconnected"),
+    ]
+    assert {normalise(c, page).kind for c in claims} == {"side_effect"}
