@@ -485,3 +485,10 @@ def test_a_list_under_a_risks_heading_is_side_effects() -> None:
         ("Risks", "Feeling disconnected"),
     ]
     assert {normalise(c, page).kind for c in claims} == {"side_effect"}
+
+
+def test_a_low_risk_of_overdose_is_safety_not_dosing() -> None:
+    claim = "Ketamine does not cause tolerance, and the risk of overdose at clinical doses is low."
+    page = f"Ketamine vs. Opioids\n\n{claim}\n"
+    (found,) = extract_claims(page, "900")
+    assert found.quote == claim and normalise(found, page).kind == "safety"
