@@ -385,6 +385,7 @@ ROUND6_WORDINGS = (
     "Ketamine used in clinics is pharmaceutical grade and given in carefully measured doses. "
     "More studies are needed to confirm the long-term benefits of ketamine. "
     "Interest in ketamine for pain has grown rapidly in the last decade. "
+    "IV ketamine, by contrast, has been studied in many pain trials. "
     "Before your infusion, we will check your blood pressure and heart rate. "
     "If you take blood pressure medicine, tell your provider before the infusion. "
     "If you live with diabetic neuropathy, you know how the burning and tingling can take over your day. "
@@ -415,7 +416,9 @@ ROUND6_WORDINGS = (
     "Because of this, patients may experience fewer and milder attacks. "
     "Some case reports describe patients whose pain disappeared for months after a short course of ketamine. "
     "Do not use ketamine if you are pregnant or have a history of psychosis. "
-    "Many patients notice relief during or shortly after the first infusion.\n"
+    "Many patients notice relief during or shortly after the first infusion. "
+    "Oral ketamine is not approved for pain. "
+    "It is sometimes prescribed between infusions to extend relief.\n"
 )
 
 
@@ -433,9 +436,14 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "Some case reports describe patients whose pain disappeared for months after a short course of ketamine.",
         "Do not use ketamine if you are pregnant or have a history of psychosis.",
         "Many patients notice relief during or shortly after the first infusion.",
+        "Oral ketamine is not approved for pain.",
+        "It is sometimes prescribed between infusions to extend relief.",
     ]
     kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[3:]]
-    assert kinds == ["duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety", "onset"]
+    assert kinds == [
+        *("duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety", "onset"),
+        *("history", "dosing"),
+    ]
 
 
 def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:
