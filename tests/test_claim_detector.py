@@ -391,6 +391,7 @@ ROUND6_WORDINGS = (
     "If you live with diabetic neuropathy, you know how the burning and tingling can take over your day. "
     "At Summit, we see these patients every week. "
     "Most patients start with six infusions over two weeks. "
+    "A series of six infusions over two to three weeks. "
     "You should not drive for the rest of the day. "
     "Our intake coordinator will contact your neurologist to obtain records. "
     "Most patients are scheduled within one week of their first call.\n"
