@@ -392,6 +392,8 @@ ROUND6_WORDINGS = (
     "At Summit, we see these patients every week. "
     "Most patients start with six infusions over two weeks. "
     "A series of six infusions over two to three weeks. "
+    "Our anesthesiologists adjust the rate based on how you feel. "
+    "A 2018 systematic review concluded that evidence for long-term benefit remains limited. "
     "You should not drive for the rest of the day. "
     "Our intake coordinator will contact your neurologist to obtain records. "
     "Most patients are scheduled within one week of their first call.\n"
@@ -419,7 +421,8 @@ ROUND6_WORDINGS = (
     "Do not use ketamine if you are pregnant or have a history of psychosis. "
     "Many patients notice relief during or shortly after the first infusion. "
     "Oral ketamine is not approved for pain. "
-    "It is sometimes prescribed between infusions to extend relief.\n"
+    "It is sometimes prescribed between infusions to extend relief. "
+    "Benefits were strongest in the first two weeks and faded by three months.\n"
 )
 
 
@@ -439,11 +442,12 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "Many patients notice relief during or shortly after the first infusion.",
         "Oral ketamine is not approved for pain.",
         "It is sometimes prescribed between infusions to extend relief.",
+        "Benefits were strongest in the first two weeks and faded by three months.",
     ]
     kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[3:]]
     assert kinds == [
         *("duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety", "onset"),
-        *("history", "dosing"),
+        *("history", "dosing", "duration"),
     ]
 
 
