@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ketalit.claims.extract import Candidate, extract_claims
+from ketalit.claims.extract import Candidate, extract_claims, not_claim_reason
 from ketalit.claims.normalise import Normalised, normalise, page_context
 
 from conftest import ROOT
@@ -83,6 +83,22 @@ def _normalised(page: str, sentence: str) -> Normalised:
         # a question the page asks, and the body's receptor as the subject
         ("p18", "In light of these results, one may ask why ketamine has worked against some migraine pain."),
         ("p18", "This receptor underlies the body's neural network"),
+        # what the clinic offers; the treatment's standing (new, significant) or uses left unnamed (round 6)
+        ("p23", "Our practice offers low dose ketamine for Sympathetic Syndromes and Severe Depression."),
+        ("p15", "For such patients, ketamine is a significant treatment option."),
+        ("p16", "For people living with chronic pain, ketamine infusion therapy is a fairly recent treatment choice."),
+        ("p18", "research and anecdotal accounts have indicated that ketamine at lower doses may serve other purposes"),
+        ("p18", 'Using ketamine for them is therefore regarded as "off-label" use of the drug.'),
+        # the state of research: what is not yet understood, a trial that is running
+        ("p19", "Exactly how ketamine relieves pain is still not completely understood."),
+        ("p22", "Indeed, a very large drug company is running Phase 3 human trials of ketamine in depression."),
+        # the disease and the body: a kind of pain, a term of physiology, the pain itself, the patient's plight
+        ("p21", "It is a form of chronic neuropathic pain that arises after amputation."),
+        ("p21", "Neuroplasticity is the capacity of the brain to alter and adapt when it meets new stimuli."),
+        ("p21", "The pain may be anything from a dull ache to a sharp, shooting sensation"),
+        ("p21", "You may be left feeling hopeless and struggling to get your pain under control."),
+        # a paragraph on another drug stays on it until ketamine is named ("larger doses" are the opioid's)
+        ("p20", "Yet long-term use can bring tolerance, so that ever larger doses are needed for the same relief"),
     ],
 )
 def test_not_a_claim(page: str, sentence: str) -> None:
@@ -118,6 +134,14 @@ def test_not_a_claim(page: str, sentence: str) -> None:
         ("p11", "Protocols in common use include infusions spread over several days"),
         # attention for what it does is a claim about what it does
         ("004", "As research expands, ketamine has gained attention for its unique ability to target pain pathways"),
+        # what patients notice in their thinking or senses; lives saved; how the law classes it (round 6)
+        ("p17", "Others notice what seem like changes in their thinking, eyesight and/or speech."),
+        ("p22", "Ketamine infusions have allowed us to save countless lives."),
+        ("p18", "Ketamine is classed as a Schedule III drug and is available as pills"),
+        # how it is given, with what that achieves (its safety)
+        ("p20", "For chronic pain, ketamine's safety profile is comparatively favorable, particularly when"),
+        # "That" as the subject after a sentence on what ketamine does, followed by what it does in turn
+        ("p16", "That can lessen how much pain is perceived and raise overall quality of life"),
     ],
 )
 def test_a_claim(page: str, sentence: str) -> None:
@@ -159,6 +183,25 @@ def test_a_sentence_that_extends_the_claim_before_it_is_read_with_it() -> None:
         ("p18", "The FDA has given ketamine approval as an anesthetic and also for pain control.", "history"),
         ("p18", "For now, the FDA has not approved ketamine for treating any of these conditions.", "history"),
         ("p14", "Ketamine appears on the World Health Organization's list of essential medicines", "history"),
+        ("p17", "Others notice what seem like changes in their thinking, eyesight and/or speech.", "side_effect"),
+        # where it has been used, what it is best known as (round 6)
+        ("p14", "Ketamine has served as a general anesthetic for a long time.", "history"),
+        ("p17", "This is a drug that has traditionally been given for anesthesia", "history"),
+        ("p23", "is best known as an anesthetic agent", "history"),
+        # safe for want of a risk of dependence is dependence; tolerated well is safety; safer than other drugs, or
+        # ranked among the best, with no harm named, is a comparison
+        ("p20", "It does this without producing physical dependence or respiratory depression", "dependence"),
+        ("p16", "Ketamine also carries a fairly low addiction risk compared with other pain medicines", "dependence"),
+        ("p16", "A further advantage of ketamine infusion therapy is that most patients tolerate it well.", "safety"),
+        ("p22", "Indeed, one could argue they are safer than a lot of the drugs", "comparative"),
+        ("p22", "For treating PTSD immediately, ketamine infusions rank among the best tools", "comparative"),
+        # a mechanism that helps conditions, brings relief, treats them effectively: efficacy
+        ("p22", "Ketamine infusions are able to help conditions that fall under the umbrella", "efficacy"),
+        ("p21", 'Blocking these receptors lets ketamine in effect "switch off" the pain signals', "efficacy"),
+        ("p18", "Other conditions it may treat effectively include depression", "efficacy"),
+        # pain reduced for weeks is a duration; slowing the infusion is no speed of onset
+        ("p15", "In some patients a single infusion has reduced pain levels for several weeks.", "duration"),
+        ("p17", "we can lower the dose or slow the infusion to lessen them", "side_effect"),
     ],
 )
 def test_kind_on_page_sentences(page: str, sentence: str, kind: str) -> None:
@@ -293,3 +336,172 @@ def test_side_effects_said_to_pass_after_their_list() -> None:
     (claim,) = [c for c in extract_claims(page, "900") if c.quote.startswith("These usually resolve")]
     n = normalise(claim, page)
     assert n.kind == "side_effect" and n.direction == "transient", n.reasons
+
+
+def test_a_paragraph_on_another_drug_turns_to_ketamine_where_it_is_named() -> None:
+    page = (
+        "Ketamine for Nerve Pain\n\n"
+        "Opioids act on opioid receptors in the brain. "
+        "With long-term use, ever larger doses are needed for the same relief. "
+        "Ketamine, by contrast, blocks NMDA receptors. It relieves nerve pain without that loss of effect.\n"
+    )
+    assert [c.quote for c in extract_claims(page, "900")] == [
+        "Ketamine, by contrast, blocks NMDA receptors.",
+        "It relieves nerve pain without that loss of effect.",
+    ]
+
+
+def test_a_yes_under_a_question_about_ketamine_asserts_what_it_asks() -> None:
+    claim = claims_of("p22")["Put simply, yes."]
+    assert claim.lead_in == "Do ketamine infusions truly help with severe depression, suicidal thoughts and PTSD?"
+    n = _normalised("p22", "Put simply, yes.")
+    assert n.kind == "efficacy" and "mood" in n.outcomes, n.reasons
+    # a yes to a question about the disease is no claim about ketamine
+    page = "Ketamine for Nerve Pain\n\nIs nerve pain common?\nYes. Millions of adults live with it.\n"
+    assert extract_claims(page, "900") == []
+
+
+# Wordings no labelled page has, written for this test, of the causes of round 6's page sentences: the clinic's track
+# record and credentials (p22), the state of research (p19, p22), what happens at the visit and what it costs (p17),
+# the patient's plight and the disease (p21), another drug (p20), puffery and disclaimers (p20); and claims in the
+# ways pages put them that must stay (who may benefit, a difference noticed, less swelling, relief for weeks).
+ROUND6_WORDINGS = (
+    "Ketamine Infusions for Chronic Pain\n"
+    "\n"
+    "Dr. Patel is board-certified in anesthesiology and pain medicine. "
+    "Our team has administered more than 4,000 ketamine infusions. "
+    "Ketamine therapy at our clinic has helped over 2,000 patients since we opened. "
+    "We have been offering ketamine in our practice since 2016. "
+    "Many patients have tried medications, physical therapy and injections without success. "
+    "Research on ketamine for chronic pain is still in its early stages. "
+    "Over the past two decades, researchers have looked at low-dose ketamine as a way to calm the pain system. "
+    "A single infusion is $495. "
+    "Prices depend on the number of infusions and the dose needed. "
+    "Ketamine therapy is transforming lives every day. "
+    "Your journey to relief starts here. "
+    "Don't let chronic pain control your life any longer. "
+    "Relief is possible. "
+    "The information on this website should not be relied upon as a substitute for professional medical advice. "
+    "Ketamine used in clinics is pharmaceutical grade and given in carefully measured doses. "
+    "More studies are needed to confirm the long-term benefits of ketamine. "
+    "Interest in ketamine for pain has grown rapidly in the last decade. "
+    "IV ketamine, by contrast, has been studied in many pain trials. "
+    "Before your infusion, we will check your blood pressure and heart rate. "
+    "If you take blood pressure medicine, tell your provider before the infusion. "
+    "If you live with diabetic neuropathy, you know how the burning and tingling can take over your day. "
+    "At Summit, we see these patients every week. "
+    "Most patients start with six infusions over two weeks. "
+    "A series of six infusions over two to three weeks. "
+    "Our anesthesiologists adjust the rate based on how you feel. "
+    "A 2018 systematic review concluded that evidence for long-term benefit remains limited. "
+    "You should not drive for the rest of the day. "
+    "Our intake coordinator will contact your neurologist to obtain records. "
+    "Most patients are scheduled within one week of their first call.\n"
+    "\n"
+    "Carbamazepine is usually the first drug prescribed. "
+    "Over time, however, it often loses its effect, and its side effects can be hard to bear. "
+    "Larger trials have not yet been done, so these results should be read with caution.\n"
+    "\n"
+    "For people with chronic migraine, headaches occur on fifteen or more days a month. "
+    "Triptans and preventive medicines work for many people, but not for everyone.\n"
+    "\n"
+    "Many people with chronic pain also struggle with depression and anxiety. "
+    "It can affect every part of a person's life, from work to relationships.\n"
+    "\n"
+    "People whose pain has not improved with other treatments may benefit. "
+    "Most patients notice a difference after the second or third infusion. "
+    "Many patients also report less swelling and better movement in the affected limb. "
+    "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks. "
+    "Most people feel relief within a day. "
+    "The relief can last for weeks.\n"
+    "\n"
+    "Ketamine is an NMDA receptor antagonist. "
+    "Because of this, patients may experience fewer and milder attacks. "
+    "Some case reports describe patients whose pain disappeared for months after a short course of ketamine. "
+    "Do not use ketamine if you are pregnant or have a history of psychosis. "
+    "Many patients notice relief during or shortly after the first infusion. "
+    "Oral ketamine is not approved for pain. "
+    "It is sometimes prescribed between infusions to extend relief. "
+    "Benefits were strongest in the first two weeks and faded by three months.\n"
+)
+
+
+def test_round6_wordings_of_the_same_causes() -> None:
+    claims = extract_claims(ROUND6_WORDINGS, "900")
+    assert [c.quote for c in claims] == [
+        "People whose pain has not improved with other treatments may benefit.",
+        "Most patients notice a difference after the second or third infusion.",
+        "Many patients also report less swelling and better movement in the affected limb.",
+        "In a well-known trial, a four-day infusion reduced pain for up to twelve weeks.",
+        "Most people feel relief within a day.",
+        "The relief can last for weeks.",
+        "Ketamine is an NMDA receptor antagonist.",
+        "Because of this, patients may experience fewer and milder attacks.",
+        "Some case reports describe patients whose pain disappeared for months after a short course of ketamine.",
+        "Do not use ketamine if you are pregnant or have a history of psychosis.",
+        "Many patients notice relief during or shortly after the first infusion.",
+        "Oral ketamine is not approved for pain.",
+        "It is sometimes prescribed between infusions to extend relief.",
+        "Benefits were strongest in the first two weeks and faded by three months.",
+    ]
+    kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[3:]]
+    assert kinds == [
+        *("duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety", "onset"),
+        *("history", "dosing", "duration"),
+    ]
+
+
+def test_a_track_record_is_no_claim_but_its_list_is_read() -> None:
+    lead = "Our practice has carried out more than 1200 successful ketamine infusions in patients with central"
+    assert not_claim_reason(lead) == "track_record"
+    assert claims_of("p22")["Fibromyalgia"].lead_in.startswith(lead)
+
+
+def test_check_marks_are_list_markers() -> None:
+    page = (
+        "Why Choose Ketamine for Nerve Pain?\n\nBenefits of ketamine infusions:\n"
+        "✓ Relief that often starts within hours\n✅ Helps when other treatments have failed\n"
+    )
+    claims = extract_claims(page, "900")
+    assert [(c.lead_in, c.quote) for c in claims] == [
+        ("Benefits of ketamine infusions:", "Relief that often starts within hours"),
+        ("Benefits of ketamine infusions:", "Helps when other treatments have failed"),
+    ]
+
+
+def test_pain_scores_under_a_heading_that_names_ketamine_are_what_patients_get() -> None:
+    claim = "In one trial, pain scores dropped by half on average."
+    page = f"Ketamine Infusions for CRPS\n\nWhat the studies show\n{claim}\n"
+    assert [c.quote for c in extract_claims(page, "900")] == [claim]
+
+
+def test_what_to_do_around_the_visit_is_no_claim_but_what_you_may_notice_is_a_side_effect() -> None:
+    page = (
+        "Ketamine Infusion: What to Expect\n\n"
+        "On the day of your infusion:\n- Arrive 15 minutes early to complete paperwork\n"
+        "- Expect to be with us for about two hours\n\n"
+        "During the infusion you may notice:\n- Blurred vision\n- Mild nausea\n\n"
+        "After your infusion:\n- Rest for the remainder of the day\n- Avoid alcohol for 24 hours\n"
+        "- Most side effects wear off within a few hours\n"
+    )
+    claims = extract_claims(page, "900")
+    wear_off = "Most side effects wear off within a few hours"
+    assert [c.quote for c in claims] == ["Blurred vision", "Mild nausea", wear_off]
+    assert {normalise(c, page).kind for c in claims} == {"side_effect"}
+
+
+def test_a_list_under_a_risks_heading_is_side_effects() -> None:
+    page = "IV Ketamine for Chronic Pain\n\nRisks\n- Temporary increase in blood pressure\n- Feeling disconnected\n"
+    claims = extract_claims(page, "900")
+    assert [(c.lead_in, c.quote) for c in claims] == [
+        ("Risks", "Temporary increase in blood pressure"),
+        ("Risks", "Feeling disconnected"),
+    ]
+    assert {normalise(c, page).kind for c in claims} == {"side_effect"}
+
+
+def test_a_low_risk_of_overdose_is_safety_not_dosing() -> None:
+    claim = "Ketamine does not cause tolerance, and the risk of overdose at clinical doses is low."
+    page = f"Ketamine vs. Opioids\n\n{claim}\n"
+    (found,) = extract_claims(page, "900")
+    assert found.quote == claim and normalise(found, page).kind == "safety"

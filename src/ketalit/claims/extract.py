@@ -8,7 +8,9 @@ responds) and asserts an effect, a property, a harm, a time or a regimen, and no
 call to action, logistics of the visit, the clinic's positioning, generic advice, a goal or disclaimer, talk about
 the page or the research agenda, a protocol with no effect said of it, variability with nothing said of how,
 puffery (promise or hope counts as a claim when it is for a condition or a group of patients), or a statement about
-another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease). A
+another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease; a
+sentence that does not name ketamine, in a paragraph whose last sentence naming a drug named another, is about that
+drug). A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks. A
 heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
 Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
@@ -40,7 +42,8 @@ from typing import Any
 
 from .._compat import tomllib
 
-_BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦]|\d{1,2}[.)])[ \t]+")
+# list markers, the check marks and arrows of clinic pages among them ("✓ Fast relief", "✅ No opioids")
+_BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 # Rules whose sentence may still be a claim in its other clause ("While it shows promise, it carries risks").
 _CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta")
@@ -62,6 +65,18 @@ _CARRIED_BY_PREVIOUS = re.compile(
 
 # "This inhibits ...", "These changes lead to ...": a subject that points back to the sentence before
 _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|these)\b(?:\s+\w+){0,2}?\s+(?:\w+s|can|may|will|helps?|leads?)\b", re.I)
+# "That can lessen how much pain is perceived": "that" as the subject, followed by what it does (not "That matters")
+_THAT_DOES = re.compile(
+    r"^that\s+(?:(?:in turn|then|alone|effect|action|blockade|change)\s+)?(?:can|may|could|will|might|helps?|leads?|"
+    r"reduces?|lessens?|eases?|lowers?|allows?|lets?)\b",
+    re.I,
+)
+# "Put simply, yes.": a short answer to the question heading above it, which says what is answered
+_YES = re.compile(
+    r"^(?:(?:put simply|simply put|in short|in a word|the (?:short|simple) answer is)[,:]?\s+)?"
+    r"(?:yes|absolutely|definitely|certainly)\b[\s,.!:;]*$",
+    re.I,
+)
 # ketamine referred to near the start of a sentence, by a pronoun or "this drug"
 _PRONOUN = re.compile(r"\b(?:it|its|this (?:drug|medication|medicine))\b", re.I)
 # "While <one clause>, <other clause>": a sentence led by a concessive clause, cut at its first comma.
@@ -114,7 +129,11 @@ def _compiled() -> dict[str, Any]:
         "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
         "effect": _rx(ex["effect"]),
-        "not_claim": {name: _rx(pats) for name, pats in ex["not_claim"].items()},
+        "not_claim": {
+            name: _rx(pats + ex["other_drug"] if name == "other_subject" else pats)
+            for name, pats in ex["not_claim"].items()
+        },
+        "other_drug": _rx(ex["other_drug"]),
         "history": _rx(rules()["normalise"]["history"]),
     }
 
@@ -332,6 +351,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
     headings: tuple[str, ...] = ()  # the last two headings: a section and its sub-heading
     lead: _Span | None = None  # the lead-in of the list being read
     pending_heading: _Span | None = None  # a heading directly above what follows
+    question: _Span | None = None  # a question heading directly above what follows
     last_sentence: _Span | None = None  # the last sentence of the previous paragraph
     section: list[str] = []  # the sentences read since the last heading
     lines = text.split("\n")
@@ -361,11 +381,11 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 offset = start + raw.index(stripped)
             headings = (stripped, *headings[:1])
             section = []
-            pending_heading = (
-                _Span(offset, offset + len(stripped), stripped, is_heading=True) if not stripped.endswith("?") else None
-            )
+            here = _Span(offset, offset + len(stripped), stripped, is_heading=True)
+            pending_heading, question = (None, here) if stripped.endswith("?") else (here, None)
             continue
         pending_heading = None
+        answered, question = question, None
         spans = sentences(stripped, offset)
         if stripped.endswith(":"):
             last = spans.pop()
@@ -382,10 +402,20 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             if conceded or _lead_is_claim(last.text):
                 _consider(out, document, last, None, headings, False, previous=before.text if before else "")
         previous: _Span | None = None
+        other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
+            yes = _answers(span, answered) if answered is not None and previous is None else ""
+            if answered is not None and yes:
+                _consider(out, document, span, answered, headings, False, force=yes)
+                section.append(span.text)
+                previous = span
+                continue
             joined_why = _reads_with_previous(span, previous) if previous is not None else None
+            named = _compiled()["ketamine_named"].search(span.text)
             if previous is not None and _about_previous_subject(span, previous):
                 pass  # "Fibromyalgia affects millions. It causes widespread pain.": "it" is the disease
+            elif other_drug and not named:
+                pass  # "Opioids act on opioid receptors. ... Yet long-term use can bring tolerance": still opioids
             elif previous is not None and joined_why:
                 joined = _Span(previous.start, span.end, text[previous.start : span.end])
                 if out and out[-1].start == previous.start and out[-1].end == previous.end:
@@ -396,6 +426,10 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 _consider(out, document, span, None, headings, False, previous=section[-1] if section else "")
             section.append(span.text)
             previous = span
+            if named:
+                other_drug = False
+            elif _compiled()["other_drug"].search(span.text):
+                other_drug = True
         if stripped.endswith(":"):
             section.append(last.text)
         last_sentence = spans[-1] if spans else last_sentence
@@ -428,12 +462,22 @@ def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) 
     return [_Span(parts[0].start, parts[-1].end, item.text[parts[0].start - item.start :])]
 
 
+def _answers(span: _Span, question: _Span) -> str:
+    """ "Put simply, yes." under "Do ketamine infusions truly help with severe depression ...?": a yes that makes the
+    question a claim, when the question is one about ketamine (why, or empty)."""
+    asked = question.text.rstrip("? ")
+    if not _YES.match(span.text.strip()) or not_claim_reason(asked) is not None:
+        return ""
+    why = claim_reason(asked, list_item=False)
+    return f"a yes to the question above it, which {why}" if why else ""
+
+
 def _points_back_to_ketamine(text: str, previous: str) -> bool:
     """ "Ketamine prevents glutamate from binding. This inhibits neurons from transmitting pain signals.": a sentence
     whose subject is "this" or "these" says more of what the sentence before said ketamine does."""
     c = _compiled()
     return bool(
-        _DEMONSTRATIVE_SUBJECT.match(text)
+        (_DEMONSTRATIVE_SUBJECT.match(text) or _THAT_DOES.match(text))
         and c["effect"].search(text)
         and c["ketamine_named"].search(previous)
         and not_claim_reason(previous) in (None, "hearsay")
@@ -448,7 +492,7 @@ def _about_previous_subject(span: _Span, previous: _Span) -> bool:
     refs = [m.group(0).lower() for m in c["ketamine"].finditer(span.text)]
     if not refs or any(r not in ("it", "its", "it's", "it’s") for r in refs):
         return False
-    return not_claim_reason(previous.text) in ("other_subject", "definition")
+    return not_claim_reason(previous.text) in ("other_subject", "definition", "plight")
 
 
 def _reads_with_previous(span: _Span, previous: _Span) -> str | None:
@@ -500,6 +544,8 @@ def _consider(
     why: str | None
     if force:
         why = force
+        if context is not None and context.text.endswith("?"):
+            clause = context.text.rstrip("? ")  # a yes asserts what the question asks
     else:
         if is_item and context is not None and context.blocked:
             return  # the lead-in says the list is not claims ("Ongoing research explores:")

@@ -233,7 +233,17 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
         return "efficacy", f"fewer opioids or less opioid hyperalgesia: {w!r}"
     w = _first(c["safe"], own)
     if w:
+        # safe for want of a risk of dependence is a dependence claim; safer than something, no harm named, a comparison
+        dep = _first(c["dependence"], own)
+        if dep:
+            return "dependence", f"safe for a low risk of dependence: {dep!r} ({w!r})"
+        than = _first(c["safer_than"], own)
+        if than and not _first(c["harm"], own):
+            return "comparative", f"safer than something else, no harm named: {than!r}"
         return "safety", f"safety: {w!r}"
+    w = _first(c["ranking"], own)
+    if w:
+        return "comparative", f"ranked among other treatments: {w!r}"
     w = _first(c["history"], own)
     if w and not _first(c["history_unless"], own):
         return "history", f"history: {w!r}"
