@@ -271,6 +271,29 @@ def test_two_concurrent_writers_lose_nothing(tmp_path: Path, same_file: bool) ->
     assert texts == {"a": rounds, "b": rounds}
 
 
+def test_changes_made_without_the_lock_are_committed_only_if_nobody_committed_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = make_library(tmp_path / "lib", 30, shard_size=10)
+    other = Library.open(lib.root)
+    monkeypatch.setenv("KETALIT_LOCK_TIMEOUT", "0")
+    rec = lib.record(5)
+    rec["volume"] = "mine"
+    with pytest.raises(LibraryChanged, match="nothing was written"):
+        with lib.transaction(unlocked=True):
+            lib.put(5, rec)
+            with other.transaction():  # the lock is free while the changes are made
+                theirs = other.record(25)
+                theirs["volume"] = "theirs"
+                other.put(25, theirs)
+    after = Library.open(lib.root)
+    assert after.record(25)["volume"] == "theirs" and after.record(5)["volume"] != "mine"
+    with lib.transaction(unlocked=True):  # nobody commits meanwhile: the changes are written
+        lib.put(5, rec)
+    after = Library.open(lib.root)
+    assert after.record(5)["volume"] == "mine" and after.record(25)["volume"] == "theirs"
+
+
 # -- readers -----------------------------------------------------------------------------------------------------------
 
 
@@ -500,3 +523,4 @@ def test_a_write_that_fails_changes_no_file(tmp_path: Path) -> None:
                 lib.put(i, rec)
             raise KetalitError("boom")
     assert files_of(lib.root) == before
+
