@@ -524,3 +524,34 @@ def test_a_write_that_fails_changes_no_file(tmp_path: Path) -> None:
             raise KetalitError("boom")
     assert files_of(lib.root) == before
 
+
+def test_a_commit_that_cannot_write_its_files_leaves_the_search_index_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketalit.library import files
+    from ketalit.search import search_library
+    from ketalit.search.store import connect, indexed_shards
+
+    lib = make_library(tmp_path / "lib", 30, shard_size=10)
+    assert search_library(Library.open(lib.root), "flavocytochrome") == []  # the index is made and up to date
+    conn = connect(lib.root / ".index")
+    assert conn is not None
+    indexed = indexed_shards(conn)
+    conn.close()
+    before = files_of(lib.root)
+
+    def full(path, data):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(files, "write_temp", full)
+    with pytest.raises(KetalitError, match="No space left on device.*nothing was changed"):
+        with lib.transaction():
+            rec = lib.record(15)
+            rec["title"] = "Ketamine and the flavocytochrome"
+            lib.put(15, rec)
+    monkeypatch.undo()
+    assert files_of(lib.root) == before
+    conn = connect(lib.root / ".index")
+    assert conn is not None and indexed_shards(conn) == indexed
+    conn.close()
+    assert search_library(Library.open(lib.root), "flavocytochrome") == []
