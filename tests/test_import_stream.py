@@ -147,3 +147,57 @@ def test_citation_keys_of_many_records_with_one_base_are_those_tried_one_by_one(
     for rec in records:
         assert rec["citekey"] == assign_key(rec, taken)
         taken.add(rec["citekey"])
+
+
+PAUSED_SCRIPT = textwrap.dedent("""
+    import os, sys, time
+    import ketalit.formats.detect as detect
+    import ketalit.formats.pubmed as pubmed
+    from ketalit.importer import import_files
+    from ketalit.library import Library
+    pubmed.PARALLEL_BYTES = 0
+    pubmed.os.cpu_count = lambda: 2
+    original = detect.iter_pubmed_xml
+    def paused(*args, **kwargs):
+        for n, batch in enumerate(original(*args, **kwargs)):
+            yield batch
+            if n == 1:
+                print("STORED-TWO-PARTS", flush=True)
+                while not os.path.exists(sys.argv[3]):
+                    time.sleep(0.05)
+    detect.iter_pubmed_xml = paused
+    report = import_files(Library.open(sys.argv[1]), [sys.argv[2]])
+    print("ADDED", report.added, flush=True)
+""")
+
+
+@pytest.mark.e2e
+def test_another_writer_commits_while_a_large_file_is_parsed_and_nothing_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = Library.init(tmp_path / "lib")
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    first = Library.open(lib.root).records()
+    big, go = _big_file(tmp_path), tmp_path / "go"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_SCRIPT, str(lib.root), str(big), str(go)], stdout=subprocess.PIPE
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == b"STORED-TWO-PARTS"
+        monkeypatch.setenv("KETALIT_LOCK_TIMEOUT", "0")  # the import parses, and does not hold the lock
+        add_note(Library.open(lib.root), first[0]["pmid"], "written while the import parsed")
+    finally:
+        go.touch()
+    out, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 0
+    added = int(out.split()[-1])
+    after = Library.open(lib.root)
+    assert added == len(after) - len(first) > 0
+    assert "written while the import parsed" in after.find(first[0]["pmid"])["notes"]  # the import stored again
+    serial = Library.init(tmp_path / "serial")
+    import_files(serial, [NCBI / "pubmed1.xml"])
+    import_files(serial, [big])
+    got, want = _as_stored(after), _as_stored(serial)
+    for rec in got + want:
+        rec.pop("notes")
+    assert got == want  # the records, tags, citation keys and provenance of an import that nothing interrupted

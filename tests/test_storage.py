@@ -271,6 +271,29 @@ def test_two_concurrent_writers_lose_nothing(tmp_path: Path, same_file: bool) ->
     assert texts == {"a": rounds, "b": rounds}
 
 
+def test_changes_made_without_the_lock_are_committed_only_if_nobody_committed_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = make_library(tmp_path / "lib", 30, shard_size=10)
+    other = Library.open(lib.root)
+    monkeypatch.setenv("KETALIT_LOCK_TIMEOUT", "0")
+    rec = lib.record(5)
+    rec["volume"] = "mine"
+    with pytest.raises(LibraryChanged, match="nothing was written"):
+        with lib.transaction(unlocked=True):
+            lib.put(5, rec)
+            with other.transaction():  # the lock is free while the changes are made
+                theirs = other.record(25)
+                theirs["volume"] = "theirs"
+                other.put(25, theirs)
+    after = Library.open(lib.root)
+    assert after.record(25)["volume"] == "theirs" and after.record(5)["volume"] != "mine"
+    with lib.transaction(unlocked=True):  # nobody commits meanwhile: the changes are written
+        lib.put(5, rec)
+    after = Library.open(lib.root)
+    assert after.record(5)["volume"] == "mine" and after.record(25)["volume"] == "theirs"
+
+
 # -- readers -----------------------------------------------------------------------------------------------------------
 
 
@@ -500,3 +523,35 @@ def test_a_write_that_fails_changes_no_file(tmp_path: Path) -> None:
                 lib.put(i, rec)
             raise KetalitError("boom")
     assert files_of(lib.root) == before
+
+
+def test_a_commit_that_cannot_write_its_files_leaves_the_search_index_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketalit.library import files
+    from ketalit.search import search_library
+    from ketalit.search.store import connect, indexed_shards
+
+    lib = make_library(tmp_path / "lib", 30, shard_size=10)
+    assert search_library(Library.open(lib.root), "flavocytochrome") == []  # the index is made and up to date
+    conn = connect(lib.root / ".index")
+    assert conn is not None
+    indexed = indexed_shards(conn)
+    conn.close()
+    before = files_of(lib.root)
+
+    def full(path, data):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(files, "write_temp", full)
+    with pytest.raises(KetalitError, match="No space left on device.*nothing was changed"):
+        with lib.transaction():
+            rec = lib.record(15)
+            rec["title"] = "Ketamine and the flavocytochrome"
+            lib.put(15, rec)
+    monkeypatch.undo()
+    assert files_of(lib.root) == before
+    conn = connect(lib.root / ".index")
+    assert conn is not None and indexed_shards(conn) == indexed
+    conn.close()
+    assert search_library(Library.open(lib.root), "flavocytochrome") == []

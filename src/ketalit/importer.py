@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
+from .errors import LibraryChanged
 from .formats.detect import open_file
 from .library import Library
 from .records import Record, has_identity, identity, no_gc, normalise
@@ -108,7 +110,7 @@ def store_records(
         taken: set[str] | None = None
         copies: Counter[tuple[int, str, str]] = Counter()  # records per (stored record, source): a file's duplicates
         for rec in records:
-            if not rec.pop("_normalised", False):
+            if not rec.get("_normalised"):
                 normalise(rec)
             if not has_identity(rec):
                 counts["skipped"] += 1
@@ -149,7 +151,8 @@ def import_files(
 
     A large PubMed XML file is parsed in worker processes, and the records of each part are stored (in memory) as
     the part is done, while the next parts are parsed; nothing is written until every file has been read, and a file
-    that cannot be read leaves the library as it was.
+    that cannot be read leaves the library as it was. The library's lock is taken only to commit: if another process
+    commits while the files are parsed, the records are stored again under the lock.
 
     ``relative_to``: record each file's provenance relative to this folder (the shipped library does, so that it
     reads the same on every machine).
@@ -159,6 +162,7 @@ def import_files(
         return None if relative_to is None else Path(path).resolve().relative_to(relative_to.resolve()).as_posix()
 
     report = ImportReport()
+    kept: list[Record] | None = []  # the records handed over, while they may have to be stored again
 
     def records() -> Iterator[Record]:
         for path in paths:
@@ -169,10 +173,26 @@ def import_files(
                 count += len(batch)
                 batch.reverse()
                 while batch:
-                    yield batch.pop()  # let go of once it is handed over (the library keeps what it stores)
+                    rec = batch.pop()  # let go of once it is handed over (the library keeps what it stores)
+                    if kept is not None:
+                        kept.append(rec)
+                    yield rec
             report.files.append({"path": str(parsed.path), "format": parsed.format, "records": count})
 
+    parsing = records()
+    keys: list[str] = []
+    skipped: list[str] = []
     with no_gc():  # many objects, all kept: the collector would only walk them again and again
-        counts = store_records(lib, records(), report.keys, report.skipped)
+        try:
+            # Parse and store without the lock: another writer need not wait for the parse. If one commits
+            # meanwhile, store everything again under the lock (the parse goes on where it was).
+            with lib.transaction(unlocked=True):
+                counts = store_records(lib, parsing, keys, skipped)
+        except LibraryChanged:
+            again, kept = kept or [], None
+            keys, skipped = [], []
+            counts = store_records(lib, chain(again, parsing), keys, skipped)
+    kept = None
+    report.keys, report.skipped = keys, report.skipped + skipped
     report.added, report.updated = counts["added"], counts["updated"]
     return report

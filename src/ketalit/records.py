@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import functools
 import gc
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -194,6 +193,8 @@ def clean_text(text: Any) -> str:
     if "<" in s:
         s = _TAG_RE.sub("", s)
     if "&" in s:
+        import html  # (its entity table is read only when a text has an entity)
+
         s = html.unescape(s)
     if not s.isascii() and not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)

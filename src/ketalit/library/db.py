@@ -26,7 +26,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from ..errors import BadInput, KetalitError, LibraryWriteError, NotFound
+from ..errors import BadInput, KetalitError, LibraryChanged, LibraryWriteError, NotFound
 from ..records import Record, merge, new_record, no_gc, normalize_doi, titles_match
 from .citekey import assign_key, check_key
 from .files import MANIFEST, RECORDS_DIR, FileSet
@@ -204,21 +204,39 @@ class Library:
 
     # -- transactions ------------------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Library]:
+    def transaction(self, unlocked: bool = False) -> Iterator[Library]:
+        """Make changes and commit them together (see the module's docstring).
+
+        ``unlocked``: the changes are made without the lock, on the library as it is when the transaction begins (an
+        import parses a large file meanwhile, and other writers need not wait for it); the lock is taken to commit
+        them. If another process committed in between, nothing is written and ``LibraryChanged`` is raised: the
+        caller makes its changes again, in a transaction that holds the lock throughout."""
         if self._in_tx:
             yield self
             return
         if not self.root.is_dir():
             raise NotFound(f"no ketalit library at {self.root}/ (run `ketalit init {self.root}` to create one)")
-        self._lock.acquire(lock_timeout())
+        locked = False
         try:
-            self.files.locked = True
-            self.files.recover()
+            if not unlocked:
+                self._lock.acquire(lock_timeout())
+                locked = self.files.locked = True
+                self.files.recover()
             self._reset()
             self._meta()  # the library as it is now (converted first if it has the older layout)
             self._refuse_read_only()
+            base = self.files.manifest().raw
             self._in_tx = True
             yield self
+            if not locked:
+                self._lock.acquire(lock_timeout())
+                locked = self.files.locked = True
+                self.files.recover()
+                if self.files.manifest().raw != base or self.files._raw_manifest() != base:
+                    raise LibraryChanged(
+                        f"{self.root}: another ketalit committed while this one prepared its changes; "
+                        "nothing was written"
+                    )
             changes = self._commit()
             if changes is not None:
                 self._after_commit(changes)
@@ -228,7 +246,8 @@ class Library:
         finally:
             self._in_tx = False
             self.files.locked = False
-            self._lock.release()
+            if locked:
+                self._lock.release()
 
     def _refuse_read_only(self) -> None:
         paths = [self.db_path] + [self.root / n for n in self.files.manifest().files]

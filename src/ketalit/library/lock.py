@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import socket
 import sys
 import time
 import weakref
@@ -26,7 +25,16 @@ import orjson
 from ..errors import LibraryBusy, LibraryWriteError
 from ..records import now_iso
 
-HOST = socket.gethostname() or "localhost"
+
+def _hostname() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # what gethostname() returns, without loading the socket module at start-up
+    import socket
+
+    return socket.gethostname()
+
+
+HOST = _hostname() or "localhost"
 POLL = 0.05
 
 

@@ -1,0 +1,89 @@
+"""What a single-record command pays when the page cache is cold: `ketalit show ID` timed warm, with the library's
+files dropped from the page cache, and with Python's and ketalit's code dropped from it.
+
+    python bench/cold_start.py LIBRARY ID [--rounds K]     # PYTHONPATH=OTHER/src: another source tree
+
+Each round (default 5) runs the command warm (after a run that fills the cache), then after asking the kernel to
+drop the library's files from the page cache, then after asking it to drop every file of the standard library,
+the installed packages and ketalit's source (``posix_fadvise(DONTNEED)``: the files are read from disk again by the
+next process that needs them; nothing else changes). Prints min and median wall time of each, and how many modules
+the command imports and how large their files are.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+COUNT = """
+import os, runpy, sys, importlib.util
+sys.argv = ["ketalit", *sys.argv[1:]]
+try:
+    runpy.run_module("ketalit", run_name="__main__")
+except SystemExit:
+    pass
+files = [m.__file__ for m in list(sys.modules.values()) if getattr(m, "__file__", None)]
+paths = [importlib.util.cache_from_source(f) if f.endswith(".py") else f for f in files]
+size = sum(os.path.getsize(p) for p in paths if os.path.exists(p))
+print(len(files), size, file=sys.stderr)
+"""
+
+
+def evict(*folders: Path) -> None:
+    for folder in folders:
+        for dirpath, _, names in os.walk(folder):
+            for name in names:
+                try:
+                    fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+                except OSError:
+                    continue
+                try:
+                    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                finally:
+                    os.close(fd)
+
+
+def timed(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    rounds = 5
+    if "--rounds" in args:
+        k = args.index("--rounds")
+        rounds = int(args[k + 1])
+        del args[k : k + 2]
+    lib, ident = Path(args[0]), args[1]
+    cmd = [PY, "-m", "ketalit", "--library", str(lib), "show", ident]
+    paths = sysconfig.get_paths()
+    code = {Path(paths[k]) for k in ("stdlib", "platstdlib", "purelib", "platlib")} | {ROOT / "src"}
+    code |= {Path(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p}  # a source tree measured
+    got: dict[str, list[float]] = {"warm": [], "library cold": [], "code cold": []}
+    for _ in range(rounds):
+        timed(cmd)
+        got["warm"].append(timed(cmd))
+        evict(lib)
+        got["library cold"].append(timed(cmd))
+        evict(*code)
+        got["code cold"].append(timed(cmd))
+    print(f"`ketalit show {ident}`, {rounds} rounds, load average {os.getloadavg()[0]:.1f} at the end\n")
+    print("| page cache | min | median |\n| --- | --- | --- |")
+    for name, times in got.items():
+        print(f"| {name} | {min(times):.3f} s | {statistics.median(times):.3f} s |")
+    out = subprocess.run([PY, "-c", COUNT, *cmd[3:]], check=True, capture_output=True, text=True).stderr.split()
+    print(f"\nModules imported: {out[-2]}, their files {int(out[-1]) / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
