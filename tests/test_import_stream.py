@@ -4,6 +4,7 @@ it was, and an import killed while parts are being stored loses nothing that was
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -123,9 +124,13 @@ def test_an_import_killed_while_storing_parts_loses_nothing_committed(tmp_path: 
     first = Library.open(lib.root).records()
     add_note(Library.open(lib.root), first[0]["pmid"], "committed before the import")
     big = _big_file(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_SCRIPT, str(lib.root), str(big)], stdout=subprocess.PIPE)
+    # In a session of its own, so that the kill takes the importer's parsing workers with it (as the kill of a whole
+    # command does) instead of leaving them orphaned for the rest of the test run.
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_SCRIPT, str(lib.root), str(big)], stdout=subprocess.PIPE, start_new_session=True
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == b"STORED-TWO-PARTS"
-    proc.send_signal(signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
     after = Library.open(lib.root)
     assert [r["pmid"] for r in after.records()] == [r["pmid"] for r in first]  # none of the import, all of before
