@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote
 
+from ..claims import VERDICTS
 from ..claims.link import DESIGN_LABEL
 from ..claims.store import stored_claims, stored_contradictions
-from ..claims.verdict import VERDICTS
 from ..library import Library
 from ..pubmed.fetch import saved_searches
 from ..records import first_author
