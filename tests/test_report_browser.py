@@ -14,6 +14,7 @@ import pytest
 
 from ketalit.claims.review import set_verdict
 from ketalit.library import Library
+from ketalit.report.data import every_claim
 from ketalit.report.render import write_report
 
 from browser import CHROMIUM, chromium, screenshot
@@ -104,7 +105,7 @@ def page(browser, report):
 
 
 def _claims(files) -> list[dict]:
-    return [c for d in files.data["claims"] for group in d["kinds"].values() for c in group]
+    return every_claim(files.data["claims"])
 
 
 def test_every_claim_is_shown_with_its_verdict(page, report) -> None:

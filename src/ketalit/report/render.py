@@ -35,7 +35,7 @@ from ..library.storage import atomic_write_bytes
 from ..prisma import has_screening, prisma_counts, prisma_svg
 from ..records import Record, now_iso
 from ..safetext import printable
-from .data import JUDGED, SHOWN_PER_SIDE, report_data
+from .data import JUDGED, SHOWN_PER_SIDE, every_claim, report_data
 from .figure import bubble_map_svg
 
 ASSETS = files("ketalit") / "report" / "templates"
@@ -201,7 +201,7 @@ def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> N
     from ..formats.bibtex import dump_bibtex
     from ..formats.ris import dump_ris
 
-    claims = [c for d in data["claims"] for group in d["kinds"].values() for c in group]
+    claims = every_claim(data["claims"])
     if not claims:
         return
     folder = out_dir / EVIDENCE_DIR
