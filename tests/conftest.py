@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TypeVar
@@ -87,6 +87,19 @@ def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return root
 
     return built_once(tmp_path_factory, "linked", build)
+
+
+def keep_pages(root: Path, pages: Collection[str]) -> None:
+    """Library ``root`` with the linked claims of only these pages (and the contradictions between them), as if only
+    they had been checked: a report of a few pages exercises all that the whole library's report does, at a fraction
+    of its size. For the tests of how a report behaves (in a browser, in print) rather than of what it concludes."""
+    lib = Library.open(root)
+    with lib.transaction():
+        lib.table("claims").remove(lambda row: row["document"] not in pages)
+        kept = {row["id"] for row in lib.table("claims").all()}
+        meta = lib.table("claims_meta")
+        [state] = meta.all()
+        meta.update({"contradictions": [c for c in state["contradictions"] if set(c["claims"]) <= kept]})
 
 
 def copy_library_files(src: Path, dest: Path) -> None:

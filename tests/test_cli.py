@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ketalit.cli import app
 from ketalit.formats.detect import read_file
 
 from conftest import FIXTURES, NCBI, SNAPSHOT, cli_error, run_cli, run_ketalit
@@ -197,3 +198,11 @@ def test_a_command_line_that_cannot_be_read_is_one_line(case: str, runner, tmp_p
 def test_a_bare_group_still_shows_its_help(runner, tmp_path: Path) -> None:
     res = run_cli(runner, tmp_path, "export")
     assert "Usage:" in res.output and "bibtex" in res.output and "error" not in res.output
+
+
+def test_the_help_names_every_verdict_a_command_accepts(runner, tmp_path: Path) -> None:
+    from ketalit.claims import VERDICTS
+
+    for command in (["claims", "verdict"], ["claims", "list"]):
+        res = runner.invoke(app, [*command, "--help"])
+        assert res.exit_code == 0 and all(v in res.output for v in VERDICTS), (command, res.output)

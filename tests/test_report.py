@@ -14,7 +14,7 @@ from ketalit.claims.store import link_all
 from ketalit.importer import store_records
 from ketalit.library import Library
 from ketalit.records import author, new_record
-from ketalit.report.data import report_data
+from ketalit.report.data import every_claim, report_data
 from ketalit.report.render import evidence_csv, md_escape, write_report
 from ketalit.safetext import printable
 from ketalit.screening import screen
@@ -57,7 +57,7 @@ def _by_id(dom, id_: str):
 
 
 def _claims(files) -> list[dict]:
-    return [c for d in files.data["claims"] for group in d["kinds"].values() for c in group]
+    return every_claim(files.data["claims"])
 
 
 def _all_evidence_rows(files, claim: dict) -> list:

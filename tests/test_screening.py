@@ -17,7 +17,7 @@ from ketalit.screening import agreement, cohen_kappa, conflicts, decisions, reso
 from ketalit.search import search_library
 from ketalit.userfields import add_note, notes
 
-from conftest import ROOT, run_cli, run_ketalit
+from conftest import ROOT, run_cli
 
 LABELS = json.loads((ROOT / "tests" / "labels" / "screening_ed_rct.json").read_text())
 
@@ -62,8 +62,8 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path,
     ids = sorted({r for _, r in votes})
     expected = cohen_kappa_score([votes[("alice", i)] for i in ids], [votes[("bob", i)] for i in ids])
     assert agreement(lib)[0]["kappa"] == pytest.approx(expected, abs=1e-4)
-    out = run_ketalit("--library", str(shipped), "screen", "agreement")
-    assert out.returncode == 0 and f"{expected:.3f}" in out.stdout
+    out = run_cli(runner, shipped, "screen", "agreement")
+    assert out.exit_code == 0 and f"{expected:.3f}" in out.stdout
     # resolve every conflict through the CLI, as the labels say
     for c in found:
         key = Library.open(shipped).record(c["record"])["citekey"]
@@ -72,7 +72,7 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path,
         if decision == "exclude":
             args += ["--reason", "wrong study design"]
         assert run_cli(runner, shipped, *args).exit_code == 0
-    assert run_ketalit("--library", str(shipped), "screen", "conflicts", "--json").stdout.strip() == "[]"
+    assert run_cli(runner, shipped, "screen", "conflicts", "--json").stdout.strip() == "[]"
     includes = [k for k, v in final.items() if v == "include"]
     lib = Library.open(shipped)
     screen(lib, includes[0], "exclude", "not retrieved", stage="full_text", reviewer="alice")
@@ -81,8 +81,8 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path,
     for k in includes[3:-1]:
         screen(lib, k, "include", stage="full_text", reviewer="alice")  # the last include awaits full text
 
-    proc = run_ketalit("--library", str(shipped), "prisma", "--json")
-    assert proc.returncode == 0, proc.stderr
+    proc = run_cli(runner, shipped, "prisma", "--json")
+    assert proc.exit_code == 0, proc.stderr
     c = json.loads(proc.stdout)
     # the arithmetic, against the library itself
     recs = Library.open(shipped).records()
@@ -100,11 +100,11 @@ def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path,
     assert c["included"]["studies"] == n_inc - 4
     assert all(c["checks"].values())
     assert [a["reviewers"] for a in c["agreement"]] == [["alice", "bob"]]
-    text = run_ketalit("--library", str(shipped), "prisma")
+    text = run_cli(runner, shipped, "prisma")
     assert "Cohen's kappa" in text.stdout and f"{expected:.3f}" in text.stdout
     # the report draws the same numbers
-    rep = run_ketalit("--library", str(shipped), "report", "-o", str(shipped / "rep"))
-    assert rep.returncode == 0, rep.stderr
+    rep = run_cli(runner, shipped, "report", "-o", str(shipped / "rep"))
+    assert rep.exit_code == 0, rep.stderr
     html = (shipped / "rep" / "report.html").read_text()
     svg = (shipped / "rep" / "prisma.svg").read_text()
     assert svg == prisma_svg(prisma_counts(Library.open(shipped)))

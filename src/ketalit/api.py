@@ -142,7 +142,7 @@ class ClaimRow(TypedDict, total=False):
     topic: str
     checkable: bool
     proposition: dict[str, Any]
-    verdict: str  # one of claims.verdict.VERDICTS: a reviewer's when there is one
+    verdict: str  # one of claims.VERDICTS: a reviewer's when there is one
     machine_verdict: str
     explanation: str
     evidence: list[dict[str, Any]]  # each record cited: claims.verdict.Evidence.as_dict, and a reviewer's stance
@@ -545,10 +545,10 @@ def claims(
 ) -> list[ClaimRow]:
     """The linked claims (of one page, with one verdict, or not yet reviewed), each with the machine's verdict
     and a reviewer's."""
+    from .claims import VERDICTS
     from .claims.check import resolve_document
     from .claims.review import public
     from .claims.store import stored_claims
-    from .claims.verdict import VERDICTS
 
     if verdict and verdict not in VERDICTS:
         raise BadInput(f"verdict must be one of {', '.join(VERDICTS)}", options=("verdict",))

@@ -223,14 +223,15 @@ def _check(lib: Library, decision: str, reason: str, stage: str) -> None:
 def refresh_summary(lib: Library, doc_id: int) -> None:
     """Recompute the screening summary stored on the record (inside a transaction)."""
     rec = lib.record(doc_id)
+    mine = decisions(lib, record=doc_id)  # read once: each read goes through every decision of the library
     per_stage = {}
     for st in stages(lib):
-        s = stage_status(decisions(lib, record=doc_id, stage=st))
+        s = stage_status([d for d in mine if d["stage"] == st])
         if s is not None:
             per_stage[st] = s
     brief = summary(per_stage, stages(lib))
     if brief is not None:
-        brief["at"] = max((d["at"] for d in decisions(lib, record=doc_id)), default="")
+        brief["at"] = max((d["at"] for d in mine), default="")
     rec["screening"] = brief
     lib.put(doc_id, rec)
 

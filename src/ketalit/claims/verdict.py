@@ -46,8 +46,6 @@ from .._compat import tomllib
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim, Proposition
 
-# Every verdict, in the order a report lists them.
-VERDICTS = ("supported", "contradicted", "mixed", "insufficient", "no_evidence", "not_checkable")
 STRONG = 3.0  # an RCT or better
 INDIRECT_FACTOR = 0.5
 LARGE_TRIAL = 150  # an RCT this large weighs as much as a meta-analysis against it ("a large RCT finds nothing")

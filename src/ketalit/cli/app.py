@@ -17,6 +17,7 @@ except ImportError:  # older typer parses with click itself
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from .. import __version__
+from ..claims import VERDICTS
 from ..credentials import forget
 from ..errors import KetalitError
 from ..library import Library, default_library_path
@@ -183,11 +184,7 @@ def main_options(
     STATE["library"] = library
 
 
-VERDICT_STYLE = {
-    "supported": "bold green",
-    "contradicted": "bold red",
-    "mixed": "bold yellow",
-    "insufficient": "yellow",
-    "no_evidence": "dim",
-    "not_checkable": "dim italic",
-}
+# How each verdict is shown on the terminal, strongest first, as VERDICTS lists them.
+VERDICT_STYLE = dict(
+    zip(VERDICTS, ("bold green", "bold red", "bold yellow", "yellow", "dim", "dim italic"), strict=True)
+)

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from ..claims import VERDICTS
 from ..errors import KetalitError
 from ..render import term
 from .app import VERDICT_STYLE, ClinicOpt, JsonOpt, TitleOpt, UrlOpt, claims_app, console, emit_json, open_library
@@ -72,7 +73,7 @@ def claims_list(
         None,
         "--verdict",
         "-v",
-        help="Only one verdict: supported, contradicted, mixed, insufficient, no_evidence, not_checkable.",
+        help=f"Only one verdict: {', '.join(VERDICTS)}.",
     ),
     unreviewed: bool = typer.Option(False, "--unreviewed", help="Only claims nobody has reviewed yet."),
     as_json: bool = JsonOpt,
@@ -255,9 +256,7 @@ def claims_stance(
 @claims_app.command("verdict")
 def claims_verdict(
     claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
-    verdict: str = typer.Argument(
-        ..., help="supported, contradicted, mixed, insufficient, no_evidence, not_checkable."
-    ),
+    verdict: str = typer.Argument(..., help=f"{', '.join(VERDICTS)}."),
     note: str = NoteOpt,
     reviewer: str | None = ReviewerOpt,
     as_json: bool = JsonOpt,
@@ -344,7 +343,6 @@ def claims_review(
     accept or overrule the verdict, add a note, add a record the machine missed."""
     from ..api import claim, set_stance, set_verdict
     from ..claims.pages import documents
-    from ..claims.verdict import VERDICTS
 
     lib = open_library()
     row = claim(lib, claim_id)

@@ -197,9 +197,9 @@ def new_file_mode() -> int:
     return 0o666 & ~umask  # mkstemp makes 0600; a new file is as readable as any other file
 
 
-def write_temp(path: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file beside ``path``, fsynced, with ``path``'s permissions (or a new file's).
-    Raises OSError, leaving no temporary file behind."""
+def write_temp(path: Path, data: bytes, sync: bool = True) -> Path:
+    """``data`` in a new temporary file beside ``path``, fsynced unless ``sync`` is false, with ``path``'s
+    permissions (or a new file's). Raises OSError, leaving no temporary file behind."""
     try:
         mode = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
@@ -210,7 +210,8 @@ def write_temp(path: Path, data: bytes) -> Path:
             os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -229,14 +230,17 @@ def fsync_dir(folder: Path) -> None:
         pass
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename). The folder must exist; an existing
-    file keeps its permissions. Raises OSError, leaving the previous file and no temporary file behind."""
+    file keeps its permissions. Raises OSError, leaving the previous file and no temporary file behind.
+    ``sync=False``: replaced as atomically (a reader sees the old file or the new one) but not forced to disk, for
+    files that are made again whenever they are needed (a report's hundreds of evidence files)."""
     remove_stale_tmp_files(path)
-    tmp = write_temp(path, data)
+    tmp = write_temp(path, data, sync)
     try:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if sync:
+        fsync_dir(path.parent)

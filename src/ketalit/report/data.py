@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote
 
+from ..claims import VERDICTS
 from ..claims.link import DESIGN_LABEL
 from ..claims.store import stored_claims, stored_contradictions
-from ..claims.verdict import VERDICTS
 from ..library import Library
 from ..pubmed.fetch import saved_searches
 from ..records import first_author
@@ -526,6 +526,11 @@ def limits(
     return out
 
 
+def every_claim(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims of the report's documents (``claims_section``), in the order the report shows them."""
+    return [c for d in docs for group in d["kinds"].values() for c in group]
+
+
 def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
     """What the report shows, read from the library (nothing is linked or written here). A library without linked
     claims still gets its gap maps and summary; ``document`` limits the claims to one page."""
@@ -542,7 +547,7 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
     route_map = gap_map(lib, "route", "outcome", rows)
     setting_map = gap_map(lib, "setting", "outcome", rows)
     claims = claims_section(lib, rows, index)
-    all_claims = [c for d in claims for group in d["kinds"].values() for c in group]
+    all_claims = every_claim(claims)
     cells = cell_details([route_map, setting_map], {c["id"]: c for c in all_claims})
     summary = library_summary(lib)
     reviews = review_counts(rows)
@@ -576,7 +581,7 @@ def report_data(lib: Library, document: str | None = None) -> dict[str, Any]:
 def filter_options(docs: list[dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:
     """The values each filter of the claims offers: only those some claim has, each with its label."""
     vocab = default_vocabulary()
-    claims = [c for d in docs for group in d["kinds"].values() for c in group]
+    claims = every_claim(docs)
     return {
         "verdict": [(v, v.replace("_", " ")) for v in VERDICTS if any(c["verdict"] == v for c in claims)],
         "kind": [(k, k.replace("_", " ")) for k in sorted({c["kind"] for c in claims})],

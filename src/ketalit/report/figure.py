@@ -30,19 +30,17 @@ def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) 
     fig_h = max(4.0, 0.42 * len(rows) + 2.8)
     fig, ax = plt.subplots(figsize=(fig_w, fig_h))
     biggest = max((c["count"] for line in gap["grid"] for c in line), default=1) or 1
+    # one scatter per kind of mark (a scatter per cell made the figure most of a small report's cost)
+    studied: list[tuple[int, int, float, str, str, float]] = []  # x, y, size, colour, edge colour, edge width
+    gaps: list[tuple[int, int]] = []
+    empty: list[tuple[int, int]] = []
     for y, line in enumerate(gap["grid"]):
         for x, cell in enumerate(line):
             if cell["count"]:
                 size = 40 + 560 * (cell["count"] / biggest) ** 0.5
-                ax.scatter(
-                    x,
-                    y,
-                    s=size,
-                    color=TIER_COLOURS[cell["tier"]],
-                    edgecolors="#000000" if cell.get("claims") else "#7a7a7a",
-                    linewidths=2.0 if cell.get("claims") else 0.5,
-                    zorder=3,
-                )
+                claimed = bool(cell.get("claims"))
+                edge, width = ("#000000", 2.0) if claimed else ("#7a7a7a", 0.5)
+                studied.append((x, y, size, TIER_COLOURS[cell["tier"]], edge, width))
                 ax.text(
                     x,
                     y,
@@ -54,9 +52,18 @@ def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) 
                     zorder=4,
                 )
             elif cell.get("claims"):  # claimed, and not one study: the plainest gap
-                ax.scatter(x, y, s=60, marker="D", facecolors="none", edgecolors="#000000", linewidths=1.5, zorder=3)
+                gaps.append((x, y))
             else:  # an empty cell is shown as empty, not left blank
-                ax.scatter(x, y, s=18, marker="x", color="#b0b0b0", linewidths=0.8, zorder=2)
+                empty.append((x, y))
+    if studied:
+        xs, ys, sizes, colours, edges, widths = zip(*studied, strict=True)
+        ax.scatter(xs, ys, s=sizes, color=colours, edgecolors=edges, linewidths=widths, zorder=3)
+    if gaps:
+        gx, gy = zip(*gaps, strict=True)
+        ax.scatter(gx, gy, s=60, marker="D", facecolors="none", edgecolors="#000000", linewidths=1.5, zorder=3)
+    if empty:
+        ex, ey = zip(*empty, strict=True)
+        ax.scatter(ex, ey, s=18, marker="x", color="#b0b0b0", linewidths=0.8, zorder=2)
     ax.set_xticks(range(len(cols)))
     ax.set_xticklabels([gap["col_labels"][c] for c in cols], rotation=55, ha="right", fontsize=7.5)
     ax.set_yticks(range(len(rows)))
