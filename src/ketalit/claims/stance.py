@@ -24,7 +24,8 @@ from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import fmt_days
-from .verdict import asserted_direction, weighing
+from .verdict import asserted_direction
+from .weighing import pattern, weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -815,7 +816,7 @@ def _duration_indirect(claim: Claim, rec: Record, reading: Reading, have: set[st
 
 @lru_cache(maxsize=256)
 def _one_infusion(text: str) -> bool:
-    return bool(re.search(weighing()["duration"]["one_infusion"], text, re.I))
+    return bool(pattern("duration", "one_infusion").search(text))
 
 
 def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
@@ -872,7 +873,7 @@ def _concepts_name_outcomes(prop: Proposition) -> bool:
 
 @lru_cache(maxsize=256)
 def _named_harm(quote: str) -> tuple[re.Pattern[str], ...]:
-    general = re.compile("|".join(f"(?:{w})" for w in weighing()["harm"]["general_words"]), re.I)
+    general = pattern("harm", "general_words")
     words = dict.fromkeys(w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w))
     return tuple(re.compile(r"\b" + re.escape(w[:-1] if w.endswith("s") else w), re.I) for w in words)
 

@@ -34,17 +34,14 @@ that rates its own evidence as weak as a single trial, whatever their design.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from .._compat import tomllib
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim, Proposition
+from .weighing import pattern
 
 STRONG = 3.0  # an RCT or better
 INDIRECT_FACTOR = 0.5
@@ -55,30 +52,12 @@ TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0
 TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 
-@lru_cache(maxsize=1)
-def weighing() -> dict[str, Any]:
-    """``data/weighing.toml``, its setting ids checked against the vocabulary."""
-    data = tomllib.loads(resources.files("ketalit").joinpath("data/weighing.toml").read_text(encoding="utf-8"))
-    vocab = default_vocabulary()
-    for key, ids in data.get("population", {}).items():
-        for tag in ids:
-            if not vocab.has("setting", tag):
-                raise ValueError(f"data/weighing.toml: [population] {key}: {tag!r} is not a vocabulary setting")
-    return data
-
-
-@lru_cache(maxsize=8)
-def _words(section: str, key: str) -> re.Pattern[str]:
-    """One pattern for a list of patterns of ``data/weighing.toml`` ([section] key), case-insensitive."""
-    return re.compile("|".join(f"(?:{p})" for p in weighing()[section][key]), re.I)
-
-
 def strength_words(claim: Claim, kind: str) -> str:
     """The words with which a claim asserts a large or certain benefit ("clearly help": kind "strong"), or only
     that some patients benefit ("in some cases": kind "some"); "" if it does neither."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return ""
-    m = _words("strength", kind).search(claim.text)
+    m = pattern("strength", kind).search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -87,7 +66,7 @@ def harm_qualifier(claim: Claim) -> str:
     mild", "depend on the dose": ``data/weighing.toml`` [harm] qualifiers); "" if it says only that it happens."""
     if claim.proposition.direction != "causes":
         return ""
-    m = _words("harm", "qualifiers").search(claim.text)
+    m = pattern("harm", "qualifiers").search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -102,7 +81,7 @@ def lasting_words(claim: Claim) -> str:
     brain handles pain"), ``data/weighing.toml`` [strength] lasting; "" if it does not."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS:
         return ""
-    m = _words("strength", "lasting").search(claim.text)
+    m = pattern("strength", "lasting").search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -541,7 +520,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
-    regulator = _words("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
+    regulator = pattern("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
     if regulator and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # what a regulator approved or listed is not what the abstracts establish
         note = (
