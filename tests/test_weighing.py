@@ -516,3 +516,22 @@ def test_what_one_meta_analysis_says_in_passing_of_history_is_one_voice(lib: Lib
                    terms="repeated scheduled treatments extend benefits")  # fmt: skip
     schnabel = evidence(lib, dosing, "schnabel2011efficacy")
     assert schnabel.stance == "supports" and verdict(dosing, [schnabel])[0] == "supported"
+
+
+def test_a_ranking_or_a_dose_dependence_is_stated_only_by_a_sentence_that_says_it(lib: Library) -> None:
+    potent = claim("Of the NMDA receptor antagonists available in clinics today, it is the most potent.",
+                   kind="mechanism", outcomes=[],
+                   terms="nmda receptor antagonists available clinics today potent")  # fmt: skip
+    # Schwartzman 2009: "Ketamine is the most potent clinically available safe NMDA antagonist ..."
+    schwartzman = evidence(lib, potent, "schwartzman2009outpatient")
+    assert schwartzman.stance == "supports" and "most potent" in schwartzman.rationale[0]
+    # Pribish 2020 says ketamine is an NMDA receptor antagonist, not that it is the most potent one
+    pribish = evidence(lib, potent, "pribish2020review")
+    assert pribish.stance == "neutral" and "'the most'" in pribish.why
+    assert verdict(potent, [pribish])[0] == "insufficient"
+    # a sentence naming a dose and a duration does not say that higher doses last longer (Cogan 2017)
+    higher = claim("Higher doses of ketamine tend to provide longer-lasting pain relief compared to lower doses.",
+                   kind="dosing", outcomes=["duration_of_relief"],
+                   concepts=[["dose"], ["longer", "duration", "lasting"]])  # fmt: skip
+    cogan = evidence(lib, higher, "28994672")
+    assert cogan.stance == "neutral" and "'Higher doses'" in cogan.why

@@ -612,6 +612,21 @@ def _figures(text: str) -> frozenset[str]:
     return frozenset(n for n in numbers if not re.fullmatch(r"(?:19|20)\d\d", n))
 
 
+STATEMENT_QUALIFIERS = ("ranking", "dose_dependence")
+
+
+@lru_cache(maxsize=256)
+def _statement_qualifiers(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """What a textbook claim says beyond its topic and a statement must say too (``data/weighing.toml`` [textbook]):
+    that ketamine ranks first ("the most potent"), or that the effect changes with the dose ("higher doses")."""
+    out = []
+    for key in STATEMENT_QUALIFIERS:
+        m = pattern("textbook", key).search(text)
+        if m:
+            out.append((pattern("textbook", key), m.group(0)))
+    return tuple(out)
+
+
 def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
@@ -632,6 +647,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     # what a history or dosing statement says must be said of ketamine; a mechanism may be the receptor's
     about_ketamine = claim.kind != "mechanism"
     figures = _figures(claim.text) if claim.kind == "dosing" else frozenset()  # a dosing claim's own figures
+    qualifiers = _statement_qualifiers(claim.text)
     texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
@@ -663,6 +679,10 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         if figures and not figures & _figures(text):
             # a dose or a duration of another regimen ("0.5-2 mg/kg over an hour" against a trial's 0.15 mg/kg)
             votes.append(Vote(None, i, 0, 0.0, f"gives other figures than the claim's ({', '.join(sorted(figures))})"))
+            continue
+        unsaid = next((words for rx, words in qualifiers if not rx.search(text)), "")
+        if unsaid:  # "the most potent", "higher doses last longer": the sentence does not say that part
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
