@@ -535,3 +535,18 @@ def test_a_ranking_or_a_dose_dependence_is_stated_only_by_a_sentence_that_says_i
                    concepts=[["dose"], ["longer", "duration", "lasting"]])  # fmt: skip
     cogan = evidence(lib, higher, "28994672")
     assert cogan.stance == "neutral" and "'Higher doses'" in cogan.why
+
+
+def test_each_condition_of_a_listed_benefit_needs_its_own_evidence(lib: Library) -> None:
+    # two placebo-controlled CRPS infusion trials (Sigtermans 2009, Schwartzman 2009) show relief of CRPS...
+    def weigh(settings: list[str]) -> tuple[str, str]:
+        c = claim("Ketamine infusions relieve the pain of CRPS and of migraine.", settings=settings, **{
+            k: v for k, v in CRPS.items() if k != "settings"})  # fmt: skip
+        found = [evidence(lib, c, k) for k in ("19604642", "schwartzman2009outpatient")]
+        assert all(e.stance == "supports" and "crps" in e.settings for e in found)
+        return verdict(c, found)
+
+    assert weigh(["crps"])[0] == "supported"
+    # ...not relief of migraine, the other condition the claim lists
+    v, why = weigh(["crps", "headache_migraine"])
+    assert v == "insufficient" and "population headache_migraine" in why

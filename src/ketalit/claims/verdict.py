@@ -124,6 +124,7 @@ class Evidence:
     controlled: bool | None = None  # the deciding findings compare ketamine with a control (None: not known)
     certainty: str = ""  # the record's own words rating its evidence as weak ("only weak evidence")
     routes: list[str] = field(default_factory=list)  # the record's routes (vocabulary tags)
+    settings: list[str] = field(default_factory=list)  # the record's populations (vocabulary setting tags)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -147,6 +148,7 @@ class Evidence:
             "controlled": self.controlled,
             "certainty": self.certainty,
             "routes": self.routes,
+            "settings": self.settings,
         }
 
 
@@ -344,10 +346,11 @@ def _benefit_reported(t: Tally) -> list[Evidence]:
 
 
 def unshown_parts(t: Tally) -> list[str]:
-    """The parts of a claimed benefit that names several routes or outcomes ("CRPS may respond to intravenous,
-    topical or epidural ketamine"; "better sleep, mood and energy") that no direct, controlled record for it shows:
-    each part of such a list is a claim of its own, and evidence on one part does not show another. For a claim that
-    some patients benefit, reports of patients who did show a part too."""
+    """The parts of a claimed benefit that names several routes, outcomes or populations ("CRPS may respond to
+    intravenous, topical or epidural ketamine"; "better sleep, mood and energy"; "fibromyalgia, CRPS and migraine")
+    that no direct, controlled record for it shows: each part of such a list is a claim of its own, and evidence on
+    one part does not show another. For a claim that some patients benefit, reports of patients who did show a part
+    too."""
     prop = t.claim.proposition
     if prop.direction not in EFFECT_DIRECTIONS:
         return []
@@ -356,6 +359,13 @@ def unshown_parts(t: Tally) -> list[str]:
     out = []
     if len(prop.routes) >= 2:
         out += [f"route {r}" for r in prop.routes if not any(r in e.routes for e in shown)]
+    if len(prop.population) >= 2 and not prop.all_settings:  # "fibromyalgia, CRPS and migraine": each condition
+        vocab = default_vocabulary()
+        out += [
+            f"population {p}"
+            for p in prop.population
+            if not any(set(e.settings) & vocab.descendants("setting", p) for e in shown)
+        ]
     if len(prop.outcomes) >= 2:
         out += [
             o.replace("_", " ")
