@@ -550,3 +550,20 @@ def test_each_condition_of_a_listed_benefit_needs_its_own_evidence(lib: Library)
     # ...not relief of migraine, the other condition the claim lists
     v, why = weigh(["crps", "headache_migraine"])
     assert v == "insufficient" and "population headache_migraine" in why
+
+
+def test_a_mechanism_in_lay_words_is_stated_in_technical_words(lib: Library) -> None:
+    # Sawynok 2014: "... an action largely attributed to block of N-methyl-D-aspartate receptors in the spinal cord
+    # and inhibition of central sensitization processes": quieting (inhibition) pain signals that are overactive
+    # (sensitization)
+    quieting = claim("Ketamine acts by quieting pain signals that have become overactive in the brain and the wider "
+                     "nervous system.", kind="mechanism", outcomes=[],
+                     terms="acts quieting pain signals become overactive brain wider nervous system")  # fmt: skip
+    sawynok = evidence(lib, quieting, "10.1213/ane.0000000000000246")
+    assert sawynok.stance == "supports" and "sensitiz" in sawynok.why
+    assert "central sensitization" in sawynok.rationale[0]
+    # it does not say that ketamine raises the amount of glutamate between neurons
+    glutamate = claim("It attaches to these receptors, which raises the amount of a particular neurotransmitter, "
+                      "glutamate, in the gaps between neurons.", kind="mechanism", outcomes=[],
+                      terms="attaches receptors raises amount neurotransmitter glutamate gaps neurons")  # fmt: skip
+    assert evidence(lib, glutamate, "10.1213/ane.0000000000000246").stance == "neutral"

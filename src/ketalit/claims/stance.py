@@ -612,6 +612,14 @@ def _figures(text: str) -> frozenset[str]:
     return frozenset(n for n in numbers if not re.fullmatch(r"(?:19|20)\d\d", n))
 
 
+@lru_cache(maxsize=4096)
+def _lay_word(word: str) -> tuple[str, ...]:
+    """A claim's word with the technical words that name it in abstracts (``data/weighing.toml`` [textbook.lay_words]:
+    "overactive" is named by "sensitization")."""
+    lay = weighing()["textbook"]["lay_words"]
+    return (word, *(w for key, same in lay.items() if word.startswith(key) for w in same))
+
+
 STATEMENT_QUALIFIERS = ("ranking", "dose_dependence")
 
 
@@ -631,7 +639,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
     prop = claim.proposition
-    groups = prop.concepts or tuple((w,) for w in dict.fromkeys(prop.terms))
+    groups = prop.concepts or tuple(_lay_word(w) for w in dict.fromkeys(prop.terms))
     if not groups:
         return []
     # without concept groups, the claim's own words: two of them ("pain", "chronic") are in most abstracts, so a
