@@ -14,7 +14,7 @@ from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
 from ketalit.claims.negation import Context
 from ketalit.claims.stance import concept_match, stance_of
-from ketalit.claims.verdict import Evidence, verdict
+from ketalit.claims.verdict import Evidence, downgraded, verdict
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 
@@ -567,3 +567,30 @@ def test_a_mechanism_in_lay_words_is_stated_in_technical_words(lib: Library) -> 
                       "glutamate, in the gaps between neurons.", kind="mechanism", outcomes=[],
                       terms="attaches receptors raises amount neurotransmitter glutamate gaps neurons")  # fmt: skip
     assert evidence(lib, glutamate, "10.1213/ane.0000000000000246").stance == "neutral"
+
+
+def test_a_reviews_other_drug_is_another_result_not_ketamines_comparator(lib: Library) -> None:
+    # Collins 2010 pools placebo-controlled trials: "No significant effect on pain reduction could be established for
+    # ketamine IV in CRPS (...) oral memantine in postherpetic neuralgia (...)": memantine is another pooled result
+    crps = claim("Ketamine infusions relieve CRPS pain.", **CRPS)
+    collins = evidence(lib, crps, "21044263")
+    assert collins.stance == "contradicts" and "no difference from placebo" in collins.why
+    assert "in CRPS" in collins.rationale[0]
+    # "ketamine significantly reduced pain in postamputation pain" is about neuropathic pain, not CRPS
+    neuropathic = evidence(lib, claim("Ketamine relieves neuropathic pain.", settings=["neuropathic"]), "21044263")
+    assert neuropathic.stance == "mixed" and any("postamputation" in s for s in neuropathic.rationale)
+    # the review finds no effect but says no conclusions can yet be made: an open question, not a refutation, so
+    # two placebo-controlled trials showing relief still decide
+    assert collins.certainty and downgraded(crps, collins)[0] == "inconclusive"
+    trials = [evidence(lib, crps, k) for k in ("19604642", "schwartzman2009outpatient")]
+    assert verdict(crps, [*trials, collins])[0] == "supported"
+
+
+def test_lessening_another_drugs_harm_is_read_as_such(lib: Library) -> None:
+    # Jonkman 2018: "Esketamine effectively countered remifentanil-induced respiratory depression": every arm had
+    # remifentanil, given to cause the harm; esketamine lessened it (against placebo, not against remifentanil)
+    c = claim("Ketamine does not suppress breathing like opioids.", kind="safety", outcomes=["respiratory"],
+              direction="less_harm", comparator="opioids")  # fmt: skip
+    jonkman = evidence(lib, c, "29661389")
+    assert jonkman.stance == "supports" and "opioid-induced" in jonkman.why
+    assert any("remifentanil-induced" in f["words"] for f in jonkman.finding)

@@ -157,7 +157,8 @@ class Evidence:
 # review that rates its own evidence as of low certainty counts as much as a single trial. Harms against the claim
 # are shown by observation too, so only support is weighed down for want of a control group.
 EFFECT_DIRECTIONS = ("improves", "lasts")
-DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2)}  # counts as this design, at this tier
+# counts as this design, at this tier
+DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2), "inconclusive": ("cohort", 1)}
 
 
 def downgraded(claim: Claim, e: Evidence) -> tuple[str, str] | None:
@@ -167,6 +168,9 @@ def downgraded(claim: Claim, e: Evidence) -> tuple[str, str] | None:
         return None  # what a mechanism is, reviews state
     if e.controlled is False and e.stance == "supports":
         return "no control group", "no control group"
+    if e.certainty and e.stance == "contradicts":
+        # no effect found where the report itself says nothing can be concluded: an open question, not a refutation
+        return "inconclusive", f"finds no effect but rates its evidence as weak: '{e.certainty}'"
     if e.certainty:
         return "low certainty", f"the report rates its evidence as weak: '{e.certainty}'"
     return None
