@@ -582,6 +582,8 @@ def test_a_reviews_other_drug_is_another_result_not_ketamines_comparator(lib: Li
     # the review finds no effect but says no conclusions can yet be made: an open question, not a refutation, so
     # two placebo-controlled trials showing relief still decide
     assert collins.certainty and downgraded(crps, collins)[0] == "inconclusive"
+    alone, why = verdict(crps, [collins])
+    assert alone == "insufficient" and "finds no effect but rates its evidence as weak" in why
     trials = [evidence(lib, crps, k) for k in ("19604642", "schwartzman2009outpatient")]
     assert verdict(crps, [*trials, collins])[0] == "supported"
 

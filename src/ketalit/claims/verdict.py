@@ -163,7 +163,8 @@ DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2), "in
 
 def downgraded(claim: Claim, e: Evidence) -> tuple[str, str] | None:
     """(kind, why) when a record counts for less than its design on a claimed benefit: "no control group" (an
-    observational study), "low certainty" (a single trial); None when it counts in full."""
+    observational study), "low certainty" (a single trial), "inconclusive" (no effect found in a report that rates
+    its evidence as weak: an observational study); None when it counts in full."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return None  # what a mechanism is, reviews state
     if e.controlled is False and e.stance == "supports":
@@ -562,7 +563,11 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
 
     def qualified(e: Evidence) -> str:
         down = downgraded(claim, e)
-        as_what = {"no control group": "an observational study", "low certainty": "a single trial"}
+        as_what = {
+            "no control group": "an observational study",
+            "low certainty": "a single trial",
+            "inconclusive": "an observational study",
+        }
         return (" [indirect]" if e.indirect else "") + (f" [counted as {as_what[down[0]]}: {down[1]}]" if down else "")
 
     named = "; ".join(f"{cite(e)} {e.stance}: {e.why}{qualified(e)}" for e in deciding[:2])
