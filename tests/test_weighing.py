@@ -14,7 +14,7 @@ from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
 from ketalit.claims.negation import Context
 from ketalit.claims.stance import concept_match, stance_of
-from ketalit.claims.verdict import Evidence, verdict
+from ketalit.claims.verdict import Evidence, downgraded, verdict
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 
@@ -516,3 +516,83 @@ def test_what_one_meta_analysis_says_in_passing_of_history_is_one_voice(lib: Lib
                    terms="repeated scheduled treatments extend benefits")  # fmt: skip
     schnabel = evidence(lib, dosing, "schnabel2011efficacy")
     assert schnabel.stance == "supports" and verdict(dosing, [schnabel])[0] == "supported"
+
+
+def test_a_ranking_or_a_dose_dependence_is_stated_only_by_a_sentence_that_says_it(lib: Library) -> None:
+    potent = claim("Of the NMDA receptor antagonists available in clinics today, it is the most potent.",
+                   kind="mechanism", outcomes=[],
+                   terms="nmda receptor antagonists available clinics today potent")  # fmt: skip
+    # Schwartzman 2009: "Ketamine is the most potent clinically available safe NMDA antagonist ..."
+    schwartzman = evidence(lib, potent, "schwartzman2009outpatient")
+    assert schwartzman.stance == "supports" and "most potent" in schwartzman.rationale[0]
+    # Pribish 2020 says ketamine is an NMDA receptor antagonist, not that it is the most potent one
+    pribish = evidence(lib, potent, "pribish2020review")
+    assert pribish.stance == "neutral" and "'the most'" in pribish.why
+    assert verdict(potent, [pribish])[0] == "insufficient"
+    # a sentence naming a dose and a duration does not say that higher doses last longer (Cogan 2017)
+    higher = claim("Higher doses of ketamine tend to provide longer-lasting pain relief compared to lower doses.",
+                   kind="dosing", outcomes=["duration_of_relief"],
+                   concepts=[["dose"], ["longer", "duration", "lasting"]])  # fmt: skip
+    cogan = evidence(lib, higher, "28994672")
+    assert cogan.stance == "neutral" and "'Higher doses'" in cogan.why
+
+
+def test_each_condition_of_a_listed_benefit_needs_its_own_evidence(lib: Library) -> None:
+    # two placebo-controlled CRPS infusion trials (Sigtermans 2009, Schwartzman 2009) show relief of CRPS...
+    def weigh(settings: list[str]) -> tuple[str, str]:
+        c = claim("Ketamine infusions relieve the pain of CRPS and of migraine.", settings=settings, **{
+            k: v for k, v in CRPS.items() if k != "settings"})  # fmt: skip
+        found = [evidence(lib, c, k) for k in ("19604642", "schwartzman2009outpatient")]
+        assert all(e.stance == "supports" and "crps" in e.settings for e in found)
+        return verdict(c, found)
+
+    assert weigh(["crps"])[0] == "supported"
+    # ...not relief of migraine, the other condition the claim lists
+    v, why = weigh(["crps", "headache_migraine"])
+    assert v == "insufficient" and "population headache_migraine" in why
+
+
+def test_a_mechanism_in_lay_words_is_stated_in_technical_words(lib: Library) -> None:
+    # Sawynok 2014: "... an action largely attributed to block of N-methyl-D-aspartate receptors in the spinal cord
+    # and inhibition of central sensitization processes": quieting (inhibition) pain signals that are overactive
+    # (sensitization)
+    quieting = claim("Ketamine acts by quieting pain signals that have become overactive in the brain and the wider "
+                     "nervous system.", kind="mechanism", outcomes=[],
+                     terms="acts quieting pain signals become overactive brain wider nervous system")  # fmt: skip
+    sawynok = evidence(lib, quieting, "10.1213/ane.0000000000000246")
+    assert sawynok.stance == "supports" and "sensitiz" in sawynok.why
+    assert "central sensitization" in sawynok.rationale[0]
+    # it does not say that ketamine raises the amount of glutamate between neurons
+    glutamate = claim("It attaches to these receptors, which raises the amount of a particular neurotransmitter, "
+                      "glutamate, in the gaps between neurons.", kind="mechanism", outcomes=[],
+                      terms="attaches receptors raises amount neurotransmitter glutamate gaps neurons")  # fmt: skip
+    assert evidence(lib, glutamate, "10.1213/ane.0000000000000246").stance == "neutral"
+
+
+def test_a_reviews_other_drug_is_another_result_not_ketamines_comparator(lib: Library) -> None:
+    # Collins 2010 pools placebo-controlled trials: "No significant effect on pain reduction could be established for
+    # ketamine IV in CRPS (...) oral memantine in postherpetic neuralgia (...)": memantine is another pooled result
+    crps = claim("Ketamine infusions relieve CRPS pain.", **CRPS)
+    collins = evidence(lib, crps, "21044263")
+    assert collins.stance == "contradicts" and "no difference from placebo" in collins.why
+    assert "in CRPS" in collins.rationale[0]
+    # "ketamine significantly reduced pain in postamputation pain" is about neuropathic pain, not CRPS
+    neuropathic = evidence(lib, claim("Ketamine relieves neuropathic pain.", settings=["neuropathic"]), "21044263")
+    assert neuropathic.stance == "mixed" and any("postamputation" in s for s in neuropathic.rationale)
+    # the review finds no effect but says no conclusions can yet be made: an open question, not a refutation, so
+    # two placebo-controlled trials showing relief still decide
+    assert collins.certainty and downgraded(crps, collins)[0] == "inconclusive"
+    alone, why = verdict(crps, [collins])
+    assert alone == "insufficient" and "finds no effect but rates its evidence as weak" in why
+    trials = [evidence(lib, crps, k) for k in ("19604642", "schwartzman2009outpatient")]
+    assert verdict(crps, [*trials, collins])[0] == "supported"
+
+
+def test_lessening_another_drugs_harm_is_read_as_such(lib: Library) -> None:
+    # Jonkman 2018: "Esketamine effectively countered remifentanil-induced respiratory depression": every arm had
+    # remifentanil, given to cause the harm; esketamine lessened it (against placebo, not against remifentanil)
+    c = claim("Ketamine does not suppress breathing like opioids.", kind="safety", outcomes=["respiratory"],
+              direction="less_harm", comparator="opioids")  # fmt: skip
+    jonkman = evidence(lib, c, "29661389")
+    assert jonkman.stance == "supports" and "opioid-induced" in jonkman.why
+    assert any("remifentanil-induced" in f["words"] for f in jonkman.finding)

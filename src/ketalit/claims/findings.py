@@ -455,6 +455,14 @@ _RESPECTIVELY = re.compile(
 _NAMED_CONTROL = re.compile(r"placebo|control|ctrl|saline|sham", re.I)
 
 
+def _an_arm(drug: str, study: Study) -> bool:
+    """Whether a drug named beside ketamine, with no comparison between them ("no significant effect for ketamine IV
+    in CRPS, oral memantine in postherpetic neuralgia"), is an arm of the study (its title or design sets it against
+    ketamine, or ketamine is added to it): a review's other drug is another result, not ketamine's comparator."""
+    arms = [*study.comparators, *study.add_on, *study.placebo_drugs]
+    return any(drug in a or a in drug for a in arms)
+
+
 def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | None, bool]:
     """(arm, comparator, arm_by_context) of a clause: who the finding is about and against what."""
     mentions = _drug_mentions(clause, lex)
@@ -480,7 +488,10 @@ def _arms(clause: str, lex: Lexicon, study: Study) -> tuple[str | None, str | No
     if ket_left:
         arm = "ketamine"
         # placebo is the comparison that says most about ketamine's own effect; then another drug; then baseline
-        pool = right or sorted(others_left, key=lambda m: {"placebo": 0, "drug": 1, "baseline": 2}[m.kind])
+        pool = right or sorted(
+            (m for m in others_left if m.kind != "drug" or _an_arm(m.name, study)),
+            key=lambda m: {"placebo": 0, "drug": 1, "baseline": 2}[m.kind],
+        )
         vs = label(pool[0]) if pool else None
         if vs == "ketamine":
             vs = None
@@ -564,6 +575,16 @@ def _outcome_mentions(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     found = [x for x in found if x[0] != "pain_intensity" or not any(a <= x[1] and x[2] <= b for a, b in wider)]
     found.sort(key=lambda x: (x[1], -x[2]))
     return found
+
+
+_INDUCED = re.compile(r"\b[A-Za-z]+-induced\s+$")
+
+
+def _induced_by(clause: str, a: int) -> str:
+    """What an outcome's words say caused it, when the words before them do ("remifentanil-induced respiratory
+    depression"): kept with the words, so that lessening it reads as lessening another drug's harm."""
+    m = _INDUCED.search(clause, max(0, a - 40), a)
+    return m.group(0) if m else ""
 
 
 def _reach(clause: str, a: int, b: int, c: int, d: int) -> int:
@@ -852,7 +873,7 @@ def _sentence_findings(
                 Finding(
                     s=i,
                     outcome=outcome,
-                    words=clause[a:b],
+                    words=_induced_by(clause, a) + clause[a:b],
                     direction=direction,
                     cue=cue,
                     arm=arm,

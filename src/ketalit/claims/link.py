@@ -81,6 +81,7 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         controlled=st.controlled,
         certainty=reading.study.certainty or "",
         routes=list((rec.get("tags") or {}).get("route") or []),
+        settings=list((rec.get("tags") or {}).get("setting") or []),
     )
 
 

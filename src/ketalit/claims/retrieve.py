@@ -22,7 +22,7 @@ from ..library import Library
 from ..search import SearchIndex, tokenize
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
-from .verdict import weighing
+from .weighing import weighing
 
 CANDIDATES = 80
 STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top

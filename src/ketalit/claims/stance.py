@@ -24,7 +24,8 @@ from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import fmt_days
-from .verdict import asserted_direction, weighing
+from .verdict import asserted_direction
+from .weighing import pattern, weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -611,11 +612,34 @@ def _figures(text: str) -> frozenset[str]:
     return frozenset(n for n in numbers if not re.fullmatch(r"(?:19|20)\d\d", n))
 
 
+@lru_cache(maxsize=4096)
+def _lay_word(word: str) -> tuple[str, ...]:
+    """A claim's word with the technical words that name it in abstracts (``data/weighing.toml`` [textbook.lay_words]:
+    "overactive" is named by "sensitization")."""
+    lay = weighing()["textbook"]["lay_words"]
+    return (word, *(w for key, same in lay.items() if word.startswith(key) for w in same))
+
+
+STATEMENT_QUALIFIERS = ("ranking", "dose_dependence")
+
+
+@lru_cache(maxsize=256)
+def _statement_qualifiers(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """What a textbook claim says beyond its topic and a statement must say too (``data/weighing.toml`` [textbook]):
+    that ketamine ranks first ("the most potent"), or that the effect changes with the dose ("higher doses")."""
+    out = []
+    for key in STATEMENT_QUALIFIERS:
+        m = pattern("textbook", key).search(text)
+        if m:
+            out.append((pattern("textbook", key), m.group(0)))
+    return tuple(out)
+
+
 def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
     prop = claim.proposition
-    groups = prop.concepts or tuple((w,) for w in dict.fromkeys(prop.terms))
+    groups = prop.concepts or tuple(_lay_word(w) for w in dict.fromkeys(prop.terms))
     if not groups:
         return []
     # without concept groups, the claim's own words: two of them ("pain", "chronic") are in most abstracts, so a
@@ -631,6 +655,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     # what a history or dosing statement says must be said of ketamine; a mechanism may be the receptor's
     about_ketamine = claim.kind != "mechanism"
     figures = _figures(claim.text) if claim.kind == "dosing" else frozenset()  # a dosing claim's own figures
+    qualifiers = _statement_qualifiers(claim.text)
     texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
@@ -662,6 +687,10 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         if figures and not figures & _figures(text):
             # a dose or a duration of another regimen ("0.5-2 mg/kg over an hour" against a trial's 0.15 mg/kg)
             votes.append(Vote(None, i, 0, 0.0, f"gives other figures than the claim's ({', '.join(sorted(figures))})"))
+            continue
+        unsaid = next((words for rx, words in qualifiers if not rx.search(text)), "")
+        if unsaid:  # "the most potent", "higher doses last longer": the sentence does not say that part
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
@@ -815,7 +844,7 @@ def _duration_indirect(claim: Claim, rec: Record, reading: Reading, have: set[st
 
 @lru_cache(maxsize=256)
 def _one_infusion(text: str) -> bool:
-    return bool(re.search(weighing()["duration"]["one_infusion"], text, re.I))
+    return bool(pattern("duration", "one_infusion").search(text))
 
 
 def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
@@ -872,7 +901,7 @@ def _concepts_name_outcomes(prop: Proposition) -> bool:
 
 @lru_cache(maxsize=256)
 def _named_harm(quote: str) -> tuple[re.Pattern[str], ...]:
-    general = re.compile("|".join(f"(?:{w})" for w in weighing()["harm"]["general_words"]), re.I)
+    general = pattern("harm", "general_words")
     words = dict.fromkeys(w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w))
     return tuple(re.compile(r"\b" + re.escape(w[:-1] if w.endswith("s") else w), re.I) for w in words)
 

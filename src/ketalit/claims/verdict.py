@@ -34,17 +34,14 @@ that rates its own evidence as weak as a single trial, whatever their design.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from .._compat import tomllib
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim, Proposition
+from .weighing import pattern
 
 STRONG = 3.0  # an RCT or better
 INDIRECT_FACTOR = 0.5
@@ -55,30 +52,12 @@ TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0
 TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 
-@lru_cache(maxsize=1)
-def weighing() -> dict[str, Any]:
-    """``data/weighing.toml``, its setting ids checked against the vocabulary."""
-    data = tomllib.loads(resources.files("ketalit").joinpath("data/weighing.toml").read_text(encoding="utf-8"))
-    vocab = default_vocabulary()
-    for key, ids in data.get("population", {}).items():
-        for tag in ids:
-            if not vocab.has("setting", tag):
-                raise ValueError(f"data/weighing.toml: [population] {key}: {tag!r} is not a vocabulary setting")
-    return data
-
-
-@lru_cache(maxsize=8)
-def _words(section: str, key: str) -> re.Pattern[str]:
-    """One pattern for a list of patterns of ``data/weighing.toml`` ([section] key), case-insensitive."""
-    return re.compile("|".join(f"(?:{p})" for p in weighing()[section][key]), re.I)
-
-
 def strength_words(claim: Claim, kind: str) -> str:
     """The words with which a claim asserts a large or certain benefit ("clearly help": kind "strong"), or only
     that some patients benefit ("in some cases": kind "some"); "" if it does neither."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return ""
-    m = _words("strength", kind).search(claim.text)
+    m = pattern("strength", kind).search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -87,7 +66,7 @@ def harm_qualifier(claim: Claim) -> str:
     mild", "depend on the dose": ``data/weighing.toml`` [harm] qualifiers); "" if it says only that it happens."""
     if claim.proposition.direction != "causes":
         return ""
-    m = _words("harm", "qualifiers").search(claim.text)
+    m = pattern("harm", "qualifiers").search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -102,7 +81,7 @@ def lasting_words(claim: Claim) -> str:
     brain handles pain"), ``data/weighing.toml`` [strength] lasting; "" if it does not."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS:
         return ""
-    m = _words("strength", "lasting").search(claim.text)
+    m = pattern("strength", "lasting").search(claim.text)
     return m.group(0) if m else ""
 
 
@@ -145,6 +124,7 @@ class Evidence:
     controlled: bool | None = None  # the deciding findings compare ketamine with a control (None: not known)
     certainty: str = ""  # the record's own words rating its evidence as weak ("only weak evidence")
     routes: list[str] = field(default_factory=list)  # the record's routes (vocabulary tags)
+    settings: list[str] = field(default_factory=list)  # the record's populations (vocabulary setting tags)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -168,6 +148,7 @@ class Evidence:
             "controlled": self.controlled,
             "certainty": self.certainty,
             "routes": self.routes,
+            "settings": self.settings,
         }
 
 
@@ -176,16 +157,21 @@ class Evidence:
 # review that rates its own evidence as of low certainty counts as much as a single trial. Harms against the claim
 # are shown by observation too, so only support is weighed down for want of a control group.
 EFFECT_DIRECTIONS = ("improves", "lasts")
-DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2)}  # counts as this design, at this tier
+# counts as this design, at this tier
+DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2), "inconclusive": ("cohort", 1)}
 
 
 def downgraded(claim: Claim, e: Evidence) -> tuple[str, str] | None:
     """(kind, why) when a record counts for less than its design on a claimed benefit: "no control group" (an
-    observational study), "low certainty" (a single trial); None when it counts in full."""
+    observational study), "low certainty" (a single trial), "inconclusive" (no effect found in a report that rates
+    its evidence as weak: an observational study); None when it counts in full."""
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return None  # what a mechanism is, reviews state
     if e.controlled is False and e.stance == "supports":
         return "no control group", "no control group"
+    if e.certainty and e.stance == "contradicts":
+        # no effect found where the report itself says nothing can be concluded: an open question, not a refutation
+        return "inconclusive", f"finds no effect but rates its evidence as weak: '{e.certainty}'"
     if e.certainty:
         return "low certainty", f"the report rates its evidence as weak: '{e.certainty}'"
     return None
@@ -365,10 +351,11 @@ def _benefit_reported(t: Tally) -> list[Evidence]:
 
 
 def unshown_parts(t: Tally) -> list[str]:
-    """The parts of a claimed benefit that names several routes or outcomes ("CRPS may respond to intravenous,
-    topical or epidural ketamine"; "better sleep, mood and energy") that no direct, controlled record for it shows:
-    each part of such a list is a claim of its own, and evidence on one part does not show another. For a claim that
-    some patients benefit, reports of patients who did show a part too."""
+    """The parts of a claimed benefit that names several routes, outcomes or populations ("CRPS may respond to
+    intravenous, topical or epidural ketamine"; "better sleep, mood and energy"; "fibromyalgia, CRPS and migraine")
+    that no direct, controlled record for it shows: each part of such a list is a claim of its own, and evidence on
+    one part does not show another. For a claim that some patients benefit, reports of patients who did show a part
+    too."""
     prop = t.claim.proposition
     if prop.direction not in EFFECT_DIRECTIONS:
         return []
@@ -377,6 +364,13 @@ def unshown_parts(t: Tally) -> list[str]:
     out = []
     if len(prop.routes) >= 2:
         out += [f"route {r}" for r in prop.routes if not any(r in e.routes for e in shown)]
+    if len(prop.population) >= 2 and not prop.all_settings:  # "fibromyalgia, CRPS and migraine": each condition
+        vocab = default_vocabulary()
+        out += [
+            f"population {p}"
+            for p in prop.population
+            if not any(set(e.settings) & vocab.descendants("setting", p) for e in shown)
+        ]
     if len(prop.outcomes) >= 2:
         out += [
             o.replace("_", " ")
@@ -541,7 +535,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
-    regulator = _words("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
+    regulator = pattern("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
     if regulator and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # what a regulator approved or listed is not what the abstracts establish
         note = (
@@ -569,7 +563,11 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
 
     def qualified(e: Evidence) -> str:
         down = downgraded(claim, e)
-        as_what = {"no control group": "an observational study", "low certainty": "a single trial"}
+        as_what = {
+            "no control group": "an observational study",
+            "low certainty": "a single trial",
+            "inconclusive": "an observational study",
+        }
         return (" [indirect]" if e.indirect else "") + (f" [counted as {as_what[down[0]]}: {down[1]}]" if down else "")
 
     named = "; ".join(f"{cite(e)} {e.stance}: {e.why}{qualified(e)}" for e in deciding[:2])
