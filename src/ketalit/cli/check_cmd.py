@@ -93,7 +93,7 @@ def check(
     if unchecked:
         console.print(
             f"{unchecked} supported or contradicted verdicts are the machine's and nobody has reviewed them: on pages "
-            "from clinics it had not seen, reviewers disagreed with a third to a half of its supported verdicts and "
+            "from clinics it had not seen, reviewers disagreed with a quarter to a half of its supported verdicts and "
             'with about half of all its verdicts (README, "How far to trust it"). Read the quoted evidence before '
             "relying on one.",
             style="yellow",
