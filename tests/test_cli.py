@@ -206,3 +206,10 @@ def test_the_help_names_every_verdict_a_command_accepts(runner, tmp_path: Path) 
     for command in (["claims", "verdict"], ["claims", "list"]):
         res = runner.invoke(app, [*command, "--help"])
         assert res.exit_code == 0 and all(v in res.output for v in VERDICTS), (command, res.output)
+
+
+def test_the_help_of_claims_stance_names_every_stance_it_accepts(runner, tmp_path: Path) -> None:
+    from ketalit.claims import STANCES
+
+    res = runner.invoke(app, ["claims", "stance", "--help"])
+    assert res.exit_code == 0 and all(s in res.output for s in STANCES), res.output

@@ -36,11 +36,10 @@ from ..errors import BadInput, NotFound
 from ..library import Library
 from ..records import Record, first_author, now_iso
 from ..screening import default_reviewer
-from . import VERDICTS
+from . import STANCES, VERDICTS
 from .catalogue import KINDS, Claim, id_order, load_catalogue
 
 TABLE = "claim_reviews"
-STANCES = ("supports", "contradicts", "neutral", "irrelevant")
 EDITABLE = (
     "kind",
     "routes",

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from ..claims import VERDICTS
+from ..claims import STANCES, VERDICTS
 from ..errors import KetalitError
 from ..render import term
 from .app import VERDICT_STYLE, ClinicOpt, JsonOpt, TitleOpt, UrlOpt, claims_app, console, emit_json, open_library
@@ -240,7 +240,7 @@ def _reviewed(item: Mapping[str, Any], row: Mapping[str, Any], what: str, as_jso
 def claims_stance(
     claim_id: str = typer.Argument(..., help="Claim id, e.g. 005-03."),
     record: str = typer.Argument(..., help="The record: PMID, DOI or citation key (one the machine missed is added)."),
-    stance: str = typer.Argument(..., help="supports, contradicts, neutral or irrelevant."),
+    stance: str = typer.Argument(..., help=f"{', '.join(STANCES[:-1])} or {STANCES[-1]}."),
     note: str = NoteOpt,
     reviewer: str | None = ReviewerOpt,
     as_json: bool = JsonOpt,
