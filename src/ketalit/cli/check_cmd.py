@@ -93,9 +93,9 @@ def check(
     if unchecked:
         console.print(
             f"{unchecked} supported or contradicted verdicts are the machine's and nobody has reviewed them: on pages "
-            "from clinics it had not seen, reviewers disagreed with a quarter to a half of its supported verdicts and "
-            'with about half of all its verdicts (README, "How far to trust it"). Read the quoted evidence before '
-            "relying on one.",
+            "from clinics it had not seen, reviewers disagreed with a quarter to over half of its supported verdicts "
+            'and with half or more of all its verdicts (README, "How far to trust it"). Read the quoted evidence '
+            "before relying on one.",
             style="yellow",
             highlight=False,
         )
