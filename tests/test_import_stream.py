@@ -97,8 +97,10 @@ def test_a_part_that_cannot_be_read_leaves_the_library_as_it_was(
     assert "read in full" in Library.open(lib.root).find(pmid)["notes"]
 
 
-KILLED_SCRIPT = textwrap.dedent("""
-    import sys, time
+# An import that stops after storing two parts (in memory) and says so, until the file named by its third argument
+# exists (at most a minute), then finishes and prints how many records it added.
+PAUSED_SCRIPT = textwrap.dedent("""
+    import os, sys, time
     import ketalit.formats.detect as detect
     import ketalit.formats.pubmed as pubmed
     from ketalit.importer import import_files
@@ -106,14 +108,17 @@ KILLED_SCRIPT = textwrap.dedent("""
     pubmed.PARALLEL_BYTES = 0
     pubmed.os.cpu_count = lambda: 2
     original = detect.iter_pubmed_xml
-    def slow(*args, **kwargs):
+    def paused(*args, **kwargs):
         for n, batch in enumerate(original(*args, **kwargs)):
             yield batch
             if n == 1:
                 print("STORED-TWO-PARTS", flush=True)
-                time.sleep(60)
-    detect.iter_pubmed_xml = slow
-    import_files(Library.open(sys.argv[1]), [sys.argv[2]])
+                until = time.monotonic() + 60
+                while not os.path.exists(sys.argv[3]) and time.monotonic() < until:
+                    time.sleep(0.05)
+    detect.iter_pubmed_xml = paused
+    report = import_files(Library.open(sys.argv[1]), [sys.argv[2]])
+    print("ADDED", report.added, flush=True)
 """)
 
 
@@ -127,7 +132,9 @@ def test_an_import_killed_while_storing_parts_loses_nothing_committed(tmp_path: 
     # In a session of its own, so that the kill takes the importer's parsing workers with it (as the kill of a whole
     # command does) instead of leaving them orphaned for the rest of the test run.
     proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_SCRIPT, str(lib.root), str(big)], stdout=subprocess.PIPE, start_new_session=True
+        [sys.executable, "-c", PAUSED_SCRIPT, str(lib.root), str(big), str(tmp_path / "never")],
+        stdout=subprocess.PIPE,
+        start_new_session=True,
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == b"STORED-TWO-PARTS"
     os.killpg(proc.pid, signal.SIGKILL)
@@ -152,28 +159,6 @@ def test_citation_keys_of_many_records_with_one_base_are_those_tried_one_by_one(
     for rec in records:
         assert rec["citekey"] == assign_key(rec, taken)
         taken.add(rec["citekey"])
-
-
-PAUSED_SCRIPT = textwrap.dedent("""
-    import os, sys, time
-    import ketalit.formats.detect as detect
-    import ketalit.formats.pubmed as pubmed
-    from ketalit.importer import import_files
-    from ketalit.library import Library
-    pubmed.PARALLEL_BYTES = 0
-    pubmed.os.cpu_count = lambda: 2
-    original = detect.iter_pubmed_xml
-    def paused(*args, **kwargs):
-        for n, batch in enumerate(original(*args, **kwargs)):
-            yield batch
-            if n == 1:
-                print("STORED-TWO-PARTS", flush=True)
-                while not os.path.exists(sys.argv[3]):
-                    time.sleep(0.05)
-    detect.iter_pubmed_xml = paused
-    report = import_files(Library.open(sys.argv[1]), [sys.argv[2]])
-    print("ADDED", report.added, flush=True)
-""")
 
 
 @pytest.mark.e2e
