@@ -12,6 +12,7 @@ the command imports and how large their files are.
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -58,13 +59,12 @@ def timed(cmd: list[str]) -> float:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    rounds = 5
-    if "--rounds" in args:
-        k = args.index("--rounds")
-        rounds = int(args[k + 1])
-        del args[k : k + 2]
-    lib, ident = Path(args[0]), args[1]
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("library", type=Path, help="the library's folder")
+    ap.add_argument("id", help="a record's PMID, DOI or citation key")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
+    args = ap.parse_args()
+    lib, ident, rounds = args.library, args.id, args.rounds
     cmd = [PY, "-m", "ketalit", "--library", str(lib), "show", ident]
     paths = sysconfig.get_paths()
     code = {Path(paths[k]) for k in ("stdlib", "platstdlib", "purelib", "platlib")} | {ROOT / "src"}

@@ -13,34 +13,26 @@ min, median to median, and the median of each round's own ratio.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from run import CPU, OUT, PARSE_SCRIPT, PY, ROOT, measure
+from run import CPU, OUT, PARSE_SCRIPT, PY, ROOT, measure, pubmed_xml
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    pairs, srcs, sizes = 3, [], []
-    while args:
-        a = args.pop(0)
-        if a == "--pairs":
-            pairs = int(args.pop(0))
-        elif a == "--src":
-            srcs.append(Path(args.pop(0)).resolve())
-        else:
-            sizes.append(int(a))
-    n = sizes[0] if sizes else 50_000
-    srcs = srcs or [ROOT]
-    xml = OUT / f"pubmed_{n}.xml"
-    OUT.mkdir(exist_ok=True)
-    if not xml.exists():
-        subprocess.run([PY, str(ROOT / "bench" / "make_library.py"), str(n)], check=True, capture_output=True)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", nargs="?", type=int, default=50_000, help="records (default 50,000)")
+    ap.add_argument("--pairs", type=int, default=3, help="rounds (default 3)")
+    ap.add_argument("--src", type=Path, action="append", default=[], help="a source tree to measure (repeatable)")
+    args = ap.parse_args()
+    n, pairs = args.n, args.pairs
+    srcs = [s.resolve() for s in args.src] or [ROOT]
+    xml = pubmed_xml(n)
     for src in srcs:
         subprocess.run([PY, "-m", "compileall", "-q", str(src / "src")], check=True, capture_output=True)
     runs: dict[str, list[tuple[float, float]]] = {}

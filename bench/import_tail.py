@@ -10,32 +10,26 @@ and the CPU time of this process (all its threads) and of its worker processes; 
 
 from __future__ import annotations
 
+import argparse
 import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from run import OUT, PY, ROOT
+from run import OUT, pubmed_xml
 
 from ketalit.importer import import_files
 from ketalit.library import Library
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    rounds = 3
-    if "--rounds" in args:
-        k = args.index("--rounds")
-        rounds = int(args[k + 1])
-        del args[k : k + 2]
-    n = int(args[0]) if args else 10_000
-    xml = OUT / f"pubmed_{n}.xml"
-    OUT.mkdir(exist_ok=True)
-    if not xml.exists():
-        subprocess.run([PY, str(ROOT / "bench" / "make_library.py"), str(n)], check=True, capture_output=True)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", nargs="?", type=int, default=10_000, help="records (default 10,000)")
+    ap.add_argument("--rounds", type=int, default=3, help="imports to time (default 3)")
+    args = ap.parse_args()
+    n, rounds = args.n, args.rounds
+    xml = pubmed_xml(n)
     spent: dict[str, float] = {}
 
     def timed(name: str) -> None:

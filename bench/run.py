@@ -128,11 +128,18 @@ def per_record(lib: Path, n: int, *args: str) -> tuple[str, str]:
     return f"{times[mid]:.2f} s ({times[0]:.2f}-{times[-1]:.2f}; CPU {cpus[mid]:.2f} s)", f"{peak:,.0f}"
 
 
-def run(n: int) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
+def pubmed_xml(n: int) -> Path:
+    """bench/out/pubmed_N.xml, built by make_library.py if it is not there yet."""
     xml = OUT / f"pubmed_{n}.xml"
     if not xml.exists():
+        OUT.mkdir(exist_ok=True)
         subprocess.run([PY, str(HERE / "make_library.py"), str(n)], check=True, capture_output=True, env=ENV)
+    return xml
+
+
+def run(n: int) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    xml = pubmed_xml(n)
     lib = OUT / f"bench_lib_{n}{'_' + Path(ENV['PYTHONPATH']).parent.name if 'PYTHONPATH' in ENV else ''}"
     shutil.rmtree(lib, ignore_errors=True)
     subprocess.run(ketalit(lib, "init"), check=True, capture_output=True, env=ENV)
