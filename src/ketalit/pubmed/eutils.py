@@ -117,12 +117,18 @@ def _retry_after(value: str | None) -> float | None:
 
 
 class RateLimiter:
-    """Spaces request starts at least ``1/rate`` seconds apart, across threads, for the life of the client."""
+    """Spaces request starts at least ``1/rate`` seconds apart, across threads, for the life of the client.
+
+    The spacing carries a small margin (``MARGIN``): the server sees arrivals, not starts, and a request delayed on
+    its way (a busy machine, the network) must not put ``rate + 1`` arrivals inside one second at NCBI.
+    """
+
+    MARGIN = 1.04
 
     def __init__(
         self, rate: float, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep
     ) -> None:
-        self.interval = 1.0 / rate
+        self.interval = self.MARGIN / rate
         self.clock, self.sleep = clock, sleep
         self._next = 0.0
         self._lock = threading.Lock()
