@@ -13,7 +13,8 @@ frequency) and a class-weighted logistic regression whose C is chosen by cross-v
 training pages only. Deterministic: no randomness is involved (lbfgs, fixed grid, pages in a fixed order).
 
 **Cross-validation**: for each of pages_eval's folds, both classifiers are trained on the other two folds' pages and
-applied to the held-out fold through the product's own code (``check.read_claims``), scored as ``pages_eval
+applied to the held-out fold with the product's own code (the rules' claims from ``check.read_claims``, the
+veto of ``Classifier.not_a_claim``), scored as ``pages_eval
 --no-link`` scores extraction: precision, recall, kind of the matched claims, and labelled non-claims extracted
 (each would be linked and could get a verdict: an upper bound on pages_eval's "non-claims given a verdict"). The
 thresholds are chosen on the three held-out folds pooled: ``drop_at`` (the probability of "not a claim" at which a
@@ -51,9 +52,9 @@ GRID = {
     "fallback_at": (NEVER, 0.7, 0.6, 0.5, 0.4, 0.3),
     "overrule_at": (NEVER, 0.95, 0.9, 0.8, 0.7),
 }
-# What the cross-validation chose (its last lines print them): the veto at 0.95; the kind classifier did not beat
-# the rules' kinds at any threshold of the grid, so it stays off (NEVER).
-THRESHOLDS = {"drop_at": 0.95, "fallback_at": NEVER, "overrule_at": NEVER}
+# What the cross-validation chose (its last lines print them): the veto at 0.95. The kind classifier did not beat
+# the rules' kinds at any threshold of the grid, so it is not shipped.
+DROP_AT = 0.95
 FRESH = "heldout5/"  # the pages the rules were not written on
 
 
@@ -130,7 +131,7 @@ def train(pages: list[Page], kinds: bool = False) -> dict:
     out = {
         "trained_on": sorted(p.name for p in pages),
         "C": c_claim,
-        "drop_at": THRESHOLDS["drop_at"],
+        "drop_at": DROP_AT,
         "claim": _export(*_fit(x, y, c_claim)),
     }
     if kinds:
