@@ -98,6 +98,7 @@ def test_shipped_library_stats_match_the_snapshot(shipped_copy: Path) -> None:
     assert stats["abstract_incomplete"] == sum("abstract incomplete" in i["note"] for i in items)
 
 
+@pytest.mark.slow
 def test_rebuild_reproduces_the_shipped_records(shipped_copy: Path, tmp_path: Path) -> None:
     import shutil
 

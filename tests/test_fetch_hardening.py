@@ -184,6 +184,7 @@ def test_a_record_that_quotes_the_key_is_stored_without_it(tmp_path: Path) -> No
     assert_no_secret(proc.stdout, proc.stderr, lib=lib.root)
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_a_key_inside_record_text_reaches_no_output(tmp_path: Path) -> None:
     """A record that holds the config file's key and the user's e-mail address (imported from a file, or stored by

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import importlib.util
 
+import pytest
+
 from conftest import ROOT
 
 
+@pytest.mark.slow
 def test_importers_survive_hostile_input() -> None:
     spec = importlib.util.spec_from_file_location("fuzz_import", ROOT / "bench" / "fuzz_import.py")
     fuzz_import = importlib.util.module_from_spec(spec)

@@ -171,6 +171,7 @@ def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> N
     assert len(Library.open(lib.root)) == 2 + count(NCBI / "pubmed6.xml")
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_sigkill_at_random_moments_never_corrupts(lib: Library, tmp_path: Path) -> None:
     big = tmp_path / "big.xml"

@@ -47,6 +47,7 @@ def shipped(shipped_copy: Path, tmp_path: Path) -> Path:
     return dest
 
 
+@pytest.mark.slow
 def test_every_readme_example_through_the_api(shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lib = api.open_library(shipped)
     done: list[str] = []

@@ -38,6 +38,7 @@ def unlinked_copy(copy: Path) -> Path:
     return copy
 
 
+@pytest.mark.slow
 def test_rebuild_keeps_everything_people_did(copy: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:
     lib = Library.open(copy)
     recs = [r for r in lib.records() if r["pmid"]]

@@ -376,6 +376,7 @@ def test_each_claims_evidence_is_written_beside_the_report(shipped_report) -> No
     assert pages > 50  # the shipped library's claims with more than three studies of a stance
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_report_reads_the_library_and_says_when_verdicts_are_out_of_date(tmp_path: Path, runner) -> None:
     lib = Library.init(tmp_path / "lib")
@@ -464,6 +465,7 @@ def _plain_library(root: Path) -> Path:
     return lib.root
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_report_command_prints_where_and_a_summary(runner, shipped_copy: Path, tmp_path: Path) -> None:
     res = run_cli(runner, shipped_copy, "report", "-o", str(tmp_path / "r"))

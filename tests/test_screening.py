@@ -49,6 +49,7 @@ def two_reviewer_session(root: Path) -> dict[str, str]:
     return final
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_two_reviewers_conflicts_kappa_and_prisma_through_the_cli(shipped: Path, runner) -> None:
     final = two_reviewer_session(shipped)

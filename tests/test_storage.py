@@ -215,6 +215,7 @@ def wait_for(proc: subprocess.Popen, marker: str) -> None:
     pytest.fail(f"the writer never printed {marker}: {proc.stderr.read()}")
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_sigkill_at_random_moments_across_files(tmp_path: Path) -> None:
     root = tmp_path / "lib"
@@ -437,6 +438,7 @@ MIGRATOR = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_a_conversion_killed_at_random_moments_leaves_a_library(tmp_path: Path) -> None:
     rng = random.Random(3)

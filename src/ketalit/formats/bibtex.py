@@ -266,7 +266,10 @@ def dump_bibtex(
     abstract: bool = False,
     keywords: bool = False,
     biblatex: bool = False,
+    made: dict[tuple[int, str], str] | None = None,
 ) -> str:
+    """The records as a .bib file. ``made``: the entries of earlier calls with the same options, by (``id`` of the
+    record, key), kept and reused, for a caller that writes the same record objects, unchanged, into many files."""
     if encoding not in ("latex", "utf8"):
         raise ValueError(f"encoding must be latex or utf8, not {encoding!r}")
     head = (
@@ -274,7 +277,10 @@ def dump_bibtex(
         + ("ASCII with LaTeX accents (bibtex)" if encoding == "latex" else "UTF-8 (biber/biblatex)")
         + "\n\n"
     )
-    keys = export_keys(records)
-    return head + "\n".join(
-        record_to_bibtex(r, encoding, abstract, keywords, biblatex, key) for r, key in zip(records, keys, strict=True)
-    )
+    made = {} if made is None else made
+    entries = []
+    for rec, key in zip(records, export_keys(records), strict=True):
+        if (id(rec), key) not in made:
+            made[id(rec), key] = record_to_bibtex(rec, encoding, abstract, keywords, biblatex, key)
+        entries.append(made[id(rec), key])
+    return head + "\n".join(entries)

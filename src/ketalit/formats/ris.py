@@ -170,5 +170,11 @@ def record_to_entry(rec: Record) -> dict[str, Any]:
     return entry
 
 
-def dump_ris(records: list[Record]) -> str:
-    return rispy.dumps([record_to_entry(r) for r in records])
+def dump_ris(records: list[Record], made: dict[int, dict[str, Any]] | None = None) -> str:
+    """The records as a .ris file. ``made``: the entries of earlier calls, by ``id`` of the record, kept and reused,
+    for a caller that writes the same record objects, unchanged, into many files."""
+    made = {} if made is None else made
+    for rec in records:
+        if id(rec) not in made:
+            made[id(rec)] = record_to_entry(rec)
+    return rispy.dumps([made[id(rec)] for rec in records])

@@ -230,12 +230,15 @@ def fsync_dir(folder: Path) -> None:
         pass
 
 
-def atomic_write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
+def atomic_write_bytes(path: Path, data: bytes, sync: bool = True, tidy: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename). The folder must exist; an existing
     file keeps its permissions. Raises OSError, leaving the previous file and no temporary file behind.
     ``sync=False``: replaced as atomically (a reader sees the old file or the new one) but not forced to disk, for
-    files that are made again whenever they are needed (a report's hundreds of evidence files)."""
-    remove_stale_tmp_files(path)
+    files that are made again whenever they are needed (a report's hundreds of evidence files). ``tidy=False``: the
+    caller has removed the temporary files killed writers left (``remove_stale_tmp_in``, one listing of the folder
+    for many files, instead of one listing for each file written)."""
+    if tidy:
+        remove_stale_tmp_files(path)
     tmp = write_temp(path, data, sync)
     try:
         os.replace(tmp, path)

@@ -31,7 +31,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..errors import BadInput
 from ..library import Library
-from ..library.storage import atomic_write_bytes
+from ..library.storage import atomic_write_bytes, remove_stale_tmp_in
 from ..prisma import has_screening, prisma_counts, prisma_svg
 from ..records import Record, now_iso
 from ..safetext import printable
@@ -208,17 +208,24 @@ def write_evidence_files(lib: Library, data: dict[str, Any], out_dir: Path) -> N
     if folder.exists() and not folder.is_dir():
         raise BadInput(f"cannot write the claims' evidence into {folder}/: it is a file, not a folder")
     folder.mkdir(exist_ok=True)
-    read: dict[int, Record] = {}  # a record cited by several claims is read once
+
+    def write(name: str, data: bytes) -> None:
+        atomic_write_bytes(folder / name, data, sync=False, tidy=False)
+
+    remove_stale_tmp_in(folder, {f"{c['export']}.{ext}" for c in claims for ext in ("bib", "ris", "csv", "html")})
+    read: dict[int, Record] = {}  # a record cited by several claims is read once, and written as BibTeX and RIS once
+    bib: dict[tuple[int, str], str] = {}
+    ris: dict[int, dict[str, Any]] = {}
     for c in claims:
         judged = [t["record"] for t in c["evidence_table"] if t["stance"] in JUDGED and t["record"] is not None]
         records = [read[i] if i in read else read.setdefault(i, lib.record(i)) for i in dict.fromkeys(judged)]
         # up to four files a claim, made again by every report: each replaced atomically but not forced to disk
         # (an fsync for each of the shipped library's 800 files took most of the report's time)
-        atomic_write_bytes(folder / f"{c['export']}.bib", dump_bibtex(records).encode("utf-8"), sync=False)
-        atomic_write_bytes(folder / f"{c['export']}.ris", dump_ris(records).encode("utf-8"), sync=False)
-        atomic_write_bytes(folder / f"{c['export']}.csv", evidence_csv(c).encode("utf-8-sig"), sync=False)
+        write(f"{c['export']}.bib", dump_bibtex(records, made=bib).encode("utf-8"))
+        write(f"{c['export']}.ris", dump_ris(records, made=ris).encode("utf-8"))
+        write(f"{c['export']}.csv", evidence_csv(c).encode("utf-8-sig"))
         if c["more"]:
-            atomic_write_bytes(folder / f"{c['export']}.html", evidence_page(c).encode("utf-8"), sync=False)
+            write(f"{c['export']}.html", evidence_page(c).encode("utf-8"))
     pages = {f"{c['export']}.html" for c in claims if c["more"]}
     for stale in folder.glob("*.html"):
         if stale.name not in pages:
