@@ -596,3 +596,36 @@ def test_lessening_another_drugs_harm_is_read_as_such(lib: Library) -> None:
     jonkman = evidence(lib, c, "29661389")
     assert jonkman.stance == "supports" and "opioid-induced" in jonkman.why
     assert any("remifentanil-induced" in f["words"] for f in jonkman.finding)
+
+
+def test_a_claims_turns_of_phrase_are_not_what_a_statement_must_name(lib: Library) -> None:
+    # "particular", "behave", "directly": twelve words of which a third must be named; the turns of phrase are left
+    # out, so a review stating what the claim says about the nervous system (Sawynok 2014: "block of NMDA receptors
+    # in the spinal cord and inhibition of central sensitization") states it
+    words = "alters particular nerve cells central nervous system behave fewer pain signals reach"
+    nerve = claim("It alters how particular nerve cells in the central nervous system behave, so that fewer pain "
+                  "signals reach the brain.", kind="mechanism", outcomes=[], terms=words)  # fmt: skip
+    sawynok = evidence(lib, nerve, "10.1213/ane.0000000000000246")
+    assert sawynok.stance == "supports" and "central sensitization" in sawynok.rationale[0]
+    # the bar stays: an abstract naming only "central" (Andersen 1996) is on the topic, not a statement of it
+    andersen = evidence(lib, nerve, "10.1016/0304-3959(96)02995-8")
+    assert andersen.stance == "neutral" and "names only" in andersen.why
+
+
+def test_blocking_a_receptor_is_stated_as_antagonism(lib: Library) -> None:
+    words = "use crps rsds rests powerful capacity block nmda receptors"
+    crps = claim("Ketamine's use in CRPS/RSDS rests on its powerful capacity to block NMDA receptors.",
+                 kind="mechanism", outcomes=[], terms=words)  # fmt: skip
+    # Azari 2012: "NMDA antagonists such as ketamine continue to hold significant interest" in CRPS
+    azari = evidence(lib, crps, "22136149")
+    assert azari.stance == "supports" and "antagon" in azari.why
+    # Goldberg 2005 says it in the claim's own word ("blocking central sensitization through ... the NMDA receptor")
+    assert evidence(lib, crps, "16850072").stance == "supports"
+
+
+def test_a_claims_american_spelling_names_the_british(lib: Library) -> None:
+    c = claim("Ketamine has been used as an anesthetic for decades.", kind="history", outcomes=[],
+              terms="used anesthetic decades")  # fmt: skip
+    # Chesters 2015: "ketamine is used for both procedural sedation and as an anaesthetic agent"
+    chesters = evidence(lib, c, "chesters2015ketamine")
+    assert chesters.stance == "supports" and "anaesthetic agent" in chesters.rationale[0]

@@ -620,6 +620,13 @@ def _lay_word(word: str) -> tuple[str, ...]:
     return (word, *(w for key, same in lay.items() if word.startswith(key) for w in same))
 
 
+@lru_cache(maxsize=4096)
+def _general_word(word: str) -> bool:
+    """A claim's word that says nothing a statement must name ("particular", "directly", "several", "quite":
+    ``data/weighing.toml`` [textbook] general_words): not counted among the claim's words."""
+    return bool(pattern("textbook", "general_words").fullmatch(word))
+
+
 STATEMENT_QUALIFIERS = ("ranking", "dose_dependence")
 
 
@@ -639,7 +646,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
     prop = claim.proposition
-    groups = prop.concepts or tuple(_lay_word(w) for w in dict.fromkeys(prop.terms))
+    groups = prop.concepts or tuple(_lay_word(w) for w in dict.fromkeys(prop.terms) if not _general_word(w))
     if not groups:
         return []
     # without concept groups, the claim's own words: two of them ("pain", "chronic") are in most abstracts, so a

@@ -41,15 +41,17 @@ from typing import Any
 
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim, Proposition
-from .weighing import pattern
+from .weighing import pattern, weighing
 
 STRONG = 3.0  # an RCT or better
-INDIRECT_FACTOR = 0.5
-LARGE_TRIAL = 150  # an RCT this large weighs as much as a meta-analysis against it ("a large RCT finds nothing")
-CONSISTENT = 5.0  # among reviews and large trials, this many times the weight on one side is a consistent body
 REVIEWS = ("meta_analysis", "systematic_review")
 TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0}
 TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
+
+
+def threshold(key: str) -> float:
+    """One of the aggregation thresholds of ``data/weighing.toml`` [verdict] (how each was chosen is said there)."""
+    return float(weighing()["verdict"][key])
 
 
 def strength_words(claim: Claim, kind: str) -> str:
@@ -184,7 +186,7 @@ def weight(claim: Claim, e: Evidence) -> float:
     if down:
         w = min(w, design_weight(DOWNGRADE[down[0]][0]))
     if e.indirect:
-        w *= INDIRECT_FACTOR
+        w *= threshold("indirect_factor")
     return w
 
 
@@ -254,7 +256,9 @@ class Tally:
 
     def credible(self, side: list[Evidence]) -> bool:
         """Evidence a reader cannot dismiss: an RCT-level record, or two records of any clinical design."""
-        return bool(side) and (max(weight(self.claim, e) for e in side) >= STRONG * INDIRECT_FACTOR or len(side) >= 2)
+        return bool(side) and (
+            max(weight(self.claim, e) for e in side) >= STRONG * threshold("indirect_factor") or len(side) >= 2
+        )
 
 
 def _groups(items: list[Evidence]) -> set[str]:
@@ -266,7 +270,7 @@ def tier(claim: Claim, e: Evidence) -> int:
     """How much a record can settle on its own: 3 a review with pooled data or a large RCT, 2 an RCT, 1 other
     clinical designs, 0 the rest; a downgraded record (no control group, low certainty) at most its tier, indirect
     evidence one tier lower."""
-    if e.design in REVIEWS or (e.design == "rct" and (e.size or 0) >= LARGE_TRIAL):
+    if e.design in REVIEWS or (e.design == "rct" and (e.size or 0) >= threshold("large_trial")):
         t = 3
     elif e.design == "rct":
         t = 2
@@ -319,16 +323,17 @@ def _weigh(t: Tally) -> str:
         # is not made mixed by a single record against it
         if top_s == top_c:
             ws, wc = t.at_tier(top_s)
-            if t.enough(t.sup) and ws >= CONSISTENT * wc:
+            if t.enough(t.sup) and ws >= threshold("consistent_body") * wc:
                 return "supported"
-            if t.enough(t.con) and wc >= CONSISTENT * ws:
+            if t.enough(t.con) and wc >= threshold("consistent_body") * ws:
                 return "contradicted"
         return "mixed"
     if t.credible(t.sup + t.mixed) and t.credible(t.con + t.mixed):
         return "mixed"
-    if t.enough(t.sup) and t.ws >= 2 * t.wc:
+    outweighs = threshold("outweighs")
+    if t.enough(t.sup) and t.ws >= outweighs * t.wc:
         return "supported"
-    if t.enough(t.con) and t.wc >= 2 * t.ws:
+    if t.enough(t.con) and t.wc >= outweighs * t.ws:
         return "contradicted"
     return "insufficient"
 
