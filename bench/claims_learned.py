@@ -16,7 +16,7 @@ probability 0.5. The **kind classifier** is the same model trained on the labell
 and heading) and their kinds, C chosen the same way for accuracy.
 
 **Scored, per held-out fold**, exactly as `pages_eval --no-link` scores extraction (one-to-one matching, largest
-overlap first): (a) the rules alone (`page_claims` without the shipped classifier); (b) the classifier alone (units with
+overlap first): (a) the rules (`page_claims`, as `ketalit check` extracts); (b) the classifier alone (units with
 probability >= 0.5); (c) rules AND classifier (a rule candidate is kept when the classifier gives its quote, lead-in
 and heading >= 0.5); (d) rules OR confident classifier (rule candidates, plus units with probability >= 0.9 that
 no rule candidate overlaps). Thresholds 0.5 and 0.9 were fixed before any figure was seen. Kind: on the claims the
@@ -115,9 +115,7 @@ def load_page(label_path: Path) -> Page:
     is_claim = [any(substantial(u.span, s[0]) for s in spans) for u in units]
     rules = [
         (Unit(c.quote, c.lead_in, c.heading, locate(flat, c.quote) or (0, 0)), n.kind)
-        for c, n in page_claims(
-            read.text, read.title, read.url, read.clinic, label_path.name.split(".")[0], classifier=None
-        )
+        for c, n in page_claims(read.text, read.title, read.url, read.clinic, label_path.name.split(".")[0])
     ]
     return Page(f"{label_path.parent.name}/{label_path.name.split('.')[0]}", units, is_claim, spans, rules)
 

@@ -448,26 +448,6 @@ def test_claims_extract_reads_a_page_as_check_does(runner, records_only: Path, t
 
 
 @pytest.mark.e2e
-def test_check_and_extract_show_the_sentences_the_classifier_set_aside(runner, records_only: Path) -> None:
-    """A page talking about itself ("... keep reading.") is taken by the rules and set aside by the claim
-    classifier: neither command makes it a claim, both say why."""
-    page = str(ROOT / "tests" / "pages" / "heldout5" / "p29.txt")
-    sentence = "If you are thinking about ketamine therapy and want to know how long its effect lasts, keep reading."
-    rows = _json(run_cli(runner, records_only, "claims", "extract", page, "--set-aside", "--json"))
-    (aside,) = [r for r in rows if r["quote"] == sentence]
-    assert aside["set_aside"].startswith("classifier: non-claim") and aside["why"]  # the rule that took it, too
-    assert "kind" not in aside and all(r["kind"] for r in rows if "set_aside" not in r)  # claims alone are normalised
-    plain = _json(run_cli(runner, records_only, "claims", "extract", page, "--json"))
-    assert sentence not in {r["quote"] for r in plain} and all("set_aside" not in r for r in plain)
-    checked = _json(run_cli(runner, records_only, "check", page, "--json"))
-    assert sentence not in {c["quote"] for c in checked["claims"]}
-    assert sentence not in {c["quote"] for c in read_catalogue(records_only)["claim"]}
-    assert [a["why"] for a in checked["set_aside"] if a["quote"] == sentence] == [aside["set_aside"]]
-    shown = run_cli(runner, records_only, "check", page)
-    assert shown.exit_code == 0 and "set aside, not a claim" in shown.output and "classifier: non-claim" in shown.output
-
-
-@pytest.mark.e2e
 def test_a_new_pages_claim_meets_another_pages_on_the_same_topic(runner, records_only: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "safety.txt", tmp_path / "side-effects.txt"
     first.write_text(

@@ -514,16 +514,15 @@ def _read_page(page: str | Path) -> tuple[bytes, str]:
 
 def extract_claims(
     page: str | Path, *, title: str | None = None, url: str | None = None, clinic: str | None = None
-) -> tuple[Page, list[tuple[Candidate, Normalised]], list[tuple[Candidate, str]]]:
-    """The page as `check` reads it (its text, title, URL and clinic: given, else the HTML's), the claims `check`
-    would find in it, each with its normalised form, without adding the page, and the sentences the rules took that
-    the claim classifier set aside, each with its reason."""
-    from .claims.check import read_claims
+) -> tuple[Page, list[tuple[Candidate, Normalised]]]:
+    """The page as `check` reads it (its text, title, URL and clinic: given, else the HTML's) and the claims `check`
+    would find in it, each with its normalised form, without adding the page."""
+    from .claims.check import page_claims
     from .claims.pages import read_page
 
     data, name = _read_page(page)
     read = read_page(data, name, title, url, clinic)
-    return read, *read_claims(read.text, read.title, read.url, read.clinic)
+    return read, page_claims(read.text, read.title, read.url, read.clinic)
 
 
 def link_claims(lib: Library) -> LinkSummary:

@@ -4,8 +4,7 @@ evidence, and keep every review.
 1. The page (text or HTML) is turned into text (``pages.read_page``) and kept under ``sources/``, named in
    ``claims.toml`` by its title, clinic, URL and the date it was read. A page checked before (same URL, else the
    same text, else the same title and clinic) keeps its number.
-2. Its claims are extracted (``extract``), those the claim classifier is confident are not claims are set aside
-   with its reason (``classifier``), and the rest normalised into propositions (``normalise``). A claim found before
+2. Its claims are extracted (``extract``) and normalised into propositions (``normalise``). A claim found before
    (same quote) keeps its id; a claim a person reviewed keeps its place even if the extraction no longer finds it,
    as long as its words are still on the page.
 3. The page's claims, as reviewed (``review.reviewed_catalogue``), are linked to the evidence, and the reviews are
@@ -18,14 +17,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import BadInput, NotFound
 from ..library import Library
 from ..records import now_iso
 from .catalogue import id_order
-from .classifier import Classifier, shipped
 from .extract import Candidate, extract_claims
 from .normalise import Normalised, normalise, page_context
 from .pages import describe, last_claim_number, read_catalogue, read_page, sha256, write_catalogue
@@ -43,7 +41,6 @@ class CheckResult:
     dropped: int = 0
     waiting: int = 0  # reviews of claims no longer on the page
     contradictions: list[dict[str, Any]] = field(default_factory=list)  # its claims against other pages' claims
-    set_aside: list[dict[str, Any]] = field(default_factory=list)  # sentences the rules took, not claims after all
 
     @property
     def name(self) -> str:
@@ -149,38 +146,12 @@ def check_page(
 
 
 def page_claims(
-    text: str,
-    title: str = "",
-    url: str = "",
-    clinic: str = "",
-    document: str = "",
-    classifier: Classifier | Literal["shipped"] | None = "shipped",
+    text: str, title: str = "", url: str = "", clinic: str = "", document: str = ""
 ) -> list[tuple[Candidate, Normalised]]:
     """The claims of a page's text, each with its proposition, read in the page's context (the route and condition
     its title, address and clinic give): what `ketalit check` stores and `ketalit claims extract` prints."""
-    return read_claims(text, title, url, clinic, document, classifier)[0]
-
-
-def read_claims(
-    text: str,
-    title: str = "",
-    url: str = "",
-    clinic: str = "",
-    document: str = "",
-    classifier: Classifier | Literal["shipped"] | None = "shipped",
-) -> tuple[list[tuple[Candidate, Normalised]], list[tuple[Candidate, str]]]:
-    """A page's claims (as ``page_claims``) and the sentences the rules took that the classifier set aside, each with
-    its reason. ``classifier`` None: the rules alone."""
-    model = shipped() if isinstance(classifier, str) else classifier
     context = page_context(text, title, url, clinic)
-    claims, set_aside = [], []
-    for c in extract_claims(text, document):
-        why_not = model.not_a_claim(c.quote, c.lead_in, c.heading) if model else None
-        if why_not:
-            set_aside.append((c, why_not))
-        else:
-            claims.append((c, normalise(c, text, context)))
-    return claims, set_aside
+    return [(c, normalise(c, text, context)) for c in extract_claims(text, document)]
 
 
 def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: str, result: CheckResult) -> None:
@@ -198,9 +169,7 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
     counter = last_claim_number(lib, catalogue, doc_id)
     fresh = []
     seen_ids: set[str] = set()
-    found, aside = read_claims(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""), doc_id)
-    result.set_aside = [{"quote": c.quote, "start": c.start, "end": c.end, "why": why} for c, why in aside]
-    for cand, norm in found:
+    for cand, norm in page_claims(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""), doc_id):
         key = norm_quote(cand.quote)
         if key in old_by_quote:
             cid = old_by_quote[key]["id"]

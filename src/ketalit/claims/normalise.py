@@ -35,8 +35,6 @@ from ..records import new_record
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, rules
 
-# the kind of a claim in which the rules found no more specific cue
-FALLBACK_KIND = ("efficacy", "an effect on a condition or symptom (no more specific cue)")
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
 _STOP = set(
@@ -304,7 +302,7 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     w = _first(c["mechanism_weak"], main)
     if w and not _first(c["clinical_outcome"], own):
         return "mechanism", f"mechanism: {w!r}"
-    return FALLBACK_KIND
+    return "efficacy", "an effect on a condition or symptom (no more specific cue)"
 
 
 def _number(s: str) -> float:

@@ -56,7 +56,6 @@ def check(
                 "reviews": review_counts(result.claims),
                 "claims": [public(r) for r in result.claims],
                 "contradictions": result.contradictions,
-                "set_aside": result.set_aside,
                 "report": str(files.html) if files else None,
             }
         )
@@ -82,8 +81,6 @@ def check(
         )
     console.print(table)
     console.print(", ".join(f"{v} {n}" for v, n in counts.most_common()) or "no claims found", highlight=False)
-    for a in result.set_aside:
-        console.print(f"set aside, not a claim: {term(a['quote'])} ({term(a['why'])})", style="dim", highlight=False)
     for c in result.contradictions:
         console.print(f"contradicts another page ({c['topic']}): {term(c['reason'])}", style="yellow", highlight=False)
     if result.waiting:

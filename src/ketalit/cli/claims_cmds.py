@@ -29,20 +29,15 @@ def claims_extract(
     title: str | None = TitleOpt,
     url: str | None = UrlOpt,
     clinic: str | None = ClinicOpt,
-    set_aside: bool = typer.Option(
-        False, "--set-aside", help="With --json: also the sentences the claim classifier set aside (with set_aside)."
-    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """The claims `ketalit check` would find in a page, with their normalised form, without adding the page. The
-    page's title, URL and clinic are read as `check` reads them (they tell which route or condition it is about).
-    Sentences the rules took but the claim classifier is confident are not claims are listed apart, with why."""
+    page's title, URL and clinic are read as `check` reads them (they tell which route or condition it is about)."""
     from ..api import extract_claims
 
-    read, found, aside = extract_claims(page, title=title, url=url, clinic=clinic)
+    read, found = extract_claims(page, title=title, url=url, clinic=clinic)
     if as_json:
-        rows = [{**c.as_dict(), **n.as_dict()} for c, n in found]
-        emit_json(rows + [{**c.as_dict(), "set_aside": why} for c, why in aside] if set_aside else rows)
+        emit_json([{**c.as_dict(), **n.as_dict()} for c, n in found])
         return
     table = Table(title=f"{len(found)} claims in {term(read.title or page)}", show_lines=True)
     for col in ("offsets", "kind", "claim", "normalised"):
@@ -51,13 +46,6 @@ def claims_extract(
         claim = (f"[dim]{term(c.lead_in)}[/dim] " if c.lead_in else "") + term(c.quote)
         table.add_row(f"{c.start}-{c.end}", n.kind, claim, term(n.assertion))
     console.print(table)
-    if aside:
-        table = Table(title=f"{len(aside)} sentences the rules took, set aside as not claims", show_lines=True)
-        for col in ("offsets", "sentence", "why"):
-            table.add_column(col)
-        for c, why in aside:
-            table.add_row(f"{c.start}-{c.end}", term(c.quote), term(why))
-        console.print(table)
 
 
 @claims_app.command("link")
