@@ -94,8 +94,8 @@ def check(
         console.print(
             f"{unchecked} supported or contradicted verdicts are the machine's and nobody has reviewed them: on pages "
             "from clinics it had not seen, reviewers disagreed with a quarter to over half of its supported verdicts "
-            'and with half or more of all its verdicts (README, "How far to trust it"). Read the quoted evidence '
-            "before relying on one.",
+            'and with nearly half or more of all its verdicts (README, "How far to trust it"). Read the quoted '
+            "evidence before relying on one.",
             style="yellow",
             highlight=False,
         )
