@@ -45,7 +45,7 @@ from ketalit.formats.ris import dump_ris  # noqa: E402
 from ketalit.library.citekey import assign_key  # noqa: E402
 from ketalit.records import has_identity, normalise  # noqa: E402
 from ketalit.render import render_record  # noqa: E402
-from ketalit.search.store import index_row  # noqa: E402
+from ketalit.search.store import row_values  # noqa: E402
 from ketalit.stats import iter_jsonl  # noqa: E402
 from ketalit.tagging.tagger import default_tagger  # noqa: E402
 
@@ -256,7 +256,7 @@ def check(blob: bytes, fmt: str | None, path: Path) -> str:
     console = Console(file=io.StringIO(), width=100)
     for i, r in enumerate(records):
         render_record(console, r)
-        index_row(i, r)
+        row_values(i, 0, r)
     return "imported"
 
 

@@ -15,8 +15,8 @@ import pytest
 
 import ketalit.formats.detect as detect
 import ketalit.formats.pubmed as pubmed
-from ketalit.errors import ImportFormatError
-from ketalit.importer import import_files
+from ketalit.errors import ImportFormatError, KetalitError
+from ketalit.importer import import_files, prepare
 from ketalit.library import Library
 from ketalit.userfields import add_note
 
@@ -95,6 +95,33 @@ def test_a_part_that_cannot_be_read_leaves_the_library_as_it_was(
     assert sizes and sum(sizes) > 0  # parts before the broken one had been stored in memory
     assert {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*.json")} == before
     assert "read in full" in Library.open(lib.root).find(pmid)["notes"]
+
+
+def _prepare_then_die_on_copy_fifty(records: list[dict]) -> list[dict]:
+    """The importer's per-record work in a worker, which is killed on the part holding the fiftieth copy's article."""
+    import multiprocessing
+
+    assert multiprocessing.parent_process() is not None, "the file was not parsed in worker processes"
+    if any((r.get("pmid") or "").startswith("500") for r in records):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return prepare(records)
+
+
+def test_a_worker_killed_while_parsing_fails_the_import_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = Library.init(tmp_path / "lib")
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    before = {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*") if p.is_file()}
+    sizes = _count_batches(monkeypatch)
+    monkeypatch.setattr("ketalit.importer.prepare", _prepare_then_die_on_copy_fifty)
+    with pytest.raises(KetalitError, match=r"big\.xml: a process parsing the file was stopped .* nothing was imported"):
+        import_files(Library.open(lib.root), [_big_file(tmp_path)])
+    assert sizes and sum(sizes) > 0  # the parts before were stored in memory, and then dropped
+    assert {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*") if p.is_file()} == before
+    monkeypatch.undo()
+    report = import_files(Library.open(lib.root), [_big_file(tmp_path)])  # no lock or half-written file left behind
+    assert report.added > 0
 
 
 # An import that stops after storing two parts (in memory) and says so, until the file named by its third argument

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import io
 import os
 import re
@@ -13,14 +14,13 @@ from urllib.parse import urlparse
 from Bio import Medline
 from Bio.Entrez.Parser import CorruptedXMLError, DataHandler, NotXMLError, ValidationError
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, KetalitError
 from ..records import (
     Author,
     Record,
     author,
     clean_text,
     new_record,
-    no_gc,
     normalize_doi,
     normalize_pmcid,
     normalize_pmid,
@@ -89,7 +89,12 @@ def read_entrez_xml(data: bytes) -> Any:
     if not body.startswith(b"<?xml"):
         body = b'<?xml version="1.0" encoding="UTF-8"?>' + body
     handler = _OfflineHandler(validate, False, False)
-    return handler.read(io.BytesIO(bom + body))
+    try:
+        return handler.read(io.BytesIO(bom + body))
+    finally:
+        # The handler keeps the document too, and it is in reference cycles (with its parser and its own bound
+        # methods): left there, the whole tree (about 120 objects an article) is freed only by the garbage collector.
+        vars(handler).pop("record", None)
 
 
 def _attr(value: Any, name: str, default: str = "") -> str:
@@ -280,9 +285,14 @@ def _split(data: bytes, parts: int) -> list[bytes] | None:
 
 
 def _parse_part(args: tuple[bytes, str, Callable[[list[Record]], list[Record]] | None]) -> list[Record]:
+    """(In a worker process, whose garbage collector is off: see ``iter_pubmed_xml``.)"""
     part, source, postprocess = args
-    with no_gc():
-        records = parse_pubmed_xml(part, source, parallel=False)
+    # What the parts before left in reference cycles (little: see ``read_entrez_xml``) is collected now, when no
+    # record is alive, and what is alive then (modules, the tagger) is set aside for good: the collector never walks
+    # a part's records, which are handed back and dropped.
+    gc.collect()
+    gc.freeze()
+    records = parse_pubmed_xml(part, source, parallel=False)
     return postprocess(records) if postprocess else records
 
 
@@ -300,7 +310,8 @@ def iter_pubmed_xml(
 
     A large document is cut between articles and the parts parsed on every core (Biopython's parser is pure
     Python and single-threaded); ``postprocess`` (a module-level function, e.g. the tagger) then runs in the worker
-    processes too, and each part is handed over as soon as it and those before it are done, so that the caller can
+    processes too (with the garbage collector off: every object a part makes is alive until it is handed back), and
+    each part is handed over as soon as it and those before it are done, so that the caller can
     work on it while the rest is parsed. Any error falls back to one serial parse, which reports the exact line and
     column (the batches already handed over are not handed over again).
     """
@@ -310,8 +321,9 @@ def iter_pubmed_xml(
         parts = _split(data, max(workers * 4, len(data) // PART_BYTES))
         if parts:
             from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
 
-            pool = ProcessPoolExecutor(max_workers=workers)
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.disable)
             try:
                 for batch in pool.map(_parse_part, [(p, source, postprocess) for p in parts]):
                     done += len(batch)
@@ -319,6 +331,11 @@ def iter_pubmed_xml(
                 return
             except ImportFormatError:
                 pass  # parse serially below for the precise message
+            except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): the import fails
+                raise KetalitError(
+                    f"{source}: a process parsing the file was stopped before it was done (out of memory?), so "
+                    "nothing was imported; run the import again"
+                ) from exc
             finally:
                 pool.shutdown(cancel_futures=True)  # a caller that stopped early waits for no part not yet begun
     records = _parse_serial(data, source)[done:]
