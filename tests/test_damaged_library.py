@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+import ketalit.importer as importer
 import ketalit.library.storage as storage
+from ketalit.errors import LibraryWriteError
 from ketalit.importer import import_files
 from ketalit.library import Library
 
@@ -182,6 +184,30 @@ def test_read_only_library_folder(lib: Library, runner, monkeypatch: pytest.Monk
         assert res.exit_code == 0 and PMID in res.stdout
     finally:
         lib.root.chmod(0o755)
+
+
+def test_an_import_into_a_read_only_folder_is_refused_before_any_file_is_read(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the import parses without the lock, which it takes only to commit: the folder is tried first, so that a large
+    # file is not parsed for minutes only to be refused at the end
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    before = {p.name: p.read_bytes() for p in lib.root.rglob("*") if p.is_file()}
+    opened: list[str] = []
+    real_open = importer.open_file
+    monkeypatch.setattr(
+        importer, "open_file", lambda path, *a, **kw: opened.append(str(path)) or real_open(path, *a, **kw)
+    )
+    _refuse_writes_in(lib.root, monkeypatch)
+    try:
+        with pytest.raises(LibraryWriteError, match=r"ketalit\.json: cannot write beside it .*read-only.*nothing"):
+            import_files(Library.open(lib.root), [NCBI / "pubmed2.xml"])
+        assert opened == []
+        assert {p.name: p.read_bytes() for p in lib.root.rglob("*") if p.is_file()} == before
+    finally:
+        lib.root.chmod(0o755)
+    monkeypatch.undo()
+    assert import_files(Library.open(lib.root), [NCBI / "pubmed2.xml"]).added > 0
 
 
 @pytest.mark.e2e

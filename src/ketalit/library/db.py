@@ -10,7 +10,8 @@ Every file is read only when needed, and a write rewrites only the files it chan
 Reads need no lock (see ``files``). Every write happens in a ``transaction()``: it takes the folder's lock (see
 ``lock``), reads the files it needs as they are now (so work written meanwhile by another ketalit process is kept),
 applies the changes in memory and commits every changed file at once, atomically. An exception inside the
-transaction discards all of its changes. A read-only library file is refused before any work is done. After a
+transaction discards all of its changes. A read-only library file is refused before any work is done, and so is a
+folder that takes no new file when the transaction does its work without the lock (an import's parse). After a
 commit that changed records, the search index is brought up to date for those records (see ``search.index``).
 """
 
@@ -32,7 +33,7 @@ from .citekey import assign_key, check_key
 from .files import MANIFEST, RECORDS_DIR, FileSet
 from .idmap import IdMap
 from .lock import LibraryLock
-from .storage import BufferedStorage, damaged, describe, table_problem
+from .storage import BufferedStorage, damaged, describe, table_problem, write_temp
 
 SCHEMA_VERSION = 2  # 1: everything in ketalit.json (converted on first open, see ``migrate``)
 DB_NAME = MANIFEST
@@ -225,6 +226,8 @@ class Library:
             self._reset()
             self._meta()  # the library as it is now (converted first if it has the older layout)
             self._refuse_read_only()
+            if unlocked:  # (a locked transaction has made its lock file in the folder: it takes new files)
+                self._refuse_read_only_folder()  # now, not at the commit after all the work
             base = self.files.manifest().raw
             self._in_tx = True
             yield self
@@ -261,6 +264,17 @@ class Library:
                     f"{path}: the library file is read-only, so nothing was changed "
                     f"(to change the library, make it writable: chmod u+w {path})"
                 )
+
+    def _refuse_read_only_folder(self) -> None:
+        """A commit writes each file beside itself and renames it over: a folder that takes no new file is refused
+        now, by writing (and removing) an empty temporary file there."""
+        try:
+            write_temp(self.db_path, b"", sync=False).unlink()
+        except OSError as exc:
+            raise LibraryWriteError(
+                f"{self.db_path}: cannot write beside it ({describe(exc)}), so nothing was changed "
+                f"(to change the library, make its folder writable: chmod u+w {self.root})"
+            ) from exc
 
     def release(self) -> None:
         """Drop what was read (outside a transaction): the next read comes from disk, as the library is then."""
