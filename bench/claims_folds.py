@@ -3,6 +3,7 @@
     python bench/claims_folds.py                 # every fold: verdict agreement, supported precision, key recall
     python bench/claims_folds.py --errors A      # also every disagreement and missed key record of fold A only
     python bench/claims_folds.py --json
+    python bench/claims_folds.py --fit           # the thresholds of weighing.toml [verdict], by cross-validation
 
 Every label set the engine may now be tuned on is cut into three folds, fixed before any rule of round 3 changed:
 
@@ -19,6 +20,11 @@ Scoring is ``claims_eval.py``'s: verdict agreement, and recall of the key record
 besides, the precision of ``supported`` (of the engine's supported verdicts, how many the reviewers gave too).
 Work on one fold's errors (``--errors A``) and read the other folds' figures: they say whether the change holds on
 claims it was not made for. The next held-out set is not in the repository and is never read here.
+
+``--fit`` links once, keeping each claim's evidence as read, then weighs that evidence again into verdicts under
+every combination of ``FIT_GRID`` (the thresholds of ``data/weighing.toml`` [verdict]): for each fold, the
+combination that scores best on the other two (verdict agreement, then ``supported`` precision) is scored on it,
+beside the shipped values. Claims a person has reviewed keep their verdict (their stances may be the reviewer's).
 """
 
 from __future__ import annotations
@@ -52,6 +58,12 @@ FOLD_PAGES = {
     "C": ("p02", "p05", "p07", "p12", "p13", "p16", "p19", "p22", "p26", "p29"),
 }
 PAGE_SETS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+FIT_GRID = {
+    "indirect_factor": (0.25, 0.5, 0.75),
+    "large_trial": (100, 150, 300),
+    "consistent_body": (3.0, 5.0, 8.0),
+    "outweighs": (1.5, 2.0, 3.0),
+}
 
 
 def page_labels(path: Path, document: str) -> list[dict[str, Any]]:
@@ -142,18 +154,92 @@ def precision(pairs: Counter, side: str) -> tuple[int, int]:
     return pairs[(side, side)], given
 
 
+class Recorder:
+    """Keeps, while claims are linked, each claim and the evidence its verdict was weighed from (by scope)."""
+
+    def __init__(self) -> None:
+        import ketalit.claims.link as link
+
+        self.link, self.scope = link, ""
+        self.kept: dict[str, dict[str, tuple[Any, list]]] = {}
+        self.real = link.verdict
+
+        def verdict(claim: Any, evidence: list) -> tuple[str, str]:
+            self.kept.setdefault(self.scope, {})[claim.id] = (claim, list(evidence))
+            return self.real(claim, evidence)
+
+        link.verdict = verdict
+
+
+def fit(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict], recorder: Recorder) -> None:
+    """Every combination of ``FIT_GRID`` scored on each fold; per fold, the best on the other two against it."""
+    import itertools
+
+    from ketalit.claims.weighing import weighing
+
+    shipped = dict(weighing()["verdict"])
+    # (fold, labelled verdict, scope, claim id, the verdict kept when it is not weighed again)
+    items = [
+        (fold, x["verdict"], scope, row["id"], row["verdict"], bool(row.get("reviewed")))
+        for fold, parts in folds.items()
+        for name, labels in parts
+        for scope in ["pages" if name.startswith("pages") else "shipped"]
+        for x in labels
+        if (row := match_claim(x, rows[scope]))
+    ]
+    names = list(FIT_GRID)
+    scores: dict[tuple, dict[str, tuple[int, int, int]]] = {}
+    for combo in [tuple(shipped[n] for n in names), *itertools.product(*FIT_GRID.values())]:
+        weighing()["verdict"].update(zip(names, combo, strict=True))
+        per_fold: dict[str, list[int]] = {f: [0, 0, 0] for f in FOLDS}  # agree, supported right, supported given
+        for fold, want, scope, cid, kept, reviewed in items:
+            claim_evidence = None if reviewed else recorder.kept.get(scope, {}).get(cid)
+            got = recorder.real(*claim_evidence)[0] if claim_evidence else kept
+            tally = per_fold[fold]
+            tally[0] += got == want
+            tally[1] += got == want == "supported"
+            tally[2] += got == "supported"
+        scores[combo] = {f: (a, r, g) for f, (a, r, g) in per_fold.items()}
+    weighing()["verdict"].update(shipped)
+    here = tuple(shipped[n] for n in names)
+    n = Counter(fold for fold, *_ in items)
+
+    def key(combo: tuple, on: list[str]) -> tuple[int, float]:
+        a = sum(scores[combo][f][0] for f in on)
+        r, g = sum(scores[combo][f][1] for f in on), sum(scores[combo][f][2] for f in on)
+        return a, r / g if g else 1.0
+
+    print(f"{len(scores)} combinations of {', '.join(names)} (the shipped values among them: {here})")
+    for fold in FOLDS:
+        others = [f for f in FOLDS if f != fold]
+        best = max(scores, key=lambda c: key(c, others))
+        for label, combo in (("best on " + "+".join(others), best), ("shipped", here)):
+            a, r, g = scores[combo][fold]
+            print(f"fold {fold}: {label:12} {combo}: on the other two {key(combo, others)[0]}; "
+                  f"on {fold} verdicts {a}/{n[fold]}, supported {r}/{g}")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", choices=FOLDS, help="print the disagreements and missed keys of this fold")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the two linked libraries in this (new) folder, to look into")
+    ap.add_argument("--fit", action="store_true", help="fit the verdict thresholds by cross-validation (see above)")
     args = ap.parse_args()
+    recorder = Recorder() if args.fit else None
     with tempfile.TemporaryDirectory() as t:
         tmp = args.keep or Path(t)
         tmp.mkdir(parents=True, exist_ok=True)
+        if recorder:
+            recorder.scope = "shipped"
         shipped_lib, shipped_rows = link_catalogue(tmp)
+        if recorder:
+            recorder.scope = "pages"
         pages_lib, page_rows, documents = check_pages(tmp)
         folds = fold_sets(shipped_rows, documents)
+        if recorder:
+            fit(folds, {"shipped": shipped_rows, "pages": page_rows}, recorder)
+            return
         report: dict[str, Any] = {}
         for fold, parts in folds.items():
             per_part = {}
