@@ -178,7 +178,7 @@ def fit(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict], recorde
     from ketalit.claims.weighing import weighing
 
     shipped = dict(weighing()["verdict"])
-    # (fold, labelled verdict, scope, claim id, the verdict kept when it is not weighed again)
+    # (fold, labelled verdict, scope, claim id, the verdict as linked, whether a person reviewed the claim)
     items = [
         (fold, x["verdict"], scope, row["id"], row["verdict"], bool(row.get("reviewed")))
         for fold, parts in folds.items()

@@ -405,7 +405,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
         other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
             yes = _answers(span, answered) if answered is not None and previous is None else ""
-            if answered is not None and yes:
+            if yes:
                 _consider(out, document, span, answered, headings, False, force=yes)
                 section.append(span.text)
                 previous = span

@@ -636,9 +636,10 @@ def _statement_qualifiers(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     that ketamine ranks first ("the most potent"), or that the effect changes with the dose ("higher doses")."""
     out = []
     for key in STATEMENT_QUALIFIERS:
-        m = pattern("textbook", key).search(text)
+        rx = pattern("textbook", key)
+        m = rx.search(text)
         if m:
-            out.append((pattern("textbook", key), m.group(0)))
+            out.append((rx, m.group(0)))
     return tuple(out)
 
 

@@ -161,6 +161,7 @@ class Evidence:
 EFFECT_DIRECTIONS = ("improves", "lasts")
 # counts as this design, at this tier
 DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2), "inconclusive": ("cohort", 1)}
+COUNTED_AS = {"cohort": "an observational study", "rct": "a single trial"}  # how an explanation names those designs
 
 
 def downgraded(claim: Claim, e: Evidence) -> tuple[str, str] | None:
@@ -568,12 +569,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
 
     def qualified(e: Evidence) -> str:
         down = downgraded(claim, e)
-        as_what = {
-            "no control group": "an observational study",
-            "low certainty": "a single trial",
-            "inconclusive": "an observational study",
-        }
-        return (" [indirect]" if e.indirect else "") + (f" [counted as {as_what[down[0]]}: {down[1]}]" if down else "")
+        as_what = COUNTED_AS[DOWNGRADE[down[0]][0]] if down else ""
+        return (" [indirect]" if e.indirect else "") + (f" [counted as {as_what}: {down[1]}]" if down else "")
 
     named = "; ".join(f"{cite(e)} {e.stance}: {e.why}{qualified(e)}" for e in deciding[:2])
     if doubts:
