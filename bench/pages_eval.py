@@ -8,9 +8,8 @@
 
 The sets: `tests/pages/tuning/` (five paraphrased clinic pages, `pNN.txt` or `pNN.html` beside its labels),
 `tests/pages/shipped/` (the five shipped pages; each label file's `[page] file` names the page's text, and they have
-no verdict labels), `tests/pages/heldout/` to `heldout5/` (each measured while held out, then tuned on like the
-others) and `tests/pages/heldout6/` (six pages from other clinics, measured before and after round 7: not tuned on
-yet). The next held-out set is not in the repository until it has been measured.
+no verdict labels), `tests/pages/heldout/` to `heldout6/` (each measured while held out, then tuned on like the
+others). The next held-out set is not in the repository until it has been measured.
 Each page is checked into a copy of the shipped library's records (no claims), exactly as `ketalit check` does it,
 and compared with its hand labels.
 
@@ -54,15 +53,18 @@ PAGES = ROOT / "tests" / "pages"
 SETS = ("tuning", "shipped", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 # Three folds for cross-validation, fixed before any rule was changed on the held-out pages: each mixes one held-out
 # page, tuning pages and shipped pages (claims and verdict labels about evenly spread). A rule changed while looking
-# at one fold's errors is measured on the other two. The heldout2 to heldout5 pages joined the folds after
+# at one fold's errors is measured on the other two. The heldout2 to heldout6 pages joined the folds after
 # their measurements.
 FOLDS: dict[str, tuple[str, ...]] = {
     "A": ("heldout/p02", "tuning/p01", "tuning/p07", "shipped/000", "heldout2/p10",
-          "heldout3/p14", "heldout3/p17", "heldout4/p20", "heldout4/p23", "heldout5/p24", "heldout5/p27"),
+          "heldout3/p14", "heldout3/p17", "heldout4/p20", "heldout4/p23", "heldout5/p24", "heldout5/p27",
+          "heldout6/p30", "heldout6/p33"),
     "B": ("heldout/p04", "tuning/p03", "tuning/p08", "shipped/001", "shipped/003", "heldout2/p11",
-          "heldout3/p15", "heldout3/p18", "heldout4/p21", "heldout5/p25", "heldout5/p28"),
+          "heldout3/p15", "heldout3/p18", "heldout4/p21", "heldout5/p25", "heldout5/p28",
+          "heldout6/p31", "heldout6/p34"),
     "C": ("heldout/p06", "tuning/p05", "shipped/002", "shipped/004", "heldout2/p12", "heldout2/p13",
-          "heldout3/p16", "heldout4/p19", "heldout4/p22", "heldout5/p26", "heldout5/p29"),
+          "heldout3/p16", "heldout4/p19", "heldout4/p22", "heldout5/p26", "heldout5/p29",
+          "heldout6/p32", "heldout6/p35"),
 }
 FIELDS = ("routes", "regimen", "population", "outcome", "direction", "polarity", "comparator", "quantity")
 
