@@ -235,7 +235,7 @@ class Library:
                 self._lock.acquire(lock_timeout())
                 locked = self.files.locked = True
                 self.files.recover()
-                if self.files.manifest().raw != base or self.files._raw_manifest() != base:
+                if self.files.changed_since(base):
                     raise LibraryChanged(
                         f"{self.root}: another ketalit committed while this one prepared its changes; "
                         "nothing was written"

@@ -90,7 +90,7 @@ def upgrade(lib: Library) -> None:
         _convert(lib)
         return
     try:
-        lib._lock.acquire(lock_timeout())
+        lib.files.lock.acquire(lock_timeout())
     except LibraryBusy:
         raise
     except KetalitError:  # no lock file can be made: the folder is read-only
@@ -103,7 +103,7 @@ def upgrade(lib: Library) -> None:
         _convert(lib)
     finally:
         lib.files.locked = False
-        lib._lock.release()
+        lib.files.lock.release()
 
 
 def _convert(lib: Library, in_memory: bool = False) -> None:
