@@ -16,13 +16,10 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import sysconfig
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
+from run import PY, ROOT, ketalit, measure
 
 COUNT = """
 import os, runpy, sys, importlib.util
@@ -52,12 +49,6 @@ def evict(*folders: Path) -> None:
                     os.close(fd)
 
 
-def timed(cmd: list[str]) -> float:
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - t
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("library", type=Path, help="the library's folder")
@@ -65,18 +56,18 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
     args = ap.parse_args()
     lib, ident, rounds = args.library, args.id, args.rounds
-    cmd = [PY, "-m", "ketalit", "--library", str(lib), "show", ident]
+    cmd = ketalit(lib, "show", ident)
     paths = sysconfig.get_paths()
     code = {Path(paths[k]) for k in ("stdlib", "platstdlib", "purelib", "platlib")} | {ROOT / "src"}
     code |= {Path(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p}  # a source tree measured
     got: dict[str, list[float]] = {"warm": [], "library cold": [], "code cold": []}
     for _ in range(rounds):
-        timed(cmd)
-        got["warm"].append(timed(cmd))
+        measure(cmd)  # fills the page cache
+        got["warm"].append(measure(cmd)[0])
         evict(lib)
-        got["library cold"].append(timed(cmd))
+        got["library cold"].append(measure(cmd)[0])
         evict(*code)
-        got["code cold"].append(timed(cmd))
+        got["code cold"].append(measure(cmd)[0])
     print(f"`ketalit show {ident}`, {rounds} rounds, load average {os.getloadavg()[0]:.1f} at the end\n")
     print("| page cache | min | median |\n| --- | --- | --- |")
     for name, times in got.items():

@@ -21,7 +21,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from run import CPU, OUT, PARSE_SCRIPT, PY, ROOT, measure, pubmed_xml
+from run import CPU, OUT, PARSE_SCRIPT, PY, ROOT, measure, pubmed_xml, stop_on_sigterm
 
 
 def main() -> None:
@@ -30,6 +30,7 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=3, help="rounds (default 3)")
     ap.add_argument("--src", type=Path, action="append", default=[], help="a source tree to measure (repeatable)")
     args = ap.parse_args()
+    stop_on_sigterm()
     n, pairs = args.n, args.pairs
     srcs = [s.resolve() for s in args.src] or [ROOT]
     xml = pubmed_xml(n)

@@ -70,8 +70,10 @@ def main() -> None:
             f"| {cpu[1]:.1f} s |",
             flush=True,
         )
-    print(f"\ntail: min {min(tails):.2f} s, median {statistics.median(tails):.2f} s; import: min {min(totals):.2f} s, "
-          f"median {statistics.median(totals):.2f} s")
+    print(
+        f"\ntail: min {min(tails):.2f} s, median {statistics.median(tails):.2f} s; import: min {min(totals):.2f} s, "
+        f"median {statistics.median(totals):.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -90,18 +91,34 @@ CPU: list[float] = []  # CPU seconds (user + system) of the last command measure
 
 def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
     """(wall seconds, peak RSS in MB, stdout) of a command run to completion in its own process (its CPU seconds
-    go to CPU). The resource usage wait4 reports covers the worker processes the command waited for."""
+    go to CPU). The resource usage wait4 reports covers the worker processes the command waited for. The command
+    runs in a process group of its own, which is stopped whole (its worker processes too) if this one is interrupted
+    (Ctrl-C, or SIGTERM after ``stop_on_sigterm``)."""
     with tempfile.TemporaryFile() as err:
         t = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, env=env or ENV)
-        out = proc.stdout.read()
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err, env=env or ENV, start_new_session=True
+        )
+        try:
+            out = proc.stdout.read()
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            raise
         wall = time.perf_counter() - t
         if status != 0:
             err.seek(0)
             raise SystemExit(f"failed: {' '.join(cmd)}\n{err.read().decode()[-2000:]}")
     CPU[:] = [usage.ru_utime + usage.ru_stime]
     return wall, usage.ru_maxrss / 1024, out.decode()
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM interrupts this script as Ctrl-C does, so that ``measure`` stops the command it runs."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def cpu() -> str:
@@ -201,6 +218,7 @@ def run(n: int) -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
+    stop_on_sigterm()
     args = sys.argv[1:]
     if args[:1] == ["--src"]:
         ENV["PYTHONPATH"] = str(Path(args[1]).resolve() / "src")

@@ -103,7 +103,6 @@ def test_a_vocabulary_is_checked_as_it_is_loaded(tmp_path: Path, case: str) -> N
     assert words in str(info.value)
 
 
-
 def test_a_records_findings_through_the_api(library: ketalit.Library) -> None:
     rec = api.show(library, "9997")
     reading = api.findings(library, "9997")

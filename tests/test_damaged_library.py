@@ -4,6 +4,7 @@ something else: every command says so in one line, and the library file stays by
 from __future__ import annotations
 
 import errno
+import gzip
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+import orjson
 import pytest
 
 import ketalit.importer as importer
@@ -19,8 +21,10 @@ import ketalit.library.storage as storage
 from ketalit.errors import LibraryWriteError
 from ketalit.importer import import_files
 from ketalit.library import Library
+from ketalit.library.db import SCHEMA_VERSION
+from ketalit.userfields import add_note
 
-from conftest import NCBI, cli_error, one_line_error, run_cli, run_ketalit
+from conftest import FIXTURES, NCBI, cli_error, one_line_error, run_cli, run_ketalit
 
 PMID = "12091962"  # in pubmed1.xml
 
@@ -184,6 +188,54 @@ def test_read_only_library_folder(lib: Library, runner, monkeypatch: pytest.Monk
         assert res.exit_code == 0 and PMID in res.stdout
     finally:
         lib.root.chmod(0o755)
+
+
+def _older_layout(root: Path) -> tuple[bytes, dict]:
+    """A library of the single-file layout (converted on first open) at ``root``: its file, and the first record."""
+    root.mkdir()
+    raw = gzip.decompress((FIXTURES / "shipped_library_schema1.json.gz").read_bytes())
+    (root / "ketalit.json").write_bytes(raw)
+    (root / ".ketalit.lock").touch()  # an older ketalit left its lock file: the lock can be taken
+    return raw, orjson.loads(raw)["records"]["1"]
+
+
+@pytest.mark.e2e
+def test_a_library_of_the_older_layout_in_a_read_only_folder(
+    tmp_path: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # converted in memory where the folder takes no new file (it reads), and a change is refused with the line a
+    # library of the current layout gives, not at its commit
+    root = tmp_path / "lib"
+    raw, record = _older_layout(root)
+    _refuse_writes_in(root, monkeypatch)
+    try:
+        res = run_cli(runner, root, "show", record["pmid"], "--json")
+        assert res.exit_code == 0 and orjson.loads(res.stdout)["title"] == record["title"]
+        for args in (["note", record["pmid"], "x"], ["import", str(NCBI / "pubmed2.xml")]):
+            words = ("ketalit.json: cannot write beside it", "read-only", "nothing was changed", f"chmod u+w {root}")
+            cli_error(run_cli(runner, root, *args), *words)
+        assert (root / "ketalit.json").read_bytes() == raw
+        assert sorted(p.name for p in root.iterdir()) == [".ketalit.lock", "ketalit.json"]
+    finally:
+        root.chmod(0o755)
+
+
+def test_a_library_converted_in_memory_is_converted_on_disk_by_a_change_once_it_can_be(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "lib"
+    raw, record = _older_layout(root)
+    _refuse_writes_in(root, monkeypatch)
+    try:
+        lib = Library.open(root)  # read-only: converted in memory
+        assert len(lib) == len(orjson.loads(raw)["records"])
+    finally:
+        root.chmod(0o755)
+    monkeypatch.undo()
+    add_note(lib, record["pmid"], "kept")  # the same Library, the folder writable again
+    again = Library.open(root)
+    assert again.schema_version() == SCHEMA_VERSION and len(again) == len(lib)
+    assert "kept" in again.find(record["pmid"])["notes"]
 
 
 def test_an_import_into_a_read_only_folder_is_refused_before_any_file_is_read(

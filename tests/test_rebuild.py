@@ -118,4 +118,3 @@ def test_failed_rebuild_changes_nothing_and_leaves_no_work_folder(unlinked_copy:
     (copy / ".rebuild" / "ketalit.json").write_text("{}")
     assert run_cli(runner, copy, "rebuild").exit_code == 0
     assert not (copy / ".rebuild").exists()
-

@@ -223,11 +223,14 @@ class Library:
                 self._lock.acquire(lock_timeout())
                 locked = self.files.locked = True
                 self.files.recover()
+            # a library of the older layout converted in memory (it could not be written when it was read) is
+            # converted again now, for this transaction to write or refuse: a commit writes only what it changed
+            self.files.virtual = None
             self._reset()
             self._meta()  # the library as it is now (converted first if it has the older layout)
-            self._refuse_read_only()
-            if unlocked:  # (a locked transaction has made its lock file in the folder: it takes new files)
-                self._refuse_read_only_folder()  # now, not at the commit after all the work
+            # the folder is asked now, not at the commit after all the work (a locked transaction has made its lock
+            # file in the folder: it takes new files)
+            self.refuse_read_only(folder=unlocked)
             base = self.files.manifest().raw
             self._in_tx = True
             yield self
@@ -235,7 +238,7 @@ class Library:
                 self._lock.acquire(lock_timeout())
                 locked = self.files.locked = True
                 self.files.recover()
-                if self.files.manifest().raw != base or self.files._raw_manifest() != base:
+                if self.files.changed_since(base):
                     raise LibraryChanged(
                         f"{self.root}: another ketalit committed while this one prepared its changes; "
                         "nothing was written"
@@ -252,7 +255,11 @@ class Library:
             if locked:
                 self._lock.release()
 
-    def _refuse_read_only(self) -> None:
+    def refuse_read_only(self, folder: bool = True) -> None:
+        """Raise ``LibraryWriteError`` (one line: which file or folder, and the chmod that makes it writable) if a
+        file of the library is read-only or, with ``folder``, if its folder takes no new file. A commit writes each
+        file beside itself and renames it over, so the folder is asked by writing (and removing) an empty temporary
+        file there: the answer the commit would get, for root too."""
         paths = [self.db_path] + [self.root / n for n in self.files.manifest().files]
         for path in paths:
             try:
@@ -264,10 +271,8 @@ class Library:
                     f"{path}: the library file is read-only, so nothing was changed "
                     f"(to change the library, make it writable: chmod u+w {path})"
                 )
-
-    def _refuse_read_only_folder(self) -> None:
-        """A commit writes each file beside itself and renames it over: a folder that takes no new file is refused
-        now, by writing (and removing) an empty temporary file there."""
+        if not folder:
+            return
         try:
             write_temp(self.db_path, b"", sync=False).unlink()
         except OSError as exc:

@@ -153,6 +153,11 @@ class FileSet:
         except OSError as exc:
             raise KetalitError(f"{self.manifest_path}: cannot read the library ({describe(exc)})") from exc
 
+    def changed_since(self, raw: bytes) -> bool:
+        """Whether the library is no longer as the manifest ``raw`` described it: this view has moved on to a newer
+        commit, or the manifest on disk is another (another process committed)."""
+        return self.manifest().raw != raw or self._raw_manifest() != raw
+
     def _current(self) -> Manifest:
         if self.virtual is not None:
             return self._parse(self.virtual[MANIFEST])

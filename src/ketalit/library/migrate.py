@@ -9,7 +9,6 @@ read-only file or folder) is converted in memory on every open instead, and read
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -75,22 +74,15 @@ def layout(data: dict[str, Any]) -> tuple[dict[str, bytes], dict[str, Any]]:
     return writes, meta
 
 
-def _writable(lib: Library) -> bool:
-    path = lib.db_path
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return bool(mode & 0o222) and os.access(path, os.W_OK) and os.access(lib.root, os.W_OK)
-
-
 def upgrade(lib: Library) -> None:
-    """Convert ``lib`` if its manifest is of the older layout (taking the lock unless the caller holds it)."""
+    """Convert ``lib`` if its manifest is of the older layout (taking the lock unless the caller holds it). A library
+    that cannot be written is converted in memory; a transaction, which holds the lock to change the library, is
+    refused instead, as it refuses a library of the current layout that cannot be written."""
     if lib.files.locked:
-        _convert(lib)
+        _convert(lib, refuse=True)
         return
     try:
-        lib._lock.acquire(lock_timeout())
+        lib.files.lock.acquire(lock_timeout())
     except LibraryBusy:
         raise
     except KetalitError:  # no lock file can be made: the folder is read-only
@@ -103,15 +95,22 @@ def upgrade(lib: Library) -> None:
         _convert(lib)
     finally:
         lib.files.locked = False
-        lib._lock.release()
+        lib.files.lock.release()
 
 
-def _convert(lib: Library, in_memory: bool = False) -> None:
+def _convert(lib: Library, in_memory: bool = False, refuse: bool = False) -> None:
     view = lib.files.manifest()
     if view.meta["schema_version"] >= SCHEMA_VERSION:
         return  # converted meanwhile by another process
     writes, meta = layout(view.data)
-    if in_memory or not _writable(lib):
+    if not in_memory:
+        try:
+            lib.refuse_read_only()  # asked as a transaction asks it: by writing a file in the folder
+        except LibraryWriteError:
+            if refuse:
+                raise
+            in_memory = True
+    if in_memory:
         lib.files.stage(writes, meta)
         return
     try:

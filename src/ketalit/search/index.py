@@ -20,12 +20,25 @@ from ..errors import BadInput, LibraryWriteError
 from ..library import Library
 from ..library.db import lock_timeout
 from ..records import abstract_text, normalize_doi
-from .query import SCREEN_FIELDS, TAG_AXES, Node, _has_sequence, parse_query, positive_terms
+from .query import SCREEN_FIELDS, TAG_AXES, Node, parse_query, positive_terms
 from .store import FILE, connect, sync
 from .text import fold, tokenize
 
 K1, B = 1.5, 0.75
 RESULT_COLUMNS = ("doc_id", "pmid", "doi", "year", "title", "first_author", "journal", "tags", "citekey", "retracted")
+
+
+def _has_sequence(words: list[str], seq: list[str], prefix_last: bool) -> bool:
+    """``seq`` appears contiguously in ``words`` (its last word as a prefix if ``prefix_last``)."""
+    n = len(seq)
+    if n == 0:
+        return True
+    for i in range(len(words) - n + 1):
+        if words[i : i + n - 1] == seq[:-1] and (
+            words[i + n - 1].startswith(seq[-1]) if prefix_last else words[i + n - 1] == seq[-1]
+        ):
+            return True
+    return False
 
 
 class _Vocab:

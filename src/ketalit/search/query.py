@@ -269,19 +269,6 @@ def positive_terms(node: Node, negated: bool = False) -> list[str]:
     return []
 
 
-def _has_sequence(words: list[str], seq: list[str], prefix_last: bool) -> bool:
-    """``seq`` appears contiguously in ``words`` (its last word as a prefix if ``prefix_last``)."""
-    n = len(seq)
-    if n == 0:
-        return True
-    for i in range(len(words) - n + 1):
-        if words[i : i + n - 1] == seq[:-1] and (
-            words[i + n - 1].startswith(seq[-1]) if prefix_last else words[i + n - 1] == seq[-1]
-        ):
-            return True
-    return False
-
-
 def highlight_terms(query: str) -> list[str]:
     """Words to highlight in results: the query's free words and phrases, as typed."""
     try:
