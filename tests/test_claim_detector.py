@@ -569,6 +569,9 @@ def test_round8_not_a_claim(page: str, sentence: str) -> None:
         # the claim in a sentence about the visit ("..., because the Ketamine will make you somewhat tired")
         ("p28", "because the Ketamine will make you somewhat tired"),
         ("p28", "Ketamine is usually well tolerated"),
+        # a claim in the other clause of a protocol sentence, and one followed by a question about it
+        ("p25", "IV infusion is still the most effective"),
+        ("p29", "Everyone knows ketamine therapy relieves pain"),
     ],
 )
 def test_round8_a_claim(page: str, sentence: str) -> None:
@@ -612,6 +615,7 @@ def test_a_sentence_that_is_no_claim_inside_a_list_item_is_left_out_between_its_
         # used for acute pain and now more often for chronic: history; safer in a sentence that opens by comparing
         ("p34", "It has also been used for acute pain, and it is now used more often for chronic pain", "history"),
         ("p32", "Compared with the better-known intravenous route", "comparative"),
+        ("p25", "but IV infusion is still the most effective", "comparative"),
     ],
 )
 def test_round8_kind(page: str, sentence: str, kind: str) -> None:

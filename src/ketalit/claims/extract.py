@@ -47,7 +47,7 @@ from .._compat import tomllib
 _BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 # Rules whose sentence may still be a claim in its other clause ("While it shows promise, it carries risks").
-_CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta", "logistics")
+_CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta", "logistics", "protocol", "question")
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
 _SENT_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
