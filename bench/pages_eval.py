@@ -377,8 +377,7 @@ def label_files_of(name: str) -> list[Path]:
 def print_kinds(total: PageResult) -> None:
     """The labelled kind (rows) against the kind extracted (columns) of the matched claims."""
     kinds = sorted({k for pair in total.kinds for k in pair})
-    short = {k: k[:6] for k in kinds}
-    print("label / found  " + " ".join(f"{short[k]:>6}" for k in kinds))
+    print("label / found  " + " ".join(f"{k[:6]:>6}" for k in kinds))
     for want in kinds:
         print(f"{want:<14} " + " ".join(f"{total.kinds.get((want, got), 0) or '.':>6}" for got in kinds))
 
