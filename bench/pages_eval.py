@@ -40,6 +40,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,6 +218,7 @@ class PageResult:
     verdict_right: int = 0
     fields: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     lines: list[str] = field(default_factory=list)
+    kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (labelled, extracted) kind of matched claims
 
     def add(self, other: PageResult) -> None:
         counts = ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts")
@@ -224,6 +226,7 @@ class PageResult:
             setattr(self, f, getattr(self, f) + getattr(other, f))
         for f in FIELDS:
             self.fields[f] += other.fields[f]
+        self.kinds.update(other.kinds)
 
 
 def page_meta(labels: dict[str, Any]) -> dict[str, str]:
@@ -326,6 +329,7 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
             res.lines.append(f"  MISSED  [{item['kind']}] {item['quote'][:110]}")
             continue
         f = found[pairs[i]]
+        res.kinds[(item["kind"], f["kind"])] += 1
         if f["kind"] == item["kind"]:
             res.kind_right += 1
         else:
@@ -370,7 +374,15 @@ def label_files_of(name: str) -> list[Path]:
     return sorted((PAGES / name).glob("*.labels.toml"))
 
 
-def run_set(name: str, use_html: bool, link: bool, verbose: bool) -> PageResult | None:
+def print_kinds(total: PageResult) -> None:
+    """The labelled kind (rows) against the kind extracted (columns) of the matched claims."""
+    kinds = sorted({k for pair in total.kinds for k in pair})
+    print("label / found  " + " ".join(f"{k[:6]:>6}" for k in kinds))
+    for want in kinds:
+        print(f"{want:<14} " + " ".join(f"{total.kinds.get((want, got), 0) or '.':>6}" for got in kinds))
+
+
+def run_set(name: str, use_html: bool, link: bool, verbose: bool, kinds: bool = False) -> PageResult | None:
     label_files = label_files_of(name)
     if not label_files:
         print(f"{name}: no labelled pages in {PAGES / name}/\n")
@@ -413,6 +425,9 @@ def run_set(name: str, use_html: bool, link: bool, verbose: bool) -> PageResult 
         )
         if verbose and r.lines and r is not total:
             print("\n".join(r.lines))
+    if kinds:
+        print()
+        print_kinds(total)
     print()
     return total
 
@@ -424,12 +439,13 @@ def main() -> None:
     ap.add_argument("--html", action="store_true", help="use a page's HTML copy where there is one")
     ap.add_argument("--no-link", action="store_true", help="extraction and normalisation only (no verdicts; fast)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra claim and disagreement")
+    ap.add_argument("--kinds", action="store_true", help="print labelled against extracted kind of the matched claims")
     args = ap.parse_args()
     if args.fold:
         names: tuple[str, ...] = tuple(FOLDS) if args.fold == "all" else (args.fold,)
     else:
         names = SETS if args.set == "all" else (args.set,)
-    totals = [run_set(name, args.html, not args.no_link, args.verbose) for name in names]
+    totals = [run_set(name, args.html, not args.no_link, args.verbose, args.kinds) for name in names]
     if not any(totals):
         raise SystemExit(f"no labelled pages in {', '.join(str(PAGES / n) for n in names)}")
 

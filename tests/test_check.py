@@ -629,6 +629,27 @@ def test_checking_a_page_keeps_the_findings_it_read(records_only: Path, monkeypa
     assert read_again == []
 
 
+def test_a_study_summary_page_gets_verdicts_for_its_findings_not_its_citations(records_only: Path) -> None:
+    """A page of study summaries (heldout6 p30): the citations and what the authors did get no verdict; the findings
+    that do not name ketamine ("For most of the patients the relief lasted three months or longer.") are checked."""
+    page = ROOT / "tests" / "pages" / "heldout6" / "p30.txt"
+    result = check_page(Library.open(records_only), page.read_bytes(), "p30.txt", title="Pain Research")
+    quotes = {r["quote"]: r for r in result.claims}
+    assert not [q for q in quotes if "Pain Medicine" in q or "the authors searched" in q or "they received" in q]
+    lasted = quotes["For most of the patients the relief lasted three months or longer."]
+    assert lasted["kind"] == "duration" and lasted["verdict"] != "not_checkable"
+
+
+def test_relief_only_after_several_infusions_is_not_supported_by_relief_within_the_hour(records_only: Path) -> None:
+    """ "Most patients notice no improvement before their 3rd or 4th infusion" was read as relief within the hour
+    and supported by trials showing relief 15 minutes into one infusion; those trials are of another regimen."""
+    page = ROOT / "tests" / "pages" / "heldout5" / "p26.txt"
+    result = check_page(Library.open(records_only), page.read_bytes(), "p26.txt")
+    onsets = [r for r in result.claims if "infusion" in r["quote"] and "improv" in r["quote"]]
+    assert len(onsets) == 3 and all(r["kind"] == "onset" for r in onsets), [r["quote"] for r in onsets]
+    assert not [r["quote"] for r in onsets if r["verdict"] == "supported"]
+
+
 def test_rechecking_a_page_keeps_every_review(records_only: Path, page_with_claims) -> None:
     lib, doc, claim = page_with_claims
     other = get_claim(lib, f"{doc}-03")

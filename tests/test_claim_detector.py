@@ -505,3 +505,191 @@ def test_a_low_risk_of_overdose_is_safety_not_dosing() -> None:
     page = f"Ketamine vs. Opioids\n\n{claim}\n"
     (found,) = extract_claims(page, "900")
     assert found.quote == claim and normalise(found, page).kind == "safety"
+
+
+# -- round 8: every labelled page in the folds, heldout6 among them ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # a study cited, its design and what its authors or patients were given: its findings come after
+        ("p30", "Correll, Maleki and colleagues, Pain Medicine, Sep 2004; 5(3): 263-75."),
+        ("p30", "A look back over past cases of sub-anesthetic ketamine infusion used as a new way of treating"),
+        ("p30", "On average they received a long, low-dose ketamine infusion at 10-20mg/hr across 2-4 days."),
+        ("p30", "SUMMARY: To assess ketamine infusion therapy for CRPS, the authors searched Pubmed"),
+        # the state of research, however it is worded
+        ("p34", "Exactly how ketamine acts on chronic pain is complicated and not well understood."),
+        ("p32", "Studies on the best way to use ketamine infusions are still under way."),
+        # results that vary, every patient different, the clinic's own preference and the visit
+        ("p31", "You should understand that the results of a ketamine infusion can vary a great deal."),
+        ("p26", "Every patient is different, and together we will help work out a treatment plan that suits you."),
+        ("p34", "We generally prefer patients to receive the drug for 7 to 10 days."),
+        ("p31", "The infusion starts at a very low dose so that nurses can watch you for side effects"),
+        ("p28", "On treatment day you may eat and drink as usual."),
+        ("p32", "At your first trial of a ketamine infusion you will start on a very low dose."),
+        ("p32", "At Pain Matrix, a ketamine infusion means a carefully controlled dose given continuously"),
+        ("p35", "You can talk with your doctor about booster treatments."),
+        # who is eligible, and the clinic's team offering it
+        ("p24", "Patients whose depression has been diagnosed as treatment resistant are candidates for ketamine"),
+        ("p24", "the next step to consider should be ketamine infusions."),
+        ("p29", "To help you manage chronic pain, the Allied Psychiatry & Mental Health team, based in Newport Beach"),
+        # puffery: the reader asked to imagine relief, a treatment praised as new; the page and its sources
+        ("p33", "Picture getting rid of a migraine just minutes after a dose of medicine."),
+        ("p33", "Ketamine infusion therapy is a new and exciting treatment that many people with migraines have not"),
+        ("p29", "If you are thinking about ketamine therapy and want to know how long its effect lasts, keep reading."),
+        ("p29", "Dr. Hadi Estakhri describes how ketamine relieves pain and how long the relief may last."),
+        ("p32", "Wikipedia's ketamine page gives plenty of background on its anaesthetic use"),
+        ("p32", "Veterinarians often use it to anaesthetise animals."),
+        # the disease's causes ("its pain" after them is the limb's), another therapy introduced
+        ("p27", "This so-called Phantom Limb Pain is thought to possibly arise from several complex mechanisms"),
+        ("p27", "This picture is so deeply imprinted that the memory of the limb, and of its pain, persists"),
+        ("p33", "Fortunately, doctors recently introduced a therapy aimed specifically at migraines"),
+        # a list's lead-in that only introduces its items says what they say
+        ("p25", "Because of its unique mechanism of action, ketamine is effective in a range of chronic pain"),
+    ],
+)
+def test_round8_not_a_claim(page: str, sentence: str) -> None:
+    assert sentence in _page(page).read_text(encoding="utf-8")
+    assert not [q for q in claims_of(page) if sentence in q or q in sentence], claims_of(page)
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # a study's findings that do not name ketamine: what its patients got
+        ("p30", "For most of the patients the relief lasted three months or longer."),
+        ("p30", "Among the CRPS patients, pain scores on a 0-10 scale fell by 7.2 points on average."),
+        ("p30", "On average, relief lasted three weeks or more."),
+        # harms listed under a heading that names the treatment
+        ("p31", "Nausea and vomiting, and changes in blood pressure, can also happen."),
+        # pain gone, and how the experience feels
+        ("p24", "Ketamine infusions can change chronic pain dramatically or even make it disappear."),
+        ("p28", "Most people find having a Ketamine infusion a pleasant experience."),
+        # the claim in a sentence about the visit ("..., because the Ketamine will make you somewhat tired")
+        ("p28", "because the Ketamine will make you somewhat tired"),
+        ("p28", "Ketamine is usually well tolerated"),
+        # a claim in the other clause of a protocol sentence, and one followed by a question about it
+        ("p25", "IV infusion is still the most effective"),
+        ("p29", "Everyone knows ketamine therapy relieves pain"),
+    ],
+)
+def test_round8_a_claim(page: str, sentence: str) -> None:
+    assert _extracted(page, sentence), sorted(claims_of(page))
+
+
+def test_a_sentence_that_is_no_claim_inside_a_list_item_is_left_out_between_its_claims() -> None:
+    quotes = [q for q in claims_of("p26") if "infusion" in q and "improv" in q]
+    assert quotes == [
+        "Most patients notice no improvement before their 3rd or 4th infusion.",
+        "Some, though, improve straight away, and others see no improvement until after their 6th infusion.",
+        "Patients with chronic pain appear to notice improvement after the 2nd or 3rd infusion, with relief that"
+        " lasts.",
+    ]
+    assert not _extracted("p26", "Every patient is different.")
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "kind"),
+    [
+        # a fast heart rate is a harm, not a speed
+        ("p34", "palpitations (a fast heart rate, tachycardia);", "side_effect"),
+        ("p26", "a faster heart rate and visual disturbances", "side_effect"),
+        # the items of a list of side-effects (hyphenated in the lead-in)
+        ("p34", "chemical irritation of the skin and the tissue beneath it (cellulitis)", "side_effect"),
+        # the drug's effects passing after the infusion: a side effect that passes, not an onset
+        ("p17", "Many patients have recovered 20-30 minutes after the infusion ends.", "side_effect"),
+        ("p28", "Most of the drug's effects fade within minutes of the infusion ending", "side_effect"),
+        ("p35", "whatever initial effects the drug has are over within 30 – 60 minutes", "side_effect"),
+        # how the experience feels
+        ("p26", "Most patients call it a pleasant experience.", "side_effect"),
+        ("p35", "Most patients enjoy the ketamine experience", "side_effect"),
+        # an item of a list of the conditions it helps, whatever its description names
+        ("p25", "Fibromyalgia: a disorder that causes widespread musculoskeletal pain and fatigue.", "efficacy"),
+        ("p25", "Migraines: some patients get relief from severe, persistent headaches.", "efficacy"),
+        # a harm a study's patient developed; feeling well for months; relief counted in infusions
+        ("p30", "After a first infusion one patient developed raised liver enzymes", "side_effect"),
+        ("p28", "Most patients feel well for 1-2 months, while some may respond for as long as 6 months.", "duration"),
+        ("p26", "Most patients notice no improvement before their 3rd or 4th infusion.", "onset"),
+        ("p35", "Some people respond straight away, and others in the first 24 hours after a treatment.", "onset"),
+        # used for acute pain and now more often for chronic: history; safer in a sentence that opens by comparing
+        ("p34", "It has also been used for acute pain, and it is now used more often for chronic pain", "history"),
+        ("p32", "Compared with the better-known intravenous route", "comparative"),
+        ("p25", "but IV infusion is still the most effective", "comparative"),
+    ],
+)
+def test_round8_kind(page: str, sentence: str, kind: str) -> None:
+    n = _normalised(page, sentence)
+    assert n.kind == kind, n.reasons["kind"]
+
+
+def test_the_drugs_effects_passing_give_no_onset_of_relief() -> None:
+    """ "Whatever initial effects the drug has are over within 30-60 minutes" says when the side effects end: read as
+    an onset of relief within the hour, it was supported by every trial that shows relief at 15 minutes."""
+    for page, sentence in (
+        ("p17", "Many patients have recovered 20-30 minutes after the infusion ends."),
+        ("p35", "whatever initial effects the drug has are over within 30 – 60 minutes"),
+    ):
+        n = _normalised(page, sentence)
+        assert (n.kind, n.direction, n.quantity) == ("side_effect", "transient", None), n.reasons
+
+
+def test_relief_counted_in_infusions_comes_from_repeated_ones() -> None:
+    """An onset after the 3rd infusion is not relief within the hour of one: its regimen is repeated, so that trials of
+    a single dose are indirect evidence for it."""
+    for page, sentence in (
+        ("p26", "Most patients notice no improvement before their 3rd or 4th infusion."),
+        ("p35", "When a response happens, it generally appears within 1 to 3 infusions."),
+    ):
+        n = _normalised(page, sentence)
+        assert (n.kind, n.regimen) == ("onset", "repeated"), n.reasons
+
+
+def test_an_onset_in_the_first_hours_starts_from_none() -> None:
+    n = _normalised("p35", "Some people respond straight away, and others in the first 24 hours after a treatment.")
+    assert n.quantity is not None and (n.quantity.low, n.quantity.high) == (0.0, 1440.0), n.reasons
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "population"),
+    [
+        # musculoskeletal pain on a clinic page is chronic pain, not the injuries of emergency trials
+        ("p24", "assorted headaches and musculoskeletal pain, may benefit from ketamine", "chronic_noncancer"),
+        ("p25", "Fibromyalgia: a disorder that causes widespread musculoskeletal pain and fatigue.", "fibromyalgia"),
+    ],
+)
+def test_musculoskeletal_pain_is_not_trauma(page: str, sentence: str, population: str) -> None:
+    n = _normalised(page, sentence)
+    assert population in n.population and "trauma" not in n.population, n.population
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        ("p18", "Other conditions it may treat effectively include depression, anxiety, post-traumatic stress"),
+        ("p12", "as well as bipolar disorder, post-traumatic stress disorder, and depression"),
+    ],
+)
+def test_ptsd_is_no_injury(page: str, sentence: str) -> None:
+    """PTSD was read as trauma: injury trials then counted as direct evidence for a claim about chronic pain."""
+    n = _normalised(page, sentence)
+    assert "trauma" not in n.population and "chronic_noncancer" in n.population, n.population
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        ("p22", "We have also treated people who lived through terrible trauma"),
+        ("p26", "because it lets you work through deep-seated thoughts/emotions/traumas"),
+    ],
+)
+def test_trauma_of_the_mind_is_no_injury(page: str, sentence: str) -> None:
+    from ketalit.claims.normalise import _population
+
+    text = next(line for line in _page(page).read_text(encoding="utf-8").splitlines() if sentence in line)
+    assert "trauma" not in _population(text)
+
+
+def test_attention_a_drug_has_drawn_is_no_outcome() -> None:
+    n = _normalised("004", "As research expands, ketamine has gained attention for its unique ability")
+    assert n.kind == "mechanism" and "cognition" not in n.outcomes, n.outcomes

@@ -23,12 +23,13 @@ sentence, the lead-in, the heading).
 A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it; an
 anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
 heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
-list item of several sentences that are each a claim is one claim per sentence (sentences before them that are not
+list item of several sentences that are each a claim is one claim per sentence (sentences among them that are not
 claims are left out; one that points back to the sentence before stays with it). A
 sentence that only makes sense with the one before it ("Our own statistics clearly show otherwise."; a short
 "Ketamine interrupts this cycle." after the sentence describing the cycle; "Doctors first used it decades ago."
 after "Ketamine is not a new drug."; "That covers fibromyalgia, CRPS and migraines." after a claim) is reported
-together with it, as one claim over both. Each claim keeps the
+together with it, as one claim over both; one that only extends the sentence before it is no claim after a sentence
+that is none. Each claim keeps the
 sentence before it in its section, which the normaliser reads for a route the claim does not name.
 """
 
@@ -46,7 +47,7 @@ from .._compat import tomllib
 _BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 # Rules whose sentence may still be a claim in its other clause ("While it shows promise, it carries risks").
-_CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta")
+_CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta", "logistics", "protocol", "question")
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
 _SENT_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
@@ -81,8 +82,11 @@ _YES = re.compile(
 _PRONOUN = re.compile(r"\b(?:it|its|this (?:drug|medication|medicine))\b", re.I)
 # "While <one clause>, <other clause>": a sentence led by a concessive clause, cut at its first comma.
 _CONCESSIVE = re.compile(r"^((?:while|although|though|even though|whilst)\b[^,]{8,}),\s*(.{8,})$", re.I | re.S)
-# "<one clause>, but <other clause>": the concession first, the claim after it.
+# "<one clause>, but <other clause>": the concession first, the claim after it (or, before a visit's logistics, the
+# claim first: "Ketamine is usually well tolerated, but should side effects occur, our staff will ...").
 _CONCEDED_BUT = re.compile(r"^([^,]{8,}),\s*(?:but|yet)\s+(.{8,})$", re.I | re.S)
+# "<logistics>, because <claim>": "you need a companion to drive you home, because the ketamine will make you tired"
+_BECAUSE = re.compile(r"^(.{8,}?),?\s+(?:because|since)\s+(.{8,})$", re.I | re.S)
 
 
 # A sentence whose subject is "it" or that compares with other treatments is about ketamine, not about them.
@@ -307,11 +311,16 @@ def claim_reason(
 
 def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] | None:
     """ "While ketamine has shown promise in relieving pain, it is essential to ...", "Research is still under way,
-    but several studies back its efficacy": a sentence whose one clause is advice or framing and whose other clause is
-    a claim is a claim. (The clause, and why it is one.)"""
+    but several studies back its efficacy", "Ketamine is usually well tolerated, but should side effects occur, our
+    staff will ...", "You need a companion to drive you home, because the ketamine will make you tired": a sentence
+    whose one clause is advice, framing or logistics and whose other clause is a claim is a claim. (The clause, and why
+    it is one.)"""
     m = _CONCESSIVE.match(text)
     parts: tuple[str, ...] = (m.group(1), m.group(2)) if m else ()
     m = _CONCEDED_BUT.match(text)
+    if m and not parts:
+        parts = (m.group(2), m.group(1))
+    m = _BECAUSE.match(text)
     if m and not parts:
         parts = (m.group(2),)
     for part in parts:
@@ -322,11 +331,17 @@ def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] |
     return None
 
 
+# ", but possible side effects include:": the list turns from what the lead-in said before it
+_TURNS = re.compile(r"^[,;]?\s*(?:but|while|although|though|however|yet)\b", re.I)
+
+
 def _lead_is_claim(lead: str) -> bool:
-    """A lead-in that makes a claim of its own before its list: "It is generally well tolerated, but possible side
-    effects include:"."""
-    head = _LEAD_TAIL.sub("", lead).strip(" ,;:")
-    if head == lead.strip(" :") or len(head.split()) < 4:
+    """A lead-in that makes a claim of its own before a list that turns from it: "It is generally well tolerated, but
+    possible side effects include:". (One that only introduces its items, "ketamine is effective in a range of
+    conditions, including:", says what they say.)"""
+    tail = _LEAD_TAIL.search(lead)
+    head = lead[: tail.start()].strip(" ,;:") if tail else lead.strip(" :")
+    if not tail or len(head.split()) < 4 or not _TURNS.match(tail.group(0)):
         return False
     return (
         not_claim_reason(head) is None and claim_reason(head) is not None and bool(_compiled()["ketamine"].search(head))
@@ -422,6 +437,8 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                     out.pop()
                 ahead = section[-2] if len(section) > 1 else ""
                 _consider(out, document, joined, None, headings, False, force=joined_why, previous=ahead)
+            elif previous is not None and _compiled()["extends_previous"].match(span.text):
+                pass  # "This covers patients with ..." after a sentence that is no claim extends no claim
             else:
                 _consider(out, document, span, None, headings, False, previous=section[-1] if section else "")
             section.append(span.text)
@@ -438,9 +455,10 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
 
 def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) -> list[_Span]:
     """A list item of several sentences: "Protocol: Regimens differ. Protocols in common use include ..." drops the
-    sentences before the claim that are not claims; "Smith et al. ran a trial in which ... Functional gains in that
-    trial were, however, limited." is two claims, each a claim on its own. A sentence that points back to the one
-    before ("Nerves become hypersensitive. Ketamine may help reduce that sensitization.") stays with it."""
+    sentences that are not claims, wherever they stand ("Every patient is different." between two claims); "Smith et
+    al. ran a trial in which ... Functional gains in that trial were, however, limited." is two claims, each a claim on
+    its own. A sentence that points back to the one before ("Nerves become hypersensitive. Ketamine may help reduce
+    that sensitization.") stays with it."""
     parts = sentences(item.text, item.start)
     if len(parts) < 2:
         return [item]
@@ -452,14 +470,20 @@ def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) 
         stop = not_claim_reason(p.text, True, read_with)
         return stop is None and claim_reason(p.text, read_with, lead_heads) is not None
 
-    while len(parts) > 1 and not_claim_reason(parts[0].text, True, read_with) is not None:
-        parts = parts[1:]
+    def points_back(p: _Span) -> bool:
+        return bool(c["points_back"].search(p.text) or _DEMONSTRATIVE_SUBJECT.match(p.text))
+
+    kept = [
+        p
+        for i, p in enumerate(parts)
+        if not_claim_reason(p.text, True, read_with) is None or (i + 1 < len(parts) and points_back(parts[i + 1]))
+    ]
+    parts = kept or parts[-1:]
     if len(parts) == 1:
         return parts
-    joined = any(c["points_back"].search(p.text) or _DEMONSTRATIVE_SUBJECT.match(p.text) for p in parts[1:])
-    if not joined and all(stands_alone(p) for p in parts):
+    if not any(points_back(p) for p in parts[1:]) and all(stands_alone(p) for p in parts):
         return parts
-    return [_Span(parts[0].start, parts[-1].end, item.text[parts[0].start - item.start :])]
+    return [_Span(parts[0].start, parts[-1].end, item.text[parts[0].start - item.start : parts[-1].end - item.start])]
 
 
 def _answers(span: _Span, question: _Span) -> str:

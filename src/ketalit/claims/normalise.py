@@ -58,6 +58,7 @@ def _cues() -> dict[str, Any]:
     out["outcome_words"] = [(k, rx(v)) for k, v in n["outcome_words"].items()]
     out["population_words"] = [(k, rx(v)) for k, v in n["population_words"].items()]
     out["outcome_not"] = rx([p for v in n["outcome_not"].values() for p in v])
+    out["population_not"] = rx([p for v in n["population_not"].values() for p in v])
     out["comparator"] = [(k, rx(v)) for k, v in n["comparator"].items()]
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
@@ -210,9 +211,14 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     main = main_clause(own)
     if lead_in and _first(c["side_effect_list"], lead_in) and not _first(c["improvement"], own):
         return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
+    if lead_in and _first(c["conditions_list"], lead_in) and _first(c["condition_item"], own):
+        return "efficacy", f"an item of a list of conditions it helps: {_first(c['conditions_list'], lead_in)!r}"
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
+    w = _first(c["effects_pass"], own)
+    if w and not _first(c["effects_pass_unless"], own):
+        return "side_effect", f"the drug's effects said to pass: {w!r}"
     # a harm said to be rare (safety) or to pass (a side effect), named in the claim or in the sentence it points to
     for cue, harm_kind, said in (
         ("harm_unlikely", "safety", "rare or unlikely"),
@@ -276,7 +282,7 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     if w:
         return "dosing", f"dosing: {w!r}"
     w = _first(c["safety"], own)
-    if w and not re.search(r"\bside effects? include\b", own, re.I):
+    if w and not re.search(r"\bside[- ]effects? include\b", own, re.I):
         if _first(c["side_effect"], own) and not re.search(r"\b(?:minimi|reduc|low|rare|manag|safe)", own, re.I):
             return "side_effect", f"side effect: {_first(c['side_effect'], own)!r} ({w!r})"
         return "safety", f"safety: {w!r}"
@@ -284,7 +290,7 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     if w:
         return "comparative", f"what sets it apart from other treatments: {w!r}"
     w = _first(c["mechanism_strong"], main)
-    if w and not re.search(r"\bside effects?\b|\badverse\b", text, re.I):
+    if w and not re.search(r"\bside[- ]effects?\b|\badverse\b", text, re.I):
         if _first(c["clinical_outcome"], own):
             return "efficacy", f"a mechanism ({w!r}) that improves a condition: {_first(c['clinical_outcome'], own)!r}"
         return "mechanism", f"mechanism: {w!r}"
@@ -318,6 +324,8 @@ _RANGE = re.compile(
     re.I,
 )
 _TO_HOUR = re.compile(r"(\d+)\s*(minutes?|mins?)\s*to\s*(?:an?|one|(\d+))\s*(hours?)", re.I)
+# "others in the first 24 hours": any time from the start up to the figure
+_IN_THE_FIRST = re.compile(r"\b(?:in|within|during) the first (\d+) (minutes?|hours?|days?)\b", re.I)
 
 
 def _unit_key(unit: str, table: dict[str, float]) -> float | None:
@@ -401,6 +409,10 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
             return Quantity("onset_minutes", float(m.group(1)), hi), f"stated: {m.group(0)!r}"
         if re.search(r"minutes to an hour", low_text):
             return Quantity("onset_minutes", 1, 60), "stated: 'minutes to an hour'"
+        m = _IN_THE_FIRST.search(text)
+        if m:
+            hi = float(m.group(1)) * (_unit_key(m.group(2), _UNIT) or 1.0)
+            return Quantity("onset_minutes", 0.0, hi), f"stated: {m.group(0)!r} (from the start)"
         found = _spans(text, _UNIT)
         if found:
             return Quantity("onset_minutes", found[0], found[1]), f"stated: {found[2]}"
@@ -450,7 +462,7 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
         out.insert(0, implied[kind])
     if kind == "side_effect":
         out = [o for o in out if o not in ("pain_intensity", "adverse_events", "function_quality_of_life")]
-        if not out or re.search(r"side effects?|adverse", own, re.I):
+        if not out or re.search(r"side[- ]effects?|adverse", own, re.I):
             out.append("adverse_events")
     if kind == "safety" and not out:
         out.append("adverse_events")
@@ -509,10 +521,12 @@ _POINTS_BACK = re.compile(r"\b(?:these|such|those) (?:scenarios|cases|situations
 
 def _population(text: str) -> list[str]:
     """The settings a text names: the vocabulary's, then the words pages use for them. Surgery named as where the
-    anaesthetic is used ("developed as an anesthetic for surgical procedures") is not a population in pain."""
+    anaesthetic is used ("developed as an anesthetic for surgical procedures") is not a population in pain, nor are
+    the words of `population_not` (chronic musculoskeletal pain is not trauma, nor is PTSD)."""
     c = _cues()
     anaesthetic = c["anaesthetic_use"].search(text)
-    out = [s for s in _tags(text).get("setting", []) if not (s == "postoperative" and anaesthetic)]
+    masked = c["population_not"].sub(lambda m: " " * len(m.group(0)), text)
+    out = [s for s in _tags(masked).get("setting", []) if not (s == "postoperative" and anaesthetic)]
     for name, rx in c["population_words"]:
         if rx.search(text) and name not in out:
             out.append(name)
@@ -744,7 +758,7 @@ def _direction(
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
-        w = _first(c["transient"], text)
+        w = _first(c["transient"], text) or _first(c["effects_pass"], text)
         if w:
             reasons["direction"] = f"short-lived: {w!r}"
             return "transient"
