@@ -7,7 +7,7 @@
 The claims are linked once, as ``claims_folds.py --fit`` links them (its ``Recorder`` keeps each claim's evidence
 as read). The verdict step of ``claims/verdict.py`` (``RULES``: the rule for the claim's kind, weighing the tally of
 its records' stances) is then run again for every labelled claim, and what it saw is recorded as a few features
-(``FEATURES``). A tree fitted on two folds stands in for that step on the third; everything around the step stays
+(``features``). A tree fitted on two folds stands in for that step on the third; everything around the step stays
 as shipped: a claim without stances for or against, and the checks after the step (a strong claim capped by credible
 doubt, reports of patients for "in some cases", a list's unshown parts, a harm's qualifier, a regulator's decision,
 dosing, a claim no study measures). Claims a person has reviewed keep their verdict.
@@ -237,7 +237,7 @@ def main() -> None:
     print(f"{len(scored.items)} labelled claims; with stances to weigh: " +
           ", ".join(f"{f} {n_rows[f]}" for f in FOLDS) + f"; {width} features")  # fmt: skip
     totals = {"rules": [0, 0, 0, 0, 0, 0], "tree": [0, 0, 0, 0, 0, 0]}
-    print(f"{'held-out fold':14} {'':6} {'verdicts':>10} {'supported':>10} {'contradicted':>13}")
+    print(f"{'held-out fold':24} {'':6} {'verdicts':>9} {'supported':>9} {'contradicted':>10}")
     for fold in FOLDS:
         on = [f for f in FOLDS if f != fold]
         depth = choose_depth(scored, on)
