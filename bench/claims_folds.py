@@ -171,15 +171,12 @@ class Recorder:
         link.verdict = verdict
 
 
-def fit(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict], recorder: Recorder) -> None:
-    """Every combination of ``FIT_GRID`` scored on each fold; per fold, the best on the other two against it."""
-    import itertools
-
-    from ketalit.claims.weighing import weighing
-
-    shipped = dict(weighing()["verdict"])
-    # (fold, labelled verdict, scope, claim id, the verdict as linked, whether a person reviewed the claim)
-    items = [
+def labelled(
+    folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict]
+) -> list[tuple[str, str, str, str, str, bool]]:
+    """Every labelled claim that matches a linked one: (fold, labelled verdict, scope, claim id, the verdict as
+    linked, whether a person reviewed the claim); a claim labelled in two sets is there twice, as the folds score it."""
+    return [
         (fold, x["verdict"], scope, row["id"], row["verdict"], bool(row.get("reviewed")))
         for fold, parts in folds.items()
         for name, labels in parts
@@ -187,6 +184,16 @@ def fit(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict], recorde
         for x in labels
         if (row := match_claim(x, rows[scope]))
     ]
+
+
+def fit(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict], recorder: Recorder) -> None:
+    """Every combination of ``FIT_GRID`` scored on each fold; per fold, the best on the other two against it."""
+    import itertools
+
+    from ketalit.claims.weighing import weighing
+
+    shipped = dict(weighing()["verdict"])
+    items = labelled(folds, rows)
     names = list(FIT_GRID)
     scores: dict[tuple, dict[str, tuple[int, int, int]]] = {}
     for combo in [tuple(shipped[n] for n in names), *itertools.product(*FIT_GRID.values())]:
