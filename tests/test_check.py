@@ -358,6 +358,23 @@ def test_check_a_text_page(runner, records_only: Path) -> None:
     assert "Frequently Asked Questions" in listing and "sources/" not in listing
 
 
+def test_a_page_retelling_a_trial_the_library_lacks_gets_no_supported_verdict(records_only: Path) -> None:
+    # tests/pages/heldout7/p38 retells an oral-versus-sublingual trial that is not in the library; both reviewers
+    # found no evidence for either comparison. Pain-relief and side-effect reviews of ketamine by any route are
+    # evidence for weaker claims, and the explanation says what was not checked.
+    page = ROOT / "tests" / "pages" / "heldout7" / "p38.txt"
+    result = check_page(Library.open(records_only), page.read_bytes(), "p38.txt", title="Sublingual ketamine for pain")
+    quotes = {c["quote"]: c for c in result.claims}
+    sooner = quotes["Pain relief began sooner with the under-the-tongue route: after 7 minutes, against 13 minutes "
+                    "when swallowed."]  # fmt: skip
+    more_often = quotes["The sublingual route also produced side effects more often."]
+    assert sooner["verdict"] != "supported" and more_often["verdict"] != "supported"
+    assert "comparison ('sooner with the under-the-tongue route')" in sooner["explanation"]
+    assert "figure ('7 minutes')" in sooner["explanation"]
+    assert "comparison ('more often')" in more_often["explanation"]
+    assert "no record in this library is read as comparing the two" in more_often["explanation"]
+
+
 @pytest.mark.e2e
 def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path, tmp_path: Path) -> None:
     out = _json(

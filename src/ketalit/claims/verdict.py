@@ -18,6 +18,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
   names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
   needs direct, controlled evidence on each.
+- **never more than was checked** (``unshown_parts``, all kinds): a claim that makes a comparison its reading names
+  no comparator for ("began sooner with the under-the-tongue route"), or gives a figure no cited sentence states
+  ("76% of the patients"), or lists parts that nothing direct shows, is at best `insufficient`, whatever the
+  evidence for the weaker proposition; the explanation says what was not checked.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
   records reporting it with ketamine suffice; only reports that it did not occur can contradict it. A claim that
   also says how the harm goes ("are temporary", "tend to be mild", "depend on the dose") is at best `mixed`: the
@@ -34,6 +38,7 @@ that rates its own evidence as weak as a single trial, whatever their design.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -356,33 +361,69 @@ def _benefit_reported(t: Tally) -> list[Evidence]:
     return clinical if len(_groups(clinical)) >= 2 else []
 
 
+def _states_figure(said: str, sentence: str) -> bool:
+    """Whether a sentence states a claim's figure: the same number of the same unit (1% is not 1 week; 7 minutes are
+    neither 7.2 points nor day 7, but "at 7, 15 and 30 minutes" states them)."""
+    number = re.escape(re.findall(r"\d[\d.,]*", said)[0])
+    unit = re.search(r"%|percent|min|hour|day|week|month", said)
+    then = ""
+    if unit:
+        word = "(?:%|percent)" if unit.group(0) in ("%", "percent") else unit.group(0)
+        then = r"(?:[\s,–-]*(?:\d+|and|or|to))*\s*" + word  # "7, 15 and 30 minutes"
+    return bool(re.search(r"(?<![\d.])" + number + r"(?!\d|[.,]\d)" + then, sentence, re.I))
+
+
 def unshown_parts(t: Tally) -> list[str]:
-    """The parts of a claimed benefit that names several routes, outcomes or populations ("CRPS may respond to
-    intravenous, topical or epidural ketamine"; "better sleep, mood and energy"; "fibromyalgia, CRPS and migraine")
-    that no direct, controlled record for it shows: each part of such a list is a claim of its own, and evidence on
-    one part does not show another. For a claim that some patients benefit, reports of patients who did show a part
-    too."""
-    prop = t.claim.proposition
-    if prop.direction not in EFFECT_DIRECTIONS:
-        return []
-    some = bool(strength_words(t.claim, "some"))
-    shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
+    """What a claim says beyond what the evidence for it was checked for, each with its reason; a supported verdict
+    needs none. Evidence for a weaker, more general proposition does not show the specific claim:
+
+    - a comparison ("began sooner with the under-the-tongue route", "side effects more often", ``data/weighing.toml``
+      [scope] comparison) when the claim's reading names no comparator: its records were read for ketamine alone
+      (with a comparator, ``_comparative_verdict`` already counts head-to-head evidence only);
+    - a figure ("76% of the patients", "under 1%", "over within 30 - 60 minutes", [scope] figure) that the reading
+      does not carry as a quantity, unless a sentence cited for the claim states the same number;
+    - the parts of a claimed benefit that names several routes, outcomes or populations ("CRPS may respond to
+      intravenous, topical or epidural ketamine"; "better sleep, mood and energy"; "fibromyalgia, CRPS and
+      migraine") that no direct, controlled record for it shows: each part of such a list is a claim of its own, and
+      evidence on one part does not show another. For a claim that some patients benefit, reports of patients who
+      did show a part too."""
+    claim, prop = t.claim, t.claim.proposition
     out = []
+    compares = pattern("scope", "comparison").search(claim.quote) if prop.direction != "states" else None
+    if compares and not prop.comparator:
+        words = " ".join([compares.group(0), *claim.quote[compares.end() :].split()[:4]]).rstrip(".,;:!? ")
+        out.append(
+            f"the claim makes a comparison ('{words}') with something its reading does not name: the "
+            "records were read for ketamine alone, and no record in this library is read as comparing the two"
+        )
+    figure = pattern("scope", "figure").search(claim.quote) if not prop.quantity else None
+    if figure and not any(_states_figure(figure.group(0), s) for e in t.sup for s in e.rationale):
+        out.append(
+            f"the claim gives a figure ('{figure.group(0)}') that no sentence cited for it states: the records were "
+            "read for the effect, not for the figure"
+        )
+    if prop.direction not in EFFECT_DIRECTIONS:
+        return out
+    some = bool(strength_words(claim, "some"))
+    shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
+    parts = []
     if len(prop.routes) >= 2:
-        out += [f"route {r}" for r in prop.routes if not any(r in e.routes for e in shown)]
+        parts += [f"route {r}" for r in prop.routes if not any(r in e.routes for e in shown)]
     if len(prop.population) >= 2 and not prop.all_settings:  # "fibromyalgia, CRPS and migraine": each condition
         vocab = default_vocabulary()
-        out += [
+        parts += [
             f"population {p}"
             for p in prop.population
             if not any(set(e.settings) & vocab.descendants("setting", p) for e in shown)
         ]
     if len(prop.outcomes) >= 2:
-        out += [
+        parts += [
             o.replace("_", " ")
             for o in prop.outcomes
             if not any(f.get("outcome") == o for e in shown for f in e.finding)
         ]
+    if parts:
+        out.append(f"the claim names several parts; nothing direct shows {', '.join(parts)}")
     return out
 
 
@@ -528,8 +569,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         )
     unshown = unshown_parts(t) if v == "supported" else []
     if unshown:
-        v = "insufficient"  # one part of a list shown, another not
-        note = f" The claim names several parts; nothing direct shows {', '.join(unshown)}." + note
+        v = "insufficient"  # the evidence shows a weaker claim than this one makes
+        note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
     qualifier = harm_qualifier(claim) if v == "supported" else ""
     if qualifier:
         v = "mixed"  # the harm is shown to happen; what the claim says of it is not checked
