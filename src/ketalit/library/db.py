@@ -636,24 +636,35 @@ class Library:
             shard_size=self.shard_size,
             records_version=meta.get("records_version", 0),
         )
+        changes = None
+        finish = None
+        if changed_rows:
+            prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
+            after = {n: g for n, g in self.files.generations_after(writes).items() if n.startswith(RECORDS_DIR + "/")}
+            changes = {"changed": changed_rows, "before": before, "prepared": prepared, "after": after}
+            from ..search.store import index_beside
+
+            finish = index_beside(self, changes)  # a large change is indexed on another core while it is written
+        committed = False
         try:
             self.files.commit(writes, meta)
+            committed = True
         except OSError as exc:
             where = exc.filename if isinstance(exc.filename, str) else ""
             raise LibraryWriteError(
                 f"{self.db_path}: cannot write the library ({where + ': ' if where else ''}{describe(exc)}); "
                 "nothing was changed"
             ) from exc
+        finally:
+            if finish is not None:
+                finish(committed)
         for db in [*self._dbs.values(), *self._shards.values()]:
             _buffer(db).dirty = False
         if self._ids is not None:
             self._ids.changed = set()
         self._dirty, self._removed, self._count, self._content_changed = set(), set(), 0, False
-        prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
         self._prepared = {}
-        if not changed_rows:
-            return None
-        return {"changed": changed_rows, "before": before, "prepared": prepared}
+        return changes
 
     def _after_commit(self, changes: dict[str, Any]) -> None:
         """Bring the search index up to date with the records this commit changed (a cache: if it cannot be written,
