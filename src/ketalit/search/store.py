@@ -484,13 +484,13 @@ BESIDE_ROWS = 2000  # a commit that changes at least this many records has them 
 
 
 def index_beside(lib: Library, changes: dict[str, Any]) -> Callable[[bool], None] | None:
-    """(Lock held, just before a commit that changes many records writes its files.) Index those records meanwhile
-    in a forked process, on another core: it writes them into the index in a transaction that it commits only when
-    told that the library's commit succeeded, and rolls back otherwise (the commit failed, or this process was
-    killed: the pipe it waits on closes). Returns the function to call after the commit, with whether it succeeded,
-    which waits for that process; the caller's ``update_index`` then finds the index up to date, or does the work
-    itself if that process could not. None where it is not worth it or not safe (few records, no ``fork``, other
-    threads running): the caller indexes after the commit as before."""
+    """(Lock held, as soon as a commit that changes many records knows which, before it writes them.) Index those
+    records meanwhile in a forked process, on another core: it writes them into the index in a transaction that it
+    commits only when told that the library's commit succeeded, and rolls back otherwise (the commit failed, or this
+    process was killed: the pipe it waits on closes). Returns the function to call after the commit, with whether it
+    succeeded, which waits for that process; the caller's ``update_index`` then finds the index up to date, or does
+    the work itself if that process could not. None where it is not worth it or not safe (few records, no ``fork``,
+    other threads running): the caller indexes after the commit as before."""
     if len(changes["changed"]) < BESIDE_ROWS or not hasattr(os, "fork") or threading.active_count() > 1:
         return None
     read, write = os.pipe()
