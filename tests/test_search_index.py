@@ -4,6 +4,10 @@ change by change ranks exactly as one built from scratch, and a stale, damaged o
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -254,3 +258,85 @@ def test_words_are_read_as_the_regular_expression_reads_them() -> None:
         "mg",
         "kg",
     ]
+
+
+# Imports the files given after the library into it, with every commit that changes records indexed by a second
+# process while the commit writes its files (no other thread runs here, as in the command). ``fail``: the commit's
+# writing fails; ``kill``: this process is killed while writing, after the index has been written beside it. Prints
+# how many times this process itself wrote records into the index.
+BESIDE_SCRIPT = textwrap.dedent("""
+    import os, signal, sys, time
+    import ketalit.search.store as store
+    from ketalit.importer import import_files
+    from ketalit.library import Library
+    from ketalit.library.files import FileSet
+    store.BESIDE_ROWS = 1
+    wrote = []
+    real_apply = store._apply
+    def counted(*args, **kwargs):
+        wrote.append(os.getpid())
+        return real_apply(*args, **kwargs)
+    store._apply = counted
+    how, lib, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+    real_commit = FileSet.commit
+    def commit(self, writes, meta):
+        time.sleep(1)  # the index is written beside the commit meanwhile
+        if how == "fail":
+            raise OSError(28, "No space left on device")
+        if how == "kill":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_commit(self, writes, meta)
+    FileSet.commit = commit
+    try:
+        import_files(Library.open(lib), files)
+    except Exception as exc:
+        print(type(exc).__name__, exc)
+    print("INDEXED-HERE", len(wrote), flush=True)
+""")
+
+
+def _index_tables(root: Path) -> dict[str, list]:
+    conn = connect(root / ".index")
+    out = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("docs", "postings", "segs", "meta")}
+    conn.close()
+    return out
+
+
+def _beside(how: str, lib: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    args = [sys.executable, "-c", BESIDE_SCRIPT, how, str(lib), *map(str, files)]
+    return subprocess.run(args, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.e2e
+def test_a_large_commit_indexed_beside_it_gives_the_index_of_one_indexed_after_it(tmp_path: Path) -> None:
+    files = [NCBI / "pubmed1.xml", NCBI / "pubmed4.xml", NCBI / "pubmed6.xml"]
+    after = Library.init(tmp_path / "after")
+    import_files(after, files[:1])
+    import_files(after, files[1:])
+    beside = Library.init(tmp_path / "beside")
+    for batch in (files[:1], files[1:]):  # the second commit adds to an index that holds the first
+        done = _beside("write", beside.root, *batch)
+        assert done.stdout.split()[-2:] == ["INDEXED-HERE", "0"], done.stdout + done.stderr  # the other process did
+    assert _index_tables(beside.root)["docs"]
+    got, want = _index_tables(beside.root), _index_tables(after.root)
+    assert got["docs"] == want["docs"] and got["postings"] == want["postings"] and got["segs"] == want["segs"]
+    assert everything(Library.open(beside.root)) == rebuilt(Library.open(beside.root), tmp_path)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("how", ["fail", "kill"])
+def test_an_index_written_beside_a_commit_that_does_not_happen_is_left_as_it_was(tmp_path: Path, how: str) -> None:
+    lib = Library.init(tmp_path / "lib")
+    import_files(lib, [NCBI / "pubmed1.xml"])
+    files_before = {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*.json")}
+    index_before = _index_tables(lib.root)
+    done = _beside(how, lib.root, NCBI / "pubmed4.xml", NCBI / "pubmed6.xml")
+    if how == "fail":
+        assert "LibraryWriteError" in done.stdout and "nothing was changed" in done.stdout
+    else:
+        assert done.returncode == -signal.SIGKILL
+    assert {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*.json")} == files_before
+    assert _index_tables(lib.root) == index_before  # the other process rolled back: nothing of the import
+    report = import_files(Library.open(lib.root), [NCBI / "pubmed4.xml"])  # it let go of the index, too
+    assert report.added > 0
+    assert everything(Library.open(lib.root)) == rebuilt(Library.open(lib.root), tmp_path)

@@ -581,79 +581,95 @@ class Library:
         """Write every file this transaction changed, at once. Returns what changed for the search index (None if
         nothing was written)."""
         meta = dict(self._meta())
+        before = self.shard_generations()
         writes: dict[str, Any] = {}  # file name -> its bytes, or the function that makes them
         changed_rows: set[int] = set()
         touched = self._dirty | self._removed
-        if touched:
-            user = self._user_fields()
-            gone, given = [], []
-            by_shard: dict[int, list[int]] = {}
-            for i in sorted(touched):
-                by_shard.setdefault(self.shard_of(i), []).append(i)
-            for k, ids in by_shard.items():
-                rows = self._load_shard(k)
-                out, put = [], []
-                for i in ids:
-                    rec = self._recs.get(i)
-                    row, own = split(rec) if rec is not None else (None, None)
-                    if row != rows.get(i):
-                        changed_rows.add(i)
-                        if i in rows:
-                            out.append(i)
-                        if row is not None:
-                            put.append(Document(row, doc_id=i))
-                    if (own or None) != user.get(str(i)):
-                        if str(i) in user:
-                            gone.append(i)
-                        if own:
-                            given.append(Document(own, doc_id=i))
+        user = self._user_fields() if touched else {}
+        gone, given = [], []
+        shards: list[tuple[int, list[int], list[Document]]] = []  # each file of records: rows to remove, to put
+        by_shard: dict[int, list[int]] = {}
+        for i in sorted(touched):
+            by_shard.setdefault(self.shard_of(i), []).append(i)
+        for k, ids in by_shard.items():
+            rows = self._load_shard(k)
+            out, put = [], []
+            for i in ids:
+                rec = self._recs.get(i)
+                row, own = split(rec) if rec is not None else (None, None)
+                if row != rows.get(i):
+                    changed_rows.add(i)
+                    if i in rows:
+                        out.append(i)
+                    if row is not None:
+                        put.append(Document(row, doc_id=i))
+                if (own or None) != user.get(str(i)):
+                    if str(i) in user:
+                        gone.append(i)
+                    if own:
+                        given.append(Document(own, doc_id=i))
+            if out or put:
+                shards.append((k, out, put))
+        changes = None
+        finish = None
+        if changed_rows:
+            prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
+            written = self.files.generations_after([shard_name(k) for k, _, _ in shards])
+            after = {n: g for n, g in written.items() if n.startswith(RECORDS_DIR + "/")}
+            changes = {"changed": changed_rows, "before": before, "prepared": prepared, "after": after}
+            from ..search.store import index_beside
+
+            finish = index_beside(self, changes)  # a large change is indexed on another core while it is written
+        committed = False
+        try:
+            for k, out, put in shards:
                 table = self._shards[k].table("records")
                 if out:
                     table.remove(doc_ids=out)
                 if put:
                     table.insert_multiple(put)
-                if out or put:
-                    writes[shard_name(k)] = _buffer(self._shards[k]).dump
-            fields = self._tinydb(USER_DB).table(USER_FIELDS_TABLE)
-            if gone:
-                fields.remove(doc_ids=gone)
-            if given:
-                fields.insert_multiple(given)
-        for name, db in self._dbs.items():
-            if _buffer(db).dirty:
-                writes[name] = _buffer(db).dump
-        if self._ids is not None:
-            writes.update(self._ids.dumps())
-        if not writes and self.files.manifest().raw:
-            return None
-        before = self.shard_generations()
-        if changed_rows and self._content_changed:
-            meta["records_version"] = meta.get("records_version", 0) + 1
-        meta.update(
-            schema_version=SCHEMA_VERSION,
-            records=len(self),
-            next_id=max(self._next_id or 0, int(meta.get("next_id", 1)), max(touched, default=0) + 1),
-            shard_size=self.shard_size,
-            records_version=meta.get("records_version", 0),
-        )
-        try:
-            self.files.commit(writes, meta)
-        except OSError as exc:
-            where = exc.filename if isinstance(exc.filename, str) else ""
-            raise LibraryWriteError(
-                f"{self.db_path}: cannot write the library ({where + ': ' if where else ''}{describe(exc)}); "
-                "nothing was changed"
-            ) from exc
+                writes[shard_name(k)] = _buffer(self._shards[k]).dump
+            if gone or given:
+                fields = self._tinydb(USER_DB).table(USER_FIELDS_TABLE)
+                if gone:
+                    fields.remove(doc_ids=gone)
+                if given:
+                    fields.insert_multiple(given)
+            for name, db in self._dbs.items():
+                if _buffer(db).dirty:
+                    writes[name] = _buffer(db).dump
+            if self._ids is not None:
+                writes.update(self._ids.dumps())
+            if not writes and self.files.manifest().raw:
+                return None
+            if changed_rows and self._content_changed:
+                meta["records_version"] = meta.get("records_version", 0) + 1
+            meta.update(
+                schema_version=SCHEMA_VERSION,
+                records=len(self),
+                next_id=max(self._next_id or 0, int(meta.get("next_id", 1)), max(touched, default=0) + 1),
+                shard_size=self.shard_size,
+                records_version=meta.get("records_version", 0),
+            )
+            try:
+                self.files.commit(writes, meta)
+            except OSError as exc:
+                where = exc.filename if isinstance(exc.filename, str) else ""
+                raise LibraryWriteError(
+                    f"{self.db_path}: cannot write the library ({where + ': ' if where else ''}{describe(exc)}); "
+                    "nothing was changed"
+                ) from exc
+            committed = True
+        finally:
+            if finish is not None:
+                finish(committed)
         for db in [*self._dbs.values(), *self._shards.values()]:
             _buffer(db).dirty = False
         if self._ids is not None:
             self._ids.changed = set()
         self._dirty, self._removed, self._count, self._content_changed = set(), set(), 0, False
-        prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
         self._prepared = {}
-        if not changed_rows:
-            return None
-        return {"changed": changed_rows, "before": before, "prepared": prepared}
+        return changes
 
     def _after_commit(self, changes: dict[str, Any]) -> None:
         """Bring the search index up to date with the records this commit changed (a cache: if it cannot be written,

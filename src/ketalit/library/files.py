@@ -283,6 +283,10 @@ class FileSet:
         new_meta = {**meta, "generation": generation, "files": dict(sorted(files.items()))}
         return dump_tables({"meta": {"1": new_meta}}), new_meta
 
+    def generations_after(self, writes: Mapping[str, Any]) -> dict[str, int]:
+        """Each file with the generation it will have once ``writes`` are committed."""
+        return self._next_manifest(writes, {})[1]["files"]
+
     def stage(self, writes: dict[str, bytes], meta: dict[str, Any]) -> None:
         """Read the library from ``writes`` from now on, as if they had been committed (a library converted in
         memory because it cannot be written)."""

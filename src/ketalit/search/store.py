@@ -19,17 +19,22 @@ row. Nothing here ranks: BM25 is computed when searching (see ``index``), from t
 
 The index is a cache. After every commit that changes records, the writer brings it up to date for those records
 (``update_index``); a search that finds it behind the library (a writer killed after its commit, an index that could
-not be written) catches up by reading only the files of records whose generation changed (``sync``). A read-only
-library is indexed in memory. ``ketalit index --rebuild`` recreates it.
+not be written) catches up by reading only the files of records whose generation changed (``sync``). A commit that
+changes many records (an import) has them indexed by a second process while it writes its files, committed into the
+index only once the library's commit is (``index_beside``). A read-only library is indexed in memory. ``ketalit index
+--rebuild`` recreates it.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 import sqlite3
+import threading
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -270,18 +275,31 @@ def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
         yield ids[i : i + size]
 
 
-def sync(conn: sqlite3.Connection, lib: Library, changes: dict[str, Any] | None = None) -> None:
+def sync(
+    conn: sqlite3.Connection,
+    lib: Library,
+    changes: dict[str, Any] | None = None,
+    confirm: Callable[[], bool] | None = None,
+) -> bool:
     """Bring the index up to date with ``lib``: for each file of records whose generation differs from the one
     indexed, re-index its records, and forget records that are gone. ``changes``, from a commit: when the index was
-    up to date before it, only the records it changed are read (and those an import prepared are taken as they are)."""
+    up to date before it, only the records it changed are read (and those an import prepared are taken as they are).
+
+    ``confirm`` (see ``index_beside``): the index is written before the commit of ``changes`` and brought to the
+    generations it will give (``changes["after"]``) only if the index was up to date before it; ``confirm()`` is
+    asked before committing, and the index is left as it was unless it says yes. Returns whether the index is now
+    up to date."""
     changed = changes["changed"] if changes else None
     before = changes["before"] if changes else None
-    target = lib.shard_generations()
+    target = changes["after"] if confirm is not None and changes else lib.shard_generations()
     if indexed_shards(conn) == target:
-        return
+        return True
     conn.execute("BEGIN IMMEDIATE")  # one writer at a time; what it read is what it writes over
     try:
         have = indexed_shards(conn)
+        if confirm is not None and have != before:  # behind: catching up reads files the commit has not written yet
+            conn.execute("ROLLBACK")
+            return False
         items: list[tuple[int, Record]] = []
         removed: list[int] = []
         size = lib.shard_size
@@ -306,7 +324,11 @@ def sync(conn: sqlite3.Connection, lib: Library, changes: dict[str, Any] | None 
             items += sorted(recs.items())
         _apply(conn, items, removed, changes.get("prepared") if changes else None)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'shards'", (orjson.dumps(target).decode(),))
+        if confirm is not None and not confirm():
+            conn.execute("ROLLBACK")
+            return False
         conn.execute("COMMIT")
+        return True
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -454,5 +476,56 @@ def update_index(lib: Library, changes: dict[str, Any]) -> None:
         sync(conn, lib, changes)
     except sqlite3.Error:
         pass
+    finally:
+        conn.close()
+
+
+BESIDE_ROWS = 2000  # a commit that changes at least this many records has them indexed beside it (``index_beside``)
+
+
+def index_beside(lib: Library, changes: dict[str, Any]) -> Callable[[bool], None] | None:
+    """(Lock held, as soon as a commit that changes many records knows which, before it writes them.) Index those
+    records meanwhile in a forked process, on another core: it writes them into the index in a transaction that it
+    commits only when told that the library's commit succeeded, and rolls back otherwise (the commit failed, or this
+    process was killed: the pipe it waits on closes). Returns the function to call after the commit, with whether it
+    succeeded, which waits for that process; the caller's ``update_index`` then finds the index up to date, or does
+    the work itself if that process could not. None where it is not worth it or not safe (few records, no ``fork``,
+    other threads running): the caller indexes after the commit as before."""
+    if len(changes["changed"]) < BESIDE_ROWS or not hasattr(os, "fork") or threading.active_count() > 1:
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child never returns into the caller's code
+        code = 1
+        try:
+            gc.disable()  # a collection would walk, and so copy, every page of the records it shares with its parent
+            os.close(write)
+            code = _index_before_commit(lib, changes, read)
+        finally:
+            os._exit(code)
+    os.close(read)
+
+    def finish(committed: bool) -> None:
+        try:
+            if committed:
+                os.write(write, b"1")
+        except OSError:
+            pass
+        finally:
+            os.close(write)
+            os.waitpid(pid, 0)
+
+    return finish
+
+
+def _index_before_commit(lib: Library, changes: dict[str, Any], told: int) -> int:
+    """(In the process ``index_beside`` forks.) 0 if the index now holds the commit's changes."""
+    conn = connect(lib.root / ".index")
+    if conn is None:
+        return 1
+    try:
+        return 0 if sync(conn, lib, changes, confirm=lambda: os.read(told, 1) == b"1") else 1
+    except sqlite3.Error:
+        return 1
     finally:
         conn.close()
