@@ -15,8 +15,8 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 # Compiled bytecode kept between runs, in a folder of its own outside the source tree, for the test processes and every
 # process they start (the `ketalit` subprocesses): where PYTHONDONTWRITEBYTECODE is set (as on the project machine),
-# each of them compiled ketalit, and pytest assertion-rewrote every test module, again at every run (3-4 CPU-s a test
-# process). Set before ketalit is first imported.
+# each of them compiled the standard library modules it imported and ketalit, and pytest assertion-rewrote every test
+# module, again at every run (about 3 CPU-s a test process). Set before ketalit is first imported.
 if os.environ.get("PYTHONDONTWRITEBYTECODE"):
     os.environ.pop("PYTHONDONTWRITEBYTECODE")
     os.environ.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / ".pytest_cache" / "pycache"))
