@@ -7,19 +7,29 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TypeVar
 
-import pytest
-from pylatexenc import latex2text
-from typer.testing import CliRunner
-
-from ketalit.cli import app
-from ketalit.library import Library
-
 ROOT = Path(__file__).resolve().parent.parent
+# Compiled bytecode kept between runs, in a folder of its own outside the source tree, for the test processes and every
+# process they start (the `ketalit` subprocesses): where PYTHONDONTWRITEBYTECODE is set (as on the project machine),
+# each of them compiled the standard library modules it imported and ketalit, and pytest assertion-rewrote every test
+# module, again at every run (about 3 CPU-s a test process). Set before ketalit is first imported.
+if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+    os.environ.pop("PYTHONDONTWRITEBYTECODE")
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / ".pytest_cache" / "pycache"))
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
+
+import pytest  # noqa: E402
+from pylatexenc import latex2text  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from ketalit.cli import app  # noqa: E402
+from ketalit.library import Library  # noqa: E402
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NCBI = FIXTURES / "ncbi"
 SNAPSHOT = ROOT / "library" / "snapshot"
@@ -89,13 +99,13 @@ def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_once(tmp_path_factory, "linked", build)
 
 
-def keep_pages(root: Path, pages: Collection[str]) -> None:
-    """Library ``root`` with the linked claims of only these pages (and the contradictions between them), as if only
-    they had been checked: a report of a few pages exercises all that the whole library's report does, at a fraction
+def keep_claims(root: Path, keep: Callable[[dict], bool]) -> None:
+    """Library ``root`` with only the linked claims ``keep`` accepts (and the contradictions between them), as if only
+    they had been checked: a report of a few claims exercises all that the whole library's report does, at a fraction
     of its size. For the tests of how a report behaves (in a browser, in print) rather than of what it concludes."""
     lib = Library.open(root)
     with lib.transaction():
-        lib.table("claims").remove(lambda row: row["document"] not in pages)
+        lib.table("claims").remove(lambda row: not keep(row))
         kept = {row["id"] for row in lib.table("claims").all()}
         meta = lib.table("claims_meta")
         [state] = meta.all()

@@ -8,6 +8,8 @@ import io
 import re
 import shutil
 import unicodedata
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from ketalit.report.data import every_claim
 from ketalit.report.render import write_report
 
 from browser import CHROMIUM, chromium, screenshot
-from conftest import ROOT, built_once, keep_pages
+from conftest import ROOT, built_once, keep_claims
 
 pytestmark = [
     pytest.mark.e2e,  # a real browser
@@ -69,19 +71,49 @@ PAGES = ("001", "002", "003")
 REVIEWED = "001-238"  # an onset claim the machine found supported, which a reviewer makes mixed
 
 
+def _reviewed_report(folder: Path, keep: Callable[[dict], bool]):
+    """The report of the shipped library with the linked claims ``keep`` accepts, one verdict overruled by a reviewer
+    (so that "reviewed" filters something)."""
+    root = folder / "library"
+    shutil.copytree(ROOT / "library", root, ignore=shutil.ignore_patterns("*.lock"))
+    keep_claims(root, keep)
+    set_verdict(Library.open(root), REVIEWED, "mixed", "onset differs by study", reviewer="alice")
+    return write_report(Library.open(root), folder / "report")
+
+
 @pytest.fixture(scope="session")
 def report(tmp_path_factory: pytest.TempPathFactory):
-    """The report of the shipped library's ``PAGES``, with one verdict overruled by a reviewer (so that "reviewed"
-    filters something): written once per run, for the tests that only read it."""
+    """The report of the shipped library's ``PAGES``: written once per run, for the tests that only read it."""
+    keep = lambda c: c["document"] in PAGES  # noqa: E731
+    files = built_once(tmp_path_factory, "reviewed_report", lambda folder: _reviewed_report(folder, keep))
+    return files, files.html.resolve().as_uri()
 
-    def build(folder: Path):
-        root = folder / "library"
-        shutil.copytree(ROOT / "library", root, ignore=shutil.ignore_patterns("*.lock"))
-        keep_pages(root, PAGES)
-        set_verdict(Library.open(root), REVIEWED, "mixed", "onset differs by study", reviewer="alice")
-        return write_report(Library.open(root), folder / "report")
 
-    files = built_once(tmp_path_factory, "reviewed_report", build)
+def _few_claims(lib: Library) -> set[str]:
+    """Of ``PAGES``' claims: the first two of each page with each verdict, the one with the most studies (so the
+    longest evidence page), the reviewed one and the two of a contradiction between pages."""
+    rows = [r for r in lib.table("claims").all() if r["document"] in PAGES]
+    few = {REVIEWED, max(rows, key=lambda r: len(r["evidence"]))["id"]}
+    seen: Counter[tuple[str, str]] = Counter()
+    for r in rows:
+        seen[r["document"], r["verdict"]] += 1
+        if seen[r["document"], r["verdict"]] <= 2:
+            few.add(r["id"])
+    ids = {r["id"] for r in rows}
+    [state] = lib.table("claims_meta").all()
+    return few | set(next(c["claims"] for c in state["contradictions"] if set(c["claims"]) <= ids))
+
+
+@pytest.fixture(scope="session")
+def small_report(tmp_path_factory: pytest.TempPathFactory):
+    """``report`` with a quarter of its claims (``_few_claims``: 23 of 86, every verdict of every page): every
+    section and every kind of element of ``report`` is in it (each tag with each class: checked when the choice was
+    made), at about half its size. For the prints and the accessibility scans, whose cost is in proportion to the
+    page while what they check (every gap-map column and every claim printed, no serious violation) is in the kinds
+    of element, not in how many there are."""
+    few = _few_claims(Library.open(ROOT / "library"))
+    keep = lambda c: c["id"] in few  # noqa: E731
+    files = built_once(tmp_path_factory, "small_report", lambda folder: _reviewed_report(folder, keep))
     return files, files.html.resolve().as_uri()
 
 
@@ -91,17 +123,26 @@ def browser():
         yield browser
 
 
-@pytest.fixture
-def page(browser, report):
+def _open(browser, url: str):
     page = browser.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(report[1])
+    page.goto(url)
     yield page
     page.close()
     assert not errors, errors  # no script error, nothing the Content-Security-Policy refused
+
+
+@pytest.fixture
+def page(browser, report):
+    yield from _open(browser, report[1])
+
+
+@pytest.fixture
+def small_page(browser, small_report):
+    yield from _open(browser, small_report[1])
 
 
 def _claims(files) -> list[dict]:
@@ -143,11 +184,11 @@ def test_nothing_is_wider_than_a_phone(page) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_print_shows_every_gap_map_column_and_every_claim(page, report, paper: str) -> None:
+def test_print_shows_every_gap_map_column_and_every_claim(small_page, small_report, paper: str) -> None:
     import pypdfium2
     from pypdf import PdfReader
 
-    files, _ = report
+    page, (files, _) = small_page, small_report
     # some claims filtered out on screen: print shows them all the same, with the strongest studies of each
     page.select_option("select[data-filter=verdict]", "contradicted")
     page.emulate_media(media="print")
@@ -310,8 +351,8 @@ def test_gap_map_colours_are_colour_blind_safe_and_never_a_verdicts(page, scheme
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("width", "scheme"), [(1400, "light"), (390, "dark")])
-def test_no_serious_accessibility_violation(page, report, width: int, scheme: str) -> None:
-    files, _ = report
+def test_no_serious_accessibility_violation(small_page, small_report, width: int, scheme: str) -> None:
+    page, (files, _) = small_page, small_report
     # the report, and the page of all the evidence of the claim with the most studies
     c = max(_claims(files), key=lambda c: c["more"])
     for url in (None, (files.html.parent / "evidence" / f"{c['export']}.html").resolve().as_uri()):

@@ -5,7 +5,10 @@ tells apart by lightness and which no verdict badge uses; cells the marketing ma
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+from functools import lru_cache
 from typing import Any
 
 TIER_COLOURS = {  # the same as the HTML gap map's (report.css)
@@ -19,12 +22,30 @@ TEXT_ON = {"review": "white", "rct": "white", "observational": "black", "case": 
 
 
 def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) -> str:
+    """The figure of a gap map: the same SVG, byte for byte, for the same map (drawn once per process: a report
+    written again with the same maps, after a review or by a script, does not draw them again)."""
+    drawn = {  # all the figure shows of the map
+        "rows": gap["rows"],
+        "cols": gap["cols"],
+        "row_labels": {r: gap["row_labels"][r] for r in gap["rows"]},
+        "col_labels": {c: gap["col_labels"][c] for c in gap["cols"]},
+        "grid": [
+            [{"count": c["count"], "tier": c.get("tier"), "claims": bool(c.get("claims"))} for c in line]
+            for line in gap["grid"]
+        ],
+    }
+    return _figure(json.dumps([drawn, tier_label, title], sort_keys=True))
+
+
+@lru_cache(maxsize=4)
+def _figure(key: str) -> str:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
+    gap, tier_label, title = json.loads(key)
     rows, cols = gap["rows"], gap["cols"]
     fig_w = max(8.0, 0.42 * len(cols) + 3.5)
     fig_h = max(4.0, 0.42 * len(rows) + 2.8)
@@ -116,7 +137,9 @@ def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) 
     )
     fig.tight_layout()
     buf = io.StringIO()
-    fig.savefig(buf, format="svg")
+    # no date, and element ids salted with the map itself: unique to each figure of a page, the same every time
+    with matplotlib.rc_context({"svg.hashsalt": hashlib.sha256(key.encode()).hexdigest()[:16]}):
+        fig.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(fig)
     svg = buf.getvalue()
     return svg[svg.index("<svg") :]  # drop the XML prolog so the SVG can sit inside HTML
