@@ -36,8 +36,9 @@ def _big_file(tmp_path: Path, copies: int = 60, broken_last: bool = False) -> Pa
     return path
 
 
-def _count_batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Parse every file in parts on the workers, and note the size of each batch handed to the library."""
+def _count_batches(monkeypatch: pytest.MonkeyPatch, stored: Path | None = None) -> list[int]:
+    """Parse every file in parts on the workers, and note the size of each batch handed to the library (and, with
+    ``stored``, make that file once the first batch has been taken)."""
     monkeypatch.setattr(pubmed, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(pubmed.os, "cpu_count", lambda: 2)
     sizes: list[int] = []
@@ -47,6 +48,8 @@ def _count_batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         for batch in original(*args, **kwargs):
             sizes.append(len(batch))
             yield batch
+            if stored is not None:
+                stored.touch()
 
     monkeypatch.setattr(detect, "iter_pubmed_xml", counted)
     return sizes
@@ -98,11 +101,17 @@ def test_a_part_that_cannot_be_read_leaves_the_library_as_it_was(
 
 
 def _prepare_then_die_on_copy_fifty(records: list[dict]) -> list[dict]:
-    """The importer's per-record work in a worker, which is killed on the part holding the fiftieth copy's article."""
+    """The importer's per-record work in a worker, which is killed on the part holding the fiftieth copy's article,
+    once the library has taken a first part (the file named by $STORED_FIRST_PART: on a loaded machine the other
+    worker may not have finished one yet)."""
     import multiprocessing
+    import time
 
     assert multiprocessing.parent_process() is not None, "the file was not parsed in worker processes"
     if any((r.get("pmid") or "").startswith("500") for r in records):
+        until = time.monotonic() + 60
+        while not os.path.exists(os.environ["STORED_FIRST_PART"]) and time.monotonic() < until:
+            time.sleep(0.02)
         os.kill(os.getpid(), signal.SIGKILL)
     return prepare(records)
 
@@ -113,7 +122,9 @@ def test_a_worker_killed_while_parsing_fails_the_import_and_changes_nothing(
     lib = Library.init(tmp_path / "lib")
     import_files(lib, [NCBI / "pubmed1.xml"])
     before = {p.relative_to(lib.root): p.read_bytes() for p in lib.root.rglob("*") if p.is_file()}
-    sizes = _count_batches(monkeypatch)
+    stored = tmp_path / "first-part-stored"
+    monkeypatch.setenv("STORED_FIRST_PART", str(stored))
+    sizes = _count_batches(monkeypatch, stored)
     monkeypatch.setattr("ketalit.importer.prepare", _prepare_then_die_on_copy_fifty)
     with pytest.raises(KetalitError, match=r"big\.xml: a process parsing the file was stopped .* nothing was imported"):
         import_files(Library.open(lib.root), [_big_file(tmp_path)])
