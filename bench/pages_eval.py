@@ -8,9 +8,9 @@
 
 The sets: `tests/pages/tuning/` (five paraphrased clinic pages, `pNN.txt` or `pNN.html` beside its labels),
 `tests/pages/shipped/` (the five shipped pages; each label file's `[page] file` names the page's text, and they have
-no verdict labels), `tests/pages/heldout/` to `heldout6/` (each measured while held out, then tuned on like the
-others) and `tests/pages/heldout7/` (measured before and after rounds 7 and 8: not tuned on yet). The next
-held-out set is not in the repository until it has been measured.
+no verdict labels), `tests/pages/heldout/` to `heldout7/` (each measured while held out, then tuned on like the
+others; heldout7 measured before and after rounds 7 and 8). The next held-out set is not in the repository
+until it has been measured.
 Each page is checked into a copy of the shipped library's records (no claims), exactly as `ketalit check` does it,
 and compared with its hand labels.
 
@@ -55,7 +55,7 @@ PAGES = ROOT / "tests" / "pages"
 SETS = ("tuning", "shipped", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 # Three folds for cross-validation, fixed before any rule was changed on the held-out pages: each mixes one held-out
 # page, tuning pages and shipped pages (claims and verdict labels about evenly spread). A rule changed while looking
-# at one fold's errors is measured on the other two. The heldout2 to heldout6 pages joined the folds after
+# at one fold's errors is measured on the other two. The heldout2 to heldout7 pages joined the folds after
 # their measurements.
 FOLDS: dict[str, tuple[str, ...]] = {
     "A": (
@@ -72,6 +72,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout5/p27",
         "heldout6/p30",
         "heldout6/p33",
+        "heldout7/p36",
+        "heldout7/p39",
     ),
     "B": (
         "heldout/p04",
@@ -87,6 +89,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout5/p28",
         "heldout6/p31",
         "heldout6/p34",
+        "heldout7/p37",
+        "heldout7/p40",
     ),
     "C": (
         "heldout/p06",
@@ -102,6 +106,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout5/p29",
         "heldout6/p32",
         "heldout6/p35",
+        "heldout7/p38",
+        "heldout7/p41",
     ),
 }
 FIELDS = ("routes", "regimen", "population", "outcome", "direction", "polarity", "comparator", "quantity")
