@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -283,9 +283,9 @@ class FileSet:
         new_meta = {**meta, "generation": generation, "files": dict(sorted(files.items()))}
         return dump_tables({"meta": {"1": new_meta}}), new_meta
 
-    def generations_after(self, writes: Mapping[str, Any]) -> dict[str, int]:
-        """Each file with the generation it will have once ``writes`` are committed."""
-        return self._next_manifest(writes, {})[1]["files"]
+    def generations_after(self, names: Iterable[str]) -> dict[str, int]:
+        """Each file with the generation it will have once the files ``names`` are written by a commit."""
+        return self._next_manifest(dict.fromkeys(names), {})[1]["files"]
 
     def stage(self, writes: dict[str, bytes], meta: dict[str, Any]) -> None:
         """Read the library from ``writes`` from now on, as if they had been committed (a library converted in
