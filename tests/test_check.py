@@ -375,6 +375,18 @@ def test_a_page_retelling_a_trial_the_library_lacks_gets_no_supported_verdict(re
     assert "no record in this library is read as comparing the two" in more_often["explanation"]
 
 
+def test_a_list_of_conditions_under_a_question_is_checked_condition_by_condition(records_only: Path) -> None:
+    """heldout7 p41 lists thirteen conditions under "Which Pain Conditions Can Ketamine Treat?": each is a claim with
+    that question as its lead-in, and one the library has no study of (lupus, gastroparesis) is not judged on trials
+    of chronic pain in general."""
+    page = ROOT / "tests" / "pages" / "heldout7" / "p41.txt"
+    result = check_page(Library.open(records_only), page.read_bytes(), "p41.txt", title="Ketamine for Chronic Pain")
+    listed = {c["quote"]: c for c in result.claims if c.get("lead_in") == "Which Pain Conditions Can Ketamine Treat?"}
+    assert len(listed) == 13 and all(c["kind"] == "efficacy" for c in listed.values()), sorted(listed)
+    for condition in ("Lupus", "Gastroparesis", "Chronic pancreatitis"):
+        assert listed[condition]["verdict"] in ("insufficient", "no_evidence"), listed[condition]["explanation"]
+
+
 @pytest.mark.e2e
 def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path, tmp_path: Path) -> None:
     out = _json(

@@ -693,3 +693,52 @@ def test_trauma_of_the_mind_is_no_injury(page: str, sentence: str) -> None:
 def test_attention_a_drug_has_drawn_is_no_outcome() -> None:
     n = _normalised("004", "As research expands, ketamine has gained attention for its unique ability")
     assert n.kind == "mechanism" and "cognition" not in n.outcomes, n.outcomes
+
+
+# -- round 8b: a list under a heading that says its items are conditions ketamine helps -------------------------------
+
+
+def test_a_list_under_a_question_heading_of_conditions_is_one_claim_per_condition() -> None:
+    """heldout7 p41: thirteen bare conditions under "Which Pain Conditions Can Ketamine Treat?" are each a claim
+    that ketamine treats that condition, the question their lead-in, the condition their population."""
+    heading = "Which Pain Conditions Can Ketamine Treat?"
+    items = [c for c in claims_of("p41").values() if c.lead_in == heading]
+    assert len(items) == 13, [c.quote for c in items]
+    assert {"Migraines", "Lupus", "Cyclic vomiting", "Chronic pancreatitis"} <= {c.quote for c in items}
+    for sentence, population in (("Migraines", "headache_migraine"), ("Phantom limb pain", "neuropathic")):
+        n = _normalised("p41", sentence)
+        assert n.kind == "efficacy" and population in n.population, (n.kind, n.population)
+    # a symptom named as a condition is still a condition it treats, not a side effect
+    assert _normalised("p41", "Cyclic vomiting").kind == "efficacy"
+
+
+def test_a_condition_the_vocabulary_lacks_must_be_named_by_its_evidence() -> None:
+    """ "Lupus" has no population in the vocabulary: a finding must name it, or trials of chronic pain in general
+    would settle whether ketamine treats lupus."""
+    assert _normalised("p41", "Lupus").concepts == [["lupus"]]
+    assert _normalised("p41", "Chronic Lyme disease").concepts == [["lyme"]]
+    assert _normalised("p41", "Migraines").concepts == []  # the vocabulary knows migraine
+
+
+def test_a_list_under_a_logistics_heading_stays_no_claims() -> None:
+    """p05's list under "Before the Infusion" (fasting, a ride home) is logistics, and stays so when the heading is
+    asked as a question; a list under a question that is not about what ketamine treats has no lead-in."""
+    text = _page("p05").read_text(encoding="utf-8")
+    for heading in ("Before the Infusion", "What Should You Do Before the Infusion?"):
+        page = text.replace("Before the Infusion\n", f"{heading}\n")
+        quotes = [c.quote for c in extract_claims(page, "p05")]
+        assert not [q for q in quotes if "Arrange a ride home" in q or "Do not eat for 6 hours" in q], heading
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "routes"),
+    [
+        # a sentence that names its route takes it, not the one of the sentence before or the page's
+        ("p38", "When pain is severe, it is frequently given by vein.", {"intravenous"}),
+        ("p38", "Pain relief began sooner with the under-the-tongue route", {"sublingual", "oral"}),
+        ("p36", "It can be swallowed, but passing through the stomach", {"oral", "intravenous"}),
+    ],
+)
+def test_a_route_named_in_plain_words(page: str, sentence: str, routes: set[str]) -> None:
+    n = _normalised(page, sentence)
+    assert set(n.routes) == routes, n.reasons.get("routes")

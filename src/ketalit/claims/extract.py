@@ -20,7 +20,8 @@ several studies back its efficacy") is a claim when one of its clauses is. The r
 ``data/claim_text.toml``; every candidate keeps the rule that let it in and the words that matched (and where: the
 sentence, the lead-in, the heading).
 
-A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it; an
+A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it, a
+question heading only when it asks what ketamine treats: "Which Pain Conditions Can Ketamine Treat?"; an
 anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
 heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
 list item of several sentences that are each a claim is one claim per sentence (sentences among them that are not
@@ -124,6 +125,7 @@ def _compiled() -> dict[str, Any]:
         "ketamine_named": _rx(ex["ketamine_named"]),
         "ketamine_form": _rx(ex["ketamine_form"]),
         "treats_heading": _rx(ex["treats_heading"]),
+        "conditions_heading": _rx(ex["conditions_heading"]),
         "treatment_response": _rx(ex["treatment_response"]),
         "promise_for": _rx(ex["promise_for"]),
         "protocol_effect": _rx(ex["protocol_effect"]),
@@ -258,12 +260,24 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
     return None
 
 
+def lists_conditions(heading: str) -> str | None:
+    """The words by which a heading says the list under it is of conditions the treatment helps ("Which Pain
+    Conditions Can Ketamine Treat?", "What can it help with?"), or None."""
+    m = _compiled()["conditions_heading"].search(heading)
+    return m.group(0) if m else None
+
+
 def _in_heading(heading: str) -> str | None:
     """The words by which a heading names ketamine: its name, a form it is given in ("Intravenous (IV) infusion"), or
-    what the clinic treats with it ("Conditions We Treat"). A pronoun in a heading ("Why It Persists") has nothing to
-    refer to."""
+    what the clinic treats with it ("Conditions We Treat", "What can it help with?"). A pronoun in a heading ("Why It
+    Persists") has nothing to refer to."""
     c = _compiled()
-    m = c["ketamine_named"].search(heading) or c["ketamine_form"].search(heading) or c["treats_heading"].search(heading)
+    m = (
+        c["ketamine_named"].search(heading)
+        or c["ketamine_form"].search(heading)
+        or c["treats_heading"].search(heading)
+        or c["conditions_heading"].search(heading)
+    )
     return m.group(0) if m else None
 
 
@@ -384,7 +398,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             q_start = start + bullet.end()
             quote = raw[bullet.end() :].rstrip()
             item = _Span(q_start, q_start + len(quote), quote)
-            context = lead or pending_heading
+            context = lead or pending_heading or (question if question and lists_conditions(question.text) else None)
             told = context.before if context and not context.is_heading else ""
             for part in _item_claims(item, context, headings):
                 _consider(out, document, part, context, headings, True, previous=told)

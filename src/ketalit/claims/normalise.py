@@ -11,7 +11,9 @@ Routes, outcomes and populations come from the tagging vocabulary (the claim rea
 use for them, then from the claim's place on the page: a claim that names no route takes the one its section's
 heading or the sentence before it names, else the page's (an infusion clinic's page, or a page that names no other
 route, is about intravenous ketamine); a list that points back ("in these scenarios") takes the population of the
-sentence before it, and an effect claim that names none takes the condition of the page's title. Words the
+sentence before it, and an effect claim that names none takes the condition of the page's title. An item of a list
+of conditions it treats is an efficacy claim for that condition; one the vocabulary has no population for ("Lupus")
+must be named by the findings that settle it (its concepts). Words the
 vocabulary would misread in a page ("dissociative anaesthetic", "inflammatory pain") are masked before outcomes are
 read. The kind is decided on the claim's own words, its main clause for mechanism and duration ("By targeting pain
 pathways, ketamine offers hope to..." is efficacy); the conventions: fewer opioids and relief of opioid-induced
@@ -33,7 +35,7 @@ from typing import Any
 
 from ..records import new_record
 from ..tagging.tagger import default_tagger, default_vocabulary
-from .extract import Candidate, rules
+from .extract import Candidate, lists_conditions, rules
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -93,6 +95,7 @@ class Normalised:
     topic: str = ""
     checkable: bool = True
     indirect_only: bool = False  # no study in a pain library measures what the claim names
+    concepts: list[list[str]] = field(default_factory=list)  # words a finding's sentence must name, one per group
     reasons: dict[str, str] = field(default_factory=dict)
 
     def catalogue_fields(self) -> dict[str, Any]:
@@ -116,6 +119,8 @@ class Normalised:
             out["checkable"] = False
         if self.indirect_only:
             out["indirect_only"] = True
+        if self.concepts:
+            out["concepts"] = self.concepts
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -202,6 +207,18 @@ def main_clause(text: str) -> str:
     return main if len(main.split()) >= 3 else text
 
 
+# a list item that only names something ("Cyclic vomiting", "Chronic Lyme disease"): no sentence, a few words
+_BARE_ITEM = re.compile(r"^\W*[^\W\d][^.:;!?]{0,50}$")
+# an item that is only a condition's name ("Chronic Lyme disease", "Treatment-resistant depression"), and the words of
+# such a name that name no condition of their own ("Chronic Lyme disease" is named by "Lyme")
+_CONDITION_NAME = re.compile(r"^\W*[A-Za-z][A-Za-z'’ -]{1,40}$")
+_GENERIC_CONDITION = re.compile(
+    r"chronic|acute|severe|intractable|refractory|treatment|resistant|the|and|with|disease|disorders?|syndromes?|"
+    r"conditions?|pain",
+    re.I,
+)
+
+
 def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
     the claim, when the rest is advice); ``lead_in`` the lead-in of a list item; ``previous`` the sentence before it,
@@ -213,6 +230,9 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
         return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
     if lead_in and _first(c["conditions_list"], lead_in) and _first(c["condition_item"], own):
         return "efficacy", f"an item of a list of conditions it helps: {_first(c['conditions_list'], lead_in)!r}"
+    heading = lists_conditions(lead_in) if lead_in else None
+    if heading and _BARE_ITEM.match(own):
+        return "efficacy", f"a condition in a list under a heading of conditions it helps: {heading!r}"
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
@@ -557,6 +577,14 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
             routes = list(context.routes)
             reasons["routes"] = "the route the page is about (its title, address or clinic)"
     population = _population(text)
+    # an item of a list of conditions that names one the vocabulary has no population for ("Lupus"): a finding must
+    # name that condition, or evidence on pain in general would settle a claim about it
+    concepts: list[list[str]] = []
+    if candidate.lead_in and _CONDITION_NAME.match(own) and not _population(own):
+        if lists_conditions(candidate.lead_in) or _first(c["conditions_list"], candidate.lead_in):
+            concepts = [[w.lower()] for w in re.findall(r"[A-Za-z]{3,}", own) if not _GENERIC_CONDITION.fullmatch(w)]
+            if concepts:
+                reasons["concepts"] = f"a condition the vocabulary has no population for: {own.strip()!r}"
     if population:
         reasons["population"] = "named in the claim"
     elif candidate.previous and _POINTS_BACK.search(text) and _population(candidate.previous):
@@ -619,6 +647,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         quantity=q,
         terms=_terms(own),
         assertion="",
+        concepts=concepts,
         reasons=reasons,
     )
     w = _first(c["testimonial"], own)
