@@ -387,6 +387,21 @@ def test_a_list_of_conditions_under_a_question_is_checked_condition_by_condition
         assert listed[condition]["verdict"] in ("insufficient", "no_evidence"), listed[condition]["explanation"]
 
 
+def test_a_condition_no_record_names_has_no_evidence_and_one_the_library_studies_has_some(records_only: Path) -> None:
+    """heldout7 p41's "Lupus": no record in the library names lupus, so trials of chronic pain in general leave the
+    claim without evidence (reviewers say no_evidence, not insufficient), and the explanation names the condition;
+    the list's "Migraines" is a condition the library does study, and keeps its evidence."""
+    page = ROOT / "tests" / "pages" / "heldout7" / "p41.txt"
+    result = check_page(Library.open(records_only), page.read_bytes(), "p41.txt", title="Ketamine for Chronic Pain")
+    listed = {c["quote"]: c for c in result.claims if c.get("lead_in") == "Which Pain Conditions Can Ketamine Treat?"}
+    lupus = listed["Lupus"]
+    assert lupus["verdict"] == "no_evidence", lupus["explanation"]
+    assert "no record in this library names 'lupus'" in lupus["explanation"]
+    migraine = listed["Migraines"]
+    assert migraine["verdict"] not in ("no_evidence", "not_checkable"), migraine["explanation"]
+    assert "no record in this library names" not in migraine["explanation"]
+
+
 @pytest.mark.e2e
 def test_check_an_html_page_drops_the_page_furniture(runner, records_only: Path, tmp_path: Path) -> None:
     out = _json(

@@ -16,13 +16,13 @@ from typing import Any
 import numpy as np
 
 from ..library import Library
-from ..records import Record, first_author
+from ..records import Record, abstract_text, first_author
 from ..search import SearchIndex
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
 from .findings import Reading, reading_of
 from .retrieve import candidates
-from .stance import NEUTRAL, Stance, stance_of
+from .stance import NEUTRAL, Stance, concept_match, stance_of
 from .verdict import Evidence, design_label, design_weight, verdict
 
 MAX_PER_SIDE = 40  # records kept per stance (supports, contradicts, mixed), strongest design first
@@ -57,6 +57,10 @@ def _finding_summary(reading: Reading, st: Stance) -> list[dict[str, Any]]:
 def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relevance: float) -> Evidence:
     st = stance_of(claim, rec, reading)
     design = ((rec.get("tags") or {}).get("design") or ["other"])[0]
+    names = None
+    if claim.proposition.concepts:  # a word marked ~ (a related measure) counts: the record bears on the claim
+        text = " ".join([abstract_text(rec), *(str(k) for k in rec.get("keywords") or [])])
+        names = concept_match(claim.proposition, text, rec.get("title") or "") is not None
     return Evidence(
         doc_id=doc_id,
         pmid=rec.get("pmid"),
@@ -82,6 +86,7 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         certainty=reading.study.certainty or "",
         routes=list((rec.get("tags") or {}).get("route") or []),
         settings=list((rec.get("tags") or {}).get("setting") or []),
+        names_concepts=names,
     )
 
 

@@ -18,6 +18,9 @@ that rates its own evidence as weak as a single trial, whatever their design.
   benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
   names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
   needs direct, controlled evidence on each.
+- **what no record names** (all kinds but textbook ones): a claim whose reading carries concept words (a condition
+  the vocabulary has no population for, "Lupus") has `no_evidence` when none of its records' titles, abstracts or
+  keywords names them: trials of pain in general do not bear on lupus. A mechanism is stated in other words.
 - **never more than was checked** (``unshown_parts``, all kinds): a claim that makes a comparison its reading names
   no comparator for ("began sooner with the under-the-tongue route"), or gives a figure no cited sentence states
   ("76% of the patients"), or lists parts that nothing direct shows, is at best `insufficient`, whatever the
@@ -132,6 +135,8 @@ class Evidence:
     certainty: str = ""  # the record's own words rating its evidence as weak ("only weak evidence")
     routes: list[str] = field(default_factory=list)  # the record's routes (vocabulary tags)
     settings: list[str] = field(default_factory=list)  # the record's populations (vocabulary setting tags)
+    # whether the record's title, abstract or keywords name the claim's concept words (None: the claim has none)
+    names_concepts: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -520,6 +525,11 @@ RULES: dict[str, Callable[[Tally], str]] = {
 }
 
 
+def unnamed(prop: Proposition) -> str:
+    """The claim's concept words as an explanation names them: 'lupus', 'lyme', 'heart rate or pulse'."""
+    return " and ".join(" or ".join(f"'{w.lstrip('~')}'" for w in group) for group in prop.concepts)
+
+
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """(verdict, explanation naming the deciding findings) for a claim and its evidence."""
     if not claim.checkable:
@@ -528,6 +538,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     retracted = [e for e in evidence if e.retracted]
     note = f" {len(retracted)} retracted record(s) shown but not counted." if retracted else ""
     prop: Proposition = claim.proposition
+    if prop.concepts and claim.kind not in TEXTBOOK_KINDS and counted and not any(e.names_concepts for e in counted):
+        # a condition no record here is about ("Lupus"): evidence on pain in general does not bear on it. A mechanism
+        # is not held to its words: an abstract states it in others ("mu receptors" for "opioid receptor")
+        return "no_evidence", (
+            f"No evidence found in this library: no record in this library names {unnamed(prop)} (none of the "
+            f"{len(counted)} closest records' titles, abstracts or keywords).{note}"
+        )
 
     def usable(e: Evidence) -> bool:
         return weight(claim, e) > 0 and bool(e.rationale)
