@@ -542,8 +542,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         # a condition no record here is about ("Lupus"): evidence on pain in general does not bear on it. A mechanism
         # is not held to its words: an abstract states it in others ("mu receptors" for "opioid receptor")
         return "no_evidence", (
-            f"No evidence found in this library: no record in this library names {unnamed(prop)} (none of the "
-            f"{len(counted)} closest records' titles, abstracts or keywords).{note}"
+            f"No evidence found in this library: none of the {len(counted)} records closest to the claim names "
+            f"{unnamed(prop)} in its title, abstract or keywords.{note}"
         )
 
     def usable(e: Evidence) -> bool:
