@@ -209,14 +209,8 @@ def main_clause(text: str) -> str:
 
 # a list item that only names something ("Cyclic vomiting", "Chronic Lyme disease"): no sentence, a few words
 _BARE_ITEM = re.compile(r"^\W*[^\W\d][^.:;!?]{0,50}$")
-# an item that is only a condition's name ("Chronic Lyme disease", "Treatment-resistant depression"), and the words of
-# such a name that name no condition of their own ("Chronic Lyme disease" is named by "Lyme")
+# an item that is only a condition's name ("Chronic Lyme disease", "Treatment-resistant depression")
 _CONDITION_NAME = re.compile(r"^\W*[A-Za-z][A-Za-z'’ -]{1,40}$")
-_GENERIC_CONDITION = re.compile(
-    r"chronic|acute|severe|intractable|refractory|treatment|resistant|the|and|with|disease|disorders?|syndromes?|"
-    r"conditions?|pain",
-    re.I,
-)
 
 
 def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
@@ -582,7 +576,9 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     concepts: list[list[str]] = []
     if candidate.lead_in and _CONDITION_NAME.match(own) and not _population(own):
         if lists_conditions(candidate.lead_in) or _first(c["conditions_list"], candidate.lead_in):
-            concepts = [[w.lower()] for w in re.findall(r"[A-Za-z]{3,}", own) if not _GENERIC_CONDITION.fullmatch(w)]
+            concepts = [
+                [w.lower()] for w in re.findall(r"[A-Za-z]{3,}", own) if not c["condition_generic"].fullmatch(w)
+            ]
             if concepts:
                 reasons["concepts"] = f"a condition the vocabulary has no population for: {own.strip()!r}"
     if population:
