@@ -14,7 +14,7 @@ from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
 from ketalit.claims.negation import Context
 from ketalit.claims.stance import concept_match, stance_of
-from ketalit.claims.verdict import Evidence, downgraded, verdict
+from ketalit.claims.verdict import Evidence, Tally, downgraded, shown_parts, verdict
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 
@@ -650,3 +650,61 @@ def test_a_supported_verdict_covers_no_more_than_was_checked(searched) -> None:
     before = claim("Hopefully, though, you will also notice a clear improvement in your pain compared with how it was "
                    "before treatment.", routes=["intravenous"], regimen="infusion")  # fmt: skip
     assert link_claim(before, index, lib)[1] == "supported"
+
+
+INFUSIONS = {"routes": ["intravenous"], "regimen": "infusion"}
+
+
+def test_a_benefit_of_several_parts_is_supported_only_if_each_part_is(searched) -> None:
+    lib, index = searched
+    # the pain evidence (meta-analyses of infusions) does not show better sleep or more energy: no record here
+    # reports either
+    several = claim("You may see better sleep, mood and energy, along with lower pain levels.", **INFUSIONS,
+                    outcomes=["pain_intensity", "mood", "function_quality_of_life"])  # fmt: skip
+    _, v, why = link_claim(several, index, lib)
+    assert v == "insufficient" and "nothing direct shows sleep, energy" in why
+    assert "pain intensity: " in why  # the parts that are shown, with the records that show them
+    # in CRPS nothing direct shows a better mood, however well the pain evidence holds
+    crps = claim("With ketamine infusions, CRPS patients may see lower pain levels and a better mood.", **CRPS,
+                 outcomes=["pain_intensity", "mood"])  # fmt: skip
+    _, v, why = link_claim(crps, index, lib)
+    assert v == "insufficient" and "nothing direct shows mood" in why
+
+
+def test_a_finding_against_a_part_does_not_show_it(lib: Library) -> None:
+    c = claim("Ketamine infusions relieve CRPS pain and improve daily function.", **CRPS,
+              outcomes=["pain_intensity", "function_quality_of_life"])  # fmt: skip
+    # a review for relief, and a trial with relief but "no functional improvement" (Sigtermans 2009)
+    azari, sigtermans = evidence(lib, c, "22136149"), evidence(lib, c, "19604642")
+    assert (azari.stance, sigtermans.stance) == ("supports", "mixed")
+    parts = shown_parts(Tally(c, [azari], [], [sigtermans]))
+    assert sigtermans in parts["pain intensity"]
+    assert parts["function quality of life"] == []
+
+
+def test_a_mechanism_that_claims_a_benefit_is_not_supported_on_the_mechanism_alone(searched) -> None:
+    lib, index = searched
+
+    def weigh(quote: str, terms: str) -> tuple[str, str]:
+        c = claim(quote, kind="mechanism", outcomes=[], direction="states", terms=terms)
+        return link_claim(c, index, lib)[1:]
+
+    assert weigh("Ketamine blocks the NMDA receptor.", "blocks nmda receptor")[0] == "supported"
+    # reviews state the mechanism; that it halts chronic pain is a claim of benefit they do not settle
+    halts = "Ketamine halts chronic pain by blocking the NMDA receptor."
+    v, why = weigh(halts, "halts chronic pain blocking nmda receptor")
+    assert v == "mixed" and "'halts chronic pain'" in why and "not checked" in why
+
+
+def test_a_harm_said_to_happen_to_most_patients_needs_a_majority(searched) -> None:
+    lib, index = searched
+    harm = {**INFUSIONS, "kind": "side_effect", "outcomes": ["psychotomimetic"], "direction": "causes"}
+    assert link_claim(claim("During the infusion patients may dissociate.", **harm), index, lib)[1] == "supported"
+    # some trials report it in most patients (76%), others in a minority (29.5% of the patients of a cohort)
+    _, v, why = link_claim(claim("During the infusion most patients dissociate.", **harm), index, lib)
+    assert v == "mixed" and "'most patients'" in why and "minority" in why
+    # how the harm feels is not what the records that report it show
+    body = claim("In ketamine therapy patients may partly lose awareness of their own bodies, which can feel strange "
+                 "but is generally pleasant.", **harm)  # fmt: skip
+    _, v, why = link_claim(body, index, lib)
+    assert v == "mixed" and "generally pleasant" in why

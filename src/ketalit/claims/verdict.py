@@ -25,6 +25,13 @@ that rates its own evidence as weak as a single trial, whatever their design.
   no comparator for ("began sooner with the under-the-tongue route"), or gives a figure no cited sentence states
   ("76% of the patients"), or lists parts that nothing direct shows, is at best `insufficient`, whatever the
   evidence for the weaker proposition; the explanation says what was not checked.
+- **every part** (``data/weighing.toml`` [parts]): a claim is supported only if each part of it is. A benefit of
+  several outcomes or measures ("better sleep, mood and energy, along with lower pain levels") needs, for each, a
+  direct finding that speaks for it (``shown_parts``; a mixed record's finding against a part shows nothing of it;
+  a measure narrower than the vocabulary's outcome, sleep or energy, must be named); the explanation names the part
+  not shown, and the records that show each of the others. A statement of mechanism that also claims a benefit
+  ("halts chronic pain by blocking the NMDA receptor") is at best `mixed`: the benefit is not weighed. A harm said to
+  happen to most patients needs cited sentences stating a majority: a minority stated too makes it `mixed`.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
   records reporting it with ketamine suffice; only reports that it did not occur can contradict it. A claim that
   also says how the harm goes ("are temporary", "tend to be mild", "depend on the dose") is at best `mixed`: the
@@ -45,6 +52,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..tagging.tagger import default_vocabulary
@@ -421,15 +429,98 @@ def unshown_parts(t: Tally) -> list[str]:
             for p in prop.population
             if not any(set(e.settings) & vocab.descendants("setting", p) for e in shown)
         ]
-    if len(prop.outcomes) >= 2:
-        parts += [
-            o.replace("_", " ")
-            for o in prop.outcomes
-            if not any(f.get("outcome") == o for e in shown for f in e.finding)
-        ]
+    named = shown_parts(t)
+    parts += [p for p, records in named.items() if not records]
     if parts:
-        out.append(f"the claim names several parts; nothing direct shows {', '.join(parts)}")
+        have = "; ".join(f"{p}: {', '.join(map(cite, records[:2]))}" for p, records in named.items() if records)
+        out.append(
+            f"the claim names several parts, and each needs its own direct evidence; nothing direct shows "
+            f"{', '.join(parts)}" + (f" (shown: {have})" if have else "")
+        )
     return out
+
+
+def measures_named(claim: Claim) -> list[str]:
+    """The measures a benefit claim names that are narrower than the vocabulary's outcomes ("better sleep, mood and
+    energy": sleep, energy; ``data/weighing.toml`` [parts.measures])."""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS:
+        return []
+    return [m for m in weighing()["parts"]["measures"] if _measure(m).search(claim.quote)]
+
+
+@cache
+def _measure(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in weighing()["parts"]["measures"][name]), re.I)
+
+
+def shown_parts(t: Tally) -> dict[str, list[Evidence]]:
+    """For a claimed benefit of several parts (its outcomes, and the measures it names: "better sleep, mood and energy,
+    along with lower pain levels"), the direct records that show each: a finding on that outcome that speaks for the
+    claim (a mixed record's finding against it shows nothing), or a supporting sentence that names the measure. {} for
+    a claim of one part. Evidence on one part does not show another: the weakest part decides."""
+    claim, prop = t.claim, t.claim.proposition
+    measures = measures_named(claim)
+    if prop.direction not in EFFECT_DIRECTIONS or len(prop.outcomes) + len(measures) < 2:
+        return {}
+    some = bool(strength_words(claim, "some"))
+    shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
+
+    def speaks_for(f: dict[str, Any], e: Evidence) -> bool:
+        side = f.get("side")  # evidence stored before the side was kept: the record's stance
+        return side > 0 if side is not None else e.stance == "supports"
+
+    shown.sort(key=lambda e: -weight(claim, e))
+    out = {
+        o.replace("_", " "): [e for e in shown if any(f.get("outcome") == o and speaks_for(f, e) for f in e.finding)]
+        for o in prop.outcomes
+    }
+    for m in measures:
+        out[m] = [e for e in shown if e.stance == "supports" and any(_measure(m).search(s) for s in e.rationale)]
+    return out
+
+
+# a share of the patients stated as a percentage: not a confidence level ("95% CI") nor a change ("fell by 28%")
+_SHARE = re.compile(r"(?<!by )(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%(?!\s*(?:CI\b|confidence))", re.I)
+
+
+def majority_part(t: Tally) -> tuple[str, str] | None:
+    """(the best verdict, why) for a claim that a harm happens to most patients ("most patients dissociate",
+    ``data/weighing.toml`` [parts] majority): the share its direct supporting sentences state (the largest of each,
+    the arm the harm is more frequent in: "76% versus 18%") must be a majority; sentences stating a minority make it
+    at best `mixed`, none stating a share `insufficient`. None when the claim says no such thing or the share is met."""
+    most = pattern("parts", "majority")
+    said = most.search(t.claim.quote) if t.claim.proposition.direction == "causes" else None
+    if not said:
+        return None
+    major, minor = [], []
+    for e in t.sup:
+        for s in e.rationale if not e.indirect else []:
+            shares, word = [float(x) for x in _SHARE.findall(s)], most.search(s)
+            if word or shares:  # the first sentence of the record that says how many
+                share = f"'{word.group(0)}'" if word else f"{max(shares):g}%"
+                (major if word or max(shares) >= 50 else minor).append(f"{share}, {cite(e)}")
+                break
+    if major and minor:
+        return "mixed", (
+            f"the claim says how many it happens to ('{said.group(0)}'): some records state a majority "
+            f"({'; '.join(major[:2])}), others a minority ({'; '.join(minor[:2])})"
+        )
+    if not major:
+        return "insufficient", (
+            f"the claim says how many it happens to ('{said.group(0)}'): no sentence cited for it states a majority"
+            + (f", those that state a share state a minority ({'; '.join(minor[:2])})" if minor else "")
+        )
+    return None
+
+
+def effect_of_mechanism(claim: Claim) -> str:
+    """The words with which a statement of mechanism also claims a benefit ("halts chronic pain", "makes it effective
+    against chronic pain conditions", ``data/weighing.toml`` [parts] mechanism_effect); "" if it states a mechanism
+    only."""
+    if claim.kind != "mechanism" or claim.proposition.direction != "states":
+        return ""
+    m = pattern("parts", "mechanism_effect").search(claim.quote)
+    return m.group(0) if m else ""
 
 
 def _duration_verdict(t: Tally) -> str:
@@ -588,6 +679,14 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if unshown:
         v = "insufficient"  # the evidence shows a weaker claim than this one makes
         note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
+    most = majority_part(t) if v == "supported" else None
+    if most:
+        v = most[0]  # the harm is shown to happen; to how many, the cited sentences do not all say
+        note = f" {most[1][0].upper()}{most[1][1:]}." + note
+    named = shown_parts(t) if v == "supported" else {}
+    if named:  # which records show which part
+        each = "; ".join(f"{p} ({', '.join(map(cite, records[:2]))})" for p, records in named.items())
+        note = f" Each part the claim names is shown: {each}." + note
     qualifier = harm_qualifier(claim) if v == "supported" else ""
     if qualifier:
         v = "mixed"  # the harm is shown to happen; what the claim says of it is not checked
@@ -599,6 +698,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
+    effect = effect_of_mechanism(claim) if v == "supported" else ""
+    if effect:
+        v = "mixed"  # the mechanism is stated; the benefit the claim draws from it is a claim of its own
+        note = (
+            f" The claim also says what the mechanism does for patients ('{effect}'): the records state the mechanism, "
+            "and were not read for that benefit; that part is not checked." + note
+        )
     regulator = pattern("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
     if regulator and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # what a regulator approved or listed is not what the abstracts establish
