@@ -802,10 +802,11 @@ def test_misuse_and_addiction_are_dependence(page: str, sentence: str, kind: str
     ],
 )
 def test_a_condition_defined_in_a_list_is_a_condition_it_helps_not_a_side_effect(page: str, sentence: str) -> None:
-    """The symptoms in a listed condition's definition are the disease's: the item says ketamine helps it."""
+    """The symptoms in a listed condition's definition are the disease's (neither side effects nor outcomes): the item
+    says ketamine helps that condition."""
     n = _normalised(page, sentence)
     assert (n.kind, n.direction) == ("efficacy", "improves"), n.reasons
-    assert "pain_intensity" in n.outcomes and n.population
+    assert n.outcomes == ["pain_intensity"] and n.population, (n.outcomes, n.reasons)
 
 
 def test_an_item_of_a_list_of_side_effects_stays_a_side_effect_whatever_its_head() -> None:

@@ -616,6 +616,12 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
     masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
+    head = _ITEM_HEAD.match(own) if candidate.lead_in and kind == "efficacy" else None
+    if head and _population(head.group(1)):
+        # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description
+        # are the disease's, not what ketamine acts on; the outcome is read from the condition named
+        masked = head.group(1)
+        reasons["outcomes"] = f"read from the condition named, not its description: {head.group(1)!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
     regimen = None
     for name, rx in c["regimen"]:
