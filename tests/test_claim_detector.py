@@ -809,10 +809,13 @@ def test_a_condition_defined_in_a_list_is_a_condition_it_helps_not_a_side_effect
     assert n.outcomes == ["pain_intensity"] and n.population, (n.outcomes, n.reasons)
 
 
-def test_an_item_of_a_list_of_side_effects_stays_a_side_effect_whatever_its_head() -> None:
+def test_an_item_whose_head_is_no_bare_condition_is_read_whole() -> None:
     quote = "Headache: a dull ache after the infusion, which passes within the day."
     n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), lead_in="Possible side effects:"))
-    assert n.kind == "side_effect", n.reasons
+    assert n.kind == "side_effect", n.reasons  # an item of a list of side effects, whatever its head
+    # a head that names a benefit for a population is no condition being defined: its outcome is the whole item's
+    n = _normalised("002", "Opioid-induced hyperalgesia relief:")
+    assert n.kind == "efficacy" and "outcomes" not in n.reasons and "hyperalgesia" in n.outcomes, n.reasons
 
 
 @pytest.mark.parametrize(

@@ -225,10 +225,19 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     vomiting") says that ketamine helps that condition: the symptoms of its description are the disease's, not side
     effects."""
     kind, why = _guess_kind(text, quote, lead_in, previous)
-    head = _ITEM_HEAD.match(quote or text) if lead_in and kind in HARM_KINDS else None
-    if head and _population(head.group(1)) and not _first(_cues()["side_effect_list"], lead_in):
-        return "efficacy", f"a condition named in a list and described: {head.group(1)!r} (not {kind}: {why})"
+    head = condition_head(quote or text, lead_in) if kind in HARM_KINDS else None
+    if head and not _first(_cues()["side_effect_list"], lead_in):
+        return "efficacy", f"a condition named in a list and described: {head!r} (not {kind}: {why})"
     return kind, why
+
+
+def condition_head(own: str, lead_in: str) -> str | None:
+    """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
+    of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
+    head = _ITEM_HEAD.match(own) if lead_in else None
+    if head and _population(head.group(1)) and not _first(_cues()["improvement"], head.group(1)):
+        return head.group(1)
+    return None
 
 
 def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:
@@ -616,12 +625,12 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
     masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
-    head = _ITEM_HEAD.match(own) if candidate.lead_in and kind == "efficacy" else None
-    if head and _population(head.group(1)):
+    head = condition_head(own, candidate.lead_in) if kind == "efficacy" else None
+    if head:
         # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description
         # are the disease's, not what ketamine acts on; the outcome is read from the condition named
-        masked = head.group(1)
-        reasons["outcomes"] = f"read from the condition named, not its description: {head.group(1)!r}"
+        masked = head
+        reasons["outcomes"] = f"read from the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
     regimen = None
     for name, rx in c["regimen"]:
