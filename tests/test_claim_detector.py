@@ -788,9 +788,13 @@ def test_one_route_among_several_named_without_a_comparison_compares_nothing() -
     ],
 )
 def test_misuse_and_addiction_are_dependence(page: str, sentence: str, kind: str, direction: str) -> None:
+    """Misuse said of ketamine is about dependence, not relief; a patient's own past misuse is who must not have it,
+    and its harm is not dependence on ketamine (evidence on ketamine abuse does not show that these patients face a
+    greater risk)."""
     n = _normalised(page, sentence)
     assert (n.kind, n.direction) == (kind, direction), n.reasons
     assert "pain_intensity" not in n.outcomes
+    assert ("abuse_dependence" in n.outcomes) == (kind == "dependence"), n.outcomes
 
 
 @pytest.mark.parametrize(
