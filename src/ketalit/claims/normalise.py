@@ -213,10 +213,6 @@ _BARE_ITEM = re.compile(r"^\W*[^\W\d][^.:;!?]{0,50}$")
 _CONDITION_NAME = re.compile(r"^\W*[A-Za-z][A-Za-z'’ -]{1,40}$")
 
 
-# the head of a list item that names something and then describes it ("Migraine: a type of headache marked by ...")
-_ITEM_HEAD = re.compile(r"^\W*([A-Z][\w /()\x27’-]{1,50}):\s")
-
-
 def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
     the claim, when the rest is advice); ``lead_in`` the lead-in of a list item; ``previous`` the sentence before it,
@@ -234,10 +230,11 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
 def condition_head(own: str, lead_in: str) -> str | None:
     """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
     of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
-    head = _ITEM_HEAD.match(own) if lead_in else None
-    if head and _population(head.group(1)) and not _first(_cues()["improvement"], head.group(1)):
-        return head.group(1)
-    return None
+    c = _cues()
+    if not lead_in or not c["condition_item"].match(own):
+        return None
+    head = re.sub(r"^\W+", "", own.split(":", 1)[0])
+    return head if _population(head) and not _first(c["improvement"], head) else None
 
 
 def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:
@@ -507,9 +504,9 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     if kind == "comparative" and not out:
         # what is compared: harm ("safer", "lower risk") or relief ("relieved pain to a similar degree", "cuts its
         # effectiveness")
-        if re.search(r"\bsafe\w*|\brisks?\b|side[- ]effects?|adverse", own, re.I):
+        if c["compared_harm"].search(own):
             out.append("adverse_events")
-        elif pain or re.search(r"\beffective\w*|\bpotent\w*|\bweak(?:er|est)\b|\bstrong(?:er|est)\b", own, re.I):
+        elif pain or c["compared_relief"].search(own):
             out.append("pain_intensity")
     if kind == "dosing" and _EXTENDS.search(own) and "duration_of_relief" not in out:
         out.insert(0, "duration_of_relief")  # what a schedule does for how long relief lasts
@@ -789,8 +786,7 @@ def route_contrast(own: str) -> tuple[str, str] | None:
 
 
 def _routes_compared(names: list[str]) -> str:
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]} routes"
-    return listed if len(names) > 1 else f"{listed} route"
+    return f"{names[0]} route" if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]} routes"
 
 
 def _comparator(
