@@ -373,6 +373,11 @@ def test_a_page_retelling_a_trial_the_library_lacks_gets_no_supported_verdict(re
     assert sooner["verdict"] != "supported" and more_often["verdict"] != "supported"
     assert sooner["kind"] == "onset" and sooner["proposition"]["comparator"] == "oral route"
     assert sooner["proposition"]["direction"] == "faster"
+    # "the two routes relieved pain to a similar degree" was read as relief and weighed on every trial of ketamine for
+    # pain (mixed); it is a comparison of routes, and no record in the library compares these two
+    similar = quotes["On every other measure, the two routes relieved pain to a similar degree."]
+    assert similar["kind"] == "comparative" and similar["proposition"]["comparator"] == "other routes"
+    assert similar["verdict"] not in ("supported", "mixed"), similar["explanation"]
     assert "comparison ('more often')" in more_often["explanation"]
     assert "no record in this library is read as comparing the two" in more_often["explanation"]
 
