@@ -19,8 +19,9 @@ read. The kind is decided on the claim's own words, its main clause for mechanis
 pathways, ketamine offers hope to..." is efficacy); the conventions: fewer opioids and relief of opioid-induced
 hyperalgesia are efficacy, receptor and channel action is mechanism, less tolerance or addiction than opioids is
 dependence, each item of a list of effects is a side effect, "safe" and a harm said not to happen are safety, what a
-dose or schedule does is dosing, how fast it acts is onset (even against a comparator). The cue words are in
-``data/claim_text.toml``.
+dose or schedule does is dosing, how fast it acts is onset (even against a comparator), routes set against each
+other are a comparison with the route they are set against (not relief), and a condition named and defined in a list
+is one it helps (its symptoms are neither side effects nor outcomes). The cue words are in ``data/claim_text.toml``.
 
 Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
 not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
