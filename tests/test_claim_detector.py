@@ -742,3 +742,156 @@ def test_a_list_under_a_logistics_heading_stays_no_claims() -> None:
 def test_a_route_named_in_plain_words(page: str, sentence: str, routes: set[str]) -> None:
     n = _normalised(page, sentence)
     assert set(n.routes) == routes, n.reasons.get("routes")
+
+
+# -- general classes of misreading, each seen on several sites ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "kind", "comparator", "outcome"),
+    [
+        # routes set against each other: "A, but B" compares B with A; a route after "against" is the one compared with
+        ("p36", "It can be swallowed, but passing through the stomach", "comparative", "oral route", "pain_intensity"),
+        ("p25", "but IV infusion is still the most effective", "comparative", "intranasal", "pain_intensity"),
+        ("p32", "but in our view the subcutaneous infusion is safer", "comparative", "intravenous", "adverse_events"),
+        ("p38", "On every other measure, the two routes relieved pain", "comparative", "other", "pain_intensity"),
+        ("p38", "Pain relief began sooner with the under-the-tongue route", "onset", "oral route", "onset"),
+    ],
+)
+def test_routes_set_against_each_other_are_compared_not_read_as_relief(
+    page: str, sentence: str, kind: str, comparator: str, outcome: str
+) -> None:
+    """A claim that sets one route of ketamine against another keeps what it is compared with, so that only evidence
+    comparing the routes can settle it: evidence that ketamine relieves pain does not show that one route relieves it
+    more, or as much."""
+    n = _normalised(page, sentence)
+    assert (n.kind, n.comparator and n.comparator.startswith(comparator)) == (kind, True), n.reasons
+    assert outcome in n.outcomes and n.direction != "improves", (n.outcomes, n.direction)
+    assert "routes set against each other" in n.reasons["comparator"]
+
+
+def test_one_route_among_several_named_without_a_comparison_compares_nothing() -> None:
+    n = _normalised("p18", "Ketamine is classed as a Schedule III drug and is available as pills")
+    assert (n.kind, n.comparator) == ("history", None), n.reasons
+    n = _normalised("p08", "suggested that CRPS may respond to intravenous ketamine, to ketamine applied as a topical")
+    assert (n.kind, n.comparator) == ("efficacy", None), n.reasons
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "kind", "direction"),
+    [
+        # misuse in every form of the word is about dependence, not relief
+        ("p38", "Ketamine is a controlled substance that can be misused.", "dependence", "causes"),
+        ("p10", "Addiction risk is low when it is used in controlled settings", "dependence", "does_not_cause"),
+        # who must not have it, misuse in their past among them, stays a contraindication
+        ("p03", "anyone who has misused substances in the past should not use ketamine", "safety", "causes"),
+    ],
+)
+def test_misuse_and_addiction_are_dependence(page: str, sentence: str, kind: str, direction: str) -> None:
+    """Misuse said of ketamine is about dependence, not relief; a patient's own past misuse is who must not have it,
+    and its harm is not dependence on ketamine (evidence on ketamine abuse does not show that these patients face a
+    greater risk)."""
+    n = _normalised(page, sentence)
+    assert (n.kind, n.direction) == (kind, direction), n.reasons
+    assert "pain_intensity" not in n.outcomes
+    assert ("abuse_dependence" in n.outcomes) == (kind == "dependence"), n.outcomes
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        ("p37", "Migraine: a type of headache marked by intense pain together with nausea and vomiting."),
+        ("p37", "Fibromyalgia: a chronic pain disorder producing pain all over the body."),
+        ("p25", "Fibromyalgia: a disorder that causes widespread musculoskeletal pain and fatigue."),
+    ],
+)
+def test_a_condition_defined_in_a_list_is_a_condition_it_helps_not_a_side_effect(page: str, sentence: str) -> None:
+    """The symptoms in a listed condition's definition are the disease's (neither side effects nor outcomes): the item
+    says ketamine helps that condition."""
+    n = _normalised(page, sentence)
+    assert (n.kind, n.direction) == ("efficacy", "improves"), n.reasons
+    assert n.outcomes == ["pain_intensity"] and n.population, (n.outcomes, n.reasons)
+
+
+def test_an_item_whose_head_is_no_bare_condition_is_read_whole() -> None:
+    quote = "Headache: a dull ache after the infusion, which passes within the day."
+    n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), lead_in="Possible side effects:"))
+    assert n.kind == "side_effect", n.reasons  # an item of a list of side effects, whatever its head
+    # a head that names a benefit for a population is no condition being defined: its outcome is the whole item's
+    n = _normalised("002", "Opioid-induced hyperalgesia relief:")
+    assert n.kind == "efficacy" and "outcomes" not in n.reasons and "hyperalgesia" in n.outcomes, n.reasons
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "rule"),
+    [
+        # the condition said to be hard to treat: what the disease is like
+        ("p37", "It is often hard to treat.", "definition"),
+        ("p39", "It is frequently hard to treat and can go together with depression", "definition"),
+        ("002", "Chronic pain is notoriously difficult to treat.", "definition"),
+        # a transition that points to the treatment without saying what it does
+        ("p36", "That is where the ketamine nose spray proves useful.", "puffery"),
+        ("p21", "This is the point at which ketamine comes in.", "puffery"),
+        # uses left unnamed
+        ("p40", "More than 1,000 publications advocate using Ketamine for purposes other than anesthesia.", "puffery"),
+        # the author's own practice, in the first person
+        (
+            "p38",
+            "As a rule I prescribe ketamine troches or infusions only once many other treatments have failed to bring "
+            "relief.",
+            "positioning",
+        ),
+        # how a study was designed, not what it found
+        (
+            "p38",
+            "In a recent trial, researchers in Australia set oral against sublingual ketamine for pain relief in 16 "
+            "patients.",
+            "meta",
+        ),
+    ],
+)
+def test_statements_of_these_general_kinds_are_not_claims(page: str, sentence: str, rule: str) -> None:
+    assert sentence in _page(page).read_text(encoding="utf-8")
+    assert not_claim_reason(sentence) == rule
+    assert not [q for q in claims_of(page) if sentence in q or q in sentence], claims_of(page)
+
+
+def test_a_paragraph_on_opioids_stays_on_opioids_after_a_leading_phrase() -> None:
+    """p41: "With time, opioids need ever larger doses ... Patients grow tolerant and keep raising their doses." The
+    paragraph is on opioids from its first sentence, whose subject follows a short leading phrase."""
+    assert not _extracted("p41", "Patients grow tolerant and keep raising their doses.")
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        ("p16", "Ketamine also carries a fairly low addiction risk compared with other pain medicines"),
+        ("p22", "Indeed, one could argue they are safer than a lot of the drugs"),
+    ],
+)
+def test_other_medicines_or_drugs_compared_with_are_standard_care(page: str, sentence: str) -> None:
+    n = _normalised(page, sentence)
+    assert n.comparator == "standard analgesics", n.reasons
+    assert n.direction == "less_harm", n.reasons
+
+
+def test_it_in_a_list_item_that_defines_a_condition_is_the_condition() -> None:
+    """p37 lists conditions, each named and defined: the definition says ketamine helps the condition (a claim), and
+    "it" in the item's next sentence is the condition, not ketamine."""
+    assert _extracted("p37", "Complex regional pain syndrome (CRPS): a chronic pain disorder of the arms or legs.")
+    assert not _extracted("p37", "An injury such as a burn or a broken bone frequently sets it off.")
+    # an item whose head is a benefit, not a condition, keeps its later sentences
+    quote = "Rapid relief: Ketamine can ease pain within hours. It also lifts mood in many patients."
+    assert len(extract_claims(f"Benefits of ketamine infusions:\n- {quote}\n")) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine can help pain that is hard to treat.",
+        "Researchers set IV ketamine against morphine in 40 patients and found that pain fell faster with ketamine.",
+        "This is where ketamine infusions relieve pain that nothing else has touched.",
+    ],
+)
+def test_the_same_words_beside_an_effect_of_ketamine_leave_it_a_claim(sentence: str) -> None:
+    assert extract_claims(sentence), sentence

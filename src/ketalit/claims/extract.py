@@ -132,6 +132,7 @@ def _compiled() -> dict[str, Any]:
         "points_back": _rx(ex["points_back"]),
         "extends_previous": _rx(ex["extends_previous"]),
         "about_treatment": _rx(ex["about_treatment"]),
+        "defined_item": _rx(ex["defined_item"]),
         "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
         "effect": _rx(ex["effect"]),
@@ -472,11 +473,17 @@ def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) 
     sentences that are not claims, wherever they stand ("Every patient is different." between two claims); "Smith et
     al. ran a trial in which ... Functional gains in that trial were, however, limited." is two claims, each a claim on
     its own. A sentence that points back to the one before ("Nerves become hypersensitive. Ketamine may help reduce
-    that sensitization.") stays with it."""
+    that sensitization.") stays with it. In an item that names a condition and defines it ("Neuropathic pain: this
+    pain arises from injured nerves. It is often hard to treat."), a later sentence that refers to ketamine only by
+    "it" is about the condition, and is left out."""
     parts = sentences(item.text, item.start)
     if len(parts) < 2:
         return [item]
     c = _compiled()
+    if c["defined_item"].match(parts[0].text):
+        parts = parts[:1] + [p for p in parts[1:] if not _only_pronoun(p.text)]
+        if len(parts) == 1:
+            return parts
     read_with = f"{context.before} {context.text}".strip() if context else ""
     lead_heads = headings[:1] if context is not None else headings
 
@@ -522,13 +529,17 @@ def _points_back_to_ketamine(text: str, previous: str) -> bool:
     )
 
 
+def _only_pronoun(text: str) -> bool:
+    """Whether a sentence refers to ketamine only by "it" or "its"."""
+    refs = [m.group(0).lower() for m in _compiled()["ketamine"].finditer(text)]
+    return bool(refs) and all(r in ("it", "its", "it's", "it’s") for r in refs)
+
+
 def _about_previous_subject(span: _Span, previous: _Span) -> bool:
     """A sentence that refers to ketamine only by "it" or "its", after a sentence about another drug or the disease:
     the pronoun is that subject's, wherever it stands ("Chronic pain wears people down. Caring for patients who live
     with it is hard.")."""
-    c = _compiled()
-    refs = [m.group(0).lower() for m in c["ketamine"].finditer(span.text)]
-    if not refs or any(r not in ("it", "its", "it's", "it’s") for r in refs):
+    if not _only_pronoun(span.text):
         return False
     return not_claim_reason(previous.text) in ("other_subject", "definition", "plight")
 

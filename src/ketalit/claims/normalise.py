@@ -19,8 +19,9 @@ read. The kind is decided on the claim's own words, its main clause for mechanis
 pathways, ketamine offers hope to..." is efficacy); the conventions: fewer opioids and relief of opioid-induced
 hyperalgesia are efficacy, receptor and channel action is mechanism, less tolerance or addiction than opioids is
 dependence, each item of a list of effects is a side effect, "safe" and a harm said not to happen are safety, what a
-dose or schedule does is dosing, how fast it acts is onset (even against a comparator). The cue words are in
-``data/claim_text.toml``.
+dose or schedule does is dosing, how fast it acts is onset (even against a comparator), routes set against each
+other are a comparison with the route they are set against (not relief), and a condition named and defined in a list
+is one it helps (its symptoms are neither side effects nor outcomes). The cue words are in ``data/claim_text.toml``.
 
 Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
 not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
@@ -216,7 +217,28 @@ _CONDITION_NAME = re.compile(r"^\W*[A-Za-z][A-Za-z'’ -]{1,40}$")
 def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
     the claim, when the rest is advice); ``lead_in`` the lead-in of a list item; ``previous`` the sentence before it,
-    whose harm a claim that points back ("This is rare") is about."""
+    whose harm a claim that points back ("This is rare") is about. An item of a list (not one of effects) that names
+    a condition and then describes it ("Migraine: a type of headache marked by intense pain together with nausea and
+    vomiting") says that ketamine helps that condition: the symptoms of its description are the disease's, not side
+    effects."""
+    kind, why = _guess_kind(text, quote, lead_in, previous)
+    head = condition_head(quote or text, lead_in) if kind in HARM_KINDS else None
+    if head and not _first(_cues()["side_effect_list"], lead_in):
+        return "efficacy", f"a condition named in a list and described: {head!r} (not {kind}: {why})"
+    return kind, why
+
+
+def condition_head(own: str, lead_in: str) -> str | None:
+    """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
+    of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
+    c = _cues()
+    if not lead_in or not c["condition_item"].match(own):
+        return None
+    head = re.sub(r"^\W+", "", own.split(":", 1)[0])
+    return head if _population(head) and not _first(c["improvement"], head) else None
+
+
+def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:
     c = _cues()
     own = quote or text
     main = main_clause(own)
@@ -480,6 +502,13 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
             out.append("adverse_events")
     if kind == "safety" and not out:
         out.append("adverse_events")
+    if kind == "comparative" and not out:
+        # what is compared: harm ("safer", "lower risk") or relief ("relieved pain to a similar degree", "cuts its
+        # effectiveness")
+        if c["compared_harm"].search(own):
+            out.append("adverse_events")
+        elif pain or c["compared_relief"].search(own):
+            out.append("pain_intensity")
     if kind == "dosing" and _EXTENDS.search(own) and "duration_of_relief" not in out:
         out.insert(0, "duration_of_relief")  # what a schedule does for how long relief lasts
     if kind == "dosing" and not out and re.search(r"relie|pain|results|effective|help", text, re.I):
@@ -555,6 +584,10 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     text = f"{candidate.lead_in} {own}".strip()
     reasons: dict[str, str] = {}
     kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
+    # routes set against each other in the whole sentence ("nasal sprays ..., but IV infusion is the most effective")
+    contrast = route_contrast(candidate.quote)
+    if contrast and kind in ("efficacy", "safety"):
+        kind, reasons["kind"] = "comparative", f"routes set against each other: {contrast[1]} (not {kind})"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:
@@ -590,6 +623,12 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
     masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
+    head = condition_head(own, candidate.lead_in) if kind == "efficacy" else None
+    if head:
+        # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description
+        # are the disease's, not what ketamine acts on; the outcome is read from the condition named
+        masked = head
+        reasons["outcomes"] = f"read from the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
     regimen = None
     for name, rx in c["regimen"]:
@@ -598,7 +637,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         if w or w_there:
             regimen, reasons["regimen"] = name, f"{w!r}" if w else f"{w_there!r} (where its route is named)"
             break
-    comparator, why_compared = _comparator(kind, own, candidate, routes, context.comparator)
+    comparator, why_compared = _comparator(kind, own, candidate, routes, context.comparator, contrast)
     if comparator:
         reasons["comparator"] = why_compared
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
@@ -720,13 +759,50 @@ def _named_comparator(text: str) -> tuple[str, str] | None:
     return None
 
 
+def route_contrast(own: str) -> tuple[str, str] | None:
+    """What a claim that sets ketamine's routes against each other compares with, and the words: the route named
+    right after "than", "against", "compared with" ("after 7 minutes, against 13 minutes when swallowed": oral); in
+    "A, but B" the routes of A ("nasal sprays and oral lozenges, but IV infusion is still the most effective":
+    intranasal and oral); else the other routes ("the two routes relieved pain to a similar degree"). None unless the
+    claim names two routes, or one after "than", or "the two routes", with a word of comparison."""
+    c = _cues()
+    mentions = sorted((m.start(), name, m.group(0)) for name, rx in c["routes"] for m in rx.finditer(own))
+    against = [(name, word) for at, name, word in mentions if c["route_against"].search(own[:at])]
+    if against:
+        names = list(dict.fromkeys(name for name, _ in against))
+        return _routes_compared(names), f"{against[0][1]!r} after a comparison"
+    cue = _first(c["route_contrast"], own)
+    named = list(dict.fromkeys(name for _, name, _ in mentions))
+    both = _first(c["routes_both"], own)
+    if not cue or (len(named) < 2 and not both):
+        return None
+    split = c["route_split"].search(own)
+    if split and len(named) >= 2:
+        before = list(dict.fromkeys(n for at, n, _ in mentions if at < split.start()))
+        new = list(dict.fromkeys(n for at, n, _ in mentions if at > split.start() and n not in before))
+        if before and new:
+            return _routes_compared(before), f"{', '.join(before)} set against {', '.join(new)} ({split.group(0)!r})"
+    words = both or " and ".join(repr(w) for _, _, w in mentions)
+    return "other routes", f"{words} compared ({cue!r})"
+
+
+def _routes_compared(names: list[str]) -> str:
+    return f"{names[0]} route" if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]} routes"
+
+
 def _comparator(
-    kind: str, own: str, candidate: Candidate, routes: list[str], on_page: str | None = None
+    kind: str,
+    own: str,
+    candidate: Candidate,
+    routes: list[str],
+    on_page: str | None = None,
+    contrast: tuple[str, str] | None = None,
 ) -> tuple[str | None, str]:
     """What the claim compares ketamine with, and the words. A comparison word ("than", "unlike", "instead of")
     makes any claim comparative; a bare mention of another drug counts only in the kinds that compare by nature. A
     list under a heading that compares ("Ketamine versus opioids") compares with what the heading names; a route
-    said to be the fastest, or to take longer, is compared with the other routes. A claim that contrasts without
+    said to be the fastest, or to take longer, is compared with the other routes, and routes set against each other
+    (``contrast``, from ``route_contrast``) with the one the others are set against. A claim that contrasts without
     naming ("by contrast", "an effective alternative") compares with what the sentence before names, else with what
     the page's title compares it with (``on_page``)."""
     c = _cues()
@@ -740,6 +816,8 @@ def _comparator(
                 w = _first(rx, heading)
                 if w:
                     return name, f"{w!r} in the heading {heading!r}"
+    if contrast:
+        return contrast[0], f"routes set against each other: {contrast[1]}"
     w = _first(c["route_speed"], own)
     if w and routes and kind in ("onset", "comparative"):
         return "other routes", f"{w!r} said of a route"
@@ -796,7 +874,7 @@ def _direction(
         reasons["direction"] = "the harm occurs"
         return "causes"
     if kind == "onset":
-        if comparator and re.search(r"\bfaster\b|\bquicker\b|\bfastest\b", text, re.I):
+        if comparator and re.search(r"\bfaster\b|\bquicker\b|\bfastest\b|\bsooner\b", text, re.I):
             return "faster"
         if comparator and re.search(r"\bslower\b|\btakes? longer\b", text, re.I):
             return "slower"
@@ -812,7 +890,7 @@ def _direction(
             return "slower"
         if re.search(r"\bfaster\b|\bquick", text, re.I):
             return "faster"
-        if re.search(r"fewer side effects|less (?:risk|harm)", text, re.I):
+        if re.search(r"fewer side effects|(?:less|lower) (?:risk|harm)|\bsafer\b", text, re.I):
             return "less_harm"
         return "better"
     if kind == "efficacy" and polarity == "negative":
