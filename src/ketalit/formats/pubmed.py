@@ -275,15 +275,16 @@ _SET_END = b"</PubmedArticleSet>"
 def _split(data: bytes, parts: int) -> list[tuple[int, int, int]] | None:
     """Where to cut the document between articles into about ``parts`` complete PubMed XML documents of about the
     same size (None if it cannot be): for each, (end of the document's head, start, end) in ``data`` (see
-    ``_part``). Each cut is the first article to start after an even share of the bytes, found by looking there."""
+    ``_part``). Each cut is the first article to start after an even share of the bytes left, found by looking
+    there, not by reading the whole document."""
     first = _ITEM_START.search(data)
     end = data.rfind(_SET_END)
     if first is None or end < first.start() or _ITEM_START.search(data, end):
         return None  # truncated: the serial parser reports exactly where it broke
     cuts = [first.start()]
-    step = (end - cuts[0]) // parts
     for k in range(1, parts):
-        m = _ITEM_START.search(data, max(cuts[0] + k * step, cuts[-1] + 1), end)
+        share = (end - cuts[-1]) // (parts - k + 1)  # of what is left (an article may be longer than a share)
+        m = _ITEM_START.search(data, cuts[-1] + max(share, 1), end)
         if m is None:
             break
         cuts.append(m.start())
