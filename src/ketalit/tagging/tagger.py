@@ -131,6 +131,8 @@ class Tagger:
                 ids = [m.ids for m in td.regexes]
                 self._needs[id(td)] = None if None in ids else frozenset().union(*ids)  # type: ignore[arg-type]
         self._mesh_terms = frozenset().union(*(td.mesh for tags in vocab.tags.values() for td in tags))
+        self._design_mesh = frozenset().union(*(td.mesh for td in vocab.tags["design"]))
+        self._design_pubtypes = frozenset().union(*(td.pubtypes for td in vocab.tags["design"]))
         # the drugs a route word may belong to (see ``_route_owner``), with and without the carriers of local routes
         drugs = [("ketamine", vocab.ketamine), ("comparator", vocab.comparators)]
         self._drugs = [(owner, rx, _ascii_twin(rx)) for owner, rx in drugs]
@@ -215,7 +217,8 @@ class Tagger:
         add: Any,
     ) -> None:
         defs = self.vocab.tags["design"]
-        for td in defs:  # PublicationType, then MeSH: what PubMed indexers decided
+        # PublicationType, then MeSH: what PubMed indexers decided (looked for only if a design names one of them)
+        for td in defs if not self._design_pubtypes.isdisjoint(pubtypes) else ():
             pubtype = next(iter(sorted(td.pubtypes & pubtypes.keys())), None)
             if pubtype:
                 add(
@@ -224,7 +227,7 @@ class Tagger:
                     {"field": "publication_type", "match": pubtypes[pubtype], "start": None, "end": None},
                 )
                 return
-        for td in defs:
+        for td in defs if not self._design_mesh.isdisjoint(mesh) else ():
             heading = next(iter(sorted(td.mesh & mesh.keys())), None)
             if heading:
                 add("design", td.id, {"field": "mesh", "match": mesh[heading], "start": None, "end": None})
