@@ -84,6 +84,24 @@ def test_records_stored_part_by_part_equal_those_of_the_serial_import(
     assert hits[0] and hits[0] == hits[1]  # each import brought its search index up to date
 
 
+def test_a_file_whose_articles_differ_greatly_in_size_is_cut_between_them_and_imported_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file is cut at even shares of its bytes: one article larger than several shares holds several of those
+    # places, and is still parsed once, whole, in its place among the others.
+    big = _big_file(tmp_path, copies=12)
+    text = big.read_text()
+    start = text.index("<AbstractText>", len(text) // 4)
+    big.write_text(text[:start] + "<AbstractText>" + "Ketamine was given intranasally. " * 40_000 + text[start + 14 :])
+    serial = Library.init(tmp_path / "serial")
+    import_files(serial, [big], relative_to=tmp_path)
+    sizes = _count_batches(monkeypatch)
+    streamed = Library.init(tmp_path / "streamed")
+    report = import_files(streamed, [big], relative_to=tmp_path)
+    assert len(sizes) > 2 and sum(sizes) == report.added == len(serial)
+    assert _as_stored(streamed) == _as_stored(serial)
+
+
 def test_a_part_that_cannot_be_read_leaves_the_library_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

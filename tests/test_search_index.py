@@ -124,6 +124,20 @@ def test_an_index_kept_up_to_date_ranks_as_one_built_from_scratch(library: Libra
     assert any(r["title"].startswith("Nebulized ketamine for acute") for r in kept["nebulized OR nebulised"])
 
 
+def test_postings_numbered_a_few_records_at_a_time_are_those_of_one_pass(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The words of a large commit are numbered many records at a time: where those groups end changes nothing.
+    import ketalit.search.store as store
+
+    import_files(library, [NCBI / "pubmed1.xml", NCBI / "pubmed4.xml", NCBI / "pubmed6.xml"])
+    whole = _index_tables(library.root)
+    monkeypatch.setattr(store, "_POSTINGS_CHUNK", 3)
+    grouped = rebuilt(library, tmp_path)
+    assert _index_tables(tmp_path / "rebuilt")["postings"] == whole["postings"]
+    assert grouped == everything(library)
+
+
 def test_a_search_catches_up_with_an_index_left_behind(
     library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -36,6 +36,24 @@ def test_comparator_route_is_not_ketamines() -> None:
     assert [(c["route"], c["drug"].lower()) for c in out["comparator_routes"]] == [("intravenous", "morphine")]
 
 
+@pytest.mark.parametrize("extra", ["", " (n = 40; 2 µg/kg)", " in Zürich"])
+def test_whose_route_a_route_word_is_does_not_depend_on_the_characters_of_its_sentence(extra: str) -> None:
+    # Sentences of plain ASCII are read lower-cased for speed, others as written: the drug named in a route's
+    # sentence and its owner are the same either way, and the drug is given as the record writes it.
+    abstract = (
+        f"Patients{extra} received intravenous MORPHINE and Intranasal Ketamine. "
+        f"Then intravenous ketamine{extra} was given. Intramuscular Lidocaine{extra} was injected."
+    )
+    out = tagged(rec("A study", abstract))
+    assert out["tags"]["route"] == ["intravenous", "intranasal"]
+    ketamine_iv = next(r for r in out["tag_reasons"] if r["tag"] == "intravenous")
+    assert ketamine_iv["drug"] == "ketamine" and abstract[ketamine_iv["start"] :].startswith("intravenous ketamine")
+    assert [(c["route"], c["drug"]) for c in out["comparator_routes"]] == [
+        ("intravenous", "MORPHINE"),
+        ("intramuscular", "Lidocaine"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text,route",
     [

@@ -237,6 +237,8 @@ def bare_initials(given: str) -> str | None:
 
 
 def fold_ascii(text: str) -> str:
+    if text.isascii():  # most text: nothing to fold (and NFKD leaves ASCII as it is)
+        return text
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 

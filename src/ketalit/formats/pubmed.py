@@ -272,27 +272,53 @@ _ITEM_START = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle)[\s>]")
 _SET_END = b"</PubmedArticleSet>"
 
 
-def _split(data: bytes, parts: int) -> list[bytes] | None:
-    """The document cut between articles into ``parts`` complete PubMed XML documents (None if it cannot be)."""
-    starts = [m.start() for m in _ITEM_START.finditer(data)]
+def _split(data: bytes, parts: int) -> list[tuple[int, int, int]] | None:
+    """Where to cut the document between articles into about ``parts`` complete PubMed XML documents of about the
+    same size (None if it cannot be): for each, (end of the document's head, start, end) in ``data`` (see
+    ``_part``). Each cut is the first article to start after an even share of the bytes left, found by looking
+    there, not by reading the whole document."""
+    first = _ITEM_START.search(data)
     end = data.rfind(_SET_END)
-    if len(starts) < parts * 2 or end < starts[-1]:
-        return None  # small, or truncated: the serial parser reports exactly where it broke
-    head = data[: starts[0]]
-    step = len(starts) // parts
-    cuts = [starts[i * step] for i in range(parts)] + [end]
-    return [head + data[a:b] + _SET_END + b"\n" for a, b in zip(cuts, cuts[1:], strict=False)]
+    if first is None or end < first.start() or _ITEM_START.search(data, end):
+        return None  # truncated: the serial parser reports exactly where it broke
+    cuts = [first.start()]
+    for k in range(1, parts):
+        share = (end - cuts[-1]) // (parts - k + 1)  # of what is left (an article may be longer than a share)
+        m = _ITEM_START.search(data, cuts[-1] + max(share, 1), end)
+        if m is None:
+            break
+        cuts.append(m.start())
+    if len(cuts) < 2:
+        return None  # one article, or a few large ones: one part
+    return [(cuts[0], a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
 
 
-def _parse_part(args: tuple[bytes, str, Callable[[list[Record]], list[Record]] | None]) -> list[Record]:
+def _part(data: bytes, cut: tuple[int, int, int]) -> bytes:
+    """One part of the document (see ``_split``): its head, some of its articles, and the end of the set."""
+    head, a, b = cut
+    return data[:head] + data[a:b] + _SET_END + b"\n"
+
+
+_DOCUMENT = b""  # (in a worker process) the document being parsed, given to the worker as it starts
+
+
+def _start_worker(data: bytes) -> None:
+    """(Starts each worker process.) The garbage collector off, and the whole document kept: a process started by
+    ``fork`` shares it with its parent, so each part is sent as three numbers, not copied through a pipe."""
+    global _DOCUMENT
+    gc.disable()
+    _DOCUMENT = data
+
+
+def _parse_part(args: tuple[tuple[int, int, int], str, Callable[[list[Record]], list[Record]] | None]) -> list[Record]:
     """(In a worker process, whose garbage collector is off: see ``iter_pubmed_xml``.)"""
-    part, source, postprocess = args
+    cut, source, postprocess = args
     # What the parts before left in reference cycles (little: see ``read_entrez_xml``) is collected now, when no
     # record is alive, and what is alive then (modules, the tagger) is set aside for good: the collector never walks
     # a part's records, which are handed back and dropped.
     gc.collect()
     gc.freeze()
-    records = parse_pubmed_xml(part, source, parallel=False)
+    records = parse_pubmed_xml(_part(_DOCUMENT, cut), source, parallel=False)
     return postprocess(records) if postprocess else records
 
 
@@ -323,9 +349,9 @@ def iter_pubmed_xml(
             from concurrent.futures import ProcessPoolExecutor
             from concurrent.futures.process import BrokenProcessPool
 
-            pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.disable)
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(data,))
             try:
-                for batch in pool.map(_parse_part, [(p, source, postprocess) for p in parts]):
+                for batch in pool.map(_parse_part, [(cut, source, postprocess) for cut in parts]):
                     done += len(batch)
                     yield batch
                 return

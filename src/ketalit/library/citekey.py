@@ -19,8 +19,12 @@ STOP_WORDS = frozenset(
 )
 
 
+_NOT_WORD = re.compile(r"[^A-Za-z0-9]")
+_TITLE_SPLIT = re.compile(r"[\s\-–—/:]+")
+
+
 def _ascii_word(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", fold_ascii(text))
+    return _NOT_WORD.sub("", fold_ascii(text))
 
 
 def base_key(rec: Record) -> str:
@@ -34,7 +38,7 @@ def base_key(rec: Record) -> str:
     name = _ascii_word(name).lower() or "anon"
     year = str(rec.get("year") or "")
     word = ""
-    for token in re.split(r"[\s\-–—/:]+", clean_text(rec.get("title") or "")):
+    for token in _TITLE_SPLIT.split(clean_text(rec.get("title") or "")):
         w = _ascii_word(token)
         if w and w.lower() not in STOP_WORDS:
             word = w.lower()

@@ -586,35 +586,28 @@ class Library:
         changed_rows: set[int] = set()
         touched = self._dirty | self._removed
         user = self._user_fields() if touched else {}
-        gone, given = [], []
-        shards: list[tuple[int, list[int], list[Document]]] = []  # each file of records: rows to remove, to put
         by_shard: dict[int, list[int]] = {}
         for i in sorted(touched):
             by_shard.setdefault(self.shard_of(i), []).append(i)
+        # Which rows change is known before the rows are made (a record new to its file changes it, whatever it
+        # holds), so that the search index can start on them sooner (see ``index_beside``); the others are compared.
+        made: dict[int, tuple[Record | None, Record | None]] = {}  # id -> (its row, its user fields) as stored
         for k, ids in by_shard.items():
             rows = self._load_shard(k)
-            out, put = [], []
             for i in ids:
                 rec = self._recs.get(i)
-                row, own = split(rec) if rec is not None else (None, None)
-                if row != rows.get(i):
+                if rec is not None and i not in rows:
                     changed_rows.add(i)
-                    if i in rows:
-                        out.append(i)
-                    if row is not None:
-                        put.append(Document(row, doc_id=i))
-                if (own or None) != user.get(str(i)):
-                    if str(i) in user:
-                        gone.append(i)
-                    if own:
-                        given.append(Document(own, doc_id=i))
-            if out or put:
-                shards.append((k, out, put))
+                    continue
+                made[i] = split(rec) if rec is not None else (None, None)
+                if made[i][0] != rows.get(i):
+                    changed_rows.add(i)
         changes = None
         finish = None
         if changed_rows:
             prepared = {i: p for i, p in self._prepared.items() if i in changed_rows}
-            written = self.files.generations_after([shard_name(k) for k, _, _ in shards])
+            names = [shard_name(k) for k, ids in by_shard.items() if not changed_rows.isdisjoint(ids)]
+            written = self.files.generations_after(names)
             after = {n: g for n, g in written.items() if n.startswith(RECORDS_DIR + "/")}
             changes = {"changed": changed_rows, "before": before, "prepared": prepared, "after": after}
             from ..search.store import index_beside
@@ -622,6 +615,25 @@ class Library:
             finish = index_beside(self, changes)  # a large change is indexed on another core while it is written
         committed = False
         try:
+            gone, given = [], []
+            shards: list[tuple[int, list[int], list[Document]]] = []  # each file of records: rows to remove, to put
+            for k, ids in by_shard.items():
+                rows = self._rows[k]
+                out, put = [], []
+                for i in ids:
+                    row, own = made[i] if i in made else split(self._recs[i])
+                    if i in changed_rows:
+                        if i in rows:
+                            out.append(i)
+                        if row is not None:
+                            put.append(Document(row, doc_id=i))
+                    if (own or None) != user.get(str(i)):
+                        if str(i) in user:
+                            gone.append(i)
+                        if own:
+                            given.append(Document(own, doc_id=i))
+                if out or put:
+                    shards.append((k, out, put))
             for k, out, put in shards:
                 table = self._shards[k].table("records")
                 if out:

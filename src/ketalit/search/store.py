@@ -385,22 +385,24 @@ def _apply(
     _merge_if_needed(conn)
 
 
+_POSTINGS_CHUNK = 2000  # records whose words are numbered together (a few MB of words at a time)
+
+
 def _postings(words: list[tuple[int, str, bytes]], seg: int) -> Iterable[tuple[str, int, bytes, bytes]]:
     """The postings of the records in ``words`` (id, each word once, their counts), in id order within each word:
     (word, segment, record ids, term frequencies)."""
     import numpy as np
 
-    vocab: dict[str, int] = {}
-    ids: list[int | None] = []
-    lengths = []
-    for _, text, _ in words:
-        terms = text.split()
-        got = list(map(vocab.get, terms))
-        if None in got:
-            got = [g if g is not None else vocab.setdefault(t, len(vocab)) for g, t in zip(got, terms, strict=True)]
-        ids.extend(got)
-        lengths.append(len(terms))
-    token_ids = np.array(ids, dtype=np.int32)
+    vocab: dict[str, int] = {}  # each word's number, in the order the words first occur
+    numbered = []
+    lengths = [text.count(" ") + 1 if text else 0 for _, text, _ in words]  # each word once, one space between
+    for i in range(0, len(words), _POSTINGS_CHUNK):  # many records' words at once, with loops that run in C
+        terms = " ".join([text for _, text, _ in words[i : i + _POSTINGS_CHUNK]]).split()
+        for term in dict.fromkeys(terms):  # the words of these records, in the order they first occur
+            if term not in vocab:
+                vocab[term] = len(vocab)
+        numbered.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms)))
+    token_ids = np.concatenate(numbered) if numbered else np.zeros(0, dtype=np.int32)
     docs = np.repeat(np.array([doc_id for doc_id, _, _ in words], dtype=np.int32), lengths)
     tfs = np.frombuffer(b"".join(counts for _, _, counts in words), dtype=np.uint16)
     # By word, then as the rows come (in id order). A stable sort of 16-bit keys is a radix sort, several times faster.

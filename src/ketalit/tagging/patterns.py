@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick_rs
@@ -72,10 +73,12 @@ class LiteralIndex:
         for automaton, target in zip(self._automata, (lowered, text), strict=True):
             if automaton is not None:
                 ac, ids = automaton
-                out.update(ids[k] for k, _, _ in ac.find_matches_as_indexes(target, overlapping=True))
+                # each needle once (a common one is found dozens of times), then its number
+                out.update(map(ids.__getitem__, set(map(_FIRST, ac.find_matches_as_indexes(target, overlapping=True)))))
         return frozenset(out)
 
 
+_FIRST = itemgetter(0)
 _NEEDLE_IDS: dict[tuple[bool, str], int] = {}  # (case-sensitive, needle) -> its number, the same in every index
 
 
