@@ -183,6 +183,24 @@ def test_a_claim_that_some_patients_benefit_is_shown_by_patients_who_did(searche
     assert v != "supported"
 
 
+def test_a_claim_that_the_response_differs_between_people_is_shown_by_evidence_both_ways(searched) -> None:
+    lib, index = searched
+    fibromyalgia = {"settings": ["fibromyalgia"]}
+    # on fibromyalgia, a null trial (Noppers 2011) faces a favourable review and a series of responders...
+    _, v, _ = link_claim(claim("Ketamine relieves fibromyalgia pain.", **fibromyalgia), index, lib)
+    assert v == "mixed"
+    # ...which is what a claim that people respond in different ways says
+    _, v, why = link_claim(
+        claim("People with fibromyalgia respond to ketamine in different ways.", **fibromyalgia), index, lib
+    )
+    assert v == "supported", why
+    assert "differs between people ('in different ways')" in why
+    # evidence that does not point both ways does not show it: one case series on trigeminal neuralgia
+    quote = "How well ketamine works for trigeminal neuralgia differs between people."
+    _, v, why = link_claim(claim(quote, settings=["neuropathic"]), index, lib)
+    assert v == "insufficient", why
+
+
 def test_an_emergency_trial_of_a_migraine_attack_is_about_migraine(lib: Library) -> None:
     c = claim("Ketamine helps migraines.", **MIGRAINE)
     rec = lib.find("10.5811/westjem.2018.8.37875")  # Etchison 2018: ED headache, no better than placebo

@@ -15,9 +15,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   Comparative claims count head-to-head evidence only. A claim of a large or certain benefit ("clearly helps")
   is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
   of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
-  benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
-  names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
-  needs direct, controlled evidence on each.
+  benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``), and one that the
+  response or its duration differs between people ("people respond in different ways") by evidence both ways, which
+  would make the benefit itself mixed. An onset claim that names what ketamine is faster than is weighed as a
+  comparison. A benefit that lists several routes or outcomes needs direct, controlled evidence on each.
 - **one named condition** (benefit, onset and duration claims; ``data/weighing.toml`` [condition]): a claim about
   one condition ("- Phantom limb pain", "CRPS: a chronic pain disorder of the arms or legs") is weighed on the
   direct records about it (its name or a synonym in their title, abstract or keywords, or its population tag);
@@ -83,6 +84,16 @@ def strength_words(claim: Claim, kind: str) -> str:
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return ""
     m = pattern("strength", kind).search(claim.text)
+    return m.group(0) if m else ""
+
+
+def varies_words(claim: Claim) -> str:
+    """The words with which a claimed benefit, or its duration, is said to differ between people ("respond to their
+    first infusion in different ways", "how long relief lasts can vary": ``data/weighing.toml`` [strength] varies);
+    "" if it is not."""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
+        return ""
+    m = pattern("strength", "varies").search(claim.quote)
     return m.group(0) if m else ""
 
 
@@ -773,6 +784,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f" The claim is that some patients benefit ('{some}'): {len(reports)} direct report(s) of patients who "
             f"did, by different groups (e.g. {cite(reports[0])}); trials without an average benefit do not refute "
             "that." + note
+        )
+    varies = varies_words(claim) if v == "mixed" and not strong else ""
+    if varies:
+        v = "supported"  # "people respond in different ways": relief in some, none in others, is what it says
+        note = (
+            f" The claim is that this differs between people ('{varies}'): the records show relief in some and none, "
+            "or less, in others." + note
         )
     unshown = unshown_parts(t) if v == "supported" else []
     if unshown:
