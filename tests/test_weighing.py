@@ -165,14 +165,40 @@ def test_a_claim_that_some_patients_benefit_is_shown_by_patients_who_did(searche
     # emergency-department trials of a migraine attack found no more relief than placebo (Etchison 2018)...
     _, v, _ = link_claim(claim("Ketamine helps migraines.", **MIGRAINE), index, lib)
     assert v == "mixed"
-    # ...which does not refute that some patients with migraine benefit, as case series and cohorts report
+    # ...a single trial of that regimen does not refute that some patients with migraine benefit from infusions, as
+    # case series and cohorts report (the single-dose trials are indirect for infusions)...
+    infusions = {**MIGRAINE, "routes": ["intravenous"], "regimen": "infusion"}
     for quote in ("Ketamine helps migraines (some cases).", "Patients have described less severe headaches."):
-        _, v, why = link_claim(claim(quote, **MIGRAINE), index, lib)
+        _, v, why = link_claim(claim(quote, **infusions), index, lib)
         assert v == "supported", quote
         assert "some patients benefit" in why
+    # ...but trials by several groups finding no benefit (single doses in emergency care, ketamine against
+    # prochlorperazine) are enough to decide on their own: against them, reports of patients who improved leave the
+    # claim open
+    _, v, why = link_claim(claim("Ketamine helps migraines (some cases).", **MIGRAINE), index, lib)
+    assert v == "mixed", why
+    assert "some patients benefit" not in why
     # but a claim about what trials found is judged on the trials
     _, v, _ = link_claim(claim("Clinical trials found that some patients benefit.", **MIGRAINE), index, lib)
     assert v != "supported"
+
+
+def test_a_claim_that_the_response_differs_between_people_is_shown_by_evidence_both_ways(searched) -> None:
+    lib, index = searched
+    fibromyalgia = {"settings": ["fibromyalgia"]}
+    # on fibromyalgia, a null trial (Noppers 2011) faces a favourable review and a series of responders...
+    _, v, _ = link_claim(claim("Ketamine relieves fibromyalgia pain.", **fibromyalgia), index, lib)
+    assert v == "mixed"
+    # ...which is what a claim that people respond in different ways says
+    _, v, why = link_claim(
+        claim("People with fibromyalgia respond to ketamine in different ways.", **fibromyalgia), index, lib
+    )
+    assert v == "supported", why
+    assert "differs between people ('in different ways')" in why
+    # evidence that does not point both ways does not show it: one case series on trigeminal neuralgia
+    quote = "How well ketamine works for trigeminal neuralgia differs between people."
+    _, v, why = link_claim(claim(quote, settings=["neuropathic"]), index, lib)
+    assert v == "insufficient", why
 
 
 def test_an_emergency_trial_of_a_migraine_attack_is_about_migraine(lib: Library) -> None:

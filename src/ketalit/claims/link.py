@@ -23,7 +23,8 @@ from .catalogue import Claim
 from .findings import Reading, reading_of
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
-from .verdict import Evidence, design_label, design_weight, verdict
+from .verdict import Evidence, claim_condition, design_label, design_weight, verdict
+from .weighing import Condition
 
 MAX_PER_SIDE = 40  # records kept per stance (supports, contradicts, mixed), strongest design first
 MAX_NEUTRAL = 5  # closest records without a finding on the claim, shown for context
@@ -55,8 +56,25 @@ def _finding_summary(reading: Reading, st: Stance) -> list[dict[str, Any]]:
     return out
 
 
+def about_condition(condition: Condition, rec: Record) -> str:
+    """Why a record is about a named condition: the vocabulary tags its population with it, or its title, keywords
+    or abstract name it; "" if none does."""
+    if condition.setting and condition.setting in ((rec.get("tags") or {}).get("setting") or []):
+        return f"population tagged {condition.setting}"
+    for where, text in (
+        ("title", rec.get("title") or ""),
+        ("keywords", " ; ".join(str(k) for k in rec.get("keywords") or [])),
+        ("abstract", abstract_text(rec)),
+    ):
+        words = condition.named_in(text)
+        if words:
+            return f"{where} names '{words}'"
+    return ""
+
+
 def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relevance: float) -> Evidence:
     st = stance_of(claim, rec, reading)
+    condition = claim_condition(claim)
     design = ((rec.get("tags") or {}).get("design") or ["other"])[0]
     names = None
     if claim.proposition.concepts:  # a word marked ~ (a related measure) counts: the record bears on the claim
@@ -88,6 +106,7 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         routes=list((rec.get("tags") or {}).get("route") or []),
         settings=list((rec.get("tags") or {}).get("setting") or []),
         names_concepts=names,
+        about_condition=about_condition(condition, rec) if condition is not None else "",
     )
 
 

@@ -23,9 +23,9 @@ from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
-from .text import fmt_days
-from .verdict import asserted_direction
-from .weighing import pattern, weighing
+from .text import expand, fmt_days
+from .verdict import asserted_direction, claim_condition, condition_outcomes, names_another
+from .weighing import Condition, pattern, weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -930,8 +930,26 @@ def named_harm(claim: Claim) -> tuple[re.Pattern[str], ...]:
     return _named_harm(claim.quote)
 
 
+def condition_sentences(condition: Condition, rec: Record, reading: Reading) -> frozenset[int] | None:
+    """For a claim about one named condition, the finding sentences that speak of it, in a record that reports on it
+    among other conditions ("significantly reduced pain in postamputation pain ... no significant effect in CRPS"):
+    its title does not name the condition, some of its finding sentences do (abbreviations expanded), those that
+    name no other condition if there are any. None when the whole record counts: its title names the condition, or
+    no finding sentence does."""
+    if condition.named_in(rec.get("title") or ""):
+        return None
+    naming = {}
+    for f in reading.findings:
+        text = expand(reading.text(rec, f.s), reading.abbreviations)
+        if f.s not in naming and condition.named_in(text):
+            naming[f.s] = names_another(condition, text)
+    alone = frozenset(s for s, another in naming.items() if not another)
+    return alone or frozenset(naming) or None
+
+
 def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
-    """The record's stance on the claim, with the deciding findings and their sentences."""
+    """The record's stance on the claim, with the deciding findings and their sentences. For a claim about one named
+    condition, a record that reports on it among others is read from the sentences about it."""
     prop = claim.proposition
     if asserted_direction(prop) != prop.direction:  # "rapid action sets it apart from other therapies"
         prop = replace(prop, direction=asserted_direction(prop))
@@ -942,7 +960,14 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     by_route = _route_comparison(prop)
     # only an onset claim about a route needs the record's routes (how fast depends on the route)
     routes = record_routes(rec)[0] if claim.kind == "onset" and prop.routes else frozenset()
+    condition = claim_condition(claim)
+    only = None
+    if condition is not None:
+        only = condition_sentences(condition, rec, reading)
+        prop = replace(prop, outcomes=condition_outcomes(claim))
     for f in reading.findings:
+        if only is not None and f.s not in only:
+            continue
         text = reading.text(rec, f.s)
         if f.outcome in prop.outcomes:
             related += 1  # on the claim's outcome, even if not on exactly what the claim names

@@ -15,9 +15,17 @@ that rates its own evidence as weak as a single trial, whatever their design.
   Comparative claims count head-to-head evidence only. A claim of a large or certain benefit ("clearly helps")
   is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
   of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
-  benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``). An onset claim that
-  names what ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes
-  needs direct, controlled evidence on each.
+  benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``), and one that the
+  response or its duration differs between people ("people respond in different ways") by evidence both ways, which
+  would make the benefit itself mixed. An onset claim that names what ketamine is faster than is weighed as a
+  comparison. A benefit that lists several routes or outcomes needs direct, controlled evidence on each.
+- **one named condition** (benefit, onset and duration claims; ``data/weighing.toml`` [condition]): a claim about
+  one condition ("- Phantom limb pain", "CRPS: a chronic pain disorder of the arms or legs") is weighed on the
+  direct records about it (its name or a synonym in their title, abstract or keywords, or its population tag);
+  records on other pain conditions, or indirect on other grounds, are not counted, so they cannot make it supported
+  or mixed. A review that pools several conditions is read from its sentences about this one. No record about it
+  among the closest is `no_evidence`; records about it that report nothing for or against, or too little, leave it
+  `insufficient`, and the explanation names them.
 - **what no record names** (all kinds but textbook ones): a claim whose reading carries concept words (a condition
   the vocabulary has no population for, "Lupus") has `no_evidence` when none of its records' titles, abstracts or
   keywords names them: trials of pain in general do not bear on lupus. A mechanism is stated in other words.
@@ -52,12 +60,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from ..tagging.tagger import default_vocabulary
+from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
-from .weighing import pattern, weighing
+from .weighing import Condition, conditions, pattern, weighing
 
 STRONG = 3.0  # an RCT or better
 REVIEWS = ("meta_analysis", "systematic_review")
@@ -76,6 +84,16 @@ def strength_words(claim: Claim, kind: str) -> str:
     if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
         return ""
     m = pattern("strength", kind).search(claim.text)
+    return m.group(0) if m else ""
+
+
+def varies_words(claim: Claim) -> str:
+    """The words with which a claimed benefit, or its duration, is said to differ between people ("respond to their
+    first infusion in different ways", "how long relief lasts can vary": ``data/weighing.toml`` [strength] varies);
+    "" if it is not."""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS or claim.kind in TEXTBOOK_KINDS:
+        return ""
+    m = pattern("strength", "varies").search(claim.quote)
     return m.group(0) if m else ""
 
 
@@ -145,6 +163,8 @@ class Evidence:
     settings: list[str] = field(default_factory=list)  # the record's populations (vocabulary setting tags)
     # whether the record's title, abstract or keywords name the claim's concept words (None: the claim has none)
     names_concepts: bool | None = None
+    # for a claim about one named condition: why the record is about it ("title names 'phantom limb'"); "" if not
+    about_condition: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +189,7 @@ class Evidence:
             "certainty": self.certainty,
             "routes": self.routes,
             "settings": self.settings,
+            **({"about_condition": self.about_condition} if self.about_condition else {}),
         }
 
 
@@ -180,6 +201,54 @@ EFFECT_DIRECTIONS = ("improves", "lasts")
 # counts as this design, at this tier
 DOWNGRADE = {"no control group": ("cohort", 1), "low certainty": ("rct", 2), "inconclusive": ("cohort", 1)}
 COUNTED_AS = {"cohort": "an observational study", "rct": "a single trial"}  # how an explanation names those designs
+
+
+# What a claim about one named condition is weighed for: a benefit, its onset or how long it lasts.
+CONDITION_DIRECTIONS = ("improves", "lasts", "onset")
+
+
+def claim_condition(claim: Claim) -> Condition | None:
+    """The one named condition (``data/weighing.toml`` [condition]) a claimed benefit is about ("- Phantom limb
+    pain", "CRPS: a chronic pain disorder of the arms or legs"); None for a claim that names none, or more than one
+    (a list, checked part by part), or another pain condition besides ("neuropathic pain or CRPS"). What a
+    mechanism, history or dosing claim states is not held to one condition's records."""
+    if claim.kind in TEXTBOOK_KINDS or claim.proposition.direction not in CONDITION_DIRECTIONS:
+        return None
+    return _condition_named(claim.quote)
+
+
+@lru_cache(maxsize=4096)
+def _condition_named(quote: str) -> Condition | None:
+    named = [c for c in conditions() if c.named_in(quote)]
+    return named[0] if len(named) == 1 and not names_another(named[0], quote) else None
+
+
+def condition_outcomes(claim: Claim) -> tuple[str, ...]:
+    """What a claimed benefit for a named condition is weighed on: what its reading names, and relief of the
+    condition's pain however it is measured (``data/weighing.toml`` [condition] pain: "phantom limb pain" reads as
+    persistent postsurgical pain, a list of conditions "that fall under central sensitization" as hyperalgesia)."""
+    prop = claim.proposition
+    if prop.direction != "improves":
+        return prop.outcomes  # an onset or a duration is what the claim says of the relief
+    return tuple(dict.fromkeys((*prop.outcomes, *weighing()["condition"]["pain"])))
+
+
+@lru_cache(maxsize=8192)
+def names_another(condition: Condition, text: str) -> bool:
+    """Whether ``text`` names a pain condition besides ``condition`` and the broader ones it belongs to: another
+    named condition, or a vocabulary setting of pain that has lasted months (``data/weighing.toml`` [population]
+    chronic) and the conditions under it."""
+    rest = condition.words.sub(lambda m: " " * len(m.group(0)), text)
+    if any(c.named_in(rest) for c in conditions() if c is not condition):
+        return True
+    low = lower_same_length(rest)
+    vocab = default_vocabulary()
+    chronic = set().union(*(vocab.descendants("setting", s) for s in weighing()["population"]["chronic"]))
+    for tag in chronic - condition.broader - {condition.setting}:
+        td = vocab.tag("setting", tag)
+        if td is not None and any(rx.search(rest, low) for rx in td.regexes):
+            return True
+    return False
 
 
 def downgraded(claim: Claim, e: Evidence) -> tuple[str, str] | None:
@@ -460,7 +529,14 @@ def shown_parts(t: Tally) -> dict[str, list[Evidence]]:
     a claim of one part. Evidence on one part does not show another: the weakest part decides."""
     claim, prop = t.claim, t.claim.proposition
     measures = measures_named(claim)
-    if prop.direction not in EFFECT_DIRECTIONS or len(prop.outcomes) + len(measures) < 2:
+    # for a claim about a named condition, its pain however measured is one part (named by the first of its pain
+    # outcomes): relief of the condition
+    pain = set(weighing()["condition"]["pain"]) if claim_condition(claim) is not None else set()
+    parts = {o.replace("_", " "): {o} for o in prop.outcomes if o not in pain}
+    first = next((o for o in prop.outcomes if o in pain), None)
+    if first:
+        parts[first.replace("_", " ")] = pain
+    if prop.direction not in EFFECT_DIRECTIONS or len(parts) + len(measures) < 2:
         return {}
     some = bool(strength_words(claim, "some"))
     shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
@@ -471,8 +547,8 @@ def shown_parts(t: Tally) -> dict[str, list[Evidence]]:
 
     shown.sort(key=lambda e: -weight(claim, e))
     out = {
-        o.replace("_", " "): [e for e in shown if any(f.get("outcome") == o and speaks_for(f, e) for f in e.finding)]
-        for o in prop.outcomes
+        part: [e for e in shown if any(f.get("outcome") in outs and speaks_for(f, e) for f in e.finding)]
+        for part, outs in parts.items()
     }
     for m in measures:
         out[m] = [e for e in shown if e.stance == "supports" and any(_measure(m).search(s) for s in e.rationale)]
@@ -621,6 +697,13 @@ def unnamed(prop: Proposition) -> str:
     return " and ".join(" or ".join(f"'{w.lstrip('~')}'" for w in group) for group in prop.concepts)
 
 
+def _about_list(about: list[Evidence], most: int = 4) -> str:
+    """The records about a claim's condition as an explanation names them, each with why it is about it."""
+    shown = sorted(about, key=lambda e: (-design_weight(e.design), e.first_author))[:most]
+    more = f" and {len(about) - most} more" if len(about) > most else ""
+    return f"{len(about)} record(s), " + "; ".join(f"{cite(e)}, {e.about_condition}" for e in shown) + more
+
+
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """(verdict, explanation naming the deciding findings) for a claim and its evidence."""
     if not claim.checkable:
@@ -637,15 +720,40 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"{unnamed(prop)} in its title, abstract or keywords.{note}"
         )
 
+    condition = claim_condition(claim)
+    pool = counted
+    if condition is not None and counted:
+        about = [e for e in counted if e.about_condition]
+        if not about:
+            return "no_evidence", (
+                f"No evidence found in this library: none of the {len(counted)} records closest to the claim is about "
+                f"{condition.label} (names it in its title, abstract or keywords).{note}"
+            )
+        # GRADE's indirectness: the records about the condition decide; trials of other pain conditions (and the
+        # condition's records on another population, route or regimen) cannot make the claim supported or mixed
+        pool = [e for e in about if not e.indirect]
+        note = (
+            f" Judged on the records about {condition.label}: {_about_list(about)}; the other "
+            f"{len(counted) - len(about)} records, on other pain conditions, are indirect and not counted"
+            + (f", nor are {len(about) - len(pool)} indirect on other grounds" if len(about) > len(pool) else "")
+            + "."
+            + note
+        )
+
     def usable(e: Evidence) -> bool:
         return weight(claim, e) > 0 and bool(e.rationale)
 
     t = Tally(
         claim,
-        [e for e in counted if e.stance == "supports" and usable(e)],
-        [e for e in counted if e.stance == "contradicts" and usable(e)],
-        [e for e in counted if e.stance == "mixed" and usable(e)],
+        [e for e in pool if e.stance == "supports" and usable(e)],
+        [e for e in pool if e.stance == "contradicts" and usable(e)],
+        [e for e in pool if e.stance == "mixed" and usable(e)],
     )
+    if condition is not None and counted and not (t.sup or t.con or t.mixed):
+        return "insufficient", (
+            f"Insufficient: no record about {condition.label} reports a finding for or against this claim directly."
+            f"{note}"
+        )
     if not (t.sup or t.con or t.mixed):
         if not counted:
             return "no_evidence", "No evidence found in this library for this claim." + note
@@ -666,14 +774,23 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         v = "mixed"  # "clearly help": a benefit is shown, but not beyond doubt
     some = strength_words(claim, "some") if prop.direction == "improves" and not strong else ""
     some = "" if strength_words(claim, "about_trials") else some
-    # reports of patients who benefited stand against trials without an average benefit, not against reviews
-    reports = _benefit_reported(t) if some and v in ("mixed", "insufficient") and _top(t, t.con) < 3 else []
+    # reports of patients who benefited stand against single trials without an average benefit, not against reviews,
+    # large trials, or trials by several groups that find none (enough direct evidence to decide on its own)
+    against = _top(t, t.con) >= 3 or t.enough(t.con)
+    reports = _benefit_reported(t) if some and v in ("mixed", "insufficient") and not against else []
     if reports:
         v = "supported"  # "in some cases": patients who benefited are on record
         note = (
             f" The claim is that some patients benefit ('{some}'): {len(reports)} direct report(s) of patients who "
             f"did, by different groups (e.g. {cite(reports[0])}); trials without an average benefit do not refute "
             "that." + note
+        )
+    varies = varies_words(claim) if v == "mixed" and not strong else ""
+    if varies:
+        v = "supported"  # "people respond in different ways": relief in some, none in others, is what it says
+        note = (
+            f" The claim is that this differs between people ('{varies}'): the records show relief in some and none, "
+            "or less, in others." + note
         )
     unshown = unshown_parts(t) if v == "supported" else []
     if unshown:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -20,6 +21,9 @@ def weighing() -> dict[str, Any]:
         for tag in ids:
             if not vocab.has("setting", tag):
                 raise ValueError(f"data/weighing.toml: [population] {key}: {tag!r} is not a vocabulary setting")
+    for tag in data.get("condition", {}).get("pain", []):
+        if not vocab.has("outcome", tag):
+            raise ValueError(f"data/weighing.toml: [condition] pain: {tag!r} is not a vocabulary outcome")
     return data
 
 
@@ -30,3 +34,49 @@ def pattern(section: str, key: str) -> re.Pattern[str]:
     value = weighing()[section][key]
     patterns = [value] if isinstance(value, str) else value
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A named pain condition of ``data/weighing.toml`` [condition]: a claim about it is judged on its own records."""
+
+    id: str
+    label: str
+    words: re.Pattern[str]  # the condition's name and synonyms
+    setting: str | None  # the vocabulary setting that tags a record's population with it, if it has one
+    broader: frozenset[str]  # the vocabulary settings it belongs to (CRPS: chronic non-cancer pain)
+
+    def named_in(self, text: str) -> str:
+        """The words of ``text`` that name the condition ("" if none)."""
+        m = self.words.search(text)
+        return m.group(0) if m else ""
+
+
+@lru_cache(maxsize=1)
+def conditions() -> tuple[Condition, ...]:
+    """The named conditions, each with its words (a vocabulary setting's patterns, or its own)."""
+    vocab = default_vocabulary()
+
+    def ancestors(tag: str) -> set[str]:
+        td = vocab.tag("setting", tag)
+        return {tag}.union(*(ancestors(p) for p in td.parents)) if td is not None else {tag}
+
+    out = []
+    for cid, spec in weighing().get("condition", {}).items():
+        if not isinstance(spec, dict):
+            continue  # a setting of the section (its pain outcomes), not a condition
+        where = f"data/weighing.toml: [condition.{cid}]"
+        setting, within = spec.get("setting"), spec.get("within")
+        for tag in (setting, within):
+            if tag is not None and not vocab.has("setting", tag):
+                raise ValueError(f"{where}: {tag!r} is not a vocabulary setting")
+        td = vocab.tag("setting", setting) if setting is not None else None
+        if td is not None:
+            label, patterns, broader = td.label, list(td.patterns), ancestors(td.id) - {td.id}
+        elif isinstance(spec.get("label"), str) and spec.get("patterns") and within is not None:
+            label, patterns, broader = spec["label"], list(spec["patterns"]), ancestors(within)
+        else:
+            raise ValueError(f"{where} needs a setting, or a label, patterns and within")
+        words = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        out.append(Condition(cid, label, words, setting, frozenset(broader)))
+    return tuple(out)
