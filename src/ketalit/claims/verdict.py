@@ -568,7 +568,8 @@ def majority_part(t: Tally) -> tuple[str, str] | None:
     said = most.search(t.claim.quote) if t.claim.proposition.direction == "causes" else None
     if not said:
         return None
-    major, minor = [], []
+    major: list[str] = []
+    minor: list[str] = []
     for e in t.sup:
         for s in e.rationale if not e.indirect else []:
             shares, word = [float(x) for x in _SHARE.findall(s)], most.search(s)
@@ -800,9 +801,9 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if most:
         v = most[0]  # the harm is shown to happen; to how many, the cited sentences do not all say
         note = f" {most[1][0].upper()}{most[1][1:]}." + note
-    named = shown_parts(t) if v == "supported" else {}
-    if named:  # which records show which part
-        each = "; ".join(f"{p} ({', '.join(map(cite, records[:2]))})" for p, records in named.items())
+    shown = shown_parts(t) if v == "supported" else {}
+    if shown:  # which records show which part
+        each = "; ".join(f"{p} ({', '.join(map(cite, records[:2]))})" for p, records in shown.items())
         note = f" Each part the claim names is shown: {each}." + note
     qualifier = harm_qualifier(claim) if v == "supported" else ""
     if qualifier:
