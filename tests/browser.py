@@ -1,5 +1,9 @@
 """Headless Chromium for the report's tests (Playwright for Python driving Debian's chromium; no browser is
-downloaded). ``CHROMIUM`` is None where the browser is not installed: the tests that need it skip."""
+downloaded). ``CHROMIUM`` is None where the browser is not installed: the tests that need it skip.
+
+Debian's chromium-headless-shell is used where it is installed (as Playwright itself does for headless runs): the
+same Chromium (Blink, V8, Skia) without the desktop browser around it, which costs about a quarter less CPU time for
+the same pages, scans and prints; otherwise the full chromium in its headless mode."""
 
 from __future__ import annotations
 
@@ -9,7 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium")) if p and Path(p).exists()), None)
+CHROMIUM = next(
+    (
+        p
+        for p in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium", shutil.which("chromium"))
+        if p and Path(p).exists()
+    ),
+    None,
+)
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -23,7 +23,10 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE"):
     sys.dont_write_bytecode = False
     sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
 
+import functools  # noqa: E402
+
 import pytest  # noqa: E402
+import typer.testing  # noqa: E402
 from pylatexenc import latex2text  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
@@ -36,10 +39,27 @@ SNAPSHOT = ROOT / "library" / "snapshot"
 SOURCES = ROOT / "library" / "sources"
 T = TypeVar("T")
 
+# typer's CliRunner builds the click command line from the app at every invoke, reading the signature of every
+# command again (about 8 ms; some 800 invokes a run); the app does not change during a run, so each test process
+# builds it once.
+typer.testing._get_command = functools.cache(typer.testing._get_command)
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests marked slow first (in their order), so that no test process is left running one alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_fsync():
+    """fsync is a no-op in the test processes (as under eatmydata): it makes a write durable across a power cut, which
+    no test here can observe (a process killed mid-write loses nothing fsync would have kept: the kernel has the
+    data), and the suite's 11,700 of them each waited on the disk (51 s in all, in one single-process run on the shared
+    machine). The tests of crashes and kills run ketalit in processes of their own, whose fsync is the real one; a test
+    that makes fsync fail patches it over this."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(os, "fsync", lambda fd: None)
+        yield
 
 
 @pytest.fixture
