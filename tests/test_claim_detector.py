@@ -936,15 +936,15 @@ def test_selection_procedure_research_and_signposts_are_no_claims(page: str, wor
 
 
 @pytest.mark.parametrize(
-    ("page", "words", "rule"),
+    ("page", "words"),
     [
-        # the same words beside an effect, in the sets before: still claims
-        ("p25", "Ketamine for chronic pain, however, has emerged as a promising alternative.", None),
-        ("000", "When used responsibly under medical guidance, ketamine offers hope", None),
-        ("p11", "Intravenous (IV) ketamine infusion therapy has come forward as a worthwhile treatment choice", None),
+        # the treatment's standing said for a condition, labelled claims in the sets before: still claims
+        ("p25", "Ketamine for chronic pain, however, has emerged as a promising alternative."),
+        ("000", "When used responsibly under medical guidance, ketamine offers hope"),
+        ("p11", "Intravenous (IV) ketamine infusion therapy has come forward as a worthwhile treatment choice"),
     ],
 )
-def test_claims_about_the_treatments_standing_with_a_condition_stay_claims(page: str, words: str, rule: None) -> None:
+def test_claims_about_the_treatments_standing_for_a_condition_stay_claims(page: str, words: str) -> None:
     assert _extracted(page, words)
 
 
@@ -964,16 +964,13 @@ def test_a_claim_naming_no_outcome_effect_or_condition_is_not_weighed_on_pain() 
         ("p11", "has come forward as a worthwhile treatment choice for it", "points back"),
         # an effect said without an outcome on a pain page ("the infusions clearly help")
         ("p08", "Whatever the case, the infusions clearly help.", "'help'"),
-        # an item of a list of conditions: relief of that condition's pain
-        ("p44", "Spinal injuries", "condition"),
     ],
 )
 def test_a_claim_whose_outcome_is_implied_keeps_relief_of_pain(page: str, words: str, why: str) -> None:
     n = _normalised(page, words)
     assert "pain_intensity" in n.outcomes
     assert n.checkable
-    if why != "condition":
-        assert why in n.reasons["outcomes"]
+    assert why in n.reasons["outcomes"]
 
 
 def test_one_sentence_naming_a_nasal_spray_does_not_make_the_page_intranasal() -> None:
