@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ketalit.claims.extract import Candidate, extract_claims, not_claim_reason
+from ketalit.claims.extract import Candidate, extract_claims, not_claim_reason, sentences
 from ketalit.claims.normalise import Normalised, normalise, page_context
 
 from conftest import ROOT
@@ -895,3 +895,99 @@ def test_it_in_a_list_item_that_defines_a_condition_is_the_condition() -> None:
 )
 def test_the_same_words_beside_an_effect_of_ketamine_leave_it_a_claim(sentence: str) -> None:
     assert extract_claims(sentence), sentence
+
+
+# -- a sentence with no outcome of its own does not inherit the page's; routes come from the sentence's surroundings --
+
+
+def _sentence(page: str, words: str) -> str:
+    """The whole sentence of a page that contains the words."""
+    for line in _page(page).read_text(encoding="utf-8").splitlines():
+        for span in sentences(line, 0):
+            if words in span.text:
+                return span.text
+    raise AssertionError(f"{words!r} is not on {page}")
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "rule"),
+    [
+        # whom it suits and when it is offered: patient selection, not an effect
+        ("p44", "Ketamine treatment suits chronic pain best when", "positioning"),
+        ("p44", "ketamine is used for these conditions only when the usual medicines", "positioning"),
+        ("p44", "your provider may propose ketamine infusions", "positioning"),
+        ("p47", "Ketamine would not normally be tried first.", "positioning"),
+        # the clinic's own schedule and procedure
+        ("p45", "sessions are usually booked on five days in a row", "logistics"),
+        ("p45", "The response is then assessed", "logistics"),
+        # that it is being studied, and the page pointing ahead or to why it is about ketamine
+        ("p47", "it is being widely researched as a pain reliever", "meta"),
+        ("p47", "Below, we look more closely at what ketamine is", "meta"),
+        ("p46", "The thinking behind ketamine for chronic pain relief", "meta"),
+        # another drug as the subject, and the clinic's practice of combining it with ketamine
+        ("p43", "Lidocaine, a local anesthetic given intravenously", "other_subject"),
+        ("p43", "We often give lidocaine and ketamine together", "positioning"),
+    ],
+)
+def test_selection_procedure_research_and_signposts_are_no_claims(page: str, words: str, rule: str) -> None:
+    """Each of these sentences names ketamine and pain and so used to be taken as "ketamine relieves pain"."""
+    assert not_claim_reason(_sentence(page, words)) == rule
+    assert not _extracted(page, words)
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        # the treatment's standing said for a condition, labelled claims in the sets before: still claims
+        ("p25", "Ketamine for chronic pain, however, has emerged as a promising alternative."),
+        ("000", "When used responsibly under medical guidance, ketamine offers hope"),
+        ("p11", "Intravenous (IV) ketamine infusion therapy has come forward as a worthwhile treatment choice"),
+    ],
+)
+def test_claims_about_the_treatments_standing_for_a_condition_stay_claims(page: str, words: str) -> None:
+    assert _extracted(page, words)
+
+
+def test_a_claim_naming_no_outcome_effect_or_condition_is_not_weighed_on_pain() -> None:
+    """heldout4 p22's "Ketamine infusions have allowed us to save countless lives." names no outcome, effect or
+    condition of its own: it gets none (not the page's relief of pain) and cannot be weighed."""
+    n = _normalised("p22", "Ketamine infusions have allowed us to save countless lives.")
+    assert n.outcomes == []
+    assert not n.checkable
+    assert "no outcome" in n.reasons["checkable"]
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "why"),
+    [
+        # "it" is the condition the sentence before names (CRPS): relief of its pain
+        ("p11", "has come forward as a worthwhile treatment choice for it", "points back"),
+        # an effect said without an outcome on a pain page ("the infusions clearly help")
+        ("p08", "Whatever the case, the infusions clearly help.", "'help'"),
+    ],
+)
+def test_a_claim_whose_outcome_is_implied_keeps_relief_of_pain(page: str, words: str, why: str) -> None:
+    n = _normalised(page, words)
+    assert "pain_intensity" in n.outcomes
+    assert n.checkable
+    assert why in n.reasons["outcomes"]
+
+
+def test_one_sentence_naming_a_nasal_spray_does_not_make_the_page_intranasal() -> None:
+    """heldout8 p47 names a route once, in the sentence about esketamine's nasal spray: its other claims name none
+    and take none; the sentence itself keeps its route."""
+    text = _page("p47").read_text(encoding="utf-8")
+    assert page_context(text).routes == []
+    routes = {q: normalise(c, text).routes for q, c in claims_of("p47").items()}
+    assert [q for q, r in routes.items() if "intranasal" in r] == [_sentence("p47", "Spravato nasal spray")]
+    assert not routes[_sentence("p47", "Ketamine therapy has emerged as a fitting option")]
+
+
+def test_a_page_that_names_one_route_in_several_sentences_is_about_it() -> None:
+    """heldout7 p39, one paragraph that speaks of ketamine infusions sentence after sentence: its claims that name
+    no route are about intravenous ketamine, as its labels say."""
+    text = _page("p39").read_text(encoding="utf-8")
+    assert page_context(text).routes == ["intravenous"]
+    n = _normalised("p39", "Ketamine has proved effective for numerous kinds of chronic pain")
+    assert n.routes == ["intravenous"]
+    assert n.reasons["routes"].startswith("the route the page is about")

@@ -10,10 +10,13 @@ words to search for, and a one-line assertion. Every field keeps the rule (and w
 Routes, outcomes and populations come from the tagging vocabulary (the claim read as a title) and the words pages
 use for them, then from the claim's place on the page: a claim that names no route takes the one its section's
 heading or the sentence before it names, else the page's (an infusion clinic's page, or a page that names no other
-route, is about intravenous ketamine); a list that points back ("in these scenarios") takes the population of the
-sentence before it, and an effect claim that names none takes the condition of the page's title. An item of a list
-of conditions it treats is an efficacy claim for that condition; one the vocabulary has no population for ("Lupus")
-must be named by the findings that settle it (its concepts). Words the
+route in two sentences or more, is about intravenous ketamine; one sentence about a nasal spray is not); a list
+that points back ("in these scenarios") takes the population of the sentence before it, and an effect claim that
+names none takes the condition of the page's title. An item of a list of conditions it treats is an efficacy claim
+for that condition; one the vocabulary has no population for ("Lupus") must be named by the findings that settle it
+(its concepts). An effect claim that names no outcome takes relief of pain only when it names a condition or an
+effect ("it works"), or points back to a sentence (or sits under a heading) that names pain; one that names none of
+these has no outcome and is not checkable, never the page's "relieves pain". Words the
 vocabulary would misread in a page ("dissociative anaesthetic", "inflammatory pain") are masked before outcomes are
 read. The kind is decided on the claim's own words, its main clause for mechanism and duration ("By targeting pain
 pathways, ketamine offers hope to..." is efficacy); the conventions: fewer opioids and relief of opioid-induced
@@ -36,7 +39,7 @@ from typing import Any
 
 from ..records import new_record
 from ..tagging.tagger import default_tagger, default_vocabulary
-from .extract import Candidate, lists_conditions, rules
+from .extract import Candidate, lists_conditions, rules, sentences
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -175,8 +178,10 @@ def page_context(text: str, title: str = "", url: str = "", clinic: str = "") ->
     names = " ".join((title, re.sub(r"[-_/.]+", " ", url), clinic))
     routes, _ = routes_named(names)
     if not routes:
-        # a page that only ever names one route (twice or more) is about it: "Ketamine Infusions" in every answer
-        counts = {name: len(rx.findall(text)) for name, rx in _cues()["routes"]}
+        # a page that only ever names one route, in two sentences or more, is about it: "Ketamine Infusions" in every
+        # answer (one sentence naming a nasal spray, however often, is not what the page is about)
+        said = [s.text for ln in text.splitlines() for s in sentences(ln, 0)]
+        counts = {name: sum(bool(rx.search(s)) for s in said) for name, rx in _cues()["routes"]}
         named = [name for name, n in counts.items() if n]
         if len(named) == 1 and counts[named[0]] >= 2:
             routes = named
@@ -463,6 +468,10 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     return None, ""
 
 
+# a claim that names pain or relief (or a condition of pain) is about pain intensity
+_PAIN = re.compile(r"\bpain|relie|analges|headache|migraine|allodynia|crps|neuropath|fibromyalgia|arthritis", re.I)
+# a claim that points back to the sentence before it ("a worthwhile treatment choice for it")
+_PRONOUN = re.compile(r"\b(?:it|its|this|these|those|they|them)\b", re.I)
 # a schedule said to keep relief going: its outcome is how long relief lasts
 _EXTENDS = re.compile(r"\b(?:extend|sustain|prolong|maintain|longer|continued|support)\w*", re.I)
 
@@ -485,11 +494,8 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     sparing = dict(c["outcome_words"])["opioid_consumption"]
     if "opioid_consumption" in out and not sparing.search(text):
         out.remove("opioid_consumption")  # opioids named (as a cause, a comparator), not fewer of them
-    psychiatric = bool(c["psychiatric"].search(text))
-    pain = re.search(
-        r"\bpain|relie|analges|headache|migraine|allodynia|crps|neuropath|fibromyalgia|arthritis", text, re.I
-    )
-    if kind == "efficacy" and (pain or not (out or psychiatric)) and "pain_intensity" not in out:
+    pain = _PAIN.search(text)
+    if kind == "efficacy" and pain and "pain_intensity" not in out:
         out.insert(0, "pain_intensity")
     if kind == "efficacy" and "hyperalgesia" in out and not c["pain_amount"].search(own):
         out = [o for o in out if o != "pain_intensity"]  # relief of hyperalgesia or sensitization
@@ -576,6 +582,36 @@ def _population(text: str) -> list[str]:
     return out
 
 
+def _implied_outcome(
+    candidate: Candidate, text: str, population: list[str], concepts: list[list[str]], reasons: dict[str, str]
+) -> tuple[list[str], str | None]:
+    """The outcome of an effect claim whose own words name none: relief of pain when it names a condition (an item
+    of a list of conditions, "helps patients with CRPS") or an effect ("it works", "lasting results"), or when its
+    heading or, for a sentence that points back ("a worthwhile treatment choice for it"), the sentence before it
+    names pain. Otherwise none, and the reason why the claim cannot be weighed: a sentence that names no outcome,
+    effect or condition of its own ("Ketamine infusions have allowed us to save countless lives") must not inherit
+    the page's topic. A psychiatric condition named keeps what the vocabulary read (no relief of pain added)."""
+    c = _cues()
+    if population or concepts:
+        reasons["outcomes"] = "relief of pain in the condition it names"
+        return ["pain_intensity"], None
+    if c["psychiatric"].search(text):
+        return [], None
+    w = _first(c["names_effect"], text)
+    if w:
+        reasons["outcomes"] = f"an effect ({w!r}) with no outcome named: relief of pain"
+        return ["pain_intensity"], None
+    places = [("its heading", candidate.heading)]
+    if _PRONOUN.search(candidate.clause or candidate.quote):
+        places.append(("the sentence it points back to", candidate.previous))
+    for place, words in places:
+        w = _first(_PAIN, words) if words else None
+        if w:
+            reasons["outcomes"] = f"relief of pain, named in {place} {words!r} ({w!r})"
+            return ["pain_intensity"], None
+    return [], "names no outcome, effect or condition of its own: nothing to weigh the evidence on"
+
+
 def normalise(candidate: Candidate, page_text: str = "", context: PageContext | None = None) -> Normalised:
     """The proposition of one extracted claim (see the module's docstring)."""
     c = _cues()
@@ -630,6 +666,10 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         masked = head
         reasons["outcomes"] = f"read from the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
+    unnamed = None  # why a claim that names no outcome of its own has none
+    if kind == "efficacy" and not outcomes:
+        own_population = population if reasons.get("population") != "the condition the page is about" else []
+        outcomes, unnamed = _implied_outcome(candidate, text, own_population, concepts, reasons)
     regimen = None
     for name, rx in c["regimen"]:
         w = _first(rx, text)
@@ -697,6 +737,9 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     if w:
         n.checkable = False
         reasons["checkable"] = f"how it ought to be given ({w!r}): a rule of practice, not a finding to check"
+    if unnamed:
+        n.checkable = False
+        reasons["checkable"] = unnamed
     w = _first(c["psychiatric"], text)
     if w and kind == "efficacy" and "pain_intensity" not in outcomes:
         n.indirect_only = True
