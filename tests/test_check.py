@@ -457,6 +457,71 @@ def test_a_crps_item_is_judged_on_the_crps_trials_and_a_list_of_two_conditions_i
     assert not any(e.get("about_condition") for e in both["evidence"])
 
 
+INVENTED = """Ketamine Infusion Therapy
+
+Our clinic offers ketamine infusions for chronic pain.
+
+Conditions we treat:
+- Zorbitis syndrome
+- Fibromyalgia
+
+Ketamine infusion therapy is used to lessen or remove pain in patients with diagnoses such as:
+- Zorbitis syndrome
+- Complex regional pain syndrome
+"""
+
+
+def test_an_invented_condition_in_a_list_of_conditions_is_never_judged_on_pain_in_general(records_only: Path) -> None:
+    """A condition no record studies ("Zorbitis syndrome", invented) in a clinic's list of conditions it treats has
+    no evidence, whatever the list's lead-in: some eighty records on relief of pain in general never make it
+    supported or mixed, and the explanation names what was searched for. The same lists' real pain conditions are
+    judged on their own records."""
+    result = check_page(Library.open(records_only), INVENTED.encode(), "invented.txt", title="Ketamine Infusions")
+    invented = [c for c in result.claims if c["quote"] == "Zorbitis syndrome"]
+    assert len(invented) == 2, [c["quote"] for c in result.claims]
+    for c in invented:
+        assert c["verdict"] == "no_evidence", c["explanation"]
+        assert re.search(r"none of the \d+ records closest to the claim names 'zorbitis' in its", c["explanation"])
+    known = [c for c in result.claims if c["quote"] in ("Fibromyalgia", "Complex regional pain syndrome")]
+    assert len(known) == 2 and all("Judged on the records about" in c["explanation"] for c in known), known
+
+
+def test_a_psychiatric_diagnosis_in_a_list_of_conditions_is_never_judged_on_pain_relief(records_only: Path) -> None:
+    """heldout8 p43 lists "Depression", "OCD/PTSD", "Severe Anxiety" and "Widespread Pain" under "used to lessen or
+    remove pain in patients with diagnoses such as:". A psychiatric diagnosis is a population of its own: the
+    library has no trial in it, only mood scores of patients in pain or around surgery, which are indirect, so
+    depression and anxiety are insufficient (naming the records about them and why they were not counted) and
+    OCD/PTSD, which no record names, has no evidence. "Widespread Pain" is a condition the vocabulary cannot place:
+    it is judged on the records that name it, not on relief of pain in general. tuning p05 and heldout4 p22 list
+    depression, anxiety and bipolar disorder the same way."""
+    lib = Library.open(records_only)
+    listed = {}
+    for folder, name in (("heldout8", "p43"), ("tuning", "p05"), ("heldout4", "p22")):
+        page = ROOT / "tests" / "pages" / folder / f"{name}.txt"
+        listed.update({c["quote"]: c for c in check_page(lib, page.read_bytes(), f"{name}.txt").claims})
+    for quote, condition in (
+        ("Depression", "depression"),
+        ("Severe Anxiety", "anxiety"),
+        ("Treatment-resistant depression", "depression"),
+        ("Bipolar disorder or severe anxiety (selected cases)", "bipolar disorder"),
+        ("Anxiety disorders", "anxiety"),
+        ("Depressive disorders", "depression"),
+    ):
+        c = listed[quote]
+        assert c["verdict"] == "insufficient", c["explanation"]
+        assert re.search(rf"Judged on the records about [^:]*{condition}: \d+ record", c["explanation"]), c
+
+        assert "in patients in pain or around surgery" in c["explanation"], c["explanation"]
+        assert "Deciding:" not in c["explanation"], c["explanation"]  # nothing on relief of pain decides it
+    ocd = listed["OCD/PTSD"]
+    assert ocd["verdict"] == "no_evidence", ocd["explanation"]
+    assert re.search(r"none of the \d+ records closest to the claim is about .*PTSD.*OCD", ocd["explanation"])
+    widespread = listed["Widespread Pain"]
+    assert widespread["verdict"] in ("insufficient", "no_evidence"), widespread["explanation"]
+    assert "Widespread Pain" in widespread["explanation"] and "'widespread'" in widespread["explanation"]
+    assert re.search(r"the other \d+ records, on other pain conditions, are indirect", widespread["explanation"])
+
+
 def test_some_patients_benefit_is_not_shown_against_trials_by_several_groups(records_only: Path) -> None:
     """heldout5 p25's "- Migraines: some patients get relief from severe, persistent headaches": the migraine
     records include placebo- and drug-controlled trials by several groups that find no benefit, which reports of

@@ -734,3 +734,33 @@ def test_a_harm_said_to_happen_to_most_patients_needs_a_majority(searched) -> No
                  "but is generally pleasant.", **harm)  # fmt: skip
     _, v, why = link_claim(body, index, lib)
     assert v == "mixed" and "generally pleasant" in why
+
+
+@pytest.mark.parametrize(
+    "entry, error",
+    [
+        ({"psychiatric": True, "label": "depression", "patterns": ["depress"], "outcomes": ["mood"],
+          "within": "neuropathic"}, "population of its own"),
+        ({"psychiatric": True, "label": "depression", "patterns": ["depress"], "outcomes": ["moood"]},
+         "'moood' is not a vocabulary outcome"),
+        ({"psychiatric": True, "label": "depression", "patterns": ["depress"], "outcome": ["mood"]}, "unknown key"),
+        ({"psychiatric": True, "label": "depression", "patterns": ["depress("], "outcomes": ["mood"]},
+         "does not compile"),
+    ],
+)
+def test_a_condition_entry_is_checked_when_the_weighing_file_is_loaded(monkeypatch, entry: dict, error: str) -> None:
+    """A psychiatric condition of data/weighing.toml [condition] is a population of its own with the outcomes that
+    show a benefit for it: a typo'd outcome, a key misspelt, a pattern that does not compile or a pain setting given
+    to it is an error naming the entry, not a condition silently judged on pain."""
+    from ketalit.claims import weighing as w
+
+    data = dict(w.weighing())
+    data["condition"] = {**data["condition"], "mood_test": entry}
+    monkeypatch.setattr(w, "weighing", lambda: data)
+    w.conditions.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"\[condition\.mood_test\].*" + error):
+            w.conditions()
+    finally:
+        monkeypatch.undo()
+        w.conditions.cache_clear()

@@ -23,7 +23,7 @@ from .catalogue import Claim
 from .findings import Reading, reading_of
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
-from .verdict import Evidence, claim_condition, design_label, design_weight, verdict
+from .verdict import Evidence, claim_condition, design_label, design_weight, unnamed, unplaced, verdict
 from .weighing import Condition
 
 MAX_PER_SIDE = 40  # records kept per stance (supports, contradicts, mixed), strongest design first
@@ -77,9 +77,12 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
     condition = claim_condition(claim)
     design = ((rec.get("tags") or {}).get("design") or ["other"])[0]
     names = None
+    about = about_condition(condition, rec) if condition is not None else ""
     if claim.proposition.concepts:  # a word marked ~ (a related measure) counts: the record bears on the claim
         text = " ".join([abstract_text(rec), *(str(k) for k in rec.get("keywords") or [])])
         names = concept_match(claim.proposition, text, rec.get("title") or "") is not None
+        if names and unplaced(claim):  # a condition the vocabulary cannot place: the records that name it are about it
+            about = f"names {unnamed(claim.proposition)} in its title, abstract or keywords"
     return Evidence(
         doc_id=doc_id,
         pmid=rec.get("pmid"),
@@ -106,7 +109,7 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         routes=list((rec.get("tags") or {}).get("route") or []),
         settings=list((rec.get("tags") or {}).get("setting") or []),
         names_concepts=names,
-        about_condition=about_condition(condition, rec) if condition is not None else "",
+        about_condition=about,
     )
 
 

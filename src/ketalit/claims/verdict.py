@@ -25,10 +25,13 @@ that rates its own evidence as weak as a single trial, whatever their design.
   records on other pain conditions, or indirect on other grounds, are not counted, so they cannot make it supported
   or mixed. A review that pools several conditions is read from its sentences about this one. No record about it
   among the closest is `no_evidence`; records about it that report nothing for or against, or too little, leave it
-  `insufficient`, and the explanation names them.
+  `insufficient`, and the explanation names them. A psychiatric diagnosis ("- Depression", "OCD/PTSD") is a
+  population of its own: it is weighed for its own outcomes (mood), never for relief of pain, and its records on
+  patients in pain or around surgery are indirect too.
 - **what no record names** (all kinds but textbook ones): a claim whose reading carries concept words (a condition
   the vocabulary has no population for, "Lupus") has `no_evidence` when none of its records' titles, abstracts or
-  keywords names them: trials of pain in general do not bear on lupus. A mechanism is stated in other words.
+  keywords names them: trials of pain in general do not bear on lupus. A mechanism is stated in other words. A
+  benefit for such a condition is weighed, like a named one, on the records that name it only (``unplaced``).
 - **never more than was checked** (``unshown_parts``, all kinds): a claim that makes a comparison its reading names
   no comparator for ("began sooner with the under-the-tongue route"), or gives a figure no cited sentence states
   ("76% of the patients"), or lists parts that nothing direct shows, is at best `insufficient`, whatever the
@@ -210,7 +213,8 @@ CONDITION_DIRECTIONS = ("improves", "lasts", "onset")
 def claim_condition(claim: Claim) -> Condition | None:
     """The one named condition (``data/weighing.toml`` [condition]) a claimed benefit is about ("- Phantom limb
     pain", "CRPS: a chronic pain disorder of the arms or legs"); None for a claim that names none, or more than one
-    (a list, checked part by part), or another pain condition besides ("neuropathic pain or CRPS"). What a
+    pain condition (a list, checked part by part), or another pain condition besides ("neuropathic pain or CRPS").
+    Psychiatric diagnoses named together and nothing else ("OCD/PTSD") are one condition, about any of them. What a
     mechanism, history or dosing claim states is not held to one condition's records."""
     if claim.kind in TEXTBOOK_KINDS or claim.proposition.direction not in CONDITION_DIRECTIONS:
         return None
@@ -220,27 +224,57 @@ def claim_condition(claim: Claim) -> Condition | None:
 @lru_cache(maxsize=4096)
 def _condition_named(quote: str) -> Condition | None:
     named = [c for c in conditions() if c.named_in(quote)]
-    return named[0] if len(named) == 1 and not names_another(named[0], quote) else None
+    pain = [c for c in named if not c.psychiatric]
+    if pain:  # a pain condition, even beside a psychiatric one ("fibromyalgia, with its depression")
+        return pain[0] if len(pain) == 1 and not names_another(pain[0], quote) else None
+    if not named or any(names_another(c, quote) for c in named):
+        return None
+    if len(named) == 1:
+        return named[0]
+    words = re.compile("|".join(f"(?:{c.words.pattern})" for c in named), re.I)
+    outcomes = tuple(dict.fromkeys(o for c in named for o in c.outcomes))
+    label = " or ".join(c.label for c in named)
+    return Condition("+".join(c.id for c in named), label, words, None, frozenset(), outcomes, psychiatric=True)
+
+
+def unplaced(claim: Claim) -> bool:
+    """Whether a claimed benefit is for what its reading's concept words name, a condition the vocabulary has no
+    population for and [condition] does not name (an item "Lupus" of a list of conditions, or a reviewer's concept
+    words): it is judged only on the records that name it."""
+    prop = claim.proposition
+    return (
+        bool(prop.concepts)
+        and claim.kind not in TEXTBOOK_KINDS
+        and prop.direction in CONDITION_DIRECTIONS
+        and claim_condition(claim) is None
+    )
 
 
 def condition_outcomes(claim: Claim) -> tuple[str, ...]:
     """What a claimed benefit for a named condition is weighed on: what its reading names, and relief of the
     condition's pain however it is measured (``data/weighing.toml`` [condition] pain: "phantom limb pain" reads as
-    persistent postsurgical pain, a list of conditions "that fall under central sensitization" as hyperalgesia)."""
+    persistent postsurgical pain, a list of conditions "that fall under central sensitization" as hyperalgesia). For a
+    psychiatric diagnosis, its own outcomes (mood), never relief of pain."""
     prop = claim.proposition
+    condition = claim_condition(claim)
+    pain = set(weighing()["condition"]["pain"])
+    own = tuple(o for o in prop.outcomes if not (condition is not None and condition.psychiatric and o in pain))
     if prop.direction != "improves":
-        return prop.outcomes  # an onset or a duration is what the claim says of the relief
-    return tuple(dict.fromkeys((*prop.outcomes, *weighing()["condition"]["pain"])))
+        return own  # an onset or a duration is what the claim says of the relief
+    return tuple(dict.fromkeys((*own, *(condition.outcomes if condition is not None else pain))))
 
 
 @lru_cache(maxsize=8192)
 def names_another(condition: Condition, text: str) -> bool:
-    """Whether ``text`` names a pain condition besides ``condition`` and the broader ones it belongs to: another
-    named condition, or a vocabulary setting of pain that has lasted months (``data/weighing.toml`` [population]
-    chronic) and the conditions under it."""
+    """Whether ``text`` names a pain condition besides ``condition`` and the broader ones it belongs to: another named
+    pain condition, pain itself beside a psychiatric diagnosis (``data/weighing.toml`` [condition] pain_words), or a
+    vocabulary setting of pain that has lasted months (``data/weighing.toml`` [population] chronic) and the conditions
+    under it."""
     rest = condition.words.sub(lambda m: " " * len(m.group(0)), text)
-    if any(c.named_in(rest) for c in conditions() if c is not condition):
+    if any(c.named_in(rest) for c in conditions() if c is not condition and not c.psychiatric):
         return True
+    if condition.psychiatric and pattern("condition", "pain_words").search(rest):
+        return True  # "eases depression, and is in wide use as a pain treatment": a claim about pain too
     low = lower_same_length(rest)
     vocab = default_vocabulary()
     chronic = set().union(*(vocab.descendants("setting", s) for s in weighing()["population"]["chronic"]))
@@ -531,9 +565,11 @@ def shown_parts(t: Tally) -> dict[str, list[Evidence]]:
     measures = measures_named(claim)
     # for a claim about a named condition, its pain however measured is one part (named by the first of its pain
     # outcomes): relief of the condition
-    pain = set(weighing()["condition"]["pain"]) if claim_condition(claim) is not None else set()
-    parts = {o.replace("_", " "): {o} for o in prop.outcomes if o not in pain}
-    first = next((o for o in prop.outcomes if o in pain), None)
+    condition = claim_condition(claim)
+    pain = set(condition.outcomes) if condition is not None else set()
+    outcomes = condition_outcomes(claim) if condition is not None and condition.psychiatric else prop.outcomes
+    parts = {o.replace("_", " "): {o} for o in outcomes if o not in pain}
+    first = next((o for o in outcomes if o in pain), None)
     if first:
         parts[first.replace("_", " ")] = pain
     if prop.direction not in EFFECT_DIRECTIONS or len(parts) + len(measures) < 2:
@@ -722,21 +758,36 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         )
 
     condition = claim_condition(claim)
+    # the condition the claim is about, as the explanation names it: a named one, or one the vocabulary cannot place
+    label = condition.label if condition is not None else ""
+    if unplaced(claim):  # a list item is the condition's name; another claim's condition is what its words name
+        label = claim.quote.strip(" -•*:") if claim.lead_in else unnamed(prop)
     pool = counted
-    if condition is not None and counted:
+    if label and counted:
         about = [e for e in counted if e.about_condition]
         if not about:
             return "no_evidence", (
                 f"No evidence found in this library: none of the {len(counted)} records closest to the claim is about "
-                f"{condition.label} (names it in its title, abstract or keywords).{note}"
+                f"{label} (names it in its title, abstract or keywords).{note}"
             )
         # GRADE's indirectness: the records about the condition decide; trials of other pain conditions (and the
-        # condition's records on another population, route or regimen) cannot make the claim supported or mixed
-        pool = [e for e in about if not e.indirect]
+        # condition's records on another population, route or regimen) cannot make the claim supported or mixed.
+        # A psychiatric diagnosis is a population of its own: its records on patients in pain or around surgery are
+        # indirect too, and pain is never what shows a benefit for it
+        psychiatric = condition is not None and condition.psychiatric
+        in_pain = [e for e in about if psychiatric and e.settings and not e.indirect]
+        pool = [e for e in about if not e.indirect and e not in in_pain]
+        others = "on pain, not on this diagnosis" if psychiatric else "on other pain conditions"
         note = (
-            f" Judged on the records about {condition.label}: {_about_list(about)}; the other "
-            f"{len(counted) - len(about)} records, on other pain conditions, are indirect and not counted"
-            + (f", nor are {len(about) - len(pool)} indirect on other grounds" if len(about) > len(pool) else "")
+            f" Judged on the records about {label}: {_about_list(about)}; the other "
+            f"{len(counted) - len(about)} records, {others}, are indirect and not counted"
+            + (
+                f", nor are {len(in_pain)} about it in patients in pain or around surgery (e.g. {cite(in_pain[0])}, "
+                f"population tagged {', '.join(in_pain[0].settings)})"
+                if in_pain
+                else ""
+            )
+            + (f", nor are {rest} indirect on other grounds" if (rest := len(about) - len(pool) - len(in_pain)) else "")
             + "."
             + note
         )
@@ -750,9 +801,9 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         [e for e in pool if e.stance == "contradicts" and usable(e)],
         [e for e in pool if e.stance == "mixed" and usable(e)],
     )
-    if condition is not None and counted and not (t.sup or t.con or t.mixed):
+    if label and counted and not (t.sup or t.con or t.mixed):
         return "insufficient", (
-            f"Insufficient: no record about {condition.label} reports a finding for or against this claim directly."
+            f"Insufficient: no record about {label} reports a finding for or against this claim directly."
             f"{note}"
         )
     if not (t.sup or t.con or t.mixed):

@@ -45,6 +45,8 @@ class Condition:
     words: re.Pattern[str]  # the condition's name and synonyms
     setting: str | None  # the vocabulary setting that tags a record's population with it, if it has one
     broader: frozenset[str]  # the vocabulary settings it belongs to (CRPS: chronic non-cancer pain)
+    outcomes: tuple[str, ...]  # the outcomes (vocabulary ids) a benefit for it is shown by
+    psychiatric: bool = False  # a population of its own, not pain: records on patients in pain are indirect for it
 
     def named_in(self, text: str) -> str:
         """The words of ``text`` that name the condition ("" if none)."""
@@ -61,22 +63,39 @@ def conditions() -> tuple[Condition, ...]:
         td = vocab.tag("setting", tag)
         return {tag}.union(*(ancestors(p) for p in td.parents)) if td is not None else {tag}
 
+    pain = tuple(weighing()["condition"]["pain"])
     out = []
     for cid, spec in weighing().get("condition", {}).items():
         if not isinstance(spec, dict):
             continue  # a setting of the section (its pain outcomes), not a condition
         where = f"data/weighing.toml: [condition.{cid}]"
-        setting, within = spec.get("setting"), spec.get("within")
+        unknown = set(spec) - {"setting", "within", "label", "patterns", "psychiatric", "outcomes"}
+        if unknown:
+            raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        setting, within, psychiatric = spec.get("setting"), spec.get("within"), spec.get("psychiatric") is True
         for tag in (setting, within):
             if tag is not None and not vocab.has("setting", tag):
                 raise ValueError(f"{where}: {tag!r} is not a vocabulary setting")
+        outcomes = tuple(spec.get("outcomes", () if psychiatric else pain))
+        for tag in outcomes:
+            if not vocab.has("outcome", tag):
+                raise ValueError(f"{where}: outcomes: {tag!r} is not a vocabulary outcome")
         td = vocab.tag("setting", setting) if setting is not None else None
         if td is not None:
             label, patterns, broader = td.label, list(td.patterns), ancestors(td.id) - {td.id}
-        elif isinstance(spec.get("label"), str) and spec.get("patterns") and within is not None:
-            label, patterns, broader = spec["label"], list(spec["patterns"]), ancestors(within)
+        elif isinstance(spec.get("label"), str) and spec.get("patterns") and (within is not None or psychiatric):
+            label, patterns = spec["label"], list(spec["patterns"])
+            broader = ancestors(within) if within is not None else set()
         else:
-            raise ValueError(f"{where} needs a setting, or a label, patterns and within")
-        words = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-        out.append(Condition(cid, label, words, setting, frozenset(broader)))
+            raise ValueError(f"{where} needs a setting, or a label, patterns and within (or psychiatric = true)")
+        if psychiatric and (within is not None or setting is not None or not outcomes):
+            raise ValueError(
+                f"{where}: a psychiatric condition is a population of its own: no setting or within, "
+                "and the outcomes that show a benefit for it"
+            )
+        try:
+            words = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        except re.error as exc:
+            raise ValueError(f"{where}: a pattern does not compile: {exc}") from None
+        out.append(Condition(cid, label, words, setting, frozenset(broader), outcomes, psychiatric))
     return tuple(out)
