@@ -321,6 +321,7 @@ class _PartReader:
         self.root = self.handler.record
         if self.root.tag != "PubmedArticleSet" or self.handler.element is not self.root:
             raise ValueError("the document's head does not end inside its PubmedArticleSet")
+        self.root["PubmedArticle"], self.root["PubmedBookArticle"] = [], []
         self.parser.ProcessingInstructionHandler = self._mark
         self.marked = False
 
@@ -328,14 +329,18 @@ class _PartReader:
         self.marked = f"<?{target}?>".encode() == _MARK and not data and self.handler.element is self.root
 
     def read(self, articles: bytes) -> tuple[list[Any], list[Any]]:
-        """The PubmedArticle and PubmedBookArticle elements of one part."""
-        self.root["PubmedArticle"], self.root["PubmedBookArticle"] = [], []
+        """The PubmedArticle and PubmedBookArticle elements of one part (the parser keeps none of them)."""
+        root = self.root
         self.marked = False
-        self.parser.Parse(articles, False)
-        self.parser.Parse(_MARK, False)
+        try:
+            self.parser.Parse(articles, False)
+            self.parser.Parse(_MARK, False)
+        finally:
+            got = root["PubmedArticle"], root["PubmedBookArticle"]
+            root["PubmedArticle"], root["PubmedBookArticle"] = [], []
         if not self.marked:
             raise ValueError("the part does not end between two articles")
-        return self.root["PubmedArticle"], self.root["PubmedBookArticle"]
+        return got
 
 
 _DOCUMENT = b""  # (in a worker process) the document being parsed, given to the worker as it starts
