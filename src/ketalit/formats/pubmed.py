@@ -300,7 +300,8 @@ def _split(data: bytes, parts: int) -> list[tuple[int, int, int]] | None:
     return [(cuts[0], a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
 
 
-_MARK = b"<?ketalit-part-end?>"
+_MARK_TARGET = "ketalit-part-end"
+_MARK = f"<?{_MARK_TARGET}?>".encode()
 
 
 class _PartReader:
@@ -326,7 +327,7 @@ class _PartReader:
         self.marked = False
 
     def _mark(self, target: str, data: str) -> None:
-        self.marked = f"<?{target}?>".encode() == _MARK and not data and self.handler.element is self.root
+        self.marked = target == _MARK_TARGET and not data and self.handler.element is self.root
 
     def read(self, articles: bytes) -> tuple[list[Any], list[Any]]:
         """The PubmedArticle and PubmedBookArticle elements of one part (the parser keeps none of them)."""
