@@ -35,6 +35,12 @@ def _empty(tmp: Path) -> Path:
     return p
 
 
+def _blank(tmp: Path) -> Path:
+    p = tmp / "blank.xml"
+    p.write_bytes(b" \r\n\t\x0b\x0c" * 2000)
+    return p
+
+
 def _binary(tmp: Path) -> Path:
     p = tmp / "garbage.bin"
     p.write_bytes(os.urandom(4096))
@@ -75,6 +81,7 @@ CASES = {
     "truncated": (_truncated, "truncated"),
     "malformed": (_malformed, "line"),
     "empty": (_empty, "empty file"),
+    "blank": (_blank, "empty file"),
     "binary": (_binary, "binary"),
     "other-format": (_other_format, "not PubMed XML"),
     "csv": (_csv, "unrecognised format"),

@@ -118,6 +118,67 @@ def test_a_part_that_cannot_be_read_leaves_the_library_as_it_was(
     assert "read in full" in Library.open(lib.root).find(pmid)["notes"]
 
 
+def _elements(articles: list) -> list:
+    """Biopython's elements of some articles as plain values, each element's attributes included."""
+
+    def plain(x):
+        attrs = dict(getattr(x, "attributes", {}) or {})
+        if isinstance(x, dict):
+            return {k: plain(v) for k, v in x.items()}, attrs
+        if isinstance(x, list):
+            return [plain(v) for v in x], attrs
+        return str(x), attrs
+
+    return [plain(a) for a in articles]
+
+
+def test_a_worker_reads_the_dtds_once_and_its_later_parts_get_their_attribute_defaults(tmp_path: Path) -> None:
+    # A worker's parser reads the DTDs with the first part it is given, and only then: the articles of its later
+    # parts still get the attribute values the DTD gives when a file leaves them out (ValidYN="Y" of an author,
+    # MajorTopicYN="N" of a keyword), exactly as the whole file read at once does.
+    text = _big_file(tmp_path, copies=6).read_text().replace(' ValidYN="Y"', "").replace(' MajorTopicYN="N"', "")
+    assert "ValidYN" not in text and "MajorTopicYN" not in text
+    data = text.encode()
+    cuts = pubmed._split(data, 6)
+    assert cuts is not None and len(cuts) == 6
+    whole = pubmed.read_entrez_xml(data)
+    opened: list[str] = []
+    reader = pubmed._PartReader(data[: cuts[0][0]])
+    reader.handler.open_dtd_file = lambda name: opened.append(name)  # type: ignore[method-assign]
+    got = []
+    for _, a, b in cuts[::-1]:  # in any order, as the parts come to a worker
+        got = [*_elements(reader.read(data[a:b])[0]), *got]
+    assert opened == []  # no part read a DTD again
+    assert got == _elements(whole["PubmedArticle"])
+    last = got[-1][0]["MedlineCitation"][0]
+    authors = last["Article"][0]["AuthorList"][0]
+    keywords = [k for kl, _ in last["KeywordList"][0] for k in kl]
+    assert authors and all(attrs == {"ValidYN": "Y"} for _, attrs in authors)
+    assert keywords and all(attrs == {"MajorTopicYN": "N"} for _, attrs in keywords)
+
+
+@pytest.mark.parametrize(
+    "ending", ["<!-- a comment not closed", "<PubmedArticle><MedlineCitation>", "<![CDATA[ not closed"]
+)
+def test_a_part_that_does_not_end_between_articles_is_refused(tmp_path: Path, ending: str) -> None:
+    # A part cut in the wrong place (inside a comment, an article or a section) would run on into the next part
+    # the worker reads: it is refused (and the file is then parsed serially).
+    data = _big_file(tmp_path, copies=4).read_bytes()
+    cuts = pubmed._split(data, 4)
+    assert cuts is not None
+    _, a, b = cuts[1]
+    reader = pubmed._PartReader(data[: cuts[0][0]])
+    with pytest.raises(ValueError, match="does not end between two articles"):
+        reader.read(data[a:b] + ending.encode())
+    # The worker's parser is left inside the part: every later part it is given is refused too.
+    try:
+        pubmed._DOCUMENT, pubmed._READER = data, reader
+        with pytest.raises(ImportFormatError, match="a part of the file could not be read"):
+            pubmed._read_part(cuts[2], "big.xml")
+    finally:
+        pubmed._DOCUMENT, pubmed._READER = b"", None
+
+
 def _prepare_then_die_on_copy_fifty(records: list[dict]) -> list[dict]:
     """The importer's per-record work in a worker, which is killed on the part holding the fiftieth copy's article,
     once the library has taken a first part (the file named by $STORED_FIRST_PART: on a loaded machine the other

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -104,10 +105,14 @@ def open_file(
         try:
             head = fh.read(SNIFF_BYTES)  # a file of some other kind is refused before the rest is read
             detected = sniff(head, source) if fmt is None else fmt
-            data = head + fh.read()
+            if fh.seekable():  # read whole, not joined to the head (a copy of the file: 0.1 s at 150 MB)
+                fh.seek(-len(head), os.SEEK_CUR)
+                data = fh.read()
+            else:
+                data = head + fh.read()
         except OSError as exc:
             raise ImportFormatError(f"{source}: cannot read ({exc.strerror})") from exc
-    if not data.strip():
+    if not data or data.isspace():  # (``strip`` would copy the file)
         raise ImportFormatError(f"{source}: empty file")
     parsed = ParsedFile(path, detected, [])
     where = label or source
