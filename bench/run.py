@@ -220,6 +220,9 @@ def run(n: int) -> list[tuple[str, str, str]]:
 def main() -> None:
     stop_on_sigterm()
     args = sys.argv[1:]
+    if args[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return
     if args[:1] == ["--src"]:
         ENV["PYTHONPATH"] = str(Path(args[1]).resolve() / "src")
         args = args[2:]
