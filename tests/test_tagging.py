@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,6 +100,29 @@ def test_publication_type_and_mesh_are_used_when_present() -> None:
     assert out["tags"]["design"] == ["meta_analysis"] and "intranasal" in out["tags"]["route"]
     design = next(x for x in out["tag_reasons"] if x["axis"] == "design")
     assert design["field"] == "publication_type" and design["match"] == "Meta-Analysis"
+
+
+def test_a_tag_two_mesh_headings_give_takes_its_reason_from_the_first_in_every_process() -> None:
+    """Stored reasons must not change between runs (storage is deterministic): the heading a tag's reason quotes is
+    the record's first that gives the tag, whatever the interpreter's hash seed."""
+    script = (
+        "import json\n"
+        "from ketalit.records import author, new_record\n"
+        "from ketalit.tagging.tagger import default_tagger\n"
+        "heads = ['Infusions, Intravenous', 'Administration, Intravenous', 'Injections, Intravenous']\n"
+        "r = new_record(title='Ketamine and pain', authors=[author('Doe', 'Jane')],\n"
+        "               mesh=[{'descriptor': h, 'ui': '', 'major': False, 'qualifiers': []} for h in heads])\n"
+        "out = default_tagger().apply(r)\n"
+        "print(json.dumps([x for x in out['tag_reasons'] if x['axis'] == 'route']))\n"
+    )
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        seen.add(done.stdout)
+    assert len(seen) == 1
+    (reason,) = json.loads(seen.pop())
+    assert reason["tag"] == "intravenous" and reason["field"] == "mesh" and reason["match"] == "Infusions, Intravenous"
 
 
 def test_design_precedence_and_negation() -> None:

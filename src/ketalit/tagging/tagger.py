@@ -164,7 +164,7 @@ class Tagger:
         for axis in ("route", "outcome", "setting"):
             for td in self.vocab.tags[axis]:
                 if mesh_hits and not td.mesh.isdisjoint(mesh_hits):
-                    for key in td.mesh & mesh.keys():
+                    for key in [k for k in mesh if k in td.mesh]:  # the record's order: the same reason every run
                         add(axis, td.id, {"field": "mesh", "match": mesh[key], "start": None, "end": None})
                 needs = self._needs[id(td)]
                 if found is not None and needs is not None and needs.isdisjoint(found):
