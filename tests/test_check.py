@@ -382,47 +382,52 @@ def test_a_page_retelling_a_trial_the_library_lacks_gets_no_supported_verdict(re
     assert "no record in this library is read as comparing the two" in more_often["explanation"]
 
 
-def test_a_list_of_conditions_under_a_question_is_checked_condition_by_condition(records_only: Path) -> None:
+@pytest.fixture(scope="module")
+def p41_listed(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """heldout7 p41 checked once (into its own copy of the records) for the tests that read its list of thirteen
+    conditions under "Which Pain Conditions Can Ketamine Treat?": each item, by its words."""
+    lib = tmp_path_factory.mktemp("p41") / "library"
+    shutil.copytree(records_only_template, lib, ignore=shutil.ignore_patterns("*.lock"))
+    page = ROOT / "tests" / "pages" / "heldout7" / "p41.txt"
+    result = check_page(Library.open(lib), page.read_bytes(), "p41.txt", title="Ketamine for Chronic Pain")
+    return {c["quote"]: c for c in result.claims if c.get("lead_in") == "Which Pain Conditions Can Ketamine Treat?"}
+
+
+def test_a_list_of_conditions_under_a_question_is_checked_condition_by_condition(p41_listed: dict[str, dict]) -> None:
     """heldout7 p41 lists thirteen conditions under "Which Pain Conditions Can Ketamine Treat?": each is a claim with
     that question as its lead-in, and one the library has no study of (lupus, gastroparesis) is not judged on trials
     of chronic pain in general."""
-    page = ROOT / "tests" / "pages" / "heldout7" / "p41.txt"
-    result = check_page(Library.open(records_only), page.read_bytes(), "p41.txt", title="Ketamine for Chronic Pain")
-    listed = {c["quote"]: c for c in result.claims if c.get("lead_in") == "Which Pain Conditions Can Ketamine Treat?"}
-    assert len(listed) == 13 and all(c["kind"] == "efficacy" for c in listed.values()), sorted(listed)
+    assert len(p41_listed) == 13 and all(c["kind"] == "efficacy" for c in p41_listed.values()), sorted(p41_listed)
     for condition in ("Lupus", "Gastroparesis", "Chronic pancreatitis"):
-        assert listed[condition]["verdict"] in ("insufficient", "no_evidence"), listed[condition]["explanation"]
+        item = p41_listed[condition]
+        assert item["verdict"] in ("insufficient", "no_evidence"), item["explanation"]
 
 
-def test_a_condition_no_record_names_has_no_evidence_and_one_the_library_studies_has_some(records_only: Path) -> None:
+def test_a_condition_no_record_names_has_no_evidence_and_one_the_library_studies_has_some(
+    p41_listed: dict[str, dict],
+) -> None:
     """heldout7 p41's "Lupus": no record in the library names lupus, so trials of chronic pain in general leave the
     claim without evidence (reviewers say no_evidence, not insufficient), and the explanation names the condition;
     the list's "Migraines" is a condition the library does study, and keeps its evidence."""
-    page = ROOT / "tests" / "pages" / "heldout7" / "p41.txt"
-    result = check_page(Library.open(records_only), page.read_bytes(), "p41.txt", title="Ketamine for Chronic Pain")
-    listed = {c["quote"]: c for c in result.claims if c.get("lead_in") == "Which Pain Conditions Can Ketamine Treat?"}
-    lupus = listed["Lupus"]
+    lupus = p41_listed["Lupus"]
     assert lupus["verdict"] == "no_evidence", lupus["explanation"]
     assert re.search(r"none of the \d+ records closest to the claim names 'lupus'", lupus["explanation"])
-    migraine = listed["Migraines"]
+    migraine = p41_listed["Migraines"]
     assert migraine["verdict"] not in ("no_evidence", "not_checkable"), migraine["explanation"]
     assert "records closest to the claim names" not in migraine["explanation"]
 
 
-def test_a_named_condition_is_judged_on_its_own_records(records_only: Path) -> None:
+def test_a_named_condition_is_judged_on_its_own_records(p41_listed: dict[str, dict]) -> None:
     """heldout7 p41's list of conditions, weighed like a GRADE reviewer: "Trigeminal neuralgia" has one record about
     it (a case series without a finding read for or against), so it is insufficient and the explanation names that
     record, though some eighty records on other pain conditions support relief of pain in general; "Phantom limb
     pain" is supported by the reviews that report on post-amputation pain, and a meta-analysis that also pools CRPS
     trials is read from its post-amputation sentence only; evidence on other conditions is never what decides."""
-    page = ROOT / "tests" / "pages" / "heldout7" / "p41.txt"
-    result = check_page(Library.open(records_only), page.read_bytes(), "p41.txt", title="Ketamine for Chronic Pain")
-    listed = {c["quote"]: c for c in result.claims if c.get("lead_in") == "Which Pain Conditions Can Ketamine Treat?"}
-    trigeminal = listed["Trigeminal neuralgia"]
+    trigeminal = p41_listed["Trigeminal neuralgia"]
     assert trigeminal["verdict"] == "insufficient", trigeminal["explanation"]
     assert re.search(r"records about trigeminal neuralgia: 1 record\(s\), Garcia 2023", trigeminal["explanation"])
     assert re.search(r"the other \d+ records, on other pain conditions, are indirect", trigeminal["explanation"])
-    phantom = listed["Phantom limb pain"]
+    phantom = p41_listed["Phantom limb pain"]
     assert phantom["verdict"] == "supported", phantom["explanation"]
     about = {e["first_author"] for e in phantom["evidence"] if e.get("about_condition")}
     deciding = phantom["explanation"].split("Deciding: ")[1].split(". Judged")[0]
@@ -510,7 +515,6 @@ def test_a_psychiatric_diagnosis_in_a_list_of_conditions_is_never_judged_on_pain
         c = listed[quote]
         assert c["verdict"] == "insufficient", c["explanation"]
         assert re.search(rf"Judged on the records about [^:]*{condition}: \d+ record", c["explanation"]), c
-
         assert "in patients in pain or around surgery" in c["explanation"], c["explanation"]
         assert "Deciding:" not in c["explanation"], c["explanation"]  # nothing on relief of pain decides it
     ocd = listed["OCD/PTSD"]
