@@ -193,8 +193,14 @@ class Claim:
             "measure": self.measure,
             "topic": self.topic,
             "checkable": self.checkable,
-            "proposition": self.proposition.as_dict(),
+            "proposition": self.proposition_dict(),
         }
+
+    def proposition_dict(self) -> dict[str, Any]:
+        """The proposition as ``claims list --json`` shows it, with how much of the claim's words it represents."""
+        from .coverage import coverage
+
+        return {**self.proposition.as_dict(), "coverage": coverage(self).as_dict()}
 
 
 def id_order(cid: str) -> tuple[str, int]:

@@ -178,9 +178,8 @@ def make_claim(fields: dict[str, Any]) -> Claim:
 
 def proposition_of(claim: Claim) -> dict[str, Any]:
     """What a claim asserts, as the evidence engine reads it."""
-    prop = getattr(claim, "proposition", None)
-    if prop is not None and hasattr(prop, "as_dict"):
-        return prop.as_dict()
+    if hasattr(claim, "proposition_dict"):
+        return claim.proposition_dict()
 
     def get(key: str) -> Any:
         return getattr(claim, key, None) if key in _known() else claim.extra.get(key)
@@ -242,9 +241,16 @@ def reviewed_catalogue(lib: Library, verify: bool = True, topics: bool = True) -
     """The claims as a person left them: the machine's catalogue (``claims.toml``), less the removed claims, plus
     the added ones, with every edit applied. With ``topics``, a claim without a topic takes the one its proposition
     is on."""
+    from .coverage import REVIEWED
     from .normalise import topic_of
 
-    out = [claim for claim, last in _claims_with_decisions(lib, verify) if last != "remove"]
+    out = []
+    for claim, last in _claims_with_decisions(lib, verify):
+        if last == "remove":
+            continue
+        if last is not None:  # a person accepted, corrected or added it: the proposition is a person's reading
+            claim.extra[REVIEWED] = True
+        out.append(claim)
     for claim in out:
         if topics and not claim.topic:  # nobody named its topic: the one its (reviewed) proposition is on
             quantity = claim.measure["quantity"] if claim.measure else None

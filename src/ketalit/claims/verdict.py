@@ -68,6 +68,7 @@ from typing import Any
 
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
+from .coverage import cap
 from .weighing import Condition, conditions, pattern, weighing
 
 STRONG = 3.0  # an RCT or better
@@ -919,4 +920,5 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         "mixed": "Mixed",
         "insufficient": "Insufficient: only weak, indirect or too little evidence",
     }[v]
-    return v, f"{head}. {', '.join(parts)}. Deciding: {named}.{note}"
+    # a reading that is only "ketamine relieves pain" while the claim says much more: not what the claim says
+    return cap(claim, v, f"{head}. {', '.join(parts)}. Deciding: {named}.{note}")

@@ -156,6 +156,9 @@ def _print_claim(row: Mapping[str, Any], docs: dict[str, Any]) -> None:
         )
     )
     console.print(f"assertion: {term(row.get('assertion', ''))}")
+    left_out = (prop.get("coverage") or {}).get("unrepresented")
+    if left_out:
+        console.print(f"[dim]words of the claim its reading does not represent: {term(', '.join(left_out))}[/dim]")
     if not row.get("claim_reviewed", row.get("edited")):
         console.print("[dim]the machine's claim: nobody has accepted, corrected or removed it yet[/dim]")
     machine = row.get("machine_verdict", row["verdict"])
