@@ -468,8 +468,6 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     return None, ""
 
 
-# a claim that names pain or relief (or a condition of pain) is about pain intensity
-_PAIN = re.compile(r"\bpain|relie|analges|headache|migraine|allodynia|crps|neuropath|fibromyalgia|arthritis", re.I)
 # a claim that points back to the sentence before it ("a worthwhile treatment choice for it")
 _PRONOUN = re.compile(r"\b(?:it|its|this|these|those|they|them)\b", re.I)
 # a schedule said to keep relief going: its outcome is how long relief lasts
@@ -494,7 +492,7 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     sparing = dict(c["outcome_words"])["opioid_consumption"]
     if "opioid_consumption" in out and not sparing.search(text):
         out.remove("opioid_consumption")  # opioids named (as a cause, a comparator), not fewer of them
-    pain = _PAIN.search(text)
+    pain = c["pain"].search(text)
     if kind == "efficacy" and pain and "pain_intensity" not in out:
         out.insert(0, "pain_intensity")
     if kind == "efficacy" and "hyperalgesia" in out and not c["pain_amount"].search(own):
@@ -605,7 +603,7 @@ def _implied_outcome(
     if _PRONOUN.search(candidate.clause or candidate.quote):
         places.append(("the sentence it points back to", candidate.previous))
     for place, words in places:
-        w = _first(_PAIN, words) if words else None
+        w = _first(c["pain"], words) if words else None
         if w:
             reasons["outcomes"] = f"relief of pain, named in {place} {words!r} ({w!r})"
             return ["pain_intensity"], None
@@ -917,9 +915,9 @@ def _direction(
         reasons["direction"] = "the harm occurs"
         return "causes"
     if kind == "onset":
-        if comparator and re.search(r"\bfaster\b|\bquicker\b|\bfastest\b|\bsooner\b", text, re.I):
+        if comparator and _first(c["faster"], text):
             return "faster"
-        if comparator and re.search(r"\bslower\b|\btakes? longer\b", text, re.I):
+        if comparator and _first(c["slower"], text):
             return "slower"
         return "onset"
     if kind == "duration":
@@ -929,11 +927,11 @@ def _direction(
             return "fades"
         return "lasts"
     if kind == "comparative":
-        if re.search(r"\bslower\b", text, re.I):
+        if _first(c["slower"], text):
             return "slower"
-        if re.search(r"\bfaster\b|\bquick", text, re.I):
+        if _first(c["faster"], text):
             return "faster"
-        if re.search(r"fewer side effects|(?:less|lower) (?:risk|harm)|\bsafer\b", text, re.I):
+        if _first(c["less_harm"], text):
             return "less_harm"
         return "better"
     if kind == "efficacy" and polarity == "negative":
