@@ -991,3 +991,74 @@ def test_a_page_that_names_one_route_in_several_sentences_is_about_it() -> None:
     n = _normalised("p39", "Ketamine has proved effective for numerous kinds of chronic pain")
     assert n.routes == ["intravenous"]
     assert n.reasons["routes"].startswith("the route the page is about")
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "kind", "direction", "outcome"),
+    [
+        # side effects said to be minimal and to go away within minutes: a small harm (their time is theirs, not the
+        # onset of relief)
+        (
+            "p45",
+            "Side effects of the infusions are minimal and go away within minutes or hours",
+            "safety",
+            "does_not_cause",
+            "adverse_events",
+        ),
+        # a rapid heart rate is a harm, not a speed
+        (
+            "p49",
+            "Fatigue, nausea, a rapid heart rate and raised blood pressure may also occur.",
+            "side_effect",
+            "causes",
+            "cardiovascular",
+        ),
+        # what a leading "Besides ..." sets aside is not the claim: an antidepressant effect is a benefit on mood
+        (
+            "p46",
+            "Besides acting on pain perception, ketamine also has strong antidepressant effects.",
+            "efficacy",
+            "improves",
+            "mood",
+        ),
+    ],
+)
+def test_the_clause_that_asserts_decides_kind_and_outcome(
+    page: str, sentence: str, kind: str, direction: str, outcome: str
+) -> None:
+    """A cue word elsewhere in the sentence ("within minutes" said of side effects, "rapid" said of the heart rate, the
+    pain a leading "Besides ..." names) does not decide what the sentence asserts."""
+    n = _normalised(page, sentence)
+    assert (n.kind, n.direction) == (kind, direction), n.reasons
+    assert outcome in n.outcomes, n.outcomes
+    assert n.quantity is None and "onset" not in n.outcomes, n.reasons
+    assert kind != "efficacy" or n.outcomes == [outcome]  # not relief of the pain the leading phrase named
+
+
+def test_what_a_leading_apart_from_sets_aside_is_not_the_claims_outcome() -> None:
+    n = _normalised("p27", "Apart from pain control, researchers are also studying Ketamine")
+    assert n.outcomes == ["mood"], n.reasons
+    assert "Apart from pain control" in n.reasons["asserts"]
+
+
+def test_the_fact_a_since_clause_states_stays_checkable_under_advice() -> None:
+    """heldout8 p47: "since it can cause side effects and has potential for misuse, it needs to be used under doctors'
+    close supervision": the advice is no finding, but the reason it gives is one (reviewers: supported)."""
+    n = _normalised("p47", "since it can cause side effects and has potential for misuse")
+    assert n.checkable, n.reasons
+    assert (n.kind, n.direction) == ("dependence", "causes") and "abuse_dependence" in n.outcomes
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "population"),
+    [
+        ("p37", "Complex regional pain syndrome (CRPS): a chronic pain disorder of the arms or legs.", "crps"),
+        ("p37", "Fibromyalgia: a chronic pain disorder producing pain all over the body.", "fibromyalgia"),
+        ("p25", "Cancer-Related Pain: patients may be helped by ketamine", "cancer"),
+    ],
+)
+def test_a_condition_described_in_apposition_is_that_condition(page: str, sentence: str, population: str) -> None:
+    """The description after a listed condition ("a chronic pain disorder ...") says what the condition is; it does not
+    add chronic pain in general to the population the claim is judged on."""
+    n = _normalised(page, sentence)
+    assert n.population == [population], n.reasons

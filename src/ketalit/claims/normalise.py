@@ -614,9 +614,14 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     """The proposition of one extracted claim (see the module's docstring)."""
     c = _cues()
     context = context or (page_context(page_text) if page_text else PageContext())
-    own = candidate.clause or candidate.quote
-    text = f"{candidate.lead_in} {own}".strip()
+    own = whole = candidate.clause or candidate.quote
     reasons: dict[str, str] = {}
+    aside = c["aside"].match(own)
+    if aside and len(own[aside.end() :].split()) >= 3:
+        # "Besides acting on pain perception, ketamine also has ...": what the phrase sets aside is not this claim
+        own = own[aside.end() :]
+        reasons["asserts"] = f"the sentence after {aside.group(0).strip()!r}, which sets aside what was claimed before"
+    text = f"{candidate.lead_in} {own}".strip()
     kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
     # routes set against each other in the whole sentence ("nasal sprays ..., but IV infusion is the most effective")
     contrast = route_contrast(candidate.quote)
@@ -663,6 +668,9 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         # are the disease's, not what ketamine acts on; the outcome is read from the condition named
         masked = head
         reasons["outcomes"] = f"read from the condition named, not its description: {head!r}"
+        # and so is the population: "CRPS: a chronic pain disorder of the arms or legs" is CRPS, not chronic pain
+        population = _population(head)
+        reasons["population"] = f"the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
@@ -718,7 +726,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         severity=severity,
         exposure=exposure,
         quantity=q,
-        terms=_terms(own),
+        terms=_terms(whole),  # every word of the claim is searched for, the phrase set aside too
         assertion="",
         concepts=concepts,
         reasons=reasons,
@@ -902,6 +910,12 @@ def _direction(
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
+        w = (_first(c["harm_unlikely"], text) or _first(c["harm_absent"], text)) if kind == "safety" else None
+        if w:
+            # "Side effects ... are minimal and go away within minutes": a safety claim that the harm is small, whatever
+            # it adds about how long the harm lasts (serious harms then weigh against it)
+            reasons["direction"] = f"the harm is small or absent: {w!r}"
+            return "does_not_cause"
         w = _first(c["transient"], text) or _first(c["effects_pass"], text)
         if w:
             reasons["direction"] = f"short-lived: {w!r}"
