@@ -1062,3 +1062,22 @@ def test_a_condition_described_in_apposition_is_that_condition(page: str, senten
     add chronic pain in general to the population the claim is judged on."""
     n = _normalised(page, sentence)
     assert n.population == [population], n.reasons
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        ("p44", "At the start of treatment your provider gives you a sedative to prevent hallucinations."),
+        ("p49", "Changing the dose will help with these side effects."),
+        ("p07", "To make this side effect less frequent, we give midazolam"),
+        ("p17", "we can lower the dose or slow the infusion to lessen them"),
+    ],
+)
+def test_a_remedy_for_the_side_effects_is_a_claim_about_the_remedy(page: str, sentence: str) -> None:
+    """A dose change or a drug given with ketamine said to prevent or lessen its side effects asserts what the remedy
+    does (ketamine with it against ketamine without it), not that ketamine causes them: read as "ketamine causes
+    hallucinations", heldout8 p44 and heldout9 p49 were supported by every trial that reports hallucinations."""
+    n = _normalised(page, sentence)
+    assert (n.kind, n.direction, n.polarity) == ("side_effect", "less_harm", "positive"), n.reasons
+    assert n.comparator == "ketamine without the remedy" and "remedy" in n.reasons["comparator"]
+    assert "remedy" in n.reasons["kind"]

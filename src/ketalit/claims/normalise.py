@@ -21,10 +21,13 @@ vocabulary would misread in a page ("dissociative anaesthetic", "inflammatory pa
 read. The kind is decided on the claim's own words, its main clause for mechanism and duration ("By targeting pain
 pathways, ketamine offers hope to..." is efficacy); the conventions: fewer opioids and relief of opioid-induced
 hyperalgesia are efficacy, receptor and channel action is mechanism, less tolerance or addiction than opioids is
-dependence, each item of a list of effects is a side effect, "safe" and a harm said not to happen are safety, what a
-dose or schedule does is dosing, how fast it acts is onset (even against a comparator), routes set against each
-other are a comparison with the route they are set against (not relief), and a condition named and defined in a list
-is one it helps (its symptoms are neither side effects nor outcomes). The cue words are in ``data/claim_text.toml``.
+dependence, each item of a list of effects is a side effect, a remedy for the side effects (a dose change, a sedative
+given with it) is a claim about the remedy (ketamine with it against ketamine without it), "safe", a harm said not to
+happen and side effects said to be minimal are safety, what a dose or schedule does is dosing, how fast it acts is
+onset (even against a comparator), routes set against each other are a comparison with the route they are set against
+(not relief), and a condition named and defined in a list is one it helps (its symptoms are neither side effects nor
+outcomes, and its description adds no population). A leading "Besides ...," or "Apart from ...," sets aside what the
+page claimed before: kind and outcomes are read in the rest. The cue words are in ``data/claim_text.toml``.
 
 Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
 not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
@@ -233,6 +236,18 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     return kind, why
 
 
+# what a claim about a remedy for the side effects compares: ketamine given with the remedy against ketamine without it
+REMEDY_COMPARATOR = "ketamine without the remedy"
+
+
+def remedy_for_harm(own: str) -> str | None:
+    """The words of a remedy (a dose change, a drug given with it) said to prevent or lessen a harm the sentence names
+    ("Changing the dose will help with these side effects"), or None."""
+    c = _cues()
+    w = _first(c["remedy"], own)
+    return w if w and (_first(c["harm"], own) or _first(c["side_effect"], own)) else None
+
+
 def condition_head(own: str, lead_in: str) -> str | None:
     """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
     of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
@@ -272,6 +287,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
             harm = _first(c["harm"], previous) or _first(c["harm_unlikely"], previous)
         if harm:
             return harm_kind, f"a harm said to be {said}: {harm!r} {w!r}"
+    w = remedy_for_harm(own)
+    if w:
+        return "side_effect", f"a remedy for its side effects (what the remedy does, not that they happen): {w!r}"
     w = _first(c["prescriptive"], own)
     if w and _first(c["dosing"], w):
         return "dosing", f"how the dose ought to be given: {w!r}"
@@ -855,6 +873,9 @@ def _comparator(
     naming ("by contrast", "an effective alternative") compares with what the sentence before names, else with what
     the page's title compares it with (``on_page``)."""
     c = _cues()
+    w = remedy_for_harm(own) if kind in HARM_KINDS else None
+    if w:
+        return REMEDY_COMPARATOR, f"a remedy for its side effects: {w!r}"
     for name, rx in c["comparator"]:
         w = _first(rx, own)
         if w and (kind in ("comparative", "dependence", "safety", "mechanism", "onset") or _COMPARES.search(w)):
@@ -906,6 +927,9 @@ def _direction(
         reasons["direction"] = "a mechanism statement"
         return "states"
     if kind in HARM_KINDS:
+        if comparator == REMEDY_COMPARATOR:
+            reasons["direction"] = "less harm with the remedy than without it"
+            return "less_harm"
         w = _first(c["less_harm"], text)
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
