@@ -1005,6 +1005,14 @@ def test_a_page_that_names_one_route_in_several_sentences_is_about_it() -> None:
             "does_not_cause",
             "adverse_events",
         ),
+        # side effects said to be brief, lasting only hours: they pass (not "ketamine causes adverse events")
+        (
+            "p51",
+            "Infusion side effects are usually brief, generally lasting only a few hours.",
+            "side_effect",
+            "transient",
+            "adverse_events",
+        ),
         # a rapid heart rate is a harm, not a speed
         (
             "p49",
@@ -1081,3 +1089,20 @@ def test_a_remedy_for_the_side_effects_is_a_claim_about_the_remedy(page: str, se
     assert (n.kind, n.direction, n.polarity) == ("side_effect", "less_harm", "positive"), n.reasons
     assert n.comparator == "ketamine without the remedy" and "remedy" in n.reasons["comparator"]
     assert "remedy" in n.reasons["kind"]
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        ("p51", "In the past, ketamine has been used to put people under anesthesia and keep them there"),
+        ("p40", "Ketamine is a medicine ordinarily given during anesthesia to produce sedation, dissociation"),
+        ("p49", "Ketamine is an anesthetic drug in wide use."),
+    ],
+)
+def test_its_use_in_anaesthesia_is_history_not_the_effects_of_the_anaesthesia(page: str, sentence: str) -> None:
+    """A sentence on ketamine's use in anaesthesia states a fact of its use, judged on what the literature says of its
+    use; the sedation or dissociation an anaesthetic gives is not a side effect claimed of the treatment (read so,
+    heldout9 p51 was "ketamine causes sedation in children"), nor is "in wide use" an effect with no outcome."""
+    n = _normalised(page, sentence)
+    assert (n.kind, n.direction, n.outcomes) == ("history", "states", []), n.reasons
+    assert n.checkable and "history" in n.reasons["kind"]
