@@ -1106,3 +1106,13 @@ def test_its_use_in_anaesthesia_is_history_not_the_effects_of_the_anaesthesia(pa
     n = _normalised(page, sentence)
     assert (n.kind, n.direction, n.outcomes) == ("history", "states", []), n.reasons
     assert n.checkable and "history" in n.reasons["kind"]
+
+
+def test_another_drug_said_to_stop_ketamine_working_is_not_weighed_as_relief() -> None:
+    """heldout9 p50: "Indeed, opioids may stop ketamine from helping at all." (reviewers: contradicted, since patients
+    on opioids got relief in the trials). Read as "ketamine relieves pain", those very trials supported it. The
+    proposition cannot name an interaction between drugs: the claim stays, not checkable, with the reason."""
+    n = _normalised("p50", "Indeed, opioids may stop ketamine from helping at all.")
+    assert not n.checkable and "interaction" in n.reasons["checkable"], n.reasons
+    # the sentence before, which says what ketamine does, stays checkable
+    assert _normalised("p50", "ketamine, by contrast, relieves not only pain but inflammation too").checkable

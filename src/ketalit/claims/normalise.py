@@ -761,6 +761,11 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     if w:
         n.checkable = False
         reasons["checkable"] = f"how it ought to be given ({w!r}): a rule of practice, not a finding to check"
+    w = _first(c["interaction"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"another drug said to change what ketamine does ({w!r}): an interaction the claim's"
+        reasons["checkable"] += " proposition cannot name, so evidence that ketamine relieves pain would not show it"
     if unnamed:
         n.checkable = False
         reasons["checkable"] = unnamed
