@@ -491,6 +491,36 @@ def test_an_invented_condition_in_a_list_of_conditions_is_never_judged_on_pain_i
     assert len(known) == 2 and all("Judged on the records about" in c["explanation"] for c in known), known
 
 
+def test_side_effects_said_to_be_minimal_and_brief_are_weighed_as_a_safety_claim(records_only: Path) -> None:
+    """heldout8 p45: "Side effects of the infusions are minimal and go away within minutes or hours after treatment."
+    "Within minutes" was read as the onset of relief, and trials showing relief at 15 minutes made this safety claim
+    supported; the reviewers said mixed (harms such as liver injury after repeated infusions). It says the harm is
+    small, so the harms the library reports weigh against it, and the evidence cited is on adverse events."""
+    page = ROOT / "tests" / "pages" / "heldout8" / "p45.txt"
+    result = check_page(Library.open(records_only), page.read_bytes(), "p45.txt")
+    (claim,) = [c for c in result.claims if c["quote"].startswith("Side effects of the infusions are minimal")]
+    prop = claim["proposition"]
+    assert (claim["kind"], prop["direction"], prop["outcomes"], prop["quantity"]) == (
+        "safety",
+        "does_not_cause",
+        ["adverse_events"],
+        None,
+    )
+    assert claim["verdict"] != "supported", claim["explanation"]
+    assert "contradict" in claim["explanation"] and "onset" not in claim["explanation"]
+
+
+def test_a_remedy_for_hallucinations_is_not_supported_by_trials_that_report_hallucinations(records_only: Path) -> None:
+    """heldout8 p44: "At the start of treatment your provider gives you a sedative to prevent hallucinations." The
+    reviewers found nothing on sedative premedication (insufficient); read as "ketamine causes hallucinations" it was
+    supported by the hallucination meta-analyses. Only records comparing ketamine with and without the remedy count."""
+    page = ROOT / "tests" / "pages" / "heldout8" / "p44.txt"
+    result = check_page(Library.open(records_only), page.read_bytes(), "p44.txt")
+    (claim,) = [c for c in result.claims if "a sedative to prevent hallucinations" in c["quote"]]
+    assert claim["proposition"]["comparator"] == "ketamine without the remedy", claim["proposition"]
+    assert claim["verdict"] not in ("supported", "mixed"), claim["explanation"]
+
+
 def test_a_psychiatric_diagnosis_in_a_list_of_conditions_is_never_judged_on_pain_relief(records_only: Path) -> None:
     """heldout8 p43 lists "Depression", "OCD/PTSD", "Severe Anxiety" and "Widespread Pain" under "used to lessen or
     remove pain in patients with diagnoses such as:". A psychiatric diagnosis is a population of its own: the

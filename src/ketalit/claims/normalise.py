@@ -21,10 +21,13 @@ vocabulary would misread in a page ("dissociative anaesthetic", "inflammatory pa
 read. The kind is decided on the claim's own words, its main clause for mechanism and duration ("By targeting pain
 pathways, ketamine offers hope to..." is efficacy); the conventions: fewer opioids and relief of opioid-induced
 hyperalgesia are efficacy, receptor and channel action is mechanism, less tolerance or addiction than opioids is
-dependence, each item of a list of effects is a side effect, "safe" and a harm said not to happen are safety, what a
-dose or schedule does is dosing, how fast it acts is onset (even against a comparator), routes set against each
-other are a comparison with the route they are set against (not relief), and a condition named and defined in a list
-is one it helps (its symptoms are neither side effects nor outcomes). The cue words are in ``data/claim_text.toml``.
+dependence, each item of a list of effects is a side effect, a remedy for the side effects (a dose change, a sedative
+given with it) is a claim about the remedy (ketamine with it against ketamine without it), "safe", a harm said not to
+happen and side effects said to be minimal are safety, what a dose or schedule does is dosing, how fast it acts is
+onset (even against a comparator), routes set against each other are a comparison with the route they are set against
+(not relief), and a condition named and defined in a list is one it helps (its symptoms are neither side effects nor
+outcomes, and its description adds no population). A leading "Besides ...," or "Apart from ...," sets aside what the
+page claimed before: kind and outcomes are read in the rest. The cue words are in ``data/claim_text.toml``.
 
 Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
 not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
@@ -233,6 +236,18 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     return kind, why
 
 
+# what a claim about a remedy for the side effects compares: ketamine given with the remedy against ketamine without it
+REMEDY_COMPARATOR = "ketamine without the remedy"
+
+
+def remedy_for_harm(own: str) -> str | None:
+    """The words of a remedy (a dose change, a drug given with it) said to prevent or lessen a harm the sentence names
+    ("Changing the dose will help with these side effects"), or None."""
+    c = _cues()
+    w = _first(c["remedy"], own)
+    return w if w and (_first(c["harm"], own) or _first(c["side_effect"], own)) else None
+
+
 def condition_head(own: str, lead_in: str) -> str | None:
     """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
     of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
@@ -272,6 +287,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
             harm = _first(c["harm"], previous) or _first(c["harm_unlikely"], previous)
         if harm:
             return harm_kind, f"a harm said to be {said}: {harm!r} {w!r}"
+    w = remedy_for_harm(own)
+    if w:
+        return "side_effect", f"a remedy for its side effects (what the remedy does, not that they happen): {w!r}"
     w = _first(c["prescriptive"], own)
     if w and _first(c["dosing"], w):
         return "dosing", f"how the dose ought to be given: {w!r}"
@@ -468,8 +486,6 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     return None, ""
 
 
-# a claim that names pain or relief (or a condition of pain) is about pain intensity
-_PAIN = re.compile(r"\bpain|relie|analges|headache|migraine|allodynia|crps|neuropath|fibromyalgia|arthritis", re.I)
 # a claim that points back to the sentence before it ("a worthwhile treatment choice for it")
 _PRONOUN = re.compile(r"\b(?:it|its|this|these|those|they|them)\b", re.I)
 # a schedule said to keep relief going: its outcome is how long relief lasts
@@ -494,7 +510,7 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     sparing = dict(c["outcome_words"])["opioid_consumption"]
     if "opioid_consumption" in out and not sparing.search(text):
         out.remove("opioid_consumption")  # opioids named (as a cause, a comparator), not fewer of them
-    pain = _PAIN.search(text)
+    pain = c["pain"].search(text)
     if kind == "efficacy" and pain and "pain_intensity" not in out:
         out.insert(0, "pain_intensity")
     if kind == "efficacy" and "hyperalgesia" in out and not c["pain_amount"].search(own):
@@ -605,7 +621,7 @@ def _implied_outcome(
     if _PRONOUN.search(candidate.clause or candidate.quote):
         places.append(("the sentence it points back to", candidate.previous))
     for place, words in places:
-        w = _first(_PAIN, words) if words else None
+        w = _first(c["pain"], words) if words else None
         if w:
             reasons["outcomes"] = f"relief of pain, named in {place} {words!r} ({w!r})"
             return ["pain_intensity"], None
@@ -616,9 +632,14 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     """The proposition of one extracted claim (see the module's docstring)."""
     c = _cues()
     context = context or (page_context(page_text) if page_text else PageContext())
-    own = candidate.clause or candidate.quote
-    text = f"{candidate.lead_in} {own}".strip()
+    own = whole = candidate.clause or candidate.quote
     reasons: dict[str, str] = {}
+    aside = c["aside"].match(own)
+    if aside and len(own[aside.end() :].split()) >= 3:
+        # "Besides acting on pain perception, ketamine also has ...": what the phrase sets aside is not this claim
+        own = own[aside.end() :]
+        reasons["asserts"] = f"the sentence after {aside.group(0).strip()!r}, which sets aside what was claimed before"
+    text = f"{candidate.lead_in} {own}".strip()
     kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
     # routes set against each other in the whole sentence ("nasal sprays ..., but IV infusion is the most effective")
     contrast = route_contrast(candidate.quote)
@@ -665,6 +686,9 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         # are the disease's, not what ketamine acts on; the outcome is read from the condition named
         masked = head
         reasons["outcomes"] = f"read from the condition named, not its description: {head!r}"
+        # and so is the population: "CRPS: a chronic pain disorder of the arms or legs" is CRPS, not chronic pain
+        population = _population(head)
+        reasons["population"] = f"the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
@@ -720,7 +744,7 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         severity=severity,
         exposure=exposure,
         quantity=q,
-        terms=_terms(own),
+        terms=_terms(whole),  # every word of the claim is searched for, the phrase set aside too
         assertion="",
         concepts=concepts,
         reasons=reasons,
@@ -737,6 +761,11 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     if w:
         n.checkable = False
         reasons["checkable"] = f"how it ought to be given ({w!r}): a rule of practice, not a finding to check"
+    w = _first(c["interaction"], own)
+    if w:
+        n.checkable = False
+        reasons["checkable"] = f"another drug said to change what ketamine does ({w!r}): an interaction the claim's"
+        reasons["checkable"] += " proposition cannot name, so evidence that ketamine relieves pain would not show it"
     if unnamed:
         n.checkable = False
         reasons["checkable"] = unnamed
@@ -849,6 +878,9 @@ def _comparator(
     naming ("by contrast", "an effective alternative") compares with what the sentence before names, else with what
     the page's title compares it with (``on_page``)."""
     c = _cues()
+    w = remedy_for_harm(own) if kind in HARM_KINDS else None
+    if w:
+        return REMEDY_COMPARATOR, f"a remedy for its side effects: {w!r}"
     for name, rx in c["comparator"]:
         w = _first(rx, own)
         if w and (kind in ("comparative", "dependence", "safety", "mechanism", "onset") or _COMPARES.search(w)):
@@ -900,10 +932,19 @@ def _direction(
         reasons["direction"] = "a mechanism statement"
         return "states"
     if kind in HARM_KINDS:
+        if comparator == REMEDY_COMPARATOR:
+            reasons["direction"] = "less harm with the remedy than without it"
+            return "less_harm"
         w = _first(c["less_harm"], text)
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
+        w = (_first(c["harm_unlikely"], text) or _first(c["harm_absent"], text)) if kind == "safety" else None
+        if w:
+            # "Side effects ... are minimal and go away within minutes": a safety claim that the harm is small, whatever
+            # it adds about how long the harm lasts (serious harms then weigh against it)
+            reasons["direction"] = f"the harm is small or absent: {w!r}"
+            return "does_not_cause"
         w = _first(c["transient"], text) or _first(c["effects_pass"], text)
         if w:
             reasons["direction"] = f"short-lived: {w!r}"
@@ -917,9 +958,9 @@ def _direction(
         reasons["direction"] = "the harm occurs"
         return "causes"
     if kind == "onset":
-        if comparator and re.search(r"\bfaster\b|\bquicker\b|\bfastest\b|\bsooner\b", text, re.I):
+        if comparator and _first(c["faster"], text):
             return "faster"
-        if comparator and re.search(r"\bslower\b|\btakes? longer\b", text, re.I):
+        if comparator and _first(c["slower"], text):
             return "slower"
         return "onset"
     if kind == "duration":
@@ -929,11 +970,11 @@ def _direction(
             return "fades"
         return "lasts"
     if kind == "comparative":
-        if re.search(r"\bslower\b", text, re.I):
+        if _first(c["slower"], text):
             return "slower"
-        if re.search(r"\bfaster\b|\bquick", text, re.I):
+        if _first(c["faster"], text):
             return "faster"
-        if re.search(r"fewer side effects|(?:less|lower) (?:risk|harm)|\bsafer\b", text, re.I):
+        if _first(c["less_harm"], text):
             return "less_harm"
         return "better"
     if kind == "efficacy" and polarity == "negative":
