@@ -614,6 +614,27 @@ def test_a_reviews_other_drug_is_another_result_not_ketamines_comparator(lib: Li
     assert verdict(crps, [*trials, collins])[0] == "supported"
 
 
+def test_a_route_comparison_is_decided_by_routes_of_ketamine_compared_head_to_head(lib: Library) -> None:
+    # "IV infusion is still the most effective" (than nasal sprays and oral lozenges): a review's results listed by
+    # route (Collins 2010: "ketamine IV in CRPS ... oral memantine") and a trial of nebulized ketamine against IV
+    # morphine (Kampan 2024) compare no routes of ketamine; they were read as "no better than ketamine by another
+    # route" and made the claim contradicted
+    c = claim("Ketamine can also be given as nasal sprays and oral lozenges, but IV infusion is still the most "
+              "effective.", kind="comparative", routes=["intravenous"], direction="better",
+              comparator="intranasal, oral and sublingual routes")  # fmt: skip
+    found = [evidence(lib, c, k) for k in ("21044263", "10.1093/ageing/afad255")]
+    assert not [e for e in found if "another route" in e.why]
+    assert verdict(c, found)[0] != "contradicted"
+    # IV against nebulized ketamine in one trial (Nguyen 2024) is head to head, but on neither route the claim is
+    # compared with; for a claim that IV beats nebulized ketamine it is the deciding evidence against
+    nguyen = "10.1016/j.annemergmed.2024.03.024"
+    assert "another route" not in evidence(lib, c, nguyen).why
+    nebulized = claim("IV ketamine works better than nebulized ketamine.", kind="comparative", routes=["intravenous"],
+                      direction="better", comparator="nebulized ketamine")  # fmt: skip
+    e = evidence(lib, nebulized, nguyen)
+    assert e.stance == "contradicts" and "no better than ketamine by another route" in e.why
+
+
 def test_lessening_another_drugs_harm_is_read_as_such(lib: Library) -> None:
     # Jonkman 2018: "Esketamine effectively countered remifentanil-induced respiratory depression": every arm had
     # remifentanil, given to cause the harm; esketamine lessened it (against placebo, not against remifentanil)

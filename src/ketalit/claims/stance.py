@@ -772,12 +772,32 @@ COMPARATIVE_BASE = {
     "safety": "does_not_cause",
     "side_effect": "does_not_cause",
 }
+_BETWEEN = re.compile(r"\bbetween\b|\bdiffer(?:ed|ence|ences)?\b", re.I)  # "no difference between IV and ..."
 ROUTE_WORDS = ("route", "intravenous", "intramuscular", "intranasal", "oral", "sublingual", "nebuli", "inhaled")
 
 
 def _route_comparison(prop: Proposition) -> bool:
     """Whether the claim compares routes of ketamine ("slower than IV", "the fastest route")."""
     return bool(prop.comparator) and any(w in (prop.comparator or "").lower() for w in ROUTE_WORDS)
+
+
+def _compares_routes(prop: Proposition, f: Finding, text: str) -> bool:
+    """Whether a finding compares the claim's route of ketamine with another route of it, head to head: the findings
+    reader found two forms of ketamine compared, or the sentence sets no other comparator, names one of the claim's
+    routes and one of those it is compared with (any other, when the comparator names none) and compares them ("no
+    difference between the administration of IV and nebulized ketamine"). A sentence that lists results by route
+    ("no significant effect ... for ketamine IV in CRPS, oral memantine in ...") or compares one route of ketamine
+    with another drug ("nebulized ketamine and IV morphine") compares no routes of ketamine."""
+    if f.arm != "ketamine":
+        return False
+    if f.vs == "ketamine":
+        return True
+    others = _routes_named(prop.comparator or "")
+    own = set(prop.routes) - others or set(prop.routes)  # "IV rather than oral", read with both routes
+    named = _routes_named(text)
+    if f.vs is not None or not named & own or not (named & others if others else named - own):
+        return False
+    return bool(lexicon().comparison.search(text) or _BETWEEN.search(text))
 
 
 def _votes(prop: Proposition, direction: str, effects: list[Effect], reading: Reading) -> list[Vote]:
@@ -974,8 +994,7 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         if not _relevant(prop, f, text, claim.kind, title, routes):
             continue
         indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
-        two_routes = f.arm == "ketamine" and len(_routes_named(text)) >= 2
-        if by_route and f.direction and f.arm == "ketamine" and (f.vs == "ketamine" or two_routes):
+        if by_route and f.direction and _compares_routes(prop, f, text):
             effects.append(Effect(f.direction, "active:ketamine by another route", f.significant, f))
             continue
         e = effect_of(f, reading)
