@@ -212,6 +212,31 @@ def test_an_emergency_trial_of_a_migraine_attack_is_about_migraine(lib: Library)
     assert st.stance == "contradicts" and "prochlorperazine did better than ketamine" in st.why
 
 
+def test_one_emergency_dose_is_indirect_for_infusion_therapy_and_series_alone_settle_nothing(searched) -> None:
+    lib, index = searched
+    infusions = claim("Research findings on ketamine infusions for migraines and other kinds of chronic headache have "
+                      "been impressive.", routes=["intravenous"], regimen="infusion", **MIGRAINE)  # fmt: skip
+    # Zitek 2018 gave one dose in the emergency department; its abstract states no dose, its population tag says so
+    rec = lib.find("10.1016/j.annemergmed.2017.08.063")
+    st = stance_of(infusions, rec, read_record(rec))
+    assert any(w.startswith("regimen: a single dose") and "emergency_department" in w for w in st.indirect)
+    # the direct evidence is uncontrolled series of infusions: too weak to decide, and the emergency trials against
+    # them do not make the question open
+    found, v, why = link_claim(infusions, index, lib)
+    direct = [e for e in found if e.stance != "neutral" and not e.indirect and e.about_condition]
+    assert direct and all(e.design != "rct" for e in direct)
+    assert v == "insufficient", why
+    # the same for pain that other treatments have not eased, a course of treatment whatever the claim's regimen;
+    # a trial's stated single dose (Etchison 2018) is indirect for it too
+    refractory = claim("For patients whose migraines have not improved with traditional therapies, ketamine is a great "
+                       "option.", **MIGRAINE)  # fmt: skip
+    for key in ("10.1016/j.annemergmed.2017.08.063", "10.5811/westjem.2018.8.37875"):
+        rec = lib.find(key)
+        st = stance_of(refractory, rec, read_record(rec))
+        assert any(w.startswith("regimen: ") and "not improved" in w for w in st.indirect), st.indirect
+    assert link_claim(refractory, index, lib)[1] == "insufficient"
+
+
 def test_relief_gone_within_hours_is_not_relief_of_a_chronic_condition(lib: Library) -> None:
     # Noppers 2011: more responders 15 min after the infusion, no difference at 2.5 h or during 8 weeks: "efficacy
     # ... restricted in duration to its pharmacokinetics"
@@ -593,6 +618,17 @@ def test_a_mechanism_in_lay_words_is_stated_in_technical_words(lib: Library) -> 
                       "glutamate, in the gaps between neurons.", kind="mechanism", outcomes=[],
                       terms="attaches receptors raises amount neurotransmitter glutamate gaps neurons")  # fmt: skip
     assert evidence(lib, glutamate, "10.1213/ane.0000000000000246").stance == "neutral"
+
+
+def test_a_condition_with_only_its_wider_conditions_records_is_an_open_question(searched) -> None:
+    lib, index = searched
+    # no record here is about diabetic neuropathy; trials and reviews of neuropathic pain are, for it, indirect
+    c = claim("Chronic Diabetic Neuropathy", lead_in="Ketamine infusion therapy is used to lessen or remove pain in "
+              "patients with diagnoses such as:", settings=["neuropathic"], routes=["intravenous"])  # fmt: skip
+    found, v, why = link_claim(c, index, lib)
+    assert not [e for e in found if e.about_condition]
+    assert v == "insufficient", why
+    assert "diabetic neuropathy" in why and "neuropathic pain" in why and "indirect for it" in why
 
 
 def test_a_reviews_other_drug_is_another_result_not_ketamines_comparator(lib: Library) -> None:

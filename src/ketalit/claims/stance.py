@@ -853,6 +853,17 @@ def _acute_for_chronic(population: tuple[str, ...], have: set[str]) -> list[str]
     return sorted((have & _family(rules["acute"])) - _family(list(population)))
 
 
+def _a_course_of_treatment(claim: Claim) -> str:
+    """What a claim says is treated with a course of ketamine rather than one dose, as an explanation names it:
+    infusion therapy or repeated treatment (its regimen), or pain that other treatments have not eased
+    (``data/weighing.toml`` [course] refractory); "" if neither."""
+    prop = claim.proposition
+    if prop.regimen in ("infusion", "repeated"):
+        return prop.regimen
+    m = pattern("course", "refractory").search(claim.text)
+    return f"treatment of pain that others have not eased ({m.group(0)!r})" if m else ""
+
+
 def _duration_indirect(claim: Claim, rec: Record, reading: Reading, have: set[str]) -> list[str]:
     """Why a record cannot say how long the claimed relief lasts (``data/weighing.toml`` [duration]): relief that
     outlasts the pain of an operation or an injury (time to the first rescue dose) when the claim names no population
@@ -905,6 +916,13 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
     if prop.regimen and regimen and regimen[0] != prop.regimen:
         if not (prop.regimen == "infusion" and regimen[0] == "repeated"):
             out.append(f"regimen: {regimen[0]} ({regimen[1]}), not {prop.regimen}")
+    elif not _is_review(rec) and (treatment := _a_course_of_treatment(claim)):
+        # an emergency-care trial gives one dose for one attack, whether or not its abstract states the dose
+        single = sorted(have & _family(weighing()["population"]["single_dose"]))
+        if regimen and regimen[0] == "single":
+            out.append(f"regimen: single ({regimen[1]}), not {treatment}")
+        elif single and not regimen:
+            out.append(f"regimen: a single dose (population tagged {', '.join(single)}), not {treatment}")
     exposure = reading.study.exposure
     if prop.exposure in ("therapeutic", "supervised") and exposure and exposure[0] in ("recreational", "sedation"):
         if not (prop.exposure == "supervised" and exposure[0] == "sedation"):
