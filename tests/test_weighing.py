@@ -821,3 +821,35 @@ def test_a_condition_entry_is_checked_when_the_weighing_file_is_loaded(monkeypat
     finally:
         monkeypatch.undo()
         w.conditions.cache_clear()
+
+
+def test_the_normaliser_reads_the_psychiatric_diagnoses_of_the_weighing_file(monkeypatch) -> None:
+    """The psychiatric diagnoses have one home, data/weighing.toml [condition]: a claim on a fibromyalgia page that
+    names one is not about the page's condition, and a diagnosis added there is one the normaliser reads so too;
+    words that are not one ("breathing is not depressed") are none."""
+    from ketalit.claims import normalise as n
+    from ketalit.claims import weighing as w
+    from ketalit.claims.extract import Candidate
+
+    page = "Ketamine for Fibromyalgia\n\n"
+
+    def population(quote: str) -> list[str]:
+        return n.normalise(Candidate(document="900", quote=quote, start=0, end=len(quote)), page + quote,
+                           n.page_context(page)).population  # fmt: skip
+
+    assert population("Ketamine infusions also ease mood disorders.") == []
+    assert population("Ketamine infusions also ease insomnia disorder.") == ["fibromyalgia"]
+    assert not n._cues()["psychiatric"].search("Breathing is not depressed, unlike with opioids.")
+    data = dict(w.weighing())
+    entry = {"psychiatric": True, "label": "insomnia", "patterns": [r"\binsomnia\b"], "outcomes": ["mood"]}
+    data["condition"] = {**data["condition"], "insomnia_test": entry}
+    caches = (w.conditions, w.psychiatric_words, n._cues)
+    monkeypatch.setattr(w, "weighing", lambda: data)
+    for f in caches:
+        f.cache_clear()
+    try:
+        assert population("Ketamine infusions also ease insomnia disorder.") == []
+    finally:
+        monkeypatch.undo()
+        for f in caches:
+            f.cache_clear()
