@@ -861,7 +861,7 @@ def _a_course_of_treatment(claim: Claim) -> str:
     if prop.regimen in ("infusion", "repeated"):
         return prop.regimen
     m = pattern("course", "refractory").search(claim.text)
-    return f"treatment of pain that others have not eased ({m.group(0)!r})" if m else ""
+    return f"a course of treatment for pain others have not eased ({m.group(0)!r})" if m else ""
 
 
 def _duration_indirect(claim: Claim, rec: Record, reading: Reading, have: set[str]) -> list[str]:
