@@ -756,11 +756,11 @@ def _strongest(items: list[Evidence], most: int = 3) -> list[Evidence]:
     return sorted(items, key=lambda e: (-design_weight(e.design), e.first_author))[:most]
 
 
-def _wider_label(condition: Condition, wider: list[Evidence]) -> str:
-    """The wider conditions that records on a condition's broader settings are about, as an explanation names them
-    ("neuropathic pain")."""
+def _wider_label(broader: frozenset[str], wider: list[Evidence]) -> str:
+    """The wider conditions (a condition's broader settings) that some records are about, as an explanation names
+    them ("neuropathic pain")."""
     vocab = default_vocabulary()
-    named = sorted({s for e in wider for s in e.settings} & condition.broader)
+    named = sorted({s for e in wider for s in e.settings} & broader)
     labels = [td.label if (td := vocab.tag("setting", s)) is not None else s for s in named]
     return " or ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in labels)
 
@@ -792,12 +792,12 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         if not about:
             # a condition within a wider one ("diabetic neuropathy" within neuropathic pain) whose own records are
             # none: what the wider condition's records show is indirect for it, so the question is open, not unasked
-            wider = [e for e in counted if e.stance != "neutral" and set(e.settings) & condition.broader] if (
-                condition is not None) else []  # fmt: skip
-            if wider and condition is not None:
+            broader = condition.broader if condition is not None else frozenset()
+            wider = [e for e in counted if e.stance != "neutral" and set(e.settings) & broader]
+            if wider:
                 return "insufficient", (
                     f"Insufficient: none of the {len(counted)} records closest to the claim is about {label} (names "
-                    f"it in its title, abstract or keywords); {len(wider)} on {_wider_label(condition, wider)} report "
+                    f"it in its title, abstract or keywords); {len(wider)} on {_wider_label(broader, wider)} report "
                     f"findings, indirect for it (e.g. {', '.join(cite(e) for e in _strongest(wider))}).{note}"
                 )
             return "no_evidence", (
