@@ -669,6 +669,13 @@ def test_a_route_comparison_is_decided_by_routes_of_ketamine_compared_head_to_he
                       direction="better", comparator="nebulized ketamine")  # fmt: skip
     e = evidence(lib, nebulized, nguyen)
     assert e.stance == "contradicts" and "no better than ketamine by another route" in e.why
+    # a claim read with the route it is compared with as its own ("compared with the better-known intravenous
+    # route, this carries a lower risk"): a sentence naming IV alone compares no routes (Green 2009 "high intravenous
+    # doses", Sigtermans 2009 "during drug infusion")
+    safer = claim("Compared with the better-known intravenous route, this carries a lower risk of infection.",
+                  kind="comparative", routes=["intravenous"], outcomes=["adverse_events"], direction="less_harm",
+                  comparator="intravenous route")  # fmt: skip
+    assert not [e for e in (evidence(lib, safer, k) for k in ("19201064", "19604642")) if "another route" in e.why]
 
 
 def test_lessening_another_drugs_harm_is_read_as_such(lib: Library) -> None:

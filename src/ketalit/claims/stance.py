@@ -795,7 +795,8 @@ def _compares_routes(prop: Proposition, f: Finding, text: str) -> bool:
     others = _routes_named(prop.comparator or "")
     own = set(prop.routes) - others or set(prop.routes)  # "IV rather than oral", read with both routes
     named = _routes_named(text)
-    if f.vs is not None or not named & own or not (named & others if others else named - own):
+    against = (named & others if others else named) - own  # another route than the one the claim is about
+    if f.vs is not None or not named & own or not against:
         return False
     return bool(lexicon().comparison.search(text) or _BETWEEN.search(text))
 
