@@ -43,6 +43,7 @@ from typing import Any
 from ..records import new_record
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
+from .weighing import psychiatric_words
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -72,6 +73,9 @@ def _cues() -> dict[str, Any]:
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
     out["topics"] = n["topics"]
+    # conditions that are not pain: a claim about one is about mood, not pain relief, and not in the page's
+    # population; their words live with the other named conditions (data/weighing.toml [condition])
+    out["psychiatric"] = psychiatric_words()
     return out
 
 

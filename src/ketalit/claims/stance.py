@@ -772,12 +772,33 @@ COMPARATIVE_BASE = {
     "safety": "does_not_cause",
     "side_effect": "does_not_cause",
 }
+_BETWEEN = re.compile(r"\bbetween\b|\bdiffer(?:ed|ence|ences)?\b", re.I)  # "no difference between IV and ..."
 ROUTE_WORDS = ("route", "intravenous", "intramuscular", "intranasal", "oral", "sublingual", "nebuli", "inhaled")
 
 
 def _route_comparison(prop: Proposition) -> bool:
     """Whether the claim compares routes of ketamine ("slower than IV", "the fastest route")."""
     return bool(prop.comparator) and any(w in (prop.comparator or "").lower() for w in ROUTE_WORDS)
+
+
+def _compares_routes(prop: Proposition, f: Finding, text: str) -> bool:
+    """Whether a finding compares the claim's route of ketamine with another route of it, head to head: the findings
+    reader found two forms of ketamine compared, or the sentence sets no other comparator, names one of the claim's
+    routes and one of those it is compared with (any other, when the comparator names none) and compares them ("no
+    difference between the administration of IV and nebulized ketamine"). A sentence that lists results by route
+    ("no significant effect ... for ketamine IV in CRPS, oral memantine in ...") or compares one route of ketamine
+    with another drug ("nebulized ketamine and IV morphine") compares no routes of ketamine."""
+    if f.arm != "ketamine":
+        return False
+    if f.vs == "ketamine":
+        return True
+    others = _routes_named(prop.comparator or "")
+    own = set(prop.routes) - others or set(prop.routes)  # "IV rather than oral", read with both routes
+    named = _routes_named(text)
+    against = (named & others if others else named) - own  # another route than the one the claim is about
+    if f.vs is not None or not named & own or not against:
+        return False
+    return bool(lexicon().comparison.search(text) or _BETWEEN.search(text))
 
 
 def _votes(prop: Proposition, direction: str, effects: list[Effect], reading: Reading) -> list[Vote]:
@@ -833,6 +854,17 @@ def _acute_for_chronic(population: tuple[str, ...], have: set[str]) -> list[str]
     return sorted((have & _family(rules["acute"])) - _family(list(population)))
 
 
+def _a_course_of_treatment(claim: Claim) -> str:
+    """What a claim says is treated with a course of ketamine rather than one dose, as an explanation names it:
+    infusion therapy or repeated treatment (its regimen), or pain that other treatments have not eased
+    (``data/weighing.toml`` [course] refractory); "" if neither."""
+    prop = claim.proposition
+    if prop.regimen in ("infusion", "repeated"):
+        return prop.regimen
+    m = pattern("course", "refractory").search(claim.text)
+    return f"a course of treatment for pain others have not eased ({m.group(0)!r})" if m else ""
+
+
 def _duration_indirect(claim: Claim, rec: Record, reading: Reading, have: set[str]) -> list[str]:
     """Why a record cannot say how long the claimed relief lasts (``data/weighing.toml`` [duration]): relief that
     outlasts the pain of an operation or an injury (time to the first rescue dose) when the claim names no population
@@ -885,6 +917,13 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
     if prop.regimen and regimen and regimen[0] != prop.regimen:
         if not (prop.regimen == "infusion" and regimen[0] == "repeated"):
             out.append(f"regimen: {regimen[0]} ({regimen[1]}), not {prop.regimen}")
+    elif not _is_review(rec) and (treatment := _a_course_of_treatment(claim)):
+        # an emergency-care trial gives one dose for one attack, whether or not its abstract states the dose
+        single = sorted(have & _family(weighing()["population"]["single_dose"]))
+        if regimen and regimen[0] == "single":
+            out.append(f"regimen: single ({regimen[1]}), not {treatment}")
+        elif single and not regimen:
+            out.append(f"regimen: a single dose (population tagged {', '.join(single)}), not {treatment}")
     exposure = reading.study.exposure
     if prop.exposure in ("therapeutic", "supervised") and exposure and exposure[0] in ("recreational", "sedation"):
         if not (prop.exposure == "supervised" and exposure[0] == "sedation"):
@@ -974,8 +1013,7 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         if not _relevant(prop, f, text, claim.kind, title, routes):
             continue
         indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
-        two_routes = f.arm == "ketamine" and len(_routes_named(text)) >= 2
-        if by_route and f.direction and f.arm == "ketamine" and (f.vs == "ketamine" or two_routes):
+        if by_route and f.direction and _compares_routes(prop, f, text):
             effects.append(Effect(f.direction, "active:ketamine by another route", f.significant, f))
             continue
         e = effect_of(f, reading)

@@ -11,6 +11,8 @@ that rates its own evidence as weak as a single trial, whatever their design.
   studies by different groups or one systematic review or meta-analysis, with an RCT or better among them, and
   nothing credible of comparable weight against; `contradicted` needs credible evidence against and none for;
   credible evidence on both sides is `mixed`, unless a consistent body at the top tier faces a single record.
+  Direct evidence that is all weak (uncontrolled series, narrative reviews) leaves a benefit `insufficient`, whatever
+  it and the indirect evidence show (series against one emergency dose for an infusion claim are not an open question).
   Duration claims are checked at both ends: relief shown only well short of the claimed maximum is `mixed`.
   Comparative claims count head-to-head evidence only. A claim of a large or certain benefit ("clearly helps")
   is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
@@ -24,10 +26,11 @@ that rates its own evidence as weak as a single trial, whatever their design.
   direct records about it (its name or a synonym in their title, abstract or keywords, or its population tag);
   records on other pain conditions, or indirect on other grounds, are not counted, so they cannot make it supported
   or mixed. A review that pools several conditions is read from its sentences about this one. No record about it
-  among the closest is `no_evidence`; records about it that report nothing for or against, or too little, leave it
-  `insufficient`, and the explanation names them. A psychiatric diagnosis ("- Depression", "OCD/PTSD") is a
-  population of its own: it is weighed for its own outcomes (mood), never for relief of pain, and its records on
-  patients in pain or around surgery are indirect too.
+  among the closest is `no_evidence`, unless records on the wider condition it belongs to report findings ("diabetic
+  neuropathy" with trials of neuropathic pain): then, as when records about it report nothing for or against, or
+  too little, it is `insufficient`, and the explanation names them. A psychiatric diagnosis ("- Depression",
+  "OCD/PTSD") is a population of its own: it is weighed for its own outcomes (mood), never for relief of pain, and
+  its records on patients in pain or around surgery are indirect too.
 - **what no record names** (all kinds but textbook ones): a claim whose reading carries concept words (a condition
   the vocabulary has no population for, "Lupus") has `no_evidence` when none of its records' titles, abstracts or
   keywords names them: trials of pain in general do not bear on lupus. A mechanism is stated in other words. A
@@ -421,6 +424,13 @@ def _effect_verdict(t: Tally) -> str:
         return "insufficient"  # only evidence on another population, route, regimen or measure
     direct = t.direct()
     v = _weigh(direct)
+    weak = t.claim.proposition.direction != "states" and not any(
+        tier(t.claim, e) >= 2 for e in direct.sup + direct.con + direct.mixed
+    )
+    if weak and v in ("mixed", "insufficient"):
+        # only weak direct evidence (uncontrolled series, narrative reviews): reports that point both ways, or trials
+        # in other populations or of other regimens, do not make it an open question; no trial has asked it yet
+        return "insufficient"
     if v != "insufficient":
         return v
     # the little direct evidence there is against what the rest shows, or the whole evidence divided: an open
@@ -737,9 +747,22 @@ def unnamed(prop: Proposition) -> str:
 
 def _about_list(about: list[Evidence], most: int = 4) -> str:
     """The records about a claim's condition as an explanation names them, each with why it is about it."""
-    shown = sorted(about, key=lambda e: (-design_weight(e.design), e.first_author))[:most]
+    shown = _strongest(about, most)
     more = f" and {len(about) - most} more" if len(about) > most else ""
     return f"{len(about)} record(s), " + "; ".join(f"{cite(e)}, {e.about_condition}" for e in shown) + more
+
+
+def _strongest(items: list[Evidence], most: int = 3) -> list[Evidence]:
+    return sorted(items, key=lambda e: (-design_weight(e.design), e.first_author))[:most]
+
+
+def _wider_label(broader: frozenset[str], wider: list[Evidence]) -> str:
+    """The wider conditions (a condition's broader settings) that some records are about, as an explanation names
+    them ("neuropathic pain")."""
+    vocab = default_vocabulary()
+    named = sorted({s for e in wider for s in e.settings} & broader)
+    labels = [td.label if (td := vocab.tag("setting", s)) is not None else s for s in named]
+    return " or ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in labels)
 
 
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
@@ -767,6 +790,16 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if label and counted:
         about = [e for e in counted if e.about_condition]
         if not about:
+            # a condition within a wider one ("diabetic neuropathy" within neuropathic pain) whose own records are
+            # none: what the wider condition's records show is indirect for it, so the question is open, not unasked
+            broader = condition.broader if condition is not None else frozenset()
+            wider = [e for e in counted if e.stance != "neutral" and set(e.settings) & broader]
+            if wider:
+                return "insufficient", (
+                    f"Insufficient: none of the {len(counted)} records closest to the claim is about {label} (names "
+                    f"it in its title, abstract or keywords); {len(wider)} on {_wider_label(broader, wider)} report "
+                    f"findings, indirect for it (e.g. {', '.join(cite(e) for e in _strongest(wider))}).{note}"
+                )
             return "no_evidence", (
                 f"No evidence found in this library: none of the {len(counted)} records closest to the claim is about "
                 f"{label} (names it in its title, abstract or keywords).{note}"

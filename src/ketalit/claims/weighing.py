@@ -99,3 +99,10 @@ def conditions() -> tuple[Condition, ...]:
             raise ValueError(f"{where}: a pattern does not compile: {exc}") from None
         out.append(Condition(cid, label, words, setting, frozenset(broader), outcomes, psychiatric))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def psychiatric_words() -> re.Pattern[str]:
+    """The words of every psychiatric diagnosis of ``data/weighing.toml`` [condition] (``psychiatric = true``), their
+    one home: the normaliser reads a claim that names one as about that condition, not about pain."""
+    return re.compile("|".join(f"(?:{c.words.pattern})" for c in conditions() if c.psychiatric), re.I)
