@@ -122,6 +122,33 @@ def test_catalogue_errors_name_the_claim_and_its_line(tmp_path: Path) -> None:
         load_catalogue(tmp_path)
 
 
+def test_a_catalogue_read_again_is_the_same_and_each_reader_has_its_own_copy(tmp_path: Path) -> None:
+    from ketalit.claims.catalogue import parse_catalogue
+    from ketalit.claims.pages import read_catalogue
+
+    text = (ROOT / "library" / "claims.toml").read_text(encoding="utf-8")
+    first = parse_catalogue(text)
+    assert first == tomllib.loads(text)
+    first["claim"].clear()
+    first["documents"]["000"]["title"] = "changed by one reader"
+    assert parse_catalogue(text) == tomllib.loads(text)  # what one reader changes, the next does not see
+    # a changed file is read as it is now; an error still names the claim's own line, here the third claim's
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "900.txt").write_text("Ketamine cures migraine pain.\n")
+    entry = (
+        '[[claim]]\nid = "900-0{n}"\nquote = "Ketamine cures migraine pain."\nstart = 0\nend = 29\n'
+        'kind = "efficacy"\nroutes = []\noutcomes = ["{outcome}"]\nsettings = []\nassertion = "a"\n'
+    )
+    head = '[documents."900"]\nfile = "sources/900.txt"\n\n'
+    good = head + "".join(entry.format(n=n, outcome="pain_intensity") for n in (1, 2))
+    (tmp_path / "claims.toml").write_text(good)
+    assert [c.id for c in load_catalogue(tmp_path)] == ["900-01", "900-02"]
+    assert [c["id"] for c in read_catalogue(tmp_path)["claim"]] == ["900-01", "900-02"]
+    (tmp_path / "claims.toml").write_text(good + entry.format(n=3, outcome="pain_intensty"))
+    with pytest.raises(KetalitError, match=r"claims.toml:25: claim 900-03: outcomes: 'pain_intensty'"):
+        load_catalogue(tmp_path)
+
+
 def test_extract_finds_claims_with_lead_ins_and_skips_calls_to_action() -> None:
     text = (
         "Why ketamine\n\nKetamine relieves nerve pain within 20 minutes. Call us today at +1 555 0100!\n\n"

@@ -9,9 +9,10 @@ claim and its line, never a silent "no evidence".
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -209,9 +210,26 @@ def id_order(cid: str) -> tuple[str, int]:
     return doc, int(number) if number.isdigit() else -1
 
 
-def _line_of(text: str, cid: str) -> int:
-    m = re.search(rf'^id\s*=\s*"{re.escape(cid)}"', text, re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else 0
+def _lines_of_ids(text: str) -> dict[str, int]:
+    """The line of each claim's ``id = "..."`` in the catalogue's text (the first, where an id is used twice)."""
+    lines: dict[str, int] = {}
+    line, at = 1, 0
+    for m in re.finditer(r'^id\s*=\s*"([^"\n]*)"', text, re.M):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines.setdefault(m.group(1), line)
+    return lines
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> bytes:
+    return pickle.dumps(tomllib.loads(text), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def parse_catalogue(text: str) -> dict[str, Any]:
+    """The catalogue's TOML text as data: parsed once per text in a process (a command reads its library's catalogue
+    several times: linking, checking and the report each do), each caller given its own copy to change."""
+    return pickle.loads(_parsed(text))
 
 
 def _check(item: dict[str, Any], where: str) -> None:
@@ -270,16 +288,17 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
         return []
     raw = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(raw)
+        data = parse_catalogue(raw)
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(f"{path}: not valid TOML ({exc})") from exc
+    lines = _lines_of_ids(raw)
     docs = data.get("documents", {})
     texts: dict[str, str] = {}
     claims = []
     seen: set[str] = set()
     for item in data.get("claim", []):
         cid = str(item.get("id", ""))
-        where = f"{path}:{_line_of(raw, cid)}: claim {cid}"
+        where = f"{path}:{lines.get(cid, 0)}: claim {cid}"
         if not re.fullmatch(r"\d{3}-\d{2,}", cid):
             raise BadInput(f"{path}: claim id {cid!r} is not of the form 000-01")
         if cid in seen:

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import BadInput
-from .catalogue import id_order
+from .catalogue import id_order, parse_catalogue
 
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<meta|<!--)|<(?:p|div|article|li|h1|h2)[\s>]", re.I)
 
@@ -162,7 +162,7 @@ def read_catalogue(root: Path) -> dict[str, Any]:
     if not path.exists():
         return {"documents": {}, "claim": []}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_catalogue(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(f"{path}: not valid TOML ({exc})") from exc
     data.setdefault("documents", {})
