@@ -1116,3 +1116,37 @@ def test_another_drug_said_to_stop_ketamine_working_is_not_weighed_as_relief() -
     assert not n.checkable and "interaction" in n.reasons["checkable"], n.reasons
     # the sentence before, which says what ketamine does, stays checkable
     assert _normalised("p50", "ketamine, by contrast, relieves not only pain but inflammation too").checkable
+
+
+# -- round 10: a veto reaches only the clause it matches ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence", "clause"),
+    [
+        # a variability frame before a claim ("Every patient is unique ..., but more than 70% ...")
+        ("p51", "Every patient is unique and results cannot be guaranteed, but more than 70%", "more than 70%"),
+        # "Some ..., while for others ...": either half may be a claim, and the claim is both
+        ("p51", "Some patients get long-term relief from one series of infusions, while for others", "boost"),
+        ("p31", "Some people report that their pain does not improve, while others report", "drops"),
+        ("p29", "Some people get significant pain relief straight after their first session, whereas", "several"),
+        # "controlled setting" inside a participial phrase, "be given regularly" in a second predicate
+        ("p51", "given in a monitored and controlled setting, ketamine has no addictive potential", "no addictive"),
+    ],
+)
+def test_a_claim_beside_a_variability_or_setting_clause_is_kept(page: str, sentence: str, clause: str) -> None:
+    """heldout9 p51's claims were skipped whole because one clause or phrase said patients differ or named the
+    setting; one of them ("given in a monitored and controlled setting, ketamine has no addictive potential") is a
+    false safety claim the reviewers contradicted, which was never checked. The claim is the clause the veto does not
+    reach, and it is reported with that clause."""
+    (quote,) = _extracted(page, sentence)
+    candidate = claims_of(page)[quote]
+    assert clause in candidate.clause, candidate.why
+    assert "controlled setting" not in candidate.clause
+
+
+def test_a_safety_claim_inside_a_setting_phrase_is_checked_as_no_dependence() -> None:
+    """The p51 sentence the reviewers contradicted reaches the evidence as what it asserts: no dependence."""
+    n = _normalised("p51", "given in a monitored and controlled setting, ketamine has no addictive potential")
+    assert (n.kind, n.outcomes, n.polarity) == ("dependence", ["abuse_dependence"], "negative"), n.reasons
+    assert n.checkable
