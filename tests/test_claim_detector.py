@@ -1150,3 +1150,27 @@ def test_a_safety_claim_inside_a_setting_phrase_is_checked_as_no_dependence() ->
     n = _normalised("p51", "given in a monitored and controlled setting, ketamine has no addictive potential")
     assert (n.kind, n.outcomes, n.polarity) == ("dependence", ["abuse_dependence"], "negative"), n.reasons
     assert n.checkable
+
+
+@pytest.mark.parametrize(
+    ("page", "sentence"),
+    [
+        # the work-up before treatment, whatever outcome or drug the sentence names
+        ("p48", "Anyone who comes to our clinic will already have been seen by a neurologist"),
+        # the clinician explaining the procedure, "including its possible complications and side effects"
+        ("p49", "the doctor will walk you through the procedure in detail"),
+        # where it stands among treatments, even for a named condition
+        ("p50", "It is regarded as a third-line option for pain relief"),
+        ("p50", "I also prescribe it for other conditions that have not responded to treatment."),
+        # what is set for each patient
+        ("p51", "Infusion dose and frequency are individualised for each patient"),
+        ("p52", "Each client's series is custom-made in close collaboration"),
+        # a disclaimer with an effect word after it
+        ("p52", "It cures neither condition; instead it is a tool that helps clients cope better"),
+    ],
+)
+def test_procedure_positioning_and_disclaimers_are_not_claims(page: str, sentence: str) -> None:
+    """heldout9's non-claims that were extracted and then weighed (p49's walk-through and p50's third-line sentence
+    were "supported"): a sentence whose asserting clause is the clinic's procedure, the treatment's place among others
+    or a disclaimer is no claim, though another clause names side effects, a condition or relief."""
+    assert _extracted(page, sentence) == []
