@@ -1174,3 +1174,12 @@ def test_procedure_positioning_and_disclaimers_are_not_claims(page: str, sentenc
     were "supported"): a sentence whose asserting clause is the clinic's procedure, the treatment's place among others
     or a disclaimer is no claim, though another clause names side effects, a condition or relief."""
     assert _extracted(page, sentence) == []
+
+
+def test_a_list_under_the_warning_signs_of_the_disease_is_not_claims() -> None:
+    """heldout9 p48: "Some people notice warning signs that a migraine may be on its way:" introduces the disease's
+    signs ("Feeling sick and vomiting", "Trouble speaking"), which were read as side effects of ketamine and as pain it
+    relieves. The page's claims about ketamine are still found."""
+    for item in ("Feeling sick and vomiting", "Trouble speaking", "Blind spots in vision", "Flashes of light"):
+        assert _extracted("p48", item) == []
+    assert len(claims_of("p48")) >= 5
