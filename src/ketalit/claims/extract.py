@@ -382,11 +382,14 @@ def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] |
     m = _WHILE_OTHERS.match(text)
     if m and not parts:
         # what the others get from the treatment, read with what the first patients get: the claim is both halves
+        # (the clause the proposition is read from is what the first patients get, when that is a claim itself)
         first, others = m.group(1), m.group(2)
         refers = _compiled()["ketamine"].search(others) and not_claim_reason(others) is None
         why = claim_reason(others, first, headings) if refers else None
         if why:
-            return text.strip(), f"the clause after 'others', {others.strip()!r}, {why}"
+            own = claim_reason(first, "", headings) if not_claim_reason(first) is None else None
+            clause = first.strip() if own else text.strip()
+            return clause, f"the clause after 'others', {others.strip()!r}, {why}"
     m = _BECAUSE.match(text)
     if m and not parts:
         parts = (m.group(2),)
