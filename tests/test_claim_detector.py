@@ -1146,6 +1146,19 @@ def test_a_claim_beside_a_variability_or_setting_clause_is_kept(page: str, sente
     assert "controlled setting" not in candidate.clause
 
 
+@pytest.mark.parametrize(
+    ("page", "sentence", "kind"),
+    [
+        ("p29", "Some people get significant pain relief straight after their first session", "onset"),
+        ("p51", "Some patients get long-term relief from one series of infusions", "duration"),
+    ],
+)
+def test_a_while_others_sentence_is_read_from_what_the_first_patients_get(page: str, sentence: str, kind: str) -> None:
+    """Read whole, "... straight after their first session, whereas others may need several infusions" was a claim
+    about the dose; reviewers read it as how soon relief comes, and p51's as how long it lasts."""
+    assert _normalised(page, sentence).kind == kind
+
+
 def test_a_safety_claim_inside_a_setting_phrase_is_checked_as_no_dependence() -> None:
     """The p51 sentence the reviewers contradicted reaches the evidence as what it asserts: no dependence."""
     n = _normalised("p51", "given in a monitored and controlled setting, ketamine has no addictive potential")
