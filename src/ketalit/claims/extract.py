@@ -16,7 +16,9 @@ Treat"), and a sentence that only its heading makes about ketamine is a claim on
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
 whose subject "This ..." points back to one naming ketamine is about ketamine). A sentence led by a concessive
 clause ("While it has shown promise in relieving pain, it is essential to ...", "Research is still under way, but
-several studies back its efficacy") is a claim when one of its clauses is. The rules are regular expressions in
+several studies back its efficacy"), a variability frame ("Some patients ..., while for others ..."), or a phrase
+that names the setting ("given in a monitored and controlled setting,") is a claim when one of its clauses is; a veto
+that matches only the other clause or the phrase does not reach it. The rules are regular expressions in
 ``data/claim_text.toml``; every candidate keeps the rule that let it in and the words that matched (and where: the
 sentence, the lead-in, the heading).
 
@@ -48,7 +50,17 @@ from .._compat import tomllib
 _BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 # Rules whose sentence may still be a claim in its other clause ("While it shows promise, it carries risks").
-_CONCEDES = ("advice", "puffery", "promise", "goal_or_disclaimer", "meta", "logistics", "protocol", "question")
+_CONCEDES = (
+    "advice",
+    "puffery",
+    "promise",
+    "goal_or_disclaimer",
+    "meta",
+    "logistics",
+    "protocol",
+    "question",
+    "variability",
+)
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
 _SENT_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
@@ -86,6 +98,22 @@ _CONCESSIVE = re.compile(r"^((?:while|although|though|even though|whilst)\b[^,]{
 # "<one clause>, but <other clause>": the concession first, the claim after it (or, before a visit's logistics, the
 # claim first: "Ketamine is usually well tolerated, but should side effects occur, our staff will ...").
 _CONCEDED_BUT = re.compile(r"^([^,]{8,}),\s*(?:but|yet)\s+(.{8,})$", re.I | re.S)
+# "Some patients ..., while for others <claim>": that patients differ, and what the others get from the treatment.
+_WHILE_OTHERS = re.compile(r"^(.{8,}?),\s*(?:while|whereas)\s+(?:for\s+)?others\b,?\s*(.{8,})$", re.I | re.S)
+# "If it is given in a clinic, <main clause>", "Given in a monitored setting, <main clause>": a leading conditional or
+# participial phrase, and one set off by commas inside the sentence ("Studies show that, given in a monitored and
+# controlled setting, ketamine has ..."); the main clause is the sentence without it.
+_LEADING_PHRASE = re.compile(
+    r"^((?:if|when|once|given|used|administered|delivered|taken|provided|before|after|during)\b[^,;]{4,60}),\s*(.{8,})$",
+    re.I | re.S,
+)
+_INNER_PHRASE = re.compile(
+    r"^(.{4,}?),\s*((?:if|when|once|given|used|administered|delivered|taken|provided)\b[^,;]{4,60}),\s*(.{8,})$",
+    re.I | re.S,
+)
+# "ketamine has no addictive potential and can be given regularly": a claim and a second predicate that says how it is
+# given
+_AND_PREDICATE = re.compile(r"^(.{8,}?)\s+and\s+(?:can|may|will|is|are|should|must)\b\s*(.{8,})$", re.I | re.S)
 # "<logistics>, because <claim>": "you need a companion to drive you home, because the ketamine will make you tired"
 _BECAUSE = re.compile(r"^(.{8,}?),?\s+(?:because|since)\s+(.{8,})$", re.I | re.S)
 
@@ -224,6 +252,20 @@ def _is_heading(stripped: str) -> bool:
     return len(words) <= 20 and sum(w[0].isupper() for w in long_words) * 2 > len(long_words)
 
 
+def _main_clause(text: str) -> str | None:
+    """The sentence without a leading or inner conditional or participial phrase ("Given in a monitored setting,
+    ketamine has ..." -> "ketamine has ..."; "Studies show that, given in a monitored and controlled setting, ketamine
+    has ..." -> "Studies show that ketamine has ..."), or None: a veto that matched only in that phrase ("controlled
+    setting") does not reach the main clause."""
+    m = _LEADING_PHRASE.match(text.strip())
+    if m:
+        return m.group(2).strip()
+    m = _INNER_PHRASE.match(text.strip())
+    if m:
+        return f"{m.group(1).strip()} {m.group(3).strip()}"
+    return None
+
+
 def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> str | None:
     """The name of the rule that says a sentence (or a list item, which may be a single word) is not a claim.
     ``context`` is what a list item is read with (its lead-in and the sentence before it)."""
@@ -327,22 +369,46 @@ def claim_reason(
 def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] | None:
     """ "While ketamine has shown promise in relieving pain, it is essential to ...", "Research is still under way,
     but several studies back its efficacy", "Ketamine is usually well tolerated, but should side effects occur, our
-    staff will ...", "You need a companion to drive you home, because the ketamine will make you tired": a sentence
-    whose one clause is advice, framing or logistics and whose other clause is a claim is a claim. (The clause, and why
-    it is one.)"""
+    staff will ...", "You need a companion to drive you home, because the ketamine will make you tired", "Some
+    patients get long-term relief ..., while for others ...", "Studies show that, given in a monitored and controlled
+    setting, ketamine has no addictive potential and can be given regularly": a sentence whose one clause (or phrase,
+    or second predicate) is advice, framing, logistics, protocol or variability and whose other clause is a claim is a
+    claim. (The clause, and why it is one.)"""
     m = _CONCESSIVE.match(text)
     parts: tuple[str, ...] = (m.group(1), m.group(2)) if m else ()
     m = _CONCEDED_BUT.match(text)
     if m and not parts:
         parts = (m.group(2), m.group(1))
+    m = _WHILE_OTHERS.match(text)
+    if m and not parts:
+        # what the others get from the treatment, read with what the first patients get: the claim is both halves
+        # (the clause the proposition is read from is what the first patients get, when that is a claim itself)
+        first, others = m.group(1), m.group(2)
+        refers = _compiled()["ketamine"].search(others) and not_claim_reason(others) is None
+        why = claim_reason(others, first, headings) if refers else None
+        if why:
+            own = claim_reason(first, "", headings) if not_claim_reason(first) is None else None
+            clause = first.strip() if own else text.strip()
+            return clause, f"the clause after 'others', {others.strip()!r}, {why}"
     m = _BECAUSE.match(text)
     if m and not parts:
         parts = (m.group(2),)
+    main = _main_clause(text)
+    if main is not None and not parts:
+        parts = (main,)
+    m = _AND_PREDICATE.match(text)
+    if m and not parts and not_claim_reason(text) == "protocol":
+        parts = (m.group(1),)
     for part in parts:
-        if not_claim_reason(part) is None:
+        stop = not_claim_reason(part)
+        if stop is None:
             why = claim_reason(part, "", headings)
             if why:
                 return part.strip(), f"the clause {part.strip()!r} {why}"
+        elif stop in _CONCEDES and len(part) < len(text):
+            found = _concessive_claim(part, headings)
+            if found is not None:
+                return found
     return None
 
 
