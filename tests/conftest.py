@@ -119,6 +119,20 @@ def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_once(tmp_path_factory, "linked", build)
 
 
+def index_with_vectors(root: Path) -> None:
+    """Library ``root``'s search index written, with every record's embedding in it (what linking claims first makes
+    and keeps there): a copy of the folder (``shutil.copytree``) links without making them again (0.2-0.4 CPU-s a
+    copy of the shipped library). For the templates that tests copy before they check pages or link claims."""
+    from ketalit.search.index import SearchIndex
+
+    lib = Library.open(root)
+    index = SearchIndex.for_library(lib)
+    try:
+        index.similarity("", lib)
+    finally:
+        index.close()
+
+
 def keep_claims(root: Path, keep: Callable[[dict], bool]) -> None:
     """Library ``root`` with only the linked claims ``keep`` accepts (and the contradictions between them), as if only
     they had been checked: a report of a few claims exercises all that the whole library's report does, at a fraction

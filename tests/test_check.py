@@ -34,20 +34,22 @@ from ketalit.cli import app
 from ketalit.library import Library
 from ketalit.report.render import write_report
 
-from conftest import ROOT, built_once, copy_library_files, run_cli, run_ketalit
+from conftest import ROOT, built_once, copy_library_files, index_with_vectors, run_cli, run_ketalit
 
 PAGES = ROOT / "tests" / "pages" / "tuning"
 
 
 @pytest.fixture(scope="session")
 def records_only_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped library's records, without any page or claim: made once per run, never written to."""
+    """The shipped library's records, without any page or claim, and their index with the records' embeddings: made
+    once per run, never written to."""
 
     def build(folder: Path) -> Path:
         dest = folder / "library"
         copy_library_files(ROOT / "library", dest)
         shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
         forget_all_claims(dest)
+        index_with_vectors(dest)
         return dest
 
     return built_once(tmp_path_factory, "records_only", build)
