@@ -860,3 +860,52 @@ def test_the_normaliser_reads_the_psychiatric_diagnoses_of_the_weighing_file(mon
         monkeypatch.undo()
         for f in caches:
             f.cache_clear()
+
+
+def test_a_stated_date_of_first_use_supports_a_claimed_span_of_use_and_never_denies_it(lib: Library) -> None:
+    # heldout9 p52: Kumar 2021 ("ketamine was first synthesized in 1962") states more than 60 years of use; its "In
+    # the past 50 years, despite its potential benefits, it is not commonly used" is no denial of it
+    used = claim("Hospitals all over the world have used it for more than 60 years.", kind="history", outcomes=[],
+                 terms="hospitals all world used years")  # fmt: skip
+    kumar = evidence(lib, used, "10.4097/kja.20663")
+    assert kumar.stance == "supports" and "'used for decades'" in kumar.why
+    assert any("1962" in s for s in kumar.rationale)
+    # Schwenk 2018 ("ketamine infusions have been used for decades"): two decades is not sixty years
+    schwenk = evidence(lib, used, "29870457")
+    assert schwenk.stance == "neutral" and "not for 60 years" in schwenk.why
+
+
+def test_each_part_of_a_mechanism_needs_records_that_state_it(lib: Library) -> None:
+    # heldout9 p48: "NMDA, central, alter" (Azari 2012) and "NMDA, receptor, neural" (Eide 1994) name three of the
+    # claim's words and state that ketamine acts on NMDA receptors; none of them states that it rewires the brain
+    words = "acting nmda receptors brain drug helps rewire alters nerve-cell signalling pain stops"
+    rewire = claim("By acting on NMDA receptors in the brain, the drug helps rewire the brain and alters nerve-cell "
+                   "signalling so that pain stops.", kind="mechanism", outcomes=[], terms=words)  # fmt: skip
+    found = [evidence(lib, rewire, k) for k in ("22136149", "eide1994relief", "goldberg2005multi")]
+    assert [e.stance for e in found] == ["supports"] * 3
+    v, why = verdict(rewire, found)
+    assert v == "insufficient" and "'rewires the brain' (no record)" in why
+    # the receptor part alone, the same records establish
+    acts = claim("By acting on NMDA receptors in the brain, the drug alters nerve-cell signalling.", kind="mechanism",
+                 outcomes=[], terms="acting nmda receptors brain drug alters nerve-cell signalling")  # fmt: skip
+    found = [evidence(lib, acts, k) for k in ("22136149", "eide1994relief", "goldberg2005multi")]
+    assert verdict(acts, found)[0] == "supported"
+
+
+def test_an_anti_inflammatory_effect_states_that_ketamine_reduces_inflammation(lib: Library) -> None:
+    # heldout9 p53: Dale 2012, a meta-analysis of IL-6 after surgery: "ketamine had an anti-inflammatory effect"
+    mode = claim("Ketamine's mode of action is to reduce inflammation.", kind="mechanism", outcomes=[],
+                 terms="mode action reduce inflammation")  # fmt: skip
+    dale = evidence(lib, mode, "22826531")
+    assert dale.stance == "supports" and "states 'reduces inflammation'" in dale.why
+
+
+def test_the_route_a_record_studied_does_not_make_a_mechanism_indirect(lib: Library) -> None:
+    # heldout9 p49: Sawynok 2014, a review of topical ketamine, states the block of NMDA receptors in the spinal cord;
+    # how ketamine works does not depend on how it was given
+    quote = ("Given as a continuous infusion into a vein, this medicine may block pain receptors located in the "
+             "spinal cord and brain.")  # fmt: skip
+    words = "given continuous infusion vein medicine block pain receptors located spinal cord brain"
+    c = claim(quote, kind="mechanism", outcomes=[], routes=["intravenous"], terms=words)
+    sawynok = evidence(lib, c, "10.1213/ane.0000000000000246")
+    assert sawynok.stance == "supports" and not sawynok.indirect

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from ..records import Record
@@ -25,7 +26,7 @@ from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import expand, fmt_days
 from .verdict import asserted_direction, claim_condition, condition_outcomes, names_another
-from .weighing import Condition, pattern, weighing
+from .weighing import Condition, TextbookPart, pattern, read_by_parts, weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -643,6 +644,17 @@ def _statement_qualifiers(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+def _states_nothing(text: str, about_ketamine: bool) -> bool:
+    """A sentence that states no textbook fact: about another drug, an aim, a method or a call for research, or (for
+    a history or dosing claim) not about ketamine."""
+    lex = lexicon()
+    if lex.comparators.search(text) and not lex.ketamine.search(text):
+        return True  # a statement about another drug is not about ketamine
+    if lex.methods_sentences.search(text) or lex.ignore.search(text) or lex.future_research.search(text):
+        return True  # an aim, a method or a call for research states nothing
+    return about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I)
+
+
 def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
@@ -665,6 +677,9 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     figures = _figures(claim.text) if claim.kind == "dosing" else frozenset()  # a dosing claim's own figures
     qualifiers = _statement_qualifiers(claim.text)
     texts = [reading.text(rec, i) if s.role in roles else "" for i, s in enumerate(reading.sentences)]
+    parts = read_by_parts(claim.kind, claim.text, claim.proposition.terms)
+    if parts:
+        return _part_votes(claim, rec, reading, parts, texts)
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
         return []  # the record names too little of what the claim states, in any sentence
@@ -677,12 +692,7 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         low = text.lower()
         found = [m.group(0) for g in groups for m in [_group_rx(g).search(low)] if m]
         hits = [h.strip() for h in found]
-        lex = lexicon()
-        if len(hits) < loose or (lex.comparators.search(text) and not lex.ketamine.search(text)):
-            continue  # a statement about another drug is not about ketamine
-        if lex.methods_sentences.search(text) or lex.ignore.search(text) or lex.future_research.search(text):
-            continue  # an aim, a method or a call for research states nothing
-        if about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I):
+        if len(hits) < loose or _states_nothing(text, about_ketamine):
             continue
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
         at = low.find(hits[0])
@@ -701,6 +711,85 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
+    return votes
+
+
+NUMBERS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_SPAN = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBERS) + r")\+? years\b|\b(decades)\b", re.I)
+_YEAR = re.compile(r"(?<![\d.])(19[4-9]\d|20[0-2]\d)(?:'?s)?(?![\d.])")
+
+
+def _span_years(m: re.Match[str]) -> int:
+    if m.group(2):
+        return 20  # "for decades": two at least
+    word = m.group(1).lower()
+    return NUMBERS[word] if word in NUMBERS else int(word)
+
+
+def _claimed_span(text: str) -> int | None:
+    """How many years a history claim says ketamine has been used ("for more than 60 years": 60; "since the 1960s":
+    the years since 1960); None when it gives no span."""
+    m = _SPAN.search(text)
+    if m:
+        return _span_years(m)
+    year = _YEAR.search(text)
+    return date.today().year - int(year.group(1)) if year else None
+
+
+def _stated_start(text: str, published: int | None) -> int | None:
+    """The earliest year from which a sentence says ketamine was in use: a year it names ("synthesised in 1962"), or
+    its publication year less a span it names ("used for over 50 years"); None when it names neither."""
+    starts = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    if published:
+        starts += [published - _span_years(m) for m in _SPAN.finditer(text)]
+    return min(starts, default=None)
+
+
+def _part_votes(
+    claim: Claim, rec: Record, reading: Reading, parts: tuple[TextbookPart, ...], texts: list[str]
+) -> list[Vote]:
+    """A textbook claim read part by part (``data/weighing.toml`` [[textbook.parts]]): a sentence states a part when it
+    names the part's predicate and its object (or a phrase that says both), each vote naming the part it states. A
+    dated part is stated by a date within the tolerance of the claim's span, and never denied."""
+    span = _claimed_span(claim.text)
+    tolerance = weighing()["textbook"]["dated_tolerance_years"]
+    qualifiers = _statement_qualifiers(claim.text)
+    votes = []
+    for i, s in enumerate(reading.sentences):
+        text = texts[i]
+        if not text:
+            continue
+        if s.cut:  # an abstract cut short: only the clauses that end before the cut
+            text = text[: max(text.rfind(";"), text.rfind(":"), 0)]
+        if _states_nothing(text, claim.kind != "mechanism"):
+            continue
+        weight = 1.0 if s.role in ("results", "conclusions") else 0.6
+        for part in parts:
+            named = part.named_in(text)
+            if named is None:
+                if obj := part.object.search(text):
+                    votes.append(Vote(None, i, 0, 0.0, f"names {obj.group(0)}, not that ketamine {part.name}"))
+                continue
+            verb, obj = named
+            words = verb.group(0) if verb is obj else f"{verb.group(0)}, {obj.group(0)}"
+            unsaid = next((q for rx, q in qualifiers if not rx.search(text)), "")
+            if unsaid:  # "the most potent": a sentence that states the part but not the ranking
+                votes.append(Vote(None, i, 0, 0.0, f"states {words}, but not what the claim says: '{unsaid}'"))
+                continue
+            negated = _context(text).negated(verb.start(), verb.end())
+            if part.dated:
+                if negated:  # "in the past 50 years ... it is not commonly used": a date, but not of its use
+                    votes.append(Vote(None, i, 0, 0.0, f"says it was not ({words})"))
+                    continue
+                start = _stated_start(text, rec.get("year"))
+                if span is not None and (start is None or date.today().year - start < span - tolerance):
+                    when = f"from {start}" if start is not None else "no date"
+                    votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not for {span} years"))
+                    continue
+                votes.append(Vote(None, i, 1, weight, f"states '{part.name}' ({words})"))
+                continue
+            side = 1 if (negated is None) == (claim.polarity != "negative") else -1
+            votes.append(Vote(None, i, side, weight, f"{'denies' if negated else 'states'} '{part.name}' ({words})"))
     return votes
 
 
@@ -907,7 +996,9 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
                 out.append(f"population: {', '.join(acute)} (acute pain), the claim is about {about}")
     if prop.direction == "lasts":
         out += _duration_indirect(claim, rec, reading, have)
-    if prop.routes and tags.get("route") and not set(tags["route"]) & set(prop.routes):
+    # how ketamine works, or how long it has been used, is the same whatever route a record studied
+    any_route = claim.kind in ("mechanism", "history")
+    if prop.routes and not any_route and tags.get("route") and not set(tags["route"]) & set(prop.routes):
         out.append(f"route: {', '.join(tags['route'])}, not {', '.join(prop.routes)}")
     elif prop.routes and not tags.get("route") and (claim.kind == "onset" or prop.direction == "onset"):
         routes, implied = record_routes(rec)

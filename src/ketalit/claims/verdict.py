@@ -72,7 +72,7 @@ from typing import Any
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .coverage import cap
-from .weighing import Condition, conditions, pattern, weighing
+from .weighing import Condition, conditions, pattern, read_by_parts, textbook_parts, weighing
 
 STRONG = 3.0  # an RCT or better
 REVIEWS = ("meta_analysis", "systematic_review")
@@ -554,6 +554,28 @@ def unshown_parts(t: Tally) -> list[str]:
     return out
 
 
+def unstated_parts(t: Tally) -> list[str]:
+    """The parts of a mechanism or history statement (``data/weighing.toml`` [[textbook.parts]]) that the supporting
+    records do not establish (in a sentence cited for them), each with the records that state it: every part needs
+    enough records of its own ("acting on NMDA receptors, the drug helps rewire the brain" is not shown by many records
+    of the first part and one narrative review of the second)."""
+    claim = t.claim
+    if claim.kind not in ("mechanism", "history"):
+        return []
+    by_parts = read_by_parts(claim.kind, claim.text, claim.proposition.terms)
+    out = []
+    for part in textbook_parts(claim.text):
+        # a claim read on its own words was stated by these sentences: they need only name what the part is about
+        stating = [
+            e
+            for e in t.sup
+            if any(part.named_in(s) or (not by_parts and part.object.search(s)) for s in e.rationale)
+        ]
+        if not t.enough(stating):
+            out.append(f"'{part.name}' ({', '.join(map(cite, stating[:2])) + ' only' if stating else 'no record'})")
+    return out
+
+
 def measures_named(claim: Claim) -> list[str]:
     """The measures a benefit claim names that are narrower than the vocabulary's outcomes ("better sleep, mood and
     energy": sleep, energy; ``data/weighing.toml`` [parts.measures])."""
@@ -901,6 +923,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
+    unstated = unstated_parts(t) if v == "supported" else []
+    if unstated:
+        v = "insufficient"  # each part of a mechanism or history claim needs a record that states it
+        note = (
+            " Each part of what the claim states needs records that establish it; not established here: "
+            f"{', '.join(unstated)}." + note
+        )
     effect = effect_of_mechanism(claim) if v == "supported" else ""
     if effect:
         v = "mixed"  # the mechanism is stated; the benefit the claim draws from it is a claim of its own

@@ -106,3 +106,76 @@ def psychiatric_words() -> re.Pattern[str]:
     """The words of every psychiatric diagnosis of ``data/weighing.toml`` [condition] (``psychiatric = true``), their
     one home: the normaliser reads a claim that names one as about that condition, not about pain."""
     return re.compile("|".join(f"(?:{c.words.pattern})" for c in conditions() if c.psychiatric), re.I)
+
+
+@dataclass(frozen=True)
+class TextbookPart:
+    """One part of what a mechanism or history claim asserts (``data/weighing.toml`` [[textbook.parts]]): a sentence
+    states it when it names the predicate and the object, or a phrase that says both."""
+
+    name: str
+    predicate: re.Pattern[str]
+    object: re.Pattern[str]
+    whole: re.Pattern[str] | None
+    dated: bool
+
+    def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
+        """The predicate and the object a sentence names the part with (a phrase that says both is each), or None."""
+        said = self.whole.search(sentence) if self.whole is not None else None
+        verb, obj = said or self.predicate.search(sentence), said or self.object.search(sentence)
+        return (verb, obj) if verb and obj else None
+
+
+def _stems(words: list[str]) -> re.Pattern[str] | None:
+    """Stems as a pattern: each word starts at a word boundary ("reduc" finds "reduced", "il-6" finds "IL-6")."""
+    if not words:
+        return None
+    return re.compile("|".join(r"(?<![\w-])" + re.escape(w) for w in words), re.I)
+
+
+@lru_cache(maxsize=1)
+def _textbook_part_specs() -> tuple[tuple[re.Pattern[str], TextbookPart], ...]:
+    out = []
+    for n, spec in enumerate(weighing()["textbook"].get("parts", []), 1):
+        where = f"data/weighing.toml: [[textbook.parts]] {n} ({spec.get('name', '?')})"
+        unknown = set(spec) - {"name", "claim", "predicate", "object", "whole", "dated"}
+        if unknown or not (spec.get("name") and spec.get("claim") and spec.get("predicate") and spec.get("object")):
+            raise ValueError(f"{where}: needs name, claim, predicate and object (and may have whole, dated)")
+        claim = re.compile("|".join(f"(?:{p})" for p in spec["claim"]), re.I)
+        predicate, obj = _stems(spec["predicate"]), _stems(spec["object"])
+        assert predicate is not None and obj is not None
+        part = TextbookPart(spec["name"], predicate, obj, _stems(spec.get("whole", [])), spec.get("dated") is True)
+        out.append((claim, part))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def textbook_parts(text: str) -> tuple[TextbookPart, ...]:
+    """The parts of ``data/weighing.toml`` [[textbook.parts]] a mechanism or history claim's text names, in order."""
+    return tuple(part for claim, part in _textbook_part_specs() if claim.search(text))
+
+
+def read_by_parts(kind: str, text: str, words: tuple[str, ...]) -> tuple[TextbookPart, ...]:
+    """The parts a mechanism or history claim (its kind, text and own words) is read by, sentence by sentence: all of
+    them when they say all the claim says but two words, or when one is a span of use (which the claim's words do not
+    check: "for more than 60 years" against "first synthesized in 1962"). A claim that says more ("relieves the
+    widening of blood vessels") is read on its own words; its parts are still each needed for a verdict."""
+    parts = textbook_parts(text) if kind in ("mechanism", "history") else ()
+    rest = textbook_rest(text, words, pattern("textbook", "general_words"))
+    return parts if len(rest) < 3 or any(p.dated for p in parts) else ()
+
+
+@lru_cache(maxsize=1024)
+def textbook_rest(text: str, words: tuple[str, ...], general: re.Pattern[str]) -> tuple[str, ...]:
+    """The words of a textbook claim that none of its parts says (``words`` its own, less those in ``general``): "in
+    rat and mouse pain models" of "ketamine has been shown in rat and mouse pain models to change how NMDA receptors
+    are expressed"."""
+    parts = textbook_parts(text)
+    named = " ".join(m.group(0) for rx, part in _textbook_part_specs() if part in parts for m in rx.finditer(text))
+    said = set(re.findall(r"[\w-]+", named.lower()))
+    patterns = [rx for p in parts for rx in (p.predicate, p.object, p.whole) if rx is not None]
+
+    def covered(word: str) -> bool:
+        return word in said or any(rx.search(word) for rx in patterns)
+
+    return tuple(w for w in dict.fromkeys(words) if not general.fullmatch(w) and not covered(w))
