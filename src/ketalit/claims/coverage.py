@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Any
 
 from .._compat import tomllib
+from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
 from .extract import rules
@@ -55,7 +56,7 @@ def settings() -> dict[str, Any]:
 
 
 def _compile(patterns: list[str] | tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    return either(patterns, flags)
 
 
 def _rx(patterns: list[str] | tuple[str, ...], flags: int = re.I) -> re.Pattern[str] | None:
@@ -89,13 +90,8 @@ def _vocabulary(axis: str, tag: str) -> tuple[re.Pattern[str], ...]:
     """The vocabulary's patterns for a tag, every tag under it and every tag above it (a claim about CRPS may name it
     as chronic pain, one about chronic pain may name CRPS)."""
     vocab = default_vocabulary()
-
-    def above(tid: str) -> set[str]:
-        td = vocab.tag(axis, tid)
-        return {tid}.union(*(above(p) for p in td.parents)) if td is not None else {tid}
-
     out: list[re.Pattern[str]] = []
-    for tid in sorted(vocab.descendants(axis, tag) | above(tag)) if vocab.has(axis, tag) else ():
+    for tid in sorted(vocab.descendants(axis, tag) | vocab.ancestors(axis, tag)) if vocab.has(axis, tag) else ():
         td = vocab.tag(axis, tid)
         if td is None:
             continue

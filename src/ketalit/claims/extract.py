@@ -45,6 +45,7 @@ from importlib import resources
 from typing import Any
 
 from .._compat import tomllib
+from ..tagging.patterns import either
 
 # list markers, the check marks and arrows of clinic pages among them ("✓ Fast relief", "✅ No opioids")
 _BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
@@ -142,7 +143,7 @@ def rules() -> dict[str, Any]:
 
 
 def _rx(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    return either(patterns)
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..records import new_record
+from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
 from .weighing import psychiatric_words
@@ -58,18 +59,14 @@ _STOP = set(
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
     n = rules()["normalise"]
-
-    def rx(patterns: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-
-    out: dict[str, Any] = {k: rx(v) for k, v in n.items() if isinstance(v, list)}
-    out["regimen"] = [(k, rx(v)) for k, v in n["regimen"].items()]
-    out["routes"] = [(k, rx(v)) for k, v in n["routes"].items()]
-    out["outcome_words"] = [(k, rx(v)) for k, v in n["outcome_words"].items()]
-    out["population_words"] = [(k, rx(v)) for k, v in n["population_words"].items()]
-    out["outcome_not"] = rx([p for v in n["outcome_not"].values() for p in v])
-    out["population_not"] = rx([p for v in n["population_not"].values() for p in v])
-    out["comparator"] = [(k, rx(v)) for k, v in n["comparator"].items()]
+    out: dict[str, Any] = {k: either(v) for k, v in n.items() if isinstance(v, list)}
+    out["regimen"] = [(k, either(v)) for k, v in n["regimen"].items()]
+    out["routes"] = [(k, either(v)) for k, v in n["routes"].items()]
+    out["outcome_words"] = [(k, either(v)) for k, v in n["outcome_words"].items()]
+    out["population_words"] = [(k, either(v)) for k, v in n["population_words"].items()]
+    out["outcome_not"] = either([p for v in n["outcome_not"].values() for p in v])
+    out["population_not"] = either([p for v in n["population_not"].values() for p in v])
+    out["comparator"] = [(k, either(v)) for k, v in n["comparator"].items()]
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
     out["topics"] = n["topics"]

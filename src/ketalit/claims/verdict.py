@@ -69,6 +69,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .coverage import cap
@@ -586,7 +587,7 @@ def measures_named(claim: Claim) -> list[str]:
 
 @cache
 def _measure(name: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in weighing()["parts"]["measures"][name]), re.I)
+    return either(weighing()["parts"]["measures"][name])
 
 
 def shown_parts(t: Tally) -> dict[str, list[Evidence]]:

@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from .._compat import tomllib
+from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
 
 
@@ -33,7 +34,7 @@ def pattern(section: str, key: str) -> re.Pattern[str]:
     or a single pattern."""
     value = weighing()[section][key]
     patterns = [value] if isinstance(value, str) else value
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    return either(patterns)
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,6 @@ class Condition:
 def conditions() -> tuple[Condition, ...]:
     """The named conditions, each with its words (a vocabulary setting's patterns, or its own)."""
     vocab = default_vocabulary()
-
-    def ancestors(tag: str) -> set[str]:
-        td = vocab.tag("setting", tag)
-        return {tag}.union(*(ancestors(p) for p in td.parents)) if td is not None else {tag}
-
     pain = tuple(weighing()["condition"]["pain"])
     out = []
     for cid, spec in weighing().get("condition", {}).items():
@@ -82,10 +78,10 @@ def conditions() -> tuple[Condition, ...]:
                 raise ValueError(f"{where}: outcomes: {tag!r} is not a vocabulary outcome")
         td = vocab.tag("setting", setting) if setting is not None else None
         if td is not None:
-            label, patterns, broader = td.label, list(td.patterns), ancestors(td.id) - {td.id}
+            label, patterns, broader = td.label, list(td.patterns), set(vocab.ancestors("setting", td.id)) - {td.id}
         elif isinstance(spec.get("label"), str) and spec.get("patterns") and (within is not None or psychiatric):
             label, patterns = spec["label"], list(spec["patterns"])
-            broader = ancestors(within) if within is not None else set()
+            broader = set(vocab.ancestors("setting", within)) if within is not None else set()
         else:
             raise ValueError(f"{where} needs a setting, or a label, patterns and within (or psychiatric = true)")
         if psychiatric and (within is not None or setting is not None or not outcomes):
@@ -94,7 +90,7 @@ def conditions() -> tuple[Condition, ...]:
                 "and the outcomes that show a benefit for it"
             )
         try:
-            words = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+            words = either(patterns)
         except re.error as exc:
             raise ValueError(f"{where}: a pattern does not compile: {exc}") from None
         out.append(Condition(cid, label, words, setting, frozenset(broader), outcomes, psychiatric))
@@ -141,7 +137,7 @@ def _textbook_part_specs() -> tuple[tuple[re.Pattern[str], TextbookPart], ...]:
         unknown = set(spec) - {"name", "claim", "predicate", "object", "whole", "dated"}
         if unknown or not (spec.get("name") and spec.get("claim") and spec.get("predicate") and spec.get("object")):
             raise ValueError(f"{where}: needs name, claim, predicate and object (and may have whole, dated)")
-        claim = re.compile("|".join(f"(?:{p})" for p in spec["claim"]), re.I)
+        claim = either(spec["claim"])
         predicate, obj = _stems(spec["predicate"]), _stems(spec["object"])
         assert predicate is not None and obj is not None
         part = TextbookPart(spec["name"], predicate, obj, _stems(spec.get("whole", [])), spec.get("dated") is True)

@@ -4,7 +4,7 @@ lower-cased twin, with the checks that keep the regex engine on its fast literal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -80,6 +80,11 @@ class LiteralIndex:
 
 _FIRST = itemgetter(0)
 _NEEDLE_IDS: dict[tuple[bool, str], int] = {}  # (case-sensitive, needle) -> its number, the same in every index
+
+
+def either(patterns: Iterable[str], flags: int = re.I) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does (each kept whole in its own group)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 def _needle_ids(case_sensitive: bool, needles: tuple[str, ...]) -> frozenset[int] | None:

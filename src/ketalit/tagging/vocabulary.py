@@ -93,6 +93,12 @@ class Vocabulary:
             self._descendants[key] = frozenset(self._below(axis, tag))
         return self._descendants[key]
 
+    def ancestors(self, axis: str, tag: str) -> frozenset[str]:
+        """The tag and every tag above it (its ``parents``, theirs, ...): crps -> chronic_noncancer. A tag the
+        vocabulary does not have is its own only ancestor."""
+        td = self.tag(axis, tag)
+        return frozenset({tag}.union(*(self.ancestors(axis, p) for p in td.parents)) if td is not None else {tag})
+
     def _below(self, axis: str, tag: str) -> set[str]:
         out = {tag}
         grew = True
