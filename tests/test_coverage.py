@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ketalit.claims.check import check_page
-from ketalit.claims.coverage import REVIEWED, coverage
-from ketalit.claims.review import accept_claim, forget_all_claims, relink_claim, reviewed_catalogue
+from ketalit.claims.catalogue import Claim
+from ketalit.claims.check import check_page, page_claims
+from ketalit.claims.coverage import REVIEWED, cap, coverage
+from ketalit.claims.review import accept_claim, forget_all_claims, make_claim, relink_claim, reviewed_catalogue
 from ketalit.claims.store import stored_claims
 from ketalit.library import Library
 
@@ -61,7 +62,7 @@ def test_every_claim_shows_what_its_reading_leaves_out(p50) -> None:
     """`check --json` and `claims list --json` carry, in each claim's proposition, the content words the reading
     represents and those it does not. heldout9 p50's "Indeed, opioids may stop ketamine from helping at all"
     (reviewers: contradicted) is read as relief of pain: a reviewer sees that 'opioids' and 'stop' were not checked.
-    (Two words are fewer than the guard's threshold: its verdict is not capped.)"""
+    (Two of its three content words are less than the guard's share: its verdict is not capped.)"""
     lib, claims = p50
     opioids = _claim(claims, OPIOIDS)
     cov = opioids["proposition"]["coverage"]
@@ -107,3 +108,103 @@ def test_no_reviewed_claim_of_the_shipped_catalogue_is_capped() -> None:
     reviewed = [c for c in claims if c.extra.get(REVIEWED)]
     assert len(reviewed) >= 100  # the reviewers' catalogue
     assert not [c.id for c in reviewed if coverage(c).partial]
+
+
+def _read(title: str, text: str) -> dict[str, Claim]:
+    """The claims of a page's text as `ketalit check` reads them (extracted and normalised in the page's context, not
+    linked), by quote."""
+    out = {}
+    for cand, norm in page_claims(text, title, document="900"):
+        fields = {"id": "900-01", "document": "900", "file": "page.txt", "quote": cand.quote, "start": cand.start,
+                  "end": cand.end, "lead_in": cand.lead_in, **norm.catalogue_fields()}  # fmt: skip
+        out[cand.quote] = make_claim(fields)
+    return out
+
+
+P54_TITLE = "Ketamine Infusion Therapy: A viable option for chronic pain management"
+# heldout10 p54 #5 (reviewers: mixed; it was supported on the pooled pain trials), and the same sentence as other
+# clinics might word it: another verb, a colon list joined by "and/or", "as well as", "both kinds", "three types",
+# "either ... or"
+GROUPS = [
+    "Broadly, ketamine may help two groups of chronic pain patients: those for whom other pain drugs or treatments "
+    "have done little, and/or those with chronic pain who are about to have surgery.",
+    "Ketamine can benefit two groups: patients whose chronic pain has not responded to other drugs and/or patients "
+    "with chronic pain who are going to have surgery.",
+    "Ketamine therapy can reduce pain for people with chronic pain that resists other drugs as well as people with "
+    "chronic pain who need surgery.",
+    "Ketamine helps both kinds of patient: people with chronic pain that other medicines have not touched, and people "
+    "with chronic pain about to undergo surgery.",
+    "Ketamine offers relief to three types of chronic pain sufferers, from those who have tried every other drug to "
+    "those waiting for an operation or surgery.",
+    "Ketamine can relieve pain either in chronic pain patients who have tried everything else or in chronic pain "
+    "patients preparing for surgery.",
+]
+
+
+def test_groups_of_patients_read_as_one_population_are_not_judged_on_pain_in_general() -> None:
+    """A sentence that names groups of patients ("two groups ...: those for whom other drugs have done little, and/or
+    those about to have surgery") is read as one proposition over the union of their populations, and the pooled
+    trials of either group would decide it: however few of its words the reading leaves out, it is partial and a
+    verdict on it is capped at insufficient, naming the groups and the words left out. One of the groups alone is
+    not capped."""
+    one_group = "Ketamine may help chronic pain patients who are about to have surgery."
+    claims = _read(P54_TITLE, "\n\n".join([*GROUPS, one_group]))
+    for quote in GROUPS:
+        claim = claims[quote]
+        cov = coverage(claim)
+        assert cov.generic and cov.partial, (quote, cov)
+        assert len(claim.settings) > 1 and "groups of patients" in cov.reason, (quote, cov)
+        verdict, why = cap(claim, "supported", "Supported: the pooled trials.")
+        assert verdict == "insufficient" and "coverage guard" in why and "groups of patients" in why, why
+        assert all(f"'{w}'" in why for w in cov.unrepresented), why
+    one = coverage(claims[one_group])
+    assert one.generic and not one.partial and not one.frames, one
+
+
+P55_TITLE = "What is Phantom Limb Pain?"
+# heldout10 p55 #2 (reviewers: no_evidence; it was mixed on the pooled pain records, its population taken from the
+# page's title) and the same report as other clinics might word it
+REPORTS = [
+    "A 2019 trial at a university hospital in Boston reported promising first results with ketamine.",
+    "Early results from an ongoing ketamine trial at Stanford were encouraging.",
+    "Ketamine produced good results in a small pilot study at a Midwest clinic.",
+]
+
+
+def test_a_population_only_the_page_gives_makes_a_generic_reading_partial() -> None:
+    """On a phantom-limb-pain page, "In 2016 a still-running study at ... Thomas Jefferson University reported
+    encouraging early results" names no population and refers back to nothing: the reading "ketamine relieves
+    neuropathic pain" has its population from the page alone, and is capped whatever the share it leaves out. A
+    sentence that names the condition, or refers back to one that does ("their pain"), keeps the page's reading."""
+    page = (ROOT / "tests" / "pages" / "heldout10" / "p55.txt").read_text(encoding="utf-8")
+    real = _read(P55_TITLE, page)
+    jefferson = next(c for q, c in real.items() if q.startswith("In 2016 a still-running study"))
+    claims = {**_read(P55_TITLE, "\n\n".join([*REPORTS, "In that study, ketamine reduced their pain."])),
+              jefferson.quote: jefferson}  # fmt: skip
+    for quote in [*REPORTS, jefferson.quote]:
+        cov = coverage(claims[quote])
+        assert cov.generic and cov.partial, (quote, cov)
+        assert cov.frames == ("its population (neuropathic) comes from the page: the claim's words name none",), cov
+        assert cov.as_dict()["frames"] == list(cov.frames)  # what `check --json` and `claims list --json` show
+    back = coverage(claims["In that study, ketamine reduced their pain."])
+    assert back.generic and not back.partial and not back.frames, back
+
+
+# generic readings of short sentences that leave out most of what they say, though fewer words than round 10's seven
+SHORT = [
+    "Ketamine helps you reclaim your hobbies, your career and your family life.",
+    "Ketamine works where nothing else has, calming overexcited nerves for good.",
+]
+
+
+def test_a_short_sentence_whose_reading_leaves_out_most_of_it_is_partial() -> None:
+    """The guard measures the share of the asserting clause's content words the reading leaves out, not their count:
+    a short sentence whose words are mostly not "ketamine relieves pain" is partial with five words left out, and a
+    sentence that says little more than that is not."""
+    claims = _read("Ketamine therapy at our clinic", "\n\n".join([*SHORT, "Ketamine infusions reduce chronic pain."]))
+    for quote in SHORT:
+        cov = coverage(claims[quote])
+        assert cov.generic and cov.partial and not cov.frames, (quote, cov)
+        assert len(cov.unrepresented) < 7 and cov.share >= 0.8, cov
+    plain = coverage(claims["Ketamine infusions reduce chronic pain."])
+    assert plain.generic and not plain.partial and plain.share < 0.5, plain

@@ -9,13 +9,18 @@ kind, direction or polarity matches it, it is part of its quantity or of its con
 
 The guard: every effect sentence that the normaliser cannot represent falls back to the same proposition, "ketamine
 [route] relieves pain [in the population]" (``generic``), and would be weighed on the pooled pain records. When that
-is all the proposition says and the claim's asserting clause has at least ``min_unrepresented`` content words it does
-not represent ("The alternative is to keep this inexpensive medication in your pocket and use it as needed, ...":
-alternative, keep, inexpensive, pocket, needed, ...), the proposition is **partial**, and its verdict is capped
-(``cap``): never supported, mixed or contradicted (evidence on pain in general neither shows nor refutes what the
-claim says), but insufficient, with the words the reading left out named. A proposition a person accepted or wrote (a
-reviewed claim) is that person's reading: it is measured, never capped. Every claim's coverage is shown with its
-proposition (``claims list --json``, ``check --json``), capped or not.
+is all the proposition says, it is **partial** if it leaves out at least ``min_share`` of the content words of the
+claim's asserting clause ("The alternative is to keep this inexpensive medication in your pocket and use it as needed,
+...": alternative, keep, inexpensive, pocket, needed, ...; clinic sentences are short, and the qualifier that decides
+is often one or two words: "those for whom other drugs have done little"), and whatever the share when the reading
+rests on something the sentence does not say (``frames``): the sentence enumerates groups of patients whose
+populations the proposition unions into one ("two groups: those for whom ... and/or those who ..."), or the
+proposition's population (and its route, if ``data/coverage.toml`` [frames] from_page names it) comes only from the
+page (its title, address or heading): the sentence names none and refers back to nothing ("it", "those"). A
+partial proposition's verdict is capped (``cap``): never supported, mixed or contradicted (evidence on pain in general
+neither shows nor refutes what the claim says), but insufficient, with the words the reading left out named. A
+proposition a person accepted or wrote (a reviewed claim) is that person's reading: it is measured, never capped. Every
+claim's coverage is shown with its proposition (``claims list --json``, ``check --json``), capped or not.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ def settings() -> dict[str, Any]:
                     f"data/coverage.toml: [cues] {where}: {name!r} is not a cue list of "
                     "data/claim_text.toml [normalise]"
                 )
+    for name in data["frames"]["from_page"]:
+        if name not in ("population", "route"):
+            raise ValueError(f"data/coverage.toml: [frames] from_page: {name!r} is not 'population' or 'route'")
     return data
 
 
@@ -71,6 +79,11 @@ def _stop() -> re.Pattern[str]:
 @cache
 def _clause(key: str) -> re.Pattern[str]:
     return _compile(settings()["clauses"][key])
+
+
+@cache
+def _frame(key: str) -> re.Pattern[str]:
+    return _compile(settings()["frames"][key])
 
 
 @cache
@@ -140,22 +153,62 @@ def _patterns(claim: Claim) -> list[re.Pattern[str]]:
     return [rx for rx in out if rx is not None]
 
 
+def _names(claim: Claim, axis: str, tag: str) -> bool:
+    """Whether the claim's own words (its quote and its list's lead-in) name this route or population."""
+    table = "routes" if axis == "route" else "population_words"
+    patterns = [_table(table, tag), *_vocabulary(axis, tag)]
+    return any(rx.search(claim.text) for rx in patterns if rx is not None)
+
+
+def frames(claim: Claim) -> list[str]:
+    """What makes a generic reading partial whatever the share of words it leaves out: a reading that rests on something
+    the sentence does not say (``data/coverage.toml`` [frames])."""
+    prop = claim.proposition
+    out = []
+    if len(prop.population) > 1:
+        groups = _frame("groups").search(claim.quote)
+        if groups:
+            out.append(
+                f"the claim names groups of patients ({groups.group(0)!r}), and its reading unions them into one "
+                f"({', '.join(prop.population)})"
+            )
+    if _frame("refers_back").search(claim.text):
+        return out  # "it", "those", "these patients": the sentence may take them from the one it refers to
+    fields = {"population": ("setting", prop.population), "route": ("route", prop.routes)}
+    for what in settings()["frames"]["from_page"]:
+        axis, tags = fields[what]
+        unnamed = [t for t in tags if not _names(claim, axis, t)]
+        if unnamed:
+            out.append(f"its {what} ({', '.join(unnamed)}) comes from the page: the claim's words name none")
+    return out
+
+
 @dataclass(frozen=True)
 class Coverage:
     """What a claim's own content words are, which of them its proposition represents, and whether the proposition is
-    partial (``generic`` and too much left out) and so capped (unless a person reviewed it)."""
+    partial (``generic``, and too much left out or resting on what the sentence does not say) and so capped (unless a
+    person reviewed it)."""
 
     represented: tuple[str, ...]
     unrepresented: tuple[str, ...]
     generic: bool  # the proposition is the fallback "ketamine relieves pain" and nothing more
     reviewed: bool  # a person accepted or wrote the proposition
-    partial: bool  # generic, not reviewed, and at least min_unrepresented words left out: the verdict is capped
+    partial: bool  # generic, not reviewed, and min_share of the words left out or a frame: the verdict is capped
     reason: str
+    frames: tuple[str, ...] = ()  # of a generic reading: what it rests on that the sentence does not say
+
+    @property
+    def share(self) -> float:
+        """The share of the asserting clause's content words the proposition leaves out."""
+        n = len(self.represented) + len(self.unrepresented)
+        return len(self.unrepresented) / n if n else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "represented": list(self.represented),
             "unrepresented": list(self.unrepresented),
+            "share_unrepresented": round(self.share, 2),
+            "frames": list(self.frames),
             "generic": self.generic,
             "reviewed": self.reviewed,
             "partial": self.partial,
@@ -210,27 +263,28 @@ def words_of(claim: Claim) -> tuple[list[str], list[str]]:
     return list(represented), list(unrepresented)
 
 
-def coverage(claim: Claim, least: int | None = None) -> Coverage:
-    """The claim's coverage (see the module's docstring); ``least``: the number of unrepresented words that makes a
-    generic proposition partial (``data/coverage.toml`` [guard] min_unrepresented by default)."""
-    least = int(settings()["guard"]["min_unrepresented"]) if least is None else least
+def coverage(claim: Claim, share: float | None = None) -> Coverage:
+    """The claim's coverage (see the module's docstring); ``share``: the share of content words left out that makes a
+    generic proposition partial (``data/coverage.toml`` [guard] min_share by default)."""
+    least = float(settings()["guard"]["min_share"]) if share is None else share
     represented, unrepresented = words_of(claim)
     is_generic = generic(claim)
     reviewed = bool(claim.extra.get(REVIEWED))
-    partial = is_generic and len(unrepresented) >= least
+    found = tuple(frames(claim)) if is_generic else ()
+    n = len(represented) + len(unrepresented)
+    left = f"{len(unrepresented)} of its {n} content word(s) left out"
+    partial = is_generic and (bool(found) or (bool(unrepresented) and len(unrepresented) / n >= least))
     if not is_generic:
         reason = "the proposition says more than that ketamine relieves pain: the guard does not apply"
     elif not partial:
-        reason = f"{len(unrepresented)} content word(s) left out, fewer than {least}: the proposition covers the claim"
+        reason = f"{left}, less than {least:.0%}: the proposition covers the claim"
     elif reviewed:
         reason = "a person accepted or wrote this reading of the claim: it is not capped"
         partial = False
     else:
-        reason = (
-            f"the reading is only '{claim.assertion or 'ketamine relieves pain'}' and leaves out "
-            f"{len(unrepresented)} content words of the claim ({', '.join(unrepresented)})"
-        )
-    return Coverage(tuple(represented), tuple(unrepresented), is_generic, reviewed, partial, reason)
+        why = "; ".join(found) if found else f"{left} ({', '.join(unrepresented)})"
+        reason = f"the reading is only '{claim.assertion or 'ketamine relieves pain'}': {why}"
+    return Coverage(tuple(represented), tuple(unrepresented), is_generic, reviewed, partial, reason, found)
 
 
 def cap(claim: Claim, verdict: str, explanation: str) -> tuple[str, str]:
@@ -242,9 +296,11 @@ def cap(claim: Claim, verdict: str, explanation: str) -> tuple[str, str]:
     if not cov.partial:
         return verdict, explanation
     left_out = ", ".join(f"'{w}'" for w in cov.unrepresented)
+    words = f"the claim's words {left_out} are not represented in it" if left_out else "it leaves no word out"
+    rests = f" It rests on what the claim does not say: {'; '.join(cov.frames)}." if cov.frames else ""
     return "insufficient", (
         f"Insufficient: the claim says more than its reading checks. Its reading is only "
-        f"'{claim.assertion or 'ketamine relieves pain'}', and the claim's words {left_out} are not represented in "
-        f"it, so the evidence on pain in general does not check what the claim says (coverage guard). "
-        f"On the reading alone the evidence would be {verdict}: {explanation}"
+        f"'{claim.assertion or 'ketamine relieves pain'}', and {words}, so the evidence on pain in general does not "
+        f"check what the claim says (coverage guard).{rests} On the reading alone the evidence would be {verdict}: "
+        f"{explanation}"
     )
