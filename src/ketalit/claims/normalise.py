@@ -249,6 +249,79 @@ def remedy_for_harm(own: str) -> str | None:
     return w if w and (_first(c["harm"], own) or _first(c["side_effect"], own)) else None
 
 
+_GENERIC_EFFECTS = re.compile(r"(?:these|such|additional) effects|the experience|sensations?", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas|although|though|and then)\b", re.I)
+
+
+def harm_passes(own: str) -> str | None:
+    """The words of a harm said to end ("Whatever hallucinogenic complications the patients had cleared up within 24
+    hours", "any nausea settles quickly"), or None: a harm or side effect named, then a verb of ending within its
+    clause. A time span there is how long the harm lasts, not how soon relief comes."""
+    c = _cues()
+    for found in (c["harm"], c["side_effect"]):
+        for m in found.finditer(own):
+            if _GENERIC_EFFECTS.fullmatch(m.group(0)):
+                continue  # "these effects" names no harm: the drug's effects, relief among them
+            end = c["harm_ends"].search(own, m.end())
+            if end and end.start() - m.end() <= 60 and not _CLAUSE_BREAK.search(own, m.end(), end.start()):
+                return f"{m.group(0)} ... {end.group(0)}"
+    return None
+
+
+def harm_compared(own: str) -> tuple[str, bool, str] | None:
+    """A harm set against another treatment's: (the words, whether ketamine's is said to be less, what it is compared
+    with), or None. The sentence must name a harm, a comparative of its risk, likelihood or amount before it ("a lower
+    risk of respiratory depression", "less likely to suppress breathing", "fewer side effects") and a comparison word
+    with what follows it ("than opioid drugs do", "compared with morphine")."""
+    c = _cues()
+    than = c["compared_with"].search(own)
+    if not than:
+        return None
+    for found in (c["harm"], c["side_effect"], dict(c["outcome_words"])["respiratory"]):
+        for h in found.finditer(own):
+            if than.start() <= h.start() < than.end():
+                continue  # the comparator's own words ("than opioids' breathing problems")
+            gap = own[h.end() : than.start()]
+            if h.end() <= than.start() and (len(gap) > 40 or re.search(r"[,;:]|\band\b|\bbut\b", gap)):
+                continue  # another clause's comparison ("fewer side effects and relieves pain better than")
+            before = own[max(0, h.start() - 60) : h.start()]
+            more = [m for m in c["harm_more_or_less"].finditer(before) if not _CLAUSE_BREAK.search(before, m.end())]
+            if more:
+                words = f"{more[-1].group(0).strip()} {h.group(0)} {than.group(0)}"
+                return words, bool(c["less_words"].match(more[-1].group(0))), than.group(1)
+    return None
+
+
+_PROPERTY_SUFFIX = re.compile(r"(?:ives?|ing|ics?|ory|ants?|ion|al)$")
+
+
+def property_parts(own: str) -> tuple[str, list[list[str]]] | None:
+    """The properties a sentence lists for the drug ("has sedative (it induces sleep) and analgesic (it relieves pain)
+    effects"), each as the words that name it, with the list's words; None unless it lists two or more."""
+    m = _cues()["property_list"].search(re.sub(r"\s*\([^)]*\)", "", own))
+    if not m:
+        return None
+    names = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", m.group(1)) if w]
+    if len(names) < 2:
+        return None
+    table: dict[str, list[str]] = rules()["normalise"]["property_words"]
+    parts = []
+    for name in names:
+        word = name.lower()
+        stem = next((k for k in table if word.startswith(k)), None)
+        parts.append(list(table[stem]) if stem else [_PROPERTY_SUFFIX.sub("", word) if len(word) > 7 else word])
+    return m.group(0), parts
+
+
+def relief_figure_not_onset(own: str) -> str | None:
+    """The figure of relief in a claim whose speed word names a phase ("the immediate pain relief typically lies
+    between 53% and 84%"): a percentage and no clock time, so the claim is about how much relief, not when it starts.
+    None when a time governs the start ("70% feel relief within 40 minutes")."""
+    c = _cues()
+    w = _first(c["relief_amount"], own)
+    return w if w and not _first(c["clock_time"], own) else None
+
+
 def condition_head(own: str, lead_in: str) -> str | None:
     """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
     of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
@@ -270,6 +343,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     heading = lists_conditions(lead_in) if lead_in else None
     if heading and _BARE_ITEM.match(own):
         return "efficacy", f"a condition in a list under a heading of conditions it helps: {heading!r}"
+    listed = property_parts(own)
+    if listed:
+        return "mechanism", f"a list of the drug's properties, one part each: {listed[0]!r}"
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
@@ -281,8 +357,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         ("harm_unlikely", "safety", "rare or unlikely"),
         ("transient", "side_effect", "passing"),
     ):
-        w = _first(c[cue], own)
-        harm = _first(c["harm"], own) if w else None
+        passes = harm_passes(own) if cue == "transient" else None
+        w = _first(c[cue], own) or passes
+        harm = _first(c["harm"], own) or passes if w else None
         if w and not harm and previous and _first(c["points_back_to_harm"], own):
             # the harm the sentence before names ("Potential side effects:"), or that sentence's own "this is rare"
             harm = _first(c["harm"], previous) or _first(c["harm_unlikely"], previous)
@@ -294,6 +371,11 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["prescriptive"], own)
     if w and _first(c["dosing"], w):
         return "dosing", f"how the dose ought to be given: {w!r}"
+    compared = harm_compared(own)
+    if compared and not _first(c["names_effect"], own):
+        # (a sentence that also claims a benefit, "promising results in lifting mood and in causing fewer side effects
+        # than other treatments", compares the treatment as a whole: comparative)
+        return "safety", f"a harm set against another treatment's: {compared[0]!r}"
     w = _first(c["efficacy_first"], own)
     if w:
         return "efficacy", f"fewer opioids or less opioid hyperalgesia: {w!r}"
@@ -316,7 +398,10 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["dosing_agent"], own)
     if w:
         return "dosing", f"what a dose or schedule does: {w!r}"
+    figure = relief_figure_not_onset(own)
     w = _first(c["onset_time"], own)
+    if w and figure:
+        return "efficacy", f"how much relief ({figure!r}); {w!r} names the phase, no time is given for its start"
     if (
         w
         and re.search(r"\d|minutes|hours|seconds|days|surprisingly|after|day of", own, re.I)
@@ -330,11 +415,16 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if harm and negated:
         return "safety", f"a harm said not to happen (or rarely): {negated!r} {harm!r}"
     w = _first(c["speed"], own)
+    if w and figure:
+        return "efficacy", f"how much relief ({figure!r}); {w!r} names the phase, no time is given for its start"
     if w and not _first(c["mechanism_strong"], own):
         good_for = _first(c["speed_for"], own)
         if _first(c["onset_explicit"], own) or not good_for:
             return "onset", f"how fast it acts: {w!r}"
         return "efficacy", f"what its speed ({w!r}) is good for: {good_for!r}"
+    w = _first(c["duration_persists"], main)
+    if w:
+        return "duration", f"a time span attached to relief that persists: {w!r}"
     w = _first(c["duration"], main)
     if w:
         return "duration", f"duration: {w!r}"
@@ -672,6 +762,10 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
             ]
             if concepts:
                 reasons["concepts"] = f"a condition the vocabulary has no population for: {own.strip()!r}"
+    listed = property_parts(own) if kind == "mechanism" else None
+    if listed:
+        concepts = listed[1]
+        reasons["concepts"] = f"one part per property listed: {listed[0]!r}"
     if population:
         reasons["population"] = "named in the claim"
     elif candidate.previous and _POINTS_BACK.search(text) and _population(candidate.previous):
@@ -681,6 +775,9 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
     masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
+    if kind in HARM_KINDS and harm_compared(own):
+        # "than opioid drugs do": what the harm is set against adds no outcome (not fewer opioids)
+        masked = c["compared_with"].sub(lambda m: " " * len(m.group(0)), masked)
     head = condition_head(own, candidate.lead_in) if kind == "efficacy" else None
     if head:
         # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description
@@ -691,6 +788,11 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         population = _population(head)
         reasons["population"] = f"the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
+    if listed:
+        outcomes = []  # what the drug is, stated part by part: no effect on an outcome to weigh as a trial's
+        reasons["outcomes"] = "none: a list of properties is a statement of what the drug is"
+    if kind == "efficacy" and "onset" in outcomes and relief_figure_not_onset(own):
+        outcomes.remove("onset")  # "the immediate pain relief lies between 53% and 84%": how much, not how soon
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
         own_population = population if reasons.get("population") != "the condition the page is about" else []
@@ -882,6 +984,12 @@ def _comparator(
     w = remedy_for_harm(own) if kind in HARM_KINDS else None
     if w:
         return REMEDY_COMPARATOR, f"a remedy for its side effects: {w!r}"
+    compared = harm_compared(own) if kind in HARM_KINDS else None
+    if compared:
+        named = _named_comparator(own)
+        if named:
+            return named[0], f"{named[1]!r}, what the harm is set against"
+        return compared[2], f"what the harm is set against: {compared[0]!r}"
     for name, rx in c["comparator"]:
         w = _first(rx, own)
         if w and (kind in ("comparative", "dependence", "safety", "mechanism", "onset") or _COMPARES.search(w)):
@@ -936,6 +1044,10 @@ def _direction(
         if comparator == REMEDY_COMPARATOR:
             reasons["direction"] = "less harm with the remedy than without it"
             return "less_harm"
+        compared = harm_compared(text) if comparator else None
+        if compared:
+            reasons["direction"] = f"{'less' if compared[1] else 'more'} harm than the comparator: {compared[0]!r}"
+            return "less_harm" if compared[1] else "causes"
         w = _first(c["less_harm"], text)
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
@@ -946,7 +1058,7 @@ def _direction(
             # it adds about how long the harm lasts (serious harms then weigh against it)
             reasons["direction"] = f"the harm is small or absent: {w!r}"
             return "does_not_cause"
-        w = _first(c["transient"], text) or _first(c["effects_pass"], text)
+        w = _first(c["transient"], text) or _first(c["effects_pass"], text) or harm_passes(text)
         if w:
             reasons["direction"] = f"short-lived: {w!r}"
             return "transient"
