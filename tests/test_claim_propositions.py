@@ -146,3 +146,39 @@ def test_a_list_of_properties_is_one_part_per_property(quote: str, parts: int) -
 
 def test_one_property_is_still_a_side_effect() -> None:
     assert _sentence("Ketamine has sedative effects.").kind == "side_effect"
+
+
+# --- its use, by the grammatical role of "use" ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "In every one of these conditions, ketamine has been used to control pain.",
+        "Its use has gradually spread past anesthesia to the treatment of chronic pain conditions, PHN among them.",
+        "Medicine has relied on this drug for over half a century.",
+        "It was used to help with depression long before pain clinics took it up.",
+        "Its use has since expanded into chronic pain clinics.",
+        "- Used to control pain in emergency rooms",
+    ],
+)
+def test_a_statement_of_its_use_is_history(quote: str) -> None:
+    """heldout10 p54 and p59: "ketamine has been used to control pain" and "Its use has gradually spread ... to the
+    treatment of chronic pain conditions" were read as "ketamine improves pain" and pooled with every pain trial
+    (mixed), where the reviewers read a statement of use (supported). The drug as the object of "used", or "its use"
+    as the subject, is a history statement whatever purpose follows ("to control pain")."""
+    n = _sentence(quote)
+    assert (n.kind, n.direction, n.outcomes) == ("history", "states", []), n.reasons
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Addiction risk is low when it is used in controlled settings.",
+        "It has been shown to ease depression, and it is also in wide use as a pain treatment.",
+    ],
+)
+def test_use_in_a_condition_or_beside_an_effect_claim_is_not_history(quote: str) -> None:
+    """"when it is used in ..." says when the rest holds; an effect said outside the use ("shown to ease depression")
+    is the claim."""
+    assert _sentence(quote).kind != "history"

@@ -395,6 +395,15 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["history"], own)
     if w and not _first(c["history_unless"], own):
         return "history", f"history: {w!r}"
+    used = c["usage_role"].search(own)
+    if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", own[: used.start()], re.I):
+        used = None  # a clause of condition ("when it is used in controlled settings"): the rest asserts
+    if used and not _first(c["mechanism_strong"], own):
+        # the effect words of what it was used to do ("used to help with depression") are its purpose, not a claim;
+        # an effect said outside it ("has been demonstrated to ease depression, and it is in wide use") is one
+        rest = own[: used.start()] + " " + own[used.end() :]
+        if not _first(c["history_unless"], rest):
+            return "history", f"its use, by the role of 'use' in the sentence: {used.group(0)!r}"
     w = _first(c["dosing_agent"], own)
     if w:
         return "dosing", f"what a dose or schedule does: {w!r}"
