@@ -182,3 +182,47 @@ def test_use_in_a_condition_or_beside_an_effect_claim_is_not_history(quote: str)
     """"when it is used in ..." says when the rest holds; an effect said outside the use ("shown to ease depression")
     is the claim."""
     assert _sentence(quote).kind != "history"
+
+
+# --- an opinion frame, and a dose-response comparative -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind"),
+    [
+        ("“In my view ketamine could be a highly effective pain medicine,” said Dr Smith.", "efficacy"),
+        ("We believe ketamine infusions relieve nerve pain when other drugs have failed.", "efficacy"),
+        ("It is our view that the drug eases fibromyalgia pain.", "efficacy"),
+        ("That is why we think that the higher the dose a patient can tolerate, the better the outcome.", "dosing"),
+    ],
+)
+def test_an_opinion_frame_is_stripped_and_what_it_embeds_is_weighed(quote: str, kind: str) -> None:
+    """heldout10 p54: a physician's quoted "In my view ketamine could be a highly effective pain medicine" was taken
+    for a patient's words (first person inside quotation marks) and never weighed; p56's "we think that the higher
+    the dose ..., the better the ... outcome" had no outcome and was not checkable. The frame is left out and the clause
+    it embeds is normalised: an effect claim, or a dose-response claim about relief."""
+    n = _sentence(quote)
+    assert n.checkable and n.kind == kind, n.reasons
+    assert "pain_intensity" in n.outcomes
+    assert "opinion frame" in n.reasons["asserts"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The larger the dose, the stronger the relief.",
+        "Higher doses give better and longer-lasting pain relief.",
+        "We believe that the more ketamine a patient can take, the better the result.",
+    ],
+)
+def test_the_higher_the_dose_the_better_is_a_dosing_claim(quote: str) -> None:
+    """A comparative of dose ("the higher the dose ..., the better") says what a dose does: a dosing claim on relief,
+    which evidence that ketamine relieves pain at any dose does not show."""
+    n = _sentence(quote)
+    assert (n.kind, n.direction) == ("dosing", "states") and n.checkable, n.reasons
+    assert "pain_intensity" in n.outcomes
+
+
+def test_a_patients_quoted_words_stay_an_anecdote_under_a_frame() -> None:
+    n = _sentence("“I think ketamine saved my life,” says one patient.")
+    assert not n.checkable

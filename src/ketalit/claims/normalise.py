@@ -633,7 +633,7 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
             out.append("pain_intensity")
     if kind == "dosing" and _EXTENDS.search(own) and "duration_of_relief" not in out:
         out.insert(0, "duration_of_relief")  # what a schedule does for how long relief lasts
-    if kind == "dosing" and not out and re.search(r"relie|pain|results|effective|help", text, re.I):
+    if kind == "dosing" and not out and re.search(r"relie|pain|results?\b|outcomes?\b|effective|help", text, re.I):
         out.append("pain_intensity")
     if not out and re.search(r"\brisks?\b", own, re.I) and kind in ("dosing", "safety", "side_effect"):
         out.append("adverse_events")
@@ -739,6 +739,13 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         # "Besides acting on pain perception, ketamine also has ...": what the phrase sets aside is not this claim
         own = own[aside.end() :]
         reasons["asserts"] = f"the sentence after {aside.group(0).strip()!r}, which sets aside what was claimed before"
+    frame = c["opinion_frame"].match(own)
+    if frame and len(own[frame.end() :].split()) >= 3:
+        # "In my view ketamine could be ...", "we think that the higher the dose ...": the clause the frame embeds
+        lead = re.match(r"^[\W]*", own)
+        own = (lead.group(0) if lead else "") + own[frame.end() :]
+        said = re.sub(r"^\W+|\W+$", "", frame.group(0))
+        reasons["asserts"] = f"the clause the opinion frame {said!r} embeds"
     text = f"{candidate.lead_in} {own}".strip()
     kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
     # routes set against each other in the whole sentence ("nasal sprays ..., but IV infusion is the most effective")
