@@ -148,6 +148,14 @@ def test_one_property_is_still_a_side_effect() -> None:
     assert _sentence("Ketamine has sedative effects.").kind == "side_effect"
 
 
+def test_a_property_list_joined_to_a_mechanism_clause_is_not_read_as_the_list_alone() -> None:
+    """heldout6 p31 ("... sedative, pain-relieving and amnesic effects, and it acts by blocking ... NMDA receptors",
+    supported by the reviewers on the NMDA statements): the sentence claims more than its list, so the list's parts
+    alone must not decide it."""
+    n = _sentence("Ketamine has sedative, pain-relieving and amnesic effects, and it acts by blocking NMDA receptors.")
+    assert n.concepts == [] and "list of the drug's properties" not in n.reasons["kind"]
+
+
 # --- its use, by the grammatical role of "use" ----------------------------------------------------------------------
 
 

@@ -27,7 +27,15 @@ happen and side effects said to be minimal are safety, what a dose or schedule d
 onset (even against a comparator), routes set against each other are a comparison with the route they are set against
 (not relief), and a condition named and defined in a list is one it helps (its symptoms are neither side effects nor
 outcomes, and its description adds no population). A leading "Besides ...," or "Apart from ...," sets aside what the
-page claimed before: kind and outcomes are read in the rest. The cue words are in ``data/claim_text.toml``.
+page claimed before, and an opinion frame ("In my view", "we think that") is left out: kind and outcomes are read in the
+rest. What a phrase does in the sentence decides, not a word anywhere in it: a time span attached to relief that holds,
+remains or continues (or patients still better at a follow-up) is a duration, a figure of relief with "immediate" and no
+clock time is how much relief, and a harm named as what ends ("complications ... cleared up within 24 hours") is a
+short-lived side effect; a harm with a comparative of its risk set against another drug ("a lower risk of respiratory
+depression than opioid drugs") is safety with that drug as comparator, whose words add no outcome; a list of the drug's
+properties ("sedative and analgesic effects") is a statement with one part per property; the drug as the object of
+"used" or "its use" as a subject is history, whatever purpose follows; "the higher the dose ..., the better" is dosing.
+The cue words are in ``data/claim_text.toml``.
 
 Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
 not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
@@ -70,6 +78,7 @@ def _cues() -> dict[str, Any]:
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
     out["topics"] = n["topics"]
+    out["property_words"] = n["property_words"]
     # conditions that are not pain: a claim about one is about mood, not pain relief, and not in the page's
     # population; their words live with the other named conditions (data/weighing.toml [condition])
     out["psychiatric"] = psychiatric_words()
@@ -292,19 +301,21 @@ def harm_compared(own: str) -> tuple[str, bool, str] | None:
     return None
 
 
+_SECOND_CLAUSE = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+(?:it|ketamine|the drug|this drug)\b", re.I)
 _PROPERTY_SUFFIX = re.compile(r"(?:ives?|ing|ics?|ory|ants?|ion|al)$")
 
 
 def property_parts(own: str) -> tuple[str, list[list[str]]] | None:
     """The properties a sentence lists for the drug ("has sedative (it induces sleep) and analgesic (it relieves pain)
     effects"), each as the words that name it, with the list's words; None unless it lists two or more."""
-    m = _cues()["property_list"].search(re.sub(r"\s*\([^)]*\)", "", own))
-    if not m:
-        return None
+    plain = re.sub(r"\s*\([^)]*\)", "", own)
+    m = _cues()["property_list"].search(plain)
+    if not m or _SECOND_CLAUSE.search(plain, m.end()):
+        return None  # "..., and it acts by blocking NMDA receptors": the sentence claims more than the list
     names = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", m.group(1)) if w]
     if len(names) < 2:
         return None
-    table: dict[str, list[str]] = rules()["normalise"]["property_words"]
+    table: dict[str, list[str]] = _cues()["property_words"]
     parts = []
     for name in names:
         word = name.lower()
