@@ -315,12 +315,12 @@ def property_parts(own: str) -> tuple[str, list[list[str]]] | None:
     names = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", m.group(1)) if w]
     if len(names) < 2:
         return None
-    table: dict[str, list[str]] = _cues()["property_words"]
+    groups: list[list[str]] = list(_cues()["property_words"].values())
     parts = []
     for name in names:
         word = name.lower()
-        stem = next((k for k in table if word.startswith(k)), None)
-        parts.append(list(table[stem]) if stem else [_PROPERTY_SUFFIX.sub("", word) if len(word) > 7 else word])
+        group = next((g for g in groups if any(word.startswith(w) for w in g)), None)
+        parts.append(list(group) if group else [_PROPERTY_SUFFIX.sub("", word) if len(word) > 7 else word])
     return m.group(0), parts
 
 
