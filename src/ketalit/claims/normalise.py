@@ -27,7 +27,15 @@ happen and side effects said to be minimal are safety, what a dose or schedule d
 onset (even against a comparator), routes set against each other are a comparison with the route they are set against
 (not relief), and a condition named and defined in a list is one it helps (its symptoms are neither side effects nor
 outcomes, and its description adds no population). A leading "Besides ...," or "Apart from ...," sets aside what the
-page claimed before: kind and outcomes are read in the rest. The cue words are in ``data/claim_text.toml``.
+page claimed before, and an opinion frame ("In my view", "we think that") is left out: kind and outcomes are read in the
+rest. What a phrase does in the sentence decides, not a word anywhere in it: a time span attached to relief that holds,
+remains or continues (or patients still better at a follow-up) is a duration, a figure of relief with "immediate" and no
+clock time is how much relief, and a harm named as what ends ("complications ... cleared up within 24 hours") is a
+short-lived side effect; a harm with a comparative of its risk set against another drug ("a lower risk of respiratory
+depression than opioid drugs") is safety with that drug as comparator, whose words add no outcome; a list of the drug's
+properties ("sedative and analgesic effects") is a statement with one part per property; the drug as the object of
+"used" or "its use" as a subject is history, whatever purpose follows; "the higher the dose ..., the better" is dosing.
+The cue words are in ``data/claim_text.toml``.
 
 Each claim is also put on a topic (``topic_of``), for contradictions between pages: a named harm said to happen or
 not, relief given a figure for one regimen and population, relief said to last or to be only temporary.
@@ -70,6 +78,7 @@ def _cues() -> dict[str, Any]:
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
     out["duration_words"] = sorted(n["duration_words"].items(), key=lambda kv: -len(kv[0]))
     out["topics"] = n["topics"]
+    out["property_words"] = n["property_words"]
     # conditions that are not pain: a claim about one is about mood, not pain relief, and not in the page's
     # population; their words live with the other named conditions (data/weighing.toml [condition])
     out["psychiatric"] = psychiatric_words()
@@ -249,6 +258,81 @@ def remedy_for_harm(own: str) -> str | None:
     return w if w and (_first(c["harm"], own) or _first(c["side_effect"], own)) else None
 
 
+_GENERIC_EFFECTS = re.compile(r"(?:these|such|additional) effects|the experience|sensations?", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas|although|though|and then)\b", re.I)
+
+
+def harm_passes(own: str) -> str | None:
+    """The words of a harm said to end ("Whatever hallucinogenic complications the patients had cleared up within 24
+    hours", "any nausea settles quickly"), or None: a harm or side effect named, then a verb of ending within its
+    clause. A time span there is how long the harm lasts, not how soon relief comes."""
+    c = _cues()
+    for found in (c["harm"], c["side_effect"]):
+        for m in found.finditer(own):
+            if _GENERIC_EFFECTS.fullmatch(m.group(0)):
+                continue  # "these effects" names no harm: the drug's effects, relief among them
+            end = c["harm_ends"].search(own, m.end())
+            if end and end.start() - m.end() <= 60 and not _CLAUSE_BREAK.search(own, m.end(), end.start()):
+                return f"{m.group(0)} ... {end.group(0)}"
+    return None
+
+
+def harm_compared(own: str) -> tuple[str, bool, str] | None:
+    """A harm set against another treatment's: (the words, whether ketamine's is said to be less, what it is compared
+    with), or None. The sentence must name a harm, a comparative of its risk, likelihood or amount before it ("a lower
+    risk of respiratory depression", "less likely to suppress breathing", "fewer side effects") and a comparison word
+    with what follows it ("than opioid drugs do", "compared with morphine")."""
+    c = _cues()
+    than = c["compared_with"].search(own)
+    if not than:
+        return None
+    for found in (c["harm"], c["side_effect"], dict(c["outcome_words"])["respiratory"]):
+        for h in found.finditer(own):
+            if than.start() <= h.start() < than.end():
+                continue  # the comparator's own words ("than opioids' breathing problems")
+            gap = own[h.end() : than.start()]
+            if h.end() <= than.start() and (len(gap) > 40 or re.search(r"[,;:]|\band\b|\bbut\b", gap)):
+                continue  # another clause's comparison ("fewer side effects and relieves pain better than")
+            before = own[max(0, h.start() - 60) : h.start()]
+            more = [m for m in c["harm_more_or_less"].finditer(before) if not _CLAUSE_BREAK.search(before, m.end())]
+            if more:
+                words = f"{more[-1].group(0).strip()} {h.group(0)} {than.group(0)}"
+                return words, bool(c["less_words"].match(more[-1].group(0))), than.group(1)
+    return None
+
+
+_SECOND_CLAUSE = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+(?:it|ketamine|the drug|this drug)\b", re.I)
+_PROPERTY_SUFFIX = re.compile(r"(?:ives?|ing|ics?|ory|ants?|ion|al)$")
+
+
+def property_parts(own: str) -> tuple[str, list[list[str]]] | None:
+    """The properties a sentence lists for the drug ("has sedative (it induces sleep) and analgesic (it relieves pain)
+    effects"), each as the words that name it, with the list's words; None unless it lists two or more."""
+    plain = re.sub(r"\s*\([^)]*\)", "", own)
+    m = _cues()["property_list"].search(plain)
+    if not m or _SECOND_CLAUSE.search(plain, m.end()):
+        return None  # "..., and it acts by blocking NMDA receptors": the sentence claims more than the list
+    names = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", m.group(1)) if w]
+    if len(names) < 2:
+        return None
+    groups: list[list[str]] = list(_cues()["property_words"].values())
+    parts = []
+    for name in names:
+        word = name.lower()
+        group = next((g for g in groups if any(word.startswith(w) for w in g)), None)
+        parts.append(list(group) if group else [_PROPERTY_SUFFIX.sub("", word) if len(word) > 7 else word])
+    return m.group(0), parts
+
+
+def relief_figure_not_onset(own: str) -> str | None:
+    """The figure of relief in a claim whose speed word names a phase ("the immediate pain relief typically lies
+    between 53% and 84%"): a percentage and no clock time, so the claim is about how much relief, not when it starts.
+    None when a time governs the start ("70% feel relief within 40 minutes")."""
+    c = _cues()
+    w = _first(c["relief_amount"], own)
+    return w if w and not _first(c["clock_time"], own) else None
+
+
 def condition_head(own: str, lead_in: str) -> str | None:
     """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
     of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
@@ -270,6 +354,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     heading = lists_conditions(lead_in) if lead_in else None
     if heading and _BARE_ITEM.match(own):
         return "efficacy", f"a condition in a list under a heading of conditions it helps: {heading!r}"
+    listed = property_parts(own)
+    if listed:
+        return "mechanism", f"a list of the drug's properties, one part each: {listed[0]!r}"
     w = _first(c["contraindication"], text)
     if w:
         return "safety", f"contraindication: {w!r}"
@@ -281,8 +368,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         ("harm_unlikely", "safety", "rare or unlikely"),
         ("transient", "side_effect", "passing"),
     ):
-        w = _first(c[cue], own)
-        harm = _first(c["harm"], own) if w else None
+        passes = harm_passes(own) if cue == "transient" else None
+        w = _first(c[cue], own) or passes
+        harm = _first(c["harm"], own) or passes if w else None
         if w and not harm and previous and _first(c["points_back_to_harm"], own):
             # the harm the sentence before names ("Potential side effects:"), or that sentence's own "this is rare"
             harm = _first(c["harm"], previous) or _first(c["harm_unlikely"], previous)
@@ -294,6 +382,11 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["prescriptive"], own)
     if w and _first(c["dosing"], w):
         return "dosing", f"how the dose ought to be given: {w!r}"
+    compared = harm_compared(own)
+    if compared and not _first(c["names_effect"], own):
+        # (a sentence that also claims a benefit, "promising results in lifting mood and in causing fewer side effects
+        # than other treatments", compares the treatment as a whole: comparative)
+        return "safety", f"a harm set against another treatment's: {compared[0]!r}"
     w = _first(c["efficacy_first"], own)
     if w:
         return "efficacy", f"fewer opioids or less opioid hyperalgesia: {w!r}"
@@ -313,10 +406,22 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["history"], own)
     if w and not _first(c["history_unless"], own):
         return "history", f"history: {w!r}"
+    used = c["usage_role"].search(own)
+    if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", own[: used.start()], re.I):
+        used = None  # a clause of condition ("when it is used in controlled settings"): the rest asserts
+    if used and not _first(c["mechanism_strong"], own):
+        # the effect words of what it was used to do ("used to help with depression") are its purpose, not a claim;
+        # an effect said outside it ("has been demonstrated to ease depression, and it is in wide use") is one
+        rest = own[: used.start()] + " " + own[used.end() :]
+        if not _first(c["history_unless"], rest):
+            return "history", f"its use, by the role of 'use' in the sentence: {used.group(0)!r}"
     w = _first(c["dosing_agent"], own)
     if w:
         return "dosing", f"what a dose or schedule does: {w!r}"
+    figure = relief_figure_not_onset(own)
     w = _first(c["onset_time"], own)
+    if w and figure:
+        return "efficacy", f"how much relief ({figure!r}); {w!r} names the phase, no time is given for its start"
     if (
         w
         and re.search(r"\d|minutes|hours|seconds|days|surprisingly|after|day of", own, re.I)
@@ -330,11 +435,16 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if harm and negated:
         return "safety", f"a harm said not to happen (or rarely): {negated!r} {harm!r}"
     w = _first(c["speed"], own)
+    if w and figure:
+        return "efficacy", f"how much relief ({figure!r}); {w!r} names the phase, no time is given for its start"
     if w and not _first(c["mechanism_strong"], own):
         good_for = _first(c["speed_for"], own)
         if _first(c["onset_explicit"], own) or not good_for:
             return "onset", f"how fast it acts: {w!r}"
         return "efficacy", f"what its speed ({w!r}) is good for: {good_for!r}"
+    w = _first(c["duration_persists"], main)
+    if w:
+        return "duration", f"a time span attached to relief that persists: {w!r}"
     w = _first(c["duration"], main)
     if w:
         return "duration", f"duration: {w!r}"
@@ -534,7 +644,7 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
             out.append("pain_intensity")
     if kind == "dosing" and _EXTENDS.search(own) and "duration_of_relief" not in out:
         out.insert(0, "duration_of_relief")  # what a schedule does for how long relief lasts
-    if kind == "dosing" and not out and re.search(r"relie|pain|results|effective|help", text, re.I):
+    if kind == "dosing" and not out and re.search(r"relie|pain|results?\b|outcomes?\b|effective|help", text, re.I):
         out.append("pain_intensity")
     if not out and re.search(r"\brisks?\b", own, re.I) and kind in ("dosing", "safety", "side_effect"):
         out.append("adverse_events")
@@ -640,6 +750,13 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         # "Besides acting on pain perception, ketamine also has ...": what the phrase sets aside is not this claim
         own = own[aside.end() :]
         reasons["asserts"] = f"the sentence after {aside.group(0).strip()!r}, which sets aside what was claimed before"
+    frame = c["opinion_frame"].match(own)
+    if frame and len(own[frame.end() :].split()) >= 3:
+        # "In my view ketamine could be ...", "we think that the higher the dose ...": the clause the frame embeds
+        lead = re.match(r"^[\W]*", own)
+        own = (lead.group(0) if lead else "") + own[frame.end() :]
+        said = re.sub(r"^\W+|\W+$", "", frame.group(0))
+        reasons["asserts"] = f"the clause the opinion frame {said!r} embeds"
     text = f"{candidate.lead_in} {own}".strip()
     kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
     # routes set against each other in the whole sentence ("nasal sprays ..., but IV infusion is the most effective")
@@ -672,6 +789,10 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
             ]
             if concepts:
                 reasons["concepts"] = f"a condition the vocabulary has no population for: {own.strip()!r}"
+    listed = property_parts(own) if kind == "mechanism" else None
+    if listed:
+        concepts = listed[1]
+        reasons["concepts"] = f"one part per property listed: {listed[0]!r}"
     if population:
         reasons["population"] = "named in the claim"
     elif candidate.previous and _POINTS_BACK.search(text) and _population(candidate.previous):
@@ -681,6 +802,9 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
     masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
+    if kind in HARM_KINDS and harm_compared(own):
+        # "than opioid drugs do": what the harm is set against adds no outcome (not fewer opioids)
+        masked = c["compared_with"].sub(lambda m: " " * len(m.group(0)), masked)
     head = condition_head(own, candidate.lead_in) if kind == "efficacy" else None
     if head:
         # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description
@@ -691,6 +815,11 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
         population = _population(head)
         reasons["population"] = f"the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
+    if listed:
+        outcomes = []  # what the drug is, stated part by part: no effect on an outcome to weigh as a trial's
+        reasons["outcomes"] = "none: a list of properties is a statement of what the drug is"
+    if kind == "efficacy" and "onset" in outcomes and relief_figure_not_onset(own):
+        outcomes.remove("onset")  # "the immediate pain relief lies between 53% and 84%": how much, not how soon
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
         own_population = population if reasons.get("population") != "the condition the page is about" else []
@@ -882,6 +1011,12 @@ def _comparator(
     w = remedy_for_harm(own) if kind in HARM_KINDS else None
     if w:
         return REMEDY_COMPARATOR, f"a remedy for its side effects: {w!r}"
+    compared = harm_compared(own) if kind in HARM_KINDS else None
+    if compared:
+        named = _named_comparator(own)
+        if named:
+            return named[0], f"{named[1]!r}, what the harm is set against"
+        return compared[2], f"what the harm is set against: {compared[0]!r}"
     for name, rx in c["comparator"]:
         w = _first(rx, own)
         if w and (kind in ("comparative", "dependence", "safety", "mechanism", "onset") or _COMPARES.search(w)):
@@ -936,6 +1071,10 @@ def _direction(
         if comparator == REMEDY_COMPARATOR:
             reasons["direction"] = "less harm with the remedy than without it"
             return "less_harm"
+        compared = harm_compared(text) if comparator else None
+        if compared:
+            reasons["direction"] = f"{'less' if compared[1] else 'more'} harm than the comparator: {compared[0]!r}"
+            return "less_harm" if compared[1] else "causes"
         w = _first(c["less_harm"], text)
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
@@ -946,7 +1085,7 @@ def _direction(
             # it adds about how long the harm lasts (serious harms then weigh against it)
             reasons["direction"] = f"the harm is small or absent: {w!r}"
             return "does_not_cause"
-        w = _first(c["transient"], text) or _first(c["effects_pass"], text)
+        w = _first(c["transient"], text) or _first(c["effects_pass"], text) or harm_passes(text)
         if w:
             reasons["direction"] = f"short-lived: {w!r}"
             return "transient"
