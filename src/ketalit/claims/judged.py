@@ -84,8 +84,9 @@ class Judgements:
             kept = orjson.loads(zlib.decompress(self.path.read_bytes()))
         except (OSError, zlib.error, orjson.JSONDecodeError):
             return
-        if isinstance(kept, dict) and kept.get("version") == self.version and isinstance(kept.get("judged"), dict):
-            self.before = kept["judged"]
+        judged = kept.get("judged") if isinstance(kept, dict) and kept.get("version") == self.version else None
+        if isinstance(judged, dict) and all(isinstance(v, str) for v in judged.values()):
+            self.before = judged
 
     def key(self, claim: str, doc_id: int, rec: Record) -> str:
         """The key of a record's judgement on a claim (``claim``: its ``claim_key``)."""
