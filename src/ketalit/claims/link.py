@@ -165,15 +165,13 @@ def link_claim(
             rec = records[cand.doc_id]
             if cand.doc_id not in readings:
                 readings[cand.doc_id] = reading_of(rec)
-            reading = readings[cand.doc_id]
-            if judgements is None:
-                found.append(evidence_for(claim, rec, cand.doc_id, reading, cand.score))
-                continue
-            key = judgements.key(ckey, cand.doc_id, rec)
-            judged = judgements.get(key)
-            if judged is None:
-                judged = judge(claim, rec, reading)
-                judgements.put(key, judged)
+            reading, judged = readings[cand.doc_id], None
+            if judgements is not None:
+                key = judgements.key(ckey, cand.doc_id, rec)
+                judged = judgements.get(key)
+                if judged is None:
+                    judged = judge(claim, rec, reading)
+                    judgements.put(key, judged)
             found.append(evidence_for(claim, rec, cand.doc_id, reading, cand.score, judged))
     v, explanation = verdict(claim, found)
     textbook = claim.proposition.direction == "states"
