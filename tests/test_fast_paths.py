@@ -71,7 +71,7 @@ def test_linking_again_judges_only_the_records_that_changed(
     assert {key for _, key in judged} >= {cited}
     # a record judged again for a claim it was judged for before is the one corrected (the new title may make
     # other records candidates of a claim for the first time)
-    assert {key for pair in judged if pair in before for key in pair[1:]} == {cited}
+    assert {key for claim_id, key in judged if (claim_id, key) in before} == {cited}
 
 
 def test_a_kept_judgement_is_read_only_by_the_engine_that_made_it(
