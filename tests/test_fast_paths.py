@@ -35,6 +35,63 @@ def test_linking_again_rewrites_no_record_file_and_gives_the_same_claims(tmp_pat
     assert link_state(Library.open(root))["stale"] is False
 
 
+def test_linking_again_judges_only_the_records_that_changed(
+    tmp_path: Path, linked_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relink takes each record's judgement on each claim from the last link (kept in the index folder) unless
+    the record changed: with nothing changed it reads no record's stance again and gives the same claims; after
+    one record's title is corrected, that record alone is judged again."""
+    from ketalit.claims import link
+    from ketalit.curation import edit_record
+
+    root = tmp_path / "library"  # the shipped library, linked once already, with what that link kept
+    shutil.copytree(linked_library, root, ignore=shutil.ignore_patterns("*.lock"))
+    first = _claims(Library.open(root))
+    judged: list[tuple[str, str]] = []  # (claim, record) whose stance was read
+    candidates: set[tuple[str, str]] = set()  # (claim, record) whose evidence was made, read or kept
+    stance, evidence = link.stance_of, link.evidence_for
+
+    def stance_of(claim, rec, reading):
+        judged.append((claim.id, rec["citekey"]))
+        return stance(claim, rec, reading)
+
+    def evidence_for(claim, rec, *args):
+        candidates.add((claim.id, rec["citekey"]))
+        return evidence(claim, rec, *args)
+
+    monkeypatch.setattr(link, "stance_of", stance_of)
+    monkeypatch.setattr(link, "evidence_for", evidence_for)
+    api.link_claims(api.open_library(root))
+    assert candidates and judged == []
+    assert _claims(Library.open(root)) == first
+    before = set(candidates)
+    cited = next(e["citekey"] for row in first for e in row["evidence"] if e["stance"] != "neutral")
+    edit_record(Library.open(root), cited, [f"title={Library.open(root).find(cited)['title']} (corrected)"])
+    api.link_claims(api.open_library(root))
+    assert {key for _, key in judged} >= {cited}
+    # a record judged again for a claim it was judged for before is the one corrected (the new title may make
+    # other records candidates of a claim for the first time)
+    assert {key for claim_id, key in judged if (claim_id, key) in before} == {cited}
+
+
+def test_a_kept_judgement_is_read_only_by_the_engine_that_made_it(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The judgements a link keeps are for the engine's code, data and year that made them: another engine reads
+    none of them, and a damaged file counts as none."""
+    from ketalit.claims import judged
+
+    kept = judged.Judgements(lib)
+    kept.put("claim:record", {"stance": "supports", "rationale": [2]})
+    kept.save(keep_unused=False)
+    assert judged.Judgements(lib).get("claim:record") == {"stance": "supports", "rationale": [2]}
+    monkeypatch.setattr(judged, "engine_version", lambda: "another engine")
+    assert judged.Judgements(lib).get("claim:record") is None
+    monkeypatch.undo()
+    (lib.root / ".index" / judged.FILE).write_bytes(b"not what was written")
+    assert judged.Judgements(lib).get("claim:record") is None
+
+
 def test_a_pattern_that_does_not_compile_is_refused_when_the_vocabulary_loads(tmp_path: Path) -> None:
     text = (ROOT / "src" / "ketalit" / "data" / "vocabulary.toml").read_text(encoding="utf-8")
     bad = tmp_path / "vocabulary.toml"

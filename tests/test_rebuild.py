@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ketalit.claims import findings
+from ketalit.claims import findings, judged
 from ketalit.curation import edit_record, remove_records
 from ketalit.duplicates import merge_records
 from ketalit.importer import import_files
@@ -39,7 +39,11 @@ def unlinked_copy(copy: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_rebuild_keeps_everything_people_did(copy: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rebuild_keeps_everything_people_did(
+    copy: Path, runner, monkeypatch: pytest.MonkeyPatch, linked_library: Path
+) -> None:
+    (copy / ".index").mkdir(exist_ok=True)  # linked before, as a library people work in is: the link's judgements
+    shutil.copy(linked_library / ".index" / judged.FILE, copy / ".index")
     lib = Library.open(copy)
     recs = [r for r in lib.records() if r["pmid"]]
     noted, screened, tagged, edited, kept, removed, keyed = (r["pmid"] for r in recs[:7])

@@ -479,6 +479,32 @@ def _plain_library(root: Path) -> Path:
     return lib.root
 
 
+def test_a_report_written_again_draws_its_gap_maps_only_when_they_change(tmp_path: Path, monkeypatch) -> None:
+    """The figures of the gap maps are kept in the library's index folder: the report written again (in another
+    process: nothing drawn in this one is remembered) has the same figures without drawing them; a record that
+    changes a map has that map drawn again; a kept file that cannot be read is drawn past."""
+    from ketalit.report import figure
+
+    root = _plain_library(tmp_path / "lib")
+    first = write_report(Library.open(root), tmp_path / "a").html.parent / "gap_map.svg"
+    drawn: list[str] = []
+    real = figure._figure
+    real.cache_clear()
+    monkeypatch.setattr(figure, "_figure", lambda key: drawn.append(key) or real(key))
+    again = write_report(Library.open(root), tmp_path / "b").html.parent / "gap_map.svg"
+    assert drawn == [] and again.read_bytes() == first.read_bytes()
+    trial = new_record(title="Intranasal ketamine reduced pain scores in migraine", pmid="8", year=2021)
+    store_records(Library.open(root), [trial])
+    changed = write_report(Library.open(root), tmp_path / "c").html.parent / "gap_map.svg"
+    assert len(drawn) == 2 and changed.read_bytes() != first.read_bytes()  # the route map and the setting map
+    (root / ".index" / figure.KEPT_FILE).write_text("{not json", encoding="utf-8")
+    real.cache_clear()
+    assert write_report(Library.open(root), tmp_path / "d").html.parent.joinpath("gap_map.svg").read_bytes() == (
+        changed.read_bytes()
+    )
+    assert len(drawn) == 4
+
+
 @pytest.mark.slow
 @pytest.mark.e2e
 def test_report_command_prints_where_and_a_summary(runner, tmp_path: Path) -> None:

@@ -220,6 +220,7 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
     from ..records import Record
     from ..search import SearchIndex
     from .findings import Reading
+    from .judged import Judgements
     from .link import contradictions, link_claim
     from .store import keep_findings, new_readings
 
@@ -230,8 +231,9 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
     records: dict[int, Record] = {}
     if chosen:
         index = SearchIndex.for_library(lib)
+        judgements = Judgements(lib)
         for claim in chosen:
-            evidence, verdict, explanation = link_claim(claim, index, lib, readings, records)
+            evidence, verdict, explanation = link_claim(claim, index, lib, readings, records, judgements=judgements)
             rows.append(
                 {
                     **claim.as_dict(),
@@ -241,6 +243,7 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
                 }
             )
         del index
+        judgements.save(keep_unused=True)  # the other claims' judgements stay for their next link
     rows = apply_reviews(lib, rows, claims)
     chosen_ids = {c.id for c in chosen}
     conflicts = contradictions(claims)

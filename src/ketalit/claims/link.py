@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import orjson
 
 from ..library import Library
 from ..records import Record, abstract_text, first_author
@@ -21,6 +22,7 @@ from ..search import SearchIndex
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
 from .findings import Reading, reading_of
+from .judged import Judgements, claim_key
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
 from .verdict import Evidence, claim_condition, design_label, design_weight, unnamed, unplaced, verdict
@@ -72,10 +74,12 @@ def about_condition(condition: Condition, rec: Record) -> str:
     return ""
 
 
-def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relevance: float) -> Evidence:
+def judge(claim: Claim, rec: Record, reading: Reading) -> dict[str, Any]:
+    """What a record's evidence on a claim says that depends on the claim: its stance, the deciding sentences (by
+    index), why, and whether the record is about the claim's condition or names its concepts. As JSON values, the
+    same whether judged now or kept from an earlier link (``judged.py``)."""
     st = stance_of(claim, rec, reading)
     condition = claim_condition(claim)
-    design = ((rec.get("tags") or {}).get("design") or ["other"])[0]
     names = None
     about = about_condition(condition, rec) if condition is not None else ""
     if claim.proposition.concepts:  # a word marked ~ (a related measure) counts: the record bears on the claim
@@ -83,6 +87,27 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         names = concept_match(claim.proposition, text, rec.get("title") or "") is not None
         if names and unplaced(claim):  # a condition the vocabulary cannot place: the records that name it are about it
             about = f"names {unnamed(claim.proposition)} in its title, abstract or keywords"
+    judged = {
+        "stance": st.stance,
+        "rationale": st.rationale,
+        "why": st.why,
+        "measured": st.measured,
+        "indirect": st.indirect,
+        "finding": _finding_summary(reading, st),
+        "related": st.related,
+        "controlled": st.controlled,
+        "names_concepts": names,
+        "about_condition": about,
+    }
+    return orjson.loads(orjson.dumps(judged))
+
+
+def evidence_for(
+    claim: Claim, rec: Record, doc_id: int, reading: Reading, relevance: float, judged: dict[str, Any] | None = None
+) -> Evidence:
+    """A record's evidence on a claim; ``judged``: its ``judge`` of the claim, if kept from before."""
+    j = judge(claim, rec, reading) if judged is None else judged
+    design = ((rec.get("tags") or {}).get("design") or ["other"])[0]
     return Evidence(
         doc_id=doc_id,
         pmid=rec.get("pmid"),
@@ -92,24 +117,24 @@ def evidence_for(claim: Claim, rec: Record, doc_id: int, reading: Reading, relev
         year=rec.get("year"),
         first_author=first_author(rec),
         design=design,
-        stance=st.stance,
-        rationale=[reading.text(rec, i) for i in st.rationale],
-        where=[reading.sentences[i].role for i in st.rationale],
-        why=st.why,
+        stance=j["stance"],
+        rationale=[reading.text(rec, i) for i in j["rationale"]],
+        where=[reading.sentences[i].role for i in j["rationale"]],
+        why=j["why"],
         retracted=bool(rec.get("retracted")),
         relevance=relevance,
-        measured=st.measured,
-        indirect=st.indirect,
-        finding=_finding_summary(reading, st),
+        measured=j["measured"],
+        indirect=j["indirect"],
+        finding=j["finding"],
         focus=[f for f, _ in reading.study.focus],
-        related=st.related,
+        related=j["related"],
         size=reading.study.size,
-        controlled=st.controlled,
+        controlled=j["controlled"],
         certainty=reading.study.certainty or "",
         routes=list((rec.get("tags") or {}).get("route") or []),
         settings=list((rec.get("tags") or {}).get("setting") or []),
-        names_concepts=names,
-        about_condition=about,
+        names_concepts=j["names_concepts"],
+        about_condition=j["about_condition"],
     )
 
 
@@ -120,14 +145,17 @@ def link_claim(
     readings: dict[int, Reading] | None = None,
     records: dict[int, Record] | None = None,
     semantic: np.ndarray | None = None,
+    judgements: Judgements | None = None,
 ) -> tuple[list[Evidence], str, str]:
     """(evidence, verdict, explanation) of one claim. ``readings`` and ``records`` cache each record and its
-    findings across claims; ``semantic``: every record's similarity to the claim, when computed for all claims.
+    findings across claims; ``semantic``: every record's similarity to the claim, when computed for all claims;
+    ``judgements``: the records' judgements kept from earlier links, and where this link's go.
     Records are read as stored, without a copy (linking only reads them): their findings may be a JSON string."""
     readings = {} if readings is None else readings
     records = {} if records is None else records
     found: list[Evidence] = []
     if claim.checkable:
+        ckey = claim_key(claim) if judgements is not None else ""
         for cand in candidates(index, claim, lib, semantic=semantic):
             if cand.doc_id not in records:
                 stored = lib.stored(cand.doc_id)
@@ -137,7 +165,14 @@ def link_claim(
             rec = records[cand.doc_id]
             if cand.doc_id not in readings:
                 readings[cand.doc_id] = reading_of(rec)
-            found.append(evidence_for(claim, rec, cand.doc_id, readings[cand.doc_id], cand.score))
+            reading, judged = readings[cand.doc_id], None
+            if judgements is not None:
+                key = judgements.key(ckey, cand.doc_id, rec)
+                judged = judgements.get(key)
+                if judged is None:
+                    judged = judge(claim, rec, reading)
+                    judgements.put(key, judged)
+            found.append(evidence_for(claim, rec, cand.doc_id, reading, cand.score, judged))
     v, explanation = verdict(claim, found)
     textbook = claim.proposition.direction == "states"
 

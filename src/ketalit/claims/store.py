@@ -13,6 +13,7 @@ from ..records import Record, no_gc, now_iso
 from ..search import SearchIndex
 from .catalogue import Claim, id_order, load_catalogue
 from .findings import Reading, is_current
+from .judged import Judgements
 from .link import contradictions, link_claim
 from .retrieve import query_text
 
@@ -31,9 +32,10 @@ def _link_rows(
     # one pass over the record vectors for every claim's query
     semantic = index.similarities([query_text(c) for c in claims if c.checkable], lib) if index.n else None
     column = {c.id: j for j, c in enumerate(c for c in claims if c.checkable)}
+    judgements = Judgements(lib)
     for claim in claims:
         sims = semantic[:, column[claim.id]] if semantic is not None and claim.id in column else None
-        evidence, verdict, explanation = link_claim(claim, index, lib, readings, records, sims)
+        evidence, verdict, explanation = link_claim(claim, index, lib, readings, records, sims, judgements)
         rows.append(
             {
                 **claim.as_dict(),
@@ -42,6 +44,7 @@ def _link_rows(
                 "evidence": [e.as_dict() for e in evidence],
             }
         )
+    judgements.save(keep_unused=False)  # every claim was linked: what no claim used is dropped
     rows = apply_reviews(lib, rows, claims)  # a person's decisions stay over the machine's new judgement
     # the records as they were read for linking (most of their files are read already)
     return rows, new_readings(readings, records), contradictions(claims), records_fingerprint(lib)

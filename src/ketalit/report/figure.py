@@ -9,7 +9,11 @@ import hashlib
 import io
 import json
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
+
+from ..library.storage import atomic_write_bytes
 
 TIER_COLOURS = {  # the same as the HTML gap map's (report.css)
     "review": "#08306b",
@@ -21,9 +25,11 @@ TIER_COLOURS = {  # the same as the HTML gap map's (report.css)
 TEXT_ON = {"review": "white", "rct": "white", "observational": "black", "case": "black", "opinion": "black"}
 
 
-def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) -> str:
+def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str, kept: Path | None = None) -> str:
     """The figure of a gap map: the same SVG, byte for byte, for the same map (drawn once per process: a report
-    written again with the same maps, after a review or by a script, does not draw them again)."""
+    written again with the same maps, after a review or by a script, does not draw them again). ``kept``: a folder
+    where the figures last drawn are kept (the library's index folder), so that a report of the same maps in another
+    process neither draws them nor loads matplotlib."""
     drawn = {  # all the figure shows of the map
         "rows": gap["rows"],
         "cols": gap["cols"],
@@ -34,7 +40,38 @@ def bubble_map_svg(gap: dict[str, Any], tier_label: dict[str, str], title: str) 
             for line in gap["grid"]
         ],
     }
-    return _figure(json.dumps([drawn, tier_label, title], sort_keys=True))
+    key = json.dumps([drawn, tier_label, title], sort_keys=True)
+    return _figure(key) if kept is None else _kept_figure(key, kept)
+
+
+KEPT_FILE = "figures"
+KEPT_MAX = 4  # the maps of the last report or two
+
+
+def _kept_figure(key: str, folder: Path) -> str:
+    """``_figure(key)``, from the figures kept in ``folder`` if one was drawn for this map by this code and this
+    matplotlib, else drawn and kept there (a cache: a file that cannot be read or written is drawn past)."""
+    digest = hashlib.sha256(
+        "\0".join([key, version("matplotlib"), Path(__file__).read_text(encoding="utf-8")]).encode()
+    ).hexdigest()
+    path = folder / KEPT_FILE
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if not isinstance(kept, dict):
+        kept = {}
+    svg = kept.get(digest)
+    if isinstance(svg, str):
+        return svg
+    svg = _figure(key)
+    kept = {d: f for d, f in list(kept.items())[-(KEPT_MAX - 1) :] if isinstance(f, str)} | {digest: svg}
+    try:
+        folder.mkdir(exist_ok=True)
+        atomic_write_bytes(path, json.dumps(kept).encode("utf-8"), sync=False)
+    except OSError:
+        pass
+    return svg
 
 
 @lru_cache(maxsize=4)

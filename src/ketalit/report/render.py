@@ -236,9 +236,10 @@ def write_report(lib: Library, out_dir: Path, document: str | None = None) -> Re
     """The report of the whole library, or of one page (``document``): report.html, report.md, gap_map.svg, the
     PRISMA flow when the library has screening decisions, and each claim's evidence under evidence/."""
     data = report_data(lib, document)
+    kept = lib.root / ".index"  # the figures last drawn are kept beside the search index
     figures: dict[str, Any] = {
-        "route_svg": bubble_map_svg(data["route_map"], data["tier_label"], "Routes × outcomes"),
-        "setting_svg": bubble_map_svg(data["setting_map"], data["tier_label"], "Settings × outcomes"),
+        "route_svg": bubble_map_svg(data["route_map"], data["tier_label"], "Routes × outcomes", kept),
+        "setting_svg": bubble_map_svg(data["setting_map"], data["tier_label"], "Settings × outcomes", kept),
     }
     if has_screening(lib):  # the PRISMA flow, from the same numbers as `ketalit prisma --json`
         figures["prisma"] = prisma_counts(lib)
