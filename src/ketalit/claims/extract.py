@@ -308,7 +308,8 @@ def _subject(text: str) -> tuple[int, int, str]:
 def about_other(text: str, antecedent: bool) -> str | None:
     """Whether a sentence's subject is something other than ketamine: "points back" for a "this", "these" or "it"
     whose antecedent is not ketamine ("Yet these do not give every patient adequate relief" after a sentence on other
-    drugs), "other" for the disease, the body or a study ("Shingles results when ..."), else None."""
+    drugs), "other" for the disease ("Shingles results when ..."), else None. (A study's report under a heading that
+    names ketamine is still read as about it.)"""
     c = _compiled()
     start, end, verb = _subject(text)
     subject = text[start:end]
@@ -319,7 +320,7 @@ def about_other(text: str, antecedent: bool) -> str | None:
     if c["subject_person"].search(f"{subject} {verb}"):
         return None
     head = re.split(r"\b(?:at|of|in|on|for|with|from|to|by)\b", subject, maxsplit=1)[0]
-    return "other" if any(m.start() < start + len(head) for m in c["subject_other"].finditer(text, start)) else None
+    return "other" if any(m.start() < start + len(head) for m in c["disease_subject"].finditer(text, start)) else None
 
 
 def whom(text: str, antecedent: bool) -> tuple[bool, bool]:
@@ -930,7 +931,7 @@ def _consider(
             if other == "points back":
                 return  # "Yet these do not give every patient adequate relief": about what "these" points back to
             if other:
-                headings = ()  # "Shingles results when ...": the disease, the body or a study, whatever the heading
+                headings = ()  # "Shingles results when ...": the disease, whatever the heading
             if context is not None and context.is_heading:
                 why = claim_reason(
                     span.text,
