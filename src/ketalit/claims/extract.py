@@ -10,7 +10,14 @@ the page or the research agenda, a protocol with no effect said of it, variabili
 puffery (promise or hope counts as a claim when it is for a condition or a group of patients), or a statement about
 another drug, the disease or the body's physiology only ("it" after a sentence about the disease is the disease; a
 sentence that does not name ketamine, in a paragraph whose last sentence naming a drug named another, is about that
-drug). A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks. A
+drug). Whom a sentence is about is read from its grammatical subject: an "it", "its", "this" or "these" is ketamine
+only when the subject before it (of the sentence before, of a list's lead-in, or the heading over the section) is
+ketamine, and an "it" after a subject that is the disease, the body or a study is that ("Shingles results when ...,
+and it usually shows up"); a sentence whose "these" points back to other drugs is about them, whatever the heading;
+a bare "treatment" is ketamine only in a section that names ketamine; the items of a lead-in whose subject is the
+disease ("Chronic pain involves:", "Symptoms include:") are the disease's; and under a heading that names ketamine
+and the conditions it treats, a condition line followed by its own bullets is an item (its bullets are subtypes).
+A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks. A
 heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
 Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
@@ -171,6 +178,13 @@ def _compiled() -> dict[str, Any]:
         },
         "other_drug": _rx(ex["other_drug"]),
         "history": _rx(rules()["normalise"]["history"]),
+        "subject_opener": _rx(ex["subject_opener"]),
+        "subject_conjunction": _rx(ex["subject_conjunction"]),
+        "subject_end": _rx(ex["subject_end"]),
+        "subject_person": _rx(ex["subject_person"]),
+        "subject_points_back": _rx(ex["subject_points_back"]),
+        "subject_other": _rx(ex["disease_subject"] + ex["subject_other"]),
+        "disease_subject": _rx(ex["disease_subject"]),
     }
 
 
@@ -221,6 +235,139 @@ class _Span:
     before: str = ""  # for a lead-in: the sentence before it, which may say what the list is about
     blocked: str | None = None  # for a lead-in: the rule that says its list is not claims
     is_heading: bool = False
+    # whom it is about: whether its subject is ketamine (or the treatment), directly or through a pronoun; whether
+    # its own "it"/"its" may be ketamine; for a lead-in, whether its subject is the disease
+    about_ketamine: bool = False
+    antecedent: bool = True  # whether the subject before it is ketamine
+    pronoun_ok: bool = True
+    disease: bool = False
+
+
+_PRONOUNS = frozenset({"it", "its", "it's", "it’s"})
+# "treatment" or "therapy" with nothing to say whose: ketamine's only in a section that names ketamine
+_GENERIC = re.compile(r"(?:the\s+)?(?:treatments?|therapy|therapies)", re.I)
+_SUBORDINATE = re.compile(
+    r"^(?:when|whenever|while|whilst|although|though|even though|because|if|once|since(?! then)|as|unless|until|after|"
+    r"before|put|given|[a-z]+ing)\b",
+    re.I,
+)
+# words after which one ending in -s or -ed is a noun, not the verb ("these effects", "most patients", "side effects")
+_DETERMINERS = frozenset(
+    "the a an these those this that its his her their our your my other many most some several such all both few "
+    "side common possible potential".split()
+)
+# a later clause of the sentence whose subject is ketamine or "it" ("The FDA approved ketamine in 1970, and its first
+# use was ...")
+_LATER_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|so|as)|;)\s+", re.I)
+
+
+def _named_ref(text: str, generic: bool = True) -> re.Match[str] | None:
+    """The first reference to ketamine in ``text`` that is not a pronoun (nor, unless ``generic``, a bare
+    "treatment" or "therapy")."""
+    return next(
+        (
+            m
+            for m in _compiled()["ketamine"].finditer(text)
+            if m.group(0).lower() not in _PRONOUNS and (generic or not _GENERIC.fullmatch(m.group(0)))
+        ),
+        None,
+    )
+
+
+def _pronoun_ref(text: str) -> re.Match[str] | None:
+    return next((m for m in _compiled()["ketamine"].finditer(text) if m.group(0).lower() in _PRONOUNS), None)
+
+
+def _subject(text: str) -> tuple[int, int, str]:
+    """Where a sentence's grammatical subject is (start and end offsets) and the verb that ends it: the main clause
+    starts after a leading phrase up to its comma ("In essence,", "When pain is severe,") or a leading conjunction,
+    and its subject ends at the first auxiliary or modal verb or word ending in -s or -ed after its first word, at
+    most five words in."""
+    c = _compiled()
+    off = 0
+    for _ in range(3):
+        m = c["subject_opener"].match(text[off:])
+        if m and c["subject_end"].search(m.group(0)) and not _SUBORDINATE.match(m.group(0)):
+            m = None  # "For many years ketamine has been used as ...,": the main clause itself, not a leading phrase
+        m = m or c["subject_conjunction"].match(text[off:])
+        if not m or off + m.end() >= len(text):
+            break
+        off += m.end()
+    found = list(re.finditer(r"[\w’'-]+", text[off:]))[:7]
+    words = [w.group(0) for w in found]
+    for i, word in enumerate(words[:6]):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        noun = (
+            i == 0 or words[i - 1].lower() in _DETERMINERS or following == "of" or c["subject_end"].fullmatch(following)
+        )
+        if i == 5 or c["subject_end"].fullmatch(word) or (not noun and re.fullmatch(r"[a-z]{2,}(?:s|ed)", word)):
+            return off, off + found[i].start(), word if i < 5 else ""
+    return off, len(text), ""
+
+
+def about_other(text: str, antecedent: bool) -> str | None:
+    """Whether a sentence's subject is something other than ketamine: "points back" for a "this", "these" or "it"
+    whose antecedent is not ketamine ("Yet these do not give every patient adequate relief" after a sentence on other
+    drugs), "other" for the disease ("Shingles results when ..."), else None. (A study's report under a heading that
+    names ketamine is still read as about it.)"""
+    c = _compiled()
+    start, end, verb = _subject(text)
+    subject = text[start:end]
+    if _named_ref(subject):
+        return None
+    if _pronoun_ref(subject) or c["subject_points_back"].match(subject):
+        return None if antecedent else "points back"
+    if c["subject_person"].search(f"{subject} {verb}"):
+        return None
+    head = re.split(r"\b(?:at|of|in|on|for|with|from|to|by)\b", subject, maxsplit=1)[0]
+    return "other" if any(m.start() < start + len(head) for m in c["disease_subject"].finditer(text, start)) else None
+
+
+def whom(text: str, antecedent: bool) -> tuple[bool, bool]:
+    """Whom a sentence is about, given whether the subject of the sentence before it (or of its list's lead-in, or
+    the heading above) is ketamine: (whether its own subject is ketamine or the treatment, whether an "it" or "its" in
+    it may be ketamine). A pronoun in the subject, or after a subject that cannot be "it" (people, a plural), takes
+    the antecedent; one after a subject that is some other single thing ("Shingles results when ..., and it usually
+    shows up") is that thing."""
+    c = _compiled()
+    if len(re.findall(r"[A-Za-z]{2,}", text)) < 4:
+        return antecedent, antecedent  # a label ("Physiology:") says nothing of whom the next sentence is about
+    start, end, verb = _subject(text)
+    subject = text[start:end]
+    pronoun = _pronoun_ref(text)
+    named = _named_ref(text)
+    if named and pronoun and named.start() < min(start, pronoun.start()):
+        antecedent = True  # "While ketamine shows real potential, it also carries risks"
+    in_subject = bool(_named_ref(subject))
+    points_back = bool(_pronoun_ref(subject) or c["subject_points_back"].match(subject))
+    person = bool(c["subject_person"].search(f"{subject} {verb}"))
+    # a subject that is the disease, the body or a study is what a later "it" is ("your brain ... treat it as normal")
+    other = bool(c["subject_other"].search(subject))
+    bound_here = bool(pronoun and pronoun.start() >= end and other and not (in_subject or points_back or person))
+    pronoun_ok = antecedent and not bound_here
+    if in_subject:
+        return True, pronoun_ok
+    if points_back:
+        return antecedent, pronoun_ok
+    if other and not person:
+        later = any(
+            _named_ref(text[m.end() : m.end() + 30]) or _pronoun_ref(text[m.end() : m.end() + 12])
+            for m in _LATER_CLAUSE.finditer(text)
+        )
+        return bool(later and (named or pronoun_ok)), pronoun_ok
+    return bool(named) or (bool(pronoun) and pronoun_ok), pronoun_ok
+
+
+def disease_lead(text: str, pronoun_ok: bool) -> bool:
+    """A lead-in whose subject is the disease, its signs or its causes ("Chronic pain involves ...:", "Other
+    characteristics of phantom limb pain include:"), and which refers to ketamine neither by name nor by an "it" that
+    may be ketamine: its items are the disease's."""
+    c = _compiled()
+    start, end, verb = _subject(text)
+    subject = text[start:end]
+    if _named_ref(text) or (pronoun_ok and _pronoun_ref(text)) or c["subject_person"].search(f"{subject} {verb}"):
+        return False
+    return bool(c["disease_subject"].search(subject))
 
 
 def sentences(line: str, offset: int) -> list[_Span]:
@@ -331,18 +478,28 @@ def claim_reason(
     headings: tuple[str, ...] = (),
     context_is_heading: bool = False,
     list_item: bool = True,
+    pronoun_ok: bool = True,
+    lead_pronoun_ok: bool = True,
+    generic_ok: bool = True,
 ) -> str | None:
     """Why ``text`` (with its lead-in as ``context``, under ``headings``) is a claim, or None when it is not one.
     A heading (or a lead-in that is a heading) refers to ketamine only by naming it or a form it is given in, and
-    a sentence (not a list item) that only its heading makes about ketamine must say what patients get."""
+    a sentence (not a list item) that only its heading makes about ketamine must say what patients get. An "it" or
+    "its" refers to ketamine only where ``pronoun_ok`` (``lead_pronoun_ok`` in the lead-in) says the subject before
+    it is ketamine (`whom`)."""
     c = _compiled()
     effect = c["effect"].search(text) or (context and c["effect"].search(context))
     if not effect:
         return None
-    for where, words in (("the sentence", text), ("the lead-in", "" if context_is_heading else context)):
-        ref = words and c["ketamine"].search(words)
+    for where, words, ok in (
+        ("the sentence", text, pronoun_ok),
+        ("the lead-in", "" if context_is_heading else context, lead_pronoun_ok),
+    ):
+        named = words and _named_ref(words, generic_ok)
+        ref = named or (words and ok and _pronoun_ref(words))
         if ref:
-            return f"refers to ketamine ({ref.group(0)!r} in {where}) and asserts {effect.group(0)!r}"
+            how = "" if named else ", after a subject that is ketamine"
+            return f"refers to ketamine ({ref.group(0)!r} in {where}{how}) and asserts {effect.group(0)!r}"
     for heading in headings:
         ref_words = _in_heading(heading)
         if not ref_words:
@@ -367,7 +524,14 @@ def claim_reason(
     return None
 
 
-def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] | None:
+def _before(text: str, part: str, antecedent: bool) -> bool:
+    """The antecedent of a clause of ``text``: ketamine when the sentence names it before the clause ("While ketamine
+    shows real potential, it also carries risks"), else the sentence's own."""
+    at = text.find(part)
+    return antecedent or (at > 0 and _named_ref(text[:at]) is not None)
+
+
+def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = True) -> tuple[str, str] | None:
     """ "While ketamine has shown promise in relieving pain, it is essential to ...", "Research is still under way,
     but several studies back its efficacy", "Ketamine is usually well tolerated, but should side effects occur, our
     staff will ...", "You need a companion to drive you home, because the ketamine will make you tired", "Some
@@ -385,10 +549,12 @@ def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] |
         # what the others get from the treatment, read with what the first patients get: the claim is both halves
         # (the clause the proposition is read from is what the first patients get, when that is a claim itself)
         first, others = m.group(1), m.group(2)
-        refers = _compiled()["ketamine"].search(others) and not_claim_reason(others) is None
-        why = claim_reason(others, first, headings) if refers else None
+        ok = whom(others, _before(text, others, antecedent))[1]
+        refers = (_named_ref(others) or (ok and _pronoun_ref(others))) and not_claim_reason(others) is None
+        why = claim_reason(others, first, headings, pronoun_ok=ok) if refers else None
         if why:
-            own = claim_reason(first, "", headings) if not_claim_reason(first) is None else None
+            ok = whom(first, antecedent)[1]
+            own = claim_reason(first, "", headings, pronoun_ok=ok) if not_claim_reason(first) is None else None
             clause = first.strip() if own else text.strip()
             return clause, f"the clause after 'others', {others.strip()!r}, {why}"
     m = _BECAUSE.match(text)
@@ -403,11 +569,11 @@ def _concessive_claim(text: str, headings: tuple[str, ...]) -> tuple[str, str] |
     for part in parts:
         stop = not_claim_reason(part)
         if stop is None:
-            why = claim_reason(part, "", headings)
+            why = claim_reason(part, "", headings, pronoun_ok=whom(part, _before(text, part, antecedent))[1])
             if why:
                 return part.strip(), f"the clause {part.strip()!r} {why}"
         elif stop in _CONCEDES and len(part) < len(text):
-            found = _concessive_claim(part, headings)
+            found = _concessive_claim(part, headings, antecedent)
             if found is not None:
                 return found
     return None
@@ -427,6 +593,22 @@ def _lead_is_claim(lead: str) -> bool:
         return False
     return (
         not_claim_reason(head) is None and claim_reason(head) is not None and bool(_compiled()["ketamine"].search(head))
+    )
+
+
+def _two_level(lines: list[str], i: int) -> bool:
+    """Whether the next line with text after line ``i`` is a line without a full stop that is not a list item and
+    is itself followed by list items: the first condition line of a two-level list."""
+    rest = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:2]
+    if len(rest) < 2:
+        return False
+    line, nxt = lines[rest[0]], lines[rest[1]]
+    return (
+        not _BULLET.match(line)
+        and _is_heading(line.strip())
+        and not line.strip().endswith("?")
+        and bool(_BULLET.match(nxt))
+        and not _NUMBERED.match(nxt)
     )
 
 
@@ -451,6 +633,11 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
     question: _Span | None = None  # a question heading directly above what follows
     last_sentence: _Span | None = None  # the last sentence of the previous paragraph
     section: list[str] = []  # the sentences read since the last heading
+    # whether the subject of the last sentence read (or the heading above) is ketamine; before anything is read,
+    # nothing says an "it" is something else ("Doctors first used it decades ago." checked on its own)
+    about = True
+    parent: _Span | None = None  # a heading naming ketamine over a list of conditions, each a line with its own bullets
+    sub_items = False  # reading the bullets of one of those condition lines: subtypes, not claims
     lines = text.split("\n")
     pos = 0
     for i, raw in enumerate(lines):
@@ -463,30 +650,63 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
         bullet = _BULLET.match(raw)
         numbered_heading = bullet is not None and _numbered_heading(lines, i)
         if bullet and not numbered_heading:
+            if sub_items:
+                continue
             q_start = start + bullet.end()
             quote = raw[bullet.end() :].rstrip()
             item = _Span(q_start, q_start + len(quote), quote)
             context = lead or pending_heading or (question if question and lists_conditions(question.text) else None)
             told = context.before if context and not context.is_heading else ""
+            if context is None:
+                antecedent = about
+            else:
+                antecedent = context.about_ketamine if not context.is_heading else _in_heading(context.text) is not None
             for part in _item_claims(item, context, headings):
-                _consider(out, document, part, context, headings, True, previous=told)
+                _consider(
+                    out,
+                    document,
+                    part,
+                    context,
+                    headings,
+                    True,
+                    previous=told,
+                    antecedent=antecedent,
+                    section=" ".join(section),
+                )
             continue
         lead = None
+        sub_items = False
         if numbered_heading or _is_heading(stripped):
             if bullet:
                 stripped = raw[bullet.end() :].strip()
                 offset = start + raw.index(stripped)
+            here = _Span(offset, offset + len(stripped), stripped, is_heading=True)
+            if parent is not None and _two_level(lines, i - 1) and _compiled()["ketamine"].search(stripped) is None:
+                # "Fibromyalgia" followed by its own bullets under "Types of Chronic Pain Ketamine Can Treat": an
+                # item of that heading (a condition it is said to treat); its bullets are its subtypes
+                _consider(out, document, here, parent, headings, True)
+                sub_items = True
+                continue
             headings = (stripped, *headings[:1])
             section = []
-            here = _Span(offset, offset + len(stripped), stripped, is_heading=True)
+            about = _in_heading(stripped) is not None
+            parent = (
+                here if about and lists_conditions(stripped) and _named_ref(stripped) and _two_level(lines, i) else None
+            )
             pending_heading, question = (None, here) if stripped.endswith("?") else (here, None)
             continue
+        parent = None
         pending_heading = None
         answered, question = question, None
         spans = sentences(stripped, offset)
+        for span in spans:
+            span.antecedent = about
+            span.about_ketamine, span.pronoun_ok = whom(span.text, about)
+            about = span.about_ketamine
         if stripped.endswith(":"):
             last = spans.pop()
             lead = last
+            last.disease = disease_lead(last.text, last.pronoun_ok)
             before = spans[-1] if spans else last_sentence
             if _ANAPHORIC_LEAD.match(last.text.strip()) and before is not None:
                 lead = before
@@ -497,7 +717,18 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             if blocked in _compiled()["list_not_claims"] and not conceded:
                 lead.blocked = blocked
             if conceded or _lead_is_claim(last.text):
-                _consider(out, document, last, None, headings, False, previous=before.text if before else "")
+                prior = before.text if before else ""
+                _consider(
+                    out,
+                    document,
+                    last,
+                    None,
+                    headings,
+                    False,
+                    previous=prior,
+                    antecedent=last.antecedent,
+                    section=" ".join(section),
+                )
         previous: _Span | None = None
         other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
@@ -522,7 +753,18 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             elif previous is not None and _compiled()["extends_previous"].match(span.text):
                 pass  # "This covers patients with ..." after a sentence that is no claim extends no claim
             else:
-                _consider(out, document, span, None, headings, False, previous=section[-1] if section else "")
+                prior = section[-1] if section else ""
+                _consider(
+                    out,
+                    document,
+                    span,
+                    None,
+                    headings,
+                    False,
+                    previous=prior,
+                    antecedent=span.antecedent,
+                    section=" ".join(section),
+                )
             section.append(span.text)
             previous = span
             if named:
@@ -584,14 +826,15 @@ def _answers(span: _Span, question: _Span) -> str:
     return f"a yes to the question above it, which {why}" if why else ""
 
 
-def _points_back_to_ketamine(text: str, previous: str) -> bool:
+def _points_back_to_ketamine(text: str, previous: str, antecedent: bool) -> bool:
     """ "Ketamine prevents glutamate from binding. This inhibits neurons from transmitting pain signals.": a sentence
-    whose subject is "this" or "these" says more of what the sentence before said ketamine does."""
+    whose subject is "this" or "these" says more of what the sentence before said ketamine does, when that sentence's
+    subject is ketamine (``antecedent``: "this medicine may block pain receptors. That may help ...")."""
     c = _compiled()
     return bool(
         (_DEMONSTRATIVE_SUBJECT.match(text) or _THAT_DOES.match(text))
         and c["effect"].search(text)
-        and c["ketamine_named"].search(previous)
+        and (antecedent or c["ketamine_named"].search(previous))
         and not_claim_reason(previous) in (None, "hearsay")
     )
 
@@ -650,9 +893,19 @@ def _consider(
     is_item: bool,
     force: str = "",
     previous: str = "",
+    antecedent: bool = True,
+    section: str = "",
 ) -> None:
+    pronoun_ok = whom(span.text, antecedent)[1]
     lead = context.text if context else ""
     read_with = f"{context.before} {lead}".strip() if context else ""
+    # a bare "treatment" is ketamine's only where the section (its heading, what was read under it, the lead-in) names
+    # ketamine ("Either way, treatment is much the same" in a section on the disease is not)
+    named_here = " ".join((*headings[:1], section, span.text, read_with))
+    generic_ok = bool(_compiled()["ketamine_named"].search(named_here))
+    # an "it" in the lead-in counts only when it is the lead-in's own and may be ketamine (not one in the sentence
+    # before it)
+    lead_ok = bool(context and not context.is_heading and context.pronoun_ok and _pronoun_ref(context.text))
     clause = ""
     all_headings = headings
     if is_item and context is not None:
@@ -665,19 +918,41 @@ def _consider(
     else:
         if is_item and context is not None and context.blocked:
             return  # the lead-in says the list is not claims ("Ongoing research explores:")
+        if is_item and context is not None and context.disease and _named_ref(span.text) is None:
+            return  # the lead-in's subject is the disease ("Chronic pain involves:"): its items are the disease's
         stop = not_claim_reason(span.text, list_item=is_item and context is not None, context=read_with)
         if stop is not None:
-            found = _concessive_claim(span.text, headings) if stop in _CONCEDES else None
+            found = _concessive_claim(span.text, headings, antecedent) if stop in _CONCEDES else None
             if found is None:
                 return
             clause, why = found
         else:
+            other = None if is_item or _named_ref(span.text, generic_ok) else about_other(span.text, antecedent)
+            if other == "points back":
+                return  # "Yet these do not give every patient adequate relief": about what "these" points back to
+            if other:
+                headings = ()  # "Shingles results when ...": the disease, whatever the heading
             if context is not None and context.is_heading:
-                why = claim_reason(span.text, read_with, headings, context_is_heading=True)
+                why = claim_reason(
+                    span.text,
+                    read_with,
+                    headings,
+                    context_is_heading=True,
+                    pronoun_ok=pronoun_ok,
+                    generic_ok=generic_ok,
+                )
             else:
-                why = claim_reason(span.text, read_with, headings, list_item=is_item)
-            if why is None and not is_item and _points_back_to_ketamine(span.text, previous):
-                why = f"its subject points back to the sentence before, which names ketamine ({previous[:60]!r})"
+                why = claim_reason(
+                    span.text,
+                    read_with,
+                    headings,
+                    list_item=is_item,
+                    pronoun_ok=pronoun_ok,
+                    lead_pronoun_ok=lead_ok,
+                    generic_ok=generic_ok,
+                )
+            if why is None and not is_item and _points_back_to_ketamine(span.text, previous, antecedent):
+                why = f"its subject points back to the sentence before, which is about ketamine ({previous[:60]!r})"
             if why is None:
                 return
         if is_item and context is None and len(span.text.split()) < 4:
