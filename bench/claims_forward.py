@@ -1,6 +1,6 @@
 """Would a trained sentence model have found the claims of the next unseen clinic pages better than the rules did?
 
-    python bench/claims_forward.py                 # the forward test over heldout5 .. heldout10 (about 10 minutes)
+    python bench/claims_forward.py                 # the forward test over heldout5 .. heldout10 (half an hour of CPU)
     python bench/claims_forward.py --only heldout7 # one step of it
 
 **A forward test.** The labelled page sets were labelled in the order of `ORDER`. For each set k of `FORWARD`, the
