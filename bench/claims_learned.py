@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +51,7 @@ class Unit:
     lead: str
     heading: str
     span: tuple[int, int]  # in the page's normalised text (as pages_eval locates quotes)
+    item: bool = False  # a list item (with or without a lead-in)
 
 
 @dataclass
@@ -60,13 +61,16 @@ class Page:
     is_claim: list[bool]
     labels: list[tuple[tuple[int, int], str, str, str]]  # span, kind, quote, lead-in
     rules: list[tuple[Unit, str]]  # each rule candidate as a unit, with the kind normalise gives it
+    nonclaims: list[tuple[int, int]] = field(default_factory=list)  # the labelled non-claims' spans
+    flat: str = ""  # the page's normalised text, in which every span is
 
 
-def page_units(text: str) -> list[tuple[str, str, str]]:
-    """(text, lead-in, heading) of every sentence and list item of a page, cut as the extractor cuts it."""
+def page_units(text: str) -> list[tuple[str, str, str, bool]]:
+    """(text, lead-in, heading, list item or not) of every sentence and list item of a page, cut as the extractor
+    cuts it."""
     from ketalit.claims.extract import _BULLET, _is_heading, _numbered_heading, sentences
 
-    out: list[tuple[str, str, str]] = []
+    out: list[tuple[str, str, str, bool]] = []
     heading = lead = ""
     lines = text.split("\n")
     for i, raw in enumerate(lines):
@@ -76,14 +80,14 @@ def page_units(text: str) -> list[tuple[str, str, str]]:
         bullet = _BULLET.match(raw)
         numbered = bullet is not None and _numbered_heading(lines, i)
         if bullet and not numbered:
-            out.append((raw[bullet.end() :].strip(), lead, heading))
+            out.append((raw[bullet.end() :].strip(), lead, heading, True))
             continue
         lead = ""
         if numbered or _is_heading(stripped):
             heading = raw[bullet.end() :].strip() if bullet else stripped
             continue
         spans = sentences(stripped, 0)
-        out.extend((s.text, "", heading) for s in spans)
+        out.extend((s.text, "", heading, False) for s in spans)
         if stripped.endswith(":") and spans:
             lead = spans[-1].text
     return out
@@ -100,12 +104,12 @@ def load_page(label_path: Path) -> Page:
     flat = _norm(read.text)
     units: list[Unit] = []
     cursor = 0
-    for text, lead, heading in page_units(read.text):
+    for text, lead, heading, listed in page_units(read.text):
         at = flat.find(_norm(text), cursor)
         if at < 0:
             continue
         cursor = at + len(_norm(text))
-        units.append(Unit(text, lead, heading, (at, cursor)))
+        units.append(Unit(text, lead, heading, (at, cursor), listed))
     spans = []
     for item in labels.get("claim", []):
         span = locate(flat, item["quote"])
@@ -117,7 +121,9 @@ def load_page(label_path: Path) -> Page:
         (Unit(c.quote, c.lead_in, c.heading, locate(flat, c.quote) or (0, 0)), n.kind)
         for c, n in page_claims(read.text, read.title, read.url, read.clinic, label_path.name.split(".")[0])
     ]
-    return Page(f"{label_path.parent.name}/{label_path.name.split('.')[0]}", units, is_claim, spans, rules)
+    nonclaims = [s for s in (locate(flat, nc["quote"]) for nc in labels.get("nonclaim", [])) if s is not None]
+    name = f"{label_path.parent.name}/{label_path.name.split('.')[0]}"
+    return Page(name, units, is_claim, spans, rules, nonclaims, flat)
 
 
 def rows(units: list[Unit], headings: bool = True) -> np.ndarray:
