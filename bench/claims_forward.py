@@ -2,6 +2,7 @@
 
     python bench/claims_forward.py                 # the forward test over heldout5 .. heldout10 (half an hour of CPU)
     python bench/claims_forward.py --only heldout7 # one step of it
+    python bench/claims_forward.py --write         # train the kind model on every set into the package
 
 **A forward test.** The labelled page sets were labelled in the order of `ORDER`. For each set k of `FORWARD`, the
 model is trained only on the sets labelled before it and scored on k, which is what it would have scored had it
