@@ -743,7 +743,9 @@ def normalise(
     candidate: Candidate, page_text: str = "", context: PageContext | None = None, learned: bool = True
 ) -> Normalised:
     """The proposition of one extracted claim (see the module's docstring). With ``learned``, the trained kind model
-    (`kind_model`) reads the claim after the rules, and its kind replaces theirs where they differ."""
+    (`kind_model`) reads the claim after the rules, and its kind replaces theirs where they differ, except where the
+    rules read what the evidence is weighed against from the sentence (routes set against each other, a remedy for
+    the side effects)."""
     c = _cues()
     context = context or (page_context(page_text) if page_text else PageContext())
     own = whole = candidate.clause or candidate.quote
@@ -766,7 +768,10 @@ def normalise(
     contrast = route_contrast(candidate.quote)
     if contrast and kind in ("efficacy", "safety"):
         kind, reasons["kind"] = "comparative", f"routes set against each other: {contrast[1]} (not {kind})"
-    if learned:
+    # a reading of what the sentence does that sets what the evidence is weighed against (routes set against each
+    # other; a remedy for the side effects against ketamine without it) is the rules' to keep
+    weighed_against = kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own)
+    if learned and not weighed_against:
         from .kind_model import read_kind
 
         reading = read_kind(candidate.quote, candidate.lead_in, candidate.heading, kind)
