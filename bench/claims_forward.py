@@ -2,6 +2,7 @@
 
     python bench/claims_forward.py                 # the forward test over heldout5 .. heldout10 (half an hour of CPU)
     python bench/claims_forward.py --only heldout7 # one step of it
+    python bench/claims_forward.py --write         # train the kind model on every set into the package
 
 **A forward test.** The labelled page sets were labelled in the order of `ORDER`. For each set k of `FORWARD`, the
 model is trained only on the sets labelled before it and scored on k, which is what it would have scored had it
@@ -46,7 +47,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -61,6 +61,7 @@ from claims_learned import Page, Unit, load_page  # noqa: E402
 from pages_eval import PAGES, ROOT, locate, match, page_meta, page_source, substantial  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
+from ketalit.claims.kind_model import STRUCTURE, WEIGHTS, structure  # noqa: E402
 
 ORDER = ("tuning", "shipped", "heldout", *(f"heldout{n}" for n in range(2, 11)))  # the order they were labelled in
 FORWARD = tuple(f"heldout{n}" for n in range(5, 11))
@@ -78,63 +79,6 @@ CLAIM_AT = 0.5  # the model's threshold for a claim (b, b+, c)
 CONFIDENT_AT = 0.9  # the threshold at which it adds a unit the rules did not take (d)
 C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SHIP_MARGIN = 0.05
-
-_DRUG = re.compile(r"\b(?:ketamine|esketamine|spravato|infusions?|treatments?|therap(?:y|ies))\b", re.I)
-_PRONOUN_SUBJECT = re.compile(r"^(?:it|its|they|this|these|those|that)\b", re.I)
-_HEDGE = re.compile(
-    r"\b(?:may|might|can|could|possibl[ey]|potential(?:ly)?|some|often|typically|usually|suggests?|appears?|likely)\b",
-    re.I,
-)
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b", re.I)
-_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
-_NUMBER = re.compile(r"\d|%|\b(?:percent|half|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
-_CALL = re.compile(
-    r"^(?:please\s+)?(?:call|contact|schedule|book|learn|find out|ask|visit|reach out|click|request|get started"
-    r"|discover|read|see|talk|speak|sign up|fill|let us|don't wait|take the)\b|\b(?:call|contact) us\b",
-    re.I,
-)
-_EVIDENCE = re.compile(r"\b(?:stud(?:y|ies)|research\w*|trials?|evidence|shown|found|reported|published)\b", re.I)
-STRUCTURE = (
-    "drug named",
-    "drug in lead-in",
-    "drug in heading",
-    "pronoun subject",
-    "list item",
-    "has lead-in",
-    "has heading",
-    "question",
-    "heading a question",
-    "hedge",
-    "first person",
-    "second person",
-    "number",
-    "call to action",
-    "evidence words",
-    "length",
-)
-
-
-def structure(u: Unit) -> list[float]:
-    """The structural features of a unit, in the order of STRUCTURE."""
-    text = u.text.strip()
-    return [
-        float(bool(_DRUG.search(text))),
-        float(bool(_DRUG.search(u.lead))),
-        float(bool(_DRUG.search(u.heading))),
-        float(bool(_PRONOUN_SUBJECT.match(text))),
-        float(u.item),
-        float(bool(u.lead)),
-        float(bool(u.heading)),
-        float(text.endswith("?")),
-        float(u.heading.strip().endswith("?")),
-        float(bool(_HEDGE.search(text))),
-        float(bool(_FIRST_PERSON.search(text))),
-        float(bool(_SECOND_PERSON.search(text))),
-        float(bool(_NUMBER.search(text))),
-        float(bool(_CALL.search(text))),
-        float(bool(_EVIDENCE.search(text))),
-        np.log1p(len(text.split())),
-    ]
 
 
 class Embedder:
@@ -158,7 +102,9 @@ def features(units: list[Unit], embedder: Embedder, extra: list[list[float]] | N
         embedder([u.text for u in units]),
         embedder([u.heading for u in units]),
         embedder([u.lead for u in units]),
-        np.array([structure(u) for u in units], dtype=float).reshape(-1, len(STRUCTURE)),
+        np.array([structure(u.text, u.lead, u.heading, u.item) for u in units], dtype=float).reshape(
+            -1, len(STRUCTURE)
+        ),
     ]
     if extra is not None:
         parts.append(np.array(extra, dtype=float).reshape(len(units), -1))
@@ -373,13 +319,53 @@ def forward_step(
     return ways, kinds, info
 
 
+def write(train: list[Page], embedder: Embedder) -> None:
+    """Train the kind model with the rules' kind (the current rules, as `check` reads each page) on every labelled
+    page and write its weights into the package (`ketalit.claims.kind_model` reads them)."""
+    from ketalit.claims import kind_model
+
+    rows = [
+        (p.name, u, rk, lab[1]) for p in train for (u, rk), lab in zip(kind_rows(p, p.rules), p.labels, strict=True)
+    ]
+    kind_names = sorted({k for *_, k in rows} | {"none"})
+    x = features([u for _, u, _, _ in rows], embedder, one_hot([rk for _, _, rk, _ in rows], kind_names))
+    model, text = fit(x, [k for *_, k in rows], [g for g, *_ in rows], "accuracy", ("balanced", None))
+    scale, clf = model.named_steps["scale"], model.named_steps["clf"]
+    weights = {
+        "mean": scale.mean_.astype(np.float32),
+        "scale": scale.scale_.astype(np.float32),
+        "coef": clf.coef_.astype(np.float32),
+        "intercept": clf.intercept_.astype(np.float32),
+        "classes": np.array(clf.classes_, dtype=str),
+        "rule_kinds": np.array(kind_names, dtype=str),
+    }
+    sample = [u for _, u, _, _ in rows[:100]]
+    package = kind_model.features(
+        [u.text for u in sample],
+        [u.lead for u in sample],
+        [u.heading for u in sample],
+        [rk for _, _, rk, _ in rows[:100]],
+        kind_names,
+    )
+    if not np.allclose(package, x[:100], atol=1e-4):
+        raise SystemExit("the package computes other features than this script: nothing written")
+    same = (clf.classes_[kind_model._probabilities(weights, x).argmax(axis=1)] == model.predict(x)).mean()
+    np.savez_compressed(WEIGHTS, **weights)
+    print(f"kind model trained on {len(train)} pages, {len(rows)} claims ({text}); {same:.3f} of its training")
+    print(f"predictions read back the same from {WEIGHTS.relative_to(ROOT)} ({WEIGHTS.stat().st_size} bytes)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=FORWARD, help="one step of the forward test")
+    ap.add_argument("--write", action="store_true", help="train the kind model on every set and write it")
     args = ap.parse_args()
     files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
     pages = {s: [load_page(f) for f in files[s]] for s in ORDER}
     embedder = Embedder()
+    if args.write:
+        write([p for s in ORDER for p in pages[s]], embedder)
+        return
     results = {}
     for k in FORWARD:
         if args.only and k != args.only:

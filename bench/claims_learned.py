@@ -119,7 +119,7 @@ def load_page(label_path: Path) -> Page:
     is_claim = [any(substantial(u.span, s[0]) for s in spans) for u in units]
     rules = [
         (Unit(c.quote, c.lead_in, c.heading, locate(flat, c.quote) or (0, 0)), n.kind)
-        for c, n in page_claims(read.text, read.title, read.url, read.clinic, label_path.name.split(".")[0])
+        for c, n in page_claims(read.text, read.title, read.url, read.clinic, label_path.name.split(".")[0], False)
     ]
     nonclaims = [s for s in (locate(flat, nc["quote"]) for nc in labels.get("nonclaim", [])) if s is not None]
     name = f"{label_path.parent.name}/{label_path.name.split('.')[0]}"

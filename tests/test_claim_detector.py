@@ -444,7 +444,7 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "It is sometimes prescribed between infusions to extend relief.",
         "Benefits were strongest in the first two weeks and faded by three months.",
     ]
-    kinds = [normalise(c, ROUND6_WORDINGS).kind for c in claims[3:]]
+    kinds = [normalise(c, ROUND6_WORDINGS, learned=False).kind for c in claims[3:]]  # the rules (see test_kind_model)
     assert kinds == [
         *("duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety", "onset"),
         *("history", "dosing", "duration"),

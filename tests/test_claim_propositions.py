@@ -13,7 +13,8 @@ from test_claim_detector import _normalised
 
 
 def _sentence(quote: str, lead_in: str = "") -> Normalised:
-    return normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), lead_in=lead_in))
+    """The rules' reading of a sentence (the trained kind model, tested in test_kind_model.py, left out)."""
+    return normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), lead_in=lead_in), learned=False)
 
 
 # --- a time phrase attached to what it modifies ---------------------------------------------------------------------

@@ -139,19 +139,21 @@ def check_page(
         from .store import stored_contradictions
 
         lib.release()
-        result.claims = link_claims(lib, document=doc_id)
+        why = {c["id"]: c.get("reasons", {}).get("kind", "") for c in catalogue["claim"]}  # why each has its kind
+        result.claims = [{**r, "kind_reason": why.get(r["id"], "")} for r in link_claims(lib, document=doc_id)]
         mine = {r["id"] for r in result.claims}
         result.contradictions = [c for c in stored_contradictions(lib) if mine & set(c["claims"])]
     return result
 
 
 def page_claims(
-    text: str, title: str = "", url: str = "", clinic: str = "", document: str = ""
+    text: str, title: str = "", url: str = "", clinic: str = "", document: str = "", learned: bool = True
 ) -> list[tuple[Candidate, Normalised]]:
     """The claims of a page's text, each with its proposition, read in the page's context (the route and condition
-    its title, address and clinic give): what `ketalit check` stores and `ketalit claims extract` prints."""
+    its title, address and clinic give): what `ketalit check` stores and `ketalit claims extract` prints. Without
+    ``learned``, the kinds are the rules' alone (see `normalise`)."""
     context = page_context(text, title, url, clinic)
-    return [(c, normalise(c, text, context)) for c in extract_claims(text, document)]
+    return [(c, normalise(c, text, context, learned)) for c in extract_claims(text, document)]
 
 
 def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: str, result: CheckResult) -> None:
@@ -166,6 +168,8 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
         for r in reviews(lib)
         if r.get("document") == doc_id and r.get("action") == "add"
     }
+    from .kind_model import LEARNED_KIND
+
     counter = last_claim_number(lib, catalogue, doc_id)
     fresh = []
     seen_ids: set[str] = set()
@@ -174,6 +178,10 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
         if key in old_by_quote:
             cid = old_by_quote[key]["id"]
             result.kept += 1
+            if cid in reviewed_ids and norm.reasons.get("kind", "").startswith(LEARNED_KIND):
+                # a person reviewed the proposition the rules gave it: the trained model does not change it
+                context = page_context(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""))
+                norm = normalise(cand, text, context, learned=False)
         elif key in added_by_quote:
             continue  # a reviewer added it already: it lives with the review
         else:

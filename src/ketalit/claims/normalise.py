@@ -739,8 +739,13 @@ def _implied_outcome(
     return [], "names no outcome, effect or condition of its own: nothing to weigh the evidence on"
 
 
-def normalise(candidate: Candidate, page_text: str = "", context: PageContext | None = None) -> Normalised:
-    """The proposition of one extracted claim (see the module's docstring)."""
+def normalise(
+    candidate: Candidate, page_text: str = "", context: PageContext | None = None, learned: bool = True
+) -> Normalised:
+    """The proposition of one extracted claim (see the module's docstring). With ``learned``, the trained kind model
+    (`kind_model`) reads the claim after the rules, and its kind replaces theirs where they differ, except where the
+    rules read what the evidence is weighed against from the sentence (routes set against each other, a remedy for
+    the side effects)."""
     c = _cues()
     context = context or (page_context(page_text) if page_text else PageContext())
     own = whole = candidate.clause or candidate.quote
@@ -763,6 +768,15 @@ def normalise(candidate: Candidate, page_text: str = "", context: PageContext | 
     contrast = route_contrast(candidate.quote)
     if contrast and kind in ("efficacy", "safety"):
         kind, reasons["kind"] = "comparative", f"routes set against each other: {contrast[1]} (not {kind})"
+    # a reading of what the sentence does that sets what the evidence is weighed against (routes set against each
+    # other; a remedy for the side effects against ketamine without it) is the rules' to keep
+    weighed_against = kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own)
+    if learned and not weighed_against:
+        from .kind_model import read_kind
+
+        reading = read_kind(candidate.quote, candidate.lead_in, candidate.heading, kind)
+        if reading and reading.kind != kind:
+            kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:

@@ -81,6 +81,11 @@ def check(
         )
     console.print(table)
     console.print(", ".join(f"{v} {n}" for v, n in counts.most_common()) or "no claims found", highlight=False)
+    from ..claims.kind_model import LEARNED_KIND
+
+    for r in result.claims:
+        if r.get("kind_reason", "").startswith(LEARNED_KIND):
+            console.print(f"{r['id']} kind {r['kind']}: {term(r['kind_reason'])}", style="dim", highlight=False)
     for c in result.contradictions:
         console.print(f"contradicts another page ({c['topic']}): {term(c['reason'])}", style="yellow", highlight=False)
     if result.waiting:
