@@ -110,11 +110,11 @@ def test_no_reviewed_claim_of_the_shipped_catalogue_is_capped() -> None:
     assert not [c.id for c in reviewed if coverage(c).partial]
 
 
-def _read(title: str, text: str) -> dict[str, Claim]:
+def _read(title: str, text: str, learned: bool = True) -> dict[str, Claim]:
     """The claims of a page's text as `ketalit check` reads them (extracted and normalised in the page's context, not
-    linked), by quote."""
+    linked), by quote; ``learned=False``: with the rules' kinds alone (the trained kind model left out)."""
     out = {}
-    for cand, norm in page_claims(text, title, document="900"):
+    for cand, norm in page_claims(text, title, document="900", learned=learned):
         fields = {"id": "900-01", "document": "900", "file": "page.txt", "quote": cand.quote, "start": cand.start,
                   "end": cand.end, "lead_in": cand.lead_in, **norm.catalogue_fields()}  # fmt: skip
         out[cand.quote] = make_claim(fields)
@@ -200,8 +200,10 @@ SHORT = [
 def test_a_short_sentence_whose_reading_leaves_out_most_of_it_is_partial() -> None:
     """The guard measures the share of the asserting clause's content words the reading leaves out, not their count:
     a short sentence whose words are mostly not "ketamine relieves pain" is partial with five words left out, and a
-    sentence that says little more than that is not."""
-    claims = _read("Ketamine therapy at our clinic", "\n\n".join([*SHORT, "Ketamine infusions reduce chronic pain."]))
+    sentence that says little more than that is not. Read with the rules' kinds: the guard acts on a generic reading,
+    and the trained kind model reads the second sentence as a mechanism ("calming overexcited nerves"), which is not."""
+    text = "\n\n".join([*SHORT, "Ketamine infusions reduce chronic pain."])
+    claims = _read("Ketamine therapy at our clinic", text, learned=False)
     for quote in SHORT:
         cov = coverage(claims[quote])
         assert cov.generic and cov.partial and not cov.frames, (quote, cov)
