@@ -13,11 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .library import Library
-from .records import Record, abstract_text
-
-
-def record_text(rec: Record) -> str:
-    return " ".join([rec.get("title") or "", abstract_text(rec), " ".join(rec.get("keywords") or [])])
+from .records import abstract_text, record_text
 
 
 def features(texts: list[str]) -> Any:

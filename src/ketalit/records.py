@@ -380,6 +380,11 @@ def abstract_text(rec: Record) -> str:
     return " ".join(s["text"] for s in rec.get("abstract") or [] if s.get("text"))
 
 
+def record_text(rec: Record) -> str:
+    """The words a record is searched or read by: its title, abstract and keywords, in that order."""
+    return " ".join([rec.get("title") or "", abstract_text(rec), " ".join(str(k) for k in rec.get("keywords") or [])])
+
+
 def identity(rec: Record) -> str:
     """A human-readable id: PMID if any, else DOI, else the title."""
     if rec.get("pmid"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from ..records import Record, abstract_text
+from ..records import Record, record_text
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
@@ -979,9 +979,7 @@ def _one_infusion(text: str) -> bool:
 def _refractory_patients(rec: Record) -> bool:
     """Whether a record's patients had pain other treatments had not eased (``data/weighing.toml`` [course]
     refractory_record, in its title, abstract or keywords)."""
-    keywords = " ".join(str(k) for k in rec.get("keywords") or [])
-    text = f"{rec.get('title') or ''} {abstract_text(rec)} {keywords}"
-    return bool(pattern("course", "refractory_record").search(text))
+    return bool(pattern("course", "refractory_record").search(record_text(rec)))
 
 
 def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
