@@ -3,6 +3,7 @@ pages' non-claims while keeping nearly all of their claims?
 
     python bench/claims_veto.py                    # the forward test over heldout5 .. heldout10
     python bench/claims_veto.py --only heldout7    # one step of it
+    python bench/claims_veto.py --list             # and each non-claim the rules take, each claim V1 withholds
 
 **The question.** The extraction rules give a verdict to about a third of the non-claims on unseen pages. Round 11
 (`claims_forward.py`, way (c)) measured the trained claim model as a veto at probability 0.5: non-claims taken fell
@@ -179,7 +180,11 @@ class Count:
 
 
 def forward_step(
-    train: list[Page], test: list[Page], rules: dict[str, list[tuple[str, str, str, str]]], embedder: Embedder
+    train: list[Page],
+    test: list[Page],
+    rules: dict[str, list[tuple[str, str, str, str]]],
+    embedder: Embedder,
+    listing: bool = False,
 ) -> tuple[dict[str, Count], dict[str, float], list[str]]:
     from sklearn.base import clone
     from sklearn.metrics import roc_auc_score
@@ -233,6 +238,15 @@ def forward_step(
         ways["(c) of round 11 (0.5, list items unset)"].add(s, probs_unset < 0.5)
         for t in FIXED:
             ways[f"V1 at {t} (not deciding)"].add(s, vetoed(s, "V1", t))
+        if listing:
+            v1 = vetoed(s, "V1", chosen["V1"])
+            for over in s.nonclaims:
+                j = max(over, key=lambda j: probs[j])
+                gone = "withheld" if all(v1[i] for i in over) else "kept"
+                info.append(f"{p.name} non-claim, V1 {gone}: {probs[j]:.2f} {cs[j].text[:110]!r}")
+            info.extend(
+                f"{p.name} claim withheld by V1: {probs[j]:.2f} {cs[j].text[:110]!r}" for j in s.claims if v1[j]
+            )
         truth += [j in s.claims for j in range(len(cs))]
         everything += list(probs)
     if len(set(truth)) == 2:
@@ -254,6 +268,7 @@ def passes(total: Count, per_set: list[Count]) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=FORWARD, help="one step of the forward test")
+    ap.add_argument("--list", action="store_true", help="list each non-claim taken and each claim V1 withholds")
     args = ap.parse_args()
     files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
     pages = {s: [load_page(f) for f in files[s]] for s in ORDER}
@@ -266,7 +281,7 @@ def main() -> None:
         train = [p for s in before for p in pages[s]]
         commit = FIRST_LOOK[k][0]
         rules = rules_at(commit, [f for s in (*before, k) for f in files[s]])
-        ways, _chosen, info = forward_step(train, pages[k], rules, embedder)
+        ways, _chosen, info = forward_step(train, pages[k], rules, embedder, args.list)
         results[k] = ways
         print(f"{k}: trained on {', '.join(before)} ({len(train)} pages); rules of {commit}")
         for line in info:
