@@ -4,6 +4,8 @@
     python bench/fields_forward.py --folds        # the current product on every labelled page: field errors under
                                                   # wrong verdicts (the pages `claims_folds.py` checks, matched as it
                                                   # matches them)
+    python bench/fields_forward.py --folds --oracle   # and each field set to its labelled value, linked again
+    python bench/fields_forward.py --model outcome    # a trained reading of one field, tested forward in time
 
 **First look** (`claims_forward.py`'s machinery): for each set k of `FORWARD`, the rules of the commit on main when
 k was first measured (`FIRST_LOOK`, run from the history in a separate process) read every page of k; each labelled
@@ -18,6 +20,28 @@ checks it (the current product, with the trained kind model), each labelled clai
 how many wrong verdicts and how many right ones have that field wrong, and how many wrong verdicts have it as their
 only wrong field. The labelled pages are in-sample for the rules and for the kind model, so this says where verdict
 errors sit on pages the product was tuned on, not what a new page will show.
+
+**A trained reading of a list field** (`--model outcome | population`), tested forward in time as
+`claims_forward.py` tests the kind model: for each set k of `FORWARD`, trained only on the sets labelled before k,
+scored on the labelled claims of k that the rules of k's first look found, against those rules' reading of the
+field. Features of a claim: the kind model's (`kind_model.features`: the wordllama embeddings of its words, heading
+and lead-in, and the structural features), the rules' kind (one-hot over the kinds and "none"), the rules' value of
+the field (multi-hot over the vocabulary's ids of its axis) and the condition the rules say the page is about (its
+context population, multi-hot). Training rows are the labelled claims of the training sets (quote, lead-in, and the
+heading of the unit the quote overlaps most, as `claims_forward.kind_rows`), with the reading of the rule candidate
+matched to each (kind "none" and no ids when the rules missed it), the rules being those of k's first look, as
+`claims_forward.py` does. One standardised logistic regression per id (multi-label: an id is in the set when its
+probability is >= 0.5); an id labelled on fewer than `MIN_POSITIVE` training claims (or missing from fewer than
+`MIN_POSITIVE`) keeps the rules' reading of it. One C for all ids, chosen from `FIELD_C` by cross-validation grouped
+by page (5 folds) on the training sets only, for exact-set agreement. Scored as `pages_eval` scores the field (the
+exact set of ids).
+
+**Decision, written down before the first run of `--model`**: for each field on its own, ship its model only if
+its forward mean agreement over the six sets (each set weighing the same) is at least `SHIP_MARGIN` (0.05) above the
+mean of the rules' first looks on the same claims, and it is below the rules' first look on at most one of the six
+sets. A model that passes is then integrated and judged on the folds (in-sample for it, so they can only show harm):
+recommended for merging only if no fold gains a wrong `supported` (`claims_folds.py`) and the verdicts agreed,
+summed over the three folds, do not fall; otherwise it is reported and not recommended.
 """
 
 from __future__ import annotations
@@ -32,12 +56,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_forward import FIRST_LOOK, FORWARD, ORDER  # noqa: E402
+from claims_forward import FIRST_LOOK, FORWARD, ORDER, SHIP_MARGIN  # noqa: E402
 from pages_eval import FIELDS, PAGES, REGIMENS, ROOT, field_right, locate, match, page_meta, page_source  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
+from ketalit.claims.catalogue import KINDS  # noqa: E402
 
 # Each rule candidate of a page with its proposition, as the rules of an old commit read it (no trained model then).
 _RUN_OLD_FIELDS = """
@@ -45,10 +72,12 @@ import json, sys
 from pathlib import Path
 import ketalit
 from ketalit.claims.check import page_claims
+from ketalit.claims.normalise import page_context
 from ketalit.claims.pages import read_page
 out = {"__file__": ketalit.__file__}
 for name, path, title, url, clinic, stem in json.load(sys.stdin):
     read = read_page(Path(path).read_bytes(), Path(path).name, title, url, clinic)
+    context = page_context(read.text, read.title, read.url, read.clinic).population
     rows = []
     for c, n in page_claims(read.text, read.title, read.url, read.clinic, stem):
         q = n.quantity
@@ -58,7 +87,7 @@ for name, path, title, url, clinic, stem in json.load(sys.stdin):
             "outcome": n.outcomes, "direction": n.direction, "polarity": n.polarity, "comparator": n.comparator,
             "quantity": [q.name, q.low, q.high] if q else None,
         })
-    out[name] = rows
+    out[name] = {"population": context, "claims": rows}
 print(json.dumps(out))
 """
 
@@ -76,8 +105,9 @@ def jobs_of(label_paths: list[Path]) -> list[list[Any]]:
     return jobs
 
 
-def fields_at(commit: str, label_paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
-    """Each page's rule candidates with their propositions, as the code of `commit` reads them."""
+def fields_at(commit: str, label_paths: list[Path]) -> dict[str, dict[str, Any]]:
+    """Each page's rule candidates with their propositions (``claims``) and the condition the page is about
+    (``population``, its context), as the code of `commit` reads them."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
@@ -94,8 +124,8 @@ def fields_at(commit: str, label_paths: list[Path]) -> dict[str, list[dict[str, 
         out = json.loads(run.stdout)
         if not out.pop("__file__").startswith(tmp):
             raise SystemExit(f"the rules of {commit} were not the ones run (the installed package shadowed them)")
-    for rows in out.values():
-        for r in rows:
+    for page in out.values():
+        for r in page["claims"]:
             r["quantity"] = tuple(r["quantity"]) if r["quantity"] else None
     return out
 
@@ -129,7 +159,7 @@ def first_looks() -> None:
         found = fields_at(commit, files[k])
         tally: Counter = Counter()
         for path in files[k]:
-            for label, f in matched_fields(path, found[f"{k}/{path.name.split('.')[0]}"]):
+            for label, f in matched_fields(path, found[f"{k}/{path.name.split('.')[0]}"]["claims"]):
                 tally["claims"] += 1
                 tally["kind"] += f["kind"] == label["kind"]
                 for name in FIELDS:
@@ -277,12 +307,173 @@ def oracle(lib: Any, rows: dict[str, Any], pairs: list[tuple[str, dict[str, Any]
               f" {ws_before} -> {ws_after} |", flush=True)  # fmt: skip
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# A trained reading of a list field, tested forward in time
+
+LIST_FIELDS = {"outcome": "outcome", "population": "setting"}  # field -> the vocabulary's axis of its ids
+FIELD_C = (0.003, 0.01, 0.03, 0.1, 0.3)
+MIN_POSITIVE = 5  # an id labelled on fewer training claims keeps the rules' reading
+RULE_KINDS = (*sorted(KINDS), "none")
+
+
+def axis_ids(axis: str) -> list[str]:
+    from ketalit.tagging.tagger import default_vocabulary
+
+    return list(default_vocabulary().ids(axis))
+
+
+def field_features(rows: list[dict[str, Any]], field: str) -> np.ndarray:
+    """One row per claim: the kind model's features with the rules' kind, then the rules' value of the field and
+    the page's context population (multi-hot)."""
+    from ketalit.claims.kind_model import features
+
+    ids = axis_ids(LIST_FIELDS[field])
+    settings = axis_ids("setting")
+    base = features(
+        [r["quote"] for r in rows],
+        [r["lead_in"] for r in rows],
+        [r["heading"] for r in rows],
+        [r["kind"] for r in rows],
+        list(RULE_KINDS),
+    )
+    value = np.array([[float(i in r[field]) for i in ids] for r in rows]).reshape(len(rows), -1)
+    context = np.array([[float(i in r["context"]) for i in settings] for r in rows]).reshape(len(rows), -1)
+    return np.hstack([base, value, context])
+
+
+class FieldModel:
+    """One logistic regression per id; ids too rarely labelled keep the rules' reading."""
+
+    def __init__(self, ids: list[str], c: float) -> None:
+        self.ids, self.c = ids, c
+        self.scale: Any = None
+        self.models: dict[str, Any] = {}
+
+    def fit(self, x: np.ndarray, truth: list[set[str]]) -> FieldModel:
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        self.scale = StandardScaler().fit(x)
+        xs = self.scale.transform(x)
+        for i in self.ids:
+            y = np.array([i in t for t in truth])
+            if y.sum() >= MIN_POSITIVE and (~y).sum() >= MIN_POSITIVE:
+                self.models[i] = LogisticRegression(C=self.c, max_iter=5000).fit(xs, y)
+        return self
+
+    def predict(self, x: np.ndarray, rules: list[list[str]]) -> list[list[str]]:
+        xs = self.scale.transform(x)
+        prob = {i: m.predict_proba(xs)[:, 1] for i, m in self.models.items()}
+        return [[i for i in self.ids if (prob[i][n] >= 0.5 if i in prob else i in rules[n])] for n in range(len(rules))]
+
+
+def exact(predicted: list[list[str]], truth: list[set[str]]) -> float:
+    return float(np.mean([set(p) == t for p, t in zip(predicted, truth, strict=True)])) if truth else 0.0
+
+
+def fit_field(rows: list[dict[str, Any]], field: str) -> tuple[FieldModel, str]:
+    """The model with C chosen by cross-validation grouped by page, for exact-set agreement."""
+    from sklearn.model_selection import GroupKFold
+
+    ids = axis_ids(LIST_FIELDS[field])
+    x = field_features(rows, field)
+    truth = [set(r["label"]) for r in rows]
+    groups = [r["page"] for r in rows]
+    scores = {}
+    for c in FIELD_C:
+        got = []
+        for tr, va in GroupKFold(n_splits=5).split(x, groups=groups):
+            m = FieldModel(ids, c).fit(x[tr], [truth[n] for n in tr])
+            got.append(exact(m.predict(x[va], [rows[n][field] for n in va]), [truth[n] for n in va]))
+        scores[c] = float(np.mean(got))
+    best = max(FIELD_C, key=lambda c: scores[c])  # the smallest C among equals
+    model = FieldModel(ids, best).fit(x, truth)
+    return model, f"C={best} inner exact-set agreement {scores[best]:.2f}; {len(model.models)} ids learned"
+
+
+def field_rows(path: Path, page_name: str, found: dict[str, Any], field: str, all_labels: bool) -> list[dict]:
+    """The rows of one page: every labelled claim (for training, with the reading of the rule candidate matched to
+    it, none when the rules missed it) or only those the rules found (for scoring, read from the candidate)."""
+    from claims_forward import kind_rows
+    from claims_learned import load_page
+
+    page = load_page(path)
+    labels = tomllib.loads(path.read_text(encoding="utf-8")).get("claim", [])
+    cands = found["claims"]
+    spans = [locate(page.flat, c["quote"]) or (0, 0) for c in cands]
+    pairs = match([lab[0] for lab in page.labels], spans)
+    out = []
+    if all_labels:
+        from claims_learned import Unit
+
+        units = kind_rows(page, [(Unit(c["quote"], c["lead_in"], c["heading"], sp), c["kind"]) for c, sp in
+                                 zip(cands, spans, strict=True)])  # fmt: skip
+        for i, ((unit, _), label) in enumerate(zip(units, labels, strict=True)):
+            rule = cands[pairs[i]] if i in pairs else None
+            out.append({
+                "page": page_name, "quote": unit.text, "lead_in": unit.lead, "heading": unit.heading,
+                "kind": rule["kind"] if rule else "none", field: rule[field] if rule else [],
+                "context": found["population"], "label": label.get(field, []), "item": label,
+            })  # fmt: skip
+    else:
+        for i, j in sorted(pairs.items()):
+            c = cands[j]
+            out.append({**c, "page": page_name, "context": found["population"], "label": labels[i].get(field, []),
+                        "item": labels[i], "rule": c})  # fmt: skip
+    return out
+
+
+def forward_field(field: str) -> None:
+    files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
+    rules_mean, model_mean = [], []
+    cells = []
+    for k in FORWARD:
+        before = ORDER[: ORDER.index(k)]
+        commit = FIRST_LOOK[k][0]
+        found = fields_at(commit, [f for s in (*before, k) for f in files[s]])
+
+        def name(path: Path) -> str:
+            return f"{path.parent.name}/{path.name.split('.')[0]}"
+
+        train = [r for s in before for f in files[s] for r in field_rows(f, name(f), found[name(f)], field, True)]
+        test = [r for f in files[k] for r in field_rows(f, name(f), found[name(f)], field, False)]
+        model, info = fit_field(train, field)
+        predicted = model.predict(field_features(test, field), [r[field] for r in test])
+        rules_right = sum(field_right(field, r["item"], r["rule"])[0] for r in test)
+        model_right = sum(
+            field_right(field, r["item"], {**r["rule"], field: p})[0] for r, p in zip(test, predicted, strict=True)
+        )
+        changed = sum(sorted(p) != sorted(r[field]) for r, p in zip(test, predicted, strict=True))
+        n = len(test)
+        rules_mean.append(rules_right / n)
+        model_mean.append(model_right / n)
+        cells.append((k, rules_right, model_right, n))
+        print(f"{k}: trained on {len(train)} labelled claims of {', '.join(before)}; rules of {commit}; {info}")
+        print(f"  {field} on the {n} claims the rules found: rules {rules_right}/{n} = {rules_right / n:.2f}, "
+              f"model {model_right}/{n} = {model_right / n:.2f} ({changed} readings changed)", flush=True)  # fmt: skip
+    print()
+    print(f"| {field} on the first look's claims | {' | '.join(FORWARD)} | mean |")
+    print(f"| --- | {' | '.join('---' for _ in FORWARD)} | --- |")
+    for label, col in (("rules, first look", 1), ("model with the rules' reading", 2)):
+        row = [f"{c[col]}/{c[3]} = {c[col] / c[3]:.2f}" for c in cells]
+        mean = float(np.mean(rules_mean if col == 1 else model_mean))
+        print(f"| {label} | {' | '.join(row)} | {mean:.2f} |")
+    worse = sum(m < r for r, m in zip(rules_mean, model_mean, strict=True))
+    gain = float(np.mean(model_mean) - np.mean(rules_mean))
+    ships = gain >= SHIP_MARGIN and worse <= 1
+    print(f"decision (fixed before the first run): mean {gain:+.2f}, below the rules on {worse} of {len(FORWARD)} "
+          f"sets: {'ship' if ships else 'does not ship'}")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", action="store_true", help="the current product: field errors under wrong verdicts")
     ap.add_argument("--oracle", action="store_true", help="with --folds: each field set to its label, relinked")
+    ap.add_argument("--model", choices=tuple(LIST_FIELDS), help="a trained reading of this field, forward in time")
     args = ap.parse_args()
-    if args.folds:
+    if args.model:
+        forward_field(args.model)
+    elif args.folds:
         with tempfile.TemporaryDirectory() as t:
             lib, rows, pairs = checked_pages(Path(t))
             under_verdicts(lib, rows, pairs)
