@@ -154,6 +154,7 @@ def matched_fields(path: Path, found: list[dict[str, Any]]) -> list[tuple[dict[s
 def first_looks() -> None:
     files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
     table: dict[str, Counter] = {}
+    missed: Counter = Counter()  # (field, missed | added, id): the ids behind the list fields' disagreements
     for k in FORWARD:
         commit = FIRST_LOOK[k][0]
         found = fields_at(commit, files[k])
@@ -164,6 +165,10 @@ def first_looks() -> None:
                 tally["kind"] += f["kind"] == label["kind"]
                 for name in FIELDS:
                     tally[name] += field_right(name, label, f)[0]
+                for name in LIST_FIELDS:
+                    want, got = set(label.get(name, [])), set(f[name])
+                    missed.update((name, "missed", i) for i in want - got)
+                    missed.update((name, "added", i) for i in got - want)
         table[k] = tally
         print(f"{k} (rules of {commit}): " + ", ".join(f"{n} {tally[n]}/{tally['claims']}" for n in ("kind", *FIELDS)))
     print()
@@ -173,6 +178,10 @@ def first_looks() -> None:
         cells = [f"{table[k][name]}/{table[k]['claims']} = {table[k][name] / table[k]['claims']:.2f}" for k in FORWARD]
         mean = sum(table[k][name] / table[k]["claims"] for k in FORWARD) / len(FORWARD)
         print(f"| {name} | {' | '.join(cells)} | {mean:.2f} |")
+    for name in LIST_FIELDS:
+        for way in ("missed", "added"):
+            top = sorted(((n, i) for (f, w, i), n in missed.items() if f == name and w == way), reverse=True)
+            print(f"{name} ids the rules {way} (all six sets): " + ", ".join(f"{i} {n}" for n, i in top[:8]))
 
 
 def _found(c: dict[str, Any]) -> dict[str, Any]:
