@@ -3,6 +3,7 @@
     python bench/claims_folds.py                 # every fold: verdict agreement, supported precision, key recall
     python bench/claims_folds.py --errors A      # also every disagreement and missed key record of fold A only
     python bench/claims_folds.py --json
+    python bench/claims_folds.py --kinds         # also the labelled verdict against the engine's, per labelled kind
     python bench/claims_folds.py --fit           # the thresholds of weighing.toml [verdict], by cross-validation
 
 Every label set the engine may now be tuned on is cut into three folds, fixed before any rule of round 3 changed:
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import SETS, Roles, evaluate, load_labels, match_claim  # noqa: E402
+from claims_eval import SETS, Roles, _norm, evaluate, load_labels, match_claim  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
 from ketalit.library import Library  # noqa: E402
@@ -80,6 +81,7 @@ def page_labels(path: Path, document: str) -> list[dict[str, Any]]:
             "verdict": c["verdict"],
             "reason": c.get("verdict_reason", ""),
             "key": c.get("key", []),
+            "kind": c.get("kind", ""),
         }
         for c in data.get("claim", [])
     ]
@@ -230,12 +232,101 @@ def fit(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict], recorde
                   f"on {fold} verdicts {a}/{n[fold]}, supported {r}/{g}")  # fmt: skip
 
 
+def shipped_kinds() -> dict[str, list[tuple[str, str]]]:
+    """document -> [(quote, labelled kind)] of every claim of the five shipped pages (tests/pages/shipped): the
+    catalogue's verdict labels carry no kind."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted((PAGES / "shipped").glob("*.labels.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out[data["page"]["id"]] = [(_norm(c["quote"]), c["kind"]) for c in data.get("claim", [])]
+    return out
+
+
+def labelled_kind(item: dict[str, Any], row: dict[str, Any], shipped: dict[str, list[tuple[str, str]]]) -> str:
+    """The labelled kind of a matched claim: the page label's, or for a catalogue claim the shipped page's label of
+    the sentence its quote is part of ("" when none is)."""
+    if item.get("kind"):
+        return str(item["kind"])
+    q = _norm(row["quote"])
+    for quote, kind in shipped.get(row["document"], []):
+        if q and (q in quote or quote in q):
+            return kind
+    return ""
+
+
+def kind_rows(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict]) -> list[dict[str, Any]]:
+    """Every labelled claim that matches a linked one, with its labelled kind and the engine's."""
+    shipped = shipped_kinds()
+    out = []
+    for fold, parts in folds.items():
+        for name, labels in parts:
+            scope = "pages" if name.startswith("pages") else "shipped"
+            for x in labels:
+                if (row := match_claim(x, rows[scope])) is None:
+                    continue
+                out.append({
+                    "fold": fold, "set": name, "id": row["id"], "document": row["document"],
+                    "label_kind": labelled_kind(x, row, shipped), "kind": row["kind"], "want": x["verdict"],
+                    "got": row["verdict"], "reviewed": bool(row.get("reviewed")),
+                    "quote": (row["lead_in"] + " " if row.get("lead_in") else "") + row["quote"],
+                    "explanation": row["explanation"],
+                })  # fmt: skip
+    return out
+
+
+VERDICT_ORDER = ("supported", "mixed", "contradicted", "insufficient", "no_evidence", "not_checkable")
+
+
+def print_kinds(items: list[dict[str, Any]]) -> None:
+    """Per labelled kind, the labelled verdict (rows) against the engine's (columns): once over the claims whose kind
+    the engine read right, once over all matched claims (claims a person reviewed left out: not the engine's)."""
+    short = {"supported": "sup", "mixed": "mix", "contradicted": "con", "insufficient": "ins", "no_evidence": "noev",
+             "not_checkable": "n/c"}  # fmt: skip
+    engine = [x for x in items if not x["reviewed"]]
+    print(
+        f"\n{len(items)} labelled claims matched, {len(items) - len(engine)} with a person's verdict left out; "
+        f"kind unknown for {sum(not x['label_kind'] for x in engine)}"
+    )
+    for title, chosen in (("kind read right", [x for x in engine if x["kind"] == x["label_kind"]]),
+                          ("all matched", engine)):  # fmt: skip
+        print(f"\n== {title}: per labelled kind, agreeing; then labelled -> engine (rows: labelled)")
+        kinds = sorted({x["label_kind"] for x in chosen}, key=lambda k: -sum(x["label_kind"] == k for x in chosen))
+        for kind in kinds:
+            mine = [x for x in chosen if x["label_kind"] == kind]
+            agree = sum(x["want"] == x["got"] for x in mine)
+            per_fold = " ".join(
+                f"{f} {sum(x['want'] == x['got'] for x in mine if x['fold'] == f)}/{sum(x['fold'] == f for x in mine)}"
+                for f in FOLDS
+            )
+            print(f"{kind or '?':<13} {agree:>3}/{len(mine):<3} ({agree / len(mine):4.0%})   {per_fold}")
+            pairs = Counter((x["want"], x["got"]) for x in mine)
+            for want in VERDICT_ORDER:
+                if any(w == want for w, _ in pairs):
+                    cells = ", ".join(f"{short[g]} {pairs[(want, g)]}" for g in VERDICT_ORDER if pairs[(want, g)])
+                    print(f"    {short[want]:>4} -> {cells}")
+
+
+def print_kind_errors(items: list[dict[str, Any]]) -> None:
+    """Every disagreement of a claim whose kind the engine read right, by labelled kind."""
+    print("\n== disagreements with the kind read right, by kind")
+    for x in sorted(items, key=lambda x: (x["label_kind"], x["want"], x["got"], x["fold"], x["set"])):
+        if x["reviewed"] or x["kind"] != x["label_kind"] or x["want"] == x["got"]:
+            continue
+        print(f"[{x['label_kind']}] {x['want']} -> {x['got']}  {x['fold']} {x['set']} {x['id']}: {x['quote'][:150]}")
+        print(f"      {x['explanation'][:420]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", choices=FOLDS, help="print the disagreements and missed keys of this fold")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the two linked libraries in this (new) folder, to look into")
     ap.add_argument("--fit", action="store_true", help="fit the verdict thresholds by cross-validation (see above)")
+    ap.add_argument(
+        "--kinds",
+        action="store_true",
+        help="also the verdicts per labelled kind, and (with --errors) every disagreement by kind",
+    )
     args = ap.parse_args()
     recorder = Recorder() if args.fit else None
     with tempfile.TemporaryDirectory() as t:
@@ -258,6 +349,7 @@ def main() -> None:
                 lib, rows = (pages_lib, page_rows) if name.startswith("pages") else (shipped_lib, shipped_rows)
                 per_part[name] = evaluate(labels, rows, Roles(lib))
             report[fold] = per_part
+        items = kind_rows(folds, {"shipped": shipped_rows, "pages": page_rows}) if args.kinds else []
     totals: dict[str, dict[str, Any]] = {}
     for scope, parts in [(f"fold {f}", report[f]) for f in FOLDS] + [
         (f"set {name}", {f: report[f][name] for f in FOLDS}) for name in report[FOLDS[0]]
@@ -277,6 +369,9 @@ def main() -> None:
                                                                           "objective")) for x in parts.values()),
         }  # fmt: skip
     if args.json:
+        if args.kinds:
+            print(json.dumps({"claims": items}))
+            return
         print(json.dumps({
             scope: {"verdicts": f"{r['agree']}/{r['n']}", "key_recall": f"{r['keys_same']}/{r['keys']}",
                     "supported_precision": "{}/{}".format(*r["supported"]),
@@ -308,6 +403,10 @@ def main() -> None:
                 print(f"  {cid}: reference {want}, ketalit {got}: {why[:400]}")
             for cid, rec, want, got in x["missed_keys"]:
                 print(f"  key {cid}: {rec} labelled {want}, ketalit {got}")
+    if args.kinds:
+        print_kinds(items)
+        if args.errors:
+            print_kind_errors(items)
 
 
 if __name__ == "__main__":
