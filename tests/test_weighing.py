@@ -950,3 +950,30 @@ def test_a_condition_named_by_its_abbreviation_is_that_condition(searched) -> No
     assert condition is not None and condition.id == "postherpetic_neuralgia"
     v, why = link_claim(c, index, lib)[1:]
     assert v == "insufficient" and "Eide 1994" in why
+
+
+def _stating(design: str, author: str, sentence: str) -> Evidence:
+    """A record whose result sentence states a dosing claim's words."""
+    return Evidence(doc_id=0, pmid=None, doi=None, citekey=author.lower(), title=f"A {design} of ketamine", year=2020,
+                    first_author=author, design=design, stance="supports", rationale=[sentence],
+                    why="states it", where=["results"])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "When pain is severe, it is frequently given by vein.",
+        "Infusions usually last between 40 minutes and four hours.",
+        "Once the series is finished, booster infusions are often needed.",
+    ],
+)
+def test_a_regimen_stated_by_single_studies_is_insufficient_and_says_why(quote: str) -> None:
+    """How ketamine is given is documented by guidelines and reviews: two trials that each state their own regimen
+    leave a dosing claim insufficient, and the explanation says so; a guideline stating it makes it supported."""
+    c = claim(quote, kind="dosing", outcomes=[], terms=quote)
+    trials = [_stating("rct", "Smith", quote), _stating("cohort", "Jones", quote)]
+    v, why = verdict(c, trials)
+    assert v == "insufficient"
+    assert "documented by guidelines and reviews" in why
+    v, why = verdict(c, [*trials, _stating("guideline", "Brown", quote)])
+    assert v == "supported" and "documented by guidelines" not in why

@@ -947,6 +947,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         )
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
         v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
+        note = (
+            " How ketamine is given is documented by guidelines and reviews (a single study gives its own regimen): "
+            "none of the records that state it here is one." + note
+        )
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
     parts = []
