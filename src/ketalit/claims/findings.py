@@ -407,16 +407,6 @@ _NAMES_THE_DOSE = re.compile(
     re.I,
 )
 _NOUN_CUE = re.compile(r"(?:ion|ions|ment|ments|ance|ence|ase|ases)$", re.I)
-# A response lost by part of the patients ("a significant proportion of the responders turned into nonresponders at
-# T2", "some patients no longer had relief at 3 months") is relief lost in some, not relief gone: it says nothing of
-# how long relief lasts in the others (half "were still a responder at 4 weeks").
-_LOST_RESPONSE = re.compile(r"non-?responders?|loss of (?:effect|response|efficacy|benefit)|no longer", re.I)
-_IN_SOME = re.compile(
-    r"\b(?:an? (?:\w+ )?(?:proportion|subset|number|part|minority) of|some(?: of)?|half of|(?:one|two)-thirds? of|"
-    r"\d+(?:\.\d+)? ?% of|\d+ (?:of|out of) (?:the )?\d+)\b[^.;]*$",
-    re.I,
-)
-IN_SOME = "in part of the patients"
 _CHANGE_NOUN = re.compile(r"^(?:reductions?|decreases?|increases?|improvements?|changes?)$", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:in|of|and|the|its|regarding|terms of)\s+$", re.I)
 _BINDS = re.compile(r"\s*(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -855,8 +845,6 @@ def _sentence_findings(
                 sig = _significance(clause[a:nxt], lex)
             if sig is None:
                 sig = clause_sig
-            if direction == "same" and at is not None and _LOST_RESPONSE.search(cue) and _IN_SOME.search(clause[:at]):
-                rule = f"{rule}; {IN_SOME}"
             mine = _times_of(clause_times, cue_spans, a, b, at, cue)
             gone = [t for t in mine if lost_at is not None and t.start > _previous_stop(clause, lost_at)]
             when = [(t.days, t.upper, t.kind, t.text) for t in mine if t not in gone]

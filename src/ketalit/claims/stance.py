@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..records import Record, record_text
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
-from .findings import IN_SOME, Finding, Reading, lexicon
+from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import expand, fmt_days
 from .verdict import asserted_direction, claim_condition, condition_outcomes, names_another
@@ -429,10 +429,8 @@ def _later_nulls_are_duration(votes: list[Vote], prop: Proposition) -> list[Vote
     if not helped:
         return votes
     longest = max(max((t[1] or t[0] for t in v.finding.times), default=0.0) for v in votes if v.side > 0 and v.finding)
-    if (
-        longest < 1.0
-        and _chronic(prop.population)
-        and any(v.side < 0 and v.finding is not None and v.finding.times for v in votes)
+    if longest < 1.0 and _chronic(prop.population) and any(
+        v.side < 0 and v.finding is not None and v.finding.times for v in votes
     ):
         return votes
     first = min(helped)
@@ -527,7 +525,7 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
                 lasted.append((t, f, spans[-1][3], 1.0 if e.vs != "none" else 0.6, e.vs))
             elif f.outcome == "duration_of_relief" and e.vs != "none":
                 outlasting.append(f)
-        elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans and IN_SOME not in f.rule:
+        elif e.direction == "same" and e.vs in ("placebo", "baseline", "none") and spans:
             windows = [s for s in spans if s[2] == "window"]
             if windows:  # no difference over a whole window: no relief at all within it (when the window is on the
                 # claim's scale: daily pain over 35 days cannot see relief of a few hours)
