@@ -536,11 +536,7 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
     votes = []
     if prop.quantity is None:
         for t, f, _words, w, vs in lasted:
-            if t < lo:  # "long-lasting relief" with no figure: relief still there at an hour does not show it
-                why = f"relief at {fmt_days(t)}: less than the {fmt_days(lo)} a lasting relief needs at least"
-                votes.append(Vote(f, f.s, 0, 0.0, why, t, vs))
-            else:
-                votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t, vs))
+            votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t, vs))
         votes.extend(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})") for f in outlasting)
         for t, f, words, how in gone:
             votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {words}: relief does not last", t))
