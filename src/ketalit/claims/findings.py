@@ -32,7 +32,7 @@ from ..records import Record
 from ..tagging.tagger import Matcher, Vocabulary, default_vocabulary, lower_same_length, word_starts
 from . import roles as role_rules
 from .negation import Context
-from .text import TimeMention, abbreviations, expand, split_sentences, times
+from .text import TimeMention, abbreviations, expand, split_sentences, time_labels, times
 
 DATA_FILES = ("vocabulary.toml", "findings.toml", "roles.toml", "negation.toml")
 CODE_FILES = ("findings.py", "roles.py", "negation.py", "text.py")  # the reader itself: any change reads again
@@ -761,10 +761,18 @@ def _times_of(
 
 
 def _sentence_findings(
-    i: int, sentence: str, study: Study, lex: Lexicon, abbrevs: dict[str, str], previous: list[str], cut: bool = False
+    i: int,
+    sentence: str,
+    study: Study,
+    lex: Lexicon,
+    abbrevs: dict[str, str],
+    previous: list[str],
+    cut: bool = False,
+    labels: dict[str, float] | None = None,
 ) -> list[Finding]:
     """The findings of one result or conclusion sentence; ``previous``: the outcomes of the sentence before, for
-    a sentence that names none ("No benefit was found versus placebo")."""
+    a sentence that names none ("No benefit was found versus placebo"); ``labels``: the time-point labels the
+    abstract defines ("4 weeks postinfusion (T2)"), read where a result uses them ("At T2, ...")."""
     full = expand(sentence, abbrevs)
     low = lower_same_length(full)
     present = word_starts(low)
@@ -813,7 +821,7 @@ def _sentence_findings(
             k: [m for m in rx.finditer(clause) if not _BOUND.match(clause, m.end())] for k, rx in lex.direction.items()
         }
         clause_sig = _significance(clause, lex)
-        clause_times = [t for t in times(clause) if t.kind not in ("regimen", "interval", "age")]
+        clause_times = [t for t in times(clause, labels) if t.kind not in ("regimen", "interval", "age")]
         cue_spans = sorted((m.start(), m.end()) for k, ms in clause_cues.items() if k != "occurred" for m in ms)
         serious = lex.serious.search(clause)
         courses = [(k, m) for k, rx in lex.course.items() for m in rx.finditer(clause)]
@@ -1005,9 +1013,10 @@ def read_record(rec: Record) -> Reading:
     reading.abbreviations = abbreviations(f"{texts[0]} {abstract}") if "(" in abstract or "(" in texts[0] else {}
     reading.study = _study(rec, sentences, texts, lex)
     previous: list[str] = []
+    labels = time_labels(texts) if any("(T" in t for t in texts) else {}
     for i, s in enumerate(sentences):
         if s.role in RESULT_ROLES and not lex.methods_sentences.search(texts[i]):
-            found = _sentence_findings(i, texts[i], reading.study, lex, reading.abbreviations, previous, s.cut)
+            found = _sentence_findings(i, texts[i], reading.study, lex, reading.abbreviations, previous, s.cut, labels)
             reading.findings.extend(found)
             previous = list(dict.fromkeys(f.outcome for f in found)) or previous
     return reading

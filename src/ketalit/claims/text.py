@@ -9,7 +9,7 @@ against the words before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or opening bracket, unless the word before
 # the full stop is an abbreviation that does not end sentences.
@@ -72,6 +72,8 @@ def _valid_short(sf: str) -> bool:
     if not sf[0].isalnum() or not any(c.isalpha() for c in sf):
         return False
     if re.fullmatch(r"[a-z]+", sf) and len(sf) > 3:  # a lower-case word in brackets is a gloss, not a short form
+        return False
+    if re.fullmatch(r"T\d{1,3}", sf):  # a time-point label ("30 minutes (T30)"): see time_labels
         return False
     return not re.fullmatch(r"(?:n|p|ns|vs|i|ii|iii|iv|a|b|c|d|e|f)\b.*", sf, re.I) or len(sf) > 3
 
@@ -144,9 +146,34 @@ _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted((re.escape(w) for w in NUMBER_WO
 _UNIT = r"(?P<unit>min(?:ute)?s?|h(?:ours?|rs?)?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
 _TIME = re.compile(
     rf"(?<![\w.])(?P<a>{_NUM})(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?(?:\s*(?:-|–|to|and)\s*(?P<b>{_NUM}))?"
-    rf"(?:\s*|-){_UNIT}\b",
+    rf"(?:\s+or\s+(?:more|longer))?(?:\s*|-){_UNIT}\b",  # "two or more weeks": the lower end
     re.I,
 )
+# Several time points sharing one unit: "at 1, 3 and 6 months", "at 4, 8 or 48 h" (each a point; "between 3 and 6
+# months" is a range, read by _TIME).
+_WORDS = sorted((re.escape(w) for w in NUMBER_WORDS if len(w) > 2 and " " not in w), key=len, reverse=True)
+_LIST_ITEM = r"(?:\d+(?:\.\d+)?|" + "|".join(_WORDS) + r")"
+_TIME_LIST = re.compile(
+    rf"(?<![\w.,])(?P<list>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s*,?\s*(?:and|or)\s+{_LIST_ITEM})(?:\s*|-){_UNIT}\b",
+    re.I,
+)
+_LIST_NUMBER = re.compile(_LIST_ITEM, re.I)
+# Two arms' values side by side: "time to onset (14.3 ± 11.2 v. 8.9 ± 5.6 min)"
+_SD = r"(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?"
+_TIME_PAIR = re.compile(
+    rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?){_SD}\s*(?:v\.|vs\.?|versus)\s*(?P<b>\d+(?:\.\d+)?){_SD}(?:\s*|-){_UNIT}\b",
+    re.I,
+)
+# An ordinal: "at the first week", "the fourth week", "at the end of 60th minute" (the n-th week ends at n weeks)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "twelfth": 12}  # fmt: skip
+_TIME_ORDINAL = re.compile(
+    r"\b(?P<a>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?P<unit>minute|hour|day|week|month|year)\b", re.I
+)
+# A time-point label an abstract defines ("approximately 4 weeks postinfusion (T2)", "after 30 minutes (T30)") and
+# uses later ("At T2, 48% remained a responder")
+_LABEL_DEF = re.compile(r"^\s*(?:[\w-]+\s+){0,2}\((?P<label>T\d{1,3})\)")
+_LABEL_USE = re.compile(r"(?<![\w(])T(?P<n>\d{1,3})(?![\w)])")
 _TIME_UNIT_FIRST = re.compile(r"\b(?P<unit>day|week|month|year)\s*-?\s*(?P<a>\d+(?:\.\d+)?)\b", re.I)
 _TIME_T = re.compile(r"\bt\s*=\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<unit>min|h)\b", re.I)
 UNIT_DAYS = {"min": 1 / 1440, "h": 1 / 24, "day": 1.0, "week": 7.0, "wk": 7.0, "month": 30.0, "mo": 30.0,
@@ -212,7 +239,7 @@ _KIND_RULES: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = 
         "time_to",
         re.compile(
             r"\b(?:time (?:to|until|required|needed)|onset|latency|took|tmax|t ?max|peak)\b[^.;]{0,80}?"
-            r"(?:was|were|of|at|:|=|in)?\s*(?:a )?(?:median|mean|average)?\s*(?:of\s*)?$",
+            r"(?:was|were|of|at|:|=|in)?\s*(?:a )?(?:median|mean|average)?\s*(?:of\s*)?\(?\s*$",
             re.I,
         ),
         None,
@@ -233,7 +260,7 @@ _KIND_RULES: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = 
         re.compile(
             r"\b(?:lasted|lasting|lasts|persisted|persisting|sustained|maintained|remained|continued|"
             r"duration of|up to|until|for(?: at least)?|beyond|more than|longer than|>)"
-            r"\s*(?:about\s+|approximately\s+)?$",
+            r"\s*(?:about\s+|approximately\s+|at least\s+)?$",
             re.I,
         ),
         None,
@@ -242,7 +269,9 @@ _KIND_RULES: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = 
         "point",
         re.compile(
             r"(?:\b(?:at|after|on|in|post|following|by the end of|end of|day|week|month)\s*(?:the\s+)?(?:end of\s+)?"
-            r"|\bt\s*=\s*|\bfrom\s+(?:[\w-]+\s+){0,2}to\s+|\bbetween baseline and\s+)$",
+            r"(?:first\s+)?|\bt\s*=\s*|\bfrom\s+(?:[\w-]+\s+){0,2}to\s+|\bbetween baseline and\s+"
+            # the time of a named visit, in brackets: "at visit 1 (mean, 38.1 days)"
+            r"|\bat\s+(?:[\w-]+\s+){0,2}[\w-]*\s*\(\s*(?:mean|median)?,?\s*)$",
             re.I,
         ),
         None,
@@ -251,7 +280,7 @@ _KIND_RULES: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = 
         "point",
         None,
         re.compile(
-            r"^\s*(?:after|post|later|following|postoperatively|post-?infusion|"
+            r"^\s*(?:\((?:mean|median)\)\s*)?(?:after|post|later|following|into|postoperatively|post-?infusion|"
             r"after (?:the )?(?:infusion|treatment|dosing|administration))\b",
             re.I,
         ),
@@ -271,13 +300,54 @@ def _kind(sentence: str, start: int, end: int) -> str:
     return "other"
 
 
-def times(sentence: str) -> list[TimeMention]:
-    """Every time expression in a sentence, in days: "15 min", "fifteen minutes", "12-week", "week 12", "t=180min"."""
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+# What may stand between two time points of one list ("at 4 h, 8 h, and 48 h", "the first week, the second week or
+# the fourth week"): the later ones are of the same kind as the first.
+_LIST_GAP = re.compile(r"^\s*,?\s*(?:(?:and|or)\s+)?(?:at\s+)?(?:the\s+)?(?:end of\s+)?$", re.I)
+_LISTED_KINDS = ("point", "window", "within", "time_to", "lasting")
+
+
+def times(sentence: str, labels: dict[str, float] | None = None) -> list[TimeMention]:
+    """Every time expression in a sentence, in days: "15 min", "fifteen minutes", "12-week", "week 12", "t=180min",
+    "at 1, 3 and 6 months" (three points), "two or more weeks", "the fourth week", "(14.3 v. 8.9 min)", and the
+    time-point labels the abstract defines (``labels``: "T2" -> 28 days, from ``time_labels``)."""
     out: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
+
+    def add(days: float, upper: float | None, start: int, end: int, text: str, kind: str) -> None:
+        out.append(TimeMention(days, upper, start, end, text, kind))
+
+    for m in _TIME_PAIR.finditer(sentence):
+        u = unit_days(m.group("unit"))
+        kind = _kind(sentence, m.start(), m.end())
+        for g in ("a", "b"):
+            add(float(m.group(g)) * u, None, m.start(g), m.end() if g == "b" else m.end(g), m.group(0), kind)
+        taken.append((m.start(), m.end()))
+    for m in _TIME_LIST.finditer(sentence):
+        if _overlaps(taken, m.start(), m.end()) or re.search(r"(?:between|[=<>])\s*$", sentence[: m.start()], re.I):
+            continue  # "between 3 and 6 months" is a range; "P = 0.03, 12 and 24 h" no list
+        u = unit_days(m.group("unit"))
+        kind = _kind(sentence, m.start(), m.end())
+        for n in _LIST_NUMBER.finditer(m.group("list")):
+            value = number(n.group(0))
+            if value > 0:  # a time point 0 is the baseline
+                start = m.start("list") + n.start()
+                end = m.end() if n.end() == len(m.group("list")) else start + len(n.group(0))
+                add(value * u, None, start, end, f"{n.group(0)} {m.group('unit')}", kind)
+        taken.append((m.start(), m.end()))
+    for m in _TIME_ORDINAL.finditer(sentence):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        word = m.group("a").lower()
+        nth = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        add(nth * unit_days(m.group("unit")), None, m.start(), m.end(), m.group(0), _kind(sentence, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for rx in (_TIME, _TIME_UNIT_FIRST, _TIME_T):
         for m in rx.finditer(sentence):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if _overlaps(taken, m.start(), m.end()):
                 continue
             try:
                 a = number(m.group("a"))
@@ -291,9 +361,38 @@ def times(sentence: str) -> list[TimeMention]:
             kind = _kind(sentence, m.start(), m.end())
             if rx is _TIME_UNIT_FIRST and kind == "other":
                 kind = "point"
-            out.append(TimeMention(a * u, upper, m.start(), m.end(), m.group(0), kind))
+            add(a * u, upper, m.start(), m.end(), m.group(0), kind)
             taken.append((m.start(), m.end()))
+    for m in _LABEL_USE.finditer(sentence) if labels else ():
+        days = labels.get(f"T{m.group('n')}") if labels else None
+        if days and not _overlaps(taken, m.start(), m.end()):
+            add(days, None, m.start(), m.end(), f"{m.group(0)} ({fmt_days(days)})", _kind(sentence, m.start(), m.end()))
     out.sort(key=lambda t: t.start)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.kind == "other" and prev.kind in _LISTED_KINDS and _LIST_GAP.match(sentence[prev.end : cur.start]):
+            out[i] = replace(cur, kind=prev.kind)
+    return out
+
+
+def time_labels(sentences: list[str]) -> dict[str, float]:
+    """The time-point labels an abstract defines, in days: "approximately 4 weeks postinfusion (T2)" gives T2;
+    "at baseline (T0) and 10, 20 and 30 min after" gives T10, T20, T30 (labels named by their minutes). A label for
+    an event with no time ("end of infusion (T1)") is not one."""
+    out: dict[str, float] = {}
+    for sentence in sentences:
+        found = times(sentence)
+        defined = False
+        for t in found:
+            m = _LABEL_DEF.match(sentence[t.end : t.end + 40])
+            if m and t.days > 0:
+                out.setdefault(m.group("label"), t.days)
+                defined = True
+        if "(T0)" in sentence and not defined:
+            for t in found:
+                n = re.match(r"\d+", sentence[t.start : t.end])
+                if n and t.days > 0:
+                    out.setdefault(f"T{n.group(0)}", t.days)
     return out
 
 
