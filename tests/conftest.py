@@ -24,14 +24,18 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE"):
     sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
 
 import functools  # noqa: E402
+import gc  # noqa: E402
 
 import pytest  # noqa: E402
 import typer.testing  # noqa: E402
 from pylatexenc import latex2text  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from ketalit.cli import app  # noqa: E402
+from ketalit.cli import GC_THRESHOLD, app  # noqa: E402
 from ketalit.library import Library  # noqa: E402
+
+# The test processes run the commands in process: with the collector set as the `ketalit` command sets it.
+gc.set_threshold(*GC_THRESHOLD)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NCBI = FIXTURES / "ncbi"

@@ -269,14 +269,15 @@ def test_merge_keeps_both_identifiers_and_all_user_data(lib: Library, tmp_path: 
 
 
 @pytest.mark.e2e
-def test_import_from_stdin_redirected_from_a_file_reads_it_from_where_stdin_stands(tmp_path: Path) -> None:
+def test_import_from_stdin_redirected_from_a_file_reads_it_from_where_stdin_stands(runner, tmp_path: Path) -> None:
     # `(read line; ketalit import -) < file`: standard input is the file, already read past its first line; the
-    # import reads the rest of it, the whole of it once (the format is recognised on its start first).
+    # import reads the rest of it, the whole of it once (the format is recognised on its start first). The libraries
+    # are made, and the reference import done, in this process: only the import from standard input is the process's.
     import subprocess
     import sys
 
     lib = tmp_path / "lib"
-    assert run_ketalit("init", str(lib)).returncode == 0
+    assert run_cli(runner, lib, "init").exit_code == 0
     given = tmp_path / "given.txt"
     first = b"a line the shell read first\n"
     given.write_bytes(first + (NCBI / "pubmed2.xml").read_bytes())
@@ -287,16 +288,16 @@ def test_import_from_stdin_redirected_from_a_file_reads_it_from_where_stdin_stan
         )
     assert proc.returncode == 0, proc.stderr
     plain = tmp_path / "plain"
-    assert run_ketalit("init", str(plain)).returncode == 0
-    assert run_ketalit("--library", str(plain), "import", str(NCBI / "pubmed2.xml")).returncode == 0
+    assert run_cli(runner, plain, "init").exit_code == 0
+    assert run_cli(runner, plain, "import", str(NCBI / "pubmed2.xml")).exit_code == 0
     assert [r["pmid"] for r in Library.open(lib).records()] == [r["pmid"] for r in Library.open(plain).records()]
     assert len(Library.open(lib)) > 1
 
 
 @pytest.mark.e2e
-def test_import_from_stdin_and_tsv_out(tmp_path: Path) -> None:
+def test_import_from_stdin_and_tsv_out(runner, tmp_path: Path) -> None:
     lib = tmp_path / "lib"
-    assert run_ketalit("init", str(lib)).returncode == 0
+    assert run_cli(runner, lib, "init").exit_code == 0  # in process: the import and the search are the process's
     import subprocess
     import sys
 

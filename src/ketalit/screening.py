@@ -118,16 +118,22 @@ def _as_decision(row: dict[str, Any]) -> ScreeningDecision:
 
 def decisions(lib: Library, record: int | None = None, stage: str | None = None) -> list[ScreeningDecision]:
     """Every stored decision (of one record, at one stage), oldest first."""
-    rows = [_as_decision(r) for r in lib.table(TABLE).all()]
-    rows += _legacy(lib, {r["record"] for r in rows})
+    rows = [_as_decision(r) for r in lib.table(TABLE).all() if record is None or int(r["record"]) == record]
+    rows += _legacy(lib, {r["record"] for r in rows}, record)
     return [r for r in rows if (record is None or r["record"] == record) and (stage is None or r["stage"] == stage)]
 
 
-def _legacy(lib: Library, seen: set[int]) -> list[ScreeningDecision]:
+def _legacy(lib: Library, seen: set[int], record: int | None = None) -> list[ScreeningDecision]:
     """Libraries made before stages and reviewers kept one decision on the record: read it as a title/abstract
-    decision by an unnamed reviewer."""
+    decision by an unnamed reviewer (of every record, or of ``record`` alone)."""
     out = []
-    for doc_id, fields in lib.user_fields().items():
+    every: Iterable[tuple[int, dict[str, Any]]]
+    if record is None:
+        every = lib.user_fields().items()
+    else:  # one record's: not every record's user fields gathered, once per decision of a screening session
+        own = lib.user_fields_of(record)
+        every = [(record, own)] if own else []
+    for doc_id, fields in every:
         s = fields.get("screening")
         if s and doc_id not in seen and "stage" not in s and s.get("decision") in DECISIONS:
             out.append(
@@ -251,7 +257,7 @@ def _write(lib: Library, row: ScreeningDecision, replace: bool) -> None:
 
 def _migrate_legacy(lib: Library, doc_id: int) -> None:
     """Move a pre-stages decision off the record into the table before the record's decisions change."""
-    for old in _legacy(lib, set()):
+    for old in _legacy(lib, set(), doc_id):
         if old["record"] == doc_id:
             lib.table(TABLE).insert(dict(old))
 

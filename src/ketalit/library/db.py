@@ -77,19 +77,23 @@ def split(rec: Record) -> tuple[Record, Record]:
     """A record as stored: (its row in a file of records, its user fields in user.json). Empty user fields are not
     stored; reading lays them back with their defaults."""
     pinned = bool(rec.get("citekey_pinned"))
-    row: Record = {}
-    user: Record = {}
-    for k, v in rec.items():
-        if k in OVERLAY_FIELDS or (k == "citekey" and pinned):
-            if not (
-                (k == "notes" and v == "")
-                or (k == "screening" and v is None)
-                or (k == "manual_tags" and v == {"add": [], "remove": []})
-            ):
-                user[k] = v
-        elif k != "_id":
-            row[k] = v
-    return encode_blobs(row), user
+    row = {k: v for k, v in rec.items() if not (k in OVERLAY_FIELDS or (k == "citekey" and pinned)) and k != "_id"}
+    return encode_blobs(row), user_part(rec)
+
+
+def user_part(rec: Record) -> Record:
+    """``split(rec)[1]``, without making the row: a record's user fields as user.json stores them."""
+    pinned = bool(rec.get("citekey_pinned"))
+    return {
+        k: v
+        for k, v in rec.items()
+        if (k in OVERLAY_FIELDS or (k == "citekey" and pinned))
+        and not (
+            (k == "notes" and v == "")
+            or (k == "screening" and v is None)
+            or (k == "manual_tags" and v == {"add": [], "remove": []})
+        )
+    }
 
 
 LOCK_TIMEOUT = 120.0
@@ -412,12 +416,20 @@ class Library:
         for i in self._removed:
             out.pop(i, None)
         for i in self._dirty:
-            own = split(self._recs[i])[1]
+            own = user_part(self._recs[i])  # (not ``split``: the row, and its blobs encoded, is not needed)
             if own:
                 out[i] = own
             else:
                 out.pop(i, None)
         return dict(sorted(out.items()))
+
+    def user_fields_of(self, doc_id: int) -> Record | None:
+        """``user_fields().get(doc_id)``: one record's user fields, without gathering every record's."""
+        if doc_id in self._removed:
+            return None
+        if doc_id in self._dirty:
+            return user_part(self._recs[doc_id]) or None
+        return self._user_fields().get(str(doc_id))
 
     def lookup(self, kind: str, value: str) -> int | None:
         """The id of the record with this identifier (kind: pmid, doi, pmcid, citekey or title), or None."""
