@@ -69,43 +69,6 @@ class _OfflineHandler(DataHandler):
         self.parser.StartElementHandler = self.startElementHandler
         return 1
 
-    def elementDecl(self, name: str, model: Any) -> None:
-        """Biopython's reading of an element declaration (string, list, dictionary, error...), worked out once per
-        process for each declaration: every document reads its DTD again (about 500 declarations for PubMed's)."""
-        effect = _DECLARED.get((name, model))
-        if effect is None:
-            scratch = _Declarations()
-            DataHandler.elementDecl(scratch, name, model)  # type: ignore[arg-type]
-            effect = _DECLARED[name, model] = scratch.effect(name)
-        kind, value = effect
-        if kind == "errors":
-            self.errors.add(name)
-        elif kind == "items":
-            self.items.add(name)
-        elif kind == "strings":
-            self.strings[name] = value
-        elif kind == "constructors":
-            self.constructors[name] = value
-
-
-class _Declarations:
-    """What ``DataHandler.elementDecl`` writes to: the one thing it records of one declaration."""
-
-    def __init__(self) -> None:
-        self.errors: set[str] = set()
-        self.items: set[str] = set()
-        self.strings: dict[str, Any] = {}
-        self.constructors: dict[str, Any] = {}
-
-    def effect(self, name: str) -> tuple[str, Any]:
-        for kind in ("strings", "constructors"):
-            if name in getattr(self, kind):
-                return kind, getattr(self, kind)[name]
-        return ("errors", None) if name in self.errors else ("items", None) if name in self.items else ("none", None)
-
-
-_DECLARED: dict[tuple[str, Any], tuple[str, Any]] = {}
-
 
 def _completed(data: bytes) -> tuple[bytes, bool]:
     """The document with the XML declaration and DOCTYPE Biopython needs (see ``read_entrez_xml``), and whether it
