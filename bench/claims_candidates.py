@@ -77,11 +77,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
-import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,25 +88,33 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_forward import C_GRID, FIRST_LOOK, FORWARD, ORDER, Embedder, features, fit, one_hot  # noqa: E402
+from claims_forward import (  # noqa: E402
+    C_GRID,
+    FIRST_LOOK,
+    FORWARD,
+    ORDER,
+    Embedder,
+    features,
+    fit,
+    one_hot,
+    page_jobs,
+    run_at,
+)
 from claims_learned import Page, Unit, load_page  # noqa: E402
 from claims_veto import (  # noqa: E402
-    CLAIMS_AT_MOST,
     FIXED,
     INNER_SPLITS,
-    NONCLAIMS_AT_LEAST,
-    SET_CLAIMS_AT_MOST,
     Count,
     Scored,
     candidates,
-    passes,
+    print_step,
     scored,
+    summary,
     threshold,
     vetoed,
 )
-from pages_eval import PAGES, ROOT, locate, match, page_meta, page_source, substantial  # noqa: E402
+from pages_eval import PAGES, locate, match, substantial  # noqa: E402
 
-from ketalit._compat import tomllib  # noqa: E402
 from ketalit.claims.catalogue import KINDS  # noqa: E402
 
 # The commit on main when each set was first measured, before anyone could tune on it: shipped (extraction as merged,
@@ -183,31 +188,8 @@ def readings_at(commit: str, label_paths: list[Path]) -> dict[str, list[dict[str
     """Each page's rule candidates with the rules' reading of them, as the extraction code of `commit` gives them
     (claims_forward.rules_at, with every field the rules set)."""
     todo = [p for p in label_paths if (commit, f"{p.parent.name}/{p.name.split('.')[0]}") not in _READINGS]
-    jobs = []
-    for path in todo:
-        labels = tomllib.loads(path.read_text(encoding="utf-8"))
-        meta = page_meta(labels)
-        stem = path.name.split(".")[0]
-        source = page_source(path, labels, False)
-        jobs.append(
-            [f"{path.parent.name}/{stem}", str(source), meta.get("title"), meta.get("url"), meta.get("clinic"), stem]
-        )
-    if jobs:
-        with tempfile.TemporaryDirectory() as tmp:
-            archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=True
-            )
-            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-            env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
-            run = subprocess.run(
-                [sys.executable, "-c", _RUN], input=json.dumps(jobs), capture_output=True, text=True, env=env
-            )
-            if run.returncode:
-                raise SystemExit(f"the rules of {commit} failed: {run.stderr.strip().splitlines()[-1]}")
-            out = json.loads(run.stdout)
-            if not out.pop("__file__").startswith(tmp):
-                raise SystemExit(f"the rules of {commit} were not the ones run (the installed package shadowed them)")
-        for name, rows in out.items():
+    if todo:
+        for name, rows in run_at(commit, _RUN, page_jobs(todo)).items():
             _READINGS[(commit, name)] = rows
     return {
         f"{p.parent.name}/{p.name.split('.')[0]}": _READINGS[(commit, f"{p.parent.name}/{p.name.split('.')[0]}")]
@@ -672,27 +654,6 @@ def forward_step(
     return ways, chosen, info
 
 
-def summary(results: dict[str, dict[str, Count]]) -> None:
-    """The sums over the forward sets and the decision written before the first run."""
-    print(f"summed over {', '.join(FORWARD)}")
-    ok = []
-    for w in results[FORWARD[0]]:
-        per_set = [results[k][w] for k in FORWARD]
-        total = per_set[0]
-        for c in per_set[1:]:
-            total = total.plus(c)
-        worst = max(c.claim_share for c in per_set)
-        print(f"{total.row(w)}  worst set {worst:.0%}")
-        if w in WAYS and passes(total, per_set):
-            ok.append((total.nonclaims_withheld, -WAYS.index(w), w))
-    ships = max(ok)[2] if ok else None
-    print(
-        f"decision (fixed before the first run: non-claims withheld >= {NONCLAIMS_AT_LEAST:.0%}, claims withheld <= "
-        f"{CLAIMS_AT_MOST:.0%} in all and <= {SET_CLAIMS_AT_MOST:.0%} on every set): "
-        f"{'ship ' + ships if ships else 'no veto ships'}"
-    )
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=FORWARD, help="one step of the forward test")
@@ -707,7 +668,7 @@ def main() -> None:
         missing = [k for k in FORWARD if k not in steps]
         if missing:
             raise SystemExit(f"{args.summary}: no step saved for {', '.join(missing)}")
-        summary(steps)
+        summary(steps, WAYS)
         return
     steps_to_run = [DEV] if args.dev else [k for k in FORWARD if not args.only or k == args.only]
     needed = ORDER[: max(ORDER.index(k) for k in steps_to_run) + 1]
@@ -726,27 +687,20 @@ def main() -> None:
                 seen.update(readings_at(FIRST_SEEN[s], files[s]))
         ways, chosen, info = forward_step(train, pages[k], at_k, seen, embedder, args.list)
         results[k] = ways
-        print(
+        print_step(
             f"{k}: trained on {', '.join(before)} ({len(train)} pages); rules of {commit}; first looks of "
-            f"{', '.join(s for s in before if s in FIRST_SEEN) or 'none'}"
+            f"{', '.join(s for s in before if s in FIRST_SEEN) or 'none'}",
+            info,
+            ways,
+            WAYS,
+            f"; claims_veto's model ranked them at ROC AUC {VETO12_AUC.get(k, math.nan):.2f}",
         )
-        for line in info:
-            print(f"  {line}")
-        base = ways[WAYS[0]]
-        print(
-            f"  rules alone: found {base.claims}/{base.labelled} claims, took {base.nonclaims} non-claims, "
-            f"{base.candidates} candidates; claims_veto's model ranked them at ROC AUC "
-            f"{VETO12_AUC.get(k, math.nan):.2f}"
-        )
-        for w, c in ways.items():
-            print(c.row(w))
-        print(flush=True)
         if args.save and not args.dev:
             with args.save.open("a", encoding="utf-8") as out:
                 row = {"set": k, "chosen": chosen, "ways": {w: vars(c) for w, c in ways.items()}}
                 out.write(json.dumps(row) + "\n")
     if not args.dev and len(results) == len(FORWARD):
-        summary(results)
+        summary(results, WAYS)
 
 
 if __name__ == "__main__":

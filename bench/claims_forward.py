@@ -52,6 +52,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -154,8 +155,9 @@ print(json.dumps(out))
 """
 
 
-def rules_at(commit: str, label_paths: list[Path]) -> dict[str, list[tuple[str, str, str, str]]]:
-    """Each page's rule candidates (quote, lead-in, heading, kind) as the extraction code of `commit` finds them."""
+def page_jobs(label_paths: list[Path]) -> list[list[Any]]:
+    """What a script run at an old commit reads of each labelled page: its name, source file, title, url, clinic
+    and stem."""
     jobs = []
     for path in label_paths:
         labels = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -165,19 +167,43 @@ def rules_at(commit: str, label_paths: list[Path]) -> dict[str, list[tuple[str, 
         jobs.append(
             [f"{path.parent.name}/{stem}", str(source), meta.get("title"), meta.get("url"), meta.get("clinic"), stem]
         )
+    return jobs
+
+
+def run_at(commit: str, script: str, jobs: list[list[Any]]) -> dict[str, Any]:
+    """The output of ``script`` (given ``jobs`` as JSON on stdin) run on the ``src`` of ``commit``, by page name.
+    The script must report ``ketalit.__file__`` as ``__file__``: it proves the old code, not the installed
+    package, was run."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
         env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
         run = subprocess.run(
-            [sys.executable, "-c", _RUN_OLD_RULES], input=json.dumps(jobs), capture_output=True, text=True, env=env
+            [sys.executable, "-c", script], input=json.dumps(jobs), capture_output=True, text=True, env=env
         )
         if run.returncode:
             raise SystemExit(f"the rules of {commit} failed: {run.stderr.strip().splitlines()[-1]}")
-        out = json.loads(run.stdout)
+        out: dict[str, Any] = json.loads(run.stdout)
         if not out.pop("__file__").startswith(tmp):
             raise SystemExit(f"the rules of {commit} were not the ones run (the installed package shadowed them)")
-    return {k: [tuple(c) for c in v] for k, v in out.items()}  # type: ignore[misc]
+    return out
+
+
+def rules_at(commit: str, label_paths: list[Path]) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Each page's rule candidates (quote, lead-in, heading, kind) as the extraction code of `commit` finds them."""
+    out = run_at(commit, _RUN_OLD_RULES, page_jobs(label_paths))
+    return {k: [tuple(c) for c in v] for k, v in out.items()}
+
+
+def step_inputs(
+    k: str, files: dict[str, list[Path]], pages: dict[str, list[Page]]
+) -> tuple[tuple[str, ...], list[Page], str, dict[str, list[tuple[str, str, str, str]]]]:
+    """What the forward step on set ``k`` reads: the sets before it, their pages (the training), the commit of
+    ``k``'s first look, and that commit's rule candidates on the training pages and on ``k``."""
+    before = ORDER[: ORDER.index(k)]
+    train = [p for s in before for p in pages[s]]
+    commit = FIRST_LOOK[k][0]
+    return before, train, commit, rules_at(commit, [f for s in (*before, k) for f in files[s]])
 
 
 def rule_units(page: Page, found: list[tuple[str, str, str, str]]) -> list[tuple[Unit, str]]:
@@ -370,10 +396,7 @@ def main() -> None:
     for k in FORWARD:
         if args.only and k != args.only:
             continue
-        before = ORDER[: ORDER.index(k)]
-        train = [p for s in before for p in pages[s]]
-        commit = FIRST_LOOK[k][0]
-        rules = rules_at(commit, [f for s in (*before, k) for f in files[s]])
+        before, train, commit, rules = step_inputs(k, files, pages)
         unplaced = sum(locate(p.flat, q) is None for p in pages[k] for q, *_ in rules[p.name])
         ways, kinds, info = forward_step(train, pages[k], rules, embedder)
         results[k] = (ways, kinds)

@@ -64,7 +64,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_forward import FIRST_LOOK, FORWARD, ORDER, Embedder, features, fit, rule_units, rules_at  # noqa: E402
+from claims_forward import FORWARD, ORDER, Embedder, features, fit, rule_units, step_inputs  # noqa: E402
 from claims_learned import Page, Unit, load_page  # noqa: E402
 from pages_eval import PAGES, match, overlap, substantial  # noqa: E402
 
@@ -265,6 +265,44 @@ def passes(total: Count, per_set: list[Count]) -> bool:
     )
 
 
+def print_step(header: str, info: list[str], ways: dict[str, Count], order: tuple[str, ...], note: str = "") -> None:
+    """One forward step's report: what it trained on, its notes, what the rules alone found (counted in the first
+    of ``order``), and a row for each way."""
+    print(header)
+    for line in info:
+        print(f"  {line}")
+    base = ways[order[0]]
+    print(
+        f"  rules alone: found {base.claims}/{base.labelled} claims, took {base.nonclaims} non-claims, "
+        f"{base.candidates} candidates{note}"
+    )
+    for w, c in ways.items():
+        print(c.row(w))
+    print(flush=True)
+
+
+def summary(results: dict[str, dict[str, Count]], ways: tuple[str, ...]) -> None:
+    """The sums over the forward sets and the decision written before the first run: of ``ways`` (first preferred on
+    a tie), the one that passes and withholds the most non-claims ships."""
+    print(f"summed over {', '.join(FORWARD)}")
+    ok = []
+    for w in results[FORWARD[0]]:
+        per_set = [results[k][w] for k in FORWARD]
+        total = per_set[0]
+        for c in per_set[1:]:
+            total = total.plus(c)
+        worst = max(c.claim_share for c in per_set)
+        print(f"{total.row(w)}  worst set {worst:.0%}")
+        if w in ways and passes(total, per_set):
+            ok.append((total.nonclaims_withheld, -ways.index(w), w))
+    ships = max(ok)[2] if ok else None
+    print(
+        f"decision (fixed before the first run: non-claims withheld >= {NONCLAIMS_AT_LEAST:.0%}, claims withheld <= "
+        f"{CLAIMS_AT_MOST:.0%} in all and <= {SET_CLAIMS_AT_MOST:.0%} on every set): "
+        f"{'ship ' + ships if ships else 'no veto ships'}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=FORWARD, help="one step of the forward test")
@@ -277,42 +315,13 @@ def main() -> None:
     for k in FORWARD:
         if args.only and k != args.only:
             continue
-        before = ORDER[: ORDER.index(k)]
-        train = [p for s in before for p in pages[s]]
-        commit = FIRST_LOOK[k][0]
-        rules = rules_at(commit, [f for s in (*before, k) for f in files[s]])
+        before, train, commit, rules = step_inputs(k, files, pages)
         ways, _chosen, info = forward_step(train, pages[k], rules, embedder, args.list)
         results[k] = ways
-        print(f"{k}: trained on {', '.join(before)} ({len(train)} pages); rules of {commit}")
-        for line in info:
-            print(f"  {line}")
-        base = ways[VETOES[0]]
-        print(
-            f"  rules alone: found {base.claims}/{base.labelled} claims, took {base.nonclaims} non-claims, "
-            f"{base.candidates} candidates"
-        )
-        for w, c in ways.items():
-            print(c.row(w))
-        print(flush=True)
+        print_step(f"{k}: trained on {', '.join(before)} ({len(train)} pages); rules of {commit}", info, ways, VETOES)
     if len(results) < len(FORWARD):
         return
-    print(f"summed over {', '.join(FORWARD)}")
-    ok = []
-    for w in results[FORWARD[0]]:
-        per_set = [results[k][w] for k in FORWARD]
-        total = per_set[0]
-        for c in per_set[1:]:
-            total = total.plus(c)
-        worst = max(c.claim_share for c in per_set)
-        print(f"{total.row(w)}  worst set {worst:.0%}")
-        if w in VETOES and passes(total, per_set):
-            ok.append((total.nonclaims_withheld, -VETOES.index(w), w))
-    ships = max(ok)[2] if ok else None
-    print(
-        f"decision (fixed before the first run: non-claims withheld >= {NONCLAIMS_AT_LEAST:.0%}, claims withheld <= "
-        f"{CLAIMS_AT_MOST:.0%} in all and <= {SET_CLAIMS_AT_MOST:.0%} on every set): "
-        f"{'ship ' + ships if ships else 'no veto ships'}"
-    )
+    summary(results, VETOES)
 
 
 if __name__ == "__main__":

@@ -47,9 +47,6 @@ summed over the three folds, do not fall; otherwise it is reported and not recom
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -60,8 +57,18 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_forward import FIRST_LOOK, FORWARD, ORDER, SHIP_MARGIN  # noqa: E402
-from pages_eval import FIELDS, PAGES, REGIMENS, ROOT, field_right, locate, match, page_meta, page_source  # noqa: E402
+from claims_forward import FIRST_LOOK, FORWARD, ORDER, SHIP_MARGIN, page_jobs, run_at  # noqa: E402
+from pages_eval import (  # noqa: E402
+    FIELDS,
+    PAGES,
+    REGIMENS,
+    field_right,
+    locate,
+    match,
+    page_meta,
+    page_source,
+    stored_fields,
+)
 
 from ketalit._compat import tomllib  # noqa: E402
 from ketalit.claims.catalogue import KINDS  # noqa: E402
@@ -92,38 +99,10 @@ print(json.dumps(out))
 """
 
 
-def jobs_of(label_paths: list[Path]) -> list[list[Any]]:
-    jobs = []
-    for path in label_paths:
-        labels = tomllib.loads(path.read_text(encoding="utf-8"))
-        meta = page_meta(labels)
-        stem = path.name.split(".")[0]
-        source = page_source(path, labels, False)
-        jobs.append(
-            [f"{path.parent.name}/{stem}", str(source), meta.get("title"), meta.get("url"), meta.get("clinic"), stem]
-        )
-    return jobs
-
-
 def fields_at(commit: str, label_paths: list[Path]) -> dict[str, dict[str, Any]]:
     """Each page's rule candidates with their propositions (``claims``) and the condition the page is about
     (``population``, its context), as the code of `commit` reads them."""
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=True)
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
-        run = subprocess.run(
-            [sys.executable, "-c", _RUN_OLD_FIELDS],
-            input=json.dumps(jobs_of(label_paths)),
-            capture_output=True,
-            text=True,
-            env=env,
-        )
-        if run.returncode:
-            raise SystemExit(f"the rules of {commit} failed: {run.stderr.strip().splitlines()[-1]}")
-        out = json.loads(run.stdout)
-        if not out.pop("__file__").startswith(tmp):
-            raise SystemExit(f"the rules of {commit} were not the ones run (the installed package shadowed them)")
+    out = run_at(commit, _RUN_OLD_FIELDS, page_jobs(label_paths))
     for page in out.values():
         for r in page["claims"]:
             r["quantity"] = tuple(r["quantity"]) if r["quantity"] else None
@@ -184,22 +163,6 @@ def first_looks() -> None:
             print(f"{name} ids the rules {way} (all six sets): " + ", ".join(f"{i} {n}" for n, i in top[:8]))
 
 
-def _found(c: dict[str, Any]) -> dict[str, Any]:
-    """A stored claim's proposition in the shape `field_right` reads."""
-    m = c.get("measure")
-    return {
-        "kind": c["kind"],
-        "routes": c.get("routes", []),
-        "regimen": c.get("regimen"),
-        "population": c.get("settings", []),
-        "outcome": c.get("outcomes", []),
-        "direction": c.get("direction"),
-        "polarity": c.get("polarity", "positive"),
-        "comparator": c.get("comparator"),
-        "quantity": (m["quantity"], m["min"], m["max"]) if m else None,
-    }
-
-
 def checked_pages(tmp: Path) -> tuple[Any, dict[str, Any], list[tuple[str, dict[str, Any], str]]]:
     """Every labelled page checked as `claims_folds.py` checks it: the library, the checked claims by id, and (page,
     label, claim id) of every labelled claim matched to a checked one (unmatched ones have no id)."""
@@ -230,7 +193,7 @@ def under_verdicts(lib: Any, rows: dict[str, Any], pairs: list[tuple[str, dict[s
             n["unmatched"] += 1
             continue
         row = rows[cid]
-        found = _found(stored[cid])
+        found = stored_fields(stored[cid])
         bad = [f for f in ("kind", *FIELDS) if not (found["kind"] == label["kind"] if f == "kind"
                                                      else field_right(f, label, found)[0])]  # fmt: skip
         ok = row["verdict"] == label["verdict"]

@@ -11,11 +11,11 @@ and every record read for it (its candidates, with their stances) is kept. A key
 places:
 
 - (a) never a candidate: not among the records retrieval picks for the claim (``retrieve.candidates``: the top
-  ``CANDIDATES`` of the fused score and the strongest designs on the claim's outcome). Its reason is the first that
-  holds of: the claim is not checked at all; it would be a candidate without the population penalty
-  (``SETTING_MISS``: the record is tagged with other populations only) or without the route penalty
-  (``ROUTE_MISS``); it would be one with the outcome boost (it lacks the claim's outcome tag) or the population
-  boost; else by its rank in the fused score (within twice the depth, or beyond).
+  ``CANDIDATES`` of the fused score, ``retrieve.fused_score``, and the strongest designs on the claim's outcome).
+  Its reason is the first that holds of: the claim is not checked at all; it would be a candidate without the
+  population penalty (``SETTING_MISS``: the record is tagged with other populations only) or without the route
+  penalty (``ROUTE_MISS``); it would be one with the outcome boost (it lacks the claim's outcome tag) or the
+  population boost; else by its rank in the fused score (within twice the depth, or beyond).
 - (b) a candidate, not read as evidence: its stance on the claim is neutral. The reason is the stage of
   ``stance.stance_of`` at which its last finding was dropped, in the order the engine applies them: no finding read
   from the abstract; outside the sentences about the claim's named condition; another population named in the
@@ -28,9 +28,9 @@ places:
   supports or mixed).
 - (d) cited with the labelled stance.
 
-The check that retrieval is reproduced: the candidates computed here from the fused score must be the records the
-engine read; the script prints how many claims differ (0 expected). In-sample: the folds are the pages the rules
-were written on.
+The check that retrieval is reproduced: the candidates ``retrieve.candidates`` picks from the fused score must be the
+records the engine read; the script prints how many claims differ (0 expected). In-sample: the folds are the pages
+the rules were written on.
 """
 
 from __future__ import annotations
@@ -54,7 +54,6 @@ from claims_eval import STANCE_MATCH, _ident_matches, match_claim  # noqa: E402
 from claims_folds import FOLDS, Recorder, check_pages, fold_sets, link_catalogue  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
-from ketalit.library import Library  # noqa: E402
 
 STAGES_A = (
     "claim not checked",
@@ -80,74 +79,27 @@ STAGES_B = (
 )
 
 
-def fused(index: Any, claim: Any, lib: Library) -> dict[str, Any]:
-    """The fused retrieval score of every record for a claim, with its parts (``retrieve.candidates``' own sums)."""
-    from ketalit.claims import retrieve as r
-    from ketalit.search import tokenize
-    from ketalit.tagging.tagger import default_vocabulary
-
-    text = r.query_text(claim)
-    bm25 = index.bm25([t for t in tokenize(text) if t != "ketamine"])
-    semantic = index.similarity(text, lib)
-    score = r._z(bm25) + r.SEMANTIC_WEIGHT * r._z(semantic.astype(np.float64))
-    vocab = default_vocabulary()
-    outcome_hit = np.zeros(index.n, dtype=bool)
-    for o in claim.outcomes + r._serious_harms(claim):
-        outcome_hit |= index.tag_mask("outcome", o)
-    score = score + r.OUTCOME_BOOST * outcome_hit
-    setting_hit = np.zeros(index.n, dtype=bool)
-    setting_miss = np.zeros(index.n, dtype=bool)
-    if claim.settings:
-        wanted = set().union(*(vocab.descendants("setting", s) for s in claim.settings))
-        any_setting = np.zeros(index.n, dtype=bool)
-        for t in vocab.ids("setting"):
-            mask = index.tag_mask("setting", t)
-            any_setting |= mask
-            if t in wanted:
-                setting_hit |= mask
-        setting_miss = any_setting & ~setting_hit
-        score = score + r.SETTING_BOOST * setting_hit + r.SETTING_MISS * setting_miss
-    route_hit = np.zeros(index.n, dtype=bool)
-    route_miss = np.zeros(index.n, dtype=bool)
-    if claim.routes:
-        any_route = np.zeros(index.n, dtype=bool)
-        for t in vocab.ids("route"):
-            mask = index.tag_mask("route", t)
-            any_route |= mask
-            if t in claim.routes:
-                route_hit |= mask
-        route_miss = any_route & ~route_hit
-        score = score + r.ROUTE_BOOST * route_hit + r.ROUTE_MISS * route_miss
-    score = score + r.CONCEPT_BOOST * r._concept_mask(index, claim)
-    return {
-        "score": score,
-        "outcome_hit": outcome_hit,
-        "setting_hit": setting_hit,
-        "setting_miss": setting_miss,
-        "route_miss": route_miss,
-    }
-
-
 def rank_with(score: np.ndarray, i: int, delta: float) -> int:
     """The 1-based rank of record ``i`` if its score moved by ``delta`` (others unchanged; ties by index)."""
     s = score[i] + delta
     return int(np.sum(score > s) - (score[i] > s) + np.sum((score == s) & (np.arange(len(score)) < i))) + 1
 
 
-def why_not_candidate(claim: Any, parts: dict[str, Any], i: int) -> tuple[str, str]:
+def why_not_candidate(claim: Any, parts: Any, i: int) -> tuple[str, str]:
+    """Why record ``i`` is not among the top ``CANDIDATES``, from the parts of ``retrieve.fused_score``."""
     from ketalit.claims import retrieve as r
 
     k = r.CANDIDATES
-    score = parts["score"]
+    score = parts.score
     rank = rank_with(score, i, 0.0)
     detail = f"rank {rank}"
-    if parts["setting_miss"][i] and rank_with(score, i, -r.SETTING_MISS) <= k:
+    if parts.setting_miss[i] and rank_with(score, i, -r.SETTING_MISS) <= k:
         return STAGES_A[1], detail
-    if parts["route_miss"][i] and rank_with(score, i, -r.ROUTE_MISS) <= k:
+    if parts.route_miss[i] and rank_with(score, i, -r.ROUTE_MISS) <= k:
         return STAGES_A[2], detail
-    if claim.outcomes and not parts["outcome_hit"][i] and rank_with(score, i, r.OUTCOME_BOOST) <= k:
+    if claim.outcomes and not parts.outcome_hit[i] and rank_with(score, i, r.OUTCOME_BOOST) <= k:
         return STAGES_A[3], detail
-    if claim.settings and not parts["setting_hit"][i] and rank_with(score, i, r.SETTING_BOOST) <= k:
+    if claim.settings and not parts.setting_hit[i] and rank_with(score, i, r.SETTING_BOOST) <= k:
         return STAGES_A[4], detail
     return (STAGES_A[5] if rank <= 2 * k else STAGES_A[6]), detail
 
@@ -183,17 +135,7 @@ def why_neutral(claim: Any, rec: dict[str, Any], reading: Any) -> tuple[str, str
             stage = 3
         elif not st._relevant(prop, f, text, claim.kind, title, routes):
             # what else _relevant drops: the outcome, the concept words, the named harm's words
-            timed = (
-                prop.direction in ("onset", "lasts", "faster", "slower")
-                or "onset" in prop.outcomes
-                or claim.kind in ("onset", "duration")
-            )
-            on_outcome = (
-                f.outcome in prop.outcomes
-                or (timed and f.outcome in st.TIME_OUTCOMES)
-                or (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes)
-            )
-            if not on_outcome:
+            if not st.on_claim_outcome(prop, f, claim.kind):
                 stage = 4
             elif prop.concepts and claim.kind != "mechanism":
                 stage = 5
@@ -238,7 +180,7 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep the linked libraries in this (new) folder")
     args = ap.parse_args()
     from ketalit.claims.findings import reading_of
-    from ketalit.claims.retrieve import candidates
+    from ketalit.claims.retrieve import Fused, candidates, fused_score
     from ketalit.claims.stance import stance_of
     from ketalit.search import SearchIndex
 
@@ -256,7 +198,7 @@ def main() -> None:
         records = {scope: dict(lib.iter_records()) for scope, (lib, _) in libs.items()}
         position = {scope: {int(d): i for i, d in enumerate(index[scope].ids)} for scope in libs}
         labelled_fields = page_items(documents)
-        fused_cache: dict[tuple[str, str], dict[str, Any]] = {}
+        fused_cache: dict[tuple[str, str], Fused] = {}
         readings: dict[tuple[str, int], Any] = {}
         mismatched: set[tuple[str, str]] = set()
         rows_out = []
@@ -300,7 +242,7 @@ def main() -> None:
                         elif doc_id not in by_doc:
                             fkey = (scope, row["id"])
                             if fkey not in fused_cache:
-                                fused_cache[fkey] = fused(index[scope], claim, lib)
+                                fused_cache[fkey] = fused_score(index[scope], claim, lib)
                                 picked = {c.doc_id for c in candidates(index[scope], claim, lib)}
                                 if picked != set(by_doc):
                                     mismatched.add(fkey)
@@ -311,7 +253,7 @@ def main() -> None:
                             if rkey not in readings:
                                 readings[rkey] = reading_of(records[scope][doc_id])
                             out["if_read"] = stance_of(claim, records[scope][doc_id], readings[rkey]).stance
-                            out["rank"] = rank_with(fused_cache[fkey]["score"], position[scope][doc_id], 0.0)
+                            out["rank"] = rank_with(fused_cache[fkey].score, position[scope][doc_id], 0.0)
                         else:
                             e = by_doc[doc_id]
                             rec = records[scope][doc_id]

@@ -280,6 +280,22 @@ def page_source(label_path: Path, labels: dict[str, Any], use_html: bool) -> Pat
     return html if use_html and html.exists() else label_path.with_name(f"{stem}.txt")
 
 
+def stored_fields(c: dict[str, Any]) -> dict[str, Any]:
+    """A stored claim's (``claims.toml``) kind and proposition, in the shape ``field_right`` reads."""
+    m = c.get("measure")
+    return {
+        "kind": c["kind"],
+        "routes": c.get("routes", []),
+        "regimen": c.get("regimen"),
+        "population": c.get("settings", []),
+        "outcome": c.get("outcomes", []),
+        "direction": c.get("direction"),
+        "polarity": c.get("polarity", "positive"),
+        "comparator": c.get("comparator"),
+        "quantity": (m["quantity"], m["min"], m["max"]) if m else None,
+    }
+
+
 def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | None) -> PageResult:
     from ketalit.claims.check import page_claims
     from ketalit.claims.pages import read_catalogue, read_page
@@ -305,22 +321,8 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         text = out.text
         stored = {c["id"]: c for c in read_catalogue(library)["claim"]}  # the normalised fields, as check stored them
         for r in out.claims:
-            c = stored[r["id"]]
-            m = c.get("measure")
             found.append(
-                {
-                    "quote": r["quote"],
-                    "kind": r["kind"],
-                    "verdict": r["verdict"],
-                    "routes": c.get("routes", []),
-                    "regimen": c.get("regimen"),
-                    "population": c.get("settings", []),
-                    "outcome": c.get("outcomes", []),
-                    "direction": c.get("direction"),
-                    "polarity": c.get("polarity", "positive"),
-                    "comparator": c.get("comparator"),
-                    "quantity": (m["quantity"], m["min"], m["max"]) if m else None,
-                }
+                {**stored_fields(stored[r["id"]]), "quote": r["quote"], "kind": r["kind"], "verdict": r["verdict"]}
             )
     else:
         page = page_meta(labels)

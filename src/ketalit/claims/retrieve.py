@@ -111,13 +111,23 @@ def _top(score: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
     return idx[np.lexsort((idx, -score[idx]))]
 
 
-def candidates(
-    index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDATES, semantic: np.ndarray | None = None
-) -> list[Candidate]:
-    """The records to read for a claim, best first, each with the reason it was picked. ``semantic``: the
-    similarity of every record to the claim's query, when computed for many claims at once."""
-    if index.n == 0:
-        return []
+@dataclass
+class Fused:
+    """The fused score of every record for a claim, with the parts it was summed from (each an array over the
+    index): the two rankings, and which records the tag boosts and penalties touched."""
+
+    score: np.ndarray
+    bm25: np.ndarray
+    semantic: np.ndarray
+    outcome_hit: np.ndarray  # tagged with the claim's outcome (or a serious harm that caps a safety claim)
+    setting_hit: np.ndarray  # tagged with the claim's population or one of its sub-populations
+    setting_miss: np.ndarray  # tagged with other populations only
+    route_miss: np.ndarray  # tagged with other routes only
+
+
+def fused_score(index: SearchIndex, claim: Claim, lib: Library, semantic: np.ndarray | None = None) -> Fused:
+    """The score ``candidates`` ranks records by: BM25 and similarity on z-scores, plus the tag boosts and
+    penalties. ``semantic``: as for ``candidates``."""
     text = query_text(claim)
     tokens = [t for t in tokenize(text) if t != "ketamine"]
     bm25 = index.bm25(tokens)
@@ -130,6 +140,7 @@ def candidates(
         outcome_hit |= index.tag_mask("outcome", o)
     score += OUTCOME_BOOST * outcome_hit
     setting_hit = np.zeros(index.n, dtype=bool)
+    setting_miss = np.zeros(index.n, dtype=bool)
     if claim.settings:
         wanted = set().union(*(vocab.descendants("setting", s) for s in claim.settings))
         any_setting = np.zeros(index.n, dtype=bool)
@@ -138,7 +149,9 @@ def candidates(
             any_setting |= mask
             if t in wanted:
                 setting_hit |= mask
-        score += SETTING_BOOST * setting_hit + SETTING_MISS * (any_setting & ~setting_hit)
+        setting_miss = any_setting & ~setting_hit
+        score += SETTING_BOOST * setting_hit + SETTING_MISS * setting_miss
+    route_miss = np.zeros(index.n, dtype=bool)
     if claim.routes:
         route_hit = np.zeros(index.n, dtype=bool)
         any_route = np.zeros(index.n, dtype=bool)
@@ -147,8 +160,23 @@ def candidates(
             any_route |= mask
             if t in claim.routes:
                 route_hit |= mask
-        score += ROUTE_BOOST * route_hit + ROUTE_MISS * (any_route & ~route_hit)
+        route_miss = any_route & ~route_hit
+        score += ROUTE_BOOST * route_hit + ROUTE_MISS * route_miss
     score += CONCEPT_BOOST * _concept_mask(index, claim)
+    return Fused(score, bm25, semantic, outcome_hit, setting_hit, setting_miss, route_miss)
+
+
+def candidates(
+    index: SearchIndex, claim: Claim, lib: Library, k: int = CANDIDATES, semantic: np.ndarray | None = None
+) -> list[Candidate]:
+    """The records to read for a claim, best first, each with the reason it was picked. ``semantic``: the
+    similarity of every record to the claim's query, when computed for many claims at once."""
+    if index.n == 0:
+        return []
+    fused = fused_score(index, claim, lib, semantic)
+    score, bm25, semantic = fused.score, fused.bm25, fused.semantic
+    outcome_hit, setting_hit = fused.outcome_hit, fused.setting_hit
+    vocab = default_vocabulary()
     picked = [int(i) for i in _top(score, np.ones(index.n, dtype=bool), k)]
     taken = np.zeros(index.n, dtype=bool)
     taken[picked] = True

@@ -230,6 +230,19 @@ def _route_ok(prop: Proposition, text: str, title: str, routes: frozenset[str] =
     return bool(routes & set(prop.routes))
 
 
+def on_claim_outcome(prop: Proposition, f: Finding, kind: str = "") -> bool:
+    """Whether a finding is on the claim's outcome: one of its outcomes, a time to onset or duration of relief for a
+    claim about time, or pain for a claim about persistent postsurgical pain."""
+    timed = (
+        prop.direction in ("onset", "lasts", "faster", "slower")
+        or "onset" in prop.outcomes
+        or kind in ("onset", "duration")
+    )
+    if f.outcome in prop.outcomes or (timed and f.outcome in TIME_OUTCOMES):
+        return True
+    return f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes
+
+
 def _relevant(
     prop: Proposition, f: Finding, text: str, kind: str = "", title: str = "", routes: frozenset[str] = frozenset()
 ) -> bool:
@@ -237,17 +250,11 @@ def _relevant(
         return False
     if kind == "onset" and prop.routes and not _route_ok(prop, text, title, routes):
         return False
-    timed = (
-        prop.direction in ("onset", "lasts", "faster", "slower")
-        or "onset" in prop.outcomes
-        or kind in ("onset", "duration")
-    )
     serious = prop.direction == "does_not_cause" and f.outcome in weighing()["harm"]["serious_outcomes"]
     if serious and set(prop.outcomes) <= {"adverse_events"}:
         return True  # a serious harm speaks to a claim that ketamine is safe, whatever words it uses
-    if f.outcome not in prop.outcomes and not (timed and f.outcome in TIME_OUTCOMES):
-        if not (f.outcome == "pain_intensity" and "persistent_postsurgical_pain" in prop.outcomes):
-            return False
+    if not on_claim_outcome(prop, f, kind):
+        return False
     if prop.concepts and kind != "mechanism":  # the sentence must name what the claim names ("heart rate")
         return concept_match(prop, text, title) is not None
     if prop.terms and set(prop.outcomes) <= {"adverse_events"}:
