@@ -142,6 +142,10 @@ def test_time_point_labels_defined_in_the_methods_time_the_results() -> None:
     assert [(round(t.days * 1440), t.kind) for t in got] == [(10, "point"), (20, "point"), (30, "point")]
     assert [round(t.days * 1440) for t in times("Pain reduction from T0 to T10 was greater", labels)] == [10]
     assert times("At T30, pain was lower", {}) == []  # a label no sentence defines is no time
+    # after "(T0)", a list names its labels by minutes only: not the baseline, not a decimal, not months
+    assert time_labels(["Pain was measured at baseline (T0) and 0.5, 1 and 2 h after the bolus."]) == {}
+    assert time_labels(["Scores were recorded at baseline (T0) and 1.5 h and 3 h later."]) == {}
+    assert time_labels(["Pain was assessed at baseline (T0) and at 1, 3 and 6 months after surgery."]) == {}
     # a label is not an abbreviation (its "long form" would be the words before it)
     assert "T30" not in abbreviations("VAS at baseline (T0) and 30 minutes post-treatment (T30).")
 

@@ -390,8 +390,9 @@ def time_labels(sentences: list[str]) -> dict[str, float]:
                 defined = True
         if "(T0)" in sentence and not defined:
             for t in found:
-                n = re.match(r"\d+", sentence[t.start : t.end])
-                if n and t.days > 0:
+                n = re.match(r"\d+(?![.,]\d)", sentence[t.start : t.end])
+                # only a label named by its minutes ("10 min" is T10): not "0.5 h" (T0 is the baseline) nor "1 month"
+                if n and t.days > 0 and round(t.days * 1440) == int(n.group(0)):
                     out.setdefault(f"T{n.group(0)}", t.days)
     return out
 
