@@ -1,0 +1,104 @@
+"""What a verdict engine must beat: verdicts guessed from the kind of claim alone, tested forward in time.
+
+    python bench/baselines.py           # a table, one row per labelled set in the order the sets were labelled
+    python bench/baselines.py --json
+
+For each set of labelled clinic pages (tests/pages/*), in the order they were labelled, two guesses that read no
+abstract at all are scored against the blind reviewers' verdicts:
+
+- "kind majority": each claim gets the verdict most often labelled, in the sets labelled before this one, for claims
+  of its labelled kind (the overall most frequent verdict before it when its kind was never seen). Nothing of the
+  set itself is used, so each row is a forward test.
+- "always supported": every claim gets `supported`.
+
+Both are given the reviewers' kind of each claim and every labelled claim, where the engine must find the claim on
+the page and read its kind itself: an advantage to the guesses. The engine's own figures on each set when it was
+first measured unseen are in README.md ("How far to trust it") and bench/README.md ("Held-out pages #N").
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "tests" / "pages"
+# The order the sets were labelled in ("shipped" carries no verdicts; the eleventh set was lost).
+ORDER = ("tuning", "heldout", *(f"heldout{n}" for n in (*range(2, 11), 12)))
+
+
+def labelled(name: str) -> list[tuple[str, str]]:
+    """(kind, verdict) of every claim of a set that carries a reviewers' verdict."""
+    rows = []
+    for path in sorted((PAGES / name).glob("*.labels.toml")):
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        for claim in data.get("claim", []):
+            if claim.get("verdict"):
+                rows.append((str(claim.get("kind", "?")), str(claim["verdict"])))
+    return rows
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    set: str
+    claims: int
+    kind_majority: int  # guesses that agree with the reviewers
+    kind_majority_supported_given: int
+    kind_majority_supported_right: int
+    always_supported: int  # claims the reviewers called supported
+
+
+def score(order: tuple[str, ...]) -> list[Row]:
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    overall: Counter[str] = Counter()
+    out = []
+    for name in order:
+        rows = labelled(name)
+        if overall:  # the first set has nothing before it to learn from
+            guesses = [(seen[kind] or overall).most_common(1)[0][0] for kind, _ in rows]
+            right = sum(g == v for g, (_, v) in zip(guesses, rows, strict=True))
+            given = [v for g, (_, v) in zip(guesses, rows, strict=True) if g == "supported"]
+            out.append(
+                Row(
+                    set=name,
+                    claims=len(rows),
+                    kind_majority=right,
+                    kind_majority_supported_given=len(given),
+                    kind_majority_supported_right=given.count("supported"),
+                    always_supported=sum(v == "supported" for _, v in rows),
+                )
+            )
+        for kind, verdict in rows:
+            seen[kind][verdict] += 1
+            overall[verdict] += 1
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    rows = score(ORDER)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))
+        return 0
+    print("set         claims  kind majority (forward)   its `supported` right/given   always `supported`")
+    for r in rows:
+        n, km, al = r.claims, r.kind_majority, r.always_supported
+        print(
+            f"{r.set:<11} {n:>6}  {km:>3}/{n:<3} ({km / n:>4.0%})           "
+            f"{r.kind_majority_supported_right:>3}/{r.kind_majority_supported_given:<3}"
+            f"                     {al:>3}/{n:<3} ({al / n:>4.0%})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
