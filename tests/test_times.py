@@ -54,6 +54,20 @@ def test_between_two_values_is_still_a_range() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "hours"),
+    [
+        ("Analgesia persisted for twenty-four hours after the infusion", 24),
+        ("pain scores were lower at twenty four hours", 24),
+        ("the effect lasted seventy-two hours in most patients", 72),
+        ("Thirty-six hours later, pain was unchanged", 36),
+    ],
+)
+def test_a_compound_number_word_is_one_number_not_a_range(sentence: str, hours: int) -> None:
+    (t,) = times(sentence)
+    assert (round(t.days * 24), t.upper) == (hours, None)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Pain relief lasting two or more weeks was documented in 50 percent of responders.",

@@ -139,9 +139,18 @@ def expand(sentence: str, abbrevs: dict[str, str]) -> str:
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50,
-    "sixty": 60, "ninety": 90, "a": 1, "an": 1, "half an": 0.5, "several": 3, "a few": 3,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half an": 0.5, "several": 3, "a few": 3,
 }  # fmt: skip
+# Compound number words, hyphenated or not: "twenty-four hours" is 24 h, not a range of 20 to 4 h
+NUMBER_WORDS.update(
+    {
+        f"{tens}{joint}{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+        for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+        for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+        for joint in ("-", " ")
+    }
+)
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>min(?:ute)?s?|h(?:ours?|rs?)?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
 _TIME = re.compile(
