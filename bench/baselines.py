@@ -2,6 +2,7 @@
 
     python bench/baselines.py           # a table, one row per labelled set in the order the sets were labelled
     python bench/baselines.py --json
+    python bench/baselines.py --engine heldout12   # the engine beside the guess, on the claims it found (a minute)
 
 For each set of labelled clinic pages (tests/pages/*), in the order they were labelled, two guesses that read no
 abstract at all are scored against the blind reviewers' verdicts:
@@ -14,6 +15,10 @@ abstract at all are scored against the blind reviewers' verdicts:
 Both are given the reviewers' kind of each claim and every labelled claim, where the engine must find the claim on
 the page and read its kind itself: an advantage to the guesses. The engine's own figures on each set when it was
 first measured unseen are in README.md ("How far to trust it") and bench/README.md ("Held-out pages #N").
+
+`--engine SET` checks the set's pages from scratch with the engine as it is (as `claims_eval.py --pages` does) and
+sets its verdict beside the kind-majority guess on each claim it found: where the two differ, which one the reviewers
+agree with. Only for a set the engine's rules were not tuned on is this the engine's unseen figure.
 """
 
 from __future__ import annotations
@@ -81,10 +86,77 @@ def score(order: tuple[str, ...]) -> list[Row]:
     return out
 
 
+def guesser(before: tuple[str, ...]) -> dict[str, str]:
+    """Kind -> the verdict most often labelled for it in these sets ("" -> the most frequent overall)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for name in before:
+        for kind, verdict in labelled(name):
+            seen[kind][verdict] += 1
+            seen[""][verdict] += 1
+    return {kind: counts.most_common(1)[0][0] for kind, counts in seen.items()}
+
+
+def engine_beside(name: str) -> dict[str, object]:
+    """The engine's verdicts on a set's pages checked from scratch, beside the kind-majority guess."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from claims_eval import match_claim
+    from claims_folds import check_pages, page_labels
+
+    before = ORDER[: ORDER.index(name)] if name in ORDER else ORDER
+    guess = guesser(before)
+    tally: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        _, rows, documents = check_pages(Path(tmp), (name,))
+        for stem in sorted(documents):
+            document, path = documents[stem]
+            for item in page_labels(path, document):
+                row = match_claim(item, rows)
+                if row is None:
+                    tally["not found"] += 1
+                    continue
+                want, got = item["verdict"], row["verdict"]
+                prior = guess.get(item["kind"], guess[""])
+                tally["found"] += 1
+                tally["engine right"] += got == want
+                tally["guess right"] += prior == want
+                if got != prior:
+                    tally["differ"] += 1
+                    tally["differ: engine right"] += got == want
+                    tally["differ: guess right"] += prior == want
+                if got == "supported":
+                    tally["engine supported"] += 1
+                    tally["engine supported right"] += want == "supported"
+                if prior == "supported":
+                    tally["guess supported"] += 1
+                    tally["guess supported right"] += want == "supported"
+    return {"set": name, "trained_on": list(before), **tally}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--engine", metavar="SET", help="the engine beside the guess on one set's pages")
     args = parser.parse_args(argv)
+    if args.engine:
+        out = engine_beside(args.engine)
+        if args.json:
+            print(json.dumps(out, indent=2))
+            return 0
+        t = Counter({k: v for k, v in out.items() if isinstance(v, int)})
+        print(f"{out['set']}: {t['found']} claims found by the engine ({t['not found']} not found)")
+        print(f"  engine agrees with the reviewers     {t['engine right']}/{t['found']}")
+        print(f"  kind-majority guess agrees            {t['guess right']}/{t['found']}")
+        print(
+            f"  where they differ ({t['differ']}): engine right {t['differ: engine right']}, guess right "
+            f"{t['differ: guess right']}, neither {t['differ'] - t['differ: engine right'] - t['differ: guess right']}"
+        )
+        print(
+            f"  `supported` right/given: engine {t['engine supported right']}/{t['engine supported']}, "
+            f"guess {t['guess supported right']}/{t['guess supported']}"
+        )
+        return 0
     rows = score(ORDER)
     if args.json:
         print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))
