@@ -1003,6 +1003,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         parts.append(f"{len(t.mixed)} mixed ({_counts(t.mixed)})")
     side = {"supported": documented or t.sup, "contradicted": t.con}.get(v, t.sup + t.con + t.mixed)
     deciding = sorted(side, key=lambda e: (-weight(claim, e), -e.relevance))
+    if v == "supported" and documented:
+        deciding = _strongest(documented)  # the records that report it given, whatever they found
     if v == "mixed":
         deciding = (
             sorted(t.sup, key=lambda e: -weight(claim, e))[:1]
