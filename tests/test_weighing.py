@@ -1028,3 +1028,28 @@ def test_a_claim_that_ketamine_is_used_needs_direct_records_by_two_groups_or_a_r
                  _given("supports", "rct", "D", indirect=other)]  # fmt: skip
     assert verdict(c, elsewhere)[0] != "supported"
     assert verdict(c, [_given("contradicts", "rct", "B", size=40), _given("supports", "cohort", "E")])[0] == "supported"
+
+
+def test_each_condition_a_claim_of_use_lists_needs_a_record_that_gives_ketamine_for_it() -> None:
+    def given(stance: str, design: str, author: str, setting: str) -> Evidence:
+        e = _given(stance, design, author)
+        e.settings = [setting]
+        return e
+
+    crps_null = [given("contradicts", "rct", "B", "crps"), given("supports", "meta_analysis", "A", "crps")]
+    migraine_series = [given("supports", "case_series", "P", "headache_migraine")]
+    migraine_series[0].controlled = False  # patients compared with themselves before treatment
+    for quote in ("It has been used as well for CRPS and for migraine.",
+                  "Doctors have been using it to treat CRPS and migraine.",
+                  "Ketamine infusion therapy has been applied to CRPS and to chronic migraine."):  # fmt: skip
+        c = claim(quote, settings=["crps", "headache_migraine"])
+        # a trial that found no benefit in CRPS documents its use there; a case series documents use in migraine
+        v, why = verdict(c, crps_null + migraine_series)
+        assert v == "supported", why
+        # with nothing direct on migraine, the use for migraine is not shown
+        v, why = verdict(c, crps_null)
+        assert v == "insufficient" and "population headache_migraine" in why, why
+    # a claim that it works in both still needs a controlled record showing the benefit in each
+    v, why = verdict(claim("Ketamine relieves CRPS and migraine.", settings=["crps", "headache_migraine"]),
+                     crps_null + migraine_series)  # fmt: skip
+    assert v != "supported", why

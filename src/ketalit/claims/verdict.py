@@ -546,7 +546,8 @@ def unshown_parts(t: Tally) -> list[str]:
       intravenous, topical or epidural ketamine"; "better sleep, mood and energy"; "fibromyalgia, CRPS and
       migraine") that no direct, controlled record for it shows: each part of such a list is a claim of its own, and
       evidence on one part does not show another. For a claim that some patients benefit, reports of patients who
-      did show a part too."""
+      did show a part too; for a claim of use ("has been used for CRPS, fibromyalgia and migraine"), a direct record
+      that reports ketamine given for the part, whatever it found."""
     claim, prop = t.claim, t.claim.proposition
     out = []
     compares = pattern("scope", "comparison").search(claim.quote) if prop.direction != "states" else None
@@ -566,6 +567,8 @@ def unshown_parts(t: Tally) -> list[str]:
         return out
     some = bool(strength_words(claim, "some"))
     shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
+    if use_words(claim):  # a claim of use: a part is shown by a direct record that gives ketamine for it, whatever
+        shown = [e for e in t.sup + t.con + t.mixed if not e.indirect and e.design != "preclinical"]
     parts = []
     if len(prop.routes) >= 2:
         parts += [f"route {r}" for r in prop.routes if not any(r in e.routes for e in shown)]
