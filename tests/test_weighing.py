@@ -977,3 +977,79 @@ def test_a_regimen_stated_by_single_studies_is_insufficient_and_says_why(quote: 
     assert "documented by guidelines and reviews" in why
     v, why = verdict(c, [*trials, _stating("guideline", "Brown", quote)])
     assert v == "supported" and "documented by guidelines" not in why
+
+
+def _given(stance: str, design: str, author: str, size: int | None = None, indirect: tuple[str, ...] = ()) -> Evidence:
+    return Evidence(0, None, None, author, "t", 2020, author, design, stance, ["A result."], related=1, size=size,
+                    indirect=list(indirect))  # fmt: skip
+
+
+# a meta-analysis finds a benefit; a large RCT and another meta-analysis find none: divided on how well it works
+DIVIDED = [_given("supports", "meta_analysis", "A"), _given("contradicts", "rct", "B", size=200),
+           _given("contradicts", "meta_analysis", "C")]  # fmt: skip
+NEURO = {"settings": ["neuropathic"]}
+
+
+@pytest.mark.parametrize("quote", [
+    "It has been used as well for neuropathic pain, for instance nerve pain after an injury.",
+    "For pain management, ketamine is usually prescribed off-label to help treat neuropathic pain.",
+    "Since the 1990s, pain specialists have been using it to treat neuropathic pain.",
+    "Neuropathic pain clinics commonly use ketamine infusions, and doctors prescribe it for nerve pain.",
+])  # fmt: skip
+def test_a_claim_that_ketamine_is_used_is_shown_by_records_that_give_it_whatever_they_found(quote: str) -> None:
+    c = claim(quote, **NEURO)
+    v, why = verdict(c, DIVIDED)
+    assert v == "supported", why
+    assert "not how well it works" in why and "3 direct record(s) by 3 group(s)" in why
+
+
+@pytest.mark.parametrize("quote", [
+    "Ketamine relieves neuropathic pain.",
+    "Ketamine can ease neuropathic pain.",
+    "Ketamine has likewise been used with success to treat neuropathic pain.",
+    "It has been used safely and effectively for neuropathic pain.",
+    "Ketamine is now used under medical supervision for: Neuropathic pain",
+    "Conditions Ketamine Infusion Is Used For Neuropathic pain (nerve pain after an injury)",
+])  # fmt: skip
+def test_a_claim_of_benefit_with_credible_direct_evidence_against_is_not_made_supported(quote: str) -> None:
+    # what it says besides use ("with success", "safely"), or words that introduce a list's items (a colon, a heading),
+    # make it a claim that ketamine works: the same divided evidence leaves it mixed
+    v, why = verdict(claim(quote, **NEURO), DIVIDED)
+    assert v == "mixed", why
+    assert "not how well it works" not in why
+
+
+def test_a_claim_that_ketamine_is_used_needs_direct_records_by_two_groups_or_a_review() -> None:
+    c = claim("It has been used as well for neuropathic pain.", **NEURO)
+    # one trial, or records on other patients only, do not show that it is used for these
+    assert verdict(c, [_given("contradicts", "rct", "B", size=40)])[0] != "supported"
+    other = ("population: postoperative, not neuropathic",)
+    elsewhere = [_given("supports", "meta_analysis", "A", indirect=other),
+                 _given("supports", "rct", "D", indirect=other)]  # fmt: skip
+    assert verdict(c, elsewhere)[0] != "supported"
+    assert verdict(c, [_given("contradicts", "rct", "B", size=40), _given("supports", "cohort", "E")])[0] == "supported"
+
+
+def test_each_condition_a_claim_of_use_lists_needs_a_record_that_gives_ketamine_for_it() -> None:
+    def given(stance: str, design: str, author: str, setting: str) -> Evidence:
+        e = _given(stance, design, author)
+        e.settings = [setting]
+        return e
+
+    crps_null = [given("contradicts", "rct", "B", "crps"), given("supports", "meta_analysis", "A", "crps")]
+    migraine_series = [given("supports", "case_series", "P", "headache_migraine")]
+    migraine_series[0].controlled = False  # patients compared with themselves before treatment
+    for quote in ("It has been used as well for CRPS and for migraine.",
+                  "Doctors have been using it to treat CRPS and migraine.",
+                  "Ketamine infusion therapy has been applied to CRPS and to chronic migraine."):  # fmt: skip
+        c = claim(quote, settings=["crps", "headache_migraine"])
+        # a trial that found no benefit in CRPS documents its use there; a case series documents use in migraine
+        v, why = verdict(c, crps_null + migraine_series)
+        assert v == "supported", why
+        # with nothing direct on migraine, the use for migraine is not shown
+        v, why = verdict(c, crps_null)
+        assert v == "insufficient" and "population headache_migraine" in why, why
+    # a claim that it works in both still needs a controlled record showing the benefit in each
+    v, why = verdict(claim("Ketamine relieves CRPS and migraine.", settings=["crps", "headache_migraine"]),
+                     crps_null + migraine_series)  # fmt: skip
+    assert v != "supported", why

@@ -54,6 +54,11 @@ that rates its own evidence as weak as a single trial, whatever their design.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
   claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
+- **use** ("has been used for neuropathic pain", "doctors commonly use IV ketamine for refractory pain"): a claimed
+  benefit whose own sentence says only that ketamine is used for something (``data/weighing.toml`` [use]) is shown by
+  direct records that report it given to such patients, whatever they found (one review or guideline, or two
+  groups); the explanation says that use, not efficacy, was checked. A word of success or safety ("used with success",
+  "used safely"), a list's lead-in or a heading makes it a claim of benefit again, weighed as one.
 - **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
   review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a fact of
   history, what one meta-analysis says in passing is one voice too. A history claim about what a regulator
@@ -112,6 +117,33 @@ def harm_qualifier(claim: Claim) -> str:
         return ""
     m = pattern("harm", "qualifiers").search(claim.text)
     return m.group(0) if m else ""
+
+
+def use_words(claim: Claim) -> str:
+    """The words with which a claimed benefit's own sentence says only that ketamine is, or has been, used for something
+    (``data/weighing.toml`` [use] claim: "has been used as well for", "doctors commonly use"); "" if it does not, if it
+    also says that ketamine works or is safe ([use] effect: "used with success to treat"), or if the words introduce a
+    list (a colon follows them: "is now used under medical supervision for: Cancer-related pain") or are a heading
+    (each word capitalised: "Conditions Ketamine Infusion Is Used For ...")."""
+    prop = claim.proposition
+    if claim.kind in TEXTBOOK_KINDS or prop.direction != "improves" or prop.comparator:
+        return ""
+    m = pattern("use", "claim").search(claim.quote)
+    if m is None or pattern("use", "effect").search(claim.quote):
+        return ""
+    if ":" in claim.quote[m.end() :] or all(w[:1].isupper() for w in m.group(0).split()):
+        return ""
+    return m.group(0)
+
+
+def _use_documented(t: Tally) -> list[Evidence]:
+    """The direct records that report ketamine given to the claim's patients, whatever they found (clinical studies and
+    reviews, not preclinical work), if they meet the minimum of any claim: one systematic review, meta-analysis or
+    guideline, or records by two groups; [] otherwise."""
+    given = [e for e in t.sup + t.con + t.mixed if not e.indirect and e.design != "preclinical"]
+    if any(e.design in (*REVIEWS, "guideline") for e in given) or len(_groups(given)) >= 2:
+        return given
+    return []
 
 
 def asserted_direction(prop: Proposition) -> str:
@@ -514,7 +546,8 @@ def unshown_parts(t: Tally) -> list[str]:
       intravenous, topical or epidural ketamine"; "better sleep, mood and energy"; "fibromyalgia, CRPS and
       migraine") that no direct, controlled record for it shows: each part of such a list is a claim of its own, and
       evidence on one part does not show another. For a claim that some patients benefit, reports of patients who
-      did show a part too."""
+      did show a part too; for a claim of use ("has been used for CRPS, fibromyalgia and migraine"), a direct record
+      that reports ketamine given for the part, whatever it found."""
     claim, prop = t.claim, t.claim.proposition
     out = []
     compares = pattern("scope", "comparison").search(claim.quote) if prop.direction != "states" else None
@@ -534,6 +567,8 @@ def unshown_parts(t: Tally) -> list[str]:
         return out
     some = bool(strength_words(claim, "some"))
     shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
+    if use_words(claim):  # a claim of use: a part is shown by a direct record that gives ketamine for it, whatever
+        shown = [e for e in t.sup + t.con + t.mixed if not e.indirect and e.design != "preclinical"]
     parts = []
     if len(prop.routes) >= 2:
         parts += [f"route {r}" for r in prop.routes if not any(r in e.routes for e in shown)]
@@ -877,6 +912,15 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
     v = RULES[asserted_direction(prop)](t)
+    use = use_words(claim)
+    documented = _use_documented(t) if use and v != "supported" else []
+    if documented:
+        v = "supported"  # "has been used for": the use is what the claim asserts, and the records report it
+        note = (
+            f" The claim is that ketamine is used for this ('{use}'), not how well it works: {len(documented)} direct "
+            f"record(s) by {len(_groups(documented))} group(s) report it given to these patients, whatever they found "
+            f"(e.g. {', '.join(cite(e) for e in _strongest(documented))}); its efficacy is not what is checked." + note
+        )
     strong = strength_words(claim, "strong") or lasting_words(claim)
     doubts = _against_a_strong_claim(t) if strong and v == "supported" else []
     if doubts:
@@ -960,8 +1004,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         parts.append(f"{len(t.con)} contradict ({_counts(t.con)})")
     if t.mixed:
         parts.append(f"{len(t.mixed)} mixed ({_counts(t.mixed)})")
-    side = {"supported": t.sup, "contradicted": t.con}.get(v, t.sup + t.con + t.mixed)
+    side = {"supported": documented or t.sup, "contradicted": t.con}.get(v, t.sup + t.con + t.mixed)
     deciding = sorted(side, key=lambda e: (-weight(claim, e), -e.relevance))
+    if v == "supported" and documented:
+        deciding = _strongest(documented)  # the records that report it given, whatever they found
     if v == "mixed":
         deciding = (
             sorted(t.sup, key=lambda e: -weight(claim, e))[:1]
