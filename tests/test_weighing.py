@@ -977,3 +977,98 @@ def test_a_regimen_stated_by_single_studies_is_insufficient_and_says_why(quote: 
     assert "documented by guidelines and reviews" in why
     v, why = verdict(c, [*trials, _stating("guideline", "Brown", quote)])
     assert v == "supported" and "documented by guidelines" not in why
+
+
+# -- how ketamine is given: what the patients of primary studies received -------------------------------------------
+
+
+def _trial(author_name: str, methods: str, results: str, design: str = "rct") -> dict:
+    """A small constructed record: a primary study whose methods sentence says what its patients received, and a
+    result that ketamine relieved pain."""
+    from ketalit.records import author, new_record
+
+    rec = new_record(
+        title=f"Ketamine for chronic pain: a study by {author_name}",
+        authors=[author(author_name, "A")],
+        year=2020,
+        abstract=[{"label": "METHODS", "text": methods}, {"label": "RESULTS", "text": results}],
+    )
+    rec["tags"] = {"setting": [], "design": [design], "route": ["intravenous"]}
+    return rec
+
+
+GIVEN_TRIALS = (
+    ("Adams", "Patients received 0.5 mg/kg ketamine infused over 40 min on five consecutive days.",
+     "Pain scores were significantly lower with ketamine than with placebo at week 2."),
+    ("Baker", "Subjects were given intravenous ketamine infusions over 40 minutes daily for 10 days.",
+     "Ketamine significantly reduced pain compared with placebo."),
+)  # fmt: skip
+
+
+def _given(c: Claim, trials=GIVEN_TRIALS, design: str = "rct") -> list[Evidence]:
+    out = []
+    for name, methods, results in trials:
+        rec = _trial(name, methods, results, design)
+        out.append(evidence_for(c, rec, 0, read_record(rec), 1.0))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("quote", "kw"),
+    [
+        ("A low dose is given over a period of 40 minutes to 4 hours.", {"regimen": "infusion"}),
+        ("Infusion duration: anywhere from 40 minutes to several hours.", {"regimen": "infusion"}),
+        ("It is usually delivered as IV infusions.", {"regimen": "infusion", "routes": ["intravenous"]}),
+        ("Protocols in common use include infusions on consecutive days.", {"regimen": "repeated"}),
+    ],
+)
+def test_what_two_groups_patients_received_states_how_ketamine_is_given(quote: str, kw: dict) -> None:
+    """A dosing claim that says only how ketamine is given is stated by the methods of trials (what their patients
+    received), differently worded: two research groups support it, and the explanation says so; one does not."""
+    c = claim(quote, kind="dosing", outcomes=[], terms=quote, **kw)
+    found = _given(c)
+    assert all(e.stance == "supports" and "what its patients received" in e.why for e in found)
+    assert all(e.where == ["methods"] for e in found)
+    v, why = verdict(c, found)
+    assert v == "supported" and "2 research groups" in why and "not evidence that it works" in why
+    assert verdict(c, found[:1])[0] == "insufficient"
+
+
+def test_what_patients_received_must_be_the_claims_figures_route_and_a_primary_study() -> None:
+    # other figures: 30 minutes is not "40 minutes to 4 hours"
+    c = claim("A low dose is given over a period of 40 minutes to 4 hours.", kind="dosing", outcomes=[],
+              terms="low dose given period minutes hours", regimen="infusion")  # fmt: skip
+    other = (("Cole", "Patients received ketamine infused over 30 min.", "Ketamine reduced pain."),
+             ("Dean", "Patients received ketamine infused over 2 days.", "Ketamine reduced pain."))  # fmt: skip
+    assert all(e.stance == "neutral" for e in _given(c, other))
+    # another route: a claim about IV infusions is not stated by oral ketamine
+    iv = claim("It is usually delivered as IV infusions.", kind="dosing", outcomes=[], terms="usually delivered iv",
+               regimen="infusion", routes=["intravenous"])  # fmt: skip
+    oral = (("Ford", "Patients received oral ketamine 20 mg three times daily.", "Ketamine reduced pain."),
+            ("Gray", "Patients received oral ketamine for 10 days.", "Ketamine reduced pain."))  # fmt: skip
+    assert all(e.stance == "neutral" for e in _given(iv, oral))
+    # a review's methods are how it searched, not how ketamine is given
+    assert all(e.stance == "neutral" for e in _given(iv, GIVEN_TRIALS, design="meta_analysis"))
+
+
+@pytest.mark.parametrize(
+    ("quote", "kw"),
+    [
+        ("Ketamine infusions relieve chronic pain.", {"kind": "efficacy", "direction": "improves"}),
+        ("Relief begins within 40 minutes of an infusion.", {"kind": "onset", "outcomes": ["onset"]}),
+        ("Relief from a series of infusions lasts 10 days.", {"kind": "duration", "outcomes": ["duration_of_relief"]}),
+        ("Ketamine infusions are safe.", {"kind": "safety", "outcomes": ["adverse_events"],
+                                           "direction": "does_not_cause"}),
+        ("Longer-lasting results require a series of ketamine infusions.", {"kind": "dosing", "outcomes": []}),
+        ("A single dose of ketamine over 40 minutes does little for the patient.", {"kind": "dosing", "outcomes": []}),
+    ],
+)
+def test_what_patients_received_never_shows_that_it_works(quote: str, kw: dict) -> None:
+    """The same methods sentences never support a claim that ketamine works, is safe, acts fast or for long, nor a
+    dosing claim that says what a regimen does: no stance rests on them."""
+    c = claim(quote, terms=quote, regimen="infusion", routes=["intravenous"], **kw)
+    no_results = tuple((name, methods, "The study is ongoing.") for name, methods, _ in GIVEN_TRIALS)
+    for e in _given(c, no_results):
+        assert "what its patients received" not in e.why
+        assert e.stance == "neutral" or "methods" not in e.where
+    assert verdict(c, _given(c, no_results))[0] != "supported"

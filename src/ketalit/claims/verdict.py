@@ -81,6 +81,24 @@ TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0
 TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 
+# How a stance names a statement of how ketamine is given read from what a study's patients received (stance.py)
+GIVEN = "states how it is given, in what its patients received"
+
+
+def how_given(claim: Claim) -> bool:
+    """A dosing claim that says only how ketamine is given (``data/weighing.toml`` [dosing]): it names a route in its
+    own words, a regimen or a figure, and no outcome nor any effect of the regimen."""
+    prop = claim.proposition
+    if claim.kind != "dosing" or prop.direction != "states" or claim.polarity == "negative" or prop.outcomes:
+        return False
+    if pattern("dosing", "effect").search(claim.quote):
+        return False
+    text, low = claim.text, lower_same_length(claim.text)
+    route = any(rx.search(text, low) for td in default_vocabulary().tags["route"] for rx in td.regexes)
+    figure = re.search(r"\d[\s-]*(?:mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?![a-z])", text, re.I)
+    return bool(prop.regimen or route or figure)
+
+
 def threshold(key: str) -> float:
     """One of the aggregation thresholds of ``data/weighing.toml`` [verdict] (how each was chosen is said there)."""
     return float(weighing()["verdict"][key])
@@ -945,12 +963,24 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f" The claim is about a regulator's decision ('{regulator.group(0)}'): the abstracts here do not record "
             "it, so it is not checked." + note
         )
+    given = [e for e in t.sup if GIVEN in e.why] if claim.kind == "dosing" and how_given(claim) else []
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
-        v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
-        note = (
-            " How ketamine is given is documented by guidelines and reviews (a single study gives its own regimen): "
-            "none of the records that state it here is one." + note
-        )
+        if len(_groups(given)) >= 2:
+            note = (
+                f" How ketamine is given is stated by what the patients of {len(given)} studies by "
+                f"{len(_groups(given))} research groups received (e.g. {', '.join(cite(e) for e in given[:2])}): "
+                "that is how it is given, not evidence that it works." + note
+            )
+        else:
+            v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not one study
+            note = (
+                " How ketamine is given is documented by guidelines and reviews, or by what the patients of studies "
+                "by two research groups received (a single study gives its own regimen): none of the records that "
+                "state it here is a review or guideline"
+                + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
+                + "."
+                + note
+            )
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
     parts = []
