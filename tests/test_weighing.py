@@ -1072,3 +1072,23 @@ def test_what_patients_received_never_shows_that_it_works(quote: str, kw: dict) 
         assert "what its patients received" not in e.why
         assert e.stance == "neutral" or "methods" not in e.where
     assert verdict(c, _given(c, no_results))[0] != "supported"
+
+
+def test_a_count_in_words_is_a_figure_and_routes_set_against_each_other_are_a_comparison() -> None:
+    # "four to six sessions": figures in words, which five days or ten days of infusions are not
+    sessions = claim("Patients often have four to six sessions of ketamine infusions.", kind="dosing", outcomes=[],
+                     terms="four six sessions infusions", regimen="repeated", routes=["intravenous"])  # fmt: skip
+    assert all(e.stance == "neutral" for e in _given(sessions))
+    assert verdict(sessions, _given(sessions))[0] != "supported"
+    # which route is the standard is not what each trial's patients received
+    im = (("Hale", "Patients received intramuscular ketamine 0.5 mg/kg.", "Ketamine reduced pain."),
+          ("Irwin", "Patients were given intravenous ketamine infusions.", "Ketamine reduced pain."),
+          ("Jones", "Patients received intramuscular or intravenous ketamine.", "Ketamine reduced pain."))  # fmt: skip
+    for quote in ("Some clinics offer intramuscular injections, but IV infusion remains the standard.",
+                  "IV infusions are used far more than intramuscular injections."):  # fmt: skip
+        c = claim(quote, kind="dosing", outcomes=[], terms=quote, routes=["intravenous", "intramuscular"])
+        assert all("what its patients received" not in e.why for e in _given(c, im))
+    # the same trials state a claim that names the routes without setting them against each other
+    both = claim("It can be given as intramuscular injections or IV infusions.", kind="dosing", outcomes=[],
+                 terms="given intramuscular injections", routes=["intravenous", "intramuscular"])  # fmt: skip
+    assert verdict(both, _given(both, im))[0] == "supported"

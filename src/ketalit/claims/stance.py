@@ -24,6 +24,7 @@ from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
+from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
 from .text import expand, fmt_days
 from .verdict import GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
 from .weighing import Condition, TextbookPart, pattern, read_by_parts, weighing
@@ -669,23 +670,27 @@ PRIMARY_DESIGNS = frozenset(
 REGIMENS = ("infusion", "repeated", "single")  # a claim's regimen, named in a sentence by [dosing] regimen_*
 
 
+_COUNT_WORDS = {w: str(n) for w, n in NUMBERS_IN_WORDS.items() if isinstance(n, int) and len(w) > 2 and " " not in w}
+_FIG_NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
 _DOSE_FIGURE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?[\s-]*"
-    r"(mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)(?![a-z])",
+    rf"(?<![\w.]){_FIG_NUMBER}(?:\s*(?:-|–|to|or)\s*{_FIG_NUMBER})?[\s-]*(?:consecutive\s+|more\s+)?"
+    r"(mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|sessions?|infusions?|treatments?)(?![a-z])",
     re.I,
 )
-_UNIT = {"mi": "min", "h": "h", "ho": "h", "hr": "h", "da": "day", "we": "week", "mo": "month"}
+_UNIT = {"mi": "min", "h": "h", "ho": "h", "hr": "h", "da": "day", "we": "week", "mo": "month", "se": "session",
+         "in": "session", "tr": "session"}  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
 def dose_figures(text: str) -> frozenset[tuple[str, str]]:
-    """The doses and times a text gives, each number with its unit ("40 minutes to 4 hours": (40, min), (4, h);
-    "4-10 days": (4, day), (10, day)); a number without a unit of dose or time (a year, a count of patients) is none."""
+    """The doses, times and counts of sessions a text gives, each number (in figures or words) with its unit ("40
+    minutes to 4 hours": (40, min), (4, h); "4-10 days": (4, day), (10, day); "four to six sessions": (4, session),
+    (6, session)); a number without such a unit (a year, a count of patients) is none."""
     out: set[tuple[str, str]] = set()
     for m in _DOSE_FIGURE.finditer(text):
         unit = m.group(3).lower()
         key = _UNIT.get(unit[:2], _UNIT.get(unit[:1], "dose")) if not re.match(r"mg|µg|μg|mcg|ug|ml", unit) else unit
-        out.update((n, key) for n in (m.group(1), m.group(2)) if n)
+        out.update((_COUNT_WORDS.get(n.lower(), n), key) for n in (m.group(1), m.group(2)) if n)
     return frozenset(out)
 
 

@@ -87,12 +87,17 @@ GIVEN = "states how it is given, in what its patients received"
 
 def how_given(claim: Claim) -> bool:
     """A dosing claim that says only how ketamine is given (``data/weighing.toml`` [dosing]): it names a route in its
-    own words, a regimen or a figure, and no outcome nor any effect of the regimen."""
+    own words, a regimen or a figure, and no outcome, no effect of the regimen, and sets no routes against each other
+    (which is the standard, which acts sooner: what each study's patients received does not compare them)."""
     prop = claim.proposition
     if claim.kind != "dosing" or prop.direction != "states" or claim.polarity == "negative" or prop.outcomes:
         return False
     if pattern("dosing", "effect").search(claim.quote):
         return False
+    from .normalise import route_contrast  # loaded with the engine; imported here, where it is used
+
+    if route_contrast(claim.quote) is not None:
+        return False  # routes set against each other ("but IV remains the standard"): a comparison of routes
     text, low = claim.text, lower_same_length(claim.text)
     route = any(rx.search(text, low) for td in default_vocabulary().tags["route"] for rx in td.regexes)
     figure = re.search(r"\d[\s-]*(?:mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?![a-z])", text, re.I)
