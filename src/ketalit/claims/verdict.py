@@ -979,11 +979,16 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         else:
             v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not one study
             note = (
-                " How ketamine is given is documented by guidelines and reviews, or by what the patients of studies "
-                "by two research groups received (a single study gives its own regimen): none of the records that "
-                "state it here is a review or guideline"
-                + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
-                + "."
+                (
+                    " How ketamine is given is documented by guidelines and reviews, or by what the patients of "
+                    "studies by two research groups received (a single study gives its own regimen): none of the "
+                    "records that state it here is a review or guideline"
+                    + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
+                    + "."
+                    if how_given(claim)
+                    else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
+                    "regimen): none of the records that state it here is one."
+                )
                 + note
             )
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
