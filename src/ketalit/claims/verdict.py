@@ -57,7 +57,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
 - **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
   review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a fact of
   history, what one meta-analysis says in passing is one voice too. A history claim about what a regulator
-  approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`.
+  approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`. How ketamine is given (a
+  dosing claim that names a route, regimen or figure and no effect: ``how_given``) needs a review or guideline stating
+  it, or what the patients of studies by two research groups received (their methods); that is never evidence that
+  a regimen works, and no other claim reads a methods sentence.
 """
 
 from __future__ import annotations
