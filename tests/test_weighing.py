@@ -803,13 +803,25 @@ def test_a_harm_said_to_happen_to_most_patients_needs_a_majority(searched) -> No
 @pytest.mark.parametrize(
     "entry, error",
     [
-        ({"psychiatric": True, "label": "depression", "patterns": ["depress"], "outcomes": ["mood"],
-          "within": "neuropathic"}, "population of its own"),
-        ({"psychiatric": True, "label": "depression", "patterns": ["depress"], "outcomes": ["moood"]},
-         "'moood' is not a vocabulary outcome"),
+        (
+            {
+                "psychiatric": True,
+                "label": "depression",
+                "patterns": ["depress"],
+                "outcomes": ["mood"],
+                "within": "neuropathic",
+            },
+            "population of its own",
+        ),
+        (
+            {"psychiatric": True, "label": "depression", "patterns": ["depress"], "outcomes": ["moood"]},
+            "'moood' is not a vocabulary outcome",
+        ),
         ({"psychiatric": True, "label": "depression", "patterns": ["depress"], "outcome": ["mood"]}, "unknown key"),
-        ({"psychiatric": True, "label": "depression", "patterns": ["depress("], "outcomes": ["mood"]},
-         "does not compile"),
+        (
+            {"psychiatric": True, "label": "depression", "patterns": ["depress("], "outcomes": ["mood"]},
+            "does not compile",
+        ),
     ],
 )
 def test_a_condition_entry_is_checked_when_the_weighing_file_is_loaded(monkeypatch, entry: dict, error: str) -> None:
@@ -1053,3 +1065,120 @@ def test_each_condition_a_claim_of_use_lists_needs_a_record_that_gives_ketamine_
     v, why = verdict(claim("Ketamine relieves CRPS and migraine.", settings=["crps", "headache_migraine"]),
                      crps_null + migraine_series)  # fmt: skip
     assert v != "supported", why
+
+
+# -- how ketamine is given: what the patients of primary studies received -------------------------------------------
+
+
+def _trial(author_name: str, methods: str, results: str, design: str = "rct") -> dict:
+    """A small constructed record: a primary study whose methods sentence says what its patients received, and a
+    result that ketamine relieved pain."""
+    from ketalit.records import author, new_record
+
+    rec = new_record(
+        title=f"Ketamine for chronic pain: a study by {author_name}",
+        authors=[author(author_name, "A")],
+        year=2020,
+        abstract=[{"label": "METHODS", "text": methods}, {"label": "RESULTS", "text": results}],
+    )
+    rec["tags"] = {"setting": [], "design": [design], "route": ["intravenous"]}
+    return rec
+
+
+GIVEN_TRIALS = (
+    ("Adams", "Patients received 0.5 mg/kg ketamine infused over 40 min on five consecutive days.",
+     "Pain scores were significantly lower with ketamine than with placebo at week 2."),
+    ("Baker", "Subjects were given intravenous ketamine infusions over 40 minutes daily for 10 days.",
+     "Ketamine significantly reduced pain compared with placebo."),
+)  # fmt: skip
+
+
+def _given(c: Claim, trials=GIVEN_TRIALS, design: str = "rct") -> list[Evidence]:
+    out = []
+    for name, methods, results in trials:
+        rec = _trial(name, methods, results, design)
+        out.append(evidence_for(c, rec, 0, read_record(rec), 1.0))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("quote", "kw"),
+    [
+        ("A low dose is given over a period of 40 minutes to 4 hours.", {"regimen": "infusion"}),
+        ("Infusion duration: anywhere from 40 minutes to several hours.", {"regimen": "infusion"}),
+        ("It is usually delivered as IV infusions.", {"regimen": "infusion", "routes": ["intravenous"]}),
+        ("Protocols in common use include infusions on consecutive days.", {"regimen": "repeated"}),
+    ],
+)
+def test_what_two_groups_patients_received_states_how_ketamine_is_given(quote: str, kw: dict) -> None:
+    """A dosing claim that says only how ketamine is given is stated by the methods of trials (what their patients
+    received), differently worded: two research groups support it, and the explanation says so; one does not."""
+    c = claim(quote, kind="dosing", outcomes=[], terms=quote, **kw)
+    found = _given(c)
+    assert all(e.stance == "supports" and "what its patients received" in e.why for e in found)
+    assert all(e.where == ["methods"] for e in found)
+    v, why = verdict(c, found)
+    assert v == "supported" and "2 research groups" in why and "not evidence that it works" in why
+    assert verdict(c, found[:1])[0] == "insufficient"
+
+
+def test_what_patients_received_must_be_the_claims_figures_route_and_a_primary_study() -> None:
+    # other figures: 30 minutes is not "40 minutes to 4 hours"
+    c = claim("A low dose is given over a period of 40 minutes to 4 hours.", kind="dosing", outcomes=[],
+              terms="low dose given period minutes hours", regimen="infusion")  # fmt: skip
+    other = (("Cole", "Patients received ketamine infused over 30 min.", "Ketamine reduced pain."),
+             ("Dean", "Patients received ketamine infused over 2 days.", "Ketamine reduced pain."))  # fmt: skip
+    assert all(e.stance == "neutral" for e in _given(c, other))
+    # another route: a claim about IV infusions is not stated by oral ketamine
+    iv = claim("It is usually delivered as IV infusions.", kind="dosing", outcomes=[], terms="usually delivered iv",
+               regimen="infusion", routes=["intravenous"])  # fmt: skip
+    oral = (("Ford", "Patients received oral ketamine 20 mg three times daily.", "Ketamine reduced pain."),
+            ("Gray", "Patients received oral ketamine for 10 days.", "Ketamine reduced pain."))  # fmt: skip
+    assert all(e.stance == "neutral" for e in _given(iv, oral))
+    # a review's methods are how it searched, not how ketamine is given
+    assert all(e.stance == "neutral" for e in _given(iv, GIVEN_TRIALS, design="meta_analysis"))
+
+
+@pytest.mark.parametrize(
+    ("quote", "kw"),
+    [
+        ("Ketamine infusions relieve chronic pain.", {"kind": "efficacy", "direction": "improves"}),
+        ("Relief begins within 40 minutes of an infusion.", {"kind": "onset", "outcomes": ["onset"]}),
+        ("Relief from a series of infusions lasts 10 days.", {"kind": "duration", "outcomes": ["duration_of_relief"]}),
+        (
+            "Ketamine infusions are safe.",
+            {"kind": "safety", "outcomes": ["adverse_events"], "direction": "does_not_cause"},
+        ),
+        ("Longer-lasting results require a series of ketamine infusions.", {"kind": "dosing", "outcomes": []}),
+        ("A single dose of ketamine over 40 minutes does little for the patient.", {"kind": "dosing", "outcomes": []}),
+    ],
+)
+def test_what_patients_received_never_shows_that_it_works(quote: str, kw: dict) -> None:
+    """The same methods sentences never support a claim that ketamine works, is safe, acts fast or for long, nor a
+    dosing claim that says what a regimen does: no stance rests on them."""
+    c = claim(quote, terms=quote, regimen="infusion", routes=["intravenous"], **kw)
+    no_results = tuple((name, methods, "The study is ongoing.") for name, methods, _ in GIVEN_TRIALS)
+    for e in _given(c, no_results):
+        assert "what its patients received" not in e.why
+        assert e.stance == "neutral" or "methods" not in e.where
+    assert verdict(c, _given(c, no_results))[0] != "supported"
+
+
+def test_a_count_in_words_is_a_figure_and_routes_set_against_each_other_are_a_comparison() -> None:
+    # "four to six sessions": figures in words, which five days or ten days of infusions are not
+    sessions = claim("Patients often have four to six sessions of ketamine infusions.", kind="dosing", outcomes=[],
+                     terms="four six sessions infusions", regimen="repeated", routes=["intravenous"])  # fmt: skip
+    assert all(e.stance == "neutral" for e in _given(sessions))
+    assert verdict(sessions, _given(sessions))[0] != "supported"
+    # which route is the standard is not what each trial's patients received
+    im = (("Hale", "Patients received intramuscular ketamine 0.5 mg/kg.", "Ketamine reduced pain."),
+          ("Irwin", "Patients were given intravenous ketamine infusions.", "Ketamine reduced pain."),
+          ("Jones", "Patients received intramuscular or intravenous ketamine.", "Ketamine reduced pain."))  # fmt: skip
+    for quote in ("Some clinics offer intramuscular injections, but IV infusion remains the standard.",
+                  "IV infusions are used far more than intramuscular injections."):  # fmt: skip
+        c = claim(quote, kind="dosing", outcomes=[], terms=quote, routes=["intravenous", "intramuscular"])
+        assert all("what its patients received" not in e.why for e in _given(c, im))
+    # the same trials state a claim that names the routes without setting them against each other
+    both = claim("It can be given as intramuscular injections or IV infusions.", kind="dosing", outcomes=[],
+                 terms="given intramuscular injections", routes=["intravenous", "intramuscular"])  # fmt: skip
+    assert verdict(both, _given(both, im))[0] == "supported"

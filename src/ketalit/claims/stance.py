@@ -24,8 +24,9 @@ from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
+from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
 from .text import expand, fmt_days
-from .verdict import asserted_direction, claim_condition, condition_outcomes, names_another
+from .verdict import GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
 from .weighing import Condition, TextbookPart, pattern, read_by_parts, weighing
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
@@ -662,7 +663,91 @@ def _states_nothing(text: str, about_ketamine: bool) -> bool:
     return about_ketamine and not re.search(r"ketamine|\bit\b|\bits\b|\bthis drug\b", text, re.I)
 
 
+# designs whose sentences on what patients received say how ketamine is given (not a review's search, an animal study)
+PRIMARY_DESIGNS = frozenset(
+    ("rct", "non_randomized_trial", "cohort", "case_control", "cross_sectional", "case_series", "case_report")
+)
+REGIMENS = ("infusion", "repeated", "single")  # a claim's regimen, named in a sentence by [dosing] regimen_*
+
+
+_COUNT_WORDS = {w: str(n) for w, n in NUMBERS_IN_WORDS.items() if isinstance(n, int) and len(w) > 2 and " " not in w}
+_FIG_NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
+_DOSE_FIGURE = re.compile(
+    rf"(?<![\w.]){_FIG_NUMBER}(?:\s*(?:-|–|to|or)\s*{_FIG_NUMBER})?[\s-]*(?:consecutive\s+|more\s+)?"
+    r"(mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|sessions?|infusions?|treatments?)(?![a-z])",
+    re.I,
+)
+_UNIT = {"mi": "min", "h": "h", "ho": "h", "hr": "h", "da": "day", "we": "week", "mo": "month", "se": "session",
+         "in": "session", "tr": "session"}  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def dose_figures(text: str) -> frozenset[tuple[str, str]]:
+    """The doses, times and counts of sessions a text gives, each number (in figures or words) with its unit ("40
+    minutes to 4 hours": (40, min), (4, h); "4-10 days": (4, day), (10, day); "four to six sessions": (4, session),
+    (6, session)); a number without such a unit (a year, a count of patients) is none."""
+    out: set[tuple[str, str]] = set()
+    for m in _DOSE_FIGURE.finditer(text):
+        unit = m.group(3).lower()
+        key = _UNIT.get(unit[:2], _UNIT.get(unit[:1], "dose")) if not re.match(r"mg|µg|μg|mcg|ug|ml", unit) else unit
+        out.update((_COUNT_WORDS.get(n.lower(), n), key) for n in (m.group(1), m.group(2)) if n)
+    return frozenset(out)
+
+
+def _given_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
+    """For a dosing claim that says only how ketamine is given (``verdict.how_given``): the sentences of a primary
+    study that say what its patients were given (a methods sentence, or a result sentence saying what they received)
+    and name the claim's route or regimen, no other route, and a figure of the claim's when it gives figures
+    (``data/weighing.toml`` [dosing]). A statement of how the drug
+    was given, never evidence that it works."""
+    design = ((rec.get("tags") or {}).get("design") or ["other"])[0]
+    if design not in PRIMARY_DESIGNS:
+        return []
+    prop = claim.proposition
+    own = _routes_named(claim.text)
+    allowed = own or frozenset(prop.routes)
+    figures = dose_figures(claim.text)
+    regimen = pattern("dosing", f"regimen_{prop.regimen}") if prop.regimen in REGIMENS else None
+    qualifiers = _statement_qualifiers(claim.text)
+    lex = lexicon()
+    given = pattern("dosing", "given")
+    votes = []
+    for i, s in enumerate(reading.sentences):
+        text = reading.text(rec, i)
+        if s.role != "methods" and not (s.role in ("results", "conclusions") and given.search(text)):
+            continue
+        if not re.search(r"ketamine", text, re.I) or lex.ignore.search(text) or lex.future_research.search(text):
+            continue
+        routes = _routes_named(text)
+        if allowed and routes - allowed:
+            continue  # another route too ("then oral ketamine"): not the claim's way of giving it
+        said = []
+        if figures:
+            shared = figures & dose_figures(text)
+            if not shared:
+                continue
+            said.append(", ".join(f"{n} {u}" for n, u in sorted(shared)))
+        if own or regimen is not None:  # the claim's route, or its regimen ("infused over 40 min")
+            named = sorted(routes & own) + ([m.group(0)] if regimen is not None and (m := regimen.search(text)) else [])
+            if not named:
+                continue
+            said.append(", ".join(named))
+        if not said or any(not rx.search(text) for rx, _ in qualifiers):
+            continue
+        votes.append(Vote(None, i, 1, 1.0, f"{GIVEN} ({'; '.join(said)})"))
+    return votes
+
+
 def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
+    """Sentences that state what the claim states (mechanism, history, dosing), and for a claim of how ketamine is
+    given, what a study's patients were given (``_given_votes``)."""
+    votes = _statement_votes(claim, rec, reading)
+    if how_given(claim):
+        votes += _given_votes(claim, rec, reading)
+    return votes
+
+
+def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
     prop = claim.proposition

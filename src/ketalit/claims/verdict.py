@@ -62,7 +62,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
 - **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
   review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a fact of
   history, what one meta-analysis says in passing is one voice too. A history claim about what a regulator
-  approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`.
+  approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`. How ketamine is given (a
+  dosing claim that names a route, regimen or figure and no effect: ``how_given``) needs a review or guideline stating
+  it, or what the patients of studies by two research groups received (their methods); that is never evidence that
+  a regimen works, and no other claim reads a methods sentence.
 """
 
 from __future__ import annotations
@@ -84,6 +87,29 @@ STRONG = 3.0  # an RCT or better
 REVIEWS = ("meta_analysis", "systematic_review")
 TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0}
 TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
+
+
+# How a stance names a statement of how ketamine is given read from what a study's patients received (stance.py)
+GIVEN = "states how it is given, in what its patients received"
+
+
+def how_given(claim: Claim) -> bool:
+    """A dosing claim that says only how ketamine is given (``data/weighing.toml`` [dosing]): it names a route in its
+    own words, a regimen or a figure, and no outcome, no effect of the regimen, and sets no routes against each other
+    (which is the standard, which acts sooner: what each study's patients received does not compare them)."""
+    prop = claim.proposition
+    if claim.kind != "dosing" or prop.direction != "states" or claim.polarity == "negative" or prop.outcomes:
+        return False
+    if pattern("dosing", "effect").search(claim.quote):
+        return False
+    from .normalise import route_contrast  # loaded with the engine; imported here, where it is used
+
+    if route_contrast(claim.quote) is not None:
+        return False  # routes set against each other ("but IV remains the standard"): a comparison of routes
+    text, low = claim.text, lower_same_length(claim.text)
+    route = any(rx.search(text, low) for td in default_vocabulary().tags["route"] for rx in td.regexes)
+    figure = re.search(r"\d[\s-]*(?:mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?![a-z])", text, re.I)
+    return bool(prop.regimen or route or figure)
 
 
 def threshold(key: str) -> float:
@@ -989,12 +1015,29 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f" The claim is about a regulator's decision ('{regulator.group(0)}'): the abstracts here do not record "
             "it, so it is not checked." + note
         )
+    given = [e for e in t.sup if GIVEN in e.why] if claim.kind == "dosing" and how_given(claim) else []
     if claim.kind == "dosing" and v == "supported" and not any(e.design in (*REVIEWS, "guideline") for e in t.sup):
-        v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not single studies
-        note = (
-            " How ketamine is given is documented by guidelines and reviews (a single study gives its own regimen): "
-            "none of the records that state it here is one." + note
-        )
+        if len(_groups(given)) >= 2:
+            note = (
+                f" How ketamine is given is stated by what the patients of {len(given)} studies by "
+                f"{len(_groups(given))} research groups received (e.g. {', '.join(cite(e) for e in given[:2])}): "
+                "that is how it is given, not evidence that it works." + note
+            )
+        else:
+            v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not one study
+            note = (
+                (
+                    " How ketamine is given is documented by guidelines and reviews, or by what the patients of "
+                    "studies by two research groups received (a single study gives its own regimen): none of the "
+                    "records that state it here is a review or guideline"
+                    + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
+                    + "."
+                    if how_given(claim)
+                    else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
+                    "regimen): none of the records that state it here is one."
+                )
+                + note
+            )
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
     parts = []

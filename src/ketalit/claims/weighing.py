@@ -28,7 +28,7 @@ def weighing() -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def pattern(section: str, key: str) -> re.Pattern[str]:
     """One case-insensitive pattern for ``[section] key`` of ``data/weighing.toml``: a list of patterns (any of them)
     or a single pattern."""
