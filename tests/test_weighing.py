@@ -1093,7 +1093,7 @@ GIVEN_TRIALS = (
 )  # fmt: skip
 
 
-def _given(c: Claim, trials=GIVEN_TRIALS, design: str = "rct") -> list[Evidence]:
+def _received(c: Claim, trials=GIVEN_TRIALS, design: str = "rct") -> list[Evidence]:
     out = []
     for name, methods, results in trials:
         rec = _trial(name, methods, results, design)
@@ -1110,11 +1110,11 @@ def _given(c: Claim, trials=GIVEN_TRIALS, design: str = "rct") -> list[Evidence]
         ("Protocols in common use include infusions on consecutive days.", {"regimen": "repeated"}),
     ],
 )
-def test_what_two_groups_patients_received_states_how_ketamine_is_given(quote: str, kw: dict) -> None:
+def test_what_two_groups_patients_received_states_how_ketamine_is_received(quote: str, kw: dict) -> None:
     """A dosing claim that says only how ketamine is given is stated by the methods of trials (what their patients
     received), differently worded: two research groups support it, and the explanation says so; one does not."""
     c = claim(quote, kind="dosing", outcomes=[], terms=quote, **kw)
-    found = _given(c)
+    found = _received(c)
     assert all(e.stance == "supports" and "what its patients received" in e.why for e in found)
     assert all(e.where == ["methods"] for e in found)
     v, why = verdict(c, found)
@@ -1128,15 +1128,15 @@ def test_what_patients_received_must_be_the_claims_figures_route_and_a_primary_s
               terms="low dose given period minutes hours", regimen="infusion")  # fmt: skip
     other = (("Cole", "Patients received ketamine infused over 30 min.", "Ketamine reduced pain."),
              ("Dean", "Patients received ketamine infused over 2 days.", "Ketamine reduced pain."))  # fmt: skip
-    assert all(e.stance == "neutral" for e in _given(c, other))
+    assert all(e.stance == "neutral" for e in _received(c, other))
     # another route: a claim about IV infusions is not stated by oral ketamine
     iv = claim("It is usually delivered as IV infusions.", kind="dosing", outcomes=[], terms="usually delivered iv",
                regimen="infusion", routes=["intravenous"])  # fmt: skip
     oral = (("Ford", "Patients received oral ketamine 20 mg three times daily.", "Ketamine reduced pain."),
             ("Gray", "Patients received oral ketamine for 10 days.", "Ketamine reduced pain."))  # fmt: skip
-    assert all(e.stance == "neutral" for e in _given(iv, oral))
+    assert all(e.stance == "neutral" for e in _received(iv, oral))
     # a review's methods are how it searched, not how ketamine is given
-    assert all(e.stance == "neutral" for e in _given(iv, GIVEN_TRIALS, design="meta_analysis"))
+    assert all(e.stance == "neutral" for e in _received(iv, GIVEN_TRIALS, design="meta_analysis"))
 
 
 @pytest.mark.parametrize(
@@ -1158,18 +1158,18 @@ def test_what_patients_received_never_shows_that_it_works(quote: str, kw: dict) 
     dosing claim that says what a regimen does: no stance rests on them."""
     c = claim(quote, terms=quote, regimen="infusion", routes=["intravenous"], **kw)
     no_results = tuple((name, methods, "The study is ongoing.") for name, methods, _ in GIVEN_TRIALS)
-    for e in _given(c, no_results):
+    for e in _received(c, no_results):
         assert "what its patients received" not in e.why
         assert e.stance == "neutral" or "methods" not in e.where
-    assert verdict(c, _given(c, no_results))[0] != "supported"
+    assert verdict(c, _received(c, no_results))[0] != "supported"
 
 
 def test_a_count_in_words_is_a_figure_and_routes_set_against_each_other_are_a_comparison() -> None:
     # "four to six sessions": figures in words, which five days or ten days of infusions are not
     sessions = claim("Patients often have four to six sessions of ketamine infusions.", kind="dosing", outcomes=[],
                      terms="four six sessions infusions", regimen="repeated", routes=["intravenous"])  # fmt: skip
-    assert all(e.stance == "neutral" for e in _given(sessions))
-    assert verdict(sessions, _given(sessions))[0] != "supported"
+    assert all(e.stance == "neutral" for e in _received(sessions))
+    assert verdict(sessions, _received(sessions))[0] != "supported"
     # which route is the standard is not what each trial's patients received
     im = (("Hale", "Patients received intramuscular ketamine 0.5 mg/kg.", "Ketamine reduced pain."),
           ("Irwin", "Patients were given intravenous ketamine infusions.", "Ketamine reduced pain."),
@@ -1177,8 +1177,8 @@ def test_a_count_in_words_is_a_figure_and_routes_set_against_each_other_are_a_co
     for quote in ("Some clinics offer intramuscular injections, but IV infusion remains the standard.",
                   "IV infusions are used far more than intramuscular injections."):  # fmt: skip
         c = claim(quote, kind="dosing", outcomes=[], terms=quote, routes=["intravenous", "intramuscular"])
-        assert all("what its patients received" not in e.why for e in _given(c, im))
+        assert all("what its patients received" not in e.why for e in _received(c, im))
     # the same trials state a claim that names the routes without setting them against each other
     both = claim("It can be given as intramuscular injections or IV infusions.", kind="dosing", outcomes=[],
                  terms="given intramuscular injections", routes=["intravenous", "intramuscular"])  # fmt: skip
-    assert verdict(both, _given(both, im))[0] == "supported"
+    assert verdict(both, _received(both, im))[0] == "supported"
