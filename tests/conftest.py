@@ -23,8 +23,11 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE"):
     sys.dont_write_bytecode = False
     sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
 
+import contextlib  # noqa: E402
 import functools  # noqa: E402
 import gc  # noqa: E402
+import io  # noqa: E402
+import runpy  # noqa: E402
 
 import pytest  # noqa: E402
 import typer.testing  # noqa: E402
@@ -181,6 +184,19 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def run_cli(runner: CliRunner, library: Path, *args: str):
     return runner.invoke(app, ["--library", str(library), *args])
+
+
+def run_bench(script: str, *args: str) -> str:
+    """What ``python bench/SCRIPT ARGS`` prints, run in this process (as its ``__main__``, its arguments in
+    ``sys.argv``, the bench folder importable as when it is run): a test of a bench script's figures is not a test of
+    a process, and in process it does not import ketalit and read the vocabulary and patterns again (about a
+    CPU-second a script). A script that exits with an error raises ``SystemExit``, which fails the test."""
+    path = ROOT / "bench" / script
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(io.StringIO()) as out:
+        mp.setattr(sys, "argv", [str(path), *args])
+        mp.setattr(sys, "path", [str(path.parent), *sys.path])
+        runpy.run_path(str(path), run_name="__main__")
+    return out.getvalue()
 
 
 def run_ketalit(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120):
