@@ -55,7 +55,7 @@ typer.testing._get_command = functools.cache(typer.testing._get_command)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests marked slow first (in their order), so that no test process is left running one alone at the end;
     then the other tests that use the browser, so that they are handed out with the slow ones (pytest-xdist gives
-    each test process a first block of consecutive tests: 86 of 1,032 with three) and one test process starts a
+    each test process a first block of consecutive tests, a twelfth of them with three) and one test process starts a
     browser and loads its reports, not two (each start and load of the report costs Chromium about a CPU-second)."""
     items.sort(key=lambda item: (item.get_closest_marker("slow") is None, "browser" not in item.fixturenames))
 
