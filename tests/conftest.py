@@ -23,8 +23,11 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE"):
     sys.dont_write_bytecode = False
     sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
 
+import contextlib  # noqa: E402
 import functools  # noqa: E402
 import gc  # noqa: E402
+import io  # noqa: E402
+import runpy  # noqa: E402
 
 import pytest  # noqa: E402
 import typer.testing  # noqa: E402
@@ -50,8 +53,11 @@ typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests marked slow first (in their order), so that no test process is left running one alone at the end."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The tests marked slow first (in their order), so that no test process is left running one alone at the end;
+    then the other tests that use the browser, so that they are handed out with the slow ones (pytest-xdist gives
+    each test process a first block of consecutive tests, a twelfth of them with three) and one test process starts a
+    browser and loads its reports, not two (each start and load of the report costs Chromium about a CPU-second)."""
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, "browser" not in item.fixturenames))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -181,6 +187,19 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def run_cli(runner: CliRunner, library: Path, *args: str):
     return runner.invoke(app, ["--library", str(library), *args])
+
+
+def run_bench(script: str, *args: str) -> str:
+    """What ``python bench/SCRIPT ARGS`` prints, run in this process (as its ``__main__``, its arguments in
+    ``sys.argv``, the bench folder importable as when it is run): a test of a bench script's figures is not a test of
+    a process, and in process it does not import ketalit and read the vocabulary and patterns again (about a
+    CPU-second a script). A script that exits with an error raises ``SystemExit``, which fails the test."""
+    path = ROOT / "bench" / script
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(io.StringIO()) as out:
+        mp.setattr(sys, "argv", [str(path), *args])
+        mp.setattr(sys, "path", [str(path.parent), *sys.path])
+        runpy.run_path(str(path), run_name="__main__")
+    return out.getvalue()
 
 
 def run_ketalit(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120):

@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from ketalit.cli import app
 from ketalit.library import Library
 from ketalit.report.render import write_report
 
-from conftest import ROOT, built_once, copy_library_files, index_with_vectors, run_cli, run_ketalit
+from conftest import ROOT, built_once, copy_library_files, index_with_vectors, run_bench, run_cli, run_ketalit
 
 PAGES = ROOT / "tests" / "pages" / "tuning"
 
@@ -1119,11 +1118,8 @@ def test_report_without_claims_and_for_one_page(runner, records_only: Path, tmp_
 
 def _pages_eval(*args: str) -> dict[tuple[str, str], list[str]]:
     """(set, page) -> the figures `bench/pages_eval.py` prints for it."""
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "pages_eval.py"), *args], capture_output=True, text=True, check=True
-    )
     rows, current = {}, ""
-    for line in proc.stdout.splitlines():
+    for line in run_bench("pages_eval.py", *args).splitlines():
         if line.startswith("set: "):
             current = line.removeprefix("set: ")
         elif line.split() and line.split()[0] != "page" and not line.startswith(" "):

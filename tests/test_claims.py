@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from ketalit.library import Library
 from ketalit.records import author, new_record
 from ketalit.tagging.tagger import default_vocabulary
 
-from conftest import ROOT, SOURCES, run_cli
+from conftest import ROOT, SOURCES, run_bench, run_cli
 
 LIBRARY = ROOT / "library"
 
@@ -450,10 +448,7 @@ def test_claims_cli_on_the_shipped_library(runner, shipped_copy: Path) -> None:
 def test_evaluation_on_the_hand_labels() -> None:
     """The labelled sets, as the shipped library links them: every supported or contradicted verdict quotes a
     result or conclusion sentence; no rationale is a title or a methods sentence; agreement does not regress."""
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "claims_eval.py"), "--json"], capture_output=True, text=True, check=True
-    )
-    res = json.loads(proc.stdout)
+    res = json.loads(run_bench("claims_eval.py", "--json"))
     assert {"insample", "dev"} <= set(res)
     for name, r in res.items():
         assert r["matched"] == r["labelled"] >= 30, name

@@ -60,13 +60,19 @@ STRUCTURE = (
 )
 
 
+@lru_cache(maxsize=1024)
+def _names_drug(text: str) -> float:
+    """1.0 if a lead-in or heading names the drug: kept, as ``read_kind`` reads them beside each word left out."""
+    return float(bool(_DRUG.search(text)))
+
+
 def structure(text: str, lead: str = "", heading: str = "", item: bool = False) -> list[float]:
     """The structural features of a sentence or list item, in the order of STRUCTURE."""
     text = text.strip()
     return [
         float(bool(_DRUG.search(text))),
-        float(bool(_DRUG.search(lead))),
-        float(bool(_DRUG.search(heading))),
+        _names_drug(lead),
+        _names_drug(heading),
         float(bool(_PRONOUN_SUBJECT.match(text))),
         float(item),
         float(bool(lead)),
@@ -89,7 +95,11 @@ def embeddings(texts: list[str]) -> np.ndarray:
 
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     full = [i for i, t in enumerate(texts) if t.strip()]
-    if full:
+    if len(full) > 1 and len({texts[i] for i in full}) == 1:
+        # one text many times (a claim's lead-in or heading beside each of its words left out, ``read_kind``):
+        # embedded once, the same vector as each row of a batch of them (the model pools each text's own tokens)
+        out[full] = embed([texts[full[0]]])[0]
+    elif full:
         out[full] = embed([texts[i] for i in full])
     return out
 

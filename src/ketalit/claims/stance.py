@@ -588,14 +588,25 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
 NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten".split())
 
 
+def _is_stem(word: str) -> bool:
+    # a stem of four letters or more ("dizz", "glutamat") is a prefix; shorter words, abbreviations ("AST", "CNS")
+    # and number words ("four") are whole words
+    return len(word) >= 5 or (len(word) == 4 and word.isalpha() and word.islower() and word not in NUMBER_WORDS)
+
+
+def _stem_of(word: str) -> str:
+    """The word as its pattern spells it: a plural stem names the singular too ("receptors" finds "the NMDA
+    receptor")."""
+    if not word.isdigit() and _is_stem(word) and len(word) >= 6 and re.search(r"[^su]s$", word):
+        return word[:-1]
+    return word
+
+
 def _word_pattern(word: str) -> str:
     if word.isdigit():  # "196": the 1960s
         return r"(?<![\w-])" + word + r"\d*s?(?![\w-])"
-    # a stem of four letters or more ("dizz", "glutamat") is a prefix; shorter words, abbreviations ("AST", "CNS")
-    # and number words ("four") are whole words
-    stem = len(word) >= 5 or (len(word) == 4 and word.isalpha() and word.islower() and word not in NUMBER_WORDS)
-    if stem and len(word) >= 6 and re.search(r"[^su]s$", word):
-        word = word[:-1]  # a plural stem names the singular too: "receptors" finds "the NMDA receptor"
+    stem = _is_stem(word)
+    word = _stem_of(word)
     tail = "" if stem else r"s?(?![\w-])"
     body = r"[-\s]?".join(re.escape(part) for part in re.split(r"[-\s]+", word))  # "voltage gated", "voltage-gated"
     return r"(?<![\w-])" + body + tail
@@ -608,10 +619,38 @@ def _context(sentence: str) -> Context:
     return Context(sentence)
 
 
+def _first_literal(word: str) -> str:
+    """The text every match of ``_word_pattern(word)`` starts with (its first run of letters before a space or
+    hyphen, or the digits of a number)."""
+    if word.isdigit():
+        return word
+    return re.split(r"[-\s]+", word)[0]
+
+
+class _Group:
+    """One pattern for a concept group (any of its words), searched only in a text that holds the first letters of
+    one of its words: a pattern that starts with a look-behind is tried at every position of a text, and most
+    groups name nothing in most sentences (a link of the shipped library asks about 120,000 times). The same matches as
+    the pattern alone: no text without one of those letters can match it."""
+
+    __slots__ = ("rx", "starts")
+
+    def __init__(self, group: tuple[str, ...]) -> None:
+        words = [w.lstrip("~") for w in group]
+        self.rx = re.compile("|".join(_word_pattern(w) for w in words))
+        self.starts = tuple(dict.fromkeys(_first_literal(_stem_of(w)) for w in words))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for start in self.starts:
+            if start in text:
+                return self.rx.search(text)
+        return None
+
+
 @lru_cache(maxsize=1024)
-def _group_rx(group: tuple[str, ...]) -> re.Pattern[str]:
+def _group_rx(group: tuple[str, ...]) -> _Group:
     """One pattern for a concept group (any of its words)."""
-    return re.compile("|".join(_word_pattern(w.lstrip("~")) for w in group))
+    return _Group(group)
 
 
 @lru_cache(maxsize=8192)
@@ -652,9 +691,11 @@ def _statement_qualifiers(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def _states_nothing(text: str, about_ketamine: bool) -> bool:
     """A sentence that states no textbook fact: about another drug, an aim, a method or a call for research, or (for
-    a history or dosing claim) not about ketamine."""
+    a history or dosing claim) not about ketamine. Kept: a record's sentences are read for every textbook claim it
+    is a candidate for."""
     lex = lexicon()
     if lex.comparators.search(text) and not lex.ketamine.search(text):
         return True  # a statement about another drug is not about ketamine
@@ -1035,6 +1076,13 @@ def _acute_for_chronic(population: tuple[str, ...], have: set[str]) -> list[str]
     return sorted((have & _family(rules["acute"])) - _family(list(population)))
 
 
+@lru_cache(maxsize=1024)
+def _refractory_claim(text: str) -> re.Match[str] | None:
+    """Where a claim's text names pain that other treatments have not eased (``data/weighing.toml`` [course]
+    refractory), or None; kept, as a claim is read against each of its candidates."""
+    return pattern("course", "refractory").search(text)
+
+
 def _a_course_of_treatment(claim: Claim) -> str:
     """What a claim says is treated with a course of ketamine rather than one dose, as an explanation names it:
     infusion therapy or repeated treatment (its regimen), or pain that other treatments have not eased
@@ -1042,7 +1090,7 @@ def _a_course_of_treatment(claim: Claim) -> str:
     prop = claim.proposition
     if prop.regimen in ("infusion", "repeated"):
         return prop.regimen
-    m = pattern("course", "refractory").search(claim.text)
+    m = _refractory_claim(claim.text)
     return f"a course of treatment for pain others have not eased ({m.group(0)!r})" if m else ""
 
 
@@ -1114,7 +1162,7 @@ def _indirect(claim: Claim, rec: Record, reading: Reading) -> list[str]:
         elif single and not regimen:
             out.append(f"regimen: a single dose (population tagged {', '.join(single)}), not {treatment}")
     textbook = claim.kind in ("mechanism", "history")
-    refractory = None if textbook else pattern("course", "refractory").search(claim.text)
+    refractory = None if textbook else _refractory_claim(claim.text)
     if refractory and not _refractory_patients(rec):
         # "for whom other pain drugs have done little": trials of patients not said to be refractory are another
         # population, whatever their setting
