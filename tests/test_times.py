@@ -67,6 +67,13 @@ def test_a_compound_number_word_is_one_number_not_a_range(sentence: str, hours: 
     assert (round(t.days * 24), t.upper) == (hours, None)
 
 
+def test_a_count_before_a_hyphenated_duration_is_not_part_of_the_number() -> None:
+    # twenty infusions of four hours each; sixty sessions of one hour
+    assert [round(t.days * 24) for t in times("twenty four-hour infusions were given")] == [4]
+    assert [round(t.days * 24) for t in times("sixty one-hour sessions")] == [1]
+    assert [round(t.days * 24) for t in times("a twenty-four-hour infusion")] == [24]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -151,7 +151,16 @@ NUMBER_WORDS.update(
         for joint in ("-", " ")
     }
 )
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+# A spaced compound is one number only when its unit does not hang on its last word: "twenty four hours" is 24 h,
+# "twenty four-hour infusions" twenty infusions of four hours
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)?|"
+    + "|".join(
+        re.escape(w) + (r"(?!-)" if re.fullmatch(r"[a-z]+ty [a-z]+", w) else "")
+        for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+    )
+    + r")"
+)
 _UNIT = r"(?P<unit>min(?:ute)?s?|h(?:ours?|rs?)?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
 _TIME = re.compile(
     rf"(?<![\w.])(?P<a>{_NUM})(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?(?:\s*(?:-|–|to|and)\s*(?P<b>{_NUM}))?"
