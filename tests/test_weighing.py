@@ -1210,6 +1210,22 @@ def test_a_claim_of_use_that_also_says_it_works_is_weighed_as_a_claim_that_it_wo
     assert v == "supported" and "not how well it works" in why, why
 
 
+@pytest.mark.parametrize("quote", [
+    "More recently it has been used for neuropathic pain that resists treatment.",
+    "Today it is also used in treating neuropathic pain and other chronic pain disorders.",
+    "Ketamine infusion therapy has been applied to chronic pain conditions, among them neuropathic pain.",
+])  # fmt: skip
+def test_a_claim_of_use_may_say_when_and_describe_the_patients(quote: str) -> None:
+    """When it has been used ("more recently", "today") and who the patients are ("pain that resists treatment",
+    "among them neuropathic pain") say nothing of how well it works: still a claim of use; a relative clause that says
+    what it does is not."""
+    v, why = verdict(claim(quote, **NEURO), AGAINST)
+    assert v == "supported" and "not how well it works" in why, why
+    relieves = claim("More recently it has been used for neuropathic pain that it relieves within hours.", **NEURO)
+    v, why = verdict(relieves, AGAINST)
+    assert v == "contradicted", why
+
+
 DOSED_TRIALS = (
     ("Adams", "Patients received intravenous ketamine 0.5 mg/kg infused over 40 minutes on five consecutive days.",
      "The study is ongoing."),
