@@ -1182,3 +1182,134 @@ def test_a_count_in_words_is_a_figure_and_routes_set_against_each_other_are_a_co
     both = claim("It can be given as intramuscular injections or IV infusions.", kind="dosing", outcomes=[],
                  terms="given intramuscular injections", routes=["intravenous", "intramuscular"])  # fmt: skip
     assert verdict(both, _received(both, im))[0] == "supported"
+
+
+# -- what a claim of use or of how ketamine is given may say besides: nothing that says it works -----------------------
+
+
+AGAINST = [_given("contradicts", "meta_analysis", "A"), _given("contradicts", "rct", "B", size=200),
+           _given("contradicts", "rct", "C", size=300)]  # fmt: skip
+
+
+@pytest.mark.parametrize("quote", [
+    "Doctors use ketamine because it relieves neuropathic pain within hours.",
+    "Ketamine has been used for neuropathic pain and provides lasting relief.",
+    "Ketamine is used to relieve neuropathic pain quickly and for weeks at a time.",
+    "Doctors who use ketamine for neuropathic pain see dramatic improvement in their patients.",
+    "Ketamine has been used for decades with remarkable results in neuropathic pain.",
+])  # fmt: skip
+def test_a_claim_of_use_that_also_says_it_works_is_weighed_as_a_claim_that_it_works(quote: str) -> None:
+    """Words of use with a further clause or predicate ("because it relieves ...", "and provides lasting relief", "with
+    remarkable results", "doctors who use it see ..."): a claim that ketamine works, contradicted when every direct
+    record finds no benefit, never supported because those records gave ketamine."""
+    v, why = verdict(claim(quote, **NEURO), AGAINST)
+    assert v == "contradicted", why
+    assert "not how well it works" not in why
+    # the use alone, on the same records, is shown by them
+    v, why = verdict(claim("Doctors commonly use ketamine for neuropathic pain.", **NEURO), AGAINST)
+    assert v == "supported" and "not how well it works" in why, why
+
+
+@pytest.mark.parametrize("quote", [
+    "More recently it has been used for neuropathic pain that resists treatment.",
+    "Today it is also used in treating neuropathic pain and other chronic pain disorders.",
+    "Ketamine infusion therapy has been applied to chronic pain conditions, among them neuropathic pain.",
+])  # fmt: skip
+def test_a_claim_of_use_may_say_when_and_describe_the_patients(quote: str) -> None:
+    """When it has been used ("more recently", "today") and who the patients are ("pain that resists treatment",
+    "among them neuropathic pain") say nothing of how well it works: still a claim of use; a relative clause that says
+    what it does is not."""
+    v, why = verdict(claim(quote, **NEURO), AGAINST)
+    assert v == "supported" and "not how well it works" in why, why
+    relieves = claim("More recently it has been used for neuropathic pain that it relieves within hours.", **NEURO)
+    v, why = verdict(relieves, AGAINST)
+    assert v == "contradicted", why
+
+
+DOSED_TRIALS = (
+    ("Adams", "Patients received intravenous ketamine 0.5 mg/kg infused over 40 minutes on five consecutive days.",
+     "The study is ongoing."),
+    ("Baker", "Subjects were given IV ketamine infusions of 0.5 mg/kg over 40 min daily for 10 days.",
+     "The study is ongoing."),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "regimen"),
+    [
+        ("Five IV infusions of 0.5 mg/kg on consecutive days produce lasting remission.", "repeated"),
+        ("Ketamine is given as IV infusions over 40 minutes, which is why it acts so fast.", "infusion"),
+        ("A 40-minute IV ketamine infusion of 0.5 mg/kg starts working within hours.", "infusion"),
+        ("A 0.5 mg/kg IV infusion over 40 minutes is enough for most patients.", "infusion"),
+        ("A 0.5 mg/kg IV infusion over 40 minutes is the optimal dose.", "infusion"),
+        ("IV infusions of 0.5 mg/kg over 40 minutes act within hours.", "infusion"),
+    ],
+)
+def test_a_dosing_claim_that_says_what_a_regimen_does_is_not_stated_by_methods(quote: str, regimen: str) -> None:
+    """A dosing claim that says anything but the drug, route, dose, regimen and timing ("produce lasting remission",
+    "acts so fast", "starts working", "is enough", "optimal") says what the regimen does: the methods of two trials
+    that gave exactly that regimen do not support it; the same regimen said alone is supported by them."""
+    kw = {"kind": "dosing", "outcomes": [], "regimen": regimen, "routes": ["intravenous"]}
+    c = claim(quote, terms=quote, **kw)
+    found = _received(c, DOSED_TRIALS)
+    assert all("what its patients received" not in e.why for e in found)
+    assert verdict(c, found)[0] != "supported"
+    alone = claim("Five IV infusions of 0.5 mg/kg are given over 40 minutes on consecutive days.",
+                  terms="infusions given minutes consecutive days", **kw)  # fmt: skip
+    assert verdict(alone, _received(alone, DOSED_TRIALS))[0] == "supported"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Patients who had previously received intravenous ketamine infusions were excluded.",
+        "Patients received an intravenous lidocaine infusion; none had received ketamine before.",
+        "We will recruit patients with prior intravenous ketamine infusions.",
+        "Patients received an intravenous lidocaine infusion after ketamine had failed.",
+    ],
+)
+def test_a_methods_sentence_states_how_ketamine_is_given_only_when_the_patients_received_it(methods: str) -> None:
+    """An exclusion criterion, a history of earlier use, a planned study or another drug received names ketamine and an
+    IV infusion without the patients being given ketamine so: two such sentences do not support "It is usually
+    delivered as IV infusions."; two that say the patients received it do."""
+    c = claim("It is usually delivered as IV infusions.", kind="dosing", outcomes=[], terms="usually delivered iv",
+              regimen="infusion", routes=["intravenous"])  # fmt: skip
+    found = _received(c, (("Adams", methods, "The study is ongoing."), ("Baker", methods, "The study is ongoing.")))
+    assert all(e.stance == "neutral" for e in found)
+    assert verdict(c, found)[0] != "supported"
+    given = (("Adams", "Patients received intravenous ketamine infusions.", "The study is ongoing."),
+             ("Baker", "Ketamine or saline was infused intravenously over 40 minutes.", "No result yet."))  # fmt: skip
+    assert verdict(c, _received(c, given))[0] == "supported"
+
+
+def test_figures_in_words_and_with_thousands_are_read_whole_and_several_is_no_exact_count() -> None:
+    kw = {"kind": "dosing", "outcomes": [], "regimen": "infusion", "routes": ["intravenous"]}
+
+    def trials(*methods: str) -> tuple[tuple[str, str, str], ...]:
+        return tuple((name, m, "The study is ongoing.") for name, m in zip(("Adams", "Baker"), methods, strict=True))
+
+    # "twenty four hours" is 24 h, not 4 h
+    day = claim("IV ketamine infusions are given continuously over twenty four hours.", terms="given hours", **kw)
+    four = trials("Patients received intravenous ketamine infused over 4 hours.",
+                  "Subjects were given IV ketamine infusions over 4 h.")  # fmt: skip
+    assert verdict(day, _received(day, four))[0] != "supported"
+    whole = trials("Patients received intravenous ketamine infused over 24 hours.",
+                   "Subjects were given IV ketamine infusions over 24 h.")  # fmt: skip
+    assert verdict(day, _received(day, whole))[0] == "supported"
+    # "several days" is not 3 days: trials of 5 and 7 days give it, and it does not give a claim of 3 days
+    several = trials("Patients received intravenous ketamine infusions for 5 days.",
+                     "Subjects were given IV ketamine infusions over 7 days.")  # fmt: skip
+    c = claim("IV ketamine infusions are given over several days.", terms="given several days", **kw)
+    assert verdict(c, _received(c, several))[0] == "supported"
+    three = claim("IV ketamine infusions are given over 3 days.", terms="given days", **kw)
+    vague = trials("Patients received intravenous ketamine infusions over several days.",
+                   "Subjects were given IV ketamine infusions for several days.")  # fmt: skip
+    assert verdict(three, _received(three, vague))[0] != "supported"
+    # "1,000 mg" is a thousand milligrams, which 2,000 mg is not
+    dose = claim("IV ketamine infusions are given as 1,000 mg a day.", terms="given day", **kw)
+    twice = trials("Patients received intravenous ketamine infusions of 2,000 mg daily.",
+                   "Subjects were given IV ketamine infusions of 2,000 mg.")  # fmt: skip
+    assert verdict(dose, _received(dose, twice))[0] != "supported"
+    once = trials("Patients received intravenous ketamine infusions of 1,000 mg daily.",
+                  "Subjects were given IV ketamine infusions of 1,000 mg.")  # fmt: skip
+    assert verdict(dose, _received(dose, once))[0] == "supported"

@@ -711,10 +711,22 @@ PRIMARY_DESIGNS = frozenset(
 REGIMENS = ("infusion", "repeated", "single")  # a claim's regimen, named in a sentence by [dosing] regimen_*
 
 
-_COUNT_WORDS = {w: str(n) for w, n in NUMBERS_IN_WORDS.items() if isinstance(n, int) and len(w) > 2 and " " not in w}
-_FIG_NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
+# counts in words ("four", "twenty four", "twenty-four"); "several", "a few" and "multiple" are no exact count: each is
+# read as SEVERAL, which any count of two or more of the same unit gives
+SEVERAL = "several"
+_VAGUE = ("several", "a few", "few", "multiple")
+_COUNT_WORDS = {
+    re.sub(r"[\s-]+", " ", w): str(n)
+    for w, n in NUMBERS_IN_WORDS.items()
+    if isinstance(n, int) and len(w) > 2 and w not in _VAGUE
+} | {w: SEVERAL for w in _VAGUE}
+_FIG_NUMBER = (
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(r"[\s-]+".join(map(re.escape, w.split())) for w in sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r")"
+)
 _DOSE_FIGURE = re.compile(
-    rf"(?<![\w.]){_FIG_NUMBER}(?:\s*(?:-|–|to|or)\s*{_FIG_NUMBER})?[\s-]*(?:consecutive\s+|more\s+)?"
+    rf"(?<![\w.,]){_FIG_NUMBER}(?:\s*(?:-|–|to|or)\s*{_FIG_NUMBER})?[\s-]*(?:consecutive\s+|more\s+)?"
     r"(mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|sessions?|infusions?|treatments?)(?![a-z])",
     re.I,
 )
@@ -722,25 +734,79 @@ _UNIT = {"mi": "min", "h": "h", "ho": "h", "hr": "h", "da": "day", "we": "week",
          "in": "session", "tr": "session"}  # fmt: skip
 
 
+def _figure_number(n: str) -> str:
+    """A number of ``_DOSE_FIGURE`` as one string: "1,000" is 1000, "twenty four" 24, "several" SEVERAL."""
+    if n[0].isdigit():
+        return n.replace(",", "")
+    return _COUNT_WORDS.get(re.sub(r"[\s-]+", " ", n.lower()), n)
+
+
 @lru_cache(maxsize=8192)
 def dose_figures(text: str) -> frozenset[tuple[str, str]]:
     """The doses, times and counts of sessions a text gives, each number (in figures or words) with its unit ("40
     minutes to 4 hours": (40, min), (4, h); "4-10 days": (4, day), (10, day); "four to six sessions": (4, session),
-    (6, session)); a number without such a unit (a year, a count of patients) is none."""
+    (6, session); "several days": (SEVERAL, day)); a number without such a unit (a year, a count of patients) is
+    none."""
     out: set[tuple[str, str]] = set()
     for m in _DOSE_FIGURE.finditer(text):
         unit = m.group(3).lower()
         key = _UNIT.get(unit[:2], _UNIT.get(unit[:1], "dose")) if not re.match(r"mg|µg|μg|mcg|ug|ml", unit) else unit
-        out.update((_COUNT_WORDS.get(n.lower(), n), key) for n in (m.group(1), m.group(2)) if n)
+        out.update((_figure_number(n), key) for n in (m.group(1), m.group(2)) if n)
     return frozenset(out)
+
+
+def shared_figures(claimed: frozenset[tuple[str, str]], stated: frozenset[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The claim's figures a text gives: the same number of the same unit, or for a claim of SEVERAL of a unit
+    ("several days"), two or more of it ("for 3 days", "over 7 days")."""
+    out = set(claimed & stated)
+    for n, unit in claimed:
+        if n == SEVERAL:
+            out.update((m, u) for m, u in stated if u == unit and m[0].isdigit() and float(m) >= 2)
+    return out
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|:|,?\s+(?:whereas|while|but)\s+|,\s+and\s+(?=\w+\s+(?:had|have|has|were|was|received|got)\b)", re.I
+)
+
+
+def _ketamine_parts(text: str) -> list[str]:
+    """The parts of a sentence that say what its patients received of ketamine: in each clause (split at ";", ":",
+    "whereas", "but", ", and those who ...") that names ketamine and none of ``data/weighing.toml`` [dosing]
+    not_received (an exclusion criterion, a history of earlier use, a planned study), the stretches nearer to a
+    mention of ketamine than to one of another drug (a comparator or a local anaesthetic other than a placebo, [dosing]
+    same_regimen): "ketamine 0.5 mg/kg or midazolam 0.045 mg/kg" gives "... ketamine 0.5 mg/kg", "an intravenous
+    lidocaine infusion after ketamine failed" nothing about an infusion."""
+    vocab, lex = default_vocabulary(), lexicon()
+    refused, placebo = pattern("dosing", "not_received"), pattern("dosing", "same_regimen")
+    parts = []
+    for clause in _CLAUSE_BREAK.split(text):
+        if not lex.ketamine.search(clause) or refused.search(clause):
+            continue
+        drugs = sorted(
+            [(m.start(), m.end(), True) for m in lex.ketamine.finditer(clause)]
+            + [
+                (m.start(), m.end(), False)
+                for rx in (vocab.comparators, vocab.carriers)
+                for m in rx.finditer(clause)
+                if not placebo.fullmatch(m.group(0))
+            ]
+        )
+        if all(k for _, _, k in drugs):
+            parts.append(clause)
+            continue
+        # each stretch belongs to the nearest drug named: cut half-way between two mentions
+        cuts = [0] + [(drugs[i][1] + drugs[i + 1][0]) // 2 for i in range(len(drugs) - 1)] + [len(clause)]
+        parts += [clause[cuts[i] : cuts[i + 1]] for i, (_, _, k) in enumerate(drugs) if k]
+    return parts
 
 
 def _given_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """For a dosing claim that says only how ketamine is given (``verdict.how_given``): the sentences of a primary
-    study that say what its patients were given (a methods sentence, or a result sentence saying what they received)
-    and name the claim's route or regimen, no other route, and a figure of the claim's when it gives figures
-    (``data/weighing.toml`` [dosing]). A statement of how the drug
-    was given, never evidence that it works."""
+    study that say what its patients were given of ketamine (a methods sentence, or a result sentence saying what they
+    received; only its parts on ketamine received, ``_ketamine_parts``) and name the claim's route or regimen, no
+    other route, and a figure of the claim's when it gives figures (``data/weighing.toml`` [dosing]). A statement of
+    how the drug was given, never evidence that it works."""
     design = ((rec.get("tags") or {}).get("design") or ["other"])[0]
     if design not in PRIMARY_DESIGNS:
         return []
@@ -759,23 +825,26 @@ def _given_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             continue
         if not re.search(r"ketamine", text, re.I) or lex.ignore.search(text) or lex.future_research.search(text):
             continue
-        routes = _routes_named(text)
-        if allowed and routes - allowed:
+        if allowed and _routes_named(text) - allowed:
             continue  # another route too ("then oral ketamine"): not the claim's way of giving it
-        said = []
-        if figures:
-            shared = figures & dose_figures(text)
-            if not shared:
+        parts = _ketamine_parts(text)
+        for part in parts:
+            said = []
+            if figures:
+                shared = shared_figures(figures, dose_figures(part))
+                if not shared:
+                    continue
+                said.append(", ".join(f"{n} {u}" for n, u in sorted(shared)))
+            if own or regimen is not None:  # the claim's route, or its regimen ("infused over 40 min")
+                named = sorted(_routes_named(part) & own)
+                named += [m.group(0)] if regimen is not None and (m := regimen.search(part)) else []
+                if not named:
+                    continue
+                said.append(", ".join(named))
+            if not said or any(not rx.search(text) for rx, _ in qualifiers):
                 continue
-            said.append(", ".join(f"{n} {u}" for n, u in sorted(shared)))
-        if own or regimen is not None:  # the claim's route, or its regimen ("infused over 40 min")
-            named = sorted(routes & own) + ([m.group(0)] if regimen is not None and (m := regimen.search(text)) else [])
-            if not named:
-                continue
-            said.append(", ".join(named))
-        if not said or any(not rx.search(text) for rx, _ in qualifiers):
-            continue
-        votes.append(Vote(None, i, 1, 1.0, f"{GIVEN} ({'; '.join(said)})"))
+            votes.append(Vote(None, i, 1, 1.0, f"{GIVEN} ({'; '.join(said)})"))
+            break
     return votes
 
 

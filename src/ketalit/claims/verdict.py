@@ -81,6 +81,7 @@ from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .coverage import cap
+from .text import NUMBER_WORDS
 from .weighing import Condition, conditions, pattern, read_by_parts, textbook_parts, weighing
 
 STRONG = 3.0  # an RCT or better
@@ -95,12 +96,14 @@ GIVEN = "states how it is given, in what its patients received"
 
 def how_given(claim: Claim) -> bool:
     """A dosing claim that says only how ketamine is given (``data/weighing.toml`` [dosing]): it names a route in its
-    own words, a regimen or a figure, and no outcome, no effect of the regimen, and sets no routes against each other
-    (which is the standard, which acts sooner: what each study's patients received does not compare them)."""
+    own words, a regimen or a figure, no outcome, says nothing but the drug, route, dose, regimen and timing
+    ([dosing] may_say: not what the regimen does, "starts working within hours", "is the optimal dose"), and sets no
+    routes against each other (which is the standard, which acts sooner: what each study's patients received does
+    not compare them)."""
     prop = claim.proposition
     if claim.kind != "dosing" or prop.direction != "states" or claim.polarity == "negative" or prop.outcomes:
         return False
-    if pattern("dosing", "effect").search(claim.quote):
+    if said_beyond(claim.quote, "dosing", _named_spans(claim.quote, conditions_too=False), numbers=True):
         return False
     from .normalise import route_contrast  # loaded with the engine; imported here, where it is used
 
@@ -110,6 +113,49 @@ def how_given(claim: Claim) -> bool:
     route = any(rx.search(text, low) for td in default_vocabulary().tags["route"] for rx in td.regexes)
     figure = re.search(r"\d[\s-]*(?:mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?![a-z])", text, re.I)
     return bool(prop.regimen or route or figure)
+
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*s?\b|[^\W\d_]+")
+_YEAR = re.compile(r"\d{4}s?")
+
+
+@cache
+def _may_say(section: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The single words, and one pattern for the phrases, that [says_only] words and ``[section] may_say`` allow."""
+    entries = [*weighing()["says_only"]["words"], *weighing()[section]["may_say"]]
+    words = frozenset(w.lower() for w in entries if " " not in w)
+    phrases = [r"\b" + r"[\W_]+".join(map(re.escape, w.lower().split())) + r"\b" for w in entries if " " in w]
+    return words, (re.compile("|".join(phrases), re.I) if phrases else None)
+
+
+def _named_spans(text: str, conditions_too: bool) -> list[tuple[int, int]]:
+    """Where ``text`` names the drug or a route (the vocabulary's), and with ``conditions_too`` a named condition
+    (``data/weighing.toml`` [condition]) or a vocabulary setting (the patients a drug is used for)."""
+    vocab, low = default_vocabulary(), lower_same_length(text)
+    axes = ("route", "setting") if conditions_too else ("route",)
+    spans = [m.span() for m in vocab.ketamine.finditer(text)]
+    spans += [m.span() for axis in axes for td in vocab.tags[axis] for rx in td.regexes for m in rx.finditer(text, low)]
+    if conditions_too:
+        spans += [m.span() for c in conditions() for m in c.words.finditer(text)]
+    return spans
+
+
+def said_beyond(text: str, section: str, cleared: list[tuple[int, int]], numbers: bool) -> list[str]:
+    """The words of ``text`` that say something beyond what a claim of ``[section]`` (use, dosing) may say: none of
+    [says_only] words nor ``[section] may_say``, outside the ``cleared`` spans (the claim's own words of use, the
+    drug, a route, a condition); numbers are allowed with ``numbers`` (figures, in digits or words), else only years
+    ("since the 1990s"). [] if it says nothing else."""
+    words, phrases = _may_say(section)
+    keep = list(text)
+    for a, b in [*cleared, *((m.span() for m in phrases.finditer(text)) if phrases else ())]:
+        keep[a:b] = " " * (b - a)
+    out = []
+    for m in _WORD.finditer("".join(keep)):
+        w = m.group(0).lower()
+        if w in words or (w[0].isdigit() and (numbers or _YEAR.fullmatch(w))) or (numbers and w in NUMBER_WORDS):
+            continue
+        out.append(w)
+    return out
 
 
 def threshold(key: str) -> float:
@@ -148,17 +194,21 @@ def harm_qualifier(claim: Claim) -> str:
 def use_words(claim: Claim) -> str:
     """The words with which a claimed benefit's own sentence says only that ketamine is, or has been, used for something
     (``data/weighing.toml`` [use] claim: "has been used as well for", "doctors commonly use"); "" if it does not, if it
-    also says that ketamine works or is safe ([use] effect: "used with success to treat"), or if the words introduce a
-    list (a colon follows them: "is now used under medical supervision for: Cancer-related pain") or are a heading
-    (each word capitalised: "Conditions Ketamine Infusion Is Used For ...")."""
+    says anything else (``said_beyond``: any word but the drug, its route, the conditions or patients and [use]
+    may_say, as in "used with success to treat", "because it relieves ..."), or if the words introduce a list (a
+    colon follows them: "is now used under medical supervision for: Cancer-related pain") or are a heading (each
+    word capitalised: "Conditions Ketamine Infusion Is Used For ...")."""
     prop = claim.proposition
     if claim.kind in TEXTBOOK_KINDS or prop.direction != "improves" or prop.comparator:
         return ""
     m = pattern("use", "claim").search(claim.quote)
-    if m is None or pattern("use", "effect").search(claim.quote):
+    if m is None:
         return ""
     if ":" in claim.quote[m.end() :] or all(w[:1].isupper() for w in m.group(0).split()):
         return ""
+    own = [u.span() for u in pattern("use", "claim").finditer(claim.quote)]
+    if said_beyond(claim.quote, "use", own + _named_spans(claim.quote, conditions_too=True), numbers=False):
+        return ""  # a further clause or predicate: "because it relieves ...", "and provides lasting relief"
     return m.group(0)
 
 
