@@ -192,7 +192,7 @@ def main() -> None:
         for k in c["keys"]:
             print(f"    - {k['record']} {k['want']} [{k.get('role', '?')}] {k['cause']}"
                   f"{': ' + k['detail'][:120] if k['detail'] else ''}")  # fmt: skip
-            print(f"        \"{k['sentence'][:220]}\"")
+            print(f'        "{k["sentence"][:220]}"')
 
 
 if __name__ == "__main__":
