@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.link import link_claim
-from ketalit.claims.verdict import claim_condition, listed_conditions
+from ketalit.claims.verdict import claim_condition
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 from test_weighing import claim
@@ -49,40 +49,6 @@ def test_a_benefit_for_a_classified_condition_no_record_is_about_is_not_judged_o
     assert not [e for e in found if e.about_condition]
     assert v in ("insufficient", "no_evidence"), why
     assert f"is about {label}" in why
-
-
-# a list naming a classified condition beside others: that condition is a part only its own records show
-LISTS = [
-    ("temporomandibular (TMJ) pain", "Other kinds of chronic pain, for instance long-standing TMJ (temporomandibular "
-     "joint) pain, assorted headaches and musculoskeletal pain, may benefit from ketamine infusions as well."),
-    ("Lyme disease", "Ketamine infusions have helped our patients with migraine, CRPS and chronic Lyme disease."),
-    ("carpal tunnel syndrome", "Ketamine can relieve phantom limb pain and the nerve pain of carpal tunnel syndrome."),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("label", "quote"), LISTS)
-def test_a_listed_condition_no_record_is_about_leaves_the_claim_open(searched, label: str, quote: str) -> None:
-    lib, index = searched
-    c = claim(quote, settings=["chronic_noncancer"], routes=["intravenous"])
-    assert claim_condition(c) is None
-    assert label in [x.label for x in listed_conditions(c)]
-    found, v, why = link_claim(c, index, lib)
-    listed = next(x for x in listed_conditions(c) if x.label == label)
-    assert not [e for e in found if listed.id in e.about_listed]
-    assert v == "insufficient", why
-    assert f"The claim names {label} among the conditions it is about" in why
-
-
-def test_each_listed_condition_with_records_about_it_is_not_held_back(searched) -> None:
-    lib, index = searched
-    # records about spinal cord injury pain (Amr 2010, Kvarnström 2004) and phantom limb pain (Hayes 2004, Richardson
-    # 2017) are here: the list rule holds back neither, and says so of no condition
-    c = claim("Ketamine helps with spinal cord injury pain and phantom limb pain.", settings=["neuropathic"])
-    assert {x.id for x in listed_conditions(c)} == {"spinal_cord_injury", "phantom_limb"}
-    found, _, why = link_claim(c, index, lib)
-    about = {i for e in found for i in e.about_listed}
-    assert about == {"spinal_cord_injury", "phantom_limb"}
-    assert "among the conditions it is about" not in why
 
 
 def test_a_classified_condition_with_records_is_judged_on_them(searched) -> None:

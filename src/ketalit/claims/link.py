@@ -25,16 +25,7 @@ from .findings import Reading, reading_of
 from .judged import Judgements, claim_key
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
-from .verdict import (
-    Evidence,
-    claim_condition,
-    design_label,
-    design_weight,
-    listed_conditions,
-    unnamed,
-    unplaced,
-    verdict,
-)
+from .verdict import Evidence, claim_condition, design_label, design_weight, unnamed, unplaced, verdict
 from .weighing import Condition
 
 MAX_PER_SIDE = 40  # records kept per stance (supports, contradicts, mixed), strongest design first
@@ -107,7 +98,6 @@ def judge(claim: Claim, rec: Record, reading: Reading) -> dict[str, Any]:
         "controlled": st.controlled,
         "names_concepts": names,
         "about_condition": about,
-        "about_listed": [c.id for c in listed_conditions(claim) if about_condition(c, rec)],
     }
     return orjson.loads(orjson.dumps(judged))
 
@@ -145,7 +135,6 @@ def evidence_for(
         settings=list((rec.get("tags") or {}).get("setting") or []),
         names_concepts=j["names_concepts"],
         about_condition=j["about_condition"],
-        about_listed=j.get("about_listed") or [],
     )
 
 

@@ -231,8 +231,6 @@ class Evidence:
     names_concepts: bool | None = None
     # for a claim about one named condition: why the record is about it ("title names 'phantom limb'"); "" if not
     about_condition: str = ""
-    # for a claim naming several conditions (``listed_conditions``): the ids of those the record is about
-    about_listed: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -258,7 +256,6 @@ class Evidence:
             "routes": self.routes,
             "settings": self.settings,
             **({"about_condition": self.about_condition} if self.about_condition else {}),
-            **({"about_listed": self.about_listed} if self.about_listed else {}),
         }
 
 
@@ -314,35 +311,6 @@ def unplaced(claim: Claim) -> bool:
         and prop.direction in CONDITION_DIRECTIONS
         and claim_condition(claim) is None
     )
-
-
-def listed_conditions(claim: Claim) -> tuple[Condition, ...]:
-    """The named pain conditions of ``data/weighing.toml`` [condition] that a claimed benefit names beside other
-    conditions ("long-standing TMJ pain, assorted headaches and musculoskeletal pain", "refractory headaches and back
-    pain"), those with no vocabulary setting of their own (a setting is a population, checked as one): each is a part
-    of the claim that only records about it can show. () for a claim about one condition (``claim_condition``), one
-    that names none of them, and what a mechanism, history or dosing claim states."""
-    if claim.kind in TEXTBOOK_KINDS or claim.proposition.direction not in CONDITION_DIRECTIONS:
-        return ()
-    if claim_condition(claim) is not None:
-        return ()
-    return _listed_named(claim.quote)
-
-
-@lru_cache(maxsize=4096)
-def _listed_named(quote: str) -> tuple[Condition, ...]:
-    return tuple(c for c in conditions() if not c.psychiatric and c.setting is None and c.named_in(quote))
-
-
-def unshown_conditions(claim: Claim, counted: list[Evidence]) -> list[Condition]:
-    """The conditions a claimed benefit lists (``listed_conditions``) that no record here is about with a finding on
-    the claim (its title, abstract or keywords name it, its stance is not neutral, and it is not indirect on other
-    grounds): for such a part the evidence is on other pain conditions, indirect for it, so it is not shown."""
-    return [
-        c
-        for c in listed_conditions(claim)
-        if not any(c.id in e.about_listed and e.stance != "neutral" and not e.indirect for e in counted)
-    ]
 
 
 def condition_outcomes(claim: Claim) -> tuple[str, ...]:
@@ -1002,15 +970,6 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         note = (
             f" The claim is that this differs between people ('{varies}'): the records show relief in some and none, "
             "or less, in others." + note
-        )
-    unlisted = unshown_conditions(claim, counted) if v in ("supported", "mixed") else []
-    if unlisted:
-        v = "insufficient"  # a condition of the list is judged on its own records, and none here is about it
-        labels = ", ".join(c.label for c in unlisted)
-        note = (
-            f" The claim names {labels} among the conditions it is about: none of the {len(counted)} records closest "
-            "to the claim is about it with a finding (names it in its title, abstract or keywords), and evidence on "
-            "other pain conditions is indirect for it, so that part is not shown." + note
         )
     unshown = unshown_parts(t) if v == "supported" else []
     if unshown:
