@@ -21,9 +21,11 @@ def searched(shipped_copy: Path) -> tuple[Library, SearchIndex]:
 
 
 LEAD = "Types of Chronic Pain Ketamine Can Treat"
+NEURO = {"settings": ["neuropathic"]}
 
-# one condition of a class filed under chronic non-cancer pain, one under neuropathic pain: no record here is about
-# either, so whatever the trials of other pain conditions show, the claim is open or unasked
+# two conditions of classes filed under chronic non-cancer pain (postsurgical, secondary musculoskeletal), one under
+# neuropathic pain: no record here is about any of them, so whatever the trials of other pain conditions show, the
+# claim is open or unasked
 ALONE = [
     ("failed back surgery syndrome", "Failed Back Surgery Syndrome", {"lead_in": LEAD}),
     ("failed back surgery syndrome", "Ketamine infusions can ease the pain of failed back surgery syndrome.", {}),
@@ -31,9 +33,10 @@ ALONE = [
     ("arthritis", "- Osteoarthritis", {"lead_in": LEAD}),
     ("arthritis", "People living with rheumatoid arthritis may benefit from ketamine infusions.", {}),
     ("arthritis", "Ketamine relieves the joint pain of arthritis.", {}),
-    ("peripheral neuropathy", "Small fiber neuropathy responds well to ketamine infusions.", {}),
-    ("peripheral neuropathy", "Painful polyneuropathy can be relieved by IV ketamine.", {"routes": ["intravenous"]}),
-    ("peripheral neuropathy", "- Peripheral Neuropathy", {"lead_in": LEAD}),
+    ("peripheral neuropathy", "Small fiber neuropathy responds well to ketamine infusions.", NEURO),
+    ("peripheral neuropathy", "Painful polyneuropathy can be relieved by IV ketamine.",
+     {**NEURO, "routes": ["intravenous"]}),
+    ("peripheral neuropathy", "- Peripheral Neuropathy", {**NEURO, "lead_in": LEAD}),
 ]
 
 
@@ -42,7 +45,7 @@ def test_a_benefit_for_a_classified_condition_no_record_is_about_is_not_judged_o
     searched, label: str, quote: str, kw: dict
 ) -> None:
     lib, index = searched
-    c = claim(quote, settings=["chronic_noncancer"], **kw)
+    c = claim(quote, **{"settings": ["chronic_noncancer"], **kw})
     condition = claim_condition(c)
     assert condition is not None and condition.label == label
     found, v, why = link_claim(c, index, lib)
