@@ -65,7 +65,7 @@ def conditions() -> tuple[Condition, ...]:
         if not isinstance(spec, dict):
             continue  # a setting of the section (its pain outcomes), not a condition
         where = f"data/weighing.toml: [condition.{cid}]"
-        unknown = set(spec) - {"setting", "within", "label", "patterns", "psychiatric", "outcomes"}
+        unknown = set(spec) - {"setting", "within", "label", "patterns", "psychiatric", "outcomes", "icd11"}
         if unknown:
             raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
         setting, within, psychiatric = spec.get("setting"), spec.get("within"), spec.get("psychiatric") is True
