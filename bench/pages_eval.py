@@ -8,9 +8,9 @@
 
 The sets: `tests/pages/tuning/` (five paraphrased clinic pages, `pNN.txt` or `pNN.html` beside its labels),
 `tests/pages/shipped/` (the five shipped pages; each label file's `[page] file` names the page's text, and they have
-no verdict labels), `tests/pages/heldout/` to `heldout10/`, `heldout12/` and `heldout13/` (each measured while
-held out, then tuned on like the others; heldout12 and heldout13 measured before and during rounds 12 and 13, then
-added to the folds; the eleventh set was lost). The next held-out set is not in the repository until it has been
+no verdict labels), `tests/pages/heldout/` to `heldout10/` and `heldout12/` to `heldout14/` (each measured while
+held out, then tuned on like the others; heldout12 to heldout14 measured before, during or after rounds 12 and 13,
+then added to the folds; the eleventh set was lost). The next held-out set is not in the repository until it has been
 measured. Each page is checked into a copy of the shipped library's records (no claims), exactly as `ketalit check`
 does it, and compared with its hand labels.
 
@@ -52,10 +52,15 @@ sys.path.insert(0, str(ROOT / "src"))
 from ketalit._compat import tomllib  # noqa: E402
 
 PAGES = ROOT / "tests" / "pages"
-SETS = ("tuning", "shipped", "heldout", *(f"heldout{n}" for n in (*range(2, 11), 12, 13)))  # the eleventh set was lost
+SETS = (
+    "tuning",
+    "shipped",
+    "heldout",
+    *(f"heldout{n}" for n in (*range(2, 11), 12, 13, 14)),
+)  # the eleventh set was lost
 # Three folds for cross-validation, fixed before any rule was changed on the held-out pages: each mixes one held-out
 # page, tuning pages and shipped pages (claims and verdict labels about evenly spread). A rule changed while looking
-# at one fold's errors is measured on the other two. The heldout2 to heldout10, heldout12 and heldout13 pages joined
+# at one fold's errors is measured on the other two. The heldout2 to heldout10 and heldout12 to heldout14 pages joined
 # the folds after their measurements.
 FOLDS: dict[str, tuple[str, ...]] = {
     "A": (
@@ -83,6 +88,7 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout12/p66",
         "heldout12/p69",
         "heldout13/p75",
+        "heldout14/p80",
     ),
     "B": (
         "heldout/p04",
@@ -110,6 +116,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout12/p70",
         "heldout13/p72",
         "heldout13/p77",
+        "heldout14/p81",
+        "heldout14/p82",
     ),
     "C": (
         "heldout/p06",
@@ -138,6 +146,9 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout13/p73",
         "heldout13/p74",
         "heldout13/p76",
+        "heldout14/p78",
+        "heldout14/p79",
+        "heldout14/p83",
     ),
 }
 FIELDS = ("routes", "regimen", "population", "outcome", "direction", "polarity", "comparator", "quantity")
