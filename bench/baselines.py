@@ -30,24 +30,21 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import tomllib
-
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT / "tests" / "pages"
-# The order the sets were labelled in ("shipped" carries no verdicts; the eleventh set was lost).
-ORDER = ("tuning", "heldout", *(f"heldout{n}" for n in (*range(2, 11), 12, 13, 14)))
+sys.path.insert(0, str(ROOT / "bench"))
+from claims_folds import PAGE_SETS, PAGES, page_labels  # noqa: E402
+
+# The order the sets were labelled in: the folds' page sets ("shipped" carries no verdicts; the eleventh set was lost).
+ORDER = PAGE_SETS
 
 
 def labelled(name: str) -> list[tuple[str, str]]:
-    """(kind, verdict) of every claim of a set that carries a reviewers' verdict."""
-    rows = []
-    for path in sorted((PAGES / name).glob("*.labels.toml")):
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        for claim in data.get("claim", []):
-            if claim.get("verdict"):
-                rows.append((str(claim.get("kind", "?")), str(claim["verdict"])))
-    return rows
+    """(kind, verdict) of every labelled claim of a set."""
+    return [
+        (x["kind"], x["verdict"])
+        for path in sorted((PAGES / name).glob("*.labels.toml"))
+        for x in page_labels(path, "")
+    ]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,9 +97,8 @@ def engine_beside(name: str) -> dict[str, object]:
     """The engine's verdicts on a set's pages checked from scratch, beside the kind-majority guess."""
     import tempfile
 
-    sys.path.insert(0, str(ROOT / "bench"))
     from claims_eval import match_claim
-    from claims_folds import check_pages, page_labels
+    from claims_folds import check_pages
 
     before = ORDER[: ORDER.index(name)] if name in ORDER else ORDER
     guess = guesser(before)

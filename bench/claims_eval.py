@@ -117,6 +117,11 @@ def _ident_matches(ident: str, e: dict[str, Any]) -> bool:
     return False
 
 
+def record_of(ident: str, records: dict[Any, dict[str, Any]]) -> Any:
+    """The id of the record a label's key (``pmid:...``, ``doi:...``, ``citekey:...``) names, or None."""
+    return next((d for d, rec in records.items() if _ident_matches(ident, rec)), None)
+
+
 STANCE_MATCH = {"supports": ("supports",), "partial": ("supports", "mixed"), "contradicts": ("contradicts",)}
 
 

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import STANCE_MATCH, _ident_matches, match_claim  # noqa: E402
+from claims_eval import STANCE_MATCH, _ident_matches, match_claim, record_of  # noqa: E402
 from claims_folds import (  # noqa: E402
     FOLDS,
     Recorder,
@@ -142,11 +142,7 @@ def main() -> None:
                     for key in item["key"]:
                         want = key.get("stance", "supports")
                         ident = key["record"]
-                        doc_id = next(
-                            (d for d, rec in records[scope].items() if _ident_matches(ident, {
-                                "pmid": rec.get("pmid"), "doi": rec.get("doi"), "citekey": rec.get("citekey")})),
-                            None,
-                        )  # fmt: skip
+                        doc_id = record_of(ident, records[scope])
                         k = {"record": ident, "want": want, "sentence": key.get("sentence", "")}
                         cited = [e for e in row["evidence"] if _ident_matches(ident, e)]
                         stances = [e["stance"] for e in cited if e["stance"] != "neutral"]
