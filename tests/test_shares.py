@@ -141,3 +141,99 @@ def test_only_a_share_of_a_result_that_bounds_the_claim_from_below_is_checked() 
     assert stated_shares("During placebo, ketamine, and ketamine/magnesium infusions, 10%, 20%, and 35% of patients "
                          "respectively reported at least one adverse event.") == []  # fmt: skip
     assert [s.percent for s in stated_shares("Forty-eight (77%) of the 61 patients were immediate responders.")] == [77]
+
+
+# -- the primary endpoint ------------------------------------------------------------------------------------------
+
+
+def trial(methods: str, results: str, conclusions: str = "", design: str = "rct") -> dict:
+    sections = [{"label": "METHODS", "category": "", "text": methods}]
+    sections.append({"label": "RESULTS", "category": "", "text": results})
+    if conclusions:
+        sections.append({"label": "CONCLUSIONS", "category": "", "text": conclusions})
+    rec = new_record(
+        title="Ketamine versus placebo for pain", authors=[author("Doe", "Jane")], year=2020, abstract=sections
+    )
+    rec["tags"] = {"design": [design], "route": [], "outcome": [], "setting": []}
+    return rec
+
+
+NULL_PRIMARY = [
+    (  # a meta-analysis: null at the primary time point, positive in a sensitivity analysis and at other times
+        "Ketamine infusions relieve chronic pain.",
+        {},
+        trial(
+            "Trials comparing ketamine with placebo were pooled. The primary endpoint was pain relief 4 weeks after "
+            "the beginning of treatment.",
+            "Ketamine did not decrease pain intensity at 4 weeks compared with placebo (MD -1.12, 95% CI -2.33 to "
+            "0.09). However, in a sensitivity analysis of trials with low risk of bias ketamine decreased pain "
+            "intensity at 4 weeks. Ketamine also decreased pain intensity at all other time points.",
+            design="meta_analysis",
+        ),
+        "Ketamine did not decrease pain intensity at 4 weeks",
+    ),
+    (  # a trial: null at 24 h (the primary outcome), lower pain at 2 h (secondary)
+        "Ketamine relieves pain after surgery.",
+        {},
+        trial(
+            "Patients were randomized to ketamine or saline placebo. The primary outcome was the pain score at 24 "
+            "hours.",
+            "Pain scores at 24 hours did not differ between the ketamine and placebo groups (P = 0.41). Pain scores "
+            "at 2 hours were significantly lower with ketamine than with placebo (P = 0.01).",
+            "Ketamine reduced early postoperative pain.",
+        ),
+        "Pain scores at 24 hours did not differ",
+    ),
+    (  # an emergency trial read for an onset claim: the change within the ketamine arm is not the primary result
+        "It delivers fast pain relief.",
+        {"kind": "onset"},
+        trial(
+            "Patients with migraine received ketamine or placebo. Our primary efficacy outcome was the difference in "
+            "NRS score reduction between groups at 30 minutes.",
+            "There was no statistically significant difference in NRS score reductions between ketamine and "
+            "placebo-treated groups after 30 minutes. Median NRS score reductions at 30 minutes were 3.0 for the "
+            "ketamine group.",
+        ),
+        "There was no statistically significant difference",
+    ),
+]
+
+
+@pytest.mark.parametrize(("quote", "fields", "rec", "sentence"), NULL_PRIMARY)
+def test_a_null_primary_endpoint_keeps_secondary_results_from_making_a_record_supporting(
+    quote: str, fields: dict, rec: dict, sentence: str
+) -> None:
+    st, sentences = read(claim(quote, **fields), rec)
+    assert st.stance == "mixed", st.why  # demoted, not flipped: the positive results are still there
+    assert any(v.side > 0 for v in st.votes)
+    assert "primary endpoint rule" in st.why and "no different from placebo" in st.why
+    assert any(s.startswith(sentence) for s in sentences)  # the primary result is quoted
+
+
+@pytest.mark.parametrize(
+    "rec",
+    [
+        trial(  # a positive primary endpoint with a null secondary one stays supporting
+            "Patients were randomized to ketamine or placebo. The primary outcome was pain intensity at 2 hours.",
+            "Pain intensity at 2 hours was significantly lower with ketamine than with placebo (P < 0.01). Pain "
+            "intensity at 24 hours did not differ between groups.",
+        ),
+        trial(  # no different from an active drug on the primary endpoint is as good as it, not a null result
+            "Patients were randomized to ketamine or morphine. The primary outcome was pain reduction at 30 minutes.",
+            "Pain reduction at 30 minutes was not significantly different between the ketamine and morphine groups. "
+            "Pain decreased significantly from baseline with ketamine (P < 0.001).",
+        ),
+        trial(  # a primary endpoint on another outcome (opioid use) says nothing of the pain it did not measure
+            "Patients were randomized to ketamine or placebo. The primary outcome was morphine consumption at 24 "
+            "hours.",
+            "Morphine consumption at 24 hours did not differ between groups. Pain scores were significantly lower "
+            "with ketamine than with placebo at 2 and 6 hours (P < 0.01).",
+        ),
+    ],
+)  # fmt: skip
+def test_a_positive_primary_or_one_against_an_active_drug_or_on_another_outcome_leaves_it_supporting(
+    rec: dict,
+) -> None:
+    st, _ = read(claim("Ketamine relieves acute pain."), rec)
+    assert st.stance == "supports", st.why
+    assert "primary endpoint rule" not in st.why
