@@ -22,10 +22,10 @@ from functools import lru_cache
 from ..records import Record, record_text
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
-from .findings import Finding, Reading, _outcome_mentions, lexicon
+from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
-from .text import expand, fmt_days, times
+from .text import expand, fmt_days
 from .verdict import GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
 from .weighing import Condition, TextbookPart, pattern, read_by_parts, weighing
 
@@ -1275,64 +1275,6 @@ def share_vote(
     return Vote(f, f.s, -1, 1.0, why)
 
 
-# -- the primary endpoint ----------------------------------------------------------------------------------------------
-
-
-def _same_time(a: list[float], b: list[float]) -> bool:
-    """Whether two lists of times (in days) share one (within a tenth), or either gives none."""
-    if not a or not b:
-        return True
-    return any(abs(x - y) <= 0.1 * max(x, y) for x in a for y in b)
-
-
-def primary_vote(
-    claim: Claim, prop: Proposition, rec: Record, reading: Reading, only: frozenset[int] | None = None
-) -> Vote | None:
-    """A null first result against placebo on the primary endpoint the abstract names, when that endpoint is the
-    claim's outcome (``data/weighing.toml`` [primary])."""
-    cfg = weighing()["primary"]
-    if prop.direction not in cfg["directions"]:
-        return None
-    names, not_main = pattern("primary", "names"), pattern("primary", "not_main")
-    lex = lexicon()
-    defined = None
-    for i, sent in enumerate(reading.sentences):
-        text = reading.text(rec, i)
-        if sent.section >= 0 and names.search(text):
-            defined = i
-            break
-    if defined is None:
-        return None
-    text = reading.text(rec, defined)
-    outcomes = {o for o, _a, _b in _outcome_mentions(text, lex)}
-    when = [t.days for t in times(text) if t.kind not in ("age", "regimen", "interval")]
-    named = names.search(text)
-    for f in reading.findings:
-        if f.s < defined or (only is not None and f.s not in only):
-            continue
-        if reading.sentences[f.s].role not in ("results", "conclusions") or f.direction is None:
-            continue
-        ftext = reading.text(rec, f.s)
-        if f.outcome not in outcomes or not on_claim_outcome(prop, f, claim.kind) or not _population_ok(prop, f):
-            continue
-        if f.s != defined and not_main.search(ftext):
-            continue
-        if not _same_time(when, [t[0] for t in f.times]):
-            continue
-        e = effect_of(f, reading)
-        if e is None or e.vs != "placebo":
-            continue
-        if e.direction != "same":
-            return None  # the first result on the primary endpoint is not null: the rule does not apply
-        where, said = reading.sentences[f.s].role, named.group(0) if named else text[:40]
-        why = (
-            f"the primary endpoint ('{said}', {reading.sentences[defined].role}) is no "
-            f"different from placebo: '{ftext[:90]}' ({where}) (primary endpoint rule)"
-        )
-        return Vote(f, f.s, -1, 1.0, why)
-    return None
-
-
 # -- putting it together -----------------------------------------------------------------------------------------------
 
 
@@ -1611,8 +1553,6 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         why = spoke[0].reason if spoke else "reports no finding on this claim"
         return Stance(NEUTRAL, why, [], [], indirect, related=related)
     share = share_vote(claim, prop, rec, reading, only) if ws >= 2 * wc else None
-    if share is None and ws >= 2 * wc:
-        share = primary_vote(claim, prop, rec, reading, only)
     if share is not None:
         # the record shows the effect but in a clearly smaller share of its patients than the claim says: it does
         # not support the claim's figure (at most mixed, never turned against the effect it shows)
