@@ -177,6 +177,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--list", action="store_true", help="every lost key record with its claim and reason")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--sentences", action="store_true", help="with --list: the sentences each side read for (c)")
     ap.add_argument("--keep", type=Path, help="keep the linked libraries in this (new) folder")
     args = ap.parse_args()
     from ketalit.claims.findings import reading_of
@@ -231,6 +232,11 @@ def main() -> None:
                         elif any(s != "neutral" for s in stances):
                             got = next(s for s in stances if s != "neutral")
                             out.update(place="c", stage=f"cited {got}, labelled {want}", detail="")
+                            e0 = next(e for e in cited if e["stance"] != "neutral")
+                            # what each side read: the engine's deciding sentences and why, the label's sentence
+                            out.update(engine_why=e0.get("why", ""), engine_sentences=e0.get("rationale", []),
+                                       engine_where=e0.get("where", []), label_sentence=key.get("sentence", ""),
+                                       label_reason=item.get("reason", ""))  # fmt: skip
                         elif doc_id is None:
                             out.update(place="a", stage="not in the library", detail="")
                         elif not claim.checkable:
@@ -262,10 +268,10 @@ def main() -> None:
                                 stage, detail = why_neutral(claim, rec, readings[rkey])
                                 out.update(place="b", stage=stage, detail=detail)
                         rows_out.append(out)
-    report(rows_out, mismatched, args.list, args.json)
+    report(rows_out, mismatched, args.list, args.json, args.sentences)
 
 
-def report(rows: list[dict[str, Any]], mismatched: set, listing: bool, as_json: bool) -> None:
+def report(rows: list[dict[str, Any]], mismatched: set, listing: bool, as_json: bool, detail: bool = False) -> None:
     if as_json:
         print(json.dumps({"keys": rows, "retrieval_not_reproduced": sorted(map(list, mismatched))}))
         return
@@ -317,6 +323,10 @@ def report(rows: list[dict[str, Any]], mismatched: set, listing: bool, as_json: 
                       f"{'; ' + r['detail'] if r['detail'] else ''} | {r['quote']}"
                       + (f" | outcome label {r['labelled_outcome']} engine {r['claim_outcome']}"
                          if 'labelled_outcome' in r else ""))  # fmt: skip
+                if p == "c" and detail:
+                    read = zip(r["engine_where"], r["engine_sentences"], strict=True)
+                    print(f"      engine ({r['engine_why']}): " + " / ".join(f"[{w}] {t}" for w, t in read))
+                    print(f"      label: {r['label_sentence'] or '(no sentence)'}")
 
 
 if __name__ == "__main__":

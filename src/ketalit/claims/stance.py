@@ -437,8 +437,10 @@ def _later_nulls_are_duration(votes: list[Vote], prop: Proposition) -> list[Vote
     if not helped:
         return votes
     longest = max(max((t[1] or t[0] for t in v.finding.times), default=0.0) for v in votes if v.side > 0 and v.finding)
-    if longest < 1.0 and _chronic(prop.population) and any(
-        v.side < 0 and v.finding is not None and v.finding.times for v in votes
+    if (
+        longest < 1.0
+        and _chronic(prop.population)
+        and any(v.side < 0 and v.finding is not None and v.finding.times for v in votes)
     ):
         return votes
     first = min(helped)
@@ -1115,6 +1117,164 @@ def _without_quantity(prop: Proposition) -> Proposition:
     return replace(prop, quantity=None) if prop.quantity and prop.quantity[0] != "onset_minutes" else prop
 
 
+# -- a claimed share of patients against the shares a record states --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share of people: a percentage, the words that state it, and whether it is "more than" it ("most")."""
+
+    percent: float
+    words: str
+    above: bool = False
+
+
+_NUMBER = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+_COUNT_WORDS_RX = sorted((w for w in NUMBERS_IN_WORDS if " " not in w and len(w) > 2), key=len, reverse=True)
+_COUNT = r"(\d{1,3}|" + "|".join(_COUNT_WORDS_RX) + r")"
+
+
+@lru_cache(maxsize=1)
+def _share_patterns() -> dict[str, re.Pattern[str]]:
+    cfg = weighing()["share"]
+    people = cfg["people"]
+    fractions = "|".join(sorted((re.escape(w) for w in cfg["words"]), key=len, reverse=True))
+    between = r"(?:\s*\([^()]{0,24}\))?\s+of\s+(?:the\s+|all\s+|these\s+|our\s+)?(?:\d+\s+)?"
+    between += r"(?:[\w-]+\s+){0,2}?" + people
+    return {
+        # a record's shares: "37 % of infusions", "4% (9/210) of patients", "22/44 (50 percent)", "Forty-eight (77%)
+        # of the 61 patients", "half of the patients"
+        "stated": re.compile(
+            r"\(?"
+            + _NUMBER
+            + r"\)?"
+            + between
+            + r"|\b\d{1,4}\s*/\s*\d{1,4}\s*\(\s*"
+            + _NUMBER
+            + r"\s*\)"
+            + r"|\b(?:"
+            + fractions
+            + r")\b"
+            + between,
+            re.I,
+        ),  # fmt: skip
+        # a claim's: the same, "two out of three patients", and a share with a verb ("41 per cent reported")
+        "claimed": re.compile(
+            _NUMBER + r"(?:" + between + r"|\s+(?:reported|report|had|have|get|got|see|saw|experienced|experience"
+            r"|respond|responded|stayed|stay|achieve|achieved|feel|felt|notice|noticed)\b)"
+            + r"|\b"
+            + _COUNT
+            + r"\s+(?:out of|in)\s+"
+            + _COUNT
+            + r"\s+(?:[\w-]+\s+){0,2}?"
+            + people
+            + r"|\b(?:"
+            + fractions
+            + r")\b"
+            + between,
+            re.I,
+        ),  # fmt: skip
+        "most": re.compile(cfg["most"] + people, re.I),
+        "upper": re.compile(cfg["upper"], re.I),
+        "no_result": re.compile(cfg["no_result"], re.I),
+        "good_result": re.compile(cfg["good_result"], re.I),
+        "other_arm": re.compile(cfg["other_arm"], re.I),
+    }
+
+
+def _count(word: str) -> float:
+    return float(word) if word.isdigit() else float(NUMBERS_IN_WORDS.get(word.lower(), 0))
+
+
+def _percent(m: re.Match[str]) -> float | None:
+    """The percentage a share pattern's match states (a number, a count out of a count, or a fraction word)."""
+    numbers = [g for g in m.groups() if g is not None]
+    if len(numbers) == 2:  # "two out of three"
+        whole = _count(numbers[1])
+        return 100.0 * _count(numbers[0]) / whole if whole else None
+    if numbers:
+        return float(numbers[0])
+    lead = m.group(0).lower()
+    words = weighing()["share"]["words"]
+    for w in sorted(words, key=len, reverse=True):
+        if lead.startswith(w):
+            return float(words[w])
+    return None
+
+
+def claimed_share(quote: str) -> Share | None:
+    """The share of patients a claim says get its result, if it says one: "more than 70% of patients", "roughly two
+    out of three patients", "most patients" (more than half). Not a share that bounds it from above ("under 1%") or
+    a share of no result ("20-30% of patients have no response")."""
+    pats = _share_patterns()
+    for m in pats["claimed"].finditer(quote):
+        if pats["upper"].search(quote[: m.start()]) or pats["no_result"].search(quote[m.end() :]):
+            continue
+        value = _percent(m)
+        if value is not None and 0 < value <= 100:
+            return Share(value, m.group(0).strip())
+    most = pats["most"].search(quote)
+    if most and not pats["no_result"].search(quote[most.end() :]):
+        return Share(50.0, most.group(0).strip(), above=True)
+    return None
+
+
+def stated_shares(text: str) -> list[Share]:
+    """The shares of people a record's sentence states, leaving out a share of another arm ("21% of placebo group
+    patients") and a sentence that gives several arms' shares in turn ("10%, 20%, and 35% ... respectively")."""
+    pats = _share_patterns()
+    if pats["other_arm"].search(text) and re.search(r"\brespectively\b", text, re.I):
+        return []
+    out = []
+    for m in pats["stated"].finditer(text):
+        if pats["other_arm"].search(m.group(0)) or pats["other_arm"].search(text[m.end() : m.end() + 30]):
+            continue
+        value = _percent(m)
+        if value is not None and 0 <= value <= 100:
+            out.append(Share(value, m.group(0).strip()))
+    return out
+
+
+def share_vote(
+    claim: Claim, prop: Proposition, rec: Record, reading: Reading, only: frozenset[int] | None = None
+) -> Vote | None:
+    """Against a claim that states a share of patients, the record's result or conclusion sentence stating the
+    largest share of its patients with the claim's outcome (with words of a good result, for a claim of benefit),
+    when even that share is clearly smaller than the claim's (``data/weighing.toml`` [share])."""
+    cfg = weighing()["share"]
+    if prop.direction not in cfg["directions"]:
+        return None
+    claimed = claimed_share(claim.quote)
+    if claimed is None:
+        return None
+    best: tuple[float, Finding, Share] | None = None
+    for f in reading.findings:
+        if only is not None and f.s not in only:
+            continue
+        if reading.sentences[f.s].role not in ("results", "conclusions"):
+            continue
+        text = reading.text(rec, f.s)
+        if not _population_ok(prop, f) or not on_claim_outcome(prop, f, claim.kind):
+            continue
+        if prop.direction != "causes" and not _share_patterns()["good_result"].search(text):
+            continue
+        for share in stated_shares(text):
+            if best is None or share.percent > best[0]:
+                best = (share.percent, f, share)
+    if best is None:
+        return None
+    top, f, share = best
+    smaller = top <= claimed.percent if claimed.above else top < claimed.percent * cfg["clearly_smaller"]
+    if not smaller:
+        return None
+    where = reading.sentences[f.s].role
+    why = (
+        f"the claim's '{claimed.words}' against the record's largest share, '{share.words}' ({where}): "
+        f"clearly smaller (claimed share rule)"
+    )
+    return Vote(f, f.s, -1, 1.0, why)
+
+
 # -- putting it together -----------------------------------------------------------------------------------------------
 
 
@@ -1392,7 +1552,12 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         spoke = [v for v in votes if v.reason]
         why = spoke[0].reason if spoke else "reports no finding on this claim"
         return Stance(NEUTRAL, why, [], [], indirect, related=related)
-    if ws >= 2 * wc:
+    share = share_vote(claim, prop, rec, reading, only) if ws >= 2 * wc else None
+    if share is not None:
+        # the record shows the effect but in a clearly smaller share of its patients than the claim says: it does
+        # not support the claim's figure (at most mixed, never turned against the effect it shows)
+        stance, deciding = MIXED, sorted(sup, key=lambda v: -v.weight)[:2] + [share]
+    elif ws >= 2 * wc:
         stance, deciding = SUPPORTS, sorted(sup, key=lambda v: -v.weight)
     elif wc >= 2 * ws:
         stance, deciding = CONTRADICTS, sorted(con, key=lambda v: -v.weight)

@@ -1,0 +1,143 @@
+"""A claim that says what share of patients get a result, read against the shares a record states
+(``data/weighing.toml`` [share], ``claims/stance.py`` share_vote): a record whose largest stated share is clearly
+smaller than the claim's does not support the claim's figure, whatever else it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketalit.claims.catalogue import Claim
+from ketalit.claims.findings import read_record
+from ketalit.claims.stance import claimed_share, stance_of, stated_shares
+from ketalit.records import author, new_record
+
+
+def claim(quote: str, **kw) -> Claim:
+    fields = {
+        "id": "900-01",
+        "document": "900",
+        "file": "x.txt",
+        "quote": quote,
+        "start": 0,
+        "end": len(quote),
+        "kind": "efficacy",
+        "routes": [],
+        "outcomes": ["pain_intensity"],
+        "settings": [],
+        "assertion": quote,
+    }
+    fields.update(kw)
+    return Claim(**fields)
+
+
+def record(results: str, design: str = "cohort") -> dict:
+    rec = new_record(
+        title="Ketamine infusions for patients with chronic pain",
+        authors=[author("Doe", "Jane")],
+        year=2020,
+        abstract=[
+            {"label": "METHODS", "category": "", "text": "Patients received intravenous ketamine infusions."},
+            {"label": "RESULTS", "category": "", "text": results},
+        ],
+    )
+    rec["tags"] = {"design": [design], "route": [], "outcome": [], "setting": []}
+    return rec
+
+
+def read(c: Claim, rec: dict):
+    reading = read_record(rec)
+    st = stance_of(c, rec, reading)
+    return st, [reading.text(rec, i) for i in st.rationale]
+
+
+SMALLER = [
+    (  # a share of infusions, against "more than 70% of patients"
+        "More than 70% of patients get significant pain relief from the infusions.",
+        "Overall, ketamine significantly reduced pain intensity (p < 0.001). "
+        "In 37 % of infusions, patients had a greater than 20 % reduction in pain score.",
+        {},
+        "37 % of infusions",
+    ),
+    (  # a count out of a count, against "two out of three"
+        "Roughly two out of three patients respond in a meaningful way.",
+        "Pain scores fell significantly from baseline after the infusions (P < 0.001). "
+        "The response rate was 12/40 (30 percent).",
+        {},
+        "12/40 (30 percent)",
+    ),
+    (  # a fraction word, against "most patients" (more than half)
+        "Most patients get real relief from their pain.",
+        "Pain was significantly lower with ketamine than with placebo (P = 0.01). "
+        "Half of the patients were responders at the end of the infusion.",
+        {},
+        "Half of the patients",
+    ),
+    (  # a harm: the share of patients who had it, against "most patients dissociate"
+        "During the infusion most patients dissociate.",
+        "Neuropsychiatric adverse events were identified in 4% (9/210) of patients who received ketamine.",
+        {"kind": "side_effect", "outcomes": ["psychotomimetic"]},
+        "4% (9/210) of patients",
+    ),
+]
+
+
+@pytest.mark.parametrize(("quote", "results", "fields", "share"), SMALLER)
+def test_a_clearly_smaller_share_than_the_claim_says_makes_a_supporting_record_mixed(
+    quote: str, results: str, fields: dict, share: str
+) -> None:
+    rec = record(results)
+    # without the figure, the same record supports the claim
+    plain = claim("Ketamine infusions bring " + ("dissociation." if fields else "pain relief."), **fields)
+    assert read(plain, rec)[0].stance == "supports"
+    st, sentences = read(claim(quote, **fields), rec)
+    assert st.stance == "mixed"  # demoted, not turned against the effect it shows
+    assert share in st.why and "claimed share rule" in st.why  # the words, where and which rule
+    assert "(results)" in st.why
+    assert any(share in s for s in sentences)  # the sentence stating the share is quoted
+    assert any(v.side > 0 for v in st.votes)  # and the effect the record shows still is
+
+
+@pytest.mark.parametrize(
+    ("quote", "results"),
+    [
+        (  # the record's largest share is not smaller: the rule does not fire
+            "Around 70% of patients get relief from the infusions.",
+            "Forty-eight (77%) of the 61 patients were immediate responders. "
+            "Sustained response occurred in 40% of patients at visit 1. "
+            "Pain decreased significantly from baseline (P < 0.001).",
+        ),
+        (  # a share of another outcome (nausea) says nothing of the share relieved
+            "More than 70% of patients get relief from the infusions.",
+            "Pain was significantly lower with ketamine than with placebo (P = 0.01). 20% of patients reported nausea.",
+        ),
+        (  # a share of the placebo arm is not a share of ketamine's patients
+            "More than 70% of patients get relief from the infusions.",
+            "Pain was significantly lower with ketamine than with placebo (P < 0.001). "
+            "Pain relief was reported by 30% of placebo patients.",
+        ),
+        (  # a share of patients with pain is not a share relieved
+            "More than 70% of patients get relief from the infusions.",
+            "Pain was significantly lower with ketamine than with placebo (P < 0.001). "
+            "At 6 months, 28.8% of patients in the ketamine group had neuropathic pain.",
+        ),
+    ],
+)  # fmt: skip
+def test_a_share_not_smaller_or_not_of_the_result_leaves_the_record_supporting(quote: str, results: str) -> None:
+    st, _ = read(claim(quote), record(results))
+    assert st.stance == "supports", st.why
+    assert "claimed share rule" not in st.why
+
+
+def test_only_a_share_of_a_result_that_bounds_the_claim_from_below_is_checked() -> None:
+    assert claimed_share("roughly 20-30% of patients have no response to the treatments") is None
+    assert claimed_share("a few people (under 1%) are very sensitive even to lower doses") is None
+    assert claimed_share("those who respond may see their pain fall by as much as 50%") is None  # a size, not a share
+    assert claimed_share("Ketamine relieves chronic pain.") is None
+    two_thirds = claimed_share("roughly two out of three patients respond")
+    assert two_thirds is not None and round(two_thirds.percent) == 67
+    most = claimed_share("During the infusion most patients dissociate")
+    assert most is not None and most.above and most.percent == 50
+    # in a record: "10%, 20%, and 35% of patients respectively" is each arm's in turn, not ketamine's
+    assert stated_shares("During placebo, ketamine, and ketamine/magnesium infusions, 10%, 20%, and 35% of patients "
+                         "respectively reported at least one adverse event.") == []  # fmt: skip
+    assert [s.percent for s in stated_shares("Forty-eight (77%) of the 61 patients were immediate responders.")] == [77]
