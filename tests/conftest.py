@@ -23,6 +23,16 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE"):
     sys.dont_write_bytecode = False
     sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
 
+# The tests' folders (tmp_path, the session fixtures' copies of the library) in memory where the machine has a tmpfs at
+# /dev/shm, unless PYTEST_DEBUG_TEMPROOT (pytest's own setting for where they go) says otherwise: the suite copies the
+# shipped library and writes whole reports (about 800 files each) into them, then removes them; on this machine's disk
+# (ext4 with online discard) each file created, renamed or removed cost about a millisecond of system time and more of
+# waiting (bench/README.md, "The suite, round 15"). No test observes the file system's kind: the tests of a full disk
+# mount a small tmpfs of their own, and what fsync makes durable is not observable in a test (conftest._no_fsync).
+_SHM = Path("/dev/shm")
+if _SHM.is_dir() and os.access(_SHM, os.W_OK | os.X_OK):
+    os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(_SHM))
+
 import contextlib  # noqa: E402
 import functools  # noqa: E402
 import gc  # noqa: E402

@@ -157,3 +157,22 @@ def test_tags_with_the_literal_index_equal_the_tags_without_it() -> None:
     for rec in records:
         fast, slow = default_tagger().apply(rec), plain.apply(rec)
         assert {k: fast[k] for k in keep} == {k: slow[k] for k in keep}, rec.get("pmid")
+
+
+def test_a_library_no_longer_used_is_freed_at_once(shipped_copy: Path) -> None:
+    """A library dropped (its records, claims and tables read) is freed when its last reference goes, not left for
+    the cyclic garbage collector, which would walk every record and claim it had loaded first."""
+    import gc
+    import weakref
+
+    lib = Library.open(shipped_copy)
+    assert lib.records() and lib.table("claims").all() and lib.find("19604642")
+    gone = weakref.ref(lib)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        del lib
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()

@@ -308,12 +308,16 @@ class Library:
     # -- reading the files ---------------------------------------------------------------------------------------------
     def _tinydb(self, name: str, tables: tuple[str, ...] | None = None) -> TinyDB:
         if name not in self._dbs:
+            # The loader holds the library's files, not the library: a library that held itself (through its
+            # tinydbs, their storages and this loader) would be freed only by the cyclic garbage collector, which
+            # would walk every record and claim it had loaded (each command opens libraries, and tests many).
+            files, root = self.files, self.root
 
             def load() -> dict[str, Any] | None:
-                data = self.files.read(name)
+                data = files.read(name)
                 why = None if data is None else table_problem(data, tables)
                 if why:
-                    raise damaged(self.root / name, why)
+                    raise damaged(root / name, why)
                 return data
 
             self._dbs[name] = TinyDB(storage=BufferedStorage, load=load)
@@ -326,12 +330,13 @@ class Library:
     def _load_shard(self, k: int) -> dict[int, Record]:
         if k not in self._rows:
             name = shard_name(k)
+            files, root = self.files, self.root  # not the library: see _tinydb
 
             def load() -> dict[str, Any] | None:
-                data = self.files.read(name)
+                data = files.read(name)
                 why = None if data is None else table_problem(data, ("records",))
                 if why:
-                    raise damaged(self.root / name, why)
+                    raise damaged(root / name, why)
                 return data
 
             db = TinyDB(storage=BufferedStorage, load=load)
