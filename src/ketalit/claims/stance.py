@@ -584,6 +584,49 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
     return votes
 
 
+RESULT_AT_A_TIME = "result named by its good outcome, a share of patients at a time (result at a time rule)"
+
+
+def result_at_a_time(f: Finding, text: str, reading: Reading) -> bool:
+    """Whether a finding with no direction is a result named by its good outcome and stated as a share of patients
+    at a time ("The pain relief event rate at the 1-3 months follow-ups was 58%", "At T2, 48% of the patients
+    remained a responder"; ``data/weighing.toml`` [times]): for how soon relief comes or how long it lasts, relief in
+    that share at that time. Not when the sentence says it was lost or absent, nor a result of another drug."""
+    if f.direction is not None or not f.times or f.negation:
+        return False
+    if f.arm not in ("ketamine", None) or (f.arm is None and not reading.study.ketamine):
+        return False
+    if not pattern("times", "result_named").search(f.words or ""):
+        return False
+    return bool(pattern("times", "share").search(text)) and not pattern("times", "not_kept").search(text)
+
+
+def duration_varies(claim: Claim) -> str:
+    """The words with which a duration claim says how long relief lasts differs between people ("how long symptom
+    relief lasts can vary", "The length of relief differs between individuals"): [strength] varies in the same clause
+    as words of how long relief lasts ([times] how_long, a clause ending at [times] clause_break); "" if it does not
+    ("Results differ from person to person, but ... relief lasting a month or longer" says how long it lasts)."""
+    if claim.kind != "duration":
+        return ""
+    for part in pattern("times", "clause_break").split(claim.quote):
+        m = pattern("strength", "varies").search(part)
+        if m and pattern("times", "how_long").search(part):
+            return m.group(0)
+    return ""
+
+
+def _varies_votes(prop: Proposition, effects: list[Effect], reading: Reading, words: str) -> list[Vote]:
+    """For a claim that how long relief lasts differs between people: relief that lasted (to any time) and relief
+    that was gone or brief (after the infusion, at a later time point) are both what the claim says happens in some
+    patients; every such vote supports it, its reason kept."""
+    votes = _duration_votes(prop, effects, reading) + _fades_votes(prop, effects)
+    for v in votes:
+        if v.side:
+            v.side = 1
+            v.reason = f"{v.reason}: how long relief lasts differs between people ('{words}')"
+    return votes
+
+
 # -- textbook claims: mechanism, history, dosing -----------------------------------------------------------------------
 
 
@@ -1476,6 +1519,9 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     if condition is not None:
         only = condition_sentences(condition, rec, reading)
         prop = replace(prop, outcomes=condition_outcomes(claim))
+    varies = duration_varies(claim) if prop.direction == "lasts" else ""
+    if varies:
+        prop = replace(prop, quantity=None)  # its figures illustrate the range; none is checked
     for f in reading.findings:
         if only is not None and f.s not in only:
             continue
@@ -1489,12 +1535,16 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             effects.append(Effect(f.direction, "active:ketamine by another route", f.significant, f))
             continue
         e = effect_of(f, reading)
+        if e is None and prop.direction in ("lasts", "onset") and result_at_a_time(f, text, reading):
+            e = Effect("better", "none", f.significant, replace(f, direction="better", rule=RESULT_AT_A_TIME))
         if e is not None:
             effects.append(e)
     fallback = ""
     if prop.direction == "states":
         votes = _textbook_votes(claim, rec, reading)
         related += _partial_statements(claim, rec, reading)
+    elif varies:
+        votes = _varies_votes(prop, effects, reading, varies)
     else:
         votes = _votes(prop, prop.direction, effects, reading)
         if claim.kind == "mechanism":  # and what the abstract states about the mechanism
@@ -1507,6 +1557,8 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             fallback = f"no comparison with {prop.comparator}: evidence on ketamine alone"
     related += len(votes)
     for v in votes:
+        if v.finding is not None and v.finding.rule == RESULT_AT_A_TIME and v.side:
+            v.reason = f"{v.reason} ({RESULT_AT_A_TIME})"
         s = reading.sentences[v.sentence]
         v.weight *= ROLE_WEIGHT.get(s.role, 0.6) * (0.5 if s.cut else 1.0)
         if v.finding is not None and v.finding.hedge:
