@@ -106,3 +106,22 @@ def test_a_claim_of_how_long_relief_lasts_beside_another_difference_is_checked_a
     st = stance_of(c, rec, read_record(rec))
     assert st.stance == "contradicts"
     assert "differs between people" not in st.why
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Relief typically lasts several months, though how long it lasts can vary.",
+        "Relief usually lasts 6 to 12 months, although the duration differs between individuals.",
+        "Relief lasts for months and varies between patients.",
+    ],
+)
+def test_a_claimed_span_beside_its_variation_is_still_checked(quote: str) -> None:
+    """A claim that says how long relief lasts and that it varies claims that span: relief gone after the infusion
+    must not support "months" because the claim also says it varies."""
+    rec = record("Ketamine produced potent analgesia during administration only.")
+    c = duration_claim(quote)
+    assert not duration_varies(c)
+    st = stance_of(c, rec, read_record(rec))
+    assert st.stance != "supports"
+    assert "differs between people" not in st.why

@@ -605,8 +605,10 @@ def duration_varies(claim: Claim) -> str:
     """The words with which a duration claim says how long relief lasts differs between people ("how long symptom
     relief lasts can vary", "The length of relief differs between individuals"): [strength] varies in the same clause
     as words of how long relief lasts ([times] how_long, a clause ending at [times] clause_break); "" if it does not
-    ("Results differ from person to person, but ... relief lasting a month or longer" says how long it lasts)."""
-    if claim.kind != "duration":
+    ("Results differ from person to person, but ... relief lasting a month or longer" says how long it lasts), nor
+    when the claim names a span of time anywhere ([times] states_span: "Relief typically lasts several months, though
+    how long it lasts can vary" claims months, which must be checked)."""
+    if claim.kind != "duration" or pattern("times", "states_span").search(claim.quote):
         return ""
     for part in pattern("times", "clause_break").split(claim.quote):
         m = pattern("strength", "varies").search(part)
