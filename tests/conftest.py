@@ -337,3 +337,25 @@ def cli_error(result, *words: str) -> str:
     """``one_line_error`` for an in-process CliRunner result (which keeps an uncaught exception instead of printing)."""
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return one_line_error(result.exit_code, result.stderr, *words)
+
+
+def make_claim(quote: str, **kw):
+    """A catalogue claim of the given words for tests of the evidence engine: an efficacy claim on pain intensity
+    with no route or setting unless ``kw`` says otherwise."""
+    from ketalit.claims.catalogue import Claim
+
+    fields = {
+        "id": "900-01",
+        "document": "900",
+        "file": "x.txt",
+        "quote": quote,
+        "start": 0,
+        "end": len(quote),
+        "kind": "efficacy",
+        "routes": [],
+        "outcomes": ["pain_intensity"],
+        "settings": [],
+        "assertion": quote,
+    }
+    fields.update(kw)
+    return Claim(**fields)

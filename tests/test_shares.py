@@ -11,23 +11,11 @@ from ketalit.claims.findings import read_record
 from ketalit.claims.stance import claimed_share, stance_of, stated_shares
 from ketalit.records import author, new_record
 
+from conftest import make_claim
+
 
 def claim(quote: str, **kw) -> Claim:
-    fields = {
-        "id": "900-01",
-        "document": "900",
-        "file": "x.txt",
-        "quote": quote,
-        "start": 0,
-        "end": len(quote),
-        "kind": "efficacy",
-        "routes": [],
-        "outcomes": ["pain_intensity"],
-        "settings": [],
-        "assertion": quote,
-    }
-    fields.update(kw)
-    return Claim(**fields)
+    return make_claim(quote, **kw)
 
 
 def record(results: str, design: str = "cohort") -> dict:

@@ -18,7 +18,7 @@ from ketalit.claims.verdict import Evidence, Tally, claim_condition, downgraded,
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 
-from conftest import ROOT
+from conftest import ROOT, make_claim
 
 LIBRARY = ROOT / "library"
 
@@ -35,21 +35,7 @@ def searched(shipped_copy: Path) -> tuple[Library, SearchIndex]:
 
 
 def claim(quote: str, **kw) -> Claim:
-    fields = {
-        "id": "900-01",
-        "document": "900",
-        "file": "x.txt",
-        "quote": quote,
-        "start": 0,
-        "end": len(quote),
-        "kind": "efficacy",
-        "routes": [],
-        "outcomes": ["pain_intensity"],
-        "settings": [],
-        "assertion": quote,
-    }
-    fields.update(kw)
-    return Claim(**fields)
+    return make_claim(quote, **kw)
 
 
 def evidence(lib: Library, c: Claim, key: str):
