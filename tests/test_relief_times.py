@@ -125,3 +125,60 @@ def test_a_claimed_span_beside_its_variation_is_still_checked(quote: str) -> Non
     st = stance_of(c, rec, read_record(rec))
     assert st.stance != "supports"
     assert "differs between people" not in st.why
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "At 3 months, 48% of placebo patients remained responders.",
+        "At 3 months, 48% of the patients in the placebo group remained responders.",
+        "The placebo response rate at 3 months was 40%.",
+        "At 3 months, 60% of responders had relapsed.",
+        "At 3 months, 70% of patients in the morphine group remained responders.",
+    ],
+)
+def test_a_share_of_another_arm_or_of_relief_that_came_back_is_not_relief_at_a_time(result: str) -> None:
+    """Relief in another arm, or relief that was lost again, never supports a claim that ketamine's relief lasts."""
+    rec = record(result)
+    st = stance_of(duration_claim("Relief lasts for months after the infusions."), rec, read_record(rec))
+    assert st.stance != "supports"
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "At 30 minutes, the response rate was 60% in the placebo group.",
+        "At 30 minutes, 80% of patients requested an analgesic.",
+        "At 30 minutes, 45% of patients needed rescue morphine.",
+    ],
+)
+def test_a_share_of_placebo_or_of_patients_needing_more_medicine_is_not_fast_relief(result: str) -> None:
+    rec = record(result)
+    c = Claim(
+        id="900-01", document="900", file="x.txt", quote="Patients feel relief within 30 minutes of the infusion.",
+        start=0, end=55, kind="onset", routes=[], outcomes=["onset", "pain_intensity"], settings=[],
+        assertion="ketamine relieves pain within 30 minutes", direction="onset",
+    )  # fmt: skip
+    st = stance_of(c, rec, read_record(rec))
+    assert st.stance != "supports"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Ketamine gives long-lasting relief, although its duration varies between patients.",
+        "Relief lasts a long time, though how long it lasts can vary.",
+        "Relief lasts 6-12 wks, though how long it lasts can vary.",
+        "Most patients get lasting relief, although how long it lasts varies.",
+        "Relief can persist long after the last infusion; how long it lasts differs between individuals.",
+        "The duration of relief varies, but it is always long-lasting.",
+    ],
+)
+def test_a_claim_of_lasting_relief_beside_its_variation_is_still_checked(quote: str) -> None:
+    """A claim that relief lasts (in words, a figure or a share) and that it varies claims that it lasts: relief only
+    during the infusion does not support it."""
+    rec = record("Ketamine produced potent analgesia during administration only.")
+    c = duration_claim(quote)
+    assert not duration_varies(c)
+    st = stance_of(c, rec, read_record(rec))
+    assert st.stance != "supports"
