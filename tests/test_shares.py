@@ -85,6 +85,27 @@ def test_a_clearly_smaller_share_than_the_claim_says_makes_a_supporting_record_m
     assert any(v.side > 0 for v in st.votes)  # and the effect the record shows still is
 
 
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        # the largest share in the sentence is of no result; the share with the result is smaller
+        "80% of patients were non-responders, and 20% of patients had a greater than 30% reduction in pain.",
+        "Pain intensity was reduced in 20% of patients, while 75% of patients reported no improvement in pain.",
+        "95% of patients completed the study; pain decreased by more than 30% in 20% of patients.",
+        # the larger share is another arm's, named before it
+        "20% of patients had a greater than 30% reduction in pain. "
+        "In the morphine group, 75% of patients had a greater than 30% reduction in pain.",
+    ],
+)
+def test_a_share_counts_for_what_its_own_clause_says(results: str) -> None:
+    """A record's share is read with its own clause: a share of non-responders, of patients without improvement, of
+    completers or of another arm is not the share of ketamine's patients who got relief."""
+    rec = record("Overall, ketamine significantly reduced pain intensity (p < 0.001). " + results)
+    st, _ = read(claim("More than 70% of patients get significant pain relief from the infusions."), rec)
+    assert st.stance == "mixed", st.why
+    assert "claimed share rule" in st.why and "20%" in st.why
+
 @pytest.mark.parametrize(
     ("quote", "results"),
     [

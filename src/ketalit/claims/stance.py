@@ -1175,6 +1175,18 @@ class Share:
     percent: float
     words: str
     above: bool = False
+    at: int = -1  # where a record's share starts in its sentence
+
+
+_SHARE_CLAUSE = re.compile(r";|,\s*and\b|\b(?:while|whereas|but)\b", re.I)
+
+
+def _clause_around(text: str, at: int, end: int) -> str:
+    """The clause of ``text`` that holds ``text[at:end]``: from the last break before it (";", ", and", "while",
+    "whereas", "but") to the first after it."""
+    start = max((m.end() for m in _SHARE_CLAUSE.finditer(text, 0, at)), default=0)
+    after = _SHARE_CLAUSE.search(text, end)
+    return text[start : after.start() if after else len(text)]
 
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
@@ -1227,6 +1239,7 @@ def _share_patterns() -> dict[str, re.Pattern[str]]:
         "no_result": re.compile(cfg["no_result"], re.I),
         "good_result": re.compile(cfg["good_result"], re.I),
         "other_arm": re.compile(cfg["other_arm"], re.I),
+        "no_result_here": re.compile(cfg["no_result_here"], re.I),
     }
 
 
@@ -1279,7 +1292,7 @@ def stated_shares(text: str) -> list[Share]:
             continue
         value = _percent(m)
         if value is not None and 0 <= value <= 100:
-            out.append(Share(value, m.group(0).strip()))
+            out.append(Share(value, m.group(0).strip(), at=m.start()))
     return out
 
 
@@ -1307,6 +1320,16 @@ def share_vote(
         if prop.direction != "causes" and not _share_patterns()["good_result"].search(text):
             continue
         for share in stated_shares(text):
+            # a share counts for what its own clause says: "80% were non-responders, and 20% had a greater than 30%
+            # reduction" states 20% with the result; "In the morphine group, 75% ..." is another arm's
+            clause = _clause_around(text, share.at, share.at + len(share.words))
+            pats = _share_patterns()
+            if pats["other_arm"].search(clause):
+                continue
+            if prop.direction != "causes" and (
+                not pats["good_result"].search(clause) or pats["no_result_here"].search(clause)
+            ):
+                continue
             if best is None or share.percent > best[0]:
                 best = (share.percent, f, share)
     if best is None:
