@@ -592,14 +592,14 @@ def result_at_a_time(f: Finding, text: str, reading: Reading) -> bool:
     at a time ("The pain relief event rate at the 1-3 months follow-ups was 58%", "At T2, 48% of the patients
     remained a responder"; ``data/weighing.toml`` [times]): for how soon relief comes or how long it lasts, relief in
     that share at that time. Not when the sentence says it was lost, absent or came back, nor when it names another
-    arm (a placebo or control group, another drug's group: [times] other_arm), nor a result of another drug."""
+    arm (a placebo or control group, another drug's group: [share] other_arm), nor a result of another drug."""
     if f.direction is not None or not f.times or f.negation:
         return False
     if f.arm not in ("ketamine", None) or (f.arm is None and not reading.study.ketamine):
         return False
     if not pattern("times", "result_named").search(f.words or ""):
         return False
-    if pattern("times", "other_arm").search(text):
+    if pattern("share", "other_arm").search(text):
         return False
     return bool(pattern("times", "share").search(text)) and not pattern("times", "not_kept").search(text)
 
