@@ -1170,12 +1170,13 @@ def _without_quantity(prop: Proposition) -> Proposition:
 
 @dataclass(frozen=True)
 class Share:
-    """A share of people: a percentage, the words that state it, and whether it is "more than" it ("most")."""
+    """A share of people: a percentage, the words that state it, whether it is "more than" it ("most"), and for a
+    record's share the clause of its sentence that holds it (what the share is of is read there)."""
 
     percent: float
     words: str
     above: bool = False
-    at: int = -1  # where a record's share starts in its sentence
+    clause: str = ""
 
 
 _SHARE_CLAUSE = re.compile(r";|,\s*and\b|\b(?:while|whereas|but)\b", re.I)
@@ -1201,21 +1202,12 @@ def _share_patterns() -> dict[str, re.Pattern[str]]:
     fractions = "|".join(sorted((re.escape(w) for w in cfg["words"]), key=len, reverse=True))
     between = r"(?:\s*\([^()]{0,24}\))?\s+of\s+(?:the\s+|all\s+|these\s+|our\s+)?(?:\d+\s+)?"
     between += r"(?:[\w-]+\s+){0,2}?" + people
+    fraction = r"|\b(?:" + fractions + r")\b" + between  # "half of the patients", "two thirds of people"
     return {
         # a record's shares: "37 % of infusions", "4% (9/210) of patients", "22/44 (50 percent)", "Forty-eight (77%)
         # of the 61 patients", "half of the patients"
         "stated": re.compile(
-            r"\(?"
-            + _NUMBER
-            + r"\)?"
-            + between
-            + r"|\b\d{1,4}\s*/\s*\d{1,4}\s*\(\s*"
-            + _NUMBER
-            + r"\s*\)"
-            + r"|\b(?:"
-            + fractions
-            + r")\b"
-            + between,
+            r"\(?" + _NUMBER + r"\)?" + between + r"|\b\d{1,4}\s*/\s*\d{1,4}\s*\(\s*" + _NUMBER + r"\s*\)" + fraction,
             re.I,
         ),  # fmt: skip
         # a claim's: the same, "two out of three patients", and a share with a verb ("41 per cent reported")
@@ -1228,10 +1220,7 @@ def _share_patterns() -> dict[str, re.Pattern[str]]:
             + _COUNT
             + r"\s+(?:[\w-]+\s+){0,2}?"
             + people
-            + r"|\b(?:"
-            + fractions
-            + r")\b"
-            + between,
+            + fraction,
             re.I,
         ),  # fmt: skip
         "most": re.compile(cfg["most"] + people, re.I),
@@ -1282,7 +1271,8 @@ def claimed_share(quote: str) -> Share | None:
 
 def stated_shares(text: str) -> list[Share]:
     """The shares of people a record's sentence states, leaving out a share of another arm ("21% of placebo group
-    patients") and a sentence that gives several arms' shares in turn ("10%, 20%, and 35% ... respectively")."""
+    patients", "In the morphine group, 75% of patients ...": in the share's words, just after them or anywhere in its
+    clause) and a sentence that gives several arms' shares in turn ("10%, 20%, and 35% ... respectively")."""
     pats = _share_patterns()
     if pats["other_arm"].search(text) and re.search(r"\brespectively\b", text, re.I):
         return []
@@ -1290,9 +1280,12 @@ def stated_shares(text: str) -> list[Share]:
     for m in pats["stated"].finditer(text):
         if pats["other_arm"].search(m.group(0)) or pats["other_arm"].search(text[m.end() : m.end() + 30]):
             continue
+        clause = _clause_around(text, m.start(), m.end())
+        if pats["other_arm"].search(clause):
+            continue
         value = _percent(m)
         if value is not None and 0 <= value <= 100:
-            out.append(Share(value, m.group(0).strip(), at=m.start()))
+            out.append(Share(value, m.group(0).strip(), clause=clause))
     return out
 
 
@@ -1308,6 +1301,7 @@ def share_vote(
     claimed = claimed_share(claim.quote)
     if claimed is None:
         return None
+    pats = _share_patterns()
     best: tuple[float, Finding, Share] | None = None
     for f in reading.findings:
         if only is not None and f.s not in only:
@@ -1317,17 +1311,11 @@ def share_vote(
         text = reading.text(rec, f.s)
         if not _population_ok(prop, f) or not on_claim_outcome(prop, f, claim.kind):
             continue
-        if prop.direction != "causes" and not _share_patterns()["good_result"].search(text):
-            continue
         for share in stated_shares(text):
             # a share counts for what its own clause says: "80% were non-responders, and 20% had a greater than 30%
-            # reduction" states 20% with the result; "In the morphine group, 75% ..." is another arm's
-            clause = _clause_around(text, share.at, share.at + len(share.words))
-            pats = _share_patterns()
-            if pats["other_arm"].search(clause):
-                continue
+            # reduction" states 20% with the result
             if prop.direction != "causes" and (
-                not pats["good_result"].search(clause) or pats["no_result_here"].search(clause)
+                not pats["good_result"].search(share.clause) or pats["no_result_here"].search(share.clause)
             ):
                 continue
             if best is None or share.percent > best[0]:
