@@ -272,8 +272,10 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
                 break  # a participle after the object ("pathways involved in"), or a verb's ("blocks needed")
             words.append(low)
         taken = end
-        said = " ".join(words)
-        if not words or any(part.object.search(said) for _, part in _textbook_part_specs()):
+        # the verb's clause, asides left out: "prevent glutamate (an excitatory neurotransmitter) from attaching to
+        # NMDA receptors" acts on the receptor
+        clause = re.split(r"[,;.]", re.sub(r"\([^)]*\)", "", text[end:]), maxsplit=1)[0]
+        if not words or any(part.object.search(clause) for _, part in _textbook_part_specs()):
             continue  # nothing a sentence must name, or what a configured part is about (a receptor, inflammation)
         name = text[start : end + len(phrase)].strip()
         out.append(ActionPart(name, cls, tuple(dict.fromkeys(words))[:2], bool(amount.search(phrase))))
