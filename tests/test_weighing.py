@@ -1326,7 +1326,7 @@ def test_a_claimed_action_is_stated_only_by_a_sentence_with_its_verb_and_its_obj
     assert action_parts("It changes the way things work in the nervous system.") == ()
     assert action_parts("It stops glutamate (the main excitatory messenger) from binding to NMDA receptors.") == ()
     # pain and its amplification are what analgesic records state in many words: the effect, not an object
-    assert action_parts("Ketamine breaks the loop that reinforces chronic pain and lowers nerve hypersensitivity.") == ()
+    assert action_parts("Ketamine breaks the loop that feeds chronic pain and lowers nerve hypersensitivity.") == ()
 
 
 def test_a_mechanism_whose_claimed_action_no_record_states_is_not_supported(lib: Library) -> None:

@@ -44,7 +44,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   direct finding that speaks for it (``shown_parts``; a mixed record's finding against a part shows nothing of it;
   a measure narrower than the vocabulary's outcome, sleep or energy, must be named); the explanation names the part
   not shown, and the records that show each of the others. A statement of mechanism that also claims a benefit
-  ("halts chronic pain by blocking the NMDA receptor") is at best `mixed`: the benefit is not weighed. A harm said to
+  ("halts chronic pain by blocking the NMDA receptor", "this can relieve migraine pain": a verb of relief and a pain
+  condition in one clause, either voice) is at best `mixed`: the benefit is not weighed. Each action a mechanism
+  claim's grammar states ("raises the amount of glutamate": ``data/weighing.toml`` [textbook.actions]) needs cited
+  sentences that state that verb on that object; a shared noun ("glutamate-related pathways") is not. A harm said to
   happen to most patients needs cited sentences stating a majority: a minority stated too makes it `mixed`.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
   records reporting it with ketamine suffice; only reports that it did not occur can contradict it. A claim that
