@@ -1299,3 +1299,67 @@ def test_figures_in_words_and_with_thousands_are_read_whole_and_several_is_no_ex
     once = trials("Patients received intravenous ketamine infusions of 1,000 mg daily.",
                   "Subjects were given IV ketamine infusions of 1,000 mg.")  # fmt: skip
     assert verdict(dose, _received(dose, once))[0] == "supported"
+
+
+def test_a_claimed_action_is_stated_only_by_a_sentence_with_its_verb_and_its_object() -> None:
+    from ketalit.claims.weighing import action_parts
+
+    # the verb, its direction and what it acts on are read from the claim's grammar, whatever the wording
+    (raise_,) = action_parts("After it binds, ketamine boosts the level of a messenger called glutamate.")
+    assert (raise_.direction, raise_.words, raise_.amount) == ("up", ("glutamate",), True)
+    # a sentence that shares the noun only, or names another amount, does not state it; one that says both does
+    assert raise_.named_in("Ketamine exerts its effects through activation of glutamate-related pathways.") is None
+    assert raise_.named_in("Ketamine is discussed in relation to other glutamatergic mechanisms.") is None
+    assert raise_.named_in("Ketamine increased the release of glutamate in the prefrontal cortex.") is not None
+    # a raise is not stated by a fall, and an amount not by an action on something else
+    assert raise_.named_in("Ketamine reduced glutamate levels in the cortex.") is None
+    assert raise_.named_in("Ketamine increased BDNF levels; glutamate was not measured.") is None
+    (damp,) = action_parts("It also seems to quiet the activity of glutamate, the chief excitatory neurotransmitter.")
+    assert (damp.direction, damp.words, damp.amount) == ("down", ("glutamate",), False)
+    assert damp.named_in("Ketamine inhibited glutamate signalling at cortical synapses.") is not None
+    assert damp.named_in("Ketamine acts through activation of glutamate-related pathways.") is None
+    # a verb of change is stated by a verb of any direction on the same object
+    (modulate,) = action_parts("Ketamine alters glutamate transmission.")
+    assert modulate.named_in("Ketamine acts through activation of glutamate-related pathways.") is not None
+    # what a configured part is about (a receptor), where it acts (the brain) and a pronoun are no action parts
+    assert action_parts("Ketamine blocks the NMDA receptor in the brain.") == ()
+    assert action_parts("It changes the way things work in the nervous system.") == ()
+    assert action_parts("It stops glutamate (the main excitatory messenger) from binding to NMDA receptors.") == ()
+    # pain and its amplification are what analgesic records state in many words: the effect, not an object
+    assert action_parts("Ketamine breaks the loop that feeds chronic pain and lowers nerve hypersensitivity.") == ()
+
+
+def test_a_mechanism_whose_claimed_action_no_record_states_is_not_supported(lib: Library) -> None:
+    # heldout13 p69 reworded: Littlejohn 2017 and Goldberg 2005 state that ketamine acts on NMDA receptors, and share
+    # words with the claim; neither says that it raises the amount of glutamate
+    words = "bound brain n-methyl-d-aspartate nmda receptors boosts level messenger glutamate"
+    boosts = claim("Once bound to the brain's N-methyl-D-aspartate (NMDA) receptors, ketamine boosts the level of a "
+                   "messenger called glutamate.", kind="mechanism", outcomes=[], terms=words)  # fmt: skip
+    found = [evidence(lib, boosts, k) for k in ("28536358", "goldberg2005multi")]
+    assert [e.stance for e in found] == ["supports"] * 2
+    v, why = verdict(boosts, found)
+    assert v == "insufficient"
+    assert "'boosts the level of a messenger called glutamate' (raises an amount of glutamate: no cited" in why
+    # the receptor alone, the same records establish
+    bound = claim("Ketamine binds to the brain's N-methyl-D-aspartate (NMDA) receptors.", kind="mechanism",
+                  outcomes=[], terms="binds brain n-methyl-d-aspartate nmda receptors")  # fmt: skip
+    found = [evidence(lib, bound, k) for k in ("28536358", "goldberg2005multi")]
+    assert verdict(bound, found)[0] == "supported"
+
+
+def test_a_mechanism_that_also_claims_relief_of_a_pain_condition_says_so_in_either_voice() -> None:
+    from ketalit.claims.verdict import effect_of_mechanism
+
+    def effect(quote: str) -> str:
+        return effect_of_mechanism(claim(quote, kind="mechanism", outcomes=[], terms="x"))
+
+    assert effect("By blocking NMDA receptors, ketamine can relieve fibromyalgia pain.") == "relieve fibromyalgia"
+    assert effect("Ketamine soothes nerves and so eases neuropathy.") == "eases neuropathy"
+    assert effect("Once the signals are blocked, chronic pain can be reduced or even eliminated.") == (
+        "chronic pain can be reduced or even eliminated"
+    )
+    assert effect("Blocking these receptors brings relief in many chronic pain conditions.").startswith("brings relief")
+    # relief of pain as such is a mechanism still; being studied as a treatment is not a claim that it works
+    assert effect("Ketamine relieves pain by blocking NMDA receptors.") == ""
+    assert effect("Because it blocks NMDA receptors, it has been studied as a treatment for CRPS.") == ""
+    assert effect("Ketamine blocks NMDA receptors, which are involved in chronic pain.") == ""

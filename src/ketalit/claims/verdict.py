@@ -44,7 +44,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   direct finding that speaks for it (``shown_parts``; a mixed record's finding against a part shows nothing of it;
   a measure narrower than the vocabulary's outcome, sleep or energy, must be named); the explanation names the part
   not shown, and the records that show each of the others. A statement of mechanism that also claims a benefit
-  ("halts chronic pain by blocking the NMDA receptor") is at best `mixed`: the benefit is not weighed. A harm said to
+  ("halts chronic pain by blocking the NMDA receptor", "this can relieve migraine pain": a verb of relief and a pain
+  condition in one clause, either voice) is at best `mixed`: the benefit is not weighed. Each action a mechanism
+  claim's grammar states ("raises the amount of glutamate": ``data/weighing.toml`` [textbook.actions]) needs cited
+  sentences that state that verb on that object; a shared noun ("glutamate-related pathways") is not. A harm said to
   happen to most patients needs cited sentences stating a majority: a minority stated too makes it `mixed`.
 - **a harm exists** ("can cause liver damage"): shown by observational evidence too; one strong or two weaker
   records reporting it with ketamine suffice; only reports that it did not occur can contradict it. A claim that
@@ -82,7 +85,7 @@ from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .coverage import cap
 from .text import NUMBER_WORDS
-from .weighing import Condition, conditions, pattern, read_by_parts, textbook_parts, weighing
+from .weighing import Condition, action_parts, conditions, pattern, read_by_parts, textbook_parts, weighing
 
 STRONG = 3.0  # an RCT or better
 REVIEWS = ("meta_analysis", "systematic_review")
@@ -685,7 +688,20 @@ def unstated_parts(t: Tally) -> list[str]:
         ]
         if not t.enough(stating):
             out.append(f"'{part.name}' ({', '.join(map(cite, stating[:2])) + ' only' if stating else 'no record'})")
+    if claim.kind == "mechanism":
+        # what the claim says the mechanism does (a verb and what it acts on): a sentence that shares the object's noun
+        # only ("glutamate-related pathways" for "raises the amount of glutamate") does not state it
+        for action in action_parts(claim.quote):
+            stating = [e for e in t.sup if not e.indirect and any(action.named_in(s) for s in e.rationale)]
+            if not t.enough(stating):
+                who = f"stated by {', '.join(map(cite, stating[:2]))} only" if stating else "no cited sentence says so"
+                what = f"{ACTION_WORDS[action.direction]}{' an amount of' if action.amount else ''}"
+                out.append(f"'{action.name}' ({what} {', '.join(action.words)}: {who})")
     return out
+
+
+# how an explanation names the direction of a claimed action
+ACTION_WORDS = {"up": "raises", "down": "lowers or blocks", "change": "changes"}
 
 
 def measures_named(claim: Claim) -> list[str]:
@@ -778,7 +794,21 @@ def effect_of_mechanism(claim: Claim) -> str:
     if claim.kind != "mechanism" or claim.proposition.direction != "states":
         return ""
     m = pattern("parts", "mechanism_effect").search(claim.quote)
-    return m.group(0) if m else ""
+    if m:
+        return m.group(0)
+    # a verb of relief and a pain condition in one clause, in either voice ("this can relieve migraine pain",
+    # "chronic pain can be changed or even eliminated")
+    verb, condition = pattern("parts", "benefit_verb"), pattern("parts", "benefit_condition")
+    span = int(weighing()["parts"]["benefit_span"])
+    for clause in pattern("parts", "benefit_clause").split(claim.quote):
+        for said in verb.finditer(clause):
+            named = condition.search(clause, said.end(), said.end() + span)
+            if named:  # active: the verb, then the condition it relieves
+                return clause[said.start() : named.end()].strip()
+            before = list(condition.finditer(clause, 0, said.start()))
+            if before and re.search(r"\b(?:be|been|is|are|was|were)\b", clause[before[-1].end() : said.start()]):
+                return clause[before[-1].start() : said.end()].strip()  # passive: the condition is relieved
+    return ""
 
 
 def _duration_verdict(t: Tally) -> str:

@@ -175,3 +175,108 @@ def textbook_rest(text: str, words: tuple[str, ...], general: re.Pattern[str]) -
         return word in said or any(rx.search(word) for rx in patterns)
 
     return tuple(w for w in dict.fromkeys(words) if not general.fullmatch(w) and not covered(w))
+
+
+ACTION_CLASSES = ("up", "down", "change")
+# which verbs of a sentence state a claim's verb of each direction: a change is stated by any
+_STATED_BY = {"up": ("up",), "down": ("down",), "change": ACTION_CLASSES}
+
+
+def _actions() -> dict[str, Any]:
+    return weighing()["textbook"]["actions"]
+
+
+@lru_cache(maxsize=4)
+def _action_rx(key: str) -> re.Pattern[str]:
+    """``[textbook.actions] key`` as one pattern (a list: any of them)."""
+    value = _actions()[key]
+    return either([value] if isinstance(value, str) else value)
+
+
+@lru_cache(maxsize=4096)
+def _object_word(word: str) -> re.Pattern[str]:
+    """An object's word as a sentence may name it: its stem ("neuropathy" finds "neuropathic", "glutamate"
+    "glutamatergic") or one of its technical words ([textbook.lay_words]: "brain" is named by "central")."""
+    w = word.lower()
+    stem = w[: max(4, len(w) - 3)] if len(w) >= 6 else w
+    tail = "" if len(w) >= 6 else r"s?\b"
+    lay = [x for key, same in weighing()["textbook"]["lay_words"].items() if w.startswith(key) for x in same]
+    alternatives = [r"(?<![\w-])" + re.escape(stem) + tail] + [r"(?<![\w])" + re.escape(x) for x in lay]
+    return re.compile("|".join(alternatives), re.I)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|though)\b", re.I)
+
+
+@dataclass(frozen=True)
+class ActionPart:
+    """What a mechanism claim says a mechanism does, read from its grammar (``data/weighing.toml``
+    [textbook.actions]): a verb of one direction (up, down, change) and the noun phrase it acts on. A sentence states
+    it when it names a verb that states that direction and every specific word of the object, each within
+    ``action_span`` characters of the verb, and an amount when the object is one."""
+
+    name: str  # the claim's words: "raise the amount of a neurotransmitter called glutamate"
+    direction: str  # up, down or change
+    words: tuple[str, ...]  # the object's specific words
+    amount: bool  # the object is an amount ("the amount of", "levels of")
+
+    def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
+        """The verb and the (last) object word a sentence states the action with, or None."""
+        if self.amount and not _action_rx("amount_said").search(sentence):
+            return None
+        span = int(_actions()["action_span"])
+        for cls in _STATED_BY[self.direction]:
+            for verb in _action_rx(cls).finditer(sentence):
+                # within the verb's clause ("increased BDNF levels; glutamate was not measured" is two)
+                before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, verb.start())]
+                after = _CLAUSE_BREAK.search(sentence, verb.end())
+                lo = max([verb.start() - span, *before, 0])
+                hi = min(verb.end() + span, after.start() if after else len(sentence))
+                near = [_object_word(w).search(sentence, lo, hi) for w in self.words]
+                if all(near):
+                    return verb, near[-1]  # type: ignore[return-value]
+        return None
+
+
+@lru_cache(maxsize=2048)
+def action_parts(text: str) -> tuple[ActionPart, ...]:
+    """The actions a mechanism claim's words state ([textbook.actions]), each a verb and the noun phrase after it up
+    to the first word that ends it: "it helps to raise the amount of a neurotransmitter called glutamate" gives
+    (up, glutamate, an amount). An action whose object has no specific word ("blocks them", "changes the way
+    things work") is no part: there is nothing a sentence must name; nor is one whose object is a clause ("how the
+    brain handles pain")."""
+    ends, skip = _action_rx("object_ends"), either([rf"(?:{w})\Z" for w in _actions()["object_skip"]])
+    generic, amount = either([rf"(?:{w})\Z" for w in _actions()["generic"]]), _action_rx("amount_claim")
+    verbs = sorted(
+        ((m.start(), m.end(), cls, m.group(0)) for cls in ACTION_CLASSES for m in _action_rx(cls).finditer(text)),
+        key=lambda v: (v[0], -v[1]),
+    )
+    out: list[ActionPart] = []
+    taken = -1
+    for start, end, cls, _ in verbs:
+        if start < taken:
+            continue  # a verb inside another's words ("set off")
+        stop = ends.search(text, end)
+        phrase = text[end : stop.start() if stop else len(text)]
+        tokens = re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8]
+        if re.match(r"\s*(?:the way|how)\b(?!\s+(?:much|many)\b)", phrase, re.I):
+            tokens = []  # a clause, not a thing ("resets the way the brain handles pain"): its words are not an object
+        words: list[str] = []
+        for n, tok in enumerate(tokens):
+            low = tok.lower()
+            if any(_action_rx(c).fullmatch(tok) for c in ACTION_CLASSES) and not words:
+                break  # another verb: this one has no object of its own ("helps reset", "block and inhibit")
+            if skip.match(low) or generic.match(low):
+                continue
+            if "-" not in low and re.search(r"ed\Z" if n == 0 else r"(?:ed|ing)\Z", low):
+                break  # a participle after the object ("pathways involved in"), or a verb's ("blocks needed")
+            words.append(low)
+        taken = end
+        # the verb's clause, asides left out: "prevent glutamate (an excitatory neurotransmitter) from attaching to
+        # NMDA receptors" acts on the receptor
+        clause = re.split(r"[,;.]", re.sub(r"\([^)]*\)", "", text[end:]), maxsplit=1)[0]
+        if not words or any(part.object.search(clause) for _, part in _textbook_part_specs()):
+            continue  # nothing a sentence must name, or what a configured part is about (a receptor, inflammation)
+        name = text[start : end + len(phrase)].strip()
+        out.append(ActionPart(name, cls, tuple(dict.fromkeys(words))[:2], bool(amount.search(phrase))))
+    return tuple(out)
