@@ -277,3 +277,16 @@ def test_the_forms_a_record_states_its_share_in() -> None:
     # a percentage of another thing beside a count is not the count's share; an inexact count gives no whole
     assert pcts("Of 40 patients (20% male), pain decreased.") == []
     assert pcts("Several of the 40 patients responded.") == []
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        "Response rate was 67%.",  # the share of patients who answered a survey, perhaps: no result named beside it
+        "The questionnaire response rate was 40%.",
+    ],
+)
+def test_a_rate_that_names_no_result_but_itself_is_not_a_share_relieved(results: str) -> None:
+    st, _ = read(claim("More than 90% of patients get significant pain relief."), record(RELIEF + results))
+    assert st.stance == "supports", st.why
+    assert "claimed share rule" not in st.why

@@ -1177,6 +1177,7 @@ class Share:
     words: str
     above: bool = False
     clause: str = ""
+    rate: bool = False
 
 
 _SHARE_CLAUSE = re.compile(r";|,\s*and\b|\b(?:while|whereas|but)\b", re.I)
@@ -1214,9 +1215,10 @@ def _share_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-# How a share form's match is read: "top" the largest percentage it holds (one, or a range's two), "count" its
-# percentage when it gives one, else its first count out of its second, "last" its percentage after a count,
-# "fraction" the fraction word it starts with, a number the share a claim's words of nearly everyone say at least
+# How a share form's match is read: "top" (and "rate", a rate's) the largest percentage it holds (one, or a range's
+# two), "count" its percentage when it gives one, else its first count out of its second, "last" its percentage
+# after a count, "fraction" the fraction word it starts with, a number the share a claim's words of nearly everyone
+# say at least
 _Reader = str
 
 
@@ -1258,9 +1260,9 @@ def _share_forms() -> dict[str, list[tuple[re.Pattern[str], _Reader]]]:
             "count",
         ),
         # "a 70% success rate", "an 80% overall response rate"
-        (rx(_NUMBER + r"\s+" + words + rate), "top"),
+        (rx(_NUMBER + r"\s+" + words + rate), "rate"),
         # "a response rate of 80%", "the response rate at 24 hours was 30%", "response rates ranged from 20% to 40%"
-        (rx(rate + r"\s+(?:[\w-]+\s+){0,5}?" + _RANGE), "top"),
+        (rx(rate + r"\s+(?:[\w-]+\s+){0,5}?" + _RANGE), "rate"),
     ]
     return {
         # a record's: the common forms and a count of people with its percentage ("nine patients (22.5%)")
@@ -1282,7 +1284,7 @@ def _count(word: str) -> float:
 def _percent(m: re.Match[str], reader: _Reader) -> float | None:
     """The percentage a share form's match states, read as its form says (see _share_forms)."""
     numbers = [g for g in m.groups() if g is not None]
-    if reader == "top":
+    if reader in ("top", "rate"):
         return max(float(n) for n in numbers) if numbers else None
     if reader == "count":  # "22/44 (50 percent)", "8 of 40 patients (20%)": the percentage; "12/30": the counts
         if len(numbers) == 3:
@@ -1350,7 +1352,7 @@ def stated_shares(text: str) -> list[Share]:
             continue
         value = _percent(m, reader)
         if value is not None and 0 <= value <= 100:
-            out.append(Share(value, m.group(0).strip(), clause=clause))
+            out.append(Share(value, m.group(0).strip(), clause=clause, rate=reader == "rate"))
     return out
 
 
@@ -1383,6 +1385,12 @@ def share_vote(
                 not pats["good_result"].search(share.clause) or pats["no_result_here"].search(share.clause)
             ):
                 continue
+            if (
+                share.rate
+                and f.words.lower() in share.words.lower()
+                and not pats["good_result"].search(share.clause.replace(share.words, " "))
+            ):
+                continue  # a rate that alone names the result: "Response rate was 67%" may be a survey's
             if best is None or share.percent > best[0]:
                 best = (share.percent, f, share)
     if best is None:
