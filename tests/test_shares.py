@@ -150,3 +150,143 @@ def test_only_a_share_of_a_result_that_bounds_the_claim_from_below_is_checked() 
     assert stated_shares("During placebo, ketamine, and ketamine/magnesium infusions, 10%, 20%, and 35% of patients "
                          "respectively reported at least one adverse event.") == []  # fmt: skip
     assert [s.percent for s in stated_shares("Forty-eight (77%) of the 61 patients were immediate responders.")] == [77]
+
+
+# -- the forms of a share beyond a percentage of people: counts, rates, words of nearly everyone, ranges -------------
+
+RELIEF = "Overall, ketamine significantly reduced pain intensity (p < 0.001). "
+
+FORMS_SMALLER = [
+    # a record's count out of a count with its percentage, against a claim's percentage
+    ("More than 70% of patients get significant pain relief.",
+     "8 of 40 patients (20%) had a greater than 30% reduction in pain.", "8 of 40 patients (20%)"),
+    # a record's count out of a count alone, against "two out of three"
+    ("Two out of three patients respond to the infusions.",
+     "Pain relief of at least 30% was reported by 12/30 patients.", "12/30 patients"),
+    # a record's count of people with its percentage, the whole elsewhere in the sentence
+    ("Most patients get real relief from their pain.",
+     "Of the 40 patients enrolled, a pain reduction of at least 30% was reported by nine patients (22.5%).",
+     "nine patients (22.5%)"),
+    # a claim's words of nearly everyone
+    ("The vast majority of patients get relief from their pain.",
+     "A greater than 30% reduction in pain occurred in 18 of 40 patients (45%).", "18 of 40 patients (45%)"),
+    ("Nearly all patients get relief from their pain.",
+     "Pain relief of at least 30% occurred in 26 of 40 patients (65%).", "26 of 40 patients (65%)"),
+    ("Almost everyone feels their pain lift after an infusion.",
+     "A greater than 30% reduction in pain occurred in 18 of 40 patients (45%).", "18 of 40 patients (45%)"),
+    # a claim's rate, against a record's rate or count
+    ("Ketamine infusions have a 70% success rate for chronic pain.",
+     "Pain was significantly reduced at 24 hours, with a response rate of 30%.", "response rate of 30%"),
+    ("Our clinic sees a response rate of 80% in chronic pain.",
+     "A greater than 30% reduction in pain occurred in 18 of 40 patients (45%).", "18 of 40 patients (45%)"),
+    ("We see success in 4 out of 5 patients with chronic pain.",
+     "A greater than 30% reduction in pain occurred in 18 of 40 patients (45%).", "18 of 40 patients (45%)"),
+    # a claim's "up to" read by its top: 80% against 60% is clearly larger
+    ("Up to 80% of patients get significant pain relief.",
+     "60% of patients had a greater than 30% reduction in pain.", "60% of patients"),
+    # a record's range read by its top, still clearly smaller
+    ("More than 70% of patients get significant pain relief.",
+     "Pain response rates ranged from 20% to 40% across the infusions.", "ranged from 20% to 40%"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "results", "share"), FORMS_SMALLER)
+def test_every_form_of_a_share_is_read_and_a_clearly_smaller_one_makes_the_record_mixed(
+    quote: str, results: str, share: str
+) -> None:
+    rec = record(RELIEF + results)
+    assert read(claim("Ketamine infusions bring pain relief."), rec)[0].stance == "supports"
+    st, sentences = read(claim(quote), rec)
+    assert st.stance == "mixed", st.why  # demoted, never turned against the effect the record shows
+    assert "claimed share rule" in st.why and share in st.why  # the record's share, quoted
+    assert (claimed_share(quote) or pytest.fail("no claimed share")).words in st.why  # and the claim's
+    assert any(share in s for s in sentences)
+    assert any(v.side > 0 for v in st.votes)
+
+
+FORMS_NOT_SMALLER = [
+    # a claim's range read by its top: "50-70%" against 60% is not clearly larger
+    ("50-70% of patients get significant pain relief.", "60% of patients had a greater than 30% reduction in pain."),
+    # a record's range read by its top: 65% against "more than 70%" is not clearly smaller (its bottom, 40%, would be)
+    ("More than 70% of patients get significant pain relief.",
+     "Pain response rates ranged from 40% to 65% across the infusions."),
+    # another arm's count
+    ("More than 70% of patients get significant pain relief.",
+     "Pain relief was reported by 8 of 40 placebo patients (20%)."),
+    # a count of non-responders
+    ("The vast majority of patients get relief from their pain.", "12 of 40 patients (30%) were non-responders."),
+    # a count of completers
+    ("Nearly all patients get relief from their pain.",
+     "Pain decreased from baseline to 6 months, and 12/40 patients completed the 6-month follow-up."),
+    # a count of a harm, against a claim of benefit
+    ("Ketamine infusions have a 70% success rate for chronic pain.",
+     "Pain decreased from baseline; nausea occurred in 6 of 40 patients (15%)."),
+    # a universal without a figure is not a share
+    ("Ketamine infusions work for everyone with chronic pain.",
+     "A greater than 30% reduction in pain occurred in 18 of 40 patients (45%)."),
+    ("Ketamine always brings pain relief.", "A greater than 30% reduction in pain occurred in 8 of 40 patients (20%)."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "results"), FORMS_NOT_SMALLER)
+def test_a_form_of_a_share_not_clearly_smaller_or_not_of_the_result_leaves_the_record_supporting(
+    quote: str, results: str
+) -> None:
+    st, _ = read(claim(quote), record(RELIEF + results))
+    assert st.stance == "supports", st.why
+    assert "claimed share rule" not in st.why
+
+
+def test_a_harm_counted_in_a_record_against_a_claim_that_nearly_everyone_has_it() -> None:
+    fields = {"kind": "side_effect", "outcomes": ["psychotomimetic"]}
+    rec = record("Dissociative symptoms occurred in 3 of 40 patients (7.5%) who received ketamine.")
+    st, _ = read(claim("Nearly all patients dissociate during the infusion.", **fields), rec)
+    assert st.stance == "mixed" and "3 of 40 patients (7.5%)" in st.why, st.why
+
+
+def test_the_forms_a_claim_states_its_share_in() -> None:
+    def pct(quote: str) -> float | None:
+        share = claimed_share(quote)
+        return None if share is None else round(share.percent)
+
+    assert pct("Ketamine has a 70% success rate") == 70
+    assert pct("a response rate of 80% in depression") == 80
+    assert pct("an 80% overall response rate") == 80
+    assert pct("response rates of 50% to 70%") == 70  # a range by its top
+    assert pct("up to 80% of patients respond") == 80
+    assert pct("success in 4 out of 5 patients") == 80
+    assert pct("the vast majority of patients feel better") == 80
+    assert pct("The vast majority respond within hours") == 80
+    assert pct("almost everyone feels relief") == 90
+    # not a share of patients, or bounded from above, or no figure at all
+    assert pct("the vast majority of side effects are mild") is None
+    assert pct("a success rate of less than 10%") is None
+    assert pct("Ketamine works for everyone") is None
+    assert pct("It always works, for all patients") is None
+
+
+def test_the_forms_a_record_states_its_share_in() -> None:
+    def pcts(text: str) -> list[float]:
+        return [round(s.percent, 1) for s in stated_shares(text)]
+
+    assert pcts("8 of 40 patients (20%) had a greater than 30% reduction in pain.") == [20]
+    assert pcts("12/30 patients responded.") == [40]
+    assert pcts("Pain relief was reported by nine patients (22.5%) of the 40 enrolled.") == [22.5]
+    assert pcts("Response rates ranged from 20% to 40%.") == [40]  # a range by its top
+    assert pcts("A 45% response rate was seen at 24 hours.") == [45]
+    # a percentage of another thing beside a count is not the count's share; an inexact count gives no whole
+    assert pcts("Of 40 patients (20% male), pain decreased.") == []
+    assert pcts("Several of the 40 patients responded.") == []
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        "Response rate was 67%.",  # the share of patients who answered a survey, perhaps: no result named beside it
+        "The questionnaire response rate was 40%.",
+    ],
+)
+def test_a_rate_that_names_no_result_but_itself_is_not_a_share_relieved(results: str) -> None:
+    st, _ = read(claim("More than 90% of patients get significant pain relief."), record(RELIEF + results))
+    assert st.stance == "supports", st.why
+    assert "claimed share rule" not in st.why

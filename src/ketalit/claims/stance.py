@@ -1177,6 +1177,7 @@ class Share:
     words: str
     above: bool = False
     clause: str = ""
+    rate: bool = False
 
 
 _SHARE_CLAUSE = re.compile(r";|,\s*and\b|\b(?:while|whereas|but)\b", re.I)
@@ -1191,7 +1192,12 @@ def _clause_around(text: str, at: int, end: int) -> str:
 
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
-_COUNT_WORDS_RX = sorted((w for w in NUMBERS_IN_WORDS if " " not in w and len(w) > 2), key=len, reverse=True)
+# a range of percentages, read by its top ("50-70%", "20% to 40%"): its bottom is an optional group before _NUMBER
+_RANGE = r"(?:(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)?\s*(?:-|–|to|and)\s*)?" + _NUMBER
+# counts in words: only exact ones ("several" says no number)
+_COUNT_WORDS_RX = sorted(
+    (w for w in NUMBERS_IN_WORDS if " " not in w and len(w) > 2 and w != "several"), key=len, reverse=True
+)
 _COUNT = r"(\d{1,3}|" + "|".join(_COUNT_WORDS_RX) + r")"
 
 
@@ -1199,30 +1205,7 @@ _COUNT = r"(\d{1,3}|" + "|".join(_COUNT_WORDS_RX) + r")"
 def _share_patterns() -> dict[str, re.Pattern[str]]:
     cfg = weighing()["share"]
     people = cfg["people"]
-    fractions = "|".join(sorted((re.escape(w) for w in cfg["words"]), key=len, reverse=True))
-    between = r"(?:\s*\([^()]{0,24}\))?\s+of\s+(?:the\s+|all\s+|these\s+|our\s+)?(?:\d+\s+)?"
-    between += r"(?:[\w-]+\s+){0,2}?" + people
-    fraction = r"|\b(?:" + fractions + r")\b" + between  # "half of the patients", "two thirds of people"
     return {
-        # a record's shares: "37 % of infusions", "4% (9/210) of patients", "22/44 (50 percent)", "Forty-eight (77%)
-        # of the 61 patients", "half of the patients"
-        "stated": re.compile(
-            r"\(?" + _NUMBER + r"\)?" + between + r"|\b\d{1,4}\s*/\s*\d{1,4}\s*\(\s*" + _NUMBER + r"\s*\)" + fraction,
-            re.I,
-        ),  # fmt: skip
-        # a claim's: the same, "two out of three patients", and a share with a verb ("41 per cent reported")
-        "claimed": re.compile(
-            _NUMBER + r"(?:" + between + r"|\s+(?:reported|report|had|have|get|got|see|saw|experienced|experience"
-            r"|respond|responded|stayed|stay|achieve|achieved|feel|felt|notice|noticed)\b)"
-            + r"|\b"
-            + _COUNT
-            + r"\s+(?:out of|in)\s+"
-            + _COUNT
-            + r"\s+(?:[\w-]+\s+){0,2}?"
-            + people
-            + fraction,
-            re.I,
-        ),  # fmt: skip
         "most": re.compile(cfg["most"] + people, re.I),
         "upper": re.compile(cfg["upper"], re.I),
         "no_result": re.compile(cfg["no_result"], re.I),
@@ -1232,24 +1215,105 @@ def _share_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# How a share form's match is read: "top" (and "rate", a rate's) the largest percentage it holds (one, or a range's
+# two), "count" its percentage when it gives one, else its first count out of its second, "last" its percentage
+# after a count, "fraction" the fraction word it starts with, a number the share a claim's words of nearly everyone
+# say at least
+_Reader = str
+
+
+@lru_cache(maxsize=1)
+def _share_forms() -> dict[str, list[tuple[re.Pattern[str], _Reader]]]:
+    """The forms of a share, each with how it is read: a record's ("stated") and a claim's ("claimed")."""
+    cfg = weighing()["share"]
+    people = cfg["people"]
+    words = r"(?:[\w-]+\s+){0,2}?"  # "of the 61 [adult] patients"
+    fractions = "|".join(sorted((re.escape(w) for w in cfg["words"]), key=len, reverse=True))
+    between = r"(?:\s*\([^()]{0,24}\))?\s+of\s+(?:the\s+|all\s+|these\s+|our\s+)?(?:\d+\s+)?" + words + people
+    # a count's own percentage, closing its brackets ("(20%)", "(22.5%, 95% CI ...)"), not another figure ("(20% male)")
+    pct = r"\s*\(\s*" + _NUMBER + r"\s*(?:\)|[,;])"
+    pct_after = r"(?:" + pct + r")?"  # "8 of 40 patients (20%)"
+    rate = cfg["rate"]
+
+    def rx(text: str) -> re.Pattern[str]:
+        return re.compile(text, re.I)
+
+    common = [
+        # "37 % of infusions", "4% (9/210) of patients", "Forty-eight (77%) of the 61 patients"
+        (rx(r"\(?" + _NUMBER + r"\)?" + between), "top"),
+        # "half of the patients", "two thirds of people"
+        (rx(r"\b(?:" + fractions + r")\b" + between), "fraction"),
+        # "22/44 (50 percent)", "12/30 patients responded"
+        (rx(r"\b(\d{1,4})\s*/\s*(\d{1,4})(?:\s*\(\s*" + _NUMBER + r"\s*\)|\s+" + words + people + r")"), "count"),
+        # "8 of 40 patients (20%)", "two out of three patients"
+        (
+            rx(
+                r"\b"
+                + _COUNT
+                + r"\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+)?"
+                + _COUNT
+                + r"\s+"
+                + words
+                + people
+                + pct_after
+            ),
+            "count",
+        ),
+        # "a 70% success rate", "an 80% overall response rate"
+        (rx(_NUMBER + r"\s+" + words + rate), "rate"),
+        # "a response rate of 80%", "the response rate at 24 hours was 30%", "response rates ranged from 20% to 40%"
+        (rx(rate + r"\s+(?:[\w-]+\s+){0,5}?" + _RANGE), "rate"),
+    ]
+    return {
+        # a record's: the common forms and a count of people with its percentage ("nine patients (22.5%)")
+        "stated": common + [(rx(r"\b" + _COUNT + r"\s+" + words + people + pct), "last")],
+        # a claim's: the common forms and a share with a verb ("41 per cent reported")
+        "claimed": common
+        + [
+            (rx(_NUMBER + r"\s+(?:reported|report|had|have|get|got|see|saw|experienced|experience|respond"
+                r"|responded|stayed|stay|achieve|achieved|feel|felt|notice|noticed)\b"), "top"),
+        ]
+        + [(rx(form["words"].replace("{people}", people)), str(form["percent"])) for form in cfg["nearly_all"]],
+    }  # fmt: skip
+
+
 def _count(word: str) -> float:
     return float(word) if word.isdigit() else float(NUMBERS_IN_WORDS.get(word.lower(), 0))
 
 
-def _percent(m: re.Match[str]) -> float | None:
-    """The percentage a share pattern's match states (a number, a count out of a count, or a fraction word)."""
+def _percent(m: re.Match[str], reader: _Reader) -> float | None:
+    """The percentage a share form's match states, read as its form says (see _share_forms)."""
     numbers = [g for g in m.groups() if g is not None]
-    if len(numbers) == 2:  # "two out of three"
-        whole = _count(numbers[1])
+    if reader in ("top", "rate"):
+        return max(float(n) for n in numbers) if numbers else None
+    if reader == "count":  # "22/44 (50 percent)", "8 of 40 patients (20%)": the percentage; "12/30": the counts
+        if len(numbers) == 3:
+            return float(numbers[2])
+        whole = _count(numbers[1]) if len(numbers) == 2 else 0.0
         return 100.0 * _count(numbers[0]) / whole if whole else None
-    if numbers:
-        return float(numbers[0])
-    lead = m.group(0).lower()
-    words = weighing()["share"]["words"]
-    for w in sorted(words, key=len, reverse=True):
-        if lead.startswith(w):
-            return float(words[w])
-    return None
+    if reader == "last":  # "nine patients (22.5%)": the percentage, not the count
+        return float(numbers[-1]) if numbers else None
+    if reader == "fraction":
+        lead = m.group(0).lower()
+        words = weighing()["share"]["words"]
+        for w in sorted(words, key=len, reverse=True):
+            if lead.startswith(w):
+                return float(words[w])
+        return None
+    return float(reader)  # a claim's words of nearly everyone: the share they say at least
+
+
+def _matches(text: str, kind: str) -> list[tuple[re.Match[str], _Reader]]:
+    """Every share of ``text`` in the forms of ``kind``, first first; of overlapping ones the one starting first (the
+    longer when they start together)."""
+    found = [(m, r) for p, r in _share_forms()[kind] for m in p.finditer(text)]
+    found.sort(key=lambda mr: (mr[0].start(), -mr[0].end()))
+    out: list[tuple[re.Match[str], _Reader]] = []
+    for m, r in found:
+        if out and m.start() < out[-1][0].end():
+            continue
+        out.append((m, r))
+    return out
 
 
 def claimed_share(quote: str) -> Share | None:
@@ -1257,10 +1321,13 @@ def claimed_share(quote: str) -> Share | None:
     out of three patients", "most patients" (more than half). Not a share that bounds it from above ("under 1%") or
     a share of no result ("20-30% of patients have no response")."""
     pats = _share_patterns()
-    for m in pats["claimed"].finditer(quote):
-        if pats["upper"].search(quote[: m.start()]) or pats["no_result"].search(quote[m.end() :]):
+    for m, reader in _matches(quote, "claimed"):
+        # a bound from above is read just before the share's first figure ("a success rate of less than 10%")
+        figures = [m.start(g) for g in range(1, (m.lastindex or 0) + 1) if m.group(g) is not None]
+        begins = min(figures, default=m.start())
+        if pats["upper"].search(quote[:begins]) or pats["no_result"].search(quote[m.end() :]):
             continue
-        value = _percent(m)
+        value = _percent(m, reader)
         if value is not None and 0 < value <= 100:
             return Share(value, m.group(0).strip())
     most = pats["most"].search(quote)
@@ -1277,15 +1344,15 @@ def stated_shares(text: str) -> list[Share]:
     if pats["other_arm"].search(text) and re.search(r"\brespectively\b", text, re.I):
         return []
     out = []
-    for m in pats["stated"].finditer(text):
+    for m, reader in _matches(text, "stated"):
         if pats["other_arm"].search(m.group(0)) or pats["other_arm"].search(text[m.end() : m.end() + 30]):
             continue
         clause = _clause_around(text, m.start(), m.end())
         if pats["other_arm"].search(clause):
             continue
-        value = _percent(m)
+        value = _percent(m, reader)
         if value is not None and 0 <= value <= 100:
-            out.append(Share(value, m.group(0).strip(), clause=clause))
+            out.append(Share(value, m.group(0).strip(), clause=clause, rate=reader == "rate"))
     return out
 
 
@@ -1318,6 +1385,12 @@ def share_vote(
                 not pats["good_result"].search(share.clause) or pats["no_result_here"].search(share.clause)
             ):
                 continue
+            if (
+                share.rate
+                and f.words.lower() in share.words.lower()
+                and not pats["good_result"].search(share.clause.replace(share.words, " "))
+            ):
+                continue  # a rate that alone names the result: "Response rate was 67%" may be a survey's
             if best is None or share.percent > best[0]:
                 best = (share.percent, f, share)
     if best is None:
