@@ -1417,3 +1417,12 @@ def test_a_sub_anaesthetic_dose_and_a_mechanism_claim_name_no_anaesthetic_use() 
     assert "used as an anaesthetic" in named("It has served as a general anesthetic for years.", "history")
     assert "used as an anaesthetic" not in named("Given at sub-anaesthetic doses, it eases pain.", "history")
     assert "used as an anaesthetic" not in named("The anaesthetic ketamine blocks NMDA receptors.", "mechanism")
+
+
+def test_when_a_regulator_first_approved_it_is_no_date_of_use() -> None:
+    from ketalit.claims.weighing import textbook_parts
+
+    approved = "The FDA initially approved this medication in 1970 for use in medical procedures."
+    assert "used for decades" not in [p.name for p in textbook_parts(approved, "history")]
+    used = "It was initially used in medical procedures."
+    assert "used for decades" in [p.name for p in textbook_parts(used, "history")]
