@@ -1363,3 +1363,128 @@ def test_a_mechanism_that_also_claims_relief_of_a_pain_condition_says_so_in_eith
     assert effect("Ketamine relieves pain by blocking NMDA receptors.") == ""
     assert effect("Because it blocks NMDA receptors, it has been studied as a treatment for CRPS.") == ""
     assert effect("Ketamine blocks NMDA receptors, which are involved in chronic pain.") == ""
+# -- history claims, part by part: what ketamine was used as, since when, and what else the claim says ---------------
+
+
+def _review(author_name: str, year: int, *sentences: str, design: str = "narrative_review") -> dict:
+    """A small constructed review: its background sentences say what it says of ketamine's history, and a conclusion
+    says something else."""
+    from ketalit.records import author, new_record
+
+    rec = new_record(
+        title=f"Ketamine: a review by {author_name}",
+        authors=[author(author_name, "A")],
+        year=year,
+        abstract=[{"label": "BACKGROUND", "text": " ".join(sentences)},
+                  {"label": "CONCLUSIONS", "text": "More trials of ketamine for chronic pain are needed."}],
+    )  # fmt: skip
+    rec["tags"] = {"setting": [], "design": [design], "route": []}
+    return rec
+
+
+def _weigh(c: Claim, *records: dict) -> tuple[str, str]:
+    return verdict(c, [evidence_for(c, r, 0, read_record(r), 1.0) for r in records])
+
+
+def _history(text: str, terms: str) -> Claim:
+    return claim(text, kind="history", outcomes=[], terms=terms)
+
+
+DATED = (  # two groups that date ketamine's use and say what it was used as, each in its own words
+    _review("Ames", 2021, "Ketamine was first synthesized in 1962.", "It has since been used as an anesthetic."),
+    _review("Bory", 2023, "The clinical use of ketamine began in the 1960s, as a drug for sedation and anesthesia."),
+)
+HISTORIES = (  # the same history in three wordings: a decade of first use, a span in words, an age without a figure
+    ("It was developed in the 1960s as an anaesthetic.", "developed 1960s anaesthetic"),
+    ("Ketamine has served as a general anesthetic for more than fifty years.", "served general anesthetic fifty years"),
+    ("Doctors have relied on ketamine as an anaesthetic for a long time.", "doctors relied anaesthetic long time"),
+)
+
+
+@pytest.mark.parametrize(("text", "terms"), HISTORIES)
+def test_a_history_of_use_is_stated_part_by_part_by_two_groups(text: str, terms: str) -> None:
+    c = _history(text, terms)
+    v, why = _weigh(c, *DATED)
+    # "first synthesized in 1962" and "began in the 1960s" date the use; "used as an anesthetic" and "a drug for
+    # sedation and anesthesia" say what it was used as, in other words than the page's
+    assert v == "supported"
+    assert "'used for decades' (" in why and "'used as an anaesthetic' (" in why and "Ames 2021" in why
+    # one group is one voice, however many of its sentences state the history
+    assert _weigh(c, DATED[0])[0] == "insufficient"
+    # records that say it is an anaesthetic and give no date leave the time part unstated
+    undated = [_review(n, 2020, "Ketamine is an anesthetic agent used in operating rooms.") for n in ("Cole", "Dunn")]
+    v, why = _weigh(c, *undated)
+    assert v == "insufficient" and "'used for decades' (no record)" in why
+    # records that date its use and say nothing of anaesthesia leave what it was used as unstated
+    pain = [_review(n, 2022, "Ketamine was first synthesized in 1962 and has since been used for chronic pain.")
+            for n in ("Eyre", "Ford")]  # fmt: skip
+    v, why = _weigh(c, *pain)
+    assert v == "insufficient" and "'used as an anaesthetic' (no record)" in why
+
+
+def test_a_date_of_use_must_be_as_old_as_the_claim_and_a_span_is_of_use_not_an_age() -> None:
+    sixties = _history("It was developed in the 1960s as an anaesthetic.", "developed 1960s anaesthetic")
+    late = [_review(n, 2020, "Ketamine has been in clinical use as an anaesthetic since 2005.")
+            for n in ("Gray", "Hale")]  # fmt: skip
+    v, why = _weigh(sixties, *late)
+    assert v == "insufficient" and "'used for decades'" in why
+    fifty = _history("Ketamine has served as a general anesthetic for more than fifty years.",
+                     "served general anesthetic fifty years")  # fmt: skip
+    old = [_review(n, 2003, "Ketamine has been used as an anaesthetic in clinical practice for over 30 yr.")
+           for n in ("Gray", "Hale")]  # fmt: skip
+    # 2003 less 30 years: 1973, within the tolerance of fifty years, not of the 1960s
+    assert _weigh(fifty, *old)[0] == "supported"
+    assert _weigh(sixties, *old)[0] == "insufficient"
+    # an age is no span of use: sedation of children younger than 2 years dates nothing
+    ages = [_review(n, 2020, "Ketamine was used as an anaesthetic for sedation of children younger than 2 years.")
+            for n in ("Gray", "Hale")]  # fmt: skip
+    long_time = _history("Doctors have relied on ketamine as an anaesthetic for a long time.",
+                         "doctors relied anaesthetic long time")  # fmt: skip
+    assert _weigh(long_time, *ages)[0] == "insufficient"
+    # a word of age with no figure states a claim that gives none, never a claim of a span
+    long_used = [_review(n, 2016, "Ketamine has long been used as an anesthetic agent.") for n in ("Ivy", "Jung")]
+    assert _weigh(long_time, *long_used)[0] == "supported"
+    assert _weigh(fifty, *long_used)[0] == "insufficient"
+
+
+def test_what_a_dated_history_claim_says_besides_its_parts_is_a_part_too() -> None:
+    c = _history("Ketamine has been used in emergency departments and operating rooms for decades.",
+                 "used emergency departments operating rooms decades")  # fmt: skip
+    # the date of use is stated, the settings are not
+    v, why = _weigh(c, *DATED)
+    assert v == "insufficient" and "what it says besides them" in why
+    settings = [_review(n, 2019, "Ketamine is used in emergency departments and operating rooms for sedation.")
+                for n in ("Kerr", "Lamb")]  # fmt: skip
+    v, why = _weigh(c, *DATED, *settings)
+    assert v == "supported" and "what it says besides them" in why and "Kerr 2019" in why
+
+
+def test_a_history_claim_with_a_part_no_record_states_is_never_supported() -> None:
+    # what a regulator approved, a first trial, a ranking: the same well-dated records state none of it
+    for text, terms in (
+        ("The FDA approved ketamine as an anesthetic in the 1960s.", "fda approved anesthetic 1960s"),
+        ("It was developed in the 1960s and is the most widely used anaesthetic.", "developed 1960s most widely used"),
+        ("It was developed in the 1960s as an anaesthetic for battlefield surgery in the Vietnam War.",
+         "developed 1960s anaesthetic battlefield surgery vietnam war"),
+    ):
+        assert _weigh(_history(text, terms), *DATED)[0] != "supported", text
+
+
+def test_a_sub_anaesthetic_dose_and_a_mechanism_claim_name_no_anaesthetic_use() -> None:
+    from ketalit.claims.weighing import textbook_parts
+
+    def named(text: str, kind: str) -> list[str]:
+        return [p.name for p in textbook_parts(text, kind)]
+
+    assert "used as an anaesthetic" in named("It has served as a general anesthetic for years.", "history")
+    assert "used as an anaesthetic" not in named("Given at sub-anaesthetic doses, it eases pain.", "history")
+    assert "used as an anaesthetic" not in named("The anaesthetic ketamine blocks NMDA receptors.", "mechanism")
+
+
+def test_when_a_regulator_first_approved_it_is_no_date_of_use() -> None:
+    from ketalit.claims.weighing import textbook_parts
+
+    approved = "The FDA initially approved this medication in 1970 for use in medical procedures."
+    assert "used for decades" not in [p.name for p in textbook_parts(approved, "history")]
+    used = "It was initially used in medical procedures."
+    assert "used for decades" in [p.name for p in textbook_parts(used, "history")]

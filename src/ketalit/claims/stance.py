@@ -27,7 +27,16 @@ from .negation import Context
 from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
 from .text import expand, fmt_days
 from .verdict import GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
-from .weighing import Condition, TextbookPart, pattern, read_by_parts, weighing
+from .weighing import (
+    Condition,
+    TextbookPart,
+    pattern,
+    read_by_parts,
+    rest_named,
+    rest_needed,
+    unparted_words,
+    weighing,
+)
 
 SUPPORTS, CONTRADICTS, MIXED, NEUTRAL = "supports", "contradicts", "mixed", "neutral"
 ROLE_WEIGHT = {"conclusions": 1.5, "results": 1.0}
@@ -966,14 +975,18 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     return votes
 
 
-NUMBERS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
-_SPAN = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBERS) + r")\+? years\b|\b(decades)\b", re.I)
-_YEAR = re.compile(r"(?<![\d.])(19[4-9]\d|20[0-2]\d)(?:'?s)?(?![\d.])")
+NUMBERS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_SPAN = re.compile(
+    r"\b(\d{1,3}|" + "|".join(NUMBERS) + r")\+? (?:years|yr)\b|\b(decades)\b|\b(half a century)\b", re.I
+)
+_YEAR = re.compile(r"(?<![\d.])(19[4-9]\d|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")  # "in 1962." is a year, "1962.5" none
 
 
 def _span_years(m: re.Match[str]) -> int:
     if m.group(2):
         return 20  # "for decades": two at least
+    if m.group(3):
+        return 50  # "over half a century"
     word = m.group(1).lower()
     return NUMBERS[word] if word in NUMBERS else int(word)
 
@@ -988,12 +1001,33 @@ def _claimed_span(text: str) -> int | None:
     return date.today().year - int(year.group(1)) if year else None
 
 
+UNDATED_SPAN = 20  # "for a long time", "for many years", "traditionally": decades
+# a span of use, not an age ("for over 30 yr", "in the past 50 years", "more than 60 years"; not "aged 13 years",
+# "younger than 2 years"); "for decades" is one wherever it stands
+_SPAN_OF_USE = re.compile(r"(?:\bfor|\bover|\bpast|\blast|\bnearly|\balmost|\babout|\bmore than)\s+(?:the\s+)?$", re.I)
+_ORDINAL = re.compile(r"\b(thirtieth|fortieth|fiftieth|sixtieth)\b", re.I)  # "for ketamine's fiftieth birthday"
+_ORDINALS = {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60}
+# words of age or origin that give no figure: "has long been used", "has since been used", "initially developed as"
+_AGE_WORDS = re.compile(
+    r"\blong (?:been )?used\b|\b(?:has|have) long been\b|\blong history\b|\bfor a long time\b|\bsince\b|"
+    r"\binitially\b|\boriginally\b|\bhistory\b|"
+    r"\bfirst (?:synthesi[sz]ed|used|developed|introduced|reported|described)\b",
+    re.I,
+)
+
+
 def _stated_start(text: str, published: int | None) -> int | None:
     """The earliest year from which a sentence says ketamine was in use: a year it names ("synthesised in 1962"), or
-    its publication year less a span it names ("used for over 50 years"); None when it names neither."""
+    its publication year less a span of use it names ("used for over 50 years", "for decades", "its fiftieth
+    birthday"; not an age, "children younger than 2 years"); None when it names neither."""
     starts = [int(m.group(1)) for m in _YEAR.finditer(text)]
     if published:
-        starts += [published - _span_years(m) for m in _SPAN.finditer(text)]
+        starts += [
+            published - _span_years(m)
+            for m in _SPAN.finditer(text)
+            if not m.group(1) or _SPAN_OF_USE.search(text[: m.start()])
+        ]
+        starts += [published - _ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     return min(starts, default=None)
 
 
@@ -1006,6 +1040,7 @@ def _part_votes(
     span = _claimed_span(claim.text)
     tolerance = weighing()["textbook"]["dated_tolerance_years"]
     qualifiers = _statement_qualifiers(claim.text)
+    rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
     votes = []
     for i, s in enumerate(reading.sentences):
         text = texts[i]
@@ -1016,6 +1051,11 @@ def _part_votes(
         if _states_nothing(text, claim.kind != "mechanism"):
             continue
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
+        said = rest_named(text, rest) if rest else []
+        if said and len(said) >= rest_needed(rest) and not any(not rx.search(text) for rx, _ in qualifiers):
+            # what the claim says besides its parts ("in emergency departments and operating rooms")
+            besides = f"states what the claim says besides its parts ({', '.join(said[:3])})"
+            votes.append(Vote(None, i, 1, weight, besides))
         for part in parts:
             named = part.named_in(text)
             if named is None:
@@ -1034,9 +1074,14 @@ def _part_votes(
                     votes.append(Vote(None, i, 0, 0.0, f"says it was not ({words})"))
                     continue
                 start = _stated_start(text, rec.get("year"))
-                if span is not None and (start is None or date.today().year - start < span - tolerance):
+                # a claim of long use that gives no figure ("for a long time", "traditionally", "first used for") is
+                # a claim of decades: stated by a date or span of use that old, or by a word of age or origin with
+                # no figure ("has long been used", "has since been used", "initially developed as")
+                least = span if span is not None else UNDATED_SPAN
+                ageless = span is None and start is None and _AGE_WORDS.search(text)
+                if not ageless and (start is None or date.today().year - start < least - tolerance):
                     when = f"from {start}" if start is not None else "no date"
-                    votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not for {span} years"))
+                    votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not for {least} years"))
                     continue
                 votes.append(Vote(None, i, 1, weight, f"states '{part.name}' ({words})"))
                 continue

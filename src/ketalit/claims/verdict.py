@@ -64,8 +64,12 @@ that rates its own evidence as weak as a single trial, whatever their design.
   "used safely"), a list's lead-in or a heading makes it a claim of benefit again, weighed as one.
 - **textbook** (mechanism, history, dosing): reviews and preclinical work count; two groups, or one systematic
   review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a fact of
-  history, what one meta-analysis says in passing is one voice too. A history claim about what a regulator
-  approved, scheduled or listed ("FDA approval", "Schedule III") is at best `insufficient`. How ketamine is given (a
+  history, what one meta-analysis says in passing is one voice too. A history claim is weighed part by part
+  (``data/weighing.toml`` [[textbook.parts]]): what ketamine was used as ("as an anaesthetic"), since when or for how
+  long ("developed in the 1960s", "for a long time": a date or span of use old enough, or a word of age with no
+  figure), and what else it says (its setting); each needs two groups or a guideline stating it, and the explanation
+  names them. A history claim about what a regulator approved, scheduled or listed ("FDA approval", "Schedule III")
+  is at best `insufficient`. How ketamine is given (a
   dosing claim that names a route, regimen or figure and no effect: ``how_given``) needs a review or guideline stating
   it, or what the patients of studies by two research groups received (their methods); that is never evidence that
   a regimen works, and no other claim reads a methods sentence.
@@ -85,7 +89,18 @@ from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .coverage import cap
 from .text import NUMBER_WORDS
-from .weighing import Condition, action_parts, conditions, pattern, read_by_parts, textbook_parts, weighing
+from .weighing import (
+    Condition,
+    action_parts,
+    conditions,
+    pattern,
+    read_by_parts,
+    rest_named,
+    rest_needed,
+    textbook_parts,
+    unparted_words,
+    weighing,
+)
 
 STRONG = 3.0  # an RCT or better
 REVIEWS = ("meta_analysis", "systematic_review")
@@ -669,29 +684,53 @@ def unshown_parts(t: Tally) -> list[str]:
     return out
 
 
-def unstated_parts(t: Tally) -> list[str]:
-    """The parts of a mechanism or history statement (``data/weighing.toml`` [[textbook.parts]]) that the supporting
-    records do not establish (in a sentence cited for them), each with the records that state it: every part needs
-    enough records of its own ("acting on NMDA receptors, the drug helps rewire the brain" is not shown by many records
-    of the first part and one narrative review of the second)."""
+def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
+    """The parts of a mechanism or history statement (``data/weighing.toml`` [[textbook.parts]]), each with the
+    supporting records that state it in a sentence cited for them; for a claim read by its parts that says three words
+    or more besides them ("in emergency departments and operating rooms"), those words are a part too
+    (``weighing.rest_named``). A dated part ("for more than fifty years") is stated by a record whose date or span of
+    use the stance rule found old enough, not by any sentence that names a year."""
     claim = t.claim
     if claim.kind not in ("mechanism", "history"):
         return []
     by_parts = read_by_parts(claim.kind, claim.text, claim.proposition.terms)
     out = []
-    for part in textbook_parts(claim.text):
-        # a claim read on its own words was stated by these sentences: they need only name what the part is about
-        stating = [
-            e
-            for e in t.sup
-            if any(part.named_in(s) or (not by_parts and part.object.search(s)) for s in e.rationale)
-        ]
-        if not t.enough(stating):
-            out.append(f"'{part.name}' ({', '.join(map(cite, stating[:2])) + ' only' if stating else 'no record'})")
-    if claim.kind == "mechanism":
+    for part in textbook_parts(claim.text, claim.kind):
+        if part.only_by_parts and not by_parts:
+            continue  # the claim's own words name it, and the sentences that state the claim name them
+        if part.dated and by_parts:
+            stating = [e for e in t.sup if f"states '{part.name}'" in e.why]
+        else:
+            # a claim read on its own words was stated by these sentences: they need only name what the part is about
+            stating = [
+                e
+                for e in t.sup
+                if any(part.named_in(s) or (not by_parts and part.object.search(s)) for s in e.rationale)
+            ]
+        out.append((f"'{part.name}'", stating))
+    rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
+    if rest:  # what the claim says besides its parts is a part too ("in emergency departments and operating rooms")
+        need = rest_needed(rest)
+        stating = [e for e in t.sup if any(len(rest_named(s, rest)) >= need for s in e.rationale)]
+        out.append((f"what it says besides them ({need} of '{' '.join(rest)}')", stating))
+    return out
+
+
+def unstated_parts(t: Tally) -> list[str]:
+    """The parts of a mechanism or history statement (``parts_stated``) that the supporting records do not establish,
+    each with the records that state it: every part needs enough records of its own ("acting on NMDA receptors, the
+    drug helps rewire the brain" is not shown by many records of the first part and one narrative review of the
+    second; "developed in the 1960s as an anaesthetic" needs two groups dating its use and two saying it is an
+    anaesthetic)."""
+    out = [
+        f"{name} ({', '.join(map(cite, stating[:2])) + ' only' if stating else 'no record'})"
+        for name, stating in parts_stated(t)
+        if not t.enough(stating)
+    ]
+    if t.claim.kind == "mechanism":
         # what the claim says the mechanism does (a verb and what it acts on): a sentence that shares the object's noun
         # only ("glutamate-related pathways" for "raises the amount of glutamate") does not state it
-        for action in action_parts(claim.quote):
+        for action in action_parts(t.claim.quote):
             stating = [e for e in t.sup if not e.indirect and any(action.named_in(s) for s in e.rationale)]
             if not t.enough(stating):
                 who = f"stated by {', '.join(map(cite, stating[:2]))} only" if stating else "no cited sentence says so"
@@ -1081,6 +1120,9 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             " Each part of what the claim states needs records that establish it; not established here: "
             f"{', '.join(unstated)}." + note
         )
+    elif v == "supported" and claim.kind == "history" and len(stated := parts_stated(t)) >= 2:
+        each = "; ".join(f"{name} ({', '.join(map(cite, _strongest(records, 2)))})" for name, records in stated)
+        note = f" Each part of what the claim states is stated by two groups or a guideline: {each}." + note
     effect = effect_of_mechanism(claim) if v == "supported" else ""
     if effect:
         v = "mixed"  # the mechanism is stated; the benefit the claim draws from it is a claim of its own

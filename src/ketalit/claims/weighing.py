@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -114,6 +115,8 @@ class TextbookPart:
     object: re.Pattern[str]
     whole: re.Pattern[str] | None
     dated: bool
+    kinds: tuple[str, ...] = ("mechanism", "history")
+    only_by_parts: bool = False  # needed only of a claim read by its parts (its own words name it otherwise)
 
     def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
         """The predicate and the object a sentence names the part with (a phrase that says both is each), or None."""
@@ -129,26 +132,39 @@ def _stems(words: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(r"(?<![\w-])" + re.escape(w) for w in words), re.I)
 
 
+PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts")
+
+
 @lru_cache(maxsize=1)
 def _textbook_part_specs() -> tuple[tuple[re.Pattern[str], TextbookPart], ...]:
     out = []
     for n, spec in enumerate(weighing()["textbook"].get("parts", []), 1):
         where = f"data/weighing.toml: [[textbook.parts]] {n} ({spec.get('name', '?')})"
-        unknown = set(spec) - {"name", "claim", "predicate", "object", "whole", "dated"}
+        unknown = set(spec) - {"name", "claim", "predicate", "object", "whole", "dated"} - set(PART_OPTIONS)
         if unknown or not (spec.get("name") and spec.get("claim") and spec.get("predicate") and spec.get("object")):
-            raise ValueError(f"{where}: needs name, claim, predicate and object (and may have whole, dated)")
+            raise ValueError(
+                f"{where}: needs name, claim, predicate and object (may have whole, dated, {', '.join(PART_OPTIONS)})"
+            )
+        kinds = tuple(spec.get("kinds", ("mechanism", "history")))
+        if not set(kinds) <= {"mechanism", "history"}:
+            raise ValueError(f"{where}: kinds are mechanism and history only")
         claim = either(spec["claim"])
         predicate, obj = _stems(spec["predicate"]), _stems(spec["object"])
         assert predicate is not None and obj is not None
-        part = TextbookPart(spec["name"], predicate, obj, _stems(spec.get("whole", [])), spec.get("dated") is True)
+        if spec.get("object_pattern"):  # an object a stem cannot say ("in the 1960s", "long used", not "long-term")
+            obj = re.compile(f"{obj.pattern}|{either(spec['object_pattern']).pattern}", re.I)
+        whole = _stems(spec.get("whole", []))
+        alone = spec.get("only_by_parts") is True
+        part = TextbookPart(spec["name"], predicate, obj, whole, spec.get("dated") is True, kinds, alone)
         out.append((claim, part))
     return tuple(out)
 
 
 @lru_cache(maxsize=1024)
-def textbook_parts(text: str) -> tuple[TextbookPart, ...]:
-    """The parts of ``data/weighing.toml`` [[textbook.parts]] a mechanism or history claim's text names, in order."""
-    return tuple(part for claim, part in _textbook_part_specs() if claim.search(text))
+def textbook_parts(text: str, kind: str = "mechanism") -> tuple[TextbookPart, ...]:
+    """The parts of ``data/weighing.toml`` [[textbook.parts]] a mechanism or history claim's text names, in order (a
+    part of one kind only, "used as an anaesthetic" of history, is not a part of a claim of the other)."""
+    return tuple(part for claim, part in _textbook_part_specs() if kind in part.kinds and claim.search(text))
 
 
 def read_by_parts(kind: str, text: str, words: tuple[str, ...]) -> tuple[TextbookPart, ...]:
@@ -156,17 +172,52 @@ def read_by_parts(kind: str, text: str, words: tuple[str, ...]) -> tuple[Textboo
     them when they say all the claim says but two words, or when one is a span of use (which the claim's words do not
     check: "for more than 60 years" against "first synthesized in 1962"). A claim that says more ("relieves the
     widening of blood vessels") is read on its own words; its parts are still each needed for a verdict."""
-    parts = textbook_parts(text) if kind in ("mechanism", "history") else ()
-    rest = textbook_rest(text, words, pattern("textbook", "general_words"))
+    parts = textbook_parts(text, kind) if kind in ("mechanism", "history") else ()
+    rest = textbook_rest(text, words, pattern("textbook", "general_words"), kind)
     return parts if len(rest) < 3 or any(p.dated for p in parts) else ()
 
 
+def unparted_words(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a claim read by its parts that none of them says, when they are three or more: a claim read by
+    parts because it gives a span of use ("using ketamine for pain is not an outlandish idea, since it has served as
+    a general anesthetic for more than fifty years", "has been used in emergency departments and operating rooms for
+    decades") says more than its parts, and that is a part too (``rest_named``). () for any other claim."""
+    if not read_by_parts(kind, text, words):
+        return ()
+    rest = textbook_rest(text, words, pattern("textbook", "general_words"), kind)
+    return rest if len(rest) >= 3 else ()
+
+
+def rest_needed(rest: tuple[str, ...]) -> int:
+    """How many of a claim's unparted words a sentence must name to state them: the share of ``data/weighing.toml``
+    [textbook] share_of_words, two at least."""
+    share = weighing()["textbook"]["share_of_words"]
+    return min(len(rest), max(2, math.ceil(share * len(rest))))
+
+
+def rest_named(sentence: str, rest: tuple[str, ...]) -> list[str]:
+    """The claim's unparted words a sentence names (a word as a stem, a plural as its singular, or one of the technical
+    words ``data/weighing.toml`` [textbook.lay_words] gives for it)."""
+    lay = weighing()["textbook"]["lay_words"]
+    low = sentence.lower()
+    out = []
+    for word in rest:
+        stem = word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
+        alts = (stem, *(w for key, same in lay.items() if word.startswith(key) for w in same))
+        m = re.search("|".join(r"(?<![\w-])" + re.escape(a) for a in alts), low)
+        if m:
+            out.append(m.group(0))
+    return out
+
+
 @lru_cache(maxsize=1024)
-def textbook_rest(text: str, words: tuple[str, ...], general: re.Pattern[str]) -> tuple[str, ...]:
+def textbook_rest(
+    text: str, words: tuple[str, ...], general: re.Pattern[str], kind: str = "mechanism"
+) -> tuple[str, ...]:
     """The words of a textbook claim that none of its parts says (``words`` its own, less those in ``general``): "in
     rat and mouse pain models" of "ketamine has been shown in rat and mouse pain models to change how NMDA receptors
     are expressed"."""
-    parts = textbook_parts(text)
+    parts = textbook_parts(text, kind)
     named = " ".join(m.group(0) for rx, part in _textbook_part_specs() if part in parts for m in rx.finditer(text))
     said = set(re.findall(r"[\w-]+", named.lower()))
     patterns = [rx for p in parts for rx in (p.predicate, p.object, p.whole) if rx is not None]
