@@ -24,8 +24,8 @@ from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
+from .text import DOSE_UNIT, GIVEN_UNIT, expand, fmt_days
 from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
-from .text import expand, fmt_days
 from .verdict import GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
 from .weighing import Condition, TextbookPart, pattern, read_by_parts, weighing
 
@@ -777,7 +777,7 @@ _FIG_NUMBER = (
 )
 _DOSE_FIGURE = re.compile(
     rf"(?<![\w.,]){_FIG_NUMBER}(?:\s*(?:-|–|to|or)\s*{_FIG_NUMBER})?[\s-]*(?:consecutive\s+|more\s+)?"
-    r"(mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|sessions?|infusions?|treatments?)(?![a-z])",
+    rf"({GIVEN_UNIT}|months?|sessions?|infusions?|treatments?)(?![a-z])",
     re.I,
 )
 _UNIT = {"mi": "min", "h": "h", "ho": "h", "hr": "h", "da": "day", "we": "week", "mo": "month", "se": "session",
@@ -800,7 +800,7 @@ def dose_figures(text: str) -> frozenset[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     for m in _DOSE_FIGURE.finditer(text):
         unit = m.group(3).lower()
-        key = _UNIT.get(unit[:2], _UNIT.get(unit[:1], "dose")) if not re.match(r"mg|µg|μg|mcg|ug|ml", unit) else unit
+        key = _UNIT.get(unit[:2], _UNIT.get(unit[:1], "dose")) if not re.match(DOSE_UNIT, unit) else unit
         out.update((_figure_number(n), key) for n in (m.group(1), m.group(2)) if n)
     return frozenset(out)
 

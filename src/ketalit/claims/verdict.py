@@ -81,7 +81,7 @@ from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .coverage import cap
-from .text import NUMBER_WORDS
+from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import Condition, conditions, pattern, read_by_parts, textbook_parts, weighing
 
 STRONG = 3.0  # an RCT or better
@@ -111,8 +111,7 @@ def how_given(claim: Claim) -> bool:
         return False  # routes set against each other ("but IV remains the standard"): a comparison of routes
     text, low = claim.text, lower_same_length(claim.text)
     route = any(rx.search(text, low) for td in default_vocabulary().tags["route"] for rx in td.regexes)
-    figure = re.search(r"\d[\s-]*(?:mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?![a-z])", text, re.I)
-    return bool(prop.regimen or route or figure)
+    return bool(prop.regimen or route or GIVEN_FIGURE.search(text))
 
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*s?\b|[^\W\d_]+")
