@@ -92,6 +92,7 @@ TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 # How a stance names a statement of how ketamine is given read from what a study's patients received (stance.py)
 GIVEN = "states how it is given, in what its patients received"
+ACTIVE = "active:"  # what ketamine was compared with, when another drug: "active:<drug>" (a finding's vs)
 
 
 def how_given(claim: Claim) -> bool:
@@ -799,7 +800,7 @@ def _harm_exists_verdict(t: Tally) -> str:
     if t.claim.proposition.comparator:
 
         def compared(side: list[Evidence]) -> list[Evidence]:
-            return [e for e in side if any(str(f.get("vs") or "").startswith("active:") for f in e.finding)]
+            return [e for e in side if any(str(f.get("vs") or "").startswith(ACTIVE) for f in e.finding)]
 
         t = Tally(t.claim, compared(t.sup), compared(t.con), compared(t.mixed))
     clinical = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other") and not e.indirect]
