@@ -46,13 +46,14 @@ sentence before it in its section, which the normaliser reads for a route the cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from .._compat import tomllib
 from ..tagging.patterns import either
+from .text import with_lead_in
 
 # list markers, the check marks and arrows of clinic pages among them ("✓ Fast relief", "✅ No opioids")
 _BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
@@ -208,23 +209,10 @@ class Candidate:
 
     @property
     def text(self) -> str:
-        return f"{self.lead_in} {self.quote}".strip() if self.lead_in else self.quote
+        return with_lead_in(self.lead_in, self.quote)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "document": self.document,
-            "quote": self.quote,
-            "start": self.start,
-            "end": self.end,
-            "lead_in": self.lead_in,
-            "lead_start": self.lead_start,
-            "lead_end": self.lead_end,
-            "heading": self.heading,
-            "section": self.section,
-            "why": self.why,
-            "clause": self.clause,
-            "previous": self.previous,
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass

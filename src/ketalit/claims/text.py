@@ -21,6 +21,11 @@ _NO_END = re.compile(
 )
 
 
+def with_lead_in(lead_in: str, quote: str) -> str:
+    """A claim as a reader understands it: a list item together with its lead-in."""
+    return f"{lead_in} {quote}".strip() if lead_in else quote
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text`` (end exclusive, trailing space excluded)."""
     spans: list[tuple[int, int]] = []
