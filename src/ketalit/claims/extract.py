@@ -626,6 +626,12 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
     about = True
     parent: _Span | None = None  # a heading naming ketamine over a list of conditions, each a line with its own bullets
     sub_items = False  # reading the bullets of one of those condition lines: subtypes, not claims
+
+    def consider(span: _Span, context: _Span | None, is_item: bool, previous: str, antecedent: bool) -> None:
+        """A sentence or list item under the headings above it, with the sentences read so far in its section."""
+        _consider(out, document, span, context, headings, is_item, previous=previous, antecedent=antecedent,
+                  section=" ".join(section))  # fmt: skip
+
     lines = text.split("\n")
     pos = 0
     for i, raw in enumerate(lines):
@@ -650,17 +656,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             else:
                 antecedent = context.about_ketamine if not context.is_heading else _in_heading(context.text) is not None
             for part in _item_claims(item, context, headings):
-                _consider(
-                    out,
-                    document,
-                    part,
-                    context,
-                    headings,
-                    True,
-                    previous=told,
-                    antecedent=antecedent,
-                    section=" ".join(section),
-                )
+                consider(part, context, True, told, antecedent)
             continue
         lead = None
         sub_items = False
@@ -706,17 +702,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 lead.blocked = blocked
             if conceded or _lead_is_claim(last.text):
                 prior = before.text if before else ""
-                _consider(
-                    out,
-                    document,
-                    last,
-                    None,
-                    headings,
-                    False,
-                    previous=prior,
-                    antecedent=last.antecedent,
-                    section=" ".join(section),
-                )
+                consider(last, None, False, prior, last.antecedent)
         previous: _Span | None = None
         other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
@@ -742,17 +728,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 pass  # "This covers patients with ..." after a sentence that is no claim extends no claim
             else:
                 prior = section[-1] if section else ""
-                _consider(
-                    out,
-                    document,
-                    span,
-                    None,
-                    headings,
-                    False,
-                    previous=prior,
-                    antecedent=span.antecedent,
-                    section=" ".join(section),
-                )
+                consider(span, None, False, prior, span.antecedent)
             section.append(span.text)
             previous = span
             if named:
