@@ -42,11 +42,13 @@ Item = tuple[str, str, str, str, dict]  # fold, part, labelled verdict, verdict 
 
 def rules() -> dict[str, Callable[[dict], bool]]:
     """name -> whether the rule caps a claim, given its coverage (``Coverage.as_dict``) linked with the guard off."""
+
     def share(s: float, kinds: tuple[str, ...]) -> Callable[[dict], bool]:
         def capped(c: dict) -> bool:
             framed = any(k in f for f in c["frames"] for k in kinds)
             return c["generic"] and not c["reviewed"] and (framed or (bool(c["unrepresented"]) and
                                                                        c["share_unrepresented"] >= s))  # fmt: skip
+
         return capped
 
     shipped = ("groups", *settings()["frames"]["from_page"])

@@ -679,9 +679,7 @@ def unstated_parts(t: Tally) -> list[str]:
     for part in textbook_parts(claim.text):
         # a claim read on its own words was stated by these sentences: they need only name what the part is about
         stating = [
-            e
-            for e in t.sup
-            if any(part.named_in(s) or (not by_parts and part.object.search(s)) for s in e.rationale)
+            e for e in t.sup if any(part.named_in(s) or (not by_parts and part.object.search(s)) for s in e.rationale)
         ]
         if not t.enough(stating):
             out.append(f"'{part.name}' ({', '.join(map(cite, stating[:2])) + ' only' if stating else 'no record'})")
@@ -971,8 +969,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     )
     if label and counted and not (t.sup or t.con or t.mixed):
         return "insufficient", (
-            f"Insufficient: no record about {label} reports a finding for or against this claim directly."
-            f"{note}"
+            f"Insufficient: no record about {label} reports a finding for or against this claim directly.{note}"
         )
     if not (t.sup or t.con or t.mixed):
         if not counted:
@@ -1076,18 +1073,15 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         else:
             v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not one study
             note = (
-                (
-                    " How ketamine is given is documented by guidelines and reviews, or by what the patients of "
-                    "studies by two research groups received (a single study gives its own regimen): none of the "
-                    "records that state it here is a review or guideline"
-                    + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
-                    + "."
-                    if how_given(claim)
-                    else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
-                    "regimen): none of the records that state it here is one."
-                )
-                + note
-            )
+                " How ketamine is given is documented by guidelines and reviews, or by what the patients of "
+                "studies by two research groups received (a single study gives its own regimen): none of the "
+                "records that state it here is a review or guideline"
+                + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
+                + "."
+                if how_given(claim)
+                else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
+                "regimen): none of the records that state it here is one."
+            ) + note
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
     parts = []
