@@ -39,8 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import match_claim  # noqa: E402
-from claims_folds import FOLDS, check_pages, fold_sets, labelled_kind, link_catalogue, shipped_kinds  # noqa: E402
+from claims_folds import FOLDS, labelled_kind, link_folds, matched, shipped_kinds  # noqa: E402
 
 from ketalit.claims.weighing import conditions, pattern  # noqa: E402
 from ketalit.tagging.tagger import default_vocabulary, lower_same_length  # noqa: E402
@@ -53,19 +52,11 @@ CONDITION_SETTINGS = {"crps", "fibromyalgia", "headache_migraine", "neuropathic"
 def linked_rows() -> list[dict[str, Any]]:
     out = []
     with tempfile.TemporaryDirectory() as t:
-        tmp = Path(t)
-        _, srows = link_catalogue(tmp)
-        _, prows, docs = check_pages(tmp)
-        folds = fold_sets(srows, docs)
+        linked = link_folds(Path(t))
         shipped = shipped_kinds()
-        for fold, parts in folds.items():
-            for name, labels in parts:
-                rows = prows if name.startswith("pages") else srows
-                for x in labels:
-                    row = match_claim(x, rows)
-                    if row is not None:
-                        out.append({"fold": fold, "set": name, "want": x["verdict"], "reason": x.get("reason", ""),
-                                    "label_kind": labelled_kind(x, row, shipped), "row": row})  # fmt: skip
+        for fold, name, _, x, row in matched(linked.folds, linked.rows):
+            out.append({"fold": fold, "set": name, "want": x["verdict"], "reason": x.get("reason", ""),
+                        "label_kind": labelled_kind(x, row, shipped), "row": row})  # fmt: skip
     return out
 
 

@@ -96,11 +96,12 @@ from claims_forward import (  # noqa: E402
     Embedder,
     features,
     fit,
+    labelled_sets,
     one_hot,
     page_jobs,
     run_at,
 )
-from claims_learned import Page, Unit, load_page  # noqa: E402
+from claims_learned import Page, Unit  # noqa: E402
 from claims_veto import (  # noqa: E402
     FIXED,
     INNER_SPLITS,
@@ -113,7 +114,7 @@ from claims_veto import (  # noqa: E402
     threshold,
     vetoed,
 )
-from pages_eval import PAGES, locate, match, substantial  # noqa: E402
+from pages_eval import locate, match, substantial  # noqa: E402
 
 from ketalit.claims.catalogue import KINDS  # noqa: E402
 
@@ -672,8 +673,7 @@ def main() -> None:
         return
     steps_to_run = [DEV] if args.dev else [k for k in FORWARD if not args.only or k == args.only]
     needed = ORDER[: max(ORDER.index(k) for k in steps_to_run) + 1]
-    files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in needed}
-    pages = {s: [load_page(f) for f in files[s]] for s in needed}
+    files, pages = labelled_sets(needed)
     embedder = Embedder()
     results: dict[str, dict[str, Count]] = {}
     for k in steps_to_run:

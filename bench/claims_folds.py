@@ -36,10 +36,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from claims_eval import SETS, Roles, _norm, evaluate, load_labels, match_claim  # noqa: E402
+from pages_eval import SETS as LABEL_SETS  # noqa: E402
+from pages_eval import copy_library, label_files_of  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
 from ketalit.library import Library  # noqa: E402
@@ -65,8 +68,7 @@ FOLD_PAGES = {
           "p47", "p50", "p53", "p56", "p59", "p68", "p71", "p73", "p74", "p76", "p78", "p79", "p83",
           "p87", "p88"),
 }  # fmt: skip
-# the eleventh set was lost
-PAGE_SETS = ("tuning", "heldout", *(f"heldout{n}" for n in (*range(2, 11), *range(12, 16))))
+PAGE_SETS = tuple(s for s in LABEL_SETS if s != "shipped")  # the shipped pages' claims are the catalogue's
 FIT_GRID = {
     "indirect_factor": (0.25, 0.5, 0.75),
     "large_trial": (100, 150, 300),
@@ -89,13 +91,6 @@ def page_labels(path: Path, document: str) -> list[dict[str, Any]]:
         }
         for c in data.get("claim", [])
     ]
-
-
-def copy_library(dest: Path) -> Path:
-    """A private copy of the shipped library (whatever files its storage uses)."""
-    shutil.rmtree(dest, ignore_errors=True)
-    shutil.copytree(ROOT / "library", dest, ignore=shutil.ignore_patterns("*.lock", "snapshot"))
-    return dest
 
 
 def link_catalogue(tmp: Path) -> tuple[Library, dict[str, dict[str, Any]]]:
@@ -121,7 +116,7 @@ def check_pages(
     rows: dict[str, dict[str, Any]] = {}
     documents = {}
     for folder in folders:
-        for path in sorted((PAGES / folder).glob("*.labels.toml")):
+        for path in label_files_of(folder):
             stem = path.name.split(".")[0]
             page = tomllib.loads(path.read_text(encoding="utf-8")).get("page", {})
             out = check_page(lib_dir, path.with_name(f"{stem}.txt").read_bytes(), name=f"{stem}.txt",
@@ -158,6 +153,39 @@ def fold_sets(
     return out
 
 
+def scope_of(part: str) -> str:
+    """The library a fold's part is scored against: "pages" for the checked pages, "shipped" for the catalogue."""
+    return "pages" if part.startswith("pages") else "shipped"
+
+
+@dataclass
+class Linked:
+    """The two linked copies of the library, scope ("shipped", "pages") -> (library, claim rows by id), the checked
+    pages (page -> (document, label file)) and the labels dealt into the folds."""
+
+    libs: dict[str, tuple[Library, dict[str, dict[str, Any]]]]
+    documents: dict[str, tuple[str, Path]]
+    folds: dict[str, list[tuple[str, list]]]
+
+    @property
+    def rows(self) -> dict[str, dict[str, dict[str, Any]]]:
+        return {scope: rows for scope, (_, rows) in self.libs.items()}
+
+
+def link_folds(tmp: Path, watcher: Any = None) -> Linked:
+    """The shipped catalogue linked into one copy of the library, every labelled page checked into another (both
+    under ``tmp``), and the labels dealt into the folds. A ``watcher`` (``Recorder`` or the like) is told which
+    scope is being linked by its ``scope``."""
+    if watcher is not None:
+        watcher.scope = "shipped"
+    shipped = link_catalogue(tmp)
+    if watcher is not None:
+        watcher.scope = "pages"
+    pages_lib, page_rows, documents = check_pages(tmp)
+    folds = fold_sets(shipped[1], documents)
+    return Linked({"shipped": shipped, "pages": (pages_lib, page_rows)}, documents, folds)
+
+
 def precision(pairs: Counter, side: str) -> tuple[int, int]:
     """(right, given): of the engine's verdicts on one side, how many the reviewers gave too."""
     given = sum(n for (_, got), n in pairs.items() if got == side)
@@ -181,6 +209,19 @@ class Recorder:
         link.verdict = verdict
 
 
+def matched(
+    folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict]
+) -> Iterator[tuple[str, str, str, dict[str, Any], dict[str, Any]]]:
+    """Every labelled claim of the folds that matches a linked one (``rows``: scope -> the linked claims by id), in
+    the folds' order: (fold, part, scope, label, linked claim); a claim labelled in two sets comes twice."""
+    for fold, parts in folds.items():
+        for name, labels in parts:
+            scope = scope_of(name)
+            for x in labels:
+                if (row := match_claim(x, rows[scope])) is not None:
+                    yield fold, name, scope, x, row
+
+
 def labelled(
     folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict]
 ) -> list[tuple[str, str, str, str, str, bool]]:
@@ -188,11 +229,7 @@ def labelled(
     linked, whether a person reviewed the claim); a claim labelled in two sets is there twice, as the folds score it."""
     return [
         (fold, x["verdict"], scope, row["id"], row["verdict"], bool(row.get("reviewed")))
-        for fold, parts in folds.items()
-        for name, labels in parts
-        for scope in ["pages" if name.startswith("pages") else "shipped"]
-        for x in labels
-        if (row := match_claim(x, rows[scope]))
+        for fold, _, scope, x, row in matched(folds, rows)
     ]
 
 
@@ -240,7 +277,7 @@ def shipped_kinds() -> dict[str, list[tuple[str, str]]]:
     """document -> [(quote, labelled kind)] of every claim of the five shipped pages (tests/pages/shipped): the
     catalogue's verdict labels carry no kind."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for path in sorted((PAGES / "shipped").glob("*.labels.toml")):
+    for path in label_files_of("shipped"):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         out[data["page"]["id"]] = [(_norm(c["quote"]), c["kind"]) for c in data.get("claim", [])]
     return out
@@ -262,19 +299,14 @@ def kind_rows(folds: dict[str, list[tuple[str, list]]], rows: dict[str, dict]) -
     """Every labelled claim that matches a linked one, with its labelled kind and the engine's."""
     shipped = shipped_kinds()
     out = []
-    for fold, parts in folds.items():
-        for name, labels in parts:
-            scope = "pages" if name.startswith("pages") else "shipped"
-            for x in labels:
-                if (row := match_claim(x, rows[scope])) is None:
-                    continue
-                out.append({
-                    "fold": fold, "set": name, "id": row["id"], "document": row["document"],
-                    "label_kind": labelled_kind(x, row, shipped), "kind": row["kind"], "want": x["verdict"],
-                    "got": row["verdict"], "reviewed": bool(row.get("reviewed")),
-                    "quote": (row["lead_in"] + " " if row.get("lead_in") else "") + row["quote"],
-                    "explanation": row["explanation"],
-                })  # fmt: skip
+    for fold, name, _, x, row in matched(folds, rows):
+        out.append({
+            "fold": fold, "set": name, "id": row["id"], "document": row["document"],
+            "label_kind": labelled_kind(x, row, shipped), "kind": row["kind"], "want": x["verdict"],
+            "got": row["verdict"], "reviewed": bool(row.get("reviewed")),
+            "quote": (row["lead_in"] + " " if row.get("lead_in") else "") + row["quote"],
+            "explanation": row["explanation"],
+        })  # fmt: skip
     return out
 
 
@@ -336,24 +368,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as t:
         tmp = args.keep or Path(t)
         tmp.mkdir(parents=True, exist_ok=True)
+        linked = link_folds(tmp, recorder)
+        folds = linked.folds
         if recorder:
-            recorder.scope = "shipped"
-        shipped_lib, shipped_rows = link_catalogue(tmp)
-        if recorder:
-            recorder.scope = "pages"
-        pages_lib, page_rows, documents = check_pages(tmp)
-        folds = fold_sets(shipped_rows, documents)
-        if recorder:
-            fit(folds, {"shipped": shipped_rows, "pages": page_rows}, recorder)
+            fit(folds, linked.rows, recorder)
             return
         report: dict[str, Any] = {}
         for fold, parts in folds.items():
             per_part = {}
             for name, labels in parts:
-                lib, rows = (pages_lib, page_rows) if name.startswith("pages") else (shipped_lib, shipped_rows)
+                lib, rows = linked.libs[scope_of(name)]
                 per_part[name] = evaluate(labels, rows, Roles(lib))
             report[fold] = per_part
-        items = kind_rows(folds, {"shipped": shipped_rows, "pages": page_rows}) if args.kinds else []
+        items = kind_rows(folds, linked.rows) if args.kinds else []
     totals: dict[str, dict[str, Any]] = {}
     for scope, parts in [(f"fold {f}", report[f]) for f in FOLDS] + [
         (f"set {name}", {f: report[f][name] for f in FOLDS}) for name in report[FOLDS[0]]

@@ -59,7 +59,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_learned import Page, Unit, load_page  # noqa: E402
-from pages_eval import PAGES, ROOT, locate, match, page_meta, page_source, substantial  # noqa: E402
+from pages_eval import ROOT, label_files_of, locate, match, page_meta, page_source, substantial  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
 from ketalit.claims.kind_model import STRUCTURE, WEIGHTS, structure  # noqa: E402
@@ -381,13 +381,18 @@ def write(train: list[Page], embedder: Embedder) -> None:
     print(f"predictions read back the same from {WEIGHTS.relative_to(ROOT)} ({WEIGHTS.stat().st_size} bytes)")
 
 
+def labelled_sets(sets: tuple[str, ...] = ORDER) -> tuple[dict[str, list[Path]], dict[str, list[Page]]]:
+    """Each set's label files, and its pages read from them."""
+    files = {s: label_files_of(s) for s in sets}
+    return files, {s: [load_page(f) for f in files[s]] for s in sets}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=FORWARD, help="one step of the forward test")
     ap.add_argument("--write", action="store_true", help="train the kind model on every set and write it")
     args = ap.parse_args()
-    files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
-    pages = {s: [load_page(f) for f in files[s]] for s in ORDER}
+    files, pages = labelled_sets()
     embedder = Embedder()
     if args.write:
         write([p for s in ORDER for p in pages[s]], embedder)

@@ -41,7 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_folds import FOLDS, Recorder, check_pages, fold_sets, labelled, link_catalogue  # noqa: E402
+from claims_folds import FOLDS, Recorder, labelled, link_folds  # noqa: E402
 
 import ketalit.claims.verdict as rules  # noqa: E402
 
@@ -226,11 +226,8 @@ def main() -> None:
     args = ap.parse_args()
     recorder, step = Recorder(), Step()
     with tempfile.TemporaryDirectory() as t:
-        recorder.scope = "shipped"
-        _, shipped_rows = link_catalogue(Path(t))
-        recorder.scope = "pages"
-        _, page_rows, documents = check_pages(Path(t))
-    items = labelled(fold_sets(shipped_rows, documents), {"shipped": shipped_rows, "pages": page_rows})
+        linked = link_folds(Path(t), recorder)
+    items = labelled(linked.folds, linked.rows)
     scored = Scored(recorder, step, items)
     n_rows = Counter(fold for fold, *_, row in scored.items if row is not None)
     width = len(next(row for *_, row in scored.items if row is not None))

@@ -64,9 +64,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_forward import FORWARD, ORDER, Embedder, features, fit, rule_units, step_inputs  # noqa: E402
-from claims_learned import Page, Unit, load_page  # noqa: E402
-from pages_eval import PAGES, match, overlap, substantial  # noqa: E402
+from claims_forward import FORWARD, Embedder, features, fit, labelled_sets, rule_units, step_inputs  # noqa: E402
+from claims_learned import Page, Unit  # noqa: E402
+from pages_eval import match, overlap, substantial  # noqa: E402
 
 LOSS_AT_MOST = 0.05  # the share of the training claims the rules find that the chosen threshold may veto
 NONCLAIMS_AT_LEAST = 0.40  # the decision: non-claims withheld, summed over the forward sets
@@ -308,8 +308,7 @@ def main() -> None:
     ap.add_argument("--only", choices=FORWARD, help="one step of the forward test")
     ap.add_argument("--list", action="store_true", help="list each non-claim taken and each claim V1 withholds")
     args = ap.parse_args()
-    files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
-    pages = {s: [load_page(f) for f in files[s]] for s in ORDER}
+    files, pages = labelled_sets()
     embedder = Embedder()
     results: dict[str, dict[str, Count]] = {}
     for k in FORWARD:

@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import match_claim  # noqa: E402
-from claims_folds import FOLDS, check_pages, fold_sets, link_catalogue  # noqa: E402
+from claims_folds import FOLDS, link_folds, matched  # noqa: E402
 
 from ketalit.claims import verdict  # noqa: E402
 from ketalit.claims.catalogue import Claim  # noqa: E402
@@ -43,11 +42,13 @@ Item = tuple[str, str, str, str, dict]  # fold, part, labelled verdict, verdict 
 
 def rules() -> dict[str, Callable[[dict], bool]]:
     """name -> whether the rule caps a claim, given its coverage (``Coverage.as_dict``) linked with the guard off."""
+
     def share(s: float, kinds: tuple[str, ...]) -> Callable[[dict], bool]:
         def capped(c: dict) -> bool:
             framed = any(k in f for f in c["frames"] for k in kinds)
             return c["generic"] and not c["reviewed"] and (framed or (bool(c["unrepresented"]) and
                                                                        c["share_unrepresented"] >= s))  # fmt: skip
+
         return capped
 
     shipped = ("groups", *settings()["frames"]["from_page"])
@@ -92,23 +93,13 @@ def linked() -> list[tuple[str, str, str, str, Claim]]:
     """Every labelled claim of the folds linked with the guard off: (fold, part, labelled verdict, verdict, claim)."""
     verdict.cap = lambda claim, v, explanation: (v, explanation)  # link with the guard off
     with tempfile.TemporaryDirectory() as t:
-        tmp = Path(t)
-        shipped_lib, shipped_rows = link_catalogue(tmp)
-        pages_lib, page_rows, documents = check_pages(tmp)
-        claims = {
-            "shipped": {c.id: c for c in reviewed_catalogue(shipped_lib)},
-            "pages": {c.id: c for c in reviewed_catalogue(pages_lib)},
-        }
-    rows = {"shipped": shipped_rows, "pages": page_rows}
+        linked = link_folds(Path(t))
+        claims = {scope: {c.id: c for c in reviewed_catalogue(lib)} for scope, (lib, _) in linked.libs.items()}
+    rows = linked.rows
     out = []
-    for fold, parts in fold_sets(shipped_rows, documents).items():
-        for name, labels in parts:
-            scope = "pages" if name.startswith("pages") else "shipped"
-            for x in labels:
-                row = match_claim(x, rows[scope])
-                if row:
-                    claim = claims[scope][row["id"]]
-                    out.append((fold, name.removeprefix("pages-"), x["verdict"], row["verdict"], claim))
+    for fold, name, scope, x, row in matched(linked.folds, rows):
+        claim = claims[scope][row["id"]]
+        out.append((fold, name.removeprefix("pages-"), x["verdict"], row["verdict"], claim))
     return out
 
 

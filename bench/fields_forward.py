@@ -60,9 +60,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from claims_forward import FIRST_LOOK, FORWARD, ORDER, SHIP_MARGIN, page_jobs, run_at  # noqa: E402
 from pages_eval import (  # noqa: E402
     FIELDS,
-    PAGES,
     REGIMENS,
     field_right,
+    label_files_of,
     locate,
     match,
     page_meta,
@@ -131,7 +131,7 @@ def matched_fields(path: Path, found: list[dict[str, Any]]) -> list[tuple[dict[s
 
 
 def first_looks() -> None:
-    files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
+    files = {s: label_files_of(s) for s in ORDER}
     table: dict[str, Counter] = {}
     missed: Counter = Counter()  # (field, missed | added, id): the ids behind the list fields' disagreements
     for k in FORWARD:
@@ -396,7 +396,7 @@ def field_rows(path: Path, page_name: str, found: dict[str, Any], field: str, al
 
 
 def forward_field(field: str) -> None:
-    files = {s: sorted((PAGES / s).glob("*.labels.toml")) for s in ORDER}
+    files = {s: label_files_of(s) for s in ORDER}
     rules_mean, model_mean = [], []
     cells = []
     for k in FORWARD:

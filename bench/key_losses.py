@@ -50,8 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import STANCE_MATCH, _ident_matches, match_claim, record_of  # noqa: E402
-from claims_folds import FOLDS, Recorder, check_pages, fold_sets, link_catalogue  # noqa: E402
+from claims_eval import STANCE_MATCH, _ident_matches, record_of  # noqa: E402
+from claims_folds import FOLDS, Recorder, link_folds, matched  # noqa: E402
 
 from ketalit._compat import tomllib  # noqa: E402
 
@@ -189,12 +189,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as t:
         tmp = args.keep or Path(t)
         tmp.mkdir(parents=True, exist_ok=True)
-        recorder.scope = "shipped"
-        shipped_lib, shipped_rows = link_catalogue(tmp)
-        recorder.scope = "pages"
-        pages_lib, page_rows, documents = check_pages(tmp)
-        folds = fold_sets(shipped_rows, documents)
-        libs = {"shipped": (shipped_lib, shipped_rows), "pages": (pages_lib, page_rows)}
+        linked = link_folds(tmp, recorder)
+        folds, documents, libs = linked.folds, linked.documents, linked.libs
         index = {scope: SearchIndex.for_library(lib) for scope, (lib, _) in libs.items()}
         records = {scope: dict(lib.iter_records()) for scope, (lib, _) in libs.items()}
         position = {scope: {int(d): i for i, d in enumerate(index[scope].ids)} for scope in libs}
@@ -203,71 +199,65 @@ def main() -> None:
         readings: dict[tuple[str, int], Any] = {}
         mismatched: set[tuple[str, str]] = set()
         rows_out = []
-        for fold, parts in folds.items():
-            for name, labels in parts:
-                scope = "pages" if name.startswith("pages") else "shipped"
-                lib, rows = libs[scope]
-                for item in labels:
-                    row = match_claim(item, rows)
-                    if row is None:
-                        continue
-                    claim, found = recorder.kept[scope][row["id"]]
-                    by_doc = {e.doc_id: e for e in found}
-                    for key in item["key"]:
-                        want = key.get("stance", "supports")
-                        ident = key["record"]
-                        doc_id = record_of(ident, records[scope])
-                        cited = [e for e in row["evidence"] if _ident_matches(ident, e)]
-                        stances = [e["stance"] for e in cited]
-                        out = {"fold": fold, "set": name, "claim": row["id"], "kind": claim.kind, "record": ident,
-                               "want": want, "quote": row["quote"][:90], "direction": claim.proposition.direction,
-                               "outcomes": list(claim.outcomes), "verdict": row["verdict"],
-                               "label_verdict": item["verdict"]}  # fmt: skip
-                        lf = labelled_fields.get((item["document"], item["quote"]))
-                        if lf:
-                            out["labelled_outcome"] = lf.get("outcome")
-                            out["claim_outcome"] = list(claim.outcomes)
-                        if any(s in STANCE_MATCH.get(want, (want,)) for s in stances):
-                            out.update(place="d", stage="cited with the labelled stance", detail="")
-                        elif any(s != "neutral" for s in stances):
-                            got = next(s for s in stances if s != "neutral")
-                            out.update(place="c", stage=f"cited {got}, labelled {want}", detail="")
-                            e0 = next(e for e in cited if e["stance"] != "neutral")
-                            # what each side read: the engine's deciding sentences and why, the label's sentence
-                            out.update(engine_why=e0.get("why", ""), engine_sentences=e0.get("rationale", []),
-                                       engine_where=e0.get("where", []), label_sentence=key.get("sentence", ""),
-                                       label_reason=item.get("reason", ""))  # fmt: skip
-                        elif doc_id is None:
-                            out.update(place="a", stage="not in the library", detail="")
-                        elif not claim.checkable:
-                            out.update(place="a", stage=STAGES_A[0], detail="")
-                        elif doc_id not in by_doc:
-                            fkey = (scope, row["id"])
-                            if fkey not in fused_cache:
-                                fused_cache[fkey] = fused_score(index[scope], claim, lib)
-                                picked = {c.doc_id for c in candidates(index[scope], claim, lib)}
-                                if picked != set(by_doc):
-                                    mismatched.add(fkey)
-                            stage, detail = why_not_candidate(claim, fused_cache[fkey], position[scope][doc_id])
-                            out.update(place="a", stage=stage, detail=detail)
-                            # what it would say if read: the stance the engine would give it
-                            rkey = (scope, doc_id)
-                            if rkey not in readings:
-                                readings[rkey] = reading_of(records[scope][doc_id])
-                            out["if_read"] = stance_of(claim, records[scope][doc_id], readings[rkey]).stance
-                            out["rank"] = rank_with(fused_cache[fkey].score, position[scope][doc_id], 0.0)
-                        else:
-                            e = by_doc[doc_id]
-                            rec = records[scope][doc_id]
-                            if e.stance != "neutral":
-                                out.update(place="b", stage=STAGES_B[10], detail=f"engine: {e.stance}")
-                            else:
-                                rkey = (scope, doc_id)
-                                if rkey not in readings:
-                                    readings[rkey] = reading_of(rec)
-                                stage, detail = why_neutral(claim, rec, readings[rkey])
-                                out.update(place="b", stage=stage, detail=detail)
-                        rows_out.append(out)
+        for fold, name, scope, item, row in matched(folds, linked.rows):
+            lib = libs[scope][0]
+            claim, found = recorder.kept[scope][row["id"]]
+            by_doc = {e.doc_id: e for e in found}
+            for key in item["key"]:
+                want = key.get("stance", "supports")
+                ident = key["record"]
+                doc_id = record_of(ident, records[scope])
+                cited = [e for e in row["evidence"] if _ident_matches(ident, e)]
+                stances = [e["stance"] for e in cited]
+                out = {"fold": fold, "set": name, "claim": row["id"], "kind": claim.kind, "record": ident,
+                       "want": want, "quote": row["quote"][:90], "direction": claim.proposition.direction,
+                       "outcomes": list(claim.outcomes), "verdict": row["verdict"],
+                       "label_verdict": item["verdict"]}  # fmt: skip
+                lf = labelled_fields.get((item["document"], item["quote"]))
+                if lf:
+                    out["labelled_outcome"] = lf.get("outcome")
+                    out["claim_outcome"] = list(claim.outcomes)
+                if any(s in STANCE_MATCH.get(want, (want,)) for s in stances):
+                    out.update(place="d", stage="cited with the labelled stance", detail="")
+                elif any(s != "neutral" for s in stances):
+                    got = next(s for s in stances if s != "neutral")
+                    out.update(place="c", stage=f"cited {got}, labelled {want}", detail="")
+                    e0 = next(e for e in cited if e["stance"] != "neutral")
+                    # what each side read: the engine's deciding sentences and why, the label's sentence
+                    out.update(engine_why=e0.get("why", ""), engine_sentences=e0.get("rationale", []),
+                               engine_where=e0.get("where", []), label_sentence=key.get("sentence", ""),
+                               label_reason=item.get("reason", ""))  # fmt: skip
+                elif doc_id is None:
+                    out.update(place="a", stage="not in the library", detail="")
+                elif not claim.checkable:
+                    out.update(place="a", stage=STAGES_A[0], detail="")
+                elif doc_id not in by_doc:
+                    fkey = (scope, row["id"])
+                    if fkey not in fused_cache:
+                        fused_cache[fkey] = fused_score(index[scope], claim, lib)
+                        picked = {c.doc_id for c in candidates(index[scope], claim, lib)}
+                        if picked != set(by_doc):
+                            mismatched.add(fkey)
+                    stage, detail = why_not_candidate(claim, fused_cache[fkey], position[scope][doc_id])
+                    out.update(place="a", stage=stage, detail=detail)
+                    # what it would say if read: the stance the engine would give it
+                    rkey = (scope, doc_id)
+                    if rkey not in readings:
+                        readings[rkey] = reading_of(records[scope][doc_id])
+                    out["if_read"] = stance_of(claim, records[scope][doc_id], readings[rkey]).stance
+                    out["rank"] = rank_with(fused_cache[fkey].score, position[scope][doc_id], 0.0)
+                else:
+                    e = by_doc[doc_id]
+                    rec = records[scope][doc_id]
+                    if e.stance != "neutral":
+                        out.update(place="b", stage=STAGES_B[10], detail=f"engine: {e.stance}")
+                    else:
+                        rkey = (scope, doc_id)
+                        if rkey not in readings:
+                            readings[rkey] = reading_of(rec)
+                        stage, detail = why_neutral(claim, rec, readings[rkey])
+                        out.update(place="b", stage=stage, detail=detail)
+                rows_out.append(out)
     report(rows_out, mismatched, args.list, args.json, args.sentences)
 
 

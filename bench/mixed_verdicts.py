@@ -27,8 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import match_claim  # noqa: E402
-from claims_folds import FOLDS, check_pages, fold_sets, link_catalogue, page_labels  # noqa: E402, F401
+from claims_folds import FOLDS, link_folds, matched, page_labels  # noqa: E402, F401
 
 # a claim whose own sentence says only that ketamine is or has been used for something ("has been used for neuropathic
 # pain", "doctors commonly use IV ketamine for refractory pain"), not that it works or is safe, nor a list's lead-in
@@ -151,33 +150,24 @@ def main() -> None:
     trace = Trace()
     rows_out = []
     with tempfile.TemporaryDirectory() as t:
-        tmp = Path(t)
-        trace.scope = "shipped"
-        _, shipped_rows = link_catalogue(tmp)
-        trace.scope = "pages"
-        _, page_rows, documents = check_pages(tmp)
-        folds = fold_sets(shipped_rows, documents)
-    rows = {"shipped": shipped_rows, "pages": page_rows}
-    for fold, parts in folds.items():
-        for name, labels in parts:
-            scope = "pages" if name.startswith("pages") else "shipped"
-            for x in labels:
-                row = match_claim(x, rows[scope])
-                if row is None or row.get("reviewed"):
-                    continue
-                if "mixed" not in (row["verdict"], x["verdict"]):
-                    continue
-                kept = trace.kept.get((scope, row["id"]))
-                if kept is None:
-                    continue
-                feats = describe(trace.vm, kept["claim"], kept["evidence"])
-                rows_out.append({
-                    "fold": fold, "set": name, "id": row["id"], "kind": row["kind"],
-                    "label_kind": x.get("kind", ""), "want": x["verdict"], "got": row["verdict"],
-                    "quote": (row.get("lead_in") or "") + " " + row["quote"], "reason": x.get("reason", ""),
-                    "explanation": row["explanation"], "branch": branch(kept) if row["verdict"] == "mixed" else "",
-                    **feats,
-                })  # fmt: skip
+        linked = link_folds(Path(t), trace)
+    folds, rows = linked.folds, linked.rows
+    for fold, name, scope, x, row in matched(folds, rows):
+        if row.get("reviewed"):
+            continue
+        if "mixed" not in (row["verdict"], x["verdict"]):
+            continue
+        kept = trace.kept.get((scope, row["id"]))
+        if kept is None:
+            continue
+        feats = describe(trace.vm, kept["claim"], kept["evidence"])
+        rows_out.append({
+            "fold": fold, "set": name, "id": row["id"], "kind": row["kind"],
+            "label_kind": x.get("kind", ""), "want": x["verdict"], "got": row["verdict"],
+            "quote": (row.get("lead_in") or "") + " " + row["quote"], "reason": x.get("reason", ""),
+            "explanation": row["explanation"], "branch": branch(kept) if row["verdict"] == "mixed" else "",
+            **feats,
+        })  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(rows_out, indent=1), encoding="utf-8")
     print_table(rows_out)

@@ -438,6 +438,13 @@ def print_kinds(total: PageResult) -> None:
         print(f"{want:<14} " + " ".join(f"{total.kinds.get((want, got), 0) or '.':>6}" for got in kinds))
 
 
+def copy_library(dest: Path) -> Path:
+    """A private copy of the shipped library (whatever files its storage uses)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "library", dest, ignore=shutil.ignore_patterns("*.lock", "snapshot"))
+    return dest
+
+
 def run_set(name: str, use_html: bool, link: bool, verbose: bool, kinds: bool = False) -> PageResult | None:
     label_files = label_files_of(name)
     if not label_files:
@@ -447,8 +454,7 @@ def run_set(name: str, use_html: bool, link: bool, verbose: bool, kinds: bool = 
     with tempfile.TemporaryDirectory() as tmp:
         library = None
         if link:
-            library = Path(tmp) / "library"
-            shutil.copytree(ROOT / "library", library, ignore=shutil.ignore_patterns("*.lock", "snapshot"))
+            library = copy_library(Path(tmp) / "library")
             from ketalit.claims.review import forget_all_claims
 
             forget_all_claims(library)

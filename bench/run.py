@@ -156,6 +156,13 @@ def pubmed_xml(n: int) -> Path:
 
 def run(n: int) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
+
+    def command(label: str, *args: str, digits: int = 1, rate: bool = False) -> None:
+        """One whole ketalit command on the library timed: a row of its wall and CPU seconds and peak RSS."""
+        wall, rss, _ = measure(ketalit(lib, *args))
+        per = f"{n / wall:,.0f} rec/s; " if rate else ""
+        rows.append((label, f"{wall:.{digits}f} s ({per}{cpu()})", f"{rss:,.0f}"))
+
     xml = pubmed_xml(n)
     lib = OUT / f"bench_lib_{n}{'_' + Path(ENV['PYTHONPATH']).parent.name if 'PYTHONPATH' in ENV else ''}"
     shutil.rmtree(lib, ignore_errors=True)
@@ -175,8 +182,9 @@ def run(n: int) -> list[tuple[str, str, str]]:
             f"{rss:,.0f}",
         )
     )
-    wall, rss, _ = measure(ketalit(lib, "search", "intranasal ketamine", "--ids"))
-    rows.append(("first `ketalit search` after the import, whole command", f"{wall:.2f} s ({cpu()})", f"{rss:,.0f}"))
+    command(
+        "first `ketalit search` after the import, whole command", "search", "intranasal ketamine", "--ids", digits=2
+    )
     for label, args in (
         ("`ketalit show ID`", ("show", "ID")),
         ("`ketalit note ID TEXT`", ("note", "ID", "dose checked against the full text")),
@@ -187,18 +195,14 @@ def run(n: int) -> list[tuple[str, str, str]]:
         rows.append((f"{label}, whole command ({RECORDS} records: median, range)", t, mem))
     wall, rss, out = measure([PY, "-c", OPEN_SCRIPT, str(lib)])
     rows.append(("library open (load every record), in-process", f"{float(out):.2f} s", f"{rss:,.0f}"))
-    wall, rss, _ = measure(ketalit(lib, "stats"))
-    rows.append(("`ketalit stats` (reads every record)", f"{wall:.2f} s ({cpu()})", f"{rss:,.0f}"))
+    command("`ketalit stats` (reads every record)", "stats", digits=2)
     measure(ketalit(lib, "screen", "60000003", "exclude", "--reason", "wrong population", "--reviewer", "ann"))
-    wall, rss, _ = measure(ketalit(lib, "screen", "next", "--reviewer", "ann"))
-    rows.append(("`ketalit screen next` (refits on the whole pool)", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
-    wall, rss, _ = measure(ketalit(lib, "tag", "--all"))
-    rows.append(("`ketalit tag --all`", f"{wall:.1f} s ({n / wall:,.0f} rec/s; {cpu()})", f"{rss:,.0f}"))
+    command("`ketalit screen next` (refits on the whole pool)", "screen", "next", "--reviewer", "ann")
+    command("`ketalit tag --all`", "tag", "--all", rate=True)
     wall, rss, _ = measure(ketalit(lib, "claims", "link"))
     claims = (lib / "claims.toml").read_text().count("\n[[claim]]")
     rows.append((f"`ketalit claims link` ({claims} claims), first run", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
-    wall, rss, _ = measure(ketalit(lib, "claims", "link"))
-    rows.append(("`ketalit claims link` again", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
+    command("`ketalit claims link` again", "claims", "link")
     wall, rss, out = measure([PY, "-c", SEARCH_SCRIPT, str(lib), json.dumps(QUERIES)])
     s = json.loads(out)
     rows.append(
@@ -208,12 +212,11 @@ def run(n: int) -> list[tuple[str, str, str]]:
             f"{rss:,.0f}",
         )
     )
-    wall, rss, _ = measure(ketalit(lib, "search", "route:intranasal outcome:onset design:rct", "--ids"))
-    rows.append(("`ketalit search ...` whole command", f"{wall:.2f} s ({cpu()})", f"{rss:,.0f}"))
-    wall, rss, _ = measure(ketalit(lib, "export", "bibtex", "-o", str(lib / "all.bib")))
-    rows.append(("`ketalit export bibtex` (all records)", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
-    wall, rss, _ = measure(ketalit(lib, "report", "-o", str(lib / "report")))
-    rows.append(("`ketalit report`", f"{wall:.1f} s ({cpu()})", f"{rss:,.0f}"))
+    command(
+        "`ketalit search ...` whole command", "search", "route:intranasal outcome:onset design:rct", "--ids", digits=2
+    )
+    command("`ketalit export bibtex` (all records)", "export", "bibtex", "-o", str(lib / "all.bib"))
+    command("`ketalit report`", "report", "-o", str(lib / "report"))
     return rows
 
 

@@ -39,14 +39,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import STANCE_MATCH, _ident_matches, match_claim, record_of  # noqa: E402
+from claims_eval import STANCE_MATCH, _ident_matches, record_of  # noqa: E402
 from claims_folds import (  # noqa: E402
     FOLDS,
     Recorder,
-    check_pages,
-    fold_sets,
     labelled_kind,
-    link_catalogue,
+    link_folds,
+    matched,
     shipped_kinds,
 )
 
@@ -116,59 +115,50 @@ def main() -> None:
     out: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        recorder.scope = "shipped"
-        shipped_lib, shipped_rows = link_catalogue(tmp)
-        recorder.scope = "pages"
-        pages_lib, page_rows, documents = check_pages(tmp)
-        folds = fold_sets(shipped_rows, documents)
-        libs = {"shipped": (shipped_lib, shipped_rows), "pages": (pages_lib, page_rows)}
+        linked = link_folds(tmp, recorder)
+        folds, libs = linked.folds, linked.libs
         records = {scope: dict(lib.iter_records()) for scope, (lib, _) in libs.items()}
         shipped = shipped_kinds()
         readings: dict[tuple[str, str], Any] = {}
-        for fold, parts in folds.items():
-            for name, labels in parts:
-                scope = "pages" if name.startswith("pages") else "shipped"
-                _, rows = libs[scope]
-                for item in labels:
-                    row = match_claim(item, rows)
-                    if row is None or row.get("reviewed"):
-                        continue
-                    kind = labelled_kind(item, row, shipped)
-                    if kind not in KINDS or item["verdict"] not in WANT or row["verdict"] not in GOT:
-                        continue
-                    claim, found = recorder.kept[scope][row["id"]]
-                    by_doc = {e.doc_id: e for e in found}
-                    keys = []
-                    for key in item["key"]:
-                        want = key.get("stance", "supports")
-                        ident = key["record"]
-                        doc_id = record_of(ident, records[scope])
-                        k = {"record": ident, "want": want, "sentence": key.get("sentence", "")}
-                        cited = [e for e in row["evidence"] if _ident_matches(ident, e)]
-                        stances = [e["stance"] for e in cited if e["stance"] != "neutral"]
-                        rec = records[scope].get(doc_id) if doc_id is not None else None
-                        if rec is not None:
-                            rk = (scope, doc_id)
-                            if rk not in readings:
-                                readings[rk] = reading_of(rec)
-                            i = find_sentence(readings[rk], rec, k["sentence"])
-                            if i is not None:
-                                k["role"] = readings[rk].sentences[i].role
-                        if rec is None or doc_id not in by_doc:
-                            k["cause"], k["detail"] = "not retrieved", ""
-                        elif stances:
-                            ok = any(s in STANCE_MATCH.get(want, (want,)) for s in stances)
-                            k["cause"] = f"cited {stances[0]}" + ("" if ok else f" (labelled {want})")
-                            k["detail"] = by_doc[doc_id].why
-                        else:
-                            k["cause"], k["detail"] = cause_of(claim, rec, readings[(scope, doc_id)], i)
-                        keys.append(k)
-                    out.append({
-                        "fold": fold, "set": name, "id": row["id"], "kind": kind, "engine_kind": claim.kind,
-                        "direction": claim.proposition.direction, "want": item["verdict"], "got": row["verdict"],
-                        "quote": row["quote"], "reason": item.get("reason") or item.get("verdict_reason", ""),
-                        "explanation": row["explanation"], "keys": keys,
-                    })  # fmt: skip
+        for fold, name, scope, item, row in matched(folds, linked.rows):
+            if row.get("reviewed"):
+                continue
+            kind = labelled_kind(item, row, shipped)
+            if kind not in KINDS or item["verdict"] not in WANT or row["verdict"] not in GOT:
+                continue
+            claim, found = recorder.kept[scope][row["id"]]
+            by_doc = {e.doc_id: e for e in found}
+            keys = []
+            for key in item["key"]:
+                want = key.get("stance", "supports")
+                ident = key["record"]
+                doc_id = record_of(ident, records[scope])
+                k = {"record": ident, "want": want, "sentence": key.get("sentence", "")}
+                cited = [e for e in row["evidence"] if _ident_matches(ident, e)]
+                stances = [e["stance"] for e in cited if e["stance"] != "neutral"]
+                rec = records[scope].get(doc_id) if doc_id is not None else None
+                if rec is not None:
+                    rk = (scope, doc_id)
+                    if rk not in readings:
+                        readings[rk] = reading_of(rec)
+                    i = find_sentence(readings[rk], rec, k["sentence"])
+                    if i is not None:
+                        k["role"] = readings[rk].sentences[i].role
+                if rec is None or doc_id not in by_doc:
+                    k["cause"], k["detail"] = "not retrieved", ""
+                elif stances:
+                    ok = any(s in STANCE_MATCH.get(want, (want,)) for s in stances)
+                    k["cause"] = f"cited {stances[0]}" + ("" if ok else f" (labelled {want})")
+                    k["detail"] = by_doc[doc_id].why
+                else:
+                    k["cause"], k["detail"] = cause_of(claim, rec, readings[(scope, doc_id)], i)
+                keys.append(k)
+            out.append({
+                "fold": fold, "set": name, "id": row["id"], "kind": kind, "engine_kind": claim.kind,
+                "direction": claim.proposition.direction, "want": item["verdict"], "got": row["verdict"],
+                "quote": row["quote"], "reason": item.get("reason") or item.get("verdict_reason", ""),
+                "explanation": row["explanation"], "keys": keys,
+            })  # fmt: skip
     if args.json:
         print(json.dumps(out))
         return

@@ -121,7 +121,7 @@ def test_a_harm_set_against_another_drug_is_a_safety_comparison(quote: str, outc
 
 
 def test_a_comparison_word_of_another_clause_does_not_make_a_harm_comparison() -> None:
-    """"fewer side effects and relieves pain better than opioids": "than opioids" is what relief is compared with."""
+    """ "fewer side effects and relieves pain better than opioids": "than opioids" is what relief is compared with."""
     n = _sentence("Ketamine has fewer side effects and relieves pain better than opioids.")
     assert "a harm set against" not in n.reasons["kind"]
 
@@ -188,7 +188,7 @@ def test_a_statement_of_its_use_is_history(quote: str) -> None:
     ],
 )
 def test_use_in_a_condition_or_beside_an_effect_claim_is_not_history(quote: str) -> None:
-    """"when it is used in ..." says when the rest holds; an effect said outside the use ("shown to ease depression")
+    """ "when it is used in ..." says when the rest holds; an effect said outside the use ("shown to ease depression")
     is the claim."""
     assert _sentence(quote).kind != "history"
 

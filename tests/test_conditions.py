@@ -34,8 +34,11 @@ ALONE = [
     ("arthritis", "People living with rheumatoid arthritis may benefit from ketamine infusions.", {}),
     ("arthritis", "Ketamine relieves the joint pain of arthritis.", {}),
     ("peripheral neuropathy", "Small fiber neuropathy responds well to ketamine infusions.", NEURO),
-    ("peripheral neuropathy", "Painful polyneuropathy can be relieved by IV ketamine.",
-     {**NEURO, "routes": ["intravenous"]}),
+    (
+        "peripheral neuropathy",
+        "Painful polyneuropathy can be relieved by IV ketamine.",
+        {**NEURO, "routes": ["intravenous"]},
+    ),
     ("peripheral neuropathy", "- Peripheral Neuropathy", {**NEURO, "lead_in": LEAD}),
 ]
 

@@ -85,7 +85,6 @@ def test_a_clearly_smaller_share_than_the_claim_says_makes_a_supporting_record_m
     assert any(v.side > 0 for v in st.votes)  # and the effect the record shows still is
 
 
-
 @pytest.mark.parametrize(
     "results",
     [
@@ -105,6 +104,7 @@ def test_a_share_counts_for_what_its_own_clause_says(results: str) -> None:
     st, _ = read(claim("More than 70% of patients get significant pain relief from the infusions."), rec)
     assert st.stance == "mixed", st.why
     assert "claimed share rule" in st.why and "20%" in st.why
+
 
 @pytest.mark.parametrize(
     ("quote", "results"),

@@ -1363,6 +1363,8 @@ def test_a_mechanism_that_also_claims_relief_of_a_pain_condition_says_so_in_eith
     assert effect("Ketamine relieves pain by blocking NMDA receptors.") == ""
     assert effect("Because it blocks NMDA receptors, it has been studied as a treatment for CRPS.") == ""
     assert effect("Ketamine blocks NMDA receptors, which are involved in chronic pain.") == ""
+
+
 # -- history claims, part by part: what ketamine was used as, since when, and what else the claim says ---------------
 
 
@@ -1464,8 +1466,10 @@ def test_a_history_claim_with_a_part_no_record_states_is_never_supported() -> No
     for text, terms in (
         ("The FDA approved ketamine as an anesthetic in the 1960s.", "fda approved anesthetic 1960s"),
         ("It was developed in the 1960s and is the most widely used anaesthetic.", "developed 1960s most widely used"),
-        ("It was developed in the 1960s as an anaesthetic for battlefield surgery in the Vietnam War.",
-         "developed 1960s anaesthetic battlefield surgery vietnam war"),
+        (
+            "It was developed in the 1960s as an anaesthetic for battlefield surgery in the Vietnam War.",
+            "developed 1960s anaesthetic battlefield surgery vietnam war",
+        ),
     ):
         assert _weigh(_history(text, terms), *DATED)[0] != "supported", text
 

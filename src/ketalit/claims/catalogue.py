@@ -18,6 +18,7 @@ from typing import Any
 
 from .._compat import tomllib
 from ..errors import BadInput
+from .text import with_lead_in
 
 KINDS = (
     "efficacy",
@@ -142,7 +143,7 @@ class Claim:
     @property
     def text(self) -> str:
         """The claim as a reader understands it: a list item together with its lead-in."""
-        return f"{self.lead_in} {self.quote}".strip() if self.lead_in else self.quote
+        return with_lead_in(self.lead_in, self.quote)
 
     @cached_property
     def proposition(self) -> Proposition:

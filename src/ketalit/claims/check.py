@@ -317,6 +317,4 @@ def resolve_document(root: Path, ident: str) -> str:
     if len(hits) == 1:
         return hits[0]
     known = "; ".join(f"{k}: {describe(k, v)}" for k, v in sorted(docs.items()))
-    raise NotFound(
-        f"no single document matches {ident!r} (give its number, URL or title; known: {known or 'none'})"
-    )
+    raise NotFound(f"no single document matches {ident!r} (give its number, URL or title; known: {known or 'none'})")

@@ -46,13 +46,14 @@ sentence before it in its section, which the normaliser reads for a route the cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from .._compat import tomllib
 from ..tagging.patterns import either
+from .text import with_lead_in
 
 # list markers, the check marks and arrows of clinic pages among them ("✓ Fast relief", "✅ No opioids")
 _BULLET = re.compile(r"^[ \t]*(?:[•\-*–·▪◦✓✔✅☑►▶→»○●■□◆◇★]\ufe0f?|\d{1,2}[.)])[ \t]+")
@@ -208,23 +209,10 @@ class Candidate:
 
     @property
     def text(self) -> str:
-        return f"{self.lead_in} {self.quote}".strip() if self.lead_in else self.quote
+        return with_lead_in(self.lead_in, self.quote)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "document": self.document,
-            "quote": self.quote,
-            "start": self.start,
-            "end": self.end,
-            "lead_in": self.lead_in,
-            "lead_start": self.lead_start,
-            "lead_end": self.lead_end,
-            "heading": self.heading,
-            "section": self.section,
-            "why": self.why,
-            "clause": self.clause,
-            "previous": self.previous,
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass
@@ -638,6 +626,12 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
     about = True
     parent: _Span | None = None  # a heading naming ketamine over a list of conditions, each a line with its own bullets
     sub_items = False  # reading the bullets of one of those condition lines: subtypes, not claims
+
+    def consider(span: _Span, context: _Span | None, is_item: bool, previous: str, antecedent: bool) -> None:
+        """A sentence or list item under the headings above it, with the sentences read so far in its section."""
+        _consider(out, document, span, context, headings, is_item, previous=previous, antecedent=antecedent,
+                  section=" ".join(section))  # fmt: skip
+
     lines = text.split("\n")
     pos = 0
     for i, raw in enumerate(lines):
@@ -662,17 +656,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             else:
                 antecedent = context.about_ketamine if not context.is_heading else _in_heading(context.text) is not None
             for part in _item_claims(item, context, headings):
-                _consider(
-                    out,
-                    document,
-                    part,
-                    context,
-                    headings,
-                    True,
-                    previous=told,
-                    antecedent=antecedent,
-                    section=" ".join(section),
-                )
+                consider(part, context, True, told, antecedent)
             continue
         lead = None
         sub_items = False
@@ -718,17 +702,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 lead.blocked = blocked
             if conceded or _lead_is_claim(last.text):
                 prior = before.text if before else ""
-                _consider(
-                    out,
-                    document,
-                    last,
-                    None,
-                    headings,
-                    False,
-                    previous=prior,
-                    antecedent=last.antecedent,
-                    section=" ".join(section),
-                )
+                consider(last, None, False, prior, last.antecedent)
         previous: _Span | None = None
         other_drug = False  # the paragraph is on another drug: its last sentence naming a drug named that one
         for span in spans:
@@ -754,17 +728,7 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 pass  # "This covers patients with ..." after a sentence that is no claim extends no claim
             else:
                 prior = section[-1] if section else ""
-                _consider(
-                    out,
-                    document,
-                    span,
-                    None,
-                    headings,
-                    False,
-                    previous=prior,
-                    antecedent=span.antecedent,
-                    section=" ".join(section),
-                )
+                consider(span, None, False, prior, span.antecedent)
             section.append(span.text)
             previous = span
             if named:

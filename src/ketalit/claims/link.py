@@ -37,8 +37,12 @@ def _finding_summary(reading: Reading, st: Stance) -> list[dict[str, Any]]:
     out = []
     for v in st.votes[:3]:
         f = v.finding
-        item: dict[str, Any] = {"sentence": v.sentence, "role": reading.sentences[v.sentence].role, "reason": v.reason,
-                                "side": v.side}
+        item: dict[str, Any] = {
+            "sentence": v.sentence,
+            "role": reading.sentences[v.sentence].role,
+            "reason": v.reason,
+            "side": v.side,
+        }
         if f is not None:
             item.update(
                 outcome=f.outcome,

@@ -490,9 +490,7 @@ def _check_fields(lib: Library, fields: dict[str, Any], row: dict[str, Any]) -> 
         if key in out:
             for tag in out[key]:
                 if not vocab.has(axis, tag):
-                    raise BadInput(
-                        f"{key}: {tag!r} is not a {axis} in the vocabulary ({', '.join(vocab.ids(axis))})"
-                    )
+                    raise BadInput(f"{key}: {tag!r} is not a {axis} in the vocabulary ({', '.join(vocab.ids(axis))})")
     if "quote" in out:
         doc = documents(lib.root).get(row["document"], {})
         text = (Path(lib.root) / doc.get("file", "")).read_text(encoding="utf-8") if doc.get("file") else ""
@@ -638,9 +636,7 @@ def parse_fields(items: list[str]) -> dict[str, Any]:
             try:
                 out[key] = {"quantity": name, "min": float(lo), "max": float(hi or lo)} if value else None
             except ValueError as exc:
-                raise BadInput(
-                    f"measure is written onset_minutes:20-40 or duration_days:7-90, not {value!r}"
-                ) from exc
+                raise BadInput(f"measure is written onset_minutes:20-40 or duration_days:7-90, not {value!r}") from exc
         elif key in ("start", "end", "lead_start", "lead_end"):
             out[key] = int(value)
         else:

@@ -24,9 +24,9 @@ from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .findings import Finding, Reading, lexicon
 from .negation import Context
+from .text import DOSE_UNIT, GIVEN_UNIT, expand, fmt_days
 from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
-from .text import expand, fmt_days
-from .verdict import GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
+from .verdict import ACTIVE, GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
 from .weighing import (
     Condition,
     TextbookPart,
@@ -97,13 +97,13 @@ def _vs_class(vs: str | None, reading: Reading, role: str) -> str:
             return "placebo"
         others = [d for d in study.comparators if d not in study.add_on]
         if others:
-            return f"active:{others[0]}"
+            return f"{ACTIVE}{others[0]}"
         return "placebo" if study.add_on else "none"
     if vs in ("placebo", "baseline") or vs in reading.study.placebo_drugs:
         return "placebo" if vs != "baseline" else vs
     if vs in reading.study.add_on:
         return "placebo"  # ketamine added to the drug, compared with the drug alone
-    return f"active:{vs}"
+    return f"{ACTIVE}{vs}"
 
 
 _FLIP = {"lower": "higher", "higher": "lower", "better": "worse", "worse": "better"}
@@ -140,7 +140,7 @@ def effect_of(f: Finding, reading: Reading) -> Effect | None:
         direction = _FLIP.get(f.direction, f.direction)
         if f.direction in ("occurred", "absent"):
             return None  # "nausea occurred in the morphine group": says nothing of ketamine
-        return Effect(direction, f"active:{f.arm}", f.significant, f)
+        return Effect(direction, f"{ACTIVE}{f.arm}", f.significant, f)
     if f.arm == "placebo" and f.vs == "ketamine":
         return Effect(_FLIP.get(f.direction, f.direction), "placebo", f.significant, f)
     return None
@@ -284,23 +284,23 @@ def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
             return -1, 1.0, f"{what}: no difference from placebo"
         if e.vs == "baseline":
             return -1, 0.5, f"{what}: no change from baseline"
-        if e.vs.startswith("active:"):
+        if e.vs.startswith(ACTIVE):
             if e.finding.outcome not in ANALGESIC_OUTCOMES:
                 # the comparator is an analgesic: matching it shows relief, not an effect on anything else
-                return 0, 0.0, f"{what}: no different from {e.vs[7:]} (not a treatment for it)"
-            return 1, 0.5, f"{what}: as effective as {e.vs[7:]} (no placebo)"
+                return 0, 0.0, f"{what}: no different from {_other_drug(e.vs)} (not a treatment for it)"
+            return 1, 0.5, f"{what}: as effective as {_other_drug(e.vs)} (no placebo)"
         return -1, 0.5, f"{what}: no effect"
     if good is True and e.finding.rule.startswith("significant difference"):
         return 1, 0.7, f"{e.finding.outcome.replace('_', ' ')}: significant difference ({e.finding.cue})"
     if good is True:
         if e.vs == "baseline" or e.vs == "none":
             return 1, 0.6, f"{what} than before treatment (no control group)"
-        if e.vs.startswith("active:"):
-            return 1, 1.0, f"{what} with ketamine than with {e.vs[7:]}"
+        if e.vs.startswith(ACTIVE):
+            return 1, 1.0, f"{what} with ketamine than with {_other_drug(e.vs)}"
         return 1, 1.0, f"{what} with ketamine than with placebo"
     if good is False:
-        if e.vs.startswith("active:"):
-            return -1, 0.5, f"{what}: {e.vs[7:]} did better than ketamine (an active comparison)"
+        if e.vs.startswith(ACTIVE):
+            return -1, 0.5, f"{what}: {_other_drug(e.vs)} did better than ketamine (an active comparison)"
         return -1, 1.0, f"{what}: worse with ketamine"
     return 0, 0.0, ""
 
@@ -336,7 +336,7 @@ def _vote_does_not_cause(prop: Proposition, e: Effect) -> tuple[int, float, str]
     if e.direction == "absent":
         return 1, 1.0, f"{name} did not occur ({f.negation or f.cue})"
     if e.direction == "same":
-        if e.vs in ("placebo", "none") or e.vs.startswith("active:"):
+        if e.vs in ("placebo", "none") or e.vs.startswith(ACTIVE):
             return 1, 0.7, f"{name} no more frequent than with {_vs_words(e.vs)}"
         return 0, 0.0, ""
     if e.direction in ("lower", "better"):
@@ -355,10 +355,10 @@ def _vote_does_not_cause(prop: Proposition, e: Effect) -> tuple[int, float, str]
 def _head_to_head(prop: Proposition, e: Effect) -> bool:
     """Whether the finding compares ketamine with the claim's comparator."""
     comp = (prop.comparator or "").lower()
-    if not e.vs.startswith("active:"):
+    if not e.vs.startswith(ACTIVE):
         return False
-    other = e.vs[7:]
-    if other.startswith("ketamine by another route"):
+    other = _other_drug(e.vs)
+    if other.startswith(OTHER_ROUTE):
         return _route_comparison(prop)
     if comp in ("opioids", "standard analgesics"):
         return bool(OPIOIDS.search(other)) or comp == "standard analgesics"
@@ -372,7 +372,7 @@ def _vote_less_harm(prop: Proposition, e: Effect) -> tuple[int, float, str]:
         if OPIOIDS.search(f.words) and e.direction in ("lower", "better", "absent"):  # "counters opioid-induced"
             return 1, 0.8, f"ketamine lessened opioid-induced {name}"
         return 0, 0.0, f"no comparison with {prop.comparator}"
-    other = e.vs[7:]
+    other = _other_drug(e.vs)
     if e.direction in ("lower", "better", "absent"):
         return 1, 1.0, f"{name} less frequent with ketamine than with {other}"
     if e.direction == "same":  # a null on a harm is imprecise (harms are rare): weak evidence against
@@ -385,7 +385,7 @@ def _vote_less_harm(prop: Proposition, e: Effect) -> tuple[int, float, str]:
 def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     if not _head_to_head(prop, e):
         return 0, 0.0, ""
-    other = e.vs[7:]
+    other = _other_drug(e.vs)
     good = _better_for(e.finding.outcome, e.direction, e.finding.words)
     name = e.finding.outcome.replace("_", " ")
     if e.direction == "same":
@@ -400,7 +400,7 @@ def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
 def _vote_faster(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     if not _head_to_head(prop, e):
         return 0, 0.0, ""
-    other = e.vs[7:]
+    other = _other_drug(e.vs)
     f = e.finding
     faster = (
         f.outcome == "onset" and e.direction == "lower" or bool(re.search(r"faster|earlier|more rapid", f.cue, re.I))
@@ -422,8 +422,16 @@ def _vote_faster(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     return 0, 0.0, ""
 
 
+OTHER_ROUTE = "ketamine by another route"  # the comparator of a finding that sets two routes of ketamine apart
+
+
+def _other_drug(vs: str) -> str:
+    """The drug of a comparison with another drug (``ACTIVE`` and its name)."""
+    return vs[len(ACTIVE) :]
+
+
 def _vs_words(vs: str) -> str:
-    return vs[7:] if vs.startswith("active:") else {"none": "no comparator", "baseline": "baseline"}.get(vs, vs)
+    return _other_drug(vs) if vs.startswith(ACTIVE) else {"none": "no comparator", "baseline": "baseline"}.get(vs, vs)
 
 
 VOTERS: dict[str, Callable[[Proposition, Effect], tuple[int, float, str]]] = {
@@ -491,7 +499,7 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
         if good or (measured and f.rule.startswith("no direction")):
             t, _kind, words = min(mins)
             relief.append((t, f, words, 1.0 if (e.vs != "none" or measured) else 0.6))
-        elif e.direction == "same" and e.vs.startswith("active:"):
+        elif e.direction == "same" and e.vs.startswith(ACTIVE):
             t, _kind, words = min(mins)
             relief.append((t, f, words, 0.5))  # as much relief as an active drug at t
         elif e.direction == "same" and e.vs == "placebo":
@@ -786,7 +794,7 @@ _FIG_NUMBER = (
 )
 _DOSE_FIGURE = re.compile(
     rf"(?<![\w.,]){_FIG_NUMBER}(?:\s*(?:-|–|to|or)\s*{_FIG_NUMBER})?[\s-]*(?:consecutive\s+|more\s+)?"
-    r"(mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|sessions?|infusions?|treatments?)(?![a-z])",
+    rf"({GIVEN_UNIT}|months?|sessions?|infusions?|treatments?)(?![a-z])",
     re.I,
 )
 _UNIT = {"mi": "min", "h": "h", "ho": "h", "hr": "h", "da": "day", "we": "week", "mo": "month", "se": "session",
@@ -809,7 +817,7 @@ def dose_figures(text: str) -> frozenset[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     for m in _DOSE_FIGURE.finditer(text):
         unit = m.group(3).lower()
-        key = _UNIT.get(unit[:2], _UNIT.get(unit[:1], "dose")) if not re.match(r"mg|µg|μg|mcg|ug|ml", unit) else unit
+        key = _UNIT.get(unit[:2], _UNIT.get(unit[:1], "dose")) if not re.match(DOSE_UNIT, unit) else unit
         out.update((_figure_number(n), key) for n in (m.group(1), m.group(2)) if n)
     return frozenset(out)
 
@@ -976,9 +984,7 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
 
 
 NUMBERS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
-_SPAN = re.compile(
-    r"\b(\d{1,3}|" + "|".join(NUMBERS) + r")\+? (?:years|yr)\b|\b(decades)\b|\b(half a century)\b", re.I
-)
+_SPAN = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBERS) + r")\+? (?:years|yr)\b|\b(decades)\b|\b(half a century)\b", re.I)
 _YEAR = re.compile(r"(?<![\d.])(19[4-9]\d|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")  # "in 1962." is a year, "1962.5" none
 
 
@@ -1666,7 +1672,7 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             continue
         indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
         if by_route and f.direction and _compares_routes(prop, f, text):
-            effects.append(Effect(f.direction, "active:ketamine by another route", f.significant, f))
+            effects.append(Effect(f.direction, f"{ACTIVE}{OTHER_ROUTE}", f.significant, f))
             continue
         e = effect_of(f, reading)
         if e is None and prop.direction in ("lasts", "onset") and result_at_a_time(f, text, reading):
@@ -1759,5 +1765,5 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     reasons = list(dict.fromkeys(v.reason for v in deciding))
     measured = next((v.measured for v in deciding if v.measured is not None), None)
     compared = [v.vs for v in deciding if v.vs]
-    controlled = any(vs == "placebo" or vs.startswith("active:") for vs in compared) if compared else None
+    controlled = any(vs == "placebo" or vs.startswith(ACTIVE) for vs in compared) if compared else None
     return Stance(stance, "; ".join(reasons[:3]), sorted(rationale), deciding, indirect, measured, related, controlled)

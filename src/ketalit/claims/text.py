@@ -21,6 +21,11 @@ _NO_END = re.compile(
 )
 
 
+def with_lead_in(lead_in: str, quote: str) -> str:
+    """A claim as a reader understands it: a list item together with its lead-in."""
+    return f"{lead_in} {quote}".strip() if lead_in else quote
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text`` (end exclusive, trailing space excluded)."""
     spans: list[tuple[int, int]] = []
@@ -161,6 +166,11 @@ _NUM = (
     )
     + r")"
 )
+# the units a dose is given in, and those of a dose or of the time it is given over, as a pattern's alternatives
+DOSE_UNIT = r"mg|µg|μg|mcg|ug|ml"
+GIVEN_UNIT = rf"{DOSE_UNIT}|minutes?|mins?|hours?|hrs?|h|days?|weeks?"
+# a dose or time in figures: "0.5 mg", "40-minute", "2 h"
+GIVEN_FIGURE = re.compile(rf"\d[\s-]*(?:{GIVEN_UNIT})(?![a-z])", re.I)
 _UNIT = r"(?P<unit>min(?:ute)?s?|h(?:ours?|rs?)?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
 _TIME = re.compile(
     rf"(?<![\w.])(?P<a>{_NUM})(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?(?:\s*(?:-|–|to|and)\s*(?P<b>{_NUM}))?"

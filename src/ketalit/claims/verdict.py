@@ -88,7 +88,7 @@ from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
 from .coverage import cap
-from .text import NUMBER_WORDS
+from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
     Condition,
     action_parts,
@@ -110,6 +110,7 @@ TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 # How a stance names a statement of how ketamine is given read from what a study's patients received (stance.py)
 GIVEN = "states how it is given, in what its patients received"
+ACTIVE = "active:"  # what ketamine was compared with, when another drug: "active:<drug>" (a finding's vs)
 
 
 def how_given(claim: Claim) -> bool:
@@ -129,8 +130,7 @@ def how_given(claim: Claim) -> bool:
         return False  # routes set against each other ("but IV remains the standard"): a comparison of routes
     text, low = claim.text, lower_same_length(claim.text)
     route = any(rx.search(text, low) for td in default_vocabulary().tags["route"] for rx in td.regexes)
-    figure = re.search(r"\d[\s-]*(?:mg|µg|μg|mcg|ug|ml|minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?![a-z])", text, re.I)
-    return bool(prop.regimen or route or figure)
+    return bool(prop.regimen or route or GIVEN_FIGURE.search(text))
 
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*s?\b|[^\W\d_]+")
@@ -869,7 +869,7 @@ def _harm_exists_verdict(t: Tally) -> str:
     if t.claim.proposition.comparator:
 
         def compared(side: list[Evidence]) -> list[Evidence]:
-            return [e for e in side if any(str(f.get("vs") or "").startswith("active:") for f in e.finding)]
+            return [e for e in side if any(str(f.get("vs") or "").startswith(ACTIVE) for f in e.finding)]
 
         t = Tally(t.claim, compared(t.sup), compared(t.con), compared(t.mixed))
     clinical = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other") and not e.indirect]
@@ -1040,8 +1040,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     )
     if label and counted and not (t.sup or t.con or t.mixed):
         return "insufficient", (
-            f"Insufficient: no record about {label} reports a finding for or against this claim directly."
-            f"{note}"
+            f"Insufficient: no record about {label} reports a finding for or against this claim directly.{note}"
         )
     if not (t.sup or t.con or t.mixed):
         if not counted:
@@ -1148,18 +1147,15 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         else:
             v = "insufficient"  # how a drug is usually given is documented by guidelines and reviews, not one study
             note = (
-                (
-                    " How ketamine is given is documented by guidelines and reviews, or by what the patients of "
-                    "studies by two research groups received (a single study gives its own regimen): none of the "
-                    "records that state it here is a review or guideline"
-                    + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
-                    + "."
-                    if how_given(claim)
-                    else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
-                    "regimen): none of the records that state it here is one."
-                )
-                + note
-            )
+                " How ketamine is given is documented by guidelines and reviews, or by what the patients of "
+                "studies by two research groups received (a single study gives its own regimen): none of the "
+                "records that state it here is a review or guideline"
+                + (f", and only one group's patients received it ({cite(given[0])})" if given else "")
+                + "."
+                if how_given(claim)
+                else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
+                "regimen): none of the records that state it here is one."
+            ) + note
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
     parts = []

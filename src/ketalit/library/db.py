@@ -121,12 +121,12 @@ def shard_name(k: int) -> str:
     return f"{RECORDS_DIR}/{k:04d}.json"
 
 
-
 def _buffer(db: TinyDB) -> BufferedStorage:
     """A library file's storage (every tinydb of the library is opened over a BufferedStorage)."""
     storage = db.storage
     assert isinstance(storage, BufferedStorage)
     return storage
+
 
 class Library:
     """A ketalit library folder. Open one with ``Library.open(path)`` or create it with ``Library.init(path)``."""

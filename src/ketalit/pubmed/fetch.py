@@ -353,8 +353,7 @@ def fetch_query(
         )  # fmt: skip
         if report.missing:
             report.warnings.append(
-                f"{len(report.missing)} PMIDs listed by ESearch were not returned by EFetch: "
-                f"{_listing(report.missing)}"
+                f"{len(report.missing)} PMIDs listed by ESearch were not returned by EFetch: {_listing(report.missing)}"
             )
     _note_not_asked_for(report)
     report.requests = client.requests_made

@@ -70,25 +70,6 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS vectors (doc_id INTEGER PRIMARY KEY, fp_text BLOB NOT NULL, model TEXT NOT NULL, "
     "vec BLOB NOT NULL)",
 )
-META_COLUMNS = (
-    "year",
-    "pmid",
-    "doi",
-    "title",
-    "title_fold",
-    "first_author",
-    "authors",
-    "journal",
-    "citekey",
-    "citekey_fold",
-    "retracted",
-    *TAG_AXES,
-    "tags",
-    "au",
-    "mh",
-    "pt",
-    "fp_meta",
-)
 TEXT_COLUMNS = ("seg", "dl", "n_ti", "n_tiab", "text", "fp_text")
 
 
@@ -199,7 +180,8 @@ def entry(rec: Record) -> dict[str, Any]:
     }
 
 
-ROW_COLUMNS = ("doc_id", *TEXT_COLUMNS, *META_ROW, "citekey", "citekey_fold", "fp_meta")
+META_COLUMNS = (*META_ROW, "citekey", "citekey_fold", "fp_meta")  # a row's columns but its words (an update)
+ROW_COLUMNS = ("doc_id", *TEXT_COLUMNS, *META_COLUMNS)
 
 
 def row_values(doc_id: int, seg: int, rec: Record, prepared: dict[str, Any] | None = None) -> list[Any]:
