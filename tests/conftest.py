@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -210,6 +211,79 @@ def run_bench(script: str, *args: str) -> str:
         mp.setattr(sys, "path", [str(path.parent), *sys.path])
         runpy.run_path(str(path), run_name="__main__")
     return out.getvalue()
+
+
+_REAL_FSYNC = os.fsync  # before _no_fsync makes it a no-op in this process
+
+
+class Forked:
+    """``python -c SCRIPT ARGS`` as a child forked from this test process, with ``subprocess.Popen``'s interface as
+    the tests of writers killed or racing each other use it (``stdout`` and ``stderr`` pipes read as text,
+    ``send_signal``, ``wait``, ``returncode``). It is a process of its own as theirs was (its own open files, locks,
+    memory and real fsync; killed, it dies mid-write), but it starts with Python and ketalit already imported: a new
+    ``python -c`` spent about 0.4 CPU-s starting and importing before the script's first line, some 30 times a run
+    (bench/README.md, "The suite, round 16"). For scripts that use the library's API, not for the ``ketalit``
+    command (``run_ketalit``), whose start is part of what its tests see."""
+
+    def __init__(self, script: str, *args: str) -> None:
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns into pytest
+            code = 1
+            try:
+                os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+                os.dup2(out_w, 1)
+                os.dup2(err_w, 2)
+                os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # what a new process would not have had open
+                sys.stdin, sys.stdout, sys.stderr = (
+                    open(fd, mode, closefd=False) for fd, mode in ((0, "r"), (1, "w"), (2, "w"))
+                )
+                os.fsync = _REAL_FSYNC
+                sys.argv = ["-c", *args]
+                exec(compile(script, "<string>", "exec"), {"__name__": "__main__"})
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                with contextlib.suppress(Exception):
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                os._exit(code)
+        os.close(out_w)
+        os.close(err_w)
+        self.stdout = open(out_r, encoding="utf-8")
+        self.stderr = open(err_r, encoding="utf-8")
+        self.returncode: int | None = None
+
+    def send_signal(self, sig: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, sig)
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"forked {self.pid}", timeout or 0)
+            time.sleep(0.005)
+        assert self.returncode is not None
+        return self.returncode
+
+    def __del__(self) -> None:
+        for pipe in (getattr(self, "stdout", None), getattr(self, "stderr", None)):
+            if pipe is not None:
+                pipe.close()
 
 
 def run_ketalit(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120):
