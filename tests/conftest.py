@@ -33,6 +33,14 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE"):
 _SHM = Path("/dev/shm")
 if _SHM.is_dir() and os.access(_SHM, os.W_OK | os.X_OK):
     os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(_SHM))
+    # So do the folders of Python's tempfile (the fuzzer's 400 input files, the hostile records' libraries, the bench
+    # scripts' library copies) and of the processes the tests start (the browser's profile), unless TMPDIR says
+    # otherwise: /tmp is on the same disk (bench/README.md, "The suite, round 16").
+    if "TMPDIR" not in os.environ:
+        import tempfile
+
+        os.environ["TMPDIR"] = str(_SHM)
+        tempfile.tempdir = None  # looked up again from TMPDIR at its next use
 
 import contextlib  # noqa: E402
 import functools  # noqa: E402
