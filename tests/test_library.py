@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from ketalit.records import normalize_doi, parse_date
 from ketalit.screening import screen
 from ketalit.userfields import add_note, set_manual_tags
 
-from conftest import FIXTURES, NCBI
+from conftest import FIXTURES, NCBI, Forked
 
 
 def test_doi_normalisation() -> None:
@@ -171,6 +172,10 @@ def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> N
     assert len(Library.open(lib.root)) == 2 + count(NCBI / "pubmed6.xml")
 
 
+# The `ketalit` command's entry point, as `python -m ketalit ARGS` runs it (for ``Forked``).
+KETALIT = "import sys\nfrom ketalit.cli import main\nsys.argv = ['ketalit', *sys.argv[1:]]\nmain()\n"
+
+
 @pytest.mark.slow
 @pytest.mark.e2e
 def test_sigkill_at_random_moments_never_corrupts(lib: Library, tmp_path: Path) -> None:
@@ -183,14 +188,18 @@ def test_sigkill_at_random_moments_never_corrupts(lib: Library, tmp_path: Path) 
     import_files(lib, [NCBI / "pubmed1.xml"])
     base, full = count(NCBI / "pubmed1.xml"), count(NCBI / "pubmed1.xml") + count(big)
     assert count(big) == 200 * count(NCBI / "pubmed6.xml")
+    # The writer is the `ketalit import` command, in a child forked from this process: ketalit already imported, its
+    # import starts at once. How long it takes whole is timed first on a copy of the library as it stands; the six
+    # kills fall at fractions of that, so that they land across the import (and one just after it) at any load.
+    scratch = tmp_path / "scratch"
+    shutil.copytree(lib.root, scratch, ignore=shutil.ignore_patterns("*.lock"))
+    started = time.monotonic()
+    assert Forked(KETALIT, "--library", str(scratch), "import", str(big)).wait(timeout=120) == 0
+    took = time.monotonic() - started
     outcomes = set()
-    for delay in (0.4, 0.8, 1.2, 1.6, 2.0, 2.4):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ketalit", "--library", str(lib.root), "import", str(big)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
+    for share in (0.15, 0.3, 0.45, 0.6, 0.8, 1.5):
+        proc = Forked(KETALIT, "--library", str(lib.root), "import", str(big))
+        time.sleep(share * took)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
         n = len(Library.open(lib.root))
