@@ -233,13 +233,15 @@ class Forked:
     (bench/README.md, "The suite, round 16"). For scripts that use the library's API, not for the ``ketalit``
     command (``run_ketalit``), whose start is part of what its tests see."""
 
-    def __init__(self, script: str, *args: str) -> None:
+    def __init__(self, script: str, *args: str, text: bool = True, new_session: bool = False) -> None:
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns into pytest
             code = 1
             try:
+                if new_session:
+                    os.setsid()
                 os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
                 os.dup2(out_w, 1)
                 os.dup2(err_w, 2)
@@ -264,8 +266,8 @@ class Forked:
                 os._exit(code)
         os.close(out_w)
         os.close(err_w)
-        self.stdout = open(out_r, encoding="utf-8")
-        self.stderr = open(err_r, encoding="utf-8")
+        self.stdout = open(out_r, encoding="utf-8") if text else open(out_r, "rb")
+        self.stderr = open(err_r, encoding="utf-8") if text else open(err_r, "rb")
         self.returncode: int | None = None
 
     def send_signal(self, sig: int) -> None:
@@ -287,6 +289,31 @@ class Forked:
             time.sleep(0.005)
         assert self.returncode is not None
         return self.returncode
+
+    def communicate(self, timeout: float | None = None) -> tuple[str | bytes, str | bytes]:
+        """Everything the child writes to stdout and stderr until it ends (as ``Popen.communicate``)."""
+        import selectors
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        got: dict[int, list[bytes]] = {self.stdout.fileno(): [], self.stderr.fileno(): []}
+        with selectors.DefaultSelector() as sel:
+            for fd in got:
+                sel.register(fd, selectors.EVENT_READ)
+            while sel.get_map():
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    raise subprocess.TimeoutExpired(f"forked {self.pid}", timeout or 0)
+                for key, _ in sel.select(left):
+                    chunk = os.read(key.fd, 65536)
+                    if chunk:
+                        got[key.fd].append(chunk)
+                    else:
+                        sel.unregister(key.fd)
+        self.wait(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        out, err = (b"".join(parts) for parts in got.values())
+        if isinstance(self.stdout, io.TextIOWrapper):
+            return out.decode("utf-8"), err.decode("utf-8")
+        return out, err
 
     def __del__(self) -> None:
         for pipe in (getattr(self, "stdout", None), getattr(self, "stderr", None)):

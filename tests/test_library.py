@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
@@ -156,11 +154,7 @@ CRASH_SCRIPT = textwrap.dedent("""
 def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     before = (lib.root / "ketalit.json").read_bytes()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CRASH_SCRIPT, str(lib.root), str(NCBI / "pubmed6.xml")],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    proc = Forked(CRASH_SCRIPT, str(lib.root), str(NCBI / "pubmed6.xml"))
     assert proc.stdout.readline().strip() == "WRITTEN-NOT-RENAMED"  # the new file is on disk, not yet in place
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
@@ -220,27 +214,14 @@ CONCURRENT_SCRIPT = textwrap.dedent("""
 
 @pytest.mark.e2e
 def test_two_concurrent_importers_lose_nothing(lib: Library) -> None:
-    a = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            CONCURRENT_SCRIPT,
-            str(lib.root),
-            str(NCBI / "pubmed4.xml"),
-            str(NCBI / "pubmed1.xml"),
-            str(FIXTURES / "quirks.pubmed.xml"),
-        ]
+    a = Forked(
+        CONCURRENT_SCRIPT,
+        str(lib.root),
+        *map(str, (NCBI / "pubmed4.xml", NCBI / "pubmed1.xml")),
+        str(FIXTURES / "quirks.pubmed.xml"),
     )
-    b = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            CONCURRENT_SCRIPT,
-            str(lib.root),
-            str(NCBI / "pubmed6.xml"),
-            str(NCBI / "pubmed5.xml"),
-            str(NCBI / "pubmed2.xml"),
-        ]
+    b = Forked(
+        CONCURRENT_SCRIPT, str(lib.root), *map(str, (NCBI / "pubmed6.xml", NCBI / "pubmed5.xml", NCBI / "pubmed2.xml"))
     )
     assert a.wait(timeout=120) == 0 and b.wait(timeout=120) == 0
     pmids = {r["pmid"] for r in Library.open(lib.root).records()}
