@@ -229,9 +229,10 @@ class Forked:
     the tests of writers killed or racing each other use it (``stdout`` and ``stderr`` pipes read as text,
     ``send_signal``, ``wait``, ``returncode``). It is a process of its own as theirs was (its own open files, locks,
     memory and real fsync; killed, it dies mid-write), but it starts with Python and ketalit already imported: a new
-    ``python -c`` spent about 0.4 CPU-s starting and importing before the script's first line, some 30 times a run
-    (bench/README.md, "The suite, round 16"). For scripts that use the library's API, not for the ``ketalit``
-    command (``run_ketalit``), whose start is part of what its tests see."""
+    ``python -c`` spent 0.1-0.4 CPU-s starting and importing before the script's first line, about 40 times a run
+    (bench/README.md, "The suite, round 16"). For writers whose tests are about what they leave behind (killed or
+    racing); not where a test is about the process itself (its streams and their encoding, its command line, the
+    entry point's errors: ``run_ketalit``), which a fork would share with this one."""
 
     def __init__(self, script: str, *args: str, text: bool = True, new_session: bool = False) -> None:
         out_r, out_w = os.pipe()
