@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,6 +33,14 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE"):
 _SHM = Path("/dev/shm")
 if _SHM.is_dir() and os.access(_SHM, os.W_OK | os.X_OK):
     os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", str(_SHM))
+    # So do the folders of Python's tempfile (the fuzzer's 400 input files, the hostile records' libraries, the bench
+    # scripts' library copies) and of the processes the tests start (the browser's profile), unless TMPDIR says
+    # otherwise: /tmp is on the same disk (bench/README.md, "The suite, round 16").
+    if "TMPDIR" not in os.environ:
+        import tempfile
+
+        os.environ["TMPDIR"] = str(_SHM)
+        tempfile.tempdir = None  # looked up again from TMPDIR at its next use
 
 import contextlib  # noqa: E402
 import functools  # noqa: E402
@@ -210,6 +219,107 @@ def run_bench(script: str, *args: str) -> str:
         mp.setattr(sys, "path", [str(path.parent), *sys.path])
         runpy.run_path(str(path), run_name="__main__")
     return out.getvalue()
+
+
+_REAL_FSYNC = os.fsync  # before _no_fsync makes it a no-op in this process
+
+
+class Forked:
+    """``python -c SCRIPT ARGS`` as a child forked from this test process, with ``subprocess.Popen``'s interface as
+    the tests of writers killed or racing each other use it (``stdout`` and ``stderr`` pipes read as text,
+    ``send_signal``, ``wait``, ``returncode``). It is a process of its own as theirs was (its own open files, locks,
+    memory and real fsync; killed, it dies mid-write), but it starts with Python and ketalit already imported: a new
+    ``python -c`` spent 0.1-0.4 CPU-s starting and importing before the script's first line, about 40 times a run
+    (bench/README.md, "The suite, round 16"). For writers whose tests are about what they leave behind (killed or
+    racing); not where a test is about the process itself (its streams and their encoding, its command line, the
+    entry point's errors: ``run_ketalit``), which a fork would share with this one."""
+
+    def __init__(self, script: str, *args: str, text: bool = True, new_session: bool = False) -> None:
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns into pytest
+            code = 1
+            try:
+                if new_session:
+                    os.setsid()
+                os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+                os.dup2(out_w, 1)
+                os.dup2(err_w, 2)
+                os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # what a new process would not have had open
+                sys.stdin, sys.stdout, sys.stderr = (
+                    open(fd, mode, closefd=False) for fd, mode in ((0, "r"), (1, "w"), (2, "w"))
+                )
+                os.fsync = _REAL_FSYNC
+                sys.argv = ["-c", *args]
+                exec(compile(script, "<string>", "exec"), {"__name__": "__main__"})
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                with contextlib.suppress(Exception):
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                os._exit(code)
+        os.close(out_w)
+        os.close(err_w)
+        self.stdout = open(out_r, encoding="utf-8") if text else open(out_r, "rb")
+        self.stderr = open(err_r, encoding="utf-8") if text else open(err_r, "rb")
+        self.returncode: int | None = None
+
+    def send_signal(self, sig: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, sig)
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"forked {self.pid}", timeout or 0)
+            time.sleep(0.005)
+        assert self.returncode is not None
+        return self.returncode
+
+    def communicate(self, timeout: float | None = None) -> tuple[str | bytes, str | bytes]:
+        """Everything the child writes to stdout and stderr until it ends (as ``Popen.communicate``)."""
+        import selectors
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        got: dict[int, list[bytes]] = {self.stdout.fileno(): [], self.stderr.fileno(): []}
+        with selectors.DefaultSelector() as sel:
+            for fd in got:
+                sel.register(fd, selectors.EVENT_READ)
+            while sel.get_map():
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    raise subprocess.TimeoutExpired(f"forked {self.pid}", timeout or 0)
+                for key, _ in sel.select(left):
+                    chunk = os.read(key.fd, 65536)
+                    if chunk:
+                        got[key.fd].append(chunk)
+                    else:
+                        sel.unregister(key.fd)
+        self.wait(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        out, err = (b"".join(parts) for parts in got.values())
+        if isinstance(self.stdout, io.TextIOWrapper):
+            return out.decode("utf-8"), err.decode("utf-8")
+        return out, err
+
+    def __del__(self) -> None:
+        for pipe in (getattr(self, "stdout", None), getattr(self, "stderr", None)):
+            if pipe is not None:
+                pipe.close()
 
 
 def run_ketalit(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120):

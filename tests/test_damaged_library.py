@@ -8,7 +8,6 @@ import gzip
 import os
 import signal
 import subprocess
-import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -24,7 +23,7 @@ from ketalit.library import Library
 from ketalit.library.db import SCHEMA_VERSION
 from ketalit.userfields import add_note
 
-from conftest import FIXTURES, NCBI, cli_error, one_line_error, run_cli, run_ketalit
+from conftest import FIXTURES, NCBI, Forked, cli_error, one_line_error, run_cli, run_ketalit
 
 PMID = "12091962"  # in pubmed1.xml
 
@@ -367,9 +366,7 @@ KILLED_WRITER = textwrap.dedent("""
 @pytest.mark.e2e
 def test_temporary_file_of_a_killed_writer_is_removed_by_the_next_write(lib: Library) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_WRITER, str(lib.root), str(NCBI / "pubmed4.xml")], stdout=subprocess.PIPE
-    )
+    proc = Forked(KILLED_WRITER, str(lib.root), str(NCBI / "pubmed4.xml"), text=False)
     assert proc.stdout.readline().strip() == b"WRITTEN-NOT-RENAMED"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)

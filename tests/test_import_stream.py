@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from ketalit.importer import import_files, prepare
 from ketalit.library import Library
 from ketalit.userfields import add_note
 
-from conftest import NCBI
+from conftest import NCBI, Forked
 
 
 def _big_file(tmp_path: Path, copies: int = 60, broken_last: bool = False) -> Path:
@@ -248,11 +246,7 @@ def test_an_import_killed_while_storing_parts_loses_nothing_committed(tmp_path: 
     big = _big_file(tmp_path)
     # In a session of its own, so that the kill takes the importer's parsing workers with it (as the kill of a whole
     # command does) instead of leaving them orphaned for the rest of the test run.
-    proc = subprocess.Popen(
-        [sys.executable, "-c", PAUSED_SCRIPT, str(lib.root), str(big), str(tmp_path / "never")],
-        stdout=subprocess.PIPE,
-        start_new_session=True,
-    )
+    proc = Forked(PAUSED_SCRIPT, str(lib.root), str(big), str(tmp_path / "never"), text=False, new_session=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == b"STORED-TWO-PARTS"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
@@ -286,9 +280,7 @@ def test_another_writer_commits_while_a_large_file_is_parsed_and_nothing_is_lost
     import_files(lib, [NCBI / "pubmed1.xml"])
     first = Library.open(lib.root).records()
     big, go = _big_file(tmp_path), tmp_path / "go"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", PAUSED_SCRIPT, str(lib.root), str(big), str(go)], stdout=subprocess.PIPE
-    )
+    proc = Forked(PAUSED_SCRIPT, str(lib.root), str(big), str(go), text=False)
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == b"STORED-TWO-PARTS"
         monkeypatch.setenv("KETALIT_LOCK_TIMEOUT", "0")  # the import parses, and does not hold the lock

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
-import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ from ketalit.records import normalize_doi, parse_date
 from ketalit.screening import screen
 from ketalit.userfields import add_note, set_manual_tags
 
-from conftest import FIXTURES, NCBI
+from conftest import FIXTURES, NCBI, Forked
 
 
 def test_doi_normalisation() -> None:
@@ -155,11 +154,7 @@ CRASH_SCRIPT = textwrap.dedent("""
 def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> None:
     import_files(lib, [NCBI / "pubmed1.xml"])
     before = (lib.root / "ketalit.json").read_bytes()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CRASH_SCRIPT, str(lib.root), str(NCBI / "pubmed6.xml")],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    proc = Forked(CRASH_SCRIPT, str(lib.root), str(NCBI / "pubmed6.xml"))
     assert proc.stdout.readline().strip() == "WRITTEN-NOT-RENAMED"  # the new file is on disk, not yet in place
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
@@ -169,6 +164,10 @@ def test_sigkill_during_import_leaves_previous_library_intact(lib: Library) -> N
     # and the library still takes writes (the dead process's lock is gone with it)
     import_files(reopened, [NCBI / "pubmed6.xml"])
     assert len(Library.open(lib.root)) == 2 + count(NCBI / "pubmed6.xml")
+
+
+# The `ketalit` command's entry point, as `python -m ketalit ARGS` runs it (for ``Forked``).
+KETALIT = "import sys\nfrom ketalit.cli import main\nsys.argv = ['ketalit', *sys.argv[1:]]\nmain()\n"
 
 
 @pytest.mark.slow
@@ -183,14 +182,18 @@ def test_sigkill_at_random_moments_never_corrupts(lib: Library, tmp_path: Path) 
     import_files(lib, [NCBI / "pubmed1.xml"])
     base, full = count(NCBI / "pubmed1.xml"), count(NCBI / "pubmed1.xml") + count(big)
     assert count(big) == 200 * count(NCBI / "pubmed6.xml")
+    # The writer is the `ketalit import` command, in a child forked from this process: ketalit already imported, its
+    # import starts at once. How long it takes whole is timed first on a copy of the library as it stands; the six
+    # kills fall at fractions of that, so that they land across the import (and one just after it) at any load.
+    scratch = tmp_path / "scratch"
+    shutil.copytree(lib.root, scratch, ignore=shutil.ignore_patterns("*.lock"))
+    started = time.monotonic()
+    assert Forked(KETALIT, "--library", str(scratch), "import", str(big)).wait(timeout=120) == 0
+    took = time.monotonic() - started
     outcomes = set()
-    for delay in (0.4, 0.8, 1.2, 1.6, 2.0, 2.4):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ketalit", "--library", str(lib.root), "import", str(big)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
+    for share in (0.15, 0.3, 0.45, 0.6, 0.8, 1.5):
+        proc = Forked(KETALIT, "--library", str(lib.root), "import", str(big))
+        time.sleep(share * took)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
         n = len(Library.open(lib.root))
@@ -211,27 +214,14 @@ CONCURRENT_SCRIPT = textwrap.dedent("""
 
 @pytest.mark.e2e
 def test_two_concurrent_importers_lose_nothing(lib: Library) -> None:
-    a = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            CONCURRENT_SCRIPT,
-            str(lib.root),
-            str(NCBI / "pubmed4.xml"),
-            str(NCBI / "pubmed1.xml"),
-            str(FIXTURES / "quirks.pubmed.xml"),
-        ]
+    a = Forked(
+        CONCURRENT_SCRIPT,
+        str(lib.root),
+        *map(str, (NCBI / "pubmed4.xml", NCBI / "pubmed1.xml")),
+        str(FIXTURES / "quirks.pubmed.xml"),
     )
-    b = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            CONCURRENT_SCRIPT,
-            str(lib.root),
-            str(NCBI / "pubmed6.xml"),
-            str(NCBI / "pubmed5.xml"),
-            str(NCBI / "pubmed2.xml"),
-        ]
+    b = Forked(
+        CONCURRENT_SCRIPT, str(lib.root), *map(str, (NCBI / "pubmed6.xml", NCBI / "pubmed5.xml", NCBI / "pubmed2.xml"))
     )
     assert a.wait(timeout=120) == 0 and b.wait(timeout=120) == 0
     pmids = {r["pmid"] for r in Library.open(lib.root).records()}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from ketalit.search import SearchIndex, search_library, tokenize
 from ketalit.search.store import MAX_SEGMENTS, connect, indexed_shards
 from ketalit.userfields import add_note, set_citekey, set_manual_tags
 
-from conftest import FIXTURES, NCBI, cli_error, files_read, run_cli
+from conftest import FIXTURES, NCBI, Forked, cli_error, files_read, run_cli
 
 QUERIES = [
     "ketamine",
@@ -317,8 +316,10 @@ def _index_tables(root: Path) -> dict[str, list]:
 
 
 def _beside(how: str, lib: Path, *files: Path) -> subprocess.CompletedProcess[str]:
-    args = [sys.executable, "-c", BESIDE_SCRIPT, how, str(lib), *map(str, files)]
-    return subprocess.run(args, capture_output=True, text=True, timeout=120)
+    proc = Forked(BESIDE_SCRIPT, how, str(lib), *map(str, files))
+    out, err = proc.communicate(timeout=120)
+    assert isinstance(out, str) and isinstance(err, str) and proc.returncode is not None
+    return subprocess.CompletedProcess(["-c", BESIDE_SCRIPT], proc.returncode, out, err)
 
 
 @pytest.mark.e2e

@@ -28,7 +28,7 @@ from ketalit.screening import screen
 from ketalit.tagging.tagger import default_tagger
 from ketalit.userfields import add_note, set_manual_tags
 
-from conftest import FIXTURES, ROOT, cli_error, copy_library_files, files_read, run_cli
+from conftest import FIXTURES, ROOT, Forked, cli_error, copy_library_files, files_read, run_cli
 
 OLD_LIBRARY = FIXTURES / "shipped_library_schema1.json.gz"  # the shipped library as the single-file layout held it
 TOPICS = ["postoperative pain", "renal colic", "migraine", "cancer pain", "sickle cell crisis", "burns"]
@@ -174,13 +174,8 @@ def check_one_commit(root: Path, n: int) -> str:
     return volume
 
 
-def start_writer(root: Path, k: int, step: str = "-") -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(root), str(k), step],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+def start_writer(root: Path, k: int, step: str = "-") -> Forked:
+    return Forked(WRITER, str(root), str(k), step)
 
 
 @pytest.mark.e2e
@@ -208,7 +203,7 @@ def test_a_commit_killed_at_every_step_leaves_the_old_state_or_the_new(tmp_path:
     assert check_one_commit(root, 40) == "99"
 
 
-def wait_for(proc: subprocess.Popen, marker: str) -> None:
+def wait_for(proc: Forked, marker: str) -> None:
     for line in proc.stdout:
         if line.strip() == marker:
             return
@@ -260,10 +255,7 @@ def test_two_concurrent_writers_lose_nothing(tmp_path: Path, same_file: bool) ->
     make_library(root, 30, shard_size=10)
     mine = {"a": [1, 3, 5], "b": [2, 4, 6]} if same_file else {"a": [1, 2, 3], "b": [21, 22, 23]}
     rounds = 12
-    procs = [
-        subprocess.Popen([sys.executable, "-c", CONCURRENT, str(root), who, ",".join(map(str, ids)), str(rounds)])
-        for who, ids in mine.items()
-    ]
+    procs = [Forked(CONCURRENT, str(root), who, ",".join(map(str, ids)), str(rounds)) for who, ids in mine.items()]
     assert all(p.wait(timeout=180) == 0 for p in procs)
     lib = Library.open(root)
     for who, ids in mine.items():
