@@ -1492,3 +1492,65 @@ def test_when_a_regulator_first_approved_it_is_no_date_of_use() -> None:
     assert "used for decades" not in [p.name for p in textbook_parts(approved, "history")]
     used = "It was initially used in medical procedures."
     assert "used for decades" in [p.name for p in textbook_parts(used, "history")]
+
+
+# -- what a mechanism claim says the mechanism does: each verb governs its own object ---------------------------------
+
+
+def _mechanism(text: str) -> Claim:
+    return claim(text, kind="mechanism", outcomes=[], direction="states", terms=text.lower().rstrip("."))
+
+
+TWO_WAYS = [  # one sentence, two verbs, each on its own object
+    "Ketamine decreased serotonin and increased glutamate in the cortex.",
+    "Ketamine decreased serotonin, and glutamate was increased in the cortex.",
+    "Ketamine reduced serotonin turnover, which increased glutamate in the cortex.",
+]
+
+
+@pytest.mark.parametrize("sentence", TWO_WAYS)
+def test_a_verb_states_an_action_only_on_the_object_it_governs(sentence: str) -> None:
+    from ketalit.claims.weighing import action_parts
+
+    (up_serotonin,) = action_parts("Ketamine increases serotonin.")
+    (down_serotonin,) = action_parts("Ketamine lowers serotonin.")
+    (up_glutamate,) = action_parts("Ketamine boosts glutamate.")
+    (down_glutamate,) = action_parts("Ketamine reduces glutamate.")
+    assert up_serotonin.named_in(sentence) is None and down_glutamate.named_in(sentence) is None
+    assert down_serotonin.named_in(sentence) is not None and up_glutamate.named_in(sentence) is not None
+    records = [_review(n, 2020, sentence) for n in ("Ames", "Bory")]
+    assert _weigh(_mechanism("Ketamine increases serotonin."), *records)[0] != "supported"
+    assert _weigh(_mechanism("Ketamine boosts glutamate."), *records)[0] == "supported"
+
+
+def test_a_verb_that_is_a_noun_or_has_its_object_first_still_states_it() -> None:
+    from ketalit.claims.weighing import action_parts
+
+    (up,) = action_parts("Ketamine raises glutamate.")
+    (down,) = action_parts("Ketamine lowers glutamate.")
+    assert up.named_in("Glutamate release was decreased by ketamine.") is None
+    assert down.named_in("Glutamate release was decreased by ketamine.") is not None
+    assert up.named_in("NMDA receptor antagonists such as ketamine increase glutamate efflux.") is not None
+    assert up.named_in("Ketamine inhibits GABA interneurons, thereby increasing glutamate release.") is not None
+    assert down.named_in("Ketamine decreased the release of glutamate.") is not None
+    assert up.named_in("Ketamine decreased the release of glutamate.") is None
+
+
+def test_objects_joined_by_and_are_each_an_action() -> None:
+    from ketalit.claims.weighing import action_parts
+
+    both = action_parts("Ketamine raises glutamate and serotonin levels.")
+    assert [(a.direction, a.words, a.amount) for a in both] == [
+        ("up", ("glutamate",), True),
+        ("up", ("serotonin",), True),
+    ]
+    assert [a.direction for a in action_parts("Ketamine raises glutamate and lowers GABA.")] == ["up", "down"]
+    records = [_review(n, 2020, "Ketamine increased glutamate levels and decreased serotonin in the cortex.")
+               for n in ("Ames", "Bory")]  # fmt: skip
+    v, why = _weigh(_mechanism("Ketamine raises glutamate and serotonin levels."), *records)
+    assert v != "supported" and "serotonin" in why
+    assert _weigh(_mechanism("Ketamine raises glutamate and BDNF levels."), *records)[0] != "supported"
+    both_up = [
+        _review(n, 2020, "Ketamine increased glutamate and BDNF levels in the cortex.") for n in ("Ames", "Bory")
+    ]
+    assert _weigh(_mechanism("Ketamine raises glutamate and BDNF levels."), *both_up)[0] == "supported"
