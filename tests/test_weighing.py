@@ -1554,3 +1554,45 @@ def test_objects_joined_by_and_are_each_an_action() -> None:
         _review(n, 2020, "Ketamine increased glutamate and BDNF levels in the cortex.") for n in ("Ames", "Bory")
     ]
     assert _weigh(_mechanism("Ketamine raises glutamate and BDNF levels."), *both_up)[0] == "supported"
+
+
+BENEFITS = [  # a benefit said by a verb or noun of relief, reduction, cure or ending, on a condition of the vocabulary
+    ("By blocking NMDA receptors, ketamine alleviates chronic pain.", "alleviates chronic pain"),
+    ("Ketamine blocks NMDA receptors, giving lasting relief from chronic pain.", "relief from chronic pain"),
+    ("Blocking NMDA receptors, ketamine reduces chronic pain.", "reduces chronic pain"),
+    ("Ketamine blocks NMDA receptors, and this ends chronic pain.", "ends chronic pain"),
+    ("Ketamine blocks NMDA receptors, reducing chronic pain symptoms.", "reducing chronic pain"),
+    ("Ketamine blocks NMDA receptors, which relieves back pain.", "relieves back pain"),
+    ("Ketamine blocks NMDA receptors, which relieves arthritis pain.", "relieves arthritis"),
+    ("Ketamine blocks NMDA receptors, which cures depression.", "cures depression"),
+    ("Ketamine blocks NMDA receptors, so chronic pain goes away.", "chronic pain goes away"),
+    ("Ketamine blocks NMDA receptors, which soothes the pain of diabetic neuropathy.", "soothes the pain of diabetic"),
+]
+
+
+@pytest.mark.parametrize(("quote", "said"), BENEFITS)
+def test_a_benefit_claimed_from_a_mechanism_in_any_words_of_its_class_caps_it(quote: str, said: str) -> None:
+    from ketalit.claims.verdict import effect_of_mechanism
+
+    c = _mechanism(quote)
+    assert said in effect_of_mechanism(c)
+    records = [_review(n, 2020, "Ketamine is an NMDA receptor antagonist.", "Ketamine blocks NMDA receptors.")
+               for n in ("Ames", "Bory")]  # fmt: skip
+    v, why = _weigh(c, *records)
+    assert v == "mixed" and "not checked" in why
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Ketamine relieves pain by blocking NMDA receptors.",  # pain as such
+        "Ketamine reduces NMDA receptor activity in neuropathic pain.",  # the verb acts on the receptor
+        "Ketamine reduces central sensitization, which drives chronic pain.",  # another clause
+        "Ketamine lowers glutamate in people with depression.",  # not a verb of benefit
+        "In the end, ketamine blocks NMDA receptors in chronic pain.",
+    ],
+)
+def test_a_mechanism_that_acts_in_a_condition_claims_no_benefit(quote: str) -> None:
+    from ketalit.claims.verdict import effect_of_mechanism
+
+    assert effect_of_mechanism(_mechanism(quote)) == ""
