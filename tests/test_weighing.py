@@ -1596,3 +1596,35 @@ def test_a_mechanism_that_acts_in_a_condition_claims_no_benefit(quote: str) -> N
     from ketalit.claims.verdict import effect_of_mechanism
 
     assert effect_of_mechanism(_mechanism(quote)) == ""
+
+
+@pytest.mark.parametrize(
+    ("quote", "direction", "amount"),
+    [
+        ("Serotonin is increased by ketamine.", "up", False),
+        ("Serotonin levels are raised by ketamine.", "up", True),
+        ("Ketamine leads to higher serotonin levels.", "up", True),
+        ("Ketamine causes a rise in serotonin.", "up", False),
+        ("Ketamine blocks NMDA receptors, causing a drop in serotonin.", "down", False),
+        ("Ketamine blocks NMDA receptors, and serotonin levels fall.", "down", True),
+    ],
+)
+def test_a_passive_or_a_noun_of_change_is_an_action_on_its_object(quote: str, direction: str, amount: bool) -> None:
+    from ketalit.claims.weighing import action_parts
+
+    (action,) = action_parts(quote)
+    assert (action.direction, action.words, action.amount) == (direction, ("serotonin",), amount)
+    # the records say serotonin fell: they state a claimed fall, and a claimed rise is not supported by them
+    fell = "Ketamine decreased serotonin levels and increased glutamate in the cortex."
+    assert (action.named_in(fell) is not None) == (direction == "down")
+    if direction == "up":
+        v, why = _weigh(_mechanism(quote), *[_review(n, 2020, fell) for n in ("Ames", "Bory")])
+        assert v != "supported" and "serotonin" in why, why
+
+
+def test_what_precedes_an_active_verb_is_not_its_object() -> None:
+    from ketalit.claims.weighing import action_parts
+
+    assert [a.words for a in action_parts("Ketamine is thought to increase BDNF.")] == [("bdnf",)]
+    assert action_parts("NMDA receptors are blocked by ketamine.") == ()  # a configured part's object
+    assert action_parts("Pain is reduced.") == ()  # the effect, not an object

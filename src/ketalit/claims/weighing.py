@@ -368,10 +368,28 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
         if re.match(r"\s*(?:the way|how)\b(?!\s+(?:much|many)\b)", phrase, re.I):
             tokens = []  # a clause, not a thing ("resets the way the brain handles pain"): its words are not an object
         words = _object_words(tokens, skip, generic)
+        noun = _action_rx("nominal_before").search(text[:start]) or _action_rx("nominal").fullmatch(verb)
+        if not words and noun and stop and stop.group(0).lower() == "in":
+            # a noun of change: what it is a change in is its object ("causing a drop in glutamate")
+            stop = ends.search(text, stop.end())
+            phrase = text[end : stop.start() if stop else len(text)]
+            words = _object_words(re.findall(r"[A-Za-z][\w'’-]*", phrase)[1:9], skip, generic)
         taken = end
         # the verb's clause, asides left out: "prevent glutamate (an excitatory neurotransmitter) from attaching to
         # NMDA receptors" acts on the receptor
         clause = re.split(r"[,;.]", re.sub(r"\([^)]*\)", "", text[end:]), maxsplit=1)[0]
+        passive = _action_rx("passive_before").search(text[:start])
+        if not noun and (passive or (not words and re.fullmatch(_actions()["intransitive"], verb, re.I))):
+            # its object comes first ("serotonin is increased by ketamine", "glutamate levels fall")
+            lead = text[: passive.start() if passive else start]
+            starts = list(_action_rx("subject_starts").finditer(lead))
+            clause = lead[starts[-1].end() if starts else 0 :]
+            subject = _object_words(re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:], skip, generic)
+            if subject:
+                name = text[len(lead) - len(clause) : end].strip()
+                if not any(part.object.search(clause) for _, part in _textbook_part_specs()):
+                    out.append(ActionPart(name, cls, tuple(dict.fromkeys(subject))[:2], bool(amount.search(clause))))
+                continue
         if not words or any(part.object.search(clause) for _, part in _textbook_part_specs()):
             continue  # nothing a sentence must name, or what a configured part is about (a receptor, inflammation)
         objects = [(words, phrase)]
