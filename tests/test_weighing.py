@@ -1628,3 +1628,6 @@ def test_what_precedes_an_active_verb_is_not_its_object() -> None:
     assert [a.words for a in action_parts("Ketamine is thought to increase BDNF.")] == [("bdnf",)]
     assert action_parts("NMDA receptors are blocked by ketamine.") == ()  # a configured part's object
     assert action_parts("Pain is reduced.") == ()  # the effect, not an object
+    # a modal is of the verb's group, not its object: the pain is the effect here too
+    assert action_parts("The pain signals are cut off, so that chronic pain can be changed or even eliminated.") == ()
+    assert [a.words for a in action_parts("Serotonin can be increased by ketamine.")] == [("serotonin",)]

@@ -384,7 +384,8 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
             lead = text[: passive.start() if passive else start]
             starts = list(_action_rx("subject_starts").finditer(lead))
             clause = lead[starts[-1].end() if starts else 0 :]
-            subject = _object_words(re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:], skip, generic)
+            said = [w for w in re.findall(r"[A-Za-z][\w'’-]*", clause) if not _action_rx("subject_skip").fullmatch(w)]
+            subject = _object_words(said[-8:], skip, generic)
             if subject:
                 name = text[len(lead) - len(clause) : end].strip()
                 if not any(part.object.search(clause) for _, part in _textbook_part_specs()):
