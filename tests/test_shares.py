@@ -290,3 +290,25 @@ def test_a_rate_that_names_no_result_but_itself_is_not_a_share_relieved(results:
     st, _ = read(claim("More than 90% of patients get significant pain relief."), record(RELIEF + results))
     assert st.stance == "supports", st.why
     assert "claimed share rule" not in st.why
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "Pain scores were reduced from 8 to 4 in 5 patients.",  # a score of 4, not 4 of 5 patients (80%)
+        "Pain intensity decreased from 7.5 to 3 in 20 patients.",
+        "The mean NRS score was 4 in 5 patients after the infusion.",
+    ],
+)
+def test_a_figure_that_ends_a_change_or_is_a_score_is_not_a_count_of_people(change: str) -> None:
+    assert stated_shares(change) == []
+    rec = record(RELIEF + "In 20 % of patients, pain scores had a greater than 30 % reduction. " + change)
+    st, _ = read(claim("More than 70% of patients get significant pain relief from the infusions."), rec)
+    assert st.stance == "mixed" and "20 % of patients" in st.why, st.why
+
+
+def test_a_count_of_people_beside_a_change_is_still_a_share() -> None:
+    assert [s.percent for s in stated_shares("Pain fell from 8 to 4, and 4 in 5 patients responded.")] == [80.0]
+    assert [s.percent for s in stated_shares("Pain decreased by half in 16 of 20 patients.")] == [80.0]
+    share = claimed_share("Up to 4 in 5 patients get relief from 2 to 3 infusions.")
+    assert share is not None and share.percent == 80.0

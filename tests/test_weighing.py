@@ -1492,3 +1492,142 @@ def test_when_a_regulator_first_approved_it_is_no_date_of_use() -> None:
     assert "used for decades" not in [p.name for p in textbook_parts(approved, "history")]
     used = "It was initially used in medical procedures."
     assert "used for decades" in [p.name for p in textbook_parts(used, "history")]
+
+
+# -- what a mechanism claim says the mechanism does: each verb governs its own object ---------------------------------
+
+
+def _mechanism(text: str) -> Claim:
+    return claim(text, kind="mechanism", outcomes=[], direction="states", terms=text.lower().rstrip("."))
+
+
+TWO_WAYS = [  # one sentence, two verbs, each on its own object
+    "Ketamine decreased serotonin and increased glutamate in the cortex.",
+    "Ketamine decreased serotonin, and glutamate was increased in the cortex.",
+    "Ketamine reduced serotonin turnover, which increased glutamate in the cortex.",
+]
+
+
+@pytest.mark.parametrize("sentence", TWO_WAYS)
+def test_a_verb_states_an_action_only_on_the_object_it_governs(sentence: str) -> None:
+    from ketalit.claims.weighing import action_parts
+
+    (up_serotonin,) = action_parts("Ketamine increases serotonin.")
+    (down_serotonin,) = action_parts("Ketamine lowers serotonin.")
+    (up_glutamate,) = action_parts("Ketamine boosts glutamate.")
+    (down_glutamate,) = action_parts("Ketamine reduces glutamate.")
+    assert up_serotonin.named_in(sentence) is None and down_glutamate.named_in(sentence) is None
+    assert down_serotonin.named_in(sentence) is not None and up_glutamate.named_in(sentence) is not None
+    records = [_review(n, 2020, sentence) for n in ("Ames", "Bory")]
+    assert _weigh(_mechanism("Ketamine increases serotonin."), *records)[0] != "supported"
+    assert _weigh(_mechanism("Ketamine boosts glutamate."), *records)[0] == "supported"
+
+
+def test_a_verb_that_is_a_noun_or_has_its_object_first_still_states_it() -> None:
+    from ketalit.claims.weighing import action_parts
+
+    (up,) = action_parts("Ketamine raises glutamate.")
+    (down,) = action_parts("Ketamine lowers glutamate.")
+    assert up.named_in("Glutamate release was decreased by ketamine.") is None
+    assert down.named_in("Glutamate release was decreased by ketamine.") is not None
+    assert up.named_in("NMDA receptor antagonists such as ketamine increase glutamate efflux.") is not None
+    assert up.named_in("Ketamine inhibits GABA interneurons, thereby increasing glutamate release.") is not None
+    assert down.named_in("Ketamine decreased the release of glutamate.") is not None
+    assert up.named_in("Ketamine decreased the release of glutamate.") is None
+
+
+def test_objects_joined_by_and_are_each_an_action() -> None:
+    from ketalit.claims.weighing import action_parts
+
+    both = action_parts("Ketamine raises glutamate and serotonin levels.")
+    assert [(a.direction, a.words, a.amount) for a in both] == [
+        ("up", ("glutamate",), True),
+        ("up", ("serotonin",), True),
+    ]
+    assert [a.direction for a in action_parts("Ketamine raises glutamate and lowers GABA.")] == ["up", "down"]
+    records = [_review(n, 2020, "Ketamine increased glutamate levels and decreased serotonin in the cortex.")
+               for n in ("Ames", "Bory")]  # fmt: skip
+    v, why = _weigh(_mechanism("Ketamine raises glutamate and serotonin levels."), *records)
+    assert v != "supported" and "serotonin" in why
+    assert _weigh(_mechanism("Ketamine raises glutamate and BDNF levels."), *records)[0] != "supported"
+    both_up = [
+        _review(n, 2020, "Ketamine increased glutamate and BDNF levels in the cortex.") for n in ("Ames", "Bory")
+    ]
+    assert _weigh(_mechanism("Ketamine raises glutamate and BDNF levels."), *both_up)[0] == "supported"
+
+
+BENEFITS = [  # a benefit said by a verb or noun of relief, reduction, cure or ending, on a condition of the vocabulary
+    ("By blocking NMDA receptors, ketamine alleviates chronic pain.", "alleviates chronic pain"),
+    ("Ketamine blocks NMDA receptors, giving lasting relief from chronic pain.", "relief from chronic pain"),
+    ("Blocking NMDA receptors, ketamine reduces chronic pain.", "reduces chronic pain"),
+    ("Ketamine blocks NMDA receptors, and this ends chronic pain.", "ends chronic pain"),
+    ("Ketamine blocks NMDA receptors, reducing chronic pain symptoms.", "reducing chronic pain"),
+    ("Ketamine blocks NMDA receptors, which relieves back pain.", "relieves back pain"),
+    ("Ketamine blocks NMDA receptors, which relieves arthritis pain.", "relieves arthritis"),
+    ("Ketamine blocks NMDA receptors, which cures depression.", "cures depression"),
+    ("Ketamine blocks NMDA receptors, so chronic pain goes away.", "chronic pain goes away"),
+    ("Ketamine blocks NMDA receptors, which soothes the pain of diabetic neuropathy.", "soothes the pain of diabetic"),
+]
+
+
+@pytest.mark.parametrize(("quote", "said"), BENEFITS)
+def test_a_benefit_claimed_from_a_mechanism_in_any_words_of_its_class_caps_it(quote: str, said: str) -> None:
+    from ketalit.claims.verdict import effect_of_mechanism
+
+    c = _mechanism(quote)
+    assert said in effect_of_mechanism(c)
+    records = [_review(n, 2020, "Ketamine is an NMDA receptor antagonist.", "Ketamine blocks NMDA receptors.")
+               for n in ("Ames", "Bory")]  # fmt: skip
+    v, why = _weigh(c, *records)
+    assert v == "mixed" and "not checked" in why
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Ketamine relieves pain by blocking NMDA receptors.",  # pain as such
+        "Ketamine reduces NMDA receptor activity in neuropathic pain.",  # the verb acts on the receptor
+        "Ketamine reduces central sensitization, which drives chronic pain.",  # another clause
+        "Ketamine lowers glutamate in people with depression.",  # not a verb of benefit
+        "In the end, ketamine blocks NMDA receptors in chronic pain.",
+    ],
+)
+def test_a_mechanism_that_acts_in_a_condition_claims_no_benefit(quote: str) -> None:
+    from ketalit.claims.verdict import effect_of_mechanism
+
+    assert effect_of_mechanism(_mechanism(quote)) == ""
+
+
+@pytest.mark.parametrize(
+    ("quote", "direction", "amount"),
+    [
+        ("Serotonin is increased by ketamine.", "up", False),
+        ("Serotonin levels are raised by ketamine.", "up", True),
+        ("Ketamine leads to higher serotonin levels.", "up", True),
+        ("Ketamine causes a rise in serotonin.", "up", False),
+        ("Ketamine blocks NMDA receptors, causing a drop in serotonin.", "down", False),
+        ("Ketamine blocks NMDA receptors, and serotonin levels fall.", "down", True),
+    ],
+)
+def test_a_passive_or_a_noun_of_change_is_an_action_on_its_object(quote: str, direction: str, amount: bool) -> None:
+    from ketalit.claims.weighing import action_parts
+
+    (action,) = action_parts(quote)
+    assert (action.direction, action.words, action.amount) == (direction, ("serotonin",), amount)
+    # the records say serotonin fell: they state a claimed fall, and a claimed rise is not supported by them
+    fell = "Ketamine decreased serotonin levels and increased glutamate in the cortex."
+    assert (action.named_in(fell) is not None) == (direction == "down")
+    if direction == "up":
+        v, why = _weigh(_mechanism(quote), *[_review(n, 2020, fell) for n in ("Ames", "Bory")])
+        assert v != "supported" and "serotonin" in why, why
+
+
+def test_what_precedes_an_active_verb_is_not_its_object() -> None:
+    from ketalit.claims.weighing import action_parts
+
+    assert [a.words for a in action_parts("Ketamine is thought to increase BDNF.")] == [("bdnf",)]
+    assert action_parts("NMDA receptors are blocked by ketamine.") == ()  # a configured part's object
+    assert action_parts("Pain is reduced.") == ()  # the effect, not an object
+    # a modal is of the verb's group, not its object: the pain is the effect here too
+    assert action_parts("The pain signals are cut off, so that chronic pain can be changed or even eliminated.") == ()
+    assert [a.words for a in action_parts("Serotonin can be increased by ketamine.")] == [("serotonin",)]

@@ -1263,6 +1263,7 @@ def _share_patterns() -> dict[str, re.Pattern[str]]:
         "good_result": re.compile(cfg["good_result"], re.I),
         "other_arm": re.compile(cfg["other_arm"], re.I),
         "no_result_here": re.compile(cfg["no_result_here"], re.I),
+        "not_a_count": re.compile(cfg["not_a_count"], re.I),
     }
 
 
@@ -1357,7 +1358,14 @@ def _percent(m: re.Match[str], reader: _Reader) -> float | None:
 def _matches(text: str, kind: str) -> list[tuple[re.Match[str], _Reader]]:
     """Every share of ``text`` in the forms of ``kind``, first first; of overlapping ones the one starting first (the
     longer when they start together)."""
-    found = [(m, r) for p, r in _share_forms()[kind] for m in p.finditer(text)]
+    not_a_count = _share_patterns()["not_a_count"]
+    found = [
+        (m, r)
+        for p, r in _share_forms()[kind]
+        for m in p.finditer(text)
+        # a count form whose first figure ends a change or is a score ("from 8 to 4 in 5 patients"): no share
+        if not (r == "count" and not_a_count.search(text[: m.start(1)]))
+    ]
     found.sort(key=lambda mr: (mr[0].start(), -mr[0].end()))
     out: list[tuple[re.Match[str], _Reader]] = []
     for m, r in found:

@@ -837,17 +837,42 @@ def effect_of_mechanism(claim: Claim) -> str:
         return m.group(0)
     # a verb of relief and a pain condition in one clause, in either voice ("this can relieve migraine pain",
     # "chronic pain can be changed or even eliminated")
-    verb, condition = pattern("parts", "benefit_verb"), pattern("parts", "benefit_condition")
+    verb, condition = pattern("parts", "benefit_verb"), benefit_conditions()
+    after, mechanism = pattern("parts", "benefit_after"), pattern("parts", "benefit_not_between")
     span = int(weighing()["parts"]["benefit_span"])
     for clause in pattern("parts", "benefit_clause").split(claim.quote):
         for said in verb.finditer(clause):
             named = condition.search(clause, said.end(), said.end() + span)
-            if named:  # active: the verb, then the condition it relieves
-                return clause[said.start() : named.end()].strip()
+            if named and not mechanism.search(clause, said.end(), named.start()):
+                return clause[said.start() : named.end()].strip()  # active: the verb, then the condition it relieves
             before = list(condition.finditer(clause, 0, said.start()))
             if before and re.search(r"\b(?:be|been|is|are|was|were)\b", clause[before[-1].end() : said.start()]):
-                return clause[before[-1].start() : said.end()].strip()  # passive: the condition is relieved
+                last = list(verb.finditer(clause, said.start()))[-1]  # "can be reduced or even eliminated"
+                return clause[before[-1].start() : last.end()].strip()  # passive: the condition is relieved
+        for named in condition.finditer(clause):
+            ends = after.search(clause[named.end() :])
+            if ends:  # the condition ends or lessens ("chronic pain goes away")
+                return clause[named.start() : named.end() + ends.end()].strip()
     return ""
+
+
+@lru_cache(maxsize=1)
+def benefit_conditions() -> re.Pattern[str]:
+    """The conditions a benefit is claimed for (``data/weighing.toml`` [parts] benefit_condition): its own words, every
+    condition of [condition] (named pain conditions and psychiatric diagnoses) with the vocabulary settings they are
+    filed under (chronic non-cancer pain, neuropathic pain), and the vocabulary outcomes of benefit_outcomes."""
+    vocab = default_vocabulary()
+    own = weighing()["parts"]["benefit_condition"]
+    found = list(own) if isinstance(own, list) else [own]
+    found += [c.words.pattern for c in conditions()]
+    tags = [("setting", tag) for tag in sorted({tag for c in conditions() for tag in c.broader})]
+    tags += [("outcome", tag) for tag in weighing()["parts"]["benefit_outcomes"]]
+    for axis, tag in tags:
+        td = vocab.tag(axis, tag)
+        if td is None:
+            raise ValueError(f"data/weighing.toml: [parts] benefit_outcomes: {tag!r} is not a vocabulary {axis}")
+        found += td.patterns
+    return either(found)
 
 
 def _duration_verdict(t: Tally) -> str:

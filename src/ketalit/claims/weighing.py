@@ -257,35 +257,90 @@ def _object_word(word: str) -> re.Pattern[str]:
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|though)\b", re.I)
+# what joins two verbs' phrases ("decreased serotonin and increased glutamate", "..., which increased"): a subject
+# before a verb is looked for only after the last of these that follows another verb
+_JOIN = re.compile(r",|\b(?:and|or|which|that|then|thus)\b", re.I)
+
+
+def _verbs_in(sentence: str) -> list[tuple[re.Match[str], str, bool]]:
+    """The verbs of action of a sentence in order, each with its direction and whether it is a noun ("the release
+    of", "glutamate release", "an NMDA antagonist", "reduction": [textbook.actions] nominal)."""
+    nominal, before = _action_rx("nominal"), _action_rx("nominal_before")
+    found = sorted(
+        ((m, cls) for cls in ACTION_CLASSES for m in _action_rx(cls).finditer(sentence)),
+        key=lambda mc: (mc[0].start(), -mc[0].end()),
+    )
+    out: list[tuple[re.Match[str], str, bool]] = []
+    for m, cls in found:
+        if out and m.start() < out[-1][0].end():
+            continue
+        noun = bool(nominal.fullmatch(m.group(0)) or before.search(sentence[max(0, m.start() - 40) : m.start()]))
+        out.append((m, cls, noun))
+    return out
+
+
+def _governed(sentence: str, span: int) -> list[tuple[str, int, int]]:
+    """Each verb of a sentence that governs an object, with its direction and the stretch it governs: what follows it
+    up to the next verb (that is not a noun) or clause break, and what precedes it back to the last verb or the word
+    that joins it to the last verb ("glutamate levels were increased"); a verb that is a noun inside another verb's
+    stretch ("increased the release of glutamate") governs nothing of its own."""
+    verbs = _verbs_in(sentence)
+    stretches: list[tuple[str, int, int, bool]] = []
+    for n, (m, cls, noun) in enumerate(verbs):
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())]
+        after = _CLAUSE_BREAK.search(sentence, m.end())
+        start = max([*breaks, 0])
+        end = after.start() if after else len(sentence)
+        later = [v.start() for v, _, nn in verbs[n + 1 :] if not nn]
+        earlier = [v.end() for v, _, nn in verbs[:n] if not nn and v.end() > start]
+        lo = max(m.start() - span, start)
+        if earlier:
+            joins = [j.end() for j in _JOIN.finditer(sentence, earlier[-1], m.start())]
+            lo = max(lo, joins[-1]) if joins else m.start()  # no subject of its own
+        hi = min([m.end() + span, end, *later])
+        stretches.append((cls, lo, hi, noun))
+    # a verb's object ends where the next verb's subject begins ("decreased serotonin, and glutamate was increased")
+    for k, (cls, lo, hi, noun) in enumerate(stretches):
+        m = verbs[k][0]
+        subjects = [o_lo for j, (_, o_lo, _, o_noun) in enumerate(stretches) if j > k and not o_noun and o_lo > m.end()]
+        stretches[k] = (cls, lo, min([hi, *subjects]), noun)
+    return [
+        (cls, lo, hi)
+        for k, (cls, lo, hi, noun) in enumerate(stretches)
+        if not noun
+        or not any(
+            o_lo <= verbs[k][0].start() < o_hi
+            for j, (_, o_lo, o_hi, o_noun) in enumerate(stretches)
+            if j != k and not o_noun
+        )
+    ]
 
 
 @dataclass(frozen=True)
 class ActionPart:
     """What a mechanism claim says a mechanism does, read from its grammar (``data/weighing.toml``
     [textbook.actions]): a verb of one direction (up, down, change) and the noun phrase it acts on. A sentence states
-    it when it names a verb that states that direction and every specific word of the object, each within
-    ``action_span`` characters of the verb, and an amount when the object is one."""
+    it when a verb that states that direction governs every specific word of the object (the object follows the verb
+    before the next verb or clause break, or is the verb's subject: "decreased serotonin and increased glutamate"
+    states a rise of glutamate, not of serotonin), each within ``action_span`` characters of the verb, and an amount
+    when the object is one."""
 
     name: str  # the claim's words: "raise the amount of a neurotransmitter called glutamate"
     direction: str  # up, down or change
     words: tuple[str, ...]  # the object's specific words
     amount: bool  # the object is an amount ("the amount of", "levels of")
 
-    def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
-        """The verb and the (last) object word a sentence states the action with, or None."""
+    def named_in(self, sentence: str) -> tuple[int, re.Match[str]] | None:
+        """Where the verb that states the action starts, and the (last) object word it governs; or None."""
         if self.amount and not _action_rx("amount_said").search(sentence):
             return None
         span = int(_actions()["action_span"])
-        for cls in _STATED_BY[self.direction]:
-            for verb in _action_rx(cls).finditer(sentence):
-                # within the verb's clause ("increased BDNF levels; glutamate was not measured" is two)
-                before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, verb.start())]
-                after = _CLAUSE_BREAK.search(sentence, verb.end())
-                lo = max([verb.start() - span, *before, 0])
-                hi = min(verb.end() + span, after.start() if after else len(sentence))
-                near = [_object_word(w).search(sentence, lo, hi) for w in self.words]
-                if all(near):
-                    return verb, near[-1]  # type: ignore[return-value]
+        for cls, lo, hi in _governed(sentence, span):
+            if cls not in _STATED_BY[self.direction]:
+                continue
+            near = [_object_word(w).search(sentence, lo, hi) for w in self.words]
+            if all(near):
+                return lo, near[-1]  # type: ignore[return-value]
         return None
 
 
@@ -304,7 +359,7 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
     )
     out: list[ActionPart] = []
     taken = -1
-    for start, end, cls, _ in verbs:
+    for start, end, cls, verb in verbs:
         if start < taken:
             continue  # a verb inside another's words ("set off")
         stop = ends.search(text, end)
@@ -312,22 +367,60 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
         tokens = re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8]
         if re.match(r"\s*(?:the way|how)\b(?!\s+(?:much|many)\b)", phrase, re.I):
             tokens = []  # a clause, not a thing ("resets the way the brain handles pain"): its words are not an object
-        words: list[str] = []
-        for n, tok in enumerate(tokens):
-            low = tok.lower()
-            if any(_action_rx(c).fullmatch(tok) for c in ACTION_CLASSES) and not words:
-                break  # another verb: this one has no object of its own ("helps reset", "block and inhibit")
-            if skip.match(low) or generic.match(low):
-                continue
-            if "-" not in low and re.search(r"ed\Z" if n == 0 else r"(?:ed|ing)\Z", low):
-                break  # a participle after the object ("pathways involved in"), or a verb's ("blocks needed")
-            words.append(low)
+        words = _object_words(tokens, skip, generic)
+        noun = _action_rx("nominal_before").search(text[:start]) or _action_rx("nominal").fullmatch(verb)
+        if not words and noun and stop and stop.group(0).lower() == "in":
+            # a noun of change: what it is a change in is its object ("causing a drop in glutamate")
+            stop = ends.search(text, stop.end())
+            phrase = text[end : stop.start() if stop else len(text)]
+            words = _object_words(re.findall(r"[A-Za-z][\w'’-]*", phrase)[1:9], skip, generic)
         taken = end
         # the verb's clause, asides left out: "prevent glutamate (an excitatory neurotransmitter) from attaching to
         # NMDA receptors" acts on the receptor
         clause = re.split(r"[,;.]", re.sub(r"\([^)]*\)", "", text[end:]), maxsplit=1)[0]
+        passive = _action_rx("passive_before").search(text[:start])
+        if not noun and (passive or (not words and re.fullmatch(_actions()["intransitive"], verb, re.I))):
+            # its object comes first ("serotonin is increased by ketamine", "glutamate levels fall")
+            lead = text[: passive.start() if passive else start]
+            starts = list(_action_rx("subject_starts").finditer(lead))
+            clause = lead[starts[-1].end() if starts else 0 :]
+            said = [w for w in re.findall(r"[A-Za-z][\w'’-]*", clause) if not _action_rx("subject_skip").fullmatch(w)]
+            subject = _object_words(said[-8:], skip, generic)
+            if subject:
+                name = text[len(lead) - len(clause) : end].strip()
+                if not any(part.object.search(clause) for _, part in _textbook_part_specs()):
+                    out.append(ActionPart(name, cls, tuple(dict.fromkeys(subject))[:2], bool(amount.search(clause))))
+                continue
         if not words or any(part.object.search(clause) for _, part in _textbook_part_specs()):
             continue  # nothing a sentence must name, or what a configured part is about (a receptor, inflammation)
-        name = text[start : end + len(phrase)].strip()
-        out.append(ActionPart(name, cls, tuple(dict.fromkeys(words))[:2], bool(amount.search(phrase))))
+        objects = [(words, phrase)]
+        # objects joined by "and" ("raises glutamate and serotonin levels"): an action on each, as long as what
+        # follows "and" is a noun phrase, not another verb's ("raises glutamate and lowers GABA")
+        while stop and stop.group(0).lower() == "and":
+            after = ends.search(text, stop.end())
+            more = text[stop.end() : after.start() if after else len(text)]
+            also = _object_words(re.findall(r"[A-Za-z][\w'’-]*", more)[:8], skip, generic)
+            if not also:
+                break
+            objects.append((also, more))
+            stop = after
+        said_amount = any(amount.search(p) for _, p in objects)
+        for words, phrase in objects:
+            name = text[start : end + len(objects[0][1])].strip() if len(objects) == 1 else f"{verb} {phrase.strip()}"
+            out.append(ActionPart(name, cls, tuple(dict.fromkeys(words))[:2], bool(said_amount)))
     return tuple(out)
+
+
+def _object_words(tokens: list[str], skip: re.Pattern[str], generic: re.Pattern[str]) -> list[str]:
+    """The specific words of an action's object (its tokens up to another verb or a participle after it)."""
+    words: list[str] = []
+    for n, tok in enumerate(tokens):
+        low = tok.lower()
+        if any(_action_rx(c).fullmatch(tok) for c in ACTION_CLASSES) and not words:
+            break  # another verb: this one has no object of its own ("helps reset", "block and inhibit")
+        if skip.match(low) or generic.match(low):
+            continue
+        if "-" not in low and re.search(r"ed\Z" if n == 0 else r"(?:ed|ing)\Z", low):
+            break  # a participle after the object ("pathways involved in"), or a verb's ("blocks needed")
+        words.append(low)
+    return words
