@@ -1492,3 +1492,35 @@ def test_when_a_regulator_first_approved_it_is_no_date_of_use() -> None:
     assert "used for decades" not in [p.name for p in textbook_parts(approved, "history")]
     used = "It was initially used in medical procedures."
     assert "used for decades" in [p.name for p in textbook_parts(used, "history")]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Ketamine has been used to treat depression for decades.", "used treat depression decades"),
+        ("Ketamine has been used for migraine for decades.", "used migraine decades"),
+        ("Ketamine was originally developed as an antidepressant.", "originally developed antidepressant"),
+        ("Ketamine was originally developed as a painkiller.", "originally developed painkiller"),
+        ("Ketamine was first used as an anesthetic in World War II.", "first used anesthetic world war"),
+        ("Ketamine was first used as an anaesthetic by the US Army.", "first used anaesthetic army"),
+        ("Ketamine has been used in veterinary medicine for decades.", "used veterinary medicine decades"),
+    ],
+)
+def test_one_or_two_words_a_history_claim_says_besides_its_parts_are_checked_too(text: str, terms: str) -> None:
+    # the same two reviews date ketamine's use as an anaesthetic; a condition, a use, a place, an agent or an event
+    # they do not name, even one word, is not stated by them
+    v, why = _weigh(_history(text, terms), *DATED)
+    assert v != "supported" and "what it says besides them" in why, text
+    # records that name it too state it
+    dated = "Ketamine was first synthesized in 1962 and has since been used as an anesthetic"
+    named = [_review(n, 2022, f"{dated}; {text}") for n in ("Moss", "Nash")]
+    assert _weigh(_history(text, terms), *named)[0] == "supported", text
+
+
+def test_a_true_history_claim_is_still_stated_by_the_reviews_that_date_it() -> None:
+    for text, terms in (
+        ("Ketamine has been used as an anaesthetic since the 1960s.", "used anaesthetic since 1960s"),
+        ("Doctors have relied on ketamine as an anaesthetic for a long time.", "doctors relied anaesthetic long time"),
+        ("Hospitals have used ketamine as an anesthetic for decades.", "hospitals used anesthetic decades"),
+    ):
+        assert _weigh(_history(text, terms), *DATED)[0] == "supported", text

@@ -1058,7 +1058,7 @@ def _part_votes(
             continue
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
         said = rest_named(text, rest) if rest else []
-        if said and len(said) >= rest_needed(rest) and not any(not rx.search(text) for rx, _ in qualifiers):
+        if said and len(said) >= rest_needed(claim.kind, rest) and not any(not rx.search(text) for rx, _ in qualifiers):
             # what the claim says besides its parts ("in emergency departments and operating rooms")
             besides = f"states what the claim says besides its parts ({', '.join(said[:3])})"
             votes.append(Vote(None, i, 1, weight, besides))

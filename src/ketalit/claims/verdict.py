@@ -686,9 +686,9 @@ def unshown_parts(t: Tally) -> list[str]:
 
 def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
     """The parts of a mechanism or history statement (``data/weighing.toml`` [[textbook.parts]]), each with the
-    supporting records that state it in a sentence cited for them; for a claim read by its parts that says three words
-    or more besides them ("in emergency departments and operating rooms"), those words are a part too
-    (``weighing.rest_named``). A dated part ("for more than fifty years") is stated by a record whose date or span of
+    supporting records that state it in a sentence cited for them; what a claim read by its parts says besides them
+    ("in emergency departments and operating rooms", "to treat depression") is a part too (``weighing.unparted_words``,
+    ``rest_named``). A dated part ("for more than fifty years") is stated by a record whose date or span of
     use the stance rule found old enough, not by any sentence that names a year."""
     claim = t.claim
     if claim.kind not in ("mechanism", "history"):
@@ -710,9 +710,10 @@ def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
         out.append((f"'{part.name}'", stating))
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
     if rest:  # what the claim says besides its parts is a part too ("in emergency departments and operating rooms")
-        need = rest_needed(rest)
+        need = rest_needed(claim.kind, rest)
         stating = [e for e in t.sup if any(len(rest_named(s, rest)) >= need for s in e.rationale)]
-        out.append((f"what it says besides them ({need} of '{' '.join(rest)}')", stating))
+        which = f"'{' '.join(rest)}'" if need == len(rest) else f"{need} of '{' '.join(rest)}'"
+        out.append((f"what it says besides them ({which})", stating))
     return out
 
 
