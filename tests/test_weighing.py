@@ -1524,3 +1524,25 @@ def test_a_true_history_claim_is_still_stated_by_the_reviews_that_date_it() -> N
         ("Hospitals have used ketamine as an anesthetic for decades.", "hospitals used anesthetic decades"),
     ):
         assert _weigh(_history(text, terms), *DATED)[0] == "supported", text
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Ketamine has been used as an anaesthetic since the 1930s.", "used anaesthetic since 1930s"),
+        ("Ketamine was invented in 1902 as an anesthetic.", "invented 1902 anesthetic"),
+        ("Ketamine has been used as an anaesthetic for over a century.", "used anaesthetic over century"),
+        ("Ketamine has been used as an anaesthetic for centuries.", "used anaesthetic centuries"),
+    ],
+)
+def test_a_claimed_date_older_than_any_records_is_not_stated(text: str, terms: str) -> None:
+    # records that date ketamine's use from the 1960s do not state a use from the 1930s, 1902 or a century ago: the
+    # claim's date is read as a date, not as an undated "long time" nor as a word besides its parts
+    v, why = _weigh(_history(text, terms), *DATED)
+    assert v != "supported" and "'used for decades' (no record)" in why, why
+    assert "what it says besides them" not in why
+    # the same claim moved to the records' time is stated by them
+    for old, new in (("1930s", "1960s"), ("1902", "1962"), ("a century", "fifty years"), ("centuries", "decades")):
+        if old in text:
+            moved = _history(text.replace(old, new), terms.replace(old.split()[-1], new.split()[-1]))
+            assert _weigh(moved, *DATED)[0] == "supported", moved.text

@@ -997,13 +997,22 @@ def _span_years(m: re.Match[str]) -> int:
     return NUMBERS[word] if word in NUMBERS else int(word)
 
 
+# a claim's year is any from 1500 on ("since the 1930s", "invented in 1902"), and it may count centuries ("for over a
+# century", "for centuries": two at least); a record's date of ketamine's use is 1940 or later (_YEAR)
+_CLAIMED_YEAR = re.compile(r"(?<![\d.])(1[5-9]\d\d|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")
+_CENTURIES = re.compile(r"\b(?:(a|one)|(two|several|many)?)\s*centur(y|ies)\b", re.I)
+
+
 def _claimed_span(text: str) -> int | None:
     """How many years a history claim says ketamine has been used ("for more than 60 years": 60; "since the 1960s":
-    the years since 1960); None when it gives no span."""
+    the years since 1960; "for over a century": 100); None when it gives no span."""
     m = _SPAN.search(text)
     if m:
         return _span_years(m)
-    year = _YEAR.search(text)
+    c = _CENTURIES.search(text)
+    if c:
+        return 100 if c.group(3) == "y" else 200
+    year = _CLAIMED_YEAR.search(text)
     return date.today().year - int(year.group(1)) if year else None
 
 
