@@ -1542,7 +1542,29 @@ def test_a_claimed_date_older_than_any_records_is_not_stated(text: str, terms: s
     assert v != "supported" and "'used for decades' (no record)" in why, why
     assert "what it says besides them" not in why
     # the same claim moved to the records' time is stated by them
-    for old, new in (("1930s", "1960s"), ("1902", "1962"), ("a century", "fifty years"), ("centuries", "decades")):
+    for old, new in (("1930s", "1960s"), ("1902", "the 1960s"), ("a century", "fifty years"), ("centuries", "decades")):
         if old in text:
             moved = _history(text.replace(old, new), terms.replace(old.split()[-1], new.split()[-1]))
             assert _weigh(moved, *DATED)[0] == "supported", moved.text
+
+
+def test_a_point_in_time_is_stated_only_by_records_giving_that_time() -> None:
+    # records dating ketamine's use from the 1960s are older than the 1990s or 1985, but do not say it began then
+    for text, terms in (
+        ("Ketamine was invented in the 1990s as an anesthetic.", "invented 1990s anesthetic"),
+        ("Ketamine has been used as an anesthetic since 1985.", "used anesthetic since 1985"),
+        ("Ketamine was developed in the 1970s as an anaesthetic.", "developed 1970s anaesthetic"),
+    ):
+        v, why = _weigh(_history(text, terms), *DATED)
+        assert v != "supported" and "'used for decades' (no record)" in why, text
+    # the decade they give states it; a year needs records giving that year, not its decade
+    sixties = _history("Ketamine was invented in the 1960s as an anesthetic.", "invented 1960s anesthetic")
+    assert _weigh(sixties, *DATED)[0] == "supported"
+    year = _history("Ketamine has been used as an anesthetic since 1962.", "used anesthetic since 1962")
+    assert _weigh(year, *DATED)[0] != "supported"
+    both = [_review(n, 2020, "Ketamine was first synthesized in 1962 and has been used as an anesthetic since.")
+            for n in ("Orr", "Pike")]  # fmt: skip
+    assert _weigh(year, *both)[0] == "supported"
+    # a span is still stated by records at least that old
+    fifty = _history("Ketamine has been used as an anesthetic for more than 50 years.", "used anesthetic 50 years")
+    assert _weigh(fifty, *DATED)[0] == "supported"

@@ -1016,6 +1016,25 @@ def _claimed_span(text: str) -> int | None:
     return date.today().year - int(year.group(1)) if year else None
 
 
+def _claimed_time(text: str) -> tuple[int, int] | None:
+    """The point in time a history claim dates ketamine's use from, when it gives one and no span: its year and how
+    wide it is ("invented in 1985": 1985, 1; "since the 1960s", "in the 1990s": 1960 or 1990, 10). None for a claim of
+    a span ("for more than 50 years", "for over a century") or none."""
+    if _SPAN.search(text) or _CENTURIES.search(text):
+        return None
+    m = _CLAIMED_YEAR.search(text)
+    if not m:
+        return None
+    year = int(m.group(1))
+    return (year, 10) if m.group(0).endswith("s") and year % 10 == 0 else (year, 1)
+
+
+def _stated_time(text: str) -> int | None:
+    """The earliest year a sentence names (its date of ketamine's first use: "first synthesized in 1962", "began in
+    the 1960s"); a span ("for over 50 years") names none."""
+    return min((int(m.group(1)) for m in _YEAR.finditer(text)), default=None)
+
+
 UNDATED_SPAN = 20  # "for a long time", "for many years", "traditionally": decades
 # a span of use, not an age ("for over 30 yr", "in the past 50 years", "more than 60 years"; not "aged 13 years",
 # "younger than 2 years"); "for decades" is one wherever it stands
@@ -1053,6 +1072,7 @@ def _part_votes(
     names the part's predicate and its object (or a phrase that says both), each vote naming the part it states. A
     dated part is stated by a date within the tolerance of the claim's span, and never denied."""
     span = _claimed_span(claim.text)
+    point = _claimed_time(claim.text)
     tolerance = weighing()["textbook"]["dated_tolerance_years"]
     qualifiers = _statement_qualifiers(claim.text)
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
@@ -1087,6 +1107,17 @@ def _part_votes(
             if part.dated:
                 if negated:  # "in the past 50 years ... it is not commonly used": a date, but not of its use
                     votes.append(Vote(None, i, 0, 0.0, f"says it was not ({words})"))
+                    continue
+                if point is not None:
+                    # a point in time ("in the 1990s", "in 1985") is stated only by a sentence giving that time (the
+                    # same decade, the same year), not by one that is older or younger
+                    year, width = point
+                    first = _stated_time(text)
+                    if first is None or first // width != year // width:
+                        when = f"from {first}" if first is not None else "no date"
+                        votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not from {year}"))
+                        continue
+                    votes.append(Vote(None, i, 1, weight, f"states '{part.name}' ({words})"))
                     continue
                 start = _stated_start(text, rec.get("year"))
                 # a claim of long use that gives no figure ("for a long time", "traditionally", "first used for") is
