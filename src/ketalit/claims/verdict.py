@@ -69,11 +69,11 @@ that rates its own evidence as weak as a single trial, whatever their design.
   long ("for more than 50 years", "for a long time": a date or span of use old enough, or a word of age with no
   figure; "developed in the 1960s", "since 1985": a record giving that decade or year), and every other word it
   says (a setting, a condition, an agent, an event); each needs two groups or a guideline stating it, and the
-  explanation names them. A history claim about what a regulator approved, scheduled or listed ("FDA approval", "Schedule III")
-  is at best `insufficient`. How ketamine is given (a
-  dosing claim that names a route, regimen or figure and no effect: ``how_given``) needs a review or guideline stating
-  it, or what the patients of studies by two research groups received (their methods); that is never evidence that
-  a regimen works, and no other claim reads a methods sentence.
+  explanation names them. A history claim about what a regulator approved, scheduled or listed ("FDA approval",
+  "Schedule III") is at best `insufficient`. How ketamine is given (a dosing claim that names a route, regimen or
+  figure and no effect: ``how_given``) needs a review or guideline stating it, or what the patients of studies by
+  two research groups received (their methods); that is never evidence that a regimen works, and no other claim
+  reads a methods sentence.
 """
 
 from __future__ import annotations
