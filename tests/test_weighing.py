@@ -1568,3 +1568,32 @@ def test_a_point_in_time_is_stated_only_by_records_giving_that_time() -> None:
     # a span is still stated by records at least that old
     fifty = _history("Ketamine has been used as an anesthetic for more than 50 years.", "used anesthetic 50 years")
     assert _weigh(fifty, *DATED)[0] == "supported"
+
+
+@pytest.mark.parametrize(
+    ("year", "sentence"),
+    [
+        (2000, "Ketamine is used as an anaesthetic in patients over 65 years."),
+        (2000, "Ketamine has been used as an anaesthetic in patients aged more than 60 years."),
+        (2000, "Ketamine use as an anaesthetic was followed up over 60 years in this cohort."),
+        (2020, "Ketamine use as an anaesthetic has grown over the last 10 years."),
+        (2020, "Patients with a history of ketamine use as an anaesthetic were excluded."),
+    ],
+)
+def test_an_age_a_follow_up_a_growth_or_an_exclusion_is_no_span_of_use(year: int, sentence: str) -> None:
+    records = [_review(n, year, sentence) for n in ("Gray", "Hale")]
+    for text, terms in (
+        ("Ketamine has been used as an anesthetic for more than 60 years.", "used anesthetic more than 60 years"),
+        ("Ketamine has been used as an anaesthetic for a long time.", "used anaesthetic long time"),
+        ("Ketamine was first used as an anaesthetic.", "first used anaesthetic"),
+    ):
+        assert _weigh(_history(text, terms), *records)[0] != "supported", (sentence, text)
+    # a span of use in the same words is one
+    used = [
+        _review(n, 2020, "Ketamine has been used as an anaesthetic in patients for over 60 years.")
+        for n in ("Gray", "Hale")
+    ]
+    sixty = _history(
+        "Ketamine has been used as an anesthetic for more than 60 years.", "used anesthetic more than 60 years"
+    )
+    assert _weigh(sixty, *used)[0] == "supported"

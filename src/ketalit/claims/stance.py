@@ -1050,6 +1050,16 @@ _AGE_WORDS = re.compile(
 )
 
 
+def _span_of_other(text: str, m: re.Match[str]) -> bool:
+    """A span beside words of age, follow-up or growth (``data/weighing.toml`` [textbook] not_span_before,
+    not_span_after): "in patients over 65 years", "followed up over 60 years", "has grown over the last 10 years"."""
+    near = int(weighing()["textbook"]["span_context"])
+    before = text[max(0, m.start() - near) : m.start()]
+    return bool(pattern("textbook", "not_span_before").search(before)) or bool(
+        pattern("textbook", "not_span_after").search(text[m.end() :])
+    )
+
+
 def _stated_start(text: str, published: int | None) -> int | None:
     """The earliest year from which a sentence says ketamine was in use: a year it names ("synthesised in 1962"), or
     its publication year less a span of use it names ("used for over 50 years", "for decades", "its fiftieth
@@ -1059,7 +1069,7 @@ def _stated_start(text: str, published: int | None) -> int | None:
         starts += [
             published - _span_years(m)
             for m in _SPAN.finditer(text)
-            if not m.group(1) or _SPAN_OF_USE.search(text[: m.start()])
+            if (not m.group(1) or _SPAN_OF_USE.search(text[: m.start()])) and not _span_of_other(text, m)
         ]
         starts += [published - _ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     return min(starts, default=None)
@@ -1085,6 +1095,8 @@ def _part_votes(
             text = text[: max(text.rfind(";"), text.rfind(":"), 0)]
         if _states_nothing(text, claim.kind != "mechanism"):
             continue
+        if claim.kind == "history" and pattern("textbook", "not_use").search(text):
+            continue  # an exclusion criterion: who was left out of a study, not ketamine's history
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
         said = rest_named(text, rest) if rest else []
         if said and len(said) >= rest_needed(claim.kind, rest) and not any(not rx.search(text) for rx, _ in qualifiers):
