@@ -1522,6 +1522,16 @@ def test_a_true_history_claim_is_still_stated_by_the_reviews_that_date_it() -> N
         ("Ketamine has been used as an anaesthetic since the 1960s.", "used anaesthetic since 1960s"),
         ("Doctors have relied on ketamine as an anaesthetic for a long time.", "doctors relied anaesthetic long time"),
         ("Hospitals have used ketamine as an anesthetic for decades.", "hospitals used anesthetic decades"),
+        # where any anaesthetic is used, words for the drug, verbs of use, function words and hedges are not checked
+        (
+            "Yet it has served as an anesthetic in surgery for over half a century.",
+            "yet served anesthetic surgery half century",
+        ),
+        (
+            "It is a well-known drug, given for anaesthesia ever since the 1960s.",
+            "well-known drug given anaesthesia ever since",
+        ),
+        ("Ketamine is an anesthetic agent in wide use for decades.", "anesthetic agent wide use decades"),
     ):
         assert _weigh(_history(text, terms), *DATED)[0] == "supported", text
 
