@@ -1607,3 +1607,17 @@ def test_an_age_a_follow_up_a_growth_or_an_exclusion_is_no_span_of_use(year: int
         "Ketamine has been used as an anesthetic for more than 60 years.", "used anesthetic more than 60 years"
     )
     assert _weigh(sixty, *used)[0] == "supported"
+
+
+def test_a_year_among_a_history_claims_words_is_a_date_not_a_word_to_find() -> None:
+    # the claim's words may carry a year its text dates nothing with (a figure of the page around it): the dated part
+    # reads the claim's dates, and a record need not name that figure as a word
+    c = _history(
+        "Doctors first used it decades ago as an anesthetic.", "doctors first used decades ago anesthetic 1970"
+    )
+    assert _weigh(c, *DATED)[0] == "supported"
+    # a word besides the parts is still needed
+    war = _history(
+        "Doctors first used it decades ago as an anesthetic in war.", "doctors first used decades anesthetic war 1970"
+    )
+    assert _weigh(war, *DATED)[0] != "supported"

@@ -195,7 +195,9 @@ def unparted_words(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, .
     if not read_by_parts(kind, text, words):
         return ()
     rest = textbook_rest(text, words, general_words(kind), kind)
-    return rest if kind == "history" or len(rest) >= 3 else ()
+    if kind == "history":  # a year or a figure is a date, read by the dated part ("since 1970"), not a word to find
+        return tuple(w for w in rest if not re.search(r"\d", w))
+    return rest if len(rest) >= 3 else ()
 
 
 def rest_needed(kind: str, rest: tuple[str, ...]) -> int:
