@@ -1532,6 +1532,7 @@ def test_a_true_history_claim_is_still_stated_by_the_reviews_that_date_it() -> N
             "well-known drug given anaesthesia ever since",
         ),
         ("Ketamine is an anesthetic agent in wide use for decades.", "anesthetic agent wide use decades"),
+        ("Ketamine is classified as an anaesthetic, in use since the 1960s.", "classified anaesthetic use since"),
     ):
         assert _weigh(_history(text, terms), *DATED)[0] == "supported", text
 
