@@ -1631,3 +1631,133 @@ def test_what_precedes_an_active_verb_is_not_its_object() -> None:
     # a modal is of the verb's group, not its object: the pain is the effect here too
     assert action_parts("The pain signals are cut off, so that chronic pain can be changed or even eliminated.") == ()
     assert [a.words for a in action_parts("Serotonin can be increased by ketamine.")] == [("serotonin",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Ketamine has been used to treat depression for decades.", "used treat depression decades"),
+        ("Ketamine has been used for migraine for decades.", "used migraine decades"),
+        ("Ketamine was originally developed as an antidepressant.", "originally developed antidepressant"),
+        ("Ketamine was originally developed as a painkiller.", "originally developed painkiller"),
+        ("Ketamine was first used as an anesthetic in World War II.", "first used anesthetic world war"),
+        ("Ketamine was first used as an anaesthetic by the US Army.", "first used anaesthetic army"),
+        ("Ketamine has been used in veterinary medicine for decades.", "used veterinary medicine decades"),
+    ],
+)
+def test_one_or_two_words_a_history_claim_says_besides_its_parts_are_checked_too(text: str, terms: str) -> None:
+    # the same two reviews date ketamine's use as an anaesthetic; a condition, a use, a place, an agent or an event
+    # they do not name, even one word, is not stated by them
+    v, why = _weigh(_history(text, terms), *DATED)
+    assert v != "supported" and "what it says besides them" in why, text
+    # records that name it too state it
+    dated = "Ketamine was first synthesized in 1962 and has since been used as an anesthetic"
+    named = [_review(n, 2022, f"{dated}; {text}") for n in ("Moss", "Nash")]
+    assert _weigh(_history(text, terms), *named)[0] == "supported", text
+
+
+def test_a_true_history_claim_is_still_stated_by_the_reviews_that_date_it() -> None:
+    for text, terms in (
+        ("Ketamine has been used as an anaesthetic since the 1960s.", "used anaesthetic since 1960s"),
+        ("Doctors have relied on ketamine as an anaesthetic for a long time.", "doctors relied anaesthetic long time"),
+        ("Hospitals have used ketamine as an anesthetic for decades.", "hospitals used anesthetic decades"),
+        # where any anaesthetic is used, words for the drug, verbs of use, function words and hedges are not checked
+        (
+            "Yet it has served as an anesthetic in surgery for over half a century.",
+            "yet served anesthetic surgery half century",
+        ),
+        (
+            "It is a well-known drug, given for anaesthesia ever since the 1960s.",
+            "well-known drug given anaesthesia ever since",
+        ),
+        ("Ketamine is an anesthetic agent in wide use for decades.", "anesthetic agent wide use decades"),
+        ("Ketamine is classified as an anaesthetic, in use since the 1960s.", "classified anaesthetic use since"),
+    ):
+        assert _weigh(_history(text, terms), *DATED)[0] == "supported", text
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Ketamine has been used as an anaesthetic since the 1930s.", "used anaesthetic since 1930s"),
+        ("Ketamine was invented in 1902 as an anesthetic.", "invented 1902 anesthetic"),
+        ("Ketamine has been used as an anaesthetic for over a century.", "used anaesthetic over century"),
+        ("Ketamine has been used as an anaesthetic for centuries.", "used anaesthetic centuries"),
+    ],
+)
+def test_a_claimed_date_older_than_any_records_is_not_stated(text: str, terms: str) -> None:
+    # records that date ketamine's use from the 1960s do not state a use from the 1930s, 1902 or a century ago: the
+    # claim's date is read as a date, not as an undated "long time" nor as a word besides its parts
+    v, why = _weigh(_history(text, terms), *DATED)
+    assert v != "supported" and "'used for decades' (no record)" in why, why
+    assert "what it says besides them" not in why
+    # the same claim moved to the records' time is stated by them
+    for old, new in (("1930s", "1960s"), ("1902", "the 1960s"), ("a century", "fifty years"), ("centuries", "decades")):
+        if old in text:
+            moved = _history(text.replace(old, new), terms.replace(old.split()[-1], new.split()[-1]))
+            assert _weigh(moved, *DATED)[0] == "supported", moved.text
+
+
+def test_a_point_in_time_is_stated_only_by_records_giving_that_time() -> None:
+    # records dating ketamine's use from the 1960s are older than the 1990s or 1985, but do not say it began then
+    for text, terms in (
+        ("Ketamine was invented in the 1990s as an anesthetic.", "invented 1990s anesthetic"),
+        ("Ketamine has been used as an anesthetic since 1985.", "used anesthetic since 1985"),
+        ("Ketamine was developed in the 1970s as an anaesthetic.", "developed 1970s anaesthetic"),
+    ):
+        v, why = _weigh(_history(text, terms), *DATED)
+        assert v != "supported" and "'used for decades' (no record)" in why, text
+    # the decade they give states it; a year needs records giving that year, not its decade
+    sixties = _history("Ketamine was invented in the 1960s as an anesthetic.", "invented 1960s anesthetic")
+    assert _weigh(sixties, *DATED)[0] == "supported"
+    year = _history("Ketamine has been used as an anesthetic since 1962.", "used anesthetic since 1962")
+    assert _weigh(year, *DATED)[0] != "supported"
+    both = [_review(n, 2020, "Ketamine was first synthesized in 1962 and has been used as an anesthetic since.")
+            for n in ("Orr", "Pike")]  # fmt: skip
+    assert _weigh(year, *both)[0] == "supported"
+    # a span is still stated by records at least that old
+    fifty = _history("Ketamine has been used as an anesthetic for more than 50 years.", "used anesthetic 50 years")
+    assert _weigh(fifty, *DATED)[0] == "supported"
+
+
+@pytest.mark.parametrize(
+    ("year", "sentence"),
+    [
+        (2000, "Ketamine is used as an anaesthetic in patients over 65 years."),
+        (2000, "Ketamine has been used as an anaesthetic in patients aged more than 60 years."),
+        (2000, "Ketamine use as an anaesthetic was followed up over 60 years in this cohort."),
+        (2020, "Ketamine use as an anaesthetic has grown over the last 10 years."),
+        (2020, "Patients with a history of ketamine use as an anaesthetic were excluded."),
+    ],
+)
+def test_an_age_a_follow_up_a_growth_or_an_exclusion_is_no_span_of_use(year: int, sentence: str) -> None:
+    records = [_review(n, year, sentence) for n in ("Gray", "Hale")]
+    for text, terms in (
+        ("Ketamine has been used as an anesthetic for more than 60 years.", "used anesthetic more than 60 years"),
+        ("Ketamine has been used as an anaesthetic for a long time.", "used anaesthetic long time"),
+        ("Ketamine was first used as an anaesthetic.", "first used anaesthetic"),
+    ):
+        assert _weigh(_history(text, terms), *records)[0] != "supported", (sentence, text)
+    # a span of use in the same words is one
+    used = [
+        _review(n, 2020, "Ketamine has been used as an anaesthetic in patients for over 60 years.")
+        for n in ("Gray", "Hale")
+    ]
+    sixty = _history(
+        "Ketamine has been used as an anesthetic for more than 60 years.", "used anesthetic more than 60 years"
+    )
+    assert _weigh(sixty, *used)[0] == "supported"
+
+
+def test_a_year_among_a_history_claims_words_is_a_date_not_a_word_to_find() -> None:
+    # the claim's words may carry a year its text dates nothing with (a figure of the page around it): the dated part
+    # reads the claim's dates, and a record need not name that figure as a word
+    c = _history(
+        "Doctors first used it decades ago as an anesthetic.", "doctors first used decades ago anesthetic 1970"
+    )
+    assert _weigh(c, *DATED)[0] == "supported"
+    # a word besides the parts is still needed
+    war = _history(
+        "Doctors first used it decades ago as an anesthetic in war.", "doctors first used decades anesthetic war 1970"
+    )
+    assert _weigh(war, *DATED)[0] != "supported"

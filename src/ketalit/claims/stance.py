@@ -997,14 +997,42 @@ def _span_years(m: re.Match[str]) -> int:
     return NUMBERS[word] if word in NUMBERS else int(word)
 
 
+# a claim's year is any from 1500 on ("since the 1930s", "invented in 1902"), and it may count centuries ("for over a
+# century", "for centuries": two at least); a record's date of ketamine's use is 1940 or later (_YEAR)
+_CLAIMED_YEAR = re.compile(r"(?<![\d.])(1[5-9]\d\d|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")
+_CENTURIES = re.compile(r"\b(?:(a|one)|(two|several|many)?)\s*centur(y|ies)\b", re.I)
+
+
 def _claimed_span(text: str) -> int | None:
     """How many years a history claim says ketamine has been used ("for more than 60 years": 60; "since the 1960s":
-    the years since 1960); None when it gives no span."""
+    the years since 1960; "for over a century": 100); None when it gives no span."""
     m = _SPAN.search(text)
     if m:
         return _span_years(m)
-    year = _YEAR.search(text)
+    c = _CENTURIES.search(text)
+    if c:
+        return 100 if c.group(3) == "y" else 200
+    year = _CLAIMED_YEAR.search(text)
     return date.today().year - int(year.group(1)) if year else None
+
+
+def _claimed_time(text: str) -> tuple[int, int] | None:
+    """The point in time a history claim dates ketamine's use from, when it gives one and no span: its year and how
+    wide it is ("invented in 1985": 1985, 1; "since the 1960s", "in the 1990s": 1960 or 1990, 10). None for a claim of
+    a span ("for more than 50 years", "for over a century") or none."""
+    if _SPAN.search(text) or _CENTURIES.search(text):
+        return None
+    m = _CLAIMED_YEAR.search(text)
+    if not m:
+        return None
+    year = int(m.group(1))
+    return (year, 10) if m.group(0).endswith("s") and year % 10 == 0 else (year, 1)
+
+
+def _stated_time(text: str) -> int | None:
+    """The earliest year a sentence names (its date of ketamine's first use: "first synthesized in 1962", "began in
+    the 1960s"); a span ("for over 50 years") names none."""
+    return min((int(m.group(1)) for m in _YEAR.finditer(text)), default=None)
 
 
 UNDATED_SPAN = 20  # "for a long time", "for many years", "traditionally": decades
@@ -1022,6 +1050,16 @@ _AGE_WORDS = re.compile(
 )
 
 
+def _span_of_other(text: str, m: re.Match[str]) -> bool:
+    """A span beside words of age, follow-up or growth (``data/weighing.toml`` [textbook] not_span_before,
+    not_span_after): "in patients over 65 years", "followed up over 60 years", "has grown over the last 10 years"."""
+    near = int(weighing()["textbook"]["span_context"])
+    before = text[max(0, m.start() - near) : m.start()]
+    return bool(pattern("textbook", "not_span_before").search(before)) or bool(
+        pattern("textbook", "not_span_after").search(text[m.end() :])
+    )
+
+
 def _stated_start(text: str, published: int | None) -> int | None:
     """The earliest year from which a sentence says ketamine was in use: a year it names ("synthesised in 1962"), or
     its publication year less a span of use it names ("used for over 50 years", "for decades", "its fiftieth
@@ -1031,7 +1069,7 @@ def _stated_start(text: str, published: int | None) -> int | None:
         starts += [
             published - _span_years(m)
             for m in _SPAN.finditer(text)
-            if not m.group(1) or _SPAN_OF_USE.search(text[: m.start()])
+            if (not m.group(1) or _SPAN_OF_USE.search(text[: m.start()])) and not _span_of_other(text, m)
         ]
         starts += [published - _ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     return min(starts, default=None)
@@ -1044,6 +1082,7 @@ def _part_votes(
     names the part's predicate and its object (or a phrase that says both), each vote naming the part it states. A
     dated part is stated by a date within the tolerance of the claim's span, and never denied."""
     span = _claimed_span(claim.text)
+    point = _claimed_time(claim.text)
     tolerance = weighing()["textbook"]["dated_tolerance_years"]
     qualifiers = _statement_qualifiers(claim.text)
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
@@ -1056,9 +1095,11 @@ def _part_votes(
             text = text[: max(text.rfind(";"), text.rfind(":"), 0)]
         if _states_nothing(text, claim.kind != "mechanism"):
             continue
+        if claim.kind == "history" and pattern("textbook", "not_use").search(text):
+            continue  # an exclusion criterion: who was left out of a study, not ketamine's history
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
         said = rest_named(text, rest) if rest else []
-        if said and len(said) >= rest_needed(rest) and not any(not rx.search(text) for rx, _ in qualifiers):
+        if said and len(said) >= rest_needed(claim.kind, rest) and not any(not rx.search(text) for rx, _ in qualifiers):
             # what the claim says besides its parts ("in emergency departments and operating rooms")
             besides = f"states what the claim says besides its parts ({', '.join(said[:3])})"
             votes.append(Vote(None, i, 1, weight, besides))
@@ -1078,6 +1119,17 @@ def _part_votes(
             if part.dated:
                 if negated:  # "in the past 50 years ... it is not commonly used": a date, but not of its use
                     votes.append(Vote(None, i, 0, 0.0, f"says it was not ({words})"))
+                    continue
+                if point is not None:
+                    # a point in time ("in the 1990s", "in 1985") is stated only by a sentence giving that time (the
+                    # same decade, the same year), not by one that is older or younger
+                    year, width = point
+                    first = _stated_time(text)
+                    if first is None or first // width != year // width:
+                        when = f"from {first}" if first is not None else "no date"
+                        votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not from {year}"))
+                        continue
+                    votes.append(Vote(None, i, 1, weight, f"states '{part.name}' ({words})"))
                     continue
                 start = _stated_start(text, rec.get("year"))
                 # a claim of long use that gives no figure ("for a long time", "traditionally", "first used for") is

@@ -66,13 +66,14 @@ that rates its own evidence as weak as a single trial, whatever their design.
   review, meta-analysis or guideline, before `supported` (one narrative review is one voice); for a fact of
   history, what one meta-analysis says in passing is one voice too. A history claim is weighed part by part
   (``data/weighing.toml`` [[textbook.parts]]): what ketamine was used as ("as an anaesthetic"), since when or for how
-  long ("developed in the 1960s", "for a long time": a date or span of use old enough, or a word of age with no
-  figure), and what else it says (its setting); each needs two groups or a guideline stating it, and the explanation
-  names them. A history claim about what a regulator approved, scheduled or listed ("FDA approval", "Schedule III")
-  is at best `insufficient`. How ketamine is given (a
-  dosing claim that names a route, regimen or figure and no effect: ``how_given``) needs a review or guideline stating
-  it, or what the patients of studies by two research groups received (their methods); that is never evidence that
-  a regimen works, and no other claim reads a methods sentence.
+  long ("for more than 50 years", "for a long time": a date or span of use old enough, or a word of age with no
+  figure; "developed in the 1960s", "since 1985": a record giving that decade or year), and every other word it
+  says (a setting, a condition, an agent, an event); each needs two groups or a guideline stating it, and the
+  explanation names them. A history claim about what a regulator approved, scheduled or listed ("FDA approval",
+  "Schedule III") is at best `insufficient`. How ketamine is given (a dosing claim that names a route, regimen or
+  figure and no effect: ``how_given``) needs a review or guideline stating it, or what the patients of studies by
+  two research groups received (their methods); that is never evidence that a regimen works, and no other claim
+  reads a methods sentence.
 """
 
 from __future__ import annotations
@@ -686,9 +687,9 @@ def unshown_parts(t: Tally) -> list[str]:
 
 def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
     """The parts of a mechanism or history statement (``data/weighing.toml`` [[textbook.parts]]), each with the
-    supporting records that state it in a sentence cited for them; for a claim read by its parts that says three words
-    or more besides them ("in emergency departments and operating rooms"), those words are a part too
-    (``weighing.rest_named``). A dated part ("for more than fifty years") is stated by a record whose date or span of
+    supporting records that state it in a sentence cited for them; what a claim read by its parts says besides them
+    ("in emergency departments and operating rooms", "to treat depression") is a part too (``weighing.unparted_words``,
+    ``rest_named``). A dated part ("for more than fifty years") is stated by a record whose date or span of
     use the stance rule found old enough, not by any sentence that names a year."""
     claim = t.claim
     if claim.kind not in ("mechanism", "history"):
@@ -710,9 +711,10 @@ def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
         out.append((f"'{part.name}'", stating))
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
     if rest:  # what the claim says besides its parts is a part too ("in emergency departments and operating rooms")
-        need = rest_needed(rest)
+        need = rest_needed(claim.kind, rest)
         stating = [e for e in t.sup if any(len(rest_named(s, rest)) >= need for s in e.rationale)]
-        out.append((f"what it says besides them ({need} of '{' '.join(rest)}')", stating))
+        which = f"'{' '.join(rest)}'" if need == len(rest) else f"{need} of '{' '.join(rest)}'"
+        out.append((f"what it says besides them ({which})", stating))
     return out
 
 

@@ -167,30 +167,45 @@ def textbook_parts(text: str, kind: str = "mechanism") -> tuple[TextbookPart, ..
     return tuple(part for claim, part in _textbook_part_specs() if kind in part.kinds and claim.search(text))
 
 
+@lru_cache(maxsize=4)
+def general_words(kind: str) -> re.Pattern[str]:
+    """The words a textbook claim of ``kind`` says nothing with (``data/weighing.toml`` [textbook] general_words; of a
+    history claim also history_general_words)."""
+    keys = ("general_words", "history_general_words") if kind == "history" else ("general_words",)
+    return either([p for key in keys for p in weighing()["textbook"][key]])
+
+
 def read_by_parts(kind: str, text: str, words: tuple[str, ...]) -> tuple[TextbookPart, ...]:
     """The parts a mechanism or history claim (its kind, text and own words) is read by, sentence by sentence: all of
     them when they say all the claim says but two words, or when one is a span of use (which the claim's words do not
     check: "for more than 60 years" against "first synthesized in 1962"). A claim that says more ("relieves the
     widening of blood vessels") is read on its own words; its parts are still each needed for a verdict."""
     parts = textbook_parts(text, kind) if kind in ("mechanism", "history") else ()
-    rest = textbook_rest(text, words, pattern("textbook", "general_words"), kind)
+    rest = textbook_rest(text, words, general_words(kind), kind)
     return parts if len(rest) < 3 or any(p.dated for p in parts) else ()
 
 
 def unparted_words(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of a claim read by its parts that none of them says, when they are three or more: a claim read by
-    parts because it gives a span of use ("using ketamine for pain is not an outlandish idea, since it has served as
-    a general anesthetic for more than fifty years", "has been used in emergency departments and operating rooms for
-    decades") says more than its parts, and that is a part too (``rest_named``). () for any other claim."""
+    """The words of a claim read by its parts that none of them says: a claim read by parts says more than its parts
+    ("has been used in emergency departments and operating rooms for decades", "to treat depression for decades",
+    "first used as an anaesthetic by the US Army"), and that is a part too (``rest_named``). Of a history claim every
+    such word, however few (one word, "depression", "war", "painkiller", is what makes "used to treat depression for
+    decades" false); of a mechanism claim three or more. Words of ``data/weighing.toml`` [textbook] general_words
+    (function words, hedges) are none. () for any other claim."""
     if not read_by_parts(kind, text, words):
         return ()
-    rest = textbook_rest(text, words, pattern("textbook", "general_words"), kind)
+    rest = textbook_rest(text, words, general_words(kind), kind)
+    if kind == "history":  # a year or a figure is a date, read by the dated part ("since 1970"), not a word to find
+        return tuple(w for w in rest if not re.search(r"\d", w))
     return rest if len(rest) >= 3 else ()
 
 
-def rest_needed(rest: tuple[str, ...]) -> int:
-    """How many of a claim's unparted words a sentence must name to state them: the share of ``data/weighing.toml``
+def rest_needed(kind: str, rest: tuple[str, ...]) -> int:
+    """How many of a claim's unparted words a sentence must name to state them: of a history claim all of them (each
+    says what happened, where, to whom or by whom); of a mechanism claim the share of ``data/weighing.toml``
     [textbook] share_of_words, two at least."""
+    if kind == "history":
+        return len(rest)
     share = weighing()["textbook"]["share_of_words"]
     return min(len(rest), max(2, math.ceil(share * len(rest))))
 
