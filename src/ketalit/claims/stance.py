@@ -983,7 +983,8 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     return votes
 
 
-NUMBERS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+# the tens a span of use may be said in ("for fifty years"), from the one list of number words
+NUMBERS = {word: int(n) for word, n in NUMBERS_IN_WORDS.items() if n % 10 == 0 and 10 <= n <= 80}
 _SPAN = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBERS) + r")\+? (?:years|yr)\b|\b(decades)\b|\b(half a century)\b", re.I)
 _YEAR = re.compile(r"(?<![\d.])(19[4-9]\d|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")  # "in 1962." is a year, "1962.5" none
 
