@@ -986,7 +986,15 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
 # the tens a span of use may be said in ("for fifty years"), from the one list of number words
 NUMBERS = {word: int(n) for word, n in NUMBERS_IN_WORDS.items() if n % 10 == 0 and 10 <= n <= 80}
 _SPAN = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBERS) + r")\+? (?:years|yr)\b|\b(decades)\b|\b(half a century)\b", re.I)
-_YEAR = re.compile(r"(?<![\d.])(19[4-9]\d|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")  # "in 1962." is a year, "1962.5" none
+
+
+def _year_rx(before_2000: str) -> re.Pattern[str]:
+    """A year from the given ones before 2000, or 2000-2029, alone or as a decade ("1960s", "1960's"): "in 1962." is a
+    year, "1962.5" none."""
+    return re.compile(rf"(?<![\d.])({before_2000}|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")
+
+
+_YEAR = _year_rx(r"19[4-9]\d")  # a record's date of ketamine's use: 1940 or later
 
 
 def _span_years(m: re.Match[str]) -> int:
@@ -1000,7 +1008,7 @@ def _span_years(m: re.Match[str]) -> int:
 
 # a claim's year is any from 1500 on ("since the 1930s", "invented in 1902"), and it may count centuries ("for over a
 # century", "for centuries": two at least); a record's date of ketamine's use is 1940 or later (_YEAR)
-_CLAIMED_YEAR = re.compile(r"(?<![\d.])(1[5-9]\d\d|20[0-2]\d)(?:'?s)?(?!\d|\.\d)")
+_CLAIMED_YEAR = _year_rx(r"1[5-9]\d\d")
 _CENTURIES = re.compile(r"\b(?:(a|one)|(two|several|many)?)\s*centur(y|ies)\b", re.I)
 
 
@@ -1040,8 +1048,8 @@ UNDATED_SPAN = 20  # "for a long time", "for many years", "traditionally": decad
 # a span of use, not an age ("for over 30 yr", "in the past 50 years", "more than 60 years"; not "aged 13 years",
 # "younger than 2 years"); "for decades" is one wherever it stands
 _SPAN_OF_USE = re.compile(r"(?:\bfor|\bover|\bpast|\blast|\bnearly|\balmost|\babout|\bmore than)\s+(?:the\s+)?$", re.I)
-_ORDINAL = re.compile(r"\b(thirtieth|fortieth|fiftieth|sixtieth)\b", re.I)  # "for ketamine's fiftieth birthday"
-_ORDINALS = {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60}
+_ORDINALS = {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60}  # "for ketamine's fiftieth birthday"
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
 # words of age or origin that give no figure: "has long been used", "has since been used", "initially developed as"
 _AGE_WORDS = re.compile(
     r"\blong (?:been )?used\b|\b(?:has|have) long been\b|\blong history\b|\bfor a long time\b|\bsince\b|"

@@ -213,16 +213,20 @@ def rest_needed(kind: str, rest: tuple[str, ...]) -> int:
 def rest_named(sentence: str, rest: tuple[str, ...]) -> list[str]:
     """The claim's unparted words a sentence names (a word as a stem, a plural as its singular, or one of the technical
     words ``data/weighing.toml`` [textbook.lay_words] gives for it)."""
-    lay = weighing()["textbook"]["lay_words"]
     low = sentence.lower()
+    return [m.group(0) for rx in _rest_patterns(rest) if (m := rx.search(low))]
+
+
+@lru_cache(maxsize=1024)
+def _rest_patterns(rest: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per unparted word, built once per claim rather than for every sentence of every record read."""
+    lay = weighing()["textbook"]["lay_words"]
     out = []
     for word in rest:
         stem = word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
         alts = (stem, *(w for key, same in lay.items() if word.startswith(key) for w in same))
-        m = re.search("|".join(r"(?<![\w-])" + re.escape(a) for a in alts), low)
-        if m:
-            out.append(m.group(0))
-    return out
+        out.append(re.compile("|".join(r"(?<![\w-])" + re.escape(a) for a in alts)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)
