@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ketalit.claims.extract import Candidate
-from ketalit.claims.normalise import Normalised, normalise
+from ketalit.claims.normalise import Normalised, normalise, use_purpose
 from test_claim_detector import _normalised
 
 
@@ -235,3 +235,116 @@ def test_the_higher_the_dose_the_better_is_a_dosing_claim(quote: str) -> None:
 def test_a_patients_quoted_words_stay_an_anecdote_under_a_frame() -> None:
     n = _sentence("“I think ketamine saved my life,” says one patient.")
     assert not n.checkable
+
+
+# --- what is claimed and what frames it: use, its purpose, a span of relief, the means it acts by ----------------
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Over the last few years it has quietly been used as a therapy for migraine.",
+        "Nowadays the drug is also used beyond the operating room, to treat nerve pain.",
+        "Ketamine is an anaesthetic commonly used for surgery in children.",
+        "The medicine is presently in use for phantom limb pain and nerve injury.",
+        "Ketamine has been a staple of emergency medicine since the 1970s.",
+    ],
+)
+def test_a_statement_of_use_is_history_whatever_adverbs_or_preposition_carry_it(quote: str) -> None:
+    """heldout12 p66, heldout13 p77, heldout16 p90 and p92: "has lately been used as a treatment for", "is also used
+    beyond that traditional role", "a drug often used as an anesthetic", "in use for CRPS" and "since the 1960s" state
+    the drug's use, as "has been used for" does; the adverbs around "been", the preposition after "used" and a
+    predicate noun between the drug and "used" change nothing of that."""
+    n = _sentence(quote)
+    assert n.kind == "history", n.reasons
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Used for nerve pain, ketamine often brings relief within hours.",
+        "Given off-label for headaches, the infusions may ease your migraines a great deal.",
+        "It has lately been used with success to relieve CRPS pain.",
+        "Since the 1970s it has been shown to relieve pain effectively.",
+    ],
+)
+def test_an_opening_phrase_of_use_or_an_effect_said_beside_the_use_is_not_history(quote: str) -> None:
+    """heldout12 p68 and heldout6 p33: an opening phrase of use ("Used for chronic pain, ketamine brings ...") frames
+    the main clause, which is the claim; and a use said to succeed, or a span of years beside an effect, claims the
+    effect."""
+    assert _sentence(quote).kind != "history"
+
+
+def test_the_purpose_of_a_use_ends_with_its_clause() -> None:
+    """What the drug was used for is read to the end of its clause, so that an effect said after a colon or in another
+    sentence is not taken for the purpose."""
+    assert use_purpose("For this reason it has been used as an anesthetic: it lowers awareness.") == (
+        "has been used as an anesthetic"
+    )
+    assert use_purpose("It has been in use for decades. Any drug, though, carries risks.") == (
+        "been in use for decades"
+    )
+    assert use_purpose("Used for nerve pain, ketamine often brings relief within hours.") is None
+    assert use_purpose("Ketamine blocks NMDA receptors.") is None
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "It has also been used for phantom limb pain, shingles pain, migraine and nerve damage from diabetes.",
+        "These days it is also used beyond anaesthesia, to treat fibromyalgia and depression.",
+    ],
+)
+def test_the_conditions_a_drug_was_used_for_keep_a_statement_of_use_history_against_the_model(quote: str) -> None:
+    """heldout12 p66 and heldout16 p90, p92: the trained model read the conditions named after "used for" as a claim
+    that it works there (efficacy); they are the purpose of the use, which the rules read as history. Where the word
+    that weighed most in the model's reading lies in that purpose, the rules' history stands, and says why."""
+    n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote)))
+    assert n.kind == "history", n.reasons
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Most people who respond get 3 to 5 weeks of pain relief.",
+        "After a course of infusions, patients can feel better for weeks, sometimes months.",
+    ],
+)
+def test_a_span_of_relief_is_a_duration(quote: str) -> None:
+    """heldout13 p72 and heldout12 p70: "4 to 6 weeks of pain relief" and "feel better for weeks and even months"
+    give how long relief lasts, as "two weeks of relief" and "feel better for six weeks" do."""
+    assert _sentence(quote).kind == "duration", _sentence(quote).reasons
+
+
+@pytest.mark.parametrize("quote", ["Most people who respond get real pain relief.", "Patients feel better for it."])
+def test_relief_without_a_span_is_not_a_duration(quote: str) -> None:
+    assert _sentence(quote).kind != "duration"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "By blocking NMDA receptors, ketamine can ease nerve pain.",
+        "It may lower pain by raising serotonin levels.",
+        "Through this blockade, the drug can help reduce the pain.",
+    ],
+)
+def test_the_means_it_acts_by_make_a_mechanism_claim(quote: str) -> None:
+    """heldout16 p91 and heldout7 p37: "By modulating the NMDA receptor, ketamine may ease nerve irritation" and
+    "ease chronic pain by raising dopamine levels" say how it eases pain (mechanism), as "It works by blocking NMDA
+    receptors" does: a phrase of means that names an action on the body's chemistry or nerves."""
+    n = _sentence(quote)
+    assert n.kind == "mechanism", n.reasons
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "By targeting the brain's pain pathways, ketamine offers hope to patients.",
+        "By lowering pain, ketamine helps people sleep better.",
+    ],
+)
+def test_a_means_without_an_action_on_the_body_or_without_an_easing_is_not_a_mechanism(quote: str) -> None:
+    """A benefit promised through a mechanism ("offers hope") or a means that is itself an effect ("By lowering pain")
+    is not a claim about how it works."""
+    assert _sentence(quote).kind != "mechanism"
