@@ -14,7 +14,16 @@ from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for, link_claim
 from ketalit.claims.negation import Context
 from ketalit.claims.stance import concept_match, stance_of
-from ketalit.claims.verdict import Evidence, Tally, claim_condition, downgraded, shown_parts, verdict
+from ketalit.claims.verdict import (
+    Evidence,
+    Tally,
+    claim_condition,
+    downgraded,
+    shown_parts,
+    strength_words,
+    treated_diagnosis,
+    verdict,
+)
 from ketalit.library import Library
 from ketalit.search import SearchIndex
 
@@ -1761,3 +1770,82 @@ def test_a_year_among_a_history_claims_words_is_a_date_not_a_word_to_find() -> N
         "Doctors first used it decades ago as an anesthetic in war.", "doctors first used decades anesthetic war 1970"
     )
     assert _weigh(war, *DATED)[0] != "supported"
+
+
+def _harm_record(author: str, design: str, stance: str, why: str, serious: bool = False, size: int = 200) -> Evidence:
+    """A record read for a claim that ketamine is safe: adverse events absent (supports) or a harm reported."""
+    outcome = "hepatotoxicity" if serious else "adverse_events"
+    return Evidence(0, None, None, author, "t", 2020, author, design, stance, ["A result."], why=why, related=1,
+                    size=size, finding=[{"outcome": outcome, "serious": serious, "direction": "occurred"}])  # fmt: skip
+
+
+def test_serious_harms_reported_by_reviews_and_case_reports_cap_a_claim_that_ketamine_is_safe() -> None:
+    safe = claim("Ketamine has been used safely in hospitals for decades.", kind="safety", outcomes=["adverse_events"],
+                 direction="does_not_cause")  # fmt: skip
+    trials = [
+        _harm_record("Aa", "meta_analysis", "supports", "adverse events did not occur"),
+        _harm_record("Bb", "meta_analysis", "supports", "adverse events no more frequent than with placebo"),
+        _harm_record("Cc", "rct", "supports", "adverse events did not occur"),
+    ]
+    # liver injury in one case report and two narrative reviews, by three groups: reports of a serious harm
+    harms = [
+        _harm_record("Dd", "case_report", "contradicts", "serious hepatotoxicity occurred with ketamine", True, 1),
+        _harm_record("Ee", "narrative_review", "contradicts", "serious hepatotoxicity occurred with ketamine", True),
+        _harm_record("Ff", "narrative_review", "contradicts", "serious urological occurred with ketamine", True),
+    ]
+    assert verdict(safe, trials + harms)[0] == "mixed"
+    # one case report alone is not a credible report; nor is a harm that is not serious
+    assert verdict(safe, trials + harms[:1])[0] == "supported"
+    mild = [_harm_record(a, "narrative_review", "contradicts", "adverse events occurred with ketamine") for a in "GH"]
+    assert verdict(safe, trials + mild)[0] == "supported"
+
+
+@pytest.mark.parametrize(
+    ("quote", "treated"),
+    [
+        ("Studies have shown ketamine to be safe and effective in depression that resists treatment.", "depression"),
+        ("For mood and anxiety disorders the dose given is very small and safe.", "anxiety"),
+        ("Low-dose ketamine is a safe option for patients with PTSD.", "PTSD"),
+        ("Ketamine does not cause depression.", ""),
+        ("Ketamine will not make your anxiety worse.", ""),
+    ],
+)
+def test_a_diagnosis_a_safe_claim_is_given_for_is_not_the_harm(quote: str, treated: str) -> None:
+    safe = claim(quote, kind="safety", outcomes=["mood"], direction="does_not_cause")
+    assert treated_diagnosis(safe) == treated
+    # records that mood does not worsen: evidence on the diagnosis, not on ketamine's harms in these patients
+    mood = [
+        Evidence(
+            0, None, None, a, "t", 2020, a, d, "supports", ["A result."], why="mood less frequent", related=1, size=300
+        )  # fmt: skip
+        for a, d in (("Hh", "meta_analysis"), ("Ii", "rct"), ("Jj", "rct"))
+    ]
+    v, why = verdict(safe, mood)
+    if treated:
+        assert v == "insufficient" and f"('{treated}')" in why
+    else:
+        assert v == "supported"
+
+
+@pytest.mark.parametrize(
+    ("quote", "strong"),
+    [
+        ("Ketamine infusions can bring marked pain relief to people with CRPS.", "marked"),
+        ("In CRPS, pain scores fall sharply after ketamine infusions.", "sharply"),
+        ("Ketamine infusions give a sharp drop in CRPS pain.", "sharp drop"),
+        ("Ketamine infusions relieve CRPS pain substantially.", "substantially"),
+        ("Ketamine has a profound effect on CRPS pain.", "profound"),
+        ("CRPS is a condition marked by burning pain, which ketamine infusions relieve.", ""),
+        ("Ketamine infusions relieve the sharp, burning pain of CRPS.", ""),
+    ],
+)
+def test_degree_words_in_either_form_claim_a_large_benefit(searched, quote: str, strong: str) -> None:
+    lib, index = searched
+    c = claim(quote, **CRPS)
+    assert strength_words(c, "strong") == strong
+    _, v, why = link_claim(c, index, lib)
+    if strong:
+        # two placebo-controlled trials of CRPS infusions, but reviews of CRPS rate the evidence as weak
+        assert v == "mixed" and f"'{strong}'" in why and "not beyond doubt" in why
+    else:
+        assert v == "supported"

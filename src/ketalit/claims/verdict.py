@@ -926,11 +926,16 @@ def _harm_absent_verdict(t: Tally) -> str:
         )
         if serious and t.credible(serious):
             return "mixed" if t.sup else "contradicted"
+        # a review that reports a serious harm with ketamine reports it as a case report does: two such reports (or
+        # one credible record), whatever their clinical design, keep the claim from being supported; they are not
+        # enough to contradict it
+        reported = [e for e in t.con if e.design != "preclinical" and any(f.get("serious") for f in e.finding)]
+        capped = "mixed" if reported and t.credible(reported) else "supported"
         if t.ws >= 2 * t.wc and t.enough(t.sup):
-            return "supported"
+            return capped
         if occur and t.credible(occur):
             return "mixed"
-        return "insufficient" if not t.sup else ("supported" if t.enough(t.sup) else "insufficient")
+        return "insufficient" if not t.sup else (capped if t.enough(t.sup) else "insufficient")
     if direct and t.credible(direct):
         return "contradicted"
     if occur and t.credible(occur):
@@ -940,6 +945,24 @@ def _harm_absent_verdict(t: Tally) -> str:
     if occur:
         return "mixed" if t.sup else "insufficient"
     return "insufficient"
+
+
+def treated_diagnosis(claim: Claim) -> str:
+    """The words naming the psychiatric diagnosis a claim that ketamine is safe says it is given for ("safe and
+    effective in depression", "for mood and anxiety disorders the dose is small and safe": ``data/weighing.toml``
+    [harm] treated_lead), when its reading took that diagnosis's outcome (mood) for the harm; "" otherwise ("does
+    not cause depression" names it as the harm)."""
+    prop = claim.proposition
+    if prop.direction != "does_not_cause" or not prop.outcomes:
+        return ""
+    lead = pattern("harm", "treated_lead")
+    for c in conditions():
+        if not c.psychiatric or not set(prop.outcomes) <= set(c.outcomes):
+            continue
+        for m in c.words.finditer(claim.quote):
+            if lead.search(claim.quote[: m.start()]):
+                return m.group(0)
+    return ""
 
 
 def _comparative_verdict(t: Tally) -> str:
@@ -1083,6 +1106,14 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
     v = RULES[asserted_direction(prop)](t)
+    treated = treated_diagnosis(claim) if v == "supported" else ""
+    if treated:
+        v = "insufficient"  # the diagnosis is who is treated, not the harm: its outcome not worsening is not safety
+        note = (
+            f" The claim is that ketamine is safe for the patients it names ('{treated}'): the reading took their "
+            f"diagnosis for the harm ({', '.join(o.replace('_', ' ') for o in prop.outcomes)}); records that it does "
+            "not worsen are not evidence about ketamine's harms in them, which were not read." + note
+        )
     use = use_words(claim)
     documented = _use_documented(t) if use and v != "supported" else []
     if documented:
