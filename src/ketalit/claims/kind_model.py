@@ -131,7 +131,6 @@ class KindReading:
     kind: str
     probability: float
     reason: str
-    words: tuple[str, ...] = ()  # the words that weighed most, the heaviest first
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +162,6 @@ def read_kind(quote: str, lead: str = "", heading: str = "", rule_kind: str = ""
     best = int(prob.argmax())
     words = quote.split()
     weighed = ""
-    top: list[str] = []
     if len(words) > 1:
         without = [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
         n = len(without)
@@ -171,8 +169,8 @@ def read_kind(quote: str, lead: str = "", heading: str = "", rule_kind: str = ""
             without, [lead] * n, [heading] * n, [rule_kind] * n if rules else None, names if rules else None
         )
         drop = prob[best] - _probabilities(w, rows)[:, best]
-        top = [t for i in np.argsort(-drop)[:3] if drop[i] > 0 and (t := re.sub(r"^\W+|\W+$", "", words[i]))]
-        weighed = "; words that weighed most: " + ", ".join(repr(t) for t in top) if top else ""
+        top = [re.sub(r"^\W+|\W+$", "", words[i]) for i in np.argsort(-drop)[:3] if drop[i] > 0]
+        weighed = "; words that weighed most: " + ", ".join(repr(t) for t in top if t) if top else ""
     said = f"; the rules said {rule_kind}" if rules and rule_kind else ""
     reason = f"{LEARNED_KIND}: {classes[best]} at probability {prob[best]:.2f}{said}{weighed}"
-    return KindReading(classes[best], float(prob[best]), reason, tuple(top))
+    return KindReading(classes[best], float(prob[best]), reason)

@@ -343,24 +343,6 @@ def condition_head(own: str, lead_in: str) -> str | None:
     return head if _population(head) and not _first(c["improvement"], head) else None
 
 
-_PURPOSE_END = re.compile(r"[;:]|[.!?](?:\s|$)|\bbut\b|,?\s+which\b|\band (?:it|ketamine|this drug)\b", re.I)
-
-
-def use_purpose(own: str) -> str | None:
-    """The purpose of the drug's use in a statement of its use ("it has been used as well for radiculopathy, phantom
-    limb pain and migraine": the words after "used for", to the end of their clause), or None when the sentence (outside
-    an opening phrase of use that frames it) does not state its use. The conditions named there are what it was used
-    for, not a claim that it helps them."""
-    c = _cues()
-    framed = c["use_frame"].match(own)
-    core = own[framed.end() :] if framed else own
-    used = c["usage_role"].search(core)
-    if not used:
-        return None
-    end = _PURPOSE_END.search(core, used.end())
-    return core[used.start() : end.start() if end else len(core)]
-
-
 def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:
     c = _cues()
     own = quote or text
@@ -421,20 +403,16 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["ranking"], own)
     if w:
         return "comparative", f"ranked among other treatments: {w!r}"
-    # an opening phrase of use ("Used for chronic pain, ketamine brings ...") frames the main clause: history and use
-    # are read in the clause it frames
-    framed = c["use_frame"].match(own)
-    core = own[framed.end() :] if framed else own
-    w = _first(c["history"], core)
-    if w and not _first(c["history_unless"], core):
+    w = _first(c["history"], own)
+    if w and not _first(c["history_unless"], own):
         return "history", f"history: {w!r}"
-    used = c["usage_role"].search(core)
-    if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", core[: used.start()], re.I):
+    used = c["usage_role"].search(own)
+    if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", own[: used.start()], re.I):
         used = None  # a clause of condition ("when it is used in controlled settings"): the rest asserts
-    if used and not _first(c["mechanism_strong"], core):
+    if used and not _first(c["mechanism_strong"], own):
         # the effect words of what it was used to do ("used to help with depression") are its purpose, not a claim;
         # an effect said outside it ("has been demonstrated to ease depression, and it is in wide use") is one
-        rest = core[: used.start()] + " " + core[used.end() :]
+        rest = own[: used.start()] + " " + own[used.end() :]
         if not _first(c["history_unless"], rest):
             return "history", f"its use, by the role of 'use' in the sentence: {used.group(0)!r}"
     w = _first(c["dosing_agent"], own)
@@ -481,19 +459,6 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["sets_apart"], own)
     if w:
         return "comparative", f"what sets it apart from other treatments: {w!r}"
-    means = next(
-        (
-            m
-            for m in c["means"].finditer(own)
-            if _first(c["mechanism_strong"], m.group(0)) or _first(c["means_action"], m.group(0))
-        ),
-        None,
-    )
-    if means:
-        rest = own[: means.start()] + " " + own[means.end() :]
-        eased = _first(c["means_effect"], rest)
-        if eased and not re.search(r"\bside[- ]effects?\b|\badverse\b", text, re.I):
-            return "mechanism", f"the means by which it acts ({means.group(0).strip()!r}) of what it does ({eased!r})"
     w = _first(c["mechanism_strong"], main)
     if w and not re.search(r"\bside[- ]effects?\b|\badverse\b", text, re.I):
         if _first(c["clinical_outcome"], own):
@@ -780,8 +745,7 @@ def normalise(
     """The proposition of one extracted claim (see the module's docstring). With ``learned``, the trained kind model
     (`kind_model`) reads the claim after the rules, and its kind replaces theirs where they differ, except where the
     rules read what the evidence is weighed against from the sentence (routes set against each other, a remedy for
-    the side effects), and where the rules read a statement of use as history and the word that weighed most in the
-    model's reading is the purpose of that use (`use_purpose`)."""
+    the side effects)."""
     c = _cues()
     context = context or (page_context(page_text) if page_text else PageContext())
     own = whole = candidate.clause or candidate.quote
@@ -811,14 +775,7 @@ def normalise(
         from .kind_model import read_kind
 
         reading = read_kind(candidate.quote, candidate.lead_in, candidate.heading, kind)
-        purpose = use_purpose(own) if kind == "history" else None
-        if reading and reading.kind != kind and purpose and reading.words and reading.words[0] in purpose:
-            # the word that weighed most in the model's reading names what the drug was used for: the purpose of a
-            # statement of its use, not a claim that it works there (a usage statement is history unless it says so)
-            reasons["kind"] += (
-                f"; kept against {reading.reason}: {reading.words[0]!r} is the purpose of its use ({purpose!r})"
-            )
-        elif reading and reading.kind != kind:
+        if reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
