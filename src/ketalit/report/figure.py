@@ -173,6 +173,9 @@ def _figure(key: str) -> str:
         frameon=False,
     )
     fig.tight_layout()
+    # the layout is done: without this, savefig draws the whole figure once more before drawing it to the SVG (for
+    # the placeholder layout engine tight_layout leaves behind), which is most of the text layout's cost again
+    fig.set_layout_engine(None)
     buf = io.StringIO()
     # no date, and element ids salted with the map itself: unique to each figure of a page, the same every time
     with matplotlib.rc_context({"svg.hashsalt": hashlib.sha256(key.encode()).hexdigest()[:16]}):
