@@ -19,6 +19,7 @@ from ketalit.claims.verdict import (
     Tally,
     claim_condition,
     downgraded,
+    history_effect,
     shown_parts,
     strength_words,
     treated_diagnosis,
@@ -1808,6 +1809,14 @@ def test_serious_harms_reported_by_reviews_and_case_reports_cap_a_claim_that_ket
         ("Low-dose ketamine is a safe option for patients with PTSD.", "PTSD"),
         ("Ketamine does not cause depression.", ""),
         ("Ketamine will not make your anxiety worse.", ""),
+        # a negated verb before "in" or "with" makes it the verb's: the diagnosis is the harm
+        ("Ketamine does not result in depression.", ""),
+        ("Ketamine is not linked with depression or suicidal thoughts.", ""),
+        ("Ketamine will not leave you with depression.", ""),
+        ("Ketamine never ends in anxiety.", ""),
+        ("Ketamine doesn't leave patients with PTSD.", ""),
+        # ... but "not only" names who is treated
+        ("Ketamine is not only safe but effective in depression.", "depression"),
     ],
 )
 def test_a_diagnosis_a_safe_claim_is_given_for_is_not_the_harm(quote: str, treated: str) -> None:
@@ -1849,3 +1858,117 @@ def test_degree_words_in_either_form_claim_a_large_benefit(searched, quote: str,
         assert v == "mixed" and f"'{strong}'" in why and "not beyond doubt" in why
     else:
         assert v == "supported"
+
+
+# -- a history claim that also says what ketamine does: every part ---------------------------------------------------
+
+USED_FOR_PAIN = tuple(  # two groups that report ketamine used for chronic pain, and nothing of how well it works
+    _review(n, y, sentence)
+    for n, y, sentence in (
+        ("Cole", 2020, "Ketamine has been used for chronic pain in many clinics."),
+        ("Dunn", 2022, "Ketamine is used in the treatment of chronic pain."),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "said"),
+    [
+        ("Ketamine has been used to cure chronic pain.", "used cure chronic pain", "cure"),
+        ("Ketamine is a medicine long used to eliminate chronic pain.", "medicine long used eliminate chronic pain",
+         "eliminate"),
+        ("Ketamine has been used for chronic pain and gives permanent relief in all cases.",
+         "used chronic pain gives permanent relief cases", "gives permanent relief"),
+        ("Ketamine has been used for chronic pain and brings lasting relief to every patient.",
+         "used chronic pain brings lasting relief patient", "brings lasting relief"),
+        ("Ketamine is a drug often used for chronic pain and never causes addiction.",
+         "drug often used chronic pain never causes addiction", "addiction"),
+        ("Ketamine has been used for chronic pain without any serious side effects.",
+         "used chronic pain serious side effects", "side effects"),
+        ("Ketamine has been used for chronic pain and it is completely safe.", "used chronic pain completely safe",
+         "safe"),
+        ("Ketamine has been used for chronic pain, leaving nine in ten patients pain-free.",
+         "used chronic pain leaving nine ten patients pain-free", "nine in ten patients"),
+        ("Ketamine has been used for chronic pain, and the vast majority of patients respond.",
+         "used chronic pain vast majority patients respond", "the vast majority of patients"),
+    ],
+)  # fmt: skip
+def test_a_history_claim_that_also_says_what_ketamine_does_is_not_shown_by_records_of_its_use(
+    text: str, terms: str, said: str
+) -> None:
+    # records that report the use show that part; what the claim says ketamine does for or to patients (a cure,
+    # relief, safety, no addiction, a share of patients) is a claim of its own kind, which they were not read for
+    c = _history(text, terms)
+    assert history_effect(c) == said
+    v, why = _weigh(c, *USED_FOR_PAIN)
+    assert v != "supported" and f"('{said}')" in why, (text, v, why)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Ketamine has been used for chronic pain.", "used chronic pain"),
+        ("Ketamine has been used to treat chronic pain.", "used treat chronic pain"),
+        ("Doctors have used ketamine to help manage chronic pain.", "doctors used help manage chronic pain"),
+        ("Ketamine is used for chronic pain relief in many clinics.", "used chronic pain relief clinics"),
+    ],
+)
+def test_a_history_claim_of_use_and_its_purpose_only_is_still_shown_by_its_use(text: str, terms: str) -> None:
+    c = _history(text, terms)
+    assert history_effect(c) == ""
+    assert _weigh(c, *USED_FOR_PAIN)[0] == "supported", text
+
+
+def test_a_true_history_of_anaesthetic_use_stays_supported() -> None:
+    seventies = [
+        _review(n, y, sentence)
+        for n, y, sentence in (
+            ("Ford", 2019, "Ketamine has been used as an anaesthetic since the 1970s."),
+            ("Gale", 2021, "Ketamine has been in clinical use as an anesthetic agent since the 1970s."),
+        )
+    ]
+    c = _history("Ketamine has been used as an anaesthetic since the 1970s.", "used anaesthetic since 1970s")
+    assert history_effect(c) == ""
+    assert _weigh(c, *seventies)[0] == "supported"
+    sixties = _history("Ketamine has been used as an anaesthetic since the 1960s.", "used anaesthetic since 1960s")
+    assert _weigh(sixties, *DATED)[0] == "supported"
+
+
+# -- a mechanism claim read as a benefit, with a share of patients ---------------------------------------------------
+
+
+def _nmda_mood(quote: str, direction: str = "improves", outcomes: tuple[str, ...] = ("mood",)) -> tuple[str, str]:
+    c = claim(quote, kind="mechanism", outcomes=list(outcomes), direction=direction, terms=quote.lower().rstrip("."))
+    records = [
+        Evidence(0, None, None, a, "t", 2020, a, d, "supports",
+                 ["Ketamine, an NMDA receptor antagonist, blocks NMDA receptors and reduced depression."],
+                 why="mood better with ketamine than with placebo", related=1, size=300)
+        for a, d in (("Kk", "meta_analysis"), ("Ll", "rct"), ("Mm", "narrative_review"))
+    ]  # fmt: skip
+    return verdict(c, records)
+
+
+@pytest.mark.parametrize(
+    ("quote", "said"),
+    [
+        ("Ketamine reduces depression in nearly all patients by blocking NMDA receptors.", "reduces depression"),
+        ("By blocking NMDA receptors, ketamine lifts depression in nearly all patients.", "nearly all patients"),
+        (
+            "Ketamine, an NMDA receptor antagonist, helps the vast majority of patients with depression.",
+            "the vast majority of patients",
+        ),
+    ],
+)
+def test_a_mechanism_claim_read_as_a_benefit_is_capped_by_its_benefit_and_its_share(quote: str, said: str) -> None:
+    # the records state the mechanism; the benefit and how many get it are a clinical claim, not weighed as one here
+    v, why = _nmda_mood(quote)
+    assert v == "mixed" and f"('{said}')" in why, (v, why)
+
+
+def test_a_true_mechanism_claim_stays_supported() -> None:
+    for quote in ("Ketamine blocks NMDA receptors.", "Ketamine works by blocking NMDA receptors in the brain."):
+        assert _nmda_mood(quote, "states", ())[0] == "supported", quote
+    # relief of pain as such is a mechanism still
+    assert _nmda_mood("Ketamine relieves pain by blocking NMDA receptors.", "improves", ("pain_intensity",))[0] == (
+        "supported"
+    )

@@ -830,9 +830,12 @@ def majority_part(t: Tally) -> tuple[str, str] | None:
 
 def effect_of_mechanism(claim: Claim) -> str:
     """The words with which a statement of mechanism also claims a benefit ("halts chronic pain", "makes it effective
-    against chronic pain conditions", ``data/weighing.toml`` [parts] mechanism_effect); "" if it states a mechanism
-    only."""
-    if claim.kind != "mechanism" or claim.proposition.direction != "states":
+    against chronic pain conditions", ``data/weighing.toml`` [parts] mechanism_effect) or a share of patients who get
+    it ("in nearly all patients", "in 70% of patients": ``stance.claimed_share``); "" if it states a mechanism only.
+    Whatever the reading's direction: a mechanism claim read as a benefit ("reduces depression ... by blocking NMDA
+    receptors", direction improves) has its records read for the mechanism and the effect together, not weighed as a
+    claim of benefit is (its patients, its strength, its share)."""
+    if claim.kind != "mechanism":
         return ""
     m = pattern("parts", "mechanism_effect").search(claim.quote)
     if m:
@@ -855,7 +858,10 @@ def effect_of_mechanism(claim: Claim) -> str:
             ends = after.search(clause[named.end() :])
             if ends:  # the condition ends or lessens ("chronic pain goes away")
                 return clause[named.start() : named.end() + ends.end()].strip()
-    return ""
+    from .stance import claimed_share  # (stance imports this module)
+
+    share = claimed_share(claim.quote)  # how many patients get a result is a clinical outcome, not a mechanism
+    return share.words if share is not None else ""
 
 
 @lru_cache(maxsize=1)
@@ -947,20 +953,65 @@ def _harm_absent_verdict(t: Tally) -> str:
     return "insufficient"
 
 
+def history_effect(claim: Claim) -> str:
+    """The words with which a history claim also says what ketamine does for or to patients, besides that it was used
+    and what for ("has been used to cure chronic pain", "is used for chronic pain and gives permanent relief",
+    "without any serious side effects", "leaving nine in ten patients pain-free"): the vocabularies of
+    ``data/weighing.toml`` [beyond_use] read on the claim's words less those of a use and its purpose ([use] may_say:
+    "used to treat", "to help manage"; [beyond_use] purpose: "for pain relief"), or a share of patients
+    (``stance.claimed_share``). "" if it says only the use, its purpose, when and where."""
+    if claim.kind != "history":
+        return ""
+    from .stance import claimed_share  # (stance imports this module)
+
+    share = claimed_share(claim.quote)
+    if share is not None:
+        return share.words
+    words, phrases = _may_say("use")
+    cleared = [*(m.span() for m in pattern("beyond_use", "purpose").finditer(claim.quote))]
+    cleared += [m.span() for m in phrases.finditer(claim.quote)] if phrases else []
+    cleared += [m.span() for m in _WORD.finditer(claim.quote) if m.group(0).lower() in words]
+    # a word of effect said only within the use's own words is its purpose ("used to treat", "for pain relief"); one
+    # that reaches beyond them is not ("gives permanent relief")
+    found = [
+        m
+        for rx in _beyond_use()
+        for m in rx.finditer(claim.quote)
+        if not any(a <= m.start() and m.end() <= b for a, b in cleared)
+    ]
+    return min(found, key=lambda m: m.start()).group(0) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _beyond_use() -> tuple[re.Pattern[str], ...]:
+    """The patterns of ``data/weighing.toml`` [beyond_use]: its own sections' keys, and its cue lists of
+    ``data/claim_text.toml`` [normalise] and [normalise.outcome_words]."""
+    from .extract import rules
+
+    cfg, n = weighing()["beyond_use"], rules()["normalise"]
+    out = [pattern(*key.split(".")) for key in cfg["weighing"]]
+    out += [either(n[key]) for key in cfg["cues"]]
+    out += [either(n["outcome_words"][key]) for key in cfg["outcomes"]]
+    return tuple(out)
+
+
 def treated_diagnosis(claim: Claim) -> str:
     """The words naming the psychiatric diagnosis a claim that ketamine is safe says it is given for ("safe and
     effective in depression", "for mood and anxiety disorders the dose is small and safe": ``data/weighing.toml``
     [harm] treated_lead), when its reading took that diagnosis's outcome (mood) for the harm; "" otherwise ("does
-    not cause depression" names it as the harm)."""
+    not cause depression" names it as the harm, and so do "does not result in depression", "is not linked with
+    depression": a negated verb before the lead word makes the word the verb's, [harm] negated_lead)."""
     prop = claim.proposition
     if prop.direction != "does_not_cause" or not prop.outcomes:
         return ""
-    lead = pattern("harm", "treated_lead")
+    lead, negated = pattern("harm", "treated_lead"), pattern("harm", "negated_lead")
     for c in conditions():
         if not c.psychiatric or not set(prop.outcomes) <= set(c.outcomes):
             continue
         for m in c.words.finditer(claim.quote):
-            if lead.search(claim.quote[: m.start()]):
+            before = claim.quote[: m.start()]
+            led = lead.search(before)
+            if led and not negated.search(before[: led.start()]):
                 return m.group(0)
     return ""
 
@@ -1186,6 +1237,14 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         note = (
             f" The claim also says what the mechanism does for patients ('{effect}'): the records state the mechanism, "
             "and were not read for that benefit; that part is not checked." + note
+        )
+    beyond = history_effect(claim) if v == "supported" else ""
+    if beyond:
+        v = "insufficient"  # every part: what it says ketamine does is a claim of its own kind, not weighed here
+        note = (
+            f" The claim also says what ketamine does for or to patients ('{beyond}'): that is a claim of benefit, "
+            "safety or how many it helps, which the records of its use were not read for; it is not established "
+            "here." + note
         )
     regulator = pattern("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
     if regulator and v in ("supported", "contradicted", "mixed"):
