@@ -616,9 +616,48 @@ def _benefit_reported(t: Tally) -> list[Evidence]:
     return clinical if len(_groups(clinical)) >= 2 else []
 
 
+# parts of an hour in words, and the count words a figure may be written in ("two in every three", "about two hours")
+_HOUR_PARTS = {
+    "half an hour": "30 minutes",
+    "a quarter of an hour": "15 minutes",
+    "three quarters of an hour": "45 minutes",
+}
+_COUNT_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+                       if w not in ("a", "an", "half an", "several", "a few")) + r")\b", re.I
+)  # fmt: skip
+# a count out of a count: "2 in 3", "2 patients in every 3", "2 out of 3", "2 of 3", "2/3"
+_OUT_OF = re.compile(
+    r"(?<![\d.])(\d+)(?: [a-z]+)? (?:in|out of|of) (?:every |the )?(\d+)(?![\d.])|(?<![\d.])(\d+)/(\d+)(?![\d.])"
+)
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I)
+
+
+def in_digits(text: str) -> str:
+    """A text with its figures in words written in digits: "two patients in every three" is "2 patients in every 3",
+    "a quarter of an hour" is "15 minutes"."""
+    for words, figure in _HOUR_PARTS.items():
+        text = re.sub(rf"\b{words}\b", figure, text, flags=re.I)
+    return _COUNT_WORDS.sub(lambda m: f"{NUMBER_WORDS[m.group(1).lower()]:g}", text)
+
+
+def _share_of(m: re.Match[str]) -> float | None:
+    part, whole = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return 100 * int(part) / int(whole) if int(whole) and int(part) <= int(whole) else None
+
+
 def _states_figure(said: str, sentence: str) -> bool:
     """Whether a sentence states a claim's figure: the same number of the same unit (1% is not 1 week; 7 minutes are
-    neither 7.2 points nor day 7, but "at 7, 15 and 30 minutes" states them)."""
+    neither 7.2 points nor day 7, but "at 7, 15 and 30 minutes" states them), in digits or in words ("about two
+    hours", "a quarter of an hour"). A count out of a count ("two patients in every three") is stated by a count out
+    of a count or a percentage of the same share (within five points): a figure of one of its numbers alone is not."""
+    said, sentence = in_digits(said), in_digits(sentence)
+    share = _OUT_OF.search(said)
+    if share and (claimed := _share_of(share)) is not None:
+        stated = [_share_of(m) for m in _OUT_OF.finditer(sentence)] + [
+            float(m.group(1)) for m in _PERCENT.finditer(sentence)
+        ]
+        return any(x is not None and abs(x - claimed) <= 5 for x in stated)
     number = re.escape(re.findall(r"\d[\d.,]*", said)[0])
     unit = re.search(r"%|percent|min|hour|day|week|month", said)
     then = ""
