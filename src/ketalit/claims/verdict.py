@@ -1209,10 +1209,6 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
-            unshown = unshown_parts(t)
-            if unshown:  # a lifted verdict covers no more than was checked either
-                v = "insufficient"
-                note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
     unstated = unstated_parts(t) if v == "supported" else []
     if unstated:
         v = "insufficient"  # each part of a mechanism or history claim needs a record that states it
