@@ -782,6 +782,20 @@ def test_a_claim_of_exclusivity_is_a_comparison_with_every_other_treatment(searc
         assert v != "supported" and "makes a comparison (" in why, quote
     # without the exclusivity it is what the CRPS trials show
     assert link_claim(claim("Ketamine infusions ease the pain of CRPS.", **CRPS), index, lib)[1] == "supported"
+    # a mechanism claim whose mixed evidence is lifted to supported is held to its comparison too (the page's own
+    # sentence, read as a mechanism of relief and of allodynia)
+    acts = {"kind": "mechanism", "outcomes": ["pain_intensity", "hyperalgesia"]}
+    only = "Other medicines can ease those symptoms as well, but ketamine is the only one that acts on allodynia."
+    _, v, why = link_claim(claim(only, **acts), index, lib)
+    assert v != "supported" and "makes a comparison ('the only one that acts on allodynia')" in why
+    assert link_claim(claim("Ketamine acts on allodynia.", **acts), index, lib)[1] == "supported"
+    # but not to a benefit's list of parts: what a mechanism's effects are, reviews state (tests/labels dev 003-04)
+    surgical = (
+        "Ketamine is effective as a surgical medication because its effects include sedation, temporary "
+        "memory loss, and pain relief."
+    )
+    effects = {"kind": "mechanism", "outcomes": ["pain_intensity", "sedation", "cognition"]}
+    assert link_claim(claim(surgical, **effects), index, lib)[1] == "supported"
 
 
 INFUSIONS = {"routes": ["intravenous"], "regimen": "infusion"}
