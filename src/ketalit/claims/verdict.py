@@ -667,7 +667,7 @@ def _states_figure(said: str, sentence: str) -> bool:
     return bool(re.search(r"(?<![\d.])" + number + r"(?!\d|[.,]\d)" + then, sentence, re.I))
 
 
-def unshown_parts(t: Tally, parts: bool = True) -> list[str]:
+def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
     """What a claim says beyond what the evidence for it was checked for, each with its reason; a supported verdict
     needs none. Evidence for a weaker, more general proposition does not show the specific claim:
 
@@ -681,8 +681,8 @@ def unshown_parts(t: Tally, parts: bool = True) -> list[str]:
       migraine") that no direct, controlled record for it shows: each part of such a list is a claim of its own, and
       evidence on one part does not show another. For a claim that some patients benefit, reports of patients who
       did show a part too; for a claim of use ("has been used for CRPS, fibromyalgia and migraine"), a direct record
-      that reports ketamine given for the part, whatever it found (not with ``parts`` False: only the comparison and
-      the figure)."""
+      that reports ketamine given for the part, whatever it found (not with ``benefit_parts`` False: only the
+      comparison and the figure)."""
     claim, prop = t.claim, t.claim.proposition
     out = []
     compares = pattern("scope", "comparison").search(claim.quote) if prop.direction != "states" else None
@@ -698,7 +698,7 @@ def unshown_parts(t: Tally, parts: bool = True) -> list[str]:
             f"the claim gives a figure ('{figure.group(0)}') that no sentence cited for it states: the records were "
             "read for the effect, not for the figure"
         )
-    if prop.direction not in EFFECT_DIRECTIONS or not parts:
+    if prop.direction not in EFFECT_DIRECTIONS or not benefit_parts:
         return out
     some = bool(strength_words(claim, "some"))
     shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
@@ -1211,7 +1211,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
             # held to what the claim says beyond any reading (a comparison, a figure); its parts are unstated_parts'
-            unshown = unshown_parts(t, parts=False)
+            unshown = unshown_parts(t, benefit_parts=False)
             if unshown:
                 v = "insufficient"
                 note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
