@@ -17,9 +17,11 @@ from ketalit.claims.stance import concept_match, stance_of
 from ketalit.claims.verdict import (
     Evidence,
     Tally,
+    _states_figure,
     claim_condition,
     downgraded,
     history_effect,
+    in_digits,
     shown_parts,
     strength_words,
     treated_diagnosis,
@@ -736,6 +738,65 @@ def test_a_supported_verdict_covers_no_more_than_was_checked(searched) -> None:
     before = claim("Hopefully, though, you will also notice a clear improvement in your pain compared with how it was "
                    "before treatment.", routes=["intravenous"], regimen="infusion")  # fmt: skip
     assert link_claim(before, index, lib)[1] == "supported"
+
+
+def test_a_figure_in_words_is_a_figure_a_cited_sentence_must_state() -> None:
+    # a count out of a count is stated by the same share, in words, digits or a percentage
+    assert in_digits("two patients in every three") == "2 patients in every 3"
+    assert in_digits("within a quarter of an hour, often") == "within 15 minutes, often"
+    assert _states_figure("two patients in every three", "Pain fell by half in 67% of the patients.")
+    assert _states_figure("one in four", "Nine of the 36 patients (25%) responded.")
+    assert _states_figure("2 out of 3", "Two out of three patients responded.")
+    assert not _states_figure("two patients in every three", "Mood improved in the 2 groups (p < 0.001).")
+    assert not _states_figure("two patients in every three", "Pain fell in 30% of the patients.")
+    # a span of time in words is stated by the same span in digits, and the other way round
+    assert _states_figure("about two hours", "Side effects had resolved by 2 hours after the infusion.")
+    assert _states_figure("a quarter of an hour", "Scores were back to baseline at 15 minutes.")
+    assert not _states_figure("two hours", "The infusion lasted 4 hours; 2 patients withdrew.")
+
+
+def test_a_claimed_figure_in_words_is_not_shown_by_evidence_without_it(searched) -> None:
+    lib, index = searched
+    # tests/pages/heldout17/p96 and p99: a share or a time in words, weighed as if the claim said no figure
+    share = claim("On the statistics, two patients in every three with CRPS feel their pain ease after the first "
+                  "course of infusions.", **CRPS)  # fmt: skip
+    _, v, why = link_claim(share, index, lib)
+    assert v == "insufficient" and "figure ('two patients in every three') that no sentence cited for it states" in why
+    # the same claim without the figure is what the CRPS trials show
+    plain = claim("With CRPS, patients feel their pain ease after the first course of infusions.", **CRPS)
+    assert link_claim(plain, index, lib)[1] == "supported"
+    harm = {**INFUSIONS, "kind": "side_effect", "outcomes": ["adverse_events"], "direction": "causes"}
+    for said in ("about two hours", "about 2 hours"):  # in words as in digits
+        c = claim(f"Side effects of the infusion can occur, and {said} after it has stopped every one has worn off.",
+                  **harm)  # fmt: skip
+        _, v, why = link_claim(c, index, lib)
+        assert v != "supported" and f"figure ('{said.split()[-2]} hours')" in why, said
+    assert link_claim(claim("Side effects of the infusion can occur.", **harm), index, lib)[1] == "supported"
+
+
+def test_a_claim_of_exclusivity_is_a_comparison_with_every_other_treatment(searched) -> None:
+    lib, index = searched
+    # tests/pages/heldout17/p97: "ketamine is the only one that acts on allodynia", read without its comparison
+    for quote in ("Ketamine is the only medicine that eases the pain of CRPS.",
+                  "No other drug eases the pain of CRPS the way ketamine infusions do."):  # fmt: skip
+        _, v, why = link_claim(claim(quote, **CRPS), index, lib)
+        assert v != "supported" and "makes a comparison (" in why, quote
+    # without the exclusivity it is what the CRPS trials show
+    assert link_claim(claim("Ketamine infusions ease the pain of CRPS.", **CRPS), index, lib)[1] == "supported"
+    # a mechanism claim whose mixed evidence is lifted to supported is held to its comparison too (the page's own
+    # sentence, read as a mechanism of relief and of allodynia)
+    acts = {"kind": "mechanism", "outcomes": ["pain_intensity", "hyperalgesia"]}
+    only = "Other medicines can ease those symptoms as well, but ketamine is the only one that acts on allodynia."
+    _, v, why = link_claim(claim(only, **acts), index, lib)
+    assert v != "supported" and "makes a comparison ('the only one that acts on allodynia')" in why
+    assert link_claim(claim("Ketamine acts on allodynia.", **acts), index, lib)[1] == "supported"
+    # but not to a benefit's list of parts: what a mechanism's effects are, reviews state (tests/labels dev 003-04)
+    surgical = (
+        "Ketamine is effective as a surgical medication because its effects include sedation, temporary "
+        "memory loss, and pain relief."
+    )
+    effects = {"kind": "mechanism", "outcomes": ["pain_intensity", "sedation", "cognition"]}
+    assert link_claim(claim(surgical, **effects), index, lib)[1] == "supported"
 
 
 INFUSIONS = {"routes": ["intravenous"], "regimen": "infusion"}

@@ -616,9 +616,48 @@ def _benefit_reported(t: Tally) -> list[Evidence]:
     return clinical if len(_groups(clinical)) >= 2 else []
 
 
+# parts of an hour in words, and the count words a figure may be written in ("two in every three", "about two hours")
+_HOUR_PARTS = {
+    "half an hour": "30 minutes",
+    "a quarter of an hour": "15 minutes",
+    "three quarters of an hour": "45 minutes",
+}
+_COUNT_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+                       if w not in ("a", "an", "half an", "several", "a few")) + r")\b", re.I
+)  # fmt: skip
+# a count out of a count: "2 in 3", "2 patients in every 3", "2 out of 3", "2 of 3", "2/3"
+_OUT_OF = re.compile(
+    r"(?<![\d.])(\d+)(?: [a-z]+)? (?:in|out of|of) (?:every |the )?(\d+)(?![\d.])|(?<![\d.])(\d+)/(\d+)(?![\d.])"
+)
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I)
+
+
+def in_digits(text: str) -> str:
+    """A text with its figures in words written in digits: "two patients in every three" is "2 patients in every 3",
+    "a quarter of an hour" is "15 minutes"."""
+    for words, figure in _HOUR_PARTS.items():
+        text = re.sub(rf"\b{words}\b", figure, text, flags=re.I)
+    return _COUNT_WORDS.sub(lambda m: f"{NUMBER_WORDS[m.group(1).lower()]:g}", text)
+
+
+def _share_of(m: re.Match[str]) -> float | None:
+    part, whole = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return 100 * int(part) / int(whole) if int(whole) and int(part) <= int(whole) else None
+
+
 def _states_figure(said: str, sentence: str) -> bool:
     """Whether a sentence states a claim's figure: the same number of the same unit (1% is not 1 week; 7 minutes are
-    neither 7.2 points nor day 7, but "at 7, 15 and 30 minutes" states them)."""
+    neither 7.2 points nor day 7, but "at 7, 15 and 30 minutes" states them), in digits or in words ("about two
+    hours", "a quarter of an hour"). A count out of a count ("two patients in every three") is stated by a count out
+    of a count or a percentage of the same share (within five points): a figure of one of its numbers alone is not."""
+    said, sentence = in_digits(said), in_digits(sentence)
+    share = _OUT_OF.search(said)
+    if share and (claimed := _share_of(share)) is not None:
+        stated = [_share_of(m) for m in _OUT_OF.finditer(sentence)] + [
+            float(m.group(1)) for m in _PERCENT.finditer(sentence)
+        ]
+        return any(x is not None and abs(x - claimed) <= 5 for x in stated)
     number = re.escape(re.findall(r"\d[\d.,]*", said)[0])
     unit = re.search(r"%|percent|min|hour|day|week|month", said)
     then = ""
@@ -628,7 +667,7 @@ def _states_figure(said: str, sentence: str) -> bool:
     return bool(re.search(r"(?<![\d.])" + number + r"(?!\d|[.,]\d)" + then, sentence, re.I))
 
 
-def unshown_parts(t: Tally) -> list[str]:
+def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
     """What a claim says beyond what the evidence for it was checked for, each with its reason; a supported verdict
     needs none. Evidence for a weaker, more general proposition does not show the specific claim:
 
@@ -642,7 +681,8 @@ def unshown_parts(t: Tally) -> list[str]:
       migraine") that no direct, controlled record for it shows: each part of such a list is a claim of its own, and
       evidence on one part does not show another. For a claim that some patients benefit, reports of patients who
       did show a part too; for a claim of use ("has been used for CRPS, fibromyalgia and migraine"), a direct record
-      that reports ketamine given for the part, whatever it found."""
+      that reports ketamine given for the part, whatever it found (not with ``benefit_parts`` False: only the
+      comparison and the figure)."""
     claim, prop = t.claim, t.claim.proposition
     out = []
     compares = pattern("scope", "comparison").search(claim.quote) if prop.direction != "states" else None
@@ -658,7 +698,7 @@ def unshown_parts(t: Tally) -> list[str]:
             f"the claim gives a figure ('{figure.group(0)}') that no sentence cited for it states: the records were "
             "read for the effect, not for the figure"
         )
-    if prop.direction not in EFFECT_DIRECTIONS:
+    if prop.direction not in EFFECT_DIRECTIONS or not benefit_parts:
         return out
     some = bool(strength_words(claim, "some"))
     shown = [e for e in t.sup + t.mixed if not e.indirect and (some or e.controlled is not False)]
@@ -1221,6 +1261,11 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if lifted and t.enough(t.sup) and t.ws >= 1.2 * t.wc:
         if _top(t, t.sup + t.mixed) >= _top(t, t.con + t.mixed):
             v = "supported"  # what the abstracts state about a mechanism, against weaker null findings
+            # held to what the claim says beyond any reading (a comparison, a figure); its parts are unstated_parts'
+            unshown = unshown_parts(t, benefit_parts=False)
+            if unshown:
+                v = "insufficient"
+                note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
     unstated = unstated_parts(t) if v == "supported" else []
     if unstated:
         v = "insufficient"  # each part of a mechanism or history claim needs a record that states it
