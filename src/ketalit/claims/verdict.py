@@ -1197,6 +1197,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
     v = RULES[asserted_direction(prop)](t)
+    endorsed = v == "supported"  # before any demotion below: each reason not to endorse is said, not only the first
     treated = treated_diagnosis(claim) if v == "supported" else ""
     if treated:
         v = "insufficient"  # the diagnosis is who is treated, not the harm: its outcome not worsening is not safety
@@ -1283,9 +1284,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f" The claim also says what the mechanism does for patients ('{effect}'): the records state the mechanism, "
             "and were not read for that benefit; that part is not checked." + note
         )
-    beyond = history_effect(claim) if v == "supported" else ""
+    beyond = history_effect(claim) if endorsed else ""
     if beyond:
-        v = "insufficient"  # every part: what it says ketamine does is a claim of its own kind, not weighed here
+        if v == "supported":
+            v = "insufficient"  # every part: what it says ketamine does is a claim of its own kind, not weighed here
         note = (
             f" The claim also says what ketamine does for or to patients ('{beyond}'): that is a claim of benefit, "
             "safety or how many it helps, which the records of its use were not read for; it is not established "
