@@ -749,6 +749,11 @@ def test_a_figure_in_words_is_a_figure_a_cited_sentence_must_state() -> None:
     assert _states_figure("2 out of 3", "Two out of three patients responded.")
     assert not _states_figure("two patients in every three", "Mood improved in the 2 groups (p < 0.001).")
     assert not _states_figure("two patients in every three", "Pain fell in 30% of the patients.")
+    # ... by a share of people, not by a confidence interval, a difference between arms or a count of other things
+    assert not _states_figure("one in three", "Relief in 92% versus 54% (difference 37.5%; 95% CI 9.3-59.5%).")
+    assert not _states_figure("nine in ten", "Pain fell in 30% of patients (95% CI 22 to 38%).")
+    assert not _states_figure("nine in ten", "Nine patients in the ten-day trial were given infusions.")
+    assert not _states_figure("nine in ten", "Allodynia was reversed in 9 of 10 mice.")
     # a span of time in words is stated by the same span in digits, and the other way round
     assert _states_figure("about two hours", "Side effects had resolved by 2 hours after the infusion.")
     assert _states_figure("a quarter of an hour", "Scores were back to baseline at 15 minutes.")
@@ -772,6 +777,14 @@ def test_a_claimed_figure_in_words_is_not_shown_by_evidence_without_it(searched)
         _, v, why = link_claim(c, index, lib)
         assert v != "supported" and f"figure ('{said.split()[-2]} hours')" in why, said
     assert link_claim(claim("Side effects of the infusion can occur.", **harm), index, lib)[1] == "supported"
+    # a figure in words is read whole ("eighty-five minutes", not its "five minutes", which a record states), and a
+    # share in words is not stated by a confidence interval or a difference between arms
+    for said, figure in (("eighty-five minutes after it has stopped every one has worn off", "eighty-five minutes"),
+                         ("in one in three patients they last for weeks", "one in three"),
+                         ("in ten out of ten patients they pass within the day", "ten out of ten")):  # fmt: skip
+        c = claim(f"Side effects of the infusion can occur, and {said}.", **harm)
+        _, v, why = link_claim(c, index, lib)
+        assert v != "supported" and f"figure ('{figure}')" in why, said
 
 
 def test_a_claim_of_exclusivity_is_a_comparison_with_every_other_treatment(searched) -> None:
@@ -1876,8 +1889,10 @@ def test_serious_harms_reported_by_reviews_and_case_reports_cap_a_claim_that_ket
         ("Ketamine will not leave you with depression.", ""),
         ("Ketamine never ends in anxiety.", ""),
         ("Ketamine doesn't leave patients with PTSD.", ""),
-        # ... but "not only" names who is treated
+        # ... but "not only" names who is treated, and so does any negated word that is not a verb of bringing about
         ("Ketamine is not only safe but effective in depression.", "depression"),
+        ("Ketamine is a safe treatment that is not risky for patients with PTSD.", "PTSD"),
+        ("Ketamine is safe and not habit forming for patients with depression.", "depression"),
     ],
 )
 def test_a_diagnosis_a_safe_claim_is_given_for_is_not_the_harm(quote: str, treated: str) -> None:

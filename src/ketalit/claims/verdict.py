@@ -630,7 +630,6 @@ _COUNT_WORDS = re.compile(
 _OUT_OF = re.compile(
     r"(?<![\d.])(\d+)(?: [a-z]+)? (?:in|out of|of) (?:every |the )?(\d+)(?![\d.])|(?<![\d.])(\d+)/(\d+)(?![\d.])"
 )
-_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I)
 
 
 def in_digits(text: str) -> str:
@@ -649,15 +648,17 @@ def _share_of(m: re.Match[str]) -> float | None:
 def _states_figure(said: str, sentence: str) -> bool:
     """Whether a sentence states a claim's figure: the same number of the same unit (1% is not 1 week; 7 minutes are
     neither 7.2 points nor day 7, but "at 7, 15 and 30 minutes" states them), in digits or in words ("about two
-    hours", "a quarter of an hour"). A count out of a count ("two patients in every three") is stated by a count out
-    of a count or a percentage of the same share (within five points): a figure of one of its numbers alone is not."""
+    hours", "a quarter of an hour"). A count out of a count ("two patients in every three") is stated by a share of
+    people the sentence states (``stance.stated_shares``, within five points): a figure of one of its numbers alone,
+    a confidence interval or a count of days, trials or animals is not."""
     said, sentence = in_digits(said), in_digits(sentence)
     share = _OUT_OF.search(said)
     if share and (claimed := _share_of(share)) is not None:
-        stated = [_share_of(m) for m in _OUT_OF.finditer(sentence)] + [
-            float(m.group(1)) for m in _PERCENT.finditer(sentence)
-        ]
-        return any(x is not None and abs(x - claimed) <= 5 for x in stated)
+        from .stance import stated_shares  # (stance imports this module)
+
+        # a share of people the sentence states (not a confidence interval, a difference between arms, another
+        # arm's share or a count of days, trials or animals: "95% CI", "9 of 10 mice")
+        return any(abs(s.percent - claimed) <= 5 for s in stated_shares(sentence))
     number = re.escape(re.findall(r"\d[\d.,]*", said)[0])
     unit = re.search(r"%|percent|min|hour|day|week|month", said)
     then = ""
