@@ -791,11 +791,17 @@ def test_a_claim_of_exclusivity_is_a_comparison_with_every_other_treatment(searc
     lib, index = searched
     # tests/pages/heldout17/p97: "ketamine is the only one that acts on allodynia", read without its comparison
     for quote in ("Ketamine is the only medicine that eases the pain of CRPS.",
-                  "No other drug eases the pain of CRPS the way ketamine infusions do."):  # fmt: skip
+                  "No other drug eases the pain of CRPS the way ketamine infusions do.",
+                  "Only ketamine eases the pain of CRPS this way.",
+                  "Nothing else eases the pain of CRPS like ketamine infusions.",
+                  "Ketamine is the one and only medicine that eases the pain of CRPS."):  # fmt: skip
         _, v, why = link_claim(claim(quote, **CRPS), index, lib)
         assert v != "supported" and "makes a comparison (" in why, quote
-    # without the exclusivity it is what the CRPS trials show
-    assert link_claim(claim("Ketamine infusions ease the pain of CRPS.", **CRPS), index, lib)[1] == "supported"
+    # without the exclusivity it is what the CRPS trials show, and so is a claim that denies exclusivity
+    for quote in ("Ketamine infusions ease the pain of CRPS.",
+                  "Ketamine infusions are not the only treatment that eases the pain of CRPS.",
+                  "Ketamine infusions ease the pain of CRPS when no other treatment has worked."):  # fmt: skip
+        assert link_claim(claim(quote, **CRPS), index, lib)[1] == "supported", quote
     # a mechanism claim whose mixed evidence is lifted to supported is held to its comparison too (the page's own
     # sentence, read as a mechanism of relief and of allodynia)
     acts = {"kind": "mechanism", "outcomes": ["pain_intensity", "hyperalgesia"]}
@@ -1967,6 +1973,10 @@ USED_FOR_PAIN = tuple(  # two groups that report ketamine used for chronic pain,
          "used chronic pain leaving nine ten patients pain-free", "nine in ten patients"),
         ("Ketamine has been used for chronic pain, and the vast majority of patients respond.",
          "used chronic pain vast majority patients respond", "the vast majority of patients"),
+        ("Ketamine has been used for chronic pain with excellent results.", "used chronic pain excellent results",
+         "with excellent results"),
+        ("Ketamine has been used for chronic pain, transforming the lives of patients.",
+         "used chronic pain transforming lives patients", "transforming the lives"),
     ],
 )  # fmt: skip
 def test_a_history_claim_that_also_says_what_ketamine_does_is_not_shown_by_records_of_its_use(
