@@ -660,10 +660,10 @@ def _states_figure(said: str, sentence: str) -> bool:
         # arm's share or a count of days, trials or animals: "95% CI", "9 of 10 mice")
         return any(abs(s.percent - claimed) <= 5 for s in stated_shares(sentence))
     number = re.escape(re.findall(r"\d[\d.,]*", said)[0])
-    unit = re.search(r"%|percent|min|hour|day|week|month", said)
+    unit = re.search(r"%|per ?cent|min|hour|day|week|month", said)
     then = ""
     if unit:
-        word = "(?:%|percent)" if unit.group(0) in ("%", "percent") else unit.group(0)
+        word = r"(?:%|per ?cent)" if unit.group(0) in ("%", "percent", "per cent") else unit.group(0)
         then = r"(?:[\s,–-]*(?:\d+|and|or|to))*\s*" + word  # "7, 15 and 30 minutes"
     return bool(re.search(r"(?<![\d.])" + number + r"(?!\d|[.,]\d)" + then, sentence, re.I))
 
