@@ -544,6 +544,12 @@ def test_what_a_regulator_approved_is_not_established_by_abstracts(searched) -> 
                 outcomes=[], terms="fda approval anesthetic pain control")  # fmt: skip
     found, v, why = link_claim(fda, index, lib)
     assert found and v == "insufficient" and "regulator" in why
+    # tests/pages/heldout18/p104: the same decision in other words
+    for quote in ("The FDA has cleared ketamine for anesthesia and for pain control.",
+                  "Ketamine is licensed by the FDA as an anesthetic and for pain control."):  # fmt: skip
+        other = claim(quote, kind="history", outcomes=[], terms="fda anesthetic pain control")
+        found, v, why = link_claim(other, index, lib)
+        assert found and v == "insufficient" and "regulator" in why, quote
     # the drug's history of use is not a regulator's decision
     used = claim("Ketamine has served as a general anesthetic for a long time.", kind="history", outcomes=[],
                  terms="served general anesthetic long time")  # fmt: skip
