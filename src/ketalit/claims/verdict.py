@@ -759,15 +759,15 @@ def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
     return out
 
 
-def unstated_parts(t: Tally) -> list[str]:
-    """The parts of a mechanism or history statement (``parts_stated``) that the supporting records do not establish,
-    each with the records that state it: every part needs enough records of its own ("acting on NMDA receptors, the
-    drug helps rewire the brain" is not shown by many records of the first part and one narrative review of the
-    second; "developed in the 1960s as an anaesthetic" needs two groups dating its use and two saying it is an
-    anaesthetic)."""
+def unstated_parts(t: Tally, stated: list[tuple[str, list[Evidence]]] | None = None) -> list[str]:
+    """The parts of a mechanism or history statement (``parts_stated``, or ``stated`` when the caller has read them
+    already) that the supporting records do not establish, each with the records that state it: every part needs
+    enough records of its own ("acting on NMDA receptors, the drug helps rewire the brain" is not shown by many
+    records of the first part and one narrative review of the second; "developed in the 1960s as an anaesthetic"
+    needs two groups dating its use and two saying it is an anaesthetic)."""
     out = [
         f"{name} ({', '.join(map(cite, stating[:2])) + ' only' if stating else 'no record'})"
-        for name, stating in parts_stated(t)
+        for name, stating in (parts_stated(t) if stated is None else stated)
         if not t.enough(stating)
     ]
     if t.claim.kind == "mechanism":
@@ -1268,14 +1268,15 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             if unshown:
                 v = "insufficient"
                 note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
-    unstated = unstated_parts(t) if v == "supported" else []
+    stated = parts_stated(t) if v == "supported" else []  # read once: for what is not stated, and what is
+    unstated = unstated_parts(t, stated) if v == "supported" else []
     if unstated:
         v = "insufficient"  # each part of a mechanism or history claim needs a record that states it
         note = (
             " Each part of what the claim states needs records that establish it; not established here: "
             f"{', '.join(unstated)}." + note
         )
-    elif v == "supported" and claim.kind == "history" and len(stated := parts_stated(t)) >= 2:
+    elif v == "supported" and claim.kind == "history" and len(stated) >= 2:
         each = "; ".join(f"{name} ({', '.join(map(cite, _strongest(records, 2)))})" for name, records in stated)
         note = f" Each part of what the claim states is stated by two groups or a guideline: {each}." + note
     effect = effect_of_mechanism(claim) if v == "supported" else ""
