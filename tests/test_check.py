@@ -1129,7 +1129,7 @@ def _pages_eval(*args: str) -> dict[tuple[str, str], list[str]]:
 
 @pytest.mark.e2e
 def test_pages_eval_prints_figures_per_set_page_and_field() -> None:
-    rows = _pages_eval("--no-link")
+    rows = _pages_eval("--no-link", "--set", "tuning") | _pages_eval("--no-link", "--set", "shipped")
     assert {("tuning", p) for p in ("p01", "p03", "p05", "p07", "p08", "overall")} <= set(rows)
     # the shipped pages are read from the file their labels name
     assert {("shipped", d) for d in ("000", "001", "002", "003", "004", "overall")} <= set(rows)
