@@ -791,7 +791,11 @@ def test_a_claimed_figure_in_words_is_not_shown_by_evidence_without_it(searched)
     # share in words is not stated by a confidence interval or a difference between arms
     for said, figure in (("eighty-five minutes after it has stopped every one has worn off", "eighty-five minutes"),
                          ("in one in three patients they last for weeks", "one in three"),
-                         ("in ten out of ten patients they pass within the day", "ten out of ten")):  # fmt: skip
+                         ("in ten out of ten patients they pass within the day", "ten out of ten"),
+                         # any whole number in words, the teens and compounds too (claims/text.py NUMBER_WORDS)
+                         ("seventeen minutes after it has stopped every one has worn off", "seventeen minutes"),
+                         ("in nineteen out of twenty patients they pass within the day", "nineteen out of twenty"),
+                         ("in twenty-five in thirty patients it is a day", "twenty-five in thirty")):  # fmt: skip
         c = claim(f"Side effects of the infusion can occur, and {said}.", **harm)
         _, v, why = link_claim(c, index, lib)
         assert v != "supported" and f"figure ('{figure}')" in why, said

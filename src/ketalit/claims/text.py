@@ -166,6 +166,17 @@ _NUM = (
     )
     + r")"
 )
+# A whole number in words, as a pattern's alternatives ("three", "fifteen", "eighty-five", "twenty four"; not "a",
+# "an", "half an", "several" or "a few"): what a pattern in the data files writes as {number}
+WORDED_NUMBER = (
+    "(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+        if float(NUMBER_WORDS[w]).is_integer() and w not in ("a", "an", "several", "a few")
+    )
+    + ")"
+)
 # the units a dose is given in, and those of a dose or of the time it is given over, as a pattern's alternatives
 DOSE_UNIT = r"mg|µg|μg|mcg|ug|ml"
 GIVEN_UNIT = rf"{DOSE_UNIT}|minutes?|mins?|hours?|hrs?|h|days?|weeks?"

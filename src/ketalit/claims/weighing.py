@@ -12,6 +12,7 @@ from typing import Any
 from .._compat import tomllib
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
+from .text import WORDED_NUMBER
 
 
 @lru_cache(maxsize=1)
@@ -32,10 +33,10 @@ def weighing() -> dict[str, Any]:
 @lru_cache(maxsize=64)
 def pattern(section: str, key: str) -> re.Pattern[str]:
     """One case-insensitive pattern for ``[section] key`` of ``data/weighing.toml``: a list of patterns (any of them)
-    or a single pattern."""
+    or a single pattern; ``{number}`` in one stands for a whole number in words (``text.WORDED_NUMBER``)."""
     value = weighing()[section][key]
     patterns = [value] if isinstance(value, str) else value
-    return either(patterns)
+    return either(p.replace("{number}", WORDED_NUMBER) for p in patterns)
 
 
 @dataclass(frozen=True)
