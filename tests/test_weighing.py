@@ -1574,6 +1574,67 @@ def test_a_history_claim_with_a_part_no_record_states_is_never_supported() -> No
         assert _weigh(_history(text, terms), *DATED)[0] != "supported", text
 
 
+# -- a textbook claim read by the relation it states and the names it gives, not by the words it shares -------------
+
+
+def _stated(text: str, kind: str = "mechanism") -> Claim:
+    """A mechanism or history claim with the words the normaliser searches for."""
+    from ketalit.claims.normalise import _terms
+
+    return claim(text, kind=kind, outcomes=[], direction="states", terms=_terms(text))
+
+
+THROUGH = (  # heldout17 p98, and the same relation in other words
+    "Its anesthetic action comes about through the NMDA receptor.",
+    "Its anaesthetic effect is brought about via NMDA receptors.",
+    "The anesthetic action is due to the NMDA receptor.",
+)
+APART = (  # both parts named, no relation between them: an antagonist, and (elsewhere in the clause) an anaesthetic
+    "Ketamine, a nonselective NMDA receptor antagonist, is used widely in clinical practice as an anesthetic agent.",
+    "Ketamine is an anesthetic; it is also an NMDA receptor antagonist.",
+)
+RELATED = (  # the relation in other words, either part first
+    "Ketamine produces anaesthesia through blockade of the NMDA receptor.",
+    "NMDA receptor antagonism underlies the anesthetic effects of ketamine.",
+    "The anesthetic properties of ketamine are mediated by NMDA receptors.",
+)
+
+
+@pytest.mark.parametrize("text", THROUGH)
+def test_a_relation_between_two_parts_is_stated_only_by_a_sentence_that_states_it(text: str) -> None:
+    c = _stated(text)
+    for sentence in APART:
+        v, why = _weigh(c, *[_review(n, 2020, sentence) for n in ("Ames", "Bory")])
+        assert v != "supported" and "apart" in why, sentence
+    for sentence in RELATED:
+        v, why = _weigh(c, *[_review(n, 2020, sentence) for n in ("Ames", "Bory")])
+        assert v == "supported", (sentence, why)
+        assert "in one clause" in why  # the explanation says which words state the relation
+
+
+def test_a_receptor_or_regulator_the_claim_names_must_be_named_by_the_stating_sentence() -> None:
+    # heldout17 p98: the AMPA receptor is named by no cited sentence; the NMDA receptor is everywhere
+    ampa = _stated("It acts on the AMPA receptor, which is believed to play a large part in its antidepressant action.")
+    nmda = [_review(n, 2020, "Ketamine acts on the NMDA receptor, which plays a part in its antidepressant action.")
+            for n in ("Ames", "Bory")]  # fmt: skip
+    v, why = _weigh(ampa, *nmda)
+    assert v != "supported" and "AMPA" in why
+    named = [_review(n, 2020, "Ketamine acts on AMPA receptors, which play a key role in its antidepressant action.")
+             for n in ("Ames", "Bory")]  # fmt: skip
+    assert _weigh(ampa, *named)[0] == "supported"
+    # the same when the claim is read by its parts: blocking the AMPA receptor is not blocking the NMDA receptor
+    blocks = _stated("It blocks AMPA receptors.")
+    assert _weigh(blocks, *[_review(n, 2020, "Ketamine blocks NMDA receptors.") for n in ("Ames", "Bory")])[0] != (
+        "supported"
+    )
+    assert _weigh(blocks, *[_review(n, 2020, "Ketamine blocks AMPA receptors.") for n in ("Ames", "Bory")])[0] == (
+        "supported"
+    )
+    # a name spelled out states it too; a name of the date's part is no name of the receptor's
+    spelled = [_review(n, 2020, "Ketamine is an N-methyl-D-aspartate receptor antagonist.") for n in ("Ames", "Bory")]
+    assert _weigh(_stated("Ketamine blocks NMDA receptors."), *spelled)[0] == "supported"
+
+
 def test_a_sub_anaesthetic_dose_and_a_mechanism_claim_name_no_anaesthetic_use() -> None:
     from ketalit.claims.weighing import textbook_parts
 

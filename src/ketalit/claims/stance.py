@@ -30,6 +30,10 @@ from .verdict import ACTIVE, GIVEN, asserted_direction, claim_condition, conditi
 from .weighing import (
     Condition,
     TextbookPart,
+    claim_names,
+    claim_relation,
+    names_missing,
+    part_names,
     pattern,
     read_by_parts,
     rest_named,
@@ -949,6 +953,9 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     parts = read_by_parts(claim.kind, claim.text, claim.proposition.terms)
     if parts:
         return _part_votes(claim, rec, reading, parts, texts)
+    textbook = claim.kind in ("mechanism", "history")
+    relation = claim_relation(claim.text, claim.kind, claim.proposition.terms) if textbook else None
+    names = claim_names(claim.text) if textbook else ()
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
         return []  # the record names too little of what the claim states, in any sentence
@@ -979,7 +986,22 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         if unsaid:  # "the most potent", "higher doses last longer": the sentence does not say that part
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
-        votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
+        said = ""
+        if relation is not None or names:
+            # the receptor, regulator or condition the claim names, and the relation it states between its parts
+            # (data/weighing.toml [textbook.names], [textbook.relation]): words shared apart state neither
+            missing = names_missing(claim.text, text, names, rec.get("title") or "")
+            if missing:
+                votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, not {', '.join(missing)}"))
+                continue
+            if relation is not None:
+                stated = relation.stated_in(text)
+                if stated is None:
+                    apart = f"'{' '.join(relation.before)}' {relation.said} '{' '.join(relation.after)}'"
+                    votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])} apart, not {apart} in one clause"))
+                    continue
+                said = f": {stated[0]} {stated[1]} {stated[2]}, in one clause"
+        votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])}{said})"))
     return votes
 
 
@@ -1095,6 +1117,7 @@ def _part_votes(
     tolerance = weighing()["textbook"]["dated_tolerance_years"]
     qualifiers = _statement_qualifiers(claim.text)
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
+    title = rec.get("title") or ""
     votes = []
     for i, s in enumerate(reading.sentences):
         text = texts[i]
@@ -1120,6 +1143,10 @@ def _part_votes(
                 continue
             verb, obj = named
             words = verb.group(0) if verb is obj else f"{verb.group(0)}, {obj.group(0)}"
+            missing = names_missing(claim.text, text, part_names(claim.text, claim.kind, part.name), title)
+            if missing:  # "blocks AMPA receptors" is not stated by "blocks NMDA receptors"
+                votes.append(Vote(None, i, 0, 0.0, f"states {words}, not {', '.join(missing)}"))
+                continue
             unsaid = next((q for rx, q in qualifiers if not rx.search(text)), "")
             if unsaid:  # "the most potent": a sentence that states the part but not the ranking
                 votes.append(Vote(None, i, 0, 0.0, f"states {words}, but not what the claim says: '{unsaid}'"))

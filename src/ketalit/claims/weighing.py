@@ -443,3 +443,142 @@ def _object_words(tokens: list[str], skip: re.Pattern[str], generic: re.Pattern[
             break  # a participle after the object ("pathways involved in"), or a verb's ("blocks needed")
         words.append(low)
     return words
+
+
+# -- what a textbook claim names, and the relation it states between its parts ----------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def claim_names(text: str) -> tuple[str, ...]:
+    """The names a mechanism or history claim gives that a sentence stating it must give too (``data/weighing.toml``
+    [textbook.names]): an abbreviation of two capitals or more as the page writes it ("the AMPA receptor", "the FDA
+    has cleared"), not a route or a roman numeral; none of a claim written in capitals (a heading)."""
+    if not re.search(r"[a-z]{3}", text):
+        return ()
+    skip = set(weighing()["textbook"]["names"]["not_names"])
+    one = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
+    # names joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either
+    found = re.findall(rf"(?<![\w/-])({one}(?:/{one})*)(?![\w/])", text)
+    return tuple(dict.fromkeys(n for n in found if n not in skip))
+
+
+@lru_cache(maxsize=256)
+def _name_rx(name: str) -> re.Pattern[str]:
+    """A name as a sentence gives it: itself in any case, a plural or an "R" after it ("NMDARs"), or spelled out."""
+    alts = []
+    for one in name.split("/"):
+        alts.append(r"(?<![\w])" + re.escape(one) + r"(?:r|rs|s)?(?![a-z0-9])")
+        alts += weighing()["textbook"]["names"].get("spelled", {}).get(one.lower(), [])
+    return re.compile("|".join(alts), re.I)
+
+
+def names_missing(text: str, sentence: str, names: tuple[str, ...] | None = None, title: str = "") -> list[str]:
+    """The claim's names (``claim_names``, or ``names``) a sentence does not give. A name of a condition of
+    [condition] ("CRPS", "PTSD") is given by the record's ``title`` too: it is who the record is about, and its
+    sentences speak of them; a receptor, a molecule or a regulator must be in the sentence."""
+    return [
+        n
+        for n in (claim_names(text) if names is None else names)
+        if not _name_rx(n).search(sentence) and not (title and _condition_name(n) and _name_rx(n).search(title))
+    ]
+
+
+@lru_cache(maxsize=256)
+def _condition_name(name: str) -> bool:
+    return any(c.words.search(one) for one in name.split("/") for c in conditions())
+
+
+@lru_cache(maxsize=1024)
+def part_names(text: str, kind: str, name: str) -> tuple[str, ...]:
+    """The claim's names that belong to one of its [[textbook.parts]] (by the part's name): those within a few words of
+    where the claim names the part ("blocks AMPA receptors": AMPA is the receptor's name; in "developed in the 1960s,
+    it blocks NMDA receptors" NMDA is no name of the date's part)."""
+    names = claim_names(text)
+    if not names:
+        return ()
+    spans = [m.span() for rx, part in _textbook_part_specs() if part.name == name for m in rx.finditer(text)]
+    near = 20
+    return tuple(
+        n
+        for n in names
+        if any(lo - near <= m.start() and m.end() <= hi + near for lo, hi in spans for m in _name_rx(n).finditer(text))
+    )
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What a textbook claim says comes about through what: the relation's words in the claim and the specific words
+    on each side of it (``data/weighing.toml`` [textbook.relation])."""
+
+    said: str  # the claim's words for the relation ("through")
+    before: tuple[str, ...]  # the specific words of the side before it ("anesthetic", "action")
+    after: tuple[str, ...]  # and after it ("nmda", "receptor")
+
+    def stated_in(self, sentence: str) -> tuple[str, str, str] | None:
+        """The words of one clause of a sentence that state the relation: a word of one side, a relation word after
+        it and a word of the other side after that (either side first: "X through Y", "Y underlies X"); or None."""
+        rel = _relation_rx("means")
+        for clause in _relation_rx("clause_break").split(sentence):
+            low = clause.lower()
+            sides = [_side_positions(self.before, low), _side_positions(self.after, low)]
+            if not all(sides):
+                continue
+            for m in rel.finditer(low):
+                for one, other in ((0, 1), (1, 0)):
+                    first = [w for at, w in sides[one] if at < m.start()]
+                    then = [w for at, w in sides[other] if at >= m.end()]
+                    if first and then:
+                        return first[-1], m.group(0), then[0]
+        return None
+
+
+@lru_cache(maxsize=8)
+def _relation_rx(key: str) -> re.Pattern[str]:
+    return pattern_of(weighing()["textbook"]["relation"][key])
+
+
+def pattern_of(value: str | list[str]) -> re.Pattern[str]:
+    return either([value] if isinstance(value, str) else value)
+
+
+@lru_cache(maxsize=1024)
+def _side_rx(word: str) -> re.Pattern[str]:
+    """A side's word as a sentence names it: its stem (a long word less its last three letters: "anesthetic" finds
+    "anesthesia"), or a technical word [textbook.lay_words] gives for it."""
+    lay = weighing()["textbook"]["lay_words"]
+    stem = word if len(word) < 6 else word[: max(5, len(word) - 3)]
+    alts = (stem, *(w for key, same in lay.items() if word.startswith(key) for w in same))
+    return re.compile("|".join(r"(?<![\w-])" + re.escape(a) for a in alts))
+
+
+def _side_positions(words: tuple[str, ...], low: str) -> list[tuple[int, str]]:
+    return sorted((m.start(), m.group(0)) for w in words for m in _side_rx(w).finditer(low))
+
+
+@lru_cache(maxsize=1024)
+def claim_relation(text: str, kind: str, terms: tuple[str, ...]) -> Relation | None:
+    """The relation a mechanism or history claim states between two of its parts, when its clause names one of
+    [textbook.relation] means with specific words on both sides ("its anesthetic action comes about through the NMDA
+    receptor": anesthetic, action - through - nmda, receptor); None otherwise. Words of [textbook] general_words and
+    of the relation's filler ("comes about") are no side's words, nor any not among the claim's own ``terms``."""
+    for clause in _relation_rx("clause_break").split(text):
+        m = _relation_rx("means").search(clause)
+        if m is None:
+            continue
+        general, filler = general_words(kind), _filler()
+        specific = [
+            tuple(
+                w
+                for w in re.findall(r"[a-z][\w-]*", side.lower())
+                if w in terms and not general.fullmatch(w) and not filler.fullmatch(w)
+            )
+            for side in (clause[: m.start()], clause[m.end() :])
+        ]
+        if all(specific):
+            return Relation(m.group(0).strip(), specific[0], specific[1])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _filler() -> re.Pattern[str]:
+    return either([rf"(?:{w})" for w in weighing()["textbook"]["relation"]["filler"]])
