@@ -1549,6 +1549,23 @@ def test_a_date_of_use_must_be_as_old_as_the_claim_and_a_span_is_of_use_not_an_a
     assert _weigh(fifty, *long_used)[0] == "insufficient"
 
 
+def test_a_date_of_use_is_stated_by_a_span_back_from_the_record_s_year_in_the_same_decade_or_year() -> None:
+    # a sentence that gives no year dates ketamine's use by a span back from when it was written: "its fiftieth
+    # birthday" in 2012 is 1962, "for over 50 years" in 2016 is 1966
+    birthday = [_review(n, 2012, "Ketamine celebrates its fiftieth birthday; it is still used as an anaesthetic.")
+                for n in ("Ames", "Bory")]  # fmt: skip
+    fifty = [_review(n, 2016, "Ketamine has been used as an anaesthetic for over 50 years.") for n in ("Ames", "Bory")]
+    sixties = _stated("It was developed in the 1960s as an anaesthetic.", "history")
+    v, why = _weigh(sixties, *birthday)
+    assert v == "supported" and "fiftieth birthday" in why
+    assert _weigh(sixties, *fifty)[0] == "supported"
+    # held to the claim's year as a year named is: 1966 is not 1962, and 1962 is not 1970
+    assert _weigh(_stated("Ketamine was first synthesized in 1962.", "history"), *birthday)[0] == "supported"
+    v, why = _weigh(_stated("Ketamine was first synthesized in 1962.", "history"), *fifty)
+    assert v != "supported" and "from 1966, not from 1962" in why
+    assert _weigh(_stated("Ketamine has been used since 1970.", "history"), *birthday)[0] != "supported"
+
+
 def test_what_a_dated_history_claim_says_besides_its_parts_is_a_part_too() -> None:
     c = _history("Ketamine has been used in emergency departments and operating rooms for decades.",
                  "used emergency departments operating rooms decades")  # fmt: skip

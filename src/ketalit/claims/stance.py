@@ -1161,6 +1161,10 @@ def _part_votes(
                     # same decade, the same year), not by one that is older or younger
                     year, width = point
                     first = _stated_time(text)
+                    if first is None:
+                        # no year named: a span of use back from the record's year ("its fiftieth birthday" in
+                        # 2012: 1962; "for over 50 years" in 2016: 1966), held to the same decade or year
+                        first = _stated_start(text, rec.get("year"))
                     if first is None or first // width != year // width:
                         when = f"from {first}" if first is not None else "no date"
                         votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not from {year}"))
