@@ -1629,6 +1629,26 @@ def test_a_relation_between_two_parts_is_stated_only_by_a_sentence_that_states_i
         assert "in one clause" in why  # the explanation says which words state the relation
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its pain-relieving properties stem from its action on NMDA receptors in the brain and spinal cord.",
+        "The way it treats this kind of pain, however, is by blocking the NMDA receptors.",
+        "Ketamine works on the NMDA receptor, a kind of brain receptor that plays a part in how pain is perceived.",
+    ],
+)
+def test_relief_said_to_come_through_a_mechanism_is_a_claim_of_the_mechanism(text: str) -> None:
+    # relief of pain is the effect every mechanism of ketamine explains, and what a receptor does describes it: the
+    # claim is the mechanism, stated by sentences that state it (the reviewers cite them)
+    from ketalit.claims.weighing import claim_relation
+
+    c = _stated(text)
+    assert claim_relation(c.text, c.kind, c.proposition.terms) is None
+    records = [_review(n, 2020, "Ketamine blocks NMDA receptors in the brain and spinal cord, relieving pain.")
+               for n in ("Ames", "Bory")]  # fmt: skip
+    assert "apart" not in _weigh(c, *records)[1]
+
+
 def test_a_receptor_or_regulator_the_claim_names_must_be_named_by_the_stating_sentence() -> None:
     # heldout17 p98: the AMPA receptor is named by no cited sentence; the NMDA receptor is everywhere
     ampa = _stated("It acts on the AMPA receptor, which is believed to play a large part in its antidepressant action.")

@@ -990,7 +990,7 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         if relation is not None or names:
             # the receptor, regulator or condition the claim names, and the relation it states between its parts
             # (data/weighing.toml [textbook.names], [textbook.relation]): words shared apart state neither
-            missing = names_missing(claim.text, text, names, rec.get("title") or "")
+            missing = names_missing(claim.text, text, names)
             if missing:
                 votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, not {', '.join(missing)}"))
                 continue
@@ -1117,7 +1117,6 @@ def _part_votes(
     tolerance = weighing()["textbook"]["dated_tolerance_years"]
     qualifiers = _statement_qualifiers(claim.text)
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
-    title = rec.get("title") or ""
     votes = []
     for i, s in enumerate(reading.sentences):
         text = texts[i]
@@ -1143,7 +1142,7 @@ def _part_votes(
                 continue
             verb, obj = named
             words = verb.group(0) if verb is obj else f"{verb.group(0)}, {obj.group(0)}"
-            missing = names_missing(claim.text, text, part_names(claim.text, claim.kind, part.name), title)
+            missing = names_missing(claim.text, text, part_names(claim.text, claim.kind, part.name))
             if missing:  # "blocks AMPA receptors" is not stated by "blocks NMDA receptors"
                 votes.append(Vote(None, i, 0, 0.0, f"states {words}, not {', '.join(missing)}"))
                 continue

@@ -459,7 +459,9 @@ def claim_names(text: str) -> tuple[str, ...]:
     one = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
     # names joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either
     found = re.findall(rf"(?<![\w/-])({one}(?:/{one})*)(?![\w/])", text)
-    return tuple(dict.fromkeys(n for n in found if n not in skip))
+    # a condition's name ("CRPS", "PHN") is who the claim is about, read by [condition]: a mechanism or a history
+    # of use stated for pain in general is what reviewers cite for it
+    return tuple(dict.fromkeys(n for n in found if n not in skip and not _condition_name(n)))
 
 
 @lru_cache(maxsize=256)
@@ -472,15 +474,9 @@ def _name_rx(name: str) -> re.Pattern[str]:
     return re.compile("|".join(alts), re.I)
 
 
-def names_missing(text: str, sentence: str, names: tuple[str, ...] | None = None, title: str = "") -> list[str]:
-    """The claim's names (``claim_names``, or ``names``) a sentence does not give. A name of a condition of
-    [condition] ("CRPS", "PTSD") is given by the record's ``title`` too: it is who the record is about, and its
-    sentences speak of them; a receptor, a molecule or a regulator must be in the sentence."""
-    return [
-        n
-        for n in (claim_names(text) if names is None else names)
-        if not _name_rx(n).search(sentence) and not (title and _condition_name(n) and _name_rx(n).search(title))
-    ]
+def names_missing(text: str, sentence: str, names: tuple[str, ...] | None = None) -> list[str]:
+    """The claim's names (``claim_names``, or ``names``) a sentence does not give."""
+    return [n for n in (claim_names(text) if names is None else names) if not _name_rx(n).search(sentence)]
 
 
 @lru_cache(maxsize=256)
@@ -565,18 +561,29 @@ def claim_relation(text: str, kind: str, terms: tuple[str, ...]) -> Relation | N
         m = _relation_rx("means").search(clause)
         if m is None:
             continue
-        general, filler = general_words(kind), _filler()
+        general, filler, effect = general_words(kind), _filler(), _effect_words()
         specific = [
             tuple(
                 w
                 for w in re.findall(r"[a-z][\w-]*", side.lower())
-                if w in terms and not general.fullmatch(w) and not filler.fullmatch(w)
+                if w in terms and not general.fullmatch(w) and not filler.fullmatch(w) and not effect.fullmatch(w)
             )
             for side in (clause[: m.start()], clause[m.end() :])
         ]
         if all(specific):
             return Relation(m.group(0).strip(), specific[0], specific[1])
     return None
+
+
+@lru_cache(maxsize=1)
+def _effect_words() -> re.Pattern[str]:
+    """The words of the effect every mechanism of ketamine explains: relief and pain ([parts] benefit_verb, the
+    generic words of [textbook.actions], [textbook.relation] effect). A side made of them only is no side: "its
+    pain-relieving properties stem from its action on NMDA receptors" claims the mechanism, which is what the
+    sentences stating it state."""
+    return either(
+        [weighing()["parts"]["benefit_verb"], *_actions()["generic"], *weighing()["textbook"]["relation"]["effect"]]
+    )
 
 
 @lru_cache(maxsize=1)
