@@ -31,7 +31,6 @@ from .weighing import (
     Condition,
     TextbookPart,
     claim_names,
-    claim_relation,
     names_missing,
     part_names,
     pattern,
@@ -954,7 +953,6 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     if parts:
         return _part_votes(claim, rec, reading, parts, texts)
     textbook = claim.kind in ("mechanism", "history")
-    relation = claim_relation(claim.text, claim.kind, claim.proposition.terms) if textbook else None
     names = claim_names(claim.text) if textbook else ()
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
@@ -986,22 +984,14 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         if unsaid:  # "the most potent", "higher doses last longer": the sentence does not say that part
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
-        said = ""
-        if relation is not None or names:
-            # the receptor, regulator or condition the claim names, and the relation it states between its parts
-            # (data/weighing.toml [textbook.names], [textbook.relation]): words shared apart state neither
-            missing = names_missing(claim.text, text, names)
-            if missing:
-                votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, not {', '.join(missing)}"))
-                continue
-            if relation is not None:
-                stated = relation.stated_in(text)
-                if stated is None:
-                    apart = f"'{' '.join(relation.before)}' {relation.said} '{' '.join(relation.after)}'"
-                    votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])} apart, not {apart} in one clause"))
-                    continue
-                said = f": {stated[0]} {stated[1]} {stated[2]}, in one clause"
-        votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])}{said})"))
+        missing = names_missing(claim.text, text, names) if names else []
+        if missing:
+            # a receptor, regulator or molecule the claim names (data/weighing.toml [textbook.names]): a sentence that
+            # shares the claim's other words but names another ("an NMDA receptor antagonist" for "the AMPA
+            # receptor") does not state it
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, not {', '.join(missing)}"))
+            continue
+        votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
 
 

@@ -445,7 +445,7 @@ def _object_words(tokens: list[str], skip: re.Pattern[str], generic: re.Pattern[
     return words
 
 
-# -- what a textbook claim names, and the relation it states between its parts ----------------------------------------
+# -- the names a textbook claim gives ----------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1024)
@@ -499,93 +499,3 @@ def part_names(text: str, kind: str, name: str) -> tuple[str, ...]:
         for n in names
         if any(lo - near <= m.start() and m.end() <= hi + near for lo, hi in spans for m in _name_rx(n).finditer(text))
     )
-
-
-@dataclass(frozen=True)
-class Relation:
-    """What a textbook claim says comes about through what: the relation's words in the claim and the specific words
-    on each side of it (``data/weighing.toml`` [textbook.relation])."""
-
-    said: str  # the claim's words for the relation ("through")
-    before: tuple[str, ...]  # the specific words of the side before it ("anesthetic", "action")
-    after: tuple[str, ...]  # and after it ("nmda", "receptor")
-
-    def stated_in(self, sentence: str) -> tuple[str, str, str] | None:
-        """The words of one clause of a sentence that state the relation: a word of one side, a relation word after
-        it and a word of the other side after that (either side first: "X through Y", "Y underlies X"); or None."""
-        rel = _relation_rx("means")
-        for clause in _relation_rx("clause_break").split(sentence):
-            low = clause.lower()
-            sides = [_side_positions(self.before, low), _side_positions(self.after, low)]
-            if not all(sides):
-                continue
-            for m in rel.finditer(low):
-                for one, other in ((0, 1), (1, 0)):
-                    first = [w for at, w in sides[one] if at < m.start()]
-                    then = [w for at, w in sides[other] if at >= m.end()]
-                    if first and then:
-                        return first[-1], m.group(0), then[0]
-        return None
-
-
-@lru_cache(maxsize=8)
-def _relation_rx(key: str) -> re.Pattern[str]:
-    return pattern_of(weighing()["textbook"]["relation"][key])
-
-
-def pattern_of(value: str | list[str]) -> re.Pattern[str]:
-    return either([value] if isinstance(value, str) else value)
-
-
-@lru_cache(maxsize=1024)
-def _side_rx(word: str) -> re.Pattern[str]:
-    """A side's word as a sentence names it: its stem (a long word less its last three letters: "anesthetic" finds
-    "anesthesia"), or a technical word [textbook.lay_words] gives for it."""
-    lay = weighing()["textbook"]["lay_words"]
-    stem = word if len(word) < 6 else word[: max(5, len(word) - 3)]
-    alts = (stem, *(w for key, same in lay.items() if word.startswith(key) for w in same))
-    return re.compile("|".join(r"(?<![\w-])" + re.escape(a) for a in alts))
-
-
-def _side_positions(words: tuple[str, ...], low: str) -> list[tuple[int, str]]:
-    return sorted((m.start(), m.group(0)) for w in words for m in _side_rx(w).finditer(low))
-
-
-@lru_cache(maxsize=1024)
-def claim_relation(text: str, kind: str, terms: tuple[str, ...]) -> Relation | None:
-    """The relation a mechanism or history claim states between two of its parts, when its clause names one of
-    [textbook.relation] means with specific words on both sides ("its anesthetic action comes about through the NMDA
-    receptor": anesthetic, action - through - nmda, receptor); None otherwise. Words of [textbook] general_words and
-    of the relation's filler ("comes about") are no side's words, nor any not among the claim's own ``terms``."""
-    for clause in _relation_rx("clause_break").split(text):
-        m = _relation_rx("means").search(clause)
-        if m is None:
-            continue
-        general, filler, effect = general_words(kind), _filler(), _effect_words()
-        specific = [
-            tuple(
-                w
-                for w in re.findall(r"[a-z][\w-]*", side.lower())
-                if w in terms and not general.fullmatch(w) and not filler.fullmatch(w) and not effect.fullmatch(w)
-            )
-            for side in (clause[: m.start()], clause[m.end() :])
-        ]
-        if all(specific):
-            return Relation(m.group(0).strip(), specific[0], specific[1])
-    return None
-
-
-@lru_cache(maxsize=1)
-def _effect_words() -> re.Pattern[str]:
-    """The words of the effect every mechanism of ketamine explains: relief and pain ([parts] benefit_verb, the
-    generic words of [textbook.actions], [textbook.relation] effect). A side made of them only is no side: "its
-    pain-relieving properties stem from its action on NMDA receptors" claims the mechanism, which is what the
-    sentences stating it state."""
-    return either(
-        [weighing()["parts"]["benefit_verb"], *_actions()["generic"], *weighing()["textbook"]["relation"]["effect"]]
-    )
-
-
-@lru_cache(maxsize=1)
-def _filler() -> re.Pattern[str]:
-    return either([rf"(?:{w})" for w in weighing()["textbook"]["relation"]["filler"]])
