@@ -1553,6 +1553,23 @@ def test_a_date_of_use_must_be_as_old_as_the_claim_and_a_span_is_of_use_not_an_a
     assert _weigh(fifty, *long_used)[0] == "insufficient"
 
 
+def test_a_date_of_use_is_stated_by_a_span_back_from_the_record_s_year_in_the_same_decade_or_year() -> None:
+    # a sentence that gives no year dates ketamine's use by a span back from when it was written: "its fiftieth
+    # birthday" in 2012 is 1962, "for over 50 years" in 2016 is 1966
+    birthday = [_review(n, 2012, "Ketamine celebrates its fiftieth birthday; it is still used as an anaesthetic.")
+                for n in ("Ames", "Bory")]  # fmt: skip
+    fifty = [_review(n, 2016, "Ketamine has been used as an anaesthetic for over 50 years.") for n in ("Ames", "Bory")]
+    sixties = _stated("It was developed in the 1960s as an anaesthetic.", "history")
+    v, why = _weigh(sixties, *birthday)
+    assert v == "supported" and "fiftieth birthday" in why
+    assert _weigh(sixties, *fifty)[0] == "supported"
+    # held to the claim's year as a year named is: 1966 is not 1962, and 1962 is not 1970
+    assert _weigh(_stated("Ketamine was first synthesized in 1962.", "history"), *birthday)[0] == "supported"
+    v, why = _weigh(_stated("Ketamine was first synthesized in 1962.", "history"), *fifty)
+    assert v != "supported" and "from 1966, not from 1962" in why
+    assert _weigh(_stated("Ketamine has been used since 1970.", "history"), *birthday)[0] != "supported"
+
+
 def test_what_a_dated_history_claim_says_besides_its_parts_is_a_part_too() -> None:
     c = _history("Ketamine has been used in emergency departments and operating rooms for decades.",
                  "used emergency departments operating rooms decades")  # fmt: skip
@@ -1576,6 +1593,39 @@ def test_a_history_claim_with_a_part_no_record_states_is_never_supported() -> No
         ),
     ):
         assert _weigh(_history(text, terms), *DATED)[0] != "supported", text
+
+
+# -- a textbook claim read by the relation it states and the names it gives, not by the words it shares -------------
+
+
+def _stated(text: str, kind: str = "mechanism") -> Claim:
+    """A mechanism or history claim with the words the normaliser searches for."""
+    from ketalit.claims.normalise import _terms
+
+    return claim(text, kind=kind, outcomes=[], direction="states", terms=_terms(text))
+
+
+def test_a_receptor_or_regulator_the_claim_names_must_be_named_by_the_stating_sentence() -> None:
+    # heldout17 p98: the AMPA receptor is named by no cited sentence; the NMDA receptor is everywhere
+    ampa = _stated("It acts on the AMPA receptor, which is believed to play a large part in its antidepressant action.")
+    nmda = [_review(n, 2020, "Ketamine acts on the NMDA receptor, which plays a part in its antidepressant action.")
+            for n in ("Ames", "Bory")]  # fmt: skip
+    v, why = _weigh(ampa, *nmda)
+    assert v != "supported" and "AMPA" in why
+    named = [_review(n, 2020, "Ketamine acts on AMPA receptors, which play a key role in its antidepressant action.")
+             for n in ("Ames", "Bory")]  # fmt: skip
+    assert _weigh(ampa, *named)[0] == "supported"
+    # the same when the claim is read by its parts: blocking the AMPA receptor is not blocking the NMDA receptor
+    blocks = _stated("It blocks AMPA receptors.")
+    assert _weigh(blocks, *[_review(n, 2020, "Ketamine blocks NMDA receptors.") for n in ("Ames", "Bory")])[0] != (
+        "supported"
+    )
+    assert _weigh(blocks, *[_review(n, 2020, "Ketamine blocks AMPA receptors.") for n in ("Ames", "Bory")])[0] == (
+        "supported"
+    )
+    # a name spelled out states it too; a name of the date's part is no name of the receptor's
+    spelled = [_review(n, 2020, "Ketamine is an N-methyl-D-aspartate receptor antagonist.") for n in ("Ames", "Bory")]
+    assert _weigh(_stated("Ketamine blocks NMDA receptors."), *spelled)[0] == "supported"
 
 
 def test_a_sub_anaesthetic_dose_and_a_mechanism_claim_name_no_anaesthetic_use() -> None:

@@ -30,6 +30,9 @@ from .verdict import ACTIVE, GIVEN, asserted_direction, claim_condition, conditi
 from .weighing import (
     Condition,
     TextbookPart,
+    claim_names,
+    names_missing,
+    part_names,
     pattern,
     read_by_parts,
     rest_named,
@@ -949,6 +952,8 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     parts = read_by_parts(claim.kind, claim.text, claim.proposition.terms)
     if parts:
         return _part_votes(claim, rec, reading, parts, texts)
+    textbook = claim.kind in ("mechanism", "history")
+    names = claim_names(claim.text) if textbook else ()
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
         return []  # the record names too little of what the claim states, in any sentence
@@ -978,6 +983,13 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         unsaid = next((words for rx, words in qualifiers if not rx.search(text)), "")
         if unsaid:  # "the most potent", "higher doses last longer": the sentence does not say that part
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
+            continue
+        missing = names_missing(claim.text, text, names) if names else []
+        if missing:
+            # a receptor, regulator or molecule the claim names (data/weighing.toml [textbook.names]): a sentence that
+            # shares the claim's other words but names another ("an NMDA receptor antagonist" for "the AMPA
+            # receptor") does not state it
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, not {', '.join(missing)}"))
             continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
@@ -1120,6 +1132,10 @@ def _part_votes(
                 continue
             verb, obj = named
             words = verb.group(0) if verb is obj else f"{verb.group(0)}, {obj.group(0)}"
+            missing = names_missing(claim.text, text, part_names(claim.text, claim.kind, part.name))
+            if missing:  # "blocks AMPA receptors" is not stated by "blocks NMDA receptors"
+                votes.append(Vote(None, i, 0, 0.0, f"states {words}, not {', '.join(missing)}"))
+                continue
             unsaid = next((q for rx, q in qualifiers if not rx.search(text)), "")
             if unsaid:  # "the most potent": a sentence that states the part but not the ranking
                 votes.append(Vote(None, i, 0, 0.0, f"states {words}, but not what the claim says: '{unsaid}'"))
@@ -1134,6 +1150,10 @@ def _part_votes(
                     # same decade, the same year), not by one that is older or younger
                     year, width = point
                     first = _stated_time(text)
+                    if first is None:
+                        # no year named: a span of use back from the record's year ("its fiftieth birthday" in
+                        # 2012: 1962; "for over 50 years" in 2016: 1966), held to the same decade or year
+                        first = _stated_start(text, rec.get("year"))
                     if first is None or first // width != year // width:
                         when = f"from {first}" if first is not None else "no date"
                         votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not from {year}"))

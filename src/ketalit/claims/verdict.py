@@ -1193,6 +1193,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
                 f"No evidence found in this library: none of the {len(counted)} closest records reports a finding "
                 f"on this claim.{note}"
             )
+        regulator = pattern("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
+        if regulator:  # no cited sentence names the regulator: say why none does
+            said = regulator.group(0)
+            note = f" The claim is about a regulator's decision ('{said}'): the abstracts here do not record it." + note
         return "insufficient", (
             f"Insufficient: {len(speaking)} related record(s) ({_counts(speaking)}) report on the topic, but none "
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"

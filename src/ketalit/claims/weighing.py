@@ -444,3 +444,59 @@ def _object_words(tokens: list[str], skip: re.Pattern[str], generic: re.Pattern[
             break  # a participle after the object ("pathways involved in"), or a verb's ("blocks needed")
         words.append(low)
     return words
+
+
+# -- the names a textbook claim gives ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def claim_names(text: str) -> tuple[str, ...]:
+    """The names a mechanism or history claim gives that a sentence stating it must give too (``data/weighing.toml``
+    [textbook.names]): an abbreviation of two capitals or more as the page writes it ("the AMPA receptor", "the FDA
+    has cleared"), not a route or a roman numeral; none of a claim written in capitals (a heading)."""
+    if not re.search(r"[a-z]{3}", text):
+        return ()
+    skip = set(weighing()["textbook"]["names"]["not_names"])
+    one = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
+    # names joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either
+    found = re.findall(rf"(?<![\w/-])({one}(?:/{one})*)(?![\w/])", text)
+    # a condition's name ("CRPS", "PHN") is who the claim is about, read by [condition]: a mechanism or a history
+    # of use stated for pain in general is what reviewers cite for it
+    return tuple(dict.fromkeys(n for n in found if n not in skip and not _condition_name(n)))
+
+
+@lru_cache(maxsize=256)
+def _name_rx(name: str) -> re.Pattern[str]:
+    """A name as a sentence gives it: itself in any case, a plural or an "R" after it ("NMDARs"), or spelled out."""
+    alts = []
+    for one in name.split("/"):
+        alts.append(r"(?<![\w])" + re.escape(one) + r"(?:r|rs|s)?(?![a-z0-9])")
+        alts += weighing()["textbook"]["names"].get("spelled", {}).get(one.lower(), [])
+    return re.compile("|".join(alts), re.I)
+
+
+def names_missing(text: str, sentence: str, names: tuple[str, ...] | None = None) -> list[str]:
+    """The claim's names (``claim_names``, or ``names``) a sentence does not give."""
+    return [n for n in (claim_names(text) if names is None else names) if not _name_rx(n).search(sentence)]
+
+
+@lru_cache(maxsize=256)
+def _condition_name(name: str) -> bool:
+    return any(c.words.search(one) for one in name.split("/") for c in conditions())
+
+
+@lru_cache(maxsize=1024)
+def part_names(text: str, kind: str, name: str) -> tuple[str, ...]:
+    """The claim's names that belong to one of its [[textbook.parts]] (by the part's name): those within a few words of
+    where the claim names the part ("blocks AMPA receptors": AMPA is the receptor's name; in "developed in the 1960s,
+    it blocks NMDA receptors" NMDA is no name of the date's part)."""
+    names = claim_names(text)
+    if not names:
+        return ()
+    spans = [m.span() for rx, part in _textbook_part_specs() if part.name == name for m in rx.finditer(text)]
+    near = 20
+    return tuple(
+        n
+        for n in names
+        if any(lo - near <= m.start() and m.end() <= hi + near for lo, hi in spans for m in _name_rx(n).finditer(text))
+    )
