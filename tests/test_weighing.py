@@ -2107,7 +2107,7 @@ def test_a_named_harm_is_shown_by_the_sentences_that_name_it(lib: Library, quote
     assert evidence(lib, c, HARM_KEYS["carr"]).stance == "supports"
 
 
-def test_a_harm_shown_with_a_bolus_and_not_with_infusions_is_mixed(lib: Library) -> None:
+def test_a_usual_harm_shown_with_a_bolus_and_not_with_infusions_is_mixed(lib: Library) -> None:
     for regimen in (None, "infusion"):
         c = listed_harm("A rise in blood pressure.", regimen)
         v, why = verdict(c, [evidence(lib, c, key) for key in HARM_KEYS.values()])
@@ -2116,3 +2116,9 @@ def test_a_harm_shown_with_a_bolus_and_not_with_infusions_is_mixed(lib: Library)
     c = listed_harm("A rise in blood pressure after a single bolus.", "single")
     v, why = verdict(c, [evidence(lib, c, key) for key in HARM_KEYS.values()])
     assert v == "supported", why
+    # that it can happen is shown by the bolus trials, whatever infusions show
+    for quote, regimen in (("It can also push blood pressure up.", None), ("Blood pressure may rise.", "infusion")):
+        c = claim(quote, kind="side_effect", outcomes=["cardiovascular"], direction="causes", severity="any",
+                  routes=["intravenous"], regimen=regimen)  # fmt: skip
+        v, why = verdict(c, [evidence(lib, c, key) for key in HARM_KEYS.values()])
+        assert v == "supported", (quote, why)

@@ -970,11 +970,15 @@ def _same_regimen(e: Evidence, regimen: str) -> bool:
 
 
 def regimen_divided(t: Tally) -> str:
-    """For a claim that a harm happens, why the evidence is divided by regimen ("" if it is not): records of one regimen
+    """For a claim that a harm is usual (``data/weighing.toml`` [harm] usual: "Common side effects include:"), why the
+    evidence is divided by regimen ("" if it is not, or the claim says only that it can happen): records of one regimen
     (the claim's, or when it names none any regimen the records state) credibly find no such harm, none of that regimen
     shows it, and clinical records of another regimen do ("blood pressure rises after a bolus, not during an
     infusion"). Records that state no regimen count on neither side of the division."""
     prop = t.claim.proposition
+    said = pattern("harm", "usual").search(f"{t.claim.lead_in or ''} {t.claim.quote}")
+    if not said:
+        return ""  # that it can happen is shown by any credible report of it
 
     def counts(e: Evidence) -> bool:  # direct, or indirect only for its regimen
         return all(r.startswith("regimen:") for r in e.indirect)
@@ -990,7 +994,8 @@ def regimen_divided(t: Tally) -> str:
             named = "the claim's regimen" if prop.regimen else "one regimen"
             others = sorted({e.regimen for e in elsewhere})
             return (
-                f"the evidence is divided by regimen: records of {named} ({g}) find no such harm (e.g. "
+                f"the claim says the harm is usual ('{said.group(0)}'), and the evidence is divided by regimen: "
+                f"records of {named} ({g}) find no such harm (e.g. "
                 f"{', '.join(cite(e) for e in _strongest(against, 2))}) and none of them shows it; it is shown with "
                 f"another ({', '.join(others)}: {', '.join(cite(e) for e in _strongest(elsewhere, 2))})"
             )
