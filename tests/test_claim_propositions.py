@@ -235,3 +235,51 @@ def test_the_higher_the_dose_the_better_is_a_dosing_claim(quote: str) -> None:
 def test_a_patients_quoted_words_stay_an_anecdote_under_a_frame() -> None:
     n = _sentence("“I think ketamine saved my life,” says one patient.")
     assert not n.checkable
+
+
+INFUSION_PAGE = (
+    "Ketamine Infusion\n\nKetamine infusions are given in hospital.\n\nSide effects\n\nCommon side effects include:\n\n"
+    "- A rise in blood pressure.\n- Short-lived hallucinations.\n"
+)
+
+
+@pytest.mark.parametrize("title", ["Ketamine Infusion", "Ketamine Infusions for Chronic Pain"])
+def test_an_item_of_a_list_of_harms_takes_the_regimen_the_page_is_about(title: str) -> None:
+    from ketalit.claims.normalise import page_context
+
+    page = INFUSION_PAGE.replace("Ketamine Infusion\n", title + "\n", 1)
+    item = Candidate(document="900", quote="A rise in blood pressure.", start=0, end=25,
+                     lead_in="Common side effects include:")  # fmt: skip
+    n = normalise(item, page, page_context(page), learned=False)
+    assert n.kind == "side_effect" and n.regimen == "infusion"
+    # a page that names no regimen gives none
+    plain = page.replace("Ketamine infusions are given in hospital.", "Ketamine is given in hospital.")
+    plain = plain.replace(title, "Ketamine for pain")
+    assert normalise(item, plain, page_context(plain), learned=False).regimen is None
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "For the infusion, a small catheter goes straight into a vein so that the drug enters the bloodstream "
+        "directly, and its effects are immediate and profound.",
+        "The drug reaches the brain at once, and the effects are immediate and strong.",
+    ],
+)
+def test_effects_with_no_side_or_adverse_word_are_the_drugs_action_not_a_harm(quote: str) -> None:
+    n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), heading="Common Questions"))
+    assert n.kind not in ("side_effect", "safety", "dependence"), n.reasons["kind"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "previous"),
+    [
+        ("Its side effects can be strong.", ""),
+        ("Its effects include a rise in blood pressure.", ""),
+        ("Its effects can include nausea and dizziness.", ""),
+        ("These effects pass within an hour.", "Some patients feel dizzy or sick during the infusion."),
+    ],
+)
+def test_effects_named_as_harms_stay_harms(quote: str, previous: str) -> None:
+    n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), previous=previous))
+    assert n.kind == "side_effect", n.reasons["kind"]

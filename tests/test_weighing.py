@@ -2122,3 +2122,57 @@ def test_a_true_mechanism_claim_stays_supported() -> None:
     assert _nmda_mood("Ketamine relieves pain by blocking NMDA receptors.", "improves", ("pain_intensity",))[0] == (
         "supported"
     )
+
+
+HARM_KEYS = {
+    "sotoodehnia": "10.3344/kjp.2019.32.2.97",  # bolus: "increased systolic blood pressure ... higher with ketamine"
+    "carr": "15109503",  # intranasal: "two patients experienced transient elevation in blood pressure"
+    "zeiler": "10.1007/s12028-013-9950-y",  # bolus: "mean blood pressure increased"
+    "mildh": "mildh1998effect",  # no regimen stated: "stimulation of haemodynamics"
+    "park": "10.1371/journal.pone.0224035",  # continuous infusion: heart rate fell, blood pressure did not change
+    "sheehy": "26620833",  # outpatient infusions: "not associated with ... hemodynamic perturbations"
+    "motov": "25817884",  # bolus: "no ... clinically concerning changes in vital signs"
+}
+
+
+def listed_harm(quote: str, regimen: str | None = None) -> Claim:
+    return claim(quote, kind="side_effect", outcomes=["cardiovascular"], lead_in="Common side effects include:",
+                 direction="causes", severity="any", routes=["intravenous"], regimen=regimen)  # fmt: skip
+
+
+@pytest.mark.parametrize("quote", ["A faster heart rate.", "Your pulse may speed up.", "It can cause tachycardia."])
+def test_a_sentence_on_another_harm_of_the_same_outcome_is_no_evidence_on_a_named_harm(
+    lib: Library, quote: str
+) -> None:
+    c = listed_harm(quote)
+    # blood pressure rose: nothing said of the heart rate
+    sotoodehnia = evidence(lib, c, HARM_KEYS["sotoodehnia"])
+    assert sotoodehnia.stance == "neutral" and "names blood pressure" in sotoodehnia.why
+    # a sentence naming the heart rate, or the circulation as a whole, still counts
+    assert evidence(lib, c, HARM_KEYS["park"]).stance == "contradicts"
+    assert evidence(lib, c, HARM_KEYS["sheehy"]).stance == "contradicts"
+    assert evidence(lib, c, HARM_KEYS["mildh"]).stance == "supports"
+
+
+@pytest.mark.parametrize("quote", ["A rise in blood pressure.", "It can push your blood pressure up."])
+def test_a_named_harm_is_shown_by_the_sentences_that_name_it(lib: Library, quote: str) -> None:
+    c = listed_harm(quote)
+    assert evidence(lib, c, HARM_KEYS["sotoodehnia"]).stance == "supports"
+    assert evidence(lib, c, HARM_KEYS["carr"]).stance == "supports"
+
+
+def test_a_usual_harm_shown_with_a_bolus_and_not_with_infusions_is_mixed(lib: Library) -> None:
+    for regimen in (None, "infusion"):
+        c = listed_harm("A rise in blood pressure.", regimen)
+        v, why = verdict(c, [evidence(lib, c, key) for key in HARM_KEYS.values()])
+        assert v == "mixed" and "divided by regimen" in why, (regimen, why)
+    # the harm the records show for the claimed regimen stays supported
+    c = listed_harm("A rise in blood pressure after a single bolus.", "single")
+    v, why = verdict(c, [evidence(lib, c, key) for key in HARM_KEYS.values()])
+    assert v == "supported", why
+    # that it can happen is shown by the bolus trials, whatever infusions show
+    for quote, regimen in (("It can also push blood pressure up.", None), ("Blood pressure may rise.", "infusion")):
+        c = claim(quote, kind="side_effect", outcomes=["cardiovascular"], direction="causes", severity="any",
+                  routes=["intravenous"], regimen=regimen)  # fmt: skip
+        v, why = verdict(c, [evidence(lib, c, key) for key in HARM_KEYS.values()])
+        assert v == "supported", (quote, why)

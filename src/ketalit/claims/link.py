@@ -139,6 +139,7 @@ def evidence_for(
         settings=list((rec.get("tags") or {}).get("setting") or []),
         names_concepts=j["names_concepts"],
         about_condition=j["about_condition"],
+        regimen=(reading.study.regimen or ("",))[0],
     )
 
 

@@ -153,6 +153,7 @@ class PageContext:
     routes: list[str] = field(default_factory=list)
     population: list[str] = field(default_factory=list)
     comparator: str | None = None  # what its title compares ketamine with ("Ketamine vs. Opioids")
+    regimen: str | None = None  # the regimen its title names ("Ketamine Infusion"), or the only one it ever names
 
 
 def _tags(text: str) -> dict[str, list[str]]:
@@ -198,13 +199,22 @@ def page_context(text: str, title: str = "", url: str = "", clinic: str = "") ->
         named = [name for name, n in counts.items() if n]
         if len(named) == 1 and counts[named[0]] >= 2:
             routes = named
+    regimen = next((name for name, rx in _cues()["regimen"] if rx.search(names)), None)
+    if regimen is None:
+        # as for the route: a page that names one regimen only, in two sentences or more ("infusions" throughout)
+        said = [s.text for ln in text.splitlines() for s in sentences(ln, 0)]
+        counts = {name: sum(bool(rx.search(s)) for s in said) for name, rx in _cues()["regimen"]}
+        named = [name for name, n in counts.items() if n]
+        if len(named) == 1 and counts[named[0]] >= 2:
+            regimen = named[0]
     population = [s for s in _tags(title).get("setting", []) if s not in ("trauma", "postoperative")]
     # a title that names a condition and the kind of pain it is ("... for CRPS: An Option for Refractory Pain") is
     # about the condition
     vocab = default_vocabulary()
     population = [s for s in population if not any(o != s and o in vocab.descendants("setting", s) for o in population)]
     compared = _named_comparator(title) if _VERSUS.search(title) else None
-    return PageContext(routes=routes[:1], population=population, comparator=compared[0] if compared else None)
+    comparator = compared[0] if compared else None
+    return PageContext(routes=routes[:1], population=population, comparator=comparator, regimen=regimen)
 
 
 def _first(rx: re.Pattern[str], text: str) -> str | None:
@@ -260,6 +270,23 @@ def remedy_for_harm(own: str) -> str | None:
 
 _GENERIC_EFFECTS = re.compile(r"(?:these|such|additional) effects|the experience|sensations?", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas|although|though|and then)\b", re.I)
+
+
+def action_effects(own: str, lead_in: str = "", previous: str = "") -> str | None:
+    """The words "effects", "its effects" when a claim names them with no side or adverse word and no harm (in its own
+    words or its lead-in): the drug's action, not a harm (``data/claim_text.toml`` action_effects). None when the
+    claim names a harm, or its effects point back to a sentence that does ("These effects pass quickly")."""
+    c = _cues()
+    w = _first(c["action_effects"], own)
+    if not w:
+        return None
+    for text in (own, lead_in):
+        if text and any(_first(c[key], text) for key in ("harm", "side_effect", "action_effects_harm")):
+            return None
+    if previous and _first(c["action_effects_back"], own):
+        if any(_first(c[key], previous) for key in ("harm", "side_effect", "action_effects_harm")):
+            return None
+    return w
 
 
 def harm_passes(own: str) -> str | None:
@@ -775,7 +802,13 @@ def normalise(
         from .kind_model import read_kind
 
         reading = read_kind(candidate.quote, candidate.lead_in, candidate.heading, kind)
-        if reading and reading.kind != kind:
+        action = action_effects(own, candidate.lead_in, candidate.previous) if reading else None
+        if reading and reading.kind != kind and reading.kind in HARM_KINDS and kind not in HARM_KINDS and action:
+            reasons["kind"] += (
+                f" (not the trained kind model's {reading.kind}: {action!r} with no side or adverse word and no harm "
+                "named is the drug's action)"
+            )
+        elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
@@ -845,6 +878,10 @@ def normalise(
         if w or w_there:
             regimen, reasons["regimen"] = name, f"{w!r}" if w else f"{w_there!r} (where its route is named)"
             break
+    if regimen is None and kind in HARM_KINDS and candidate.lead_in and context.regimen:
+        # an item of a list of harms ("Common side effects include: - A rise in blood pressure") is about the
+        # treatment the page is about, when the page gives it one way throughout ("Ketamine Infusion")
+        regimen, reasons["regimen"] = context.regimen, "the regimen the page is about (its title or every mention)"
     comparator, why_compared = _comparator(kind, own, candidate, routes, context.comparator, contrast)
     if comparator:
         reasons["comparator"] = why_compared

@@ -29,8 +29,11 @@ from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
 from .verdict import ACTIVE, GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
 from .weighing import (
     Condition,
+    NamedHarm,
     TextbookPart,
     claim_names,
+    harms_named,
+    named_harms,
     names_missing,
     part_names,
     pattern,
@@ -1713,6 +1716,32 @@ def named_harm(claim: Claim) -> tuple[re.Pattern[str], ...]:
     return _named_harm(claim.quote)
 
 
+HARM_DIRECTIONS = ("causes", "does_not_cause", "less_harm")
+
+
+def claimed_harms(claim: Claim) -> tuple[NamedHarm, ...]:
+    """The harms of ``data/weighing.toml`` [harm.named] a harm claim's own words name ("A rise in blood pressure"), on
+    one of its outcomes; empty for any other claim, or one that names none."""
+    prop = claim.proposition
+    if prop.direction not in HARM_DIRECTIONS:
+        return ()
+    return tuple(h for h in harms_named(claim.quote) if h.outcome in prop.outcomes)
+
+
+def another_harm(claimed: tuple[NamedHarm, ...], outcome: str | None, sentence: str) -> str:
+    """For a claim that names a harm finely, why a finding on ``outcome`` is not evidence on it: its sentence names
+    another harm of that outcome and none the claim names ("heart rate" for a rise in blood pressure); "" if it
+    counts (it names the claimed harm, or none of the outcome's, speaking of the outcome as a whole)."""
+    mine = [h for h in claimed if h.outcome == outcome]
+    if not mine or any(h.words.search(sentence) for h in mine):
+        return ""
+    others = [h for h in named_harms() if h.outcome == outcome and h not in mine and h.words.search(sentence)]
+    if not others:
+        return ""
+    said = ", ".join(h.id.replace("_", " ") for h in others)
+    return f"names {said}, not the harm the claim names ({', '.join(h.id.replace('_', ' ') for h in mine)})"
+
+
 def condition_sentences(condition: Condition, rec: Record, reading: Reading) -> frozenset[int] | None:
     """For a claim about one named condition, the finding sentences that speak of it, in a record that reports on it
     among other conditions ("significantly reduced pain in postamputation pain ... no significant effect in CRPS"):
@@ -1751,6 +1780,7 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     varies = duration_varies(claim) if prop.direction == "lasts" else ""
     if varies:
         prop = replace(prop, quantity=None)  # its figures illustrate the range; none is checked
+    claimed, elsewhere = claimed_harms(claim), ""
     for f in reading.findings:
         if only is not None and f.s not in only:
             continue
@@ -1759,6 +1789,10 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
             related += 1  # on the claim's outcome, even if not on exactly what the claim names
         if not _relevant(prop, f, text, claim.kind, title, routes):
             continue
+        other = another_harm(claimed, f.outcome, text) if claimed else ""
+        if other:
+            elsewhere = elsewhere or other
+            continue  # heart rate for a claim about blood pressure: another harm of the same outcome
         indirect_words = indirect_words or concept_match(prop, text, title) == "indirect"
         if by_route and f.direction and _compares_routes(prop, f, text):
             effects.append(Effect(f.direction, f"{ACTIVE}{OTHER_ROUTE}", f.significant, f))
@@ -1831,7 +1865,7 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     ws, wc = sum(v.weight for v in sup), sum(v.weight for v in con)
     if not sup and not con:
         spoke = [v for v in votes if v.reason]
-        why = spoke[0].reason if spoke else "reports no finding on this claim"
+        why = spoke[0].reason if spoke else elsewhere or "reports no finding on this claim"
         return Stance(NEUTRAL, why, [], [], indirect, related=related)
     share = share_vote(claim, prop, rec, reading, only) if ws >= 2 * wc else None
     if share is not None:

@@ -300,6 +300,7 @@ class Evidence:
     names_concepts: bool | None = None
     # for a claim about one named condition: why the record is about it ("title names 'phantom limb'"); "" if not
     about_condition: str = ""
+    regimen: str = ""  # how the record gave ketamine, where it says (single | infusion | repeated; "" if not)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -325,6 +326,7 @@ class Evidence:
             "routes": self.routes,
             "settings": self.settings,
             **({"about_condition": self.about_condition} if self.about_condition else {}),
+            **({"regimen": self.regimen} if self.regimen else {}),
         }
 
 
@@ -962,6 +964,44 @@ def _harm_exists_verdict(t: Tally) -> str:
     return "insufficient"  # only indirect reports, or one weak one
 
 
+def _same_regimen(e: Evidence, regimen: str) -> bool:
+    """Whether a record gave ketamine as ``regimen`` (a course of repeated infusions is infusion treatment)."""
+    return e.regimen == regimen or (regimen == "infusion" and e.regimen == "repeated")
+
+
+def regimen_divided(t: Tally) -> str:
+    """For a claim that a harm is usual (``data/weighing.toml`` [harm] usual: "Common side effects include:"), why the
+    evidence is divided by regimen ("" if it is not, or the claim says only that it can happen): records of one regimen
+    (the claim's, or when it names none any regimen the records state) credibly find no such harm, none of that regimen
+    shows it, and clinical records of another regimen do ("blood pressure rises after a bolus, not during an
+    infusion"). Records that state no regimen count on neither side of the division."""
+    prop = t.claim.proposition
+    said = pattern("harm", "usual").search(f"{t.claim.lead_in or ''} {t.claim.quote}")
+    if not said:
+        return ""  # that it can happen is shown by any credible report of it
+
+    def counts(e: Evidence) -> bool:  # direct, or indirect only for its regimen
+        return all(r.startswith("regimen:") for r in e.indirect)
+
+    shown = [e for e in t.sup if e.design not in ("preclinical", "narrative_review", "other") and counts(e)]
+    groups = [prop.regimen] if prop.regimen else sorted({e.regimen for e in t.con if e.regimen})
+    for g in groups:
+        against = [e for e in t.con if _same_regimen(e, g) and counts(e)]
+        if not t.credible(against) or any(_same_regimen(e, g) for e in shown):
+            continue
+        elsewhere = [e for e in shown if e.regimen and not _same_regimen(e, g)]
+        if t.credible(elsewhere):
+            named = "the claim's regimen" if prop.regimen else "one regimen"
+            others = sorted({e.regimen for e in elsewhere})
+            return (
+                f"the claim says the harm is usual ('{said.group(0)}'), and the evidence is divided by regimen: "
+                f"records of {named} ({g}) find no such harm (e.g. "
+                f"{', '.join(cite(e) for e in _strongest(against, 2))}) and none of them shows it; it is shown with "
+                f"another ({', '.join(others)}: {', '.join(cite(e) for e in _strongest(elsewhere, 2))})"
+            )
+    return ""
+
+
 def _harm_absent_verdict(t: Tally) -> str:
     prop = t.claim.proposition
     occur = [e for e in t.con if e.design not in ("preclinical", "narrative_review")]
@@ -1203,6 +1243,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         )
     v = RULES[asserted_direction(prop)](t)
     endorsed = v == "supported"  # before any demotion below: each reason not to endorse is said, not only the first
+    divided = regimen_divided(t) if asserted_direction(prop) == "causes" and v in ("supported", "insufficient") else ""
+    if divided:
+        v = "mixed"  # shown with one regimen, credibly not with another (or not with the one the claim is about)
+        note = f" {divided[0].upper()}{divided[1:]}." + note
     treated = treated_diagnosis(claim) if v == "supported" else ""
     if treated:
         v = "insufficient"  # the diagnosis is who is treated, not the harm: its outcome not worsening is not safety

@@ -99,6 +99,34 @@ def conditions() -> tuple[Condition, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class NamedHarm:
+    """A harm named more finely than its vocabulary outcome (``data/weighing.toml`` [harm.named]): blood pressure and
+    heart rate are both cardiovascular."""
+
+    id: str
+    outcome: str  # the vocabulary outcome it is filed under
+    words: re.Pattern[str]  # its name and synonyms, as claims and abstracts write them
+
+
+@lru_cache(maxsize=1)
+def named_harms() -> tuple[NamedHarm, ...]:
+    """Every harm of ``data/weighing.toml`` [harm.named], its outcome checked against the vocabulary."""
+    vocab = default_vocabulary()
+    out = []
+    for key, spec in weighing()["harm"].get("named", {}).items():
+        if not vocab.has("outcome", spec["outcome"]):
+            raise ValueError(f"data/weighing.toml: [harm.named.{key}] {spec['outcome']!r} is not a vocabulary outcome")
+        out.append(NamedHarm(key, spec["outcome"], either(spec["words"])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def harms_named(text: str) -> tuple[NamedHarm, ...]:
+    """The harms of [harm.named] a text names."""
+    return tuple(h for h in named_harms() if h.words.search(text))
+
+
 @lru_cache(maxsize=1)
 def psychiatric_words() -> re.Pattern[str]:
     """The words of every psychiatric diagnosis of ``data/weighing.toml`` [condition] (``psychiatric = true``), their
