@@ -33,12 +33,19 @@ def _taken(sentence: str) -> bool:
         ("Your doctor will check how well the infusions are working after a week.", "clinic_practice", "check"),
         ("The starting rate is kept low, so that we can watch how you tolerate it.", "clinic_practice", "we can watch"),
         ("Yes. We place a small line in your hand and give the medicine slowly.", "clinic_practice", "We place"),
+        ("Our pain team at Riverside Health LLC, based in Dayton, Ohio, provides ketamine for migraine.", None, None),
         # delivery in the third person: pump, drip, ward, session length, titration, a schedule with nothing said of it
         ("A small pump keeps the drip steady for two to three hours while the dose is adjusted.", "delivery", "pump"),
         ("The infusions are done in our outpatient suite, so there is no overnight stay.", "delivery", "outpatient"),
         ("Most people have four infusions over about ten days.", "delivery", "four infusions over"),
         ("The dose is then raised gradually, with monitoring, until the target is reached.", "delivery", "gradually"),
         ("Ketamine goes in through a thin catheter in the back of your hand.", "delivery", "catheter"),
+        ("A pump delivers the right dose of ketamine through a line in your arm.", "delivery", "pump"),
+        (
+            "Ketamine infusions here are an outpatient procedure, with no need to stay overnight.",
+            "delivery",
+            "outpatient",
+        ),
         # coverage
         ("Medicare does not pay for ketamine infusions at present.", "coverage", "Medicare"),
         ("Most health plans will not reimburse these infusions yet.", "coverage", "reimburse"),
@@ -62,6 +69,7 @@ def test_practice_delivery_and_coverage_are_not_claims_and_say_why(
         "We give ketamine through a drip because it works faster that way.",
         "Your provider gives you a mild sedative to prevent unpleasant dreams.",
         "Patients usually need a series of six infusions over two weeks to get lasting relief.",
+        "A pump delivers a low, sub-anesthetic dose of ketamine over four hours.",
         "How long relief lasts after the infusions can vary.",
         "Even so, ketamine infusions eased pain for most patients on the ward within a day.",
         "In our view, much of its power to relieve nerve pain comes from how it blocks the NMDA receptor.",
