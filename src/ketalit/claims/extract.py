@@ -471,6 +471,23 @@ def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tu
     return None
 
 
+def left_out(text: str, quotes: list[str]) -> list[tuple[str, str, str]]:
+    """The sentences of a page that no claim covers, each with the rule that says it is not a claim and the words it
+    matched (read as the sentence stands alone; empty when no rule matched and the sentence was left out for want of
+    a reference to ketamine or of an effect): what a reader of a check needs to see why a sentence is missing."""
+    out: list[tuple[str, str, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = _BULLET.sub("", line.rstrip("\n"))
+        for span in sentences(body, offset):
+            sentence = span.text.strip()
+            if sentence and not any(sentence in q or q in sentence for q in quotes):
+                found = not_claim_match(sentence)
+                out.append((sentence, *(found or ("", ""))))
+        offset += len(line)
+    return out
+
+
 def lists_conditions(heading: str) -> str | None:
     """The words by which a heading says the list under it is of conditions the treatment helps ("Which Pain
     Conditions Can Ketamine Treat?", "What can it help with?"), or None."""
