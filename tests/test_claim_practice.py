@@ -90,3 +90,15 @@ def test_pages_eval_lists_why_a_labelled_non_claim_was_left_out() -> None:
     assert "DROPPED A monitored pump lets the dose be raised" in out
     assert "(not a claim: delivery, 'pump')" in out
     assert "(not a claim: clinic_practice, 'Throughout the infusion we monitor')" in out
+
+
+def test_which_part_of_the_regimen_matters_is_a_claim_not_a_session_length() -> None:
+    """ "..., but I have found that ... how long the treatment lasts matters more than how much ketamine is given" says
+    which part of the regimen works: a claim of dosing, read whole."""
+    sentence = (
+        "Clinicians use many different schedules when giving ketamine, but I have found that, for a lasting block of "
+        "the nerves, how long the treatment lasts matters more than how much ketamine is given."
+    )
+    (claim,) = [c for c in extract_claims(HEAD + sentence + "\n", "t") if "schedules" in c.quote]
+    assert claim.clause == ""
+    assert not_claim_match(sentence) is None
