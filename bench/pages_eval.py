@@ -400,7 +400,7 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
     res.labelled, res.extracted, res.matched = len(items), len(found), len(pairs)
     for i, item in enumerate(items):
         if i not in pairs:
-            res.lines.append(f"  MISSED  [{item['kind']}] {item['quote'][:110]}")
+            res.lines.append(f"  MISSED  [{item['kind']}] {item['quote'][:110]}{_dropped_by(item['quote'])}")
             continue
         f = found[pairs[i]]
         res.kinds[(item["kind"], f["kind"])] += 1
@@ -429,12 +429,27 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         if span is None:
             continue
         res.nonclaims += 1
-        for j, f in enumerate(found):
-            if substantial(span, found_spans[j]) and link and f["verdict"] != "not_checkable":
+        taken = [j for j in range(len(found)) if substantial(span, found_spans[j])]
+        for j in taken:
+            if link and found[j]["verdict"] != "not_checkable":
                 res.nonclaims_verdict += 1
-                res.lines.append(f"  NONCLAIM got {f['verdict']}: {nc['quote'][:90]}")
+                res.lines.append(f"  NONCLAIM got {found[j]['verdict']}: {nc['quote'][:90]}")
                 break
+        if not taken and _dropped_by(nc["quote"]):
+            res.lines.append(f"  DROPPED {nc['quote'][:90]}{_dropped_by(nc['quote'])}")
     return res
+
+
+def _dropped_by(quote: str) -> str:
+    """The extraction rule that says a sentence is not a claim, and the words it matched (as the sentence stands
+    alone: a list item or a sentence read with its neighbours may have been left out for another reason)."""
+    from ketalit.claims.extract import not_claim_match
+
+    found = not_claim_match(quote)
+    if found is None:
+        return ""
+    name, words = found
+    return f" (not a claim: {name}" + (f", {words!r})" if words else ")")
 
 
 def _pct(a: int, b: int) -> str:

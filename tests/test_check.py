@@ -1228,3 +1228,22 @@ def test_accepting_a_machine_claim_from_the_command_line(runner, records_only: P
     shown = " ".join(run_cli(runner, records_only, "claims", "show", claim["id"]).output.split())
     assert "accept by eve" in shown and "a side effect" in shown
     assert run_cli(runner, records_only, "claims", "accept", "999-01").exit_code == 1
+
+
+@pytest.mark.e2e
+def test_check_lists_the_sentences_left_out_with_their_rule(runner, records_only: Path, tmp_path: Path) -> None:
+    page = tmp_path / "practice.txt"
+    page.write_text(
+        "Ketamine Infusions for Chronic Pain\n\n"
+        "Ketamine infusions relieve nerve pain in many patients. "
+        "A small pump keeps the drip steady for two to three hours while the dose is adjusted. "
+        "Medicare does not pay for ketamine infusions at present.\n",
+        encoding="utf-8",
+    )
+    out = run_cli(runner, records_only, "check", str(page), "--left-out")
+    assert out.exit_code == 0, out.output
+    text = " ".join(out.output.split())
+    assert "not a claim, delivery ('pump'): A small pump keeps the drip steady" in text
+    assert "not a claim, coverage ('Medicare'): Medicare does not pay" in text
+    assert ": Ketamine infusions relieve nerve pain" not in text  # the claim is not listed as left out
+    assert "not a claim" not in " ".join(run_cli(runner, records_only, "check", str(page)).output.split())

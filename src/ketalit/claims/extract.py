@@ -69,7 +69,13 @@ _CONCEDES = (
     "protocol",
     "question",
     "variability",
+    "clinic_practice",
+    "delivery",
+    "coverage",
 )
+# Rules of what the clinic does, how the drug is delivered and who pays: a sentence they match is still a claim when it
+# states an outcome of ketamine (outside its conditions and what is assessed).
+_PRACTICE = ("clinic_practice", "delivery", "coverage")
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
 _SENT_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
@@ -166,6 +172,10 @@ def _compiled() -> dict[str, Any]:
         "treatment_response": _rx(ex["treatment_response"]),
         "promise_for": _rx(ex["promise_for"]),
         "protocol_effect": _rx(ex["protocol_effect"]),
+        "practice_outcome": _rx(ex["practice_outcome"]),
+        "practice_condition": _rx(ex["practice_condition"]),
+        "practice_assessed": _rx(ex["practice_assessed"]),
+        "delivery_right": _rx(ex["delivery_right"]),
         "points_back": _rx(ex["points_back"]),
         "extends_previous": _rx(ex["extends_previous"]),
         "about_treatment": _rx(ex["about_treatment"]),
@@ -405,13 +415,28 @@ def _main_clause(text: str) -> str | None:
 def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> str | None:
     """The name of the rule that says a sentence (or a list item, which may be a single word) is not a claim.
     ``context`` is what a list item is read with (its lead-in and the sentence before it)."""
+    found = not_claim_match(text, list_item, context)
+    return found[0] if found else None
+
+
+def states_outcome(text: str) -> re.Match[str] | None:
+    """The words by which a sentence states an outcome of the treatment, read without its conditions and what it
+    says is assessed ("if you respond well, we advise ...", "we will judge how well it is working"), or None."""
+    c = _compiled()
+    said = c["practice_assessed"].sub(" ", c["practice_condition"].sub(" ", text))
+    return c["practice_outcome"].search(said)
+
+
+def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tuple[str, str] | None:
+    """The rule that says a sentence is not a claim and the words it matched (empty for a question or a sentence too
+    short), or None: what `not_claim_reason` names, with its words, for a reader of why a sentence was left out."""
     t = text.strip()
     if t.rstrip("\"”’' ").endswith("?"):
-        return "question"
+        return "question", ""
     if len(re.findall(r"[A-Za-z]{2,}", t)) < (1 if list_item else 3):
-        return "too short"
+        return "too short", ""
     if t.isupper() and len(t) > 20:
-        return "notice in capitals"
+        return "notice in capitals", ""
     c = _compiled()
     for name, rx in c["not_claim"].items():
         m = rx.search(t)
@@ -432,11 +457,35 @@ def not_claim_reason(text: str, list_item: bool = False, context: str = "") -> s
             continue  # "offers hope to those living with persistent pain": a claim that it helps them
         if m and name == "protocol" and c["protocol_effect"].search(t):
             continue  # "a low, sub-anesthetic dose is given so that it is absorbed gradually" says what the dose does
+        if m and name in _PRACTICE and states_outcome(t):
+            continue  # "we see most patients improve within days": the clinic's voice, stating an outcome
+        main = _main_clause(t) if m and name in _PRACTICE else None
+        if main is not None and not rx.search(main):
+            continue  # "Given as a continuous infusion into a vein, this medicine may block ...": only the phrase
+        if m and name == "delivery" and c["delivery_right"].search(c["practice_condition"].sub(" ", t)):
+            continue  # "a low, sub-anesthetic dose is given over 40 minutes": a dose stated, a claim of dosing
         if m:
             if name in ("positioning", "puffery") and c["history"].search(t):
                 continue  # "Doctors have been using ketamine as an anaesthetic for decades" is history
-            return name
+            return name, m.group(0).strip()
     return None
+
+
+def left_out(text: str, quotes: list[str]) -> list[tuple[str, str, str]]:
+    """The sentences of a page that no claim covers, each with the rule that says it is not a claim and the words it
+    matched (read as the sentence stands alone; empty when no rule matched and the sentence was left out for want of
+    a reference to ketamine or of an effect): what a reader of a check needs to see why a sentence is missing."""
+    out: list[tuple[str, str, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = _BULLET.sub("", line.rstrip("\n"))
+        for span in sentences(body, offset):
+            sentence = span.text.strip()
+            if sentence and not any(sentence in q or q in sentence for q in quotes):
+                found = not_claim_match(sentence)
+                out.append((sentence, *(found or ("", ""))))
+        offset += len(line)
+    return out
 
 
 def lists_conditions(heading: str) -> str | None:
@@ -549,6 +598,9 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
     if m and not parts:
         parts = (m.group(2),)
     main = _main_clause(text)
+    lead = _LEADING_PHRASE.match(text.strip())
+    if lead and _compiled()["not_claim"]["clinic_practice"].search(lead.group(1)):
+        main = None  # "During each session our nurses monitor your breathing, ...": a clause of practice, no phrase
     if main is not None and not parts:
         parts = (main,)
     m = _AND_PREDICATE.match(text)

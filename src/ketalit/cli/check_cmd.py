@@ -22,6 +22,9 @@ def check(
     clinic: str | None = ClinicOpt,
     report: Path | None = typer.Option(None, "--report", help="Also write the report for this page into this folder."),
     as_json: bool = JsonOpt,
+    left_out: bool = typer.Option(
+        False, "--left-out", help="Also list the page's sentences taken as no claim, each with the rule and its words."
+    ),
 ) -> None:
     """Check a marketing page end to end: keep it in the library (under sources/, named by title, clinic, URL and
     date), find its claims, normalise each into a proposition, link it to the evidence and print the verdicts.
@@ -104,6 +107,12 @@ def check(
             style="yellow",
             highlight=False,
         )
+    if left_out:
+        from ..claims.extract import left_out as sentences_left_out
+
+        for sentence, rule, words in sentences_left_out(result.text, [r["quote"] for r in result.claims]):
+            why = f"{rule} ({words!r})" if words else rule or "no reference to ketamine with an effect"
+            console.print(f"not a claim, {why}: {term(sentence)}", style="dim", highlight=False)
     console.print(
         "`ketalit claims show ID` explains a verdict; `ketalit claims review ID` confirms or overrules it.", style="dim"
     )

@@ -1,0 +1,104 @@
+"""What the clinic does, how the drug is delivered and who pays are not claims: a clause whose subject is the clinic or
+the reader with a verb of practice ("we monitor", "we will judge", "your doctor will check"), a sentence about the
+pump, the drip, the ward or how long a session runs, and insurance or a referral. Each stays a claim when it states an
+outcome of ketamine ("we give it by drip because it works faster that way") or a dose as right ("a low, sub-anesthetic
+dose"). Each rule is tried on rewordings of the sentences that showed it (the eighteenth set of clinic pages), not on
+those sentences, both ways; and a sentence left out keeps the rule and the words that left it out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketalit.claims.extract import extract_claims, not_claim_match
+
+from conftest import run_bench
+
+HEAD = "Ketamine Infusions for Chronic Pain\n\n"
+LEAD = "Ketamine infusions relieve nerve pain in many patients. "
+
+
+def _taken(sentence: str) -> bool:
+    quotes = [c.quote for c in extract_claims(HEAD + LEAD + sentence + "\n", "t")]
+    return any(sentence[:30] in q for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "words"),
+    [
+        # the clinic or the reader as subject, a verb of practice, no outcome stated (a condition or what is assessed
+        # names an outcome without stating it)
+        ("During each session our nurses monitor your breathing, heart rate and blood pressure.", None, None),
+        ("If you tolerate the first infusion well, we advise two more in the same week.", "clinic_practice", "advise"),
+        ("We reserve ketamine for pain that other medicines have not controlled.", "clinic_practice", "We reserve"),
+        ("Your doctor will check how well the infusions are working after a week.", "clinic_practice", "check"),
+        ("The starting rate is kept low, so that we can watch how you tolerate it.", "clinic_practice", "we can watch"),
+        ("Yes. We place a small line in your hand and give the medicine slowly.", "clinic_practice", "We place"),
+        ("Our pain team at Riverside Health LLC, based in Dayton, Ohio, provides ketamine for migraine.", None, None),
+        # delivery in the third person: pump, drip, ward, session length, titration, a schedule with nothing said of it
+        ("A small pump keeps the drip steady for two to three hours while the dose is adjusted.", "delivery", "pump"),
+        ("The infusions are done in our outpatient suite, so there is no overnight stay.", "delivery", "outpatient"),
+        ("Most people have four infusions over about ten days.", "delivery", "four infusions over"),
+        ("The dose is then raised gradually, with monitoring, until the target is reached.", "delivery", "gradually"),
+        ("Ketamine goes in through a thin catheter in the back of your hand.", "delivery", "catheter"),
+        ("A pump delivers the right dose of ketamine through a line in your arm.", "delivery", "pump"),
+        (
+            "Ketamine infusions here are an outpatient procedure, with no need to stay overnight.",
+            "delivery",
+            "outpatient",
+        ),
+        # coverage
+        ("Medicare does not pay for ketamine infusions at present.", "coverage", "Medicare"),
+        ("Most health plans will not reimburse these infusions yet.", "coverage", "reimburse"),
+    ],
+)
+def test_practice_delivery_and_coverage_are_not_claims_and_say_why(
+    sentence: str, rule: str | None, words: str | None
+) -> None:
+    assert not _taken(sentence)
+    if rule is not None:
+        found = not_claim_match(sentence)
+        assert found is not None and found[0] == rule and words is not None and words in found[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the same shapes, stating an outcome of ketamine or a dose as right
+        "Our nurses place a drip, and ketamine relieves the pain of most patients within hours.",
+        "A pump delivers ketamine over four hours, and the relief often lasts for weeks.",
+        "We give ketamine through a drip because it works faster that way.",
+        "Your provider gives you a mild sedative to prevent unpleasant dreams.",
+        "Patients usually need a series of six infusions over two weeks to get lasting relief.",
+        "A pump delivers a low, sub-anesthetic dose of ketamine over four hours.",
+        "How long relief lasts after the infusions can vary.",
+        "Even so, ketamine infusions eased pain for most patients on the ward within a day.",
+        "In our view, much of its power to relieve nerve pain comes from how it blocks the NMDA receptor.",
+    ],
+)
+def test_practice_and_delivery_that_state_an_outcome_stay_claims(sentence: str) -> None:
+    assert _taken(sentence)
+
+
+def test_a_leading_phrase_of_delivery_does_not_veto_the_main_clause() -> None:
+    """ "Given as a drip into a vein, this medicine may block ...": the veto matches only the phrase."""
+    found = not_claim_match("Given as a slow drip into a vein, ketamine may quiet overactive pain receptors.")
+    assert found is None or found[0] not in ("delivery", "clinic_practice", "coverage")
+
+
+def test_pages_eval_lists_why_a_labelled_non_claim_was_left_out() -> None:
+    out = run_bench("pages_eval.py", "--set", "heldout18", "--no-link", "-v")
+    assert "DROPPED A monitored pump lets the dose be raised" in out
+    assert "(not a claim: delivery, 'pump')" in out
+    assert "(not a claim: clinic_practice, 'Throughout the infusion we monitor')" in out
+
+
+def test_which_part_of_the_regimen_matters_is_a_claim_not_a_session_length() -> None:
+    """ "..., but I have found that ... how long the treatment lasts matters more than how much ketamine is given" says
+    which part of the regimen works: a claim of dosing, read whole."""
+    sentence = (
+        "Clinicians use many different schedules when giving ketamine, but I have found that, for a lasting block of "
+        "the nerves, how long the treatment lasts matters more than how much ketamine is given."
+    )
+    (claim,) = [c for c in extract_claims(HEAD + sentence + "\n", "t") if "schedules" in c.quote]
+    assert claim.clause == ""
+    assert not_claim_match(sentence) is None
