@@ -283,3 +283,21 @@ def test_effects_with_no_side_or_adverse_word_are_the_drugs_action_not_a_harm(qu
 def test_effects_named_as_harms_stay_harms(quote: str, previous: str) -> None:
     n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote), previous=previous))
     assert n.kind == "side_effect", n.reasons["kind"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The effects of ketamine may increase pain sensitivity after surgery.",
+        "The effects may heighten pain sensitivity in the days after an infusion.",
+        "Its effects may make you feel confused.",
+    ],
+)
+def test_effects_said_to_do_something_are_not_read_as_the_drugs_action(quote: str) -> None:
+    # only what the effects' own predicate says of their speed, strength or length is the drug's action; what they do
+    # may be a harm (a review: "the effects ... may increase pain sensitivity" was read as a benefit and supported)
+    from ketalit.claims.normalise import action_effects
+
+    assert action_effects(quote) is None
+    n = normalise(Candidate(document="900", quote=quote, start=0, end=len(quote)))
+    assert "is the drug's action" not in n.reasons["kind"], n.reasons["kind"]

@@ -1555,10 +1555,10 @@ def test_a_date_of_use_must_be_as_old_as_the_claim_and_a_span_is_of_use_not_an_a
 
 def test_a_date_of_use_is_stated_by_a_span_back_from_the_record_s_year_in_the_same_decade_or_year() -> None:
     # a sentence that gives no year dates ketamine's use by a span back from when it was written: "its fiftieth
-    # birthday" in 2012 is 1962, "for over 50 years" in 2016 is 1966
+    # birthday" in 2012 is 1962, "for 50 years" in 2016 is 1966
     birthday = [_review(n, 2012, "Ketamine celebrates its fiftieth birthday; it is still used as an anaesthetic.")
                 for n in ("Ames", "Bory")]  # fmt: skip
-    fifty = [_review(n, 2016, "Ketamine has been used as an anaesthetic for over 50 years.") for n in ("Ames", "Bory")]
+    fifty = [_review(n, 2016, "Ketamine has been used as an anaesthetic for 50 years.") for n in ("Ames", "Bory")]
     sixties = _stated("It was developed in the 1960s as an anaesthetic.", "history")
     v, why = _weigh(sixties, *birthday)
     assert v == "supported" and "fiftieth birthday" in why
@@ -1568,6 +1568,15 @@ def test_a_date_of_use_is_stated_by_a_span_back_from_the_record_s_year_in_the_sa
     v, why = _weigh(_stated("Ketamine was first synthesized in 1962.", "history"), *fifty)
     assert v != "supported" and "from 1966, not from 1962" in why
     assert _weigh(_stated("Ketamine has been used since 1970.", "history"), *birthday)[0] != "supported"
+    # a span that is a lower bound says use began then or earlier, never in the claimed decade or year: "for
+    # decades" in 2015 is not the 1990s, "over 50 years" in 2025 is not 1975, "more than 20 years" in 2010 not 1990
+    in_sixties = "It was developed in the 1960s as an anaesthetic."
+    for claimed, year, said in (("It was developed in the 1990s as an anaesthetic.", 2015, "for decades"),
+                                ("Ketamine was first used as an anaesthetic in 1975.", 2025, "for over 50 years"),
+                                ("Ketamine was first used as an anaesthetic in 1990.", 2010, "for more than 20 years"),
+                                (in_sixties, 2016, "over 50 years"), (in_sixties, 2016, "for 50+ years")):  # fmt: skip
+        bound = [_review(n, year, f"Ketamine has been used as an anaesthetic {said}.") for n in ("Ames", "Bory")]
+        assert _weigh(_stated(claimed, "history"), *bound)[0] != "supported", (claimed, said)
 
 
 def test_what_a_dated_history_claim_says_besides_its_parts_is_a_part_too() -> None:
@@ -1623,6 +1632,14 @@ def test_a_receptor_or_regulator_the_claim_names_must_be_named_by_the_stating_se
     assert _weigh(blocks, *[_review(n, 2020, "Ketamine blocks AMPA receptors.") for n in ("Ames", "Bory")])[0] == (
         "supported"
     )
+    # a name inside a hyphenated or slashed word is a name too ("5-HT2A", "AMPA/kainate"), and a long run of letters
+    # and digits is read in one pass (a pattern that found names and counted capitals at once took seconds on this)
+    from ketalit.claims.weighing import claim_names
+
+    assert claim_names("It blocks 5-HT2A and AMPA/kainate receptors.") == ("HT2A", "AMPA")
+    blocks_nmda = [_review(n, 2020, "Ketamine blocks NMDA receptors.") for n in ("Ames", "Bory")]
+    assert _weigh(_stated("It blocks AMPA/kainate receptors."), *blocks_nmda)[0] != "supported"
+    assert claim_names("It acts on " + "Ab" * 600 + "/x and " + "a1" * 600 + "_ receptors.") == ("Ab" * 600,)
     # a name spelled out states it too; a name of the date's part is no name of the receptor's
     spelled = [_review(n, 2020, "Ketamine is an N-methyl-D-aspartate receptor antagonist.") for n in ("Ames", "Bory")]
     assert _weigh(_stated("Ketamine blocks NMDA receptors."), *spelled)[0] == "supported"
@@ -2152,6 +2169,22 @@ def test_a_sentence_on_another_harm_of_the_same_outcome_is_no_evidence_on_a_name
     assert evidence(lib, c, HARM_KEYS["park"]).stance == "contradicts"
     assert evidence(lib, c, HARM_KEYS["sheehy"]).stance == "contradicts"
     assert evidence(lib, c, HARM_KEYS["mildh"]).stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Systolic blood pressure and heart-rate increased significantly (p<0.001).", {"blood_pressure", "heart_rate"}),
+        ("Blood-pressure rose in four patients.", {"blood_pressure"}),
+        ("Pulse-rate and intra-cranial pressure did not change.", {"heart_rate", "intracranial_pressure"}),
+    ],
+)
+def test_a_named_harm_is_read_in_every_spelling(sentence: str, named: set[str]) -> None:
+    # a review: "heart-rate increased" read as naming blood pressure only turned four contradicting trials neutral
+    # and "Ketamine does not raise your heart rate" supported
+    from ketalit.claims.weighing import harms_named
+
+    assert {h.id for h in harms_named(sentence)} == named
 
 
 @pytest.mark.parametrize("quote", ["A rise in blood pressure.", "It can push your blood pressure up."])

@@ -1084,19 +1084,32 @@ def _span_of_other(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _stated_start(text: str, published: int | None) -> int | None:
+def _stated_start(text: str, published: int | None, exact: bool = False) -> int | None:
     """The earliest year from which a sentence says ketamine was in use: a year it names ("synthesised in 1962"), or
     its publication year less a span of use it names ("used for over 50 years", "for decades", "its fiftieth
-    birthday"; not an age, "children younger than 2 years"); None when it names neither."""
+    birthday"; not an age, "children younger than 2 years"); None when it names neither. ``exact``: only a date the
+    sentence fixes, for a claim dated to a decade or year; a span that is a lower bound ("over 50 years", "more than
+    20 years", "50+ years", "for decades", "the past 50 years") says use began then or earlier, not when."""
     starts = [int(m.group(1)) for m in _YEAR.finditer(text)]
     if published:
         starts += [
             published - _span_years(m)
             for m in _SPAN.finditer(text)
-            if (not m.group(1) or _SPAN_OF_USE.search(text[: m.start()])) and not _span_of_other(text, m)
+            if (not m.group(1) or _SPAN_OF_USE.search(text[: m.start()]))
+            and not _span_of_other(text, m)
+            and not (exact and _lower_bound(text, m))
         ]
         starts += [published - _ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     return min(starts, default=None)
+
+
+_LOWER_BOUND = re.compile(r"(?:\bover|\bmore than|\bat least|\bpast|\blast|\bupwards of)\s+(?:the\s+)?$", re.I)
+
+
+def _lower_bound(text: str, m: re.Match[str]) -> bool:
+    """Whether a span of use is a lower bound: "decades", "half a century" (said with "over"), "50+ years", "over /
+    more than / at least / the past 50 years"."""
+    return bool(m.group(2) or m.group(3) or "+" in m.group(0) or _LOWER_BOUND.search(text[: m.start()]))
 
 
 def _part_votes(
@@ -1156,7 +1169,7 @@ def _part_votes(
                     if first is None:
                         # no year named: a span of use back from the record's year ("its fiftieth birthday" in
                         # 2012: 1962; "for over 50 years" in 2016: 1966), held to the same decade or year
-                        first = _stated_start(text, rec.get("year"))
+                        first = _stated_start(text, rec.get("year"), exact=True)
                     if first is None or first // width != year // width:
                         when = f"from {first}" if first is not None else "no date"
                         votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not from {year}"))

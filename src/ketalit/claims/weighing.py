@@ -477,6 +477,9 @@ def _object_words(tokens: list[str], skip: re.Pattern[str], generic: re.Pattern[
 # -- the names a textbook claim gives ----------------------------------------------------------------------------------
 
 
+_NAME_TOKEN = re.compile(r"(?<![\w/])[A-Za-z0-9]+(?:/[A-Za-z0-9]+)*(?![\w/])")
+
+
 @lru_cache(maxsize=1024)
 def claim_names(text: str) -> tuple[str, ...]:
     """The names a mechanism or history claim gives that a sentence stating it must give too (``data/weighing.toml``
@@ -485,9 +488,15 @@ def claim_names(text: str) -> tuple[str, ...]:
     if not re.search(r"[a-z]{3}", text):
         return ()
     skip = set(weighing()["textbook"]["names"]["not_names"])
-    one = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
-    # names joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either
-    found = re.findall(rf"(?<![\w/-])({one}(?:/{one})*)(?![\w/])", text)
+    # a word of letters and digits with two capitals or more ("AMPA", "5-HT2A", "mGluR5"); names joined by a slash are
+    # one name in two words ("CRPS/RSDS"): a sentence gives it by either ("AMPA/kainate": AMPA). The words are found
+    # first and their capitals counted after (one pattern that did both backtracked without end on a long run of
+    # letters and digits)
+    found = []
+    for m in _NAME_TOKEN.finditer(text):
+        names = [one for one in m.group(0).split("/") if sum(ch.isupper() for ch in one) >= 2]
+        if names:
+            found.append("/".join(names))
     # a condition's name ("CRPS", "PHN") is who the claim is about, read by [condition]: a mechanism or a history
     # of use stated for pain in general is what reviewers cite for it
     return tuple(dict.fromkeys(n for n in found if n not in skip and not _condition_name(n)))
