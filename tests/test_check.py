@@ -1247,3 +1247,10 @@ def test_check_lists_the_sentences_left_out_with_their_rule(runner, records_only
     assert "not a claim, coverage ('Medicare'): Medicare does not pay" in text
     assert ": Ketamine infusions relieve nerve pain" not in text  # the claim is not listed as left out
     assert "not a claim" not in " ".join(run_cli(runner, records_only, "check", str(page)).output.split())
+    # the same, read by a program: each left-out sentence with its rule and words
+    data = _json(run_cli(runner, records_only, "check", str(page), "--json", "--left-out"))
+    omitted = {o["sentence"][:20]: (o["rule"], o["words"]) for o in data["left_out"]}
+    assert omitted["A small pump keeps t"] == ("delivery", "pump")
+    assert omitted["Medicare does not pa"] == ("coverage", "Medicare")
+    assert not any(s.startswith("Ketamine infusions relieve") for s in omitted)
+    assert "left_out" not in _json(run_cli(runner, records_only, "check", str(page), "--json"))

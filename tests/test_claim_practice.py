@@ -102,3 +102,82 @@ def test_which_part_of_the_regimen_matters_is_a_claim_not_a_session_length() -> 
     (claim,) = [c for c in extract_claims(HEAD + sentence + "\n", "t") if "schedules" in c.quote]
     assert claim.clause == ""
     assert not_claim_match(sentence) is None
+
+
+# A sentence left out is never checked: a claim that a rule of practice, delivery or coverage drops is worse than a
+# non-claim it keeps. Each states an outcome of ketamine in the words the claim detector reads as one (lowered, cut,
+# effect, remission, addictive, tolerated, safer, risk, reverse, worked, "within 40 minutes"), or makes its claim in
+# one clause with the clinic's practice in the other, or names a frequency ("once a week") or a condition that ends
+# before the claim ("when other drugs fail and ...").
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # delivery words, an outcome stated
+        "Compared with saline, ketamine lowered pain scores by 30%.",
+        "In an outpatient trial, ketamine cut migraine days in half.",
+        "Studies in hospital patients show ketamine cuts opioid use by half.",
+        "Ketamine treatment takes effect within 40 minutes.",
+        "The effect of one treatment lasts 72 hours.",
+        "Outpatient ketamine is non-addictive and well tolerated.",
+        "Outpatient ketamine is safer than opioids.",
+        "Outpatient ketamine has a favourable safety profile.",
+        "Outpatient ketamine carries a low risk of addiction.",
+        "Blood pressure increased only slowly and modestly during the infusions.",
+        "Patients who had five infusions over five days had lower pain at three months.",
+        "Infusions given in hospital over five days reverse central sensitization.",
+        # the clinic's practice, an outcome stated
+        "We keep the dose low so hallucinations are rare.",
+        "We keep the dose low, and at this dose ketamine is not addictive.",
+        "We deliver ketamine in a way that eliminates the risk of addiction.",
+        "We use ketamine to reset the brain's pain pathways.",
+        "We use ketamine for nerve pain, and it lowers pain scores by half.",
+        "We use ketamine for CRPS, and it has worked for 8 of 10 patients.",
+        "We give ketamine slowly, which greatly lowers the chance of hallucinations.",
+        "We check your blood pressure because ketamine can raise it.",
+        # a frequency is no condition; a condition without a comma ends before the claim
+        "We give ketamine once a week and it relieves pain for most patients.",
+        "We use ketamine when other drugs fail and most patients improve within days.",
+        "We check how well you respond and almost everyone improves after one infusion.",
+        # a claim clause followed by one of practice
+        "Ketamine resets pain pathways, and we monitor you throughout.",
+        "Ketamine is non-addictive, so we can give it weekly.",
+        "Ketamine blocks the NMDA receptor; we give it as a slow drip.",
+        # coverage with a claim beside it
+        "Insurers don't pay for ketamine, though studies show it outperforms opioids.",
+        "Patients who came to us on referral from their neurologist reported 60% less pain.",
+    ],
+)
+def test_a_claim_beside_practice_delivery_or_coverage_is_not_dropped(sentence: str) -> None:
+    assert _taken(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the clinic's practice with a frequency, a condition or a clause of practice, and no outcome stated
+        "We give the first infusion once a week, on a weekday morning.",
+        "If the first infusion goes well, we book two more in the same week.",
+        "We adjust the dose when you tell us, and we monitor you throughout.",
+        "We check your blood pressure before each session; we keep you with us for an hour after.",
+        "Most insurers don't pay for ketamine infusions, and a referral is not needed.",
+    ],
+)
+def test_practice_with_a_frequency_or_a_second_clause_of_practice_stays_left_out(sentence: str) -> None:
+    assert not _taken(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "taken"),
+    [
+        # the clinic's rooms, tests and questions name no outcome; "we'll" is the clinic as much as "we"
+        ("We'll monitor your blood pressure throughout the ketamine infusion.", False),
+        ("We review your lab results before each ketamine infusion.", False),
+        ("We ask how you feel before each ketamine infusion.", False),
+        ("Our nurses keep you in the recovery room for 30 minutes after each ketamine infusion.", False),
+        # the same words stating an outcome
+        ("We'll monitor you, and ketamine relieves pain for most patients within hours.", True),
+        ("We review your results: most patients feel better after one ketamine infusion.", True),
+    ],
+)
+def test_practice_words_that_name_rooms_tests_and_questions_state_no_outcome(sentence: str, taken: bool) -> None:
+    assert _taken(sentence) is taken

@@ -137,6 +137,13 @@ _INNER_PHRASE = re.compile(
 _AND_PREDICATE = re.compile(r"^(.{8,}?)\s+and\s+(?:can|may|will|is|are|should|must)\b\s*(.{8,})$", re.I | re.S)
 # "<logistics>, because <claim>": "you need a companion to drive you home, because the ketamine will make you tired"
 _BECAUSE = re.compile(r"^(.{8,}?),?\s+(?:because|since)\s+(.{8,})$", re.I | re.S)
+# "<claim>, and we monitor you throughout", "<claim>; we give it as a slow drip", "<coverage>, though <claim>": two
+# clauses, either of which may be the claim when the other is the clinic's practice, delivery or coverage
+_TWO_CLAUSES = re.compile(
+    r"^(.{8,}?)(?:,\s*(?:and|so(?!\s+that\b)|though|although|while)\s+|;\s*)(.{8,})$", re.I | re.S
+)
+# "because ketamine can raise it": a clause whose object is a pronoun for what the clause before it names
+_OBJECT_PRONOUN = re.compile(r"\b\w+\s+(?:it|them)\s*[.!]?\s*$", re.I)
 
 
 # A sentence whose subject is "it" or that compares with other treatments is about ketamine, not about them.
@@ -177,8 +184,8 @@ def _compiled() -> dict[str, Any]:
         "conditions_heading": _rx(ex["conditions_heading"]),
         "treatment_response": _rx(ex["treatment_response"]),
         "promise_for": _rx(ex["promise_for"]),
-        "protocol_effect": _rx(ex["protocol_effect"]),
-        "practice_outcome": _rx(ex["practice_outcome"]),
+        "protocol_effect": _rx(ex["outcome"] + ex["protocol_effect"]),
+        "practice_outcome": _rx(ex["outcome"] + ex["practice_outcome"]),
         "practice_condition": _rx(ex["practice_condition"]),
         "practice_assessed": _rx(ex["practice_assessed"]),
         "delivery_right": _rx(ex["delivery_right"]),
@@ -603,6 +610,20 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
     m = _BECAUSE.match(text)
     if m and not parts:
         parts = (m.group(2),)
+        if _OBJECT_PRONOUN.search(m.group(2)) and _named_ref(m.group(2)) and not_claim_reason(m.group(2)) is None:
+            # "We check your blood pressure because ketamine can raise it": "it" is what the first clause names
+            why = claim_reason(m.group(2), m.group(1), headings, pronoun_ok=False)
+            if why:
+                return m.group(2).strip(), f"the clause {m.group(2).strip()!r}, read with {m.group(1).strip()!r}, {why}"
+    m = _TWO_CLAUSES.match(text)
+    if m and not parts and not_claim_reason(text) in _PRACTICE:
+        # each clause read alone, and a claim only of ketamine: named (not "the treatment", "several infusions"), or
+        # "it" after it ("..., and it lowers ...")
+        parts = tuple(
+            p
+            for p in (m.group(1), m.group(2))
+            if _compiled()["ketamine_named"].search(p) or (whom(p, _before(text, p, antecedent))[1] and _pronoun_ref(p))
+        )
     main = _main_clause(text)
     lead = _LEADING_PHRASE.match(text.strip())
     if lead and _compiled()["not_claim"]["clinic_practice"].search(lead.group(1)):

@@ -46,6 +46,10 @@ def check(
     result = check_page(lib, page, title=title, url=url, accessed=accessed, clinic=clinic, progress=note)
     files = write_report(open_library(), report, document=result.document) if report is not None else None
     counts = Counter(r["verdict"] for r in result.claims)
+    if left_out:
+        from ..claims.extract import left_out as sentences_left_out
+
+        omitted = sentences_left_out(result.text, [r["quote"] for r in result.claims])
     if as_json:
         emit_json(
             {
@@ -60,6 +64,13 @@ def check(
                 "claims": [public(r) for r in result.claims],
                 "contradictions": result.contradictions,
                 "report": str(files.html) if files else None,
+                # each sentence taken as no claim, with the rule and the words that left it out (empty when no rule
+                # matched: no reference to ketamine with an effect)
+                **(
+                    {"left_out": [{"sentence": s, "rule": rule, "words": words} for s, rule, words in omitted]}
+                    if left_out
+                    else {}
+                ),
             }
         )
         return
@@ -108,9 +119,7 @@ def check(
             highlight=False,
         )
     if left_out:
-        from ..claims.extract import left_out as sentences_left_out
-
-        for sentence, rule, words in sentences_left_out(result.text, [r["quote"] for r in result.claims]):
+        for sentence, rule, words in omitted:
             why = f"{rule} ({words!r})" if words else rule or "no reference to ketamine with an effect"
             console.print(f"not a claim, {why}: {term(sentence)}", style="dim", highlight=False)
     console.print(
