@@ -34,9 +34,7 @@ question heading only when it asks what ketamine treats: "Which Pain Conditions 
 anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
 heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
 list item of several sentences that are each a claim is one claim per sentence (sentences among them that are not
-claims are left out; one that points back to the sentence before stays with it). Sentences of an item after its first
-that describe the body (a subject that is a receptor or the nerves, naming nothing of the treatment, and an "it" just
-after one) are left out. An ellipsis ("…") ends a sentence. A
+claims are left out; one that points back to the sentence before stays with it). A
 sentence that only makes sense with the one before it ("Our own statistics clearly show otherwise."; a short
 "Ketamine interrupts this cycle." after the sentence describing the cycle; "Doctors first used it decades ago."
 after "Ketamine is not a new drug."; "That covers fibromyalgia, CRPS and migraines." after a claim) is reported
@@ -78,9 +76,8 @@ _CONCEDES = (
 # Rules of what the clinic does, how the drug is delivered and who pays: a sentence they match is still a claim when it
 # states an outcome of ketamine (outside its conditions and what is assessed).
 _PRACTICE = ("clinic_practice", "delivery", "coverage")
-# A sentence ends at . ! ? or an ellipsis ("…") followed by space and a capital, a quote or a bracket; not after an
-# abbreviation.
-_SENT_END = re.compile(r"([.!?…][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
+# A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
+_SENT_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
 _LEAD_TAIL = re.compile(
     r"[,;]?\s*(?:but|and|while)?\s*[^,;:]*\b(?:include|includes|including|are|is|such as|the following|"
@@ -95,11 +92,8 @@ _CARRIED_BY_PREVIOUS = re.compile(
 )
 
 
-# "This inhibits ...", "These changes lead to ...", "Such conditions may include ...": a subject that points back to
-# the sentence before
-_DEMONSTRATIVE_SUBJECT = re.compile(
-    r"^(?:this|these|such)\b(?:\s+\w+){0,2}?\s+(?:\w+s|can|may|will|helps?|leads?)\b", re.I
-)
+# "This inhibits ...", "These changes lead to ...": a subject that points back to the sentence before
+_DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:this|these)\b(?:\s+\w+){0,2}?\s+(?:\w+s|can|may|will|helps?|leads?)\b", re.I)
 # "That can lessen how much pain is perceived": "that" as the subject, followed by what it does (not "That matters")
 _THAT_DOES = re.compile(
     r"^that\s+(?:(?:in turn|then|alone|effect|action|blockade|change)\s+)?(?:can|may|could|will|might|helps?|leads?|"
@@ -854,34 +848,9 @@ def _item_claims(item: _Span, context: _Span | None, headings: tuple[str, ...]) 
     parts = kept or parts[-1:]
     if len(parts) == 1:
         return parts
-    parts = _without_body(parts)
-    if len(parts) == 1:
-        return parts
     if not any(points_back(p) for p in parts[1:]) and all(stands_alone(p) for p in parts):
         return parts
     return [_Span(parts[0].start, parts[-1].end, item.text[parts[0].start - item.start : parts[-1].end - item.start])]
-
-
-def _without_body(parts: list[_Span]) -> list[_Span]:
-    """The sentences of a list item without those after the first that describe the body: a sentence whose subject is
-    the body (a receptor, the nerves, the brain) and which names nothing of the treatment, and a sentence after it
-    that refers to ketamine only by "it" (the "it" is that part of the body). "It acts on the NMDA receptor. This
-    receptor works like a button. Once pressed, it sends a pain signal. Ketamine can block this button." keeps the
-    first and the last: the middle two say how the body works, not what ketamine does."""
-    c = _compiled()
-    out = parts[:1]
-    body = False
-    for p in parts[1:]:
-        start, end, _verb = _subject(p.text)
-        named = _named_ref(p.text)
-        if not named and c["subject_other"].search(p.text[start:end]):
-            body = True
-            continue
-        if body and _only_pronoun(p.text):
-            continue
-        body = False
-        out.append(p)
-    return out
 
 
 def _answers(span: _Span, question: _Span) -> str:
