@@ -160,6 +160,9 @@ def test_a_claim_beside_practice_delivery_or_coverage_is_not_dropped(sentence: s
         "We adjust the dose when you tell us, and we monitor you throughout.",
         "We check your blood pressure before each session; we keep you with us for an hour after.",
         "Most insurers don't pay for ketamine infusions, and a referral is not needed.",
+        # "once a" is a frequency only before a span of time: "once a patient has responded" is a condition
+        "Once a patient has responded well, we book monthly ketamine boosters.",
+        "Once an infusion has eased your pain, we schedule the next ketamine session.",
     ],
 )
 def test_practice_with_a_frequency_or_a_second_clause_of_practice_stays_left_out(sentence: str) -> None:
