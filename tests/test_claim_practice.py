@@ -163,6 +163,10 @@ def test_a_claim_beside_practice_delivery_or_coverage_is_not_dropped(sentence: s
         # "once a" is a frequency only before a span of time: "once a patient has responded" is a condition
         "Once a patient has responded well, we book monthly ketamine boosters.",
         "Once an infusion has eased your pain, we schedule the next ketamine session.",
+        # a harm stated of another drug beside the clinic's practice is that drug's, not ketamine's (a review: it was
+        # supported as a side effect of ketamine)
+        "We monitor you throughout, and gabapentin causes drowsiness.",
+        "We check on you often, and morphine can slow your breathing.",
     ],
 )
 def test_practice_with_a_frequency_or_a_second_clause_of_practice_stays_left_out(sentence: str) -> None:

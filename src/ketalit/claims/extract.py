@@ -449,7 +449,10 @@ def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tu
         m = rx.search(t)
         if m and name == "other_subject":
             lead = _FOR_WHOM.match(t)
-            first = _ABOUT.search(t, lead.end() if lead else 0)
+            # ketamine or the relief patients get, in the other drug's own clause ("We monitor you throughout, and
+            # gabapentin causes drowsiness": "you" is the clinic's, the harm gabapentin's)
+            since = max((b.end() for b in _LATER_CLAUSE.finditer(t, 0, m.start())), default=lead.end() if lead else 0)
+            first = _ABOUT.search(t, since)
             if (
                 c["ketamine_named"].search(t)
                 or (list_item and (c["ketamine"].search(context) or c["treats_heading"].search(context)))
