@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from ketalit.claims.extract import extract_claims, not_claim_match
+from ketalit.claims.normalise import normalise
 
 from conftest import run_bench
 
@@ -188,3 +189,19 @@ def test_practice_with_a_frequency_or_a_second_clause_of_practice_stays_left_out
 )
 def test_practice_words_that_name_rooms_tests_and_questions_state_no_outcome(sentence: str, taken: bool) -> None:
     assert _taken(sentence) is taken
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("We check your blood pressure because ketamine can raise it.", "cardiovascular"),
+        ("We watch your breathing because ketamine can slow it.", "respiratory"),
+    ],
+)
+def test_a_because_clause_with_a_pronoun_is_checked_with_what_the_pronoun_stands_for(
+    sentence: str, outcome: str
+) -> None:
+    # a review: the quote was the clause alone, "ketamine can raise it", read as a claim that ketamine improves pain
+    (claim,) = [c for c in extract_claims(HEAD + LEAD + sentence + "\n", "t") if "because" in c.quote]
+    assert claim.quote == sentence
+    assert outcome in normalise(claim).outcomes

@@ -611,7 +611,8 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
             # "We check your blood pressure because ketamine can raise it": "it" is what the first clause names
             why = claim_reason(m.group(2), m.group(1), headings, pronoun_ok=False)
             if why:
-                return m.group(2).strip(), f"the clause {m.group(2).strip()!r}, read with {m.group(1).strip()!r}, {why}"
+                # the whole sentence is the claim's quote: "ketamine can raise it" alone says nothing of what it raises
+                return text.strip(), f"the clause {m.group(2).strip()!r}, read with {m.group(1).strip()!r}, {why}"
     m = _TWO_CLAUSES.match(text)
     if m and not parts and not_claim_reason(text) in _PRACTICE:
         # each clause read alone, and a claim only of ketamine: named (not "the treatment", "several infusions"), or

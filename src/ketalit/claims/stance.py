@@ -1168,7 +1168,8 @@ def _part_votes(
                     first = _stated_time(text)
                     if first is None:
                         # no year named: a span of use back from the record's year ("its fiftieth birthday" in
-                        # 2012: 1962; "for over 50 years" in 2016: 1966), held to the same decade or year
+                        # 2012: 1962; "for 50 years" in 2016: 1966), held to the same decade or year; a lower bound
+                        # ("for over 50 years", "for decades") dates nothing
                         first = _stated_start(text, rec.get("year"), exact=True)
                     if first is None or first // width != year // width:
                         when = f"from {first}" if first is not None else "no date"
