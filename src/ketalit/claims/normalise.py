@@ -274,8 +274,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas|although|though|and th
 
 def action_effects(own: str, lead_in: str = "", previous: str = "") -> str | None:
     """The words "effects", "its effects" when a claim names them with no side or adverse word and no harm (in its own
-    words or its lead-in): the drug's action, not a harm (``data/claim_text.toml`` action_effects). None when the
-    claim names a harm, or its effects point back to a sentence that does ("These effects pass quickly")."""
+    words or its lead-in), and says only how soon, how strongly or how long they are felt ("its effects are immediate
+    and profound", "the effects last for weeks"): the drug's action, not a harm (``data/claim_text.toml``
+    action_effects). None when the claim names a harm, says what the effects do ("the effects may increase pain
+    sensitivity"), or its effects point back to a sentence that names a harm ("These effects pass quickly")."""
     c = _cues()
     w = _first(c["action_effects"], own)
     if not w:
