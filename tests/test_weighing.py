@@ -1638,6 +1638,10 @@ def test_a_receptor_or_regulator_the_claim_names_must_be_named_by_the_stating_se
 
     assert claim_names("It blocks 5-HT2A and AMPA/kainate receptors.") == ("HT2A", "AMPA")
     blocks_nmda = [_review(n, 2020, "Ketamine blocks NMDA receptors.") for n in ("Ames", "Bory")]
+    # a name the sentence gives only as denied is not given ("not AMPA receptors", "non-AMPA")
+    for denied in ("Ketamine blocks NMDA receptors, not AMPA receptors.", "Ketamine blocks non-AMPA receptors."):
+        said = [_review(n, 2020, denied) for n in ("Ames", "Bory")]
+        assert _weigh(_stated("It blocks AMPA receptors."), *said)[0] != "supported", denied
     assert _weigh(_stated("It blocks AMPA/kainate receptors."), *blocks_nmda)[0] != "supported"
     assert claim_names("It acts on " + "Ab" * 600 + "/x and " + "a1" * 600 + "_ receptors.") == ("Ab" * 600,)
     # a name spelled out states it too; a name of the date's part is no name of the receptor's

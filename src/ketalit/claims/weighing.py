@@ -512,9 +512,18 @@ def _name_rx(name: str) -> re.Pattern[str]:
     return re.compile("|".join(alts), re.I)
 
 
+# a name denied where the sentence gives it: "blocks NMDA receptors, not AMPA receptors", "non-NMDA", "without BDNF"
+_DENIED_BEFORE = re.compile(r"(?:\b(?:not|no|nor|without)\s+(?:the\s+|an?\s+)?|\bnon-?)$", re.I)
+
+
 def names_missing(text: str, sentence: str, names: tuple[str, ...] | None = None) -> list[str]:
-    """The claim's names (``claim_names``, or ``names``) a sentence does not give."""
-    return [n for n in (claim_names(text) if names is None else names) if not _name_rx(n).search(sentence)]
+    """The claim's names (``claim_names``, or ``names``) a sentence does not give, or gives only as denied ("not AMPA
+    receptors", "non-NMDA")."""
+    return [
+        n
+        for n in (claim_names(text) if names is None else names)
+        if not any(not _DENIED_BEFORE.search(sentence[: m.start()]) for m in _name_rx(n).finditer(sentence))
+    ]
 
 
 @lru_cache(maxsize=256)
