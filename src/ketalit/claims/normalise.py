@@ -190,23 +190,24 @@ def page_context(text: str, title: str = "", url: str = "", clinic: str = "") ->
     ("Ketamine vs. Opioids"). The title is the page's first line when none is given."""
     title = title or next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     names = " ".join((title, re.sub(r"[-_/.]+", " ", url), clinic))
+    said: list[str] | None = None  # the page's sentences, split once and only if needed
+
+    def only_one(cues: list[tuple[str, re.Pattern[str]]]) -> str | None:
+        """The one name of ``cues`` the page ever gives, in two sentences or more (one sentence naming a nasal spray,
+        however often, is not what the page is about)."""
+        nonlocal said
+        if said is None:
+            said = [s.text for ln in text.splitlines() for s in sentences(ln, 0)]
+        counts = {name: sum(bool(rx.search(s)) for s in said) for name, rx in cues}
+        named = [name for name, n in counts.items() if n]
+        return named[0] if len(named) == 1 and counts[named[0]] >= 2 else None
+
     routes, _ = routes_named(names)
     if not routes:
-        # a page that only ever names one route, in two sentences or more, is about it: "Ketamine Infusions" in every
-        # answer (one sentence naming a nasal spray, however often, is not what the page is about)
-        said = [s.text for ln in text.splitlines() for s in sentences(ln, 0)]
-        counts = {name: sum(bool(rx.search(s)) for s in said) for name, rx in _cues()["routes"]}
-        named = [name for name, n in counts.items() if n]
-        if len(named) == 1 and counts[named[0]] >= 2:
-            routes = named
-    regimen = next((name for name, rx in _cues()["regimen"] if rx.search(names)), None)
-    if regimen is None:
-        # as for the route: a page that names one regimen only, in two sentences or more ("infusions" throughout)
-        said = [s.text for ln in text.splitlines() for s in sentences(ln, 0)]
-        counts = {name: sum(bool(rx.search(s)) for s in said) for name, rx in _cues()["regimen"]}
-        named = [name for name, n in counts.items() if n]
-        if len(named) == 1 and counts[named[0]] >= 2:
-            regimen = named[0]
+        # a page that only ever names one route is about it: "Ketamine Infusions" in every answer
+        routes = [r] if (r := only_one(_cues()["routes"])) else []
+    # as for the route: the regimen its title names, or the only one it names ("infusions" throughout)
+    regimen = next((name for name, rx in _cues()["regimen"] if rx.search(names)), None) or only_one(_cues()["regimen"])
     population = [s for s in _tags(title).get("setting", []) if s not in ("trauma", "postoperative")]
     # a title that names a condition and the kind of pain it is ("... for CRPS: An Option for Refractory Pain") is
     # about the condition
