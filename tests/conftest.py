@@ -134,6 +134,32 @@ def shipped_report_files(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def records_only_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped library's records, without any page or claim, and their index with the records' embeddings: made
+    once per run, never written to."""
+
+    def build(folder: Path) -> Path:
+        dest = folder / "library"
+        copy_library_files(ROOT / "library", dest)
+        shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
+        from ketalit.claims.review import forget_all_claims
+
+        forget_all_claims(dest)
+        index_with_vectors(dest)
+        return dest
+
+    return built_once(tmp_path_factory, "records_only", build)
+
+
+@pytest.fixture
+def records_only(records_only_template: Path, tmp_path: Path) -> Path:
+    """A test's own copy of ``records_only_template``."""
+    dest = tmp_path / "library"
+    shutil.copytree(records_only_template, dest, ignore=shutil.ignore_patterns("*.lock"))
+    return dest
+
+
+@pytest.fixture(scope="session")
 def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the shipped library with its claims linked by the rules as they are now (not as they were when the
     library was last rebuilt): made once per run, never written to (copy it to change it)."""

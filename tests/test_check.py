@@ -21,7 +21,6 @@ from ketalit.claims.normalise import normalise, page_context
 from ketalit.claims.pages import read_catalogue, write_catalogue
 from ketalit.claims.review import (
     adopt_catalogue,
-    forget_all_claims,
     reviewed_catalogue,
     reviews,
     set_stance,
@@ -33,33 +32,9 @@ from ketalit.cli import app
 from ketalit.library import Library
 from ketalit.report.render import write_report
 
-from conftest import ROOT, built_once, copy_library_files, index_with_vectors, run_bench, run_cli, run_ketalit
+from conftest import ROOT, built_once, run_bench, run_cli, run_ketalit
 
 PAGES = ROOT / "tests" / "pages" / "tuning"
-
-
-@pytest.fixture(scope="session")
-def records_only_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped library's records, without any page or claim, and their index with the records' embeddings: made
-    once per run, never written to."""
-
-    def build(folder: Path) -> Path:
-        dest = folder / "library"
-        copy_library_files(ROOT / "library", dest)
-        shutil.copytree(ROOT / "library" / "snapshot", dest / "snapshot")
-        forget_all_claims(dest)
-        index_with_vectors(dest)
-        return dest
-
-    return built_once(tmp_path_factory, "records_only", build)
-
-
-@pytest.fixture
-def records_only(records_only_template: Path, tmp_path: Path) -> Path:
-    """A test's own copy of ``records_only_template``."""
-    dest = tmp_path / "library"
-    shutil.copytree(records_only_template, dest, ignore=shutil.ignore_patterns("*.lock"))
-    return dest
 
 
 def _json(res) -> dict:
