@@ -307,6 +307,30 @@ def harm_passes(own: str) -> str | None:
     return None
 
 
+# words between a verb of preventing and a harm that make the harm another verb's object ("stops the drug causing
+# nausea"), or start another clause
+_NOT_PREVENTED = re.compile(
+    r"[,;:]|\b(?:and|but|or|while|whereas|caus\w*|lead\w*|trigger\w*|produc\w*|induc\w*|result\w*)\b", re.I
+)
+
+
+def harm_prevented(own: str) -> str | None:
+    """The words of a harm the sentence says is kept from happening ("prevents vomiting", "reduces the risk of
+    hallucinations", "protects against nausea"), or None: a verb of ``data/claim_text.toml`` harm_prevented, then a
+    harm within four words of it in the same clause. Such a claim says the harm does not happen, or happens less,
+    not that it occurs."""
+    c = _cues()
+    for v in c["harm_prevented"].finditer(own):
+        for found in (c["harm"], c["side_effect"]):
+            h = found.search(own, v.end())
+            if h is None or _GENERIC_EFFECTS.fullmatch(h.group(0)):
+                continue
+            gap = own[v.end() : h.start()]
+            if len(gap.split()) <= 4 and not _NOT_PREVENTED.search(gap):
+                return f"{v.group(0)} {gap.strip()} {h.group(0)}".replace("  ", " ")
+    return None
+
+
 def harm_compared(own: str) -> tuple[str, bool, str] | None:
     """A harm set against another treatment's: (the words, whether ketamine's is said to be less, what it is compared
     with), or None. The sentence must name a harm, a comparative of its risk, likelihood or amount before it ("a lower
@@ -1129,6 +1153,10 @@ def _direction(
         if compared:
             reasons["direction"] = f"{'less' if compared[1] else 'more'} harm than the comparator: {compared[0]!r}"
             return "less_harm" if compared[1] else "causes"
+        w = harm_prevented(text) if polarity != "negative" else None
+        if w:
+            reasons["direction"] = f"the harm is kept from happening: {w!r}"
+            return "does_not_cause"
         w = _first(c["less_harm"], text)
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"

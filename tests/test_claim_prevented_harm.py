@@ -1,0 +1,65 @@
+"""A sentence that says a harm is kept from happening is not a claim that ketamine causes it. When the verb's subject
+is another drug given with ketamine ("an anti-nausea medicine with your ketamine; it prevents vomiting"), the claim
+is about that remedy (ketamine with it against ketamine without it); when it is ketamine ("ketamine prevents
+vomiting"), the claim is that the harm does not happen, which reports of the harm contradict. A harm that ketamine
+is said to cause keeps its reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketalit.claims.extract import extract_claims
+from ketalit.claims.normalise import REMEDY_COMPARATOR, normalise
+
+HEAD = "Side Effects of Ketamine Infusions\n\n"
+
+
+def _read(sentence: str):
+    (claim,) = [c for c in extract_claims(HEAD + sentence + "\n", "t") if sentence[:25] in c.quote]
+    return normalise(claim)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We give you an anti-nausea medicine with your ketamine; it prevents vomiting.",
+        "Ondansetron is given with ketamine and it reduces nausea.",
+        "We add midazolam to your infusion, which prevents hallucinations.",
+        "Your ketamine comes with an anti-nausea medication that helps prevent vomiting.",
+        "We give you a second medicine with your ketamine, which prevents vomiting.",
+    ],
+)
+def test_a_pronoun_after_another_drug_is_that_drug_and_its_claim_is_the_remedys(sentence: str) -> None:
+    n = _read(sentence)
+    assert n.kind == "side_effect"
+    assert (n.comparator, n.direction) == (REMEDY_COMPARATOR, "less_harm"), n.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine prevents vomiting.",
+        "Ketamine reduces the risk of hallucinations.",
+        "Ketamine protects against nausea after surgery.",
+        "A ketamine infusion eliminates the nausea that opioids bring.",
+    ],
+)
+def test_a_harm_ketamine_is_said_to_prevent_is_a_claim_that_it_does_not_happen(sentence: str) -> None:
+    n = _read(sentence)
+    assert n.direction == "does_not_cause", (n.kind, n.reasons)
+    assert "kept from happening" in n.reasons["direction"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine can cause vomiting.",
+        "Ketamine can cause vomiting in some patients, which is why we watch you closely.",
+        "We give you ketamine; it can cause nausea and vomiting.",
+        "Ketamine can make some patients feel sick and lead to vomiting.",
+    ],
+)
+def test_a_harm_ketamine_is_said_to_cause_still_occurs(sentence: str) -> None:
+    n = _read(sentence)
+    assert n.direction == "causes", (n.kind, n.reasons)
+    assert n.comparator != REMEDY_COMPARATOR
