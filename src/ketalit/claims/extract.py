@@ -619,7 +619,8 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
                 # the whole sentence is the claim's quote: "ketamine can raise it" alone says nothing of what it raises
                 return text.strip(), f"the clause {m.group(2).strip()!r}, read with {m.group(1).strip()!r}, {why}"
     m = _TWO_CLAUSES.match(text)
-    if m and not parts and not_claim_reason(text) in _BESIDE_A_CLAIM:
+    stop = not_claim_reason(text)
+    if m and not parts and stop in _BESIDE_A_CLAIM:
         # each clause read alone, and a claim only of ketamine: named (not "the treatment", "several infusions"), or
         # "it" after it ("..., and it lowers ...")
         parts = tuple(
@@ -627,6 +628,8 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
             for p in (m.group(1), m.group(2))
             if _compiled()["ketamine_named"].search(p) or (whom(p, _before(text, p, antecedent))[1] and _pronoun_ref(p))
         )
+        if stop not in _PRACTICE and (len(parts) != 1 or not_claim_reason(text.replace(parts[0], " ")) != stop):
+            parts = ()  # a call or the visit's logistics stands beside a claim only in a clause of its own
     main = _main_clause(text)
     lead = _LEADING_PHRASE.match(text.strip())
     if lead and _compiled()["not_claim"]["clinic_practice"].search(lead.group(1)):
