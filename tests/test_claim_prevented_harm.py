@@ -63,3 +63,27 @@ def test_a_harm_ketamine_is_said_to_cause_still_occurs(sentence: str) -> None:
     n = _read(sentence)
     assert n.direction == "causes", (n.kind, n.reasons)
     assert n.comparator != REMEDY_COMPARATOR
+
+
+PAGE = "Ketamine Infusions for Nerve Pain\n\nKetamine is a medicine that can relieve nerve pain. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its effects can be strong and frightening for some patients.",
+        "Its effects can feel unsettling the first time.",
+        "For some people its effects are scary.",
+    ],
+)
+def test_effects_said_to_frighten_are_a_side_effect_claim(sentence: str) -> None:
+    (claim,) = [c for c in extract_claims(PAGE + sentence + "\n", "t") if sentence[:20] in c.quote]
+    assert normalise(claim).kind == "side_effect", normalise(claim).reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Chronic pain can be frightening for patients and families.", "Living with nerve pain is distressing."],
+)
+def test_a_frightening_disease_is_no_claim_about_ketamine(sentence: str) -> None:
+    assert not [c for c in extract_claims(PAGE + sentence + "\n", "t") if sentence[:20] in c.quote]
