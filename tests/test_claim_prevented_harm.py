@@ -87,3 +87,13 @@ def test_effects_said_to_frighten_are_a_side_effect_claim(sentence: str) -> None
 )
 def test_a_frightening_disease_is_no_claim_about_ketamine(sentence: str) -> None:
     assert not [c for c in extract_claims(PAGE + sentence + "\n", "t") if sentence[:20] in c.quote]
+
+
+@pytest.mark.parametrize("spelling", ["heart rate", "heart-rate", "pulse", "blood-pressure", "blood pressure"])
+def test_a_named_harm_in_any_spelling_is_a_harm_the_claim_names(spelling: str) -> None:
+    """The harms named more finely than their outcome have one home (data/weighing.toml [harm.named]): a claim that
+    one passes reads it in every spelling the evidence is read in."""
+    from ketalit.claims.normalise import harm_passes
+
+    assert harm_passes(f"Any rise in {spelling} settles within an hour.") is not None
+    assert harm_passes(f"Any rise in {spelling} is watched by our nurses.") is None

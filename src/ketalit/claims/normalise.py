@@ -52,7 +52,7 @@ from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
-from .weighing import psychiatric_words
+from .weighing import psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -68,6 +68,11 @@ _STOP = set(
 def _cues() -> dict[str, Any]:
     n = rules()["normalise"]
     out: dict[str, Any] = {k: either(v) for k, v in n.items() if isinstance(v, list)}
+    # the harms named more finely than their outcome (blood pressure, heart rate: data/weighing.toml [harm.named], their
+    # one home, in every spelling) are harms and side effects a claim names
+    named = [w for spec in weighing()["harm"].get("named", {}).values() for w in spec["words"]]
+    out["harm"] = either([*n["harm"], *named])
+    out["side_effect"] = either([*n["side_effect"], *named])
     out["regimen"] = [(k, either(v)) for k, v in n["regimen"].items()]
     out["routes"] = [(k, either(v)) for k, v in n["routes"].items()]
     out["outcome_words"] = [(k, either(v)) for k, v in n["outcome_words"].items()]
