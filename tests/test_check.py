@@ -497,6 +497,25 @@ def test_a_remedy_for_hallucinations_is_not_supported_by_trials_that_report_hall
     assert claim["verdict"] not in ("supported", "mixed"), claim["explanation"]
 
 
+def test_a_harm_kept_from_happening_and_a_receptor_in_lower_case_are_not_supported(records_only: Path) -> None:
+    """ "We give you an anti-nausea medicine with your ketamine; it prevents vomiting" was supported as "ketamine causes
+    vomiting" ("it" is the medicine, and the sentence says a harm is prevented); "Ketamine prevents vomiting" says the
+    harm does not happen, which the records of vomiting contradict (some find less of it than opioids do: mixed at
+    most); "Ketamine blocks ampa receptors ..." was supported
+    by sentences naming only the NMDA receptor. "Ketamine can cause vomiting" stays supported."""
+    page = (
+        "Ketamine Infusions\n\nWe give you an anti-nausea medicine with your ketamine; it prevents vomiting. "
+        "Ketamine prevents vomiting. Ketamine blocks ampa receptors and acts on mu-opioid receptors to relieve pain. "
+        "Ketamine can cause vomiting.\n"
+    )
+    result = check_page(Library.open(records_only), page.encode(), "p.txt")
+    verdicts = {c["quote"]: c["verdict"] for c in result.claims}
+    assert verdicts["We give you an anti-nausea medicine with your ketamine; it prevents vomiting."] != "supported"
+    assert verdicts["Ketamine prevents vomiting."] in ("contradicted", "mixed")
+    assert verdicts["Ketamine blocks ampa receptors and acts on mu-opioid receptors to relieve pain."] != "supported"
+    assert verdicts["Ketamine can cause vomiting."] == "supported"
+
+
 def test_a_psychiatric_diagnosis_in_a_list_of_conditions_is_never_judged_on_pain_relief(records_only: Path) -> None:
     """heldout8 p43 lists "Depression", "OCD/PTSD", "Severe Anxiety" and "Widespread Pain" under "used to lessen or
     remove pain in patients with diagnoses such as:". A psychiatric diagnosis is a population of its own: the

@@ -205,3 +205,44 @@ def test_a_because_clause_with_a_pronoun_is_checked_with_what_the_pronoun_stands
     (claim,) = [c for c in extract_claims(HEAD + LEAD + sentence + "\n", "t") if "because" in c.quote]
     assert claim.quote == sentence
     assert outcome in normalise(claim).outcomes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Ketamine is safe; call us today to book your infusion.", "Ketamine is safe"),
+        (
+            "Our friendly staff will guide you, and ketamine relieves nerve pain within hours.",
+            "ketamine relieves nerve pain within hours.",
+        ),
+        (
+            "Ketamine relieves nerve pain, so call us today to book your first infusion.",
+            "Ketamine relieves nerve pain",
+        ),
+        ("Contact our team today; ketamine eases migraine pain for weeks.", "ketamine eases migraine pain for weeks."),
+        (
+            "Bring a friend to drive you home, and ketamine will start to lift your pain within a day.",
+            "ketamine will start to lift your pain within a day.",
+        ),
+    ],
+)
+def test_a_claim_beside_a_call_to_action_or_the_visits_logistics_is_quoted_alone(sentence: str, claim: str) -> None:
+    """A sentence whose one clause calls the reader or says what happens at the visit and whose other clause is a claim
+    about ketamine: the claim clause is a claim, quoted alone (the call or the logistics is not)."""
+    quotes = [c.quote for c in extract_claims(HEAD + LEAD + sentence + "\n", "t")]
+    assert claim in quotes, quotes
+    assert sentence not in quotes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Call us today, and find out how ketamine can help your pain.",
+        "Book your consultation today; our team will explain how ketamine works.",
+        "Contact us to learn whether ketamine is right for you.",
+        "Arrange a ride home, and our nurse will check on you after your ketamine infusion.",
+        "Our staff will greet you, and the ketamine infusion will be set up in a private room.",
+    ],
+)
+def test_a_call_to_action_or_logistics_with_no_claim_clause_stays_out(sentence: str) -> None:
+    assert not _taken(sentence)

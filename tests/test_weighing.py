@@ -1649,6 +1649,35 @@ def test_a_receptor_or_regulator_the_claim_names_must_be_named_by_the_stating_se
     assert _weigh(_stated("Ketamine blocks NMDA receptors."), *spelled)[0] == "supported"
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Ketamine blocks ampa receptors and acts on opioid receptors to relieve pain.",
+        "It works on the ampa receptor as well.",
+        "Ketamine acts on Ampa receptors to relieve pain.",
+        "Ketamine acts on D2 receptors to relieve pain.",
+        "Ketamine raises bdnf levels, which relieves pain.",
+    ],
+)
+def test_a_name_the_page_writes_in_lower_case_or_with_a_digit_must_be_named_too(claim: str) -> None:
+    """ "Ketamine blocks ampa receptors" claims what "blocks AMPA receptors" claims: a sentence that names only the NMDA
+    receptor does not state it, however the page writes the name; a name with a digit ("D2") is a name."""
+    blocks_nmda = [_review(n, 2020, "Ketamine blocks NMDA receptors, which relieves pain.") for n in ("Ames", "Bory")]
+    v, why = _weigh(_stated(claim), *blocks_nmda)
+    assert v != "supported", why
+
+
+def test_a_lower_case_name_the_evidence_gives_and_an_everyday_word_are_not_held_against_a_claim() -> None:
+    from ketalit.claims.weighing import claim_names
+
+    # the name as the evidence gives it, in either case, states it; "who" in lower case is no World Health Organization
+    blocks_nmda = [_review(n, 2020, "Ketamine blocks NMDA receptors.") for n in ("Ames", "Bory")]
+    assert _weigh(_stated("Ketamine blocks nmda receptors."), *blocks_nmda)[0] == "supported"
+    assert claim_names("Ketamine helps patients who have nerve pain through the nmda receptor.") == ("nmda",)
+    assert claim_names("The WHO lists ketamine as an essential medicine.") == ("WHO",)
+    assert claim_names("Ketamine helps people in their 20s and 30s, and those over 65.") == ()
+
+
 def test_a_sub_anaesthetic_dose_and_a_mechanism_claim_name_no_anaesthetic_use() -> None:
     from ketalit.claims.weighing import textbook_parts
 

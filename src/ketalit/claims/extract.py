@@ -61,6 +61,7 @@ _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+")
 # Rules whose sentence may still be a claim in its other clause ("While it shows promise, it carries risks").
 _CONCEDES = (
     "advice",
+    "call_to_action",
     "puffery",
     "promise",
     "goal_or_disclaimer",
@@ -76,6 +77,10 @@ _CONCEDES = (
 # Rules of what the clinic does, how the drug is delivered and who pays: a sentence they match is still a claim when it
 # states an outcome of ketamine (outside its conditions and what is assessed).
 _PRACTICE = ("clinic_practice", "delivery", "coverage")
+# Rules of a clause that may stand beside a claim in one sentence ("Ketamine is safe; call us today to book your
+# infusion", "Our friendly staff will guide you, and ketamine relieves nerve pain within hours"): each clause is read
+# alone, and one that names ketamine and is a claim by itself is the claim.
+_BESIDE_A_CLAIM = (*_PRACTICE, "logistics", "call_to_action")
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
 _SENT_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
@@ -614,7 +619,8 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
                 # the whole sentence is the claim's quote: "ketamine can raise it" alone says nothing of what it raises
                 return text.strip(), f"the clause {m.group(2).strip()!r}, read with {m.group(1).strip()!r}, {why}"
     m = _TWO_CLAUSES.match(text)
-    if m and not parts and not_claim_reason(text) in _PRACTICE:
+    stop = not_claim_reason(text)
+    if m and not parts and stop in _BESIDE_A_CLAIM:
         # each clause read alone, and a claim only of ketamine: named (not "the treatment", "several infusions"), or
         # "it" after it ("..., and it lowers ...")
         parts = tuple(
@@ -622,6 +628,8 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
             for p in (m.group(1), m.group(2))
             if _compiled()["ketamine_named"].search(p) or (whom(p, _before(text, p, antecedent))[1] and _pronoun_ref(p))
         )
+        if stop not in _PRACTICE and (len(parts) != 1 or not_claim_reason(text.replace(parts[0], " ")) != stop):
+            parts = ()  # a call or the visit's logistics stands beside a claim only in a clause of its own
     main = _main_clause(text)
     lead = _LEADING_PHRASE.match(text.strip())
     if lead and _compiled()["not_claim"]["clinic_practice"].search(lead.group(1)):
@@ -967,6 +975,12 @@ def _consider(
             if found is None:
                 return
             clause, why = found
+            two = _TWO_CLAUSES.match(span.text) if stop in ("logistics", "call_to_action") else None
+            if two and clause in (two.group(1).strip(), two.group(2).strip()):
+                # the claim's own clause is quoted, not the visit's or the call's beside it
+                at = span.text.find(clause)
+                span = _Span(span.start + at, span.start + at + len(clause), clause)
+                clause = ""
         else:
             other = None if is_item or _named_ref(span.text, generic_ok) else about_other(span.text, antecedent)
             if other == "points back":

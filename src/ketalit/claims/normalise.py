@@ -52,7 +52,7 @@ from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
-from .weighing import psychiatric_words
+from .weighing import psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -68,6 +68,11 @@ _STOP = set(
 def _cues() -> dict[str, Any]:
     n = rules()["normalise"]
     out: dict[str, Any] = {k: either(v) for k, v in n.items() if isinstance(v, list)}
+    # the harms named more finely than their outcome (blood pressure, heart rate: data/weighing.toml [harm.named], their
+    # one home, in every spelling) are harms and side effects a claim names
+    named = [w for spec in weighing()["harm"].get("named", {}).values() for w in spec["words"]]
+    out["harm"] = either([*n["harm"], *named])
+    out["side_effect"] = either([*n["side_effect"], *named])
     out["regimen"] = [(k, either(v)) for k, v in n["regimen"].items()]
     out["routes"] = [(k, either(v)) for k, v in n["routes"].items()]
     out["outcome_words"] = [(k, either(v)) for k, v in n["outcome_words"].items()]
@@ -304,6 +309,30 @@ def harm_passes(own: str) -> str | None:
             end = c["harm_ends"].search(own, m.end())
             if end and end.start() - m.end() <= 60 and not _CLAUSE_BREAK.search(own, m.end(), end.start()):
                 return f"{m.group(0)} ... {end.group(0)}"
+    return None
+
+
+# words between a verb of preventing and a harm that make the harm another verb's object ("stops the drug causing
+# nausea"), or start another clause
+_NOT_PREVENTED = re.compile(
+    r"[,;:]|\b(?:and|but|or|while|whereas|caus\w*|lead\w*|trigger\w*|produc\w*|induc\w*|result\w*)\b", re.I
+)
+
+
+def harm_prevented(own: str) -> str | None:
+    """The words of a harm the sentence says is kept from happening ("prevents vomiting", "reduces the risk of
+    hallucinations", "protects against nausea"), or None: a verb of ``data/claim_text.toml`` harm_prevented, then a
+    harm within four words of it in the same clause. Such a claim says the harm does not happen, or happens less,
+    not that it occurs."""
+    c = _cues()
+    for v in c["harm_prevented"].finditer(own):
+        for found in (c["harm"], c["side_effect"]):
+            h = found.search(own, v.end())
+            if h is None or _GENERIC_EFFECTS.fullmatch(h.group(0)):
+                continue
+            gap = own[v.end() : h.start()]
+            if len(gap.split()) <= 4 and not _NOT_PREVENTED.search(gap):
+                return f"{v.group(0)} {gap.strip()} {h.group(0)}".replace("  ", " ")
     return None
 
 
@@ -1129,6 +1158,10 @@ def _direction(
         if compared:
             reasons["direction"] = f"{'less' if compared[1] else 'more'} harm than the comparator: {compared[0]!r}"
             return "less_harm" if compared[1] else "causes"
+        w = harm_prevented(text) if polarity != "negative" else None
+        if w:
+            reasons["direction"] = f"the harm is kept from happening: {w!r}"
+            return "does_not_cause"
         w = _first(c["less_harm"], text)
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"

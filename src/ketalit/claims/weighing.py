@@ -487,19 +487,30 @@ def claim_names(text: str) -> tuple[str, ...]:
     has cleared"), not a route or a roman numeral; none of a claim written in capitals (a heading)."""
     if not re.search(r"[a-z]{3}", text):
         return ()
-    skip = set(weighing()["textbook"]["names"]["not_names"])
-    # a word of letters and digits with two capitals or more ("AMPA", "5-HT2A", "mGluR5"); names joined by a slash are
-    # one name in two words ("CRPS/RSDS"): a sentence gives it by either ("AMPA/kainate": AMPA). The words are found
-    # first and their capitals counted after (one pattern that did both backtracked without end on a long run of
-    # letters and digits)
+    spec = weighing()["textbook"]["names"]
+    skip = set(spec["not_names"])
+    any_case = set(spec.get("spelled", {})) - set(spec["words_too"])
+    # a word of letters and digits with two capitals or more ("AMPA", "5-HT2A", "mGluR5"), or with a capital and a
+    # digit after a letter ("D2"), or an abbreviation the sentence may spell out, in any case ("ampa", "nmda"); names
+    # joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either ("AMPA/kainate": AMPA).
+    # The words are found first and their capitals counted after (one pattern that did both backtracked without end on
+    # a long run of letters and digits)
     found = []
     for m in _NAME_TOKEN.finditer(text):
-        names = [one for one in m.group(0).split("/") if sum(ch.isupper() for ch in one) >= 2]
+        names = [one for one in m.group(0).split("/") if _is_name(one, any_case)]
         if names:
             found.append("/".join(names))
     # a condition's name ("CRPS", "PHN") is who the claim is about, read by [condition]: a mechanism or a history
     # of use stated for pain in general is what reviewers cite for it
     return tuple(dict.fromkeys(n for n in found if n not in skip and not _condition_name(n)))
+
+
+def _is_name(word: str, any_case: set[str]) -> bool:
+    """Whether a word of a claim is a name (``claim_names``)."""
+    capitals = sum(ch.isupper() for ch in word)
+    if capitals >= 2 or word.lower() in any_case:
+        return True
+    return capitals == 1 and word[0].isalpha() and any(ch.isdigit() for ch in word)
 
 
 @lru_cache(maxsize=256)
