@@ -52,7 +52,7 @@ from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
-from .weighing import psychiatric_words, weighing
+from .weighing import pattern, psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -358,6 +358,42 @@ def harm_compared(own: str) -> tuple[str, bool, str] | None:
                 words = f"{more[-1].group(0).strip()} {h.group(0)} {than.group(0)}"
                 return words, bool(c["less_words"].match(more[-1].group(0))), than.group(1)
     return None
+
+
+_OBJECT_GAP = re.compile(r"^(?:\s+(?!(?:and|or|but|then|while|whereas)\b)[\w'’-]+){0,4}?\s+$", re.I)
+
+
+def harm_lessened(own: str, outcomes: list[str]) -> str | None:
+    """The words of a verb that lessens, prevents or keeps off a harm ("reduces the risk of addiction", "prevents
+    dependence", "keeps blood pressure stable", "calms hallucinations"), or None: the verb (``data/claim_text.toml``
+    harm_lessened), then within four words of its clause a harm, a side effect or one of the claim's outcomes. What
+    such a claim says is that ketamine gives less of the harm, or none: never that it causes it."""
+    c = _cues()
+    words = dict(c["outcome_words"])
+    main = main_clause(own)
+    for m in c["harm_lessened"].finditer(main):
+        rest = main[m.end() :]
+        for found in [c["harm"], c["side_effect"]] + [words[o] for o in outcomes if o in words]:
+            h = found.search(rest)
+            if h and _OBJECT_GAP.match(rest[: h.start()] or " "):
+                return f"{m.group(0)} ... {h.group(0)}"
+    return None
+
+
+# a list's lead-in that sets ketamine apart from what the items are said of ("Unlike ketamine, opioids cause:")
+_SET_APART = re.compile(r"^\W*(?:unlike|in contrast to|as opposed to)\s+(?:ketamine|it)\b", re.I)
+
+
+def lead_governs(lead_in: str, own: str) -> str:
+    """The words of a list's lead-in that govern a bare item ("Ketamine never causes:" for "- Nausea"; "Patients
+    rarely experience:"; "without the risks of:"): its last clause, whose verb takes the item as its object, so that
+    its negation, hedge or absolute is the item's too. "" when the item says something of its own (a sentence) or
+    there is no lead-in."""
+    if not lead_in or not _BARE_ITEM.match(own):
+        return ""
+    lead = lead_in.strip().rstrip(":").strip()
+    parts = re.split(r"[,;]\s*|\s+(?:but|while|whereas)\s+", lead)
+    return parts[-1] if parts else lead
 
 
 _SECOND_CLAUSE = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+(?:it|ketamine|the drug|this drug)\b", re.I)
@@ -842,6 +878,11 @@ def normalise(
             )
         elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"
+    denied = _first(c["end_denied"], main_clause(own)) if kind in ("duration", "efficacy") else None
+    if denied:
+        # "ketamine's pain relief does not wear off", "its benefits are not temporary": relief said never to end
+        was = f"; not {kind}" if kind != "duration" else ""
+        kind, reasons["kind"] = "duration", f"relief said never to end: {denied!r} (how long it lasts{was})"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:
@@ -919,19 +960,35 @@ def normalise(
         reasons["comparator"] = why_compared
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
     negated = _first(c["negation"], main_clause(own))
-    if negated and not _first(c["negation_strict"], negated):
+    governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
+    set_apart = _SET_APART.match(candidate.lead_in) if governing else None
+    if not negated and governing:
+        # a bare item completes its lead-in's sentence: the lead-in's negation is the item's ("Unlike opioids,
+        # ketamine does not cause: - Physical dependence"), and so is ketamine set apart from another drug's harms
+        # ("Unlike ketamine, opioids cause: - Addiction": ketamine is said not to)
+        negated = _first(c["negation"], governing) or (set_apart.group(0).strip() if set_apart else None)
+        if negated:
+            reasons["polarity"] = f"negation {negated!r} in the list's lead-in {candidate.lead_in.strip()!r}"
+    if negated and not _first(c["negation_strict"], negated) and not set_apart:
         negated = None  # "minimal", "rarely" make a harm small (the direction says so), they do not deny it
     polarity = "negative" if negated and kind in HARM_KINDS + ("mechanism", "dosing") else "positive"
     if kind == "efficacy" and _first(c["fades"], own):
         negated, polarity = _first(c["fades"], own), "negative"  # "it will not cure them"
-    if negated and polarity == "negative":
+    if negated and polarity == "negative" and "polarity" not in reasons:
         reasons["polarity"] = f"negation {negated!r}"
+    if polarity == "positive":
+        reasons.pop("polarity", None)
     q, why = quantity(own if kind != "onset" or re.search(r"\d|minutes|hours|days", own, re.I) else text, kind)
     if q is None and kind == "onset":
         q, why = quantity(text, kind)
+    if q is None and denied:
+        span = rules()["normalise"]["unending_days"]
+        q, why = Quantity("duration_days", float(span["low"]), float(span["high"])), f"relief never ends: {denied!r}"
     if q:
         reasons["quantity"] = why
-    direction = _direction(kind, own, polarity, comparator, q, reasons, outcomes)
+    # a harm named as a bare list item is read with its lead-in's words ("Patients rarely experience: - Nausea")
+    said = f"{governing} {own}" if governing and kind in HARM_KINDS else own
+    direction = _direction(kind, said, polarity, comparator, q, reasons, outcomes)
     if direction in ("better", "faster", "slower", "less_harm") and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None
@@ -982,6 +1039,15 @@ def normalise(
     if unnamed:
         n.checkable = False
         reasons["checkable"] = unnamed
+    strong = pattern("strength", "strong").search(candidate.lead_in) if governing and kind == "mechanism" else None
+    if strong:
+        # "In every patient, ketamine eliminates: - Inflammation": the item's statement of what the drug does is
+        # weighed without the lead-in's absolute, which no statement of a mechanism can show
+        n.checkable = False
+        reasons["checkable"] = (
+            f"the list's lead-in says it absolutely ({strong.group(0)!r} in {candidate.lead_in.strip()!r}): a "
+            "statement of what the drug does cannot check that"
+        )
     w = _first(c["psychiatric"], text)
     if w and kind == "efficacy" and "pain_intensity" not in outcomes:
         n.indirect_only = True
@@ -1166,6 +1232,11 @@ def _direction(
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
+        w = harm_lessened(text, outcomes) if polarity != "negative" else None
+        if w:
+            # "reduces the risk of addiction", "keeps blood pressure stable": less of the harm, or none
+            reasons["direction"] = f"a verb that lessens or keeps off the harm: {w!r}"
+            return "less_harm" if comparator else "does_not_cause"
         w = (_first(c["harm_unlikely"], text) or _first(c["harm_absent"], text)) if kind == "safety" else None
         if w:
             # "Side effects ... are minimal and go away within minutes": a safety claim that the harm is small, whatever
