@@ -312,28 +312,11 @@ def harm_passes(own: str) -> str | None:
     return None
 
 
-# words between a verb of preventing and a harm that make the harm another verb's object ("stops the drug causing
+# words between a verb of lessening and a harm that make the harm another verb's object ("stops the drug causing
 # nausea"), or start another clause
 _NOT_PREVENTED = re.compile(
     r"[,;:]|\b(?:and|but|or|while|whereas|caus\w*|lead\w*|trigger\w*|produc\w*|induc\w*|result\w*)\b", re.I
 )
-
-
-def harm_prevented(own: str) -> str | None:
-    """The words of a harm the sentence says is kept from happening ("prevents vomiting", "reduces the risk of
-    hallucinations", "protects against nausea"), or None: a verb of ``data/claim_text.toml`` harm_prevented, then a
-    harm within four words of it in the same clause. Such a claim says the harm does not happen, or happens less,
-    not that it occurs."""
-    c = _cues()
-    for v in c["harm_prevented"].finditer(own):
-        for found in (c["harm"], c["side_effect"]):
-            h = found.search(own, v.end())
-            if h is None or _GENERIC_EFFECTS.fullmatch(h.group(0)):
-                continue
-            gap = own[v.end() : h.start()]
-            if len(gap.split()) <= 4 and not _NOT_PREVENTED.search(gap):
-                return f"{v.group(0)} {gap.strip()} {h.group(0)}".replace("  ", " ")
-    return None
 
 
 def harm_compared(own: str) -> tuple[str, bool, str] | None:
@@ -375,7 +358,10 @@ def harm_lessened(own: str, outcomes: list[str]) -> str | None:
         rest = main[m.end() :]
         for found in [c["harm"], c["side_effect"]] + [words[o] for o in outcomes if o in words]:
             h = found.search(rest)
-            if h and _OBJECT_GAP.match(rest[: h.start()] or " "):
+            if h is None or _GENERIC_EFFECTS.fullmatch(h.group(0)):
+                continue
+            gap = rest[: h.start()] or " "
+            if _OBJECT_GAP.match(gap) and not _NOT_PREVENTED.search(gap):
                 return f"{m.group(0)} ... {h.group(0)}"
     return None
 
@@ -1224,19 +1210,16 @@ def _direction(
         if compared:
             reasons["direction"] = f"{'less' if compared[1] else 'more'} harm than the comparator: {compared[0]!r}"
             return "less_harm" if compared[1] else "causes"
-        w = harm_prevented(text) if polarity != "negative" else None
+        w = harm_lessened(text, outcomes) if polarity != "negative" else None
         if w:
-            reasons["direction"] = f"the harm is kept from happening: {w!r}"
-            return "does_not_cause"
+            # "prevents vomiting", "reduces the risk of addiction", "keeps blood pressure stable": less of the harm, or
+            # none, never that ketamine causes it
+            reasons["direction"] = f"the harm is lessened or kept from happening: {w!r}"
+            return "less_harm" if comparator else "does_not_cause"
         w = _first(c["less_harm"], text)
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
-        w = harm_lessened(text, outcomes) if polarity != "negative" else None
-        if w:
-            # "reduces the risk of addiction", "keeps blood pressure stable": less of the harm, or none
-            reasons["direction"] = f"a verb that lessens or keeps off the harm: {w!r}"
-            return "less_harm" if comparator else "does_not_cause"
         w = (_first(c["harm_unlikely"], text) or _first(c["harm_absent"], text)) if kind == "safety" else None
         if w:
             # "Side effects ... are minimal and go away within minutes": a safety claim that the harm is small, whatever
