@@ -330,7 +330,8 @@ def unchecked(claim: Claim) -> list[str]:
     letters = [c for c in quote if c.isalpha()]
     shouted = sum(c.isupper() for c in letters) > len(letters) / 2  # a heading in capitals: no word is an abbreviation
     if claim.kind in settings()["unchecked"]["abbreviation_kinds"] and not shouted:
-        out += [f"abbreviation {m.group(0)!r}" for m in re.finditer(r"\b[A-Z]{2,6}s?\b", quote)
+        found = _compile(settings()["unchecked"]["abbreviation"], 0).finditer(quote)  # case-sensitive
+        out += [f"abbreviation {m.group(0)!r}" for m in found
                 if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))]  # fmt: skip
     joints = [m.end() for m in _unchecked("joint").finditer(quote)]
     for a, b in zip(joints, [*joints[1:], len(quote)][: len(joints)], strict=True):
@@ -348,14 +349,14 @@ def cap(claim: Claim, verdict: str, explanation: str) -> tuple[str, str]:
     it is."""
     if verdict not in CAPPED:
         return verdict, explanation
-    parts = unchecked(claim) if verdict == "supported" else []
+    cov = coverage(claim)
+    parts = unchecked(claim) if verdict == "supported" and not cov.partial else []
     if parts:
         return "insufficient", (
             f"Insufficient: a part of the claim is not checked by its reading "
             f"'{claim.assertion or 'ketamine relieves pain'}': {'; '.join(parts)}. On the reading alone the evidence "
             f"would be {verdict}: {explanation}"
         )
-    cov = coverage(claim)
     if not cov.partial:
         return verdict, explanation
     left_out = ", ".join(f"'{w}'" for w in cov.unrepresented)
