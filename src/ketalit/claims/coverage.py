@@ -314,6 +314,8 @@ def unchecked(claim: Claim) -> list[str]:
     "POTS"), and a clause joined to the one read ("... and lasts up to a year", ", with no side effects") none of whose
     own content words the proposition represents, or that denies something when the claim affirms. The words of a
     claim a person reviewed are that person's reading: nothing is unchecked."""
+    from .verdict import in_digits  # verdict imports this module
+
     if claim.extra.get(REVIEWED):
         return []
     quote = asserting_clause(claim)
@@ -323,21 +325,34 @@ def unchecked(claim: Claim) -> list[str]:
         return any(x < b and a < y for x, y in spans)
 
     out: list[str] = []
-    for key in ("share", "fraction", "superlative"):
-        out += [f"{key} {m.group(0)!r}" for m in _unchecked(key).finditer(quote)]
-    if not claim.proposition.comparator:
-        out += [f"comparison {m.group(0)!r} without its comparator" for m in _unchecked("comparison").finditer(quote)]
-    letters = [c for c in quote if c.isalpha()]
-    shouted = sum(c.isupper() for c in letters) > len(letters) / 2  # a heading in capitals: no word is an abbreviation
-    if claim.kind in settings()["unchecked"]["abbreviation_kinds"] and not shouted:
-        found = _compile(settings()["unchecked"]["abbreviation"], 0).finditer(quote)  # case-sensitive
+    table = settings()["unchecked"]
+    if claim.kind in table["effect_kinds"]:
+        regimen = _table("regimen", claim.proposition.regimen) if claim.proposition.regimen else None
+        carried = [m.span() for m in regimen.finditer(quote)] if regimen else []  # "after a single dose": its regimen
+        for key in ("universal", "fraction", "superlative"):
+            out += [f"{key} {m.group(0)!r}" for m in _unchecked(key).finditer(quote)
+                    if not any(x < m.end() and m.start() < y for x, y in carried)]  # fmt: skip
+        shares = (m for pattern in table["share"] for m in _compile([pattern]).finditer(in_digits(quote)))
+        for m in shares:  # one pattern at a time: each names its groups
+            part, whole = float(m.group("part")), float(m.group("whole") or 100)
+            if whole and part / whole >= float(table["least_share"]):
+                out.append(f"share {m.group(0)!r}")
+        if not claim.proposition.comparator:
+            compared = _unchecked("comparison").finditer(quote)
+            out += [f"comparison {m.group(0)!r} without its comparator" for m in compared]
+        letters = [c for c in quote if c.isalpha()]
+        shouted = sum(c.isupper() for c in letters) > len(letters) / 2  # a heading in capitals: no abbreviation
+        found = [] if shouted else _compile(table["abbreviation"], 0).finditer(quote)  # case-sensitive
         out += [f"abbreviation {m.group(0)!r}" for m in found
                 if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))]  # fmt: skip
+    if claim.kind not in table["joined_kinds"]:
+        return out
     joints = [m.end() for m in _unchecked("joint").finditer(quote)]
     for a, b in zip(joints, [*joints[1:], len(quote)][: len(joints)], strict=True):
         words = _content(quote, a, b)
         denies = claim.polarity != "negative" and _unchecked("denial").search(quote, a, b)
-        if words and (denies or not any(shown(*m.span()) for m in words)):
+        restates = any(_cue(name).search(quote, a, b) for name in settings()["cues"]["kind"].get(claim.kind, []))
+        if words and (denies or not (restates or any(shown(*m.span()) for m in words))):
             out.append(f"joined clause {quote[a:b].strip(' ,.;')!r}")
     return out
 
