@@ -41,6 +41,7 @@ REVIEWED = "proposition_reviewed"  # Claim.extra key: a person accepted, correct
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME = re.compile(r"[A-Z][a-z][A-Za-z'’-]*")  # capitalised, not an acronym
 CAPPED = ("supported", "mixed", "contradicted")
+_DENIED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.I)  # "not the only", "isn't for everyone": denied
 
 
 @lru_cache(maxsize=1)
@@ -331,7 +332,8 @@ def unchecked(claim: Claim) -> list[str]:
         carried = [m.span() for m in regimen.finditer(quote)] if regimen else []  # "after a single dose": its regimen
         for key in ("universal", "fraction", "superlative"):
             out += [f"{key} {m.group(0)!r}" for m in _unchecked(key).finditer(quote)
-                    if not any(x < m.end() and m.start() < y for x, y in carried)]  # fmt: skip
+                    if not any(x < m.end() and m.start() < y for x, y in carried)
+                    and not _DENIED.search(quote, 0, m.start())]  # fmt: skip
         shares = (m for pattern in table["share"] for m in _compile([pattern]).finditer(in_digits(quote)))
         for m in shares:  # one pattern at a time: each names its groups
             part, whole = float(m.group("part")), float(m.group("whole") or 100)
