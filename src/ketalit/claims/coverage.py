@@ -41,6 +41,7 @@ REVIEWED = "proposition_reviewed"  # Claim.extra key: a person accepted, correct
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME = re.compile(r"[A-Z][a-z][A-Za-z'’-]*")  # capitalised, not an acronym
 CAPPED = ("supported", "mixed", "contradicted")
+_DENIED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.I)  # "not the only", "isn't for everyone": denied
 
 
 @lru_cache(maxsize=1)
@@ -287,12 +288,92 @@ def coverage(claim: Claim, share: float | None = None) -> Coverage:
     return Coverage(tuple(represented), tuple(unrepresented), is_generic, reviewed, partial, reason, found)
 
 
+@cache
+def _unchecked(key: str) -> re.Pattern[str]:
+    return _compile(settings()["unchecked"][key])
+
+
+def _covered(claim: Claim, quote: str) -> list[tuple[int, int]]:
+    """The spans of ``quote`` the claim's proposition accounts for, less its quantity's numbers and units (a second
+    time or share beside the one the proposition carries is not carried by it)."""
+    skip = _represents("quantity")
+    return [m.span() for rx in _patterns(claim) if rx is not skip for m in rx.finditer(quote) if m.end() > m.start()]
+
+
+def _content(quote: str, start: int, end: int) -> list[re.Match[str]]:
+    stop = _stop()
+    words = _WORD.finditer(quote, start, end)
+    return [m for m in words if len(m.group(0)) > 1 and not stop.fullmatch(m.group(0).lower())]
+
+
+def unchecked(claim: Claim) -> list[str]:
+    """The parts of what a claim's own sentence asserts that its proposition does not carry, so that no verdict on the
+    proposition checks them (``data/coverage.toml`` [unchecked]): a share or universal of the patients, the effect or
+    its reach ("in 9 of 10 patients", "all types of pain", "for good", "in one session"), a fraction in words ("by
+    half", "two thirds"), a superlative or a ranking ("the most effective", "the last hope"), a comparison whose
+    comparator the proposition lacks ("as effective as morphine"), an abbreviation the reading does not name ("MS",
+    "POTS"), and a clause joined to the one read ("... and lasts up to a year", ", with no side effects") none of whose
+    own content words the proposition represents, or that denies something when the claim affirms. The words of a
+    claim a person reviewed are that person's reading: nothing is unchecked."""
+    from .verdict import in_digits  # verdict imports this module
+
+    if claim.extra.get(REVIEWED):
+        return []
+    quote = asserting_clause(claim)
+    spans = _covered(claim, quote)
+
+    def shown(a: int, b: int) -> bool:
+        return any(x < b and a < y for x, y in spans)
+
+    out: list[str] = []
+    table = settings()["unchecked"]
+    if claim.kind in table["effect_kinds"]:
+        regimen = _table("regimen", claim.proposition.regimen) if claim.proposition.regimen else None
+        carried = [m.span() for m in regimen.finditer(quote)] if regimen else []  # "after a single dose": its regimen
+        for key in ("universal", "fraction", "superlative"):
+            out += [f"{key} {m.group(0)!r}" for m in _unchecked(key).finditer(quote)
+                    if not any(x < m.end() and m.start() < y for x, y in carried)
+                    and not _DENIED.search(quote, 0, m.start())]  # fmt: skip
+        shares = (m for pattern in table["share"] for m in _compile([pattern]).finditer(in_digits(quote)))
+        for m in shares:  # one pattern at a time: each names its groups
+            part, whole = float(m.group("part")), float(m.group("whole") or 100)
+            if whole and part / whole >= float(table["least_share"]):
+                out.append(f"share {m.group(0)!r}")
+        if not claim.proposition.comparator:
+            compared = _unchecked("comparison").finditer(quote)
+            out += [f"comparison {m.group(0)!r} without its comparator" for m in compared]
+        letters = [c for c in quote if c.isalpha()]
+        shouted = sum(c.isupper() for c in letters) > len(letters) / 2  # a heading in capitals: no abbreviation
+        found = [] if shouted else _compile(table["abbreviation"], 0).finditer(quote)  # case-sensitive
+        out += [f"abbreviation {m.group(0)!r}" for m in found
+                if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))]  # fmt: skip
+    if claim.kind not in table["joined_kinds"]:
+        return out
+    joints = [m.end() for m in _unchecked("joint").finditer(quote)]
+    for a, b in zip(joints, [*joints[1:], len(quote)][: len(joints)], strict=True):
+        words = _content(quote, a, b)
+        denies = claim.polarity != "negative" and _unchecked("denial").search(quote, a, b)
+        restates = any(_cue(name).search(quote, a, b) for name in settings()["cues"]["kind"].get(claim.kind, []))
+        if words and (denies or not (restates or any(shown(*m.span()) for m in words))):
+            out.append(f"joined clause {quote[a:b].strip(' ,.;')!r}")
+    return out
+
+
 def cap(claim: Claim, verdict: str, explanation: str) -> tuple[str, str]:
     """A partial proposition's verdict: insufficient instead of supported, mixed or contradicted, with the words the
-    reading left out and the verdict on the reading kept in the explanation. Any other verdict is returned as it is."""
+    reading left out and the verdict on the reading kept in the explanation; and a claim with a part its proposition
+    does not carry (``unchecked``) is never supported: insufficient, naming the part. Any other verdict is returned as
+    it is."""
     if verdict not in CAPPED:
         return verdict, explanation
     cov = coverage(claim)
+    parts = unchecked(claim) if verdict == "supported" and not cov.partial else []
+    if parts:
+        return "insufficient", (
+            f"Insufficient: a part of the claim is not checked by its reading "
+            f"'{claim.assertion or 'ketamine relieves pain'}': {'; '.join(parts)}. On the reading alone the evidence "
+            f"would be {verdict}: {explanation}"
+        )
     if not cov.partial:
         return verdict, explanation
     left_out = ", ".join(f"'{w}'" for w in cov.unrepresented)
