@@ -94,6 +94,7 @@ from .weighing import (
     Condition,
     action_parts,
     conditions,
+    part_relation,
     pattern,
     read_by_parts,
     rest_named,
@@ -742,6 +743,12 @@ def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
     for part in textbook_parts(claim.text, claim.kind):
         if part.only_by_parts and not by_parts:
             continue  # the claim's own words name it, and the sentences that state the claim name them
+        how = part_relation(claim.text, claim.kind, part.name)
+        if how is not None:
+            # the claim says it another way than its sentences state it ("activates NMDA receptors", "eliminates
+            # inflammation"): no sentence that states the part states the claim
+            out.append((f"'{part.name}' as the claim says it ('{how[1]}')", []))
+            continue
         if part.dated and by_parts:
             stating = [e for e in t.sup if f"states '{part.name}'" in e.why]
         else:

@@ -146,6 +146,7 @@ class TextbookPart:
     dated: bool
     kinds: tuple[str, ...] = ("mechanism", "history")
     only_by_parts: bool = False  # needed only of a claim read by its parts (its own words name it otherwise)
+    direction: str | None = None  # the way the part's predicate acts ([textbook.actions]: "down", a receptor blocked)
 
     def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
         """The predicate and the object a sentence names the part with (a phrase that says both is each), or None."""
@@ -155,13 +156,16 @@ class TextbookPart:
 
 
 def _stems(words: list[str]) -> re.Pattern[str] | None:
-    """Stems as a pattern: each word starts at a word boundary ("reduc" finds "reduced", "il-6" finds "IL-6")."""
+    """Stems as a pattern: each word starts at a word boundary ("reduc" finds "reduced", "il-6" finds "IL-6"); one of
+    three letters or fewer is an abbreviation, a whole word ("crp" finds "CRP", not "CRPS")."""
     if not words:
         return None
-    return re.compile("|".join(r"(?<![\w-])" + re.escape(w) for w in words), re.I)
+    return re.compile(
+        "|".join(r"(?<![\w-])" + re.escape(w) + (r"(?![a-z0-9])" if len(w) <= 3 else "") for w in words), re.I
+    )
 
 
-PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts")
+PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts", "direction")
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +188,10 @@ def _textbook_part_specs() -> tuple[tuple[re.Pattern[str], TextbookPart], ...]:
             obj = re.compile(f"{obj.pattern}|{either(spec['object_pattern']).pattern}", re.I)
         whole = _stems(spec.get("whole", []))
         alone = spec.get("only_by_parts") is True
-        part = TextbookPart(spec["name"], predicate, obj, whole, spec.get("dated") is True, kinds, alone)
+        direction = spec.get("direction")
+        if direction is not None and direction not in ("up", "down"):
+            raise ValueError(f"{where}: direction is up or down")
+        part = TextbookPart(spec["name"], predicate, obj, whole, spec.get("dated") is True, kinds, alone, direction)
         out.append((claim, part))
     return tuple(out)
 
@@ -390,6 +397,57 @@ class ActionPart:
             if all(near):
                 return lo, near[-1]  # type: ignore[return-value]
         return None
+
+
+# where a claim's verb on a part's object is looked for: its clause ("By blocking NMDA receptors, ketamine cures ...")
+_PART_CLAUSE = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|which|that)\b", re.I)
+_OPPOSITE = {"up": "down", "down": "up"}
+
+
+@lru_cache(maxsize=1024)
+def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
+    """How a mechanism claim says one of its [[textbook.parts]] that has a direction (by the part's name), when it does
+    not say it as the part does: ("opposite", verb) when the verb nearest where the claim names the part, in its clause,
+    is of the other direction ("activates NMDA receptors", "an NMDA agonist", "inflammation is increased"); ("other",
+    verb) when it says the thing is done away with ([textbook.actions] absolute: "eliminates inflammation") or is a verb
+    of change that is not the part's predicate ("restores NMDA receptor function"). The verb before the part's words
+    in their clause, or else the one after them ("NMDA receptors are activated"); a verb after "from" or "without" is
+    what is prevented ("prevents glutamate from activating NMDA receptors" lowers). None when the claim says it as the
+    part does, or names it with no such verb ("works through NMDA receptors", "has anti-inflammatory effects")."""
+    if kind != "mechanism":
+        return None
+    spec = next(((rx, p) for rx, p in _textbook_part_specs() if p.name == name), None)
+    if spec is None or spec[1].direction is None:
+        return None
+    rx, part = spec
+    span = int(_actions()["action_span"])
+    absolute = _action_rx("absolute")
+    for m in rx.finditer(text):
+        lo = max([b.end() for b in _PART_CLAUSE.finditer(text, 0, m.start())] + [0, m.start() - span])
+        hi_break = _PART_CLAUSE.search(text, m.end())
+        hi = min(hi_break.start() if hi_break else len(text), m.end() + span)
+        clause = text[lo:hi]
+        if re.search(r"(?<![\w-])anti-?(?:inflam|nocicep)", clause, re.I):
+            continue  # "raises anti-inflammatory cytokines": the clause says the part's way in the word itself
+        at = m.start() - lo
+        verbs = [(v.start(), v.end(), cls) for v, cls, _ in _verbs_in(clause)]
+        verbs += [(v.start(), v.end(), "absolute") for v in absolute.finditer(clause)]
+        before = [v for v in verbs if v[1] <= at]
+        after = [v for v in verbs if v[0] >= at + len(m.group(0))]
+        near = max(before, key=lambda v: v[0]) if before else (min(after, key=lambda v: v[0]) if after else None)
+        if near is None:
+            continue
+        start, end, cls = near
+        verb = clause[start:end]
+        if part.predicate.fullmatch(verb) or part.predicate.match(verb) or (part.whole and part.whole.search(verb)):
+            continue  # the part's own verb ("blocks", "modulates")
+        if cls in _OPPOSITE and re.search(r"\b(?:from|without)\s+$", clause[:start], re.I):
+            cls = _OPPOSITE[cls]  # what is prevented ("stops glutamate from activating NMDA receptors")
+        if cls == _OPPOSITE[part.direction]:
+            return "opposite", verb
+        if cls in ("absolute", "change"):
+            return "other", verb
+    return None
 
 
 @lru_cache(maxsize=2048)
