@@ -26,12 +26,23 @@ from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import DOSE_UNIT, GIVEN_UNIT, expand, fmt_days
 from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
-from .verdict import ACTIVE, GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
+from .verdict import (
+    ACTIVE,
+    GIVEN,
+    asserted_direction,
+    claim_condition,
+    condition_outcomes,
+    effect_of_mechanism,
+    how_given,
+    names_another,
+)
 from .weighing import (
     Condition,
     NamedHarm,
     TextbookPart,
+    action_parts,
     claim_names,
+    claim_relation,
     harms_named,
     named_harms,
     names_missing,
@@ -963,6 +974,10 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     claim_parts = textbook_parts(claim.text, claim.kind) if claim.kind == "mechanism" else ()
     relations = {p.name: part_relation(claim.text, claim.kind, p.name) for p in claim_parts}
     claim_parts = tuple(p for p in claim_parts if relations[p.name] is not None)
+    # what a mechanism claim read on its own words says ketamine does: a sentence states it only with its verb (or
+    # one of its direction) and what it acts on, not by a share of its nouns (weighing.claim_relation)
+    own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote)
+    relation = claim_relation(claim.text) if own and not effect_of_mechanism(claim) else None
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
         return []  # the record names too little of what the claim states, in any sentence
@@ -999,6 +1014,10 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             # shares the claim's other words but names another ("an NMDA receptor antagonist" for "the AMPA
             # receptor") does not state it
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, not {', '.join(missing)}"))
+            continue
+        unsaid = relation.unsaid(text) if relation is not None else ""
+        if unsaid:  # "pain following spinal cord injury" for "stimulates dopamine receptors in the spinal cord"
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
         how = next((h for p in claim_parts if p.named_in(text) and (h := relations[p.name]) is not None), None)
         if how is not None and how[0] == "other":
@@ -1210,8 +1229,8 @@ def _part_votes(
                 votes.append(Vote(None, i, 0, 0.0, f"states {words}, but not what the claim says: '{how[1]}'"))
                 continue
             if how is not None:  # "activates NMDA receptors", "increases inflammation": the claim says the opposite
-                said = f"{'denies' if negated else 'states'} '{part.name}' ({words})"
-                votes.append(Vote(None, i, -side, weight, f"{said}, the opposite of what the claim says ('{how[1]}')"))
+                put = f"{'denies' if negated else 'states'} '{part.name}' ({words})"
+                votes.append(Vote(None, i, -side, weight, f"{put}, the opposite of what the claim says ('{how[1]}')"))
                 continue
             votes.append(Vote(None, i, side, weight, f"{'denies' if negated else 'states'} '{part.name}' ({words})"))
     return votes

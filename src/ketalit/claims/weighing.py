@@ -284,6 +284,8 @@ def textbook_rest(
 
 
 ACTION_CLASSES = ("up", "down", "change")
+# what a verb of each direction does, as an explanation says it
+ACTION_VERBS = {"up": "raises", "down": "lowers or blocks", "change": "changes"}
 # which verbs of a sentence state a claim's verb of each direction: a change is stated by any
 _STATED_BY = {"up": ("up",), "down": ("down",), "change": ACTION_CLASSES}
 
@@ -399,6 +401,11 @@ class ActionPart:
         return None
 
 
+def absolute_words() -> re.Pattern[str]:
+    """A verb that says a thing is done away with ([textbook.actions] absolute: "eliminates", "cures")."""
+    return _action_rx("absolute")
+
+
 # where a claim's verb on a part's object is looked for: its clause ("By blocking NMDA receptors, ketamine cures ...")
 _PART_CLAUSE = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|which|that)\b", re.I)
 _OPPOSITE = {"up": "down", "down": "up"}
@@ -420,6 +427,7 @@ def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
     if spec is None or spec[1].direction is None:
         return None
     rx, part = spec
+    opposite = _OPPOSITE[spec[1].direction]
     span = int(_actions()["action_span"])
     absolute = _action_rx("absolute")
     for m in rx.finditer(text):
@@ -439,15 +447,117 @@ def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
             continue
         start, end, cls = near
         verb = clause[start:end]
-        if part.predicate.fullmatch(verb) or part.predicate.match(verb) or (part.whole and part.whole.search(verb)):
+        if part.predicate.match(verb) or (part.whole and part.whole.search(verb)):
             continue  # the part's own verb ("blocks", "modulates")
         if cls in _OPPOSITE and re.search(r"\b(?:from|without)\s+$", clause[:start], re.I):
             cls = _OPPOSITE[cls]  # what is prevented ("stops glutamate from activating NMDA receptors")
-        if cls == _OPPOSITE[part.direction]:
+        if cls == opposite:
             return "opposite", verb
         if cls in ("absolute", "change"):
             return "other", verb
     return None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What a mechanism claim read on its own words says ketamine does (``claim_relation``): its verb, the direction
+    of [textbook.actions] the verb has (up, down; None for another verb), and the first specific word of what it acts
+    on (None when the object names nothing specific: "the pain signals")."""
+
+    verb: str | None  # a verb of no direction, as the claim writes it ("shrinks"); None when its direction says it
+    direction: str | None  # up, down or change
+    target: str | None
+
+    def unsaid(self, sentence: str) -> str:
+        """What of the relation a sentence does not say ("" when it says it all): a verb of the direction, the verb's
+        stem (or a technical word for it), the target."""
+        if self.direction and not any(cls in _STATED_BY[self.direction] for _, cls, _ in _verbs_in(sentence)):
+            return f"a verb that {ACTION_VERBS[self.direction]}"
+        if self.verb and not _verb_word(self.verb).search(sentence):
+            return self.verb
+        if self.target and not _object_word(self.target).search(sentence):
+            return self.target
+        return ""
+
+
+@lru_cache(maxsize=1024)
+def _verb_word(verb: str) -> re.Pattern[str]:
+    """A claim's verb as a sentence may say it: its stem ("shrinks": "shrin", "desensitizes": "desensiti") or a
+    technical word of [textbook.lay_words] for it."""
+    w = verb.lower()
+    stem = re.sub(r"(?:es|s|ed|ing)\Z", "", w)
+    stem = stem if len(stem) >= 4 else w[:4]
+    lay = [x for key, same in weighing()["textbook"]["lay_words"].items() if w.startswith(key) for x in same]
+    alternatives = [r"(?<![\w-])" + re.escape(x) for x in [stem, *lay]]
+    if _action_rx("restore").match(verb):
+        alternatives.append(_action_rx("restore").pattern)  # "reverses" by "normalised", "restoration"
+    return re.compile("|".join(alternatives), re.I)
+
+
+_SUBJECT = re.compile(r"\b(?:ketamine|it|this (?:drug|medicine|medication|treatment))\s+", re.I)
+_PREPOSITION = re.compile(r"(?:on|upon|at|to|through|via|with|of|for)\Z", re.I)
+_CLAUSE_OF_OBJECT = re.compile(r"\s*(?:how|the way|what|why|where|when)\b", re.I)
+_NOT_TARGET = re.compile(r"(?:less|more|very|fully|completely|entirely|\w+ly)\Z", re.I)
+
+
+def _target(phrase: str) -> str | None:
+    """The first specific word of the noun phrase a verb acts on (its prepositions passed over: "binds to mu-opioid
+    receptors"); None for a clause ("how nerve cells behave") or a phrase of general words ("the pain signals")."""
+    phrase = re.sub(r"\A\s*(?:(?:on|upon|at|to|through|via|with)\s+)+", "", phrase, flags=re.I)
+    if _CLAUSE_OF_OBJECT.match(phrase):
+        return None
+    stop = _action_rx("object_ends").search(phrase)
+    phrase = phrase[: stop.start() if stop else len(phrase)]
+    skip = either([rf"(?:{w})\Z" for w in _actions()["object_skip"]])
+    generic = either([rf"(?:{w})\Z" for w in _actions()["generic"]])
+    tokens = [w for w in re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8] if not _NOT_TARGET.match(w)]
+    words = _object_words(tokens, skip, generic)
+    return words[0] if words else None
+
+
+@lru_cache(maxsize=1024)
+def claim_relation(text: str) -> Relation | None:
+    """The relation a mechanism claim read on its own words states ([textbook.actions] relation_skip, relation_being):
+    "Ketamine stimulates dopamine receptors in the spinal cord" (up, dopamine); "Ketamine shrinks the pain centre of
+    the brain" (shrinks, centre); "Ketamine desensitizes the nervous system" (desensitizes); "Ketamine acts on
+    mu-opioid receptors" (mu-opioid); "Ketamine is an opioid receptor agonist" (up, opioid). A list item with no
+    subject starts with its verb ("Stimulating NMDA receptors"). None when the claim says no relation ("Ketamine is a
+    dissociative anaesthetic")."""
+    subject = _SUBJECT.search(text)
+    rest = text[subject.end() :] if subject else text
+    skip = either([rf"(?:{w})\Z" for w in _actions()["relation_skip"]])
+    being = either([rf"(?:{w})\Z" for w in _actions()["relation_being"]])
+    tokens = list(re.finditer(r"[A-Za-z][\w'’-]*", rest))
+    if subject is None and not (tokens and tokens[0].group(0).lower().endswith("ing")):
+        return None  # no subject, and no list item that starts with its verb ("Stimulating NMDA receptors")
+    n = 0
+    while n < len(tokens) and skip.match(tokens[n].group(0).lower()):
+        n += 1
+    if n == len(tokens):
+        return None
+    word = tokens[n].group(0)
+    if n and _PREPOSITION.match(tokens[n - 1].group(0)) and not _action_rx("up").match(word):
+        # "acts on mu-opioid receptors", "works through the NMDA receptor": no verb of its own, an object
+        target = _target(rest[tokens[n].start() :])
+        return Relation(None, None, target) if target else None
+    if being.match(word.lower()):
+        # "is an opioid receptor agonist", "is an agonist at opioid receptors": the noun of action says the relation
+        clause = rest[tokens[n].end() :]
+        brk = _PART_CLAUSE.search(clause)
+        clause = clause[: brk.start() if brk else len(clause)]
+        noun = next(((m, cls) for m, cls, _ in _verbs_in(clause) if cls in ("up", "down")), None)
+        if noun is None:
+            return None
+        m, cls = noun
+        target = _target(clause[: m.start()]) or _target(clause[m.end() :])
+        return Relation(None, cls, target)
+    if general_words("mechanism").fullmatch(word):
+        return None
+    if "'" in word or "’" in word or not re.search(r"(?:s|ed|ing|e)\Z", word, re.I):
+        return None  # not a verb ("Ketamine's action ...", "Ketamine infusion therapy ...")
+    restores = _action_rx("restore").match(word)
+    direction = None if restores else next((c for c in ACTION_CLASSES if _action_rx(c).match(word)), None)
+    return Relation(None if direction else word, direction, _target(rest[tokens[n].end() :]))
 
 
 @lru_cache(maxsize=2048)
