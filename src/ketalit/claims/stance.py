@@ -971,12 +971,12 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     textbook = claim.kind in ("mechanism", "history")
     names = claim_names(claim.text) if textbook else ()
     # the parts the claim names that it says another way than they are stated (weighing.part_relation)
-    claim_parts = textbook_parts(claim.text, claim.kind) if claim.kind == "mechanism" else ()
-    relations = {p.name: part_relation(claim.text, claim.kind, p.name) for p in claim_parts}
-    claim_parts = tuple(p for p in claim_parts if relations[p.name] is not None)
+    named_parts = textbook_parts(claim.text, claim.kind) if claim.kind == "mechanism" else ()
+    relations = {p.name: part_relation(claim.text, claim.kind, p.name) for p in named_parts}
+    claim_parts = tuple(p for p in named_parts if relations[p.name] is not None)
     # what a mechanism claim read on its own words says ketamine does: a sentence states it only with its verb (or
     # one of its direction) and what it acts on, not by a share of its nouns (weighing.claim_relation)
-    own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote)
+    own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote) and not named_parts
     relation = claim_relation(claim.text) if own and not effect_of_mechanism(claim) else None
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:

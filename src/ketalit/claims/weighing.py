@@ -440,7 +440,8 @@ def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
         at = m.start() - lo
         verbs = [(v.start(), v.end(), cls) for v, cls, _ in _verbs_in(clause)]
         verbs += [(v.start(), v.end(), "absolute") for v in absolute.finditer(clause)]
-        before = [v for v in verbs if v[1] <= at]
+        # the verb before the part's words or inside them ("blocking the NMDA receptor"), else the one after
+        before = [v for v in verbs if v[0] < at + len(m.group(0))]
         after = [v for v in verbs if v[0] >= at + len(m.group(0))]
         near = max(before, key=lambda v: v[0]) if before else (min(after, key=lambda v: v[0]) if after else None)
         if near is None:
@@ -496,6 +497,12 @@ def _verb_word(verb: str) -> re.Pattern[str]:
 
 _SUBJECT = re.compile(r"\b(?:ketamine|it|this (?:drug|medicine|medication|treatment))\s+", re.I)
 _PREPOSITION = re.compile(r"(?:on|upon|at|to|through|via|with|of|for)\Z", re.I)
+# the pain itself as a verb's whole object ("fights pain by ...", "kills pain through ..."; not "the pain centre")
+_EFFECT_OBJECT = re.compile(
+    r"\s*(?:(?:the|your|their|all|any|chronic|acute|severe)\s+)*(?:pain|suffering|symptoms?|discomfort)"
+    r"\s*(?:[,.;:]|\Z|\b(?:by|through|via|with|in|and|mainly|mostly|largely|when|because|so|at)\b)",
+    re.I,
+)
 _CLAUSE_OF_OBJECT = re.compile(r"\s*(?:how|the way|what|why|where|when)\b", re.I)
 _NOT_TARGET = re.compile(r"(?:less|more|very|fully|completely|entirely|\w+ly)\Z", re.I)
 
@@ -510,7 +517,10 @@ def _target(phrase: str) -> str | None:
     phrase = phrase[: stop.start() if stop else len(phrase)]
     skip = either([rf"(?:{w})\Z" for w in _actions()["object_skip"]])
     generic = either([rf"(?:{w})\Z" for w in _actions()["generic"]])
-    tokens = [w for w in re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8] if not _NOT_TARGET.match(w)]
+    measure = either([rf"(?:{w})\Z" for w in _actions()["relation_measure"]])
+    tokens = [
+        w for w in re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8] if not _NOT_TARGET.match(w) and not measure.match(w)
+    ]
     words = _object_words(tokens, skip, generic)
     return words[0] if words else None
 
@@ -551,13 +561,24 @@ def claim_relation(text: str) -> Relation | None:
         m, cls = noun
         target = _target(clause[: m.start()]) or _target(clause[m.end() :])
         return Relation(None, cls, target)
-    if general_words("mechanism").fullmatch(word):
-        return None
-    if "'" in word or "’" in word or not re.search(r"(?:s|ed|ing|e)\Z", word, re.I):
-        return None  # not a verb ("Ketamine's action ...", "Ketamine infusion therapy ...")
+    not_verb = either([rf"(?:{w})\Z" for w in _actions()["relation_not_verb"]])
+    if general_words("mechanism").fullmatch(word) or not_verb.match(word.lower()) or "'" in word or "’" in word:
+        return None  # no verb of its own ("Ketamine acts the same way", "Ketamine's action ...")
+    bare = n and re.fullmatch(r"can|could|may|might|will|would|to|help|helps|does|do", tokens[n - 1].group(0), re.I)
+    if not bare and not re.search(r"(?:s|ed|ing)\Z", word, re.I):
+        return None  # no verb where one would stand ("Ketamine, by contrast, is ...")
+    after = rest[tokens[n].end() :]
+    if _EFFECT_OBJECT.match(after):
+        return None  # an effect on the pain ("fights pain by ...", "kills pain mainly through ..."), not a relation
     restores = _action_rx("restore").match(word)
     direction = None if restores else next((c for c in ACTION_CLASSES if _action_rx(c).match(word)), None)
-    return Relation(None if direction else word, direction, _target(rest[tokens[n].end() :]))
+    particle = re.match(r"\s+(down|off|up)\b", after, re.I)
+    if particle and not restores:  # "turns down", "shuts off", "dials up"
+        direction = "up" if particle.group(1).lower() == "up" else "down"
+        after = after[particle.end() :]
+    elif direction is None and not restores and re.match(r"[^,;.]{0,60}?\bfrom\s+\w+ing\b", after, re.I):
+        direction = "down"  # what it keeps from happening ("keeps pain signals from growing stronger")
+    return Relation(None if direction else word, direction, _target(after))
 
 
 @lru_cache(maxsize=2048)
