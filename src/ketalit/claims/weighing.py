@@ -156,13 +156,10 @@ class TextbookPart:
 
 
 def _stems(words: list[str]) -> re.Pattern[str] | None:
-    """Stems as a pattern: each word starts at a word boundary ("reduc" finds "reduced", "il-6" finds "IL-6"); one of
-    three letters or fewer is an abbreviation, a whole word ("crp" finds "CRP", not "CRPS")."""
+    """Stems as a pattern: each word starts at a word boundary ("reduc" finds "reduced", "il-6" finds "IL-6")."""
     if not words:
         return None
-    return re.compile(
-        "|".join(r"(?<![\w-])" + re.escape(w) + (r"(?![a-z0-9])" if len(w) <= 3 else "") for w in words), re.I
-    )
+    return re.compile("|".join(r"(?<![\w-])" + re.escape(w) for w in words), re.I)
 
 
 PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts", "direction")
