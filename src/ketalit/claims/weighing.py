@@ -552,11 +552,13 @@ def claim_relation(text: str) -> Relation | None:
         clause = rest[tokens[n].end() :]
         brk = _PART_CLAUSE.search(clause)
         clause = clause[: brk.start() if brk else len(clause)]
-        noun = next(((m, cls) for m, cls, _ in _verbs_in(clause) if cls in ("up", "down")), None)
+        noun = next(((m, cls, nn) for m, cls, nn in _verbs_in(clause) if cls in ("up", "down")), None)
         if noun is None:
             return None
-        m, cls = noun
-        target = _target(clause[: m.start()]) or _target(clause[m.end() :])
+        m, cls, nominal = noun
+        # a noun of action names its object before it ("an opioid receptor agonist") or after ("an agonist at opioid
+        # receptors"); a verb after it ("is able to interrupt pain signals") after it only
+        target = (nominal and _target(clause[: m.start()])) or _target(clause[m.end() :])
         return Relation(None, cls, target)
     not_verb = either([rf"(?:{w})\Z" for w in _actions()["relation_not_verb"]])
     if general_words("mechanism").fullmatch(word) or not_verb.match(word.lower()) or "'" in word or "’" in word:
@@ -575,7 +577,10 @@ def claim_relation(text: str) -> Relation | None:
         after = after[particle.end() :]
     elif direction is None and not restores and re.match(r"[^,;.]{0,60}?\bfrom\s+\w+ing\b", after, re.I):
         direction = "down"  # what it keeps from happening ("keeps pain signals from growing stronger")
-    return Relation(None if direction else word, direction, _target(after))
+    target = _target(after)
+    if direction is not None and target is None:
+        return None  # "quiets the pain signals": no specific object, nothing more to hold a sentence to
+    return Relation(None if direction else word, direction, target)
 
 
 @lru_cache(maxsize=2048)
