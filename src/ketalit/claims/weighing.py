@@ -451,6 +451,8 @@ def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
             cls = _OPPOSITE[cls]  # what is prevented ("stops glutamate from activating NMDA receptors")
         if cls == opposite:
             return "opposite", verb
+        if cls == "change" and _action_rx("change_unspecified").match(verb):
+            continue  # "influences inflammation": said of any way, so the part's way states it
         if cls in ("absolute", "change"):
             return "other", verb
     return None
