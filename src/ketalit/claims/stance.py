@@ -26,20 +26,33 @@ from .findings import Finding, Reading, lexicon
 from .negation import Context
 from .text import DOSE_UNIT, GIVEN_UNIT, expand, fmt_days
 from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
-from .verdict import ACTIVE, GIVEN, asserted_direction, claim_condition, condition_outcomes, how_given, names_another
+from .verdict import (
+    ACTIVE,
+    GIVEN,
+    asserted_direction,
+    claim_condition,
+    condition_outcomes,
+    effect_of_mechanism,
+    how_given,
+    names_another,
+)
 from .weighing import (
     Condition,
     NamedHarm,
     TextbookPart,
+    action_parts,
     claim_names,
+    claim_relation,
     harms_named,
     named_harms,
     names_missing,
     part_names,
+    part_relation,
     pattern,
     read_by_parts,
     rest_named,
     rest_needed,
+    textbook_parts,
     unparted_words,
     weighing,
 )
@@ -957,6 +970,14 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         return _part_votes(claim, rec, reading, parts, texts)
     textbook = claim.kind in ("mechanism", "history")
     names = claim_names(claim.text) if textbook else ()
+    # the parts the claim names that it says another way than they are stated (weighing.part_relation)
+    named_parts = textbook_parts(claim.text, claim.kind) if claim.kind == "mechanism" else ()
+    relations = {p.name: part_relation(claim.text, claim.kind, p.name) for p in named_parts}
+    claim_parts = tuple(p for p in named_parts if relations[p.name] is not None)
+    # what a mechanism claim read on its own words says ketamine does: a sentence states it only with its verb (or
+    # one of its direction) and what it acts on, not by a share of its nouns (weighing.claim_relation)
+    own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote) and not named_parts
+    relation = claim_relation(claim.text) if own and not effect_of_mechanism(claim) else None
     whole = " ".join(texts).lower()
     if sum(1 for g in groups if _group_rx(g).search(whole)) < loose:
         return []  # the record names too little of what the claim states, in any sentence
@@ -993,6 +1014,19 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             # shares the claim's other words but names another ("an NMDA receptor antagonist" for "the AMPA
             # receptor") does not state it
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, not {', '.join(missing)}"))
+            continue
+        unsaid = relation.unsaid(text) if relation is not None else ""
+        if unsaid:  # "pain following spinal cord injury" for "stimulates dopamine receptors in the spinal cord"
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
+            continue
+        how = next((h for p in claim_parts if p.named_in(text) and (h := relations[p.name]) is not None), None)
+        if how is not None and how[0] == "other":
+            # a part the claim says another way than its sentences do ("restores NMDA receptor function")
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{how[1]}'"))
+            continue
+        if how is not None:  # "works by activating NMDA receptors" against "an NMDA receptor antagonist"
+            reason = f"{verb} ({', '.join(hits[:3])}), the opposite of what the claim says ('{how[1]}')"
+            votes.append(Vote(None, i, -side, weight, reason))
             continue
         votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
     return votes
@@ -1190,6 +1224,14 @@ def _part_votes(
                 votes.append(Vote(None, i, 1, weight, f"states '{part.name}' ({words})"))
                 continue
             side = 1 if (negated is None) == (claim.polarity != "negative") else -1
+            how = part_relation(claim.text, claim.kind, part.name)
+            if how is not None and how[0] == "other":  # "restores NMDA receptor function", "eliminates inflammation"
+                votes.append(Vote(None, i, 0, 0.0, f"states {words}, but not what the claim says: '{how[1]}'"))
+                continue
+            if how is not None:  # "activates NMDA receptors", "increases inflammation": the claim says the opposite
+                put = f"{'denies' if negated else 'states'} '{part.name}' ({words})"
+                votes.append(Vote(None, i, -side, weight, f"{put}, the opposite of what the claim says ('{how[1]}')"))
+                continue
             votes.append(Vote(None, i, side, weight, f"{'denies' if negated else 'states'} '{part.name}' ({words})"))
     return votes
 

@@ -91,9 +91,12 @@ from .catalogue import Claim, Proposition
 from .coverage import cap
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
+    ACTION_VERBS,
     Condition,
+    absolute_words,
     action_parts,
     conditions,
+    part_relation,
     pattern,
     read_by_parts,
     rest_named,
@@ -738,10 +741,16 @@ def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
     if claim.kind not in ("mechanism", "history"):
         return []
     by_parts = read_by_parts(claim.kind, claim.text, claim.proposition.terms)
-    out = []
+    out: list[tuple[str, list[Evidence]]] = []
     for part in textbook_parts(claim.text, claim.kind):
         if part.only_by_parts and not by_parts:
             continue  # the claim's own words name it, and the sentences that state the claim name them
+        how = part_relation(claim.text, claim.kind, part.name)
+        if how is not None:
+            # the claim says it another way than its sentences state it ("activates NMDA receptors", "eliminates
+            # inflammation"): no sentence that states the part states the claim
+            out.append((f"'{part.name}' as the claim says it ('{how[1]}')", []))
+            continue
         if part.dated and by_parts:
             stating = [e for e in t.sup if f"states '{part.name}'" in e.why]
         else:
@@ -773,6 +782,25 @@ def unstated_parts(t: Tally, stated: list[tuple[str, list[Evidence]]] | None = N
         if not t.enough(stating)
     ]
     if t.claim.kind == "mechanism":
+        # that the change lasts ("permanently", "for months") or does away with what it acts on ("cures", "eliminates"):
+        # a sentence that states the mechanism, or an effect while the drug acts, does not say that (a benefit drawn
+        # from the mechanism, "giving lasting relief", is a claim of its own: effect_of_mechanism)
+        beyond = (
+            ()
+            if effect_of_mechanism(t.claim)
+            else (
+                (pattern("textbook", "lasting"), pattern("textbook", "lasting_said"), "that the change lasts"),
+                (absolute_words(), absolute_words(), "that it does away with it"),
+            )
+        )
+        for claimed, said, what in beyond:
+            m = claimed.search(t.claim.text)
+            if m is None:
+                continue
+            stating = [e for e in t.sup if not e.indirect and any(said.search(s) for s in e.rationale)]
+            if not t.enough(stating):
+                who = f"stated by {', '.join(map(cite, stating[:2]))} only" if stating else "no cited sentence says so"
+                out.append(f"'{m.group(0)}' ({what}: {who})")
         # what the claim says the mechanism does (a verb and what it acts on): a sentence that shares the object's noun
         # only ("glutamate-related pathways" for "raises the amount of glutamate") does not state it
         for action in action_parts(t.claim.quote):
@@ -785,7 +813,7 @@ def unstated_parts(t: Tally, stated: list[tuple[str, list[Evidence]]] | None = N
 
 
 # how an explanation names the direction of a claimed action
-ACTION_WORDS = {"up": "raises", "down": "lowers or blocks", "change": "changes"}
+ACTION_WORDS = ACTION_VERBS
 
 
 def measures_named(claim: Claim) -> list[str]:

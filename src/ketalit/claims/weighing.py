@@ -146,6 +146,7 @@ class TextbookPart:
     dated: bool
     kinds: tuple[str, ...] = ("mechanism", "history")
     only_by_parts: bool = False  # needed only of a claim read by its parts (its own words name it otherwise)
+    direction: str | None = None  # the way the part's predicate acts ([textbook.actions]: "down", a receptor blocked)
 
     def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
         """The predicate and the object a sentence names the part with (a phrase that says both is each), or None."""
@@ -161,7 +162,7 @@ def _stems(words: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(r"(?<![\w-])" + re.escape(w) for w in words), re.I)
 
 
-PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts")
+PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts", "direction")
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +185,10 @@ def _textbook_part_specs() -> tuple[tuple[re.Pattern[str], TextbookPart], ...]:
             obj = re.compile(f"{obj.pattern}|{either(spec['object_pattern']).pattern}", re.I)
         whole = _stems(spec.get("whole", []))
         alone = spec.get("only_by_parts") is True
-        part = TextbookPart(spec["name"], predicate, obj, whole, spec.get("dated") is True, kinds, alone)
+        direction = spec.get("direction")
+        if direction is not None and direction not in ("up", "down"):
+            raise ValueError(f"{where}: direction is up or down")
+        part = TextbookPart(spec["name"], predicate, obj, whole, spec.get("dated") is True, kinds, alone, direction)
         out.append((claim, part))
     return tuple(out)
 
@@ -277,6 +281,8 @@ def textbook_rest(
 
 
 ACTION_CLASSES = ("up", "down", "change")
+# what a verb of each direction does, as an explanation says it
+ACTION_VERBS = {"up": "raises", "down": "lowers or blocks", "change": "changes"}
 # which verbs of a sentence state a claim's verb of each direction: a change is stated by any
 _STATED_BY = {"up": ("up",), "down": ("down",), "change": ACTION_CLASSES}
 
@@ -390,6 +396,193 @@ class ActionPart:
             if all(near):
                 return lo, near[-1]  # type: ignore[return-value]
         return None
+
+
+def absolute_words() -> re.Pattern[str]:
+    """A verb that says a thing is done away with ([textbook.actions] absolute: "eliminates", "cures")."""
+    return _action_rx("absolute")
+
+
+# where a claim's verb on a part's object is looked for: its clause ("By blocking NMDA receptors, ketamine cures ...")
+_PART_CLAUSE = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|which|that)\b", re.I)
+_OPPOSITE = {"up": "down", "down": "up"}
+
+
+@lru_cache(maxsize=1024)
+def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
+    """How a mechanism claim says one of its [[textbook.parts]] that has a direction (by the part's name), when it does
+    not say it as the part does: ("opposite", verb) when the verb nearest where the claim names the part, in its clause,
+    is of the other direction ("activates NMDA receptors", "an NMDA agonist", "inflammation is increased"); ("other",
+    verb) when it says the thing is done away with ([textbook.actions] absolute: "eliminates inflammation") or is a verb
+    of change that is not the part's predicate ("restores NMDA receptor function"). The verb before the part's words
+    in their clause, or else the one after them ("NMDA receptors are activated"); a verb after "from" or "without" is
+    what is prevented ("prevents glutamate from activating NMDA receptors" lowers). None when the claim says it as the
+    part does, or names it with no such verb ("works through NMDA receptors", "has anti-inflammatory effects")."""
+    if kind != "mechanism":
+        return None
+    spec = next(((rx, p) for rx, p in _textbook_part_specs() if p.name == name), None)
+    if spec is None or spec[1].direction is None:
+        return None
+    rx, part = spec
+    opposite = _OPPOSITE[spec[1].direction]
+    span = int(_actions()["action_span"])
+    absolute = _action_rx("absolute")
+    for m in rx.finditer(text):
+        lo = max([b.end() for b in _PART_CLAUSE.finditer(text, 0, m.start())] + [0, m.start() - span])
+        hi_break = _PART_CLAUSE.search(text, m.end())
+        hi = min(hi_break.start() if hi_break else len(text), m.end() + span)
+        clause = text[lo:hi]
+        if re.search(r"(?<![\w-])anti-?(?:inflam|nocicep)", clause, re.I):
+            continue  # "raises anti-inflammatory cytokines": the clause says the part's way in the word itself
+        at = m.start() - lo
+        verbs = [(v.start(), v.end(), cls) for v, cls, _ in _verbs_in(clause)]
+        verbs += [(v.start(), v.end(), "absolute") for v in absolute.finditer(clause)]
+        # the verb before the part's words or inside them ("blocking the NMDA receptor"), else the one after
+        before = [v for v in verbs if v[0] < at + len(m.group(0))]
+        after = [v for v in verbs if v[0] >= at + len(m.group(0))]
+        near = max(before, key=lambda v: v[0]) if before else (min(after, key=lambda v: v[0]) if after else None)
+        if near is None:
+            continue
+        start, end, cls = near
+        verb = clause[start:end]
+        if part.predicate.match(verb) or (part.whole and part.whole.search(verb)):
+            continue  # the part's own verb ("blocks", "modulates")
+        if cls in _OPPOSITE and re.search(r"\b(?:from|without)\s+$", clause[:start], re.I):
+            cls = _OPPOSITE[cls]  # what is prevented ("stops glutamate from activating NMDA receptors")
+        if cls == opposite:
+            return "opposite", verb
+        if cls == "change" and _action_rx("change_unspecified").match(verb):
+            continue  # "influences inflammation": said of any way, so the part's way states it
+        if cls in ("absolute", "change"):
+            return "other", verb
+    return None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What a mechanism claim read on its own words says ketamine does (``claim_relation``): its verb, the direction
+    of [textbook.actions] the verb has (up, down; None for another verb), and the first specific word of what it acts
+    on (None when the object names nothing specific: "the pain signals")."""
+
+    verb: str | None  # a verb of no direction, as the claim writes it ("shrinks"); None when its direction says it
+    direction: str | None  # up, down or change
+    target: str | None
+
+    def unsaid(self, sentence: str) -> str:
+        """What of the relation a sentence does not say ("" when it says it all): a verb of the direction, the verb's
+        stem (or a technical word for it), the target."""
+        if self.direction and not any(cls in _STATED_BY[self.direction] for _, cls, _ in _verbs_in(sentence)):
+            return f"a verb that {ACTION_VERBS[self.direction]}"
+        if self.verb and not _verb_word(self.verb).search(sentence):
+            return self.verb
+        if self.target and not _object_word(self.target).search(sentence):
+            return self.target
+        return ""
+
+
+@lru_cache(maxsize=1024)
+def _verb_word(verb: str) -> re.Pattern[str]:
+    """A claim's verb as a sentence may say it: its stem ("shrinks": "shrin", "desensitizes": "desensiti") or a
+    technical word of [textbook.lay_words] for it."""
+    w = verb.lower()
+    stem = re.sub(r"(?:es|s|ed|ing)\Z", "", w)
+    stem = stem if len(stem) >= 4 else w[:4]
+    lay = [x for key, same in weighing()["textbook"]["lay_words"].items() if w.startswith(key) for x in same]
+    alternatives = [r"(?<![\w-])" + re.escape(x) for x in [stem, *lay]]
+    if _action_rx("restore").match(verb):
+        alternatives.append(_action_rx("restore").pattern)  # "reverses" by "normalised", "restoration"
+    return re.compile("|".join(alternatives), re.I)
+
+
+_SUBJECT = re.compile(r"\b(?:ketamine|it|this (?:drug|medicine|medication|treatment))\s+", re.I)
+_PREPOSITION = re.compile(r"(?:on|upon|at|to|through|via|with|of|for)\Z", re.I)
+# the pain itself as a verb's whole object ("fights pain by ...", "kills pain through ..."; not "the pain centre")
+_EFFECT_OBJECT = re.compile(
+    r"\s*(?:(?:the|your|their|all|any|chronic|acute|severe)\s+)*(?:pain|suffering|symptoms?|discomfort)"
+    r"\s*(?:[,.;:]|\Z|\b(?:by|through|via|with|in|and|mainly|mostly|largely|when|because|so|at)\b)",
+    re.I,
+)
+_CLAUSE_OF_OBJECT = re.compile(r"\s*(?:how|the way|what|why|where|when)\b", re.I)
+_NOT_TARGET = re.compile(r"(?:less|more|very|fully|completely|entirely|\w+ly)\Z", re.I)
+
+
+def _target(phrase: str) -> str | None:
+    """The first specific word of the noun phrase a verb acts on (its prepositions passed over: "binds to mu-opioid
+    receptors"); None for a clause ("how nerve cells behave") or a phrase of general words ("the pain signals")."""
+    phrase = re.sub(r"\A\s*(?:(?:on|upon|at|to|through|via|with)\s+)+", "", phrase, flags=re.I)
+    if _CLAUSE_OF_OBJECT.match(phrase):
+        return None
+    stop = _action_rx("object_ends").search(phrase)
+    phrase = phrase[: stop.start() if stop else len(phrase)]
+    skip = either([rf"(?:{w})\Z" for w in _actions()["object_skip"]])
+    generic = either([rf"(?:{w})\Z" for w in _actions()["generic"]])
+    measure = either([rf"(?:{w})\Z" for w in _actions()["relation_measure"]])
+    tokens = [
+        w for w in re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8] if not _NOT_TARGET.match(w) and not measure.match(w)
+    ]
+    words = _object_words(tokens, skip, generic)
+    return words[0] if words else None
+
+
+@lru_cache(maxsize=1024)
+def claim_relation(text: str) -> Relation | None:
+    """The relation a mechanism claim read on its own words states ([textbook.actions] relation_skip, relation_being):
+    "Ketamine stimulates dopamine receptors in the spinal cord" (up, dopamine); "Ketamine shrinks the pain centre of
+    the brain" (shrinks, centre); "Ketamine desensitizes the nervous system" (desensitizes); "Ketamine acts on
+    mu-opioid receptors" (mu-opioid); "Ketamine is an opioid receptor agonist" (up, opioid). A list item with no
+    subject starts with its verb ("Stimulating NMDA receptors"). None when the claim says no relation ("Ketamine is a
+    dissociative anaesthetic")."""
+    subject = _SUBJECT.search(text)
+    rest = text[subject.end() :] if subject else text
+    skip = either([rf"(?:{w})\Z" for w in _actions()["relation_skip"]])
+    being = either([rf"(?:{w})\Z" for w in _actions()["relation_being"]])
+    tokens = list(re.finditer(r"[A-Za-z][\w'’-]*", rest))
+    if subject is None and not (tokens and tokens[0].group(0).lower().endswith("ing")):
+        return None  # no subject, and no list item that starts with its verb ("Stimulating NMDA receptors")
+    n = 0
+    while n < len(tokens) and skip.match(tokens[n].group(0).lower()):
+        n += 1
+    if n == len(tokens):
+        return None
+    word = tokens[n].group(0)
+    if n and _PREPOSITION.match(tokens[n - 1].group(0)) and not _action_rx("up").match(word):
+        # "acts on mu-opioid receptors", "works through the NMDA receptor": no verb of its own, an object
+        target = _target(rest[tokens[n].start() :])
+        return Relation(None, None, target) if target else None
+    if being.match(word.lower()):
+        # "is an opioid receptor agonist", "is an agonist at opioid receptors": the noun of action says the relation
+        clause = rest[tokens[n].end() :]
+        brk = _PART_CLAUSE.search(clause)
+        clause = clause[: brk.start() if brk else len(clause)]
+        noun = next(((m, cls, nn) for m, cls, nn in _verbs_in(clause) if cls in ("up", "down")), None)
+        if noun is None:
+            return None
+        m, cls, nominal = noun
+        # a noun of action names its object before it ("an opioid receptor agonist") or after ("an agonist at opioid
+        # receptors"); a verb after it ("is able to interrupt pain signals") after it only
+        target = (nominal and _target(clause[: m.start()])) or _target(clause[m.end() :])
+        return Relation(None, cls, target)
+    not_verb = either([rf"(?:{w})\Z" for w in _actions()["relation_not_verb"]])
+    if general_words("mechanism").fullmatch(word) or not_verb.match(word.lower()) or "'" in word or "’" in word:
+        return None  # no verb of its own ("Ketamine acts the same way", "Ketamine's action ...")
+    bare = n and re.fullmatch(r"can|could|may|might|will|would|to|help|helps|does|do", tokens[n - 1].group(0), re.I)
+    if not bare and not re.search(r"(?:s|ed|ing)\Z", word, re.I):
+        return None  # no verb where one would stand ("Ketamine, by contrast, is ...")
+    after = rest[tokens[n].end() :]
+    if _EFFECT_OBJECT.match(after):
+        return None  # an effect on the pain ("fights pain by ...", "kills pain mainly through ..."), not a relation
+    restores = _action_rx("restore").match(word)
+    direction = None if restores else next((c for c in ACTION_CLASSES if _action_rx(c).match(word)), None)
+    particle = re.match(r"\s+(down|off|up)\b", after, re.I)
+    if particle and not restores:  # "turns down", "shuts off", "dials up"
+        direction = "up" if particle.group(1).lower() == "up" else "down"
+        after = after[particle.end() :]
+    elif direction is None and not restores and re.match(r"[^,;.]{0,60}?\bfrom\s+\w+ing\b", after, re.I):
+        direction = "down"  # what it keeps from happening ("keeps pain signals from growing stronger")
+    target = _target(after)
+    if direction is not None and target is None:
+        return None  # "quiets the pain signals": no specific object, nothing more to hold a sentence to
+    return Relation(None if direction else word, direction, target)
 
 
 @lru_cache(maxsize=2048)
