@@ -335,6 +335,31 @@ def test_check_a_text_page(runner, records_only: Path) -> None:
     assert "Frequently Asked Questions" in listing and "sources/" not in listing
 
 
+def test_the_same_item_under_two_lead_ins_keeps_two_ids_when_checked_again(records_only: Path) -> None:
+    """A bare item that stands under two lead-ins ("- Addiction" under "Ketamine never causes:" and under "Unlike
+    ketamine, opioids cause:") is two claims. Checking the page again once gave both the first one's id, and the
+    catalogue with a repeated id then stopped every later command; each keeps its own id, and its review."""
+    page = (
+        b"Ketamine versus opioids\n\nKetamine never causes:\n- Addiction\n- Nausea\n\n"
+        b"Unlike ketamine, opioids cause:\n- Addiction\n- Constipation\n"
+    )
+
+    def ids_by_lead_in() -> dict[tuple[str, str], str]:
+        result = check_page(Library.open(records_only), page, "p.txt", title="Ketamine versus opioids")
+        ids = [c["id"] for c in result.claims]
+        assert len(ids) == len(set(ids)), ids
+        return {(c.get("lead_in", ""), c["quote"]): c["id"] for c in result.claims}
+
+    first = ids_by_lead_in()
+    addiction = [cid for (lead, quote), cid in first.items() if quote == "Addiction"]
+    assert len(addiction) == 2
+    second_id = first[("Unlike ketamine, opioids cause:", "Addiction")]
+    set_verdict(Library.open(records_only), second_id, "insufficient", "opioids' harm, not ketamine's", reviewer="dan")
+    assert ids_by_lead_in() == first
+    assert ids_by_lead_in() == first  # and again: the catalogue read back has no repeated id
+    assert get_claim(Library.open(records_only), second_id)["verdict"] == "insufficient"
+
+
 def test_a_page_retelling_a_trial_the_library_lacks_gets_no_supported_verdict(records_only: Path) -> None:
     # tests/pages/heldout7/p38 retells an oral-versus-sublingual trial that is not in the library; both reviewers
     # found no evidence for either comparison. Pain-relief and side-effect reviews of ketamine by any route are

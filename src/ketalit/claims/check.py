@@ -161,7 +161,12 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
     meta = catalogue["documents"][doc_id]
     old = [c for c in catalogue["claim"] if c["id"].split("-")[0] == doc_id]
     others = [c for c in catalogue["claim"] if c["id"].split("-")[0] != doc_id]
-    old_by_quote = {norm_quote(c["quote"]): c for c in old}
+    # a claim found before keeps its id: the one with the same quote under the same lead-in, else one with the same
+    # quote (its lead-in reworded); each old id is given to one claim only, so a bare item that stands under two
+    # lead-ins ("- Addiction" under "Ketamine never causes:" and under "Unlike ketamine, opioids cause:") keeps two
+    old_by_quote: dict[str, list[dict[str, Any]]] = {}
+    for c in old:
+        old_by_quote.setdefault(norm_quote(c["quote"]), []).append(c)
     reviewed_ids = {r.get("claim") for r in reviews(lib) if r.get("document") == doc_id}
     added_by_quote = {
         norm_quote(r.get("quote", "")): r["claim"]
@@ -175,8 +180,10 @@ def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: s
     seen_ids: set[str] = set()
     for cand, norm in page_claims(text, meta.get("title", ""), meta.get("url", ""), meta.get("clinic", ""), doc_id):
         key = norm_quote(cand.quote)
-        if key in old_by_quote:
-            cid = old_by_quote[key]["id"]
+        same = [c for c in old_by_quote.get(key, []) if c["id"] not in seen_ids]
+        same.sort(key=lambda c: norm_quote(c.get("lead_in", "")) != norm_quote(cand.lead_in or ""))
+        if same:
+            cid = same[0]["id"]
             result.kept += 1
             if cid in reviewed_ids and norm.reasons.get("kind", "").startswith(LEARNED_KIND):
                 # a person reviewed the proposition the rules gave it: the trained model does not change it
