@@ -303,7 +303,10 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
         if not re.fullmatch(r"\d{3}-\d{2,}", cid):
             raise BadInput(f"{path}: claim id {cid!r} is not of the form 000-01")
         if cid in seen:
-            raise BadInput(f"{where}: the id is used twice")
+            raise BadInput(
+                f"{where}: the id is used twice (an earlier ketalit could write this when it checked a page"
+                f" again: give one of them the page's next free number in {CATALOGUE})"
+            )
         seen.add(cid)
         doc = cid.split("-")[0]
         if doc not in docs:
