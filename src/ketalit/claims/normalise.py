@@ -354,8 +354,17 @@ def harm_lessened(own: str, outcomes: list[str]) -> str | None:
     c = _cues()
     words = dict(c["outcome_words"])
     main = main_clause(own)
+    for m in c["harm_made_less"].finditer(main):
+        # "makes nausea less likely": the harm is the verb's object, the adjective says there is less of it
+        for found in [c["harm"], c["side_effect"]] + [words[o] for o in outcomes if o in words]:
+            h = found.search(m.group(0))
+            if h and not _GENERIC_EFFECTS.fullmatch(h.group(0)) and not _NOT_PREVENTED.search(m.group(0), 0, h.start()):
+                return m.group(0)
     for m in c["harm_lessened"].finditer(main):
         rest = main[m.end() :]
+        risk = c["risk_object"].match(rest)
+        if risk:
+            return f"{m.group(0)}{risk.group(0)}"  # "lowers the risk of psychosis": a risk lessened is a harm lessened
         for found in [c["harm"], c["side_effect"]] + [words[o] for o in outcomes if o in words]:
             h = found.search(rest)
             if h is None or _GENERIC_EFFECTS.fullmatch(h.group(0)):
@@ -367,7 +376,12 @@ def harm_lessened(own: str, outcomes: list[str]) -> str | None:
 
 
 # a list's lead-in that sets ketamine apart from what the items are said of ("Unlike ketamine, opioids cause:")
-_SET_APART = re.compile(r"^\W*(?:unlike|in contrast to|as opposed to)\s+(?:ketamine|it)\b", re.I)
+# ("Opioids, unlike ketamine, cause:", "Compared with IV ketamine, opioids cause:"), anywhere in the lead-in
+_SET_APART = re.compile(
+    r"\b(?:unlike|in contrast (?:to|with)|as opposed to|compared (?:to|with)|in comparison (?:to|with)|versus|vs\.?)"
+    r"\s+(?:(?!(?:and|or|but)\b)[\w-]+\s+){0,2}?(?:ketamine|it)\b",
+    re.I,
+)
 
 
 def lead_governs(lead_in: str, own: str) -> str:
@@ -377,6 +391,8 @@ def lead_governs(lead_in: str, own: str) -> str:
     there is no lead-in."""
     if not lead_in or not _BARE_ITEM.match(own):
         return ""
+    if _first(_cues()["lead_in_caution"], lead_in):
+        return ""  # "is not recommended for people with:": the items are where it is avoided, not harms it is denied
     lead = lead_in.strip().rstrip(":").strip()
     parts = re.split(r"[,;]\s*|\s+(?:but|while|whereas)\s+", lead)
     return parts[-1] if parts else lead
@@ -947,7 +963,16 @@ def normalise(
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
     negated = _first(c["negation"], main_clause(own))
     governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
-    set_apart = _SET_APART.match(candidate.lead_in) if governing else None
+    undone = ""
+    set_apart = _SET_APART.search(candidate.lead_in) if governing else None
+    if set_apart and not negated and _first(c["negation"], governing):
+        # "Unlike ketamine, opioids do not cause: - Hallucinations": the other drug is denied the item, ketamine is not;
+        # the contrast and the negation undo each other, and the item is read as said of ketamine
+        undone = reasons["polarity"] = (
+            f"ketamine set apart ({set_apart.group(0).strip()!r}) from a negated lead-in "
+            f"{candidate.lead_in.strip()!r}: the item is said of ketamine"
+        )
+        governing, set_apart = "", None
     if not negated and governing:
         # a bare item completes its lead-in's sentence: the lead-in's negation is the item's ("Unlike opioids,
         # ketamine does not cause: - Physical dependence"), and so is ketamine set apart from another drug's harms
@@ -964,6 +989,8 @@ def normalise(
         reasons["polarity"] = f"negation {negated!r}"
     if polarity == "positive":
         reasons.pop("polarity", None)
+        if undone:
+            reasons["polarity"] = undone
     q, why = quantity(own if kind != "onset" or re.search(r"\d|minutes|hours|days", own, re.I) else text, kind)
     if q is None and kind == "onset":
         q, why = quantity(text, kind)
