@@ -306,15 +306,47 @@ def _content(quote: str, start: int, end: int) -> list[re.Match[str]]:
     return [m for m in words if len(m.group(0)) > 1 and not stop.fullmatch(m.group(0).lower())]
 
 
-def unchecked(claim: Claim) -> list[str]:
+_MINUTES = {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43800, "year": 525600,
+            "decade": 5256000, "lifetime": 1e9}  # fmt: skip
+
+
+def _minutes(text: str) -> float:
+    """The longest stretch of time a phrase of lasting names, in minutes ("about an hour" 60, "for months" two months;
+    a figure in digits counts, a vague one, "several", "many", at two)."""
+    unit = re.search(r"(second|minute|hour|day|week|month|year|decade|lifetime)(s?)\b", text, re.I)
+    if not unit:
+        return 0.0
+    figure = re.search(r"\b(\d+(?:\.\d+)?)\s", text)
+    n = float(figure.group(1)) if figure else (2.0 if unit.group(2) else 1.0)
+    return n * _MINUTES[unit.group(1).lower()]
+
+
+def _spelt(abbreviation: str, reading: str, evidence: str) -> bool:
+    """Whether the reading or the deciding records name an abbreviation or its expansion: the abbreviation itself, or
+    (of three letters or more) words whose initials spell it ("SCI": "spinal cord injury"), in the reading or in what
+    the explanation says the records are about (quoted: "title names 'spinal cord injury'", "the records about ...")."""
+    letters = abbreviation[:-1] if len(abbreviation) > 2 and abbreviation.endswith("s") else abbreviation
+    named = [reading, *re.findall(r"'([^']*)'", evidence), *re.findall(r"records about ([^:;.]*)", evidence)]
+    if any(re.search(rf"\b{re.escape(letters)}s?\b", text) for text in named):
+        return True
+    if len(letters) < 3:  # two initials spell too many phrases
+        return False
+    expansion = r"[\s-]+(?:(?:of|and|the|to|in)\s+)?".join(rf"{re.escape(c)}\w*" for c in letters)
+    return any(re.search(rf"\b{expansion}\b", text, re.I) for text in named)
+
+
+def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     """The parts of what a claim's own sentence asserts that its proposition does not carry, so that no verdict on the
     proposition checks them (``data/coverage.toml`` [unchecked]): a share or universal of the patients, the effect or
     its reach ("in 9 of 10 patients", "all types of pain", "for good", "in one session"), a fraction in words ("by
     half", "two thirds"), a superlative or a ranking ("the most effective", "the last hope"), a comparison whose
     comparator the proposition lacks ("as effective as morphine"), an abbreviation the reading does not name ("MS",
-    "POTS"), and a clause joined to the one read ("... and lasts up to a year", ", with no side effects") none of whose
-    own content words the proposition represents, or that denies something when the claim affirms. The words of a
-    claim a person reviewed are that person's reading: nothing is unchecked."""
+    "POTS") unless ``evidence`` (the verdict's explanation, which names the deciding records) names it or its
+    expansion, and a clause joined to the one read ("... and lasts up to a year", ", with no side effects") none of
+    whose own content words the proposition represents, or that denies something when the claim affirms; of an onset,
+    also a clause joined loosely (", lasting ...", "that lasts ...", "to give ...") and a stretch of time past its
+    onset ("within minutes ... for months"). The words of a claim a person reviewed are that person's reading: nothing
+    is unchecked."""
     from .verdict import in_digits  # verdict imports this module
 
     if claim.extra.get(REVIEWED):
@@ -346,16 +378,35 @@ def unchecked(claim: Claim) -> list[str]:
         shouted = sum(c.isupper() for c in letters) > len(letters) / 2  # a heading in capitals: no abbreviation
         found = [] if shouted else _compile(table["abbreviation"], 0).finditer(quote)  # case-sensitive
         out += [f"abbreviation {m.group(0)!r}" for m in found
-                if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))]  # fmt: skip
+                if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))
+                and not _spelt(m.group(0), claim.assertion, evidence)]  # fmt: skip
     if claim.kind not in table["joined_kinds"]:
         return out
-    joints = [m.end() for m in _unchecked("joint").finditer(quote)]
+    loose = claim.kind in table["loose_kinds"]
+    qty = claim.proposition.quantity
+    onset = qty[2] if qty is not None and qty[0] == "onset_minutes" else 0.0
+
+    def within(a: int, b: int) -> bool:  # a clause of lasting no longer than the onset the reading carries
+        spans = list(_unchecked("lasting").finditer(quote, a, b))
+        return bool(spans) and all(_minutes(m.group(0)) <= onset for m in spans)
+
+    if loose:
+        lasting = _unchecked("lasting").finditer(quote)
+        out += [f"duration {m.group(0)!r}" for m in lasting if _minutes(m.group(0)) > onset]
+    found = [*_unchecked("joint").finditer(quote), *(_unchecked("loose_joint").finditer(quote) if loose else ())]
+    joints = sorted({m.end() for m in found})
     for a, b in zip(joints, [*joints[1:], len(quote)][: len(joints)], strict=True):
+        if loose and within(a, b):
+            continue
         words = _content(quote, a, b)
+        beyond = _unchecked("beyond").search(quote, a, b)
         denies = claim.polarity != "negative" and _unchecked("denial").search(quote, a, b)
         restates = any(_cue(name).search(quote, a, b) for name in settings()["cues"]["kind"].get(claim.kind, []))
-        if words and (denies or not (restates or any(shown(*m.span()) for m in words))):
+        if words and (beyond or denies or not (restates or any(shown(*m.span()) for m in words))):
             out.append(f"joined clause {quote[a:b].strip(' ,.;')!r}")
+    said = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", claim.quote).strip()  # with the consequence asserting_clause drops
+    out += [f"consequence {m.group(0).strip(' ,.;')!r}" for m in _unchecked("consequence").finditer(said)
+            if m.group(0).strip(" ,.;") not in quote]  # fmt: skip
     return out
 
 
@@ -367,7 +418,7 @@ def cap(claim: Claim, verdict: str, explanation: str) -> tuple[str, str]:
     if verdict not in CAPPED:
         return verdict, explanation
     cov = coverage(claim)
-    parts = unchecked(claim) if verdict == "supported" and not cov.partial else []
+    parts = unchecked(claim, explanation) if verdict == "supported" and not cov.partial else []
     if parts:
         return "insufficient", (
             f"Insufficient: a part of the claim is not checked by its reading "
