@@ -159,6 +159,17 @@ def records_only(records_only_template: Path, tmp_path: Path) -> Path:
     return dest
 
 
+def claims_of_page(template: Path, folder: Path, text: str, title: str) -> dict[str, dict]:
+    """A page's claims by quote, checked whole (as ``ketalit check`` does) into ``folder``'s own copy of
+    ``template`` (the records-only library)."""
+    from ketalit.claims.check import check_page
+
+    lib = folder / "library"
+    shutil.copytree(template, lib, ignore=shutil.ignore_patterns("*.lock"))
+    result = check_page(Library.open(lib), text.encode(), "page.txt", title=title)
+    return {claim["quote"]: claim for claim in result.claims}
+
+
 @pytest.fixture(scope="session")
 def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the shipped library with its claims linked by the rules as they are now (not as they were when the

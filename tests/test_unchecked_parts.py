@@ -5,13 +5,11 @@ the false sentences; here, the explanation, and true claims worded alike that ke
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from ketalit.claims.check import check_page
-from ketalit.library import Library
+from conftest import claims_of_page
 
 PAGE = """Ketamine Infusions for Pain
 
@@ -60,10 +58,9 @@ NEAR_MISSES = {
 
 @pytest.fixture(scope="module")
 def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    lib = tmp_path_factory.mktemp("unchecked") / "library"
-    shutil.copytree(records_only_template, lib, ignore=shutil.ignore_patterns("*.lock"))
-    result = check_page(Library.open(lib), PAGE.encode(), "unchecked.txt", title="Ketamine Infusions for Pain")
-    return {c["quote"]: c for c in result.claims}
+    return claims_of_page(
+        records_only_template, tmp_path_factory.mktemp("unchecked"), PAGE, "Ketamine Infusions for Pain"
+    )
 
 
 @pytest.mark.parametrize("quote", sorted(NEAR_MISSES))

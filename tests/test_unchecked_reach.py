@@ -6,13 +6,11 @@ are not checked are named."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from ketalit.claims.check import check_page
-from ketalit.library import Library
+from conftest import claims_of_page
 
 PAGE = """Fast Pain Relief
 
@@ -59,10 +57,7 @@ NEAR_MISSES = {
 
 @pytest.fixture(scope="module")
 def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    lib = tmp_path_factory.mktemp("reach") / "library"
-    shutil.copytree(records_only_template, lib, ignore=shutil.ignore_patterns("*.lock"))
-    result = check_page(Library.open(lib), PAGE.encode(), "reach.txt", title="Fast Pain Relief")
-    return {c["quote"]: c for c in result.claims}
+    return claims_of_page(records_only_template, tmp_path_factory.mktemp("reach"), PAGE, "Fast Pain Relief")
 
 
 @pytest.mark.parametrize("quote", sorted(NEAR_MISSES))
