@@ -1020,16 +1020,21 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
         how = next((h for p in claim_parts if p.named_in(text) and (h := relations[p.name]) is not None), None)
-        if how is not None and how[0] == "other":
-            # a part the claim says another way than its sentences do ("restores NMDA receptor function")
-            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{how[1]}'"))
-            continue
-        if how is not None:  # "works by activating NMDA receptors" against "an NMDA receptor antagonist"
-            reason = f"{verb} ({', '.join(hits[:3])}), the opposite of what the claim says ('{how[1]}')"
-            votes.append(Vote(None, i, -side, weight, reason))
-            continue
-        votes.append(Vote(None, i, side, weight, f"{verb} ({', '.join(hits[:3])})"))
+        # "restores NMDA receptor function", "works by activating NMDA receptors" against "an NMDA receptor antagonist"
+        words = ", ".join(hits[:3])
+        votes.append(_as_the_claim_says(how, i, side, weight, f"{verb} ({words})", f"names {words}"))
     return votes
+
+
+def _as_the_claim_says(how: tuple[str, str] | None, i: int, side: int, weight: float, put: str, other: str) -> Vote:
+    """A sentence's vote on a mechanism claim that names a part of [[textbook.parts]], by how the claim says the part
+    (``weighing.part_relation``): as the sentence states it (``put``, on the sentence's side), the opposite way (against
+    it), or another way ("restores", "eliminates": no vote; ``other`` says what the sentence does name)."""
+    if how is None:
+        return Vote(None, i, side, weight, put)
+    if how[0] == "other":
+        return Vote(None, i, 0, 0.0, f"{other}, but not what the claim says: '{how[1]}'")
+    return Vote(None, i, -side, weight, f"{put}, the opposite of what the claim says ('{how[1]}')")
 
 
 # the tens a span of use may be said in ("for fifty years"), from the one list of number words
@@ -1224,15 +1229,9 @@ def _part_votes(
                 votes.append(Vote(None, i, 1, weight, f"states '{part.name}' ({words})"))
                 continue
             side = 1 if (negated is None) == (claim.polarity != "negative") else -1
-            how = part_relation(claim.text, claim.kind, part.name)
-            if how is not None and how[0] == "other":  # "restores NMDA receptor function", "eliminates inflammation"
-                votes.append(Vote(None, i, 0, 0.0, f"states {words}, but not what the claim says: '{how[1]}'"))
-                continue
-            if how is not None:  # "activates NMDA receptors", "increases inflammation": the claim says the opposite
-                put = f"{'denies' if negated else 'states'} '{part.name}' ({words})"
-                votes.append(Vote(None, i, -side, weight, f"{put}, the opposite of what the claim says ('{how[1]}')"))
-                continue
-            votes.append(Vote(None, i, side, weight, f"{'denies' if negated else 'states'} '{part.name}' ({words})"))
+            how = part_relation(claim.text, claim.kind, part.name)  # "activates NMDA receptors": the opposite
+            put = f"{'denies' if negated else 'states'} '{part.name}' ({words})"
+            votes.append(_as_the_claim_says(how, i, side, weight, put, f"states {words}"))
     return votes
 
 

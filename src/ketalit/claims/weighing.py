@@ -298,6 +298,11 @@ def _action_rx(key: str) -> re.Pattern[str]:
     return either([value] if isinstance(value, str) else value)
 
 
+def _whole_rx(key: str) -> re.Pattern[str]:
+    """``[textbook.actions] key``, a list of words, as one pattern that matches a whole word of it (with ``match``)."""
+    return either([rf"(?:{w})\Z" for w in _actions()[key]])
+
+
 @lru_cache(maxsize=4096)
 def _object_word(word: str) -> re.Pattern[str]:
     """An object's word as a sentence may name it: its stem ("neuropathy" finds "neuropathic", "glutamate"
@@ -514,9 +519,9 @@ def _target(phrase: str) -> str | None:
         return None
     stop = _action_rx("object_ends").search(phrase)
     phrase = phrase[: stop.start() if stop else len(phrase)]
-    skip = either([rf"(?:{w})\Z" for w in _actions()["object_skip"]])
-    generic = either([rf"(?:{w})\Z" for w in _actions()["generic"]])
-    measure = either([rf"(?:{w})\Z" for w in _actions()["relation_measure"]])
+    skip = _whole_rx("object_skip")
+    generic = _whole_rx("generic")
+    measure = _whole_rx("relation_measure")
     tokens = [
         w for w in re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8] if not _NOT_TARGET.match(w) and not measure.match(w)
     ]
@@ -534,8 +539,8 @@ def claim_relation(text: str) -> Relation | None:
     dissociative anaesthetic")."""
     subject = _SUBJECT.search(text)
     rest = text[subject.end() :] if subject else text
-    skip = either([rf"(?:{w})\Z" for w in _actions()["relation_skip"]])
-    being = either([rf"(?:{w})\Z" for w in _actions()["relation_being"]])
+    skip = _whole_rx("relation_skip")
+    being = _whole_rx("relation_being")
     tokens = list(re.finditer(r"[A-Za-z][\w'’-]*", rest))
     if subject is None and not (tokens and tokens[0].group(0).lower().endswith("ing")):
         return None  # no subject, and no list item that starts with its verb ("Stimulating NMDA receptors")
@@ -562,7 +567,7 @@ def claim_relation(text: str) -> Relation | None:
         # receptors"); a verb after it ("is able to interrupt pain signals") after it only
         target = (nominal and _target(clause[: m.start()])) or _target(clause[m.end() :])
         return Relation(None, cls, target)
-    not_verb = either([rf"(?:{w})\Z" for w in _actions()["relation_not_verb"]])
+    not_verb = _whole_rx("relation_not_verb")
     if general_words("mechanism").fullmatch(word) or not_verb.match(word.lower()) or "'" in word or "’" in word:
         return None  # no verb of its own ("Ketamine acts the same way", "Ketamine's action ...")
     bare = n and re.fullmatch(r"can|could|may|might|will|would|to|help|helps|does|do", tokens[n - 1].group(0), re.I)
@@ -592,8 +597,8 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
     (up, glutamate, an amount). An action whose object has no specific word ("blocks them", "changes the way
     things work") is no part: there is nothing a sentence must name; nor is one whose object is a clause ("how the
     brain handles pain")."""
-    ends, skip = _action_rx("object_ends"), either([rf"(?:{w})\Z" for w in _actions()["object_skip"]])
-    generic, amount = either([rf"(?:{w})\Z" for w in _actions()["generic"]]), _action_rx("amount_claim")
+    ends, skip = _action_rx("object_ends"), _whole_rx("object_skip")
+    generic, amount = _whole_rx("generic"), _action_rx("amount_claim")
     verbs = sorted(
         ((m.start(), m.end(), cls, m.group(0)) for cls in ACTION_CLASSES for m in _action_rx(cls).finditer(text)),
         key=lambda v: (v[0], -v[1]),
