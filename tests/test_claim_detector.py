@@ -1197,3 +1197,26 @@ def test_a_list_under_the_warning_signs_of_the_disease_is_not_claims() -> None:
     for item in ("Feeling sick and vomiting", "Trouble speaking", "Blind spots in vision", "Flashes of light"):
         assert _extracted("p48", item) == []
     assert len(claims_of("p48")) >= 5
+
+
+def test_a_verb_that_takes_pain_away_undoes_damage_or_ranks_the_drug_makes_a_claim() -> None:
+    # each was left out as "no reference to ketamine with an effect", so the reader never saw it go unchecked
+    said = [
+        "Ketamine cuts pain scores after knee surgery.",
+        "Ketamine halves the morphine patients need after surgery.",
+        "Ketamine eliminates the burning pain of shingles.",
+        "Ketamine repairs the nerves that CRPS has damaged.",
+        "Ketamine is the first-line treatment for phantom limb pain.",
+    ]
+    page = "Ketamine for pain\n\n" + "\n\n".join(said) + "\n"
+    assert [c.quote for c in extract_claims(page, "900")] == said
+    # the same words about a clinic or a visit, not the drug, stay what they were
+    visit = "Ketamine for pain\n\nOur team will repair your IV line if it slips.\n\nParking is the best option.\n"
+    assert extract_claims(visit, "900") == []
+
+
+def test_a_claim_clause_beside_a_call_is_kept_when_it_says_what_patients_get() -> None:
+    page = "Ketamine infusions for CRPS\n\nCall us today to book your first visit; relief lasts for years.\n"
+    assert [c.quote for c in extract_claims(page, "900")] == ["relief lasts for years."]
+    page = "Ketamine infusions for CRPS\n\nCall us today to book your first visit; parking is free.\n"
+    assert extract_claims(page, "900") == []

@@ -621,12 +621,15 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
     m = _TWO_CLAUSES.match(text)
     stop = not_claim_reason(text)
     if m and not parts and stop in _BESIDE_A_CLAIM:
-        # each clause read alone, and a claim only of ketamine: named (not "the treatment", "several infusions"), or
-        # "it" after it ("..., and it lowers ...")
+        # each clause read alone, and a claim only of ketamine: named (not "the treatment", "several infusions"),
+        # "it" after it ("..., and it lowers ..."), or what patients get from it ("Call us today to book; relief
+        # lasts for years")
         parts = tuple(
             p
             for p in (m.group(1), m.group(2))
-            if _compiled()["ketamine_named"].search(p) or (whom(p, _before(text, p, antecedent))[1] and _pronoun_ref(p))
+            if _compiled()["ketamine_named"].search(p)
+            or (whom(p, _before(text, p, antecedent))[1] and _pronoun_ref(p))
+            or _compiled()["patient_effect"].match(p.strip())
         )
         if stop not in _PRACTICE and (len(parts) != 1 or not_claim_reason(text.replace(parts[0], " ")) != stop):
             parts = ()  # a call or the visit's logistics stands beside a claim only in a clause of its own
