@@ -1058,7 +1058,8 @@ def off_route(t: Tally, v: str) -> str:
     vocab = default_vocabulary()
     named = " or ".join(td.label.lower() if (td := vocab.tag("route", r)) is not None else r for r in routes)
     elsewhere = [e for e in weighed if e not in on and tier(claim, e) >= 2] or [e for e in weighed if e not in on]
-    stated = f"{len(on)} state it ({', '.join(cite(e) for e in _strongest(on))})" if on else "none states it"
+    states = "states" if len(on) == 1 else "state"
+    stated = f"{len(on)} {states} it ({', '.join(cite(e) for e in _strongest(on))})" if on else "none states it"
     side = "against it" if v == "contradicted" else "on both sides"
     return (
         f"the claim is about ketamine by one route ({named}): of the {len(weighed)} records weighed, {stated}, and "
