@@ -31,6 +31,11 @@ that rates its own evidence as weak as a single trial, whatever their design.
   too little, it is `insufficient`, and the explanation names them. A psychiatric diagnosis ("- Depression",
   "OCD/PTSD") is a population of its own: it is weighed for its own outcomes (mood), never for relief of pain, and
   its records on patients in pain or around surgery are indirect too.
+- **a route the claim names** (``data/weighing.toml`` [route]; not mechanism or history claims): a claim about
+  ketamine by mouth, under the tongue or up the nose is divided or contradicted only by credible records that state
+  that route (a record that states none is read as about ketamine given into a vein); when the credible evidence
+  that divides it, or stands against it, is all in records of other routes, it is `insufficient`, and the
+  explanation names the route, the records that state it and the records indirect for it (``off_route``).
 - **what no record names** (all kinds but textbook ones): a claim whose reading carries concept words (a condition
   the vocabulary has no population for, "Lupus") has `no_evidence` when none of its records' titles, abstracts or
   keywords names them: trials of pain in general do not bear on lupus. A mechanism is stated in other words. A
@@ -1030,6 +1035,41 @@ def regimen_divided(t: Tally) -> str:
     return ""
 
 
+def off_route(t: Tally, v: str) -> str:
+    """Why a `mixed` or `contradicted` verdict is not about the route the claim names ("" when it is, or when the claim
+    names none, or the usual one): ``data/weighing.toml`` [route]. Only records that state the claim's route are direct
+    on it (a record that states none is read as about the usual route, into a vein); when none of them is credible
+    evidence (RCT-level or better) on both sides of a divided verdict, or against the claim for a contradicted one,
+    the division is in records on other routes, indirect for this one. Mechanism and history claims are the same
+    whatever the route."""
+    claim = t.claim
+    routes = claim.proposition.routes
+    if v not in ("mixed", "contradicted") or not routes or claim.kind in ("mechanism", "history"):
+        return ""
+    if set(routes) & set(weighing()["route"]["usual"]):
+        return ""
+    weighed = t.sup + t.con + t.mixed
+    on = [e for e in weighed if set(e.routes) & set(routes) and not e.indirect]
+    credible = [e for e in on if tier(claim, e) >= 2]
+    for_it = [e for e in credible if e.stance in ("supports", "mixed")]
+    against = [e for e in credible if e.stance in ("contradicts", "mixed")]
+    if against and (for_it or v == "contradicted"):
+        return ""  # divided, or against the claim, on its own route
+    vocab = default_vocabulary()
+    named = " or ".join(td.label.lower() if (td := vocab.tag("route", r)) is not None else r for r in routes)
+    elsewhere = [e for e in weighed if e not in on and tier(claim, e) >= 2] or [e for e in weighed if e not in on]
+    states = "states" if len(on) == 1 else "state"
+    stated = f"{len(on)} {states} it ({', '.join(cite(e) for e in _strongest(on))})" if on else "none states it"
+    side = "against it" if v == "contradicted" else "on both sides"
+    return (
+        f"the claim is about ketamine by one route ({named}): of the {len(weighed)} records weighed, {stated}, and "
+        f"none of those is credible evidence (RCT-level or better) {side}; what makes the evidence "
+        f"{'contradict' if v == 'contradicted' else 'divided'} is in records of another route or of none stated "
+        f"(read as {', '.join(weighing()['route']['usual'])}), indirect for this one (e.g. "
+        f"{', '.join(cite(e) for e in _strongest(elsewhere, 2))})"
+    )
+
+
 def _harm_absent_verdict(t: Tally) -> str:
     prop = t.claim.proposition
     occur = [e for e in t.con if e.design not in ("preclinical", "narrative_review")]
@@ -1398,6 +1438,10 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
                 else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
                 "regimen): none of the records that state it here is one."
             ) + note
+    elsewhere = off_route(t, v)
+    if elsewhere:
+        v = "insufficient"  # the division, or the evidence against, is on another route: indirect for this one
+        note = f" {elsewhere[0].upper()}{elsewhere[1:]}." + note
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
     parts = []
