@@ -66,6 +66,20 @@ def test_contractions_are_written_out_with_their_case_and_either_apostrophe() ->
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Ketamine acts on pain receptors in a way most medicines cannot.",
+        "Many patients cannot bear the side effects of opioids.",
+        "Ketamine should not be used in pregnancy.",
+    ],
+)
+def test_a_negation_of_what_something_else_does_or_of_whom_it_is_for_is_not_a_harm_denied(sentence: str) -> None:
+    _, direction, polarity = _read(sentence)[sentence]
+    assert (direction, polarity) != ("does_not_cause", "negative")
+    assert polarity == "positive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Ketamine seldom causes dizziness.",
         "Ketamine hardly ever causes nausea.",
         "Ketamine infrequently causes hallucinations.",
