@@ -44,7 +44,7 @@ not, relief given a figure for one regimen and population, relief said to last o
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -525,6 +525,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         and not _first(c["dosing"], own)
     ):
         return "onset", f"onset: {w!r}"
+    w = _first(c["dependence_treated"], own)
+    if w:
+        return "efficacy", f"a dependence on another substance said to be treated (not one ketamine causes): {w!r}"
     w = _first(c["dependence"], text)
     if w:
         return "dependence", f"dependence: {w!r}"
@@ -836,6 +839,27 @@ def _implied_outcome(
     return [], "names no outcome, effect or condition of its own: nothing to weigh the evidence on"
 
 
+# A negation written as a contraction ("isn't", "doesn't", "won't", "can't", "shouldn't", with ' or ’): the verb
+# and "not" written out, so that every cue that reads a negation reads it as it reads the words in full.
+_CONTRACTED = re.compile(r"\b([A-Za-z]+)n[\x27’]t\b", re.I)
+_CONTRACTED_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
+
+
+def written_out(text: str) -> str:
+    """``text`` with each contracted negation written out ("doesn't" -> "does not", "won't" -> "will not")."""
+
+    def full(m: re.Match[str]) -> str:
+        stem = m.group(1)
+        verb = _CONTRACTED_STEMS.get(stem.lower())
+        if verb is None:
+            verb = stem
+        elif stem[:1].isupper():
+            verb = verb.capitalize()
+        return f"{verb} not"
+
+    return _CONTRACTED.sub(full, text)
+
+
 def normalise(
     candidate: Candidate, page_text: str = "", context: PageContext | None = None, learned: bool = True
 ) -> Normalised:
@@ -845,6 +869,15 @@ def normalise(
     the side effects)."""
     c = _cues()
     context = context or (page_context(page_text) if page_text else PageContext())
+    as_written = candidate  # what the trained kind model reads: the page's own words
+    candidate = replace(
+        candidate,
+        quote=written_out(candidate.quote),
+        clause=written_out(candidate.clause),
+        lead_in=written_out(candidate.lead_in),
+        heading=written_out(candidate.heading),
+        previous=written_out(candidate.previous),
+    )
     own = whole = candidate.clause or candidate.quote
     reasons: dict[str, str] = {}
     aside = c["aside"].match(own)
@@ -867,11 +900,13 @@ def normalise(
         kind, reasons["kind"] = "comparative", f"routes set against each other: {contrast[1]} (not {kind})"
     # a reading of what the sentence does that sets what the evidence is weighed against (routes set against each
     # other; a remedy for the side effects against ketamine without it) is the rules' to keep
-    weighed_against = kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own)
+    # a dependence on another substance said to be treated is the rules' too: the model reads "addiction" as a harm
+    treated = _first(c["dependence_treated"], own) if kind == "efficacy" else None
+    weighed_against = kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own) or treated
     if learned and not weighed_against:
         from .kind_model import read_kind
 
-        reading = read_kind(candidate.quote, candidate.lead_in, candidate.heading, kind)
+        reading = read_kind(as_written.quote, as_written.lead_in, as_written.heading, kind)
         action = action_effects(own, candidate.lead_in, candidate.previous) if reading else None
         if reading and reading.kind != kind and reading.kind in HARM_KINDS and kind not in HARM_KINDS and action:
             reasons["kind"] += (
@@ -942,6 +977,12 @@ def normalise(
         reasons["outcomes"] = "none: a list of properties is a statement of what the drug is"
     if kind == "efficacy" and "onset" in outcomes and relief_figure_not_onset(own):
         outcomes.remove("onset")  # "the immediate pain relief lies between 53% and 84%": how much, not how soon
+    if treated:
+        # "cures alcohol addiction": relief of that use disorder, shown only by a record that names what it is on
+        outcomes = ["abuse_dependence"]
+        concepts = [[(_first(c["dependence_substance"], treated) or "addiction").lower()]]
+        reasons["outcomes"] = f"a use disorder said to be treated: {treated!r}"
+        reasons["concepts"] = f"what the dependence is on: {concepts[0][0]!r}"
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
         own_population = population if reasons.get("population") != "the condition the page is about" else []
