@@ -88,7 +88,7 @@ from typing import TYPE_CHECKING, Any
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
-from .coverage import cap
+from .coverage import cap, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
     ACTION_VERBS,
@@ -764,7 +764,7 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
             f"the claim gives a share of patients ('{share.words}') that no sentence cited for it states, at least "
             "as large, of patients with a good result: the records were read for the effect, not for how many had it"
         )
-    figure = pattern("scope", "figure").search(claim.quote) if not prop.quantity and share is None else None
+    figure = pattern("scope", "figure").search(claim.quote) if not prop.quantity else None
     if figure and not any(_states_figure(figure.group(0), s) for e in t.sup for s in e.rationale):
         out.append(
             f"the claim gives a figure ('{figure.group(0)}') that no sentence cited for it states: the records were "
@@ -772,7 +772,9 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
         )
     cures = pattern("scope", "cure")
     cure = cures.search(claim.quote) if claim.kind in _CURE_KINDS and claim.polarity != "negative" else None
-    if cure and not any(cures.search(s) for e in t.sup for s in e.rationale):
+    joined = [p for p in unchecked(claim) if p.startswith("joined clause")] if cure else []  # named when capped
+    stated = cure is not None and any(cures.search(s) for e in t.sup for s in e.rationale)
+    if cure and not stated and not any(cure.group(0) in p for p in joined):
         out.append(
             f"the claim says the pain or the condition is done away with ('{cure.group(0)}'), which no sentence cited "
             "for it states: the records show it lessened"
