@@ -771,7 +771,9 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
             "read for the effect, not for the figure"
         )
     cures = pattern("scope", "cure")
+    # not of a claim about some patients ("even getting rid of the pain in some people"): [strength] some
     cure = cures.search(claim.quote) if claim.kind in _CURE_KINDS and claim.polarity != "negative" else None
+    cure = None if strength_words(claim, "some") else cure
     joined = [p for p in unchecked(claim) if p.startswith("joined clause")] if cure else []  # named when capped
     stated = cure is not None and any(cures.search(s) for e in t.sup for s in e.rationale)
     if cure and not stated and not any(cure.group(0) in p for p in joined):
