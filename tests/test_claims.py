@@ -321,10 +321,10 @@ def test_retracted_records_are_flagged_and_never_counted() -> None:
 def test_link_end_to_end_with_a_retracted_trial(tmp_path: Path) -> None:
     lib = Library.init(tmp_path / "lib")
     (tmp_path / "lib" / "sources").mkdir()
-    (tmp_path / "lib" / "sources" / "900.txt").write_text("Ketamine cures migraine pain.\n")
+    (tmp_path / "lib" / "sources" / "900.txt").write_text("Ketamine relieves migraine pain.\n")
     (tmp_path / "lib" / "claims.toml").write_text(
-        '[documents."900"]\nfile = "sources/900.txt"\n\n[[claim]]\nid = "900-01"\nquote = "Ketamine cures migraine '
-        'pain."\nstart = 0\nend = 29\nkind = "efficacy"\nroutes = []\noutcomes = ["pain_intensity"]\n'
+        '[documents."900"]\nfile = "sources/900.txt"\n\n[[claim]]\nid = "900-01"\nquote = "Ketamine relieves migraine '
+        'pain."\nstart = 0\nend = 32\nkind = "efficacy"\nroutes = []\noutcomes = ["pain_intensity"]\n'
         'settings = ["headache_migraine"]\nassertion = "ketamine relieves migraine pain"\npolarity = "positive"\n'
     )
     good = record(

@@ -345,8 +345,11 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     expansion, and a clause joined to the one read ("... and lasts up to a year", ", with no side effects") none of
     whose own content words the proposition represents, or that denies something when the claim affirms; of an onset,
     also a clause joined loosely (", lasting ...", "that lasts ...", "to give ...") and a stretch of time past its
-    onset ("within minutes ... for months"). The words of a claim a person reviewed are that person's reading: nothing
-    is unchecked."""
+    onset ("within minutes ... for months"). Of a claim about an effect or how the drug is given, a relation of dose
+    and effect ("higher doses give better relief", "the more infusions, the longer ...", "builds with every session",
+    "all you need"); of those and of harms and safety, a universal of the dose ("safe at any dose") and the drug
+    likened to another ("Like lidocaine, ...", "..., as is ketamine"). The words of a claim a person reviewed are that
+    person's reading: nothing is unchecked."""
     from .verdict import in_digits  # verdict imports this module
 
     if claim.extra.get(REVIEWED):
@@ -380,6 +383,13 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         out += [f"abbreviation {m.group(0)!r}" for m in found
                 if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))
                 and not _spelt(m.group(0), claim.assertion, evidence)]  # fmt: skip
+    if claim.kind in table["relation_kinds"]:
+        out += [f"relation of dose and effect {m.group(0)!r}" for m in _unchecked("relation").finditer(quote)]
+    if claim.kind in table["likened_kinds"]:
+        said = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", claim.quote).strip()  # with the lead-in asserting_clause drops
+        out += [f"universal of the dose {m.group(0)!r}" for m in _unchecked("any_dose").finditer(said)
+                if not _DENIED.search(said, 0, m.start())]  # fmt: skip
+        out += [f"likened to another drug {m.group(0).strip(' ,')!r}" for m in _unchecked("likened").finditer(said)]
     if claim.kind not in table["joined_kinds"]:
         return out
     loose = claim.kind in table["loose_kinds"]

@@ -88,12 +88,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
-from .coverage import cap
+from .coverage import cap, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
     ACTION_VERBS,
@@ -110,6 +110,9 @@ from .weighing import (
     unparted_words,
     weighing,
 )
+
+if TYPE_CHECKING:
+    from .stance import Share
 
 STRONG = 3.0  # an RCT or better
 REVIEWS = ("meta_analysis", "systematic_review")
@@ -669,13 +672,58 @@ def _states_figure(said: str, sentence: str) -> bool:
         # a share of people the sentence states (not a confidence interval, a difference between arms, another
         # arm's share or a count of days, trials or animals: "95% CI", "9 of 10 mice")
         return any(abs(s.percent - claimed) <= 5 for s in stated_shares(sentence))
-    number = re.escape(re.findall(r"\d[\d.,]*", said)[0])
     unit = re.search(r"%|per ?cent|min|hour|day|week|month", said)
     then = ""
     if unit:
         word = r"(?:%|per ?cent)" if unit.group(0) in ("%", "percent", "per cent") else unit.group(0)
         then = r"(?:[\s,–-]*(?:\d+|and|or|to))*\s*" + word  # "7, 15 and 30 minutes"
-    return bool(re.search(r"(?<![\d.])" + number + r"(?!\d|[.,]\d)" + then, sentence, re.I))
+    # a percentage of a range ("50-90%") is stated by a sentence that states each end; a confidence level ("90%
+    # confidence interval", "95% CI") states no result
+    numbers = re.findall(r"\d[\d.,]*", said)
+    ends = numbers[:2] if unit and word.startswith("(?:%") else numbers[:1]
+    level = r"(?!\s*(?:confidence|credib\w*|CI\b))"
+    return all(
+        re.search(r"(?<![\d.])" + re.escape(n.rstrip(".,")) + r"(?!\d|[.,]\d)" + then + level, sentence, re.I)
+        for n in ends
+    )
+
+
+_CURE_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")  # claims of what the drug does, and how given
+
+
+def _claimed_share(claim: Claim) -> Share | None:
+    """The share of patients a claim of benefit says get it ("most of our patients", "half of patients", "a success
+    rate of 85%"), if it says one (``stance.claimed_share``); None for other claims."""
+    from .stance import claimed_share  # (stance imports this module)
+
+    if claim.kind not in _CURE_KINDS or claim.polarity == "negative":
+        return None
+    if claim.proposition.direction not in ("improves", "lasts", "onset", "states"):
+        return None
+    return claimed_share(claim.quote)
+
+
+def _share_shown(t: Tally, claimed: Share) -> bool:
+    """Whether the shares of patients with a good result that the sentences cited for the claim state (of records
+    for it or mixed on it; ``data/weighing.toml`` [share] good_result, not a share of no result) are, taken together
+    (their median), at least as large as the claim's ("most": more than half). A claimed rate is a typical result:
+    one small series in which every patient improved does not show it against trials with fewer responders."""
+    from .stance import stated_shares
+
+    good = re.compile(weighing()["share"]["good_result"], re.I)
+    none = re.compile(weighing()["share"]["no_result_here"], re.I)
+    shares = sorted(
+        s.percent
+        for e in t.sup + t.mixed
+        for sentence in e.rationale
+        for s in stated_shares(sentence)
+        if good.search(s.clause or sentence) and not none.search(s.clause or sentence)
+    )
+    if not shares:
+        return False
+    n = len(shares)
+    median = shares[n // 2] if n % 2 else (shares[n // 2 - 1] + shares[n // 2]) / 2
+    return median > claimed.percent if claimed.above else median >= claimed.percent
 
 
 def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
@@ -687,6 +735,12 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
       (with a comparator, ``_comparative_verdict`` already counts head-to-head evidence only);
     - a figure ("76% of the patients", "under 1%", "over within 30 - 60 minutes", [scope] figure) that the reading
       does not carry as a quantity, unless a sentence cited for the claim states the same number;
+    - a share of patients a claim of benefit gives ("most of our patients", "a success rate of 85%", ``stance.
+      claimed_share``): the clinic's own patients' share never, any other unless the shares of patients with a good
+      result the cited sentences state are, by their median, at least as large (``_share_shown``); a range of figures
+      is stated only with both its ends, and a confidence level states no result;
+    - a claim that the drug does away with the pain or the condition ("resolves CRPS", "pain-free", "lasting
+      remission", [scope] cure) in a claim of an effect or a dosing, unless a sentence cited for it states one too;
     - the parts of a claimed benefit that names several routes, outcomes or populations ("CRPS may respond to
       intravenous, topical or epidural ketamine"; "better sleep, mood and energy"; "fibromyalgia, CRPS and
       migraine") that no direct, controlled record for it shows: each part of such a list is a claim of its own, and
@@ -703,11 +757,34 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
             f"the claim makes a comparison ('{words}') with something its reading does not name: the "
             "records were read for ketamine alone, and no record in this library is read as comparing the two"
         )
+    share = _claimed_share(claim) if not prop.quantity else None
+    own = pattern("share", "own").search(claim.quote) if share is not None else None
+    if share is not None and own:
+        out.append(
+            f"the claim gives a share of the clinic's own patients ('{share.words}'): a figure of its own practice, "
+            "which no published record states"
+        )
+    elif share is not None and not _share_shown(t, share):
+        out.append(
+            f"the claim gives a share of patients ('{share.words}') that no sentence cited for it states, at least "
+            "as large, of patients with a good result: the records were read for the effect, not for how many had it"
+        )
     figure = pattern("scope", "figure").search(claim.quote) if not prop.quantity else None
     if figure and not any(_states_figure(figure.group(0), s) for e in t.sup for s in e.rationale):
         out.append(
             f"the claim gives a figure ('{figure.group(0)}') that no sentence cited for it states: the records were "
             "read for the effect, not for the figure"
+        )
+    cures = pattern("scope", "cure")
+    # not of a claim about some patients ("even getting rid of the pain in some people"): [strength] some
+    cure = cures.search(claim.quote) if claim.kind in _CURE_KINDS and claim.polarity != "negative" else None
+    cure = None if strength_words(claim, "some") else cure
+    joined = [p for p in unchecked(claim) if p.startswith("joined clause")] if cure else []  # named when capped
+    stated = cure is not None and any(cures.search(s) for e in t.sup for s in e.rationale)
+    if cure and not stated and not any(cure.group(0) in p for p in joined):
+        out.append(
+            f"the claim says the pain or the condition is done away with ('{cure.group(0)}'), which no sentence cited "
+            "for it states: the records show it lessened"
         )
     if prop.direction not in EFFECT_DIRECTIONS or not benefit_parts:
         return out
