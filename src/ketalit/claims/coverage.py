@@ -36,6 +36,7 @@ from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
 from .extract import rules
+from .weighing import pattern
 
 REVIEWED = "proposition_reviewed"  # Claim.extra key: a person accepted, corrected or added the claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -182,6 +183,10 @@ def frames(claim: Claim) -> list[str]:
         if unnamed:
             out.append(f"its {what} ({', '.join(unnamed)}) comes from the page: the claim's words name none")
     return out
+
+
+# the kinds whose statements are read on the claim's own words (claims/stance.py): what they say they must state
+TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 
 @dataclass(frozen=True)
@@ -345,8 +350,9 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     expansion, and a clause joined to the one read ("... and lasts up to a year", ", with no side effects") none of
     whose own content words the proposition represents, or that denies something when the claim affirms; of an onset,
     also a clause joined loosely (", lasting ...", "that lasts ...", "to give ...") and a stretch of time past its
-    onset ("within minutes ... for months"). The words of a claim a person reviewed are that person's reading: nothing
-    is unchecked."""
+    onset ("within minutes ... for months"); and, but for a textbook claim, how widely ketamine is used ("in every
+    hospital", "the standard treatment": ``data/weighing.toml`` [textbook] use_scope). The words of a claim a person
+    reviewed are that person's reading: nothing is unchecked."""
     from .verdict import in_digits  # verdict imports this module
 
     if claim.extra.get(REVIEWED):
@@ -380,6 +386,8 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         out += [f"abbreviation {m.group(0)!r}" for m in found
                 if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))
                 and not _spelt(m.group(0), claim.assertion, evidence)]  # fmt: skip
+    if claim.kind not in TEXTBOOK_KINDS:  # those kinds' statements must say the scope themselves (claims/stance.py)
+        out += [f"scope of use {m.group(0)!r}" for m in pattern("textbook", "use_scope").finditer(quote)]
     if claim.kind not in table["joined_kinds"]:
         return out
     loose = claim.kind in table["loose_kinds"]

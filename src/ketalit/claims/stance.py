@@ -761,18 +761,21 @@ def _general_word(word: str) -> bool:
     return bool(pattern("textbook", "general_words").fullmatch(word))
 
 
-STATEMENT_QUALIFIERS = ("ranking", "dose_dependence")
+STATEMENT_QUALIFIERS = ("ranking", "dose_dependence", "use_scope")
 
 
 @lru_cache(maxsize=256)
 def _statement_qualifiers(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """What a textbook claim says beyond its topic and a statement must say too (``data/weighing.toml`` [textbook]):
-    that ketamine ranks first ("the most potent"), or that the effect changes with the dose ("higher doses")."""
+    that ketamine ranks first ("the most potent"), that the effect changes with the dose ("higher doses"), or how
+    widely it is used ("in every hospital", "the standard treatment")."""
     out = []
     for key in STATEMENT_QUALIFIERS:
         rx = pattern("textbook", key)
         m = rx.search(text)
-        if m:
+        if m and key == "use_scope":  # "most hospitals" is not stated by "the standard treatment": its own words
+            out.append((re.compile(r"\b" + r"\s+".join(map(re.escape, m.group(0).split())) + r"\b", re.I), m.group(0)))
+        elif m:
             out.append((rx, m.group(0)))
     return tuple(out)
 
