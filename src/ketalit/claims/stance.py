@@ -43,6 +43,7 @@ from .weighing import (
     action_parts,
     claim_names,
     claim_relation,
+    general_words,
     harms_named,
     named_harms,
     names_missing,
@@ -53,6 +54,7 @@ from .weighing import (
     rest_named,
     rest_needed,
     textbook_parts,
+    textbook_rest,
     unparted_words,
     weighing,
 )
@@ -977,6 +979,9 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     named_parts = textbook_parts(claim.text, claim.kind) if claim.kind == "mechanism" else ()
     relations = {p.name: part_relation(claim.text, claim.kind, p.name) for p in named_parts}
     claim_parts = tuple(p for p in named_parts if relations[p.name] is not None)
+    # a claim that names a part and says more besides it ("blocks NMDA receptors and regrows damaged nerve endings"),
+    # read on its own words: a sentence that names only the part's words does not state what the claim adds
+    rest = textbook_rest(claim.text, prop.terms, general_words(claim.kind)) if named_parts else ()
     # what a mechanism claim read on its own words says ketamine does: a sentence states it only with its verb (or
     # one of its direction) and what it acts on, not by a share of its nouns (weighing.claim_relation)
     own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote) and not named_parts
@@ -1021,6 +1026,10 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         unsaid = relation.unsaid(text) if relation is not None else ""
         if unsaid:  # "pain following spinal cord injury" for "stimulates dopamine receptors in the spinal cord"
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
+            continue
+        if rest and len(rest_named(text, rest)) < rest_needed(claim.kind, rest):
+            said = ", ".join(p.name for p in named_parts if p.named_in(text)) or ", ".join(hits[:3])
+            votes.append(Vote(None, i, 0, 0.0, f"states {said}, not what the claim says besides: {' '.join(rest)}"))
             continue
         how = next((h for p in claim_parts if p.named_in(text) and (h := relations[p.name]) is not None), None)
         # "restores NMDA receptor function", "works by activating NMDA receptors" against "an NMDA receptor antagonist"
