@@ -948,6 +948,23 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     return votes
 
 
+_JOINED = re.compile(r",?\s+and\s+(?!(?:this|that|so|thus|therefore|then|it)\b)(?=[a-z]+s\b)", re.I)
+
+
+def _joined_rest(claim: Claim, named_parts: tuple[TextbookPart, ...]) -> tuple[str, ...]:
+    """The words of a second predicate joined by "and" to a clause that names a textbook part, when no part names it
+    ("... and regrows damaged nerve endings"); () otherwise."""
+    joint = _JOINED.search(claim.text) if named_parts else None
+    if joint is None:
+        return ()
+    first, second = claim.text[: joint.start()], claim.text[joint.end() :]
+    if not any(p.named_in(first) for p in named_parts) or any(p.named_in(second) for p in named_parts):
+        return ()
+    rest = textbook_rest(claim.text, claim.proposition.terms, general_words(claim.kind))
+    low = second.lower()
+    return tuple(w for w in rest if w.lower() in low)
+
+
 def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
@@ -979,9 +996,9 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     named_parts = textbook_parts(claim.text, claim.kind) if claim.kind == "mechanism" else ()
     relations = {p.name: part_relation(claim.text, claim.kind, p.name) for p in named_parts}
     claim_parts = tuple(p for p in named_parts if relations[p.name] is not None)
-    # a claim that names a part and says more besides it ("blocks NMDA receptors and regrows damaged nerve endings"),
-    # read on its own words: a sentence that names only the part's words does not state what the claim adds
-    rest = textbook_rest(claim.text, prop.terms, general_words(claim.kind)) if named_parts else ()
+    # a claim that names a part and joins a second predicate to it that no part says ("blocks NMDA receptors and
+    # regrows damaged nerve endings"), read on its own words: a sentence must name what the joined clause adds
+    rest = _joined_rest(claim, named_parts)
     # what a mechanism claim read on its own words says ketamine does: a sentence states it only with its verb (or
     # one of its direction) and what it acts on, not by a share of its nouns (weighing.claim_relation)
     own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote) and not named_parts
