@@ -1,6 +1,6 @@
 """Whose a claim is and how much it says (tests/adversarial/fix22c.toml holds the false sentences): "this treatment"
 after a sentence on another remedy is that remedy, a claim of use in every hospital needs a record that says so, a
-stretch of weeks or a second mechanism clause is a part of its own. Here, the near misses: true claims worded like
+second mechanism clause is a part of its own. Here, the near misses: true claims worded like
 them keep their verdict, and the parts that are not checked are named."""
 
 from __future__ import annotations
@@ -88,7 +88,5 @@ def test_the_parts_that_are_not_checked_are_named(claims: dict[str, dict]) -> No
     assert every["verdict"] != "supported", every["explanation"]
     standard = claims["Ketamine is used worldwide as the standard treatment for CRPS."]
     assert standard["verdict"] == "insufficient" and "the standard treatment" in standard["explanation"]
-    weeks = claims["Ketamine lowers opioid needs for weeks after surgery."]
-    assert weeks["verdict"] == "insufficient" and "duration 'for weeks'" in weeks["explanation"]
     regrows = claims["Ketamine blocks NMDA receptors and regrows damaged nerve endings."]
     assert regrows["verdict"] != "supported", regrows["explanation"]

@@ -377,9 +377,6 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
             part, whole = float(m.group("part")), float(m.group("whole") or 100)
             if whole and part / whole >= float(table["least_share"]):
                 out.append(f"share {m.group(0)!r}")
-        if claim.proposition.quantity is None:  # "lowers opioid needs for weeks": a stretch the reading has no time for
-            stretches = _unchecked("stretch").finditer(quote)
-            out += [f"duration {m.group(0)!r}" for m in stretches]
         if not claim.proposition.comparator:
             compared = _unchecked("comparison").finditer(quote)
             out += [f"comparison {m.group(0)!r} without its comparator" for m in compared]
