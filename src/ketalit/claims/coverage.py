@@ -36,6 +36,7 @@ from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
 from .extract import rules
+from .weighing import pattern
 
 REVIEWED = "proposition_reviewed"  # Claim.extra key: a person accepted, corrected or added the claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -182,6 +183,10 @@ def frames(claim: Claim) -> list[str]:
         if unnamed:
             out.append(f"its {what} ({', '.join(unnamed)}) comes from the page: the claim's words name none")
     return out
+
+
+# the kinds whose statements are read on the claim's own words (claims/stance.py): what they say they must state
+TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 
 @dataclass(frozen=True)
@@ -348,8 +353,9 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     onset ("within minutes ... for months"). Of a claim about an effect or how the drug is given, a relation of dose
     and effect ("higher doses give better relief", "the more infusions, the longer ...", "builds with every session",
     "all you need"); of those and of harms and safety, a universal of the dose ("safe at any dose") and the drug
-    likened to another ("Like lidocaine, ...", "..., as is ketamine"). The words of a claim a person reviewed are that
-    person's reading: nothing is unchecked."""
+    likened to another ("Like lidocaine, ...", "..., as is ketamine"); and, but for a textbook claim, how widely
+    ketamine is used ("in every hospital", "the standard treatment": ``data/weighing.toml`` [textbook] use_scope). The
+    words of a claim a person reviewed are that person's reading: nothing is unchecked."""
     from .verdict import in_digits  # verdict imports this module
 
     if claim.extra.get(REVIEWED):
@@ -390,6 +396,8 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         out += [f"universal of the dose {m.group(0)!r}" for m in _unchecked("any_dose").finditer(said)
                 if not _DENIED.search(said, 0, m.start())]  # fmt: skip
         out += [f"likened to another drug {m.group(0).strip(' ,')!r}" for m in _unchecked("likened").finditer(said)]
+    if claim.kind not in TEXTBOOK_KINDS:  # those kinds' statements must say the scope themselves (claims/stance.py)
+        out += [f"scope of use {m.group(0)!r}" for m in pattern("textbook", "use_scope").finditer(quote)]
     if claim.kind not in table["joined_kinds"]:
         return out
     loose = claim.kind in table["loose_kinds"]

@@ -200,6 +200,7 @@ def _compiled() -> dict[str, Any]:
             for name, pats in ex["not_claim"].items()
         },
         "other_drug": _rx(ex["other_drug"]),
+        "another_treatment": _rx(ex["another_treatment"]),
         "history": _rx(rules()["normalise"]["history"]),
         "subject_opener": _rx(ex["subject_opener"]),
         "subject_conjunction": _rx(ex["subject_conjunction"]),
@@ -254,6 +255,8 @@ class _Span:
 
 
 _PRONOUNS = frozenset({"it", "its", "it's", "it’s"})
+# a reference that points back to what the sentence before named ("this treatment", "the drug", "that therapy")
+_POINTING_BACK = re.compile(r"^(?:this|that|the|such)\s+\w+$", re.I)
 # "treatment" or "therapy" with nothing to say whose: ketamine's only in a section that names ketamine
 _GENERIC = re.compile(r"(?:the\s+)?(?:treatments?|therapy|therapies)", re.I)
 _SUBORDINATE = re.compile(
@@ -897,13 +900,26 @@ def _only_pronoun(text: str) -> bool:
     return bool(refs) and all(r in ("it", "its", "it's", "it’s") for r in refs)
 
 
+def _only_reference_back(text: str) -> bool:
+    """Whether a sentence refers to ketamine only by words that point back ("it", "this treatment", "the drug")."""
+    refs = [m.group(0).lower() for m in _compiled()["ketamine"].finditer(text)]
+    return bool(refs) and all(r in _PRONOUNS or _POINTING_BACK.match(r) for r in refs)
+
+
 def _about_previous_subject(span: _Span, previous: _Span) -> bool:
     """A sentence that refers to ketamine only by "it" or "its", after a sentence about another drug or the disease:
     the pronoun is that subject's, wherever it stands ("Chronic pain wears people down. Caring for patients who live
-    with it is hard.")."""
-    if not _only_pronoun(span.text):
-        return False
-    return not_claim_reason(previous.text) in ("other_subject", "definition", "plight")
+    with it is hard."). So is one that names its subject only as "this treatment", "the drug" or "it" after a sentence
+    that brings in another remedy without naming ketamine ("We also offer magnesium infusions. This treatment relieves
+    CRPS pain.")."""
+    if _only_pronoun(span.text) and not_claim_reason(previous.text) in ("other_subject", "definition", "plight"):
+        return True
+    c = _compiled()
+    return (
+        _only_reference_back(span.text)
+        and not c["ketamine_named"].search(previous.text)
+        and bool(c["another_treatment"].search(previous.text))
+    )
 
 
 def _reads_with_previous(span: _Span, previous: _Span) -> str | None:

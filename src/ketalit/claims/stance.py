@@ -43,6 +43,7 @@ from .weighing import (
     action_parts,
     claim_names,
     claim_relation,
+    general_words,
     harms_named,
     named_harms,
     names_missing,
@@ -53,6 +54,7 @@ from .weighing import (
     rest_named,
     rest_needed,
     textbook_parts,
+    textbook_rest,
     unparted_words,
     weighing,
 )
@@ -761,18 +763,21 @@ def _general_word(word: str) -> bool:
     return bool(pattern("textbook", "general_words").fullmatch(word))
 
 
-STATEMENT_QUALIFIERS = ("ranking", "dose_dependence")
+STATEMENT_QUALIFIERS = ("ranking", "dose_dependence", "use_scope")
 
 
 @lru_cache(maxsize=256)
 def _statement_qualifiers(text: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """What a textbook claim says beyond its topic and a statement must say too (``data/weighing.toml`` [textbook]):
-    that ketamine ranks first ("the most potent"), or that the effect changes with the dose ("higher doses")."""
+    that ketamine ranks first ("the most potent"), that the effect changes with the dose ("higher doses"), or how
+    widely it is used ("in every hospital", "the standard treatment")."""
     out = []
     for key in STATEMENT_QUALIFIERS:
         rx = pattern("textbook", key)
         m = rx.search(text)
-        if m:
+        if m and key == "use_scope":  # "most hospitals" is not stated by "the standard treatment": its own words
+            out.append((re.compile(r"\b" + r"\s+".join(map(re.escape, m.group(0).split())) + r"\b", re.I), m.group(0)))
+        elif m:
             out.append((rx, m.group(0)))
     return tuple(out)
 
@@ -943,6 +948,23 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     return votes
 
 
+_JOINED = re.compile(r",?\s+and\s+(?!(?:this|that|so|thus|therefore|then|it)\b)(?=[a-z]+s\b)", re.I)
+
+
+def _joined_rest(claim: Claim, named_parts: tuple[TextbookPart, ...]) -> tuple[str, ...]:
+    """The words of a second predicate joined by "and" to a clause that names a textbook part, when no part names it
+    ("... and regrows damaged nerve endings"); () otherwise."""
+    joint = _JOINED.search(claim.text) if named_parts else None
+    if joint is None:
+        return ()
+    first, second = claim.text[: joint.start()], claim.text[joint.end() :]
+    if not any(p.named_in(first) for p in named_parts) or any(p.named_in(second) for p in named_parts):
+        return ()
+    rest = textbook_rest(claim.text, claim.proposition.terms, general_words(claim.kind))
+    low = second.lower()
+    return tuple(w for w in rest if w.lower() in low)
+
+
 def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
@@ -974,6 +996,9 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     named_parts = textbook_parts(claim.text, claim.kind) if claim.kind == "mechanism" else ()
     relations = {p.name: part_relation(claim.text, claim.kind, p.name) for p in named_parts}
     claim_parts = tuple(p for p in named_parts if relations[p.name] is not None)
+    # a claim that names a part and joins a second predicate to it that no part says ("blocks NMDA receptors and
+    # regrows damaged nerve endings"), read on its own words: a sentence must name what the joined clause adds
+    rest = _joined_rest(claim, named_parts)
     # what a mechanism claim read on its own words says ketamine does: a sentence states it only with its verb (or
     # one of its direction) and what it acts on, not by a share of its nouns (weighing.claim_relation)
     own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote) and not named_parts
@@ -1018,6 +1043,10 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         unsaid = relation.unsaid(text) if relation is not None else ""
         if unsaid:  # "pain following spinal cord injury" for "stimulates dopamine receptors in the spinal cord"
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
+            continue
+        if rest and len(rest_named(text, rest)) < rest_needed(claim.kind, rest):
+            said = ", ".join(p.name for p in named_parts if p.named_in(text)) or ", ".join(hits[:3])
+            votes.append(Vote(None, i, 0, 0.0, f"states {said}, not what the claim says besides: {' '.join(rest)}"))
             continue
         how = next((h for p in claim_parts if p.named_in(text) and (h := relations[p.name]) is not None), None)
         # "restores NMDA receptor function", "works by activating NMDA receptors" against "an NMDA receptor antagonist"
