@@ -200,3 +200,15 @@ def test_tagger_is_deterministic_and_pure() -> None:
     before = json.dumps(r, sort_keys=True)
     a, b = tagged(r), tagged(r)
     assert a == b and json.dumps(r, sort_keys=True) == before
+
+
+@pytest.mark.parametrize(
+    ("abstract", "route"),
+    [
+        ("We studied a topical ketamine cream, as opposed to parenteral and oral forms, in CRPS.", ["topical"]),
+        ("Ketamine was given as a topical gel rather than by intravenous infusion.", ["topical"]),
+        ("Oral ketamine was given instead of the intravenous route.", ["oral"]),
+    ],
+)
+def test_a_route_set_aside_as_another_form_is_not_the_records(abstract: str, route: str) -> None:
+    assert tags(rec("Ketamine for neuropathic pain", abstract), "route") == route

@@ -189,6 +189,9 @@ class Tagger:
                 reason = {"field": fname, "match": text[s0:e0], "start": s0, "end": e0}
                 if axis != "route":
                     return reason
+                s1 = _sentence_bounds(text, s0)[0]
+                if self.vocab.set_against.search(text, max(s1, s0 - 60), s0):  # "as opposed to ... oral forms"
+                    continue
                 drugs = self._drugs if td.id in self.vocab.carrier_routes else self._drugs_carriers
                 owner, drug = _route_owner(drugs, text, lowered, s0, e0)
                 if owner == "ketamine":

@@ -69,6 +69,8 @@ class Vocabulary:
     carriers: re.Pattern[str]
     carrier_routes: frozenset[str]
     tiers: dict[str, str]  # tiers of evidence, strongest first: id -> how the report names it
+    # words that set a route word aside as another form than the one studied ("as opposed to parenteral and oral forms")
+    set_against: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
     _descendants: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def ids(self, axis: str) -> list[str]:
@@ -216,6 +218,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         carriers=re.compile("|".join(drugs.get("carriers", [r"(?!x)x"])), re.I),
         carrier_routes=frozenset(drugs.get("carrier_routes", [])),
         tiers=dict(axes.get("design", {}).get("tiers", {})),
+        set_against=re.compile("|".join(drugs.get("set_against", [r"(?!x)x"])), re.I),
     )
 
 
