@@ -17,6 +17,8 @@ from ketalit.claims.normalise import written_out
 from ketalit.claims.stance import _refractory_claim
 from ketalit.library import Library
 
+from conftest import claims_of_page
+
 TITLE = "Ketamine infusions: your questions answered"
 
 
@@ -58,9 +60,37 @@ def test_a_harm_denied_with_a_contraction_is_denied(sentence: str) -> None:
     assert (direction, polarity) == ("does_not_cause", "negative")
 
 
-def test_contractions_are_written_out_with_their_case_and_either_apostrophe() -> None:
-    assert written_out("Won't it? It can’t. They DON'T.") == "Will not it? It can not. They DO not."
+def test_contractions_are_written_out_with_their_case_and_any_apostrophe() -> None:
+    assert written_out("It can’t.") == "It can not."
+    assert written_out("They DON'T.") == "They DO not."
+    assert written_out("It won‘t.") == "It will not."
+    assert written_out("Ketamine doesn`t cause hallucinations") == "Ketamine does not cause hallucinations"
     assert written_out("the patient's own words") == "the patient's own words"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what the sentence asserts: its first clause, after its subject, past a leading phrase of circumstance
+        ("At the doses we use, ketamine isn't addictive.", "At the doses we use, ketamine is not addictive."),
+        ("Patients don't experience hallucinations.", "Patients do not experience hallucinations."),
+        # a clause of its own after a semicolon, whose subject is the drug
+        (
+            "Ketamine isn't just for anesthesia; it isn't addictive either.",
+            "Ketamine is not just for anesthesia; it is not addictive either.",
+        ),
+        # not an imperative opening the sentence, nor a later clause: they do not negate what it asserts
+        ("Don't worry: ketamine can cause mild nausea.", "Don't worry: ketamine can cause mild nausea."),
+        ("Ketamine can cause hallucinations that don't last long.", None),
+        ("Ketamine can raise blood pressure, so it isn't for everyone.", None),
+        ("If you don't respond to opioids, ketamine may cause hallucinations.", None),
+        ("Side effects like nausea can occur but don't last long.", None),
+    ],
+)
+def test_a_contraction_is_written_out_only_where_it_negates_what_the_sentence_asserts(
+    sentence: str, expected: str | None
+) -> None:
+    assert written_out(sentence) == (expected or sentence)
 
 
 @pytest.mark.parametrize(
@@ -169,3 +199,26 @@ def test_true_claims_worded_alike_keep_their_verdicts(records_only_template: Pat
     assert {q: verdicts.get(q) for q in near} == near
     read = _read("Ketamine does not cause addiction in most patients.")
     assert read["Ketamine does not cause addiction in most patients."] == ("dependence", "does_not_cause", "negative")
+
+
+TRUE_BESIDE_A_CONTRACTION = [
+    "Don't worry: ketamine can cause mild nausea.",
+    "Ketamine can cause hallucinations that don't last long.",
+    "If you don't respond to opioids, ketamine may cause hallucinations.",
+    "Ketamine can raise blood pressure, so it isn't for everyone.",
+    "Side effects like nausea can occur but don't last long.",
+    "Ketamine increases vomiting after surgery, so don't eat before.",
+    "Ketamine can cause hallucinations, so patients shouldn't drive afterwards.",
+    "Don't be surprised if ketamine makes you feel dizzy.",
+]
+
+
+def test_a_contraction_in_another_clause_leaves_a_true_harm_supported(
+    records_only_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # each was supported before contractions were read, and contradicted while every contraction was written out
+    page = "Ketamine infusions: side effects\n\n" + "\n\n".join(TRUE_BESIDE_A_CONTRACTION) + "\n"
+    claims = claims_of_page(records_only_template, tmp_path_factory.mktemp("beside"), page, "Ketamine side effects")
+    assert {q: claims[q]["verdict"] for q in TRUE_BESIDE_A_CONTRACTION} == dict.fromkeys(
+        TRUE_BESIDE_A_CONTRACTION, "supported"
+    )

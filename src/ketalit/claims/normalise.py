@@ -841,14 +841,53 @@ def _implied_outcome(
 
 # A negation written as a contraction ("isn't", "doesn't", "won't", "can't", "shouldn't", with ' or ’): the verb
 # and "not" written out, so that every cue that reads a negation reads it as it reads the words in full.
-_CONTRACTED = re.compile(r"\b([A-Za-z]+)n[\x27’]t\b", re.I)
+_CONTRACTED = re.compile(r"\b([A-Za-z]+)n[\x27’‘`]t\b", re.I)
 _CONTRACTED_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
+# Where a contraction may negate what the sentence asserts: in its first clause, after that clause's subject. Not after
+# a clause boundary ("..., so it isn't for everyone", "hallucinations that don't last long", "If you don't respond,
+# ..."), nor first in the sentence (an imperative: "Don't worry: ketamine can cause mild nausea"); a leading phrase of
+# circumstance ("At the doses we use, ketamine isn't addictive") is not a clause of its own.
+_LEADING_PHRASE_COMMA = re.compile(
+    r"^\W*(?:at|in|with|for|during|after|before|unlike|like|compared (?:to|with)|as with|on|under|over)\b"
+    r"[^,;:.]{0,60},\s*",
+    re.I,
+)
+_DRUG_SUBJECT = re.compile(
+    r"(?:ketamine|esketamine|it|this (?:drug|medicine|medication|treatment|therapy)|the (?:drug|medicine|medication))"
+    r"(?: (?:infusions?|therapy|treatment))?",
+    re.I,
+)
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|so|that|which|who|whom|whose|if|when|whenever|because|although|though|while|"
+    r"unless|until|once|since|and|or)\b",
+    re.I,
+)
+
+
 def written_out(text: str) -> str:
-    """``text`` with each contracted negation written out ("doesn't" -> "does not", "won't" -> "will not")."""
+    """``text`` with the contracted negation of its first clause written out ("Ketamine doesn't cause nausea" ->
+    "Ketamine does not cause nausea", "Patients won't hallucinate" -> "Patients will not hallucinate"), so that every
+    cue that reads a negation reads it as it reads the words in full; a contraction in another clause or opening the
+    sentence is left as it is (it does not negate what the sentence asserts)."""
+    lead = _LEADING_PHRASE_COMMA.match(text)
+    start = lead.end() if lead else 0
+
+    def negates(m: re.Match[str]) -> bool:
+        if (
+            m.start() >= start
+            and text[start : m.start()].strip()
+            and not _CLAUSE_BOUNDARY.search(text, start, m.start())
+        ):
+            return True  # the first clause, after its subject
+        # a clause of its own after a semicolon whose subject is the drug ("...; it isn't addictive either")
+        semi = text.rfind(";", 0, m.start())
+        return semi >= 0 and bool(_DRUG_SUBJECT.fullmatch(text[semi + 1 : m.start()].strip()))
 
     def full(m: re.Match[str]) -> str:
+        if not negates(m):
+            return m.group(0)
         stem = m.group(1)
         verb = _CONTRACTED_STEMS.get(stem.lower())
         if verb is None:
