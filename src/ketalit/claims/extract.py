@@ -165,7 +165,11 @@ _SPARING = re.compile(
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     text = resources.files("ketalit").joinpath("data/claim_text.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    data = tomllib.loads(text)
+    n = data["normalise"]
+    for name in n["rarity_in"]:  # the words of rarity, one home, joined to each list that reads them
+        n[name] = [*n[name], *n["rarity"]]
+    return data
 
 
 def _rx(patterns: list[str]) -> re.Pattern[str]:
