@@ -32,6 +32,10 @@ KINDS = (
     "dosing",
     "history",
 )
+# The kinds of claim that state what ketamine is, does or how it is given, as reviews and guidelines state it
+# ("textbook" claims): retrieved among reviews and guidelines (retrieve.py), weighed on statements of the claim's own
+# words (stance.py, verdict.py), and never capped for how widely the drug is used (coverage.py).
+TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 # What the claim asserts about the outcome.
 DIRECTIONS = (
     "improves",  # ketamine makes the outcome better (less pain, fewer opioids, better function)

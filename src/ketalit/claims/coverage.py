@@ -34,7 +34,7 @@ from typing import Any
 from .._compat import tomllib
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
-from .catalogue import Claim
+from .catalogue import TEXTBOOK_KINDS, Claim
 from .extract import rules
 from .weighing import pattern
 
@@ -183,10 +183,6 @@ def frames(claim: Claim) -> list[str]:
         if unnamed:
             out.append(f"its {what} ({', '.join(unnamed)}) comes from the page: the claim's words name none")
     return out
-
-
-# the kinds whose statements are read on the claim's own words (claims/stance.py): what they say they must state
-TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 
 @dataclass(frozen=True)
@@ -361,6 +357,7 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     if claim.extra.get(REVIEWED):
         return []
     quote = asserting_clause(claim)
+    said = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", claim.quote).strip()  # with the lead-in and consequence it drops
     spans = _covered(claim, quote)
 
     def shown(a: int, b: int) -> bool:
@@ -392,7 +389,6 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     if claim.kind in table["relation_kinds"]:
         out += [f"relation of dose and effect {m.group(0)!r}" for m in _unchecked("relation").finditer(quote)]
     if claim.kind in table["likened_kinds"]:
-        said = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", claim.quote).strip()  # with the lead-in asserting_clause drops
         out += [f"universal of the dose {m.group(0)!r}" for m in _unchecked("any_dose").finditer(said)
                 if not _DENIED.search(said, 0, m.start())]  # fmt: skip
         out += [f"likened to another drug {m.group(0).strip(' ,')!r}" for m in _unchecked("likened").finditer(said)]
@@ -422,7 +418,6 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         restates = any(_cue(name).search(quote, a, b) for name in settings()["cues"]["kind"].get(claim.kind, []))
         if words and (beyond or denies or not (restates or any(shown(*m.span()) for m in words))):
             out.append(f"joined clause {quote[a:b].strip(' ,.;')!r}")
-    said = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", claim.quote).strip()  # with the consequence asserting_clause drops
     out += [f"consequence {m.group(0).strip(' ,.;')!r}" for m in _unchecked("consequence").finditer(said)
             if m.group(0).strip(" ,.;") not in quote]  # fmt: skip
     return out

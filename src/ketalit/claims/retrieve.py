@@ -21,7 +21,7 @@ from .._compat import tomllib
 from ..library import Library
 from ..search import SearchIndex, tokenize
 from ..tagging.tagger import default_vocabulary
-from .catalogue import Claim
+from .catalogue import TEXTBOOK_KINDS, Claim
 from .weighing import weighing
 
 CANDIDATES = 80
@@ -29,7 +29,6 @@ STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and populat
 TEXTBOOK_EXTRA = 30  # for mechanism, history and dosing claims: reviews and guidelines beyond the top
 # what a drug is, does and how it is given is stated by reviews and guidelines
 TEXTBOOK_DESIGNS = ("meta_analysis", "systematic_review", "narrative_review", "guideline")
-TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 SEMANTIC_WEIGHT = 1.0
 # Boosts in z-score units.
 OUTCOME_BOOST = 0.6

@@ -92,7 +92,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
-from .catalogue import Claim, Proposition
+from .catalogue import TEXTBOOK_KINDS, Claim, Proposition
 from .coverage import cap, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
@@ -117,7 +117,6 @@ if TYPE_CHECKING:
 STRONG = 3.0  # an RCT or better
 REVIEWS = ("meta_analysis", "systematic_review")
 TEXTBOOK_WEIGHT = {"preclinical": 1.0, "narrative_review": 1.5, "guideline": 2.0}
-TEXTBOOK_KINDS = ("mechanism", "history", "dosing")
 
 
 # How a stance names a statement of how ketamine is given read from what a study's patients received (stance.py)
