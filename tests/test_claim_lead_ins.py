@@ -93,3 +93,37 @@ def test_relief_that_never_wears_off_is_still_read_as_lasting_years() -> None:
     kind, direction, _, quantity = _read(f"{TITLE}\n\n{sentence}\n", TITLE)[sentence]
     assert (kind, direction) == ("duration", "lasts")
     assert quantity is not None and quantity.low >= 365  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Ketamine must not be given to people with the conditions below, so tell your doctors if any of these applies:",
+        "Ketamine is contraindicated in:",
+        "You should not receive ketamine if you have:",
+    ],
+)
+@pytest.mark.parametrize(
+    "item", ["reduced lung function", "confusion", "raised pressure inside the eye", "severe liver disease"]
+)
+def test_an_item_of_a_list_of_contraindications_is_a_harm_in_people_who_have_it(lead: str, item: str) -> None:
+    # "reduced lung function" was read as a benefit and "confusion" as a side effect ketamine causes, and both were
+    # weighed so: the item names the patient's condition, in which the lead-in says the drug would do harm
+    claims = {c.quote: (c, n) for c, n in page_claims(f"{SAFETY}\n\n{lead}\n\n- {item}\n- Epilepsy\n", title=SAFETY)}
+    claim, n = claims[item]
+    assert (n.kind, n.direction, n.polarity) == ("safety", "causes", "positive")
+    assert "list of cautions" in n.reasons["kind"] and item in n.assertion
+    assert n.concepts, "the condition must be named by the records that settle it"
+
+
+@pytest.mark.parametrize(
+    ("lead", "item", "kind"),
+    [
+        ("Warnings:", "Drowsiness", "side_effect"),
+        ("Possible side effects include:", "Confusion", "side_effect"),
+        ("Ketamine can help people with:", "Fibromyalgia", "efficacy"),
+    ],
+)
+def test_a_list_that_names_no_one_the_drug_must_avoid_keeps_its_reading(lead: str, item: str, kind: str) -> None:
+    claims = {c.quote: n for c, n in page_claims(f"{SAFETY}\n\n{lead}\n\n- {item}\n- Nausea\n", title=SAFETY)}
+    assert claims[item].kind == kind

@@ -248,6 +248,25 @@ _BARE_ITEM = re.compile(r"^\W*[^\W\d][^.:;!?]{0,50}$")
 _CONDITION_NAME = re.compile(r"^\W*[A-Za-z][A-Za-z'’ -]{1,40}$")
 
 
+_NAMES_DRUG = re.compile(r"\b(?:ketamine|it|the drug|this drug|the medicine|infusions?|treatment|doses?)\b", re.I)
+_CLAUSE_START = re.compile(
+    r"^\W*(?:in|after|before|if|when|while|during|for|with|stop|reduce|use|avoid|give|take)\b", re.I
+)
+
+
+def caution_item(own: str, lead_in: str) -> str | None:
+    """The lead-in's words of caution when ``own`` is an item of a list of the conditions in which the drug must not be
+    given or is given with caution ("Ketamine must not be given to people with the conditions below: - raised pressure
+    inside the eye"): the item names a condition of the patient (no verb of the drug's, no sentence of advice), and the
+    claim is that the drug would harm people who have it, never that it treats or causes it. None otherwise."""
+    if not lead_in or not lead_in.rstrip().endswith(":"):
+        return None
+    w = _first(_cues()["lead_in_contraindication"], lead_in)
+    if not w or len(own.split()) > 15 or _NAMES_DRUG.search(own) or _CLAUSE_START.match(own):
+        return None
+    return w
+
+
 def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
     the claim, when the rest is advice); ``lead_in`` the lead-in of a list item; ``previous`` the sentence before it,
@@ -255,6 +274,9 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     a condition and then describes it ("Migraine: a type of headache marked by intense pain together with nausea and
     vomiting") says that ketamine helps that condition: the symptoms of its description are the disease's, not side
     effects."""
+    caution = caution_item(quote or text, lead_in)
+    if caution:
+        return "safety", f"an item of a list of cautions, a condition in which the drug must not be given: {caution!r}"
     kind, why = _guess_kind(text, quote, lead_in, previous)
     head = condition_head(quote or text, lead_in) if kind in HARM_KINDS else None
     if head and not _first(_cues()["side_effect_list"], lead_in):
@@ -941,7 +963,11 @@ def normalise(
     # other; a remedy for the side effects against ketamine without it) is the rules' to keep
     # a dependence on another substance said to be treated is the rules' too: the model reads "addiction" as a harm
     treated = _first(c["dependence_treated"], own) if kind == "efficacy" else None
-    weighed_against = kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own) or treated
+    # an item of a list of cautions is the rules' too: the model reads "reduced lung function" as a benefit
+    caution = caution_item(own, candidate.lead_in) if kind == "safety" else None
+    weighed_against = (
+        kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own) or treated or caution
+    )
     if learned and not weighed_against:
         from .kind_model import read_kind
 
@@ -985,6 +1011,16 @@ def normalise(
             ]
             if concepts:
                 reasons["concepts"] = f"a condition the vocabulary has no population for: {own.strip()!r}"
+    if caution:
+        # "raised pressure inside the eye": a record must name the condition, or evidence on harms in general would
+        # settle whether the drug harms people who have it
+        concepts = [
+            [w.lower()]
+            for w in re.findall(r"[A-Za-z]{3,}", own)
+            if w.lower() not in _STOP and not c["condition_generic"].fullmatch(w)
+        ]
+        if concepts:
+            reasons["concepts"] = f"the condition the list of cautions names: {own.strip()!r}"
     listed = property_parts(own) if kind == "mechanism" else None
     if listed:
         concepts = listed[1]
@@ -1067,6 +1103,8 @@ def normalise(
         negated, polarity = _first(c["fades"], own), "negative"  # "it will not cure them"
     if negated and polarity == "negative" and "polarity" not in reasons:
         reasons["polarity"] = f"negation {negated!r}"
+    if caution and polarity == "negative":
+        polarity = "positive"  # "high blood pressure that is not under control": the condition's own words
     if polarity == "positive":
         reasons.pop("polarity", None)
         if undone:
@@ -1082,6 +1120,9 @@ def normalise(
     # a harm named as a bare list item is read with its lead-in's words ("Patients rarely experience: - Nausea")
     said = f"{governing} {own}" if governing and kind in HARM_KINDS else own
     direction = _direction(kind, said, polarity, comparator, q, reasons, outcomes)
+    if caution:
+        # "reduced lung function" names the patient's condition, not a harm lessened
+        direction, reasons["direction"] = "causes", "harm in people who have the condition the list of cautions names"
     if direction in ("better", "faster", "slower", "less_harm") and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None
@@ -1148,6 +1189,8 @@ def normalise(
             f"a condition other than pain ({w!r}): a pain library can only hold indirect evidence"
         )
     n.assertion = _assertion(n)
+    if caution:
+        n.assertion += f" in people with {own.strip().rstrip('.')}"
     n.topic, why = topic_of(kind, direction, outcomes, q.name if q else None, severity, regimen, population)
     if n.topic:
         reasons["topic"] = why
