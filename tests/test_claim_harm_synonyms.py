@@ -1,13 +1,19 @@
 """A harm a side-effect list item names in lay words is named by a sentence that uses the clinical word, and the other
 way round ([harm] synonyms): "Light-headedness" by "dizziness", "A tingling feeling" by "paraesthesia". A word of
-another harm, broader or neighbouring, does not name it. Claims and sentences written here, not records' words."""
+another harm, broader or neighbouring, does not name it. Besides, what keeps such readings from endorsing more than
+a harm that happens (tests/adversarial/findings23.toml): "nobody" denies a harm as "no one" does; how long a harm
+lasts is the harm's, not relief's; a harm said to last (for weeks, for good) says how it goes, which records of
+its happening do not show. Claims and sentences written here, not records' words."""
 
 from __future__ import annotations
 
 import pytest
 
+from ketalit.claims.check import page_claims
 from ketalit.claims.findings import read_record
 from ketalit.claims.link import evidence_for
+from ketalit.claims.normalise import Normalised
+from ketalit.claims.verdict import harm_qualifier
 from ketalit.records import author, new_record
 
 from conftest import make_claim
@@ -73,3 +79,54 @@ def test_a_harm_named_in_other_words_for_the_same_sensation_is_named(quote: str,
 def test_another_harm_or_more_than_the_sensation_is_not_named(quote: str, results: str) -> None:
     ev = weighed(quote, results)
     assert ev.stance == "neutral" or any(NOT_NAMED in r for r in ev.indirect), (ev.stance, ev.why, ev.indirect)
+
+
+SAFETY = "Ketamine Safety Profile"
+
+
+def _read(text: str) -> dict[str, Normalised]:
+    return {c.quote: n for c, n in page_claims(f"{SAFETY}\n\n{text}\n", title=SAFETY)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody feels dizzy after a ketamine infusion.",
+        "Nobody gets nausea from a ketamine infusion.",
+        "With our protocol nobody experiences hallucinations.",
+    ],
+)
+def test_nobody_denies_the_harm_as_no_one_does(sentence: str) -> None:
+    n = _read(sentence)[sentence]
+    assert n.direction == "does_not_cause" or n.polarity == "negative", (n.direction, n.polarity)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine can cause dizziness that lasts for a few hours.",
+        "Ketamine can cause light-headedness that lasts for an hour or two.",
+        "Ketamine can cause drowsiness that lasts for several hours after the infusion.",
+    ],
+)
+def test_how_long_a_harm_lasts_or_how_soon_it_comes_is_not_relief(sentence: str) -> None:
+    n = _read(sentence)[sentence]
+    assert n.kind == "side_effect", n.kind
+    assert not {"duration_of_relief", "onset"} & set(n.outcomes), n.outcomes
+
+
+@pytest.mark.parametrize(
+    ("quote", "lasting"),
+    [
+        ("Dizziness that lasts for weeks after each infusion.", True),
+        ("Permanent numbness in the hands.", True),
+        ("A tingling feeling that never goes away.", True),
+        ("Feeling sick for several days.", True),
+        ("Nausea that persists for months.", True),
+        ("Dizziness.", False),
+        ("Dizziness during the infusion.", False),
+        ("Feeling sick.", False),
+    ],
+)
+def test_a_harm_said_to_last_says_how_it_goes(quote: str, lasting: bool) -> None:
+    assert bool(harm_qualifier(item(quote))) is lasting

@@ -729,7 +729,8 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     """The outcomes a claim is about: the vocabulary's, the words pages use for them, then what the kind implies.
     A history claim states a fact about the drug's use (no outcome); an onset or duration claim is about when relief
     comes or how long it lasts, not how much (pain intensity only when it says how much); a listed side effect is
-    itself the outcome (adverse events only when it speaks of side effects or names none)."""
+    itself the outcome (adverse events only when it speaks of side effects or names none), and how long it lasts or
+    how soon it comes is the harm's, not how long relief lasts or how soon it comes."""
     c = _cues()
     own = own or text
     if kind == "history":
@@ -752,7 +753,9 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     if kind in implied and implied[kind] not in out:
         out.insert(0, implied[kind])
     if kind == "side_effect":
-        out = [o for o in out if o not in ("pain_intensity", "adverse_events", "function_quality_of_life")]
+        # how long a harm lasts or how soon it comes ("dizziness that lasts for hours") is the harm's, not relief's
+        out = [o for o in out if o not in ("pain_intensity", "adverse_events", "function_quality_of_life",
+                                           "duration_of_relief", "onset")]  # fmt: skip
         if not out or re.search(r"side[- ]effects?|adverse", own, re.I):
             out.append("adverse_events")
     if kind == "safety" and not out:
