@@ -104,9 +104,9 @@ def test_nobody_denies_the_harm_as_no_one_does(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Ketamine can cause dizziness that lasts for a few hours.",
-        "Ketamine can cause light-headedness that lasts for an hour or two.",
-        "Ketamine can cause drowsiness that lasts for several hours after the infusion.",
+        "Ketamine can cause nausea that lasts for weeks after each infusion.",
+        "Ketamine may cause dizziness that stays for weeks after every session.",
+        "Ketamine can cause dizziness that lasts for a few hours after the infusion.",
     ],
 )
 def test_how_long_a_harm_lasts_or_how_soon_it_comes_is_not_relief(sentence: str) -> None:
