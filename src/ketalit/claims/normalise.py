@@ -723,13 +723,19 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
 _PRONOUN = re.compile(r"\b(?:it|its|this|these|those|they|them)\b", re.I)
 # a schedule said to keep relief going: its outcome is how long relief lasts
 _EXTENDS = re.compile(r"\b(?:extend|sustain|prolong|maintain|longer|continued|support)\w*", re.I)
+# a claim that speaks of relief or of the drug's effect (not its side effects): "Its effect wears off quickly"
+_RELIEF_SAID = re.compile(
+    r"\b(?:relie(?:f|ve|ves|ved)|benefits?|improvements?|results?|(?<!side )(?<!side-)(?<!adverse )effects?)\b", re.I
+)
 
 
 def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[str]:
     """The outcomes a claim is about: the vocabulary's, the words pages use for them, then what the kind implies.
     A history claim states a fact about the drug's use (no outcome); an onset or duration claim is about when relief
     comes or how long it lasts, not how much (pain intensity only when it says how much); a listed side effect is
-    itself the outcome (adverse events only when it speaks of side effects or names none)."""
+    itself the outcome (adverse events only when it speaks of side effects or names none), and how long it lasts or
+    how soon it comes is the harm's, not how long relief lasts or how soon it comes, unless the claim speaks of relief
+    or of the drug's effect ("Its effect wears off quickly", whatever its kind was read as)."""
     c = _cues()
     own = own or text
     if kind == "history":
@@ -753,6 +759,9 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
         out.insert(0, implied[kind])
     if kind == "side_effect":
         out = [o for o in out if o not in ("pain_intensity", "adverse_events", "function_quality_of_life")]
+        if not _RELIEF_SAID.search(own):
+            # how long a harm lasts or how soon it comes ("dizziness that lasts for weeks") is the harm's, not relief's
+            out = [o for o in out if o not in ("duration_of_relief", "onset")]
         if not out or re.search(r"side[- ]effects?|adverse", own, re.I):
             out.append("adverse_events")
     if kind == "safety" and not out:

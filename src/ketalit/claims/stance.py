@@ -44,6 +44,7 @@ from .weighing import (
     claim_names,
     claim_relation,
     general_words,
+    harm_synonyms,
     harms_named,
     named_harms,
     names_missing,
@@ -1779,9 +1780,16 @@ def _concepts_name_outcomes(prop: Proposition) -> bool:
 
 @lru_cache(maxsize=256)
 def _named_harm(quote: str) -> tuple[re.Pattern[str], ...]:
+    """One pattern per word of the harm an item names: a group of [harm] synonyms it names counts as one word, found
+    by any of the group's words ("Light-headedness" is named by "dizziness"); each other word by its own stem."""
     general = pattern("harm", "general_words")
+    groups = []
+    for group in harm_synonyms():
+        if group.search(quote):
+            groups.append(group)
+            quote = group.sub(" ", quote)
     words = dict.fromkeys(w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w))
-    return tuple(re.compile(r"\b" + re.escape(w[:-1] if w.endswith("s") else w), re.I) for w in words)
+    return (*groups, *(re.compile(r"\b" + re.escape(w[:-1] if w.endswith("s") else w), re.I) for w in words))
 
 
 def _names(harm: tuple[re.Pattern[str], ...], text: str) -> bool:

@@ -121,6 +121,12 @@ def named_harms() -> tuple[NamedHarm, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def harm_synonyms() -> tuple[re.Pattern[str], ...]:
+    """One pattern per group of ``data/weighing.toml`` [harm] synonyms: the words that name one harm."""
+    return tuple(either(group) for group in weighing()["harm"].get("synonyms", []))
+
+
 @lru_cache(maxsize=1024)
 def harms_named(text: str) -> tuple[NamedHarm, ...]:
     """The harms of [harm.named] a text names."""
