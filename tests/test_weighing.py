@@ -594,14 +594,17 @@ def test_a_ranking_or_a_dose_dependence_is_stated_only_by_a_sentence_that_says_i
 
 def test_each_condition_of_a_listed_benefit_needs_its_own_evidence(lib: Library) -> None:
     # two placebo-controlled CRPS infusion trials (Sigtermans 2009, Schwartzman 2009) show relief of CRPS...
-    def weigh(settings: list[str]) -> tuple[str, str]:
-        c = claim("Ketamine infusions relieve the pain of CRPS and of migraine.", settings=settings, **{
-            k: v for k, v in CRPS.items() if k != "settings"})  # fmt: skip
+    def weigh(
+        settings: list[str], text: str = "Ketamine infusions relieve the pain of CRPS and of migraine."
+    ) -> tuple[str, str]:
+        c = claim(text, settings=settings, **{k: v for k, v in CRPS.items() if k != "settings"})  # fmt: skip
         found = [evidence(lib, c, k) for k in ("19604642", "schwartzman2009outpatient")]
         assert all(e.stance == "supports" and "crps" in e.settings for e in found)
         return verdict(c, found)
 
-    assert weigh(["crps"])[0] == "supported"
+    # (a reading of CRPS alone of the sentence that also names migraine leaves that part unchecked: coverage.py)
+    assert weigh(["crps"], "Ketamine infusions relieve the pain of CRPS.")[0] == "supported"
+    assert weigh(["crps"])[0] == "insufficient"
     # ...not relief of migraine, the other condition the claim lists
     v, why = weigh(["crps", "headache_migraine"])
     assert v == "insufficient" and "population headache_migraine" in why

@@ -128,6 +128,20 @@ def _patterns(claim: Claim) -> list[re.Pattern[str]]:
     """Every pattern whose words the claim's proposition accounts for."""
     prop = claim.proposition
     cues = settings()["cues"]
+    out: list[re.Pattern[str] | None] = list(_field_patterns(claim))
+    out += [_cue(name) for name in cues["kind"].get(claim.kind, [])]
+    out += [_cue(name) for name in cues["direction"].get(prop.direction, [])]
+    out.append(_represents("direction", prop.direction))
+    if claim.polarity == "negative":
+        out += [_cue(name) for name in cues["polarity"]["negative"]]
+    out += [_cue(name) for name in cues["frames"]]
+    return [rx for rx in out if rx is not None]
+
+
+def _field_patterns(claim: Claim) -> list[re.Pattern[str]]:
+    """The patterns of what the claim's proposition names (its routes, regimen, population, outcomes, comparator,
+    quantity and concept words), not of how it reads the claim's kind, direction or polarity (its verbs)."""
+    prop = claim.proposition
     out: list[re.Pattern[str] | None] = []
     for route in prop.routes:
         out += [_table("routes", route), *_vocabulary("route", route)]
@@ -146,12 +160,6 @@ def _patterns(claim: Claim) -> list[re.Pattern[str]]:
         out.append(_represents("quantity"))
     for group in prop.concepts:
         out.append(_rx([rf"\b{re.escape(w)}\w*" for w in group]))
-    out += [_cue(name) for name in cues["kind"].get(claim.kind, [])]
-    out += [_cue(name) for name in cues["direction"].get(prop.direction, [])]
-    out.append(_represents("direction", prop.direction))
-    if claim.polarity == "negative":
-        out += [_cue(name) for name in cues["polarity"]["negative"]]
-    out += [_cue(name) for name in cues["frames"]]
     return [rx for rx in out if rx is not None]
 
 
@@ -350,8 +358,14 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     and effect ("higher doses give better relief", "the more infusions, the longer ...", "builds with every session",
     "all you need"); of those and of harms and safety, a universal of the dose ("safe at any dose") and the drug
     likened to another ("Like lidocaine, ...", "..., as is ketamine"); and, but for a textbook claim, how widely
-    ketamine is used ("in every hospital", "the standard treatment": ``data/weighing.toml`` [textbook] use_scope). The
-    words of a claim a person reviewed are that person's reading: nothing is unchecked."""
+    ketamine is used ("in every hospital", "the standard treatment": ``data/weighing.toml`` [textbook] use_scope). Of a
+    claim about an effect or its safety, a qualifier where the clause ends that names something none of whose words
+    the proposition carries ("in pregnant women", "at home", "without any monitoring": ``_qualifiers``), whatever
+    share of the words it is; of the joined kinds, a part joined right after what the reading carries ("relieves CRPS
+    pain and swelling", "... and saves lives", "..., letting patients work again") that names something no field of
+    the proposition carries, and an unhedged consequence after the main clause that does (", allowing patients to live
+    normal lives", ", which prevents overdose deaths": ``_consequences``). The words of a claim a person reviewed are
+    that person's reading: nothing is unchecked."""
     from .verdict import in_digits  # verdict imports this module
 
     if claim.extra.get(REVIEWED):
@@ -394,9 +408,20 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         out += [f"likened to another drug {m.group(0).strip(' ,')!r}" for m in _unchecked("likened").finditer(said)]
     if claim.kind not in TEXTBOOK_KINDS:  # those kinds' statements must say the scope themselves (claims/stance.py)
         out += [f"scope of use {m.group(0)!r}" for m in pattern("textbook", "use_scope").finditer(quote)]
+    of_use = bool(pattern("use", "claim").search(claim.quote))  # "has been used for ...": its own rules
+    if claim.kind in table["qualifier_kinds"] and not of_use:
+        out += [f"qualifier {m.group(0).strip()!r}" for m in _qualifiers(claim, quote)]
     if claim.kind not in table["joined_kinds"]:
         return out
     loose = claim.kind in table["loose_kinds"]
+    fields = _field_spans(claim, quote)
+    cued = [m.span() for rx in _patterns(claim) for m in rx.finditer(quote) if m.end() > m.start()]
+
+    def names_unread(a: int, b: int) -> bool:  # the part names something (not only a verb) and no field carries it
+        objects = [m for m in _content(quote, a, b) if not any(x < m.end() and m.start() < y for x, y in cued)]
+        named = [m for m in _content(quote, a, b) if any(x < m.end() and m.start() < y for x, y in fields)]
+        return bool(objects) and not named
+
     qty = claim.proposition.quantity
     onset = qty[2] if qty is not None and qty[0] == "onset_minutes" else 0.0
 
@@ -408,7 +433,9 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         lasting = _unchecked("lasting").finditer(quote)
         out += [f"duration {m.group(0)!r}" for m in lasting if _minutes(m.group(0)) > onset]
     found = [*_unchecked("joint").finditer(quote), *(_unchecked("loose_joint").finditer(quote) if loose else ())]
-    joints = sorted({m.end() for m in found})
+    objects = [m.end() for m in _unchecked("object_joint").finditer(quote) if _after(quote, m.start(), fields)]
+    objects = [] if of_use else objects  # joined right after what the reading carries: "relieves pain and swelling"
+    joints = sorted({m.end() for m in found} | set(objects))
     for a, b in zip(joints, [*joints[1:], len(quote)][: len(joints)], strict=True):
         if loose and within(a, b):
             continue
@@ -416,10 +443,78 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         beyond = _unchecked("beyond").search(quote, a, b)
         denies = claim.polarity != "negative" and _unchecked("denial").search(quote, a, b)
         restates = any(_cue(name).search(quote, a, b) for name in settings()["cues"]["kind"].get(claim.kind, []))
-        if words and (beyond or denies or not (restates or any(shown(*m.span()) for m in words))):
+        unread = a in objects and names_unread(a, b)
+        if words and (beyond or denies or unread or not (restates or any(shown(*m.span()) for m in words))):
             out.append(f"joined clause {quote[a:b].strip(' ,.;')!r}")
     out += [f"consequence {m.group(0).strip(' ,.;')!r}" for m in _unchecked("consequence").finditer(said)
             if m.group(0).strip(" ,.;") not in quote]  # fmt: skip
+    if not of_use:
+        out += [f"consequence {c!r}" for c in _consequences(claim, said, quote) if not any(c in o for o in out)]
+    return out
+
+
+_TIME = re.compile(r"(?:second|minute|min|hour|hr|day|week|month|year|decade)s?", re.I)
+
+
+def _field_spans(claim: Claim, text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that name what the claim's proposition carries (``_field_patterns``)."""
+    return [m.span() for rx in _field_patterns(claim) for m in rx.finditer(text) if m.end() > m.start()]
+
+
+def _after(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the word just before ``at`` (past spaces and punctuation) is in one of ``spans``: a part joined right
+    after what the reading carries ("relieves CRPS pain and swelling", "reduces opioid use after surgery, which")."""
+    before = re.search(r"([A-Za-z0-9][\w'’-]*)[\s,;:)\]]*$", text[:at])
+    if before is None:
+        return False
+    return any(x < before.end(1) and before.start(1) < y for x, y in spans)
+
+
+def _qualifiers(claim: Claim, quote: str) -> list[re.Match[str]]:
+    """The qualifiers of a claim's asserting clause (``data/coverage.toml`` [unchecked] qualifier: "in pregnant women",
+    "at home", "after one 40-minute session") that name something, a content word or a figure, none of whose words its
+    proposition carries (a figure is carried when the proposition has a quantity)."""
+    if claim.kind == "safety" and claim.proposition.direction != "does_not_cause":
+        return []  # a harm said to happen "in high doses" narrows it; "safe at home" widens what is claimed
+    spans = [m.span() for rx in _patterns(claim) for m in rx.finditer(quote) if m.end() > m.start()]
+    fields = _field_spans(claim, quote)
+    stop = _stop()
+    out = []
+    for m in _unchecked("qualifier").finditer(quote):
+        a, b = m.span("phrase")
+        if not _unchecked("qualifier_end").match(quote, b) or _DENIED.search(quote, 0, m.start()):
+            continue  # not where the clause ends; "not in every patient": denied
+        if _unchecked("qualifier_narrows").search(quote, a, b):
+            continue  # "in the right setting", "in selected patients": says less, not more
+        words = [w for w in re.finditer(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?", quote[a:b])
+                 if w.group(0)[0].isdigit() or (len(w.group(0)) > 1 and not stop.fullmatch(w.group(0).lower())
+                                                and not _TIME.fullmatch(w.group(0)))]  # fmt: skip
+        if not words:
+            continue
+        # what a qualifier of absence takes away ("without any monitoring") is carried only by a field, not by a cue
+        # that reads the word where the claim has it ("requires monitoring")
+        held = fields if m.group(0).lower().startswith("without") else spans
+        carried = [w for w in words if any(x < a + w.end() and a + w.start() < y for x, y in held)
+                   or (w.group(0)[0].isdigit() and claim.proposition.quantity)]  # fmt: skip
+        if not carried:
+            out.append(m)
+    return out
+
+
+def _consequences(claim: Claim, said: str, quote: str) -> list[str]:
+    """The consequences after a claim's main clause (``data/coverage.toml`` [unchecked] consequence_any: ", allowing
+    patients to live normal lives", ", which prevents overdose deaths") that its asserting clause leaves out, are not
+    hedged, and name something none of whose words the proposition's fields carry."""
+    spans = [m.span() for rx in _patterns(claim) for m in rx.finditer(said) if m.end() > m.start()]
+    fields = _field_spans(claim, said)
+    out = []
+    for m in _unchecked("consequence_any").finditer(said):
+        part = m.group(0).strip(" ,.;")
+        if part in quote or _unchecked("hedge").search(part) or not _after(said, m.start(), fields):
+            continue
+        words = _content(said, m.start(), m.end())
+        if any(not any(x < w.end() and w.start() < y for x, y in spans) for w in words):
+            out.append(part)  # it names something the proposition does not carry
     return out
 
 

@@ -35,7 +35,13 @@ that rates its own evidence as weak as a single trial, whatever their design.
   ketamine by mouth, under the tongue or up the nose is divided or contradicted only by credible records that state
   that route (a record that states none is read as about ketamine given into a vein); when the credible evidence
   that divides it, or stands against it, is all in records of other routes, it is `insufficient`, and the
-  explanation names the route, the records that state it and the records indirect for it (``off_route``).
+  explanation names the route, the records that state it and the records indirect for it (``off_route``). It is
+  `supported` only when the records for it that state that route (and no more than one other) meet the minimum on
+  their own (``on_route_support``): support in records of another route, or of none stated, does not show it.
+- **a claim about the evidence** (``data/weighing.toml`` [strength] evidence_unanimous, evidence_strong): "every study
+  agrees" is contradicted by any direct record against or mixed; "strong evidence shows", "large trials prove" need
+  nothing credible against (else mixed) and a direct review for it that does not rate its evidence weak (else
+  insufficient): never supported merely because the effect is (``evidence_claim``).
 - **what no record names** (all kinds but textbook ones): a claim whose reading carries concept words (a condition
   the vocabulary has no population for, "Lupus") has `no_evidence` when none of its records' titles, abstracts or
   keywords names them: trials of pain in general do not bear on lupus. A mechanism is stated in other words. A
@@ -93,7 +99,7 @@ from typing import TYPE_CHECKING, Any
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import TEXTBOOK_KINDS, Claim, Proposition
-from .coverage import cap, unchecked
+from .coverage import _names, cap, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
     ACTION_VERBS,
@@ -618,6 +624,50 @@ def _against_a_strong_claim(t: Tally) -> list[Evidence]:
     against = [e for e in t.con + t.mixed if not e.indirect and tier(claim, e) >= 2]
     weak = [e for e in t.sup + t.con + t.mixed if not e.indirect and e.design in REVIEWS and e.certainty]
     return against + [e for e in weak if e not in against]
+
+
+def evidence_claim(t: Tally, v: str) -> tuple[str, str]:
+    """A claim about the evidence for an effect, not only the effect (``data/weighing.toml`` [strength]
+    evidence_unanimous, evidence_strong): (the verdict it can have, a note saying why). That every study agrees is
+    false wherever a record weighed directly for the claim disagrees (contradicted, naming it); that the evidence is
+    strong ("Strong evidence shows", "Large trials prove", "The science is settled") needs nothing credible against it
+    (``_against_a_strong_claim``: else mixed) and a direct review or meta-analysis for it that does not rate its own
+    evidence as weak (else insufficient). Never supported merely because the effect is."""
+    claim = t.claim
+    if v not in ("supported", "mixed") or claim.kind in TEXTBOOK_KINDS:
+        return v, ""
+    if claim.proposition.direction not in EFFECT_DIRECTIONS:
+        return v, ""
+    unanimous = pattern("strength", "evidence_unanimous").search(claim.text)
+    strong = unanimous or pattern("strength", "evidence_strong").search(claim.text)
+    if not strong:
+        return v, ""
+    words = strong.group(0)
+    disagree = [e for e in t.con + t.mixed if not e.indirect]
+    if unanimous and disagree:
+        named = ", ".join(f"{cite(e)} {e.stance}" for e in _strongest(disagree, 2))
+        return "contradicted", (
+            f" The claim says every study agrees ('{words}'): {len(disagree)} record(s) weighed directly for it "
+            f"disagree (e.g. {named})."
+        )
+    if v != "supported":
+        return v, ""
+    doubts = _against_a_strong_claim(t)
+    if doubts:
+        return "mixed", (
+            f" The claim says the evidence is strong ('{words}'): credible records are against it or rate it weak "
+            f"(e.g. {', '.join(cite(e) for e in _strongest(doubts, 2))})."
+        )
+    reviews = [e for e in t.sup if not e.indirect and e.design in REVIEWS and not downgraded(claim, e)]
+    if not reviews:
+        return "insufficient", (
+            f" The claim says the evidence is strong ('{words}'): no direct systematic review or meta-analysis here "
+            "supports it without rating its evidence as weak, so the strength of the evidence is not shown."
+        )
+    return v, (
+        f" The claim says the evidence is strong ('{words}'): nothing credible is against it and "
+        f"{', '.join(cite(e) for e in _strongest(reviews, 2))} support it."
+    )
 
 
 def _benefit_reported(t: Tally) -> list[Evidence]:
@@ -1146,6 +1196,36 @@ def off_route(t: Tally, v: str) -> str:
     )
 
 
+EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative")  # claims about an effect of the drug
+
+
+def on_route_support(t: Tally, v: str) -> str:
+    """Why a `supported` verdict on an effect or on safety is not about the route the claim's own words name ("" when
+    it is, or when they name none, or the usual one): ``data/weighing.toml`` [route]. As for a divided verdict
+    (``off_route``), only records that state the claim's route are direct on it: the support must meet the minimum
+    (``Tally.enough``) in them alone, or the route the claim names ("with a single nasal spray", "when taken as a
+    pill") is not what the evidence shows, however much the records of another route, or of none stated, support it."""
+    claim = t.claim
+    # the routes the claim's own words name: one the page gives (a clinic of lozenges) is how reviewers read it too
+    routes = [r for r in claim.proposition.routes if _names(claim, "route", r)]
+    if v != "supported" or not routes or claim.kind not in (*EFFECT_KINDS, "safety"):
+        return ""
+    if set(routes) & set(weighing()["route"]["usual"]):
+        return ""
+    # a record that states many routes (a review pooling them) does not show what one of them does
+    on = [e for e in t.sup if set(e.routes) & set(routes) and len(e.routes) <= 2 and not e.indirect]
+    if on and t.enough(on):
+        return ""
+    vocab = default_vocabulary()
+    named = " or ".join(td.label.lower() if (td := vocab.tag("route", r)) is not None else r for r in routes)
+    stated = f"only {', '.join(cite(e) for e in _strongest(on))} state it" if on else "none states it"
+    return (
+        f"the claim is about ketamine by one route ({named}): of the {len(t.sup)} records that support it, {stated}, "
+        f"too little to show it on that route; the rest are of another route or of none stated (read as "
+        f"{', '.join(weighing()['route']['usual'])}), indirect for this one"
+    )
+
+
 def _harm_absent_verdict(t: Tally) -> str:
     prop = t.claim.proposition
     occur = [e for e in t.con if e.design not in ("preclinical", "narrative_review")]
@@ -1412,6 +1492,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     doubts = _against_a_strong_claim(t) if strong and v == "supported" else []
     if doubts:
         v = "mixed"  # "clearly help": a benefit is shown, but not beyond doubt
+    v, said_of_evidence = evidence_claim(t, v)
+    note = said_of_evidence + note
     some = strength_words(claim, "some") if prop.direction == "improves" and not strong else ""
     some = "" if strength_words(claim, "about_trials") else some
     # reports of patients who benefited stand against single trials without an average benefit, not against reviews,
@@ -1514,9 +1596,9 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
                 else " How ketamine is given is documented by guidelines and reviews (a single study gives its own "
                 "regimen): none of the records that state it here is one."
             ) + note
-    elsewhere = off_route(t, v)
+    elsewhere = off_route(t, v) or on_route_support(t, v)
     if elsewhere:
-        v = "insufficient"  # the division, or the evidence against, is on another route: indirect for this one
+        v = "insufficient"  # the division, the evidence against, or the support is on another route
         note = f" {elsewhere[0].upper()}{elsewhere[1:]}." + note
     if prop.indirect_only and v in ("supported", "contradicted", "mixed"):
         v = "insufficient"  # no study measures what the claim names: the evidence can only be indirect
