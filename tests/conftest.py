@@ -59,6 +59,24 @@ from ketalit.library import Library  # noqa: E402
 # The test processes run the commands in process: with the collector set as the `ketalit` command sets it.
 gc.set_threshold(*GC_THRESHOLD)
 
+
+def _end_now() -> None:  # pragma: no cover - runs after the last hook
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
+
+
+# A pytest-xdist test process ends as soon as it has reported its last test and run its clean-ups (the test folders
+# removed) and the exit handlers registered after this one (those of everything the tests imported), not after
+# tearing its interpreter down object by object while the controller waits for it (bench/README.md, "The suite,
+# round 18" on branch suite21, and "The suite, round 23"). Its results are in the controller by then, and the run's
+# exit status is the controller's. Not in the controller or a run without workers (`-n 0`), which end as Python does.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    import atexit
+
+    atexit.register(_end_now)
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NCBI = FIXTURES / "ncbi"
 SNAPSHOT = ROOT / "library" / "snapshot"
