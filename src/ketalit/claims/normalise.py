@@ -1231,6 +1231,15 @@ def normalise(
     if caution:
         # "reduced lung function" names the patient's condition, not a harm lessened
         direction, reasons["direction"] = "causes", "harm in people who have the condition the list of cautions names"
+    kept = harm_reassured(said) if direction == "does_not_cause" and kind in HARM_KINDS else None
+    if kept:
+        # "patients stay relaxed": the state kept is not the harm; the harm denied is what the rest of the sentence
+        # names ("blood pressure" in "blood pressure stays normal"), else side effects in general
+        rest = masked.replace(kept, " " * len(kept))
+        outcomes = _outcomes(kind, _tags(rest).get("outcome", []), rest, own.replace(kept, " " * len(kept)))
+        if not outcomes or outcomes == ["pain_intensity"]:
+            outcomes = ["adverse_events"]
+        reasons["outcomes"] = f"the harm denied, not the state kept ({kept!r})"
     if direction in ("better", "faster", "slower", "less_harm") and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None
