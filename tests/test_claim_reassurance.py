@@ -122,6 +122,9 @@ NEAR_MISSES = {
     "Hallucinations are common.": "supported",
     "Ketamine is an NMDA receptor antagonist.": "supported",
     "While the infusion runs you may feel calm, detached, or a little floaty.": "supported",
+    # harm named in general words: a harm said to happen, not one the reading failed to find
+    "Ketamine use does carry some risks.": "supported",
+    "Like every anaesthetic, ketamine can be dangerous at high doses.": "supported",
 }
 
 

@@ -409,7 +409,15 @@ def harm_read_from(own: str) -> str | None:
     """The words from which a sentence's harm or its direction are read: a harm, a side effect or an outcome named, or
     a harm said to be absent, rare or kept off ("No flashbacks", "This is rare"); None if both would be defaults."""
     c = _cues()
-    for rx in (c["harm"], c["side_effect"], c["negation"], c["harm_absent"], c["harm_rare"], c["harm_unlikely"]):
+    for rx in (
+        c["harm"],
+        c["side_effect"],
+        c["harm_general"],
+        c["negation"],
+        c["harm_absent"],
+        c["harm_rare"],
+        c["harm_unlikely"],
+    ):
         w = _first(rx, own)
         if w:
             return w
