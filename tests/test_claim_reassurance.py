@@ -1,5 +1,5 @@
 """A reassurance is not a harm occurring. A sentence that says a harm stays normal, stable, mild every time, gone or
-unheard of, or that the patient stays awake, conscious or in control, says the harm does not happen: it is read so
+unheard of, or that the patient stays in control (awake and in control), says the harm does not happen: it is read so
 (``does_not_cause``), and records that the harm happens weigh against it, never for it. A harm set level with another
 treatment ("as safe as a placebo") is a comparison with it, never a harm said to be absent. Near misses keep their
 readings: a harm said to happen ("can cause nausea", "you may feel calm"), a harm denied outright, a comparison of
@@ -14,7 +14,7 @@ import pytest
 
 from ketalit.claims.check import check_page
 from ketalit.claims.extract import extract_claims
-from ketalit.claims.normalise import HARM_KINDS, normalise
+from ketalit.claims.normalise import HARM_KINDS, harm_reassured, normalise
 from ketalit.library import Library
 
 HEAD = "What to expect during your ketamine infusion\n\n"
@@ -148,3 +148,18 @@ def test_near_misses_keep_their_verdicts_and_reassurances_are_not_supported(
     for quote in reassurances:
         assert got[quote]["proposition"]["direction"] == "does_not_cause", quote
         assert got[quote]["verdict"] != "supported", (quote, got[quote]["explanation"])
+
+
+@pytest.mark.parametrize(
+    ("alone", "denied_with_it"),
+    [
+        ("Patients usually stay awake during the infusion.", "Patients stay awake and in control during the infusion."),
+        ("You remain conscious throughout.", "You remain conscious and fully in control throughout."),
+        ("Patients stay alert.", "Patients stay alert and calm."),
+    ],
+)
+def test_staying_awake_alone_is_no_reassurance(alone: str, denied_with_it: str) -> None:
+    # at the doses given for pain patients do stay awake (a labelled supported claim): only a state denied with it
+    # ("awake and in control") says a harm does not happen
+    assert harm_reassured(alone) is None
+    assert harm_reassured(denied_with_it) is not None
