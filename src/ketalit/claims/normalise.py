@@ -365,7 +365,77 @@ def harm_compared(own: str) -> tuple[str, bool, str] | None:
     return None
 
 
+# the treatment a sentence sets ketamine against, for a comparative of harm that names none of its own ("as effective
+# as morphine for acute pain and far safer")
+_ELIDED_COMPARATOR = re.compile(
+    r"\b(?:as \w+ as|than|compared (?:to|with)|versus|vs\.?)\s+(?:an?\s+|the\s+)?"
+    r"(?!(?:ketamine|it|that|this|those|what|ever|before|usual|other|others|many|most|any)\b)([a-z]{4,})\b",
+    re.I,
+)
+
+
+def harm_compared_named(own: str) -> str | None:
+    """The words of the harm a sentence sets against another treatment's ("dizziness" in "less dizziness than
+    morphine"), or None when it sets none (``harm_compared``)."""
+    compared = harm_compared(own)
+    if compared is None:
+        return None
+    than = _cues()["compared_with"].search(own)
+    before = own[: than.start()] if than else own
+    for found in (_cues()["harm"], _cues()["side_effect"]):
+        hits = list(found.finditer(before))
+        if hits:
+            return hits[-1].group(0)
+    return None
+
+
 _OBJECT_GAP = re.compile(r"^(?:\s+(?!(?:and|or|but|then|while|whereas)\b)[\w'’-]+){0,4}?\s+$", re.I)
+
+
+def harm_reassured(text: str) -> str | None:
+    """The words with which a sentence reassures (``data/claim_text.toml`` harm_reassured): a harm or the patient said
+    to stay as they were ("blood pressure stays normal", "patients remain fully conscious"), a harm said to be gone or
+    unheard of, or mild every time; None if there are none, or if a hedge comes before the state ("you may feel calm":
+    harm_reassured_unless), which makes it an effect that may occur."""
+    c = _cues()
+    main = main_clause(text)
+    w = _first(c["harm_reassured"], main)
+    if w is None or _first(c["harm_reassured_unless"], main):
+        return None
+    return w
+
+
+def harm_read_from(own: str) -> str | None:
+    """The words from which a sentence's harm or its direction are read: a harm, a side effect or an outcome named, or
+    a harm said to be absent, rare or kept off ("No flashbacks", "This is rare"); None if both would be defaults."""
+    c = _cues()
+    for rx in (
+        c["harm"],
+        c["side_effect"],
+        c["harm_general"],
+        c["negation"],
+        c["harm_absent"],
+        c["harm_rare"],
+        c["harm_unlikely"],
+    ):
+        w = _first(rx, own)
+        if w:
+            return w
+    for _name, rx in c["outcome_words"]:
+        w = _first(rx, own)
+        if w:
+            return w
+    tagged = _tags(own).get("outcome")
+    return tagged[0] if tagged else harm_reassured(own)
+
+
+def harm_level_with(text: str) -> tuple[str, str] | None:
+    """A harm set level with another treatment's ("as safe as a placebo", "the same side effects as saline": ``data/
+    claim_text.toml`` harm_level_with): (the words, the treatment named), or None."""
+    m = _cues()["harm_level_with"].search(main_clause(text))
+    if m is None:
+        return None
+    return m.group(0), next((g for g in m.groups() if g), "")
 
 
 def harm_lessened(own: str, outcomes: list[str]) -> str | None:
@@ -850,6 +920,11 @@ def _population(text: str) -> list[str]:
     return out
 
 
+# an effect word of a lead-in that names the list rather than governs its items ("Benefits of ketamine therapy:",
+# "Results:"): each item is one benefit, not relief of pain unless it says so
+_LIST_NAME = re.compile(r"benefits|results|advantages", re.I)
+
+
 def _implied_outcome(
     candidate: Candidate, text: str, population: list[str], concepts: list[list[str]], reasons: dict[str, str]
 ) -> tuple[list[str], str | None]:
@@ -865,7 +940,16 @@ def _implied_outcome(
         return ["pain_intensity"], None
     if c["psychiatric"].search(text):
         return [], None
-    w = _first(c["names_effect"], text)
+    # the item's own words, or a lead-in whose verb takes the item as its object ("can help with: - Endometriosis"); a
+    # lead-in that only names the list ("Benefits of ketamine therapy:") says each item is a benefit, not that it is
+    # relief of pain ("- Calm, comfortable infusions" names none)
+    own = candidate.clause or candidate.quote
+    w = _first(c["names_effect"], own)
+    if w is None and candidate.lead_in:
+        said = [m.group(0) for m in c["names_effect"].finditer(candidate.lead_in)]
+        w = next((x for x in said if not _LIST_NAME.fullmatch(x)), None)
+    elif w is None:
+        w = _first(c["names_effect"], text)
     if w:
         reasons["outcomes"] = f"an effect ({w!r}) with no outcome named: relief of pain"
         return ["pain_intensity"], None
@@ -1091,6 +1175,22 @@ def normalise(
                 f" (not the trained kind model's {reading.kind}: {action!r} with no side or adverse word and no harm "
                 "named is the drug's action)"
             )
+        elif (
+            reading
+            and reading.kind in HARM_KINDS
+            and kind not in HARM_KINDS
+            and reading.probability < 0.5
+            and not candidate.lead_in
+            and not harm_read_from(own)
+        ):
+            # a harm kind for a sentence that names no harm takes its harm (adverse events) and its direction (the
+            # harm occurs) by default: the whole proposition would be the model's, so it must be the more likely
+            # reading than all the others together ("Ketamine is not a controlled substance" at 0.26 is not). An
+            # item of a list is read with its lead-in ("Ketamine should not be given to people with: - delirium")
+            reasons["kind"] += (
+                f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: the sentence "
+                "names no harm, and a reading below even odds does not make one up)"
+            )
         elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"
     denied = _first(c["end_denied"], main_clause(own)) if kind in ("duration", "efficacy") else None
@@ -1187,6 +1287,13 @@ def normalise(
         # treatment the page is about, when the page gives it one way throughout ("Ketamine Infusion")
         regimen, reasons["regimen"] = context.regimen, "the regimen the page is about (its title or every mention)"
     comparator, why_compared = _comparator(kind, own, candidate, routes, context.comparator, contrast)
+    safer = _first(c["less_harm"], own) if kind in HARM_KINDS and not comparator else None
+    elided = _ELIDED_COMPARATOR.search(own) if safer else None
+    if elided:
+        # "as effective as morphine ... and far safer": the comparative's other term is the treatment the sentence
+        # already set ketamine against, not nothing (a harm said to be absent)
+        comparator = elided.group(1).lower()
+        why_compared = f"{safer!r}, against {elided.group(0)!r} earlier in the sentence"
     if comparator:
         reasons["comparator"] = why_compared
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
@@ -1236,6 +1343,15 @@ def normalise(
     if caution:
         # "reduced lung function" names the patient's condition, not a harm lessened
         direction, reasons["direction"] = "causes", "harm in people who have the condition the list of cautions names"
+    kept = harm_reassured(said) if direction == "does_not_cause" and kind in HARM_KINDS else None
+    if kept:
+        # "patients stay relaxed": the state kept is not the harm; the harm denied is what the rest of the sentence
+        # names ("blood pressure" in "blood pressure stays normal"), else side effects in general
+        rest = masked.replace(kept, " " * len(kept))
+        outcomes = _outcomes(kind, _tags(rest).get("outcome", []), rest, own.replace(kept, " " * len(kept)))
+        if not outcomes or outcomes == ["pain_intensity"]:
+            outcomes = ["adverse_events"]
+        reasons["outcomes"] = f"the harm denied, not the state kept ({kept!r})"
     if direction in ("better", "faster", "slower", "less_harm") and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None
@@ -1286,6 +1402,15 @@ def normalise(
     if unnamed:
         n.checkable = False
         reasons["checkable"] = unnamed
+    level = harm_level_with(own) if kind in HARM_KINDS and polarity != "negative" and not comparator else None
+    if level:
+        # "as safe as ibuprofen": what ketamine is set level with is no comparator the proposition can name, and
+        # without it the claim would be weighed as a harm absent with ketamine alone, which it does not say
+        n.checkable = False
+        reasons["checkable"] = (
+            f"a harm set level with another treatment's ({level[0]!r}): {level[1]!r} is no comparator the "
+            "proposition can name, and evidence on ketamine alone would not show it"
+        )
     strong = pattern("strength", "strong").search(candidate.lead_in) if governing and kind == "mechanism" else None
     if strong:
         # "In every patient, ketamine eliminates: - Inflammation": the item's statement of what the drug does is
@@ -1469,6 +1594,12 @@ def _direction(
         if comparator == REMEDY_COMPARATOR:
             reasons["direction"] = "less harm with the remedy than without it"
             return "less_harm"
+        level = harm_level_with(text)
+        if level and comparator and polarity != "negative":
+            # "as safe as a placebo", "the same side effects as morphine": no more harm than the other treatment, which
+            # only a head-to-head comparison shows (a harm absent with ketamine alone does not)
+            reasons["direction"] = f"a harm set level with the comparator's: {level[0]!r}"
+            return "less_harm"
         compared = harm_compared(text) if comparator else None
         if compared:
             reasons["direction"] = f"{'less' if compared[1] else 'more'} harm than the comparator: {compared[0]!r}"
@@ -1498,6 +1629,13 @@ def _direction(
             w = None  # a side effect that "can be managed" still happens
         if polarity == "negative" or w:
             reasons["direction"] = f"the harm is absent or rare: {w or reasons.get('polarity', '')!r}"
+            return "does_not_cause"
+        w = harm_reassured(text)
+        if w:
+            # "blood pressure stays normal", "patients remain in control", "side effects are a thing of the past": a
+            # reassurance says the harm does not happen; weighed as the harm happening, the records that show it
+            # would support the very sentence they refute
+            reasons["direction"] = f"the harm is said not to happen, or the patient to stay as they were: {w!r}"
             return "does_not_cause"
         reasons["direction"] = "the harm occurs"
         return "causes"

@@ -395,8 +395,14 @@ def _vote_less_harm(prop: Proposition, e: Effect) -> tuple[int, float, str]:
             return 1, 0.8, f"ketamine lessened opioid-induced {name}"
         return 0, 0.0, f"no comparison with {prop.comparator}"
     other = _other_drug(e.vs)
-    if e.direction in ("lower", "better", "absent"):
+    level = e.direction == "absent" and bool(_SIMILAR.search(f"{f.cue} {f.words}"))
+    level = level or (e.direction == "absent" and f.rule.startswith("safety statement"))
+    if e.direction in ("lower", "better", "absent") and not level:
         return 1, 1.0, f"{name} less frequent with ketamine than with {other}"
+    if level:
+        # "comparable safety profiles", "the apparent safety ... comparable to morphine": a statement that ketamine is
+        # safe, set beside the other drug, says it is level with it at best, not that the harm is less frequent
+        return -1, 0.5, f"{name}: ketamine said safe beside {other} ({f.cue or f.words!r}), not less frequent"
     if e.direction == "same":  # a null on a harm is imprecise (harms are rare): weak evidence against
         return -1, 0.5, f"{name} as frequent with ketamine as with {other}"
     if e.direction in ("higher", "worse", "occurred"):
@@ -1803,6 +1809,13 @@ def named_harm(claim: Claim) -> tuple[re.Pattern[str], ...]:
     findings on adverse events in general are indirect for it, only a sentence that names it is direct. Empty when
     the claim names no such harm."""
     prop = claim.proposition
+    if prop.direction == "less_harm" and set(prop.outcomes) == {"adverse_events"}:
+        # "less dizziness than morphine": the harm set against the comparator's, when the vocabulary has no outcome
+        # for it, is what a finding must name; adverse events in general, fewer or comparable, are not it
+        from .normalise import harm_compared_named
+
+        said = harm_compared_named(claim.quote)
+        return _named_harm(said) if said else ()
     if prop.direction != "causes" or set(prop.outcomes) != {"adverse_events"} or not claim.lead_in:
         return ()
     return _named_harm(claim.quote)

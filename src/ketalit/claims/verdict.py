@@ -226,6 +226,19 @@ def harm_qualifier(claim: Claim) -> str:
     return m.group(0) if m else ""
 
 
+def harm_unread(claim: Claim) -> bool:
+    """Whether a claim read as ketamine causing adverse events names no harm and no word of one being absent or rare
+    ("Ketamine puts patients back in control of their lives", read as a side effect by its kind): its harm (adverse
+    events in general) and its direction (the harm occurs) are both what a reading gives when it finds none, so
+    records of side effects cannot show what it says."""
+    from .normalise import HARM_KINDS, harm_read_from
+
+    prop = claim.proposition
+    if claim.kind not in HARM_KINDS or prop.direction != "causes" or set(prop.outcomes) != {"adverse_events"}:
+        return False
+    return harm_read_from(claim.text) is None
+
+
 def use_words(claim: Claim) -> str:
     """The words with which a claimed benefit's own sentence says only that ketamine is, or has been, used for something
     (``data/weighing.toml`` [use] claim: "has been used as well for", "doctors commonly use"); "" if it does not, if it
@@ -1526,6 +1539,12 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if shown:  # which records show which part
         each = "; ".join(f"{p} ({', '.join(map(cite, records[:2]))})" for p, records in shown.items())
         note = f" Each part the claim names is shown: {each}." + note
+    if v == "supported" and harm_unread(claim):
+        v = "insufficient"  # a harm the claim does not name, said to happen where it says nothing happens
+        note = (
+            " The claim names no harm and says nothing of one happening: 'adverse events' is what the reading gives "
+            "when it finds none, so records that side effects occur do not show what it says." + note
+        )
     qualifier = harm_qualifier(claim) if v == "supported" else ""
     if qualifier:
         v = "mixed"  # the harm is shown to happen; what the claim says of it is not checked
