@@ -416,7 +416,7 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         out += [f"scope of use {m.group(0)!r}" for m in pattern("textbook", "use_scope").finditer(quote)]
     of_use = bool(pattern("use", "claim").search(claim.quote))  # "has been used for ...": its own rules
     if claim.kind in table["qualifier_kinds"] and not of_use:
-        out += [f"qualifier {m.group(0).strip()!r}" for m in _qualifiers(claim, quote)]
+        out += [f"qualifier {m.group(0).strip()!r}" for m in _qualifiers(claim, quote, evidence)]
     if claim.kind not in table["joined_kinds"]:
         return out
     loose = claim.kind in table["loose_kinds"]
@@ -476,10 +476,13 @@ def _after(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     return any(x < before.end(1) and before.start(1) < y for x, y in spans)
 
 
-def _qualifiers(claim: Claim, quote: str) -> list[re.Match[str]]:
+def _qualifiers(claim: Claim, quote: str, evidence: str = "") -> list[re.Match[str]]:
     """The qualifiers of a claim's asserting clause (``data/coverage.toml`` [unchecked] qualifier: "in pregnant women",
     "at home", "after one 40-minute session") that name something, a content word or a figure, none of whose words its
-    proposition carries (a figure is carried when the proposition has a quantity)."""
+    proposition carries (a figure is carried when the proposition has a quantity; an abbreviation when it is a known
+    one or the reading or the deciding records spell it, as the abbreviation rule reads it: "in SCI patients", "in the
+    ICU")."""
+    abbreviation = _compile(settings()["unchecked"]["abbreviation"], 0)
     if claim.kind == "safety" and claim.proposition.direction != "does_not_cause":
         return []  # a harm said to happen "in high doses" narrows it; "safe at home" widens what is claimed
     spans = [m.span() for rx in _patterns(claim) for m in rx.finditer(quote) if m.end() > m.start()]
@@ -501,7 +504,9 @@ def _qualifiers(claim: Claim, quote: str) -> list[re.Match[str]]:
         # that reads the word where the claim has it ("requires monitoring")
         held = fields if m.group(0).lower().startswith("without") else spans
         carried = [w for w in words if any(x < a + w.end() and a + w.start() < y for x, y in held)
-                   or (w.group(0)[0].isdigit() and claim.proposition.quantity)]  # fmt: skip
+                   or (w.group(0)[0].isdigit() and claim.proposition.quantity)
+                   or (abbreviation.fullmatch(w.group(0)) and (_unchecked("abbreviation_known").fullmatch(w.group(0))
+                                                               or _spelt(w.group(0), claim.assertion, evidence)))]  # fmt: skip
         if not carried:
             out.append(m)
     return out
