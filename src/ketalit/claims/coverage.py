@@ -477,6 +477,12 @@ def _qualifiers(claim: Claim, quote: str, evidence: str = "") -> list[re.Match[s
     one or the reading or the deciding records spell it, as the abbreviation rule reads it: "in SCI patients", "in the
     ICU")."""
     abbreviation = _compile(settings()["unchecked"]["abbreviation"], 0)
+
+    def spelt(w: re.Match[str]) -> bool:
+        word = w.group(0)
+        known = _unchecked("abbreviation_known").fullmatch(word)
+        return bool(abbreviation.fullmatch(word)) and bool(known or _spelt(word, claim.assertion, evidence))
+
     if claim.kind == "safety" and claim.proposition.direction != "does_not_cause":
         return []  # a harm said to happen "in high doses" narrows it; "safe at home" widens what is claimed
     spans = [m.span() for rx in _patterns(claim) for m in rx.finditer(quote) if m.end() > m.start()]
@@ -498,9 +504,7 @@ def _qualifiers(claim: Claim, quote: str, evidence: str = "") -> list[re.Match[s
         # that reads the word where the claim has it ("requires monitoring")
         held = fields if m.group(0).lower().startswith("without") else spans
         carried = [w for w in words if any(x < a + w.end() and a + w.start() < y for x, y in held)
-                   or (w.group(0)[0].isdigit() and claim.proposition.quantity)
-                   or (abbreviation.fullmatch(w.group(0)) and (_unchecked("abbreviation_known").fullmatch(w.group(0))
-                                                               or _spelt(w.group(0), claim.assertion, evidence)))]  # fmt: skip
+                   or (w.group(0)[0].isdigit() and claim.proposition.quantity) or spelt(w)]  # fmt: skip
         if not carried:
             out.append(m)
     return out
