@@ -163,7 +163,7 @@ def _field_patterns(claim: Claim) -> list[re.Pattern[str]]:
     return [rx for rx in out if rx is not None]
 
 
-def _names(claim: Claim, axis: str, tag: str) -> bool:
+def names_in_claim(claim: Claim, axis: str, tag: str) -> bool:
     """Whether the claim's own words (its quote and its list's lead-in) name this route or population."""
     table = "routes" if axis == "route" else "population_words"
     patterns = [_table(table, tag), *_vocabulary(axis, tag)]
@@ -187,7 +187,7 @@ def frames(claim: Claim) -> list[str]:
     fields = {"population": ("setting", prop.population), "route": ("route", prop.routes)}
     for what in settings()["frames"]["from_page"]:
         axis, tags = fields[what]
-        unnamed = [t for t in tags if not _names(claim, axis, t)]
+        unnamed = [t for t in tags if not names_in_claim(claim, axis, t)]
         if unnamed:
             out.append(f"its {what} ({', '.join(unnamed)}) comes from the page: the claim's words name none")
     return out

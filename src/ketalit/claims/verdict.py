@@ -99,7 +99,7 @@ from typing import TYPE_CHECKING, Any
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import TEXTBOOK_KINDS, Claim, Proposition
-from .coverage import _names, cap, unchecked
+from .coverage import cap, names_in_claim, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
     ACTION_VERBS,
@@ -1209,19 +1209,18 @@ def off_route(t: Tally, v: str) -> str:
     )
 
 
-EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative")  # claims about an effect of the drug
-
-
 def on_route_support(t: Tally, v: str) -> str:
     """Why a `supported` verdict on an effect or on safety is not about the route the claim's own words name ("" when
     it is, or when they name none, or the usual one): ``data/weighing.toml`` [route]. As for a divided verdict
     (``off_route``), only records that state the claim's route are direct on it: the support must meet the minimum
     (``Tally.enough``) in them alone, or the route the claim names ("with a single nasal spray", "when taken as a
     pill") is not what the evidence shows, however much the records of another route, or of none stated, support it."""
+    from .normalise import EFFECT_KINDS  # the kinds of a claim about an effect (dosing among them, left out here)
+
     claim = t.claim
     # the routes the claim's own words name: one the page gives (a clinic of lozenges) is how reviewers read it too
-    routes = [r for r in claim.proposition.routes if _names(claim, "route", r)]
-    if v != "supported" or not routes or claim.kind not in (*EFFECT_KINDS, "safety"):
+    routes = [r for r in claim.proposition.routes if names_in_claim(claim, "route", r)]
+    if v != "supported" or not routes or claim.kind == "dosing" or claim.kind not in (*EFFECT_KINDS, "safety"):
         return ""
     if set(routes) & set(weighing()["route"]["usual"]):
         return ""
