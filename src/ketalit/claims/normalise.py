@@ -394,7 +394,8 @@ _OBJECT_GAP = re.compile(r"^(?:\s+(?!(?:and|or|but|then|while|whereas)\b)[\w'’
 
 def harm_reassured(text: str) -> str | None:
     """The words with which a sentence reassures (``data/claim_text.toml`` harm_reassured): a harm or the patient said
-    to stay as they were ("blood pressure stays normal", "patients remain fully conscious"), a harm said to be gone or
+    to stay as they were ("blood pressure stays normal", "patients remain conscious and in control"; staying awake or
+    conscious alone is none), a harm said to be gone or
     unheard of, or mild every time; None if there are none, or if a hedge comes before the state ("you may feel calm":
     harm_reassured_unless), which makes it an effect that may occur."""
     c = _cues()
@@ -406,8 +407,9 @@ def harm_reassured(text: str) -> str | None:
 
 
 def harm_read_from(own: str) -> str | None:
-    """The words from which a sentence's harm or its direction are read: a harm, a side effect or an outcome named, or
-    a harm said to be absent, rare or kept off ("No flashbacks", "This is rare"); None if both would be defaults."""
+    """The words from which a sentence's harm or its direction are read: a harm, a side effect, harm in general words
+    ("carries some risks") or an outcome named, or a harm said to be absent, rare or kept off ("No flashbacks", "This
+    is rare"); None if both would be defaults."""
     c = _cues()
     for rx in (
         c["harm"],
