@@ -169,6 +169,8 @@ def rules() -> dict[str, Any]:
     n = data["normalise"]
     for name in n["rarity_in"]:  # the words of rarity, one home, joined to each list that reads them
         n[name] = [*n[name], *n["rarity"]]
+    # a lead-in of contraindications is one of cautions too: one home for the lead-ins both read
+    n["lead_in_caution"] = [*n["lead_in_caution"], *n["lead_in_contraindication"]]
     return data
 
 
