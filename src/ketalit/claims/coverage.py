@@ -42,6 +42,7 @@ REVIEWED = "proposition_reviewed"  # Claim.extra key: a person accepted, correct
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME = re.compile(r"[A-Z][a-z][A-Za-z'’-]*")  # capitalised, not an acronym
 CAPPED = ("supported", "mixed", "contradicted")
+_BRACKETED = re.compile(r"\(([^)]*)\)|\[([^]]*)\]")
 _DENIED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.I)  # "not the only", "isn't for everyone": denied
 
 
@@ -386,6 +387,11 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
             out += [f"{key} {m.group(0)!r}" for m in _unchecked(key).finditer(quote)
                     if not any(x < m.end() and m.start() < y for x, y in carried)
                     and not _DENIED.search(quote, 0, m.start())]  # fmt: skip
+            # what brackets add to the sentence ("relieves pain (permanently)") is said too, though the asserting
+            # clause leaves the brackets out
+            asides = [b.group(1) or b.group(2) or "" for b in _BRACKETED.finditer(claim.quote)]
+            out += [f"{key} {m.group(0)!r} (in brackets)" for aside in asides
+                    for m in _unchecked(key).finditer(aside) if not _DENIED.search(aside, 0, m.start())]  # fmt: skip
         shares = (m for pattern in table["share"] for m in _compile([pattern]).finditer(in_digits(quote)))
         for m in shares:  # one pattern at a time: each names its groups
             part, whole = float(m.group("part")), float(m.group("whole") or 100)

@@ -729,10 +729,20 @@ _SESSION_TIME = re.compile(
 )
 
 
+# a time the claim denies ("weeks, not years", "months rather than years"): not one it states
+_DENIED_TIME = re.compile(
+    r"(?:\b(?:not|never|rather than|instead of|as opposed to)\s+(?:for\s+|even\s+|up\s+to\s+)?)"
+    r"(?:(?:\d+(?:\.\d+)?|several|many|a few|an?|one)\s+)?(?:days?|weeks?|months?|years?)\b",
+    re.I,
+)
+
+
 def _duration_spans(text: str) -> tuple[float, float, str] | None:
     """Every relief time a text states, numbers and words, as one range from the lowest to the highest end ("for
-    several days to a few weeks, ... up to a month or more" is 1-30 days); bare "weeks", "months" by the table."""
+    several days to a few weeks, ... up to a month or more" is 1-30 days); bare "weeks", "months" by the table; a
+    time the text denies ("weeks, not years") is not stated."""
     text = _SESSION_TIME.sub(lambda m: " " * len(m.group(0)), text)
+    text = _DENIED_TIME.sub(lambda m: " " * len(m.group(0)), text)
     lows, highs, words, taken = [], [], [], []
     for m in _RANGE.finditer(text):
         factor = _unit_key(m.group(3), _UNIT_DAYS)
@@ -1016,6 +1026,100 @@ def written_out(text: str) -> str:
     return _CONTRACTED.sub(full, text)
 
 
+# A count in words ("twenty-six", "forty eight", "a hundred and eighty", "one thousand", "two hundred"), read whole:
+# the last word alone ("six" of "twenty-six") is another figure. Fractions of a unit ("a quarter of a year", "half a
+# year", "three quarters of a year", "a year and a half") are read as the share of one unit.
+_UNITS_IN_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_IN_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                  "ninety": 90}  # fmt: skip
+_SCALES_IN_WORDS = {"hundred": 100, "thousand": 1000}
+_COUNT_WORD = "|".join(sorted([*_UNITS_IN_WORDS, *_TENS_IN_WORDS, *_SCALES_IN_WORDS], key=len, reverse=True))
+_TIME_UNIT_WORD = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+# a count of words (with "a"/"one" before a scale, "and" inside it) just before a unit of time
+_SPELT_COUNT = re.compile(
+    rf"\b(?P<count>(?:(?:an?|one)[\s-]+(?=(?:hundred|thousand)\b))?(?:{_COUNT_WORD})"
+    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_COUNT_WORD}))*)(?P<gap>[\s-]+){_TIME_UNIT_WORD}",
+    re.I,
+)
+_FRACTIONS_IN_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_SPELT_FRACTION = re.compile(
+    r"\b(?:(?P<many>an?|one|two|three)\s+)?(?P<part>half|quarters?|thirds?)\s+(?:of\s+)?an?\s+"
+    rf"(?P<unit>{_TIME_UNIT_WORD})",
+    re.I,
+)
+_AND_A_HALF = re.compile(rf"\b(?P<count>an?|one|\d+)\s+(?P<unit>{_TIME_UNIT_WORD})\s+and\s+a\s+half\b", re.I)
+# a footnote or reference mark on a word ("pain¹", "years²", "relief†", "relief[3]"): no part of what is said
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,;:])(?:[\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7]+|\[\d{1,3}\])")
+
+
+def count_in_words(words: str) -> int | None:
+    """A whole number written in words ("twenty-six" 26, "a hundred and eighty" 180, "two thousand" 2000); None if
+    the words are not one number ("six twenty", "hundred hundred")."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower().strip()) if w and w != "and"]
+    total, current, last = 0, 0, ""
+    for i, w in enumerate(parts):
+        if w in ("a", "an", "one") and i + 1 < len(parts) and parts[i + 1] in _SCALES_IN_WORDS:
+            current, last = 1, "unit"
+        elif w in _UNITS_IN_WORDS:
+            if last in ("unit", "teen"):
+                return None
+            current, last = current + _UNITS_IN_WORDS[w], "teen" if _UNITS_IN_WORDS[w] >= 10 else "unit"
+        elif w in _TENS_IN_WORDS:
+            if last in ("unit", "teen", "tens"):
+                return None
+            current, last = current + _TENS_IN_WORDS[w], "tens"
+        elif w in _SCALES_IN_WORDS:
+            scale = _SCALES_IN_WORDS[w]
+            if last in ("", "scale") and not current:
+                return None
+            if scale == 100:
+                if current >= 100:
+                    return None
+                current *= 100
+            else:
+                total, current = total + (current or 1) * scale, 0
+            last = "scale"
+        else:
+            return None
+    return total + current if parts else None
+
+
+def spelt_figures(text: str) -> str:
+    """``text`` with its footnote marks dropped and each time it spells out in words written in figures ("twenty-six
+    weeks" -> "26 weeks", "a hundred and eighty days" -> "180 days", "a quarter of a year" -> "0.25 year", "a year
+    and a half" -> "1.5 years"), so that every cue and every reading of a time reads the number whole, as it reads
+    digits; a lone "a", "an" or "one" before a unit ("a year", "one month") is left as it is."""
+    text = _FOOTNOTE_MARK.sub("", text)
+
+    def fraction(m: re.Match[str]) -> str:
+        many = m.group("many")
+        n = {"two": 2, "three": 3}.get((many or "").lower(), 1)
+        part = _FRACTIONS_IN_WORDS[m.group("part").lower().rstrip("s")]
+        return f"{n * part:.2f}".rstrip("0").rstrip(".") + f" {m.group('unit')}"
+
+    def and_a_half(m: re.Match[str]) -> str:
+        count = m.group("count")
+        n = float(count) if count[0].isdigit() else 1.0
+        return f"{n + 0.5:g} {m.group('unit').rstrip('s')}s"
+
+    def count(m: re.Match[str]) -> str:
+        words = m.group("count")
+        if words.lower() in ("a", "an", "one"):
+            return m.group(0)
+        n = count_in_words(words)
+        if "-" in m.group("gap") and len(re.split(r"[\s-]+", words.strip())) > 1:
+            return m.group(0)  # "twenty four-hour infusions": twenty infusions of four hours
+        return m.group(0) if n is None else f"{n}{m.group('gap')}{m.group(0)[m.end('gap') - m.start() :]}"
+
+    text = _SPELT_FRACTION.sub(fraction, text)
+    text = _AND_A_HALF.sub(and_a_half, text)
+    return _SPELT_COUNT.sub(count, text)
+
+
 def normalise(
     candidate: Candidate, page_text: str = "", context: PageContext | None = None, learned: bool = True
 ) -> Normalised:
@@ -1028,8 +1132,8 @@ def normalise(
     as_written = candidate  # what the trained kind model reads: the page's own words
     candidate = replace(
         candidate,
-        quote=written_out(candidate.quote),
-        clause=written_out(candidate.clause),
+        quote=spelt_figures(written_out(candidate.quote)),
+        clause=spelt_figures(written_out(candidate.clause)),
         lead_in=written_out(candidate.lead_in),
         heading=written_out(candidate.heading),
         previous=written_out(candidate.previous),

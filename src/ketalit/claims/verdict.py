@@ -989,6 +989,11 @@ def shown_parts(t: Tally) -> dict[str, list[Evidence]]:
     first = next((o for o in outcomes if o in pain), None)
     if first:
         parts[first.replace("_", " ")] = pain
+    relief = first or ("pain_intensity" if "pain_intensity" in outcomes else None)
+    if relief and "duration_of_relief" in outcomes:
+        # "reduces pain in patients with CRPS for weeks": how long relief lasts is the pain's lessening at a later
+        # time, one part (shown by a finding on the pain at that time; the time itself is the duration rule's)
+        parts["duration of relief"] = {"duration_of_relief"} | parts.pop(relief.replace("_", " "))
     if prop.direction not in EFFECT_DIRECTIONS or len(parts) + len(measures) < 2:
         return {}
     some = bool(strength_words(claim, "some"))
