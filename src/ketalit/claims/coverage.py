@@ -397,6 +397,15 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
             part, whole = float(m.group("part")), float(m.group("whole") or 100)
             if whole and part / whole >= float(table["least_share"]):
                 out.append(f"share {m.group(0)!r}")
+        if claim.proposition.quantity is None:
+            # a time of relief the claim states that its reading does not carry ("patients improved for a year" read as
+            # relief alone), or how long the pain has lasted ("pain that has lasted for decades"): no verdict checks
+            # it (data/claim_text.toml relief_time, pain_time)
+            from .normalise import pain_times, relief_time  # (normalise does not import this module)
+
+            timed = relief_time(quote)
+            out += [f"time {timed!r} the reading does not carry"] if timed else []
+            out += [f"time the pain has lasted {w!r}" for w in pain_times(quote)]
         if not claim.proposition.comparator:
             compared = _unchecked("comparison").finditer(quote)
             out += [f"comparison {m.group(0)!r} without its comparator" for m in compared]

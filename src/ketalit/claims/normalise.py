@@ -771,6 +771,41 @@ def _duration_spans(text: str) -> tuple[float, float, str] | None:
     return (min(lows), max(highs), ", ".join(words)) if lows else None
 
 
+def _times(text: str) -> list[tuple[re.Match[str], str]]:
+    """Each time a text states in the forms of relief_time, with whose it is: "relief", "pain" (how long the pain has
+    lasted: "pain that has lasted for decades", "suffer for years") or "use" (how long the drug has been used)."""
+    c = _cues()
+    out = []
+    for m in c["relief_time"].finditer(text):
+        before = text[: m.start()]
+        if c["pain_time"].search(before):
+            out.append((m, "pain"))
+        elif c["use_time"].search(before) or c["relief_time_after_not"].match(text[m.end() :]):
+            out.append((m, "use"))
+        else:
+            out.append((m, "relief"))
+    return out
+
+
+def relief_time(text: str) -> str | None:
+    """The time of relief a text states, whatever its verb ("helps CRPS pain for months", "improved for a year", "months
+    of relief"): not a time the pain has lasted nor one of the drug's use ("pain that has lasted for decades")."""
+    return next((m.group(0) for m, whose in _times(text) if whose == "relief"), None)
+
+
+def pain_times(text: str) -> list[str]:
+    """The times a text states that the pain has lasted ("pain that has lasted for decades", "suffer for years")."""
+    return [m.group(0) for m, whose in _times(text) if whose == "pain"]
+
+
+def without_times_not(text: str) -> str:
+    """The text with the times that are not of relief blanked (the pain's, the drug's use)."""
+    for m, whose in reversed(_times(text)):
+        if whose != "relief":
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
 def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     """The time a claim states: onset in minutes or duration in days, both ends; vague words by the table. Words of
     speed alone ("fast", "rapid") or of length alone ("long-lasting") give no figure."""
@@ -1200,6 +1235,14 @@ def normalise(
         # "ketamine's pain relief does not wear off", "its benefits are not temporary": relief said never to end
         was = f"; not {kind}" if kind != "duration" else ""
         kind, reasons["kind"] = "duration", f"relief said never to end: {denied!r} (how long it lasts{was})"
+    # a claim of effect that states a time of relief, whatever its verb ("helps CRPS pain for months", "patients
+    # improved for a year"), or an item under a lead-in that states one ("Ketamine gives months of relief for: - CRPS"),
+    # is about how long relief lasts: the time is checked at both ends, never dropped for plain efficacy
+    timed = relief_time(own) if kind == "efficacy" and not c["usage_role"].search(own) else None
+    timed_lead = relief_time(candidate.lead_in) if kind == "efficacy" and not timed and candidate.lead_in else None
+    if timed or timed_lead:
+        where_said = f"{timed!r}" if timed else f"{timed_lead!r} in the lead-in {candidate.lead_in.strip()!r}"
+        kind, reasons["kind"] = "duration", f"a time of relief: {where_said} (how long it lasts; not efficacy)"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:
@@ -1236,6 +1279,11 @@ def normalise(
         ]
         if concepts:
             reasons["concepts"] = f"the condition the list of cautions names: {own.strip()!r}"
+    other_harm = c["harm_of_other_drug"].search(own) if kind in HARM_KINDS and not concepts else None
+    if other_harm:
+        # "lowers the risk of opioid overdose": a record must name that harm, or ketamine's own safety would settle it
+        concepts = [[other_harm.group(1).lower()[:7]]]
+        reasons["concepts"] = f"a harm of another drug: {other_harm.group(0)!r}"
     listed = property_parts(own) if kind == "mechanism" else None
     if listed:
         concepts = listed[1]
@@ -1332,8 +1380,13 @@ def normalise(
         if undone:
             reasons["polarity"] = undone
     q, why = quantity(own if kind != "onset" or re.search(r"\d|minutes|hours|days", own, re.I) else text, kind)
+    if q is not None and kind == "duration" and without_times_not(own) != own:
+        # a time the pain has lasted or the drug been used ("pain that has lasted for decades") is not relief's
+        q, why = quantity(without_times_not(own), kind)
     if q is None and kind == "onset":
         q, why = quantity(text, kind)
+    if q is None and kind == "duration" and candidate.lead_in and relief_time(candidate.lead_in):
+        q, why = quantity(text, kind)  # the lead-in's time ("months of relief for:")
     if q is None and denied:
         span = rules()["normalise"]["unending_days"]
         q, why = Quantity("duration_days", float(span["low"]), float(span["high"])), f"relief never ends: {denied!r}"
