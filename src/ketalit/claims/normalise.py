@@ -538,6 +538,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     c = _cues()
     own = quote or text
     main = main_clause(own)
+    sign = c["sign_relieved"].search(own)
+    if sign:
+        return "efficacy", f"a sign other than pain said to be relieved: {sign.group(0)!r}"
     if lead_in and _first(c["side_effect_list"], lead_in) and not _first(c["improvement"], own):
         return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
     if lead_in and _first(c["conditions_list"], lead_in) and _first(c["condition_item"], own):
@@ -1199,9 +1202,10 @@ def normalise(
     treated = _first(c["dependence_treated"], own) if kind == "efficacy" else None
     # an item of a list of cautions is the rules' too: the model reads "reduced lung function" as a benefit
     caution = caution_item(own, candidate.lead_in) if kind == "safety" else None
-    weighed_against = (
-        kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own) or treated or caution
-    )
+    # so is a sign other than pain said to be relieved: the model reads "fatigue" as a harm
+    sign = c["sign_relieved"].search(own) if kind == "efficacy" else None
+    remedy = kind == "side_effect" and remedy_for_harm(own)
+    weighed_against = kind == "comparative" and contrast or remedy or treated or caution or sign
     if learned and not weighed_against:
         from .kind_model import read_kind
 
@@ -1279,6 +1283,10 @@ def normalise(
         ]
         if concepts:
             reasons["concepts"] = f"the condition the list of cautions names: {own.strip()!r}"
+    if sign and not concepts:
+        # "It also reduces swelling and skin changes": a record must name the sign, or pain relief would settle it
+        concepts = [[sign.group(1).lower()[:7]]]
+        reasons["concepts"] = f"a sign other than pain said to be relieved: {sign.group(0)!r}"
     other_harm = c["harm_of_other_drug"].search(own) if kind in HARM_KINDS and not concepts else None
     if other_harm:
         # "lowers the risk of opioid overdose": a record must name that harm, or ketamine's own safety would settle it
@@ -1395,6 +1403,10 @@ def normalise(
     # a harm named as a bare list item is read with its lead-in's words ("Patients rarely experience: - Nausea")
     said = f"{governing} {own}" if governing and kind in HARM_KINDS else own
     direction = _direction(kind, said, polarity, comparator, q, reasons, outcomes)
+    lasting_denied = _first(c["lasting_denied"], main_clause(own)) if kind == "duration" and q is None else None
+    if lasting_denied and direction == "lasts":
+        # "does not give lasting relief": relief said not to last, not relief that lasts
+        direction, reasons["direction"] = "fades", f"lasting relief denied: {lasting_denied!r}"
     if caution:
         # "reduced lung function" names the patient's condition, not a harm lessened
         direction, reasons["direction"] = "causes", "harm in people who have the condition the list of cautions names"
