@@ -367,6 +367,7 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     the proposition carries, and an unhedged consequence after the main clause that does (", allowing patients to live
     normal lives", ", which prevents overdose deaths": ``_consequences``). The words of a claim a person reviewed are
     that person's reading: nothing is unchecked."""
+    from .normalise import pain_times, relief_time  # (normalise does not import this module)
     from .verdict import in_digits  # verdict imports this module
 
     if claim.extra.get(REVIEWED):
@@ -397,6 +398,11 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
             part, whole = float(m.group("part")), float(m.group("whole") or 100)
             if whole and part / whole >= float(table["least_share"]):
                 out.append(f"share {m.group(0)!r}")
+        if claim.proposition.quantity is None:
+            # a time of relief the claim states that its reading does not carry ("patients improved for a year" read as
+            # relief alone): no verdict checks it (data/claim_text.toml relief_time)
+            timed = relief_time(quote)
+            out += [f"time {timed!r} the reading does not carry"] if timed else []
         if not claim.proposition.comparator:
             compared = _unchecked("comparison").finditer(quote)
             out += [f"comparison {m.group(0)!r} without its comparator" for m in compared]
@@ -406,6 +412,9 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         out += [f"abbreviation {m.group(0)!r}" for m in found
                 if not shown(*m.span()) and not _unchecked("abbreviation_known").fullmatch(m.group(0))
                 and not _spelt(m.group(0), claim.assertion, evidence)]  # fmt: skip
+    # how long the pain has lasted ("works on pain that has lasted for decades"), of any kind: no reading carries it,
+    # and a textbook reading would take it for how long the drug has been used (data/claim_text.toml pain_time)
+    out += [f"time the pain has lasted {w!r}" for w in pain_times(quote)]
     if claim.kind in table["relation_kinds"]:
         out += [f"relation of dose and effect {m.group(0)!r}" for m in _unchecked("relation").finditer(quote)]
     if claim.kind in table["likened_kinds"]:

@@ -538,6 +538,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     c = _cues()
     own = quote or text
     main = main_clause(own)
+    sign = c["sign_relieved"].search(own)
+    if sign:
+        return "efficacy", f"a sign other than pain said to be relieved: {sign.group(0)!r}"
     if lead_in and _first(c["side_effect_list"], lead_in) and not _first(c["improvement"], own):
         return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
     if lead_in and _first(c["conditions_list"], lead_in) and _first(c["condition_item"], own):
@@ -769,6 +772,41 @@ def _duration_spans(text: str) -> tuple[float, float, str] | None:
                 words.append(f"{phrase!r} read as {lo}-{hi} days")
                 taken.append(m.span())
     return (min(lows), max(highs), ", ".join(words)) if lows else None
+
+
+def _times(text: str) -> list[tuple[re.Match[str], str]]:
+    """Each time a text states in the forms of relief_time, with whose it is: "relief", "pain" (how long the pain has
+    lasted: "pain that has lasted for decades", "suffer for years") or "use" (how long the drug has been used)."""
+    c = _cues()
+    out = []
+    for m in c["relief_time"].finditer(text):
+        before = text[: m.start()]
+        if c["pain_time"].search(before):
+            out.append((m, "pain"))
+        elif c["use_time"].search(before) or c["relief_time_after_not"].match(text[m.end() :]):
+            out.append((m, "use"))
+        else:
+            out.append((m, "relief"))
+    return out
+
+
+def relief_time(text: str) -> str | None:
+    """The time of relief a text states, whatever its verb ("helps CRPS pain for months", "improved for a year", "months
+    of relief"): not a time the pain has lasted nor one of the drug's use ("pain that has lasted for decades")."""
+    return next((m.group(0) for m, whose in _times(text) if whose == "relief"), None)
+
+
+def pain_times(text: str) -> list[str]:
+    """The times a text states that the pain has lasted ("pain that has lasted for decades", "suffer for years")."""
+    return [m.group(0) for m, whose in _times(text) if whose == "pain"]
+
+
+def without_times_not(text: str) -> str:
+    """The text with the times that are not of relief blanked (the pain's, the drug's use)."""
+    for m, whose in reversed(_times(text)):
+        if whose != "relief":
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
 
 
 def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
@@ -1164,9 +1202,10 @@ def normalise(
     treated = _first(c["dependence_treated"], own) if kind == "efficacy" else None
     # an item of a list of cautions is the rules' too: the model reads "reduced lung function" as a benefit
     caution = caution_item(own, candidate.lead_in) if kind == "safety" else None
-    weighed_against = (
-        kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own) or treated or caution
-    )
+    # so is a sign other than pain said to be relieved: the model reads "fatigue" as a harm
+    sign = c["sign_relieved"].search(own) if kind == "efficacy" else None
+    remedy = kind == "side_effect" and remedy_for_harm(own)
+    weighed_against = kind == "comparative" and contrast or remedy or treated or caution or sign
     if learned and not weighed_against:
         from .kind_model import read_kind
 
@@ -1200,6 +1239,14 @@ def normalise(
         # "ketamine's pain relief does not wear off", "its benefits are not temporary": relief said never to end
         was = f"; not {kind}" if kind != "duration" else ""
         kind, reasons["kind"] = "duration", f"relief said never to end: {denied!r} (how long it lasts{was})"
+    # a claim of effect that states a time of relief, whatever its verb ("helps CRPS pain for months", "patients
+    # improved for a year"), or an item under a lead-in that states one ("Ketamine gives months of relief for: - CRPS"),
+    # is about how long relief lasts: the time is checked at both ends, never dropped for plain efficacy
+    timed = relief_time(own) if kind == "efficacy" and not c["usage_role"].search(own) else None
+    timed_lead = relief_time(candidate.lead_in) if kind == "efficacy" and not timed and candidate.lead_in else None
+    if timed or timed_lead:
+        where_said = f"{timed!r}" if timed else f"{timed_lead!r} in the lead-in {candidate.lead_in.strip()!r}"
+        kind, reasons["kind"] = "duration", f"a time of relief: {where_said} (how long it lasts; not efficacy)"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
     if routes:
@@ -1236,6 +1283,15 @@ def normalise(
         ]
         if concepts:
             reasons["concepts"] = f"the condition the list of cautions names: {own.strip()!r}"
+    if sign and not concepts:
+        # "It also reduces swelling and skin changes": a record must name the sign, or pain relief would settle it
+        concepts = [[sign.group(1).lower()[:7]]]
+        reasons["concepts"] = f"a sign other than pain said to be relieved: {sign.group(0)!r}"
+    other_harm = c["harm_of_other_drug"].search(own) if kind in HARM_KINDS and not concepts else None
+    if other_harm:
+        # "lowers the risk of opioid overdose": a record must name that harm, or ketamine's own safety would settle it
+        concepts = [[other_harm.group(1).lower()[:7]]]
+        reasons["concepts"] = f"a harm of another drug: {other_harm.group(0)!r}"
     listed = property_parts(own) if kind == "mechanism" else None
     if listed:
         concepts = listed[1]
@@ -1332,8 +1388,13 @@ def normalise(
         if undone:
             reasons["polarity"] = undone
     q, why = quantity(own if kind != "onset" or re.search(r"\d|minutes|hours|days", own, re.I) else text, kind)
+    if q is not None and kind == "duration" and without_times_not(own) != own:
+        # a time the pain has lasted or the drug been used ("pain that has lasted for decades") is not relief's
+        q, why = quantity(without_times_not(own), kind)
     if q is None and kind == "onset":
         q, why = quantity(text, kind)
+    if q is None and kind == "duration" and candidate.lead_in and relief_time(candidate.lead_in):
+        q, why = quantity(text, kind)  # the lead-in's time ("months of relief for:")
     if q is None and denied:
         span = rules()["normalise"]["unending_days"]
         q, why = Quantity("duration_days", float(span["low"]), float(span["high"])), f"relief never ends: {denied!r}"
@@ -1342,6 +1403,10 @@ def normalise(
     # a harm named as a bare list item is read with its lead-in's words ("Patients rarely experience: - Nausea")
     said = f"{governing} {own}" if governing and kind in HARM_KINDS else own
     direction = _direction(kind, said, polarity, comparator, q, reasons, outcomes)
+    lasting_denied = _first(c["lasting_denied"], main_clause(own)) if kind == "duration" and q is None else None
+    if lasting_denied and direction == "lasts":
+        # "does not give lasting relief": relief said not to last, not relief that lasts
+        direction, reasons["direction"] = "fades", f"lasting relief denied: {lasting_denied!r}"
     if caution:
         # "reduced lung function" names the patient's condition, not a harm lessened
         direction, reasons["direction"] = "causes", "harm in people who have the condition the list of cautions names"
