@@ -1032,6 +1032,10 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         if len(hits) < need:  # on the topic, but too little of what the claim says: related, not a stance
             votes.append(Vote(None, i, 0, 0.0, f"names only {', '.join(hits[:3])} of what the claim states"))
             continue
+        if claim.kind == "mechanism" and (open_ := pattern("textbook", "unsettled").search(text)):
+            # "remains inconclusive", "This article reviews ...": on the topic, not a statement of the mechanism
+            votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but says '{open_.group(0)}'"))
+            continue
         if figures and not figures & _figures(text):
             # a dose or a duration of another regimen ("0.5-2 mg/kg over an hour" against a trial's 0.15 mg/kg)
             votes.append(Vote(None, i, 0, 0.0, f"gives other figures than the claim's ({', '.join(sorted(figures))})"))

@@ -209,8 +209,11 @@ def textbook_parts(text: str, kind: str = "mechanism") -> tuple[TextbookPart, ..
 @lru_cache(maxsize=4)
 def general_words(kind: str) -> re.Pattern[str]:
     """The words a textbook claim of ``kind`` says nothing with (``data/weighing.toml`` [textbook] general_words; of a
-    history claim also history_general_words)."""
-    keys = ("general_words", "history_general_words") if kind == "history" else ("general_words",)
+    history claim also history_general_words, of a mechanism claim mechanism_general_words)."""
+    keys = {
+        "history": ("general_words", "history_general_words"),
+        "mechanism": ("general_words", "mechanism_general_words"),
+    }.get(kind, ("general_words",))
     return either([p for key in keys for p in weighing()["textbook"][key]])
 
 
