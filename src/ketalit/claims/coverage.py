@@ -380,8 +380,11 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     out: list[str] = []
     table = settings()["unchecked"]
     if claim.kind in table["effect_kinds"]:
-        regimen = _table("regimen", claim.proposition.regimen) if claim.proposition.regimen else None
-        carried = [m.span() for m in regimen.finditer(quote)] if regimen else []  # "after a single dose": its regimen
+        # "after a single dose": its regimen carries it; a regimen that names only the form ("infusion") carries no
+        # count, and "infusion after infusion" is not carried by it
+        counted = claim.proposition.regimen not in (None, "infusion")
+        regimen = _table("regimen", claim.proposition.regimen) if counted else None
+        carried = [m.span() for m in regimen.finditer(quote)] if regimen else []
         for key in ("universal", "fraction", "superlative"):
             out += [f"{key} {m.group(0)!r}" for m in _unchecked(key).finditer(quote)
                     if not any(x < m.end() and m.start() < y for x, y in carried)
