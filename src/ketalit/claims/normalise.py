@@ -269,8 +269,15 @@ def caution_item(own: str, lead_in: str) -> str | None:
 
 # a harm named as a label, then what is said of it after a colon or a dash ("Nausea – rare", "Breathing problems: none",
 # "Bladder damage: not a risk with medical ketamine"): a label of a few words, then its qualifier
-_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w'’ /()-]{1,50}?)\s*(?::|\s[-–—]\s|\s?[–—]\s?)\s*(?P<qualifier>\w.*)$", re.S)
-_OWN_SUBJECT = re.compile(r"^(?:ketamine|esketamine|it|this|they|we|you|patients|people|the (?:drug|medicine))\b", re.I)
+_LABEL = re.compile(
+    r"^\W*(?P<label>[A-Za-z][\w'’ /()-]{1,50}?)\s*(?::|\s[-–—]\s|\s?[–—]\s?)\s*(?P<qualifier>\w.*)$", re.S
+)
+_OWN_SUBJECT = re.compile(
+    r"^(?:ketamine|esketamine|it|this|they|we|you|patients|people|the (?:drug|medicine))\b"
+    r"|\b(?:ketamine|esketamine|it|they|we|you|patients|people)\s+(?:is|are|was|were|can|could|may|might|will|would|does"
+    r"|do|did|has|have|had|helps?|works?|causes?|makes?|gives?)\b",
+    re.I,
+)
 _NONE = re.compile(r"^none\b\s*", re.I)
 
 
@@ -280,13 +287,13 @@ def harm_label(own: str) -> tuple[str, str] | None:
     pressure: not an issue": "High blood pressure is not an issue"), so that the rules of rarity, negation and
     reassurance read the qualifier as the predicate it is; None unless the label (six words at most) names a harm and
     the qualifier names none (a list of harms, "Side effects: nausea, dizziness", is no qualifier) and has no subject
-    of its own ("Pain: it fades within hours")."""
+    of its own ("Avoiding tolerance: In controlled settings, ketamine is less prone to ...": a sentence)."""
     c = _cues()
     m = _LABEL.match(own.strip())
     if m is None:
         return None
     label, qualifier = m.group("label").strip(), m.group("qualifier").strip()
-    if len(label.split()) > 6 or _OWN_SUBJECT.match(qualifier):
+    if len(label.split()) > 6 or _OWN_SUBJECT.search(qualifier):
         return None
     if not any(_first(c[name], label) for name in ("harm", "side_effect", "dependence")):
         return None
@@ -294,7 +301,7 @@ def harm_label(own: str) -> tuple[str, str] | None:
         return None
     none = _NONE.match(qualifier)
     if none:
-        return f"There is no {label[:1].lower()}{label[1:]} {qualifier[none.end():]}".strip(), qualifier
+        return f"There is no {label[:1].lower()}{label[1:]} {qualifier[none.end() :]}".strip(), qualifier
     plural = label.lower().endswith("s") and not label.lower().endswith(("ss", "is", "us"))
     return f"{label} {'are' if plural else 'is'} {qualifier}", qualifier
 
@@ -1097,9 +1104,11 @@ def normalise(
     treated = _first(c["dependence_treated"], own) if kind == "efficacy" else None
     # an item of a list of cautions is the rules' too: the model reads "reduced lung function" as a benefit
     caution = caution_item(own, candidate.lead_in) if kind == "safety" else None
+    # and so is a harm named as a label and qualified: the model reads the label's words, not the sentence they shorten
+    labelled_harm = bool(labelled) and kind in HARM_KINDS
     weighed_against = (
         kind == "comparative" and contrast or kind == "side_effect" and remedy_for_harm(own) or treated or caution
-    )
+    ) or labelled_harm
     if learned and not weighed_against:
         from .kind_model import read_kind
 
