@@ -141,7 +141,7 @@ def test_a_true_claim_worded_like_a_false_one_keeps_its_verdict(claims: dict[str
     ("quote", "part"),
     [
         ("Ketamine relieves CRPS pain regardless of age.", "universal 'regardless of'"),
-        ("Ketamine keeps working infusion after infusion.", "universal 'infusion after infusion'"),
+        ("Ketamine keeps working infusion after infusion.", "repetition 'infusion after infusion'"),
     ],
 )
 def test_a_claim_for_every_patient_or_infusion_names_the_part_unchecked(
