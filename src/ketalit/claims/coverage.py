@@ -348,8 +348,9 @@ def _spelt(abbreviation: str, reading: str, evidence: str) -> bool:
 def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     """The parts of what a claim's own sentence asserts that its proposition does not carry, so that no verdict on the
     proposition checks them (``data/coverage.toml`` [unchecked]): a share or universal of the patients, the effect or
-    its reach ("in 9 of 10 patients", "all types of pain", "for good", "in one session"), a fraction in words ("by
-    half", "two thirds"), a superlative or a ranking ("the most effective", "the last hope"), a comparison whose
+    its reach ("in 9 of 10 patients", "all types of pain", "for good", "in one session", "regardless of age"), the
+    same relief however many infusions are given ("infusion after infusion", "as on the first"), a fraction in words
+    ("by half", "two thirds"), a superlative or a ranking ("the most effective", "the last hope"), a comparison whose
     comparator the proposition lacks ("as effective as morphine"), an abbreviation the reading does not name ("MS",
     "POTS") unless ``evidence`` (the verdict's explanation, which names the deciding records) names it or its
     expansion, and a clause joined to the one read ("... and lasts up to a year", ", with no side effects") none of
@@ -393,6 +394,10 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
             asides = [b.group(1) or b.group(2) or "" for b in _BRACKETED.finditer(claim.quote)]
             out += [f"{key} {m.group(0)!r} (in brackets)" for aside in asides
                     for m in _unchecked(key).finditer(aside) if not _DENIED.search(aside, 0, m.start())]  # fmt: skip
+        # the same relief however many infusions are given: no regimen carries it ("with repeated treatments" says the
+        # infusions were repeated, not that the last relieved as much as the first)
+        out += [f"repetition {m.group(0)!r}" for m in _unchecked("repetition").finditer(quote)
+                if not _DENIED.search(quote, 0, m.start())]  # fmt: skip
         shares = (m for pattern in table["share"] for m in _compile([pattern]).finditer(in_digits(quote)))
         for m in shares:  # one pattern at a time: each names its groups
             part, whole = float(m.group("part")), float(m.group("whole") or 100)

@@ -267,6 +267,45 @@ def caution_item(own: str, lead_in: str) -> str | None:
     return w
 
 
+# a harm named as a label, then what is said of it after a colon or a dash ("Nausea – rare", "Breathing problems: none",
+# "Bladder damage: not a risk with medical ketamine"): a label of a few words, then its qualifier
+_LABEL = re.compile(
+    r"^\W*(?P<label>[A-Za-z][\w'’ /()-]{1,50}?)\s*(?::|\s[-–—]\s|\s?[–—]\s?)\s*(?P<qualifier>\w.*)$", re.S
+)
+_OWN_SUBJECT = re.compile(
+    r"^(?:ketamine|esketamine|it|this|they|we|you|patients|people|the (?:drug|medicine))\b"
+    r"|\b(?:ketamine|esketamine|it|they|we|you|patients|people)\s+(?:is|are|was|were|can|could|may|might|will|would|does"
+    r"|do|did|has|have|had|helps?|works?|causes?|makes?|gives?)\b",
+    re.I,
+)
+_NONE = re.compile(r"^none\b\s*", re.I)
+
+
+def harm_label(own: str) -> tuple[str, str] | None:
+    """(the sentence it abbreviates, the qualifier) of a harm named as a label and qualified after a colon or a dash
+    ("Nausea – rare": "Nausea is rare"; "Breathing problems: none": "There is no breathing problems"; "High blood
+    pressure: not an issue": "High blood pressure is not an issue"), so that the rules of rarity, negation and
+    reassurance read the qualifier as the predicate it is; None unless the label (six words at most) names a harm and
+    the qualifier names none (a list of harms, "Side effects: nausea, dizziness", is no qualifier) and has no subject
+    of its own ("Avoiding tolerance: In controlled settings, ketamine is less prone to ...": a sentence)."""
+    c = _cues()
+    m = _LABEL.match(own.strip())
+    if m is None:
+        return None
+    label, qualifier = m.group("label").strip(), m.group("qualifier").strip()
+    if len(label.split()) > 6 or _OWN_SUBJECT.search(qualifier):
+        return None
+    if not any(_first(c[name], label) for name in ("harm", "side_effect", "dependence")):
+        return None
+    if any(_first(c[name], qualifier) for name in ("harm", "side_effect")):
+        return None
+    none = _NONE.match(qualifier)
+    if none:
+        return f"There is no {label[:1].lower()}{label[1:]} {qualifier[none.end() :]}".strip(), qualifier
+    plural = label.lower().endswith("s") and not label.lower().endswith(("ss", "is", "us"))
+    return f"{label} {'are' if plural else 'is'} {qualifier}", qualifier
+
+
 def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous: str = "") -> tuple[str, str]:
     """(kind, reason). ``text`` is the claim with its lead-in; ``quote`` the claim's own words (the clause that makes
     the claim, when the rest is advice); ``lead_in`` the lead-in of a list item; ``previous`` the sentence before it,
@@ -1178,6 +1217,11 @@ def normalise(
     )
     own = whole = candidate.clause or candidate.quote
     reasons: dict[str, str] = {}
+    labelled = harm_label(own)
+    if labelled:
+        # "Nausea – rare": the qualifier is the label's predicate, read as the sentence the item abbreviates
+        own = labelled[0]
+        reasons["asserts"] = f"a harm named as a label and qualified, read as the sentence it abbreviates: {own!r}"
     aside = c["aside"].match(own)
     if aside and len(own[aside.end() :].split()) >= 3:
         # "Besides acting on pain perception, ketamine also has ...": what the phrase sets aside is not this claim
@@ -1205,7 +1249,9 @@ def normalise(
     # so is a sign other than pain said to be relieved: the model reads "fatigue" as a harm
     sign = c["sign_relieved"].search(own) if kind == "efficacy" else None
     remedy = kind == "side_effect" and remedy_for_harm(own)
-    weighed_against = kind == "comparative" and contrast or remedy or treated or caution or sign
+    # and so is a harm named as a label and qualified: the model reads the label's words, not the sentence they shorten
+    labelled_harm = bool(labelled) and kind in HARM_KINDS
+    weighed_against = (kind == "comparative" and contrast or remedy or treated or caution or sign) or labelled_harm
     if learned and not weighed_against:
         from .kind_model import read_kind
 
@@ -1469,6 +1515,14 @@ def normalise(
     if unnamed:
         n.checkable = False
         reasons["checkable"] = unnamed
+    if labelled and kind in HARM_KINDS and direction == "causes" and not _first(c["harm_occurs"], labelled[1]):
+        # "Nausea: mild and brief", "Addiction: not a problem for our patients": no rule reads what the qualifier says
+        # of the harm, and read without it the item would say ketamine causes the harm, which the page does not say
+        n.checkable = False
+        reasons["checkable"] = (
+            f"what the label's qualifier says of the harm ({labelled[1]!r}) is not read: the item does not say that "
+            "the harm happens, and no reading of it checks what it says"
+        )
     level = harm_level_with(own) if kind in HARM_KINDS and polarity != "negative" and not comparator else None
     if level:
         # "as safe as ibuprofen": what ketamine is set level with is no comparator the proposition can name, and
