@@ -1530,9 +1530,11 @@ def _percent(m: re.Match[str], reader: _Reader) -> float | None:
     return float(reader)  # a claim's words of nearly everyone: the share they say at least
 
 
-def _matches(text: str, kind: str) -> list[tuple[re.Match[str], _Reader]]:
+@lru_cache(maxsize=8192)
+def _matches(text: str, kind: str) -> tuple[tuple[re.Match[str], _Reader], ...]:
     """Every share of ``text`` in the forms of ``kind``, first first; of overlapping ones the one starting first (the
-    longer when they start together)."""
+    longer when they start together). Kept: a claim's words are read for each record it is weighed against, and a
+    record's sentences for each claim that states a share."""
     not_a_count = _share_patterns()["not_a_count"]
     found = [
         (m, r)
@@ -1547,7 +1549,7 @@ def _matches(text: str, kind: str) -> list[tuple[re.Match[str], _Reader]]:
         if out and m.start() < out[-1][0].end():
             continue
         out.append((m, r))
-    return out
+    return tuple(out)
 
 
 def claimed_share(quote: str) -> Share | None:
