@@ -1849,6 +1849,24 @@ def another_harm(claimed: tuple[NamedHarm, ...], outcome: str | None, sentence: 
     return f"names {said}, not the harm the claim names ({', '.join(h.id.replace('_', ' ') for h in mine)})"
 
 
+def _expanded(sentence: str, abbrevs: dict[str, str]) -> str:
+    """``text.expand``, kept for the process: a record's finding sentences are expanded for each claim about a named
+    condition that it is a candidate for (keyed on the sentence and the record's abbreviations, in their order)."""
+    if not abbrevs:
+        return sentence
+    key = (sentence, tuple(abbrevs.items()))
+    text = _EXPANDED.get(key)
+    if text is None:
+        text = expand(sentence, abbrevs)
+        if len(_EXPANDED) >= 16384:
+            _EXPANDED.clear()
+        _EXPANDED[key] = text
+    return text
+
+
+_EXPANDED: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+
+
 def condition_sentences(condition: Condition, rec: Record, reading: Reading) -> frozenset[int] | None:
     """For a claim about one named condition, the finding sentences that speak of it, in a record that reports on it
     among other conditions ("significantly reduced pain in postamputation pain ... no significant effect in CRPS"):
@@ -1859,7 +1877,7 @@ def condition_sentences(condition: Condition, rec: Record, reading: Reading) -> 
         return None
     naming = {}
     for f in reading.findings:
-        text = expand(reading.text(rec, f.s), reading.abbreviations)
+        text = _expanded(reading.text(rec, f.s), reading.abbreviations)
         if f.s not in naming and condition.named_in(text):
             naming[f.s] = names_another(condition, text)
     alone = frozenset(s for s, another in naming.items() if not another)
