@@ -21,7 +21,7 @@ from ..records import Record, abstract_text, first_author
 from ..search import SearchIndex
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
-from .findings import Reading, findings_version, is_current, read_record, reading_of, source_hash
+from .findings import Reading, findings_version, is_current, reading_of, source_hash
 from .judged import Judgements, claim_key
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
@@ -95,10 +95,10 @@ def stored_reading(rec: Record) -> Reading:
     if kept is not None:  # parsed from this text, so current exactly when its version and source are the record's
         if kept.version == findings_version() and kept.source == source_hash(rec):
             return kept
-        return read_record(rec)
+        return reading_of(rec)  # stale: read again, as ``reading_of`` reads
     parsed = orjson.loads(stored)
     if not is_current(parsed, rec):
-        return read_record(rec)
+        return reading_of(rec)
     reading = Reading.from_dict(parsed)
     if len(_PARSED) >= _PARSED_MAX:
         _PARSED.clear()
