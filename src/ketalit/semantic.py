@@ -25,12 +25,28 @@ def model() -> Any:
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
+# one text's embedding, made once per process and model: a claim's query is embedded each time it is linked, and a
+# claim's heading and lead-in each time it is read
+_ONE: dict[str, tuple[Any, np.ndarray]] = {}
+_ONE_MAX = 8192
+
+
 def embed(texts: list[str], batch_size: int = 128) -> np.ndarray:
     """Unit-length embeddings, one row per text (texts are cut to MAX_CHARS; batches are formed by length)."""
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
+    embedder = model()
+    if len(texts) == 1:
+        kept = _ONE.get(texts[0])
+        if kept is not None and kept[0] is embedder:
+            return kept[1].copy()
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    vectors = model().embed([texts[i][:MAX_CHARS] or " " for i in order], norm=True, batch_size=batch_size)
+    vectors = embedder.embed([texts[i][:MAX_CHARS] or " " for i in order], norm=True, batch_size=batch_size)
     out = np.empty_like(vectors)
     out[order] = vectors
-    return np.nan_to_num(out)
+    out = np.nan_to_num(out)
+    if len(texts) == 1:
+        if len(_ONE) >= _ONE_MAX:
+            _ONE.clear()
+        _ONE[texts[0]] = (embedder, out.copy())
+    return out

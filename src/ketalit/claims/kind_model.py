@@ -14,7 +14,7 @@ weighed most (each word left out in turn; the words whose absence lowers the pro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -148,12 +148,34 @@ def _probabilities(w: dict[str, Any], x: np.ndarray) -> np.ndarray:
     return np.asarray(e / e.sum(axis=1, keepdims=True))
 
 
+# readings already made in this process, keyed on what they are computed from: the claim's words, lead-in, heading
+# and the rules' kind, with the weights and the embedding model they were read with (a reading is made again when
+# either is loaded again). A page's claims are read again each time it is checked; each reading embeds every word
+# left out in turn.
+_READ: dict[tuple[str, str, str, str], tuple[object, object, KindReading]] = {}
+_READ_MAX = 4096
+
+
 def read_kind(quote: str, lead: str = "", heading: str = "", rule_kind: str = "") -> KindReading | None:
     """The kind the trained model gives a claim, with its probability and the words that weighed most; None when
     the package carries no weights."""
     w = _weights()
     if w is None:
         return None
+    from ..semantic import model
+
+    key, embedder = (quote, lead, heading, rule_kind), model()
+    kept = _READ.get(key)
+    if kept is not None and kept[0] is w and kept[1] is embedder:
+        return replace(kept[2])
+    reading = _read_kind(w, quote, lead, heading, rule_kind)
+    if len(_READ) >= _READ_MAX:
+        _READ.clear()
+    _READ[key] = (w, embedder, reading)
+    return replace(reading)
+
+
+def _read_kind(w: dict[str, Any], quote: str, lead: str, heading: str, rule_kind: str) -> KindReading:
     names = [str(n) for n in w["rule_kinds"]]
     classes = [str(c) for c in w["classes"]]
     rules = bool(names)

@@ -21,7 +21,7 @@ from ..records import Record, abstract_text, first_author
 from ..search import SearchIndex
 from ..tagging.tagger import default_vocabulary
 from .catalogue import Claim
-from .findings import Reading, reading_of
+from .findings import Reading, findings_version, is_current, reading_of, source_hash
 from .judged import Judgements, claim_key
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
@@ -76,6 +76,34 @@ def about_condition(condition: Condition, rec: Record) -> str:
         if words:
             return f"{where} names '{words}'"
     return ""
+
+
+# stored findings already parsed in this process, keyed on the stored text they were parsed from: a record's stored
+# findings are read by every link that cites it, and are the same text until the record is read again. Readings are
+# only read by the engine (one link shares one among all its claims already).
+_PARSED: dict[str, Reading] = {}
+_PARSED_MAX = 4096
+
+
+def stored_reading(rec: Record) -> Reading:
+    """``findings.reading_of``, with stored findings held as text parsed once for the process: the same reading
+    while the text is the same and current for the record (its version and source)."""
+    stored = rec.get("findings")
+    if not isinstance(stored, str):
+        return reading_of(rec)
+    kept = _PARSED.get(stored)
+    if kept is not None:  # parsed from this text, so current exactly when its version and source are the record's
+        if kept.version == findings_version() and kept.source == source_hash(rec):
+            return kept
+        return reading_of(rec)  # stale: read again, as ``reading_of`` reads
+    parsed = orjson.loads(stored)
+    if not is_current(parsed, rec):
+        return reading_of(rec)
+    reading = Reading.from_dict(parsed)
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[stored] = reading
+    return reading
 
 
 def judge(claim: Claim, rec: Record, reading: Reading) -> dict[str, Any]:
@@ -169,7 +197,7 @@ def link_claim(
                 records[cand.doc_id] = stored
             rec = records[cand.doc_id]
             if cand.doc_id not in readings:
-                readings[cand.doc_id] = reading_of(rec)
+                readings[cand.doc_id] = stored_reading(rec)
             reading, judged = readings[cand.doc_id], None
             if judgements is not None:
                 key = judgements.key(ckey, cand.doc_id, rec)

@@ -1534,9 +1534,11 @@ def _percent(m: re.Match[str], reader: _Reader) -> float | None:
     return float(reader)  # a claim's words of nearly everyone: the share they say at least
 
 
-def _matches(text: str, kind: str) -> list[tuple[re.Match[str], _Reader]]:
+@lru_cache(maxsize=8192)
+def _matches(text: str, kind: str) -> tuple[tuple[re.Match[str], _Reader], ...]:
     """Every share of ``text`` in the forms of ``kind``, first first; of overlapping ones the one starting first (the
-    longer when they start together)."""
+    longer when they start together). Kept: a claim's words are read for each record it is weighed against, and a
+    record's sentences for each claim that states a share."""
     not_a_count = _share_patterns()["not_a_count"]
     found = [
         (m, r)
@@ -1551,7 +1553,7 @@ def _matches(text: str, kind: str) -> list[tuple[re.Match[str], _Reader]]:
         if out and m.start() < out[-1][0].end():
             continue
         out.append((m, r))
-    return out
+    return tuple(out)
 
 
 def claimed_share(quote: str) -> Share | None:
@@ -1851,6 +1853,24 @@ def another_harm(claimed: tuple[NamedHarm, ...], outcome: str | None, sentence: 
     return f"names {said}, not the harm the claim names ({', '.join(h.id.replace('_', ' ') for h in mine)})"
 
 
+def _expanded(sentence: str, abbrevs: dict[str, str]) -> str:
+    """``text.expand``, kept for the process: a record's finding sentences are expanded for each claim about a named
+    condition that it is a candidate for (keyed on the sentence and the record's abbreviations, in their order)."""
+    if not abbrevs:
+        return sentence
+    key = (sentence, tuple(abbrevs.items()))
+    text = _EXPANDED.get(key)
+    if text is None:
+        text = expand(sentence, abbrevs)
+        if len(_EXPANDED) >= 16384:
+            _EXPANDED.clear()
+        _EXPANDED[key] = text
+    return text
+
+
+_EXPANDED: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+
+
 def condition_sentences(condition: Condition, rec: Record, reading: Reading) -> frozenset[int] | None:
     """For a claim about one named condition, the finding sentences that speak of it, in a record that reports on it
     among other conditions ("significantly reduced pain in postamputation pain ... no significant effect in CRPS"):
@@ -1861,7 +1881,7 @@ def condition_sentences(condition: Condition, rec: Record, reading: Reading) -> 
         return None
     naming = {}
     for f in reading.findings:
-        text = expand(reading.text(rec, f.s), reading.abbreviations)
+        text = _expanded(reading.text(rec, f.s), reading.abbreviations)
         if f.s not in naming and condition.named_in(text):
             naming[f.s] = names_another(condition, text)
     alone = frozenset(s for s, another in naming.items() if not another)

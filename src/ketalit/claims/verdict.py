@@ -1057,7 +1057,14 @@ def effect_of_mechanism(claim: Claim) -> str:
     claim of benefit is (its patients, its strength, its share)."""
     if claim.kind != "mechanism":
         return ""
-    m = pattern("parts", "mechanism_effect").search(claim.quote)
+    return _effect_of_mechanism(claim.quote)
+
+
+@lru_cache(maxsize=4096)
+def _effect_of_mechanism(quote: str) -> str:
+    """``effect_of_mechanism`` of a mechanism claim's words (kept: read for each record the claim is weighed
+    against)."""
+    m = pattern("parts", "mechanism_effect").search(quote)
     if m:
         return m.group(0)
     # a verb of relief and a pain condition in one clause, in either voice ("this can relieve migraine pain",
@@ -1065,7 +1072,7 @@ def effect_of_mechanism(claim: Claim) -> str:
     verb, condition = pattern("parts", "benefit_verb"), benefit_conditions()
     after, mechanism = pattern("parts", "benefit_after"), pattern("parts", "benefit_not_between")
     span = int(weighing()["parts"]["benefit_span"])
-    for clause in pattern("parts", "benefit_clause").split(claim.quote):
+    for clause in pattern("parts", "benefit_clause").split(quote):
         for said in verb.finditer(clause):
             named = condition.search(clause, said.end(), said.end() + span)
             if named and not mechanism.search(clause, said.end(), named.start()):
@@ -1080,7 +1087,7 @@ def effect_of_mechanism(claim: Claim) -> str:
                 return clause[named.start() : named.end() + ends.end()].strip()
     from .stance import claimed_share  # (stance imports this module)
 
-    share = claimed_share(claim.quote)  # how many patients get a result is a clinical outcome, not a mechanism
+    share = claimed_share(quote)  # how many patients get a result is a clinical outcome, not a mechanism
     return share.words if share is not None else ""
 
 

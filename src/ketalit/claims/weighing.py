@@ -52,9 +52,22 @@ class Condition:
     psychiatric: bool = False  # a population of its own, not pain: records on patients in pain are indirect for it
 
     def named_in(self, text: str) -> str:
-        """The words of ``text`` that name the condition ("" if none)."""
-        m = self.words.search(text)
-        return m.group(0) if m else ""
+        """The words of ``text`` that name the condition ("" if none). Kept for the process: a record's title,
+        keywords, abstract and sentences are read for each claim about the condition that it is a candidate for."""
+        key = (self.words.pattern, self.words.flags, text)
+        said = _NAMED.get(key)
+        if said is None:
+            m = self.words.search(text)
+            said = m.group(0) if m else ""
+            if len(_NAMED) >= _NAMED_MAX:
+                _NAMED.clear()
+            _NAMED[key] = said
+        return said
+
+
+# what a condition's words found in a text, keyed on the words (as a pattern and its flags) and the text
+_NAMED: dict[tuple[str, int, str], str] = {}
+_NAMED_MAX = 32768
 
 
 @lru_cache(maxsize=1)
@@ -155,10 +168,31 @@ class TextbookPart:
     direction: str | None = None  # the way the part's predicate acts ([textbook.actions]: "down", a receptor blocked)
 
     def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
-        """The predicate and the object a sentence names the part with (a phrase that says both is each), or None."""
-        said = self.whole.search(sentence) if self.whole is not None else None
+        """The predicate and the object a sentence names the part with (a phrase that says both is each), or None.
+        Kept for the process: a record's sentences are read for each textbook claim it is a candidate for."""
+        whole = self.whole
+        key = (
+            self.predicate.pattern,
+            self.predicate.flags,
+            self.object.pattern,
+            self.object.flags,
+            whole.pattern if whole is not None else None,
+            whole.flags if whole is not None else 0,
+            sentence,
+        )
+        if key in _PART_NAMED:
+            return _PART_NAMED[key]
+        said = whole.search(sentence) if whole is not None else None
         verb, obj = said or self.predicate.search(sentence), said or self.object.search(sentence)
-        return (verb, obj) if verb and obj else None
+        found = (verb, obj) if verb and obj else None
+        if len(_PART_NAMED) >= _NAMED_MAX:
+            _PART_NAMED.clear()
+        _PART_NAMED[key] = found
+        return found
+
+
+# what a textbook part's patterns found in a sentence, keyed on the patterns (and their flags) and the sentence
+_PART_NAMED: dict[tuple[str, int, str, int, str | None, int, str], tuple[re.Match[str], re.Match[str]] | None] = {}
 
 
 def _stems(words: list[str]) -> re.Pattern[str] | None:

@@ -48,12 +48,16 @@ KEPT_FILE = "figures"
 KEPT_MAX = 4  # the maps of the last report or two
 
 
+@lru_cache(maxsize=1)
+def _drawn_by() -> tuple[str, str]:
+    """What draws the figures: matplotlib's version and this module's code (read once per process)."""
+    return version("matplotlib"), Path(__file__).read_text(encoding="utf-8")
+
+
 def _kept_figure(key: str, folder: Path) -> str:
     """``_figure(key)``, from the figures kept in ``folder`` if one was drawn for this map by this code and this
     matplotlib, else drawn and kept there (a cache: a file that cannot be read or written is drawn past)."""
-    digest = hashlib.sha256(
-        "\0".join([key, version("matplotlib"), Path(__file__).read_text(encoding="utf-8")]).encode()
-    ).hexdigest()
+    digest = hashlib.sha256("\0".join([key, *_drawn_by()]).encode()).hexdigest()
     path = folder / KEPT_FILE
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
@@ -74,7 +78,7 @@ def _kept_figure(key: str, folder: Path) -> str:
     return svg
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=32)  # the maps of the last reports of a few libraries (a figure's SVG is 100-300 kB)
 def _figure(key: str) -> str:
     import matplotlib
 
