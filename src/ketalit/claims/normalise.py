@@ -52,7 +52,7 @@ from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
-from .weighing import pattern, psychiatric_words, weighing
+from .weighing import conditions, pattern, psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -118,6 +118,7 @@ class Normalised:
     checkable: bool = True
     indirect_only: bool = False  # no study in a pain library measures what the claim names
     concepts: list[list[str]] = field(default_factory=list)  # words a finding's sentence must name, one per group
+    condition: str | None = None  # the named condition taken from the sentence or question before ([condition] id)
     reasons: dict[str, str] = field(default_factory=dict)
 
     def catalogue_fields(self) -> dict[str, Any]:
@@ -143,6 +144,8 @@ class Normalised:
             out["indirect_only"] = True
         if self.concepts:
             out["concepts"] = self.concepts
+        if self.condition:
+            out["condition"] = self.condition
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -912,6 +915,32 @@ def _population(text: str) -> list[str]:
     return out
 
 
+# the kinds of claim that name a benefit for patients with a condition (verdict.CONDITION_DIRECTIONS)
+_TOPIC_KINDS = ("efficacy", "onset", "duration")
+
+
+def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str], str | None, str] | None:
+    """The condition a claim of benefit takes from what a reader has just read, when its own words name none ("Ketamine
+    relieves migraine. The benefit lasts for weeks."; "Does ketamine help sickle cell pain? Yes, the relief continues
+    for several weeks."): the settings (and the one named condition of ``data/weighing.toml`` [condition], if one)
+    that the sentence before it names, else its heading (an FAQ's question is the heading of its answer), with where
+    they were read. None when the claim names a condition or a psychiatric diagnosis of its own, or neither place
+    names one. Several conditions named there are each a setting of the claim, and no one of them its condition."""
+    from .verdict import claim_condition_in  # the verdict holds a claim to its condition; it reads this module's kinds
+
+    if kind not in _TOPIC_KINDS or _cues()["psychiatric"].search(text) or any(x.named_in(text) for x in conditions()):
+        return None
+    for place, words in (("the sentence before", candidate.previous), ("the heading", candidate.heading)):
+        if not words:
+            continue
+        population = _population(words)
+        named = claim_condition_in(words)
+        if population or named is not None:
+            said = f"named in {place}, which it follows: {words!r}"
+            return population, (named.id if named is not None and "+" not in named.id else None), said
+    return None
+
+
 # an effect word of a lead-in that names the list rather than governs its items ("Benefits of ketamine therapy:",
 # "Results:"): each item is one benefit, not relief of pain unless it says so
 _LIST_NAME = re.compile(r"benefits|results|advantages", re.I)
@@ -1136,11 +1165,16 @@ def normalise(
     if listed:
         concepts = listed[1]
         reasons["concepts"] = f"one part per property listed: {listed[0]!r}"
+    carried = None  # the named condition a claim that names none takes from the sentence or question before
     if population:
         reasons["population"] = "named in the claim"
     elif candidate.previous and _POINTS_BACK.search(text) and _population(candidate.previous):
         population = _population(candidate.previous)
         reasons["population"] = f"named in the sentence it points back to: {candidate.previous!r}"
+    elif topic := topic_before(candidate, text, kind):
+        population, carried, reasons["population"] = topic
+        if carried:
+            reasons["condition"] = reasons["population"]
     elif kind in EFFECT_KINDS and context.population and not _cues()["psychiatric"].search(text):
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
@@ -1278,6 +1312,7 @@ def normalise(
         terms=_terms(whole),  # every word of the claim is searched for, the phrase set aside too
         assertion="",
         concepts=concepts,
+        condition=carried,
         reasons=reasons,
     )
     w = _first(c["testimonial"], own)

@@ -378,10 +378,20 @@ def claim_condition(claim: Claim) -> Condition | None:
     pain", "CRPS: a chronic pain disorder of the arms or legs"); None for a claim that names none, or more than one
     pain condition (a list, checked part by part), or another pain condition besides ("neuropathic pain or CRPS").
     Psychiatric diagnoses named together and nothing else ("OCD/PTSD") are one condition, about any of them. What a
-    mechanism, history or dosing claim states is not held to one condition's records."""
+    mechanism, history or dosing claim states is not held to one condition's records. A claim that names none takes
+    the one the sentence or question before it named, as a reader does (``Claim.condition``, set by
+    normalise.topic_before)."""
     if claim.kind in TEXTBOOK_KINDS or claim.proposition.direction not in CONDITION_DIRECTIONS:
         return None
-    return _condition_named(claim.quote)
+    named = _condition_named(claim.quote)
+    if named is None and claim.condition and not any(c.named_in(claim.quote) for c in conditions()):
+        return next((c for c in conditions() if c.id == claim.condition), None)
+    return named
+
+
+def claim_condition_in(text: str) -> Condition | None:
+    """The one named condition ``text`` is about, read as a claim's own words are (``claim_condition``)."""
+    return _condition_named(text)
 
 
 @lru_cache(maxsize=4096)
