@@ -924,8 +924,10 @@ def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str],
     relieves migraine. The benefit lasts for weeks."; "Does ketamine help sickle cell pain? Yes, the relief continues
     for several weeks."): the settings (and the one named condition of ``data/weighing.toml`` [condition], if one)
     that the sentence before it names, else its heading (an FAQ's question is the heading of its answer), with where
-    they were read. None when the claim names a condition or a psychiatric diagnosis of its own, or neither place
-    names one. Several conditions named there are each a setting of the claim, and no one of them its condition."""
+    they were read. None when the claim names a condition or a psychiatric diagnosis of its own, when the place it
+    would take one from is about a psychiatric diagnosis (relief that names none is not weighed on it), or when
+    neither place names one. Several conditions named there are each a setting of the claim, and no one of them its
+    condition."""
     from .verdict import claim_condition_in  # the verdict holds a claim to its condition; it reads this module's kinds
 
     if kind not in _TOPIC_KINDS or _cues()["psychiatric"].search(text) or any(x.named_in(text) for x in conditions()):
@@ -935,9 +937,11 @@ def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str],
             continue
         population = _population(words)
         named = claim_condition_in(words)
+        if named is not None and named.psychiatric:
+            return None  # a diagnosis of mood is the topic there: relief that names no condition is not weighed on it
         if population or named is not None:
             said = f"named in {place}, which it follows: {words!r}"
-            return population, (named.id if named is not None and "+" not in named.id else None), said
+            return population, named.id if named is not None else None, said
     return None
 
 
