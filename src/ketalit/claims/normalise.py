@@ -915,8 +915,10 @@ def _population(text: str) -> list[str]:
     return out
 
 
-# the kinds of claim that name a benefit for patients with a condition (verdict.CONDITION_DIRECTIONS)
-_TOPIC_KINDS = ("efficacy", "onset", "duration")
+# the kinds of claim that take the condition named before them: a benefit and how long it lasts (how fast relief
+# comes is measured in acute and emergency trials whatever the page's condition, and an onset claim that names none
+# keeps the page's reading)
+_TOPIC_KINDS = ("efficacy", "duration")
 
 
 def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str], str | None, str] | None:
