@@ -1172,6 +1172,7 @@ def normalise(
         concepts = listed[1]
         reasons["concepts"] = f"one part per property listed: {listed[0]!r}"
     carried = None  # the named condition a claim that names none takes from the sentence or question before
+    topic = None
     if population:
         reasons["population"] = "named in the claim"
     elif candidate.previous and _POINTS_BACK.search(text) and _population(candidate.previous):
@@ -1211,7 +1212,9 @@ def normalise(
         reasons["concepts"] = f"what the dependence is on: {concepts[0][0]!r}"
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
+        # a condition the page is about, or one taken from the sentence before, is not one the claim names
         own_population = population if reasons.get("population") != "the condition the page is about" else []
+        own_population = [] if topic else own_population
         outcomes, unnamed = _implied_outcome(candidate, text, own_population, concepts, reasons)
     regimen = None
     for name, rx in c["regimen"]:
