@@ -927,13 +927,14 @@ def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str],
     for several weeks."): the settings (and the one named condition of ``data/weighing.toml`` [condition], if one)
     that the sentence before it names, else its heading (an FAQ's question is the heading of its answer), with where
     they were read. None when the claim names a condition or a psychiatric diagnosis of its own, when the place it
-    would take one from is about a psychiatric diagnosis (relief that names none is not weighed on it), or when
-    neither place names one. Several conditions named there are each a setting of the claim, and no one of them its
-    condition."""
+    would take one from is about a psychiatric diagnosis (relief that names none is not weighed on it) or only a
+    setting of acute care (surgery, the emergency department), or when neither place names one. Several conditions
+    named there are each a setting of the claim, and no one of them its condition."""
     from .verdict import claim_condition_in  # the verdict holds a claim to its condition; it reads this module's kinds
 
     if kind not in _TOPIC_KINDS or _cues()["psychiatric"].search(text) or any(x.named_in(text) for x in conditions()):
         return None
+    vocab = default_vocabulary()
     for place, words in (("the sentence before", candidate.previous), ("the heading", candidate.heading)):
         if not words:
             continue
@@ -941,9 +942,14 @@ def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str],
         named = claim_condition_in(words)
         if named is not None and named.psychiatric:
             return None  # a diagnosis of mood is the topic there: relief that names no condition is not weighed on it
+        # where ketamine is given for acute pain (around surgery, in emergency care) is a setting of care, not the
+        # patients' condition: it is the topic there, and nothing is taken from it
+        acute = set().union(*(vocab.descendants("setting", a) for a in weighing()["population"]["acute"]))
+        if population and not named and set(population) <= acute:
+            return None
         if population or named is not None:
             said = f"named in {place}, which it follows: {words!r}"
-            return population, named.id if named is not None else None, said
+            return [s for s in population if s not in acute], named.id if named is not None else None, said
     return None
 
 
