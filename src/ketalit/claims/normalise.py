@@ -1002,10 +1002,12 @@ def _population(text: str) -> list[str]:
     return out
 
 
-# the kinds of claim that take the condition named before them: a benefit and how long it lasts (how fast relief
-# comes is measured in acute and emergency trials whatever the page's condition, and an onset claim that names none
-# keeps the page's reading)
-_TOPIC_KINDS = ("efficacy", "duration")
+# the kinds of claim that take the condition named before them: how long relief lasts ("Relief lasts for weeks."
+# after a sentence on migraine). Not a benefit that names none ("Not everyone responds." after a CRPS sentence, "an
+# excellent analgesic" under a heading on another condition): carried into efficacy claims, the condition cost right
+# verdicts on the folds; nor how fast relief comes (measured in acute and emergency trials whatever the page's
+# condition)
+_TOPIC_KINDS = ("duration",)
 
 
 def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str], str | None, str] | None:
