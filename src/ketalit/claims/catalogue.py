@@ -137,6 +137,9 @@ class Claim:
     concepts: list[list[str]] = field(default_factory=list)
     indirect_only: bool = False
     all_settings: bool = False
+    # the named condition ([condition] id of data/weighing.toml) a claim that names none takes from the sentence or
+    # question before it ("Ketamine relieves migraine. The benefit lasts for weeks."): it is judged on its records
+    condition: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -200,6 +203,7 @@ class Claim:
             "topic": self.topic,
             "checkable": self.checkable,
             "proposition": self.proposition_dict(),
+            **({"condition": self.condition} if self.condition else {}),
         }
 
     def proposition_dict(self) -> dict[str, Any]:
@@ -282,6 +286,12 @@ def _check(item: dict[str, Any], where: str) -> None:
         lo, hi = measure.get("min"), measure.get("max")
         if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)) or lo > hi or lo < 0:
             raise BadInput(f"{where}: measure needs both ends, min <= max (got min={lo!r}, max={hi!r})")
+    if "condition" in item:
+        from .weighing import conditions
+
+        known = [c.id for c in conditions()]
+        if item["condition"] not in known:
+            raise BadInput(f"{where}: condition {item['condition']!r} is not one of {', '.join(known)}")
     if item.get("direction") in ("better", "faster", "slower", "less_harm") and not item.get("comparator"):
         raise BadInput(f"{where}: direction {item['direction']!r} needs a comparator")
 
@@ -344,6 +354,7 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
             concepts=item.get("concepts", []),
             indirect_only=bool(item.get("indirect_only", False)),
             all_settings=bool(item.get("all_settings", False)),
+            condition=item.get("condition"),
         )
         if verify:
             if doc not in texts:

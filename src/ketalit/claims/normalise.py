@@ -52,7 +52,7 @@ from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
-from .weighing import pattern, psychiatric_words, weighing
+from .weighing import conditions, pattern, psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
@@ -118,6 +118,7 @@ class Normalised:
     checkable: bool = True
     indirect_only: bool = False  # no study in a pain library measures what the claim names
     concepts: list[list[str]] = field(default_factory=list)  # words a finding's sentence must name, one per group
+    condition: str | None = None  # the named condition taken from the sentence or question before ([condition] id)
     reasons: dict[str, str] = field(default_factory=dict)
 
     def catalogue_fields(self) -> dict[str, Any]:
@@ -143,6 +144,8 @@ class Normalised:
             out["indirect_only"] = True
         if self.concepts:
             out["concepts"] = self.concepts
+        if self.condition:
+            out["condition"] = self.condition
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -999,6 +1002,46 @@ def _population(text: str) -> list[str]:
     return out
 
 
+# the kinds of claim that take the condition named before them: how long relief lasts ("Relief lasts for weeks."
+# after a sentence on migraine). Not a benefit that names none ("Not everyone responds." after a CRPS sentence, "an
+# excellent analgesic" under a heading on another condition): carried into efficacy claims, the condition cost right
+# verdicts on the folds; nor how fast relief comes (measured in acute and emergency trials whatever the page's
+# condition)
+_TOPIC_KINDS = ("duration",)
+
+
+def topic_before(candidate: Candidate, text: str, kind: str) -> tuple[list[str], str | None, str] | None:
+    """The condition a claim of benefit takes from what a reader has just read, when its own words name none ("Ketamine
+    relieves migraine. The benefit lasts for weeks."; "Does ketamine help sickle cell pain? Yes, the relief continues
+    for several weeks."): the settings (and the one named condition of ``data/weighing.toml`` [condition], if one)
+    that the sentence before it names, else its heading (an FAQ's question is the heading of its answer), with where
+    they were read. None when the claim names a condition or a psychiatric diagnosis of its own, when the place it
+    would take one from is about a psychiatric diagnosis (relief that names none is not weighed on it) or only a
+    setting of acute care (surgery, the emergency department), or when neither place names one. Several conditions
+    named there are each a setting of the claim, and no one of them its condition."""
+    from .verdict import claim_condition_in  # the verdict holds a claim to its condition; it reads this module's kinds
+
+    if kind not in _TOPIC_KINDS or _cues()["psychiatric"].search(text) or any(x.named_in(text) for x in conditions()):
+        return None
+    vocab = default_vocabulary()
+    for place, words in (("the sentence before", candidate.previous), ("the heading", candidate.heading)):
+        if not words:
+            continue
+        population = _population(words)
+        named = claim_condition_in(words)
+        if named is not None and named.psychiatric:
+            return None  # a diagnosis of mood is the topic there: relief that names no condition is not weighed on it
+        # where ketamine is given for acute pain (around surgery, in emergency care) is a setting of care, not the
+        # patients' condition: it is the topic there, and nothing is taken from it
+        acute = set().union(*(vocab.descendants("setting", a) for a in weighing()["population"]["acute"]))
+        if population and not named and set(population) <= acute:
+            return None
+        if population or named is not None:
+            said = f"named in {place}, which it follows: {words!r}"
+            return [s for s in population if s not in acute], named.id if named is not None else None, said
+    return None
+
+
 # an effect word of a lead-in that names the list rather than governs its items ("Benefits of ketamine therapy:",
 # "Results:"): each item is one benefit, not relief of pain unless it says so
 _LIST_NAME = re.compile(r"benefits|results|advantages", re.I)
@@ -1342,11 +1385,17 @@ def normalise(
     if listed:
         concepts = listed[1]
         reasons["concepts"] = f"one part per property listed: {listed[0]!r}"
+    carried = None  # the named condition a claim that names none takes from the sentence or question before
+    topic = None
     if population:
         reasons["population"] = "named in the claim"
     elif candidate.previous and _POINTS_BACK.search(text) and _population(candidate.previous):
         population = _population(candidate.previous)
         reasons["population"] = f"named in the sentence it points back to: {candidate.previous!r}"
+    elif topic := topic_before(candidate, text, kind):
+        population, carried, reasons["population"] = topic
+        if carried:
+            reasons["condition"] = reasons["population"]
     elif kind in EFFECT_KINDS and context.population and not _cues()["psychiatric"].search(text):
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
@@ -1377,7 +1426,9 @@ def normalise(
         reasons["concepts"] = f"what the dependence is on: {concepts[0][0]!r}"
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
+        # a condition the page is about, or one taken from the sentence before, is not one the claim names
         own_population = population if reasons.get("population") != "the condition the page is about" else []
+        own_population = [] if topic else own_population
         outcomes, unnamed = _implied_outcome(candidate, text, own_population, concepts, reasons)
     regimen = None
     for name, rx in c["regimen"]:
@@ -1493,6 +1544,7 @@ def normalise(
         terms=_terms(whole),  # every word of the claim is searched for, the phrase set aside too
         assertion="",
         concepts=concepts,
+        condition=carried,
         reasons=reasons,
     )
     w = _first(c["testimonial"], own)

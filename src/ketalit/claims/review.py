@@ -59,6 +59,7 @@ EDITABLE = (
     "concepts",
     "indirect_only",
     "all_settings",
+    "condition",
     "quote",
     "start",
     "end",

@@ -34,6 +34,7 @@ from .verdict import (
     condition_outcomes,
     effect_of_mechanism,
     how_given,
+    mechanism_place,
     names_another,
 )
 from .weighing import (
@@ -976,7 +977,17 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     """Sentences that state what the claim states (mechanism, history, dosing): a result, conclusion or background
     sentence that names ketamine and one word of each of the claim's concept groups."""
     prop = claim.proposition
-    groups = prop.concepts or tuple(_lay_word(w) for w in dict.fromkeys(prop.terms) if not _general_word(w))
+    terms = tuple(dict.fromkeys(prop.terms))
+    place = mechanism_place(claim.quote) if claim.kind == "mechanism" and not prop.concepts else None
+    if place is not None:
+        # "reduces spinal cord hypersensitivity in chronic back pain": the words that say where it works are the
+        # condition's records' own, and state nothing of what ketamine does there (unless the claim says them again)
+        there = claim.quote[place[1] : place[2]].lower()
+        besides = (claim.quote[: place[1]] + claim.quote[place[2] :]).lower()
+        terms = tuple(
+            w for w in terms if not re.search(rf"\b{re.escape(w)}", there) or re.search(rf"\b{re.escape(w)}", besides)
+        )
+    groups = prop.concepts or tuple(_lay_word(w) for w in terms if not _general_word(w))
     if not groups:
         return []
     # without concept groups, the claim's own words: two of them ("pain", "chronic") are in most abstracts, so a

@@ -106,6 +106,7 @@ from .weighing import (
     Condition,
     absolute_words,
     action_parts,
+    action_words,
     conditions,
     part_relation,
     pattern,
@@ -378,10 +379,59 @@ def claim_condition(claim: Claim) -> Condition | None:
     pain", "CRPS: a chronic pain disorder of the arms or legs"); None for a claim that names none, or more than one
     pain condition (a list, checked part by part), or another pain condition besides ("neuropathic pain or CRPS").
     Psychiatric diagnoses named together and nothing else ("OCD/PTSD") are one condition, about any of them. What a
-    mechanism, history or dosing claim states is not held to one condition's records."""
+    history or dosing claim states is not held to one condition's records, nor is a mechanism, but one said to work in
+    the condition (``mechanism_condition``: "reduces inflammation in arthritis"). A claim that names none takes
+    the one the sentence or question before it named, as a reader does (``Claim.condition``, set by
+    normalise.topic_before)."""
+    if claim.kind == "mechanism":
+        return mechanism_condition(claim.quote)
     if claim.kind in TEXTBOOK_KINDS or claim.proposition.direction not in CONDITION_DIRECTIONS:
         return None
-    return _condition_named(claim.quote)
+    named = _condition_named(claim.quote)
+    if named is None and claim.condition and not any(c.named_in(claim.quote) for c in conditions()):
+        return next((c for c in conditions() if c.id == claim.condition), None)
+    return named
+
+
+# where a clause ends, for the clause a mechanism's verb and the condition it is said to work in share
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|which|that|who|where|because)\b", re.I)
+
+
+def mechanism_condition(quote: str) -> Condition | None:
+    """The one named condition a mechanism is said to work in ("reduces central sensitization in migraine",
+    "reverses central sensitization, the root cause of fibromyalgia pain"), by ``data/weighing.toml`` [condition]
+    mechanism_in, mechanism_cause and mechanism_subject; None for a condition named elsewhere in the sentence (the
+    page's account of the condition, "a receptor that takes part in the development of phantom limb pain")."""
+    place = mechanism_place(quote)
+    return place[0] if place is not None else None
+
+
+@lru_cache(maxsize=4096)
+def mechanism_place(quote: str) -> tuple[Condition, int, int] | None:
+    """``mechanism_condition``'s condition and where the claim says the mechanism works in it (the offsets of "in
+    chronic back pain", ", the root cause of fibromyalgia pain"): words that say where, not what ketamine does."""
+    named = _condition_named(quote)
+    if named is None or named.psychiatric:
+        return None
+    for m in named.words.finditer(quote):
+        before = quote[: m.start()]
+        cause = pattern("condition", "mechanism_cause").search(before)
+        if cause is not None:
+            return named, cause.start(), m.end()
+        place = pattern("condition", "mechanism_in").search(before)
+        if place is None:
+            continue
+        start = max([b.end() for b in _CLAUSE_BREAK.finditer(before, 0, place.start())], default=0)
+        clause = before[start : place.start()]
+        subject = pattern("condition", "mechanism_subject").search(clause)
+        if subject and action_words().search(clause, subject.end()):
+            return named, place.start(), m.end()
+    return None
+
+
+def claim_condition_in(text: str) -> Condition | None:
+    """The one named condition ``text`` is about, read as a claim's own words are (``claim_condition``)."""
+    return _condition_named(text)
 
 
 @lru_cache(maxsize=4096)
@@ -422,8 +472,8 @@ def condition_outcomes(claim: Claim) -> tuple[str, ...]:
     condition = claim_condition(claim)
     pain = set(weighing()["condition"]["pain"])
     own = tuple(o for o in prop.outcomes if not (condition is not None and condition.psychiatric and o in pain))
-    if prop.direction != "improves":
-        return own  # an onset or a duration is what the claim says of the relief
+    if prop.direction != "improves" or claim.kind == "mechanism":
+        return own  # an onset or a duration is what the claim says of the relief; a mechanism, what it acts on
     return tuple(dict.fromkeys((*own, *(condition.outcomes if condition is not None else pain))))
 
 

@@ -446,6 +446,12 @@ class ActionPart:
         return None
 
 
+def action_words() -> re.Pattern[str]:
+    """A verb of action of any direction ([textbook.actions] up, down, change and absolute: "reduces", "blocks",
+    "reverses", "eliminates")."""
+    return either([_action_rx(key).pattern for key in ("up", "down", "change", "absolute")])
+
+
 def absolute_words() -> re.Pattern[str]:
     """A verb that says a thing is done away with ([textbook.actions] absolute: "eliminates", "cures")."""
     return _action_rx("absolute")
