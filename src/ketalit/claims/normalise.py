@@ -52,6 +52,7 @@ from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, rules, sentences
+from .text import NUMBER_WORDS
 from .weighing import conditions, pattern, psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
@@ -1149,13 +1150,11 @@ def written_out(text: str) -> str:
 # A count in words ("twenty-six", "forty eight", "a hundred and eighty", "one thousand", "two hundred"), read whole:
 # the last word alone ("six" of "twenty-six") is another figure. Fractions of a unit ("a quarter of a year", "half a
 # year", "three quarters of a year", "a year and a half") are read as the share of one unit.
-_UNITS_IN_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS_IN_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                  "ninety": 90}  # fmt: skip
+# The single number words are text.NUMBER_WORDS's (their one home), without its articles and vague counts ("a",
+# "an", "several") and its compounds.
+_WHOLE_WORDS = {w: int(n) for w, n in NUMBER_WORDS.items() if re.fullmatch(r"[a-z]{3,}", w) and w != "several"}
+_UNITS_IN_WORDS = {"zero": 0, **{w: n for w, n in _WHOLE_WORDS.items() if n < 20}}
+_TENS_IN_WORDS = {w: n for w, n in _WHOLE_WORDS.items() if n >= 20}
 _SCALES_IN_WORDS = {"hundred": 100, "thousand": 1000}
 _COUNT_WORD = "|".join(sorted([*_UNITS_IN_WORDS, *_TENS_IN_WORDS, *_SCALES_IN_WORDS], key=len, reverse=True))
 _TIME_UNIT_WORD = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
