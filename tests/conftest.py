@@ -188,6 +188,29 @@ def claims_of_page(template: Path, folder: Path, text: str, title: str) -> dict[
     return {claim["quote"]: claim for claim in result.claims}
 
 
+def page_claims_fixture(page: str, title: str) -> Callable[..., dict[str, dict]]:
+    """A module's ``claims`` fixture: ``page`` (with ``title``) checked whole once for the module, its claims by quote
+    (``claims_of_page`` into a folder of its own)."""
+
+    @pytest.fixture(scope="module")
+    def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+        return claims_of_page(records_only_template, tmp_path_factory.mktemp("page"), page, title)
+
+    return claims
+
+
+def keeps_its_verdict(near_misses: dict[str, str]) -> Callable[..., None]:
+    """A test, one case per quote, that each true claim worded near a changed or false one (``near_misses``: quote ->
+    verdict) is on the module's page and keeps its verdict; assign it to a ``test_...`` name for pytest to collect."""
+
+    @pytest.mark.parametrize("quote", sorted(near_misses))
+    def test(claims: dict[str, dict], quote: str) -> None:
+        assert quote in claims, sorted(claims)
+        assert claims[quote]["verdict"] == near_misses[quote], claims[quote]["explanation"]
+
+    return test
+
+
 @pytest.fixture(scope="session")
 def linked_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the shipped library with its claims linked by the rules as they are now (not as they were when the

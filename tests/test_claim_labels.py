@@ -7,14 +7,12 @@ and true claims worded alike that keep the verdict they had (main d876a5a)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ketalit.claims.extract import extract_claims
 from ketalit.claims.normalise import HARM_KINDS, normalise
 
-from conftest import claims_of_page
+from conftest import keeps_its_verdict, page_claims_fixture
 
 LEAD = "Ketamine infusions: what to expect\n\nSide effects of ketamine therapy:\n\n"
 
@@ -126,15 +124,10 @@ NEAR_MISSES = {
 }
 
 
-@pytest.fixture(scope="module")
-def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    return claims_of_page(records_only_template, tmp_path_factory.mktemp("labels"), PAGE, TITLE)
+claims = page_claims_fixture(PAGE, TITLE)
 
 
-@pytest.mark.parametrize("quote", sorted(NEAR_MISSES))
-def test_a_true_claim_worded_like_a_false_one_keeps_its_verdict(claims: dict[str, dict], quote: str) -> None:
-    assert quote in claims, sorted(claims)
-    assert claims[quote]["verdict"] == NEAR_MISSES[quote], claims[quote]["explanation"]
+test_a_true_claim_worded_like_a_false_one_keeps_its_verdict = keeps_its_verdict(NEAR_MISSES)
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,9 @@ them keep their verdict, and the parts that are not checked are named."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import claims_of_page
+from conftest import page_claims_fixture
 
 PAGE = """Ketamine Infusions for Pain
 
@@ -49,9 +47,7 @@ Ketamine blocks NMDA receptors and regrows damaged nerve endings.
 """
 
 
-@pytest.fixture(scope="module")
-def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    return claims_of_page(records_only_template, tmp_path_factory.mktemp("near"), PAGE, "Ketamine Infusions for Pain")
+claims = page_claims_fixture(PAGE, "Ketamine Infusions for Pain")
 
 
 @pytest.mark.parametrize(

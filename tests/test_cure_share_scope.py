@@ -5,11 +5,7 @@ true claims worded alike keep the verdicts they had (main 376a0b4)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from conftest import claims_of_page
+from conftest import keeps_its_verdict, page_claims_fixture
 
 PAGE = """Ketamine Infusions for Pain
 
@@ -64,16 +60,10 @@ NEAR_MISSES = {
 }
 
 
-@pytest.fixture(scope="module")
-def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("cure_share")
-    return claims_of_page(records_only_template, folder, PAGE, "Ketamine Infusions for Pain")
+claims = page_claims_fixture(PAGE, "Ketamine Infusions for Pain")
 
 
-@pytest.mark.parametrize("quote", sorted(NEAR_MISSES))
-def test_a_true_claim_worded_like_a_false_one_keeps_its_verdict(claims: dict[str, dict], quote: str) -> None:
-    assert quote in claims, sorted(claims)
-    assert claims[quote]["verdict"] == NEAR_MISSES[quote], claims[quote]["explanation"]
+test_a_true_claim_worded_like_a_false_one_keeps_its_verdict = keeps_its_verdict(NEAR_MISSES)
 
 
 def test_a_cure_is_not_shown_by_relief_and_the_reason_is_named(claims: dict[str, dict]) -> None:

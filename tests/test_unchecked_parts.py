@@ -5,11 +5,7 @@ the false sentences; here, the explanation, and true claims worded alike that ke
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from conftest import claims_of_page
+from conftest import keeps_its_verdict, page_claims_fixture
 
 PAGE = """Ketamine Infusions for Pain
 
@@ -56,17 +52,10 @@ NEAR_MISSES = {
 }
 
 
-@pytest.fixture(scope="module")
-def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    return claims_of_page(
-        records_only_template, tmp_path_factory.mktemp("unchecked"), PAGE, "Ketamine Infusions for Pain"
-    )
+claims = page_claims_fixture(PAGE, "Ketamine Infusions for Pain")
 
 
-@pytest.mark.parametrize("quote", sorted(NEAR_MISSES))
-def test_a_true_claim_worded_like_a_false_one_keeps_its_verdict(claims: dict[str, dict], quote: str) -> None:
-    assert quote in claims, sorted(claims)
-    assert claims[quote]["verdict"] == NEAR_MISSES[quote], claims[quote]["explanation"]
+test_a_true_claim_worded_like_a_false_one_keeps_its_verdict = keeps_its_verdict(NEAR_MISSES)
 
 
 def test_the_unchecked_part_is_named_and_the_verdict_on_the_reading_kept(claims: dict[str, dict]) -> None:
