@@ -200,7 +200,7 @@ def _compiled() -> dict[str, Any]:
         "defined_item": _rx(ex["defined_item"]),
         "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
-        "effect": _rx(ex["effect"]),
+        "effect": _rx(ex["effect"] + rules()["normalise"]["history"]),  # its past and standing assert too
         "not_claim": {
             name: _rx(pats + ex["other_drug"] if name == "other_subject" else pats)
             for name, pats in ex["not_claim"].items()
