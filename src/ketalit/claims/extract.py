@@ -196,6 +196,7 @@ def _compiled() -> dict[str, Any]:
         "delivery_right": _rx(ex["delivery_right"]),
         "points_back": _rx(ex["points_back"]),
         "extends_previous": _rx(ex["extends_previous"]),
+        "lists_previous": _rx(ex["lists_previous"]),
         "about_treatment": _rx(ex["about_treatment"]),
         "defined_item": _rx(ex["defined_item"]),
         "list_not_claims": set(ex["list_not_claims"]),
@@ -900,6 +901,34 @@ def _points_back_to_ketamine(text: str, previous: str, antecedent: bool) -> bool
     )
 
 
+def lists_previous(text: str) -> str | None:
+    """The words by which a sentence says it lists what the sentence before it named ("Such conditions may include",
+    "These include", "Conditions treated include"), or None."""
+    m = _compiled()["lists_previous"].match(text.strip())
+    return m.group(0) if m else None
+
+
+def _lists_previous(text: str, previous: str) -> str | None:
+    """ "Ketamine can lessen chronic pain in certain conditions. Such conditions may include diabetic neuropathy, ...";
+    "The side effects are small. They can include nausea, ...": a sentence that lists what the claim before it says
+    ketamine treats or causes, and says something itself (a condition, a harm), is a claim of its own when the sentence
+    before is a claim about ketamine (why, or None)."""
+    c = _compiled()
+    lists = c["lists_previous"].match(text)
+    effect = c["effect"].search(text) or c["effect"].search(previous)  # what it lists, the effect said before
+    if not (lists and effect) or not_claim_reason(previous) is not None or not_claim_reason(text) is not None:
+        return None
+    before = claim_reason(previous, list_item=False)
+    # the sentence before is about ketamine: it names it, or says what patients get from it ("The side effects are
+    # small and do not last."), its subject not the disease or another drug
+    if not before or about_other(previous, True) or c["other_drug"].search(previous) or c["other_drug"].search(text):
+        return None
+    return (
+        f"lists ({lists.group(0)!r}) what the sentence before says of it, a claim ({before}), and asserts "
+        f"{effect.group(0)!r}"
+    )
+
+
 def _only_pronoun(text: str) -> bool:
     """Whether a sentence refers to ketamine only by "it" or "its"."""
     refs = [m.group(0).lower() for m in _compiled()["ketamine"].finditer(text)]
@@ -1007,12 +1036,17 @@ def _consider(
                 span = _Span(span.start + at, span.start + at + len(clause), clause)
                 clause = ""
         else:
-            other = None if is_item or _named_ref(span.text, generic_ok) else about_other(span.text, antecedent)
+            # "Such conditions may include ...": what the claim before it says ketamine treats or causes
+            listed = None if is_item else _lists_previous(span.text, previous)
+            not_other = listed or _named_ref(span.text, generic_ok)
+            other = None if is_item or not_other else about_other(span.text, antecedent)
             if other == "points back":
                 return  # "Yet these do not give every patient adequate relief": about what "these" points back to
             if other:
                 headings = ()  # "Shingles results when ...": the disease, whatever the heading
-            if context is not None and context.is_heading:
+            if listed:
+                why = listed
+            elif context is not None and context.is_heading:
                 why = claim_reason(
                     span.text,
                     read_with,
