@@ -17,8 +17,10 @@ and it usually shows up"); a sentence whose "these" points back to other drugs i
 a bare "treatment" is ketamine only in a section that names ketamine; the items of a lead-in whose subject is the
 disease ("Chronic pain involves:", "Symptoms include:") are the disease's; and under a heading that names ketamine
 and the conditions it treats, a condition line followed by its own bullets is an item (its bullets are subtypes).
-A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks. A
-heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
+A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks; a
+heading that is itself a sentence whose subject is ketamine ("Ketamine strongly suppresses mast cells") is a claim as
+well as a heading; and "Such conditions may include ...", "These include ..." after a claim is a claim of what it
+lists. A heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
 Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
 whose subject "This ..." points back to one naming ketamine is about ketamine). A sentence led by a concessive
@@ -197,6 +199,7 @@ def _compiled() -> dict[str, Any]:
         "points_back": _rx(ex["points_back"]),
         "extends_previous": _rx(ex["extends_previous"]),
         "lists_previous": _rx(ex["lists_previous"]),
+        "heading_claim": _rx(ex["heading_claim"]),
         "about_treatment": _rx(ex["about_treatment"]),
         "defined_item": _rx(ex["defined_item"]),
         "list_not_claims": set(ex["list_not_claims"]),
@@ -769,6 +772,9 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 _consider(out, document, here, parent, headings, True)
                 sub_items = True
                 continue
+            if not stripped.endswith("?") and _compiled()["heading_claim"].match(stripped):
+                # "Ketamine strongly suppresses mast cells": a heading that is a sentence about ketamine is a claim too
+                _consider(out, document, here, None, headings, False)
             headings = (stripped, *headings[:1])
             section = []
             about = _in_heading(stripped) is not None
