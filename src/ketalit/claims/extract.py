@@ -17,8 +17,10 @@ and it usually shows up"); a sentence whose "these" points back to other drugs i
 a bare "treatment" is ketamine only in a section that names ketamine; the items of a lead-in whose subject is the
 disease ("Chronic pain involves:", "Symptoms include:") are the disease's; and under a heading that names ketamine
 and the conditions it treats, a condition line followed by its own bullets is an item (its bullets are subtypes).
-A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks. A
-heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
+A short yes under a question heading about ketamine ("Put simply, yes.") is a claim of what the question asks; a
+heading that is itself a sentence whose subject is ketamine ("Ketamine strongly suppresses mast cells") is a claim as
+well as a heading; and "Such conditions may include ...", "These include ..." after a claim is a claim of what it
+lists. A heading refers to ketamine only by naming it, a form it is given in, or what the clinic treats ("Conditions We
 Treat"), and a sentence that only its heading makes about ketamine is a claim only when it says what patients get
 (under "How Ketamine Helps Fibromyalgia", "Central sensitization is the main mechanism" is the disease; a sentence
 whose subject "This ..." points back to one naming ketamine is about ketamine). A sentence led by a concessive
@@ -196,11 +198,13 @@ def _compiled() -> dict[str, Any]:
         "delivery_right": _rx(ex["delivery_right"]),
         "points_back": _rx(ex["points_back"]),
         "extends_previous": _rx(ex["extends_previous"]),
+        "lists_previous": _rx(ex["lists_previous"]),
+        "heading_claim": _rx(ex["heading_claim"]),
         "about_treatment": _rx(ex["about_treatment"]),
         "defined_item": _rx(ex["defined_item"]),
         "list_not_claims": set(ex["list_not_claims"]),
         "patient_effect": _rx(ex["patient_effect"]),
-        "effect": _rx(ex["effect"]),
+        "effect": _rx(ex["effect"] + rules()["normalise"]["history"]),  # its past and standing assert too
         "not_claim": {
             name: _rx(pats + ex["other_drug"] if name == "other_subject" else pats)
             for name, pats in ex["not_claim"].items()
@@ -768,6 +772,9 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 _consider(out, document, here, parent, headings, True)
                 sub_items = True
                 continue
+            if not stripped.endswith("?") and _compiled()["heading_claim"].match(stripped):
+                # "Ketamine strongly suppresses mast cells": a heading that is a sentence about ketamine is a claim too
+                _consider(out, document, here, None, headings, False)
             headings = (stripped, *headings[:1])
             section = []
             about = _in_heading(stripped) is not None
@@ -900,6 +907,34 @@ def _points_back_to_ketamine(text: str, previous: str, antecedent: bool) -> bool
     )
 
 
+def lists_previous(text: str) -> str | None:
+    """The words by which a sentence says it lists what the sentence before it named ("Such conditions may include",
+    "These include", "Conditions treated include"), or None."""
+    m = _compiled()["lists_previous"].match(text.strip())
+    return m.group(0) if m else None
+
+
+def _lists_previous(text: str, previous: str) -> str | None:
+    """ "Ketamine can lessen chronic pain in certain conditions. Such conditions may include diabetic neuropathy, ...";
+    "The side effects are small. They can include nausea, ...": a sentence that lists what the claim before it says
+    ketamine treats or causes, and says something itself (a condition, a harm), is a claim of its own when the sentence
+    before is a claim about ketamine (why, or None)."""
+    c = _compiled()
+    lists = c["lists_previous"].match(text)
+    effect = c["effect"].search(text) or c["effect"].search(previous)  # what it lists, the effect said before
+    if not (lists and effect) or not_claim_reason(previous) is not None or not_claim_reason(text) is not None:
+        return None
+    before = claim_reason(previous, list_item=False)
+    # the sentence before is about ketamine: it names it, or says what patients get from it ("The side effects are
+    # small and do not last."), its subject not the disease or another drug
+    if not before or about_other(previous, True) or c["other_drug"].search(previous) or c["other_drug"].search(text):
+        return None
+    return (
+        f"lists ({lists.group(0)!r}) what the sentence before says of it, a claim ({before}), and asserts "
+        f"{effect.group(0)!r}"
+    )
+
+
 def _only_pronoun(text: str) -> bool:
     """Whether a sentence refers to ketamine only by "it" or "its"."""
     refs = [m.group(0).lower() for m in _compiled()["ketamine"].finditer(text)]
@@ -1007,12 +1042,17 @@ def _consider(
                 span = _Span(span.start + at, span.start + at + len(clause), clause)
                 clause = ""
         else:
-            other = None if is_item or _named_ref(span.text, generic_ok) else about_other(span.text, antecedent)
+            # "Such conditions may include ...": what the claim before it says ketamine treats or causes
+            listed = None if is_item else _lists_previous(span.text, previous)
+            not_other = listed or _named_ref(span.text, generic_ok)
+            other = None if is_item or not_other else about_other(span.text, antecedent)
             if other == "points back":
                 return  # "Yet these do not give every patient adequate relief": about what "these" points back to
             if other:
                 headings = ()  # "Shingles results when ...": the disease, whatever the heading
-            if context is not None and context.is_heading:
+            if listed:
+                why = listed
+            elif context is not None and context.is_heading:
                 why = claim_reason(
                     span.text,
                     read_with,

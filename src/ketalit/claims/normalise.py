@@ -51,7 +51,7 @@ from typing import Any
 from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
-from .extract import Candidate, lists_conditions, rules, sentences
+from .extract import Candidate, lists_conditions, lists_previous, rules, sentences
 from .text import NUMBER_WORDS
 from .weighing import conditions, pattern, psychiatric_words, weighing
 
@@ -584,6 +584,11 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     sign = c["sign_relieved"].search(own)
     if sign:
         return "efficacy", f"a sign other than pain said to be relieved: {sign.group(0)!r}"
+    listing = lists_previous(own)
+    if listing and not _first(c["harm"], own):
+        # "Such conditions may include diabetic neuropathy, ...", "These include CRPS, ..." (after the sentence that
+        # says ketamine treats them): the conditions it treats, whatever their own names say (addiction, sensitization)
+        return "efficacy", f"a list of the conditions the sentence before says it treats: {listing!r}"
     if lead_in and _first(c["side_effect_list"], lead_in) and not _first(c["improvement"], own):
         return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
     if lead_in and _first(c["conditions_list"], lead_in) and _first(c["condition_item"], own):
