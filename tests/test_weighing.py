@@ -1113,11 +1113,12 @@ def test_a_claim_that_ketamine_is_used_is_shown_by_records_that_give_it_whatever
     "Ketamine can ease neuropathic pain.",
     "Ketamine has likewise been used with success to treat neuropathic pain.",
     "It has been used safely and effectively for neuropathic pain.",
+    "Ketamine is now used under medical supervision for: Neuropathic pain",
     "Conditions Ketamine Infusion Is Used For Neuropathic pain (nerve pain after an injury)",
 ])  # fmt: skip
 def test_a_claim_of_benefit_with_credible_direct_evidence_against_is_not_made_supported(quote: str) -> None:
-    # what it says besides use ("with success", "safely"), or a heading that introduces a list's items (each word
-    # capitalised), make it a claim that ketamine works: the same divided evidence leaves it mixed
+    # what it says besides use ("with success", "safely"), or words that introduce a list's items in the present (what
+    # it is for) or as a heading, make it a claim that ketamine works: the same divided evidence leaves it mixed
     v, why = verdict(claim(quote, **NEURO), DIVIDED)
     assert v == "mixed", why
     assert "not how well it works" not in why
@@ -1134,7 +1135,7 @@ def test_a_claim_of_benefit_with_credible_direct_evidence_against_is_not_made_su
     ("", "Ketamine is currently in use for neuropathic pain."),
     ("", "It is used by pain specialists for neuropathic pain that other treatments have failed to help."),
     ("In recent years it has been used to treat conditions such as:", "Neuropathic pain"),
-    ("Ketamine is now used under medical supervision for:", "Neuropathic pain"),
+    ("Doctors have also turned to it for:", "Neuropathic pain"),
 ])  # fmt: skip
 def test_a_claim_of_use_in_other_verbs_frames_and_lead_ins_is_shown_by_records_that_give_it(
     lead_in: str, quote: str
@@ -1161,12 +1162,15 @@ def test_a_claim_of_use_in_other_verbs_frames_and_lead_ins_is_shown_by_records_t
     ("Lately it has been used with great success to treat conditions such as:", "Neuropathic pain"),
     ("Ketamine is offered by every major hospital for:", "Neuropathic pain"),
     ("Conditions Ketamine Is Offered For", "Neuropathic pain"),
+    ("Conditions ketamine has been used for", "Neuropathic pain"),
+    ("Ketamine is now used under medical supervision for:", "Neuropathic pain"),
+    ("Ketamine is offered for:", "Neuropathic pain"),
 ])  # fmt: skip
 def test_a_claim_of_use_that_says_more_than_use_is_not_shown_by_records_that_give_it(lead_in: str, quote: str) -> None:
     """Words of use beside a result ("a cure", "because it works", "gives lasting relief", "successfully", "within
     minutes"), a scope no record of use shows ("by most pain doctors", "the standard of care", "first-line", "every
-    major hospital"), a regulator's approval, a lead-in of success or a heading: not a claim of use only, never
-    supported on divided evidence because the records gave ketamine."""
+    major hospital"), a regulator's approval, a lead-in of success, a heading or a lead-in in the present (a list of
+    what it is for): not a claim of use only, never supported on divided evidence because the records gave ketamine."""
     v, why = verdict(claim(quote, lead_in=lead_in, **NEURO), DIVIDED)
     assert v != "supported", why
     assert "not how well it works" not in why

@@ -246,9 +246,11 @@ def use_words(claim: Claim) -> str:
     use", "is at times offered as a treatment for", "Lately it has been used to treat conditions including:"); "" if
     it does not, if it says anything else (``said_beyond``: any word but the drug, its route, the conditions or
     patients, [use] frames and may_say, as in "used with success to treat", "because it relieves ..."), if the words
-    are a heading (each word capitalised: "Conditions Ketamine Infusion Is Used For ..."), or if it says how widely
-    or in what place it is used ([textbook] use_scope: "by most pain doctors", "the standard of care", "first-line"),
-    which no record of its use shows."""
+    are a heading (each word capitalised: "Conditions Ketamine Infusion Is Used For ...", or a lead-in without a
+    colon) or a list's lead-in that is no record of use ([use] record: "is now used under medical supervision for:"
+    lists what it is for; "has been used to treat conditions including:" says it was used for each), or if it says
+    how widely or in what place it is used ([textbook] use_scope: "by most pain doctors", "the standard of care",
+    "first-line"), which no record of its use shows."""
     prop = claim.proposition
     if claim.kind in TEXTBOOK_KINDS or prop.direction != "improves" or prop.comparator:
         return ""
@@ -256,6 +258,12 @@ def use_words(claim: Claim) -> str:
     uses = list(pattern("use", "claim").finditer(text))
     if not uses or any(all(w[:1].isupper() for w in u.group(0).split()) for u in uses):
         return ""
+    for u in uses:  # words of use in a list's lead-in: a heading, or a lead-in in the present, lists what it is for
+        colon = ":" in text[u.end() :]
+        if (colon or (claim.lead_in and u.end() <= len(claim.lead_in))) and not (
+            colon and pattern("use", "record").search(u.group(0))
+        ):
+            return ""
     own = [m.span() for m in pattern("use", "frames").finditer(text)]
     outside = "".join(" " if any(a <= i < b for a, b in own) else ch for i, ch in enumerate(text))
     if pattern("textbook", "use_scope").search(outside):
