@@ -1117,10 +1117,62 @@ def test_a_claim_that_ketamine_is_used_is_shown_by_records_that_give_it_whatever
     "Conditions Ketamine Infusion Is Used For Neuropathic pain (nerve pain after an injury)",
 ])  # fmt: skip
 def test_a_claim_of_benefit_with_credible_direct_evidence_against_is_not_made_supported(quote: str) -> None:
-    # what it says besides use ("with success", "safely"), or words that introduce a list's items (a colon, a heading),
-    # make it a claim that ketamine works: the same divided evidence leaves it mixed
+    # what it says besides use ("with success", "safely"), or words that introduce a list's items in the present (what
+    # it is for) or as a heading, make it a claim that ketamine works: the same divided evidence leaves it mixed
     v, why = verdict(claim(quote, **NEURO), DIVIDED)
     assert v == "mixed", why
+    assert "not how well it works" not in why
+
+
+@pytest.mark.parametrize(("lead_in", "quote"), [
+    ("", "Ketamine is sometimes offered as a treatment for neuropathic pain."),
+    ("", "Lately ketamine has been tried as a therapy for neuropathic pain."),
+    ("", "In recent years doctors have turned to ketamine for neuropathic pain."),
+    ("", "Physicians still give it by IV to help relieve neuropathic pain."),
+    ("", "Ketamine infusions tend to be prescribed for neuropathic pain once other treatments have failed."),
+    ("", "It is mainly given to people with neuropathic pain who have tried other medications and got no relief."),
+    ("", "Some health professionals have begun using ketamine for neuropathic pain."),
+    ("", "Ketamine is currently in use for neuropathic pain."),
+    ("", "It is used by pain specialists for neuropathic pain that other treatments have failed to help."),
+    ("In recent years it has been used to treat conditions such as:", "Neuropathic pain"),
+    ("Doctors have also turned to it for:", "Neuropathic pain"),
+])  # fmt: skip
+def test_a_claim_of_use_in_other_verbs_frames_and_lead_ins_is_shown_by_records_that_give_it(
+    lead_in: str, quote: str
+) -> None:
+    """Verbs of giving a drug other than "used" ("offered", "tried", "turned to", "give", "in use"), adverbs of time
+    and frequency ("lately", "sometimes", "still", "mainly"), patients whose other treatments failed, and a list's
+    lead-in that says ketamine is used for its items: a claim of use, shown by records that give it, whatever they
+    found; the explanation says so."""
+    v, why = verdict(claim(quote, lead_in=lead_in, **NEURO), DIVIDED)
+    assert v == "supported", why
+    assert "not how well it works" in why and "3 direct record(s) by 3 group(s)" in why
+
+
+@pytest.mark.parametrize(("lead_in", "quote"), [
+    ("", "Ketamine is sometimes offered as a cure for neuropathic pain."),
+    ("", "Doctors have turned to ketamine because it works when nothing else does for neuropathic pain."),
+    ("", "Ketamine is offered as a treatment for neuropathic pain and gives lasting relief."),
+    ("", "Ketamine is given by most pain doctors for neuropathic pain."),
+    ("", "Ketamine is the standard of care, offered to patients with neuropathic pain."),
+    ("", "Ketamine is tried as a first-line treatment for neuropathic pain."),
+    ("", "Ketamine has been used successfully for neuropathic pain once other treatments have failed."),
+    ("", "Doctors still give ketamine by IV to relieve neuropathic pain within minutes."),
+    ("", "Ketamine is FDA-approved and prescribed for neuropathic pain."),
+    ("Lately it has been used with great success to treat conditions such as:", "Neuropathic pain"),
+    ("Ketamine is offered by every major hospital for:", "Neuropathic pain"),
+    ("Conditions Ketamine Is Offered For", "Neuropathic pain"),
+    ("Conditions ketamine has been used for", "Neuropathic pain"),
+    ("Ketamine is now used under medical supervision for:", "Neuropathic pain"),
+    ("Ketamine is offered for:", "Neuropathic pain"),
+])  # fmt: skip
+def test_a_claim_of_use_that_says_more_than_use_is_not_shown_by_records_that_give_it(lead_in: str, quote: str) -> None:
+    """Words of use beside a result ("a cure", "because it works", "gives lasting relief", "successfully", "within
+    minutes"), a scope no record of use shows ("by most pain doctors", "the standard of care", "first-line", "every
+    major hospital"), a regulator's approval, a lead-in of success, a heading or a lead-in in the present (a list of
+    what it is for): not a claim of use only, never supported on divided evidence because the records gave ketamine."""
+    v, why = verdict(claim(quote, lead_in=lead_in, **NEURO), DIVIDED)
+    assert v != "supported", why
     assert "not how well it works" not in why
 
 

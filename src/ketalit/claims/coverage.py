@@ -369,7 +369,7 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
     normal lives", ", which prevents overdose deaths": ``_consequences``). The words of a claim a person reviewed are
     that person's reading: nothing is unchecked."""
     from .normalise import pain_times, relief_time  # (normalise does not import this module)
-    from .verdict import in_digits  # verdict imports this module
+    from .verdict import in_digits, use_words  # verdict imports this module
 
     if claim.extra.get(REVIEWED):
         return []
@@ -428,7 +428,9 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         out += [f"likened to another drug {m.group(0).strip(' ,')!r}" for m in _unchecked("likened").finditer(said)]
     if claim.kind not in TEXTBOOK_KINDS:  # those kinds' statements must say the scope themselves (claims/stance.py)
         out += [f"scope of use {m.group(0)!r}" for m in pattern("textbook", "use_scope").finditer(quote)]
-    of_use = bool(pattern("use", "claim").search(claim.quote))  # "has been used for ...": its own rules
+    # a claim of use ("has been used for ...", "doctors have turned to it for ...") has its own rules: any word it says
+    # besides its use makes it a claim of benefit (claims/verdict.py use_words), whose qualifiers are then read here
+    of_use = bool(use_words(claim))
     if claim.kind in table["qualifier_kinds"] and not of_use:
         out += [f"qualifier {m.group(0).strip()!r}" for m in _qualifiers(claim, quote, evidence)]
     if claim.kind not in table["joined_kinds"]:

@@ -241,24 +241,39 @@ def harm_unread(claim: Claim) -> bool:
 
 
 def use_words(claim: Claim) -> str:
-    """The words with which a claimed benefit's own sentence says only that ketamine is, or has been, used for something
-    (``data/weighing.toml`` [use] claim: "has been used as well for", "doctors commonly use"); "" if it does not, if it
-    says anything else (``said_beyond``: any word but the drug, its route, the conditions or patients and [use]
-    may_say, as in "used with success to treat", "because it relieves ..."), or if the words introduce a list (a
-    colon follows them: "is now used under medical supervision for: Cancer-related pain") or are a heading (each
-    word capitalised: "Conditions Ketamine Infusion Is Used For ...")."""
+    """The words with which a claimed benefit's own sentence, or the lead-in of its list, says only that ketamine is, or
+    has been, used for something (``data/weighing.toml`` [use] claim: "has been used as well for", "doctors commonly
+    use", "is at times offered as a treatment for", "Lately it has been used to treat conditions including:"); "" if
+    it does not, if it says anything else (``said_beyond``: any word but the drug, its route, the conditions or
+    patients, [use] frames and may_say, as in "used with success to treat", "because it relieves ..."), if the words
+    are a heading (each word capitalised: "Conditions Ketamine Infusion Is Used For ...", or a lead-in without a
+    colon) or a list's lead-in that is no record of use ([use] record: "is now used under medical supervision for:"
+    lists what it is for; "has been used to treat conditions including:" says it was used for each), or if it says
+    how widely or in what place it is used ([textbook] use_scope: "by most pain doctors", "the standard of care",
+    "first-line"), which no record of its use shows."""
     prop = claim.proposition
     if claim.kind in TEXTBOOK_KINDS or prop.direction != "improves" or prop.comparator:
         return ""
-    m = pattern("use", "claim").search(claim.quote)
-    if m is None:
+    text = claim.text  # a list's item with its lead-in ("Lately it has been used to treat conditions including: ...")
+    uses = list(pattern("use", "claim").finditer(text))
+    if not uses or any(all(w[:1].isupper() for w in u.group(0).split()) for u in uses):
         return ""
-    if ":" in claim.quote[m.end() :] or all(w[:1].isupper() for w in m.group(0).split()):
-        return ""
-    own = [u.span() for u in pattern("use", "claim").finditer(claim.quote)]
-    if said_beyond(claim.quote, "use", own + _named_spans(claim.quote, conditions_too=True), numbers=False):
+    for u in uses:  # words of use in a list's lead-in: a heading, or a lead-in in the present, lists what it is for
+        colon = ":" in text[u.end() :]
+        if (colon or (claim.lead_in and u.end() <= len(claim.lead_in))) and not (
+            colon and pattern("use", "record").search(u.group(0))
+        ):
+            return ""
+    own = [m.span() for m in pattern("use", "frames").finditer(text)]
+    outside = "".join(" " if any(a <= i < b for a, b in own) else ch for i, ch in enumerate(text))
+    if pattern("textbook", "use_scope").search(outside):
+        return ""  # "used by most pain doctors", "the standard of care": its scope, not its use, is what it claims
+    for u in uses:  # the words between a prescriber and the verb are read like the rest ("doctors with success use")
+        gap = u.span("gap") if u.groupdict().get("gap") is not None else (u.end(), u.end())
+        own += [(u.start(), gap[0]), (gap[1], u.end())]
+    if said_beyond(text, "use", own + _named_spans(text, conditions_too=True), numbers=False):
         return ""  # a further clause or predicate: "because it relieves ...", "and provides lasting relief"
-    return m.group(0)
+    return uses[0].group(0)
 
 
 def _use_documented(t: Tally) -> list[Evidence]:
