@@ -88,6 +88,8 @@ def test_a_mechanism_that_improves_or_lessens_keeps_its_direction(sentence: str)
         "Ketamine blocks NMDA receptors, which play a role in memory and mood.",
         "Ketamine acts on the AMPA receptor, which is thought to underlie its effect on depression.",
         "Ketamine changes the pathways that govern memory and thinking.",
+        "Ketamine acts on serotonin, thought to influence mood and sleep.",
+        "Ketamine acts on brain chemicals believed to shape mood and memory.",
     ],
 )
 def test_what_the_target_does_is_not_an_outcome_of_the_claim(sentence: str) -> None:
@@ -100,6 +102,9 @@ def test_what_the_target_does_is_not_an_outcome_of_the_claim(sentence: str) -> N
     [
         ("Ketamine lowers the pain linked to central sensitization, by blocking NMDA receptors.", "hyperalgesia"),
         ("Ketamine reduces inflammation in the nervous system.", "inflammation"),
+        # "thought to influence" after the claim's own copula is what the claim says, not a description of a target
+        ("Ketamine spurs the growth of new synapses, and this is thought to influence your mood.", "mood"),
+        ("Ketamine is believed to affect memory by acting on NMDA receptors.", "cognition"),
     ],
 )  # fmt: skip
 def test_what_ketamine_acts_on_keeps_its_outcome(sentence: str, outcome: str) -> None:
