@@ -52,6 +52,7 @@ from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
 from .extract import Candidate, lists_conditions, lists_previous, rules, sentences
+from .findings import lexicon
 from .text import NUMBER_WORDS
 from .weighing import conditions, pattern, psychiatric_words, weighing
 
@@ -237,6 +238,20 @@ _CONSEQUENCE = re.compile(
     re.I | re.S,
 )
 _LEADING_CLAUSE = re.compile(r"^(?:by|because|since|as|although|though|while|when)\b[^,]{3,},\s*", re.I)
+
+
+def mechanism_negation(own: str) -> tuple[str, list[tuple[str, str]]]:
+    """A mechanism claim's words with those its polarity is not read from blanked out (``data/weighing.toml``
+    [textbook] negation_outside, denied_detail, denied_consequence: an answer word, a turn of phrase, a denied detail
+    of how, a consequence), and the blanked words that hold a negation, each with its key. What the claim says
+    ketamine does is read as stated: "Ketamine blocks NMDA receptors without competing for their binding site" is not
+    a claim that it does not block them."""
+    negation, kept, aside = _cues()["negation"], own, []
+    for key in ("negation_outside", "denied_detail", "denied_consequence"):
+        rx = pattern("textbook", key)
+        aside += [(key, m.group(0).strip(" ,.;:")) for m in rx.finditer(kept) if negation.search(m.group(0))]
+        kept = rx.sub(lambda m: " " * len(m.group(0)), kept)
+    return kept, aside
 
 
 def main_clause(text: str) -> str:
@@ -481,6 +496,39 @@ def harm_level_with(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return m.group(0), next((g for g in m.groups() if g), "")
+
+
+def target_described(text: str) -> list[str]:
+    """The words with which a mechanism claim says what its target does in the body and that name an outcome
+    (``data/claim_text.toml`` target_role: "a neurotransmitter linked to both pain and mood", "which are involved in
+    pain perception, memory, arousal and awareness"): the target's outcomes, not ones ketamine is said to act on."""
+    words = [rx for _, rx in _cues()["outcome_words"]]
+    return [
+        m.group(0).strip(" ,")
+        for m in _cues()["target_role"].finditer(text)
+        if _tags(m.group(0)).get("outcome") or any(rx.search(m.group(0)) for rx in words)
+    ]
+
+
+def harm_brought_on(text: str, outcomes: list[str]) -> str | None:
+    """The words with which a mechanism claim says ketamine brings on what it names ("sedates", "causes short-lived
+    memory loss", "can bring on feelings of lethargy and sleepiness"): a word that says so by itself
+    (``data/claim_text.toml`` harm_done) or a verb of bringing on (harm_brought_on) with one of the claim's outcomes
+    within a few words after it, when every outcome of the claim is a harm (``data/findings.toml`` [outcomes] harms)
+    and no verb lessens one (``harm_lessened``). None otherwise ("improves memory", "reduces hallucinations")."""
+    if not outcomes or not set(outcomes) <= lexicon().harms or harm_lessened(text, outcomes):
+        return None
+    c = _cues()
+    itself = c["harm_done"].search(text)
+    if itself:
+        return itself.group(0)
+    words = dict(c["outcome_words"])
+    for m in c["harm_brought_on"].finditer(text):
+        after = text[m.end() : m.end() + 60]
+        named = set(_tags(after).get("outcome", [])) | {o for o in outcomes if o in words and words[o].search(after)}
+        if named & set(outcomes):
+            return f"{m.group(0)}{after[: after.find(' ', 20) if ' ' in after[20:] else len(after)]}".strip()
+    return None
 
 
 def harm_lessened(own: str, outcomes: list[str]) -> str | None:
@@ -1404,6 +1452,11 @@ def normalise(
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
     masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
+    described = target_described(masked) if kind == "mechanism" else []
+    if described:
+        # "glutamate, a neurotransmitter linked to both pain and mood": what the target does, not what ketamine acts on
+        masked = c["target_role"].sub(lambda m: " " * len(m.group(0)), masked)
+        reasons["outcomes"] = f"not those of what its target does: {described[0]!r}"
     if kind in HARM_KINDS and harm_compared(own):
         # "than opioid drugs do": what the harm is set against adds no outcome (not fewer opioids)
         masked = c["compared_with"].sub(lambda m: " " * len(m.group(0)), masked)
@@ -1455,10 +1508,17 @@ def normalise(
         why_compared = f"{safer!r}, against {elided.group(0)!r} earlier in the sentence"
     if comparator:
         reasons["comparator"] = why_compared
-    # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's
-    negated = _first(c["negation"], main_clause(own))
+    # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's,
+    # nor, in a mechanism claim, one outside what it says ketamine does ("without competing for their binding site")
+    scope, aside = mechanism_negation(own) if kind == "mechanism" else (own, [])
+    negated = _first(c["negation"], main_clause(scope))
     governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
     undone = ""
+    if aside and not negated:
+        undone = reasons["polarity"] = (
+            f"the negation in {aside[0][1]!r} is not of what ketamine does (data/weighing.toml [textbook] "
+            f"{aside[0][0]}): the mechanism is read as stated"
+        )
     set_apart = _SET_APART.search(candidate.lead_in) if governing else None
     if set_apart and not negated and _first(c["negation"], governing):
         # "Unlike ketamine, opioids do not cause: - Hallucinations": the other drug is denied the item, ketamine is not;
@@ -1762,6 +1822,11 @@ def _direction(
         reasons["direction"] = "a textbook statement"
         return "states"
     if kind == "mechanism":
+        brought = harm_brought_on(text, outcomes)
+        if brought:
+            # "it sedates", "can bring on sleepiness": more of it with ketamine is what the claim says, not a failure
+            reasons["direction"] = f"a mechanism said to bring on {', '.join(outcomes)}: {brought!r}"
+            return "causes"
         if outcomes:
             reasons["direction"] = f"a mechanism said to act on {', '.join(outcomes)}"
             return "improves"

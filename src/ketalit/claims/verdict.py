@@ -85,6 +85,15 @@ that rates its own evidence as weak as a single trial, whatever their design.
   figure and no effect: ``how_given``) needs a review or guideline stating it, or what the patients of studies by
   two research groups received (their methods); that is never evidence that a regimen works, and no other claim
   reads a methods sentence.
+- **what a mechanism claim says** (``normalise``): its negation is its own only in what it says ketamine does. A
+  detail denied after its verb ("blocks NMDA receptors without competing for their binding site") or a consequence
+  with a negation (", so the brain does not read them as pain") is not read as denying the mechanism, so the records
+  that state it support the claim; nothing reads that detail or consequence, so the claim is at best `insufficient`
+  (a detail) or `mixed` (a consequence, as a benefit drawn from the mechanism), and the explanation names the words
+  (``set_aside``). A mechanism said to bring on a harm ("it sedates", "can bring on sleepiness") is weighed as a harm
+  that happens: more of it with ketamine supports it. Outcomes the claim names only as what its target does in the
+  body ("a neurotransmitter linked to both pain and mood", "receptors involved in memory") are not weighed: trials of
+  mood or memory do not test a mechanism, which is decided by the sentences that state it.
 """
 
 from __future__ import annotations
@@ -1113,6 +1122,21 @@ def majority_part(t: Tally) -> tuple[str, str] | None:
     return None
 
 
+def set_aside(claim: Claim) -> tuple[str, str]:
+    """What a mechanism claim says besides what ketamine does, with a negation its polarity was not read from
+    (``normalise.mechanism_negation``), as (verdict it caps the claim at, words): a detail of how it does not act
+    ("without competing for their binding site": insufficient, nothing reads it) or a consequence drawn from the
+    mechanism (", so the brain does not read them as pain": mixed, a benefit not weighed, as ``effect_of_mechanism``);
+    ("", "") if it says neither. An answer word or a turn of phrase ("No.", "no surprise") caps nothing."""
+    if claim.kind != "mechanism" or claim.polarity == "negative":
+        return "", ""
+    from .normalise import mechanism_negation  # loaded with the engine; imported here, where it is used
+
+    caps = {"denied_detail": "insufficient", "denied_consequence": "mixed"}
+    aside = [(caps[key], words) for key, words in mechanism_negation(claim.quote)[1] if key in caps]
+    return min(aside, key=lambda a: a[0] != "insufficient") if aside else ("", "")
+
+
 def effect_of_mechanism(claim: Claim) -> str:
     """The words with which a statement of mechanism also claims a benefit ("halts chronic pain", "makes it effective
     against chronic pain conditions", ``data/weighing.toml`` [parts] mechanism_effect) or a share of patients who get
@@ -1464,7 +1488,24 @@ def _wider_label(broader: frozenset[str], wider: list[Evidence]) -> str:
 
 
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
-    """(verdict, explanation naming the deciding findings) for a claim and its evidence."""
+    """(verdict, explanation naming the deciding findings) for a claim and its evidence. A mechanism claim that says
+    what its target does in the body ("glutamate, a neurotransmitter linked to both pain and mood") was read without
+    those outcomes (``normalise.target_described``): its explanation says so."""
+    v, why = _verdict(claim, evidence)
+    if claim.kind == "mechanism":
+        from .normalise import target_described  # loaded with the engine; imported here, where it is used
+
+        described = target_described(claim.quote)
+        if described:
+            why += (
+                f" The claim's '{described[0]}' says what its target does in the body, not what ketamine does for "
+                "patients: those outcomes are not weighed (trials of them do not test the mechanism)."
+            )
+    return v, why
+
+
+def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
+    """``verdict`` before what it adds for a mechanism claim's target."""
     if not claim.checkable:
         return "not_checkable", "Not an empirical statement: nothing to test against the literature."
     counted = [e for e in evidence if not e.retracted]
@@ -1648,6 +1689,16 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     elif v == "supported" and claim.kind == "history" and len(stated) >= 2:
         each = "; ".join(f"{name} ({', '.join(map(cite, _strongest(records, 2)))})" for name, records in stated)
         note = f" Each part of what the claim states is stated by two groups or a guideline: {each}." + note
+    capped, aside = set_aside(claim) if v == "supported" else ("", "")
+    if capped:
+        v = capped  # what it says ketamine does is stated; what it denies besides, nothing reads
+        note = (
+            " The claim also says, with a negation not read as its own, "
+            + (f"how ketamine does not act ('{aside}')" if capped == "insufficient" else f"what follows ('{aside}')")
+            + ": the records state what ketamine does, and were not read for that; it is not "
+            + ("established here." if capped == "insufficient" else "checked.")
+            + note
+        )
     effect = effect_of_mechanism(claim) if v == "supported" else ""
     if effect:
         v = "mixed"  # the mechanism is stated; the benefit the claim draws from it is a claim of its own
