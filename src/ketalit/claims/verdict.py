@@ -56,7 +56,12 @@ that rates its own evidence as weak as a single trial, whatever their design.
   a measure narrower than the vocabulary's outcome, sleep or energy, must be named); the explanation names the part
   not shown, and the records that show each of the others. A statement of mechanism that also claims a benefit
   ("halts chronic pain by blocking the NMDA receptor", "this can relieve migraine pain": a verb of relief and a pain
-  condition in one clause, either voice) is at best `mixed`: the benefit is not weighed. Each action a mechanism
+  condition in one clause, either voice) is at best `mixed`: the benefit is not weighed. So is one that claims any
+  other effect on patients: a measure other than pain improved ("improves memory by acting on NMDA receptors",
+  "better sleep": [parts] improve_verb, improve_measure), safety, sparing dependence, protecting an organ, speed
+  ([parts] mechanism_effect), or all patients ("causes memory loss in every patient": [parts] every_patient); a span
+  of time ("sedates patients for several days": [textbook] lasting) needs cited sentences that say it lasts. The
+  explanation quotes the words. Each action a mechanism
   claim's grammar states ("raises the amount of glutamate": ``data/weighing.toml`` [textbook.actions]) needs cited
   sentences that state that verb on that object; a shared noun ("glutamate-related pathways") is not. A harm said to
   happen to most patients needs cited sentences stating a majority: a minority stated too makes it `mixed`.
@@ -1115,8 +1120,9 @@ def majority_part(t: Tally) -> tuple[str, str] | None:
 
 def effect_of_mechanism(claim: Claim) -> str:
     """The words with which a statement of mechanism also claims a benefit ("halts chronic pain", "makes it effective
-    against chronic pain conditions", ``data/weighing.toml`` [parts] mechanism_effect) or a share of patients who get
-    it ("in nearly all patients", "in 70% of patients": ``stance.claimed_share``); "" if it states a mechanism only.
+    against chronic pain conditions", "completely safe", ``data/weighing.toml`` [parts] mechanism_effect; "improves
+    memory", improve_verb and improve_measure) or a share of patients who get it ("in nearly all patients", "in 70% of
+    patients": ``stance.claimed_share``; "in every patient": every_patient); "" if it states a mechanism only.
     Whatever the reading's direction: a mechanism claim read as a benefit ("reduces depression ... by blocking NMDA
     receptors", direction improves) has its records read for the mechanism and the effect together, not weighed as a
     claim of benefit is (its patients, its strength, its share)."""
@@ -1150,10 +1156,33 @@ def _effect_of_mechanism(quote: str) -> str:
             ends = after.search(clause[named.end() :])
             if ends:  # the condition ends or lessens ("chronic pain goes away")
                 return clause[named.start() : named.end() + ends.end()].strip()
+        better = _improved_measure(clause, span, mechanism)
+        if better:  # a benefit on how a patient thinks, sleeps or feels ("improves memory", "memory improves")
+            return better
     from .stance import claimed_share  # (stance imports this module)
 
     share = claimed_share(quote)  # how many patients get a result is a clinical outcome, not a mechanism
-    return share.words if share is not None else ""
+    if share is not None:
+        return share.words
+    every = pattern("parts", "every_patient").search(quote)  # "in every patient": all of them
+    return every.group(0).strip() if every else ""
+
+
+def _improved_measure(clause: str, span: int, mechanism: re.Pattern[str]) -> str:
+    """The words of one clause of a mechanism claim that say it improves a measure other than pain
+    (``data/weighing.toml`` [parts] improve_verb, improve_measure): the verb then the measure within ``span``
+    characters, with no mechanism noun between ("improves memory", "better sleep"), or the measure then the verb
+    ("memory improves"); "" if none."""
+    verb, measure = pattern("parts", "improve_verb"), pattern("parts", "improve_measure")
+    for said in verb.finditer(clause):
+        named = measure.search(clause, said.end(), said.end() + span)
+        if named and not mechanism.search(clause, said.end(), named.start()):
+            return clause[said.start() : named.end()].strip()
+    for named in measure.finditer(clause):
+        after = verb.match(clause, named.end() + 1) if clause[named.end() : named.end() + 1] == " " else None
+        if after:
+            return clause[named.start() : after.end()].strip()
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -1653,7 +1682,8 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         v = "mixed"  # the mechanism is stated; the benefit the claim draws from it is a claim of its own
         note = (
             f" The claim also says what the mechanism does for patients ('{effect}'): the records state the mechanism, "
-            "and were not read for that benefit; that part is not checked." + note
+            "and were not read for that effect on patients (a benefit, how safe or fast, how many it reaches); that "
+            "part is not checked." + note
         )
     beyond = history_effect(claim) if endorsed else ""
     if beyond:
