@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from ketalit.claims.catalogue import Claim
-from ketalit.claims.verdict import effect_of_mechanism
+from ketalit.claims.verdict import effect_of_mechanism, unchecked_consequence
 
 from conftest import keeps_its_verdict, make_claim, page_claims_fixture
 
@@ -45,6 +45,16 @@ CAPPED = {
     "Ketamine works faster than antidepressants because it blocks NMDA receptors.": ("works faster than", "mixed"),
     "Ketamine makes patients calmer by blocking NMDA receptors.": ("makes patients calmer", "mixed"),
     "Ketamine strengthens the immune system by blocking NMDA receptors.": ("strengthens the immun", "mixed"),
+    # whatever else the half joined to the mechanism says, when it names nothing a mechanism statement is about
+    "Ketamine lowers blood sugar by blocking NMDA receptors.": ("Ketamine lowers blood sugar", "mixed"),
+    "Ketamine blocks NMDA receptors, which is why it has no hangover.": ("it has no hangover", "mixed"),
+    "Ketamine blocks NMDA receptors, which helps patients lose weight.": ("patients lose weight", "mixed"),
+    "Ketamine rebuilds the brain by blocking NMDA receptors.": ("Ketamine rebuilds the brain", "mixed"),
+    "Ketamine blocks NMDA receptors, which is why it works when nothing else has.": (
+        "works when nothing else",
+        "mixed",
+    ),
+    "Ketamine blocks NMDA receptors, and the benefit lasts a lifetime.": ("lifetime", "insufficient"),
 }
 
 # true claims worded near them: each keeps its verdict (main bb28696)
@@ -125,3 +135,33 @@ def test_a_span_of_time_a_mechanism_is_said_to_last_needs_a_sentence_that_says_i
 ) -> None:
     why = claims["By blocking NMDA receptors, ketamine causes confusion for a whole week."]["explanation"]
     assert "'for a whole week' (that the change lasts" in why
+
+
+@pytest.mark.parametrize(
+    ("quote", "said"),
+    [
+        ("Ketamine raises blood sugar by blocking NMDA receptors.", "Ketamine raises blood sugar"),
+        ("By acting on glutamate receptors, ketamine clears the skin.", "ketamine clears the skin"),
+        ("Ketamine blocks NMDA receptors, so patients stay slim.", "patients stay slim"),
+        ("Ketamine blocks NMDA receptors, which means no hangover the next day.", "no hangover the next day"),
+        ("Ketamine blocks NMDA receptors, which lets patients return to work.", "patients return to work"),
+    ],
+)
+def test_what_the_mechanism_is_said_to_do_is_read_from_the_half_that_names_no_target(quote: str, said: str) -> None:
+    assert said in unchecked_consequence(_mechanism(quote))
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Ketamine relieves pain by blocking NMDA receptors.",  # pain: what the mechanism statements are about
+        "It acts by blocking the NMDA receptors, the pathways in your brain that carry pain signals.",
+        "Ketamine acts by blocking one particular receptor in the brain, the NMDA receptor.",
+        "Ketamine has sedative, pain-relieving and amnesic effects, and it acts by blocking NMDA receptors.",
+        "Ketamine also appears to attach to NMDA receptors, which likewise carry out important tasks.",  # the receptors
+        "The current belief is that ketamine acts by blocking NMDA receptors in the brain.",
+        "Ketamine blocks NMDA receptors, which reduces central sensitization.",
+    ],
+)
+def test_a_mechanism_whose_other_half_is_about_the_mechanism_or_pain_claims_nothing_more(quote: str) -> None:
+    assert unchecked_consequence(_mechanism(quote)) == ""

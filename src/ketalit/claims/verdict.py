@@ -59,9 +59,11 @@ that rates its own evidence as weak as a single trial, whatever their design.
   condition in one clause, either voice) is at best `mixed`: the benefit is not weighed. So is one that claims any
   other effect on patients: a measure other than pain improved ("improves memory by acting on NMDA receptors",
   "better sleep": [parts] improve_verb, improve_measure), safety, sparing dependence, protecting an organ, speed
-  ([parts] mechanism_effect), or all patients ("causes memory loss in every patient": [parts] every_patient); a span
-  of time ("sedates patients for several days": [textbook] lasting) needs cited sentences that say it lasts. The
-  explanation quotes the words. Each action a mechanism
+  ([parts] mechanism_effect), or all patients ("causes memory loss in every patient": [parts] every_patient), or
+  whatever else the half of the claim joined to the mechanism by "by", "because", ", which is why", ", so" says when
+  it names nothing a mechanism or pain statement is about ("lowers blood sugar by blocking NMDA receptors": [parts]
+  consequence_*, ``unchecked_consequence``); a span of time ("sedates patients for several days": [textbook]
+  lasting) needs cited sentences that say it lasts. The explanation quotes the words. Each action a mechanism
   claim's grammar states ("raises the amount of glutamate": ``data/weighing.toml`` [textbook.actions]) needs cited
   sentences that state that verb on that object; a shared noun ("glutamate-related pathways") is not. A harm said to
   happen to most patients needs cited sentences stating a majority: a minority stated too makes it `mixed`.
@@ -1168,6 +1170,36 @@ def _effect_of_mechanism(quote: str) -> str:
     return every.group(0).strip() if every else ""
 
 
+def unchecked_consequence(claim: Claim) -> str:
+    """The half of a mechanism claim that says what the mechanism does for patients, when it names nothing a
+    mechanism or pain statement is about ("lowers blood sugar" in "lowers blood sugar by blocking NMDA receptors", "it
+    has no hangover" after "which is why": ``data/weighing.toml`` [parts] consequence_*); "" if there is none. Only
+    for the verdict's cap: what the records are read for is not changed."""
+    if claim.kind != "mechanism":
+        return ""
+    return _unchecked_consequence(claim.quote)
+
+
+@lru_cache(maxsize=4096)
+def _unchecked_consequence(quote: str) -> str:
+    target = pattern("parts", "consequence_target")
+    effect = ""
+    before = pattern("parts", "consequence_before").search(quote)
+    after = pattern("parts", "consequence_after").search(quote)
+    if before and target.search(quote, before.end()) and not target.search(quote, 0, before.start()):
+        effect = quote[: before.start()]
+        if not effect.strip():  # "By blocking NMDA receptors, ketamine lowers blood sugar."
+            comma = quote.find(",", before.end())
+            effect = quote[comma + 1 :] if comma >= 0 else ""
+        effect = pattern("parts", "consequence_piece").split(effect)[-1]  # "the belief is that ketamine acts"
+    elif after and target.search(quote, 0, after.start()) and not target.search(quote, after.end()):
+        effect = quote[after.end() :]
+    if not effect.strip() or pattern("parts", "consequence_mechanism").search(effect):
+        return ""
+    rest = pattern("parts", "consequence_filler").sub(" ", re.sub(r"[^\w\s-]", " ", effect))
+    return effect.strip().rstrip(".") if re.search(r"[a-z]{3,}", rest, re.I) else ""
+
+
 def _improved_measure(clause: str, span: int, mechanism: re.Pattern[str]) -> str:
     """The words of one clause of a mechanism claim that say it improves a measure other than pain
     (``data/weighing.toml`` [parts] improve_verb, improve_measure): the verb then the measure within ``span``
@@ -1677,7 +1709,7 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     elif v == "supported" and claim.kind == "history" and len(stated) >= 2:
         each = "; ".join(f"{name} ({', '.join(map(cite, _strongest(records, 2)))})" for name, records in stated)
         note = f" Each part of what the claim states is stated by two groups or a guideline: {each}." + note
-    effect = effect_of_mechanism(claim) if v == "supported" else ""
+    effect = (effect_of_mechanism(claim) or unchecked_consequence(claim)) if v == "supported" else ""
     if effect:
         v = "mixed"  # the mechanism is stated; the benefit the claim draws from it is a claim of its own
         note = (
