@@ -55,6 +55,10 @@ CAPPED = {
         "mixed",
     ),
     "Ketamine blocks NMDA receptors, and the benefit lasts a lifetime.": ("lifetime", "insufficient"),
+    # every other drug, every patient
+    "Ketamine is the only drug that blocks NMDA receptors.": ("the only drug", "mixed"),
+    "Ketamine blocks NMDA receptors more strongly than any other drug.": ("than any other drug", "mixed"),
+    "NMDA blockade by ketamine guarantees relief.": ("guarantees", "mixed"),
 }
 
 # true claims worded near them: each keeps its verdict (main bb28696)

@@ -63,7 +63,9 @@ that rates its own evidence as weak as a single trial, whatever their design.
   whatever else the half of the claim joined to the mechanism by "by", "because", ", which is why", ", so" says when
   it names nothing a mechanism or pain statement is about ("lowers blood sugar by blocking NMDA receptors": [parts]
   consequence_*, ``unchecked_consequence``); a span of time ("sedates patients for several days": [textbook]
-  lasting) needs cited sentences that say it lasts. The explanation quotes the words. Each action a mechanism
+  lasting) needs cited sentences that say it lasts; one that sets ketamine against every other drug ("the only
+  drug that blocks NMDA receptors": [parts] mechanism_compared) is at best `mixed` too. The explanation quotes the
+  words. Each action a mechanism
   claim's grammar states ("raises the amount of glutamate": ``data/weighing.toml`` [textbook.actions]) needs cited
   sentences that state that verb on that object; a shared noun ("glutamate-related pathways") is not. A harm said to
   happen to most patients needs cited sentences stating a majority: a minority stated too makes it `mixed`.
@@ -1716,6 +1718,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f" The claim also says what the mechanism does for patients ('{effect}'): the records state the mechanism, "
             "and were not read for that effect on patients (a benefit, how safe or fast, how many it reaches); that "
             "part is not checked." + note
+        )
+    compared = pattern("parts", "mechanism_compared").search(claim.quote) if claim.kind == "mechanism" else None
+    if compared and v == "supported":
+        v = "mixed"  # what ketamine does is stated; that no other drug does it is not
+        note = (
+            f" The claim also sets ketamine against other drugs ('{compared.group(0)}'): the records state what "
+            "ketamine does, not what other drugs do; that part is not checked." + note
         )
     beyond = history_effect(claim) if endorsed else ""
     if beyond:
