@@ -56,7 +56,16 @@ that rates its own evidence as weak as a single trial, whatever their design.
   a measure narrower than the vocabulary's outcome, sleep or energy, must be named); the explanation names the part
   not shown, and the records that show each of the others. A statement of mechanism that also claims a benefit
   ("halts chronic pain by blocking the NMDA receptor", "this can relieve migraine pain": a verb of relief and a pain
-  condition in one clause, either voice) is at best `mixed`: the benefit is not weighed. Each action a mechanism
+  condition in one clause, either voice) is at best `mixed`: the benefit is not weighed. So is one that claims any
+  other effect on patients: a measure other than pain improved ("improves memory by acting on NMDA receptors",
+  "better sleep": [parts] improve_verb, improve_measure), safety, sparing dependence, protecting an organ, speed
+  ([parts] mechanism_effect), or all patients ("causes memory loss in every patient": [parts] every_patient), or
+  whatever else the half of the claim joined to the mechanism by "by", "because", ", which is why", ", so" says when
+  it names nothing a mechanism or pain statement is about ("lowers blood sugar by blocking NMDA receptors": [parts]
+  consequence_*, ``unchecked_consequence``); a span of time ("sedates patients for several days": [textbook]
+  lasting) needs cited sentences that say it lasts; one that sets ketamine against every other drug ("the only
+  drug that blocks NMDA receptors": [parts] mechanism_compared) is at best `mixed` too. The explanation quotes the
+  words. Each action a mechanism
   claim's grammar states ("raises the amount of glutamate": ``data/weighing.toml`` [textbook.actions]) needs cited
   sentences that state that verb on that object; a shared noun ("glutamate-related pathways") is not. A harm said to
   happen to most patients needs cited sentences stating a majority: a minority stated too makes it `mixed`.
@@ -1139,8 +1148,9 @@ def set_aside(claim: Claim) -> tuple[str, str]:
 
 def effect_of_mechanism(claim: Claim) -> str:
     """The words with which a statement of mechanism also claims a benefit ("halts chronic pain", "makes it effective
-    against chronic pain conditions", ``data/weighing.toml`` [parts] mechanism_effect) or a share of patients who get
-    it ("in nearly all patients", "in 70% of patients": ``stance.claimed_share``); "" if it states a mechanism only.
+    against chronic pain conditions", "completely safe", ``data/weighing.toml`` [parts] mechanism_effect; "improves
+    memory", improve_verb and improve_measure) or a share of patients who get it ("in nearly all patients", "in 70% of
+    patients": ``stance.claimed_share``; "in every patient": every_patient); "" if it states a mechanism only.
     Whatever the reading's direction: a mechanism claim read as a benefit ("reduces depression ... by blocking NMDA
     receptors", direction improves) has its records read for the mechanism and the effect together, not weighed as a
     claim of benefit is (its patients, its strength, its share)."""
@@ -1174,10 +1184,63 @@ def _effect_of_mechanism(quote: str) -> str:
             ends = after.search(clause[named.end() :])
             if ends:  # the condition ends or lessens ("chronic pain goes away")
                 return clause[named.start() : named.end() + ends.end()].strip()
+        better = _improved_measure(clause, span, mechanism)
+        if better:  # a benefit on how a patient thinks, sleeps or feels ("improves memory", "memory improves")
+            return better
     from .stance import claimed_share  # (stance imports this module)
 
     share = claimed_share(quote)  # how many patients get a result is a clinical outcome, not a mechanism
-    return share.words if share is not None else ""
+    if share is not None:
+        return share.words
+    every = pattern("parts", "every_patient").search(quote)  # "in every patient": all of them
+    return every.group(0).strip() if every else ""
+
+
+def unchecked_consequence(claim: Claim) -> str:
+    """The half of a mechanism claim that says what the mechanism does for patients, when it names nothing a
+    mechanism or pain statement is about ("lowers blood sugar" in "lowers blood sugar by blocking NMDA receptors", "it
+    has no hangover" after "which is why": ``data/weighing.toml`` [parts] consequence_*); "" if there is none. Only
+    for the verdict's cap: what the records are read for is not changed."""
+    if claim.kind != "mechanism":
+        return ""
+    return _unchecked_consequence(claim.quote)
+
+
+@lru_cache(maxsize=4096)
+def _unchecked_consequence(quote: str) -> str:
+    target = pattern("parts", "consequence_target")
+    effect = ""
+    before = pattern("parts", "consequence_before").search(quote)
+    after = pattern("parts", "consequence_after").search(quote)
+    if before and target.search(quote, before.end()) and not target.search(quote, 0, before.start()):
+        effect = quote[: before.start()]
+        if not effect.strip():  # "By blocking NMDA receptors, ketamine lowers blood sugar."
+            comma = quote.find(",", before.end())
+            effect = quote[comma + 1 :] if comma >= 0 else ""
+        effect = pattern("parts", "consequence_piece").split(effect)[-1]  # "the belief is that ketamine acts"
+    elif after and target.search(quote, 0, after.start()) and not target.search(quote, after.end()):
+        effect = quote[after.end() :]
+    if not effect.strip() or pattern("parts", "consequence_mechanism").search(effect):
+        return ""
+    rest = pattern("parts", "consequence_filler").sub(" ", re.sub(r"[^\w\s-]", " ", effect))
+    return effect.strip().rstrip(".") if re.search(r"[a-z]{3,}", rest, re.I) else ""
+
+
+def _improved_measure(clause: str, span: int, mechanism: re.Pattern[str]) -> str:
+    """The words of one clause of a mechanism claim that say it improves a measure other than pain
+    (``data/weighing.toml`` [parts] improve_verb, improve_measure): the verb then the measure within ``span``
+    characters, with no mechanism noun between ("improves memory", "better sleep"), or the measure then the verb
+    ("memory improves"); "" if none."""
+    verb, measure = pattern("parts", "improve_verb"), pattern("parts", "improve_measure")
+    for said in verb.finditer(clause):
+        named = measure.search(clause, said.end(), said.end() + span)
+        if named and not mechanism.search(clause, said.end(), named.start()):
+            return clause[said.start() : named.end()].strip()
+    for named in measure.finditer(clause):
+        after = verb.match(clause, named.end() + 1) if clause[named.end() : named.end() + 1] == " " else None
+        if after:
+            return clause[named.start() : after.end()].strip()
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -1699,12 +1762,20 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             + ("established here." if capped == "insufficient" else "checked.")
             + note
         )
-    effect = effect_of_mechanism(claim) if v == "supported" else ""
+    effect = (effect_of_mechanism(claim) or unchecked_consequence(claim)) if v == "supported" else ""
     if effect:
         v = "mixed"  # the mechanism is stated; the benefit the claim draws from it is a claim of its own
         note = (
             f" The claim also says what the mechanism does for patients ('{effect}'): the records state the mechanism, "
-            "and were not read for that benefit; that part is not checked." + note
+            "and were not read for that effect on patients (a benefit, how safe or fast, how many it reaches); that "
+            "part is not checked." + note
+        )
+    compared = pattern("parts", "mechanism_compared").search(claim.quote) if claim.kind == "mechanism" else None
+    if compared and v == "supported":
+        v = "mixed"  # what ketamine does is stated; that no other drug does it is not
+        note = (
+            f" The claim also sets ketamine against other drugs ('{compared.group(0)}'): the records state what "
+            "ketamine does, not what other drugs do; that part is not checked." + note
         )
     beyond = history_effect(claim) if endorsed else ""
     if beyond:
