@@ -7,11 +7,9 @@ read every such line as a heading only)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import claims_of_page
+from conftest import page_claims_fixture
 
 HEADINGS_TAKEN = (
     "Ketamine calms overactive nerves in the spinal cord",
@@ -33,10 +31,7 @@ PAGE = "Ketamine at our clinic\n\n" + "".join(
 )
 
 
-@pytest.fixture(scope="module")
-def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("heading_sentences")
-    return claims_of_page(records_only_template, folder, PAGE, "Ketamine at our clinic")
+claims = page_claims_fixture(PAGE, "Ketamine at our clinic")
 
 
 @pytest.mark.parametrize("heading", HEADINGS_TAKEN)

@@ -6,11 +6,9 @@ sensitisation") does not make a claim a protocol (main dae81e8 left all these cl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import claims_of_page
+from conftest import page_claims_fixture
 
 PAGE = """Ketamine for nerve pain
 
@@ -45,10 +43,7 @@ LEFT_OUT = (
 )
 
 
-@pytest.fixture(scope="module")
-def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("lists_previous")
-    return claims_of_page(records_only_template, folder, PAGE, "Ketamine for nerve pain")
+claims = page_claims_fixture(PAGE, "Ketamine for nerve pain")
 
 
 @pytest.mark.parametrize("quote", sorted(TAKEN))

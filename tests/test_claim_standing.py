@@ -6,11 +6,9 @@ action worded alike stay out (main dae81e8 left the claims out: no effect word).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import claims_of_page
+from conftest import page_claims_fixture
 
 PAGE = """About ketamine
 
@@ -69,10 +67,7 @@ LEFT_OUT = (
 )
 
 
-@pytest.fixture(scope="module")
-def claims(records_only_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("standing")
-    return claims_of_page(records_only_template, folder, PAGE, "About ketamine")
+claims = page_claims_fixture(PAGE, "About ketamine")
 
 
 @pytest.mark.parametrize("quote", sorted(TAKEN))
