@@ -510,6 +510,15 @@ def target_described(text: str) -> list[str]:
     ]
 
 
+def target_outcomes(text: str) -> set[str]:
+    """The outcomes named by the words with which a mechanism claim says what its target does (``target_described``)."""
+    words = _cues()["outcome_words"]
+    named: set[str] = set()
+    for m in _cues()["target_role"].finditer(text):
+        named |= set(_tags(m.group(0)).get("outcome", [])) | {o for o, rx in words if rx.search(m.group(0))}
+    return named
+
+
 def harm_brought_on(text: str, outcomes: list[str]) -> str | None:
     """The words with which a mechanism claim says ketamine brings on what it names ("sedates", "causes short-lived
     memory loss", "can bring on feelings of lethargy and sleepiness"): a word that says so by itself

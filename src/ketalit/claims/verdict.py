@@ -1556,10 +1556,11 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     those outcomes (``normalise.target_described``): its explanation says so."""
     v, why = _verdict(claim, evidence)
     if claim.kind == "mechanism":
-        from .normalise import target_described  # loaded with the engine; imported here, where it is used
+        from .normalise import target_described, target_outcomes  # loaded with the engine; imported where used
 
         described = target_described(claim.quote)
-        if described:
+        # said only where the reading left them out: a reading kept from a catalogue may hold them, and then they were
+        if described and not target_outcomes(claim.quote) & set(claim.proposition.outcomes):
             why += (
                 f" The claim's '{described[0]}' says what its target does in the body, not what ketamine does for "
                 "patients: those outcomes are not weighed (trials of them do not test the mechanism)."
