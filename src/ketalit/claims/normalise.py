@@ -498,25 +498,23 @@ def harm_level_with(text: str) -> tuple[str, str] | None:
     return m.group(0), next((g for g in m.groups() if g), "")
 
 
-def target_described(text: str) -> list[str]:
+def target_roles(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The words with which a mechanism claim says what its target does in the body and that name an outcome
     (``data/claim_text.toml`` target_role: "a neurotransmitter linked to both pain and mood", "which are involved in
-    pain perception, memory, arousal and awareness"): the target's outcomes, not ones ketamine is said to act on."""
-    words = [rx for _, rx in _cues()["outcome_words"]]
-    return [
-        m.group(0).strip(" ,")
-        for m in _cues()["target_role"].finditer(text)
-        if _tags(m.group(0)).get("outcome") or any(rx.search(m.group(0)) for rx in words)
-    ]
-
-
-def target_outcomes(text: str) -> set[str]:
-    """The outcomes named by the words with which a mechanism claim says what its target does (``target_described``)."""
+    pain perception, memory, arousal and awareness"), each with the outcomes they name: the target's outcomes, not ones
+    ketamine is said to act on."""
     words = _cues()["outcome_words"]
-    named: set[str] = set()
+    out = []
     for m in _cues()["target_role"].finditer(text):
-        named |= set(_tags(m.group(0)).get("outcome", [])) | {o for o, rx in words if rx.search(m.group(0))}
-    return named
+        named = set(_tags(m.group(0)).get("outcome", [])) | {o for o, rx in words if rx.search(m.group(0))}
+        if named:
+            out.append((m.group(0).strip(" ,"), frozenset(named)))
+    return tuple(out)
+
+
+def target_described(text: str) -> list[str]:
+    """The words of ``target_roles``."""
+    return [words for words, _ in target_roles(text)]
 
 
 def harm_brought_on(text: str, outcomes: list[str]) -> str | None:

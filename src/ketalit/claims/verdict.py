@@ -282,8 +282,9 @@ def use_words(claim: Claim) -> str:
             colon and pattern("use", "record").search(u.group(0))
         ):
             return ""
-    own = [m.span() for m in pattern("use", "frames").finditer(text)]
-    outside = "".join(" " if any(a <= i < b for a, b in own) else ch for i, ch in enumerate(text))
+    frames = pattern("use", "frames")
+    own = [m.span() for m in frames.finditer(text)]
+    outside = frames.sub(lambda m: " " * len(m.group(0)), text)  # the frames blanked out
     if pattern("textbook", "use_scope").search(outside):
         return ""  # "used by most pain doctors", "the standard of care": its scope, not its use, is what it claims
     for u in uses:  # the words between a prescriber and the verb are read like the rest ("doctors with success use")
@@ -1553,16 +1554,17 @@ def _wider_label(broader: frozenset[str], wider: list[Evidence]) -> str:
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """(verdict, explanation naming the deciding findings) for a claim and its evidence. A mechanism claim that says
     what its target does in the body ("glutamate, a neurotransmitter linked to both pain and mood") was read without
-    those outcomes (``normalise.target_described``): its explanation says so."""
+    those outcomes (``normalise.target_roles``): its explanation says so, unless its reading holds them."""
     v, why = _verdict(claim, evidence)
     if claim.kind == "mechanism":
-        from .normalise import target_described, target_outcomes  # loaded with the engine; imported where used
+        from .normalise import target_roles  # loaded with the engine; imported here, where it is used
 
-        described = target_described(claim.quote)
+        roles = target_roles(claim.quote)
+        named = frozenset().union(*(outcomes for _, outcomes in roles))
         # said only where the reading left them out: a reading kept from a catalogue may hold them, and then they were
-        if described and not target_outcomes(claim.quote) & set(claim.proposition.outcomes):
+        if roles and not named & set(claim.proposition.outcomes):
             why += (
-                f" The claim's '{described[0]}' says what its target does in the body, not what ketamine does for "
+                f" The claim's '{roles[0][0]}' says what its target does in the body, not what ketamine does for "
                 "patients: those outcomes are not weighed (trials of them do not test the mechanism)."
             )
     return v, why
