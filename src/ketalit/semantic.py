@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from .kept import Kept
+
 MODEL = "wordllama-l2-supercat-256"  # with MAX_CHARS, the signature of cached embeddings
 MAX_CHARS = 1000  # a record's title and the start of its abstract: its topic, at half the cost of all of it
 
@@ -27,8 +29,7 @@ def model() -> Any:
 
 # one text's embedding, made once per process and model: a claim's query is embedded each time it is linked, and a
 # claim's heading and lead-in each time it is read
-_ONE: dict[str, tuple[Any, np.ndarray]] = {}
-_ONE_MAX = 8192
+_ONE: Kept[str, tuple[Any, np.ndarray]] = Kept(8192)
 
 
 def embed(texts: list[str], batch_size: int = 128) -> np.ndarray:
@@ -46,7 +47,5 @@ def embed(texts: list[str], batch_size: int = 128) -> np.ndarray:
     out[order] = vectors
     out = np.nan_to_num(out)
     if len(texts) == 1:
-        if len(_ONE) >= _ONE_MAX:
-            _ONE.clear()
-        _ONE[texts[0]] = (embedder, out.copy())
+        _ONE.keep(texts[0], (embedder, out.copy()))
     return out

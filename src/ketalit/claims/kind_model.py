@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from ..kept import Kept
+
 LEARNED_KIND = "the trained kind model"  # how the reason for a kind it gave begins
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "kind_model.npz"
 DIM = 256  # the embedding's width
@@ -152,8 +154,7 @@ def _probabilities(w: dict[str, Any], x: np.ndarray) -> np.ndarray:
 # and the rules' kind, with the weights and the embedding model they were read with (a reading is made again when
 # either is loaded again). A page's claims are read again each time it is checked; each reading embeds every word
 # left out in turn.
-_READ: dict[tuple[str, str, str, str], tuple[object, object, KindReading]] = {}
-_READ_MAX = 4096
+_READ: Kept[tuple[str, str, str, str], tuple[object, object, KindReading]] = Kept(4096)
 
 
 def read_kind(quote: str, lead: str = "", heading: str = "", rule_kind: str = "") -> KindReading | None:
@@ -169,9 +170,7 @@ def read_kind(quote: str, lead: str = "", heading: str = "", rule_kind: str = ""
     if kept is not None and kept[0] is w and kept[1] is embedder:
         return replace(kept[2])
     reading = _read_kind(w, quote, lead, heading, rule_kind)
-    if len(_READ) >= _READ_MAX:
-        _READ.clear()
-    _READ[key] = (w, embedder, reading)
+    _READ.keep(key, (w, embedder, reading))
     return replace(reading)
 
 

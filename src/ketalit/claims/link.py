@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from ..kept import Kept
 from ..library import Library
 from ..records import Record, abstract_text, first_author
 from ..search import SearchIndex
@@ -81,8 +82,7 @@ def about_condition(condition: Condition, rec: Record) -> str:
 # stored findings already parsed in this process, keyed on the stored text they were parsed from: a record's stored
 # findings are read by every link that cites it, and are the same text until the record is read again. Readings are
 # only read by the engine (one link shares one among all its claims already).
-_PARSED: dict[str, Reading] = {}
-_PARSED_MAX = 4096
+_PARSED: Kept[str, Reading] = Kept(4096)
 
 
 def stored_reading(rec: Record) -> Reading:
@@ -99,11 +99,7 @@ def stored_reading(rec: Record) -> Reading:
     parsed = orjson.loads(stored)
     if not is_current(parsed, rec):
         return reading_of(rec)
-    reading = Reading.from_dict(parsed)
-    if len(_PARSED) >= _PARSED_MAX:
-        _PARSED.clear()
-    _PARSED[stored] = reading
-    return reading
+    return _PARSED.keep(stored, Reading.from_dict(parsed))
 
 
 def judge(claim: Claim, rec: Record, reading: Reading) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from .._compat import tomllib
+from ..kept import Kept
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
 from .text import WORDED_NUMBER
@@ -58,16 +59,12 @@ class Condition:
         said = _NAMED.get(key)
         if said is None:
             m = self.words.search(text)
-            said = m.group(0) if m else ""
-            if len(_NAMED) >= _NAMED_MAX:
-                _NAMED.clear()
-            _NAMED[key] = said
+            said = _NAMED.keep(key, m.group(0) if m else "")
         return said
 
 
 # what a condition's words found in a text, keyed on the words (as a pattern and its flags) and the text
-_NAMED: dict[tuple[str, int, str], str] = {}
-_NAMED_MAX = 32768
+_NAMED: Kept[tuple[str, int, str], str] = Kept(32768)
 
 
 @lru_cache(maxsize=1)
@@ -184,15 +181,13 @@ class TextbookPart:
             return _PART_NAMED[key]
         said = whole.search(sentence) if whole is not None else None
         verb, obj = said or self.predicate.search(sentence), said or self.object.search(sentence)
-        found = (verb, obj) if verb and obj else None
-        if len(_PART_NAMED) >= _NAMED_MAX:
-            _PART_NAMED.clear()
-        _PART_NAMED[key] = found
-        return found
+        return _PART_NAMED.keep(key, (verb, obj) if verb and obj else None)
 
 
 # what a textbook part's patterns found in a sentence, keyed on the patterns (and their flags) and the sentence
-_PART_NAMED: dict[tuple[str, int, str, int, str | None, int, str], tuple[re.Match[str], re.Match[str]] | None] = {}
+_PART_NAMED: Kept[tuple[str, int, str, int, str | None, int, str], tuple[re.Match[str], re.Match[str]] | None] = Kept(
+    32768
+)
 
 
 def _stems(words: list[str]) -> re.Pattern[str] | None:
