@@ -1,6 +1,6 @@
 """Results a process has already worked out, kept for the process in a bounded dict (one home for the engine's memos:
-the kind model's readings, a record's parsed findings, the words a condition or textbook part names in a text, one
-text's embedding)."""
+the kind model's readings, a record's parsed findings, the words a condition or textbook part names in a text, a
+finding's sentence with its abbreviations expanded, one text's embedding)."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from ..kept import Kept
 from ..records import Record, record_text
 from ..tagging.tagger import default_vocabulary, lower_same_length
 from .catalogue import Claim, Proposition
@@ -1872,14 +1873,11 @@ def _expanded(sentence: str, abbrevs: dict[str, str]) -> str:
     key = (sentence, tuple(abbrevs.items()))
     text = _EXPANDED.get(key)
     if text is None:
-        text = expand(sentence, abbrevs)
-        if len(_EXPANDED) >= 16384:
-            _EXPANDED.clear()
-        _EXPANDED[key] = text
+        text = _EXPANDED.keep(key, expand(sentence, abbrevs))
     return text
 
 
-_EXPANDED: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+_EXPANDED: Kept[tuple[str, tuple[tuple[str, str], ...]], str] = Kept(16384)
 
 
 def condition_sentences(condition: Condition, rec: Record, reading: Reading) -> frozenset[int] | None:
