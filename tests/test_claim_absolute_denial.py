@@ -144,3 +144,21 @@ def test_indirect_occurrence_contradicts_an_unscoped_absolute_claim_only() -> No
     assert verdict(_denial("Ketamine infusions never depress breathing."), [*NO_DIFFERENCE, *by_mouth])[0] != (
         "contradicted"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("For decades, patients have been given ketamine without serious side effects.", "safety"),
+        ("It was first given to soldiers in the military with no side effects at all.", "safety"),
+        # near misses: a history with no harm denied, a dependence denied
+        ("Ketamine has been given to patients for decades.", "history"),
+        ("For decades it has been given without causing addiction.", "dependence"),
+    ],
+)
+def test_a_harm_denied_over_a_history_is_safety(sentence: str, kind: str) -> None:
+    (claim,) = [c for c in extract_claims(sentence + "\n", "t") if sentence[:20] in c.quote]
+    n = normalise(claim)
+    assert n.kind == kind, n.reasons
+    if kind != "history":
+        assert n.direction == "does_not_cause", n.reasons

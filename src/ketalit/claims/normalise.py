@@ -703,6 +703,14 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         return "comparative", f"ranked among other treatments: {w!r}"
     w = _first(c["history"], own)
     if w and not _first(c["history_unless"], own):
+        negated, dep = _first(c["negation"], main), _first(c["dependence"], main)
+        harm = _first(c["harm"], main)
+        if negated and (harm or dep):
+            # "People have received it for decades without serious side effects": the time is how long it has been
+            # given without the harm, and what the claim says is that the harm does not happen
+            if dep:
+                return "dependence", f"dependence: {dep!r} denied ({negated!r}) over the time it names, {w!r}"
+            return "safety", f"{HARM_DENIED}: {negated!r} {harm!r} (over the time it names, {w!r})"
         return "history", f"history: {w!r}"
     used = c["usage_role"].search(own)
     if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", own[: used.start()], re.I):
