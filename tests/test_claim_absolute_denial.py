@@ -162,3 +162,12 @@ def test_a_harm_denied_over_a_history_is_safety(sentence: str, kind: str) -> Non
     assert n.kind == kind, n.reasons
     if kind != "history":
         assert n.direction == "does_not_cause", n.reasons
+
+
+def test_a_history_whose_negation_is_of_something_else_stays_history() -> None:
+    sentence = (
+        "Lately it has been used for back pain that will not respond to treatment, for anxiety, and for people "
+        "with alcohol dependence."
+    )
+    (claim,) = extract_claims(sentence + "\n", "t")
+    assert normalise(claim).kind == "history", normalise(claim).reasons

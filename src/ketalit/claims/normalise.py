@@ -633,6 +633,21 @@ def condition_head(own: str, lead_in: str) -> str | None:
     return head if _population(head) and not _first(c["improvement"], head) else None
 
 
+def _denied_harm(text: str) -> tuple[str | None, str | None, str | None]:
+    """(negation, harm, dependence) for the first negation ([normalise] negation) that a harm or a dependence follows
+    closely, in its clause (within eight words: "without serious side effects", "with no side effects at all", "has not
+    led to addiction"); (None, None, None) if none does ("chronic pain that will not yield to treatment, ... chemical
+    dependency": the negation is of something else)."""
+    c = _cues()
+    for m in c["negation"].finditer(text):
+        after = re.split(r"[,;:()]", text[m.end() :], maxsplit=1)[0]
+        window = " ".join(after.split()[:8])
+        harm, dep = _first(c["harm"], window), _first(c["dependence"], window)
+        if harm or dep:
+            return m.group(0), harm, dep
+    return None, None, None
+
+
 def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:
     c = _cues()
     own = quote or text
@@ -703,9 +718,8 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         return "comparative", f"ranked among other treatments: {w!r}"
     w = _first(c["history"], own)
     if w and not _first(c["history_unless"], own):
-        negated, dep = _first(c["negation"], main), _first(c["dependence"], main)
-        harm = _first(c["harm"], main)
-        if negated and (harm or dep):
+        negated, harm, dep = _denied_harm(main)
+        if negated and (harm or dep) and not _first(c["dependence_treated"], own):
             # "People have received it for decades without serious side effects": the time is how long it has been
             # given without the harm, and what the claim says is that the harm does not happen
             if dep:

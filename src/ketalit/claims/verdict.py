@@ -74,8 +74,16 @@ that rates its own evidence as weak as a single trial, whatever their design.
   also says how the harm goes ("are temporary", "tend to be mild", "depend on the dose") is at best `mixed`: the
   records show that it happens, and the explanation says what was not checked. Set against
   another drug's harm, it is a comparison: only records comparing ketamine with an active drug count.
-- **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
-  claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
+- **a harm is absent** ("no respiratory depression", "non-addictive"): an absolute claim, that the harm never happens
+  ("no X", "does not cause X", "will not damage your liver", "nor any adverse effects", "without lowering breathing":
+  ``data/weighing.toml`` [harm] absolute), is contradicted by credible reports that X occurs with ketamine (an
+  RCT-level record or two of any clinical design, case series and cohorts included), from any population, regimen or
+  exposure when its own words name none (not another route, nor adverse events in general for a named harm); for
+  serious or lasting harms ("without serious side effects", "no long-term side effects") only serious ones count.
+  "No more frequent than with placebo" does not count for it: the harm happened in both groups. The explanation names
+  the words and quotes an occurrence (``absolute_contradiction``). A hedged or scoped claim ("usually", "rarely", "at
+  the doses we use", "like opioids": [harm] absolute_hedge) is contradicted by credible occurrence at the claimed
+  exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
 - **use** ("has been used for neuropathic pain", "doctors commonly use IV ketamine for refractory pain"): a claimed
   benefit whose own sentence says only that ketamine is used for something (``data/weighing.toml`` [use]) is shown by
@@ -1749,7 +1757,8 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     v = RULES[asserted_direction(prop)](t)
     absolute, occurred = absolute_contradiction(t) if v == "contradicted" else ("", [])
     if occurred:
-        e = _strongest(occurred, 1)[0]
+        # a record against the claim quotes the harm occurring; a mixed one's first sentence may be its other side
+        e = _strongest([x for x in occurred if x.stance == "contradicts"] or occurred, 1)[0]
         said = e.rationale[0] if e.rationale else e.why
         said = said if len(said) <= 200 else said[:197] + "..."
         harm = ", ".join(o.replace("_", " ") for o in prop.outcomes)
