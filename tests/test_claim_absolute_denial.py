@@ -35,6 +35,7 @@ HEDGED = [
     "At the doses we use, ketamine does not cause breathing problems.",
     "Ketamine seldom causes side effects.",
     "Ketamine does not suppress breathing like opioids do.",
+    "In many patients the infusion has no effect at all.",
 ]
 
 
