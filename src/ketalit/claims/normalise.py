@@ -58,6 +58,7 @@ from .weighing import conditions, pattern, psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
+HARM_DENIED = "a harm said not to happen (or rarely)"  # how the rules' reason for such a safety claim begins
 _STOP = set(
     "a an and are as at be been by can could do does for from has have how in into is it its may might more most "
     "of on or our over than that the their them these they this those through to was were what when which while "
@@ -632,6 +633,21 @@ def condition_head(own: str, lead_in: str) -> str | None:
     return head if _population(head) and not _first(c["improvement"], head) else None
 
 
+def _denied_harm(text: str) -> tuple[str | None, str | None, str | None]:
+    """(negation, harm, dependence) for the first negation ([normalise] negation) that a harm or a dependence follows
+    closely, in its clause (within eight words: "without serious side effects", "with no side effects at all", "has not
+    led to addiction"); (None, None, None) if none does ("chronic pain that will not yield to treatment, ... chemical
+    dependency": the negation is of something else)."""
+    c = _cues()
+    for m in c["negation"].finditer(text):
+        after = re.split(r"[,;:()]", text[m.end() :], maxsplit=1)[0]
+        window = " ".join(after.split()[:8])
+        harm, dep = _first(c["harm"], window), _first(c["dependence"], window)
+        if harm or dep:
+            return m.group(0), harm, dep
+    return None, None, None
+
+
 def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:
     c = _cues()
     own = quote or text
@@ -702,6 +718,13 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         return "comparative", f"ranked among other treatments: {w!r}"
     w = _first(c["history"], own)
     if w and not _first(c["history_unless"], own):
+        negated, harm, dep = _denied_harm(main)
+        if negated and (harm or dep) and not _first(c["dependence_treated"], own):
+            # "People have received it for decades without serious side effects": the time is how long it has been
+            # given without the harm, and what the claim says is that the harm does not happen
+            if dep:
+                return "dependence", f"dependence: {dep!r} denied ({negated!r}) over the time it names, {w!r}"
+            return "safety", f"{HARM_DENIED}: {negated!r} {harm!r} (over the time it names, {w!r})"
         return "history", f"history: {w!r}"
     used = c["usage_role"].search(own)
     if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", own[: used.start()], re.I):
@@ -733,7 +756,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         return "dependence", f"dependence: {w!r}"
     harm, negated = _first(c["harm"], own), _first(c["negation"], own)
     if harm and negated:
-        return "safety", f"a harm said not to happen (or rarely): {negated!r} {harm!r}"
+        return "safety", f"{HARM_DENIED}: {negated!r} {harm!r}"
     w = _first(c["speed"], own)
     if w and figure:
         return "efficacy", f"how much relief ({figure!r}); {w!r} names the phase, no time is given for its start"
@@ -1354,6 +1377,7 @@ def normalise(
     # and so is a harm named as a label and qualified: the model reads the label's words, not the sentence they shorten
     labelled_harm = bool(labelled) and kind in HARM_KINDS
     weighed_against = (kind == "comparative" and contrast or remedy or treated or caution or sign) or labelled_harm
+    denied_harm = kind in HARM_KINDS and reasons["kind"].startswith(HARM_DENIED)
     if learned and not weighed_against:
         from .kind_model import read_kind
 
@@ -1379,6 +1403,14 @@ def normalise(
             reasons["kind"] += (
                 f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: the sentence "
                 "names no harm, and a reading below even odds does not make one up)"
+            )
+        elif reading and reading.kind != kind and denied_harm and reading.kind not in HARM_KINDS:
+            # "does not cause hallucinations", "will not damage your liver": a harm said not to happen is a claim about
+            # safety, whatever the sentence's heading; weighed as a mechanism or an effect, records of the harm
+            # occurring would not be read against it
+            reasons["kind"] += (
+                f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: a harm said "
+                "not to happen is safety)"
             )
         elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"

@@ -74,8 +74,16 @@ that rates its own evidence as weak as a single trial, whatever their design.
   also says how the harm goes ("are temporary", "tend to be mild", "depend on the dose") is at best `mixed`: the
   records show that it happens, and the explanation says what was not checked. Set against
   another drug's harm, it is a comparison: only records comparing ketamine with an active drug count.
-- **a harm is absent** ("no respiratory depression", "non-addictive"): contradicted by credible occurrence at the
-  claimed exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
+- **a harm is absent** ("no respiratory depression", "non-addictive"): an absolute claim, that the harm never happens
+  ("no X", "does not cause X", "will not damage your liver", "nor any adverse effects", "without lowering breathing":
+  ``data/weighing.toml`` [harm] absolute), is contradicted by credible reports that X occurs with ketamine (an
+  RCT-level record or two of any clinical design, case series and cohorts included), from any population, regimen or
+  exposure when its own words name none (not another route, nor adverse events in general for a named harm); for
+  serious or lasting harms ("without serious side effects", "no long-term side effects") only serious ones count.
+  "No more frequent than with placebo" does not count for it: the harm happened in both groups. The explanation names
+  the words and quotes an occurrence (``absolute_contradiction``). A hedged or scoped claim ("usually", "rarely", "at
+  the doses we use", "like opioids": [harm] absolute_hedge) is contradicted by credible occurrence at the claimed
+  exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
 - **use** ("has been used for neuropathic pain", "doctors commonly use IV ketamine for refractory pain"): a claimed
   benefit whose own sentence says only that ketamine is used for something (``data/weighing.toml`` [use]) is shown by
@@ -1403,7 +1411,92 @@ def on_route_support(t: Tally, v: str) -> str:
     )
 
 
+# the reasons a record is indirect that still leave its report of the harm a report that the harm occurs with ketamine,
+# for an absolute claim: another population (unless the claim's own words name one), regimen, exposure or study focus.
+# Not another route (the drug reaches the body otherwise), nor a finding on adverse events in general or a related
+# measure (not the harm the claim names)
+_OCCURRENCE_NOT_COUNTED = ("route:", "adverse events in general", "names a related measure")
+
+
+def absolute_denial(claim: Claim) -> str:
+    """The words with which a claim says that a harm does not happen at all ("no respiratory depression", "has no
+    side effects", "does not cause hallucinations", "nor does it have any adverse effects", "non-addictive", "without
+    lowering the heart rate"): ``data/weighing.toml`` [harm] absolute, in a claim that the harm is absent (its
+    direction), read in its words and its lead-in; "" when it says less than that: hedged ("usually does not",
+    "rarely", "may"), scoped to a dose, setting or way of giving it ("at the doses we use", "at therapeutic doses",
+    "in our clinic", "monitored": its exposure, or [harm] absolute_hedge), set beside another drug (a comparator, "like
+    opioids"), saying how small the harm is ("no major", "no significant"), or denying something other than the harm
+    happening ("does not last", "does not mean"). A claim about serious or lasting harms ("without serious side
+    effects", "no long-term side effects") is absolute about those."""
+    prop = claim.proposition
+    if prop.direction != "does_not_cause" or prop.comparator or prop.exposure:
+        return ""
+    text = claim.text
+    if pattern("harm", "absolute_hedge").search(text):
+        return ""
+    m = pattern("harm", "absolute").search(text)
+    if not m:
+        return ""
+    # the denial with the words after it in its clause, as the explanation quotes it ("no side effects")
+    rest = re.split(r"[,;:.!?()]", text[m.end() :], maxsplit=1)[0].split()[:4]
+    return " ".join([m.group(0), *rest])
+
+
+def _occurrences(t: Tally) -> list[Evidence]:
+    """For an absolute claim that a harm never happens: the clinical records (not preclinical work, not narrative
+    reviews) that report it occurring with ketamine (it occurred, or was more frequent than without), on any population,
+    regimen or exposure when the claim's own words name none (``_OCCURRENCE_NOT_COUNTED``); for a claim about lasting
+    harms ([harm] absolute_lasting), only serious harms (the stance already counts only those for a serious one)."""
+    lasting = bool(pattern("harm", "absolute_lasting").search(t.claim.text))
+    serious_outcomes = set(weighing()["harm"]["serious_outcomes"])
+    named_population = bool(t.claim.settings)
+
+    def occurs(f: dict[str, Any]) -> bool:
+        if f.get("side", 0) >= 0 or f.get("direction") not in ("occurred", "higher", "worse"):
+            return False
+        return not lasting or bool(f.get("serious")) or f.get("outcome") in serious_outcomes
+
+    def counted(e: Evidence) -> bool:
+        if any(r.startswith(_OCCURRENCE_NOT_COUNTED) for r in e.indirect):
+            return False
+        return not (named_population and any(r.startswith("population:") for r in e.indirect))
+
+    return [
+        e
+        for e in t.con + t.mixed
+        if e.design not in ("preclinical", "narrative_review") and counted(e) and any(map(occurs, e.finding))
+    ]
+
+
+def absolute_contradiction(t: Tally) -> tuple[str, list[Evidence]]:
+    """(the claim's absolute words, the records reporting the harm with ketamine) when an absolute claim that a harm
+    never happens (``absolute_denial``) is contradicted by credible occurrence (``Tally.credible``: an RCT-level
+    record, or two of any clinical design: case series and cohorts count, for that it happens is what they show);
+    ("", []) otherwise."""
+    words = absolute_denial(t.claim)
+    occur = _occurrences(t) if words else []
+    return (words, occur) if occur and t.credible(occur) else ("", [])
+
+
+def _only_no_more_frequent(e: Evidence) -> bool:
+    """Whether all a record says for a claim that a harm is absent is that it was no more frequent than with placebo
+    or another drug ("no difference in the incidence of respiratory adverse events"): it happened in both groups, which
+    is no evidence that it never happens."""
+    said = [f for f in e.finding if f.get("side", 0) > 0]
+    return bool(said) and all(f.get("direction") == "same" for f in said)
+
+
 def _harm_absent_verdict(t: Tally) -> str:
+    """A harm is absent. An absolute claim ("no respiratory depression", ``absolute_denial``) is contradicted by
+    credible reports that the harm occurs with ketamine (``absolute_contradiction``), and records that say only that it
+    was no more frequent than with placebo do not count for it: it happened in both groups. A hedged or
+    scoped claim ("rarely", "at the doses we use"), or one that ketamine is safe, is weighed as below: direct credible
+    occurrence contradicts it, indirect occurrence makes it mixed; a claim of general safety is capped at mixed by
+    serious harms."""
+    if absolute_denial(t.claim):
+        if absolute_contradiction(t)[1]:
+            return "contradicted"
+        t = Tally(t.claim, [e for e in t.sup if not _only_no_more_frequent(e)], t.con, t.mixed)
     prop = t.claim.proposition
     occur = [e for e in t.con if e.design not in ("preclinical", "narrative_review")]
     direct = [e for e in occur if not e.indirect]
@@ -1662,6 +1755,18 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"a finding for or against this claim (e.g. {cite(speaking[0])}: {speaking[0].why}).{note}"
         )
     v = RULES[asserted_direction(prop)](t)
+    absolute, occurred = absolute_contradiction(t) if v == "contradicted" else ("", [])
+    if occurred:
+        # a record against the claim quotes the harm occurring; a mixed one's first sentence may be its other side
+        e = _strongest([x for x in occurred if x.stance == "contradicts"] or occurred, 1)[0]
+        said = e.rationale[0] if e.rationale else e.why
+        said = said if len(said) <= 200 else said[:197] + "..."
+        harm = ", ".join(o.replace("_", " ") for o in prop.outcomes)
+        note = (
+            f" An absolute claim ('{absolute}': the harm never happens), contradicted by credible reports that it "
+            f"occurs with ketamine ({harm}), from any population or regimen: {len(occurred)} record(s), e.g. "
+            f"{cite(e)} '{said}'." + note
+        )
     endorsed = v == "supported"  # before any demotion below: each reason not to endorse is said, not only the first
     divided = regimen_divided(t) if asserted_direction(prop) == "causes" and v in ("supported", "insufficient") else ""
     if divided:
