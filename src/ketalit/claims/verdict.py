@@ -121,17 +121,22 @@ from .coverage import cap, names_in_claim, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
     ACTION_VERBS,
+    TARGET_SAID,
     Condition,
     absolute_words,
     action_parts,
+    action_stated,
     action_words,
+    aside_spans,
     conditions,
+    general_words,
     part_relation,
     pattern,
     read_by_parts,
     rest_named,
     rest_needed,
     textbook_parts,
+    textbook_rest,
     unparted_words,
     weighing,
 )
@@ -1032,7 +1037,7 @@ def unstated_parts(t: Tally, stated: list[tuple[str, list[Evidence]]] | None = N
         # what the claim says the mechanism does (a verb and what it acts on): a sentence that shares the object's noun
         # only ("glutamate-related pathways" for "raises the amount of glutamate") does not state it
         for action in action_parts(t.claim.quote):
-            stating = [e for e in t.sup if not e.indirect and any(action.named_in(s) for s in e.rationale)]
+            stating = [e for e in t.sup if not e.indirect and any(action_stated(action, s) for s in e.rationale)]
             if not t.enough(stating):
                 who = f"stated by {', '.join(map(cite, stating[:2]))} only" if stating else "no cited sentence says so"
                 what = f"{ACTION_WORDS[action.direction]}{' an amount of' if action.amount else ''}"
@@ -1567,7 +1572,42 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
                 f" The claim's '{roles[0][0]}' says what its target does in the body, not what ketamine does for "
                 "patients: those outcomes are not weighed (trials of them do not test the mechanism)."
             )
+        why += _read_by_parts_note(claim, evidence)
     return v, why
+
+
+def _read_by_parts_note(claim: Claim, evidence: list[Evidence]) -> str:
+    """What a mechanism claim's explanation adds when its words besides the parts it names were set aside
+    (``weighing.mechanism_aside``: what its target is or does, an action or an effect on patients checked on its own),
+    and when an action it states was stated by the records of a part that blocks what the action acts on ("modulates
+    glutamate" by records stating the NMDA receptor blocked: [[textbook.parts]] acts_on); "" otherwise."""
+    terms = tuple(claim.proposition.terms)
+    out = ""
+    aside = aside_spans(claim.text)
+    if (
+        read_by_parts(claim.kind, claim.text, terms)
+        and len(textbook_rest(claim.text, terms, general_words("mechanism"))) >= 3
+    ):
+        said = "; ".join(f"'{span}' ({why})" for why, span in aside)
+        out += f" Read by the parts it names; a statement of them need not say the rest: {said}."
+    else:
+        # a verb in what the claim says its target does ("a chemical that produces the feeling of pain") is the
+        # target's, not an action of ketamine's that cited sentences must state
+        acting = [span for why, span in aside if why == TARGET_SAID and action_words().search(span)]
+        if acting:
+            out += (
+                f" The claim's '{acting[0]}' says what its target does, not what ketamine does: not read as an action."
+            )
+    sup = [e for e in evidence if not e.retracted and e.stance == "supports" and not e.indirect]
+    for action in action_parts(claim.quote):
+        if not any(action.named_in(s) for e in sup for s in e.rationale) and any(
+            action_stated(action, s) for e in sup for s in e.rationale
+        ):
+            out += (
+                f" '{action.name}' is stated by the records that state a receptor of {', '.join(action.words)} "
+                "blocked (data/weighing.toml [[textbook.parts]] acts_on)."
+            )
+    return out
 
 
 def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
