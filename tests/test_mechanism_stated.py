@@ -9,6 +9,9 @@ explanation says which words were set aside and why.
 - An action on glutamate that blocks or changes it ("modulates glutamate", "prevents glutamate from binding") is stated
   by the records that state the NMDA receptor blocked (glutamate's receptor: [[textbook.parts]] acts_on); an amount of
   glutamate lowered or raised is not.
+- A detail denied after the verb ("without competing with glutamate") is stated by records that give the detail's
+  verb negated by a prefix ("non-competitive"); another ("without displacing glutamate") is still not read, and caps
+  the claim at insufficient.
 - What a claim joins to the part with "and" and no part says ("and destroys dopamine") is still needed of the records,
   and what it promises patients is checked as before: the false rewordings are in
   ``tests/adversarial/mechstate26.toml``.
@@ -41,6 +44,8 @@ SUPPORTED = {
     # a verb of what the target does is not an action of ketamine's
     "Ketamine mostly works by blocking a messenger in the spinal cord that produces the sensation of persistent "
     "pain.": ("'that produces the sensation of persistent pain' says what its target does", "not read as an action"),
+    # a denied detail the records state with a prefix
+    "Ketamine blocks NMDA receptors without competing with glutamate.": ("is stated as 'noncompetitive'",),
 }
 # worded alike, not supported: an action nothing states, a joined clause, an amount of glutamate
 NOT_SUPPORTED = {
@@ -50,6 +55,7 @@ NOT_SUPPORTED = {
     ),
     "Ketamine binds to NMDA receptors, which carry pain signals, and shrinks tumours.": "insufficient",
     "Ketamine makes nerves less sensitive.": "insufficient",
+    "Ketamine blocks NMDA receptors without displacing glutamate from its binding site.": "insufficient",
 }
 
 claims = page_claims_fixture(f"{TITLE}\n\n" + "\n\n".join([*SUPPORTED, *NOT_SUPPORTED]) + "\n", TITLE)

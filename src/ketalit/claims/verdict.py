@@ -1152,6 +1152,28 @@ def set_aside(claim: Claim) -> tuple[str, str]:
     return min(aside, key=lambda a: a[0] != "insufficient") if aside else ("", "")
 
 
+# a detail denied after the verb, by its own verb ("without competing for their binding site": compet)
+_WITHOUT = re.compile(r"\bwithout\s+([a-z]{4,}?)(?:ing)\b", re.I)
+
+
+def _detail_stated(t: Tally, aside: str) -> tuple[str, list[Evidence]]:
+    """For a mechanism claim's detail denied after its verb ("blocks NMDA receptors without competing for their
+    binding site": ``set_aside``), the word with which enough direct supporting records state it, the detail's verb
+    negated by a prefix ("non-competitive", "uncompetitive"), and those records; ("", []) when they do not."""
+    m = _WITHOUT.search(aside)
+    if m is None:
+        return "", []
+    said = re.compile(rf"\b(?:non|un)-?\s?{re.escape(m.group(1).lower())}\w*", re.I)
+    words = ""
+    stating = []
+    for e in t.sup:
+        hit = next((h for s in e.rationale if not e.indirect and (h := said.search(s))), None)
+        if hit:
+            words = words or hit.group(0)
+            stating.append(e)
+    return (words, stating) if t.enough(stating) else ("", [])
+
+
 def effect_of_mechanism(claim: Claim) -> str:
     """The words with which a statement of mechanism also claims a benefit ("halts chronic pain", "makes it effective
     against chronic pain conditions", "completely safe", ``data/weighing.toml`` [parts] mechanism_effect; "improves
@@ -1796,6 +1818,13 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         each = "; ".join(f"{name} ({', '.join(map(cite, _strongest(records, 2)))})" for name, records in stated)
         note = f" Each part of what the claim states is stated by two groups or a guideline: {each}." + note
     capped, aside = set_aside(claim) if v == "supported" else ("", "")
+    negative = _detail_stated(t, aside) if capped == "insufficient" else ("", [])
+    if negative[1]:
+        capped = ""  # "without competing for their binding site": stated as "non-competitive"
+        note = (
+            f" How it says ketamine does not act ('{aside}') is stated as '{negative[0]}' by "
+            f"{', '.join(map(cite, _strongest(negative[1], 2)))}." + note
+        )
     if capped:
         v = capped  # what it says ketamine does is stated; what it denies besides, nothing reads
         note = (
