@@ -44,6 +44,8 @@ SUPPORTED = {
     # a verb of what the target does is not an action of ketamine's
     "Ketamine mostly works by blocking a messenger in the spinal cord that produces the sensation of persistent "
     "pain.": ("'that produces the sensation of persistent pain' says what its target does", "not read as an action"),
+    # a verb joined by "and" with nothing specific after it is no second thing to state (a page cut short)
+    "Ketamine reduces inflammation and alters the way": ("Supported.", "states 'reduces inflammation'"),
     # a denied detail the records state with a prefix
     "Ketamine blocks NMDA receptors without competing with glutamate.": ("is stated as 'noncompetitive'",),
 }

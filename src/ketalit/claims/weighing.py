@@ -282,7 +282,8 @@ JOINED = re.compile(r",?\s+and\s+(?!(?:this|that|so|thus|therefore|then|it)\b)(?
 
 def joined_besides(text: str, parts: tuple[TextbookPart, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
     """The words of ``rest`` in a second predicate joined by "and" to a clause that names a part, when no part names
-    the second ("blocks NMDA receptors and destroys dopamine"); () otherwise."""
+    the second ("blocks NMDA receptors and destroys dopamine"), less its verbs of action ("and alters the way" names
+    nothing a sentence must state); () otherwise."""
     joint = JOINED.search(text) if parts else None
     if joint is None:
         return ()
@@ -290,7 +291,8 @@ def joined_besides(text: str, parts: tuple[TextbookPart, ...], rest: tuple[str, 
     if not any(p.named_in(first) for p in parts) or any(p.named_in(second) for p in parts):
         return ()
     low = second.lower()
-    return tuple(w for w in rest if re.search(rf"(?<![\w-]){re.escape(w.lower())}", low))
+    verbs = action_words()
+    return tuple(w for w in rest if re.search(rf"(?<![\w-]){re.escape(w.lower())}", low) and not verbs.match(w))
 
 
 def _unchecked_rest(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
