@@ -129,17 +129,22 @@ from .coverage import cap, names_in_claim, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
     ACTION_VERBS,
+    TARGET_SAID,
     Condition,
     absolute_words,
     action_parts,
+    action_stated,
     action_words,
+    aside_spans,
     conditions,
+    general_words,
     part_relation,
     pattern,
     read_by_parts,
     rest_named,
     rest_needed,
     textbook_parts,
+    textbook_rest,
     unparted_words,
     weighing,
 )
@@ -1040,7 +1045,7 @@ def unstated_parts(t: Tally, stated: list[tuple[str, list[Evidence]]] | None = N
         # what the claim says the mechanism does (a verb and what it acts on): a sentence that shares the object's noun
         # only ("glutamate-related pathways" for "raises the amount of glutamate") does not state it
         for action in action_parts(t.claim.quote):
-            stating = [e for e in t.sup if not e.indirect and any(action.named_in(s) for s in e.rationale)]
+            stating = [e for e in t.sup if not e.indirect and any(action_stated(action, s) for s in e.rationale)]
             if not t.enough(stating):
                 who = f"stated by {', '.join(map(cite, stating[:2]))} only" if stating else "no cited sentence says so"
                 what = f"{ACTION_WORDS[action.direction]}{' an amount of' if action.amount else ''}"
@@ -1153,6 +1158,28 @@ def set_aside(claim: Claim) -> tuple[str, str]:
     caps = {"denied_detail": "insufficient", "denied_consequence": "mixed"}
     aside = [(caps[key], words) for key, words in mechanism_negation(claim.quote)[1] if key in caps]
     return min(aside, key=lambda a: a[0] != "insufficient") if aside else ("", "")
+
+
+# a detail denied after the verb, by its own verb ("without competing for their binding site": compet)
+_WITHOUT = re.compile(r"\bwithout\s+([a-z]{4,}?)(?:ing)\b", re.I)
+
+
+def _detail_stated(t: Tally, aside: str) -> tuple[str, list[Evidence]]:
+    """For a mechanism claim's detail denied after its verb ("blocks NMDA receptors without competing for their
+    binding site": ``set_aside``), the word with which enough direct supporting records state it, the detail's verb
+    negated by a prefix ("non-competitive", "uncompetitive"), and those records; ("", []) when they do not."""
+    m = _WITHOUT.search(aside)
+    if m is None:
+        return "", []
+    said = re.compile(rf"\b(?:non|un)-?\s?{re.escape(m.group(1).lower())}\w*", re.I)
+    words = ""
+    stating = []
+    for e in t.sup:
+        hit = next((h for s in e.rationale if not e.indirect and (h := said.search(s))), None)
+        if hit:
+            words = words or hit.group(0)
+            stating.append(e)
+    return (words, stating) if t.enough(stating) else ("", [])
 
 
 def effect_of_mechanism(claim: Claim) -> str:
@@ -1660,7 +1687,42 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
                 f" The claim's '{roles[0][0]}' says what its target does in the body, not what ketamine does for "
                 "patients: those outcomes are not weighed (trials of them do not test the mechanism)."
             )
+        why += _read_by_parts_note(claim, evidence)
     return v, why
+
+
+def _read_by_parts_note(claim: Claim, evidence: list[Evidence]) -> str:
+    """What a mechanism claim's explanation adds when its words besides the parts it names were set aside
+    (``weighing.mechanism_aside``: what its target is or does, an action or an effect on patients checked on its own),
+    and when an action it states was stated by the records of a part that blocks what the action acts on ("modulates
+    glutamate" by records stating the NMDA receptor blocked: [[textbook.parts]] acts_on); "" otherwise."""
+    terms = tuple(claim.proposition.terms)
+    out = ""
+    aside = aside_spans(claim.text)
+    if (
+        read_by_parts(claim.kind, claim.text, terms)
+        and len(textbook_rest(claim.text, terms, general_words("mechanism"))) >= 3
+    ):
+        said = "; ".join(f"'{span}' ({why})" for why, span in aside)
+        out += f" Read by the parts it names; a statement of them need not say the rest: {said}."
+    else:
+        # a verb in what the claim says its target does ("a chemical that produces the feeling of pain") is the
+        # target's, not an action of ketamine's that cited sentences must state
+        acting = [span for why, span in aside if why == TARGET_SAID and action_words().search(span)]
+        if acting:
+            out += (
+                f" The claim's '{acting[0]}' says what its target does, not what ketamine does: not read as an action."
+            )
+    sup = [e for e in evidence if not e.retracted and e.stance == "supports" and not e.indirect]
+    for action in action_parts(claim.quote):
+        if not any(action.named_in(s) for e in sup for s in e.rationale) and any(
+            action_stated(action, s) for e in sup for s in e.rationale
+        ):
+            out += (
+                f" '{action.name}' is stated by the records that state a receptor of {', '.join(action.words)} "
+                "blocked (data/weighing.toml [[textbook.parts]] acts_on)."
+            )
+    return out
 
 
 def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
@@ -1861,6 +1923,13 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         each = "; ".join(f"{name} ({', '.join(map(cite, _strongest(records, 2)))})" for name, records in stated)
         note = f" Each part of what the claim states is stated by two groups or a guideline: {each}." + note
     capped, aside = set_aside(claim) if v == "supported" else ("", "")
+    negative = _detail_stated(t, aside) if capped == "insufficient" else ("", [])
+    if negative[1]:
+        capped = ""  # "without competing for their binding site": stated as "non-competitive"
+        note = (
+            f" How it says ketamine does not act ('{aside}') is stated as '{negative[0]}' by "
+            f"{', '.join(map(cite, _strongest(negative[1], 2)))}." + note
+        )
     if capped:
         v = capped  # what it says ketamine does is stated; what it denies besides, nothing reads
         note = (

@@ -163,6 +163,9 @@ class TextbookPart:
     kinds: tuple[str, ...] = ("mechanism", "history")
     only_by_parts: bool = False  # needed only of a claim read by its parts (its own words name it otherwise)
     direction: str | None = None  # the way the part's predicate acts ([textbook.actions]: "down", a receptor blocked)
+    # what a statement of the part also says is blocked or changed (the NMDA receptor is glutamate's: "modulates
+    # glutamate", "stops glutamate from binding"), not an amount of it ([[textbook.parts]] acts_on)
+    acts_on: re.Pattern[str] | None = None
 
     def named_in(self, sentence: str) -> tuple[re.Match[str], re.Match[str]] | None:
         """The predicate and the object a sentence names the part with (a phrase that says both is each), or None.
@@ -197,7 +200,7 @@ def _stems(words: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(r"(?<![\w-])" + re.escape(w) for w in words), re.I)
 
 
-PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts", "direction")
+PART_OPTIONS = ("object_pattern", "kinds", "only_by_parts", "direction", "acts_on")
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +226,12 @@ def _textbook_part_specs() -> tuple[tuple[re.Pattern[str], TextbookPart], ...]:
         direction = spec.get("direction")
         if direction is not None and direction not in ("up", "down"):
             raise ValueError(f"{where}: direction is up or down")
-        part = TextbookPart(spec["name"], predicate, obj, whole, spec.get("dated") is True, kinds, alone, direction)
+        acts_on = _stems(spec.get("acts_on", []))
+        if acts_on is not None and direction != "down":
+            raise ValueError(f"{where}: acts_on is what a part that blocks (direction down) blocks too")
+        part = TextbookPart(
+            spec["name"], predicate, obj, whole, spec.get("dated") is True, kinds, alone, direction, acts_on
+        )
         out.append((claim, part))
     return tuple(out)
 
@@ -252,8 +260,86 @@ def read_by_parts(kind: str, text: str, words: tuple[str, ...]) -> tuple[Textboo
     check: "for more than 60 years" against "first synthesized in 1962"). A claim that says more ("relieves the
     widening of blood vessels") is read on its own words; its parts are still each needed for a verdict."""
     parts = textbook_parts(text, kind) if kind in ("mechanism", "history") else ()
-    rest = textbook_rest(text, words, general_words(kind), kind)
+    rest = _unchecked_rest(kind, text, words)
+    if kind == "mechanism" and rest and joined_besides(text, parts, rest) and not _effect_on_patients(text):
+        # "blocks NMDA receptors and destroys dopamine": read on its own words, the joined clause needed (a joined
+        # effect on patients, "and works within seconds", caps the verdict as before)
+        return ()
     return parts if len(rest) < 3 or any(p.dated for p in parts) else ()
+
+
+def _effect_on_patients(text: str) -> str:
+    """What a mechanism claim says its mechanism does for patients (``verdict.effect_of_mechanism``,
+    ``unchecked_consequence``), or ""."""
+    from .verdict import _effect_of_mechanism, _unchecked_consequence  # (verdict imports this module)
+
+    return _effect_of_mechanism(text) or _unchecked_consequence(text)
+
+
+# a second predicate joined by "and" ("... and regrows damaged nerve endings"), not a consequence ("and so", "and this")
+JOINED = re.compile(r",?\s+and\s+(?!(?:this|that|so|thus|therefore|then|it)\b)(?=[a-z]+s\b)", re.I)
+
+
+def joined_besides(text: str, parts: tuple[TextbookPart, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``rest`` in a second predicate joined by "and" to a clause that names a part, when no part names
+    the second ("blocks NMDA receptors and destroys dopamine"), less its verbs of action ("and alters the way" names
+    nothing a sentence must state); () otherwise."""
+    joint = JOINED.search(text) if parts else None
+    if joint is None:
+        return ()
+    first, second = text[: joint.start()], text[joint.end() :]
+    if not any(p.named_in(first) for p in parts) or any(p.named_in(second) for p in parts):
+        return ()
+    low = second.lower()
+    verbs = action_words()
+    return tuple(w for w in rest if re.search(rf"(?<![\w-]){re.escape(w.lower())}", low) and not verbs.match(w))
+
+
+def _unchecked_rest(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """``textbook_rest``, of a mechanism claim less the words no sentence stating its parts need name
+    (``mechanism_aside``)."""
+    rest = textbook_rest(text, words, general_words(kind), kind)
+    if kind != "mechanism" or not rest:
+        return rest
+    aside = mechanism_aside(text)
+    return tuple(w for w in rest if w.lower() not in aside)
+
+
+@lru_cache(maxsize=2048)
+def mechanism_aside(text: str) -> frozenset[str]:
+    """The words of a mechanism claim that a sentence stating what ketamine acts on need not name, because the claim's
+    verdict checks them another way or they say nothing ketamine does: what it says its target is or does in the body
+    (``data/claim_text.toml`` target_role: "glutamate, a neurotransmitter linked to both pain and mood"; and
+    ``data/weighing.toml`` [textbook] target_said: "glutamate, an excitatory neurotransmitter,", "NMDA receptors, which
+    likewise carry out important tasks"), and each action its grammar states (``action_parts``: "modulates glutamate",
+    needed of the cited sentences on its own). A claim that names a part ("acts on NMDA receptors") and says no more
+    than these and two words is read by its parts, like "ketamine blocks NMDA receptors"; what it says it does for
+    patients (a benefit, a consequence) is read as before, on all its words."""
+    return frozenset(w.lower() for _, span in aside_spans(text) for w in re.findall(r"[\w-]+", span))
+
+
+TARGET_SAID = "what its target is or does"  # why a claim's words are set aside, as an explanation says it
+
+
+def _target_described(text: str) -> list[tuple[int, int]]:
+    """Where a mechanism claim says what its target is or does (``aside_spans``' first two kinds), as offsets."""
+    from .extract import rules  # the claim grammar's patterns, loaded with the engine
+
+    found = [m.span() for m in either(rules()["normalise"]["target_role"]).finditer(text)]
+    return found + [m.span(m.lastindex or 0) for m in pattern("textbook", "target_said").finditer(text)]
+
+
+@lru_cache(maxsize=2048)
+def aside_spans(text: str) -> tuple[tuple[str, str], ...]:
+    """``mechanism_aside``'s words as the claim says them, each with why a statement of its parts need not name them
+    (as an explanation says it)."""
+    from .extract import rules  # the claim grammar's patterns, loaded with the engine
+
+    target = TARGET_SAID
+    spans = [(target, m.group(0)) for m in either(rules()["normalise"]["target_role"]).finditer(text)]
+    spans += [(target, m.group(m.lastindex or 0)) for m in pattern("textbook", "target_said").finditer(text)]
+    spans += [("an action, checked on its own", a.name) for a in action_parts(text)]
+    return tuple((why, span.strip(" ,")) for why, span in spans if span.strip(" ,"))
 
 
 def unparted_words(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -265,7 +351,7 @@ def unparted_words(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, .
     (function words, hedges) are none. () for any other claim."""
     if not read_by_parts(kind, text, words):
         return ()
-    rest = textbook_rest(text, words, general_words(kind), kind)
+    rest = _unchecked_rest(kind, text, words)
     if kind == "history":  # a year or a figure is a date, read by the dated part ("since 1970"), not a word to find
         return tuple(w for w in rest if not re.search(r"\d", w))
     return rest if len(rest) >= 3 else ()
@@ -312,8 +398,12 @@ def textbook_rest(
     said = set(re.findall(r"[\w-]+", named.lower()))
     patterns = [rx for p in parts for rx in (p.predicate, p.object, p.whole) if rx is not None]
 
+    lay = weighing()["textbook"]["lay_words"]
+
     def covered(word: str) -> bool:
-        return word in said or any(rx.search(word) for rx in patterns)
+        # a word or the technical words for it ([textbook.lay_words]: "attach" is "bind", a part's predicate)
+        said_as = (word, *(w for key, same in lay.items() if word.startswith(key) for w in same))
+        return word in said or any(rx.search(w) for rx in patterns for w in said_as)
 
     return tuple(w for w in dict.fromkeys(words) if not general.fullmatch(w) and not covered(w))
 
@@ -439,6 +529,23 @@ class ActionPart:
             if all(near):
                 return lo, near[-1]  # type: ignore[return-value]
         return None
+
+
+def action_stated(action: ActionPart, sentence: str) -> bool:
+    """Whether a sentence states an action a mechanism claim's grammar says: it names the action's verb on its object
+    (``ActionPart.named_in``), or, for an action that blocks or changes a thing ("modulates glutamate", "stops
+    glutamate") and not an amount of it, it states a part that blocks what acts through that thing
+    ([[textbook.parts]] acts_on: "an NMDA receptor antagonist" blocks glutamate's receptor)."""
+    if action.named_in(sentence) is not None:
+        return True
+    if action.amount or action.direction not in ("down", "change"):
+        return False
+    return any(
+        part.acts_on is not None
+        and all(part.acts_on.search(w) for w in action.words)
+        and part.named_in(sentence) is not None
+        for _, part in _textbook_part_specs()
+    )
 
 
 def action_words() -> re.Pattern[str]:
@@ -649,9 +756,12 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
     )
     out: list[ActionPart] = []
     taken = -1
+    described = _target_described(text)
     for start, end, cls, verb in verbs:
         if start < taken:
             continue  # a verb inside another's words ("set off")
+        if any(lo <= start < hi for lo, hi in described):
+            continue  # what the claim says its target does ("a chemical that produces the feeling of pain")
         stop = ends.search(text, end)
         phrase = text[end : stop.start() if stop else len(text)]
         tokens = re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8]
