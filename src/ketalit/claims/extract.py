@@ -171,6 +171,8 @@ def rules() -> dict[str, Any]:
     n = data["normalise"]
     for name in n["rarity_in"]:  # the words of rarity, one home, joined to each list that reads them
         n[name] = [*n[name], *n["rarity"]]
+    for name in n["risk_denied_in"]:  # a harm's risk or chance denied ("zero risk"), one home, joined likewise
+        n[name] = [*n[name], *n["risk_denied"]]
     # a lead-in of contraindications is one of cautions too: one home for the lead-ins both read
     n["lead_in_caution"] = [*n["lead_in_caution"], *n["lead_in_contraindication"]]
     return data

@@ -1377,7 +1377,9 @@ def normalise(
     # and so is a harm named as a label and qualified: the model reads the label's words, not the sentence they shorten
     labelled_harm = bool(labelled) and kind in HARM_KINDS
     weighed_against = (kind == "comparative" and contrast or remedy or treated or caution or sign) or labelled_harm
-    denied_harm = kind in HARM_KINDS and reasons["kind"].startswith(HARM_DENIED)
+    # a harm said not to happen, whichever rule read the kind ("There is zero risk of addiction": dependence; "carries
+    # zero risk of respiratory depression": a side effect), keeps its harm kind against the model (below)
+    denied_harm = kind in HARM_KINDS and (reasons["kind"].startswith(HARM_DENIED) or bool(_denied_harm(own)[0]))
     if learned and not weighed_against:
         from .kind_model import read_kind
 
@@ -1410,7 +1412,7 @@ def normalise(
             # occurring would not be read against it
             reasons["kind"] += (
                 f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: a harm said "
-                "not to happen is safety)"
+                f"not to happen is {'safety' if kind == 'safety' else f'a {kind} claim'})"
             )
         elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"

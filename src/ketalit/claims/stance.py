@@ -48,6 +48,7 @@ from .weighing import (
     general_words,
     harm_synonyms,
     harms_named,
+    joined_subject_rest,
     named_harms,
     names_missing,
     part_names,
@@ -1017,7 +1018,8 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     claim_parts = tuple(p for p in named_parts if relations[p.name] is not None)
     # a claim that names a part and joins a second predicate to it that no part says ("blocks NMDA receptors and
     # regrows damaged nerve endings"), read on its own words: a sentence must name what the joined clause adds
-    rest = _joined_rest(claim, named_parts)
+    # so does one that joins it with its subject said again (", and it rebuilds the brain"), with or without parts
+    rest = _joined_rest(claim, named_parts) or joined_subject_rest(claim.kind, claim.text, prop.terms)
     # what a mechanism claim read on its own words says ketamine does: a sentence states it only with its verb (or
     # one of its direction) and what it acts on, not by a share of its nouns (weighing.claim_relation)
     own = claim.kind == "mechanism" and not prop.concepts and not action_parts(claim.quote) and not named_parts

@@ -75,15 +75,17 @@ that rates its own evidence as weak as a single trial, whatever their design.
   records show that it happens, and the explanation says what was not checked. Set against
   another drug's harm, it is a comparison: only records comparing ketamine with an active drug count.
 - **a harm is absent** ("no respiratory depression", "non-addictive"): an absolute claim, that the harm never happens
-  ("no X", "does not cause X", "will not damage your liver", "nor any adverse effects", "without lowering breathing":
-  ``data/weighing.toml`` [harm] absolute), is contradicted by credible reports that X occurs with ketamine (an
-  RCT-level record or two of any clinical design, case series and cohorts included), from any population, regimen or
-  exposure when its own words name none (not another route, nor adverse events in general for a named harm); for
-  serious or lasting harms ("without serious side effects", "no long-term side effects") only serious ones count.
-  "No more frequent than with placebo" does not count for it: the harm happened in both groups. The explanation names
-  the words and quotes an occurrence (``absolute_contradiction``). A hedged or scoped claim ("usually", "rarely", "at
-  the doses we use", "like opioids": [harm] absolute_hedge) is contradicted by credible occurrence at the claimed
-  exposure; occurrence only at other exposures (sedation, recreational use) makes it `mixed`.
+  ("no X", "does not cause X", "will not damage your liver", "nor any adverse effects", "without lowering breathing",
+  "zero risk of X", "a 0% chance of X", "risk-free": ``data/weighing.toml`` [harm] absolute; ``normalise`` reads the
+  risk or chance denied as the harm denied, ``data/claim_text.toml`` risk_denied), is contradicted by credible reports
+  that X occurs with ketamine (an RCT-level record or two of any clinical design, case series and cohorts included),
+  from any population, regimen or exposure when its own words name none (not another route, nor adverse events in
+  general for a named harm); for serious or lasting harms ("without serious side effects", "no long-term side
+  effects") only serious ones count. "No more frequent than with placebo" does not count for it: the harm happened in
+  both groups. The explanation names the words and quotes an occurrence (``absolute_contradiction``). A hedged or
+  scoped claim ("usually", "rarely", "close to zero", "at the doses we use", "like opioids": [harm] absolute_hedge) is
+  contradicted by credible occurrence at the claimed exposure; occurrence only at other exposures (sedation,
+  recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
 - **use** ("has been used for neuropathic pain", "doctors commonly use IV ketamine for refractory pain"): a claimed
   benefit whose own sentence says only that ketamine is used for something (``data/weighing.toml`` [use]) is shown by
@@ -110,7 +112,11 @@ that rates its own evidence as weak as a single trial, whatever their design.
   (``set_aside``). A mechanism said to bring on a harm ("it sedates", "can bring on sleepiness") is weighed as a harm
   that happens: more of it with ketamine supports it. Outcomes the claim names only as what its target does in the
   body ("a neurotransmitter linked to both pain and mood", "receptors involved in memory") are not weighed: trials of
-  mood or memory do not test a mechanism, which is decided by the sentences that state it.
+  mood or memory do not test a mechanism, which is decided by the sentences that state it. A second predicate joined
+  to the mechanism by ", and it ..." or ", and this ..." that names no part, receptor or transmitter ("blocks NMDA
+  receptors, and it rebuilds the brain") is claimed too, as one joined by "and" to a part it names is
+  (``stance._joined_rest``): a sentence states the claim only if it names what that predicate says
+  (``weighing.joined_subject_rest``), and the explanation quotes the words it did not name.
 """
 
 from __future__ import annotations

@@ -260,6 +260,9 @@ def read_by_parts(kind: str, text: str, words: tuple[str, ...]) -> tuple[Textboo
     check: "for more than 60 years" against "first synthesized in 1962"). A claim that says more ("relieves the
     widening of blood vessels") is read on its own words; its parts are still each needed for a verdict."""
     parts = textbook_parts(text, kind) if kind in ("mechanism", "history") else ()
+    if parts and joined_subject_rest(kind, text, words):
+        # "blocks NMDA receptors, and it rebuilds the brain": read on its own words, the joined clause needed
+        return ()
     rest = _unchecked_rest(kind, text, words)
     if kind == "mechanism" and rest and joined_besides(text, parts, rest) and not _effect_on_patients(text):
         # "blocks NMDA receptors and destroys dopamine": read on its own words, the joined clause needed (a joined
@@ -340,6 +343,35 @@ def aside_spans(text: str) -> tuple[tuple[str, str], ...]:
     spans += [(target, m.group(m.lastindex or 0)) for m in pattern("textbook", "target_said").finditer(text)]
     spans += [("an action, checked on its own", a.name) for a in action_parts(text)]
     return tuple((why, span.strip(" ,")) for why, span in spans if span.strip(" ,"))
+
+
+# A second predicate joined with its subject said again (", and it rebuilds the brain", ", and this widens the range of
+# its uses", ", and it also ..."): not "it is", "it has", which say what something is.
+_JOINED_SUBJECT = re.compile(
+    r",\s*and\s+(?:it|this|ketamine)\s+(?:also\s+)?(?!(?:is|was|has|does)\b)(?=[a-z]+s\b)", re.I
+)
+
+
+@lru_cache(maxsize=2048)
+def joined_subject_rest(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The claim's words (``words``, less the general ones) in a second predicate joined to a mechanism claim by ", and
+    it ..." or ", and this ..." (``_JOINED_SUBJECT``), when that predicate names no textbook part and no receptor or
+    transmitter ([parts] consequence_target: "and it also acts on dopamine and mu-opioid receptors" is more of the
+    mechanism, read as before) and the claim says no effect on patients (capped already:
+    ``verdict.effect_of_mechanism``, ``unchecked_consequence``): "Ketamine works by blocking a chemical that produces
+    pain, and it rebuilds the brain" claims the rebuilding too, and a sentence that states it must name it, as one
+    joined by "and" alone (``stance._joined_rest``); () otherwise."""
+    joint = _JOINED_SUBJECT.search(text) if kind == "mechanism" else None
+    if joint is None:
+        return ()
+    second = text[joint.end() :]
+    if textbook_parts(second, kind) or pattern("parts", "consequence_target").search(second):
+        return ()
+    if _effect_on_patients(text):
+        return ()
+    low = second.lower()
+    rest = textbook_rest(text, words, general_words(kind), kind)
+    return tuple(w for w in rest if re.search(rf"(?<![\w-]){re.escape(w.lower())}", low))
 
 
 def unparted_words(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
