@@ -90,10 +90,11 @@ typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests marked slow first (in their order), so that no test process is left running one alone at the end;
-    then the other tests that use the browser, so that they are handed out with the slow ones (pytest-xdist gives
-    each test process a first block of consecutive tests, a twelfth of them with three) and one test process starts a
-    browser and loads its reports, not two (each start and load of the report costs Chromium about a CPU-second)."""
+    """The tests marked slow first (in their order), so that none is left to start near the end of a run; then the
+    other tests that use the browser, so that they are at the front of the same test process's share with the slow
+    ones (pytest-xdist's work stealing gives each test process a third of the tests in this order, and a process that
+    runs out takes the second half of what another has not started) and one test process starts a browser and loads its
+    reports, not two (each start and load of the report costs Chromium about a CPU-second)."""
     items.sort(key=lambda item: (item.get_closest_marker("slow") is None, "browser" not in item.fixturenames))
 
 
