@@ -37,19 +37,21 @@ from .verdict import (
     how_given,
     mechanism_place,
     names_another,
-    unchecked_consequence,
 )
 from .weighing import (
+    JOINED,
     Condition,
     NamedHarm,
     TextbookPart,
     action_parts,
     claim_names,
     claim_relation,
+    effect_on_patients,
     general_words,
     harm_synonyms,
     harms_named,
     joined_subject_rest,
+    joined_to_part,
     named_harms,
     names_missing,
     part_names,
@@ -959,24 +961,20 @@ def _textbook_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
     return votes
 
 
-_JOINED = re.compile(r",?\s+and\s+(?!(?:this|that|so|thus|therefore|then|it)\b)(?=[a-z]+s\b)", re.I)
-
-
 def _joined_rest(claim: Claim, named_parts: tuple[TextbookPart, ...]) -> tuple[str, ...]:
     """The words of a second predicate joined by "and" to a clause that names a textbook part, when no part names it
     ("... and regrows damaged nerve endings"), or to a mechanism clause that names none ("works by blocking a chemical
     that produces pain and rebuilds the brain": read on its own words, a share of which the first clause alone can
     fill), unless the claim says what its mechanism does for patients (capped already:
-    ``weighing.joined_besides``' ``_effect_on_patients``); () otherwise."""
-    unparted = not named_parts and claim.kind == "mechanism"
-    joint = _JOINED.search(claim.text) if named_parts or unparted else None
-    if joint is None:
-        return ()
-    first, second = claim.text[: joint.start()], claim.text[joint.end() :]
-    if unparted:
-        if effect_of_mechanism(claim) or unchecked_consequence(claim):
-            return ()
-    elif not any(p.named_in(first) for p in named_parts) or any(p.named_in(second) for p in named_parts):
+    ``weighing.joined_besides``' ``effect_on_patients``); () otherwise."""
+    if named_parts:
+        second = joined_to_part(claim.text, named_parts)
+    elif claim.kind == "mechanism" and not effect_on_patients(claim.quote):
+        joint = JOINED.search(claim.text)
+        second = claim.text[joint.end() :] if joint else ""
+    else:
+        second = ""
+    if not second:
         return ()
     rest = textbook_rest(claim.text, claim.proposition.terms, general_words(claim.kind))
     low = second.lower()

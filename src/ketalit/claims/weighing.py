@@ -264,14 +264,14 @@ def read_by_parts(kind: str, text: str, words: tuple[str, ...]) -> tuple[Textboo
         # "blocks NMDA receptors, and it rebuilds the brain": read on its own words, the joined clause needed
         return ()
     rest = _unchecked_rest(kind, text, words)
-    if kind == "mechanism" and rest and joined_besides(text, parts, rest) and not _effect_on_patients(text):
+    if kind == "mechanism" and rest and joined_besides(text, parts, rest) and not effect_on_patients(text):
         # "blocks NMDA receptors and destroys dopamine": read on its own words, the joined clause needed (a joined
         # effect on patients, "and works within seconds", caps the verdict as before)
         return ()
     return parts if len(rest) < 3 or any(p.dated for p in parts) else ()
 
 
-def _effect_on_patients(text: str) -> str:
+def effect_on_patients(text: str) -> str:
     """What a mechanism claim says its mechanism does for patients (``verdict.effect_of_mechanism``,
     ``unchecked_consequence``), or ""."""
     from .verdict import _effect_of_mechanism, _unchecked_consequence  # (verdict imports this module)
@@ -283,15 +283,24 @@ def _effect_on_patients(text: str) -> str:
 JOINED = re.compile(r",?\s+and\s+(?!(?:this|that|so|thus|therefore|then|it)\b)(?=[a-z]+s\b)", re.I)
 
 
-def joined_besides(text: str, parts: tuple[TextbookPart, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of ``rest`` in a second predicate joined by "and" to a clause that names a part, when no part names
-    the second ("blocks NMDA receptors and destroys dopamine"), less its verbs of action ("and alters the way" names
-    nothing a sentence must state); () otherwise."""
+def joined_to_part(text: str, parts: tuple[TextbookPart, ...]) -> str:
+    """The second predicate joined by "and" (``JOINED``) to a clause that names one of ``parts``, when none of them
+    names it ("destroys dopamine" in "blocks NMDA receptors and destroys dopamine"); "" otherwise."""
     joint = JOINED.search(text) if parts else None
     if joint is None:
-        return ()
+        return ""
     first, second = text[: joint.start()], text[joint.end() :]
     if not any(p.named_in(first) for p in parts) or any(p.named_in(second) for p in parts):
+        return ""
+    return second
+
+
+def joined_besides(text: str, parts: tuple[TextbookPart, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``rest`` in a second predicate joined by "and" to a clause that names a part, when no part names
+    the second (``joined_to_part``: "blocks NMDA receptors and destroys dopamine"), less its verbs of action ("and
+    alters the way" names nothing a sentence must state); () otherwise."""
+    second = joined_to_part(text, parts)
+    if not second:
         return ()
     low = second.lower()
     verbs = action_words()
@@ -367,7 +376,7 @@ def joined_subject_rest(kind: str, text: str, words: tuple[str, ...]) -> tuple[s
     second = text[joint.end() :]
     if textbook_parts(second, kind) or pattern("parts", "consequence_target").search(second):
         return ()
-    if _effect_on_patients(text):
+    if effect_on_patients(text):
         return ()
     low = second.lower()
     rest = textbook_rest(text, words, general_words(kind), kind)
