@@ -10,8 +10,10 @@ sentences built on these readings).
   does not make a claim of benefit one.
 - A history set aside after the subject ("Ketamine, which has been used as an anesthetic since the 1960s, has shown
   ...") does not make the clause it interrupts a history claim, unless that clause speaks of its use too.
-- A relative pronoun ("a drug whose first use ...") is no word a record must state; coming into use in a year
-  ("entered clinical practice in 1995") is a date of use, which records must give.
+- A relative pronoun ("a drug whose first use ...") and where any anaesthetic is used ("in operating rooms") are no
+  words a record must state; coming into use in a year ("entered clinical practice in 1995") is a date of use, which
+  records must give.
+- A drug that "kills pain" is said to work: a sentence that says so is no history claim for its use.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ Ketamine is a drug whose first use, in the 1960s, was as an anesthetic.
 Ketamine is a drug whose first use, in the 1990s, was as an antidepressant.
 
 Ketamine entered clinical practice in 1995 as a treatment for depression.
+
+Ketamine is a dissociative anesthetic that has been used in operating rooms for decades.
+
+Ketamine is a dissociative anesthetic that has been used in dental offices and operating rooms for decades.
+
+Ketamine is a drug that kills pain, and it is used for nerve pain.
 """
 
 claims = page_claims_fixture(PAGE, "Ketamine: a short history")
@@ -93,3 +101,18 @@ def test_coming_into_use_in_a_year_is_a_date_records_must_give(claims: dict[str,
     c = claims["Ketamine entered clinical practice in 1995 as a treatment for depression."]
     assert c["verdict"] != "supported", c["explanation"]
     assert "'used for decades'" in c["explanation"], c["explanation"]
+
+
+def test_where_any_anaesthetic_is_used_is_no_word_to_state(claims: dict[str, dict]) -> None:
+    c = claims["Ketamine is a dissociative anesthetic that has been used in operating rooms for decades."]
+    assert c["verdict"] == "supported", c["explanation"]
+    other = claims[
+        "Ketamine is a dissociative anesthetic that has been used in dental offices and operating rooms for decades."
+    ]
+    assert other["verdict"] == "insufficient", other["explanation"]
+    assert "'dental offices'" in other["explanation"], other["explanation"]
+
+
+def test_a_drug_that_kills_pain_is_said_to_work(claims: dict[str, dict]) -> None:
+    c = claims["Ketamine is a drug that kills pain, and it is used for nerve pain."]
+    assert c["kind"] == "efficacy", c
