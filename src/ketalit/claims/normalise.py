@@ -238,6 +238,13 @@ _CONSEQUENCE = re.compile(
     r",?\s+(?:which|allowing|making|helping|improving|reducing|lowering|leading|so that|while|whereas|because)\b.*$",
     re.I | re.S,
 )
+# what a sentence says of its subject between commas before its verb ("Ketamine, first brought into use in the 1960s,
+# is ...", "Ketamine, which has served as an anesthetic since the 1970s, has shown ...")
+_SUBJECT_ASIDE = re.compile(
+    r"^(\W*(?:ketamine|esketamine|it|the drug|this drug))\s*,\s*"
+    r"(?:which|first|originally|initially|long|once)\b[^,;:]{3,90},\s*",
+    re.I,
+)
 _LEADING_CLAUSE = re.compile(r"^(?:by|because|since|as|although|though|while|when)\b[^,]{3,},\s*", re.I)
 
 
@@ -716,7 +723,19 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["ranking"], own)
     if w:
         return "comparative", f"ranked among other treatments: {w!r}"
-    w = _first(c["history"], own)
+    regulator = c["regulator_role"].search(own)
+    if regulator and not _first(c["history_unless"], own[: regulator.start()] + " " + own[regulator.end() :]):
+        # "The FDA has not cleared it to treat mood disorders or to relieve chronic pain": what a regulator approved it
+        # for is what the decision was about, not an effect the sentence claims
+        return "history", f"a regulator's decision, what it was for read as its purpose: {regulator.group(0)!r}"
+    # a history set aside after the subject ("Ketamine, which has served as an anesthetic since the 1970s, has shown
+    # itself to be a useful drug for controlling chronic pain"): the clause it interrupts is what the sentence claims
+    # (unless that clause speaks of its use too: "..., is turning up more and more in private clinics")
+    aside = _SUBJECT_ASIDE.match(own)
+    rest = own[aside.end() :] if aside else ""
+    kept = aside is not None and len(rest.split()) >= 4 and not _first(c["use_said"], rest)
+    bare = f"{aside.group(1)} {rest}" if aside is not None and kept else own
+    w = _first(c["history"], bare)
     if w and not _first(c["history_unless"], own):
         negated, harm, dep = _denied_harm(main)
         if negated and (harm or dep) and not _first(c["dependence_treated"], own):
@@ -726,13 +745,13 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
                 return "dependence", f"dependence: {dep!r} denied ({negated!r}) over the time it names, {w!r}"
             return "safety", f"{HARM_DENIED}: {negated!r} {harm!r} (over the time it names, {w!r})"
         return "history", f"history: {w!r}"
-    used = c["usage_role"].search(own)
-    if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", own[: used.start()], re.I):
+    used = c["usage_role"].search(bare)  # (not in a history set aside after the subject, as above)
+    if used and re.search(r"\b(?:when|if|while|once|unless|as long as)\b[^,;]*$", bare[: used.start()], re.I):
         used = None  # a clause of condition ("when it is used in controlled settings"): the rest asserts
     if used and not _first(c["mechanism_strong"], own):
         # the effect words of what it was used to do ("used to help with depression") are its purpose, not a claim;
         # an effect said outside it ("has been demonstrated to ease depression, and it is in wide use") is one
-        rest = own[: used.start()] + " " + own[used.end() :]
+        rest = bare[: used.start()] + " " + bare[used.end() :]
         if not _first(c["history_unless"], rest):
             return "history", f"its use, by the role of 'use' in the sentence: {used.group(0)!r}"
     w = _first(c["dosing_agent"], own)

@@ -1561,6 +1561,24 @@ def _harm_absent_verdict(t: Tally) -> str:
     return "insufficient"
 
 
+def history_event(claim: Claim) -> str:
+    """The named event or list a history claim places ketamine in ("the Vietnam War", "List of Essential Medicines":
+    ``data/weighing.toml`` [textbook] history_events); "" if it names none."""
+    if claim.kind != "history":
+        return ""
+    m = pattern("textbook", "history_events").search(claim.quote)
+    return m.group(0) if m else ""
+
+
+def _names_event(e: Evidence, event: str) -> bool:
+    """Whether a record on a history claim's topic names the event the claim names: its title, the sentences cited for
+    it, or the words of the claim it was found to name, name one of [textbook] history_events (a record that speaks of
+    "the Vietnam War" names "in the Vietnam War")."""
+    named = re.split(r",\s+not\s+", e.why)[0]  # "names first, use, not Vietnam": what follows "not" it does not name
+    said = " ".join([e.title, named, *e.rationale])
+    return pattern("textbook", "history_events").search(said) is not None
+
+
 def history_effect(claim: Claim) -> str:
     """The words with which a history claim also says what ketamine does for or to patients, besides that it was used
     and what for ("has been used to cure chronic pain", "is used for chronic pain and gives permanent relief",
@@ -1813,6 +1831,14 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             return "no_evidence", (
                 f"No evidence found in this library: none of the {len(counted)} closest records reports a finding "
                 f"on this claim.{note}"
+            )
+        event = history_event(claim)
+        if event and not any(_names_event(e, event) for e in speaking):
+            # "It first came to wide use in the Vietnam War": the records on its topic share only its other words
+            return "no_evidence", (
+                f"No evidence found in this library: the claim is about '{event}', which none of the "
+                f"{len(speaking)} records on its topic names; they name only its other words (e.g. "
+                f"{cite(speaking[0])}: {speaking[0].why}).{note}"
             )
         regulator = pattern("textbook", "regulatory").search(claim.text) if claim.kind == "history" else None
         if regulator:  # no cited sentence names the regulator: say why none does
