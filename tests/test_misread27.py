@@ -13,9 +13,10 @@ false sentences).
   comparison of degree when the denial is said of every occasion ([harm] contrast_lead, absolute_always; "at any
   dose" widens, never scopes): contradicted by the harm's occurrence. Without such a word ("Unlike opioids, ketamine
   does not suppress breathing") it keeps the weighing of a comparison.
-- The risk of a condition said to be lowered ("lowers the risk of dementia", "cuts the chance of strokes") that
-  names no harm, no pain and nothing the vocabulary tags must be named by a record (``normalise.risk_unread``): with
-  none, no evidence, and the explanation names the condition; never a verdict drawn from pain records.
+- The risk of a condition said to be lowered ("lowers the risk of dementia", "cuts the chance of strokes", "the rate
+  of heart disease") that names no harm, no pain and nothing the vocabulary tags must be named by a record
+  (``normalise.risk_unread``): with none, no evidence, and the explanation names the condition; never a verdict drawn
+  from pain records.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ NEAR_MISSES = {
     "Ketamine has little effect on breathing at analgesic doses.": "mixed",
     "Unlike opioids, ketamine does not suppress breathing.": "mixed",
     "Ketamine lowers the risk of nausea.": "mixed",
+    "Ketamine reduces the rate of opioid use after surgery.": "supported",
 }
 
 PAGE = "Ketamine Infusions for Chronic Pain\n\n" + "\n\n".join(
