@@ -630,6 +630,32 @@ def relief_figure_not_onset(own: str) -> str | None:
     return w if w and not _first(c["clock_time"], own) else None
 
 
+def risk_unread(own: str) -> tuple[str, list[str]] | None:
+    """(the words, the condition's word) of a risk of a condition said to be lowered ("lowers the risk of dementia",
+    "cuts the chance of stroke": [normalise] risk_lowered) whose condition names no harm, no dependence, no pain and
+    nothing the tagging vocabulary has an outcome or a condition for; None otherwise ("reduces the risk of addiction",
+    "lowers the risk of chronic pain after surgery", "reduces the risk of respiratory depression"). Whichever kind
+    the claim is read as (relief, or safety: the condition as a harm kept off), a record must name the condition."""
+    c = _cues()
+    m = c["risk_lowered"].search(own)
+    if m is None:
+        return None
+    what = m.group("what")
+    if any(_first(c[cue], what) for cue in ("harm", "dependence", "side_effect", "safety")) or re.search(
+        r"\bpain", what, re.I
+    ):
+        return None
+    tags = _tags(what)
+    if tags.get("outcome") or tags.get("setting"):
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", what)]
+    words = [w for w in words if w not in _STOP and not c["condition_generic"].fullmatch(w)]
+    if not words:
+        return None
+    first = words[0][:-1] if re.search(r"[^siu]s$", words[0]) and len(words[0]) > 4 else words[0]  # "strokes"
+    return m.group(0), [first]
+
+
 def condition_head(own: str, lead_in: str) -> str | None:
     """The condition a list item names before describing it ("Migraine: a type of headache ..."), or None: the head
     of the item must be a population and say no improvement ("Opioid-induced hyperalgesia relief: ..." is a benefit)."""
@@ -1198,9 +1224,11 @@ _CONTRACTED_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
 # Where a contraction may negate what the sentence asserts: in its first clause, after that clause's subject. Not after
 # a clause boundary ("..., so it isn't for everyone", "hallucinations that don't last long", "If you don't respond,
 # ..."), nor first in the sentence (an imperative: "Don't worry: ketamine can cause mild nausea"); a leading phrase of
-# circumstance ("At the doses we use, ketamine isn't addictive") is not a clause of its own.
+# circumstance ("At the doses we use, ketamine isn't addictive", "Even taken every day, it won't become a habit") is
+# not a clause of its own.
 _LEADING_PHRASE_COMMA = re.compile(
-    r"^\W*(?:at|in|with|for|during|after|before|unlike|like|compared (?:to|with)|as with|on|under|over)\b"
+    r"^\W*(?:even\s+)?(?:at|in|with|for|during|after|before|unlike|like|compared (?:to|with)|as with|on|under|over|"
+    r"taken|given|used|administered|infused|dosed)\b"
     r"[^,;:.]{0,60},\s*",
     re.I,
 )
@@ -1493,6 +1521,12 @@ def normalise(
         # "lowers the risk of opioid overdose": a record must name that harm, or ketamine's own safety would settle it
         concepts = [[other_harm.group(1).lower()[:7]]]
         reasons["concepts"] = f"a harm of another drug: {other_harm.group(0)!r}"
+    risk = risk_unread(own) if kind in ("efficacy", "safety") and not concepts else None
+    if risk:
+        # "lowers the risk of dementia": a condition a record must name, or records on pain relief (read as efficacy)
+        # or on adverse events in general (read as safety) would settle it
+        concepts = [risk[1]]
+        reasons["concepts"] = f"the condition whose risk it is said to lower: {risk[0]!r}"
     listed = property_parts(own) if kind == "mechanism" else None
     if listed:
         concepts = listed[1]

@@ -1462,9 +1462,16 @@ def absolute_denial(claim: Claim) -> str:
     happening ("does not last", "does not mean"). A claim about serious or lasting harms ("without serious side
     effects", "no long-term side effects") is absolute about those."""
     prop = claim.proposition
-    if prop.direction != "does_not_cause" or prop.comparator or prop.exposure:
-        return ""
     text = claim.text
+    # "Unlike opioids, ketamine never affects breathing at any dose": the contrast is no comparison of degree when the
+    # denial is said of every occasion ([harm] contrast_lead, absolute_always); it is read out of the claim
+    contrast = pattern("harm", "contrast_lead").match(claim.quote)
+    if contrast and pattern("harm", "absolute_always").search(claim.quote, contrast.end()):
+        text = text.replace(contrast.group(0), " ", 1)
+    else:
+        contrast = None
+    if prop.direction != "does_not_cause" or (prop.comparator and not contrast) or prop.exposure:
+        return ""
     if pattern("harm", "absolute_hedge").search(text):
         return ""
     m = pattern("harm", "absolute").search(text)
