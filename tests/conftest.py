@@ -56,8 +56,14 @@ from typer.testing import CliRunner  # noqa: E402
 from ketalit.cli import GC_THRESHOLD, app  # noqa: E402
 from ketalit.library import Library  # noqa: E402
 
-# The test processes run the commands in process: with the collector set as the `ketalit` command sets it.
-gc.set_threshold(*GC_THRESHOLD)
+# The test processes run the commands in process, with the collector's older generations set as the `ketalit` command
+# sets them (GC_THRESHOLD) but its youngest collected after 500,000 new objects rather than 50,000: a test process lives
+# for hundreds of tests, each of which makes and drops libraries of a few hundred thousand objects, so at 50,000 most of
+# them were walked once or twice before the test dropped them (7.1 CPU-s of collections in the three test processes of
+# one run, 3.0 of 62 CPU-s in seven claims and report files in one process; 1.0 at 500,000, for about 170 MB more
+# memory a process: bench/README.md, "The suite, round 27"). What the commands do does not depend on it.
+TEST_GC_THRESHOLD = (500_000, *GC_THRESHOLD[1:])
+gc.set_threshold(*TEST_GC_THRESHOLD)
 
 
 def _end_now() -> None:  # pragma: no cover - runs after the last hook

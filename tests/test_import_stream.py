@@ -4,6 +4,7 @@ it was, and an import killed while parts are being stored loses nothing that was
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import textwrap
@@ -19,6 +20,20 @@ from ketalit.library import Library
 from ketalit.userfields import add_note
 
 from conftest import NCBI, Forked
+
+
+@pytest.fixture(autouse=True)
+def _test_process_heap_set_aside():
+    """The test process's objects set aside from the collector (``gc.freeze``) while the test runs, and given back
+    after it. The import's workers are forked from this process, and each one's first part collects what it
+    inherited and sets it aside (``pubmed._parse_part``): forked from a `ketalit import`, that is the command's few
+    objects; forked from a test process, it was every object the process had made in its earlier tests (hundreds of
+    MB after the claims files), walked and so copied page by page in every worker: 4.0 CPU-s of the workers over this
+    file after `test_check.py` in one process, 1.0 now (bench/README.md, "The suite, round 27"). What the workers and
+    the import do is the same."""
+    gc.freeze()
+    yield
+    gc.unfreeze()
 
 
 def _big_file(tmp_path: Path, copies: int = 60, broken_last: bool = False) -> Path:
