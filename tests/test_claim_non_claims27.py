@@ -28,6 +28,7 @@ def _taken(sentence: str, lead: str = LEAD) -> bool:
         ("Scientists in Boston are now testing whether ketamine might prevent migraine.", "meta", "testing whether"),
         ("Much recent research has set out to learn how ketamine acts on the brain.", "meta", "set out to learn"),
         ("Science has not yet worked out how ketamine eases nerve pain.", "meta", "worked out"),
+        ("How ketamine eases nerve pain has not been fully worked out.", "meta", "worked out"),
         ("Various theories have been proposed for how ketamine relieves pain.", "meta", "proposed"),
         ("Doctors simply don't know yet which patients ketamine will help most.", "meta", "know"),
         ("Whether ketamine belongs in routine pain care is still undecided.", "meta", "undecided"),
@@ -69,8 +70,9 @@ def test_research_state_questions_and_plans_are_not_claims_and_say_why(sentence:
         "This is a drug that has traditionally been given for anesthesia in operations.",
         "Most people feel deeply relaxed in response to a treatment.",
         "Some people respond straight away, and others in the first day after a treatment.",
-        # a plan that states an outcome is still a claim of what the treatment does
-        "Ketamine infusions relieve pain within hours for most patients we treat.",
+        # a plan that is not the clinic's, and a study's finding about a protocol
+        "Studies find this five-day protocol gives the longest relief.",
+        "The exact mechanism has not been worked out, but ketamine clearly blocks NMDA receptors.",
     ],
 )
 def test_claims_worded_alike_stay_claims(sentence: str) -> None:
@@ -102,6 +104,8 @@ def test_the_disease_and_other_treatments_failing_are_not_claims(sentence: str, 
         "It is most often given to people who tried other drugs and got no relief.",
         "Around 70 percent of people who had the infusions reported less pain.",
         "Ketamine gave relief to 60% of people whose pain had resisted other treatments.",
+        # the relief lacking, with no other treatment named: what ketamine does for some
+        "About a third of patients get little relief after the first session.",
     ],
 )
 def test_the_same_shapes_said_of_ketamine_stay_claims(sentence: str) -> None:
