@@ -1,10 +1,11 @@
 """Sentences that are not claims and were taken as claims (round 27; every labelled non-claim given a verdict,
-grouped by shape): the state of research, what the page is asked or will explain, and how far interest in the drug
-has got (meta); the plan the clinic draws up with each patient (positioning); advice to discuss it with a doctor; the
-relief other treatments fail to give and how many people have the disease (plight, definition); and a treatment
-wished for or in general ("needs a treatment that works", "the usual treatment for neuropathy"), which is not the
-treatment the page is about. Each rule is tried on rewordings, not on the labelled sentences, both ways: what it must
-leave out (with the rule and the words that left it out) and the claims worded alike that must stay in."""
+grouped by shape): the state of research, what the page is asked or will explain, how far interest in the drug has
+got, and a study described without its finding (meta); the plan the clinic draws up with each patient (positioning);
+advice to discuss it with a doctor; the relief other treatments fail to give and how many people have the disease
+(plight, definition); and a treatment wished for or in general ("needs a treatment that works", "the usual treatment
+for neuropathy"), which is not the treatment the page is about. Each rule is tried on rewordings, not on the labelled
+sentences, both ways: what it must leave out (with the rule and the words that left it out) and the claims worded
+alike that must stay in."""
 
 from __future__ import annotations
 
@@ -44,6 +45,11 @@ def _taken(sentence: str, lead: str = LEAD) -> bool:
         ("Most readers want to know whether ketamine is addictive.", "meta", "want to know whether"),
         ("Whether ketamine helps fibromyalgia has no easy answer.", "meta", "no easy answer"),
         ("This section covers only oral ketamine used for pain relief.", "meta", "This section covers"),
+        # a study described, not what it found
+        ("It followed 40 patients who were given ketamine after knee surgery.", "meta", "followed 40"),
+        ("A course counts as a success if pain falls by half or more.", "meta", "counts as a success if"),
+        ("A 2019 review called for larger trials of ketamine in migraine.", "meta", "called for larger trials"),
+        ("Only two trials to date have looked at ketamine for cluster headache.", "meta", "looked at"),
         # the clinic's plan for each patient, and advice
         ("Together we will design a treatment plan that suits your life.", "positioning", "design a treatment plan"),
         ("Care plans are made for each patient after the first visit.", "positioning", "plans are made"),
@@ -72,6 +78,8 @@ def test_research_state_questions_and_plans_are_not_claims_and_say_why(sentence:
         "Some people respond straight away, and others in the first day after a treatment.",
         # a plan that is not the clinic's, and a study's finding about a protocol
         "Studies find this five-day protocol gives the longest relief.",
+        "It followed 40 patients for a year and found that ketamine halved their pain.",
+        "Two trials have looked at ketamine for cluster headache and both reported fewer attacks.",
         "The exact mechanism has not been worked out, but ketamine clearly blocks NMDA receptors.",
     ],
 )
