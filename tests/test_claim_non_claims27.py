@@ -134,3 +134,61 @@ def test_a_treatment_wished_for_or_in_general_is_not_the_treatment_the_page_is_a
     """Under a heading naming ketamine, after a sentence about the disease: "a treatment that works", "any
     treatment", "the usual treatment", "for treatment" name no treatment the page is about."""
     assert not _taken(sentence, lead="Chronic pain is common and hard to live with. ")
+
+
+# Round 27b: the rules above leave a sentence out only where no clause of it states what the treatment does (a finding
+# reported or a result, harm or action stated, outside the rule's words and the questions it asks), the plight only
+# where the sentence does not refer to the treatment, the share of people only where they live with the disease.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the state of research, with a finding said in other words than "showed" or "found"
+        "Investigators testing whether ketamine eases phantom limb pain recorded relief in two of three patients.",
+        "Scientists looking into how ketamine acts have traced its effect to the NMDA receptor.",
+        "Ketamine eases CRPS pain within days, although how it does so has not been worked out.",
+        "Interest has surged as patients learn that ketamine eases pain in hours.",
+        "More and more people are trying ketamine, which cuts their pain within a day.",
+        "We are often asked whether ketamine is safe; at clinic doses, serious side effects are rare.",
+        "It followed 50 patients for six months, and their pain stayed 30% lower.",
+        "Ketamine has been covered in the press for easing depression within hours.",
+        # the clinic's plan, with what the treatment does said in it
+        "Together with counselling, patients find the infusion protocol eases their pain for weeks.",
+        "We find that a regimen of four infusions over a week gives the longest relief.",
+        # advice with a harm stated in the same sentence
+        "Ketamine can cause a brief spike in heart rate, so discuss any heart condition with your doctor.",
+        # the relief other treatments fail to give, said of patients who then get it from the treatment
+        "People who got no relief from opioids often feel better after the therapy.",
+        "Patients who get little benefit from standard medication usually respond to the drug within a day.",
+        "People who have had no relief from other painkillers usually improve after a few sessions.",
+        # a share of people given the treatment: a rate of its harms
+        "About 10 percent of people feel sick for an hour after a dose.",
+        "Fewer than 2% of people have hallucinations at clinic doses.",
+        # the response to treatment, and a treatment that the treatment is
+        "The response to treatment usually shows within a day.",
+    ],
+)
+def test_round27b_the_same_shapes_stating_what_the_treatment_does_stay_claims(sentence: str) -> None:
+    assert _taken(sentence)
+    assert _taken(sentence, lead="")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Scientists are now asking whether ketamine might ease tinnitus.", "meta"),
+        ("What ketamine does to the brain over years has not been worked out.", "meta"),
+        ("Doctors don't yet know which patients ketamine will help for longest.", "meta"),
+        ("Few trials have examined what ketamine may do to the bladder over years, so caution is needed.", "meta"),
+        ("Several theories have been put forward for ketamine's lasting effect on pain.", "meta"),
+        ("A patient counts as a responder if pain falls by 30% or more.", "meta"),
+        ("Together we will draw up a treatment plan that fits your goals.", "positioning"),
+        ("Together we will choose the course of treatment most likely to help you.", "positioning"),
+        ("Please discuss your medical history with your doctor before booking.", "advice"),
+        ("Many patients get no relief from the usual painkillers and grow discouraged.", "plight"),
+        ("Roughly 8 percent of adults have some form of nerve pain.", "definition"),
+    ],
+)
+def test_round27b_the_same_shapes_stating_no_finding_stay_out(sentence: str, rule: str) -> None:
+    assert not _taken(sentence)
+    found = not_claim_match(sentence)
+    assert found is not None and found[0] == rule, found
