@@ -211,6 +211,9 @@ def _compiled() -> dict[str, Any]:
             name: _rx(pats + ex["other_drug"] if name == "other_subject" else pats)
             for name, pats in ex["not_claim"].items()
         },
+        "not_claim_unless_finding": {name: _rx(pats) for name, pats in ex["not_claim_unless_finding"].items()},
+        "finding_reported": _rx(ex["finding_reported"]),
+        "finding_stated": _rx(ex["finding_stated"] + ex["outcome"]),
         "other_drug": _rx(ex["other_drug"]),
         "another_treatment": _rx(ex["another_treatment"]),
         "history": _rx(rules()["normalise"]["history"]),
@@ -454,6 +457,45 @@ def states_outcome(text: str) -> re.Match[str] | None:
     return c["practice_outcome"].search(said)
 
 
+# A question the sentence asks or says is asked, to its clause's end or a "that": anywhere, "whether ..." and "how ..."
+# ("whether ketamine could help prevent PTSD", "How ketamine eases pain has not been worked out", "want to know whether
+# it works should know that 70% respond"); right after a rule's words, "which", "what" or "who" too ("don't know yet
+# which patients ketamine will help", "have examined what long-term use of ketamine may risk", "starting to ask what
+# part ketamine can play in relieving pain"): what it names is not stated. (Not "why": "Doctors do not know why ketamine
+# relief outlasts the drug by weeks" states that it does.) A time counted from an event ("within 30 days of their
+# surgery") is when patients were given it, not how fast it acts.
+_CLAUSE_REST = r"[^,;.]*?(?=[,;.]|\s+(?:and|but|so|though|yet|while|that)\b|$)"
+_ASKED = re.compile(r"\b(?:whether|how)\b" + _CLAUSE_REST, re.I)
+_ASKED_LAST = re.compile(r"\b(?:whether|if|how|which|what|who|when)\s*$", re.I)
+_ASKED_NEXT = re.compile(
+    r"^\s*(?:(?:yet|really|fully|exactly|still|just|now)\s+)?(?:whether|if|how|which|what|who)\b" + _CLAUSE_REST, re.I
+)
+_FROM_EVENT = re.compile(
+    r"\b(?:within|after|before) \d+ (?:minutes|hours|days|weeks|months|years) of (?:their|the|his|her|your) \w+", re.I
+)
+
+
+def states_finding(text: str, ruled: re.Match[str]) -> re.Match[str] | None:
+    """The words by which a sentence states a finding of the treatment outside the words ``ruled`` that a rule of
+    `not_claim_unless_finding` matched, or None: a study or the clinic reporting what it saw ("saw pain fall",
+    "point to a 30% reduction"), read in the whole sentence, or a result, harm or action stated ("55% of patients
+    did", "can raise blood pressure", "relieves pain within hours"), read without the sentence's conditions and the
+    questions it asks ("studying whether ketamine could help prevent PTSD", "counts as a success if pain falls by
+    half")."""
+    c = _compiled()
+    before, after = text[: ruled.start()], text[ruled.end() :]
+    reported = c["finding_reported"].search(f"{before} {after}")
+    if reported:
+        return reported
+    # the question or condition the rule's words end on ("testing whether", "counts as successful when") goes on
+    last = _ASKED_LAST.search(ruled.group(0))
+    after = _ASKED_NEXT.sub(" ", f"{last.group(0) if last else ''}{after}", count=1)
+    rest = " ".join(f"{before} {after}".split())
+    said = _ASKED.sub(" ", _FROM_EVENT.sub(" ", rest))
+    said = c["practice_assessed"].sub(" ", c["practice_condition"].sub(" ", said))
+    return c["finding_stated"].search(said)
+
+
 def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tuple[str, str] | None:
     """The rule that says a sentence is not a claim and the words it matched (empty for a question or a sentence too
     short), or None: what `not_claim_reason` names, with its words, for a reader of why a sentence was left out."""
@@ -467,6 +509,12 @@ def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tu
     c = _compiled()
     for name, rx in c["not_claim"].items():
         m = rx.search(t)
+        unless = c["not_claim_unless_finding"].get(name)
+        if not m and unless is not None:
+            # a rule that holds only where the sentence states no finding of the treatment (`states_finding`)
+            m = unless.search(t)
+            if m and states_finding(t, m):
+                m = None
         if m and name == "other_subject":
             lead = _FOR_WHOM.match(t)
             # ketamine or the relief patients get, in the other drug's own clause ("We monitor you throughout, and
