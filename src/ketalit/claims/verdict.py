@@ -1577,10 +1577,10 @@ def history_event(claim: Claim) -> str:
     return m.group(0) if m else ""
 
 
-def _names_event(e: Evidence, event: str) -> bool:
-    """Whether a record on a history claim's topic names the event the claim names: its title, the sentences cited for
-    it, or the words of the claim it was found to name, name one of [textbook] history_events (a record that speaks of
-    "the Vietnam War" names "in the Vietnam War")."""
+def _names_an_event(e: Evidence) -> bool:
+    """Whether a record on a history claim's topic names an event or list of [textbook] history_events (any of them,
+    not only the claim's: a record that speaks of "the Vietnam War" names "in the Vietnam War"): in its title, the
+    sentences cited for it, or the words of the claim it was found to name."""
     named = re.split(r",\s+not\s+", e.why)[0]  # "names first, use, not Vietnam": what follows "not" it does not name
     said = " ".join([e.title, named, *e.rationale])
     return pattern("textbook", "history_events").search(said) is not None
@@ -1840,7 +1840,7 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
                 f"on this claim.{note}"
             )
         event = history_event(claim)
-        if event and not any(_names_event(e, event) for e in speaking):
+        if event and not any(_names_an_event(e) for e in speaking):
             # "It first came to wide use in the Vietnam War": the records on its topic share only its other words
             return "no_evidence", (
                 f"No evidence found in this library: the claim is about '{event}', which none of the "
