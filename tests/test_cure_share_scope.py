@@ -46,7 +46,8 @@ Ketamine resolves CRPS.
 # relief lasting weeks, safety at the doses given, relief in many patients): each keeps its verdict (main 376a0b4).
 NEAR_MISSES = {
     "Ketamine reduces pain after surgery.": "mixed",
-    "Many patients feel relief within hours of an infusion.": "mixed",
+    # 'within hours' sets only the upper end (branch ends28): relief at 15 minutes is within it, no longer against it
+    "Many patients feel relief within hours of an infusion.": "supported",
     "Ketamine is an NMDA receptor antagonist.": "supported",
     "Ketamine can cause nausea.": "supported",
     "As with any medication, ketamine can cause side effects.": "supported",

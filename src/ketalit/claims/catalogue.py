@@ -88,6 +88,8 @@ class Proposition:
     concepts: tuple[tuple[str, ...], ...] = ()  # a sentence on the claim names one word of each group
     indirect_only: bool = False  # no study measures what the claim names: evidence can only be indirect
     all_settings: bool = False  # the population is all of the settings at once, not any of them
+    # the quantity's words set only its upper end ("within hours", "up to 3 months"): (ends, the words), or ("", "")
+    quantity_ends: tuple[str, str] = ("", "")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -180,6 +182,9 @@ class Claim:
             concepts=tuple(tuple(w.lower() for w in group) for group in self.concepts),
             indirect_only=self.indirect_only,
             all_settings=self.all_settings,
+            quantity_ends=(str(self.measure.get("ends", "")), str(self.measure.get("ends_words", "")))
+            if self.measure
+            else ("", ""),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -286,6 +291,8 @@ def _check(item: dict[str, Any], where: str) -> None:
         lo, hi = measure.get("min"), measure.get("max")
         if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)) or lo > hi or lo < 0:
             raise BadInput(f"{where}: measure needs both ends, min <= max (got min={lo!r}, max={hi!r})")
+        if measure.get("ends", "") not in ("", "upper"):
+            raise BadInput(f"{where}: measure.ends must be 'upper' (only the upper end is claimed) or absent")
     if "condition" in item:
         from .weighing import conditions
 

@@ -98,6 +98,10 @@ class Quantity:
     name: str  # onset_minutes | duration_days
     low: float
     high: float
+    # "upper" when the claim's words set only the upper end ("within hours", "up to 3 months"), with those words;
+    # "" when the claim is read at both ends
+    ends: str = ""
+    ends_words: str = ""
 
 
 @dataclass
@@ -141,6 +145,8 @@ class Normalised:
                 out[key] = getattr(self, key)
         if self.quantity:
             out["measure"] = {"quantity": self.quantity.name, "min": self.quantity.low, "max": self.quantity.high}
+            if self.quantity.ends:
+                out["measure"] |= {"ends": self.quantity.ends, "ends_words": self.quantity.ends_words}
         if not self.checkable:
             out["checkable"] = False
         if self.indirect_only:
@@ -982,7 +988,20 @@ def without_times_not(text: str) -> str:
 
 def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     """The time a claim states: onset in minutes or duration in days, both ends; vague words by the table. Words of
-    speed alone ("fast", "rapid") or of length alone ("long-lasting") give no figure."""
+    speed alone ("fast", "rapid") or of length alone ("long-lasting") give no figure. Words that set only the upper
+    end ("within hours", "up to 3 months": data/claim_text.toml onset_upper_end, duration_upper_end) are kept with
+    it, so that the claim is read at that end only."""
+    q, why = _quantity(text, kind)
+    if q is None:
+        return q, why
+    m = _cues()[f"{'onset' if kind == 'onset' else 'duration'}_upper_end"].search(text)
+    if m:
+        q.ends, q.ends_words = "upper", m.group(0)
+        why += f"; {m.group(0)!r} sets only the upper end"
+    return q, why
+
+
+def _quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     c = _cues()
     low_text = text.lower()
     if kind == "onset":

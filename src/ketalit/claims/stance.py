@@ -513,8 +513,13 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
     """When relief starts, checked at both ends of the claimed range. Only early time points say anything about
     onset (up to twice the claimed maximum, and 12 h at most): pain first measured at 6 h after surgery says
     nothing about relief within the hour. Relief at t (against placebo, another drug or baseline) bounds the
-    onset from above; no difference from placebo at an early t, with no relief yet, bounds it from below."""
+    onset from above; no difference from placebo at an early t, with no relief yet, bounds it from below. A claim whose
+    words set only the upper end ("within hours", "in under an hour") is read at that end: relief sooner is within it
+    (and the reason names those words), never faster than it."""
     lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else QUICK
+    upper = prop.quantity_ends[1] if prop.quantity and prop.quantity_ends[0] == "upper" else ""
+    if upper:
+        lo = 0.0
     horizon = min(max(hi * 2, 30.0), 720.0)
     relief: list[tuple[float, Finding, str, float]] = []
     nothing: list[tuple[float, Finding, str]] = []
@@ -548,7 +553,12 @@ def _onset_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> 
                 why = f"relief already at {words}: faster than the claimed {lo:g}-{hi:g} min"
                 votes.append(Vote(f, f.s, -1, w, why, t / 1440))
         elif t <= hi * 1.2:
-            votes.append(Vote(f, f.s, 1, w, f"relief at {words}, within the claimed {lo:g}-{hi:g} min", t / 1440))
+            claimed = (
+                f"by the claimed {hi:g} min ({upper!r} sets only the upper end)"
+                if upper
+                else (f"within the claimed {lo:g}-{hi:g} min")
+            )
+            votes.append(Vote(f, f.s, 1, w, f"relief at {words}, {claimed}", t / 1440))
     early_null = [n for n in nothing if first is None or n[0] < first[0]]
     if prop.quantity and early_null:
         t, f, words = max(early_null, key=lambda n: n[0])
@@ -564,8 +574,15 @@ OUTLASTS = 3.0  # relief still present at more than this many times the claimed 
 def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) -> list[Vote]:
     """Relief read at time points gives bounds: relief still there at t (a lower bound on how long it lasts), no
     difference at t (an upper bound). The claim is checked at both ends: relief gone before the claimed minimum,
-    or gone well before the claimed maximum, contradicts; relief reaching the minimum supports."""
+    or gone well before the claimed maximum, contradicts; relief reaching the minimum supports. A claim whose words
+    set only the upper end ("up to 3 months", "as long as a year") names the longest relief can last: relief at any
+    time counts for it (the claimed maximum must still be reached, or it is `mixed`: verdict._duration_verdict), and
+    relief gone at a time point in a record does not refute it (the reason says so and names the words); relief only
+    during the infusion, or none over a whole window, still does (no lasting relief at all)."""
     lo, hi = (prop.quantity[1], prop.quantity[2]) if prop.quantity else (1.0, None)
+    upper = prop.quantity_ends[1] if prop.quantity and prop.quantity_ends[0] == "upper" else ""
+    if upper:
+        lo = 0.0
     lasted: list[tuple[float, Finding, str, float, str]] = []  # (days, finding, words, weight, compared with)
     gone: list[tuple[float, Finding, str, str]] = []  # (days, finding, words, how)
     outlasting: list[Finding] = []
@@ -616,6 +633,8 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         if t >= lo * 0.8:
             reach = f"; the claimed {fmt_days(hi)} is not reached" if t < hi / 3 else ""
             why = f"relief still present at {fmt_days(t)}{reach}"
+            if upper:
+                why += f" ({upper!r}: a maximum, read at that end)"
             votes.append(Vote(f, f.s, 1, w * (0.5 if reach else 1.0), why, t, vs))
         else:
             votes.append(Vote(f, f.s, 0, 0.0, f"relief at {fmt_days(t)}, before the claimed {fmt_days(lo)}", t))
@@ -629,9 +648,15 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         what = {"during": "relief only during the infusion", "over": f"no difference over {words}"}.get(
             how, f"no difference at {words}"
         )
+        if upper and how == "at":  # a maximum is what relief can reach, not what it reaches in every record
+            why = f"{what}: relief shorter than the claimed maximum, which {upper!r} does not promise to all"
+            votes.append(Vote(f, f.s, 0, 0.0, why, t))
+            return votes
         # relief shown at a later time in the same record (after another regimen) leaves it mixed, not refuted
         later = [v.weight for v in votes if v.side > 0] if how in ("during", "over") else []
-        votes.append(Vote(f, f.s, -1, min(later, default=1.0), f"{what}: relief gone well before {end}", t))
+        # relief only during the infusion, or none over a whole window, is no lasting relief, which a maximum claims too
+        gone_why = f"no lasting relief, which {upper!r} still claims" if upper else f"relief gone well before {end}"
+        votes.append(Vote(f, f.s, -1, min(later, default=1.0), f"{what}: {gone_why}", t))
     return votes
 
 
