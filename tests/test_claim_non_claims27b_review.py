@@ -26,7 +26,6 @@ SHAPES = {
 LEFT_OUT_ON_MAIN = {
     "Patients with CRPS are good candidates for treatment, and most see relief within a week.",
     "Our doctors find the five-day protocol relieves CRPS pain in most patients.",
-    "Because ketamine can interact with benzodiazepines, discuss your medications with your physician.",
     "Researchers investigating how ketamine works discovered that it blocks NMDA receptors in the spinal cord.",
     "Various mechanisms are put forward for ketamine, and each involves blocking the NMDA receptor that amplifies pain.",
     "Doctors are starting to consider ketamine because it reduces opioid use by a third.",
@@ -64,7 +63,7 @@ REVIEW = [
         "discuss",
         "claim",
         "Because ketamine can interact with benzodiazepines, discuss your medications with your physician.",
-    ),  # main leaves it out too: no effect the extractor reads ('interact')
+    ),  # kept since round 28 (drops28): 'interact' is an effect the extractor reads
     ("discuss", "claim", "Ketamine may cause dissociation and nausea; discuss these side effects with your provider."),
     (
         "discuss",
