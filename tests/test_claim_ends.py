@@ -9,7 +9,7 @@ from ketalit.claims.extract import extract_claims
 from ketalit.claims.findings import read_record
 from ketalit.claims.normalise import normalise
 from ketalit.claims.stance import stance_of
-from ketalit.records import author, new_record
+from test_claims import record  # an RCT record with one results sentence
 
 
 def page_claim(sentence: str) -> Claim:
@@ -17,20 +17,6 @@ def page_claim(sentence: str) -> Claim:
     n = normalise(cand, sentence)
     fields = {"id": "900-01", "document": "900", "file": "x.txt", "quote": sentence, "start": 0, "end": 1}
     return Claim(**fields, **n.catalogue_fields())
-
-
-def record(title: str, results: str) -> dict:
-    rec = new_record(
-        title=title,
-        authors=[author("Doe", "Jane")],
-        year=2020,
-        abstract=[
-            {"label": "METHODS", "category": "", "text": "Patients were randomized."},
-            {"label": "RESULTS", "category": "", "text": results},
-        ],
-    )
-    rec["tags"] = {"design": ["rct"], "route": [], "outcome": [], "setting": []}
-    return rec
 
 
 def stance(c: Claim, rec: dict) -> tuple[str, str]:
