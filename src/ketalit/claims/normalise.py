@@ -1570,6 +1570,10 @@ def normalise(
         # "glutamate, a neurotransmitter linked to both pain and mood": what the target does, not what ketamine acts on
         masked = c["target_role"].sub(lambda m: " " * len(m.group(0)), masked)
         reasons["outcomes"] = f"not those of what its target does: {described[0]!r}"
+    if kind == "safety" and (cured := _first(c["safe_for_condition"], masked)):
+        # "a safe way to treat pain and mood disorders": the conditions it treats are not a harm it is said not to cause
+        masked = c["safe_for_condition"].sub(lambda m: " " * len(m.group(0)), masked)
+        reasons["outcomes"] = f"not the conditions it is said to treat: {cured!r}"
     if kind in HARM_KINDS and harm_compared(own):
         # "than opioid drugs do": what the harm is set against adds no outcome (not fewer opioids)
         masked = c["compared_with"].sub(lambda m: " " * len(m.group(0)), masked)
