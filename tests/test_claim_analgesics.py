@@ -1,7 +1,9 @@
 """A claim that patients need fewer of the drugs they take for pain ("cut down on their pain medication", "reduce
 their use of painkillers", "the need for analgesics") is a claim of opioid sparing, weighed on the records of
 analgesic consumption; the words "pain medication" do not make it a claim that pain is relieved (before, it was
-weighed on trials of pain intensity: a labelled claim of the sixth set). A claim of both keeps both."""
+weighed on trials of pain intensity: a labelled claim of the sixth set). Nor does the condition or the group of
+patients the sparing is claimed for ("helps chronic pain patients reduce their opioid use"). A claim of both, in
+words of relief ("reduces pain and opioid use"), keeps both."""
 
 from __future__ import annotations
 
@@ -44,6 +46,9 @@ def test_fewer_drugs_for_pain_is_opioid_sparing_not_pain_relief(sentence: str) -
         ("Ketamine has strong analgesic effects and lowers pain scores.", ["pain_intensity"]),
         ("Ketamine works when other pain medications have failed.", ["pain_intensity"]),
         ("Ketamine lowers the risk of becoming dependent on painkillers.", ["abuse_dependence"]),
+        ("Ketamine eases your pain so you can reduce opioids.", ["pain_intensity", "opioid_consumption"]),
+        ("Ketamine infusions help chronic pain patients reduce their opioid use.", ["opioid_consumption"]),
+        ("Ketamine lets migraine sufferers cut back on opioids.", ["opioid_consumption"]),
     ],
 )
 def test_relief_said_with_them_is_still_read(sentence: str, outcomes: list[str]) -> None:

@@ -1059,8 +1059,12 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     sparing = dict(c["outcome_words"])["opioid_consumption"]
     if "opioid_consumption" in out and not sparing.search(text):
         out.remove("opioid_consumption")  # opioids named (as a cause, a comparator), not fewer of them
-    # "cut down on their pain medication": the drugs cut down are not pain relieved
-    pain = c["pain"].search(c["analgesic_drugs"].sub(" ", text) if "opioid_consumption" in out else text)
+    # "cut down on their pain medication", "helps chronic pain patients reduce opioids": the drugs cut down, and the
+    # patients they are cut down for, are not pain relieved; a claim of sparing claims relief too only in its own words
+    if "opioid_consumption" in out:
+        pain = c["relief_with_sparing"].search(c["analgesic_drugs"].sub(" ", text))
+    else:
+        pain = c["pain"].search(text)
     if kind == "efficacy" and pain and "pain_intensity" not in out:
         out.insert(0, "pain_intensity")
     if kind == "efficacy" and "hyperalgesia" in out and not c["pain_amount"].search(own):
