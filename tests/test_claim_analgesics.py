@@ -49,6 +49,10 @@ def test_fewer_drugs_for_pain_is_opioid_sparing_not_pain_relief(sentence: str) -
         ("Ketamine eases your pain so you can reduce opioids.", ["pain_intensity", "opioid_consumption"]),
         ("Ketamine infusions help chronic pain patients reduce their opioid use.", ["opioid_consumption"]),
         ("Ketamine lets migraine sufferers cut back on opioids.", ["opioid_consumption"]),
+        # the verb in any form: "cuts", "stopped" (before, only "cut" and "stop" were read)
+        ("Ketamine cuts opioid use after surgery.", ["opioid_consumption"]),
+        ("Ketamine relieves CRPS pain and cuts opioid use.", ["pain_intensity", "opioid_consumption"]),
+        ("Many patients stopped taking opioids after ketamine.", ["opioid_consumption"]),
     ],
 )
 def test_relief_said_with_them_is_still_read(sentence: str, outcomes: list[str]) -> None:
