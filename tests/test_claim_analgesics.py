@@ -13,16 +13,14 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.check import check_page
-from ketalit.claims.extract import extract_claims
-from ketalit.claims.normalise import normalise
 from ketalit.library import Library
+from test_claim_reassurance import _read as read_claim
 
 HEAD = "Ketamine infusion therapy for chronic pain\n\n"
 
 
 def _outcomes(sentence: str) -> list[str]:
-    (claim,) = [c for c in extract_claims(HEAD + sentence + "\n", "t") if sentence[:25] in c.quote]
-    return normalise(claim).outcomes
+    return read_claim(sentence, HEAD).outcomes
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from ketalit.claims.extract import extract_claims, not_claim_match
-
-HEAD = "Ketamine Infusions for Chronic Pain\n\n"
-LEAD = "Ketamine infusions relieve nerve pain in many patients. "
-
-
-def _taken(sentence: str, lead: str = LEAD) -> bool:
-    quotes = [c.quote for c in extract_claims(HEAD + lead + sentence + "\n", "t")]
-    return any(sentence[:30] in q for q in quotes)
+from ketalit.claims.extract import not_claim_match
+from test_claim_non_claims27 import _taken
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from ketalit.claims.check import check_page
-from ketalit.claims.extract import extract_claims
-from ketalit.claims.normalise import normalise
 from ketalit.library import Library
+from test_claim_reassurance import _read as read_claim
 
 SAFE_FOR = (
     "Given by a qualified health professional at a suitable dose, and with close monitoring, ketamine is an extremely"
@@ -24,10 +23,7 @@ SAFE_FOR = (
 
 
 def _read(sentence: str):
-    (claim,) = [
-        c for c in extract_claims("Ketamine infusion therapy\n\n" + sentence + "\n", "t") if sentence[:25] in c.quote
-    ]
-    return normalise(claim)
+    return read_claim(sentence, "Ketamine infusion therapy\n\n")
 
 
 @pytest.mark.parametrize(
