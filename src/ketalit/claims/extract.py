@@ -158,16 +158,12 @@ _COMPARED = re.compile(
 _ABOUT = re.compile(r"\b(?:it|its|relief|patients?|you)\b", re.I)
 # "For patients with chronic migraine, standard medications ...": a leading clause that names who, not what they get
 _FOR_WHOM = re.compile(r"^for (?:patients|people|those|individuals|sufferers)\b[^,]{0,60},\s*", re.I)
-# Fewer opioids is an effect of ketamine, not a statement about opioids.
-_SPARING = re.compile(
-    r"\b(?:cut|stop|reduc\w*|taper\w*|wean\w*|lower\w*|come off|need (?:fewer|less))\b[^.]{0,40}\bopioid", re.I
-)
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     text = resources.files("ketalit").joinpath("data/claim_text.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = with_fragments(tomllib.loads(text))
     n = data["normalise"]
     for name in n["rarity_in"]:  # the words of rarity, one home, joined to each list that reads them
         n[name] = [*n[name], *n["rarity"]]
@@ -176,6 +172,36 @@ def rules() -> dict[str, Any]:
     # a lead-in of contraindications is one of cautions too: one home for the lead-ins both read
     n["lead_in_caution"] = [*n["lead_in_caution"], *n["lead_in_contraindication"]]
     return data
+
+
+# "(?&sparing_verb)" in a pattern stands for the [fragments] entry of that name: PCRE's call of a named pattern, which
+# Python's re does not have, so it cannot be read as anything else
+_FRAGMENT = re.compile(r"\(\?&(\w+)\)")
+
+
+def with_fragments(data: dict[str, Any]) -> dict[str, Any]:
+    """The rules with each "(?&name)" replaced by the [fragments] pattern of that name, as a group: words that several
+    rules share (the verbs of cutting down on opioids) have one home. A name with no fragment is an error."""
+    fragments: dict[str, str] = data.pop("fragments", {})
+
+    def fill(pattern: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            if m.group(1) not in fragments:
+                raise ValueError(f"data/claim_text.toml: no [fragments] entry {m.group(1)!r} for {pattern!r}")
+            return f"(?:{fragments[m.group(1)]})"
+
+        return _FRAGMENT.sub(one, pattern)
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return fill(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    return dict(walk(data))
 
 
 def _rx(patterns: list[str]) -> re.Pattern[str]:
@@ -193,6 +219,7 @@ def _compiled() -> dict[str, Any]:
         "conditions_heading": _rx(ex["conditions_heading"]),
         "treatment_response": _rx(ex["treatment_response"]),
         "promise_for": _rx(ex["promise_for"]),
+        "sparing_opioid": _rx(ex["sparing_opioid"]),
         "protocol_effect": _rx(ex["outcome"] + ex["protocol_effect"]),
         "practice_outcome": _rx(ex["outcome"] + ex["practice_outcome"]),
         "practice_condition": _rx(ex["practice_condition"]),
@@ -525,7 +552,7 @@ def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tu
                 c["ketamine_named"].search(t)
                 or (list_item and (c["ketamine"].search(context) or c["treats_heading"].search(context)))
                 or _COMPARED.search(t)
-                or _SPARING.search(t)
+                or c["sparing_opioid"].search(t)
                 or c["treatment_response"].search(t)
             ):
                 continue
