@@ -33,7 +33,8 @@ sentence, the lead-in, the heading).
 
 A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it, a
 question heading only when it asks what ketamine treats: "Which Pain Conditions Can Ketamine Treat?"; an
-anaphoric "These include:" takes the sentence before it), and is read with that lead-in and its own section's
+anaphoric "These include:", "Among these conditions are:" takes the sentence before it, and both when they
+share a paragraph), and is read with that lead-in and its own section's
 heading only; a lead-in that is a research agenda, a call to action or logistics says its list is not claims. A
 list item of several sentences that are each a claim is one claim per sentence (sentences among them that are not
 claims are left out; one that points back to the sentence before stays with it). A
@@ -48,7 +49,7 @@ sentence before it in its section, which the normaliser reads for a route the cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -91,7 +92,7 @@ _LEAD_TAIL = re.compile(
     r"examples?|below|for|who|on|ways?|are as follows)\s*:\s*$",
     re.I,
 )
-_ANAPHORIC_LEAD = re.compile(r"^(?:these|they|examples|this|those|some)\b[^.:]{0,40}:$", re.I)
+_ANAPHORIC_LEAD = re.compile(r"^(?:(?:among|of) )?(?:these|they|examples|this|those|some)\b[^.:]{0,40}:$", re.I)
 _CARRIED_BY_PREVIOUS = re.compile(
     r"\b(?:show|shows|showed|prove|proves|proved|suggest|suggests|indicate|indicates)\s+(?:clearly\s+)?"
     r"(?:otherwise|the opposite|the contrary)\b|\bclearly show otherwise\b",
@@ -875,6 +876,10 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
             before = spans[-1] if spans else last_sentence
             if _ANAPHORIC_LEAD.match(last.text.strip()) and before is not None:
                 lead = before
+                if spans and spans[-1] is before:
+                    # in the same paragraph, the lead-in is both sentences ("Some conditions may rule out ketamine.
+                    # Among these conditions are:"): what the list is, and that the list follows
+                    lead = replace(before, end=last.end, text=text[before.start : last.end])
             elif before is not None:
                 lead.before = before.text
             blocked = not_claim_reason(last.text)

@@ -1756,6 +1756,15 @@ def _read_by_parts_note(claim: Claim, evidence: list[Evidence]) -> str:
     return out
 
 
+def _caution(claim: Claim) -> str | None:
+    """The lead-in's words of contraindication when the claim is an item of a list of the conditions in which ketamine
+    must not be given ("Some conditions may rule out ketamine. Among these conditions are: - High blood pressure");
+    None otherwise (``normalise.caution_item``, one home for the reading)."""
+    from .normalise import caution_item  # (normalise reads this module lazily too)
+
+    return caution_item(claim.quote, claim.lead_in) if claim.kind == "safety" and claim.lead_in else None
+
+
 def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """``verdict`` before what it adds for a mechanism claim's target."""
     if not claim.checkable:
@@ -1764,6 +1773,23 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     retracted = [e for e in evidence if e.retracted]
     note = f" {len(retracted)} retracted record(s) shown but not counted." if retracted else ""
     prop: Proposition = claim.proposition
+    caution = _caution(claim)
+    # the records that report on the harm: with a finding for or against, or on the claim's own harm (not harms in
+    # general) with none
+    found = [e for e in counted if e.stance != "neutral"] if caution else []
+    found = found or [e for e in counted if e.related and "adverse_events" not in prop.outcomes] if caution else []
+    if caution and found:
+        # GRADE's indirectness: that ketamine harms people who have a condition is shown by studies of it in them;
+        # ketalit cannot tell those from studies of patients not chosen for it, so what the records found on the harm
+        # (a rise in blood pressure with ketamine) cannot make a caution about hypertensive patients hold or fail
+        examples = "; ".join(cite(e) + (f": {e.why}" if e.stance != "neutral" else "") for e in _strongest(found, 2))
+        return "insufficient", (
+            f"Insufficient: an item of a list of conditions in which ketamine must not be given ({caution!r}): the "
+            f"claim is about people who have '{claim.quote.strip(' -•*:.')}', and ketalit cannot tell a study of "
+            f"ketamine in them from one in other patients; {len(found)} of the {len(counted)} records closest to the "
+            f"claim report on {' and '.join(o.replace('_', ' ') for o in prop.outcomes)} with ketamine, indirect for "
+            f"them (e.g. {examples}).{note}"
+        )
     if prop.concepts and claim.kind not in TEXTBOOK_KINDS and counted and not any(e.names_concepts for e in counted):
         # a condition no record here is about ("Lupus"): evidence on pain in general does not bear on it. A mechanism
         # is not held to its words: an abstract states it in others ("mu receptors" for "opioid receptor")
