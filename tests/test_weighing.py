@@ -329,6 +329,23 @@ def test_a_named_harm_is_not_shown_by_adverse_events_in_general(lib: Library) ->
     assert motov.stance in ("supports", "mixed") and not motov.indirect
 
 
+def test_a_named_harm_is_named_by_its_own_word_not_a_longer_word_it_begins(lib: Library) -> None:
+    # "a numb or tingling lip" was supported by "the number of adverse events" (a meta-analysis) and "A number of
+    # adverse events were observed" (a cohort): "numb" began "number"
+    lip = claim("a numb or tingling lip", kind="side_effect", outcomes=["adverse_events"],
+                lead_in="Side effects you may commonly notice are:", direction="causes", severity="any")  # fmt: skip
+    for key in ("37445346", "28025837"):
+        e = evidence(lib, lip, key)
+        assert not (e.stance == "supports" and not e.indirect), (key, e.stance, e.why, e.rationale)
+    assert verdict(lip, [evidence(lib, lip, k) for k in ("37445346", "28025837")])[0] != "supported"
+    # the word in its own forms still names it
+    from ketalit.claims.stance import _named_harm, _names
+
+    harm = _named_harm("a numb lip")
+    assert _names(harm, "Numbness of the lips was reported by two patients.")
+    assert not _names(harm, "The number of adverse events was higher with ketamine.")
+
+
 def test_a_rapid_action_that_sets_ketamine_apart_needs_a_head_to_head_comparison(lib: Library) -> None:
     c = claim("Its rapid action sets it apart from many other therapies.", kind="onset", outcomes=["onset"],
               comparator="standard analgesics")  # fmt: skip

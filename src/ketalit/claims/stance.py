@@ -1846,7 +1846,16 @@ def _named_harm(quote: str) -> tuple[re.Pattern[str], ...]:
             groups.append(group)
             quote = group.sub(" ", quote)
     words = dict.fromkeys(w for w in re.findall(r"[a-z]{4,}", quote.lower()) if not general.fullmatch(w))
-    return (*groups, *(re.compile(r"\b" + re.escape(w[:-1] if w.endswith("s") else w), re.I) for w in words))
+    # a word in its inflected forms only ("rash", "rashes"; "numb", "numbness"), never a longer word it begins
+    # ("numb" is not "number")
+    return (*groups, *(re.compile(rf"\b{re.escape(_stem(w))}{_INFLECTED}\b", re.I) for w in words))
+
+
+_INFLECTED = "(?:s|es|ed|ing|ness|iness|y|ly)?"
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
 
 
 def _names(harm: tuple[re.Pattern[str], ...], text: str) -> bool:
