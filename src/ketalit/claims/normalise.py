@@ -793,8 +793,10 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["onset_time"], own)
     if w and figure:
         return "efficacy", f"how much relief ({figure!r}); {w!r} names the phase, no time is given for its start"
+    timed = _first(c["onset_effect"], f"{lead_in} {own}")  # the time is relief's, the drug's action's or an effect's
     if (
         w
+        and timed
         and re.search(r"\d|minutes|hours|seconds|days|surprisingly|after|day of", own, re.I)
         and not _first(c["dosing"], own)
     ):
@@ -844,7 +846,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
             return "comparative", f"comparative: {_first(c['comparative'], own)!r}"
         return "side_effect", f"side effect: {w!r}"
     w = _first(c["onset_time"], own)
-    if w:
+    if w and timed:
         return "onset", f"onset: {w!r}"
     w = _first(c["comparative"], own)
     if w:
