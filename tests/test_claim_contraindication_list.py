@@ -8,13 +8,12 @@ back ("Among these conditions are:") kept only the sentence before it, so the li
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from ketalit.claims.check import check_page
 from ketalit.claims.extract import extract_claims
 from ketalit.claims.normalise import caution_item, normalise
-from ketalit.library import Library
+
+from conftest import claims_of_page
 
 PAGE = """Ketamine infusions for chronic pain
 
@@ -51,10 +50,7 @@ def test_the_conditions_that_rule_ketamine_out_are_cautions_not_harms_or_speed()
 def test_a_condition_that_rules_ketamine_out_is_not_supported_by_its_harms_or_speed(
     tmp_path: Path, records_only_template: Path
 ) -> None:
-    lib = tmp_path / "library"
-    shutil.copytree(records_only_template, lib, ignore=shutil.ignore_patterns("*.lock"))
-    result = check_page(Library.open(lib), PAGE.encode(), "p.txt", title="t")
-    rows = {c["quote"]: c for c in result.claims}
+    rows = claims_of_page(records_only_template, tmp_path, PAGE, "t")
     for quote in ("A fast heart rate", "High blood pressure"):
         row = rows[quote]
         assert row["kind"] == "safety"
@@ -68,11 +64,8 @@ def test_a_condition_that_rules_ketamine_out_is_not_supported_by_its_harms_or_sp
 def test_a_harm_said_in_a_sentence_of_its_own_is_still_weighed(tmp_path: Path, records_only_template: Path) -> None:
     # not an item of a list of cautions: "Ketamine can raise blood pressure." is a harm ketamine causes, and the
     # trials where blood pressure rose with ketamine bear on it directly
-    lib = tmp_path / "library"
-    shutil.copytree(records_only_template, lib, ignore=shutil.ignore_patterns("*.lock"))
     page = "Ketamine infusions for chronic pain\n\nKetamine can raise blood pressure during the infusion.\n"
-    result = check_page(Library.open(lib), page.encode(), "p.txt", title="t")
-    (row,) = result.claims
+    (row,) = claims_of_page(records_only_template, tmp_path, page, "t").values()
     assert row["verdict"] in ("supported", "mixed"), row["explanation"]
     assert "list of conditions" not in row["explanation"]
 

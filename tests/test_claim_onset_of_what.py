@@ -5,15 +5,14 @@ relief comes and supported by trials of relief within fifteen minutes."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from ketalit.claims.check import check_page
 from ketalit.claims.extract import extract_claims
 from ketalit.claims.normalise import normalise
-from ketalit.library import Library
+
+from conftest import claims_of_page
 
 HEAD = "Ketamine infusion therapy for chronic pain\n\n"
 
@@ -52,10 +51,7 @@ def test_a_time_of_relief_action_or_a_noticed_effect_is_onset(sentence: str) -> 
 def test_a_time_of_new_connections_is_not_supported_by_relief_within_minutes(
     tmp_path: Path, records_only_template: Path
 ) -> None:
-    lib = tmp_path / "library"
-    shutil.copytree(records_only_template, lib, ignore=shutil.ignore_patterns("*.lock"))
     sentence = "Within hours, ketamine can spark the growth of new connections between nerve cells."
-    result = check_page(Library.open(lib), (HEAD + sentence + "\n").encode(), "p.txt", title="t")
-    (row,) = [c for c in result.claims if c["quote"] == sentence]
+    row = claims_of_page(records_only_template, tmp_path, HEAD + sentence + "\n", "t")[sentence]
     assert row["verdict"] != "supported", row["explanation"]
     assert "relief at" not in row["explanation"], row["explanation"]

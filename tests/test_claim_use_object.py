@@ -23,28 +23,18 @@ def _kind(sentence: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "use"),
     [
-        "Hospitals already use ketamine as a surgical anaesthetic and as a treatment for depression.",
-        "Some physicians have used ketamine for complex regional pain syndrome and depression.",
-        "It is currently in use for complex regional pain syndrome and for major depressive disorder.",
-        "At higher doses doctors also use it as an anesthetic.",
+        ("Hospitals already use ketamine as a surgical anaesthetic and as a treatment for depression.", True),
+        ("Some physicians have used ketamine for complex regional pain syndrome and depression.", True),
+        ("It is currently in use for complex regional pain syndrome and for major depressive disorder.", True),
+        ("At higher doses doctors also use it as an anesthetic.", True),
+        # a warning, advice on taking it, a condition: not its history of use
+        ("Patients who have had seizures should not use ketamine for pain.", False),
+        ("Keep this inexpensive medication in your pocket and use it as needed, to relieve pain when it comes.", False),
+        ("Addiction risk is low when it is used in controlled settings.", False),
     ],
 )
-def test_the_drug_as_the_object_of_use_is_its_history_of_use(sentence: str) -> None:
+def test_the_drug_as_the_object_of_use_is_its_history_of_use(sentence: str, use: bool) -> None:
     kind, why = _kind(sentence)
-    assert kind == "history", why
-    assert "its use" in why
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Patients who have had seizures should not use ketamine for pain.",
-        "Keep this inexpensive medication in your pocket and use it as needed, to relieve pain when it comes.",
-        "Addiction risk is low when it is used in controlled settings.",
-    ],
-)
-def test_a_warning_advice_or_condition_is_not_a_history_of_use(sentence: str) -> None:
-    kind, why = _kind(sentence)
-    assert kind != "history", why
+    assert (kind == "history" and "its use" in why) is use, why
