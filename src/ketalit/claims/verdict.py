@@ -87,6 +87,11 @@ that rates its own evidence as weak as a single trial, whatever their design.
   contradicted by credible occurrence at the claimed exposure; occurrence only at other exposures (sedation,
   recreational use) makes it `mixed`.
 - **safe** ("strong safety profile", "minimal risk"): capped at `mixed` by credible serious harms.
+- **a caution** (an item of a list of the conditions in which ketamine must not be given: "Some conditions may rule
+  out ketamine. Among these conditions are: - High blood pressure"; ``normalise.caution_item``): that ketamine harms
+  people who have the condition is shown only by studies of it in them, which ketalit cannot tell from studies of
+  patients not chosen for it; records that report on the harm (a rise in blood pressure with ketamine) are indirect
+  for them, and the claim is at best `insufficient`, with the records named.
 - **use** ("has been used for neuropathic pain", "doctors commonly use IV ketamine for refractory pain"): a claimed
   benefit whose own sentence says only that ketamine is used for something (``data/weighing.toml`` [use]) is shown by
   direct records that report it given to such patients, whatever they found (one review or guideline, or two
@@ -1776,9 +1781,12 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     caution = _caution(claim)
     # the records that report on the harm: with a finding for or against, or on the claim's own harm (not harms in
     # general) with none
-    found = [e for e in counted if e.stance != "neutral"] if caution else []
-    found = found or [e for e in counted if e.related and "adverse_events" not in prop.outcomes] if caution else []
-    if caution and found:
+    found: list[Evidence] = []
+    if caution:
+        found = [e for e in counted if e.stance != "neutral"] or [
+            e for e in counted if e.related and "adverse_events" not in prop.outcomes
+        ]
+    if found:
         # GRADE's indirectness: that ketamine harms people who have a condition is shown by studies of it in them;
         # ketalit cannot tell those from studies of patients not chosen for it, so what the records found on the harm
         # (a rise in blood pressure with ketamine) cannot make a caution about hypertensive patients hold or fail
