@@ -349,6 +349,9 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
     caution = caution_item(quote or text, lead_in)
     if caution:
         return "safety", f"an item of a list of cautions, a condition in which the drug must not be given: {caution!r}"
+    advice = _first(_cues()["dose_advice"], quote or text)
+    if advice and not remedy_for_harm(quote or text):
+        return "dosing", f"advice to change the dose: {advice!r}"
     kind, why = _guess_kind(text, quote, lead_in, previous)
     head = condition_head(quote or text, lead_in) if kind in HARM_KINDS else None
     if head and not _first(_cues()["side_effect_list"], lead_in):
@@ -969,6 +972,18 @@ def _times(text: str) -> list[tuple[re.Match[str], str]]:
     return out
 
 
+def _past_period_only(text: str) -> str | None:
+    """The period up to now a text names ("over the last ten years": data/claim_text.toml past_period) when it is the
+    only time the text states (none of onset or duration besides it); else None."""
+    m = _cues()["past_period"].search(text)
+    if m is None:
+        return None
+    rest = text[: m.start()] + " " + text[m.end() :]
+    if any(_quantity(rest, k)[0] is not None for k in ("onset", "duration")) or relief_time(rest):
+        return None
+    return m.group(0)
+
+
 def relief_time(text: str) -> str | None:
     """The time of relief a text states, whatever its verb ("helps CRPS pain for months", "improved for a year", "months
     of relief"): not a time the pain has lasted nor one of the drug's use ("pain that has lasted for decades")."""
@@ -1449,7 +1464,11 @@ def normalise(
     remedy = kind == "side_effect" and remedy_for_harm(own)
     # and so is a harm named as a label and qualified: the model reads the label's words, not the sentence they shorten
     labelled_harm = bool(labelled) and kind in HARM_KINDS
-    weighed_against = (kind == "comparative" and contrast or remedy or treated or caution or sign) or labelled_harm
+    # and so is advice to change the dose: the model reads the condition it names as a harm
+    advice = kind == "dosing" and reasons["kind"].startswith("advice to change the dose")
+    weighed_against = (
+        kind == "comparative" and contrast or remedy or treated or caution or sign or advice
+    ) or labelled_harm
     # a harm said not to happen, whichever rule read the kind ("There is zero risk of addiction": dependence; "carries
     # zero risk of respiratory depression": a side effect), keeps its harm kind against the model (below)
     denied_harm = kind in HARM_KINDS and (reasons["kind"].startswith(HARM_DENIED) or bool(_denied_harm(own)[0]))
@@ -1486,6 +1505,13 @@ def normalise(
             reasons["kind"] += (
                 f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: a harm said "
                 f"not to happen is {'safety' if kind == 'safety' else f'a {kind} claim'})"
+            )
+        elif reading and reading.kind in ("onset", "duration") and kind != reading.kind and _past_period_only(own):
+            # "Over the last ten years, many reports have described ketamine being given ...": the period is when
+            # something happened, and the sentence states no other time for relief to start or last
+            reasons["kind"] += (
+                f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: its only "
+                f"time, {_past_period_only(own)!r}, is a period up to now, not a time of relief)"
             )
         elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"

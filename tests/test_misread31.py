@@ -1,0 +1,92 @@
+"""Misreadings found on the folds in round 31.
+
+- A pronoun as an action's object ("When it blocks them, ketamine changes how ...") names nothing a sentence must
+  state (``data/weighing.toml`` [textbook.actions] object_skip): the claim is not held to a sentence on "them".
+- A period up to now ("Over the last ten years, many reports have described ketamine being given ...", "In the past
+  decade ketamine infusions have become more popular") dates a history of use; it is not how long relief lasts
+  (``data/claim_text.toml`` history, past_period), and the trained kind model does not make it a duration when it is
+  the sentence's only time. What ketamine has come forward as in that time ("a strong painkiller") is still an effect.
+- Advice to change the dose ("In severe hepatic impairment, think about reducing the dose", "may need a lower dose")
+  is a claim about dosing (``dose_advice``), never that the condition it names is a harm of the drug.
+- An organ said to be damaged ("Ketamine can damage the liver") is a harm the drug causes (``side_effect``): records
+  of liver injury support it, and never count against it as if it claimed a benefit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ketalit.claims.weighing import action_parts
+
+from conftest import keeps_its_verdict, page_claims_fixture
+
+PRONOUN = (
+    "Ketamine acts mainly as an antagonist at NMDA receptors, which sit in the spinal cord and the brain. When it "
+    "blocks them, ketamine changes how the central nervous system handles pain signals."
+)
+PAST_PERIOD = [
+    "Over the last ten years, though, many reports have described ketamine being given by a range of routes to "
+    "control pain.",
+    "In the past decade ketamine infusions have become more popular.",
+]
+DOSE_ADVICE = [
+    "In severe hepatic impairment, think about reducing the dose.",
+    "Patients with liver disease may need a lower dose.",
+]
+ORGAN_HARM = "Ketamine can damage the liver."
+# true claims worded alike: their verdicts on main
+NEAR_MISSES = {
+    "Ketamine infusions relieve CRPS pain for up to three months.": "supported",
+    "Ketamine blocks NMDA receptors in the spinal cord.": "supported",
+    "Ketamine does not damage the liver.": "contradicted",
+}
+EFFECT_IN_PERIOD = (
+    "Over the last ten years, however, it has come forward as a strong painkiller and antidepressant when used in "
+    "the right setting."
+)
+
+PAGE = "Ketamine for Chronic Pain\n\n" + "\n\n".join(
+    [PRONOUN, *PAST_PERIOD, *DOSE_ADVICE, ORGAN_HARM, EFFECT_IN_PERIOD, *NEAR_MISSES]
+)
+claims = page_claims_fixture(PAGE, "Ketamine for Chronic Pain")
+test_true_claims_worded_alike_keep_their_verdict = keeps_its_verdict(NEAR_MISSES)
+
+
+@pytest.mark.parametrize("text", ["When it blocks them, it changes pain.", "It quiets them down.", "It calms you."])
+def test_a_pronoun_is_no_object_of_an_action(text: str) -> None:
+    assert action_parts(text) == (), action_parts(text)
+
+
+def test_a_claim_is_not_held_to_a_sentence_on_them(claims: dict[str, dict]) -> None:
+    quote = "When it blocks them, ketamine changes how the central nervous system handles pain signals."
+    assert quote in claims, sorted(claims)
+    assert "blocks them" not in claims[quote]["explanation"], claims[quote]["explanation"]
+
+
+@pytest.mark.parametrize("quote", PAST_PERIOD)
+def test_a_period_up_to_now_dates_a_history_not_relief(claims: dict[str, dict], quote: str) -> None:
+    claim = claims[quote]
+    assert claim["kind"] == "history", claim["explanation"]
+    assert claim["verdict"] != "contradicted", claim["explanation"]
+    assert "relief gone" not in claim["explanation"], claim["explanation"]
+
+
+def test_what_it_came_forward_as_in_that_period_is_an_effect(claims: dict[str, dict]) -> None:
+    claim = claims[EFFECT_IN_PERIOD]
+    assert claim["kind"] == "efficacy", claim["explanation"]
+    assert claim["verdict"] in ("supported", "mixed"), claim["explanation"]
+
+
+@pytest.mark.parametrize("quote", DOSE_ADVICE)
+def test_advice_to_change_the_dose_is_dosing_not_a_harm(claims: dict[str, dict], quote: str) -> None:
+    claim = claims[quote]
+    assert claim["kind"] == "dosing", claim["explanation"]
+    assert claim["verdict"] != "supported", claim["explanation"]
+    assert "hepatotoxicity occurred" not in claim["explanation"], claim["explanation"]
+
+
+def test_an_organ_said_to_be_damaged_is_a_harm_the_drug_causes(claims: dict[str, dict]) -> None:
+    claim = claims[ORGAN_HARM]
+    assert claim["kind"] in ("side_effect", "safety"), claim["explanation"]
+    assert claim["verdict"] == "supported", claim["explanation"]
+    assert "hepatotoxicity occurred with ketamine" in claim["explanation"], claim["explanation"]
