@@ -8,6 +8,9 @@
   the sentence's only time. What ketamine has come forward as in that time ("a strong painkiller") is still an effect.
 - Advice to change the dose ("In severe hepatic impairment, think about reducing the dose", "may need a lower dose")
   is a claim about dosing (``dose_advice``), never that the condition it names is a harm of the drug.
+- Its standing among treatments ("a more and more popular treatment", "normally tried once the standard treatments
+  have failed") is history, and a word of help said of the other treatments that failed ("depression that other
+  treatments have failed to help", ``others_failed``) does not make the rules read its use as an effect claimed.
 - An organ said to be damaged ("Ketamine can damage the liver") is a harm the drug causes (``side_effect``): records
   of liver injury support it, and never count against it as if it claimed a benefit.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import pytest
 
+from ketalit.claims.normalise import guess_kind
 from ketalit.claims.weighing import action_parts
 
 from conftest import keeps_its_verdict, page_claims_fixture
@@ -34,6 +38,16 @@ DOSE_ADVICE = [
     "Patients with liver disease may need a lower dose.",
 ]
 ORGAN_HARM = "Ketamine can damage the liver."
+STANDING = [
+    "Since 2000, research has made ketamine a more and more popular treatment for pain conditions and mood disorders.",
+    "Ketamine is normally tried once the standard treatments have failed.",
+]
+OTHERS_FAILED = "Ketamine is also used by psychiatrists for depression that other treatments have failed to help."
+# the same shapes with an effect claimed beside them: still effects
+STANDING_NEAR = [
+    "Ketamine is used when other treatments have failed, and it relieves pain in most patients.",
+    "Ketamine is an increasingly popular treatment that relieves CRPS pain.",
+]
 # true claims worded alike: their verdicts on main
 NEAR_MISSES = {
     "Ketamine infusions relieve CRPS pain for up to three months.": "supported",
@@ -46,7 +60,7 @@ EFFECT_IN_PERIOD = (
 )
 
 PAGE = "Ketamine for Chronic Pain\n\n" + "\n\n".join(
-    [PRONOUN, *PAST_PERIOD, *DOSE_ADVICE, ORGAN_HARM, EFFECT_IN_PERIOD, *NEAR_MISSES]
+    [PRONOUN, *PAST_PERIOD, *DOSE_ADVICE, ORGAN_HARM, EFFECT_IN_PERIOD, *STANDING, *STANDING_NEAR, *NEAR_MISSES]
 )
 claims = page_claims_fixture(PAGE, "Ketamine for Chronic Pain")
 test_true_claims_worded_alike_keep_their_verdict = keeps_its_verdict(NEAR_MISSES)
@@ -90,3 +104,21 @@ def test_an_organ_said_to_be_damaged_is_a_harm_the_drug_causes(claims: dict[str,
     assert claim["kind"] in ("side_effect", "safety"), claim["explanation"]
     assert claim["verdict"] == "supported", claim["explanation"]
     assert "hepatotoxicity occurred with ketamine" in claim["explanation"], claim["explanation"]
+
+
+@pytest.mark.parametrize("quote", STANDING)
+def test_its_standing_among_treatments_is_history(claims: dict[str, dict], quote: str) -> None:
+    assert quote in claims, sorted(claims)
+    assert claims[quote]["kind"] == "history", claims[quote]["explanation"]
+
+
+@pytest.mark.parametrize("quote", STANDING_NEAR)
+def test_an_effect_claimed_beside_its_standing_is_still_an_effect(claims: dict[str, dict], quote: str) -> None:
+    assert quote in claims, sorted(claims)
+    assert claims[quote]["kind"] == "efficacy", claims[quote]["explanation"]
+
+
+def test_help_said_of_the_treatments_that_failed_is_no_effect_claimed() -> None:
+    assert guess_kind(OTHERS_FAILED, OTHERS_FAILED)[0] == "history", guess_kind(OTHERS_FAILED, OTHERS_FAILED)
+    said = "Ketamine is also used by psychiatrists for severe depression, and it helps most of them."
+    assert guess_kind(said, said)[0] == "efficacy", guess_kind(said, said)

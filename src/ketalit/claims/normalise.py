@@ -771,7 +771,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     kept = aside is not None and len(rest.split()) >= 4 and not _first(c["use_said"], rest)
     bare = f"{aside.group(1)} {rest}" if aside is not None and kept else own
     w = _first(c["history"], bare)
-    if w and not _first(c["history_unless"], own):
+    if w and not _first(c["history_unless"], c["others_failed"].sub(" ", own)):
         negated, harm, dep = _denied_harm(main)
         if negated and (harm or dep) and not _first(c["dependence_treated"], own):
             # "People have received it for decades without serious side effects": the time is how long it has been
@@ -786,7 +786,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if used and not _first(c["mechanism_strong"], own):
         # the effect words of what it was used to do ("used to help with depression") are its purpose, not a claim;
         # an effect said outside it ("has been demonstrated to ease depression, and it is in wide use") is one
-        rest = bare[: used.start()] + " " + bare[used.end() :]
+        rest = c["others_failed"].sub(" ", bare[: used.start()] + " " + bare[used.end() :])
         if not _first(c["history_unless"], rest):
             return "history", f"its use, by the role of 'use' in the sentence: {used.group(0)!r}"
     w = _first(c["dosing_agent"], own)
