@@ -11,6 +11,8 @@
 - Its standing among treatments ("a more and more popular treatment", "normally tried once the standard treatments
   have failed") is history, and a word of help said of the other treatments that failed ("depression that other
   treatments have failed to help", ``others_failed``) does not make the rules read its use as an effect claimed.
+- A lasting reduction in pain ("Ketamine gives a lasting reduction in pain") says how long relief lasts (``duration``),
+  as "lasting relief" does.
 - An organ said to be damaged ("Ketamine can damage the liver") is a harm the drug causes (``side_effect``): records
   of liver injury support it, and never count against it as if it claimed a benefit.
 """
@@ -122,3 +124,14 @@ def test_help_said_of_the_treatments_that_failed_is_no_effect_claimed() -> None:
     assert guess_kind(OTHERS_FAILED, OTHERS_FAILED)[0] == "history", guess_kind(OTHERS_FAILED, OTHERS_FAILED)
     said = "Ketamine is also used by psychiatrists for severe depression, and it helps most of them."
     assert guess_kind(said, said)[0] == "efficacy", guess_kind(said, said)
+
+
+def test_a_lasting_reduction_in_pain_is_a_claim_of_duration() -> None:
+    from ketalit.claims.extract import Candidate
+    from ketalit.claims.normalise import normalise
+
+    for text in ("Ketamine gives a lasting reduction in pain.", "Infusions bring a lasting reduction in CRPS pain."):
+        read = normalise(Candidate("d", text, 0, len(text)))
+        assert read.kind == "duration", read.reasons
+    plain = "Ketamine gives a reduction in pain."
+    assert normalise(Candidate("d", plain, 0, len(plain))).kind == "efficacy"
