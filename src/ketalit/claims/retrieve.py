@@ -1,12 +1,13 @@
 """Retrieval for recall: the records worth reading for a claim.
 
 The query is the claim's normalised assertion plus the synonyms of its outcomes, population, routes and
-comparator (``data/synonyms.toml``), never the page's boilerplate. Two rankings are fused on z-scores: BM25 over
-the words, and cosine similarity from a small embedding model (``ketalit.semantic``) that knows "hepatic" is near
-"liver". Tags then add to the score, never filter: a record on the claim's outcome, on its population or any of
-its sub-populations (CRPS is chronic non-cancer pain), or on its route ranks higher; a record with no route tag is
-not penalised on a route claim. At least ``CANDIDATES`` records are read per claim, and the strongest designs on
-the claim's outcome are always among them.
+comparator (``data/synonyms.toml``), and for a harm a list item names in lay words the clinical words for it
+(``data/weighing.toml`` [harm] synonyms: "dizziness" for "Light-headedness"), never the page's boilerplate. Two
+rankings are fused on z-scores: BM25 over the words, and cosine similarity from a small embedding model
+(``ketalit.semantic``) that knows "hepatic" is near "liver". Tags then add to the score, never filter: a record on
+the claim's outcome, on its population or any of its sub-populations (CRPS is chronic non-cancer pain), or on its
+route ranks higher; a record with no route tag is not penalised on a route claim. At least ``CANDIDATES`` records are
+read per claim, and the strongest designs on the claim's outcome are always among them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from ..library import Library
 from ..search import SearchIndex, tokenize
 from ..tagging.tagger import default_vocabulary
 from .catalogue import TEXTBOOK_KINDS, Claim
-from .weighing import weighing
+from .stance import named_harm
+from .weighing import harm_synonym_words, weighing
 
 CANDIDATES = 80
 STRONG_EXTRA = 10  # strongest-design records on the claim's outcome and population added beyond the top
@@ -61,6 +63,8 @@ def query_text(claim: Claim) -> str:
         parts.extend(syn.get("comparator", {}).get(claim.comparator, [claim.comparator]))
     parts.extend(syn.get("direction", {}).get(claim.proposition.direction, []))
     parts.extend(w for group in claim.concepts for w in group if not w.startswith("~"))
+    if named_harm(claim):  # a harm an item names in lay words: the clinical words abstracts use for it too
+        parts.extend(harm_synonym_words(claim.quote))
     return " ".join(p for p in parts if p)
 
 

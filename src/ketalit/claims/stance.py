@@ -297,8 +297,15 @@ def _relevant(
         return concept_match(prop, text, title) is not None
     if prop.terms and set(prop.outcomes) <= {"adverse_events"}:
         low = text.lower()
-        return any(t in low for t in prop.terms)
+        # a term, or a word of the same harm ([harm] synonyms: "dizziness" for "light-headedness")
+        return any(t in low for t in prop.terms) or any(g.search(text) for g in _term_synonyms(prop.terms))
     return True
+
+
+@lru_cache(maxsize=1024)
+def _term_synonyms(terms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The [harm] synonyms groups a claim's terms name: a sentence that names any word of one names the term."""
+    return tuple(g for g in harm_synonyms() if any(g.search(t) for t in terms))
 
 
 # -- one voter per claim direction -------------------------------------------------------------------------------------

@@ -137,6 +137,40 @@ def harm_synonyms() -> tuple[re.Pattern[str], ...]:
     return tuple(either(group) for group in weighing()["harm"].get("synonyms", []))
 
 
+def spelled(rx: str, most: int = 8) -> tuple[str, ...]:
+    """A pattern's words written out, for a search query: every choice of each group, each optional part with and
+    without, a set of characters as its first ('\\bdizz(?:y|iness)\\b' is "dizzy" and "dizziness"); ``most`` of
+    them at most."""
+    inner = re.compile(r"\(\?:([^()]*)\)(\??)")
+    out: list[str] = []
+    todo = [rx.replace("\\b", "")]
+    while todo and len(out) < most:
+        s = todo.pop(0)
+        m = inner.search(s)
+        if m is None:
+            word = re.sub(r"\[(.)[^\]]*\]\??", r"\1", s).replace("?", "").replace("\\", "").strip()
+            out.extend([word] if word and word not in out else [])
+            continue
+        choices = m.group(1).split("|") + ([""] if m.group(2) else [])
+        todo.extend(s[: m.start()] + c + s[m.end() :] for c in choices)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def harm_synonym_words(quote: str) -> tuple[str, ...]:
+    """Every word of each [harm] synonyms group that ``quote`` names, written out ("Light-headedness" gives
+    "dizziness", "giddiness" ...): what a search for the harm looks for besides the page's own word."""
+    groups = weighing()["harm"].get("synonyms", [])
+    words = (
+        w
+        for group, g in zip(harm_synonyms(), groups, strict=True)
+        if group.search(quote)
+        for rx in g
+        for w in spelled(rx)
+    )
+    return tuple(dict.fromkeys(words))
+
+
 @lru_cache(maxsize=1024)
 def harms_named(text: str) -> tuple[NamedHarm, ...]:
     """The harms of [harm.named] a text names."""
@@ -798,11 +832,14 @@ def action_parts(text: str) -> tuple[ActionPart, ...]:
     out: list[ActionPart] = []
     taken = -1
     described = _target_described(text)
+    glossed = [m.span() for m in _action_rx("gloss").finditer(text)]
     for start, end, cls, verb in verbs:
         if start < taken:
             continue  # a verb inside another's words ("set off")
         if any(lo <= start < hi for lo, hi in described):
             continue  # what the claim says its target does ("a chemical that produces the feeling of pain")
+        if any(lo <= start < hi for lo, hi in glossed):
+            continue  # a word said again in lay words ("sedative (it induces sleep)"): the word is what is claimed
         stop = ends.search(text, end)
         phrase = text[end : stop.start() if stop else len(text)]
         tokens = re.findall(r"[A-Za-z][\w'’-]*", phrase)[:8]
