@@ -14,6 +14,10 @@
 - A harm a list item names in lay words ("Common side effects include: Light-headedness") is named by a sentence that
   says it in clinical ones ("the incidence of ... dizziness was higher"): the words of one [harm] synonyms group are one
   harm for the sentences read, as they are for the harm's direct evidence, and the search looks for them too.
+- A mechanism claim that says where its relief comes from ("Ketamine's pain relief comes partly from its binding to
+  mu-opioid receptors") is a statement of the mechanism (``data/claim_text.toml`` relief_explained), as "relieves pain
+  by blocking NMDA receptors" is: trials that show the relief do not show where it comes from, and they had made it
+  `supported`.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ ABOVE_ALL = (
 EASES_PAIN = "Ketamine eases pain chiefly by blocking NMDA receptors in the brain and the spinal cord."
 BECOME = "In the past ten years ketamine infusions have become more popular."
 SIDE_EFFECTS = "Common side effects include:\n\n- Light-headedness.\n- Blue toenails."
+RELIEF_FROM = "Ketamine's pain relief comes partly from its binding to mu-opioid receptors."
 GLOSS = "Ketamine has sedative (it induces sleep) and analgesic (it relieves pain) effects."
 # claims of a benefit drawn from the mechanism, worded like the ones above: still capped
 BENEFIT_NEAR = {
@@ -48,10 +53,22 @@ NEAR_MISSES = {
     "Ketamine blocks NMDA receptors in the spinal cord.": "supported",
     "Ketamine has been used as an anaesthetic for more than fifty years.": "supported",
     "The way it treats this kind of pain, however, is by blocking the NMDA receptors.": "supported",
+    "Ketamine's pain relief comes partly from its blocking of NMDA receptors.": "supported",
 }
 
 PAGE = "Ketamine for Chronic Pain\n\n" + "\n\n".join(
-    [SIDE_EFFECTS, PAINKILLING, ANOTHER_WAY, ABOVE_ALL, EASES_PAIN, GLOSS, BECOME, *BENEFIT_NEAR, *NEAR_MISSES]
+    [
+        SIDE_EFFECTS,
+        PAINKILLING,
+        ANOTHER_WAY,
+        ABOVE_ALL,
+        EASES_PAIN,
+        GLOSS,
+        BECOME,
+        RELIEF_FROM,
+        *BENEFIT_NEAR,
+        *NEAR_MISSES,
+    ]
 )
 claims = page_claims_fixture(PAGE, "Ketamine for Chronic Pain")
 test_true_claims_worded_alike_keep_their_verdict = keeps_its_verdict(NEAR_MISSES)
@@ -132,3 +149,11 @@ def test_the_search_for_a_lay_harm_has_its_clinical_words() -> None:
 
     assert "dizziness" in query_text(item("Light-headedness.")), query_text(item("Light-headedness."))
     assert "dizziness" not in query_text(item("Blue toenails.")), query_text(item("Blue toenails."))
+
+
+def test_where_relief_comes_from_is_a_statement_of_mechanism(claims: dict[str, dict]) -> None:
+    c = claims[RELIEF_FROM]
+    assert c["proposition"]["direction"] == "states", c["proposition"]
+    assert "pain_intensity" not in c["proposition"]["outcomes"], c["proposition"]
+    assert c["verdict"] != "supported", c["explanation"]
+    assert "pain intensity" not in c["explanation"], c["explanation"]  # no trial of relief is cited for it

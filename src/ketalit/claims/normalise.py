@@ -1623,6 +1623,10 @@ def normalise(
     if listed:
         outcomes = []  # what the drug is, stated part by part: no effect on an outcome to weigh as a trial's
         reasons["outcomes"] = "none: a list of properties is a statement of what the drug is"
+    explained = _relief_explained(own) if kind == "mechanism" and "pain_intensity" in outcomes else ""
+    if explained:
+        outcomes = [o for o in outcomes if o != "pain_intensity"]  # how the relief comes about: a statement
+        reasons["outcomes"] = f"not pain relief: the relief is what its mechanism explains ({explained!r})"
     if kind == "efficacy" and "onset" in outcomes and relief_figure_not_onset(own):
         outcomes.remove("onset")  # "the immediate pain relief lies between 53% and 84%": how much, not how soon
     if treated:
@@ -1954,6 +1958,15 @@ def _comparator(
 
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\b", re.I)
 _COMPARES = re.compile(r"\b(?:than|unlike|instead of|compared (?:to|with)|versus|vs\.?|while|whereas|from)\b", re.I)
+
+
+def _relief_explained(own: str) -> str:
+    """The words with which a mechanism claim says where its relief comes from, when what it comes from names a
+    mechanism's target (``data/claim_text.toml`` relief_explained), or ""."""
+    said = _cues()["relief_explained"].search(own)
+    if said is None or not pattern("parts", "consequence_target").search(own, said.end()):
+        return ""
+    return said.group(0)
 
 
 def _direction(
