@@ -114,11 +114,13 @@ def test_no_redirect_is_followed(endpoint: str, code: int, target: str, lib: Lib
             }[target]
             fault = {"endpoint": endpoint, "kind": "redirect", "code": code, "location": location, "times": 99}
             srv.fake.faults.append(fault)
+            # a generous timeout: a loaded machine's slow answer would be retried, and this counts requests
+            client = client_for(srv, api_key=KEY, timeout=15.0)
             with pytest.raises(EUtilsError, match="never follows a redirect") as info:
                 if endpoint == "esearch.fcgi":
-                    fetch_query(lib, QUERY, client=client_for(srv, api_key=KEY))
+                    fetch_query(lib, QUERY, client=client)
                 else:
-                    fetch_pmids(lib, srv.fake.search(QUERY, {})[:3], client=client_for(srv, api_key=KEY))
+                    fetch_pmids(lib, srv.fake.search(QUERY, {})[:3], client=client)
             assert len(srv.fake.log) == 1  # not retried either: a redirect is not a passing fault
         assert elsewhere.fake.log == []
     assert location in str(info.value) and KEY not in str(info.value)
