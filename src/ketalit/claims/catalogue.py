@@ -43,6 +43,7 @@ DIRECTIONS = (
     "does_not_cause",  # the harm does not happen (or is rare): "no respiratory depression", "safe", "non-addictive"
     "less_harm",  # less of the harm than with the comparator ("lower risk of dependence than opioids")
     "better",  # better than the comparator on the outcome
+    "as_good",  # as good as the comparator on the outcome (no worse: "as effective as morphine", "not inferior to")
     "faster",  # acts faster than the comparator
     "slower",  # acts slower than the comparator
     "onset",  # relief starts within the claimed range (measure onset_minutes)
@@ -299,7 +300,7 @@ def _check(item: dict[str, Any], where: str) -> None:
         known = [c.id for c in conditions()]
         if item["condition"] not in known:
             raise BadInput(f"{where}: condition {item['condition']!r} is not one of {', '.join(known)}")
-    if item.get("direction") in ("better", "faster", "slower", "less_harm") and not item.get("comparator"):
+    if item.get("direction") in ("better", "as_good", "faster", "slower", "less_harm") and not item.get("comparator"):
         raise BadInput(f"{where}: direction {item['direction']!r} needs a comparator")
 
 

@@ -277,6 +277,8 @@ def main_clause(text: str) -> str:
 
 # a list item that only names something ("Cyclic vomiting", "Chronic Lyme disease"): no sentence, a few words
 _BARE_ITEM = re.compile(r"^\W*[^\W\d][^.:;!?]{0,50}$")
+# an item of a list that is no sentence (under a lead-in that says what the items are): a phrase, a name or several
+_LISTED_ITEM = re.compile(r"^\W*[^\W\d][^.:;!?]{0,120}$")
 # an item that is only a condition's name ("Chronic Lyme disease", "Treatment-resistant depression")
 _CONDITION_NAME = re.compile(r"^\W*[A-Za-z][A-Za-z'’ -]{1,40}$")
 
@@ -675,6 +677,45 @@ def condition_head(own: str, lead_in: str) -> str | None:
     return head if _population(head) and not _first(c["improvement"], head) else None
 
 
+@lru_cache(maxsize=1)
+def _as_good_after_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    n = rules()["normalise"]
+    return re.compile(n["as_good_between"], re.I), re.compile(n["as_good_after"], re.I)
+
+
+def as_good_as(text: str) -> tuple[str, str] | None:
+    """(the drug, the words) when a claim says ketamine works as well as another active drug ("relieved pain as well
+    as morphine did", "not inferior to morphine", "as effective as opioids"): [normalise] as_good, then a drug of the
+    findings' comparators (``data/findings.toml``) and the end of the comparison. "Opioid(s)" and "opiates" are the
+    opioids. None when no drug is named there ("treats pain as well as depression")."""
+    between, after = _as_good_after_words()
+    drugs = lexicon().comparators
+    for m in _cues()["as_good"].finditer(text):
+        gap = between.match(text, m.end())
+        at = gap.end() if gap else m.end()
+        drug = drugs.match(text, at)
+        if drug and after.match(text, drug.end()):
+            name = drug.group(0).lower()
+            name = "opioids" if re.match(r"opi(?:oid|ate)", name) else name
+            return name, text[m.start() : drug.end()]
+    return None
+
+
+def listed_item_rare(text: str) -> str | None:
+    """The words that make one item of a list of side effects rare ("Side effects include ..., and, rarely, liver
+    disorder"), when that is the sentence's only negation: the list says the side effects happen. None otherwise."""
+    c = _cues()
+    head = c["side_effects_listed"].search(text)
+    rare = c["listed_item_rare"].search(text, head.end()) if head else None
+    if not head or not rare:
+        return None
+    if c["negation"].search(text[: rare.start()] + " " + text[rare.end() :]) or re.search(
+        r"\b(?:nothing|none|no|little|minimal|few)\b", text[head.end() : rare.start()], re.I
+    ):
+        return None  # a denial or reassurance besides ("Side effects include nothing serious and, rarely, ...")
+    return rare.group(0)
+
+
 def _denied_harm(text: str) -> tuple[str | None, str | None, str | None]:
     """(negation, harm, dependence) for the first negation ([normalise] negation) that a harm or a dependence follows
     closely, in its clause (within eight words: "without serious side effects", "with no side effects at all", "has not
@@ -706,6 +747,17 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
     if lead_in and _first(c["conditions_list"], lead_in) and _first(c["condition_item"], own):
         return "efficacy", f"an item of a list of conditions it helps: {_first(c['conditions_list'], lead_in)!r}"
+    if (
+        lead_in
+        and _first(c["conditions_list"], lead_in)
+        and _LISTED_ITEM.match(own)
+        and not _first(c["harm"], own)
+        and not _first(c["mechanism_strong"], own)
+    ):
+        # "ketamine has found use in treating conditions such as: - ... addiction disorders": a condition it treats,
+        # whatever its name says (an addiction treated, not one ketamine causes); an item in the words of a mechanism
+        # ("Reversing pain that is linked to a sensitised nervous system") is read as one, below
+        return "efficacy", f"a condition in a list of conditions it helps: {_first(c['conditions_list'], lead_in)!r}"
     heading = lists_conditions(lead_in) if lead_in else None
     if heading and _BARE_ITEM.match(own):
         return "efficacy", f"a condition in a list under a heading of conditions it helps: {heading!r}"
@@ -812,6 +864,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         return "dependence", f"dependence: {w!r}"
     harm, negated = _first(c["harm"], own), _first(c["negation"], own)
     if harm and negated:
+        rare_item = listed_item_rare(own)
+        if rare_item:
+            return "side_effect", f"a list of its side effects, one item said to be rare: {rare_item!r}"
         return "safety", f"{HARM_DENIED}: {negated!r} {harm!r}"
     w = _first(c["speed"], own)
     if w and figure:
@@ -838,6 +893,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["sets_apart"], own)
     if w:
         return "comparative", f"what sets it apart from other treatments: {w!r}"
+    equal = as_good_as(own)
+    if equal:
+        return "comparative", f"as good as another drug: {equal[1]!r}"
     w = _first(c["mechanism_strong"], main)
     if w and not re.search(r"\bside[- ]effects?\b|\badverse\b", text, re.I):
         if _first(c["clinical_outcome"], own):
@@ -1129,6 +1187,7 @@ def _assertion(n: Normalised) -> str:
         "does_not_cause": "does not cause",
         "less_harm": "causes less",
         "better": "is better on",
+        "as_good": "works as well on",
         "faster": "acts faster on",
         "slower": "acts slower on",
         "onset": "brings",
@@ -1141,7 +1200,7 @@ def _assertion(n: Normalised) -> str:
         return f"{subject}: {n.terms}".strip()
     text = f"{subject} {verb} {outcome}{who}".strip()
     if n.comparator:
-        text += f" than {n.comparator}"
+        text += f" as {n.comparator}" if n.direction == "as_good" else f" than {n.comparator}"
     if n.quantity:
         unit = "min" if n.quantity.name == "onset_minutes" else "days"
         text += f" ({n.quantity.low:g}-{n.quantity.high:g} {unit})"
@@ -1734,7 +1793,7 @@ def normalise(
         if not outcomes or outcomes == ["pain_intensity"]:
             outcomes = ["adverse_events"]
         reasons["outcomes"] = f"the harm denied, not the state kept ({kept!r})"
-    if direction in ("better", "faster", "slower", "less_harm") and not comparator:
+    if direction in ("better", "as_good", "faster", "slower", "less_harm") and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None
     if kind in HARM_KINDS:
@@ -1925,6 +1984,9 @@ def _comparator(
     w = remedy_for_harm(own) if kind in HARM_KINDS else None
     if w:
         return REMEDY_COMPARATOR, f"a remedy for its side effects: {w!r}"
+    equal = as_good_as(own) if kind == "comparative" else None
+    if equal:
+        return equal[0], f"{equal[1]!r}, the drug it is said to work as well as"
     compared = harm_compared(own) if kind in HARM_KINDS else None
     if compared:
         named = _named_comparator(own)
@@ -2029,6 +2091,12 @@ def _direction(
         if w:
             reasons["direction"] = f"short-lived: {w!r}"
             return "transient"
+        rare_item = listed_item_rare(text) if kind == "side_effect" else None
+        if rare_item:
+            reasons["direction"] = (
+                f"a list of its side effects, one of them said to be rare ({rare_item!r}): they happen"
+            )
+            return "causes"
         w = _first(c["harm_absent"], text)
         if kind == "side_effect" and w and not _first(c["harm_rare"], text):
             w = None  # a side effect that "can be managed" still happens
@@ -2057,6 +2125,10 @@ def _direction(
             return "fades"
         return "lasts"
     if kind == "comparative":
+        equal = as_good_as(text)
+        if equal and comparator:
+            reasons["direction"] = f"as good as {comparator}: {equal[1]!r}"
+            return "as_good"
         if _first(c["slower"], text):
             return "slower"
         if _first(c["faster"], text):

@@ -438,6 +438,23 @@ def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     return 0, 0.0, ""
 
 
+def _vote_as_good(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    """A claim that ketamine works as well as the comparator: a head-to-head finding of no difference, or of ketamine
+    better, supports it; ketamine worse refutes it."""
+    if not _head_to_head(prop, e):
+        return 0, 0.0, ""
+    other = _other_drug(e.vs)
+    good = _better_for(e.finding.outcome, e.direction, e.finding.words)
+    name = e.finding.outcome.replace("_", " ")
+    if e.direction == "same":
+        return 1, 1.0, f"{name}: no different from {other}"
+    if good is True:
+        return 1, 1.0, f"{name} better with ketamine than with {other}"
+    if good is False:
+        return -1, 1.0, f"{name} worse with ketamine than with {other}"
+    return 0, 0.0, ""
+
+
 def _vote_faster(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     if not _head_to_head(prop, e):
         return 0, 0.0, ""
@@ -481,6 +498,7 @@ VOTERS: dict[str, Callable[[Proposition, Effect], tuple[int, float, str]]] = {
     "does_not_cause": _vote_does_not_cause,
     "less_harm": _vote_less_harm,
     "better": _vote_better,
+    "as_good": _vote_as_good,
     "faster": _vote_faster,
     "slower": _vote_faster,
 }

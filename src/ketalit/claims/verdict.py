@@ -1671,6 +1671,7 @@ RULES: dict[str, Callable[[Tally], str]] = {
     "onset": _effect_verdict,
     "lasts": _duration_verdict,
     "better": _comparative_verdict,
+    "as_good": _comparative_verdict,
     "faster": _comparative_verdict,
     "slower": _comparative_verdict,
     "less_harm": _comparative_verdict,

@@ -252,6 +252,7 @@ DIRECTION_WORDS = {
     "does_not_cause": "ketamine does not cause it (or rarely)",
     "less_harm": "less of it than with the comparator",
     "better": "better than the comparator",
+    "as_good": "as good as the comparator",
     "faster": "acts faster than the comparator",
     "slower": "acts slower than the comparator",
     "onset": "relief starts within the stated time",
