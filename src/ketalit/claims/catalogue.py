@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pickle
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ DIRECTIONS = (
     "causes",  # the harm happens with ketamine
     "does_not_cause",  # the harm does not happen (or is rare): "no respiratory depression", "safe", "non-addictive"
     "less_harm",  # less of the harm than with the comparator ("lower risk of dependence than opioids")
+    "no_effect",  # ketamine does not improve the outcome ("did not reduce opioid use"): the effect denied
     "better",  # better than the comparator on the outcome
     "as_good",  # as good as the comparator on the outcome (no worse: "as effective as morphine", "not inferior to")
     "faster",  # acts faster than the comparator
@@ -377,3 +378,21 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
                 raise BadInput(f"{where}: the lead-in is not at its offsets")
         claims.append(claim)
     return claims
+
+
+# A claim that denies ketamine an effect is weighed on the evidence for the effect, each side turned round.
+STANCE_TURNED = {"supports": "contradicts", "contradicts": "supports"}
+VERDICT_TURNED = {"supported": "contradicted", "contradicted": "supported"}
+
+
+def affirmed(claim: Claim) -> Claim:
+    """The claim of the effect a claim denies ("did not reduce opioid use": that it reduces opioid use), which the
+    records are searched and judged for; the same claim for any other."""
+    if claim.proposition.direction != "no_effect":
+        return claim
+    return replace(
+        claim,
+        direction="improves",
+        polarity="positive",
+        assertion=claim.assertion.replace("does not improve", "improves"),
+    )

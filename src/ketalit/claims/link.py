@@ -21,7 +21,7 @@ from ..library import Library
 from ..records import Record, abstract_text, first_author
 from ..search import SearchIndex
 from ..tagging.tagger import default_vocabulary
-from .catalogue import Claim
+from .catalogue import STANCE_TURNED, Claim, affirmed
 from .findings import Reading, findings_version, is_current, reading_of, source_hash
 from .judged import Judgements, claim_key
 from .retrieve import candidates
@@ -106,6 +106,11 @@ def judge(claim: Claim, rec: Record, reading: Reading) -> dict[str, Any]:
     """What a record's evidence on a claim says that depends on the claim: its stance, the deciding sentences (by
     index), why, and whether the record is about the claim's condition or names its concepts. As JSON values, the
     same whether judged now or kept from an earlier link (``judged.py``)."""
+    if claim.proposition.direction == "no_effect":
+        # a denied effect: the record judged for the effect, its stance turned round
+        judged = judge(affirmed(claim), rec, reading)
+        judged["stance"] = STANCE_TURNED.get(judged["stance"], judged["stance"])
+        return judged
     st = stance_of(claim, rec, reading)
     condition = claim_condition(claim)
     names = None
@@ -185,7 +190,7 @@ def link_claim(
     found: list[Evidence] = []
     if claim.checkable:
         ckey = claim_key(claim) if judgements is not None else ""
-        for cand in candidates(index, claim, lib, semantic=semantic):
+        for cand in candidates(index, affirmed(claim), lib, semantic=semantic):
             if cand.doc_id not in records:
                 stored = lib.stored(cand.doc_id)
                 if stored is None:
@@ -226,7 +231,13 @@ def link_claim(
 # ("less harm than opioids" negative in one catalogue, positive in another); the direction says what is asserted.
 _DENIES = {
     frozenset(pair)
-    for pair in (("causes", "does_not_cause"), ("lasts", "fades"), ("improves", "fades"), ("faster", "slower"))
+    for pair in (
+        ("causes", "does_not_cause"),
+        ("lasts", "fades"),
+        ("improves", "fades"),
+        ("improves", "no_effect"),
+        ("faster", "slower"),
+    )
 }
 _UNIT = {"onset_minutes": "min", "duration_days": "days"}
 

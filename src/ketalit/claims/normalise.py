@@ -370,7 +370,9 @@ def remedy_for_harm(own: str) -> str | None:
     ("Changing the dose will help with these side effects"), or None."""
     c = _cues()
     w = _first(c["remedy"], own)
-    return w if w and (_first(c["harm"], own) or _first(c["side_effect"], own)) else None
+    return (
+        w if w and (_first(c["harm"], own) or _first(c["side_effect"], own) or _first(c["dependence"], own)) else None
+    )
 
 
 _GENERIC_EFFECTS = re.compile(r"(?:these|such|additional) effects|the experience|sensations?", re.I)
@@ -701,6 +703,31 @@ def as_good_as(text: str) -> tuple[str, str] | None:
     return None
 
 
+_DENIAL_BEFORE = re.compile(r"\b(?:no|not|never|nobody|none|neither|nor|without)\b|n't\b", re.I)
+
+
+def effect_denied(text: str) -> str | None:
+    """The words by which a claim denies ketamine its effect ("did not reduce opioid use", "fails to ease cancer pain",
+    "fared no differently from placebo"), in the sentence's main clause, when it is ketamine's effect that is denied:
+    not another treatment's ("Other medicines did not help"), nor the response of only some patients ("does not
+    always reduce pain", "may not work for everyone"), nor when a negation before it denies the denial ("No trial has
+    ever found that ketamine fails to relieve CRPS pain"). None otherwise."""
+    c = _cues()
+    main = main_clause(text)
+    # (a relative clause has a subject of its own: "conditions that standard approaches have failed to help")
+    bounds = r"[,;:]|\b(?:but|while|whereas|when|if|although|though|because|that|which|who|whom|whose|where)\b"
+    for m in c["effect_denied"].finditer(main):
+        before = re.split(bounds, main[: m.start()])[-1]
+        clause = before + re.split(bounds, main[m.start() :])[0]
+        if c["effect_denied_other"].search(before) or c["effect_denied_partial"].match(main, m.end()):
+            continue
+        if _DENIAL_BEFORE.search(main[: m.start()]):
+            return None  # "No trial has ever found that ketamine fails to relieve CRPS pain": a denial of a denial
+        if _NAMES_DRUG.search(clause):
+            return m.group(0)
+    return None
+
+
 def listed_item_rare(text: str) -> str | None:
     """The words that make one item of a list of side effects rare ("Side effects include ..., and, rarely, liver
     disorder"), when that is the sentence's only negation: the list says the side effects happen. None otherwise."""
@@ -785,6 +812,8 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
             return harm_kind, f"a harm said to be {said}: {harm!r} {w!r}"
     w = remedy_for_harm(own)
     if w:
+        if _first(c["dependence"], own) and not (_first(c["harm"], own) or _first(c["side_effect"], own)):
+            return "dependence", f"a remedy for dependence (what the remedy does, not that it happens): {w!r}"
         return "side_effect", f"a remedy for its side effects (what the remedy does, not that they happen): {w!r}"
     w = _first(c["prescriptive"], own)
     if w and _first(c["dosing"], w):
@@ -1042,6 +1071,28 @@ def _past_period_only(text: str) -> str | None:
     return m.group(0)
 
 
+# side effects named as such, and any word of a benefit: a sentence with the first and none of the second says only
+# that side effects happen (the trained kind model's efficacy is not taken for it)
+_SIDE_EFFECTS_NAMED = re.compile(r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?))\b", re.I)
+_ANY_BENEFIT = re.compile(
+    r"\b(?:help|eas(?:e|es|ed|ing)|relie|lower|reduc|improv|treat|benefi|manag|pain|effective)\w*", re.I
+)
+
+
+def harm_time_only(text: str) -> str | None:
+    """The words of how long a harm lasts ("fewer long-term side effects", ``[normalise] harm_time``) when they are the
+    only time words of the text (no onset, duration or time of relief besides them); else None."""
+    m = _cues()["harm_time"].search(text)
+    if m is None:
+        return None
+    rest = text[: m.start()] + " " + text[m.end() :]
+    if any(_quantity(rest, k)[0] is not None for k in ("onset", "duration")) or relief_time(rest):
+        return None
+    if _first(_cues()["duration"], rest) or _first(_cues()["duration_persists"], rest):
+        return None
+    return m.group(0)
+
+
 def relief_time(text: str) -> str | None:
     """The time of relief a text states, whatever its verb ("helps CRPS pain for months", "improved for a year", "months
     of relief"): not a time the pain has lasted nor one of the drug's use ("pain that has lasted for decades")."""
@@ -1187,6 +1238,7 @@ def _assertion(n: Normalised) -> str:
         "does_not_cause": "does not cause",
         "less_harm": "causes less",
         "better": "is better on",
+        "no_effect": "does not improve",
         "as_good": "works as well on",
         "faster": "acts faster on",
         "slower": "acts slower on",
@@ -1572,6 +1624,27 @@ def normalise(
                 f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: its only "
                 f"time, {_past_period_only(own)!r}, is a period up to now, not a time of relief)"
             )
+        elif (
+            reading
+            and reading.kind == "efficacy"
+            and kind in ("side_effect", "dosing")
+            and _SIDE_EFFECTS_NAMED.search(own)
+            and not _first(c["improvement"], own)
+            and not _ANY_BENEFIT.search(own)
+        ):
+            # "ketamine's adverse effects generally rise with the dose": side effects said to happen, with no word of
+            # anything getting better, are no effect on a condition (read as one, the harm would be weighed as relief)
+            reasons["kind"] += (
+                f" (not the trained kind model's efficacy at probability {reading.probability:.2f}: the sentence names "
+                f"side effects ({_first(c['side_effect'], own)!r}) and nothing that improves)"
+            )
+        elif reading and reading.kind == "duration" and kind != "duration" and harm_time_only(own):
+            # "it can bring relief where conventional therapies have not worked, frequently with fewer long-term side
+            # effects": the time is how long side effects last, not relief
+            reasons["kind"] += (
+                f" (not the trained kind model's duration at probability {reading.probability:.2f}: its only time, "
+                f"{harm_time_only(own)!r}, is how long a harm lasts, not relief)"
+            )
         elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"
     denied = _first(c["end_denied"], main_clause(own)) if kind in ("duration", "efficacy") else None
@@ -1793,6 +1866,12 @@ def normalise(
         if not outcomes or outcomes == ["pain_intensity"]:
             outcomes = ["adverse_events"]
         reasons["outcomes"] = f"the harm denied, not the state kept ({kept!r})"
+    denied_effect = effect_denied(own) if kind == "efficacy" and direction == "improves" else None
+    if denied_effect:
+        # "Ketamine given around surgery did not reduce opioid use": the claim is that it does not work, weighed on
+        # the evidence that it does, turned round (a verdict for the effect would endorse the opposite of the claim)
+        direction, polarity = "no_effect", "negative"
+        reasons["direction"] = reasons["polarity"] = f"the effect is denied: {denied_effect!r}"
     if direction in ("better", "as_good", "faster", "slower", "less_harm") and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None

@@ -129,13 +129,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary, lower_same_length
-from .catalogue import TEXTBOOK_KINDS, Claim, Proposition
+from .catalogue import STANCE_TURNED, TEXTBOOK_KINDS, VERDICT_TURNED, Claim, Proposition, affirmed
 from .coverage import cap, names_in_claim, unchecked
 from .text import GIVEN_FIGURE, NUMBER_WORDS
 from .weighing import (
@@ -1711,7 +1711,20 @@ def _wider_label(broader: frozenset[str], wider: list[Evidence]) -> str:
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """(verdict, explanation naming the deciding findings) for a claim and its evidence. A mechanism claim that says
     what its target does in the body ("glutamate, a neurotransmitter linked to both pain and mood") was read without
-    those outcomes (``normalise.target_roles``): its explanation says so, unless its reading holds them."""
+    those outcomes (``normalise.target_roles``): its explanation says so, unless its reading holds them. A claim that
+    denies ketamine an effect ("did not reduce opioid use") is weighed as the claim of the effect, on the same records
+    with their stances turned round, and its verdict is turned round too: evidence that the effect is real contradicts
+    the denial."""
+    if claim.proposition.direction == "no_effect":
+        twin = affirmed(claim)
+        turned = [replace(e, stance=STANCE_TURNED.get(e.stance, e.stance)) for e in evidence]
+        v, why = verdict(twin, turned)
+        v = VERDICT_TURNED.get(v, v)
+        return (
+            v,
+            f"{v.replace('_', ' ').capitalize()}: the claim denies that {twin.assertion}; "
+            f"weighed for that effect, {why}",
+        )
     v, why = _verdict(claim, evidence)
     if claim.kind == "mechanism":
         from .normalise import target_roles  # loaded with the engine; imported here, where it is used

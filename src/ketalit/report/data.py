@@ -251,6 +251,7 @@ DIRECTION_WORDS = {
     "causes": "ketamine causes it",
     "does_not_cause": "ketamine does not cause it (or rarely)",
     "less_harm": "less of it than with the comparator",
+    "no_effect": "ketamine does not improve it (the effect denied)",
     "better": "better than the comparator",
     "as_good": "as good as the comparator",
     "faster": "acts faster than the comparator",
