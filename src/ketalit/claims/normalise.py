@@ -829,7 +829,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["safe"], own)
     if w:
         # safe for want of a risk of dependence is a dependence claim; safer than something, no harm named, a comparison
-        dep = _first(c["dependence"], own)
+        # (a dependence on opioids the sentence sets the scene with is not ketamine's: "with opioid misuse and
+        # dependence rampant, ketamine might serve as a safe option")
+        dep = _first(c["dependence"], _OPIOID_DEPENDENCE.sub(" ", own))
         if dep:
             return "dependence", f"safe for a low risk of dependence: {dep!r} ({w!r})"
         than = _first(c["safer_than"], own)
@@ -1076,6 +1078,16 @@ def _past_period_only(text: str) -> str | None:
 _SIDE_EFFECTS_NAMED = re.compile(r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?))\b", re.I)
 _ANY_BENEFIT = re.compile(
     r"\b(?:help|eas(?:e|es|ed|ing)|relie|lower|reduc|improv|treat|benefi|manag|pain|effective)\w*", re.I
+)
+
+
+# a dependence on opioids, named as such ("opioid misuse and dependence", "abuse of and addiction to opioids")
+_OPIOID_DEPENDENCE = re.compile(
+    r"\bopioids?\s+(?:misuse|abuse|dependence|addiction|use disorders?)"
+    r"(?:\s+and\s+(?:misuse|abuse|dependence|addiction))?"
+    r"|\b(?:misuse|abuse|dependence|addiction)\s+(?:of|to|on)\s+(?:and\s+(?:misuse|abuse|dependence|addiction)\s+(?:of|to|on)\s+)?"
+    r"(?:prescription\s+)?opioids?\b",
+    re.I,
 )
 
 
@@ -1742,6 +1754,10 @@ def normalise(
     if kind in HARM_KINDS and harm_compared(own):
         # "than opioid drugs do": what the harm is set against adds no outcome (not fewer opioids)
         masked = c["compared_with"].sub(lambda m: " " * len(m.group(0)), masked)
+    if kind in ("safety", "side_effect"):
+        # "With abuse of and addiction to opioids running out of control, ... a safe substitute": the scene the
+        # sentence sets, not a harm of ketamine's
+        masked = _OPIOID_DEPENDENCE.sub(lambda m: " " * len(m.group(0)), masked)
     head = condition_head(own, candidate.lead_in) if kind == "efficacy" else None
     if head:
         # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description
@@ -1798,6 +1814,14 @@ def normalise(
     # nor, in a mechanism claim, one outside what it says ketamine does ("without competing for their binding site")
     scope, aside = mechanism_negation(own) if kind == "mechanism" else (own, [])
     negated = _first(c["negation"], main_clause(scope))
+    if not negated and kind in HARM_KINDS and main_clause(scope) != scope:
+        # "Ketamine infusions are chosen because they lead to neither addiction nor physical dependence": the harm and
+        # its denial are in the clause the main clause gives as its reason, which is what the sentence claims
+        main = main_clause(scope)
+        if not any(_first(c[cue], main) for cue in ("harm", "side_effect", "dependence")):
+            negated = _denied_harm(scope)[0]
+            if negated:
+                reasons["polarity"] = f"negation {negated!r} of the harm in the clause after the main one"
     governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
     undone = ""
     if aside and not negated:
