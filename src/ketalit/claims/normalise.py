@@ -1061,16 +1061,23 @@ def _times(text: str) -> list[tuple[re.Match[str], str]]:
     return out
 
 
-def _past_period_only(text: str) -> str | None:
-    """The period up to now a text names ("over the last ten years": data/claim_text.toml past_period) when it is the
-    only time the text states (none of onset or duration besides it); else None."""
-    m = _cues()["past_period"].search(text)
+def _the_only_time(text: str, m: re.Match[str] | None, cues: tuple[str, ...] = ()) -> str | None:
+    """The words of ``m`` when the rest of ``text`` states no onset, duration or time of relief besides them (nor a
+    word of the [normalise] ``cues``); else None."""
     if m is None:
         return None
     rest = text[: m.start()] + " " + text[m.end() :]
     if any(_quantity(rest, k)[0] is not None for k in ("onset", "duration")) or relief_time(rest):
         return None
+    if any(_first(_cues()[cue], rest) for cue in cues):
+        return None
     return m.group(0)
+
+
+def _past_period_only(text: str) -> str | None:
+    """The period up to now a text names ("over the last ten years": data/claim_text.toml past_period) when it is the
+    only time the text states (none of onset or duration besides it); else None."""
+    return _the_only_time(text, _cues()["past_period"].search(text))
 
 
 # side effects named as such, and any word of a benefit: a sentence with the first and none of the second says only
@@ -1094,15 +1101,7 @@ _OPIOID_DEPENDENCE = re.compile(
 def harm_time_only(text: str) -> str | None:
     """The words of how long a harm lasts ("fewer long-term side effects", ``[normalise] harm_time``) when they are the
     only time words of the text (no onset, duration or time of relief besides them); else None."""
-    m = _cues()["harm_time"].search(text)
-    if m is None:
-        return None
-    rest = text[: m.start()] + " " + text[m.end() :]
-    if any(_quantity(rest, k)[0] is not None for k in ("onset", "duration")) or relief_time(rest):
-        return None
-    if _first(_cues()["duration"], rest) or _first(_cues()["duration_persists"], rest):
-        return None
-    return m.group(0)
+    return _the_only_time(text, _cues()["harm_time"].search(text), ("duration", "duration_persists"))
 
 
 def relief_time(text: str) -> str | None:

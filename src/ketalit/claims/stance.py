@@ -423,36 +423,30 @@ def _vote_less_harm(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     return 0, 0.0, ""
 
 
-def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+def _vote_head_to_head(prop: Proposition, e: Effect, same: int) -> tuple[int, float, str]:
+    """A claim that sets ketamine against its comparator, on a finding that compares the two: ketamine better supports
+    it, worse refutes it, and no difference counts as ``same`` says (against "better than", for "as good as")."""
     if not _head_to_head(prop, e):
         return 0, 0.0, ""
     other = _other_drug(e.vs)
     good = _better_for(e.finding.outcome, e.direction, e.finding.words)
     name = e.finding.outcome.replace("_", " ")
     if e.direction == "same":
-        return -1, 1.0, f"{name}: no better than {other}"
+        return same, 1.0, f"{name}: {'no better than' if same < 0 else 'no different from'} {other}"
     if good is True:
         return 1, 1.0, f"{name} better with ketamine than with {other}"
     if good is False:
         return -1, 1.0, f"{name} worse with ketamine than with {other}"
     return 0, 0.0, ""
+
+
+def _vote_better(prop: Proposition, e: Effect) -> tuple[int, float, str]:
+    return _vote_head_to_head(prop, e, same=-1)
 
 
 def _vote_as_good(prop: Proposition, e: Effect) -> tuple[int, float, str]:
-    """A claim that ketamine works as well as the comparator: a head-to-head finding of no difference, or of ketamine
-    better, supports it; ketamine worse refutes it."""
-    if not _head_to_head(prop, e):
-        return 0, 0.0, ""
-    other = _other_drug(e.vs)
-    good = _better_for(e.finding.outcome, e.direction, e.finding.words)
-    name = e.finding.outcome.replace("_", " ")
-    if e.direction == "same":
-        return 1, 1.0, f"{name}: no different from {other}"
-    if good is True:
-        return 1, 1.0, f"{name} better with ketamine than with {other}"
-    if good is False:
-        return -1, 1.0, f"{name} worse with ketamine than with {other}"
-    return 0, 0.0, ""
+    """A claim that ketamine works as well as the comparator: no difference, or ketamine better, supports it."""
+    return _vote_head_to_head(prop, e, same=1)
 
 
 def _vote_faster(prop: Proposition, e: Effect) -> tuple[int, float, str]:
