@@ -524,11 +524,16 @@ def states_finding(text: str, ruled: re.Match[str]) -> re.Match[str] | None:
     return c["finding_stated"].search(said)
 
 
+# a heading asked without its question mark ("How it works:", "What to expect:", "Why choose ketamine:"): it says what
+# follows, and asserts nothing itself
+_ASKED_HEADING = re.compile(r"^\W*(?:how|what|why|when|where|who|which)\b[^.?!:;]{0,50}:\s*$", re.I)
+
+
 def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tuple[str, str] | None:
     """The rule that says a sentence is not a claim and the words it matched (empty for a question or a sentence too
     short), or None: what `not_claim_reason` names, with its words, for a reader of why a sentence was left out."""
     t = text.strip()
-    if t.rstrip("\"”’' ").endswith("?"):
+    if t.rstrip("\"”’' ").endswith("?") or _ASKED_HEADING.match(t):
         return "question", ""
     if len(re.findall(r"[A-Za-z]{2,}", t)) < (1 if list_item else 3):
         return "too short", ""
