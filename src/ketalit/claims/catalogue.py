@@ -53,6 +53,8 @@ DIRECTIONS = (
     "transient",  # the side effects are short-lived and resolve
     "states",  # a textbook statement: mechanism, history, dosing
 )
+# The directions that set ketamine against something: a claim of one names what it is compared with.
+COMPARED_DIRECTIONS = ("better", "as_good", "faster", "slower", "less_harm")
 REGIMENS = ("single", "infusion", "repeated")
 SEVERITIES = ("any", "serious")
 EXPOSURES = ("therapeutic", "supervised", "any")
@@ -301,7 +303,7 @@ def _check(item: dict[str, Any], where: str) -> None:
         known = [c.id for c in conditions()]
         if item["condition"] not in known:
             raise BadInput(f"{where}: condition {item['condition']!r} is not one of {', '.join(known)}")
-    if item.get("direction") in ("better", "as_good", "faster", "slower", "less_harm") and not item.get("comparator"):
+    if item.get("direction") in COMPARED_DIRECTIONS and not item.get("comparator"):
         raise BadInput(f"{where}: direction {item['direction']!r} needs a comparator")
 
 

@@ -51,6 +51,7 @@ from typing import Any
 from ..records import new_record
 from ..tagging.patterns import either
 from ..tagging.tagger import default_tagger, default_vocabulary
+from .catalogue import COMPARED_DIRECTIONS
 from .extract import Candidate, lists_conditions, lists_previous, rules, sentences
 from .findings import lexicon
 from .text import NUMBER_WORDS
@@ -1812,12 +1813,12 @@ def normalise(
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's,
     # nor, in a mechanism claim, one outside what it says ketamine does ("without competing for their binding site")
     scope, aside = mechanism_negation(own) if kind == "mechanism" else (own, [])
-    negated = _first(c["negation"], main_clause(scope))
-    if not negated and kind in HARM_KINDS and main_clause(scope) != scope:
+    scope_main = main_clause(scope)
+    negated = _first(c["negation"], scope_main)
+    if not negated and kind in HARM_KINDS and scope_main != scope:
         # "Ketamine infusions are chosen because they lead to neither addiction nor physical dependence": the harm and
         # its denial are in the clause the main clause gives as its reason, which is what the sentence claims
-        main = main_clause(scope)
-        if not any(_first(c[cue], main) for cue in ("harm", "side_effect", "dependence")):
+        if not any(_first(c[cue], scope_main) for cue in ("harm", "side_effect", "dependence")):
             negated = _denied_harm(scope)[0]
             if negated:
                 reasons["polarity"] = f"negation {negated!r} of the harm in the clause after the main one"
@@ -1895,7 +1896,7 @@ def normalise(
         # the evidence that it does, turned round (a verdict for the effect would endorse the opposite of the claim)
         direction, polarity = "no_effect", "negative"
         reasons["direction"] = reasons["polarity"] = f"the effect is denied: {denied_effect!r}"
-    if direction in ("better", "as_good", "faster", "slower", "less_harm") and not comparator:
+    if direction in COMPARED_DIRECTIONS and not comparator:
         direction = {"less_harm": "does_not_cause", "better": "improves"}.get(direction, "onset")
     severity = None
     if kind in HARM_KINDS:
