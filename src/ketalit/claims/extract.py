@@ -527,6 +527,9 @@ def states_finding(text: str, ruled: re.Match[str]) -> re.Match[str] | None:
 # a heading asked without its question mark ("How it works:", "What to expect:", "Why choose ketamine:"): it says what
 # follows, and asserts nothing itself
 _ASKED_HEADING = re.compile(r"^\W*(?:how|what|why|when|where|who|which)\b[^.?!:;]{0,50}:\s*$", re.I)
+# a label of one to three words with a colon ("2. Indications:", "Side effects:", "Scope:"), numbered as a list item or
+# not: it names what follows, and asserts nothing itself
+_LABEL_HEADING = re.compile(r"^\W*(?:\d+[.)]\s*)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s*$")
 
 
 def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tuple[str, str] | None:
@@ -579,6 +582,8 @@ def not_claim_match(text: str, list_item: bool = False, context: str = "") -> tu
             if name in ("positioning", "puffery") and c["history"].search(t):
                 continue  # "Doctors have been using ketamine as an anaesthetic for decades" is history
             return name, m.group(0).strip()
+    if _LABEL_HEADING.match(t):  # (after the rules: "Ongoing research explores:" is the state of research)
+        return "heading", ""
     return None
 
 

@@ -832,7 +832,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         # safe for want of a risk of dependence is a dependence claim; safer than something, no harm named, a comparison
         # (a dependence on opioids the sentence sets the scene with is not ketamine's: "with opioid misuse and
         # dependence rampant, ketamine might serve as a safe option")
-        dep = _first(c["dependence"], _OPIOID_DEPENDENCE.sub(" ", own))
+        dep = _first(c["dependence"], without_opioid_dependence(own))
         if dep:
             return "dependence", f"safe for a low risk of dependence: {dep!r} ({w!r})"
         than = _first(c["safer_than"], own)
@@ -891,7 +891,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["dependence_treated"], own)
     if w:
         return "efficacy", f"a dependence on another substance said to be treated (not one ketamine causes): {w!r}"
-    w = _first(c["dependence"], text)
+    w = _first(c["dependence"], without_opioids_addictive(text))  # (not opioids' addictiveness the sentence names)
     if w:
         return "dependence", f"dependence: {w!r}"
     harm, negated = _first(c["harm"], own), _first(c["negation"], own)
@@ -1089,7 +1089,8 @@ _ANY_BENEFIT = re.compile(
 )
 
 
-# a dependence on opioids, named as such ("opioid misuse and dependence", "abuse of and addiction to opioids")
+# a dependence on opioids, named as such ("opioid misuse and dependence", "abuse of and addiction to opioids"), or
+# opioids called addictive ("addictive opioids", "opioids are highly addictive")
 _OPIOID_DEPENDENCE = re.compile(
     r"\bopioids?\s+(?:misuse|abuse|dependence|addiction|use disorders?)"
     r"(?:\s+and\s+(?:misuse|abuse|dependence|addiction))?"
@@ -1097,6 +1098,37 @@ _OPIOID_DEPENDENCE = re.compile(
     r"(?:prescription\s+)?opioids?\b",
     re.I,
 )
+# opioids called addictive ("addictive opioids", "opioids are highly addictive"), or named and then called addictive
+# by a word that points back to them ("pain relief without opioids, an alternative to these addictive drugs")
+_OPIOIDS_ADDICTIVE = re.compile(
+    r"\b(?:highly\s+|very\s+)?(?:addictive|habit-forming)\s+(?:prescription\s+)?(?:opioids?|opiates?|narcotics?)\b"
+    r"|\b(?:opioids?|opiates?|narcotics?)\s+(?:are|is|can be|remain)\s+(?:highly\s+|very\s+|so\s+)?"
+    r"(?:addictive|habit-forming)\b",
+    re.I,
+)
+_THESE_ADDICTIVE = re.compile(
+    r"\b(?:these|those|such)\s+(?:highly\s+|very\s+)?(?:addictive|habit-forming)\s+"
+    r"(?:drugs|medications|medicines|substances|painkillers|pain\s*killers)\b",
+    re.I,
+)
+_OPIOIDS_NAMED = re.compile(r"\b(?:opioids?|opiates?|narcotics?)\b", re.I)
+
+
+def _blank(rx: re.Pattern[str], text: str) -> str:
+    return rx.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def without_opioids_addictive(text: str) -> str:
+    """``text`` with the words that call opioids addictive blanked out, lengths kept: their addictiveness is not
+    ketamine's."""
+    text = _blank(_OPIOIDS_ADDICTIVE, text)
+    return _blank(_THESE_ADDICTIVE, text) if _OPIOIDS_NAMED.search(text) else text
+
+
+def without_opioid_dependence(text: str) -> str:
+    """``text`` with the words that speak of a dependence on opioids, or call opioids addictive, blanked out, lengths
+    kept (the scene a sentence sets, not ketamine's dependence)."""
+    return without_opioids_addictive(_blank(_OPIOID_DEPENDENCE, text))
 
 
 def harm_time_only(text: str) -> str | None:
@@ -1757,7 +1789,11 @@ def normalise(
     if kind in ("safety", "side_effect"):
         # "With abuse of and addiction to opioids running out of control, ... a safe substitute": the scene the
         # sentence sets, not a harm of ketamine's
-        masked = _OPIOID_DEPENDENCE.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = without_opioid_dependence(masked)
+    elif kind == "efficacy":
+        # "relief without opioids, an alternative to these addictive drugs": what is said of opioids, not an outcome
+        # (an item that names a dependence on opioids, "Opioid use disorder", is the condition it is said to treat)
+        masked = without_opioids_addictive(masked)
     head = condition_head(own, candidate.lead_in) if kind == "efficacy" else None
     if head:
         # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description

@@ -1957,6 +1957,21 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"did, by different groups (e.g. {cite(reports[0])}); trials without an average benefit do not refute "
             "that." + note
         )
+    if some and v == "contradicted":
+        # trials that find no benefit on average do not show that no patient benefits: against such a claim they
+        # weigh as doubt, with reports of patients who did benefit as mixed evidence
+        shown = _benefit_reported(t)
+        v = "mixed" if shown else "insufficient"
+        note = (
+            f" The claim is that some patients benefit ('{some}'): the records that find no benefit on average do not "
+            "show that none do, so they do not contradict it"
+            + (
+                f"; {len(shown)} direct report(s) of patients who did (e.g. {cite(shown[0])})."
+                if shown
+                else "; no record reports patients who did."
+            )
+            + note
+        )
     varies = varies_words(claim) if v == "mixed" and not strong else ""
     if varies:
         v = "supported"  # "people respond in different ways": relief in some, none in others, is what it says
