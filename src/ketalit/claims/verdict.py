@@ -1960,14 +1960,14 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if some and v == "contradicted":
         # trials that find no benefit on average do not show that no patient benefits: against such a claim they
         # weigh as doubt, with reports of patients who did benefit as mixed evidence
-        shown = _benefit_reported(t)
-        v = "mixed" if shown else "insufficient"
+        benefited = _benefit_reported(t)
+        v = "mixed" if benefited else "insufficient"
         note = (
             f" The claim is that some patients benefit ('{some}'): the records that find no benefit on average do not "
             "show that none do, so they do not contradict it"
             + (
-                f"; {len(shown)} direct report(s) of patients who did (e.g. {cite(shown[0])})."
-                if shown
+                f"; {len(benefited)} direct report(s) of patients who did (e.g. {cite(benefited[0])})."
+                if benefited
                 else "; no record reports patients who did."
             )
             + note
