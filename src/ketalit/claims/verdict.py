@@ -17,9 +17,9 @@ that rates its own evidence as weak as a single trial, whatever their design.
   Comparative claims count head-to-head evidence only. A claim of a large or certain benefit ("clearly helps")
   is at best `mixed` when anything credible is against it or a review rates the evidence weak, and so is a claim
   of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
-  benefit ("in some cases") is shown by reports of patients who did (``data/weighing.toml``), and one that the
-  response or its duration differs between people ("people respond in different ways") by evidence both ways, which
-  would make the benefit itself mixed. An onset claim that names what ketamine is faster than is weighed as a
+  benefit ("in some cases") is shown by reports of patients who did, and is never contradicted by averages
+  (``data/weighing.toml``), and one that the response or its duration differs between people ("people respond in
+  different ways") by evidence both ways, which would make the benefit itself mixed. An onset claim that names what ketamine is faster than is weighed as a
   comparison. A benefit that lists several routes or outcomes needs direct, controlled evidence on each.
 - **one named condition** (benefit, onset and duration claims; ``data/weighing.toml`` [condition]): a claim about
   one condition ("- Phantom limb pain", "CRPS: a chronic pain disorder of the arms or legs") is weighed on the
