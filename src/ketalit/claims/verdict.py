@@ -19,8 +19,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   of a lasting change ("resets the nervous system", "rather than masking the pain"); a claim that some patients
   benefit ("in some cases") is shown by reports of patients who did, and is never contradicted by averages
   (``data/weighing.toml``), and one that the response or its duration differs between people ("people respond in
-  different ways") by evidence both ways, which would make the benefit itself mixed. An onset claim that names what ketamine is faster than is weighed as a
-  comparison. A benefit that lists several routes or outcomes needs direct, controlled evidence on each.
+  different ways") by evidence both ways, which would make the benefit itself mixed. An onset claim that names what
+  ketamine is faster than is weighed as a comparison. A benefit that lists several routes or outcomes needs direct,
+  controlled evidence on each. A receptor claim that names what binds to the receptor, other than glutamate ("the
+  receptors stress hormones attach to"), needs cited sentences that name it too (``data/weighing.toml`` [receptor]).
 - **one named condition** (benefit, onset and duration claims; ``data/weighing.toml`` [condition]): a claim about
   one condition ("- Phantom limb pain", "CRPS: a chronic pain disorder of the arms or legs") is weighed on the
   direct records about it (its name or a synonym in their title, abstract or keywords, or its population tag);
@@ -267,6 +269,21 @@ def harm_qualifier(claim: Claim) -> str:
         return ""
     m = pattern("harm", "qualifiers").search(claim.text)
     return m.group(0) if m else ""
+
+
+@cache
+def _ligand() -> re.Pattern[str]:
+    words = "|".join(weighing()["receptor"]["ligands"])
+    before = rf"\b(?P<before>{words})\b(?=(?:\W+\w+){{0,2}}\W+receptors?\b)"
+    after = rf"\breceptors?\b(?:\W+\w+){{0,5}}?\W+(?P<after>{words})\b"
+    return re.compile(f"{before}|{after}", re.I)
+
+
+def receptor_ligand(claim: Claim) -> str:
+    """What binds to the receptor a claim names, when it is not glutamate ("stress hormones" in "blocks the receptors to
+    which those stress hormones attach": ``data/weighing.toml`` [receptor] ligands); "" if it names none."""
+    m = _ligand().search(claim.text)
+    return (m.group("before") or m.group("after")) if m else ""
 
 
 def harm_unread(claim: Claim) -> bool:
@@ -1991,6 +2008,13 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if shown:  # which records show which part
         each = "; ".join(f"{p} ({', '.join(map(cite, records[:2]))})" for p, records in shown.items())
         note = f" Each part the claim names is shown: {each}." + note
+    ligand = receptor_ligand(claim) if v == "supported" else ""
+    if ligand and not any(ligand.lower() in sentence.lower() for e in t.sup for sentence in e.rationale):
+        v = "insufficient"  # the receptor a record states ketamine blocks is another (NMDA)
+        note = (
+            f" The claim names the receptors of '{ligand}'; none of the sentences cited for it names them, so the "
+            "records that state ketamine blocks a receptor (the NMDA receptor) do not state this one." + note
+        )
     if v == "supported" and harm_unread(claim):
         v = "insufficient"  # a harm the claim does not name, said to happen where it says nothing happens
         note = (
