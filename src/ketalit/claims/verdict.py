@@ -271,6 +271,9 @@ def harm_qualifier(claim: Claim) -> str:
     return m.group(0) if m else ""
 
 
+_GLUTAMATE_RECEPTOR = re.compile(r"\bnmda\b|\bn-methyl|\bglutamate\b", re.I)
+
+
 @cache
 def _ligand() -> re.Pattern[str]:
     words = "|".join(weighing()["receptor"]["ligands"])
@@ -282,6 +285,8 @@ def _ligand() -> re.Pattern[str]:
 def receptor_ligand(claim: Claim) -> str:
     """What binds to the receptor a claim names, when it is not glutamate ("stress hormones" in "blocks the receptors to
     which those stress hormones attach": ``data/weighing.toml`` [receptor] ligands); "" if it names none."""
+    if _GLUTAMATE_RECEPTOR.search(claim.text):  # the NMDA receptor named: what else it names is not the receptor's
+        return ""
     m = _ligand().search(claim.text)
     return (m.group("before") or m.group("after")) if m else ""
 
@@ -2004,10 +2009,6 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if most:
         v = most[0]  # the harm is shown to happen; to how many, the cited sentences do not all say
         note = f" {most[1][0].upper()}{most[1][1:]}." + note
-    shown = shown_parts(t) if v == "supported" else {}
-    if shown:  # which records show which part
-        each = "; ".join(f"{p} ({', '.join(map(cite, records[:2]))})" for p, records in shown.items())
-        note = f" Each part the claim names is shown: {each}." + note
     ligand = receptor_ligand(claim) if v == "supported" else ""
     if ligand and not any(ligand.lower() in sentence.lower() for e in t.sup for sentence in e.rationale):
         v = "insufficient"  # the receptor a record states ketamine blocks is another (NMDA)
@@ -2015,6 +2016,10 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f" The claim names the receptors of '{ligand}'; none of the sentences cited for it names them, so the "
             "records that state ketamine blocks a receptor (the NMDA receptor) do not state this one." + note
         )
+    shown = shown_parts(t) if v == "supported" else {}
+    if shown:  # which records show which part
+        each = "; ".join(f"{p} ({', '.join(map(cite, records[:2]))})" for p, records in shown.items())
+        note = f" Each part the claim names is shown: {each}." + note
     if v == "supported" and harm_unread(claim):
         v = "insufficient"  # a harm the claim does not name, said to happen where it says nothing happens
         note = (
