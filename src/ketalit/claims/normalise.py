@@ -241,6 +241,11 @@ def _first(rx: re.Pattern[str], text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _blank(rx: re.Pattern[str], text: str) -> str:
+    """``text`` with what ``rx`` matches blanked out by spaces, so that the offsets of the rest stay the same."""
+    return rx.sub(lambda m: " " * len(m.group(0)), text)
+
+
 _CONSEQUENCE = re.compile(
     r",?\s+(?:which|allowing|making|helping|improving|reducing|lowering|leading|so that|while|whereas|because)\b.*$",
     re.I | re.S,
@@ -265,7 +270,7 @@ def mechanism_negation(own: str) -> tuple[str, list[tuple[str, str]]]:
     for key in ("negation_outside", "denied_detail", "denied_consequence"):
         rx = pattern("textbook", key)
         aside += [(key, m.group(0).strip(" ,.;:")) for m in rx.finditer(kept) if negation.search(m.group(0))]
-        kept = rx.sub(lambda m: " " * len(m.group(0)), kept)
+        kept = _blank(rx, kept)
     return kept, aside
 
 
@@ -1016,8 +1021,8 @@ def _duration_spans(text: str) -> tuple[float, float, str] | None:
     """Every relief time a text states, numbers and words, as one range from the lowest to the highest end ("for
     several days to a few weeks, ... up to a month or more" is 1-30 days); bare "weeks", "months" by the table; a
     time the text denies ("weeks, not years") is not stated."""
-    text = _SESSION_TIME.sub(lambda m: " " * len(m.group(0)), text)
-    text = _DENIED_TIME.sub(lambda m: " " * len(m.group(0)), text)
+    text = _blank(_SESSION_TIME, text)
+    text = _blank(_DENIED_TIME, text)
     lows, highs, words, taken = [], [], [], []
     for m in _RANGE.finditer(text):
         factor = _unit_key(m.group(3), _UNIT_DAYS)
@@ -1112,10 +1117,6 @@ _THESE_ADDICTIVE = re.compile(
     re.I,
 )
 _OPIOIDS_NAMED = re.compile(r"\b(?:opioids?|opiates?|narcotics?)\b", re.I)
-
-
-def _blank(rx: re.Pattern[str], text: str) -> str:
-    return rx.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def without_opioids_addictive(text: str) -> str:
@@ -1319,7 +1320,7 @@ def _population(text: str) -> list[str]:
     the words of `population_not` (chronic musculoskeletal pain is not trauma, nor is PTSD)."""
     c = _cues()
     anaesthetic = c["anaesthetic_use"].search(text)
-    masked = c["population_not"].sub(lambda m: " " * len(m.group(0)), text)
+    masked = _blank(c["population_not"], text)
     out = [s for s in _tags(masked).get("setting", []) if not (s == "postoperative" and anaesthetic)]
     for name, rx in c["population_words"]:
         if rx.search(text) and name not in out:
@@ -1773,19 +1774,19 @@ def normalise(
     elif kind in EFFECT_KINDS and context.population and not _cues()["psychiatric"].search(text):
         population = list(context.population)
         reasons["population"] = "the condition the page is about"
-    masked = c["outcome_not"].sub(lambda m: " " * len(m.group(0)), text)
+    masked = _blank(c["outcome_not"], text)
     described = target_described(masked) if kind == "mechanism" else []
     if described:
         # "glutamate, a neurotransmitter linked to both pain and mood": what the target does, not what ketamine acts on
-        masked = c["target_role"].sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _blank(c["target_role"], masked)
         reasons["outcomes"] = f"not those of what its target does: {described[0]!r}"
     if kind == "safety" and (cured := _first(c["safe_for_condition"], masked)):
         # "a safe way to treat pain and mood disorders": the conditions it treats are not a harm it is said not to cause
-        masked = c["safe_for_condition"].sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _blank(c["safe_for_condition"], masked)
         reasons["outcomes"] = f"not the conditions it is said to treat: {cured!r}"
     if kind in HARM_KINDS and harm_compared(own):
         # "than opioid drugs do": what the harm is set against adds no outcome (not fewer opioids)
-        masked = c["compared_with"].sub(lambda m: " " * len(m.group(0)), masked)
+        masked = _blank(c["compared_with"], masked)
     if kind in ("safety", "side_effect"):
         # "With abuse of and addiction to opioids running out of control, ... a safe substitute": the scene the
         # sentence sets, not a harm of ketamine's
