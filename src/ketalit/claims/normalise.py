@@ -1441,6 +1441,13 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 
+def affirmed_out(text: str) -> str:
+    """``text`` with a double negative that affirms what follows blanked out ("Even so, there is no denying that it
+    works well as an anesthetic": the claim is that it works; [normalise] affirmed), so that no cue reads its "no"
+    as a negation of the claim."""
+    return _blank(_cues()["affirmed"], text)
+
+
 def written_out(text: str) -> str:
     """``text`` with the contracted negation of its first clause written out ("Ketamine doesn't cause nausea" ->
     "Ketamine does not cause nausea", "Patients won't hallucinate" -> "Patients will not hallucinate"), so that every
@@ -1578,8 +1585,8 @@ def normalise(
     as_written = candidate  # what the trained kind model reads: the page's own words
     candidate = replace(
         candidate,
-        quote=spelt_figures(written_out(candidate.quote)),
-        clause=spelt_figures(written_out(candidate.clause)),
+        quote=spelt_figures(written_out(affirmed_out(candidate.quote))),
+        clause=spelt_figures(written_out(affirmed_out(candidate.clause))),
         lead_in=written_out(candidate.lead_in),
         heading=written_out(candidate.heading),
         previous=written_out(candidate.previous),

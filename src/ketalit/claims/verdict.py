@@ -291,6 +291,16 @@ def receptor_ligand(claim: Claim) -> str:
     return (m.group("before") or m.group("after")) if m else ""
 
 
+def interaction_partner(claim: Claim) -> str:
+    """The other drug of an interaction a claim states ("theophylline" in "Ketamine interacts with theophylline":
+    ``data/weighing.toml`` [interaction] partner); "" if it states none, or if it is a mechanism claim (what ketamine
+    acts on)."""
+    if claim.kind == "mechanism":
+        return ""
+    m = pattern("interaction", "partner").search(claim.text)
+    return m.group("partner") if m else ""
+
+
 def harm_unread(claim: Claim) -> bool:
     """Whether a claim read as ketamine causing adverse events names no harm and no word of one being absent or rare
     ("Ketamine puts patients back in control of their lives", read as a side effect by its kind): its harm (adverse
@@ -2015,6 +2025,13 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         note = (
             f" The claim names the receptors of '{ligand}'; none of the sentences cited for it names them, so the "
             "records that state ketamine blocks a receptor (the NMDA receptor) do not state this one." + note
+        )
+    partner = interaction_partner(claim) if v == "supported" else ""
+    if partner and not any(partner.lower() in sentence.lower() for e in t.sup for sentence in e.rationale):
+        v = "insufficient"  # the records show ketamine's own effects, not what it does with the other drug
+        note = (
+            f" The claim is about an interaction with '{partner}'; none of the sentences cited for it names that drug, "
+            "so records of ketamine's own effects do not show it." + note
         )
     shown = shown_parts(t) if v == "supported" else {}
     if shown:  # which records show which part
