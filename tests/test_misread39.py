@@ -59,3 +59,38 @@ def test_an_interaction_needs_a_record_that_names_the_other_drug(claims: dict[st
     c = claims[THEOPHYLLINE]
     assert c["verdict"] != "supported", c["explanation"]
     assert "interaction with 'theophylline'" in c["explanation"] or c["verdict"] in ("insufficient", "no_evidence")
+
+
+# A palliative-care prescribing guideline, twice among the sets (the twenty-first and the thirty-seventh): its
+# overview describes the drug without naming it, and its list of conditions stands under "When to use".
+FORMULARY = """Ketamine in Palliative Care
+
+Overview
+An anaesthetic drug which, under a specialist's supervision, serves as a third-line painkiller for managing pain that \
+is very complicated. It inhibits the N-methyl-D-aspartate (NMDA) receptor.
+
+When to use
+- Incident bone pain that is poorly controlled (this often has a neuropathic component).
+- Complicated neuropathic pain of the viscera or abdomen.
+
+When not to use
+- Avoid ketamine in a patient with raised intracranial pressure or a past history of psychosis.
+"""
+formulary = page_claims_fixture(FORMULARY, "Ketamine in Palliative Care")
+
+
+def test_a_formularys_it_is_the_drug_it_describes(formulary: dict[str, dict]) -> None:
+    c = formulary.get("It inhibits the N-methyl-D-aspartate (NMDA) receptor.")
+    assert c is not None, sorted(formulary)
+    assert c["kind"] == "mechanism", c
+
+
+def test_a_formularys_list_under_when_to_use_is_of_conditions_it_is_used_for(formulary: dict[str, dict]) -> None:
+    for item in (
+        "Incident bone pain that is poorly controlled (this often has a neuropathic component).",
+        "Complicated neuropathic pain of the viscera or abdomen.",
+    ):
+        assert item in formulary, sorted(formulary)
+        assert formulary[item]["kind"] == "efficacy", formulary[item]
+    avoid = "Avoid ketamine in a patient with raised intracranial pressure or a past history of psychosis."
+    assert avoid not in formulary or formulary[avoid]["kind"] != "efficacy", formulary[avoid]

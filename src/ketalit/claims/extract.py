@@ -217,7 +217,8 @@ def _compiled() -> dict[str, Any]:
         "ketamine_named": _rx(ex["ketamine_named"]),
         "ketamine_form": _rx(ex["ketamine_form"]),
         "treats_heading": _rx(ex["treats_heading"]),
-        "conditions_heading": _rx(ex["conditions_heading"]),
+        "conditions_heading": _rx([*ex["conditions_heading"], *ex["conditions_heading_formulary"]]),
+        "drug_described": _rx(ex["drug_described"]),
         "treatment_response": _rx(ex["treatment_response"]),
         "promise_for": _rx(ex["promise_for"]),
         "sparing_opioid": _rx(ex["sparing_opioid"]),
@@ -388,6 +389,8 @@ def whom(text: str, antecedent: bool) -> tuple[bool, bool]:
     c = _compiled()
     if len(re.findall(r"[A-Za-z]{2,}", text)) < 4:
         return antecedent, antecedent  # a label ("Physiology:") says nothing of whom the next sentence is about
+    if c["drug_described"].match(text):
+        return True, True  # "An anaesthetic drug which ... serves as a painkiller": the drug, its subject left out
     start, end, verb = _subject(text)
     subject = text[start:end]
     pronoun = _pronoun_ref(text)
