@@ -920,6 +920,7 @@ def claim_names(text: str) -> tuple[str, ...]:
     spec = weighing()["textbook"]["names"]
     skip = set(spec["not_names"])
     any_case = set(spec.get("spelled", {})) - set(spec["words_too"])
+    families = set(spec.get("families", ()))
     # a word of letters and digits with two capitals or more ("AMPA", "5-HT2A", "mGluR5"), or with a capital and a
     # digit after a letter ("D2"), or an abbreviation the sentence may spell out, in any case ("ampa", "nmda"); names
     # joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either ("AMPA/kainate": AMPA).
@@ -927,7 +928,11 @@ def claim_names(text: str) -> tuple[str, ...]:
     # a long run of letters and digits)
     found = []
     for m in _NAME_TOKEN.finditer(text):
-        names = [one for one in m.group(0).split("/") if _is_name(one, any_case)]
+        family = m.group(0).lower().removesuffix("s")
+        if family in families:  # "serotonin", "opioids": a family named in words, as one name (singular)
+            found.append(family)
+            continue
+        names = [one for one in m.group(0).split("/") if _is_name(one, any_case - families)]
         if names:
             found.append("/".join(names))
     # a condition's name ("CRPS", "PHN") is who the claim is about, read by [condition]: a mechanism or a history
