@@ -935,6 +935,10 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
     - a comparison ("began sooner with the under-the-tongue route", "side effects more often", ``data/weighing.toml``
       [scope] comparison) when the claim's reading names no comparator: its records were read for ketamine alone
       (with a comparator, ``_comparative_verdict`` already counts head-to-head evidence only);
+    - the clinic's own patients or results ("One of our patients was still having ...", "our results so far",
+      [scope] own_case): its own practice, which no published record tells;
+    - a harm said to last ("flashbacks years after the infusions", "persisting", [scope] harm_lasting) in a claim of a
+      side effect, safety or mechanism, unless a sentence cited for it states a lasting harm too;
     - a figure ("76% of the patients", "under 1%", "over within 30 - 60 minutes", [scope] figure) that the reading
       does not carry as a quantity, unless a sentence cited for the claim states the same number;
     - a share of patients a claim of benefit gives ("most of our patients", "a success rate of 85%", ``stance.
@@ -961,6 +965,23 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
         )
     share = _claimed_share(claim) if not prop.quantity else None
     own = pattern("share", "own").search(claim.quote) if share is not None else None
+    case = pattern("scope", "own_case").search(claim.quote)
+    if case and not (share is not None and own):
+        out.append(
+            f"the claim tells of the clinic's own patients or results ('{case.group(0)}'): its own practice, which no "
+            "published record tells"
+        )
+    lasting = (
+        pattern("scope", "harm_lasting").search(claim.quote)
+        if claim.kind in ("side_effect", "safety", "mechanism")
+        else None
+    )
+    lasting_stated = pattern("scope", "harm_lasting_stated")
+    if lasting and not any(lasting_stated.search(s) for e in t.sup for s in e.rationale):
+        out.append(
+            f"the claim says the harm lasts ('{lasting.group(0)}'), which no sentence cited for it states: the records "
+            "show how often it happens, not that it lasts"
+        )
     if share is not None and own:
         out.append(
             f"the claim gives a share of the clinic's own patients ('{share.words}'): a figure of its own practice, "
