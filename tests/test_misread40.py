@@ -8,7 +8,7 @@
   years after receiving ketamine infusions" was `supported` by trials in which hallucinations were more frequent
   during the infusion, and "our results so far have been very encouraging" (no claim) by trials of pain relief. A
   claim that tells of the clinic's own patients or results is its own practice, which no record tells; a harm said to
-  last (years after, persisting) is not shown by how often it happens while the drug is given.
+  last (years after, long-lasting) is not shown by how often it happens while the drug is given.
 """
 
 from __future__ import annotations

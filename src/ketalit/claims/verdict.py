@@ -937,7 +937,7 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
       (with a comparator, ``_comparative_verdict`` already counts head-to-head evidence only);
     - the clinic's own patients or results ("One of our patients was still having ...", "our results so far",
       [scope] own_case): its own practice, which no published record tells;
-    - a harm said to last ("flashbacks years after the infusions", "persisting", [scope] harm_lasting) in a claim of a
+    - a harm said to last ("flashbacks years after the infusions", "long-lasting", [scope] harm_lasting) in a claim of a
       side effect, safety or mechanism, unless a sentence cited for it states a lasting harm too;
     - a figure ("76% of the patients", "under 1%", "over within 30 - 60 minutes", [scope] figure) that the reading
       does not carry as a quantity, unless a sentence cited for the claim states the same number;
