@@ -976,8 +976,7 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
         if claim.kind in ("side_effect", "safety", "mechanism")
         else None
     )
-    lasting_stated = pattern("scope", "harm_lasting_stated")
-    if lasting and not any(lasting_stated.search(s) for e in t.sup for s in e.rationale):
+    if lasting and not any(pattern("scope", "harm_lasting_stated").search(s) for e in t.sup for s in e.rationale):
         out.append(
             f"the claim says the harm lasts ('{lasting.group(0)}'), which no sentence cited for it states: the records "
             "show how often it happens, not that it lasts"

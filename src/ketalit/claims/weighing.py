@@ -919,8 +919,9 @@ def claim_names(text: str) -> tuple[str, ...]:
         return ()
     spec = weighing()["textbook"]["names"]
     skip = set(spec["not_names"])
-    any_case = set(spec.get("spelled", {})) - set(spec["words_too"])
     families = set(spec.get("families", ()))
+    # a family is found as one name before the abbreviations are read (its spellings in [textbook.names.spelled])
+    any_case = set(spec.get("spelled", {})) - set(spec["words_too"]) - families
     # a word of letters and digits with two capitals or more ("AMPA", "5-HT2A", "mGluR5"), or with a capital and a
     # digit after a letter ("D2"), or an abbreviation the sentence may spell out, in any case ("ampa", "nmda"); names
     # joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either ("AMPA/kainate": AMPA).
@@ -932,7 +933,7 @@ def claim_names(text: str) -> tuple[str, ...]:
         if family in families:  # "serotonin", "opioids": a family named in words, as one name (singular)
             found.append(family)
             continue
-        names = [one for one in m.group(0).split("/") if _is_name(one, any_case - families)]
+        names = [one for one in m.group(0).split("/") if _is_name(one, any_case)]
         if names:
             found.append("/".join(names))
     # a condition's name ("CRPS", "PHN") is who the claim is about, read by [condition]: a mechanism or a history
