@@ -23,6 +23,8 @@ class Triggers:
     pseudo: re.Pattern[str]
     possible: re.Pattern[str]
     scope_words: int
+    clause: re.Pattern[str]
+    clause_end: re.Pattern[str]
 
 
 def _alternation(literals: list[str], regexes: list[str]) -> re.Pattern[str]:
@@ -65,6 +67,8 @@ def triggers() -> Triggers:
         pseudo=_alternation(keep(neg["pseudo"]), own.get("pseudo", [])),
         possible=_alternation(keep(med["possible_forward"] + med["hypothetical_forward"]), own["possible"]),
         scope_words=int(data.get("scope_words", 8)),
+        clause=_alternation([], own["clause"]),
+        clause_end=re.compile("|".join(own["clause_end"]), re.I),
     )
 
 
@@ -91,6 +95,8 @@ class Context:
         self.possible_triggers = spans(t.possible)
         self.terminations = [(m.start(), m.end()) for m in t.termination.finditer(sentence)]
         self.scope = t.scope_words
+        self.clause = spans(t.clause)
+        self.clause_end = t.clause_end
 
     def _in_scope(self, a: int, b: int) -> bool:
         """Whether the stretch of text between a and b is short enough and has no termination term."""
@@ -110,6 +116,11 @@ class Context:
                 return s, e, words
         for s, e, words in self.following:
             if s >= end and self._in_scope(end, s):
+                return s, e, words
+        for s, e, words in reversed(self.clause):
+            # a hypothesis or a finding denied as a whole ("refuted the hypothesis that ketamine provided pain relief
+            # ... and cognitive-emotional benefit"): everything after it to the end of its clause
+            if e <= start and not self.clause_end.search(self.text, e, start):
                 return s, e, words
         return None
 

@@ -1103,10 +1103,12 @@ _OPIOID_DEPENDENCE = re.compile(
     r"(?:prescription\s+)?opioids?\b",
     re.I,
 )
-# opioids called addictive ("addictive opioids", "opioids are highly addictive"), or named and then called addictive
-# by a word that points back to them ("pain relief without opioids, an alternative to these addictive drugs")
+# opioids called addictive ("addictive opioids", "opioids are highly addictive", "rely less on addictive painkillers
+# such as morphine"), or named and then called addictive by a word that points back to them ("pain relief without
+# opioids, an alternative to these addictive drugs")
 _OPIOIDS_ADDICTIVE = re.compile(
-    r"\b(?:highly\s+|very\s+)?(?:addictive|habit-forming)\s+(?:prescription\s+)?(?:opioids?|opiates?|narcotics?)\b"
+    r"\b(?:highly\s+|very\s+)?(?:addictive|habit-forming)\s+(?:prescription\s+)?"
+    r"(?:opioids?|opiates?|narcotics?|pain\s*killers?|pain\s+(?:medications?|medicines|relievers?))\b"
     r"|\b(?:opioids?|opiates?|narcotics?)\s+(?:are|is|can be|remain)\s+(?:highly\s+|very\s+|so\s+)?"
     r"(?:addictive|habit-forming)\b",
     re.I,
