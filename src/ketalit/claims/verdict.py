@@ -928,6 +928,21 @@ def _share_shown(t: Tally, claimed: Share) -> bool:
     return median > claimed.percent if claimed.above else median >= claimed.percent
 
 
+def unnamed_comparison(claim: Claim) -> str:
+    """Why evidence on ketamine alone neither shows nor refutes a claim that compares it with something its reading
+    does not name ("can last a fair while longer than when it is given for depression", ``data/weighing.toml`` [scope]
+    comparison); "" when it makes no such comparison."""
+    prop = claim.proposition
+    compares = pattern("scope", "comparison").search(claim.quote) if prop.direction != "states" else None
+    if not compares or prop.comparator:
+        return ""
+    words = " ".join([compares.group(0), *claim.quote[compares.end() :].split()[:4]]).rstrip(".,;:!? ")
+    return (
+        f"the claim makes a comparison ('{words}') with something its reading does not name: the records were read "
+        "for ketamine alone, and no record in this library is read as comparing the two"
+    )
+
+
 def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
     """What a claim says beyond what the evidence for it was checked for, each with its reason; a supported verdict
     needs none. Evidence for a weaker, more general proposition does not show the specific claim:
@@ -956,13 +971,9 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
       comparison and the figure)."""
     claim, prop = t.claim, t.claim.proposition
     out = []
-    compares = pattern("scope", "comparison").search(claim.quote) if prop.direction != "states" else None
-    if compares and not prop.comparator:
-        words = " ".join([compares.group(0), *claim.quote[compares.end() :].split()[:4]]).rstrip(".,;:!? ")
-        out.append(
-            f"the claim makes a comparison ('{words}') with something its reading does not name: the "
-            "records were read for ketamine alone, and no record in this library is read as comparing the two"
-        )
+    compares = unnamed_comparison(claim)
+    if compares:
+        out.append(compares)
     share = _claimed_share(claim) if not prop.quantity else None
     own = pattern("share", "own").search(claim.quote) if share is not None else None
     case = pattern("scope", "own_case").search(claim.quote)
@@ -980,6 +991,14 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
         out.append(
             f"the claim says the harm lasts ('{lasting.group(0)}'), which no sentence cited for it states: the records "
             "show how often it happens, not that it lasts"
+        )
+    change = lasting_words(claim)
+    if change and not any(
+        pattern("textbook", "lasting_said").search(s) for e in t.sup if not e.indirect for s in e.rationale
+    ):
+        out.append(
+            f"the claim says ketamine changes the nervous system for good ('{change}'), which no sentence cited for it "
+            "states: the records show an effect while the drug acts"
         )
     if share is not None and own:
         out.append(
@@ -2035,6 +2054,17 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     if unshown:
         v = "insufficient"  # the evidence shows a weaker claim than this one makes
         note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
+    # (not a harm denied outright, "In contrast to morphine, ketamine causes neither low blood pressure nor ...", nor a
+    # time the claim states beside the comparison, "acts faster than oral forms, with effects often felt within 20-40
+    # minutes": what ketamine alone does refutes those whatever it is set against)
+    set_against = (
+        unnamed_comparison(claim)
+        if v == "contradicted" and prop.direction != "does_not_cause" and not prop.quantity
+        else ""
+    )
+    if set_against:
+        v = "insufficient"  # what ketamine alone does refutes no difference from what the reading does not name
+        note = f" {set_against[0].upper()}{set_against[1:]}." + note
     most = majority_part(t) if v == "supported" else None
     if most:
         v = most[0]  # the harm is shown to happen; to how many, the cited sentences do not all say
