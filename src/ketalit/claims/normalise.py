@@ -1207,6 +1207,8 @@ _PRONOUN = re.compile(r"\b(?:it|its|this|these|those|they|them)\b", re.I)
 # a schedule said to keep relief going: its outcome is how long relief lasts
 _EXTENDS = re.compile(r"\b(?:extend|sustain|prolong|maintain|longer|continued|support)\w*", re.I)
 # a claim that speaks of relief or of the drug's effect (not its side effects): "Its effect wears off quickly"
+# The outcomes of relief: what a claim of benefit is about, never the harm a claim of safety speaks of.
+_RELIEF_OUTCOMES = ("pain_intensity", "onset", "duration_of_relief", "opioid_consumption")
 _RELIEF_SAID = re.compile(
     r"\b(?:relie(?:f|ve|ves|ved)|benefits?|improvements?|results?|(?<!side )(?<!side-)(?<!adverse )effects?)\b", re.I
 )
@@ -1252,6 +1254,12 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
             out = [o for o in out if o not in ("duration_of_relief", "onset")]
         if not out or re.search(r"side[- ]effects?|adverse", own, re.I):
             out.append("adverse_events")
+    if kind == "safety" and out and all(o in _RELIEF_OUTCOMES for o in out):
+        # "After being developed as a safer substitute for phencyclidine, it turned out to produce deep pain relief":
+        # relief is not a harm, so a safety claim is not about it; the harm a claim of safety speaks of is side effects
+        # in general (weighed as pain not being caused, trials of relief would support it and one with more pain would
+        # refute it)
+        out = []
     if kind == "safety" and not out:
         out.append("adverse_events")
     if kind == "comparative" and not out:
