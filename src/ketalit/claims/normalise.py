@@ -1206,9 +1206,9 @@ def _quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
 _PRONOUN = re.compile(r"\b(?:it|its|this|these|those|they|them)\b", re.I)
 # a schedule said to keep relief going: its outcome is how long relief lasts
 _EXTENDS = re.compile(r"\b(?:extend|sustain|prolong|maintain|longer|continued|support)\w*", re.I)
-# a claim that speaks of relief or of the drug's effect (not its side effects): "Its effect wears off quickly"
 # The outcomes of relief: what a claim of benefit is about, never the harm a claim of safety speaks of.
 _RELIEF_OUTCOMES = ("pain_intensity", "onset", "duration_of_relief", "opioid_consumption")
+# a claim that speaks of relief or of the drug's effect (not its side effects): "Its effect wears off quickly"
 _RELIEF_SAID = re.compile(
     r"\b(?:relie(?:f|ve|ves|ved)|benefits?|improvements?|results?|(?<!side )(?<!side-)(?<!adverse )effects?)\b", re.I
 )
