@@ -24,7 +24,7 @@ SPRAY = (
     "The spray puts two drugs straight into the nasal passages: ketamine hydrochloride, an anaesthetic of the "
     "dissociative type, and lidocaine hydrochloride, which numbs locally."
 )
-SUB = "Ketamine at sub-dissociative doses relieves pain without hallucinations."
+SUB = "Ketamine works on the brain at sub-dissociative doses."  # a mechanism whose only outcome is a harm
 SPRAY_BEFORE = (
     "This nasal spray, containing ketamine HCl 15% and lidocaine HCl 4%, is a liquid made up by compounding and meant "
     "to be given into the nose."
