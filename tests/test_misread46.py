@@ -19,6 +19,9 @@ once they were measured (in-sample since).
   and contradicted; "Every drug has side effects" and "you may receive a short-acting sedative if you need help to
   relax" were `supported` as side-effect claims; "It works in more than one way" was `supported` by any sentence with
   "one" in it.
+- A pointer to a table ("Table 1 sets out the contraindications, side effects and monitoring parameters"), another
+  drug by the name "opiates" or "anti-nausea drugs", advice that "would do well to call a doctor" and how side
+  effects are handled were each `supported` or contradicted as claims about ketamine.
 """
 
 from __future__ import annotations
@@ -41,6 +44,13 @@ HOME = "no one available to see them home safely after the infusion."
 NOT_FOR = "Reasons not to have it include blood pressure that is not under control or unstable heart disease."
 EVERY = 'Every drug has side effects, or the possibility of what are termed "adverse events."'
 WAYS = "It works in more than one way."
+ASIDES = [
+    "Table 1 sets out the contraindications, side effects and monitoring parameters.",
+    "Opiates often fail to control pain well enough, in patients who already take them.",
+    "Preventive and anti-nausea drugs may help a patient, but they bring side effects nobody wants.",
+    "Even so, a patient who has any of these side effects would do well to call a doctor straight away.",
+    "Side effects are usually handled by giving a medicine for the side effect, or by lowering the dose.",
+]
 STILL_CLAIMS = [
     "Relief from a five-day ketamine infusion can last for months.",
     "All medications can cause side effects, and ketamine is no exception: it can raise blood pressure.",
@@ -67,6 +77,8 @@ PAGE = "\n".join(
         f"{NOT_FOR} {EVERY}",
         "",
         f"Ketamine is an unusual painkiller. {WAYS}",
+        "",
+        *(f"Ketamine can cause dizziness. {line}" for line in ASIDES),
         "",
         " ".join(STILL_CLAIMS),
     ]
@@ -97,7 +109,7 @@ def test_a_schedule_by_its_number_is_not_established_by_records(claims: dict[str
 
 
 def test_the_stay_and_the_course_of_an_infusion_are_not_claims(claims: dict[str, dict]) -> None:
-    for line in [*STAY, HOME, NOT_FOR, EVERY]:
+    for line in [*STAY, HOME, NOT_FOR, EVERY, *ASIDES]:
         assert not any(line[:40] in quote for quote in claims), (line, sorted(claims))
 
 
