@@ -21,7 +21,8 @@ once they were measured (in-sample since).
   "one" in it.
 - A pointer to a table ("Table 1 sets out the contraindications, side effects and monitoring parameters"), another
   drug by the name "opiates" or "anti-nausea drugs", advice that "would do well to call a doctor" and how side
-  effects are handled were each `supported` or contradicted as claims about ketamine.
+  effects are handled were each `supported` or contradicted as claims about ketamine; so was whom infusions are
+  "usually considered for".
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ ASIDES = [
     "Preventive and anti-nausea drugs may help a patient, but they bring side effects nobody wants.",
     "Even so, a patient who has any of these side effects would do well to call a doctor straight away.",
     "Side effects are usually handled by giving a medicine for the side effect, or by lowering the dose.",
+    "They are usually considered for patients who have already tried the usual treatments, such as medicines.",
 ]
 STILL_CLAIMS = [
     "Relief from a five-day ketamine infusion can last for months.",
