@@ -23,6 +23,9 @@ once they were measured (in-sample since).
   drug by the name "opiates" or "anti-nausea drugs", advice that "would do well to call a doctor" and how side
   effects are handled were each `supported` or contradicted as claims about ketamine; so was whom infusions are
   "usually considered for".
+- "It also does not lead to dependence or addiction in patients, as other medicines such as opioids do. So there is
+  no potential for drug abuse.": the second sentence, with no subject of its own, was never read; it draws what
+  follows from the first and is read with it.
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ ASIDES = [
     "Side effects are usually handled by giving a medicine for the side effect, or by lowering the dose.",
     "They are usually considered for patients who have already tried the usual treatments, such as medicines.",
 ]
+SO = (
+    "It also does not lead to dependence or addiction in patients, as other medicines such as opioids do.",
+    "So there is no potential for drug abuse.",
+)
 STILL_CLAIMS = [
     "Relief from a five-day ketamine infusion can last for months.",
     "All medications can cause side effects, and ketamine is no exception: it can raise blood pressure.",
@@ -83,6 +90,8 @@ PAGE = "\n".join(
         *(f"Ketamine can cause dizziness. {line}" for line in ASIDES),
         "",
         " ".join(STILL_CLAIMS),
+        "",
+        f"Ketamine acts quickly. {' '.join(SO)}",
     ]
 )
 claims = page_claims_fixture(PAGE, "Ketamine for Pain in the Lower Back")
@@ -123,3 +132,8 @@ def test_a_count_of_ways_is_not_stated_by_any_sentence_with_one(claims: dict[str
 def test_a_relief_that_lasts_and_a_harm_named_after_every_drug_are_still_claims(claims: dict[str, dict]) -> None:
     for line in STILL_CLAIMS:
         assert any(line[:40] in quote for quote in claims), (line, sorted(claims))
+
+
+def test_a_consequence_with_no_subject_of_its_own_is_read_with_the_claim_before_it(claims: dict[str, dict]) -> None:
+    assert " ".join(SO) in claims, sorted(claims)
+    assert claims[" ".join(SO)]["proposition"]["direction"] == "does_not_cause", claims[" ".join(SO)]["proposition"]
