@@ -517,6 +517,8 @@ def _qualifiers(claim: Claim, quote: str, evidence: str = "") -> list[re.Match[s
             continue  # not where the clause ends; "not in every patient": denied
         if _unchecked("qualifier_narrows").search(quote, a, b):
             continue  # "in the right setting", "in selected patients": says less, not more
+        if claim.kind in ("onset", "duration") and _unchecked("qualifier_reference").match(m.group(0).strip()):
+            continue  # "minutes to hours after a session": what the onset or the lasting is counted from
         words = [w for w in re.finditer(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?", quote[a:b])
                  if w.group(0)[0].isdigit() or (len(w.group(0)) > 1 and not stop.fullmatch(w.group(0).lower())
                                                 and not _TIME.fullmatch(w.group(0)))]  # fmt: skip
