@@ -1634,7 +1634,7 @@ def _harm_absent_verdict(t: Tally) -> str:
             return "mixed"
         return "insufficient" if not t.sup else (capped if t.enough(t.sup) else "insufficient")
     if direct and t.credible(direct):
-        return "contradicted"
+        return "mixed" if rare_harm(t.claim) else "contradicted"  # "seldom": how often, not whether
     if occur and t.credible(occur):
         return "mixed"
     if t.ws >= 2 * t.wc and t.enough(t.sup):
@@ -1642,6 +1642,21 @@ def _harm_absent_verdict(t: Tally) -> str:
     if occur:
         return "mixed" if t.sup else "insufficient"
     return "insufficient"
+
+
+@cache
+def _rare_words() -> re.Pattern[str]:
+    from .extract import rules as text_rules  # (extract's rules join claim_text.toml's lists; one home for rarity)
+
+    return either([*weighing()["harm"]["rare"], *text_rules()["normalise"]["rarity"]])
+
+
+def rare_harm(claim: Claim) -> str:
+    """The words by which a claim that a harm does not happen says it is rare ("seldom", "rarely", "uncommon", "few
+    patients": ``data/weighing.toml`` [harm] rare and claim_text.toml rarity), or "": credible occurrence makes such a
+    claim `mixed`, not contradicted."""
+    m = _rare_words().search(claim.text)
+    return m.group(0) if m else ""
 
 
 def history_event(claim: Claim) -> str:
@@ -1986,6 +2001,12 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f" An absolute claim ('{absolute}': the harm never happens), contradicted by credible reports that it "
             f"occurs with ketamine ({harm}), from any population or regimen: {len(occurred)} record(s), e.g. "
             f"{cite(e)} '{said}'." + note
+        )
+    rare = rare_harm(claim) if v == "mixed" and asserted_direction(prop) == "does_not_cause" else ""
+    if rare and not absolute_denial(claim):
+        note = (
+            f" The claim says the harm is rare ('{rare}'): records that it happens, or happens more often than with "
+            "placebo, do not say it is common, so they make the claim mixed, not contradicted." + note
         )
     endorsed = v == "supported"  # before any demotion below: each reason not to endorse is said, not only the first
     divided = regimen_divided(t) if asserted_direction(prop) == "causes" and v in ("supported", "insufficient") else ""
