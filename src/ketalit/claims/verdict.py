@@ -1614,8 +1614,7 @@ def _harm_absent_verdict(t: Tally) -> str:
             return "contradicted"
         t = Tally(t.claim, [e for e in t.sup if not _only_no_more_frequent(e)], t.con, t.mixed)
     prop = t.claim.proposition
-    occur = [e for e in t.con if e.design not in ("preclinical", "narrative_review")]
-    direct = [e for e in occur if not e.indirect]
+    occur, direct = _occurrence(t)
     general = set(prop.outcomes) <= {"adverse_events"}
     if general:  # "safe", "strong safety profile", "minimal risk": serious harms cap it at mixed
         serious = [e for e in occur if any(f.get("serious") for f in e.finding)] or (
@@ -1642,6 +1641,23 @@ def _harm_absent_verdict(t: Tally) -> str:
     if occur:
         return "mixed" if t.sup else "insufficient"
     return "insufficient"
+
+
+def _occurrence(t: Tally) -> tuple[list[Evidence], list[Evidence]]:
+    """The records against a claim that a harm is absent that report it happening (not preclinical work or a narrative
+    review), and those of them that are direct on the claim."""
+    occur = [e for e in t.con if e.design not in ("preclinical", "narrative_review")]
+    return occur, [e for e in occur if not e.indirect]
+
+
+def rare_occurrence(t: Tally) -> str:
+    """The words by which a claim that a named harm does not happen says it is rare (``rare_harm``), when credible
+    direct occurrence would otherwise contradict it and makes it `mixed` instead (``_harm_absent_verdict``); ""
+    otherwise."""
+    if set(t.claim.proposition.outcomes) <= {"adverse_events"}:
+        return ""  # a claim of general safety is weighed by serious harms, not by rarity
+    direct = _occurrence(t)[1]
+    return rare_harm(t.claim) if direct and t.credible(direct) else ""
 
 
 @cache
@@ -2002,7 +2018,7 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"occurs with ketamine ({harm}), from any population or regimen: {len(occurred)} record(s), e.g. "
             f"{cite(e)} '{said}'." + note
         )
-    rare = rare_harm(claim) if v == "mixed" and asserted_direction(prop) == "does_not_cause" else ""
+    rare = rare_occurrence(t) if v == "mixed" and asserted_direction(prop) == "does_not_cause" else ""
     if rare and not absolute_denial(claim):
         note = (
             f" The claim says the harm is rare ('{rare}'): records that it happens, or happens more often than with "
