@@ -170,6 +170,9 @@ def rules() -> dict[str, Any]:
         n[name] = [*n[name], *n["rarity"]]
     for name in n["risk_denied_in"]:  # a harm's risk or chance denied ("zero risk"), one home, joined likewise
         n[name] = [*n[name], *n["risk_denied"]]
+    # an amount of the drug is a word of dosing (the kind rule that reads it alone keeps its own list)
+    n["dosing_schedule"] = list(n["dosing"])
+    n["dosing"] = [*n["dosing"], *n["dose_amount"]]
     # a lead-in of contraindications is one of cautions too: one home for the lead-ins both read
     n["lead_in_caution"] = [*n["lead_in_caution"], *n["lead_in_contraindication"]]
     return data

@@ -920,7 +920,13 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if w:
         return "duration", f"duration: {w!r}"
     w = _first(c["dosing"], text)
-    if w:
+    chosen = w and (_first(c["dosing_schedule"], text) or _first(c["dose_chosen"], text))
+    effect = _first(c["dose_effect"], own) if w and not chosen else None
+    if w and effect:
+        # "ketamine at a low dose can ease pain": an amount of the drug, and what it does at that amount; the effect
+        # is the claim (read by the rules below), not the dose
+        pass
+    elif w:
         return "dosing", f"dosing: {w!r}"
     w = _first(c["safety"], own)
     if w and not re.search(r"\bside[- ]effects? include\b", own, re.I):
