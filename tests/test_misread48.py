@@ -68,3 +68,14 @@ def test_what_the_drug_does_at_a_dose_is_a_claim_of_its_effect(sentence: str) ->
 )
 def test_which_dose_to_give_is_still_a_claim_about_dosing(sentence: str) -> None:
     assert _kind(sentence) == "dosing"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Pain relief is not an approved indication for ketamine.", "Its only licensed use is anaesthesia."]
+)
+def test_an_indication_said_approved_or_not_is_a_statement_of_its_standing(sentence: str) -> None:
+    assert _kind(sentence) == "history"
+
+
+def test_an_effect_said_beside_an_approved_use_is_still_claimed() -> None:
+    assert _kind("The approved uses of ketamine include anaesthesia and it relieves pain.") == "efficacy"
