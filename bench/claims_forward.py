@@ -357,17 +357,32 @@ def forward_step(
     return ways, kinds, info
 
 
+def labelled_kinds(pages: list[Page]) -> list[tuple[str, Unit, str, str]]:
+    """Each labelled claim of ``pages``: its page, the claim as a unit, the kind the current rules give it (as `check`
+    reads each page; "none" when they missed it) and its labelled kind."""
+    return [
+        (p.name, u, rk, lab[1]) for p in pages for (u, rk), lab in zip(kind_rows(p, p.rules), p.labels, strict=True)
+    ]
+
+
+def fit_kind_model(
+    train: list[Page], embedder: Embedder
+) -> tuple[Any, str, list[str], list[tuple[str, Unit, str, str]], np.ndarray]:
+    """The kind model with the current rules' kind, trained on ``train``'s labelled claims: (model, how it was
+    chosen, the rules' kind names of its one-hot feature, the training rows, their features)."""
+    rows = labelled_kinds(train)
+    kind_names = sorted({k for *_, k in rows} | {"none"})
+    x = features([u for _, u, _, _ in rows], embedder, one_hot([rk for _, _, rk, _ in rows], kind_names))
+    model, text = fit(x, [k for *_, k in rows], [g for g, *_ in rows], "accuracy", ("balanced", None))
+    return model, text, kind_names, rows, x
+
+
 def write(train: list[Page], embedder: Embedder) -> None:
     """Train the kind model with the rules' kind (the current rules, as `check` reads each page) on every labelled
     page and write its weights into the package (`ketalit.claims.kind_model` reads them)."""
     from ketalit.claims import kind_model
 
-    rows = [
-        (p.name, u, rk, lab[1]) for p in train for (u, rk), lab in zip(kind_rows(p, p.rules), p.labels, strict=True)
-    ]
-    kind_names = sorted({k for *_, k in rows} | {"none"})
-    x = features([u for _, u, _, _ in rows], embedder, one_hot([rk for _, _, rk, _ in rows], kind_names))
-    model, text = fit(x, [k for *_, k in rows], [g for g, *_ in rows], "accuracy", ("balanced", None))
+    model, text, kind_names, rows, x = fit_kind_model(train, embedder)
     scale, clf = model.named_steps["scale"], model.named_steps["clf"]
     weights = {
         "mean": scale.mean_.astype(np.float32),

@@ -40,20 +40,8 @@ def main() -> None:
     total = {"rules": 0, "shipped": 0, "retrained": 0, "claims": 0}
     for k in tests:
         train = [p for s in cf.ORDER[: cf.ORDER.index(k)] for p in pages[s]]
-        rows = [
-            (p.name, u, rk, lab[1])
-            for p in train
-            for (u, rk), lab in zip(cf.kind_rows(p, p.rules), p.labels, strict=True)
-        ]
-        names = sorted({kind for *_, kind in rows} | {"none"})
-        x = cf.features([u for _, u, _, _ in rows], embedder, cf.one_hot([rk for _, _, rk, _ in rows], names))
-        model, text = cf.fit(x, [kind for *_, kind in rows], [g for g, *_ in rows], "accuracy", ("balanced", None))
-        test = [
-            (u, rk, lab[1])
-            for p in pages[k]
-            for (u, rk), lab in zip(cf.kind_rows(p, p.rules), p.labels, strict=True)
-            if rk != "none"
-        ]
+        model, text, names, _, _ = cf.fit_kind_model(train, embedder)
+        test = [(u, rk, kind) for _, u, rk, kind in cf.labelled_kinds(pages[k]) if rk != "none"]
         if not test:
             continue
         units, rule_kinds, labelled = [u for u, _, _ in test], [rk for _, rk, _ in test], [y for _, _, y in test]
