@@ -30,6 +30,8 @@ Ketamine relieves CRPS pain in pregnant women.
 
 Ketamine is safe without any monitoring.
 
+Ketamine relieves CRPS pain without any monitoring.
+
 Ketamine relieves CRPS pain and redness.
 
 Ketamine reduces opioid use after surgery, which prevents overdose deaths.
@@ -63,7 +65,7 @@ test_a_true_claim_worded_like_a_false_one_keeps_its_verdict = keeps_its_verdict(
     ("quote", "part"),
     [
         ("Ketamine relieves CRPS pain in pregnant women.", "qualifier 'in pregnant women'"),
-        ("Ketamine is safe without any monitoring.", "qualifier 'without any monitoring'"),
+        ("Ketamine relieves CRPS pain without any monitoring.", "qualifier 'without any monitoring'"),
         ("Ketamine relieves CRPS pain and redness.", "joined clause 'redness'"),
         ("Ketamine reduces opioid use after surgery, which prevents overdose deaths.", "consequence 'which prevents"),
     ],
@@ -75,6 +77,16 @@ def test_a_part_the_reading_does_not_carry_is_named_and_the_reading_kept(
     assert claim["verdict"] == "insufficient", claim["explanation"]
     assert part in claim["explanation"]
     assert "On the reading alone the evidence would be supported" in claim["explanation"]
+
+
+def test_a_claim_of_safety_with_a_part_no_reading_checks_is_still_capped_by_serious_harms(
+    claims: dict[str, dict],
+) -> None:
+    # its reading ("ketamine is safe") is mixed at best where serious harms are reported (round 49): the qualifier
+    # the reading does not carry cannot make it more than that
+    claim = claims["Ketamine is safe without any monitoring."]
+    assert claim["verdict"] == "mixed", claim["explanation"]
+    assert "Serious harms are reported with ketamine" in claim["explanation"]
 
 
 def test_a_claim_that_every_study_agrees_is_contradicted_by_the_record_that_does_not(claims: dict[str, dict]) -> None:

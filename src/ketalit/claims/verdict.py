@@ -1558,19 +1558,30 @@ def absolute_denial(claim: Claim) -> str:
     return " ".join([m.group(0), *rest])
 
 
+def serious_finding(f: dict[str, Any]) -> bool:
+    """A finding of a serious harm: said so in its sentence ("serious", "life-threatening"), or a harm that is serious
+    whatever words report it (``data/weighing.toml`` [harm] serious_outcomes: hepatotoxicity, urological), as the stance
+    rule reads it when it says "serious hepatotoxicity occurred with ketamine"."""
+    return bool(f.get("serious")) or f.get("outcome") in weighing()["harm"]["serious_outcomes"]
+
+
+def serious_reports(t: Tally) -> list[Evidence]:
+    """The records against a claim that ketamine is safe that report a serious harm with it (not preclinical work)."""
+    return [e for e in t.con if e.design != "preclinical" and any(serious_finding(f) for f in e.finding)]
+
+
 def _occurrences(t: Tally) -> list[Evidence]:
     """For an absolute claim that a harm never happens: the clinical records (not preclinical work, not narrative
     reviews) that report it occurring with ketamine (it occurred, or was more frequent than without), on any population,
     regimen or exposure when the claim's own words name none (``_OCCURRENCE_NOT_COUNTED``); for a claim about lasting
     harms ([harm] absolute_lasting), only serious harms (the stance already counts only those for a serious one)."""
     lasting = bool(pattern("harm", "absolute_lasting").search(t.claim.text))
-    serious_outcomes = set(weighing()["harm"]["serious_outcomes"])
     named_population = bool(t.claim.settings)
 
     def occurs(f: dict[str, Any]) -> bool:
         if f.get("side", 0) >= 0 or f.get("direction") not in ("occurred", "higher", "worse"):
             return False
-        return not lasting or bool(f.get("serious")) or f.get("outcome") in serious_outcomes
+        return not lasting or serious_finding(f)
 
     def counted(e: Evidence) -> bool:
         if any(r.startswith(_OCCURRENCE_NOT_COUNTED) for r in e.indirect):
@@ -1617,7 +1628,7 @@ def _harm_absent_verdict(t: Tally) -> str:
     occur, direct = _occurrence(t)
     general = set(prop.outcomes) <= {"adverse_events"}
     if general:  # "safe", "strong safety profile", "minimal risk": serious harms cap it at mixed
-        serious = [e for e in occur if any(f.get("serious") for f in e.finding)] or (
+        serious = [e for e in occur if any(serious_finding(f) for f in e.finding)] or (
             occur if prop.severity == "serious" else []
         )
         if serious and t.credible(serious):
@@ -1625,7 +1636,7 @@ def _harm_absent_verdict(t: Tally) -> str:
         # a review that reports a serious harm with ketamine reports it as a case report does: two such reports (or
         # one credible record), whatever their clinical design, keep the claim from being supported; they are not
         # enough to contradict it
-        reported = [e for e in t.con if e.design != "preclinical" and any(f.get("serious") for f in e.finding)]
+        reported = serious_reports(t)
         capped = "mixed" if reported and t.credible(reported) else "supported"
         if t.ws >= 2 * t.wc and t.enough(t.sup):
             return capped
@@ -2018,6 +2029,12 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"occurs with ketamine ({harm}), from any population or regimen: {len(occurred)} record(s), e.g. "
             f"{cite(e)} '{said}'." + note
         )
+    general_safety = asserted_direction(prop) == "does_not_cause" and set(prop.outcomes) <= {"adverse_events"}
+    serious = serious_reports(t) if v == "mixed" and general_safety else []
+    if serious and t.credible(serious):
+        # the deciding records may be others (airway events in sedation): say which serious harms cap the claim
+        said = "; ".join(f"{cite(e)}: {e.why}" for e in _strongest(serious, 2))
+        note = f" Serious harms are reported with ketamine ({said}): a claim that it is safe is mixed at best." + note
     rare = rare_occurrence(t) if v == "mixed" and asserted_direction(prop) == "does_not_cause" else ""
     if rare and not absolute_denial(claim):
         note = (
