@@ -1566,8 +1566,9 @@ def serious_finding(f: dict[str, Any]) -> bool:
 
 
 def serious_reports(t: Tally) -> list[Evidence]:
-    """The records against a claim that ketamine is safe that report a serious harm with it (not preclinical work)."""
-    return [e for e in t.con if e.design != "preclinical" and any(serious_finding(f) for f in e.finding)]
+    """The records against a claim that ketamine is safe, or read both ways on it ("well tolerated"; "serious
+    hepatotoxicity occurred"), that report a serious harm with it (not preclinical work)."""
+    return [e for e in t.con + t.mixed if e.design != "preclinical" and any(serious_finding(f) for f in e.finding)]
 
 
 def _occurrences(t: Tally) -> list[Evidence]:
