@@ -95,6 +95,12 @@ class Proposition:
     # the quantity's words set only its upper end ("within hours", "up to 3 months"): (ends, the words), or ("", "")
     quantity_ends: tuple[str, str] = ("", "")
 
+    @property
+    def general_safety(self) -> bool:
+        """A claim that ketamine is safe in general ("safe", "a strong safety profile", "minimal risk"): that it causes
+        no adverse events, naming no harm of its own."""
+        return self.direction == "does_not_cause" and set(self.outcomes) <= {"adverse_events"}
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "subject": self.subject,

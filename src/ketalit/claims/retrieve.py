@@ -71,8 +71,7 @@ def query_text(claim: Claim) -> str:
 def _serious_harms(claim: Claim) -> list[str]:
     """For a claim that ketamine is safe in general ("a strong safety profile"), the serious harms that would cap it
     (``data/weighing.toml`` [harm] serious_outcomes): their strongest records are read too."""
-    prop = claim.proposition
-    if prop.direction != "does_not_cause" or not set(prop.outcomes) <= {"adverse_events"}:
+    if not claim.proposition.general_safety:
         return []
     return [o for o in weighing()["harm"]["serious_outcomes"] if o not in claim.outcomes]
 

@@ -60,6 +60,7 @@ from .weighing import (
     read_by_parts,
     rest_named,
     rest_needed,
+    serious_harm,
     textbook_parts,
     textbook_rest,
     unparted_words,
@@ -288,8 +289,7 @@ def _relevant(
         return False
     if kind == "onset" and prop.routes and not _route_ok(prop, text, title, routes):
         return False
-    serious = prop.direction == "does_not_cause" and f.outcome in weighing()["harm"]["serious_outcomes"]
-    if serious and set(prop.outcomes) <= {"adverse_events"}:
+    if prop.general_safety and f.outcome in weighing()["harm"]["serious_outcomes"]:
         return True  # a serious harm speaks to a claim that ketamine is safe, whatever words it uses
     if not on_claim_outcome(prop, f, kind):
         return False
@@ -362,7 +362,7 @@ def _vote_causes(prop: Proposition, e: Effect) -> tuple[int, float, str]:
 
 
 def _serious(f: Finding) -> bool:
-    return bool(f.serious) or f.outcome in weighing()["harm"]["serious_outcomes"]
+    return serious_harm(f.serious, f.outcome)
 
 
 def _vote_does_not_cause(prop: Proposition, e: Effect) -> tuple[int, float, str]:

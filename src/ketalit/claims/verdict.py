@@ -156,6 +156,7 @@ from .weighing import (
     read_by_parts,
     rest_named,
     rest_needed,
+    serious_harm,
     textbook_parts,
     textbook_rest,
     unparted_words,
@@ -1562,7 +1563,7 @@ def serious_finding(f: dict[str, Any]) -> bool:
     """A finding of a serious harm: said so in its sentence ("serious", "life-threatening"), or a harm that is serious
     whatever words report it (``data/weighing.toml`` [harm] serious_outcomes: hepatotoxicity, urological), as the stance
     rule reads it when it says "serious hepatotoxicity occurred with ketamine"."""
-    return bool(f.get("serious")) or f.get("outcome") in weighing()["harm"]["serious_outcomes"]
+    return serious_harm(f.get("serious"), f.get("outcome"))
 
 
 def serious_reports(t: Tally) -> list[Evidence]:
@@ -1627,8 +1628,7 @@ def _harm_absent_verdict(t: Tally) -> str:
         t = Tally(t.claim, [e for e in t.sup if not _only_no_more_frequent(e)], t.con, t.mixed)
     prop = t.claim.proposition
     occur, direct = _occurrence(t)
-    general = set(prop.outcomes) <= {"adverse_events"}
-    if general:  # "safe", "strong safety profile", "minimal risk": serious harms cap it at mixed
+    if prop.general_safety:  # "safe", "strong safety profile", "minimal risk": serious harms cap it at mixed
         serious = [e for e in occur if any(serious_finding(f) for f in e.finding)] or (
             occur if prop.severity == "serious" else []
         )
@@ -2030,8 +2030,7 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             f"occurs with ketamine ({harm}), from any population or regimen: {len(occurred)} record(s), e.g. "
             f"{cite(e)} '{said}'." + note
         )
-    general_safety = asserted_direction(prop) == "does_not_cause" and set(prop.outcomes) <= {"adverse_events"}
-    serious = serious_reports(t) if v == "mixed" and general_safety else []
+    serious = serious_reports(t) if v == "mixed" and prop.general_safety else []
     if serious and t.credible(serious):
         # the deciding records may be others (airway events in sedation): say which serious harms cap the claim
         said = "; ".join(f"{cite(e)}: {e.why}" for e in _strongest(serious, 2))

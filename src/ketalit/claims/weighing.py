@@ -32,6 +32,12 @@ def weighing() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=64)
+def serious_harm(serious: str | None, outcome: str | None) -> bool:
+    """Whether a finding is of a serious harm: its sentence says so ("serious", "life-threatening"), or its harm is
+    serious whatever words report it ([harm] serious_outcomes: hepatotoxicity, urological)."""
+    return bool(serious) or outcome in weighing()["harm"]["serious_outcomes"]
+
+
 def pattern(section: str, key: str) -> re.Pattern[str]:
     """One case-insensitive pattern for ``[section] key`` of ``data/weighing.toml``: a list of patterns (any of them)
     or a single pattern; ``{number}`` in one stands for a whole number in words (``text.WORDED_NUMBER``)."""
