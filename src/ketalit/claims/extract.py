@@ -31,7 +31,8 @@ that matches only the other clause or the phrase does not reach it. The rules ar
 ``data/claim_text.toml``; every candidate keeps the rule that let it in and the words that matched (and where: the
 sentence, the lead-in, the heading).
 
-A list item is reported with its lead-in (the sentence ending in ":" before the list, or the heading above it, a
+A list item is reported with its lead-in (the sentence ending in ":" before the list, a claim about ketamine ending
+in a full stop straight above a list of phrases, or the heading above it, a
 question heading only when it asks what ketamine treats: "Which Pain Conditions Can Ketamine Treat?"; an
 anaphoric "These include:", "Among these conditions are:" takes the sentence before it, and both when they
 share a paragraph), and is read with that lead-in and its own section's
@@ -795,6 +796,22 @@ def _two_level(lines: list[str], i: int) -> bool:
     )
 
 
+def _leads_list(lines: list[str], i: int, last: _Span) -> bool:
+    """Whether the paragraph on line ``i``, whose last sentence is ``last`` (a claim, ending in a full stop, not a
+    colon), introduces the bulleted list straight after it ("Ketamine has looked promising for a range of chronic
+    pain conditions." over "- CRPS", "- Phantom limb pain"): the sentence is about ketamine, and the list is bulleted
+    (a numbered one there is more often references or section headings) and of phrases, not sentences (a list of
+    sentences after one is a list of its own: "Please dress in loose clothes.", "Bring a blanket.")."""
+    items: list[str] = []
+    for ln in lines[i + 1 :]:
+        if not ln.strip():
+            continue
+        if not _BULLET.match(ln) or _NUMBERED.match(ln):
+            break
+        items.append(ln.strip())
+    return bool(items) and last.about_ketamine and not any(it.endswith((".", "!", "?")) for it in items)
+
+
 def _numbered_heading(lines: list[str], i: int) -> bool:
     """ "1. Acute Phase" between two paragraphs: a numbered section heading, not a one-item list."""
     m = _NUMBERED.match(lines[i])
@@ -939,6 +956,11 @@ def extract_claims(text: str, document: str = "") -> list[Candidate]:
                 other_drug = True
         if stripped.endswith(":"):
             section.append(last.text)
+        elif spans and out and out[-1].end == spans[-1].end and _leads_list(lines, i, spans[-1]):
+            # "Ketamine can be used to treat mental illness, chronic pain and neuropathic pain." straight above
+            # "- Fibromyalgia", "- Phantom limb pain": a claim of its own, and the lead-in of the list it introduces
+            lead = replace(spans[-1], before=spans[-2].text if len(spans) > 1 else "")
+            lead.disease = disease_lead(lead.text, lead.pronoun_ok)
         last_sentence = spans[-1] if spans else last_sentence
     return out
 

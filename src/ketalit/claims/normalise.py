@@ -1743,12 +1743,15 @@ def normalise(
         if not routes and context.routes:
             routes = list(context.routes)
             reasons["routes"] = "the route the page is about (its title, address or clinic)"
-    population = _population(text)
+    # a list item that names its own condition ("- Fibromyalgia" under "Ketamine can be used to treat chronic pain and
+    # neuropathic pain.") is about that one, not every one its lead-in names
+    population = _population(own) if candidate.lead_in and _population(own) else _population(text)
     # an item of a list of conditions that names one the vocabulary has no population for ("Lupus"): a finding must
     # name that condition, or evidence on pain in general would settle a claim about it
     concepts: list[list[str]] = []
     if candidate.lead_in and _CONDITION_NAME.match(own) and not _population(own):
-        if lists_conditions(candidate.lead_in) or _first(c["conditions_list"], candidate.lead_in):
+        sentence = candidate.lead_in.rstrip().endswith(".") and _first(c["conditions_sentence"], candidate.lead_in)
+        if lists_conditions(candidate.lead_in) or _first(c["conditions_list"], candidate.lead_in) or sentence:
             concepts = [
                 [w.lower()] for w in re.findall(r"[A-Za-z]{3,}", own) if not c["condition_generic"].fullmatch(w)
             ]
@@ -1828,6 +1831,13 @@ def normalise(
         population = _population(head)
         reasons["population"] = f"the condition named, not its description: {head!r}"
     outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
+    if candidate.lead_in.rstrip().endswith(".") and masked.endswith(own):
+        # an item under a lead-in that is a claim of its own ("Ketamine acts in another way: it goes after central
+        # sensitization." over "- Calms inflammation"): what the item names, when it names an outcome, is its outcome
+        mine = _outcomes(kind, _tags(own).get("outcome", []), own, own)
+        if mine:
+            outcomes = mine
+            reasons["outcomes"] = "named in the item, not in the sentence over its list"
     if listed:
         outcomes = []  # what the drug is, stated part by part: no effect on an outcome to weigh as a trial's
         reasons["outcomes"] = "none: a list of properties is a statement of what the drug is"
