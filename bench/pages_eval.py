@@ -328,16 +328,18 @@ FOLDS: dict[str, tuple[str, ...]] = {
 }
 FIELDS = ("routes", "regimen", "population", "outcome", "direction", "polarity", "comparator", "quantity")
 
-# The engine's direction verbs that express each labelled direction.
+# The engine's direction verbs that express each labelled direction. "no_effect" (an effect denied: "relieved
+# migraine pain no more than placebo did") came later than the table and was missing from it: it is the labels'
+# no_difference, or their decreases / increases with a negative polarity (polarity is scored on its own).
 DIRECTIONS: dict[str, set[str]] = {
-    "decreases": {"improves", "less_harm", "better", "transient", "fades", "does_not_cause"},
-    "increases": {"improves", "causes", "better"},
+    "decreases": {"improves", "less_harm", "better", "transient", "fades", "does_not_cause", "no_effect"},
+    "increases": {"improves", "causes", "better", "no_effect"},
     "occurs": {"states", "causes", "onset", "lasts", "improves"},
     "faster": {"faster", "onset"},
     "longer": {"lasts", "better"},
     "safe": {"does_not_cause"},
     "does_not_occur": {"does_not_cause", "states", "fades"},
-    "no_difference": {"states"},
+    "no_difference": {"states", "no_effect"},
 }
 REGIMENS = {
     "unspecified": None,

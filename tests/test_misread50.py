@@ -2,6 +2,8 @@
 the NMDA receptor, and studies have shown it works for neuropathic pain, chronic pain and psychiatric conditions", the
 forty-fourth set's, labelled mixed) was `supported` by sentences that ketamine blocks the NMDA receptor: "works for"
 a condition was not read as a benefit the claim draws from the mechanism, as "relieves" or "effective against" is.
+And two readings of the forty-fifth set's evidence summary (below): advice against giving ketamine, and relief no
+more than placebo's, are claims that it does not work.
 """
 
 from __future__ import annotations
@@ -27,3 +29,33 @@ def test_a_mechanism_that_works_for_pain_conditions_is_not_supported_by_the_mech
 
 def test_the_mechanism_alone_is_still_supported(claims: dict[str, dict]) -> None:
     assert claims[BLOCKS]["verdict"] == "supported", claims[BLOCKS]["explanation"]
+
+
+# The forty-fifth set's evidence summary on ketamine for migraine (labelled: efficacy, denied): advice against giving
+# it by vein was read as routes set against each other ("against ... by vein"), and a trial in which it relieved pain
+# "no more than placebo did" as a claim that it relieves pain.
+ADVISED_AGAINST = (
+    "The joint clinical practice guideline of the US Department of Veterans Affairs and Department of Defense "
+    "specifically advises against giving ketamine by vein to treat migraine."
+)
+NO_MORE = "In a randomised trial, a low dose of ketamine by vein relieved acute migraine pain no more than placebo did."
+ROUTES = "Given as a nasal spray, ketamine eased pain after 7 minutes, against 13 minutes when swallowed."
+
+
+def _read(sentence: str) -> tuple[str, str]:
+    from ketalit.claims.check import page_claims
+
+    (only,) = [n for c, n in page_claims(f"Ketamine for migraine\n\n{sentence}\n", title="Ketamine for migraine")]
+    return only.kind, only.polarity
+
+
+def test_advice_against_giving_it_is_a_denied_benefit_not_a_comparison_of_routes() -> None:
+    assert _read(ADVISED_AGAINST) == ("efficacy", "negative")
+
+
+def test_relief_no_more_than_placebo_is_a_denied_benefit() -> None:
+    assert _read(NO_MORE) == ("efficacy", "negative")
+
+
+def test_a_route_set_against_another_is_still_a_comparison() -> None:
+    assert _read(ROUTES)[0] == "comparative"

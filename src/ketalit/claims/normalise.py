@@ -2115,7 +2115,11 @@ def route_contrast(own: str) -> tuple[str, str] | None:
     claim names two routes, or one after "than", or "the two routes", with a word of comparison."""
     c = _cues()
     mentions = sorted((m.start(), name, m.group(0)) for name, rx in c["routes"] for m in rx.finditer(own))
-    against = [(name, word) for at, name, word in mentions if c["route_against"].search(own[:at])]
+    against = [
+        (name, word)
+        for at, name, word in mentions
+        if c["route_against"].search(own[:at]) and not c["route_against_not"].search(own[:at])
+    ]
     if against:
         names = list(dict.fromkeys(name for name, _ in against))
         return _routes_compared(names), f"{against[0][1]!r} after a comparison"
