@@ -59,3 +59,24 @@ def test_relief_no_more_than_placebo_is_a_denied_benefit() -> None:
 
 def test_a_route_set_against_another_is_still_a_comparison() -> None:
     assert _read(ROUTES)[0] == "comparative"
+
+
+# References written out on a page (sets 39-43): each was a claim, some with a verdict.
+REFERENCES = [
+    "Sigtermans MJ and colleagues.",
+    "Published in Pain, 2009, volume 145, pages 304-11.",
+    "Ahern TL and co-authors, a report on the first 500 patients as low-dose ketamine came into broad use.",
+    "Reference: Gregoire MC, MacLellan D, Finley D. Letter to the editor describing a ketamine-associated cystitis.",
+]
+
+
+def test_a_reference_written_out_is_not_a_claim() -> None:
+    from ketalit.claims.extract import extract_claims
+
+    page = "Ketamine for CRPS\n\nKetamine relieved CRPS pain for weeks in a trial.\n\n" + "\n\n".join(REFERENCES)
+    quotes = {c.quote for c in extract_claims(page)}
+    assert "Ketamine relieved CRPS pain for weeks in a trial." in quotes
+    assert not quotes & set(REFERENCES)
+    # a finding its authors report is still a claim
+    found = "Schwartzman and colleagues found that ketamine relieved CRPS pain."
+    assert found in {c.quote for c in extract_claims(f"Ketamine for CRPS\n\n{found}")}
