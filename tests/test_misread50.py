@@ -80,3 +80,12 @@ def test_a_reference_written_out_is_not_a_claim() -> None:
     # a finding its authors report is still a claim
     found = "Schwartzman and colleagues found that ketamine relieved CRPS pain."
     assert found in {c.quote for c in extract_claims(f"Ketamine for CRPS\n\n{found}")}
+
+
+def test_an_instruction_to_the_patient_is_not_a_claim() -> None:
+    from ketalit.claims.extract import extract_claims
+
+    told = "Don't raise the dose or suddenly stop without your doctor's explicit go-ahead."
+    page = f"Taking ketamine lozenges\n\nKetamine lozenges ease nerve pain.\n\n{told}"
+    quotes = {c.quote for c in extract_claims(page)}
+    assert "Ketamine lozenges ease nerve pain." in quotes and told not in quotes
