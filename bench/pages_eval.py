@@ -19,7 +19,10 @@ normalised on both sides). A labelled claim is *found* when an extracted claim's
 the characters they share are at least half of the labelled quote and at least half of the extracted one (so a
 claim cut in two, or one merged with its neighbours, does not count). Pairs are matched one to one, largest overlap
 first. Precision = matched extracted claims / all extracted claims; recall = matched labelled claims / all
-labelled claims. A list item is compared on its own text; its lead-in is not part of the quote.
+labelled claims. A list item is compared on its own text; its lead-in is not part of the quote. Under each set's
+table, recall over its distinct labelled sentences: a sentence the labels split into several claims (one per clause
+or proposition) counts once, found when a claim on it was matched. With more than one set or fold, a last row pools
+them all (in-sample on every set that has been tuned on).
 
 **Fields**, each over matched claims: kind; routes, population and outcome as sets of vocabulary ids; polarity;
 regimen (the labels' single_dose is single, repeated_infusions / boosters / multi_day_infusion are repeated,
@@ -441,12 +444,15 @@ class PageResult:
     nonclaims_verdict: int = 0
     verdicts: int = 0
     verdict_right: int = 0
+    sentences: int = 0  # distinct labelled quotes (a sentence the labels split into several claims counts once)
+    sentences_found: int = 0  # of those, the ones a labelled claim on it was matched for
     fields: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     lines: list[str] = field(default_factory=list)
     kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (labelled, extracted) kind of matched claims
 
     def add(self, other: PageResult) -> None:
-        counts = ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts")
+        counts = ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts",
+                  "sentences", "sentences_found")  # fmt: skip
         for f in (*counts, "verdict_right"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         for f in FIELDS:
@@ -551,6 +557,7 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         label_spans.append(span)
     pairs = match(label_spans, found_spans)
     res.labelled, res.extracted, res.matched = len(items), len(found), len(pairs)
+    res.sentences, res.sentences_found = len(set(label_spans)), len({label_spans[i] for i in pairs})
     for i, item in enumerate(items):
         if i not in pairs:
             res.lines.append(f"  MISSED  [{item['kind']}] {item['quote'][:110]}{_dropped_by(item['quote'])}")
@@ -665,19 +672,33 @@ def run_set(name: str, use_html: bool, link: bool, verbose: bool, kinds: bool = 
     for r in results:
         total.add(r)
     for r in [*results, total]:
-        print(
-            f"{r.page:<12} {r.labelled:>6} {r.extracted:>6} {_pct(r.matched, r.extracted):>5} "
-            f"{_pct(r.matched, r.labelled):>6} {_pct(r.kind_right, r.matched):>5} "
-            f"{(str(r.nonclaims_verdict) + '/' + str(r.nonclaims)) if link else '-':>9} "
-            f"{_pct(r.verdict_right, r.verdicts):>7}  " + " ".join(f"{_pct(r.fields[f], r.matched):>6}" for f in FIELDS)
-        )
+        print_row(r, link)
         if verbose and r.lines and r is not total:
             print("\n".join(r.lines))
+    print_sentences(total)
     if kinds:
         print()
         print_kinds(total)
     print()
     return total
+
+
+def print_row(r: PageResult, link: bool) -> None:
+    print(
+        f"{r.page:<12} {r.labelled:>6} {r.extracted:>6} {_pct(r.matched, r.extracted):>5} "
+        f"{_pct(r.matched, r.labelled):>6} {_pct(r.kind_right, r.matched):>5} "
+        f"{(str(r.nonclaims_verdict) + '/' + str(r.nonclaims)) if link else '-':>9} "
+        f"{_pct(r.verdict_right, r.verdicts):>7}  " + " ".join(f"{_pct(r.fields[f], r.matched):>6}" for f in FIELDS)
+    )
+
+
+def print_sentences(total: PageResult) -> None:
+    """Recall over distinct labelled sentences: where the labels split one sentence into several claims and the
+    extractor proposes the sentence once, recall over claims counts the others as missed."""
+    print(
+        f"  distinct labelled sentences found: {total.sentences_found} of {total.sentences} "
+        f"({_pct(total.sentences_found, total.sentences)})"
+    )
 
 
 def main() -> None:
@@ -696,6 +717,15 @@ def main() -> None:
     totals = [run_set(name, args.html, not args.no_link, args.verbose, args.kinds) for name in names]
     if not any(totals):
         raise SystemExit(f"no labelled pages in {', '.join(str(PAGES / n) for n in names)}")
+    if len(names) > 1:
+        # every set (or fold) above, pooled: in-sample on every set that has been tuned on
+        grand = PageResult("pooled")
+        for t in totals:
+            if t is not None:
+                grand.add(t)
+        print(f"set: {len([t for t in totals if t])} {'folds' if args.fold else 'sets'} above, pooled")
+        print_row(grand, not args.no_link)
+        print_sentences(grand)
 
 
 if __name__ == "__main__":
