@@ -89,3 +89,18 @@ def test_an_instruction_to_the_patient_is_not_a_claim() -> None:
     page = f"Taking ketamine lozenges\n\nKetamine lozenges ease nerve pain.\n\n{told}"
     quotes = {c.quote for c in extract_claims(page)}
     assert "Ketamine lozenges ease nerve pain." in quotes and told not in quotes
+
+
+def test_what_a_study_did_or_set_out_to_do_is_not_a_claim() -> None:
+    from ketalit.claims.extract import extract_claims
+
+    methods = [
+        "Each session lasted 40 minutes, and sessions were given on five consecutive days.",
+        "Their aim was to find out whether giving ketamine in addition to opioids helps to manage cancer pain.",
+    ]
+    found = "Ketamine given with opioids eased cancer pain in that trial."
+    quotes = {c.quote for c in extract_claims("\n\n".join(["Ketamine for cancer pain", *methods, found]))}
+    assert found in quotes and not quotes & set(methods)
+    # what a study found stays a claim, however it is told
+    relief = "Relief from the infusions lasted three weeks."
+    assert relief in {c.quote for c in extract_claims(f"Ketamine for CRPS\n\n{relief}")}
