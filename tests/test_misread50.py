@@ -104,3 +104,26 @@ def test_what_a_study_did_or_set_out_to_do_is_not_a_claim() -> None:
     # what a study found stays a claim, however it is told
     relief = "Relief from the infusions lasted three weeks."
     assert relief in {c.quote for c in extract_claims(f"Ketamine for CRPS\n\n{relief}")}
+
+
+def test_a_claim_that_its_use_has_grown_is_read_for_that_part() -> None:
+    from ketalit.claims.weighing import textbook_parts
+
+    claim = "In the past ten years ketamine infusions have become more popular."
+    (grown,) = [p for p in textbook_parts(claim, "history") if p.name == "its use has grown"]
+    # a guideline's statement that its use has grown states it; a rise in something else does not
+    assert grown.named_in("Over the past 2 decades, the use of ketamine infusions has increased dramatically.")
+    assert grown.named_in("A recent surge in usage has made the infusions a mainstay of treatment.")
+    assert not grown.named_in("Ketamine increased the duration of sensory block after major surgery.")
+    assert not grown.named_in("There is a growing body of clinical evidence to support the use of ketamine.")
+
+
+claims50 = page_claims_fixture(
+    "Ketamine's history\n\nIn the past ten years ketamine infusions have become more popular.\n", "Ketamine's history"
+)
+
+
+def test_its_use_has_grown_is_supported_by_the_records_that_say_so(claims50: dict[str, dict]) -> None:
+    c = claims50["In the past ten years ketamine infusions have become more popular."]
+    assert c["verdict"] == "supported", c["explanation"]
+    assert "'its use has grown' (" in c["explanation"], c["explanation"]
