@@ -127,3 +127,16 @@ def test_its_use_has_grown_is_supported_by_the_records_that_say_so(claims50: dic
     c = claims50["In the past ten years ketamine infusions have become more popular."]
     assert c["verdict"] == "supported", c["explanation"]
     assert "'its use has grown' (" in c["explanation"], c["explanation"]
+
+
+def test_the_page_talking_about_itself_or_its_speaker_or_asking_to_follow_instructions_is_not_a_claim() -> None:
+    from ketalit.claims.extract import extract_claims
+
+    not_claims = [
+        "In this piece we look at what Ketamine treatment is, the way it acts, and the possible advantages it offers.",
+        "Jijun Xu, MD, PhD, a pain medicine specialist, answers questions about CRPS and how ketamine infusions work.",
+        "Do follow your provider's instructions, so that the infusion is safe and does its job.",
+    ]
+    claim = "Ketamine infusions ease CRPS pain."
+    quotes = {c.quote for c in extract_claims("\n\n".join(["Ketamine for CRPS", *not_claims, claim]))}
+    assert claim in quotes and not quotes & set(not_claims)
