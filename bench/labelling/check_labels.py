@@ -1,17 +1,20 @@
-"""Check a folder of pNN.txt + pNN.labels.toml: every quote and lead-in occurs in its page, and every
-kind is one of the catalogue's kinds.
+"""Check a folder of pNN.txt + pNN.labels.toml: every quote and lead-in occurs in its page, and every field of
+every claim holds a value the evaluation can score (kind, routes, regimen, population, outcome, direction,
+polarity, quantity: the values label_vocab.py reads from their homes).
 
     python bench/labelling/check_labels.py DIR
+
+Exits 1 when anything is wrong. A field problem is printed as file, claim number and value only (not the quote).
 """
 
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from label_vocab import allowed, problems  # noqa: E402
+
 from ketalit._compat import tomllib  # noqa: E402
-from ketalit.claims.catalogue import KINDS  # noqa: E402
 
 bad = 0
 
@@ -20,6 +23,7 @@ def norm(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
+table = allowed()
 for lab in sorted(Path(sys.argv[1]).glob("p*.labels.toml")):
     d = tomllib.loads(lab.read_text())
     page = norm((lab.parent / f"{d['page']['id']}.txt").read_text())
@@ -28,8 +32,8 @@ for lab in sorted(Path(sys.argv[1]).glob("p*.labels.toml")):
             if c.get(f) and norm(c[f]) not in page:
                 print(lab.name, c["n"], f, "not in page:", c[f][:80])
                 bad += 1
-        if c.get("kind") not in KINDS:
-            print(lab.name, c["n"], "kind?", c.get("kind"))
+        for p in problems(c, table):
+            print(lab.name, c["n"], "not a label value:", p)
             bad += 1
     for c in d.get("nonclaim", []):
         if norm(c["quote"]) not in page:
