@@ -11,35 +11,26 @@ Used by check_labels.py (to check label files) and brief.py (to fill the lists i
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, as the other bench scripts import it
+from pages_eval import DIRECTIONS, REGIMENS  # noqa: E402  (it puts src/ on the path)
+
 from ketalit.claims.catalogue import KINDS, QUANTITIES  # noqa: E402
 from ketalit.tagging.vocabulary import load_vocabulary  # noqa: E402
-
-
-def _pages_eval():
-    spec = importlib.util.spec_from_file_location("pages_eval", ROOT / "bench" / "pages_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["pages_eval"] = mod  # its dataclasses look their module up by name
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def allowed() -> dict[str, tuple[str, ...]]:
     """Field name -> the values a label may give it, in their homes' order."""
     vocab = load_vocabulary()
-    pe = _pages_eval()
     return {
         "kind": tuple(KINDS),
         "routes": tuple(vocab.ids("route")),
-        "regimen": tuple(pe.REGIMENS),
+        "regimen": tuple(REGIMENS),
         "population": tuple(vocab.ids("setting")),
         "outcome": tuple(vocab.ids("outcome")),
-        "direction": tuple(pe.DIRECTIONS),
+        "direction": tuple(DIRECTIONS),
         "polarity": ("positive", "negative"),
         "quantity": tuple(QUANTITIES),
     }
