@@ -5,6 +5,7 @@
     python bench/pages_eval.py --html              # read the HTML copy of a page where there is one
     python bench/pages_eval.py --no-link -v        # extraction and normalisation only, listing every disagreement
     python bench/pages_eval.py --fold all          # the three cross-validation folds (FOLDS below), each on its own
+    python bench/pages_eval.py --claims out.jsonl  # also write one JSON line per labelled claim (compare two runs)
 
 The sets: `tests/pages/tuning/` (five paraphrased clinic pages, `pNN.txt` or `pNN.html` beside its labels),
 `tests/pages/shipped/` (the five shipped pages; each label file's `[page] file` names the page's text, and they have
@@ -40,6 +41,7 @@ verdict `check` gives (the machine's; there are no reviews here) against the lab
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -467,6 +469,7 @@ class PageResult:
     fields: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     lines: list[str] = field(default_factory=list)
     kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (labelled, extracted) kind of matched claims
+    claims: list[dict[str, Any]] = field(default_factory=list)  # one row per labelled claim (--claims)
 
     def add(self, other: PageResult) -> None:
         counts = ("labelled", "extracted", "matched", "kind_right", "nonclaims", "nonclaims_verdict", "verdicts",
@@ -476,6 +479,7 @@ class PageResult:
         for f in FIELDS:
             self.fields[f] += other.fields[f]
         self.kinds.update(other.kinds)
+        self.claims.extend(other.claims)
 
 
 def page_meta(labels: dict[str, Any]) -> dict[str, str]:
@@ -577,6 +581,7 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
     res.labelled, res.extracted, res.matched = len(items), len(found), len(pairs)
     res.sentences, res.sentences_found = len(set(label_spans)), len({label_spans[i] for i in pairs})
     for i, item in enumerate(items):
+        res.claims.append(claim_row(stem, item, found[pairs[i]] if i in pairs else None))
         if i not in pairs:
             res.lines.append(f"  MISSED  [{item['kind']}] {item['quote'][:110]}{_dropped_by(item['quote'])}")
             continue
@@ -616,6 +621,17 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         if not taken and _dropped_by(nc["quote"]):
             res.lines.append(f"  DROPPED {nc['quote'][:90]}{_dropped_by(nc['quote'])}")
     return res
+
+
+def claim_row(page: str, item: dict[str, Any], found: dict[str, Any] | None) -> dict[str, Any]:
+    """One labelled claim and what check made of it (None: not extracted), for --claims: two runs' files joined on
+    (page, n) show which verdicts a rule change fixed or broke."""
+    row = {"page": page, "n": item.get("n"), "quote": item["quote"], "kind": item["kind"]}
+    row["label"] = item.get("verdict")
+    row["found"] = found is not None
+    row["got_kind"] = found["kind"] if found else None
+    row["got"] = found["verdict"] if found else None
+    return row
 
 
 def _dropped_by(quote: str) -> str:
@@ -727,6 +743,7 @@ def main() -> None:
     ap.add_argument("--no-link", action="store_true", help="extraction and normalisation only (no verdicts; fast)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra claim and disagreement")
     ap.add_argument("--kinds", action="store_true", help="print labelled against extracted kind of the matched claims")
+    ap.add_argument("--claims", metavar="FILE", type=Path, help="write one JSON line per labelled claim to FILE")
     args = ap.parse_args()
     if args.fold:
         names: tuple[str, ...] = tuple(FOLDS) if args.fold == "all" else (args.fold,)
@@ -735,6 +752,11 @@ def main() -> None:
     totals = [run_set(name, args.html, not args.no_link, args.verbose, args.kinds) for name in names]
     if not any(totals):
         raise SystemExit(f"no labelled pages in {', '.join(str(PAGES / n) for n in names)}")
+    if args.claims:
+        with args.claims.open("w", encoding="utf-8") as out:
+            for name, t in zip(names, totals, strict=True):
+                for row in t.claims if t else ():
+                    out.write(json.dumps({"set": name, **row}) + "\n")
     if len(names) > 1:
         # every set (or fold) above, pooled: in-sample on every set that has been tuned on
         grand = PageResult("pooled")
