@@ -1450,6 +1450,12 @@ _DRUG_SUBJECT = re.compile(
     r"(?: (?:infusions?|therapy|treatment))?",
     re.I,
 )
+# a clause that gives the reason for what the main clause says, with the drug as its subject (", as it can bring on
+# hallucinations", "because ketamine may raise blood pressure")
+_REASON_CLAUSE = re.compile(
+    r",?\s+\b(?:as|because|since)\s+(?=(?:ketamine|esketamine|it|they|this (?:drug|medicine)|the (?:drug|medicine))\b)",
+    re.I,
+)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|so|that|which|who|whom|whose|if|when|whenever|because|although|though|while|"
     r"unless|until|once|since|and|or)\b",
@@ -1894,6 +1900,18 @@ def normalise(
                 reasons["polarity"] = f"negation {negated!r} of the harm in the clause after the main one"
     governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
     undone = ""
+    because = _REASON_CLAUSE.search(scope_main) if negated and kind in HARM_KINDS else None
+    main_part = scope_main[: because.start()] if because else ""
+    if because and not any(_first(c[cue], main_part) for cue in ("harm", "side_effect", "dependence")):
+        # "it is not usually chosen as the main anaesthetic, as it can bring on hallucinations": the negation is of the
+        # main clause, which names no harm; the harm is in the clause giving its reason, which does not deny it
+        reason = scope_main[because.end() :]
+        if _first(c["harm"], reason) and not _first(c["negation"], reason):
+            undone = reasons["polarity"] = (
+                f"the negation {negated!r} is of the main clause, which names no harm; the harm is in the clause of "
+                f"its reason ({because.group(0).strip()!r} ...), which does not deny it"
+            )
+            negated = None
     if aside and not negated:
         undone = reasons["polarity"] = (
             f"the negation in {aside[0][1]!r} is not of what ketamine does (data/weighing.toml [textbook] "
