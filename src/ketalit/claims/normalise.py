@@ -1620,6 +1620,12 @@ def normalise(
         # "Nausea – rare": the qualifier is the label's predicate, read as the sentence the item abbreviates
         own = labelled[0]
         reasons["asserts"] = f"a harm named as a label and qualified, read as the sentence it abbreviates: {own!r}"
+    section = c["section_label"].match(own)
+    if section and len(own[section.end() :].split()) >= 3:
+        # "Background: Ketamine at sub-anesthetic doses is effective ...": the label is no word of the claim
+        own = own[section.end() :]
+        as_written = replace(as_written, quote=as_written.quote[section.end() :], clause=own)
+        reasons["asserts"] = f"the sentence after the section label {section.group(0).strip()!r}"
     aside = c["aside"].match(own)
     if aside and len(own[aside.end() :].split()) >= 3:
         # "Besides acting on pain perception, ketamine also has ...": what the phrase sets aside is not this claim
@@ -1889,7 +1895,7 @@ def normalise(
     # a negation in a concessive clause ("Although it does not act as an anti-inflammatory, it...") is not the claim's,
     # nor, in a mechanism claim, one outside what it says ketamine does ("without competing for their binding site")
     scope, aside = mechanism_negation(own) if kind == "mechanism" else (own, [])
-    scope_main = main_clause(scope)
+    scope_main = main_clause(_blank(c["refractory"], scope))  # "pain that does not respond to opioids": who, not what
     negated = _first(c["negation"], scope_main)
     if not negated and kind in HARM_KINDS and scope_main != scope:
         # "Ketamine infusions are chosen because they lead to neither addiction nor physical dependence": the harm and
