@@ -49,6 +49,7 @@ sentence before it in its section, which the normaliser reads for a route the cl
 
 from __future__ import annotations
 
+import contextvars
 import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
@@ -213,8 +214,42 @@ def _rx(patterns: list[str]) -> re.Pattern[str]:
     return either(patterns)
 
 
-@lru_cache(maxsize=1)
+# The short names a page gives ketamine ("subdissociative-dose ketamine (SDK)", "low-dose ketamine (LDK)"): while a
+# page is read, a sentence that names one ("SDK relieved pain more than morphine did") names ketamine. Set by
+# `extract_claims` for the page it reads.
+_ABBREVIATIONS: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("ketamine_abbreviations", default=())
+# ketamine, or a form of it, with a short name in brackets after it that has a K in it (not a route's: "(IV)")
+_ABBREVIATION_DEFINED = re.compile(
+    r"\b(?:es)?ketamine(?:\s+(?:infusions?|infusion therapy|therapy|treatment))?"
+    r"\s*\(\s*(?P<short>(?=[A-Z]*K)[A-Z]{2,5})\s*\)"
+)
+
+
+def abbreviations(text: str) -> tuple[str, ...]:
+    """The short names ``text`` defines for ketamine ("subdissociative-dose ketamine (SDK)" -> "SDK")."""
+    return tuple(sorted({m.group("short") for m in _ABBREVIATION_DEFINED.finditer(text)}))
+
+
 def _compiled() -> dict[str, Any]:
+    """The extraction patterns (``_rules_compiled``), with the short names the page being read gives ketamine
+    (``_ABBREVIATIONS``) among its references to ketamine."""
+    return _with_abbreviations(_ABBREVIATIONS.get())
+
+
+@lru_cache(maxsize=16)
+def _with_abbreviations(short: tuple[str, ...]) -> dict[str, Any]:
+    base = _rules_compiled()
+    if not short:
+        return base
+    names = r"\b(?:" + "|".join(map(re.escape, short)) + r")\b"
+    out = dict(base)
+    for key in ("ketamine", "ketamine_named"):
+        out[key] = re.compile(f"{names}|{base[key].pattern}", base[key].flags)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rules_compiled() -> dict[str, Any]:
     ex = rules()["extract"]
     return {
         "ketamine": _rx(ex["ketamine"]),
@@ -825,7 +860,16 @@ def _numbered_heading(lines: list[str], i: int) -> bool:
 
 
 def extract_claims(text: str, document: str = "") -> list[Candidate]:
-    """The claims of a page's text, in order, each with its exact quote and offsets (and lead-in for list items)."""
+    """The claims of a page's text, in order, each with its exact quote and offsets (and lead-in for list items). A
+    short name the page gives ketamine ("subdissociative-dose ketamine (SDK)") names ketamine wherever it is used."""
+    token = _ABBREVIATIONS.set(abbreviations(text))
+    try:
+        return _extract_claims(text, document)
+    finally:
+        _ABBREVIATIONS.reset(token)
+
+
+def _extract_claims(text: str, document: str) -> list[Candidate]:
     out: list[Candidate] = []
     headings: tuple[str, ...] = ()  # the last two headings: a section and its sub-heading
     lead: _Span | None = None  # the lead-in of the list being read
