@@ -1095,6 +1095,12 @@ def _past_period_only(text: str) -> str | None:
 # side effects named as such, and any word of a benefit: a sentence with the first and none of the second says only
 # that side effects happen (the trained kind model's efficacy is not taken for it)
 _SIDE_EFFECTS_NAMED = re.compile(r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?))\b", re.I)
+# a harm said to happen more often ("were more frequent with ketamine", "a higher incidence of nausea")
+_MORE_OFTEN = re.compile(
+    r"\bmore (?:frequent(?:ly)?|common(?:ly)?|often|likely)\b"
+    r"|\b(?:higher|increased|greater) (?:incidence|rates?|risk|odds)\b",
+    re.I,
+)
 _ANY_BENEFIT = re.compile(
     r"\b(?:help|eas(?:e|es|ed|ing)|relie|lower|reduc|improv|treat|benefi|manag|pain|effective)\w*", re.I
 )
@@ -1708,15 +1714,31 @@ def normalise(
             reading
             and reading.kind == "efficacy"
             and kind in ("side_effect", "dosing")
-            and _SIDE_EFFECTS_NAMED.search(own)
+            and (_SIDE_EFFECTS_NAMED.search(own) or (kind == "side_effect" and _MORE_OFTEN.search(own)))
             and not _first(c["improvement"], own)
             and not _ANY_BENEFIT.search(own)
         ):
-            # "ketamine's adverse effects generally rise with the dose": side effects said to happen, with no word of
-            # anything getting better, are no effect on a condition (read as one, the harm would be weighed as relief)
+            # "ketamine's adverse effects generally rise with the dose", "psychedelic effects were more frequent with
+            # ketamine than with placebo": side effects said to happen, or a harm said to be more frequent, with no
+            # word of anything getting better, are no effect on a condition (read as one, the harm would be weighed as
+            # relief)
             reasons["kind"] += (
                 f" (not the trained kind model's efficacy at probability {reading.probability:.2f}: the sentence names "
                 f"side effects ({_first(c['side_effect'], own)!r}) and nothing that improves)"
+            )
+        elif (
+            reading
+            and reading.kind == "safety"
+            and kind == "side_effect"
+            and reading.probability < 0.5
+            and not _first(c["safety"], own)
+        ):
+            # "psychedelic effects were more frequent with ketamine than with placebo (ratio of risks 5.35)": a harm
+            # the rules read from the sentence, which has no word of safety ("ratio of risks" is a statistic's name);
+            # a reading below even odds does not make it a claim that ketamine is safe
+            reasons["kind"] += (
+                f" (not the trained kind model's safety at probability {reading.probability:.2f}: the sentence names a "
+                f"harm ({_first(c['side_effect'], own)!r}) and no word of safety)"
             )
         elif reading and reading.kind == "duration" and kind != "duration" and harm_time_only(own):
             # "it can bring relief where conventional therapies have not worked, frequently with fewer long-term side
