@@ -1095,6 +1095,13 @@ def _past_period_only(text: str) -> str | None:
 # side effects named as such, and any word of a benefit: a sentence with the first and none of the second says only
 # that side effects happen (the trained kind model's efficacy is not taken for it)
 _SIDE_EFFECTS_NAMED = re.compile(r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?))\b", re.I)
+# ketamine named as a sedative, or sedation as what it is given for ("the safest sedative choice", "for procedural
+# sedation"; not "its sedative effects", a harm)
+_SEDATIVE_ROLE = re.compile(
+    r"\bsedatives?\b(?!\s+(?:and \w+ )?(?:effects?|propert\w+|actions?|qualities)\b)"
+    r"|\bfor (?:procedural |short )?sedation\b|\bto sedate\b",
+    re.I,
+)
 # a harm said to happen more often ("were more frequent with ketamine", "a higher incidence of nausea")
 _MORE_OFTEN = re.compile(
     r"\bmore (?:frequent(?:ly)?|common(?:ly)?|often|likely)\b"
@@ -2006,6 +2013,12 @@ def normalise(
         if not outcomes or outcomes == ["pain_intensity"]:
             outcomes = ["adverse_events"]
         reasons["outcomes"] = f"the harm denied, not the state kept ({kept!r})"
+    purpose = _SEDATIVE_ROLE.search(own) if kind in HARM_KINDS and direction == "does_not_cause" else None
+    if purpose and outcomes == ["sedation"]:
+        # "ketamine is the safest and most effective sedative choice": sedation is what it is given for, not the harm
+        # the claim says it spares; the claim is that it is safe as a sedative
+        outcomes = ["adverse_events"]
+        reasons["outcomes"] = f"sedation is what it is given for ({purpose.group(0)!r}), not a harm denied"
     denied_effect = effect_denied(own) if kind == "efficacy" and direction == "improves" else None
     if denied_effect:
         # "Ketamine given around surgery did not reduce opioid use": the claim is that it does not work, weighed on
