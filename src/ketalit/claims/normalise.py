@@ -1637,7 +1637,8 @@ def normalise(
     if section and len(own[section.end() :].split()) >= 3:
         # "Background: Ketamine at sub-anesthetic doses is effective ...": the label is no word of the claim
         own = own[section.end() :]
-        as_written = replace(as_written, quote=as_written.quote[section.end() :], clause=own)
+        unlabelled = [c["section_label"].sub("", t, count=1) for t in (as_written.quote, as_written.clause)]
+        as_written = replace(as_written, quote=unlabelled[0], clause=unlabelled[1])  # the model reads the page's words
         reasons["asserts"] = f"the sentence after the section label {section.group(0).strip()!r}"
     aside = c["aside"].match(own)
     if aside and len(own[aside.end() :].split()) >= 3:
