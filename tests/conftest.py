@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 # Compiled bytecode kept between runs, in a folder of its own outside the source tree, for the test processes and every
@@ -193,6 +193,15 @@ def claims_of_page(template: Path, folder: Path, text: str, title: str) -> dict[
     shutil.copytree(template, lib, ignore=shutil.ignore_patterns("*.lock"))
     result = check_page(Library.open(lib), text.encode(), "page.txt", title=title)
     return {claim["quote"]: claim for claim in result.claims}
+
+
+def readings(title: str, *sentences: str) -> dict[str, Any]:
+    """The claims ``ketalit check`` extracts from a page of ``sentences`` under the heading ``title``, each quote with
+    its reading (extraction and normalisation only: nothing is linked)."""
+    from ketalit.claims.check import page_claims
+
+    text = "\n\n".join([title, *sentences]) + "\n"
+    return {c.quote: n for c, n in page_claims(text, title=title)}
 
 
 def page_claims_fixture(page: str, title: str) -> Callable[..., dict[str, dict]]:

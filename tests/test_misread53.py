@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from ketalit.claims.check import page_claims
+from conftest import readings
 
 NOT_CHOSEN = "Still, it is not usually chosen as the main anaesthetic, as it can bring on hallucinations."
 UNCONTROLLED = (
@@ -27,31 +27,26 @@ DENIED_IN_MAIN = "Ketamine is not addictive, as it is given in small doses under
 RELIEF_SPAN = "For some patients, relief from a series of infusions lasts for over 10 weeks."
 
 
-def _read(*sentences: str) -> dict[str, object]:
-    text = "Ketamine for pain\n\n" + "\n\n".join(sentences) + "\n"
-    return {c.quote: n for c, n in page_claims(text, title="Ketamine for pain")}
-
-
 def test_a_negation_of_the_main_clause_does_not_deny_the_harm_in_its_reason() -> None:
-    n = _read(NOT_CHOSEN)[NOT_CHOSEN]
+    n = readings("Ketamine for pain", NOT_CHOSEN)[NOT_CHOSEN]
     assert (n.kind, n.polarity, n.direction) == ("side_effect", "positive", "causes"), n
     assert "psychotomimetic" in n.outcomes
     assert "the clause of its reason" in n.reasons["polarity"], n.reasons
 
 
 def test_a_harm_denied_in_its_own_clause_or_named_in_the_main_clause_stays_denied() -> None:
-    read = _read(DENIED_IN_REASON, DENIED_IN_MAIN)
+    read = readings("Ketamine for pain", DENIED_IN_REASON, DENIED_IN_MAIN)
     for sentence in (DENIED_IN_REASON, DENIED_IN_MAIN):
         assert read[sentence].polarity == "negative", (sentence, read[sentence])
 
 
 def test_an_uncontrollable_symptom_is_a_harm_described_not_denied() -> None:
-    n = _read(UNCONTROLLED)[UNCONTROLLED]
+    n = readings("Ketamine for pain", UNCONTROLLED)[UNCONTROLLED]
     assert (n.polarity, n.direction) == ("positive", "causes"), n
 
 
 def test_a_practice_span_is_no_time_of_relief() -> None:
-    read = _read(PRACTICE, RELIEF_SPAN)
+    read = readings("Ketamine for pain", PRACTICE, RELIEF_SPAN)
     n = read[PRACTICE]
     assert n.kind != "duration" and n.quantity is None, n
     assert "opioid_consumption" in n.outcomes

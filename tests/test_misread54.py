@@ -7,7 +7,7 @@ not respond to opioids") are who is treated, not a negation of what ketamine doe
 
 from __future__ import annotations
 
-from ketalit.claims.check import page_claims
+from conftest import readings
 
 THINK = "Some people think of it as a party drug that is very addictive; others think it is unsafe."
 THINK_BACK = "Many people who hear the name ketamine think back to its era of street abuse."
@@ -20,26 +20,21 @@ REFRACTORY = "Ketamine at sub-anesthetic doses is effective for pain that does n
 DENIED = "Ketamine does not cause addiction in patients who do not respond to opioids."
 
 
-def _read(*sentences: str) -> dict[str, object]:
-    text = "Ketamine for pain\n\n" + "\n\n".join(sentences) + "\n"
-    return {c.quote: n for c, n in page_claims(text, title="Ketamine for pain")}
-
-
 def test_what_some_people_think_is_no_claim_unless_the_page_goes_on_to_its_own() -> None:
-    read = _read(THINK, THINK_BACK, THINK_BUT)
+    read = readings("Ketamine for pain", THINK, THINK_BACK, THINK_BUT)
     assert THINK not in read and THINK_BACK not in read, list(read)
     assert THINK_BUT in read
 
 
 def test_a_section_label_is_no_word_of_the_claim() -> None:
-    read = _read(LABELLED, UNLABELLED)
+    read = readings("Ketamine for pain", LABELLED, UNLABELLED)
     labelled, plain = read[LABELLED], read[UNLABELLED]
     assert (labelled.kind, labelled.outcomes, labelled.population) == (plain.kind, plain.outcomes, plain.population)
     assert "section label 'Background:'" in labelled.reasons["asserts"]
 
 
 def test_patients_who_do_not_respond_are_no_negation_of_the_claim() -> None:
-    read = _read(REFRACTORY, DENIED)
+    read = readings("Ketamine for pain", REFRACTORY, DENIED)
     assert read[REFRACTORY].polarity == "positive", read[REFRACTORY]
     assert "pain_intensity" in read[REFRACTORY].outcomes
     assert (read[DENIED].polarity, read[DENIED].direction) == ("negative", "does_not_cause"), read[DENIED]

@@ -6,26 +6,29 @@ of its 13 claims. A short name defined for ketamine on the page names ketamine i
 
 from __future__ import annotations
 
-from ketalit.claims.check import page_claims
 from ketalit.claims.extract import abbreviations
+
+from conftest import readings
 
 DEFINED = "Subdissociative-dose ketamine (SDK) is given as a slow intravenous infusion in the emergency department."
 FASTER = "At 15 minutes, SDK relieved pain more than morphine did."
 OPTION = "Even so, SDK may be regarded as an effective option for managing pain in older patients."
 
 
-def _quotes(*sentences: str) -> list[str]:
-    text = "Ketamine in the emergency department\n\n" + "\n\n".join(sentences) + "\n"
-    return [c.quote for c, _n in page_claims(text, title="Ketamine in the emergency department")]
-
-
 def test_a_short_name_the_page_gives_ketamine_names_ketamine() -> None:
-    quotes = _quotes(DEFINED, FASTER, OPTION)
+    quotes = list(readings("Ketamine in the emergency department", DEFINED, FASTER, OPTION))
     assert FASTER in quotes and OPTION in quotes, quotes
 
 
 def test_a_short_name_names_ketamine_only_on_the_page_that_defines_it() -> None:
-    quotes = _quotes("Ketamine is given as a slow intravenous infusion in the emergency department.", FASTER, OPTION)
+    quotes = list(
+        readings(
+            "Ketamine in the emergency department",
+            "Ketamine is given as a slow intravenous infusion in the emergency department.",
+            FASTER,
+            OPTION,
+        )
+    )
     assert FASTER not in quotes, quotes
 
 

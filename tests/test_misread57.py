@@ -6,7 +6,7 @@ claim is that ketamine is safe as a sedative.
 
 from __future__ import annotations
 
-from ketalit.claims.check import page_claims
+from conftest import readings
 
 SEDATIVE = (
     "For children in the Emergency Department who need a brief procedure, ketamine is the safest and most effective "
@@ -16,18 +16,13 @@ SEDATIVE = (
 NOT_SLEEPY = "Low-dose ketamine has no sedative effects."
 
 
-def _read(*sentences: str) -> dict[str, object]:
-    text = "Ketamine sedation for children\n\n" + "\n\n".join(sentences) + "\n"
-    return {c.quote: n for c, n in page_claims(text, title="Ketamine sedation for children")}
-
-
 def test_a_claim_that_ketamine_is_a_safe_sedative_is_about_its_harms_not_sedation() -> None:
-    n = _read(SEDATIVE)[SEDATIVE]
+    n = readings("Ketamine sedation for children", SEDATIVE)[SEDATIVE]
     assert n.direction == "does_not_cause", n
     assert n.outcomes == ["adverse_events"], n
     assert "what it is given for" in n.reasons["outcomes"]
 
 
 def test_sedative_effects_denied_are_still_sedation_denied() -> None:
-    n = _read(NOT_SLEEPY)[NOT_SLEEPY]
+    n = readings("Ketamine sedation for children", NOT_SLEEPY)[NOT_SLEEPY]
     assert "sedation" in n.outcomes, n
