@@ -1622,6 +1622,9 @@ def _harm_absent_verdict(t: Tally) -> str:
     scoped claim ("rarely", "at the doses we use"), or one that ketamine is safe, is weighed as below: direct credible
     occurrence contradicts it, indirect occurrence makes it mixed; a claim of general safety is capped at mixed by
     serious harms."""
+    excess = no_excess_words(t.claim)
+    if excess:
+        return _no_excess_verdict(t)
     if absolute_denial(t.claim):
         if absolute_contradiction(t)[1]:
             return "contradicted"
@@ -1652,6 +1655,37 @@ def _harm_absent_verdict(t: Tally) -> str:
         return "supported"
     if occur:
         return "mixed" if t.sup else "insufficient"
+    return "insufficient"
+
+
+def no_excess_words(claim: Claim) -> str:
+    """The words with which a claim says a harm is no more frequent with ketamine than with placebo ("are no more
+    frequent than with placebo at the doses used for pain": ``data/weighing.toml`` [harm] no_excess), or "": such a
+    claim is that ketamine adds none of the harm, not that the harm never happens."""
+    m = pattern("harm", "no_excess").search(claim.text)
+    return m.group(0) if m else ""
+
+
+def _no_excess_verdict(t: Tally) -> str:
+    """A harm no more frequent than with placebo (``no_excess_words``). Only comparisons with placebo speak to it:
+    records that the harm was more frequent than with placebo against it, records that it was not (the same) for it;
+    that it occurred with ketamine, with no comparison, says nothing of an excess. Credible records on both sides make
+    it mixed."""
+
+    def against_placebo(e: Evidence, side: int, directions: tuple[str, ...]) -> bool:
+        return any(
+            f.get("vs") == "placebo" and f.get("direction") in directions and f.get("side", 0) * side > 0
+            for f in e.finding
+        )
+
+    more = [e for e in t.con + t.mixed if against_placebo(e, -1, ("higher", "worse"))]
+    same = [e for e in t.sup + t.mixed if against_placebo(e, 1, ("same",))]
+    if more and same and t.credible(more) and t.credible(same):
+        return "mixed"
+    if more and t.credible(more):
+        return "contradicted"
+    if same and t.enough(same):
+        return "supported"
     return "insufficient"
 
 
