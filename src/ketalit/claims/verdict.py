@@ -1621,9 +1621,9 @@ def _harm_absent_verdict(t: Tally) -> str:
     was no more frequent than with placebo do not count for it: it happened in both groups. A hedged or
     scoped claim ("rarely", "at the doses we use"), or one that ketamine is safe, is weighed as below: direct credible
     occurrence contradicts it, indirect occurrence makes it mixed; a claim of general safety is capped at mixed by
-    serious harms."""
-    excess = no_excess_words(t.claim)
-    if excess:
+    serious harms. A harm said to be no more frequent than with placebo is weighed on comparisons with placebo alone
+    (``_no_excess_verdict``)."""
+    if no_excess_words(t.claim):
         return _no_excess_verdict(t)
     if absolute_denial(t.claim):
         if absolute_contradiction(t)[1]:
@@ -2074,6 +2074,12 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         note = (
             f" The claim says the harm is rare ('{rare}'): records that it happens, or happens more often than with "
             "placebo, do not say it is common, so they make the claim mixed, not contradicted." + note
+        )
+    excess = no_excess_words(claim) if asserted_direction(prop) == "does_not_cause" else ""
+    if excess:
+        note = (
+            f" The claim is that the harm is no more frequent than with placebo ('{excess}'): only records that "
+            "compare ketamine with placebo are weighed, not reports that the harm happens." + note
         )
     endorsed = v == "supported"  # before any demotion below: each reason not to endorse is said, not only the first
     divided = regimen_divided(t) if asserted_direction(prop) == "causes" and v in ("supported", "insufficient") else ""
