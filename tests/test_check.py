@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from ketalit._compat import tomllib
 from ketalit.claims.check import check_page
 from ketalit.claims.extract import Candidate, extract_claims
 from ketalit.claims.normalise import normalise, page_context
@@ -1157,6 +1158,24 @@ def test_pages_eval_prints_figures_per_set_page_and_field() -> None:
         assert len(figures) == 3 + 8 and all(0 <= float(x) <= 1 for x in figures), rows[key]
     precision, recall, kind = (float(x) for x in rows[("tuning", "overall")][3:6])
     assert precision >= 0.9 and recall >= 0.9 and kind >= 0.9  # a regression guard, not a figure
+
+
+def test_pages_eval_writes_a_line_per_labelled_claim(tmp_path: Path) -> None:
+    """``--claims FILE``: every labelled claim of the set, found or not, with the kind and verdict check gave it, so
+    that two runs can be joined on (set, page, n)."""
+    out = tmp_path / "claims.jsonl"
+    run_bench("pages_eval.py", "--no-link", "--set", "tuning", "--claims", str(out))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    labelled = {
+        (path.name.split(".")[0], c["n"])
+        for path in (ROOT / "tests" / "pages" / "tuning").glob("*.labels.toml")
+        for c in tomllib.loads(path.read_text(encoding="utf-8")).get("claim", [])
+    }
+    assert {(r["page"], r["n"]) for r in rows} == labelled and len(rows) == len(labelled)
+    assert {r["set"] for r in rows} == {"tuning"}
+    found = [r for r in rows if r["found"]]
+    assert found and all(r["got_kind"] for r in found)
+    assert all(r["got"] is None and r["got_kind"] is None for r in rows if not r["found"])
 
 
 def test_pages_eval_compares_fields_in_the_labels_terms() -> None:
