@@ -43,8 +43,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME = re.compile(r"[A-Z][a-z][A-Za-z'’-]*")  # capitalised, not an acronym
 CAPPED = ("supported", "mixed", "contradicted")
 _BRACKETED = re.compile(r"\(([^)]*)\)|\[([^]]*)\]")
-# the words of a relief for good that a reading of relief as only temporary (direction "fades") carries, denied
-_LASTING_FOR_GOOD = re.compile(r"\bfor\s+good\b|\bforever\b|\bpermanent(?:ly)?\b|\bfor\s+life\b", re.I)
 _DENIED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.I)  # "not the only", "isn't for everyone": denied
 
 
@@ -302,7 +300,10 @@ def coverage(claim: Claim, share: float | None = None) -> Coverage:
 
 @cache
 def _unchecked(key: str) -> re.Pattern[str]:
-    return _compile(settings()["unchecked"][key])
+    table = settings()["unchecked"]
+    if key == "universal":  # a universal of the patients or the effect, and relief for good
+        return _compile([*table["universal"], *table["universal_lasting"]])
+    return _compile(table[key])
 
 
 def _covered(claim: Claim, quote: str) -> list[tuple[int, int]]:
@@ -388,7 +389,7 @@ def unchecked(claim: Claim, evidence: str = "") -> list[str]:
         regimen = _table("regimen", claim.proposition.regimen) if claim.proposition.regimen else None
         carried = [m.span() for m in regimen.finditer(quote)] if regimen else []  # "after a single dose": its regimen
         if claim.proposition.direction == "fades":  # "It cannot make pain go away for good": read as only temporary
-            carried += [m.span() for m in _LASTING_FOR_GOOD.finditer(quote)]
+            carried += [m.span() for m in _unchecked("universal_lasting").finditer(quote)]
         for key in ("universal", "fraction", "superlative"):
             out += [f"{key} {m.group(0)!r}" for m in _unchecked(key).finditer(quote)
                     if not any(x < m.end() and m.start() < y for x, y in carried)
