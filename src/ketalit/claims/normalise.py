@@ -764,6 +764,25 @@ def _denied_harm(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+def harms_given(own: str) -> list[str]:
+    """The harms a sentence says ketamine brings before the negation of the harm it denies ("gives pain relief and
+    sedation without much depression of breathing": 'sedation'): what it gives is not what it says does not happen.
+    Only where a harm closely follows a negation (``_denied_harm``); relief is no harm and is left."""
+    c = _cues()
+    for m in c["negation"].finditer(own):
+        after = re.split(r"[,;:()]", own[m.end() :], maxsplit=1)[0]
+        if _first(c["harm"], " ".join(after.split()[:8])):
+            before = own[: m.start()]
+            words = [
+                hit.group(0)
+                for name, rx in c["outcome_words"]
+                if name not in _RELIEF_OUTCOMES
+                for hit in rx.finditer(before)
+            ]
+            return list(dict.fromkeys(words + [hit.group(0) for hit in c["harm"].finditer(before)]))
+    return []
+
+
 def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:
     c = _cues()
     own = quote or text
@@ -904,6 +923,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         rare_item = listed_item_rare(own)
         if rare_item:
             return "side_effect", f"a list of its side effects, one item said to be rare: {rare_item!r}"
+        denied, denied_harm, _ = _denied_harm(own)
+        if denied and denied_harm:
+            negated, harm = denied, denied_harm  # the harm the negation is of, not one the sentence says it gives
         return "safety", f"{HARM_DENIED}: {negated!r} {harm!r}"
     w = _first(c["speed"], own)
     if w and figure:
@@ -1859,6 +1881,14 @@ def normalise(
         # "With abuse of and addiction to opioids running out of control, ... a safe substitute": the scene the
         # sentence sets, not a harm of ketamine's
         masked = without_opioid_dependence(masked)
+    given = harms_given(own) if kind == "safety" else []
+    if given:
+        # "gives pain relief and sedation without much depression of breathing": the harm denied is the claim's outcome,
+        # not the ones it says ketamine gives
+        masked = _blank(either([rf"\b{re.escape(w)}\b" for w in given]), masked)
+        reasons["outcomes"] = (
+            f"not what it says ketamine gives before the harm it denies: {', '.join(map(repr, given))}"
+        )
     elif kind == "efficacy":
         # "relief without opioids, an alternative to these addictive drugs": what is said of opioids, not an outcome
         # (an item that names a dependence on opioids, "Opioid use disorder", is the condition it is said to treat)
@@ -2308,6 +2338,10 @@ def _direction(
         if compared:
             reasons["direction"] = f"{'less' if compared[1] else 'more'} harm than the comparator: {compared[0]!r}"
             return "less_harm" if compared[1] else "causes"
+        w = _first(c["harm_degree_denied"], text) if comparator else None
+        if w:
+            reasons["direction"] = f"not the same degree of the harm as the comparator: {w!r}"
+            return "less_harm"
         w = harm_lessened(text, outcomes) if polarity != "negative" else None
         if w:
             # "prevents vomiting", "reduces the risk of addiction", "keeps blood pressure stable": less of the harm, or
