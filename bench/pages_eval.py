@@ -9,8 +9,8 @@
 
 The sets: `tests/pages/tuning/` (five paraphrased clinic pages, `pNN.txt` or `pNN.html` beside its labels),
 `tests/pages/shipped/` (the five shipped pages; each label file's `[page] file` names the page's text, and they have
-no verdict labels), `tests/pages/heldout/` to `heldout10/` and `heldout12/` to `heldout53/` (each measured while
-held out, then tuned on like the others; heldout12 to heldout53 measured before, during or after rounds 12 to 57,
+no verdict labels), `tests/pages/heldout/` to `heldout10/` and `heldout12/` to `heldout54/` (each measured while
+held out, then tuned on like the others; heldout12 to heldout54 measured before, during or after rounds 12 to 59,
 then added to the folds; the eleventh set was lost). A set labelled but not yet measured waits under
 `tests/pages/pending/`, which nothing here reads. Each page is checked into a copy of the shipped library's records
 (no claims), exactly as `ketalit check` does it, and compared with its hand labels.
@@ -164,6 +164,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout52/p304",
         "heldout53/p305",
         "heldout53/p308",
+        "heldout54/p311",
+        "heldout54/p314",
     ),
     "B": (
         "heldout/p04",
@@ -268,6 +270,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout52/p301",
         "heldout53/p306",
         "heldout53/p309",
+        "heldout54/p312",
+        "heldout54/p315",
     ),
     "C": (
         "heldout/p06",
@@ -377,6 +381,8 @@ FOLDS: dict[str, tuple[str, ...]] = {
         "heldout52/p303",
         "heldout53/p307",
         "heldout53/p310",
+        "heldout54/p313",
+        "heldout54/p316",
     ),
 }
 FIELDS = ("routes", "regimen", "population", "outcome", "direction", "polarity", "comparator", "quantity")
