@@ -452,15 +452,41 @@ def substantial(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shared * 2 >= (a[1] - a[0]) and shared * 2 >= (b[1] - b[0]) and shared > 0
 
 
-def match(labels: list[tuple[int, int]], found: list[tuple[int, int]]) -> dict[int, int]:
-    """label index -> found index, one to one, largest overlap first."""
+def part_of(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether ``b`` (a part of a sentence that check cut into the claims it makes) lies inside the labelled sentence
+    ``a`` and is a quarter of it or more (labellers quote the whole sentence for each of its claims)."""
+    return a[0] <= b[0] and b[1] <= a[1] and (b[1] - b[0]) * 4 >= (a[1] - a[0]) > 0
+
+
+def match(
+    labels: list[tuple[int, int]],
+    found: list[tuple[int, int]],
+    label_kinds: list[tuple[str, list[str]]] | None = None,
+    found_kinds: list[tuple[str, list[str]]] | None = None,
+) -> dict[int, int]:
+    """label index -> found index, one to one, largest overlap first. Given the (kind, outcomes) of each (``--parts``),
+    a part inside a labelled sentence matches it too, and where overlaps tie (the labels of one sentence) a label of
+    the found claim's kind comes first, then one with more of its outcomes."""
+
+    def alike(i: int, j: int) -> tuple[bool, int]:
+        if not (label_kinds and found_kinds):
+            return False, 0
+        (lk, lo), (fk, fo) = label_kinds[i], found_kinds[j]
+        return lk == fk, len(set(lo) & set(fo))
+
+    parts = bool(label_kinds and found_kinds)
     pairs = sorted(
-        ((overlap(a, b), i, j) for i, a in enumerate(labels) for j, b in enumerate(found) if substantial(a, b)),
+        (
+            (overlap(a, b), alike(i, j), i, j)
+            for i, a in enumerate(labels)
+            for j, b in enumerate(found)
+            if substantial(a, b) or (parts and part_of(a, b))
+        ),
         reverse=True,
     )
     out: dict[int, int] = {}
     used: set[int] = set()
-    for _, i, j in pairs:
+    for _, _, i, j in pairs:
         if i not in out and j not in used:
             out[i] = j
             used.add(j)
@@ -560,7 +586,9 @@ def stored_fields(c: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | None) -> PageResult:
+def evaluate_page(
+    label_path: Path, use_html: bool, link: bool, library: Path | None, by_parts: bool = False
+) -> PageResult:
     from ketalit.claims.check import page_claims
     from ketalit.claims.pages import read_catalogue, read_page
 
@@ -585,6 +613,11 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         text = out.text
         stored = {c["id"]: c for c in read_catalogue(library)["claim"]}  # the normalised fields, as check stored them
         for r in out.claims:
+            if by_parts and r.get("parts"):
+                # the product's judgement of each claim the sentence makes, as `claims list --json` gives it
+                for kept, linked in zip(stored[r["id"]]["parts"], r["parts"], strict=True):
+                    found.append({**stored_fields(kept), "quote": kept["quote"], "verdict": linked["verdict"]})
+                continue
             found.append(
                 {**stored_fields(stored[r["id"]]), "quote": r["quote"], "kind": r["kind"], "verdict": r["verdict"]}
             )
@@ -619,7 +652,8 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         if span is None:
             raise SystemExit(f"{label_path}: claim {item.get('n')}: quote not found in {source.name}")
         label_spans.append(span)
-    pairs = match(label_spans, found_spans)
+    kinds = ([(c["kind"], c.get("outcome", [])) for c in items], [(f["kind"], f["outcome"]) for f in found])
+    pairs = match(label_spans, found_spans, *kinds) if by_parts else match(label_spans, found_spans)
     res.labelled, res.extracted, res.matched = len(items), len(found), len(pairs)
     res.sentences, res.sentences_found = len(set(label_spans)), len({label_spans[i] for i in pairs})
     for i, item in enumerate(items):
@@ -654,7 +688,11 @@ def evaluate_page(label_path: Path, use_html: bool, link: bool, library: Path | 
         if span is None:
             continue
         res.nonclaims += 1
-        taken = [j for j in range(len(found)) if substantial(span, found_spans[j])]
+        taken = [
+            j
+            for j in range(len(found))
+            if substantial(span, found_spans[j]) or (by_parts and part_of(span, found_spans[j]))
+        ]
         for j in taken:
             if link and found[j]["verdict"] != "not_checkable":
                 res.nonclaims_verdict += 1
@@ -714,7 +752,9 @@ def copy_library(dest: Path) -> Path:
     return dest
 
 
-def run_set(name: str, use_html: bool, link: bool, verbose: bool, kinds: bool = False) -> PageResult | None:
+def run_set(
+    name: str, use_html: bool, link: bool, verbose: bool, kinds: bool = False, by_parts: bool = False
+) -> PageResult | None:
     label_files = label_files_of(name)
     if not label_files:
         print(f"{name}: no labelled pages in {PAGES / name}/\n")
@@ -728,7 +768,7 @@ def run_set(name: str, use_html: bool, link: bool, verbose: bool, kinds: bool = 
 
             forget_all_claims(library)
         for path in label_files:
-            results.append(evaluate_page(path, use_html, link, library))
+            results.append(evaluate_page(path, use_html, link, library, by_parts))
     short = {
         "routes": "route",
         "regimen": "regim",
@@ -786,12 +826,18 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra claim and disagreement")
     ap.add_argument("--kinds", action="store_true", help="print labelled against extracted kind of the matched claims")
     ap.add_argument("--claims", metavar="FILE", type=Path, help="write one JSON line per labelled claim to FILE")
+    ap.add_argument(
+        "--parts",
+        action="store_true",
+        help="a sentence check cut into the claims it makes counts as its parts, each with its own verdict, matched "
+        "to the labels of its sentence by kind (default: the sentence, with the verdict of its parts together)",
+    )
     args = ap.parse_args()
     if args.fold:
         names: tuple[str, ...] = tuple(FOLDS) if args.fold == "all" else (args.fold,)
     else:
         names = SETS if args.set == "all" else (args.set,)
-    totals = [run_set(name, args.html, not args.no_link, args.verbose, args.kinds) for name in names]
+    totals = [run_set(name, args.html, not args.no_link, args.verbose, args.kinds, args.parts) for name in names]
     if not any(totals):
         raise SystemExit(f"no labelled pages in {', '.join(str(PAGES / n) for n in names)}")
     if args.claims:

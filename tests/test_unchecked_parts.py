@@ -31,7 +31,7 @@ Ketamine can raise blood pressure and heart rate.
 
 Relief from a ketamine infusion can last for weeks.
 
-Ketamine relieves pain within minutes and lasts up to a year.
+Relief begins within minutes and lasts up to a year.
 
 Ketamine relieves pain in POTS.
 """
@@ -59,7 +59,9 @@ test_a_true_claim_worded_like_a_false_one_keeps_its_verdict = keeps_its_verdict(
 
 
 def test_the_unchecked_part_is_named_and_the_verdict_on_the_reading_kept(claims: dict[str, dict]) -> None:
-    joined = claims["Ketamine relieves pain within minutes and lasts up to a year."]
+    # (a sentence whose subject is ketamine, "Ketamine relieves pain within minutes and lasts up to a year", is cut
+    # into its parts and each is checked: tests/test_parts.py; one whose subject is the relief is read whole)
+    joined = claims["Relief begins within minutes and lasts up to a year."]
     assert joined["verdict"] == "insufficient"
     assert "joined clause 'lasts up to a year'" in joined["explanation"]
     assert "On the reading alone the evidence would be supported" in joined["explanation"]

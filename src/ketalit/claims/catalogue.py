@@ -153,6 +153,9 @@ class Claim:
     # question before it ("Ketamine relieves migraine. The benefit lasts for weeks."): it is judged on its records
     condition: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # a sentence that makes several claims ("works within minutes, has no respiratory depression and relief lasts for
+    # months"): each part a claim of its own, linked on its own; the sentence holds as far as every part does
+    parts: list[Claim] = field(default_factory=list)
 
     def __setattr__(self, name: str, value: Any) -> None:
         super().__setattr__(name, value)
@@ -219,6 +222,7 @@ class Claim:
             "checkable": self.checkable,
             "proposition": self.proposition_dict(),
             **({"condition": self.condition} if self.condition else {}),
+            **({"parts": [p.as_dict() for p in self.parts]} if self.parts else {}),
         }
 
     def proposition_dict(self) -> dict[str, Any]:
@@ -343,36 +347,10 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
         if doc not in docs:
             raise BadInput(f'{where}: no [documents."{doc}"] entry')
         _check(item, where)
-        claim = Claim(
-            id=cid,
-            document=doc,
-            file=docs[doc]["file"],
-            quote=item["quote"],
-            start=item["start"],
-            end=item["end"],
-            kind=item["kind"],
-            routes=item.get("routes", []),
-            outcomes=item.get("outcomes", []),
-            settings=item.get("settings", []),
-            assertion=item.get("assertion", ""),
-            polarity=item.get("polarity", "positive"),
-            lead_in=item.get("lead_in", ""),
-            lead_start=item.get("lead_start"),
-            lead_end=item.get("lead_end"),
-            measure=item.get("measure"),
-            topic=item.get("topic", ""),
-            terms=item.get("terms", ""),
-            checkable=item.get("checkable", True),
-            direction=item.get("direction"),
-            comparator=item.get("comparator"),
-            regimen=item.get("regimen"),
-            severity=item.get("severity"),
-            exposure=item.get("exposure"),
-            concepts=item.get("concepts", []),
-            indirect_only=bool(item.get("indirect_only", False)),
-            all_settings=bool(item.get("all_settings", False)),
-            condition=item.get("condition"),
-        )
+        claim = _claim_of(item, cid, doc, docs[doc]["file"])
+        for k, part in enumerate(item.get("parts", []), 1):
+            _check(part, f"{where}, part {k}")
+            claim.parts.append(_claim_of(part, f"{cid}.{k}", doc, docs[doc]["file"]))
         if verify:
             if doc not in texts:
                 texts[doc] = (Path(library_root) / docs[doc]["file"]).read_text(encoding="utf-8")
@@ -382,10 +360,49 @@ def load_catalogue(library_root: Path, verify: bool = True) -> list[Claim]:
                     f"{where}: the quote is not at {claim.start}..{claim.end} of "
                     f"{docs[doc]['file']} (was the source edited?)"
                 )
-            if claim.lead_in and text[claim.lead_start : claim.lead_end] != claim.lead_in:
-                raise BadInput(f"{where}: the lead-in is not at its offsets")
+            for c in (claim, *claim.parts):
+                if c is not claim and text[c.start : c.end] != c.quote:
+                    raise BadInput(f"{where}: the words of its part {c.id} are not at {c.start}..{c.end}")
+                if c.lead_in and text[c.lead_start : c.lead_end] != c.lead_in:
+                    raise BadInput(
+                        f"{where}: the lead-in{'' if c is claim else ' of part ' + c.id} is not at its offsets"
+                    )
         claims.append(claim)
     return claims
+
+
+def _claim_of(item: dict[str, Any], cid: str, doc: str, file: str) -> Claim:
+    """A Claim from a catalogue entry (or one part of it) that ``_check`` has read."""
+    return Claim(
+        id=cid,
+        document=doc,
+        file=file,
+        quote=item["quote"],
+        start=item["start"],
+        end=item["end"],
+        kind=item["kind"],
+        routes=item.get("routes", []),
+        outcomes=item.get("outcomes", []),
+        settings=item.get("settings", []),
+        assertion=item.get("assertion", ""),
+        polarity=item.get("polarity", "positive"),
+        lead_in=item.get("lead_in", ""),
+        lead_start=item.get("lead_start"),
+        lead_end=item.get("lead_end"),
+        measure=item.get("measure"),
+        topic=item.get("topic", ""),
+        terms=item.get("terms", ""),
+        checkable=item.get("checkable", True),
+        direction=item.get("direction"),
+        comparator=item.get("comparator"),
+        regimen=item.get("regimen"),
+        severity=item.get("severity"),
+        exposure=item.get("exposure"),
+        concepts=item.get("concepts", []),
+        indirect_only=bool(item.get("indirect_only", False)),
+        all_settings=bool(item.get("all_settings", False)),
+        condition=item.get("condition"),
+    )
 
 
 # A claim that denies ketamine an effect is weighed on the evidence for the effect, each side turned round.

@@ -27,6 +27,7 @@ from .catalogue import id_order
 from .extract import Candidate, extract_claims
 from .normalise import Normalised, normalise, page_context
 from .pages import describe, last_claim_number, read_catalogue, read_page, sha256, write_catalogue
+from .parts import part_entry, parts_of
 from .review import apply_reviews, norm_quote, reviewed_catalogue, reviews
 
 
@@ -150,10 +151,20 @@ def page_claims(
     text: str, title: str = "", url: str = "", clinic: str = "", document: str = "", learned: bool = True
 ) -> list[tuple[Candidate, Normalised]]:
     """The claims of a page's text, each with its proposition, read in the page's context (the route and condition
-    its title, address and clinic give): what `ketalit check` stores and `ketalit claims extract` prints. Without
-    ``learned``, the kinds are the rules' alone (see `normalise`)."""
+    its title, address and clinic give): what `ketalit check` stores and `ketalit claims extract` prints. A sentence
+    that makes several claims carries its parts in its reading (``parts.parts_of``). Without ``learned``, the kinds
+    are the rules' alone (see `normalise`)."""
     context = page_context(text, title, url, clinic)
-    return [(c, normalise(c, text, context, learned)) for c in extract_claims(text, document)]
+
+    def read(candidate: Candidate) -> Normalised:
+        return normalise(candidate, text, context, learned)
+
+    out = []
+    for c in extract_claims(text, document):
+        whole = read(c)
+        whole.parts = [part_entry(pc, pn) for pc, pn in parts_of(c, read, whole)]
+        out.append((c, whole))
+    return out
 
 
 def _update_claims(lib: Library, catalogue: dict[str, Any], doc_id: str, text: str, result: CheckResult) -> None:
@@ -248,13 +259,14 @@ def link_claims(lib: Library, ids: set[str] | None = None, document: str | None 
         index = SearchIndex.for_library(lib)
         judgements = Judgements(lib)
         for claim in chosen:
-            evidence, verdict, explanation = link_claim(claim, index, lib, readings, records, judgements=judgements)
+            linked = link_claim(claim, index, lib, readings, records, judgements=judgements)
             rows.append(
                 {
                     **claim.as_dict(),
-                    "verdict": verdict,
-                    "explanation": explanation,
-                    "evidence": [e.as_dict() for e in evidence],
+                    "verdict": linked.verdict,
+                    "explanation": linked.explanation,
+                    "evidence": [e.as_dict() for e in linked.evidence],
+                    **({"parts": linked.parts} if linked.parts else {}),
                 }
             )
         del index

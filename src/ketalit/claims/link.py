@@ -11,6 +11,7 @@ Here they are put together, and pairs of claims from different pages that cannot
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,16 @@ from .findings import Reading, findings_version, is_current, reading_of, source_
 from .judged import Judgements, claim_key
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
-from .verdict import Evidence, claim_condition, design_label, design_weight, unnamed, unplaced, verdict
+from .verdict import (
+    Evidence,
+    claim_condition,
+    conjunction,
+    design_label,
+    design_weight,
+    unnamed,
+    unplaced,
+    verdict,
+)
 from .weighing import Condition
 
 MAX_PER_SIDE = 40  # records kept per stance (supports, contradicts, mixed), strongest design first
@@ -172,6 +182,30 @@ def evidence_for(
     )
 
 
+class Linked(tuple[list[Evidence], str, str]):
+    """One claim linked: (the records cited, the verdict, why), and in ``parts``, for a sentence that makes several
+    claims, each part's words, reading, verdict and explanation (as ``claims list --json`` shows them)."""
+
+    parts: list[dict[str, Any]]
+
+    def __new__(cls, evidence: list[Evidence], verdict: str, explanation: str, parts: list[dict[str, Any]]) -> Linked:
+        self = super().__new__(cls, (evidence, verdict, explanation))
+        self.parts = parts
+        return self
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return self[0]
+
+    @property
+    def verdict(self) -> str:
+        return self[1]
+
+    @property
+    def explanation(self) -> str:
+        return self[2]
+
+
 def link_claim(
     claim: Claim,
     index: SearchIndex,
@@ -180,11 +214,50 @@ def link_claim(
     records: dict[int, Record] | None = None,
     semantic: np.ndarray | None = None,
     judgements: Judgements | None = None,
-) -> tuple[list[Evidence], str, str]:
-    """(evidence, verdict, explanation) of one claim. ``readings`` and ``records`` cache each record and its
+) -> Linked:
+    """One claim's evidence, verdict and explanation. ``readings`` and ``records`` cache each record and its
     findings across claims; ``semantic``: every record's similarity to the claim, when computed for all claims;
     ``judgements``: the records' judgements kept from earlier links, and where this link's go.
-    Records are read as stored, without a copy (linking only reads them): their findings may be a JSON string."""
+    Records are read as stored, without a copy (linking only reads them): their findings may be a JSON string.
+    A sentence that makes several claims (``claim.parts``) is linked part by part, each part on its own records, and
+    its verdict is theirs together (``verdict.conjunction``); the records cited are each part's, each said to be for
+    its part."""
+    if claim.parts:
+        return _link_parts(claim, index, lib, readings, records, judgements)
+    evidence, v, explanation = _link_one(claim, index, lib, readings, records, semantic, judgements)
+    return Linked(evidence, v, explanation, [])
+
+
+def _link_parts(
+    claim: Claim,
+    index: SearchIndex,
+    lib: Library,
+    readings: dict[int, Reading] | None,
+    records: dict[int, Record] | None,
+    judgements: Judgements | None,
+) -> Linked:
+    evidence: list[Evidence] = []
+    results: list[tuple[str, str, str]] = []
+    parts: list[dict[str, Any]] = []
+    for k, part in enumerate(claim.parts, 1):
+        cited, v, why = _link_one(part, index, lib, readings, records, None, judgements)
+        words = part.text
+        results.append((words, v, why))
+        parts.append({**part.as_dict(), "verdict": v, "explanation": why})
+        evidence += [replace(e, why=f"for part {k} ('{words}'): {e.why}") for e in cited]
+    v, explanation = conjunction(results)
+    return Linked(evidence, v, explanation, parts)
+
+
+def _link_one(
+    claim: Claim,
+    index: SearchIndex,
+    lib: Library,
+    readings: dict[int, Reading] | None = None,
+    records: dict[int, Record] | None = None,
+    semantic: np.ndarray | None = None,
+    judgements: Judgements | None = None,
+) -> tuple[list[Evidence], str, str]:
     readings = {} if readings is None else readings
     records = {} if records is None else records
     found: list[Evidence] = []

@@ -128,6 +128,8 @@ class Normalised:
     concepts: list[list[str]] = field(default_factory=list)  # words a finding's sentence must name, one per group
     condition: str | None = None  # the named condition taken from the sentence or question before ([condition] id)
     reasons: dict[str, str] = field(default_factory=dict)
+    # a sentence that makes several claims: each part as the catalogue keeps it (``parts.part_entry``)
+    parts: list[dict[str, Any]] = field(default_factory=list)
 
     def catalogue_fields(self) -> dict[str, Any]:
         """The claim's fields as the catalogue (claims.toml) stores them."""
@@ -156,6 +158,8 @@ class Normalised:
             out["concepts"] = self.concepts
         if self.condition:
             out["condition"] = self.condition
+        if self.parts:
+            out["parts"] = self.parts
         return out
 
     def as_dict(self) -> dict[str, Any]:

@@ -221,6 +221,8 @@ def _claims_with_decisions(lib: Library, verify: bool = True) -> list[tuple[Clai
             if r.get("action") == "edit":
                 for key, value in (r.get("fields") or {}).items():
                     _set(claim, key, value)
+                # a person's reading of the sentence replaces the machine's cut of it into parts
+                claim.parts = []
         out.append((claim, decided[-1]["action"] if decided else None))
     for cid, rows in grouped.items():
         if cid in machine_ids or cid.startswith("orphan:"):

@@ -35,13 +35,14 @@ def _link_rows(
     judgements = Judgements(lib)
     for claim in claims:
         sims = semantic[:, column[claim.id]] if semantic is not None and claim.id in column else None
-        evidence, verdict, explanation = link_claim(claim, index, lib, readings, records, sims, judgements)
+        linked = link_claim(claim, index, lib, readings, records, sims, judgements)
         rows.append(
             {
                 **claim.as_dict(),
-                "verdict": verdict,
-                "explanation": explanation,
-                "evidence": [e.as_dict() for e in evidence],
+                "verdict": linked.verdict,
+                "explanation": linked.explanation,
+                "evidence": [e.as_dict() for e in linked.evidence],
+                **({"parts": linked.parts} if linked.parts else {}),
             }
         )
     judgements.save(keep_unused=False)  # every claim was linked: what no claim used is dropped

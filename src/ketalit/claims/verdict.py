@@ -1856,6 +1856,30 @@ def _wider_label(broader: frozenset[str], wider: list[Evidence]) -> str:
     return " or ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in labels)
 
 
+# How far each verdict establishes a claim, for a sentence that holds only as far as each of its parts does.
+_ESTABLISHED = {"supported": 3, "mixed": 2, "insufficient": 1, "no_evidence": 0}
+
+
+def conjunction(parts: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """(verdict, explanation) of a sentence that makes several claims, from each part's (words, verdict,
+    explanation): a part the evidence contradicts makes the sentence contradicted (a claim joined to a false one is
+    not endorsed by its true part); otherwise it is as established as its least established part ("works within
+    minutes" supported and "relief lasts for months" mixed: mixed). Parts that are not empirical statements are left
+    out."""
+    weighed = [(w, v, why) for w, v, why in parts if v != "not_checkable"]
+    if not weighed:
+        return "not_checkable", "Not an empirical statement: none of its parts can be tested against the literature."
+    verdicts = [v for _, v, _ in weighed]
+    v = "contradicted" if "contradicted" in verdicts else min(verdicts, key=lambda x: _ESTABLISHED[x])
+    said = " ".join(f"Part {i}, '{w}': {why}" for i, (w, _, why) in enumerate(parts, 1))
+    head = v.replace("_", " ").capitalize()
+    return v, (
+        f"{head}: the sentence makes {len(parts)} claims, each checked on its own, and holds only as far as each "
+        f"of them does ({', '.join(f'{i}: {pv.replace(chr(95), chr(32))}' for i, (_, pv, _) in enumerate(parts, 1))}). "
+        f"{said}"
+    )
+
+
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """(verdict, explanation naming the deciding findings) for a claim and its evidence. A mechanism claim that says
     what its target does in the body ("glutamate, a neurotransmitter linked to both pain and mood") was read without
