@@ -1880,17 +1880,57 @@ def conjunction(parts: list[tuple[str, str, str]]) -> tuple[str, str]:
     )
 
 
+# What a claim that the evidence for an effect is weak comes to, from the engine's verdict on the effect.
+_WEAK_EVIDENCE = {"supported": "mixed", "no_evidence": "no_evidence", "not_checkable": "not_checkable"}
+
+
+def weak_evidence_words(claim: Claim) -> str:
+    """The words with which an effect claim says the evidence for the effect is weak or unclear ("is not backed by
+    strong scientific evidence", "There is no clear evidence that ketamine ... works": ``data/weighing.toml``
+    [evidence_strength] weak), or ""."""
+    if claim.kind not in ("efficacy", "comparative", "onset", "duration"):
+        return ""
+    m = pattern("evidence_strength", "weak").search(claim.text)
+    return m.group(0) if m else ""
+
+
+def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) -> tuple[str, str]:
+    """A claim that the evidence for an effect is weak (``weak_evidence_words``), weighed for the effect: it holds
+    where the effect is mixed, insufficient or contradicted; where the effect is supported it is mixed, for the
+    verdict reads no certainty grading and cannot refute a judgement of weak evidence; no evidence stays so."""
+    twin = replace(affirmed(claim), polarity="positive")
+    turned = evidence
+    if claim.proposition.direction == "no_effect":
+        turned = [replace(e, stance=STANCE_TURNED.get(e.stance, e.stance)) for e in evidence]
+    effect, why = _claim_verdict(twin, turned)
+    v = _WEAK_EVIDENCE.get(effect, "supported")
+    head = v.replace("_", " ").capitalize()
+    return v, (
+        f"{head}: the claim is about the strength of the evidence ({words!r}) that {twin.assertion}; weighed for that "
+        f"effect, {why[0].lower()}{why[1:]}"
+    )
+
+
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """(verdict, explanation naming the deciding findings) for a claim and its evidence. A mechanism claim that says
     what its target does in the body ("glutamate, a neurotransmitter linked to both pain and mood") was read without
     those outcomes (``normalise.target_roles``): its explanation says so, unless its reading holds them. A claim that
     denies ketamine an effect ("did not reduce opioid use") is weighed as the claim of the effect, on the same records
     with their stances turned round, and its verdict is turned round too: evidence that the effect is real contradicts
-    the denial."""
+    the denial. A claim that the evidence for an effect is weak is weighed for the effect too
+    (``weak_evidence_verdict``)."""
+    weak = weak_evidence_words(claim)
+    if weak:
+        return weak_evidence_verdict(claim, evidence, weak)
+    return _claim_verdict(claim, evidence)
+
+
+def _claim_verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
+    """``verdict``, the claim read as a claim of its effect."""
     if claim.proposition.direction == "no_effect":
         twin = affirmed(claim)
         turned = [replace(e, stance=STANCE_TURNED.get(e.stance, e.stance)) for e in evidence]
-        v, why = verdict(twin, turned)
+        v, why = _claim_verdict(twin, turned)
         v = VERDICT_TURNED.get(v, v)
         return (
             v,
