@@ -183,6 +183,13 @@ def evaluate(labels: list[dict[str, Any]], rows: dict[str, dict[str, Any]], role
             else:
                 got_stance = cited[0]["stance"] if cited else "not cited"
                 missed.append((row["id"], key["record"], want, got_stance))
+
+    def kind_of(row: dict[str, Any], e: dict[str, Any]) -> str:
+        """The kind of the claim a cited record is for: the part's, for a sentence checked part by part."""
+        m = re.match(r"for part (\d+) ", e.get("why") or "")
+        parts = row.get("parts") or []
+        return parts[int(m.group(1)) - 1]["kind"] if m and int(m.group(1)) <= len(parts) else row["kind"]
+
     unbacked = []
     bad = Counter()
     bad_examples: list[tuple[str, str, str]] = []
@@ -191,7 +198,7 @@ def evaluate(labels: list[dict[str, Any]], rows: dict[str, dict[str, Any]], role
         if row["verdict"] in ("supported", "contradicted"):
             backed = any(
                 roles.role(e, s) in ("results", "conclusions")
-                or (row["kind"] in TEXTBOOK_KINDS and roles.role(e, s) != "title")
+                or (kind_of(row, e) in TEXTBOOK_KINDS and roles.role(e, s) != "title")
                 for e in cited
                 for s in e["rationale"]
             )
@@ -203,7 +210,7 @@ def evaluate(labels: list[dict[str, Any]], rows: dict[str, dict[str, Any]], role
                 if (
                     r == "title"
                     or r == "methods"
-                    or (r in ("background", "objective") and row["kind"] not in TEXTBOOK_KINDS)
+                    or (r in ("background", "objective") and kind_of(row, e) not in TEXTBOOK_KINDS)
                 ):
                     bad[r] += 1
                     bad_examples.append((row["id"], r, s[:100]))
