@@ -1885,6 +1885,10 @@ def normalise(
         # "With abuse of and addiction to opioids running out of control, ... a safe substitute": the scene the
         # sentence sets, not a harm of ketamine's
         masked = without_opioid_dependence(masked)
+    elif kind == "efficacy":
+        # "relief without opioids, an alternative to these addictive drugs": what is said of opioids, not an outcome
+        # (an item that names a dependence on opioids, "Opioid use disorder", is the condition it is said to treat)
+        masked = without_opioids_addictive(masked)
     given = harms_given(own) if kind == "safety" else []
     if given:
         # "gives pain relief and sedation without much depression of breathing": the harm denied is the claim's outcome,
@@ -1893,10 +1897,6 @@ def normalise(
         reasons["outcomes"] = (
             f"not what it says ketamine gives before the harm it denies: {', '.join(map(repr, given))}"
         )
-    elif kind == "efficacy":
-        # "relief without opioids, an alternative to these addictive drugs": what is said of opioids, not an outcome
-        # (an item that names a dependence on opioids, "Opioid use disorder", is the condition it is said to treat)
-        masked = without_opioids_addictive(masked)
     head = condition_head(own, candidate.lead_in) if kind == "efficacy" else None
     if head:
         # "Migraine: a type of headache marked by ... nausea and vomiting": the symptoms of the condition's description

@@ -1871,12 +1871,12 @@ def conjunction(parts: list[tuple[str, str, str]]) -> tuple[str, str]:
         return "not_checkable", "Not an empirical statement: none of its parts can be tested against the literature."
     verdicts = [v for _, v, _ in weighed]
     v = "contradicted" if "contradicted" in verdicts else min(verdicts, key=lambda x: _ESTABLISHED[x])
+    listed = ", ".join(f"{i}: {pv.replace('_', ' ')}" for i, (_, pv, _) in enumerate(parts, 1))
     said = " ".join(f"Part {i}, '{w}': {why}" for i, (w, _, why) in enumerate(parts, 1))
     head = v.replace("_", " ").capitalize()
     return v, (
         f"{head}: the sentence makes {len(parts)} claims, each checked on its own, and holds only as far as each "
-        f"of them does ({', '.join(f'{i}: {pv.replace(chr(95), chr(32))}' for i, (_, pv, _) in enumerate(parts, 1))}). "
-        f"{said}"
+        f"of them does ({listed}). {said}"
     )
 
 
