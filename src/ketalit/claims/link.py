@@ -224,40 +224,6 @@ def link_claim(
     its part."""
     if claim.parts:
         return _link_parts(claim, index, lib, readings, records, judgements)
-    evidence, v, explanation = _link_one(claim, index, lib, readings, records, semantic, judgements)
-    return Linked(evidence, v, explanation, [])
-
-
-def _link_parts(
-    claim: Claim,
-    index: SearchIndex,
-    lib: Library,
-    readings: dict[int, Reading] | None,
-    records: dict[int, Record] | None,
-    judgements: Judgements | None,
-) -> Linked:
-    evidence: list[Evidence] = []
-    results: list[tuple[str, str, str]] = []
-    parts: list[dict[str, Any]] = []
-    for k, part in enumerate(claim.parts, 1):
-        cited, v, why = _link_one(part, index, lib, readings, records, None, judgements)
-        words = part.text
-        results.append((words, v, why))
-        parts.append({**part.as_dict(), "verdict": v, "explanation": why})
-        evidence += [replace(e, why=f"for part {k} ('{words}'): {e.why}") for e in cited]
-    v, explanation = conjunction(results)
-    return Linked(evidence, v, explanation, parts)
-
-
-def _link_one(
-    claim: Claim,
-    index: SearchIndex,
-    lib: Library,
-    readings: dict[int, Reading] | None = None,
-    records: dict[int, Record] | None = None,
-    semantic: np.ndarray | None = None,
-    judgements: Judgements | None = None,
-) -> tuple[list[Evidence], str, str]:
     readings = {} if readings is None else readings
     records = {} if records is None else records
     found: list[Evidence] = []
@@ -294,7 +260,28 @@ def _link_one(
         for e in sorted((x for x in found if x.stance == side), key=rank)[:MAX_PER_SIDE]
     ]
     context = [e for e in found if e.stance == NEUTRAL and e.related][:MAX_NEUTRAL]
-    return cited + context, v, explanation
+    return Linked(cited + context, v, explanation, [])
+
+
+def _link_parts(
+    claim: Claim,
+    index: SearchIndex,
+    lib: Library,
+    readings: dict[int, Reading] | None,
+    records: dict[int, Record] | None,
+    judgements: Judgements | None,
+) -> Linked:
+    evidence: list[Evidence] = []
+    results: list[tuple[str, str, str]] = []
+    parts: list[dict[str, Any]] = []
+    for k, part in enumerate(claim.parts, 1):
+        cited, v, why = link_claim(part, index, lib, readings, records, judgements=judgements)
+        words = part.text
+        results.append((words, v, why))
+        parts.append({**part.as_dict(), "verdict": v, "explanation": why})
+        evidence += [replace(e, why=f"for part {k} ('{words}'): {e.why}") for e in cited]
+    v, explanation = conjunction(results)
+    return Linked(evidence, v, explanation, parts)
 
 
 # -- contradictions between documents ----------------------------------------------------------------------------------
