@@ -658,8 +658,11 @@ def evaluate_page(
         if span is None:
             raise SystemExit(f"{label_path}: claim {item.get('n')}: quote not found in {source.name}")
         label_spans.append(span)
-    kinds = ([(c["kind"], c.get("outcome", [])) for c in items], [(f["kind"], f["outcome"]) for f in found])
-    pairs = match(label_spans, found_spans, *kinds) if by_parts else match(label_spans, found_spans)
+    if by_parts:
+        kinds = [(c["kind"], c.get("outcome", [])) for c in items], [(f["kind"], f["outcome"]) for f in found]
+        pairs = match(label_spans, found_spans, *kinds)
+    else:
+        pairs = match(label_spans, found_spans)
     res.labelled, res.extracted, res.matched = len(items), len(found), len(pairs)
     res.sentences, res.sentences_found = len(set(label_spans)), len({label_spans[i] for i in pairs})
     for i, item in enumerate(items):

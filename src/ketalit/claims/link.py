@@ -271,6 +271,8 @@ def _link_parts(
     records: dict[int, Record] | None,
     judgements: Judgements | None,
 ) -> Linked:
+    readings = {} if readings is None else readings  # one cache for every part
+    records = {} if records is None else records
     evidence: list[Evidence] = []
     results: list[tuple[str, str, str]] = []
     parts: list[dict[str, Any]] = []

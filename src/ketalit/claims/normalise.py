@@ -44,6 +44,7 @@ not, relief given a figure for one regimen and population, relief said to last o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -753,10 +754,10 @@ def listed_item_rare(text: str) -> str | None:
     return rare.group(0)
 
 
-def _denied_harm(text: str) -> tuple[str | None, str | None, str | None]:
-    """(negation, harm, dependence) for the first negation ([normalise] negation) that a harm or a dependence follows
-    closely, in its clause (within eight words: "without serious side effects", "with no side effects at all", "has not
-    led to addiction"); (None, None, None) if none does ("chronic pain that will not yield to treatment, ... chemical
+def _denials(text: str) -> Iterator[tuple[re.Match[str], str | None, str | None]]:
+    """Each negation ([normalise] negation) that a harm or a dependence follows closely, in its clause (within eight
+    words: "without serious side effects", "with no side effects at all", "has not led to addiction"), with that harm
+    and dependence; not one whose clause names neither ("chronic pain that will not yield to treatment, ... chemical
     dependency": the negation is of something else)."""
     c = _cues()
     for m in c["negation"].finditer(text):
@@ -764,27 +765,29 @@ def _denied_harm(text: str) -> tuple[str | None, str | None, str | None]:
         window = " ".join(after.split()[:8])
         harm, dep = _first(c["harm"], window), _first(c["dependence"], window)
         if harm or dep:
-            return m.group(0), harm, dep
+            yield m, harm, dep
+
+
+def _denied_harm(text: str) -> tuple[str | None, str | None, str | None]:
+    """(negation, harm, dependence) for the first of ``_denials``; (None, None, None) if there is none."""
+    for m, harm, dep in _denials(text):
+        return m.group(0), harm, dep
     return None, None, None
 
 
 def harms_given(own: str) -> list[str]:
     """The harms a sentence says ketamine brings before the negation of the harm it denies ("gives pain relief and
     sedation without much depression of breathing": 'sedation'): what it gives is not what it says does not happen.
-    Only where a harm closely follows a negation (``_denied_harm``); relief is no harm and is left."""
+    Only where a harm closely follows a negation (``_denials``); relief is no harm and is left."""
     c = _cues()
-    for m in c["negation"].finditer(own):
-        after = re.split(r"[,;:()]", own[m.end() :], maxsplit=1)[0]
-        if _first(c["harm"], " ".join(after.split()[:8])):
-            before = own[: m.start()]
-            words = [
-                hit.group(0)
-                for name, rx in c["outcome_words"]
-                if name not in _RELIEF_OUTCOMES
-                for hit in rx.finditer(before)
-            ]
-            return list(dict.fromkeys(words + [hit.group(0) for hit in c["harm"].finditer(before)]))
-    return []
+    m = next((m for m, harm, _ in _denials(own) if harm), None)
+    if m is None:
+        return []
+    before = own[: m.start()]
+    words = [
+        hit.group(0) for name, rx in c["outcome_words"] if name not in _RELIEF_OUTCOMES for hit in rx.finditer(before)
+    ]
+    return list(dict.fromkeys(words + [hit.group(0) for hit in c["harm"].finditer(before)]))
 
 
 def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tuple[str, str]:

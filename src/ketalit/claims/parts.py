@@ -63,11 +63,11 @@ def cuts(text: str) -> tuple[tuple[int, int], list[tuple[int, int, bool]]]:
     subject of its own)]); no parts when the subject is not ketamine or there is no place to cut."""
     start, end, verb = _subject(text)
     subject = text[start:end]
-    if not verb or not _is_ketamine(subject) or _patterns()["relative"].search(subject):
+    pats = _patterns()
+    if not verb or not _is_ketamine(subject) or pats["relative"].search(subject):
         # (a subject that opens a relative clause, "Ketamine, which was approved in 1970, is safe": its main verb
         # comes after the clause, and a cut there would make the clause a claim)
         return (start, end), []
-    pats = _patterns()
     points: list[tuple[int, int, bool]] = []  # (joint start, part start, own subject)
     for m in pats["joint"].finditer(text, end + len(verb)):
         if _inside_brackets(text, m.start()) or (points and m.start() < points[-1][1]):

@@ -29,9 +29,11 @@ def _link_rows(
     rows = []
     readings: dict[int, Reading] = {}
     records: dict[int, Record] = {}
-    # one pass over the record vectors for every claim's query
-    semantic = index.similarities([query_text(c) for c in claims if c.checkable], lib) if index.n else None
-    column = {c.id: j for j, c in enumerate(c for c in claims if c.checkable)}
+    # one pass over the record vectors for every claim's query (not a sentence linked part by part: each part is
+    # searched for with its own query)
+    searched = [c for c in claims if c.checkable and not c.parts]
+    semantic = index.similarities([query_text(c) for c in searched], lib) if index.n else None
+    column = {c.id: j for j, c in enumerate(searched)}
     judgements = Judgements(lib)
     for claim in claims:
         sims = semantic[:, column[claim.id]] if semantic is not None and claim.id in column else None

@@ -1884,6 +1884,11 @@ def conjunction(parts: list[tuple[str, str, str]]) -> tuple[str, str]:
 _WEAK_EVIDENCE = {"supported": "mixed", "no_evidence": "no_evidence", "not_checkable": "not_checkable"}
 
 
+def _turned(evidence: list[Evidence]) -> list[Evidence]:
+    """The records' stances turned round: on an effect a claim denies, as on the effect, or back."""
+    return [replace(e, stance=STANCE_TURNED.get(e.stance, e.stance)) for e in evidence]
+
+
 def weak_evidence_words(claim: Claim) -> str:
     """The words with which an effect claim says the evidence for the effect is weak or unclear ("is not backed by
     strong scientific evidence", "There is no clear evidence that ketamine ... works": ``data/weighing.toml``
@@ -1899,9 +1904,7 @@ def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) ->
     where the effect is mixed, insufficient or contradicted; where the effect is supported it is mixed, for the
     verdict reads no certainty grading and cannot refute a judgement of weak evidence; no evidence stays so."""
     twin = replace(affirmed(claim), polarity="positive")
-    turned = evidence
-    if claim.proposition.direction == "no_effect":
-        turned = [replace(e, stance=STANCE_TURNED.get(e.stance, e.stance)) for e in evidence]
+    turned = _turned(evidence) if claim.proposition.direction == "no_effect" else evidence
     effect, why = _claim_verdict(twin, turned)
     v = _WEAK_EVIDENCE.get(effect, "supported")
     head = v.replace("_", " ").capitalize()
@@ -1929,8 +1932,7 @@ def _claim_verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """``verdict``, the claim read as a claim of its effect."""
     if claim.proposition.direction == "no_effect":
         twin = affirmed(claim)
-        turned = [replace(e, stance=STANCE_TURNED.get(e.stance, e.stance)) for e in evidence]
-        v, why = _claim_verdict(twin, turned)
+        v, why = _claim_verdict(twin, _turned(evidence))
         v = VERDICT_TURNED.get(v, v)
         return (
             v,
