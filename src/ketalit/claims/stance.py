@@ -1884,7 +1884,8 @@ def _names(harm: tuple[re.Pattern[str], ...], text: str) -> bool:
 
 def named_harm(claim: Claim) -> tuple[re.Pattern[str], ...]:
     """Patterns for the words of the harm a list item names under a lead-in ("possible side effects include: Increased
-    secretions") when the vocabulary has no outcome for it (the claim's only outcome is adverse events in general):
+    secretions"), or a sentence after its verb of causing ("may cause blurred vision"), when the vocabulary has no
+    outcome for it (the claim's only outcome is adverse events in general):
     findings on adverse events in general are indirect for it, only a sentence that names it is direct. Empty when
     the claim names no such harm."""
     prop = claim.proposition
@@ -1895,9 +1896,14 @@ def named_harm(claim: Claim) -> tuple[re.Pattern[str], ...]:
 
         said = harm_compared_named(claim.quote)
         return _named_harm(said) if said else ()
-    if prop.direction != "causes" or set(prop.outcomes) != {"adverse_events"} or not claim.lead_in:
+    if prop.direction != "causes" or set(prop.outcomes) != {"adverse_events"}:
         return ()
-    return _named_harm(claim.quote)
+    if claim.lead_in:
+        return _named_harm(claim.quote)
+    # a sentence of its own ("Ketamine may cause blurred vision"): the harm is what its verb of causing is followed
+    # by ([harm] caused_harm); side effects in general name none
+    m = pattern("harm", "caused_harm").search(claim.quote) if claim.kind == "side_effect" else None
+    return _named_harm(m.group("harm")) if m else ()
 
 
 HARM_DIRECTIONS = ("causes", "does_not_cause", "less_harm")
