@@ -30,6 +30,7 @@ from .text import NUMBER_WORDS as NUMBERS_IN_WORDS
 from .verdict import (
     ACTIVE,
     GIVEN,
+    absolute_denial,
     asserted_direction,
     claim_condition,
     condition_outcomes,
@@ -1932,6 +1933,18 @@ def another_harm(claimed: tuple[NamedHarm, ...], outcome: str | None, sentence: 
     return f"names {said}, not the harm the claim names ({', '.join(h.id.replace('_', ' ') for h in mine)})"
 
 
+def other_change(claimed: tuple[NamedHarm, ...], claim_text: str, outcome: str | None, sentence: str) -> str:
+    """For a claim that a harm goes one way ("usually does not drop blood pressure by much", "may raise your heart
+    rate"), why a finding on its outcome is not evidence on it: its sentence says the harm goes only the other way
+    ("mean blood pressure increased"); "" if it counts (the same way, both ways or neither: the harm as a whole)."""
+    for h in claimed:
+        said = h.change(claim_text) if h.outcome == outcome else ""
+        seen = h.change(sentence) if said else ""
+        if seen and seen != said:
+            return f"names a {seen} in {h.id.replace('_', ' ')}, not the {said} the claim names"
+    return ""
+
+
 def _expanded(sentence: str, abbrevs: dict[str, str]) -> str:
     """``text.expand``, kept for the process: a record's finding sentences are expanded for each claim about a named
     condition that it is a candidate for (keyed on the sentence and the record's abbreviations, in their order)."""
@@ -1986,6 +1999,9 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
     if varies:
         prop = replace(prop, quantity=None)  # its figures illustrate the range; none is checked
     claimed, elsewhere = claimed_harms(claim), ""
+    # which way the harm goes counts for a claim that says it goes one way, not for an absolute denial: "won't slow your
+    # heart rate" is read as leaving the heart rate alone, and a rise refutes it as a fall would
+    one_way = claimed if claimed and not absolute_denial(claim) else ()
     for f in reading.findings:
         if only is not None and f.s not in only:
             continue
@@ -1995,6 +2011,7 @@ def stance_of(claim: Claim, rec: Record, reading: Reading) -> Stance:
         if not _relevant(prop, f, text, claim.kind, title, routes):
             continue
         other = another_harm(claimed, f.outcome, text) if claimed else ""
+        other = other or (other_change(one_way, claim.text, f.outcome, text) if one_way else "")
         if other:
             elsewhere = elsewhere or other
             continue  # heart rate for a claim about blood pressure: another harm of the same outcome

@@ -123,6 +123,17 @@ class NamedHarm:
     id: str
     outcome: str  # the vocabulary outcome it is filed under
     words: re.Pattern[str]  # its name and synonyms, as claims and abstracts write them
+    # the words of it going up and of it going down ("hypertension", "blood pressure rose"; "a drop in blood
+    # pressure"), for a harm that changes either way; None for one that does not
+    rise: re.Pattern[str] | None = None
+    fall: re.Pattern[str] | None = None
+
+    def change(self, text: str) -> str:
+        """Which way a text says the harm goes: "rise", "fall", or "" when it names both ways or neither."""
+        if self.rise is None or self.fall is None:
+            return ""
+        up, down = bool(self.rise.search(text)), bool(self.fall.search(text))
+        return "rise" if up and not down else "fall" if down and not up else ""
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +144,8 @@ def named_harms() -> tuple[NamedHarm, ...]:
     for key, spec in weighing()["harm"].get("named", {}).items():
         if not vocab.has("outcome", spec["outcome"]):
             raise ValueError(f"data/weighing.toml: [harm.named.{key}] {spec['outcome']!r} is not a vocabulary outcome")
-        out.append(NamedHarm(key, spec["outcome"], either(spec["words"])))
+        rise, fall = (either(spec[k]) if k in spec else None for k in ("rise", "fall"))
+        out.append(NamedHarm(key, spec["outcome"], either(spec["words"]), rise, fall))
     return tuple(out)
 
 
