@@ -464,10 +464,22 @@ def substantial(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shared * 2 >= (a[1] - a[0]) and shared * 2 >= (b[1] - b[0]) and shared > 0
 
 
-def part_of(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def part_of(a: tuple[int, int], b: tuple[int, int], item: bool = False) -> bool:
     """Whether ``b`` (a part of a sentence that check cut into the claims it makes) lies inside the labelled sentence
-    ``a`` and is a quarter of it or more (labellers quote the whole sentence for each of its claims)."""
-    return a[0] <= b[0] and b[1] <= a[1] and (b[1] - b[0]) * 4 >= (a[1] - a[0]) > 0
+    ``a`` and is a quarter of it or more (labellers quote the whole sentence for each of its claims), or, for an item
+    of a list inside the sentence, of any length."""
+    return a[0] <= b[0] and b[1] <= a[1] and ((b[1] - b[0]) * 4 >= (a[1] - a[0]) or item) and a[1] > a[0]
+
+
+def _found_span(flat: str, f: dict[str, Any]) -> tuple[int, int]:
+    """Where an extracted claim is in the normalised page text: a list item inside its own sentence."""
+    if "sentence" in f:
+        at = locate(flat, f["sentence"])
+        if at is not None:
+            inside = locate(flat[at[0] : at[1]], f["quote"])
+            if inside is not None:
+                return at[0] + inside[0], at[0] + inside[1]
+    return locate(flat, f["quote"]) or (0, 0)
 
 
 def match(
@@ -475,24 +487,34 @@ def match(
     found: list[tuple[int, int]],
     label_kinds: list[tuple[str, list[str]]] | None = None,
     found_kinds: list[tuple[str, list[str]]] | None = None,
+    items: dict[int, str] | None = None,
+    label_words: list[str] | None = None,
 ) -> dict[int, int]:
     """label index -> found index, one to one, largest overlap first. Given the (kind, outcomes) of each (``--parts``),
     a part inside a labelled sentence matches it too, and where overlaps tie (the labels of one sentence) a label of
-    the found claim's kind comes first, then one with more of its outcomes."""
+    the found claim's kind comes first, then one with more of its outcomes. ``items``: the found claims that are items
+    of a list inside their sentence (index -> the item's words), matched inside it whatever their length, to the label
+    of their sentence whose proposition (``label_words``) shares most of their words before any other tie-break."""
+    items = items or {}
 
-    def alike(i: int, j: int) -> tuple[bool, int]:
+    def alike(i: int, j: int) -> tuple[int, bool, int]:
         if not (label_kinds and found_kinds):
-            return False, 0
+            return 0, False, 0
         (lk, lo), (fk, fo) = label_kinds[i], found_kinds[j]
-        return lk == fk, len(set(lo) & set(fo))
+        shared = 0
+        if j in items and label_words:
+            shared = len(
+                set(re.findall(r"[a-z]{3,}", items[j].lower())) & set(re.findall(r"[a-z]{3,}", label_words[i].lower()))
+            )
+        return shared, lk == fk, len(set(lo) & set(fo))
 
     parts = bool(label_kinds and found_kinds)
     pairs = sorted(
         (
-            (overlap(a, b), alike(i, j), i, j)
+            (0 if j in items else overlap(a, b), alike(i, j), i, j)
             for i, a in enumerate(labels)
             for j, b in enumerate(found)
-            if substantial(a, b) or (parts and part_of(a, b))
+            if substantial(a, b) or (parts and part_of(a, b, j in items))
         ),
         reverse=True,
     )
@@ -626,9 +648,15 @@ def evaluate_page(
         stored = {c["id"]: c for c in read_catalogue(library)["claim"]}  # the normalised fields, as check stored them
         for r in out.claims:
             if by_parts and r.get("parts"):
-                # the product's judgement of each claim the sentence makes, as `claims list --json` gives it
-                for kept, linked in zip(stored[r["id"]]["parts"], r["parts"], strict=True):
-                    found.append({**stored_fields(kept), "quote": kept["quote"], "verdict": linked["verdict"]})
+                # the product's judgement of each claim the sentence makes, as `claims list --json` gives it; the
+                # items of a list are found inside their own sentence (an item's words, "nausea", may come earlier)
+                kept_parts = stored[r["id"]]["parts"]
+                item = bool(kept_parts[0].get("lead_in"))
+                for kept, linked in zip(kept_parts, r["parts"], strict=True):
+                    found.append(
+                        {**stored_fields(kept), "quote": kept["quote"], "verdict": linked["verdict"]}
+                        | ({"sentence": r["quote"]} if item else {})
+                    )
                 continue
             found.append(
                 {**stored_fields(stored[r["id"]]), "quote": r["quote"], "kind": r["kind"], "verdict": r["verdict"]}
@@ -656,7 +684,7 @@ def evaluate_page(
             )
     flat = _norm(text)
     # offsets in the normalised text: re-locate every extracted quote there
-    found_spans = [locate(flat, f["quote"]) or (0, 0) for f in found]
+    found_spans = [_found_span(flat, f) for f in found]
     items = labels.get("claim", [])
     label_spans = []
     for item in items:
@@ -666,7 +694,9 @@ def evaluate_page(
         label_spans.append(span)
     if by_parts:
         kinds = [(c["kind"], c.get("outcome", [])) for c in items], [(f["kind"], f["outcome"]) for f in found]
-        pairs = match(label_spans, found_spans, *kinds)
+        listed = {j: f["quote"] for j, f in enumerate(found) if "sentence" in f}
+        words = [c.get("proposition", "") or c["quote"] for c in items]
+        pairs = match(label_spans, found_spans, *kinds, items=listed, label_words=words)
     else:
         pairs = match(label_spans, found_spans)
     res.labelled, res.extracted, res.matched = len(items), len(found), len(pairs)

@@ -167,6 +167,13 @@ class Claim:
         """The claim as a reader understands it: a list item together with its lead-in."""
         return with_lead_in(self.lead_in, self.quote)
 
+    @property
+    def listed(self) -> bool:
+        """Whether the claim's parts are the items of a list inside its sentence ("may bring on serious side effects,
+        such as sedation, ... and vomiting"; claims/parts.py list_items): the first is read with the words before the
+        list as its lead-in, where a sentence cut at a new predicate begins with its own words."""
+        return bool(self.parts) and bool(self.parts[0].lead_in)
+
     @cached_property
     def proposition(self) -> Proposition:
         if self.direction:

@@ -33,6 +33,7 @@ from .verdict import (
     conjunction,
     design_label,
     design_weight,
+    items_checked,
     unnamed,
     unplaced,
     verdict,
@@ -221,7 +222,8 @@ def link_claim(
     Records are read as stored, without a copy (linking only reads them): their findings may be a JSON string.
     A sentence that makes several claims (``claim.parts``) is linked part by part, each part on its own records, and
     its verdict is theirs together (``verdict.conjunction``); the records cited are each part's, each said to be for
-    its part."""
+    its part. A sentence that lists items (``claim.listed``) keeps its own verdict as a whole, its items each checked
+    beside it (``verdict.items_checked``)."""
     if claim.parts:
         return _link_parts(claim, index, lib, readings, records, judgements)
     readings = {} if readings is None else readings
@@ -282,6 +284,12 @@ def _link_parts(
         results.append((words, v, why))
         parts.append({**part.as_dict(), "verdict": v, "explanation": why})
         evidence += [replace(e, why=f"for part {k} ('{words}'): {e.why}") for e in cited]
+    if claim.listed:
+        # a list's items are checked each on its own, and the sentence keeps its verdict as a whole
+        # (verdict.items_checked)
+        whole = link_claim(replace(claim, parts=[]), index, lib, readings, records, judgements=judgements)
+        items = [(part.quote, v) for part, (_, v, _) in zip(claim.parts, results, strict=True)]
+        return Linked(whole.evidence + evidence, whole.verdict, f"{whole.explanation} {items_checked(items)}", parts)
     v, explanation = conjunction(results)
     return Linked(evidence, v, explanation, parts)
 

@@ -92,6 +92,84 @@ def cuts(text: str) -> tuple[tuple[int, int], list[tuple[int, int, bool]]]:
     return (start, end), parts
 
 
+@lru_cache(maxsize=1)
+def _list_patterns() -> dict[str, Any]:
+    p = rules()["parts"]
+    return {
+        "opener": either(p["list_opener"]),
+        "verb": either(p["list_verb"]),
+        "end": either(p["list_end"]),
+        "lead": either(p["list_lead"]),
+        "item_verb": either(p["list_item_verb"]),
+        "words": int(p["list_item_words"]),
+        "first_words": int(p["list_verb_first_words"]),
+        "phrase": either(p["list_item_phrase"]),
+    }
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` with what is inside brackets blanked out (same length): a list is not cut inside them."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch == "("
+        out.append(" " if depth and ch not in "()" else ch)
+        depth -= ch == ")" and depth > 0
+    return "".join(out)
+
+
+def list_items(text: str, after: int = 0) -> tuple[int, list[tuple[int, int]]] | None:
+    """A list inside a sentence (``[parts]`` list_opener, list_verb, list_end of data/claim_text.toml): (where the words
+    before it end, [(item start, item end)]), or None. "may bring on serious side effects, such as sedation,
+    dissociation and vomiting" lists three side effects after "such as"; "has been used to treat depression, PTSD and
+    fibromyalgia" three uses after "treat". At least three items, each short, after ``after`` (the subject's verb)."""
+    pats = _list_patterns()
+    flat = _unbracketed(text)
+    opener = pats["opener"].search(flat, after)
+    comma = flat.find(",", after)
+    by_verb = False
+    if opener and (comma < 0 or opener.start() <= comma + 1 or flat.find(",", opener.end()) > 0):
+        start = opener.end()
+    elif comma > 0:
+        by_verb = True
+        verbs = list(pats["verb"].finditer(flat, after, comma))
+        if not verbs:
+            return None
+        start = verbs[-1].end()
+    else:
+        return None
+    end_at = pats["end"].search(flat, start)
+    stop = end_at.start() if end_at else len(text.rstrip(" .!?"))
+    region = flat[start:stop]
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", region)]
+    spans: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(pieces):
+        piece = region[a:b]
+        lead_word = re.match(r"\s*(?:and|or)\s+", piece)
+        if lead_word:
+            a += lead_word.end()
+        last_joint = list(re.finditer(r"\s+(?:and|or)\s+", region[a:b])) if k == len(pieces) - 1 else []
+        if last_joint:
+            j = last_joint[-1]
+            spans += [(a, a + j.start()), (a + j.end(), b)]
+        else:
+            spans.append((a, b))
+    items = []
+    for a, b in spans:
+        words = re.findall(r"[\w'’-]+", region[a:b])  # (what is inside brackets is blanked: not counted)
+        if not words or len(words) > pats["words"] or pats["item_verb"].search(region[a:b]):
+            return None
+        lstrip = len(region[a:b]) - len(region[a:b].lstrip())
+        items.append((start + a + lstrip, start + a + len(region[a:b].rstrip())))
+    if len(items) < 3 or not pats["lead"].search(text[:start]):
+        return None
+    if by_verb and (
+        len(text[items[0][0] : items[0][1]].split()) > pats["first_words"]
+        or any(pats["phrase"].search(text[a:b]) for a, b in items)
+    ):
+        return None
+    return start, items
+
+
 def parts_of(candidate: Candidate, read: Reader, whole: Normalised) -> list[tuple[Candidate, Normalised]]:
     """The parts of a sentence that makes several claims, each with its reading (``read``), where the cut gives claims
     of their own (see the module's docstring); [] when the sentence is one claim (``whole`` its reading)."""
@@ -99,7 +177,7 @@ def parts_of(candidate: Candidate, read: Reader, whole: Normalised) -> list[tupl
         return []
     (_, s1), parts = cuts(candidate.quote)
     if not parts:
-        return []
+        return _items_of(candidate, read)
     # what a part without a subject is read with: the sentence up to the end of its subject, any opening phrase
     # with it ("At those doses, ketamine" ... "gives deep analgesia")
     subject = candidate.quote[:s1].rstrip()
@@ -119,6 +197,37 @@ def parts_of(candidate: Candidate, read: Reader, whole: Normalised) -> list[tupl
     readings = [(n.kind, tuple(sorted(n.outcomes)), n.direction, n.polarity) for _, n in out]
     mechanism = any(n.kind == "mechanism" for _, n in out)
     if not all(n.checkable for _, n in out) or len(set(readings)) < len(readings) or mechanism:
+        return []
+    return out
+
+
+def _items_of(candidate: Candidate, read: Reader) -> list[tuple[Candidate, Normalised]]:
+    """The items of a list inside the sentence (``list_items``), each a part read with the words before the list as its
+    lead-in ("Ketamine may bring on serious side effects, such as" ... "a dry mouth"), as an item of a bulleted list
+    is; [] when there is no list, when an item is a mechanism (a list of the drug's targets is read as one mechanism
+    claim, by its parts) or when fewer than two items are claims that can be checked."""
+    text = candidate.quote
+    _, end, verb = _subject(text)
+    listed = list_items(text, end + len(verb))
+    if listed is None:
+        return []
+    lead_end, items = listed
+    lead = text[:lead_end].rstrip()
+    out: list[tuple[Candidate, Normalised]] = []
+    for i, (a, b) in enumerate(items):
+        where = f"item {i + 1} of {len(items)} of the list in the sentence {text[:60]!r}"
+        part = replace(
+            candidate,
+            quote=text[a:b],
+            start=candidate.start + a,
+            end=candidate.start + b,
+            lead_in=lead,
+            lead_start=candidate.start,
+            lead_end=candidate.start + len(lead),
+            why=f"{candidate.why}; {where}" if candidate.why else where,
+        )
+        out.append((part, read(part)))
+    if any(n.kind == "mechanism" for _, n in out) or sum(n.checkable for _, n in out) < 2:
         return []
     return out
 

@@ -1880,6 +1880,18 @@ def conjunction(parts: list[tuple[str, str, str]]) -> tuple[str, str]:
     )
 
 
+def items_checked(items: list[tuple[str, str]]) -> str:
+    """What the explanation of a sentence that lists items says of them, from each item's (words, verdict): each is
+    checked on its own (its verdict and explanation are the part's), and the sentence keeps its verdict as a whole: the
+    list illustrates what its lead says ("may bring on serious side effects, such as ..."), and an item no record
+    names does not make the side effects the lead speaks of less established."""
+    listed = ", ".join(f"{i}: '{w}' {v.replace('_', ' ')}" for i, (w, v) in enumerate(items, 1))
+    return (
+        f"The sentence lists {len(items)} items, each checked on its own ({listed}); the verdict above is the "
+        "sentence's as a whole."
+    )
+
+
 # What a claim that the evidence for an effect is weak comes to, from the engine's verdict on the effect.
 _WEAK_EVIDENCE = {"supported": "mixed", "no_evidence": "no_evidence", "not_checkable": "not_checkable"}
 
