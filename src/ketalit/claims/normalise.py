@@ -1669,6 +1669,12 @@ def normalise(
         unlabelled = [c["section_label"].sub("", t, count=1) for t in (as_written.quote, as_written.clause)]
         as_written = replace(as_written, quote=unlabelled[0], clause=unlabelled[1])  # the model reads the page's words
         reasons["asserts"] = f"the sentence after the section label {section.group(0).strip()!r}"
+    belief = c["belief_set_aside"].match(own)
+    if belief and len(own[belief.end() :].split()) >= 3:
+        # "Young people may believe that ... do no harm, but ketamine is both dangerous and addictive": the belief is
+        # reported to be set aside; the claim is what follows it
+        own = own[belief.end() :]
+        reasons["asserts"] = f"the sentence after the belief it reports and sets aside ({belief.group(0).strip()!r})"
     aside = c["aside"].match(own)
     if aside and len(own[aside.end() :].split()) >= 3:
         # "Besides acting on pain perception, ketamine also has ...": what the phrase sets aside is not this claim
