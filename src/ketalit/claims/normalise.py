@@ -1224,6 +1224,7 @@ def quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
 
 def _quantity(text: str, kind: str) -> tuple[Quantity | None, str]:
     c = _cues()
+    text = _blank(c["regimen_length"], text)  # how long the infusions run: no time of relief
     low_text = text.lower()
     if kind == "onset":
         m = _TO_HOUR.search(text)
