@@ -3,9 +3,9 @@ vision and slurred speech. Said each in a sentence of its own, "Ketamine may cau
 trials whose only words on harms were "adverse events occurred" or "caused intolerable cognitive side effects": the word
 "cause" was one of the claim's search terms, and any sentence on harms named it. "Ketamine may cause dry mouth" and "...
 slurred speech" were read as benefits with nothing to weigh (not checkable); a verb of causing with no word of a benefit
-after it is now a cue of a side effect ([normalise] side_effect in data/claim_text.toml). A sentence that says ketamine
-causes a harm the vocabulary has no outcome for is a side effect claim, and only a sentence that names that harm (or a
-word of its [harm] synonyms) is direct evidence for it, as for an item of a list of side effects.
+after it is now a cue of a side effect ([normalise] side_effect_caused in data/claim_text.toml). A sentence that says
+ketamine causes a harm the vocabulary has no outcome for is a side effect claim, and only a sentence that names that
+harm (or a word of its [harm] synonyms) is direct evidence for it, as for an item of a list of side effects.
 """
 
 from __future__ import annotations

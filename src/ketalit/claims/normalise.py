@@ -973,7 +973,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         if _first(c["clinical_outcome"], own):
             return "efficacy", f"a mechanism ({w!r}) that improves a condition: {_first(c['clinical_outcome'], own)!r}"
         return "mechanism", f"mechanism: {w!r}"
-    w = _first(c["side_effect"], text)
+    w = _first(c["side_effect"], text) or _first(c["side_effect_caused"], text)
     if w:
         if _first(c["comparative"], own):
             return "comparative", f"comparative: {_first(c['comparative'], own)!r}"
