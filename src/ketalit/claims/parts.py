@@ -162,10 +162,8 @@ def list_items(text: str, after: int = 0) -> tuple[int, list[tuple[int, int]]] |
         items.append((start + a + lstrip, start + a + len(region[a:b].rstrip())))
     if len(items) < 3 or not pats["lead"].search(text[:start]):
         return None
-    if by_verb and (
-        len(text[items[0][0] : items[0][1]].split()) > pats["first_words"]
-        or any(pats["phrase"].search(text[a:b]) for a, b in items)
-    ):
+    first = len(re.findall(r"[\w'’-]+", flat[items[0][0] : items[0][1]]))  # (counted as every item's words are)
+    if by_verb and (first > pats["first_words"] or any(pats["phrase"].search(text[a:b]) for a, b in items)):
         return None
     return start, items
 
