@@ -36,6 +36,8 @@ Reader = Callable[[Candidate], Normalised]
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """The ``[parts]`` patterns of data/claim_text.toml, compiled once: where a sentence is cut (``cuts``) and where a
+    list inside it is (``list_items``)."""
     p = rules()["parts"]
     predicate = either(p["predicate"]).pattern
     again = either(p["subject_again"]).pattern
@@ -45,6 +47,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "joint": either(p["joint"]),
         "predicate": re.compile(rf"(?:{predicate})", re.I),
         "again": re.compile(rf"(?:{again})\s+(?:{predicate})", re.I),
+        **{key: either(p[f"list_{key}"]) for key in ("opener", "verb", "end", "lead", "item_verb", "item_phrase")},
     }
 
 
@@ -92,21 +95,6 @@ def cuts(text: str) -> tuple[tuple[int, int], list[tuple[int, int, bool]]]:
     return (start, end), parts
 
 
-@lru_cache(maxsize=1)
-def _list_patterns() -> dict[str, Any]:
-    p = rules()["parts"]
-    return {
-        "opener": either(p["list_opener"]),
-        "verb": either(p["list_verb"]),
-        "end": either(p["list_end"]),
-        "lead": either(p["list_lead"]),
-        "item_verb": either(p["list_item_verb"]),
-        "words": int(p["list_item_words"]),
-        "first_words": int(p["list_verb_first_words"]),
-        "phrase": either(p["list_item_phrase"]),
-    }
-
-
 def _unbracketed(text: str) -> str:
     """``text`` with what is inside brackets blanked out (same length): a list is not cut inside them."""
     out, depth = [], 0
@@ -122,7 +110,7 @@ def list_items(text: str, after: int = 0) -> tuple[int, list[tuple[int, int]]] |
     before it end, [(item start, item end)]), or None. "may bring on serious side effects, such as sedation,
     dissociation and vomiting" lists three side effects after "such as"; "has been used to treat depression, PTSD and
     fibromyalgia" three uses after "treat". At least three items, each short, after ``after`` (the subject's verb)."""
-    pats = _list_patterns()
+    pats, p = _patterns(), rules()["parts"]
     flat = _unbracketed(text)
     opener = pats["opener"].search(flat, after)
     comma = flat.find(",", after)
@@ -156,14 +144,14 @@ def list_items(text: str, after: int = 0) -> tuple[int, list[tuple[int, int]]] |
     items = []
     for a, b in spans:
         words = re.findall(r"[\w'’-]+", region[a:b])  # (what is inside brackets is blanked: not counted)
-        if not words or len(words) > pats["words"] or pats["item_verb"].search(region[a:b]):
+        if not words or len(words) > p["list_item_words"] or pats["item_verb"].search(region[a:b]):
             return None
         lstrip = len(region[a:b]) - len(region[a:b].lstrip())
         items.append((start + a + lstrip, start + a + len(region[a:b].rstrip())))
     if len(items) < 3 or not pats["lead"].search(text[:start]):
         return None
     first = len(re.findall(r"[\w'’-]+", flat[items[0][0] : items[0][1]]))  # (counted as every item's words are)
-    if by_verb and (first > pats["first_words"] or any(pats["phrase"].search(text[a:b]) for a, b in items)):
+    if by_verb and (first > p["list_verb_first_words"] or any(pats["item_phrase"].search(text[a:b]) for a, b in items)):
         return None
     return start, items
 
