@@ -1495,6 +1495,37 @@ _DRUG_SUBJECT = re.compile(
 )
 # a clause that gives the reason for what the main clause says, with the drug as its subject (", as it can bring on
 # hallucinations", "because ketamine may raise blood pressure")
+# where a sentence's coordinated clauses meet (", and", ", but", ", while", "; ")
+_COORDINATION = re.compile(r",\s*(?:and|but|while|whereas|yet)\b|;", re.I)
+_HARM_CUES = ("harm", "side_effect", "dependence", "safety", "harm_absent", "harm_general", "harm_unnamed")
+
+
+def _names_harm(text: str) -> bool:
+    """Whether ``text`` names a harm (a particular one or harm in general: "no serious health problems"), a dependence,
+    a side effect or safety, in the words of the cues or as an outcome the vocabulary counts among the harms."""
+    c = _cues()
+    if any(_first(c[cue], text) for cue in _HARM_CUES):
+        return True
+    return bool(set(_tags(text).get("outcome", [])) & lexicon().harms)
+
+
+def negation_elsewhere(text: str, negated: str) -> str | None:
+    """The clause holding the negation ``negated`` when it is not the harm's: a sentence of coordinated clauses whose
+    clause with the negation names no harm, no side effect and no safety, while another clause does ("as safe as IV
+    ketamine ..., and to its being a handy option that needs no needle": 'no' denies the needle, not a harm). None
+    when the negation is in the clause that names the harm, or the sentence has one clause."""
+    bounds = [0, *(m.end() for m in _COORDINATION.finditer(text)), len(text) + 1]
+    if len(bounds) < 3:
+        return None
+    clauses = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    held = [cl for cl in clauses if re.search(rf"(?<!\w){re.escape(negated)}(?!\w)", cl, re.I)]
+    if len(held) != 1 or _names_harm(held[0]):
+        return None
+    if not any(_names_harm(cl) for cl in clauses if cl is not held[0]):
+        return None
+    return held[0].strip(" ,;")
+
+
 _REASON_CLAUSE = re.compile(
     r",?\s+\b(?:as|because|since)\s+(?=(?:ketamine|esketamine|it|they|this (?:drug|medicine)|the (?:drug|medicine))\b)",
     re.I,
@@ -1980,6 +2011,15 @@ def normalise(
                 reasons["polarity"] = f"negation {negated!r} of the harm in the clause after the main one"
     governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
     undone = ""
+    apart = negation_elsewhere(scope_main, negated) if negated and kind in HARM_KINDS else None
+    if apart:
+        # "... as safe as IV ketamine, and to its being a handy option that needs no needle": the negation denies
+        # something in a clause of its own that names no harm; the clause that names the harm does not deny it
+        undone = reasons["polarity"] = (
+            f"the negation {negated!r} is in a clause that names no harm ({apart!r}); the clause that names the harm "
+            "does not deny it"
+        )
+        negated = None
     because = _REASON_CLAUSE.search(scope_main) if negated and kind in HARM_KINDS else None
     main_part = scope_main[: because.start()] if because else ""
     if because and not any(_first(c[cue], main_part) for cue in ("harm", "side_effect", "dependence")):
