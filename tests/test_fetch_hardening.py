@@ -374,7 +374,7 @@ def test_a_pmid_that_does_not_exist_is_not_found_once_and_the_rest_goes_on(tmp_p
 def test_search_backend_failed_is_retried_as_transient(lib: Library) -> None:
     retries: list[str] = []
     with Server(default_fake(faults=[{"endpoint": "esearch.fcgi", "kind": "backend", "times": 2}])) as srv:
-        report = fetch_query(lib, QUERY, batch_size=50, client=client_for(srv, on_retry=retries.append))
+        report = fetch_query(lib, QUERY, batch_size=50, client=client_for(srv, on_retry=retries.append, timeout=5.0))
         assert report.count == len(srv.fake.search(QUERY, {}))
     assert len(retries) == 2 and all("Search Backend failed" in r for r in retries)
     with Server(default_fake(faults=[{"endpoint": "esearch.fcgi", "kind": "backend", "times": 99}])) as srv:
@@ -433,7 +433,7 @@ def test_network_faults_end_in_one_line(case: str, lib: Library, runner, fast_cl
 def test_bad_gzip_once_is_retried(lib: Library) -> None:
     with Server(default_fake(faults=[{"endpoint": "efetch.fcgi", "kind": "badgzip", "skip": 1, "times": 1}])) as srv:
         retries: list[str] = []
-        report = fetch_query(lib, QUERY, batch_size=25, client=client_for(srv, on_retry=retries.append))
+        report = fetch_query(lib, QUERY, batch_size=25, client=client_for(srv, on_retry=retries.append, timeout=5.0))
         assert report.added == report.count == len(srv.fake.search(QUERY, {}))
     assert len(retries) == 1 and "compression is corrupt" in retries[0]
 
