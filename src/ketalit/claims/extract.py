@@ -129,7 +129,8 @@ _WHILE_OTHERS = re.compile(r"^(.{8,}?),\s*(?:while|whereas)\s+(?:for\s+)?others\
 # participial phrase, and one set off by commas inside the sentence ("Studies show that, given in a monitored and
 # controlled setting, ketamine has ..."); the main clause is the sentence without it.
 _LEADING_PHRASE = re.compile(
-    r"^((?:if|when|once|given|used|administered|delivered|taken|provided|before|after|during)\b[^,;]{4,60}),\s*(.{8,})$",
+    r"^(?:(?:yes|no)\b[\s:,.!-]+)?((?:if|when|once|given|used|administered|delivered|taken|provided|before|after|during)"
+    r"\b[^,;]{4,60}),\s*(.{8,})$",
     re.I | re.S,
 )
 _INNER_PHRASE = re.compile(
@@ -500,9 +501,9 @@ def _is_heading(stripped: str) -> bool:
 
 def _main_clause(text: str) -> str | None:
     """The sentence without a leading or inner conditional or participial phrase ("Given in a monitored setting,
-    ketamine has ..." -> "ketamine has ..."; "Studies show that, given in a monitored and controlled setting, ketamine
-    has ..." -> "Studies show that ketamine has ..."), or None: a veto that matched only in that phrase ("controlled
-    setting") does not reach the main clause."""
+    ketamine has ..." -> "ketamine has ...", after an answer's "Yes:" too; "Studies show that, given in a monitored and
+    controlled setting, ketamine has ..." -> "Studies show that ketamine has ..."), or None: a veto that matched only in
+    that phrase ("controlled setting") does not reach the main clause."""
     m = _LEADING_PHRASE.match(text.strip())
     if m:
         return m.group(2).strip()
