@@ -1845,6 +1845,12 @@ def normalise(
         # the claim's section: its heading, else the sentence before it (a list's, the one before its lead-in)
         for place, words_there in (("the heading", candidate.heading), ("the sentence before", candidate.previous)):
             routes, words = routes_named(words_there) if words_there else ([], [])
+            if routes and (len(routes) >= 3 or _first(c["routes_listed"], words_there)):
+                # "It has been given by many routes: into a vein, ..., by mouth, ... under the tongue": the ways it can
+                # be given, none of them the one the claim after it is about
+                reasons["routes"] = f"{place} lists the ways it is given ({', '.join(words)}): no route of the claim's"
+                routes = []
+                break
             if routes:
                 where = words_there
                 reasons["routes"] = f"named in {place} {words_there!r}: {', '.join(words)}"
