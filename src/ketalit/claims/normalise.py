@@ -60,6 +60,8 @@ from .weighing import conditions, pattern, psychiatric_words, weighing
 
 EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
+# the reason a claim is read as fewer opioids (efficacy), whatever harms it names
+OPIOIDS_SPARED = "fewer opioids or less opioid hyperalgesia"
 HARM_DENIED = "a harm said not to happen (or rarely)"  # how the rules' reason for such a safety claim begins
 _STOP = set(
     "a an and are as at be been by can could do does for from has have how in into is it its may might more most "
@@ -857,7 +859,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         return "safety", f"a harm set against another treatment's: {compared[0]!r}"
     w = _first(c["efficacy_first"], own)
     if w:
-        return "efficacy", f"fewer opioids or less opioid hyperalgesia: {w!r}"
+        return "efficacy", f"{OPIOIDS_SPARED}: {w!r}"
     w = _first(c["safe"], own)
     if w:
         # safe for want of a risk of dependence is a dependence claim; safer than something, no harm named, a comparison
@@ -926,6 +928,10 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if w:
         return "dependence", f"dependence: {w!r}"
     harm, negated = _first(c["harm"], own), _first(c["negation"], own)
+    if harm and negated and not _denied_harm(own)[0] and negation_elsewhere(own, negated):
+        # "I wouldn't say it replaces narcotics, but it lowers the quantity given, and so it reduces their side
+        # effects": the negation is in a clause that names no harm, so no harm is said not to happen
+        negated = None
     if harm and negated:
         rare_item = listed_item_rare(own)
         if rare_item:
@@ -1738,8 +1744,11 @@ def normalise(
     labelled_harm = bool(labelled) and kind in HARM_KINDS
     # and so is advice to change the dose: the model reads the condition it names as a harm
     advice = kind == "dosing" and reasons["kind"].startswith("advice to change the dose")
+    # and so are fewer opioids: the model reads the opioids' side effects a sentence names as the harm it is about
+    # ("it lowers the quantity of narcotics given, and so it reduces the narcotics' side effects, namely nausea ...")
+    spared = kind == "efficacy" and reasons["kind"].startswith(OPIOIDS_SPARED)
     weighed_against = (
-        kind == "comparative" and contrast or remedy or treated or caution or sign or advice
+        kind == "comparative" and contrast or remedy or treated or caution or sign or advice or spared
     ) or labelled_harm
     # a harm said not to happen, whichever rule read the kind ("There is zero risk of addiction": dependence; "carries
     # zero risk of respiratory depression": a side effect), keeps its harm kind against the model (below)
@@ -2018,6 +2027,10 @@ def normalise(
     governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
     undone = ""
     apart = negation_elsewhere(scope_main, negated) if negated and kind in HARM_KINDS else None
+    if apart and _denied_harm(scope_main)[0]:
+        # "We can't say how long relief lasts, but ketamine does not cause respiratory depression": the first negation
+        # is another clause's, a later one the harm's
+        negated, apart = _denied_harm(scope_main)[0], None
     if apart:
         # "... as safe as IV ketamine, and to its being a handy option that needs no needle": the negation denies
         # something in a clause of its own that names no harm; the clause that names the harm does not deny it
