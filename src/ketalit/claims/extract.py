@@ -762,6 +762,10 @@ def _concessive_claim(text: str, headings: tuple[str, ...], antecedent: bool = T
             if why:
                 # the whole sentence is the claim's quote: "ketamine can raise it" alone says nothing of what it raises
                 return text.strip(), f"the clause {m.group(2).strip()!r}, read with {m.group(1).strip()!r}, {why}"
+        if not _named_ref(m.group(2)) and not_claim_reason(m.group(1)) == "advice":
+            # "We suggest putting together a playlist to hear while the infusion runs, since it helps you feel calm":
+            # the reason for advice is the advice's, and its "it" is what is advised, not the drug
+            parts = ()
     m = _TWO_CLAUSES.match(text)
     stop = not_claim_reason(text)
     if m and not parts and stop in _BESIDE_A_CLAIM:

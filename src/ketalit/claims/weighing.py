@@ -657,6 +657,10 @@ _PART_CLAUSE = re.compile(r"[,;:()]|\b(?:but|whereas|while|although|though|which
 _OPPOSITE = {"up": "down", "down": "up"}
 
 
+# a conjunction that starts another predicate after a mechanism part's words
+_JOINED = re.compile(r"\b(?:and|but|or|then)\b", re.I)
+
+
 @lru_cache(maxsize=1024)
 def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
     """How a mechanism claim says one of its [[textbook.parts]] that has a direction (by the part's name), when it does
@@ -666,7 +670,8 @@ def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
     of change that is not the part's predicate ("restores NMDA receptor function"). The verb before the part's words
     in their clause, or else the one after them ("NMDA receptors are activated"); a verb after "from" or "without" is
     what is prevented ("prevents glutamate from activating NMDA receptors" lowers). None when the claim says it as the
-    part does, or names it with no such verb ("works through NMDA receptors", "has anti-inflammatory effects")."""
+    part does, or names it with no such verb ("works through NMDA receptors", "has anti-inflammatory effects"), or only
+    a verb of another predicate joined after it ("attaches to the NMDA receptor and sets off a surge of glutamate")."""
     if kind != "mechanism":
         return None
     spec = next(((rx, p) for rx, p in _textbook_part_specs() if p.name == name), None)
@@ -688,7 +693,11 @@ def part_relation(text: str, kind: str, name: str) -> tuple[str, str] | None:
         verbs += [(v.start(), v.end(), "absolute") for v in absolute.finditer(clause)]
         # the verb before the part's words or inside them ("blocking the NMDA receptor"), else the one after
         before = [v for v in verbs if v[0] < at + len(m.group(0))]
-        after = [v for v in verbs if v[0] >= at + len(m.group(0))]
+        # (not a verb of another predicate joined after the part: "attaches to the NMDA receptor and sets off a surge
+        # of glutamate" says what it sets off, not what it does to the receptor)
+        after = [
+            v for v in verbs if v[0] >= at + len(m.group(0)) and not _JOINED.search(clause[at + len(m.group(0)) : v[0]])
+        ]
         near = max(before, key=lambda v: v[0]) if before else (min(after, key=lambda v: v[0]) if after else None)
         if near is None:
             continue
