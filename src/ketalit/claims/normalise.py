@@ -1985,6 +1985,13 @@ def normalise(
         concepts = [[(_first(c["dependence_substance"], treated) or "addiction").lower()]]
         reasons["outcomes"] = f"a use disorder said to be treated: {treated!r}"
         reasons["concepts"] = f"what the dependence is on: {concepts[0][0]!r}"
+    tolerance = _first(c["tolerance_lessened"], own) if kind == "efficacy" and not treated else None
+    if tolerance:
+        # "ketamine might lessen tolerance to opioids": less tolerance, shown only by a record that names it
+        outcomes = ["opioid_consumption"]
+        concepts = [["tolerance"]]
+        reasons["outcomes"] = f"tolerance to a drug said to be lessened: {tolerance!r}"
+        reasons["concepts"] = "what is lessened: 'tolerance'"
     unnamed = None  # why a claim that names no outcome of its own has none
     if kind == "efficacy" and not outcomes:
         # a condition the page is about, or one taken from the sentence before, is not one the claim names
