@@ -1499,8 +1499,6 @@ _DRUG_SUBJECT = re.compile(
     r"(?: (?:infusions?|therapy|treatment))?",
     re.I,
 )
-# a clause that gives the reason for what the main clause says, with the drug as its subject (", as it can bring on
-# hallucinations", "because ketamine may raise blood pressure")
 # where a sentence's coordinated clauses meet (", and", ", but", ", while", "; ")
 _COORDINATION = re.compile(r",\s*(?:and|but|while|whereas|yet)\b|;", re.I)
 _HARM_CUES = ("harm", "side_effect", "dependence", "safety", "harm_absent", "harm_general", "harm_unnamed")
@@ -1532,6 +1530,8 @@ def negation_elsewhere(text: str, negated: str) -> str | None:
     return held[0].strip(" ,;")
 
 
+# a clause that gives the reason for what the main clause says, with the drug as its subject (", as it can bring on
+# hallucinations", "because ketamine may raise blood pressure")
 _REASON_CLAUSE = re.compile(
     r",?\s+\b(?:as|because|since)\s+(?=(?:ketamine|esketamine|it|they|this (?:drug|medicine)|the (?:drug|medicine))\b)",
     re.I,
