@@ -2432,6 +2432,12 @@ def _direction(
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
+        w = _first(c["safety_doubted"], text) if polarity != "negative" else None
+        if w:
+            # "There are concerns about the long-term safety of ketamine", "which raises alarm about how safe the drug
+            # is": safety put in doubt is a warning that harm may come, never a claim that it does not
+            reasons["direction"] = f"safety put in doubt, a warning of harm: {w!r}"
+            return "causes"
         w = (_first(c["harm_unlikely"], text) or _first(c["harm_absent"], text)) if kind == "safety" else None
         if w:
             # "Side effects ... are minimal and go away within minutes": a safety claim that the harm is small, whatever
