@@ -928,10 +928,10 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if w:
         return "dependence", f"dependence: {w!r}"
     harm, negated = _first(c["harm"], own), _first(c["negation"], own)
-    if harm and negated and not _denied_harm(own)[0] and negation_elsewhere(own, negated):
+    if harm and negated:
         # "I wouldn't say it replaces narcotics, but it lowers the quantity given, and so it reduces their side
         # effects": the negation is in a clause that names no harm, so no harm is said not to happen
-        negated = None
+        negated = harm_negation(own, negated)[0]
     if harm and negated:
         rare_item = listed_item_rare(own)
         if rare_item:
@@ -1530,6 +1530,18 @@ def negation_elsewhere(text: str, negated: str) -> str | None:
     return held[0].strip(" ,;")
 
 
+def harm_negation(text: str, negated: str) -> tuple[str | None, str | None]:
+    """(the negation that is the harm's, the clause a negation was set apart in): ``negated`` itself when it is in the
+    clause that names the harm; a later denial of the harm when ``negated`` is another clause's ("We can't say how long
+    relief lasts, but ketamine does not cause respiratory depression": 'does not'); else None, with the clause that
+    holds ``negated`` and names no harm ("..., and to its being a handy option that needs no needle")."""
+    apart = negation_elsewhere(text, negated)
+    if apart is None:
+        return negated, None
+    denied = _denied_harm(text)[0]
+    return (denied, None) if denied else (None, apart)
+
+
 # a clause that gives the reason for what the main clause says, with the drug as its subject (", as it can bring on
 # hallucinations", "because ketamine may raise blood pressure")
 _REASON_CLAUSE = re.compile(
@@ -2033,19 +2045,16 @@ def normalise(
                 reasons["polarity"] = f"negation {negated!r} of the harm in the clause after the main one"
     governing = lead_governs(candidate.lead_in, own)  # "Ketamine never causes:" for the item "- Nausea"
     undone = ""
-    apart = negation_elsewhere(scope_main, negated) if negated and kind in HARM_KINDS else None
-    if apart and _denied_harm(scope_main)[0]:
-        # "We can't say how long relief lasts, but ketamine does not cause respiratory depression": the first negation
-        # is another clause's, a later one the harm's
-        negated, apart = _denied_harm(scope_main)[0], None
+    first, apart = negated, None
+    if negated and kind in HARM_KINDS:
+        negated, apart = harm_negation(scope_main, negated)
     if apart:
         # "... as safe as IV ketamine, and to its being a handy option that needs no needle": the negation denies
         # something in a clause of its own that names no harm; the clause that names the harm does not deny it
         undone = reasons["polarity"] = (
-            f"the negation {negated!r} is in a clause that names no harm ({apart!r}); the clause that names the harm "
+            f"the negation {first!r} is in a clause that names no harm ({apart!r}); the clause that names the harm "
             "does not deny it"
         )
-        negated = None
     because = _REASON_CLAUSE.search(scope_main) if negated and kind in HARM_KINDS else None
     main_part = scope_main[: because.start()] if because else ""
     if because and not any(_first(c[cue], main_part) for cue in ("harm", "side_effect", "dependence")):
