@@ -25,6 +25,8 @@ class Triggers:
     scope_words: int
     clause: re.Pattern[str]
     clause_end: re.Pattern[str]
+    subject: re.Pattern[str]
+    subject_end: re.Pattern[str]
 
 
 def _alternation(literals: list[str], regexes: list[str]) -> re.Pattern[str]:
@@ -69,6 +71,8 @@ def triggers() -> Triggers:
         scope_words=int(data.get("scope_words", 8)),
         clause=_alternation([], own["clause"]),
         clause_end=re.compile("|".join(own["clause_end"]), re.I),
+        subject=_alternation([], own["subject"]),
+        subject_end=re.compile("|".join(own["clause_end"] + own["subject_end"]), re.I),
     )
 
 
@@ -97,6 +101,8 @@ class Context:
         self.scope = t.scope_words
         self.clause = spans(t.clause)
         self.clause_end = t.clause_end
+        self.subject = spans(t.subject)
+        self.subject_end = t.subject_end
 
     def _in_scope(self, a: int, b: int) -> bool:
         """Whether the stretch of text between a and b is short enough and has no termination term."""
@@ -121,6 +127,10 @@ class Context:
             # a hypothesis or a finding denied as a whole ("refuted the hypothesis that ketamine provided pain relief
             # ... and cognitive-emotional benefit"): everything after it to the end of its clause
             if e <= start and not self.clause_end.search(self.text, e, start):
+                return s, e, words
+        for s, e, words in reversed(self.subject):
+            # "No patients receiving either fentanyl or ketamine had significant sedation": the denied subject's clause
+            if e <= start and not self.subject_end.search(self.text, e, start):
                 return s, e, words
         return None
 
