@@ -760,6 +760,13 @@ def _times_of(
     return [t for t in found if lo <= t.start < hi]
 
 
+_HAPPENED = ("occurred", "higher", "worse")  # directions that say a harm happened (or happened more)
+
+
+def _serious_words(m: re.Match[str] | None, outcome: str, lex: Lexicon) -> str | None:
+    return m.group(0) if m and outcome in lex.harms else None
+
+
 def _sentence_findings(
     i: int,
     sentence: str,
@@ -824,6 +831,11 @@ def _sentence_findings(
         clause_times = [t for t in times(clause, labels) if t.kind not in ("regimen", "interval", "age")]
         cue_spans = sorted((m.start(), m.end()) for k, ms in clause_cues.items() if k != "occurred" for m in ms)
         serious = lex.serious.search(clause)
+        # a harm said to happen is serious by the clause's serious words that are not denied: "a higher risk of
+        # non-serious adverse events, and no patients receiving ketamine had a serious adverse event"
+        serious_asserted = next(
+            (m for m in lex.serious.finditer(clause) if not ctx.negated(c0 + m.start(), c0 + m.end())), None
+        )
         courses = [(k, m) for k, rx in lex.course.items() for m in rx.finditer(clause)]
         seen: dict[str, set[str | None]] = {}
         for outcome, a, b in mentions:
@@ -891,7 +903,7 @@ def _sentence_findings(
                     times=when,
                     negation=ctx.negated(a + c0, b + c0),
                     hedge=ctx.possible(a + c0, b + c0),
-                    serious=serious.group(0) if serious and outcome in lex.harms else None,
+                    serious=_serious_words(serious_asserted if direction in _HAPPENED else serious, outcome, lex),
                     population=population,
                     course=course,
                     rule=rule + ("; outcome named just before" if inherited else ""),
