@@ -823,6 +823,11 @@ def _sentence_findings(
         arm, vs, by_context = _arms(clause, lex, study)
         if vs is None and arm == "ketamine" and not (study.placebo or study.comparators) and lex.estimates.search(text):
             vs = "placebo"  # a pooled or between-group estimate, in a report that names no control: against one
+        elif vs is None and arm == "ketamine" and len(study.comparators) == 1 and not study.placebo:
+            # ... and in a report that names one comparator, a clause that names no other drug: against it (not
+            # "ketamine+morphine was more effective than ketamine alone")
+            if lex.estimates.search(text) and all(m.kind != "drug" for m in _drug_mentions(clause, lex)):
+                vs = study.comparators[0]
         split_cmp = bool(lex.comparison.search(clause))
         clause_cues = {
             k: [m for m in rx.finditer(clause) if not _BOUND.match(clause, m.end())] for k, rx in lex.direction.items()
