@@ -82,9 +82,16 @@ def _cues() -> dict[str, Any]:
     out["side_effect"] = either([*n["side_effect"], *named])
     out["regimen"] = [(k, either(v)) for k, v in n["regimen"].items()]
     out["routes"] = [(k, either(v)) for k, v in n["routes"].items()]
-    out["outcome_words"] = [(k, either(v)) for k, v in n["outcome_words"].items()]
+    out["outcome_words"] = [
+        (k, either([*v, *n["condition_relapse"]] if k == "duration_of_relief" else v))
+        for k, v in n["outcome_words"].items()
+    ]
     out["population_words"] = [(k, either(v)) for k, v in n["population_words"].items()]
+    # the condition coming back (its one home, [normalise] condition_relapse) is relief that fades (how long relief
+    # lasts), and no dependence (normalise: not read by the vocabulary's words for dependence)
+    out["fades"] = either([*n["fades"], *n["condition_relapse"]])
     out["outcome_not"] = either([p for v in n["outcome_not"].values() for p in v])
+    out["condition_relapse"] = either(n["condition_relapse"])
     out["population_not"] = either([p for v in n["population_not"].values() for p in v])
     out["comparator"] = [(k, either(v)) for k, v in n["comparator"].items()]
     out["onset_words"] = sorted(n["onset_words"].items(), key=lambda kv: -len(kv[0]))
@@ -1759,8 +1766,11 @@ def normalise(
     # and so are fewer opioids: the model reads the opioids' side effects a sentence names as the harm it is about
     # ("it lowers the quantity of narcotics given, and so it reduces the narcotics' side effects, namely nausea ...")
     spared = kind == "efficacy" and reasons["kind"].startswith(OPIOIDS_SPARED)
+    # and so is relief said not to last or the condition to come back: the model reads "cannot" and "relapse" as a harm
+    # denied ("the effect cannot be guaranteed, and some patients may relapse even after repeated treatments")
+    fading = kind == "efficacy" and bool(_first(c["fades"], own))
     weighed_against = (
-        kind == "comparative" and contrast or remedy or treated or caution or sign or advice or spared
+        kind == "comparative" and contrast or remedy or treated or caution or sign or advice or spared or fading
     ) or labelled_harm
     # a harm said not to happen, whichever rule read the kind ("There is zero risk of addiction": dependence; "carries
     # zero risk of respiratory depression": a side effect), keeps its harm kind against the model (below)
@@ -1974,7 +1984,8 @@ def normalise(
         # and so is the population: "CRPS: a chronic pain disorder of the arms or legs" is CRPS, not chronic pain
         population = _population(head)
         reasons["population"] = f"the condition named, not its description: {head!r}"
-    outcomes = _outcomes(kind, _tags(masked).get("outcome", []), masked, own)
+    # "patients may relapse": the condition comes back, not drug use (the vocabulary's "relapse" is dependence)
+    outcomes = _outcomes(kind, _tags(_blank(c["condition_relapse"], masked)).get("outcome", []), masked, own)
     if candidate.lead_in.rstrip().endswith(".") and masked.endswith(own):
         # an item under a lead-in that is a claim of its own ("Ketamine acts in another way: it goes after central
         # sensitization." over "- Calms inflammation"): what the item names, when it names an outcome, is its outcome
