@@ -2345,8 +2345,8 @@ def _comparator(
     list under a heading that compares ("Ketamine versus opioids") compares with what the heading names; a route
     said to be the fastest, or to take longer, is compared with the other routes, and routes set against each other
     (``contrast``, from ``route_contrast``) with the one the others are set against. A claim that contrasts without
-    naming ("by contrast", "an effective alternative") compares with what the sentence before names, else with what
-    the page's title compares it with (``on_page``)."""
+    naming ("by contrast", "an effective alternative", or of dependence "lowers the risk of") compares with what the
+    sentence before names, else with what the page's title compares it with (``on_page``)."""
     c = _cues()
     w = remedy_for_harm(own) if kind in HARM_KINDS else None
     if w:
@@ -2375,7 +2375,7 @@ def _comparator(
     w = _first(c["route_speed"], own)
     if w and routes and kind in ("onset", "comparative"):
         return "other routes", f"{w!r} said of a route"
-    w = _first(c["contrast"], own)
+    w = _first(c["contrast"], own) or (_first(c["lower_risk"], own) if kind == "dependence" else None)
     if w and kind != "history":
         before = _named_comparator(candidate.previous) if candidate.previous else None
         if before:
