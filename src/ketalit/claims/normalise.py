@@ -709,7 +709,9 @@ def as_good_as(text: str) -> tuple[str, str] | None:
     """(the drug, the words) when a claim says ketamine works as well as another active drug ("relieved pain as well
     as morphine did", "not inferior to morphine", "as effective as opioids"): [normalise] as_good, then a drug of the
     findings' comparators (``data/findings.toml``) and the end of the comparison. "Opioid(s)" and "opiates" are the
-    opioids. None when no drug is named there ("treats pain as well as depression")."""
+    opioids. None when no drug is named there ("treats pain as well as depression"), or when the sentence also says
+    ketamine did more or less than that drug ("relieved pain more than morphine did, and ... similar to that of
+    morphine": a comparison with a difference, not one of equals)."""
     between, after = _as_good_after_words()
     drugs = lexicon().comparators
     for m in _cues()["as_good"].finditer(text):
@@ -717,10 +719,19 @@ def as_good_as(text: str) -> tuple[str, str] | None:
         at = gap.end() if gap else m.end()
         drug = drugs.match(text, at)
         if drug and after.match(text, drug.end()):
+            if _BEATS.search(text.replace(drug.group(0), "\0")):
+                return None  # "relieved pain more than morphine did, and its efficacy was similar to that of morphine"
             name = drug.group(0).lower()
             name = "opioids" if re.match(r"opi(?:oid|ate)", name) else name
             return name, text[m.start() : drug.end()]
     return None
+
+
+# the same drug said to be beaten or to beat ketamine elsewhere in the sentence: not a claim of relief as good as its
+_BEATS = re.compile(
+    r"\b(?:more|better|faster|quicker|greater|longer|less|worse|slower)\b[^.;]{0,30}?\bthan\s+(?:\w+\s+){0,2}?\x00",
+    re.I,
+)
 
 
 _DENIAL_BEFORE = re.compile(r"\b(?:no|not|never|nobody|none|neither|nor|without)\b|n't\b", re.I)
