@@ -204,6 +204,24 @@ def readings(title: str, *sentences: str) -> dict[str, Any]:
     return {c.quote: n for c, n in page_claims(text, title=title)}
 
 
+def result_findings(title: str, methods: str, results: str) -> list[Any]:
+    """The findings ketalit reads in a record whose abstract is ``methods`` and ``results`` under those section labels
+    (``findings.read_record``), in order."""
+    from ketalit.claims.findings import read_record
+    from ketalit.records import author, new_record
+
+    rec = new_record(
+        title=title,
+        authors=[author("Doe", "Jane")],
+        year=2020,
+        abstract=[
+            {"label": "METHODS", "category": "", "text": methods},
+            {"label": "RESULTS", "category": "", "text": results},
+        ],
+    )
+    return list(read_record(rec).findings)
+
+
 def page_claims_fixture(page: str, title: str) -> Callable[..., dict[str, dict]]:
     """A module's ``claims`` fixture: ``page`` (with ``title``) checked whole once for the module, its claims by quote
     (``claims_of_page`` into a folder of its own)."""

@@ -7,22 +7,18 @@ the usual eight words reach.
 
 from __future__ import annotations
 
-from ketalit.claims.findings import read_record
 from ketalit.claims.negation import Context
-from ketalit.records import author, new_record
+
+from conftest import result_findings
 
 
 def findings(results: str) -> dict[str, tuple[str | None, str | None]]:
-    rec = new_record(
-        title="Intranasal ketamine versus intranasal fentanyl for acute pain in children: a randomized trial",
-        authors=[author("Doe", "Jane")],
-        year=2020,
-        abstract=[
-            {"label": "METHODS", "category": "", "text": "Children were given intranasal ketamine or fentanyl."},
-            {"label": "RESULTS", "category": "", "text": results},
-        ],
+    found = result_findings(
+        "Intranasal ketamine versus intranasal fentanyl for acute pain in children: a randomized trial",
+        "Children were given intranasal ketamine or fentanyl.",
+        results,
     )
-    return {f.outcome: (f.direction, f.arm) for f in read_record(rec).findings}
+    return {f.outcome: (f.direction, f.arm) for f in found}
 
 
 def test_a_long_denied_subject_denies_the_harm_at_the_end_of_its_clause() -> None:

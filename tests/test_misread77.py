@@ -9,21 +9,18 @@ events occurred" is about serious harms).
 
 from __future__ import annotations
 
-from ketalit.claims.findings import read_record
-from ketalit.records import author, new_record
+from conftest import result_findings
 
 
 def findings(results: str) -> list[tuple[str, str | None, str | None]]:
-    rec = new_record(
-        title="Intranasal ketamine versus intranasal fentanyl for acute pain in children: a meta-analysis",
-        authors=[author("Doe", "Jane")],
-        year=2020,
-        abstract=[
-            {"label": "METHODS", "category": "", "text": "We pooled trials of intranasal ketamine against fentanyl."},
-            {"label": "RESULTS", "category": "", "text": results},
-        ],
-    )
-    return [(f.outcome, f.direction, f.serious) for f in read_record(rec).findings]
+    return [
+        (f.outcome, f.direction, f.serious)
+        for f in result_findings(
+            "Intranasal ketamine versus intranasal fentanyl for acute pain in children: a meta-analysis",
+            "We pooled trials of intranasal ketamine against fentanyl.",
+            results,
+        )
+    ]
 
 
 def test_non_serious_harms_and_a_denied_serious_one_are_not_a_serious_harm() -> None:

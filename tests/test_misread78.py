@@ -7,21 +7,14 @@ drug, is against that comparator (a report that names none was already read as a
 
 from __future__ import annotations
 
-from ketalit.claims.findings import read_record
-from ketalit.records import author, new_record
+from conftest import result_findings
 
 
 def findings(title: str, results: str) -> list[tuple[str, str | None, str | None]]:
-    rec = new_record(
-        title=title,
-        authors=[author("Doe", "Jane")],
-        year=2020,
-        abstract=[
-            {"label": "METHODS", "category": "", "text": "We pooled randomized trials in emergency department pain."},
-            {"label": "RESULTS", "category": "", "text": results},
-        ],
-    )
-    return [(f.outcome, f.direction, f.vs) for f in read_record(rec).findings]
+    return [
+        (f.outcome, f.direction, f.vs)
+        for f in result_findings(title, "We pooled randomized trials in emergency department pain.", results)
+    ]
 
 
 FENTANYL = "Intranasal ketamine versus intranasal fentanyl for acute pain in children: a meta-analysis"
