@@ -835,12 +835,11 @@ def _sentence_findings(
         clause_sig = _significance(clause, lex)
         clause_times = [t for t in times(clause, labels) if t.kind not in ("regimen", "interval", "age")]
         cue_spans = sorted((m.start(), m.end()) for k, ms in clause_cues.items() if k != "occurred" for m in ms)
-        serious = lex.serious.search(clause)
+        serious_words = list(lex.serious.finditer(clause))
+        serious = serious_words[0] if serious_words else None
         # a harm said to happen is serious by the clause's serious words that are not denied: "a higher risk of
         # non-serious adverse events, and no patients receiving ketamine had a serious adverse event"
-        serious_asserted = next(
-            (m for m in lex.serious.finditer(clause) if not ctx.negated(c0 + m.start(), c0 + m.end())), None
-        )
+        serious_asserted = next((m for m in serious_words if not ctx.negated(c0 + m.start(), c0 + m.end())), None)
         courses = [(k, m) for k, rx in lex.course.items() for m in rx.finditer(clause)]
         seen: dict[str, set[str | None]] = {}
         for outcome, a, b in mentions:

@@ -123,15 +123,13 @@ class Context:
         for s, e, words in self.following:
             if s >= end and self._in_scope(end, s):
                 return s, e, words
-        for s, e, words in reversed(self.clause):
-            # a hypothesis or a finding denied as a whole ("refuted the hypothesis that ketamine provided pain relief
-            # ... and cognitive-emotional benefit"): everything after it to the end of its clause
-            if e <= start and not self.clause_end.search(self.text, e, start):
-                return s, e, words
-        for s, e, words in reversed(self.subject):
-            # "No patients receiving either fentanyl or ketamine had significant sedation": the denied subject's clause
-            if e <= start and not self.subject_end.search(self.text, e, start):
-                return s, e, words
+        # a hypothesis or a finding denied as a whole ("refuted the hypothesis that ketamine provided pain relief ...
+        # and cognitive-emotional benefit"), then a denied subject ("No patients receiving either fentanyl or ketamine
+        # had significant sedation"): everything after the trigger up to where its reach ends
+        for triggers, reach_end in ((self.clause, self.clause_end), (self.subject, self.subject_end)):
+            for s, e, words in reversed(triggers):
+                if e <= start and not reach_end.search(self.text, e, start):
+                    return s, e, words
         return None
 
     def negated(self, start: int, end: int) -> str | None:
