@@ -47,7 +47,7 @@ def test_a_receptor_family_named_in_words_is_a_name_a_sentence_must_give() -> No
     assert names_missing(SEROTONIN, "Ketamine inhibits serotonergic re-uptake.") == []
     assert names_missing("It acts on opiate receptors.", "Ketamine binds mu-opioid receptors weakly.") == []
     # a family denied is not given
-    assert names_missing(OPIOID, "It acts on NMDA receptors, not opioid receptors.") == ["opioid"]
+    assert names_missing(OPIOID, "It acts on NMDA receptors, not opioid receptors.") == ["opioid receptor"]
 
 
 def test_a_receptor_the_reviews_do_not_name_is_not_supported(claims: dict[str, dict]) -> None:

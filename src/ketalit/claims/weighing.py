@@ -935,6 +935,12 @@ def _object_words(tokens: list[str], skip: re.Pattern[str], generic: re.Pattern[
 
 
 _NAME_TOKEN = re.compile(r"(?<![\w/])[A-Za-z0-9]+(?:/[A-Za-z0-9]+)*(?![\w/])")
+# a receptor (or its system) after a family's word: "opioid receptors", "opioid-receptor", "the opioid system"
+_RECEPTOR_AFTER = re.compile(r"[\s-]+(?:receptors?|system|pathways?)\b", re.I)
+# what a claim sets its mechanism against, just before a receptor it names: "rather than opioid receptors"
+_SET_AGAINST = re.compile(
+    r"\b(?:not|nor|rather than|instead of|unlike|than)\s+(?:\w+ing\s+)?(?:(?:on|at|to|upon)\s+)?(?:the\s+)?\Z", re.I
+)
 
 
 @lru_cache(maxsize=1024)
@@ -954,10 +960,16 @@ def claim_names(text: str) -> tuple[str, ...]:
     # joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either ("AMPA/kainate": AMPA).
     # The words are found first and their capitals counted after (one pattern that did both backtracked without end on
     # a long run of letters and digits)
+    drugs = set(spec.get("drug_families", ()))
     found = []
     for m in _NAME_TOKEN.finditer(text):
         family = m.group(0).lower().removesuffix("s")
         if family in families:  # "serotonin", "opioids": a family named in words, as one name (singular)
+            if family in drugs and _RECEPTOR_AFTER.match(text, m.end()):
+                if _SET_AGAINST.search(text[: m.start()]):
+                    # "blocks NMDA receptors rather than opioid receptors", "instead of aiming at opioid receptors"
+                    continue
+                family += " receptor"  # "opioid receptors": the receptor, which "opioid consumption" does not name
             found.append(family)
             continue
         names = [one for one in m.group(0).split("/") if _is_name(one, any_case)]
