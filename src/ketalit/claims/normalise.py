@@ -502,7 +502,7 @@ def harm_reassured(text: str) -> str | None:
     w = _first(c["harm_reassured"], main)
     if w is None or _first(c["harm_reassured_unless"], main):
         return None
-    return w
+    return w.strip()
 
 
 def harm_read_from(own: str) -> str | None:
