@@ -491,6 +491,22 @@ def harm_compared_named(own: str) -> str | None:
 _OBJECT_GAP = re.compile(r"^(?:\s+(?!(?:and|or|but|then|while|whereas)\b)[\w'’-]+){0,4}?\s+$", re.I)
 
 
+def _unnamed_harm(own: str, lead_in: str | None) -> list[str]:
+    """The words (stems of seven letters at most) of a listed harm under a lead-in that names a harm of its own ("the
+    ways it could affect breathing"), when the item names none of the vocabulary's outcomes and no word of harm, side
+    effect or outcome the claim grammar knows ("Too much saliva in the mouth": saliva, mouth); [] when the item names
+    one ("Nausea"), when the lead-in names side effects in general ("Side effects include:", whose items "Paranoia",
+    "Headache" are read as side effects), or for a claim that is no list item."""
+    c = _cues()
+    if not lead_in or not any(_first(rx, lead_in) for name, rx in c["outcome_words"] if name != "adverse_events"):
+        return []
+    if _tags(own).get("outcome") or any(_first(c[k], own) for k in ("harm", "side_effect", "harm_general")):
+        return []
+    if any(_first(rx, own) for _name, rx in c["outcome_words"]):
+        return []
+    return [w.lower()[:7] for w in re.findall(r"[A-Za-z]{5,}", own) if w.lower() not in _STOP]
+
+
 def harm_reassured(text: str) -> str | None:
     """The words with which a sentence reassures (``data/claim_text.toml`` harm_reassured): a harm or the patient said
     to stay as they were ("blood pressure stays normal", "patients remain conscious and in control"; staying awake or
@@ -1933,6 +1949,12 @@ def normalise(
         # "lowers the risk of opioid overdose": a record must name that harm, or ketamine's own safety would settle it
         concepts = [[other_harm.group(1).lower()[:7]]]
         reasons["concepts"] = f"a harm of another drug: {other_harm.group(0)!r}"
+    own_harm = _unnamed_harm(own, candidate.lead_in) if kind in HARM_KINDS and not concepts else []
+    if own_harm:
+        # "- Too much saliva in the mouth" under "the ways it could affect breathing": a harm of its own that no outcome
+        # or harm word names, which a record must name, or records of the lead-in's harm would settle it
+        concepts = [[w] for w in own_harm]
+        reasons["concepts"] = f"a harm the item names that no outcome of the vocabulary is: {own.strip()!r}"
     risk = risk_unread(own) if kind in ("efficacy", "safety") and not concepts else None
     if risk:
         # "lowers the risk of dementia": a condition a record must name, or records on pain relief (read as efficacy)
