@@ -1177,6 +1177,20 @@ _MORE_OFTEN = re.compile(
     r"|\b(?:higher|increased|greater) (?:incidence|rates?|risk|odds)\b",
     re.I,
 )
+# what says another drug is the subject of a verb of causing ("opioids and sedatives, which frequently cause ...")
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:which|that|they|these|those|opioids?|sedatives?|narcotics?)\s+(?:\w+\s+){0,2}\Z", re.I
+)
+
+
+def _harm_it_causes(own: str) -> bool:
+    """Whether a sentence names a harm with a verb of causing ([harm] caused_harm: "it can bring on tachyarrhythmias")
+    whose subject is not another drug ("opioids and sedatives, which frequently cause troublesome respiratory
+    depression")."""
+    m = pattern("harm", "caused_harm").search(own)
+    return m is not None and not _OTHER_SUBJECT.search(own[: m.start()])
+
+
 _ANY_BENEFIT = re.compile(
     r"\b(?:help|eas(?:e|es|ed|ing)|relie|lower|reduc|improv|treat|benefi|manag|pain|effective)\w*", re.I
 )
@@ -1847,14 +1861,18 @@ def normalise(
             reading
             and reading.kind == "efficacy"
             and kind in ("side_effect", "dosing")
-            and (_SIDE_EFFECTS_NAMED.search(own) or (kind == "side_effect" and _MORE_OFTEN.search(own)))
+            and (
+                _SIDE_EFFECTS_NAMED.search(own)
+                or (kind == "side_effect" and (_MORE_OFTEN.search(own) or _harm_it_causes(own)))
+            )
             and not _first(c["improvement"], own)
             and not _ANY_BENEFIT.search(own)
         ):
             # "ketamine's adverse effects generally rise with the dose", "psychedelic effects were more frequent with
-            # ketamine than with placebo": side effects said to happen, or a harm said to be more frequent, with no
-            # word of anything getting better, are no effect on a condition (read as one, the harm would be weighed as
-            # relief)
+            # ketamine than with placebo", "Since it can bring on tachyarrhythmias, high blood pressure and
+            # psychomimetic effects, continuous ketamine infusion was ... kept to intensive care": side effects said to
+            # happen, a harm said to be more frequent, or harms it is said to cause, with no word of anything getting
+            # better, are no effect on a condition (read as one, the harm would be weighed as relief)
             reasons["kind"] += (
                 f" (not the trained kind model's efficacy at probability {reading.probability:.2f}: the sentence names "
                 f"side effects ({_first(c['side_effect'], own)!r}) and nothing that improves)"
