@@ -337,6 +337,10 @@ def _vote_improves(prop: Proposition, e: Effect) -> tuple[int, float, str]:
     if good is False:
         if e.vs.startswith(ACTIVE):
             return -1, 0.5, f"{what}: {_other_drug(e.vs)} did better than ketamine (an active comparison)"
+        if e.finding.outcome == "abuse_dependence" and e.vs != "placebo":
+            # a claim that ketamine treats a dependence ("curbing cravings"): misuse of ketamine itself, or dependence
+            # on it, with no control group, is the drug's own harm, not the dependence the claim says it treats
+            return 0, 0.0, f"{what}: misuse of or dependence on ketamine itself, not a dependence it treats"
         return -1, 1.0, f"{what}: worse with ketamine"
     return 0, 0.0, ""
 
