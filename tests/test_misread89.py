@@ -40,6 +40,8 @@ def test_the_opioid_receptor_is_a_name_the_opioids_do_not_give() -> None:
     # the family named as drugs is still the family: "ketamine is not an opioid" is about the drug class
     assert claim_names("Ketamine is not an opioid.") == ("opioid",)
     assert claim_names("It works with cannabinoid receptors.") == ("cannabinoid receptor",)
+    # the family's other word names the same receptor
+    assert claim_names("It acts on opiate receptors.") == ("opioid receptor",)
     # a receptor the claim sets its mechanism against is not what it says ketamine acts on
     for against in (
         "Ketamine blocks NMDA receptors rather than opioid receptors.",

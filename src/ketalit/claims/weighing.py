@@ -960,16 +960,16 @@ def claim_names(text: str) -> tuple[str, ...]:
     # joined by a slash are one name in two words ("CRPS/RSDS"): a sentence gives it by either ("AMPA/kainate": AMPA).
     # The words are found first and their capitals counted after (one pattern that did both backtracked without end on
     # a long run of letters and digits)
-    drugs = set(spec.get("drug_families", ()))
+    receptors = spec.get("drug_families", {})  # a family whose word names drugs too: its receptor's name
     found = []
     for m in _NAME_TOKEN.finditer(text):
         family = m.group(0).lower().removesuffix("s")
         if family in families:  # "serotonin", "opioids": a family named in words, as one name (singular)
-            if family in drugs and _RECEPTOR_AFTER.match(text, m.end()):
+            if family in receptors and _RECEPTOR_AFTER.match(text, m.end()):
                 if _SET_AGAINST.search(text[: m.start()]):
                     # "blocks NMDA receptors rather than opioid receptors", "instead of aiming at opioid receptors"
                     continue
-                family += " receptor"  # "opioid receptors": the receptor, which "opioid consumption" does not name
+                family = receptors[family]  # "opioid receptors": the receptor, which "opioid consumption" does not name
             found.append(family)
             continue
         names = [one for one in m.group(0).split("/") if _is_name(one, any_case)]
