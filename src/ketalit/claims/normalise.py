@@ -63,6 +63,8 @@ HARM_KINDS = ("safety", "side_effect", "dependence")
 # the reason a claim is read as fewer opioids (efficacy), whatever harms it names
 OPIOIDS_SPARED = "fewer opioids or less opioid hyperalgesia"
 HARM_DENIED = "a harm said not to happen (or rarely)"  # how the rules' reason for such a safety claim begins
+# why a sentence on how fast the body clears the drug is a mechanism, as a reason says it ([normalise] clearance)
+CLEARED = "how fast the body clears the drug (its pharmacokinetics, not relief's time)"
 _STOP = set(
     "a an and are as at be been by can could do does for from has have how in into is it its may might more most "
     "of on or our over than that the their them these they this those through to was were what when which while "
@@ -943,6 +945,9 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["dosing_agent"], own)
     if w:
         return "dosing", f"what a dose or schedule does: {w!r}"
+    w = _first(c["clearance"], own)
+    if w and not _first(c["clearance_unless"], own):
+        return "mechanism", f"{CLEARED}: {w!r}"
     figure = relief_figure_not_onset(own)
     w = _first(c["onset_time"], own)
     if w and figure:
@@ -1153,6 +1158,26 @@ def _the_only_time(text: str, m: re.Match[str] | None, cues: tuple[str, ...] = (
     if any(_first(_cues()[cue], rest) for cue in cues):
         return None
     return m.group(0)
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:(?:and\s+)?(?:yet|but|while|although|though|whereas|so)\b\s*)?|;\s*")
+
+
+def clause_beside_clearance(own: str) -> str | None:
+    """The clause of a sentence that says relief lasts ([normalise] clearance_unless) when another of its clauses says
+    how fast the body clears the drug ([normalise] clearance): "..., yet its therapeutic benefits can last a long
+    time", "Relief can last for weeks" (before ", long after the drug has left the body"); None when the sentence has
+    no such pair."""
+    c = _cues()
+    cleared, lasts = c["clearance"].search(own), c["clearance_unless"].search(own)
+    if cleared is None or lasts is None:
+        return None
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(own)), len(own)]
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    at = next(((a, b) for a, b in spans if a <= lasts.start() < b), None)
+    if at is None or at[0] <= cleared.start() < at[1]:
+        return None  # one clause says both
+    return own[at[0] : at[1]].strip(" ,;") or None
 
 
 def _past_period_only(text: str) -> str | None:
@@ -1785,6 +1810,12 @@ def normalise(
         own = (lead.group(0) if lead else "") + own[frame.end() :]
         said = re.sub(r"^\W+|\W+$", "", frame.group(0))
         reasons["asserts"] = f"the clause the opinion frame {said!r} embeds"
+    relief_clause = clause_beside_clearance(own)
+    if relief_clause:
+        # "The drug clears out of the body very fast, mostly inside 12 hours, yet its therapeutic benefits can last a
+        # long time": the time and the speed are the drug's; the claim on relief is the other clause
+        own = relief_clause
+        reasons["asserts"] = f"the clause on relief, not the one on how fast the body clears the drug: {own!r}"
     text = f"{candidate.lead_in} {own}".strip()
     kind, reasons["kind"] = guess_kind(text, own, candidate.lead_in, candidate.previous)
     # routes set against each other in the whole sentence ("nasal sprays ..., but IV infusion is the most effective")
@@ -1890,6 +1921,13 @@ def normalise(
             reasons["kind"] += (
                 f" (not the trained kind model's safety at probability {reading.probability:.2f}: the sentence names a "
                 f"harm ({_first(c['side_effect'], own)!r}) and no word of safety)"
+            )
+        elif reading and reading.kind != kind and reasons["kind"].startswith(CLEARED):
+            # "Ketamine leaves the body within a few hours", "Ketamine's half-life is 80-180 minutes": how the drug
+            # behaves in the body, its time the drug's (not a time of relief, nor a dose)
+            reasons["kind"] += (
+                f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: it says how "
+                "fast the drug goes, and its time is the drug's)"
             )
         elif reading and reading.kind == "duration" and kind != "duration" and harm_time_only(own):
             # "it can bring relief where conventional therapies have not worked, frequently with fewer long-term side
