@@ -942,25 +942,6 @@ _SET_AGAINST = re.compile(
     r"\b(?:not|nor|rather than|instead of|unlike|than)\s+(?:\w+ing\s+)?(?:(?:on|at|to|upon)\s+)?(?:the\s+)?\Z", re.I
 )
 
-# another drug as the subject of the clause a receptor is named in, the clause before it naming no ketamine: "Opioids
-# act mostly on opioid receptors, whereas ketamine ...", "Unlike traditional pain medications that target opioid
-# receptors, ketamine ...", "unlike that of opioids, which act at opioid receptors"
-_OTHER_DRUGS_CLAUSE = re.compile(
-    r"\b(?:opioids|opiates|morphine|narcotics|painkillers|antidepressants|(?:traditional|conventional|standard|usual|"
-    r"other|typical|most) (?:pain )?(?:medications?|medicines?|painkillers?|drugs?|analgesics?))\b"
-    r"(?:,\s*(?:which|that)\b)?(?:(?!\b(?:ketamine|it)\b)[^,;:.])*\Z",
-    re.I,
-)
-
-# the drugs of a family as a clause's subject or set beside ketamine, just before the family's word: "Opioids act ...",
-# "... whereas opioids", "a different way from opioids", "ketamine and opioids work through ..." (not "it lowers pain
-# through opioids and dopamine", the body's opioids, a name)
-_DRUGS_BESIDE = re.compile(
-    r"(?:^\W*|[,;:]\s*|\b(?:unlike|from|than|whereas|while|like|ketamine and|and ketamine)\s+)"
-    r"(?:(?:the|other|most|many|traditional|conventional)\s+)?\Z",
-    re.I,
-)
-
 
 @lru_cache(maxsize=1024)
 def claim_names(text: str) -> tuple[str, ...]:
@@ -980,18 +961,21 @@ def claim_names(text: str) -> tuple[str, ...]:
     # The words are found first and their capitals counted after (one pattern that did both backtracked without end on
     # a long run of letters and digits)
     receptors = spec.get("drug_families", {})  # a family whose word names drugs too: its receptor's name
+    # the other drugs' receptor, and the drugs themselves, set beside ketamine ([textbook] other_drugs_clause,
+    # drugs_beside): no names of the claim's
+    other, beside = pattern("textbook", "other_drugs_clause"), pattern("textbook", "drugs_beside")
     found = []
     for m in _NAME_TOKEN.finditer(text):
         family = m.group(0).lower().removesuffix("s")
         if family in families:  # "serotonin", "opioids": a family named in words, as one name (singular)
             if family in receptors and _RECEPTOR_AFTER.match(text, m.end()):
-                if _SET_AGAINST.search(text[: m.start()]) or _OTHER_DRUGS_CLAUSE.search(text[: m.start()]):
+                if _SET_AGAINST.search(text[: m.start()]) or other.search(text[: m.start()]):
                     # "blocks NMDA receptors rather than opioid receptors", "instead of aiming at opioid receptors",
                     # "Opioids act mostly on opioid receptors, whereas ketamine acts on NMDA receptors": the other
                     # drugs' receptor, which the claim sets its mechanism against
                     continue
                 family = receptors[family]  # "opioid receptors": the receptor, which "opioid consumption" does not name
-            elif family in receptors and m.group(0).lower().endswith("s") and _DRUGS_BESIDE.search(text[: m.start()]):
+            elif family in receptors and m.group(0).lower().endswith("s") and beside.search(text[: m.start()]):
                 continue  # "Opioids act ...", "unlike opioids": the drugs the claim sets ketamine beside, not a name
             found.append(family)
             continue
