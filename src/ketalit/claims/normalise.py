@@ -1160,9 +1160,6 @@ def _the_only_time(text: str, m: re.Match[str] | None, cues: tuple[str, ...] = (
     return m.group(0)
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:(?:and\s+)?(?:yet|but|while|although|though|whereas|so)\b\s*)?|;\s*")
-
-
 def clause_beside_clearance(own: str) -> str | None:
     """The clause of a sentence that says relief lasts ([normalise] clearance_unless) when another of its clauses says
     how fast the body clears the drug ([normalise] clearance): "..., yet its therapeutic benefits can last a long
@@ -1172,12 +1169,14 @@ def clause_beside_clearance(own: str) -> str | None:
     cleared, lasts = c["clearance"].search(own), c["clearance_unless"].search(own)
     if cleared is None or lasts is None:
         return None
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(own)), len(own)]
-    spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    # the clauses are what lies between the breaks the harm rules read (_CLAUSE_BREAK)
+    breaks = list(_CLAUSE_BREAK.finditer(own))
+    starts, ends = [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(own)]
+    spans = [(a, b) for a, b in zip(starts, ends, strict=True) if b > a]
     at = next(((a, b) for a, b in spans if a <= lasts.start() < b), None)
     if at is None or at[0] <= cleared.start() < at[1]:
         return None  # one clause says both
-    return own[at[0] : at[1]].strip(" ,;") or None
+    return own[at[0] : at[1]].strip() or None
 
 
 def _past_period_only(text: str) -> str | None:
