@@ -86,9 +86,9 @@ _PRACTICE = ("clinic_practice", "delivery", "coverage")
 # infusion", "Our friendly staff will guide you, and ketamine relieves nerve pain within hours"): each clause is read
 # alone, and one that names ketamine and is a claim by itself is the claim.
 _BESIDE_A_CLAIM = (*_PRACTICE, "logistics", "call_to_action")
-# A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket; not after an abbreviation.
-# a sentence's end: its stop, a closing quote or bracket, and a reference mark in square brackets after it ("... in
-# 5-10 minutes.[3] By the IM route ...", "[2,3]", "[4-6]"), before the next sentence's capital
+# A sentence ends at . ! or ? (with a closing quote or bracket, and a reference mark in square brackets after it: "...
+# in 5-10 minutes.[3] By the IM route ...", "[2,3]", "[4-6]") followed by space and a capital, a quote or a bracket; not
+# after an abbreviation.
 _SENT_END = re.compile(r"([.!?][\"”’)]?(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])?)\s+(?=[A-Z“\"(\[‘'])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
 _LEAD_TAIL = re.compile(
