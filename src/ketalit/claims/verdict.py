@@ -39,7 +39,9 @@ that rates its own evidence as weak as a single trial, whatever their design.
   that divides it, or stands against it, is all in records of other routes, it is `insufficient`, and the
   explanation names the route, the records that state it and the records indirect for it (``off_route``). It is
   `supported` only when the records for it that state that route (and no more than one other) meet the minimum on
-  their own (``on_route_support``): support in records of another route, or of none stated, does not show it.
+  their own (``on_route_support``, for the kinds [route] support_kinds names, a history claim among them: a use of a
+  route the claim's own words name is not recorded by records of another): support in records of another route, or
+  of none stated, does not show it.
 - **a claim about the evidence** (``data/weighing.toml`` [strength] evidence_unanimous, evidence_strong): "every study
   agrees" is contradicted by any direct record against or mixed; "strong evidence shows", "large trials prove" need
   nothing credible against (else mixed) and a direct review for it that does not rate its evidence weak (else
@@ -1493,17 +1495,16 @@ def off_route(t: Tally, v: str) -> str:
 
 
 def on_route_support(t: Tally, v: str) -> str:
-    """Why a `supported` verdict on an effect or on safety is not about the route the claim's own words name ("" when
-    it is, or when they name none, or the usual one): ``data/weighing.toml`` [route]. As for a divided verdict
+    """Why a `supported` verdict on an effect, on safety, a side effect or a use is not about the route the claim's own
+    words name ("" when it is, or when they name none, or the usual one): ``data/weighing.toml`` [route] (its kinds
+    are support_kinds). As for a divided verdict
     (``off_route``), only records that state the claim's route are direct on it: the support must meet the minimum
     (``Tally.enough``) in them alone, or the route the claim names ("with a single nasal spray", "when taken as a
     pill") is not what the evidence shows, however much the records of another route, or of none stated, support it."""
-    from .normalise import EFFECT_KINDS  # the kinds of a claim about an effect (dosing among them, left out here)
-
     claim = t.claim
     # the routes the claim's own words name: one the page gives (a clinic of lozenges) is how reviewers read it too
     routes = [r for r in claim.proposition.routes if names_in_claim(claim, "route", r)]
-    if v != "supported" or not routes or claim.kind == "dosing" or claim.kind not in (*EFFECT_KINDS, "safety"):
+    if v != "supported" or not routes or claim.kind not in weighing()["route"]["support_kinds"]:
         return ""
     if set(routes) & set(weighing()["route"]["usual"]):
         return ""

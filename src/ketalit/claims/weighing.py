@@ -13,6 +13,7 @@ from .._compat import tomllib
 from ..kept import Kept
 from ..tagging.patterns import either
 from ..tagging.tagger import default_vocabulary
+from .catalogue import KINDS
 from .text import WORDED_NUMBER
 
 
@@ -28,6 +29,9 @@ def weighing() -> dict[str, Any]:
     for tag in data.get("condition", {}).get("pain", []):
         if not vocab.has("outcome", tag):
             raise ValueError(f"data/weighing.toml: [condition] pain: {tag!r} is not a vocabulary outcome")
+    for kind in data.get("route", {}).get("support_kinds", []):
+        if kind not in KINDS:
+            raise ValueError(f"data/weighing.toml: [route] support_kinds: {kind!r} is not a kind of claim")
     return data
 
 
