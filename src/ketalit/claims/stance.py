@@ -618,8 +618,10 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         good = _better_for(f.outcome, e.direction, f.words) or (
             f.outcome == "duration_of_relief" and e.direction == "higher"
         )
-        if f.course and re.search(r"only|during", f.course):
-            gone.append((0.0, f, "the infusion", "during"))  # "potent analgesia during administration only"
+        # "potent analgesia during administration only"; relief "during infusion and 2 weeks after infusion
+        # termination" is relief at 2 weeks, read at its times
+        if f.course and (re.search(r"only", f.course) or (re.search(r"during", f.course) and not spans)):
+            gone.append((0.0, f, "the infusion", "during"))
             continue
         if good:
             if spans:
@@ -641,7 +643,7 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
             votes.append(Vote(f, f.s, 1, w, f"relief still present at {fmt_days(t)}", t, vs))
         votes.extend(Vote(f, f.s, 1, 0.6, f"relief outlasting the treatment ({f.words})") for f in outlasting)
         for t, f, words, how in gone:
-            votes.append(Vote(f, f.s, -1, 1.0, f"no difference {how} {words}: relief does not last", t))
+            votes.append(Vote(f, f.s, -1, 1.0, f"{_gone_how(how, words)}: relief does not last", t))
         return votes
     assert hi is not None
     # relief still present long after the claimed maximum ("a few hours to a day or two", relief at 4 weeks) is not
@@ -669,9 +671,7 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
     if bound is not None and (bound[0] < lo * 1.5 or bound[0] < hi / 3):
         t, f, words, how = bound
         end = f"the claimed {fmt_days(lo)}" if t < lo * 1.5 else f"the claimed {fmt_days(hi)}"
-        what = {"during": "relief only during the infusion", "over": f"no difference over {words}"}.get(
-            how, f"no difference at {words}"
-        )
+        what = _gone_how(how, words)
         if upper and how == "at":  # a maximum is what relief can reach, not what it reaches in every record
             why = f"{what}: relief shorter than the claimed maximum, which {upper!r} does not promise to all"
             votes.append(Vote(f, f.s, 0, 0.0, why, t))
@@ -682,6 +682,11 @@ def _duration_votes(prop: Proposition, effects: list[Effect], reading: Reading) 
         gone_why = f"no lasting relief, which {upper!r} still claims" if upper else f"relief gone well before {end}"
         votes.append(Vote(f, f.s, -1, min(later, default=1.0), f"{what}: {gone_why}", t))
     return votes
+
+
+def _gone_how(how: str, words: str) -> str:
+    """How a finding says relief was gone: only during the infusion, no difference over a window or at a time."""
+    return "relief only during the infusion" if how == "during" else f"no difference {how} {words}"
 
 
 RESULT_AT_A_TIME = "result named by its good outcome, a share of patients at a time (result at a time rule)"

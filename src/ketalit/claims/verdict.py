@@ -53,7 +53,9 @@ that rates its own evidence as weak as a single trial, whatever their design.
 - **never more than was checked** (``unshown_parts``, all kinds): a claim that makes a comparison its reading names
   no comparator for ("began sooner with the under-the-tongue route"), or gives a figure no cited sentence states
   ("76% of the patients"), or lists parts that nothing direct shows, is at best `insufficient`, whatever the
-  evidence for the weaker proposition; the explanation says what was not checked.
+  evidence for the weaker proposition; the explanation says what was not checked. Evidence on ketamine alone does
+  not refute such a comparison either (``unnamed_comparison``: not `contradicted`, nor `mixed` for how long relief
+  lasts), unless the claim also denies a harm outright or states a time.
 - **every part** (``data/weighing.toml`` [parts]): a claim is supported only if each part of it is. A benefit of
   several outcomes or measures ("better sleep, mood and energy, along with lower pain levels") needs, for each, a
   direct finding that speaks for it (``shown_parts``; a mixed record's finding against a part shows nothing of it;
@@ -2230,9 +2232,12 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     # (not a harm denied outright, "In contrast to morphine, ketamine causes neither low blood pressure nor ...", nor a
     # time the claim states beside the comparison, "acts faster than oral forms, with effects often felt within 20-40
     # minutes": what ketamine alone does refutes those whatever it is set against)
+    # (nor, for how long relief lasts, divides it: "can last a fair while longer than when it is given for
+    # depression" is not divided by relief that lasted in some records of ketamine and not in others)
+    divided_duration = v == "mixed" and claim.kind == "duration"
     set_against = (
         unnamed_comparison(claim)
-        if v == "contradicted" and prop.direction != "does_not_cause" and not prop.quantity
+        if (v == "contradicted" or divided_duration) and prop.direction != "does_not_cause" and not prop.quantity
         else ""
     )
     if set_against:
