@@ -1499,10 +1499,10 @@ def off_route(t: Tally, v: str) -> str:
 def on_route_support(t: Tally, v: str) -> str:
     """Why a `supported` verdict on an effect, on safety, a side effect or a use is not about the route the claim's own
     words name ("" when it is, or when they name none, or the usual one): ``data/weighing.toml`` [route] (its kinds
-    are support_kinds). As for a divided verdict
-    (``off_route``), only records that state the claim's route are direct on it: the support must meet the minimum
-    (``Tally.enough``) in them alone, or the route the claim names ("with a single nasal spray", "when taken as a
-    pill") is not what the evidence shows, however much the records of another route, or of none stated, support it."""
+    are support_kinds). As for a divided verdict (``off_route``), only records that state the claim's route are direct
+    on it: the support must meet the minimum (``Tally.enough``) in them alone, or the route the claim names ("with a
+    single nasal spray", "when taken as a pill") is not what the evidence shows, however much the records of another
+    route, or of none stated, support it."""
     claim = t.claim
     # the routes the claim's own words name: one the page gives (a clinic of lozenges) is how reviewers read it too
     routes = [r for r in claim.proposition.routes if names_in_claim(claim, "route", r)]
