@@ -957,6 +957,8 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
       (with a comparator, ``_comparative_verdict`` already counts head-to-head evidence only);
     - the clinic's own patients or results ("One of our patients was still having ...", "our results so far",
       [scope] own_case): its own practice, which no published record tells;
+    - where an effect has been had ("Several countries beyond the United States have used Ketamine with success",
+      [scope] where_used): in which countries it is used, which the abstracts do not record;
     - a harm said to last ("flashbacks years after the infusions", "long-lasting", [scope] harm_lasting) in a claim of a
       side effect, safety or mechanism, unless a sentence cited for it states a lasting harm too;
     - a figure ("76% of the patients", "under 1%", "over within 30 - 60 minutes", [scope] figure) that the reading
@@ -986,6 +988,16 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
         out.append(
             f"the claim tells of the clinic's own patients or results ('{case.group(0)}'): its own practice, which no "
             "published record tells"
+        )
+    where = (
+        pattern("scope", "where_used").search(claim.quote)
+        if claim.kind in ("efficacy", "onset", "duration", "comparative")
+        else None
+    )
+    if where:
+        out.append(
+            f"the claim says where the effect has been had ('{where.group(0)}'): the records tell how patients did, "
+            "not in which countries ketamine is used with success"
         )
     lasting = (
         pattern("scope", "harm_lasting").search(claim.quote)
