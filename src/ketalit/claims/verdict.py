@@ -989,9 +989,11 @@ def unshown_parts(t: Tally, benefit_parts: bool = True) -> list[str]:
             f"the claim tells of the clinic's own patients or results ('{case.group(0)}'): its own practice, which no "
             "published record tells"
         )
+    from .normalise import EFFECT_KINDS  # the kinds of a claim about an effect (dosing among them, left out here)
+
     where = (
         pattern("scope", "where_used").search(claim.quote)
-        if claim.kind in ("efficacy", "onset", "duration", "comparative")
+        if claim.kind in EFFECT_KINDS and claim.kind != "dosing"
         else None
     )
     if where:
