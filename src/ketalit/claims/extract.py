@@ -87,9 +87,12 @@ _PRACTICE = ("clinic_practice", "delivery", "coverage")
 # alone, and one that names ketamine and is a claim by itself is the claim.
 _BESIDE_A_CLAIM = (*_PRACTICE, "logistics", "call_to_action")
 # A sentence ends at . ! or ? (with a closing quote or bracket, and a reference mark in square brackets after it: "...
-# in 5-10 minutes.[3] By the IM route ...", "[2,3]", "[4-6]") followed by space and a capital, a quote or a bracket; not
-# after an abbreviation.
-_SENT_END = re.compile(r"([.!?][\"”’)]?(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])?)\s+(?=[A-Z“\"(\[‘'])")
+# in 5-10 minutes.[3] By the IM route ...", "[2,3]", "[4-6]", or a bare reference number after a word's stop, a
+# superscript flattened: "... adds to suffering and illness.22 Beyond its ...") followed by space and a capital, a quote
+# or a bracket; not after an abbreviation.
+_SENT_END = re.compile(
+    r"([.!?][\"”’)]?(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|(?<=[a-z][.!?])\d{1,3}(?:[,–-]\d{1,3})*)?)\s+(?=[A-Z“\"(\[‘'])"
+)
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|etc|al|Fig|U\.S|[A-Z])\.)$")
 _LEAD_TAIL = re.compile(
     r"[,;]?\s*(?:but|and|while)?\s*[^,;:]*\b(?:include|includes|including|are|is|such as|the following|"
