@@ -523,20 +523,14 @@ def harm_reassured(text: str) -> str | None:
     return w.strip()
 
 
-def harm_read_from(own: str) -> str | None:
+def harm_read_from(own: str, named_only: bool = False) -> str | None:
     """The words from which a sentence's harm or its direction are read: a harm, a side effect, harm in general words
     ("carries some risks") or an outcome named, or a harm said to be absent, rare or kept off ("No flashbacks", "This
-    is rare"); None if both would be defaults."""
+    is rare"); None if both would be defaults. With ``named_only``, only the words that name a harm or an outcome: a
+    negation alone ("No, it is not an opioid") names none."""
     c = _cues()
-    for rx in (
-        c["harm"],
-        c["side_effect"],
-        c["harm_general"],
-        c["negation"],
-        c["harm_absent"],
-        c["harm_rare"],
-        c["harm_unlikely"],
-    ):
+    said = () if named_only else (c["negation"], c["harm_absent"], c["harm_rare"], c["harm_unlikely"])
+    for rx in (c["harm"], c["side_effect"], c["harm_general"], *said):
         w = _first(rx, own)
         if w:
             return w
@@ -1864,12 +1858,13 @@ def normalise(
             and kind not in HARM_KINDS
             and reading.probability < 0.5
             and not candidate.lead_in
-            and not harm_read_from(own)
+            and not harm_read_from(own, named_only=True)
         ):
             # a harm kind for a sentence that names no harm takes its harm (adverse events) and its direction (the
             # harm occurs) by default: the whole proposition would be the model's, so it must be the more likely
-            # reading than all the others together ("Ketamine is not a controlled substance" at 0.26 is not). An
-            # item of a list is read with its lead-in ("Ketamine should not be given to people with: - delirium")
+            # reading than all the others together ("Ketamine is not a controlled substance" at 0.26 is not; nor is
+            # "No, it is not an opioid": a negation names no harm). An item of a list is read with its lead-in
+            # ("Ketamine should not be given to people with: - delirium")
             reasons["kind"] += (
                 f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: the sentence "
                 "names no harm, and a reading below even odds does not make one up)"
