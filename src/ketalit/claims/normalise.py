@@ -2527,6 +2527,12 @@ def _direction(
         if w:
             reasons["direction"] = f"not the same degree of the harm as the comparator: {w!r}"
             return "less_harm"
+        if comparator and polarity == "negative" and outcomes == ["respiratory"]:
+            # "In contrast with opioids, ketamine does not markedly suppress breathing", "does not suppress breathing
+            # like opioids": breathing kept beside the drug named is a comparison of the harm, shown by trials against
+            # it, not an absolute denial that any airway event on record would refute
+            reasons["direction"] = f"the harm to breathing denied beside {comparator}'s: less than with it"
+            return "less_harm"
         w = harm_lessened(text, outcomes) if polarity != "negative" else None
         if w:
             # "prevents vomiting", "reduces the risk of addiction", "keeps blood pressure stable": less of the harm, or
