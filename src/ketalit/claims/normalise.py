@@ -953,8 +953,8 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         and re.search(r"\d|minutes|hours|seconds|days|surprisingly|after|day of", own, re.I)
         and not _first(c["dosing"], own)
     ):
-        if _first(c["side_effect_timed"], own):
-            return "side_effect", f"when its side effects come and go: {_first(c['side_effect_timed'], own)!r} ({w!r})"
+        if timed_harm := _first(c["side_effect_timed"], own):
+            return "side_effect", f"when its side effects come and go: {timed_harm!r} ({w!r})"
         return "onset", f"onset: {w!r}"
     w = _first(c["dependence_treated"], own)
     if w:
