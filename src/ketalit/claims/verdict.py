@@ -1911,6 +1911,8 @@ def items_checked(items: list[tuple[str, str]]) -> str:
 
 # What a claim that the evidence for an effect is weak comes to, from the engine's verdict on the effect.
 _WEAK_EVIDENCE = {"supported": "mixed", "no_evidence": "no_evidence", "not_checkable": "not_checkable"}
+# "no evidence that ..." ([evidence_strength] none): records on both sides refute it as much as they bear it out
+_NO_EVIDENCE_SAID = {**_WEAK_EVIDENCE, "mixed": "mixed"}
 
 
 def _turned(evidence: list[Evidence]) -> list[Evidence]:
@@ -1921,21 +1923,26 @@ def _turned(evidence: list[Evidence]) -> list[Evidence]:
 def weak_evidence_words(claim: Claim) -> str:
     """The words with which an effect claim says the evidence for the effect is weak or unclear ("is not backed by
     strong scientific evidence", "There is no clear evidence that ketamine ... works": ``data/weighing.toml``
-    [evidence_strength] weak), or ""."""
+    [evidence_strength] weak), or that there is none ("no evidence backed ...": [evidence_strength] none), or ""."""
     if claim.kind not in ("efficacy", "comparative", "onset", "duration"):
         return ""
-    m = pattern("evidence_strength", "weak").search(claim.text)
+    m = pattern("evidence_strength", "weak").search(claim.text) or pattern("evidence_strength", "none").search(
+        claim.text
+    )
     return m.group(0) if m else ""
 
 
 def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) -> tuple[str, str]:
     """A claim that the evidence for an effect is weak (``weak_evidence_words``), weighed for the effect: it holds
     where the effect is mixed, insufficient or contradicted; where the effect is supported it is mixed, for the
-    verdict reads no certainty grading and cannot refute a judgement of weak evidence; no evidence stays so."""
+    verdict reads no certainty grading and cannot refute a judgement of weak evidence; no evidence stays so. A claim
+    that there is no evidence at all ([evidence_strength] none) is mixed where the effect is mixed as well: records on
+    both sides refute "none" as much as they bear it out."""
     twin = replace(affirmed(claim), polarity="positive")
     turned = _turned(evidence) if claim.proposition.direction == "no_effect" else evidence
     effect, why = _claim_verdict(twin, turned)
-    v = _WEAK_EVIDENCE.get(effect, "supported")
+    said_none = pattern("evidence_strength", "none").fullmatch(words) is not None
+    v = (_NO_EVIDENCE_SAID if said_none else _WEAK_EVIDENCE).get(effect, "supported")
     head = v.replace("_", " ").capitalize()
     return v, (
         f"{head}: the claim is about the strength of the evidence ({words!r}) that {twin.assertion}; weighed for that "
