@@ -1135,10 +1135,11 @@ def unstated_parts(t: Tally, stated: list[tuple[str, list[Evidence]]] | None = N
                 (absolute_words(), absolute_words(), "that it does away with it"),
             )
         )
+        use_span = pattern("textbook", "use_span")
         for claimed, said, what in beyond:
             m = claimed.search(t.claim.text)
-            if m is None:
-                continue
+            if m is None or (what == "that the change lasts" and use_span.search(t.claim.text[: m.start()])):
+                continue  # none, or a span of use ("relied on for a long time"), not of the change
             stating = [e for e in t.sup if not e.indirect and any(said.search(s) for s in e.rationale)]
             if not t.enough(stating):
                 who = f"stated by {', '.join(map(cite, stating[:2]))} only" if stating else "no cited sentence says so"
