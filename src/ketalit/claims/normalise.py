@@ -263,7 +263,11 @@ def _blank(rx: re.Pattern[str], text: str) -> str:
 
 
 _CONSEQUENCE = re.compile(
-    r",?\s+(?:which|allowing|making|helping|improving|reducing|lowering|leading|so that|while|whereas|because)\b.*$",
+    r",?\s+(?:which|allowing|making|helping|improving|reducing|lowering|leading|so that|while|whereas|because)\b.*$"
+    # and a trailing concession ("Ketamine does bring a risk of addiction, although its pattern is not the same as that
+    # of opioids"): what the sentence grants besides its claim (not "though" as a turn between clauses, "Here is the
+    # twist, though – ketamine has ...")
+    r"|,\s*(?:even )?(?:although|though)\b(?!\s*[-\u2013\u2014,;:])\s.*$",
     re.I | re.S,
 )
 # what a sentence says of its subject between commas before its verb ("Ketamine, first brought into use in the 1960s,
