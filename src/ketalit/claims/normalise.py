@@ -1620,6 +1620,14 @@ _REASON_CLAUSE = re.compile(
     r",?\s+\b(?:as|because|since)\s+(?=(?:ketamine|esketamine|it|they|this (?:drug|medicine)|the (?:drug|medicine))\b)",
     re.I,
 )
+# advice not to do something with the drug, for a reason given after it ("Do not mix ketamine with other substances
+# that alter mood or perception, because the combination can be toxic"): the reason, not a denial of the harm
+_ADVICE_REASON = re.compile(
+    r"^\W*(?:do not|don[\u2019']t|never)\s+(?:mix|combine|take|use|drink|drive|operate|share)\b"
+    r"[^.]*?,?\s+\b(?:as|because|since)\s+",
+    re.I,
+)
+_GRAVE = re.compile(r"\b(?:toxic|poisonous|fatal|deadly|lethal|life-threatening)\b", re.I)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|so|that|which|who|whom|whose|if|when|whenever|because|although|though|while|"
     r"unless|until|once|since|and|or)\b",
@@ -2165,6 +2173,17 @@ def normalise(
             undone = reasons["polarity"] = (
                 f"the negation {negated!r} is of the main clause, which names no harm; the harm is in the clause of "
                 f"its reason ({because.group(0).strip()!r} ...), which does not deny it"
+            )
+            negated = None
+    advised = _ADVICE_REASON.match(scope) if negated and kind in HARM_KINDS else None
+    if advised:
+        why_not = scope[advised.end() :]
+        cues = ("harm", "side_effect", "harm_general")
+        stated = any(_first(c[cue], why_not) for cue in cues) or _GRAVE.search(why_not)
+        if stated and not _first(c["negation"], why_not):
+            undone = reasons["polarity"] = (
+                f"the negation {negated!r} is advice ({advised.group(0).strip()!r}), not a denial of the harm; the "
+                "harm is in the clause of its reason, which does not deny it"
             )
             negated = None
     if aside and not negated:
