@@ -1627,7 +1627,6 @@ _ADVICE_REASON = re.compile(
     r"[^.]*?,?\s+\b(?:as|because|since)\s+",
     re.I,
 )
-_GRAVE = re.compile(r"\b(?:toxic|poisonous|fatal|deadly|lethal|life-threatening)\b", re.I)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|so|that|which|who|whom|whose|if|when|whenever|because|although|though|while|"
     r"unless|until|once|since|and|or)\b",
@@ -2178,8 +2177,7 @@ def normalise(
     advised = _ADVICE_REASON.match(scope) if negated and kind in HARM_KINDS else None
     if advised:
         why_not = scope[advised.end() :]
-        cues = ("harm", "side_effect", "harm_general")
-        stated = any(_first(c[cue], why_not) for cue in cues) or _GRAVE.search(why_not)
+        stated = any(_first(c[cue], why_not) for cue in ("harm", "side_effect", "harm_general", "harm_grave"))
         if stated and not _first(c["negation"], why_not):
             undone = reasons["polarity"] = (
                 f"the negation {negated!r} is advice ({advised.group(0).strip()!r}), not a denial of the harm; the "
