@@ -1126,20 +1126,25 @@ def unstated_parts(t: Tally, stated: list[tuple[str, list[Evidence]]] | None = N
     if t.claim.kind == "mechanism":
         # that the change lasts ("permanently", "for months") or does away with what it acts on ("cures", "eliminates"):
         # a sentence that states the mechanism, or an effect while the drug acts, does not say that (a benefit drawn
-        # from the mechanism, "giving lasting relief", is a claim of its own: effect_of_mechanism)
+        # from the mechanism, "giving lasting relief", is a claim of its own: effect_of_mechanism); each with the words
+        # just before it that make it something else (a span of use, "relied on for a long time", is not of the change)
         beyond = (
             ()
             if effect_of_mechanism(t.claim)
             else (
-                (pattern("textbook", "lasting"), pattern("textbook", "lasting_said"), "that the change lasts"),
-                (absolute_words(), absolute_words(), "that it does away with it"),
+                (
+                    pattern("textbook", "lasting"),
+                    pattern("textbook", "lasting_said"),
+                    "that the change lasts",
+                    pattern("textbook", "use_span"),
+                ),
+                (absolute_words(), absolute_words(), "that it does away with it", None),
             )
         )
-        use_span = pattern("textbook", "use_span")
-        for claimed, said, what in beyond:
+        for claimed, said, what, not_after in beyond:
             m = claimed.search(t.claim.text)
-            if m is None or (what == "that the change lasts" and use_span.search(t.claim.text[: m.start()])):
-                continue  # none, or a span of use ("relied on for a long time"), not of the change
+            if m is None or (not_after is not None and not_after.search(t.claim.text[: m.start()])):
+                continue
             stating = [e for e in t.sup if not e.indirect and any(said.search(s) for s in e.rationale)]
             if not t.enough(stating):
                 who = f"stated by {', '.join(map(cite, stating[:2]))} only" if stating else "no cited sentence says so"
