@@ -1733,13 +1733,14 @@ def rare_occurrence(t: Tally) -> str:
 def _rare_words() -> re.Pattern[str]:
     from .extract import rules as text_rules  # (extract's rules join claim_text.toml's lists; one home for rarity)
 
-    return either([*weighing()["harm"]["rare"], *text_rules()["normalise"]["rarity"]])
+    harm = weighing()["harm"]
+    return either([*harm["rare"], *harm["slight"], *text_rules()["normalise"]["rarity"]])
 
 
 def rare_harm(claim: Claim) -> str:
     """The words by which a claim that a harm does not happen says it is rare ("seldom", "rarely", "uncommon", "few
-    patients": ``data/weighing.toml`` [harm] rare and claim_text.toml rarity), or "": credible occurrence makes such a
-    claim `mixed`, not contradicted."""
+    patients": ``data/weighing.toml`` [harm] rare and claim_text.toml rarity) or slight ("minimal", "mild": [harm]
+    slight), or "": credible occurrence makes such a claim `mixed`, not contradicted."""
     m = _rare_words().search(claim.text)
     return m.group(0) if m else ""
 
@@ -2179,9 +2180,10 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         note = f" Serious harms are reported with ketamine ({said}): a claim that it is safe is mixed at best." + note
     rare = rare_occurrence(t) if v == "mixed" and asserted_direction(prop) == "does_not_cause" else ""
     if rare and not absolute_denial(claim):
+        how, opposite = ("slight", "severe") if pattern("harm", "slight").fullmatch(rare) else ("rare", "common")
         note = (
-            f" The claim says the harm is rare ('{rare}'): records that it happens, or happens more often than with "
-            "placebo, do not say it is common, so they make the claim mixed, not contradicted." + note
+            f" The claim says the harm is {how} ('{rare}'): records that it happens, or happens more often than with "
+            f"placebo, do not say it is {opposite}, so they make the claim mixed, not contradicted." + note
         )
     excess = no_excess_words(claim) if asserted_direction(prop) == "does_not_cause" else ""
     if excess:
