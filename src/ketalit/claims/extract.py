@@ -906,6 +906,8 @@ def _extract_claims(text: str, document: str) -> list[Candidate]:
         stripped = raw.strip()
         if not stripped:
             continue
+        if _compiled()["not_claim"]["caption"].match(stripped) and len(sentences(stripped, 0)) == 1:
+            continue  # a picture's caption on its own line: not read, and no break between a heading and its list
         offset = start + raw.index(stripped)
         bullet = _BULLET.match(raw)
         numbered_heading = bullet is not None and _numbered_heading(lines, i)
