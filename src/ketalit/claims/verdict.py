@@ -1920,6 +1920,9 @@ def items_checked(items: list[tuple[str, str]]) -> str:
 _WEAK_EVIDENCE = {"supported": "mixed", "no_evidence": "no_evidence", "not_checkable": "not_checkable"}
 # "no evidence that ..." ([evidence_strength] none): records on both sides refute it as much as they bear it out
 _NO_EVIDENCE_SAID = {**_WEAK_EVIDENCE, "mixed": "mixed"}
+# "mixed findings on whether ..." ([evidence_strength] mixed): borne out where the effect is mixed, not where the
+# records go one way
+_MIXED_SAID = {**_WEAK_EVIDENCE, "mixed": "supported", "contradicted": "mixed"}
 
 
 def _turned(evidence: list[Evidence]) -> list[Evidence]:
@@ -1930,12 +1933,16 @@ def _turned(evidence: list[Evidence]) -> list[Evidence]:
 def weak_evidence_words(claim: Claim) -> str:
     """The words with which an effect claim says the evidence for the effect is weak or unclear ("is not backed by
     strong scientific evidence", "There is no clear evidence that ketamine ... works": ``data/weighing.toml``
-    [evidence_strength] weak), or that there is none ("no evidence backed ...": [evidence_strength] none), or ""."""
+    [evidence_strength] weak), that there is none ("no evidence backed ...": [evidence_strength] none), or that it is
+    mixed ("mixed findings on whether ...": [evidence_strength] mixed, not one study's: one_study), or ""."""
     if claim.kind not in ("efficacy", "comparative", "onset", "duration"):
         return ""
     m = pattern("evidence_strength", "weak").search(claim.text) or pattern("evidence_strength", "none").search(
         claim.text
     )
+    mixed = None if m else pattern("evidence_strength", "mixed").search(claim.text)
+    if mixed and not pattern("evidence_strength", "one_study").search(claim.text, 0, mixed.start()):
+        m = mixed  # the evidence said to be mixed, not one study's results
     return m.group(0) if m else ""
 
 
@@ -1944,12 +1951,15 @@ def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) ->
     where the effect is mixed, insufficient or contradicted; where the effect is supported it is mixed, for the
     verdict reads no certainty grading and cannot refute a judgement of weak evidence; no evidence stays so. A claim
     that there is no evidence at all ([evidence_strength] none) is mixed where the effect is mixed as well: records on
-    both sides refute "none" as much as they bear it out."""
+    both sides refute "none" as much as they bear it out. One that the evidence is mixed ([evidence_strength] mixed)
+    holds where the effect is mixed, is mixed where it is supported or contradicted, and insufficient where it is."""
     twin = replace(affirmed(claim), polarity="positive")
     turned = _turned(evidence) if claim.proposition.direction == "no_effect" else evidence
     effect, why = _claim_verdict(twin, turned)
     said_none = pattern("evidence_strength", "none").fullmatch(words) is not None
-    v = (_NO_EVIDENCE_SAID if said_none else _WEAK_EVIDENCE).get(effect, "supported")
+    said_mixed = pattern("evidence_strength", "mixed").fullmatch(words) is not None
+    table = _NO_EVIDENCE_SAID if said_none else _MIXED_SAID if said_mixed else _WEAK_EVIDENCE
+    v = table.get(effect, "insufficient" if said_mixed else "supported")
     head = v.replace("_", " ").capitalize()
     return v, (
         f"{head}: the claim is about the strength of the evidence ({words!r}) that {twin.assertion}; weighed for that "
