@@ -278,6 +278,11 @@ _SUBJECT_ASIDE = re.compile(
     re.I,
 )
 _LEADING_CLAUSE = re.compile(r"^(?:by|because|since|as|although|though|while|when)\b[^,]{3,},\s*", re.I)
+# what a sentence grants before its claim ("Although plenty of evidence points to ketamine being effective and safe,
+# many clinicians still hold back ..., because it carries a risk of habituation"): not what it says of ketamine's safety
+# (not "While medicine looks for safer alternatives without addiction risk ..., ketamine has drawn interest": a "while"
+# sets the scene as often as it concedes)
+_LEADING_CONCESSION = re.compile(r"^\W*(?:although|though|even though|despite)\b[^,]{3,},\s*", re.I)
 
 
 def mechanism_negation(own: str) -> tuple[str, list[tuple[str, str]]]:
@@ -894,7 +899,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["efficacy_first"], own)
     if w:
         return "efficacy", f"{OPIOIDS_SPARED}: {w!r}"
-    w = _first(c["safe"], own)
+    w = _first(c["safe"], _blank(_LEADING_CONCESSION, own))
     if w:
         # safe for want of a risk of dependence is a dependence claim; safer than something, no harm named, a comparison
         # (a dependence on opioids the sentence sets the scene with is not ketamine's: "with opioid misuse and
@@ -2586,7 +2591,7 @@ def _direction(
                 f"a list of its side effects, one of them said to be rare ({rare_item!r}): they happen"
             )
             return "causes"
-        w = _first(c["harm_absent"], text)
+        w = _first(c["harm_absent"], _blank(_LEADING_CONCESSION, text))  # (not "Although ... safe, ...")
         if kind == "side_effect" and w and not _first(c["harm_rare"], text):
             w = None  # a side effect that "can be managed" still happens
         if polarity == "negative" or w:
