@@ -1,8 +1,8 @@
 """Round 137 (in-sample, from the ninety-fifth set): "Is ketamine an opioid? It is not: it is an anaesthetic that
 sedates the body and has a dissociative effect on the brain" was read as a denial of its sedation and dissociation
 (the "is not" that answers the question taken for a negation of what follows the colon) and `contradicted` on the
-records of both (the reviewers: supported, four labels). An "is not" that ends its clause (before a colon, semicolon
-or full stop) has its object in the question before it and negates nothing after it (claim_text.toml negation).
+records of both (the reviewers: supported, four labels). An "is not" before a colon or semicolon has its object in
+the question before it and negates nothing after it (claim_text.toml negation).
 """
 
 from __future__ import annotations
