@@ -1922,7 +1922,7 @@ _WEAK_EVIDENCE = {"supported": "mixed", "no_evidence": "no_evidence", "not_check
 _NO_EVIDENCE_SAID = {**_WEAK_EVIDENCE, "mixed": "mixed"}
 # "mixed findings on whether ..." ([evidence_strength] mixed): borne out where the effect is mixed, not where the
 # records go one way
-_MIXED_SAID = {**_WEAK_EVIDENCE, "mixed": "supported", "contradicted": "mixed"}
+_MIXED_SAID = {**_WEAK_EVIDENCE, "mixed": "supported", "contradicted": "mixed", "insufficient": "insufficient"}
 
 
 def _turned(evidence: list[Evidence]) -> list[Evidence]:
@@ -1959,7 +1959,7 @@ def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) ->
     said_none = pattern("evidence_strength", "none").fullmatch(words) is not None
     said_mixed = pattern("evidence_strength", "mixed").fullmatch(words) is not None
     table = _NO_EVIDENCE_SAID if said_none else _MIXED_SAID if said_mixed else _WEAK_EVIDENCE
-    v = table.get(effect, "insufficient" if said_mixed else "supported")
+    v = table.get(effect, "supported")
     head = v.replace("_", " ").capitalize()
     return v, (
         f"{head}: the claim is about the strength of the evidence ({words!r}) that {twin.assertion}; weighed for that "
