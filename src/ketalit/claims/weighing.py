@@ -983,12 +983,20 @@ def claim_names(text: str) -> tuple[str, ...]:
                 continue  # "Opioids act ...", "unlike opioids": the drugs the claim sets ketamine beside, not a name
             found.append(family)
             continue
-        names = [one for one in m.group(0).split("/") if _is_name(one, any_case)]
+        names = [_receptor_stem(one) for one in m.group(0).split("/") if _is_name(one, any_case)]
         if names:
             found.append("/".join(names))
     # a condition's name ("CRPS", "PHN") is who the claim is about, read by [condition]: a mechanism or a history
     # of use stated for pain in general is what reviewers cite for it
     return tuple(dict.fromkeys(n for n in found if n not in skip and not _condition_name(n)))
+
+
+def _receptor_stem(word: str) -> str:
+    """A name written with an "R" after it for its receptor ("NMDAR", "NMDARs", as abstracts and pages write it) is
+    the name of what the receptor is named by ("NMDA"), which a sentence may give as "NMDA receptor" or "NMDAR"
+    (``_name_rx``; round 143)."""
+    stem = re.sub(r"Rs?$", "", word)
+    return stem if stem != word and len(stem) >= 2 and stem.isupper() and stem.isalpha() else word
 
 
 def _is_name(word: str, any_case: set[str]) -> bool:
