@@ -1946,6 +1946,41 @@ def weak_evidence_words(claim: Claim) -> str:
     return m.group(0) if m else ""
 
 
+# What a claim that not every patient responds comes to, from the engine's verdict on the effect: any credible
+# evidence on it bears the claim out ([response] partial)
+_PARTIAL_SAID = {"mixed": "supported", "contradicted": "supported"}
+
+
+def partial_response_words(claim: Claim) -> str:
+    """The words with which an effect claim says that not every patient responds ("does not fully work for every type
+    of pain", "Not everyone responds": ``data/weighing.toml`` [response] partial), or "" (also when a contrast after
+    them goes on to another claim: then_more)."""
+    if claim.kind not in ("efficacy", "duration"):
+        return ""
+    m = pattern("response", "partial").search(claim.text)
+    if m is None or pattern("response", "then_more").search(claim.text, m.end()):
+        return ""  # "does not suit everyone, but it may be a sensible choice for ...": the claim goes on to another
+    clause = re.split(r"[.;:!?]", claim.text[: m.start()])[-1]
+    if pattern("response", "other_subject").search(clause):
+        return ""  # "Opioids don't work for everyone": another treatment's patients, not ketamine's
+    return m.group(0)
+
+
+def partial_response_verdict(claim: Claim, evidence: list[Evidence], words: str) -> tuple[str, str]:
+    """A claim that not every patient responds (``partial_response_words``), weighed for the effect: it holds where the
+    effect is supported, mixed or contradicted (no record shows every patient relieved, and records against the effect
+    bear it out the more), and is insufficient or without evidence where the effect is."""
+    twin = replace(affirmed(claim), polarity="positive")
+    turned = _turned(evidence) if claim.proposition.direction == "no_effect" else evidence
+    effect, why = _claim_verdict(twin, turned)
+    v = _PARTIAL_SAID.get(effect, effect)
+    head = v.replace("_", " ").capitalize()
+    return v, (
+        f"{head}: the claim is that not every patient responds ({words!r}); weighed for the effect that "
+        f"{twin.assertion}, {why[0].lower()}{why[1:]}"
+    )
+
+
 def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) -> tuple[str, str]:
     """A claim that the evidence for an effect is weak (``weak_evidence_words``), weighed for the effect: it holds
     where the effect is mixed, insufficient or contradicted; where the effect is supported it is mixed, for the
@@ -1974,10 +2009,13 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     denies ketamine an effect ("did not reduce opioid use") is weighed as the claim of the effect, on the same records
     with their stances turned round, and its verdict is turned round too: evidence that the effect is real contradicts
     the denial. A claim that the evidence for an effect is weak is weighed for the effect too
-    (``weak_evidence_verdict``)."""
+    (``weak_evidence_verdict``), and so is one that not every patient responds (``partial_response_verdict``)."""
     weak = weak_evidence_words(claim)
     if weak:
         return weak_evidence_verdict(claim, evidence, weak)
+    partial = partial_response_words(claim)
+    if partial:
+        return partial_response_verdict(claim, evidence, partial)
     return _claim_verdict(claim, evidence)
 
 
