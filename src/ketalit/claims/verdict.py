@@ -1951,6 +1951,15 @@ def weak_evidence_words(claim: Claim) -> str:
 _PARTIAL_SAID = {"mixed": "supported", "contradicted": "supported"}
 
 
+def _effect_weighed(claim: Claim, evidence: list[Evidence]) -> tuple[Claim, str, str]:
+    """A claim about an effect (its evidence, who responds) as the claim of the effect itself, affirmed, and the
+    engine's (verdict, explanation) on it: the records' stances turned round for an effect the claim denies."""
+    twin = replace(affirmed(claim), polarity="positive")
+    turned = _turned(evidence) if claim.proposition.direction == "no_effect" else evidence
+    effect, why = _claim_verdict(twin, turned)
+    return twin, effect, why
+
+
 def partial_response_words(claim: Claim) -> str:
     """The words with which an effect claim says that not every patient responds ("does not fully work for every type
     of pain", "Not everyone responds": ``data/weighing.toml`` [response] partial), or "" (also when a contrast after
@@ -1970,9 +1979,7 @@ def partial_response_verdict(claim: Claim, evidence: list[Evidence], words: str)
     """A claim that not every patient responds (``partial_response_words``), weighed for the effect: it holds where the
     effect is supported, mixed or contradicted (no record shows every patient relieved, and records against the effect
     bear it out the more), and is insufficient or without evidence where the effect is."""
-    twin = replace(affirmed(claim), polarity="positive")
-    turned = _turned(evidence) if claim.proposition.direction == "no_effect" else evidence
-    effect, why = _claim_verdict(twin, turned)
+    twin, effect, why = _effect_weighed(claim, evidence)
     v = _PARTIAL_SAID.get(effect, effect)
     head = v.replace("_", " ").capitalize()
     return v, (
@@ -1988,9 +1995,7 @@ def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) ->
     that there is no evidence at all ([evidence_strength] none) is mixed where the effect is mixed as well: records on
     both sides refute "none" as much as they bear it out. One that the evidence is mixed ([evidence_strength] mixed)
     holds where the effect is mixed, is mixed where it is supported or contradicted, and insufficient where it is."""
-    twin = replace(affirmed(claim), polarity="positive")
-    turned = _turned(evidence) if claim.proposition.direction == "no_effect" else evidence
-    effect, why = _claim_verdict(twin, turned)
+    twin, effect, why = _effect_weighed(claim, evidence)
     said_none = pattern("evidence_strength", "none").fullmatch(words) is not None
     said_mixed = pattern("evidence_strength", "mixed").fullmatch(words) is not None
     table = _NO_EVIDENCE_SAID if said_none else _MIXED_SAID if said_mixed else _WEAK_EVIDENCE
