@@ -1963,16 +1963,25 @@ def _effect_weighed(claim: Claim, evidence: list[Evidence]) -> tuple[Claim, str,
 def partial_response_words(claim: Claim) -> str:
     """The words with which an effect claim says that not every patient responds ("does not fully work for every type
     of pain", "Not everyone responds": ``data/weighing.toml`` [response] partial), or "" (also when a contrast after
-    them goes on to another claim: then_more)."""
+    them goes on to another claim, then_more, or they are said of another treatment)."""
     if claim.kind not in ("efficacy", "duration"):
         return ""
     m = pattern("response", "partial").search(claim.text)
     if m is None or pattern("response", "then_more").search(claim.text, m.end()):
         return ""  # "does not suit everyone, but it may be a sensible choice for ...": the claim goes on to another
     clause = re.split(r"[.;:!?]", claim.text[: m.start()])[-1]
-    if pattern("response", "other_subject").search(clause):
+    if _other_treatment().search(clause):
         return ""  # "Opioids don't work for everyone": another treatment's patients, not ketamine's
     return m.group(0)
+
+
+@cache
+def _other_treatment() -> re.Pattern[str]:
+    """Another treatment as the subject of the words before a verb of effect ("Other medicines did not help", "Opioids
+    don't work for everyone"): ``data/claim_text.toml`` effect_denied_other, the normaliser's own home for them."""
+    from .extract import rules  # the claim grammar's patterns, loaded with the engine
+
+    return either(rules()["normalise"]["effect_denied_other"])
 
 
 def partial_response_verdict(claim: Claim, evidence: list[Evidence], words: str) -> tuple[str, str]:
