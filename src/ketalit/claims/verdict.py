@@ -114,7 +114,10 @@ that rates its own evidence as weak as a single trial, whatever their design.
   "Schedule III") is at best `insufficient`. How ketamine is given (a dosing claim that names a route, regimen or
   figure and no effect: ``how_given``) needs a review or guideline stating it, or what the patients of studies by
   two research groups received (their methods); that is never evidence that a regimen works, and no other claim
-  reads a methods sentence.
+  reads a methods sentence. A mechanism claim left `mixed` by trials of an effect it would explain (hyperalgesia,
+  pain, mood) that point both ways, with no record stating the opposite of the mechanism, is decided by the records
+  that state it: `supported` when two groups or a review do, `insufficient` otherwise (those trials are indirect for
+  what a mechanism is).
 - **what a mechanism claim says** (``normalise``): its negation is its own only in what it says ketamine does. A
   detail denied after its verb ("blocks NMDA receptors without competing for their binding site") or a consequence
   with a negation (", so the brain does not read them as pain") is not read as denying the mechanism, so the records
@@ -689,6 +692,12 @@ class Tally:
         return bool(side) and (
             max(weight(self.claim, e) for e in side) >= STRONG * threshold("indirect_factor") or len(side) >= 2
         )
+
+
+def _states(e: Evidence) -> bool:
+    """Whether a record is cited for a statement (a textbook sentence that says what the claim says), not for a
+    finding on an outcome."""
+    return any(f.get("rule") == "textbook statement" for f in e.finding)
 
 
 def _groups(items: list[Evidence]) -> set[str]:
@@ -2378,6 +2387,20 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
             if unshown:
                 v = "insufficient"
                 note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
+    divided_by_effects = claim.kind == "mechanism" and v == "mixed" and not lasting_words(claim)
+    if divided_by_effects and not any(_states(e) for e in t.con + t.mixed):
+        # what a mechanism is, the abstracts state; trials of an outcome it would explain (hyperalgesia, pain, mood)
+        # that point both ways are indirect for it and do not divide it: the statements decide
+        stating = [e for e in t.sup if _states(e)]
+        established = len(_groups(stating)) >= 2 or any(e.design in (*REVIEWS, "guideline") for e in stating)
+        v = "supported" if established else "insufficient"
+        note = (
+            f" A statement of mechanism: {len(stating)} record(s) state it"
+            + (f" ({', '.join(cite(e) for e in _strongest(stating))})" if stating else "")
+            + "; the trials of an effect it would explain, for and against, are indirect for it and do not decide it"
+            + ("." if v == "supported" else ", and what states it is not enough to establish it.")
+            + note
+        )
     stated = parts_stated(t) if v == "supported" else []  # read once: for what is not stated, and what is
     unstated = unstated_parts(t, stated) if v == "supported" else []
     if unstated:
