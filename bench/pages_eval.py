@@ -934,7 +934,13 @@ def evaluate_page(
                     )
                 continue
             found.append(
-                {**stored_fields(stored[r["id"]]), "quote": r["quote"], "kind": r["kind"], "verdict": r["verdict"]}
+                {
+                    **stored_fields(stored[r["id"]]),
+                    "quote": r["quote"],
+                    "kind": r["kind"],
+                    "verdict": r["verdict"],
+                    "explanation": r.get("explanation", ""),
+                }
             )
     else:
         page = page_meta(labels)
@@ -1031,6 +1037,7 @@ def claim_row(page: str, item: dict[str, Any], found: dict[str, Any] | None) -> 
     row["found"] = found is not None
     row["got_kind"] = found["kind"] if found else None
     row["got"] = found["verdict"] if found else None
+    row["why"] = found.get("explanation", "") if found else None  # the verdict's explanation, as check gives it
     return row
 
 
