@@ -1,9 +1,10 @@
-"""Round 146 (in-sample, over every set to the hundred-and-third): a mechanism claim with no record stating it, read
-on trials of an effect it would explain that point both ways, came out `mixed` ("In depression, ketamine builds new,
-healthier nerve cells in the brain's emotional centres": a mood trial for, another against). The reviewers call
-such claims insufficient: what a mechanism is, the abstracts state (the guide: statements count, reviews included);
-trials of mood, pain or hyperalgesia are indirect for it. With no statement against it, the statements decide:
-`supported` when two groups or a review state it, otherwise `insufficient` (verdict.py, after the lifted rule).
+"""Round 146 (in-sample, over every set to the hundred-and-third): a mechanism claim with no record stating it, read on
+trials of an effect it would explain that point both ways, came out `mixed` ("In depression, ketamine builds new,
+healthier nerve cells in the brain's emotional centres": a mood trial for, another against). The reviewers call such
+claims insufficient: what a mechanism is, the abstracts state (the guide: statements count, reviews included); trials
+of mood, pain or hyperalgesia are indirect for it. With no statement against it, the statements decide: `supported`
+when two groups or one systematic review, meta-analysis or guideline state it, otherwise `insufficient` (verdict.py,
+after the lifted rule).
 """
 
 from __future__ import annotations

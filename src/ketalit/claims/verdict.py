@@ -116,8 +116,8 @@ that rates its own evidence as weak as a single trial, whatever their design.
   two research groups received (their methods); that is never evidence that a regimen works, and no other claim
   reads a methods sentence. A mechanism claim left `mixed` by trials of an effect it would explain (hyperalgesia,
   pain, mood) that point both ways, with no record stating the opposite of the mechanism, is decided by the records
-  that state it: `supported` when two groups or a review do, `insufficient` otherwise (those trials are indirect for
-  what a mechanism is).
+  that state it: `supported` when two groups or one systematic review, meta-analysis or guideline do, `insufficient`
+  otherwise (those trials are indirect for what a mechanism is).
 - **what a mechanism claim says** (``normalise``): its negation is its own only in what it says ketamine does. A
   detail denied after its verb ("blocks NMDA receptors without competing for their binding site") or a consequence
   with a negation (", so the brain does not read them as pain") is not read as denying the mechanism, so the records
