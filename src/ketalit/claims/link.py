@@ -28,12 +28,14 @@ from .judged import Judgements, claim_key
 from .retrieve import candidates
 from .stance import NEUTRAL, Stance, concept_match, stance_of
 from .verdict import (
+    STATEMENT_RULE,
     Evidence,
     claim_condition,
     conjunction,
     design_label,
     design_weight,
     items_checked,
+    states_claim,
     unnamed,
     unplaced,
     verdict,
@@ -69,7 +71,7 @@ def _finding_summary(reading: Reading, st: Stance) -> list[dict[str, Any]]:
                 rule=f.rule,
             )
         else:
-            item["rule"] = "textbook statement"
+            item["rule"] = STATEMENT_RULE
         out.append(item)
     return out
 
@@ -253,7 +255,7 @@ def link_claim(
 
     def rank(e: Evidence) -> tuple[bool, float, float]:
         # for a mechanism, a record that states it comes before one that only shows an effect it would explain
-        states = claim.kind == "mechanism" and any(f.get("rule") == "textbook statement" for f in e.finding)
+        states = claim.kind == "mechanism" and states_claim(e)
         return not states, -design_weight(e.design, textbook) * (0.5 if e.indirect else 1.0), -e.relevance
 
     cited = [

@@ -679,9 +679,7 @@ class Tally:
         history is its background, not what it pooled, so it is one voice like a narrative review)."""
         direct = [e for e in side if not e.indirect]
         if self.claim.proposition.direction == "states":
-            # one author's narrative review is one voice: a mechanism it alone states is not established
-            voices = ("guideline",) if self.claim.kind == "history" else (*REVIEWS, "guideline")
-            return len(_groups(side)) >= 2 or any(e.design in voices for e in side)
+            return statements_enough(side, self.claim.kind)
         if any(e.design in REVIEWS and not downgraded(self.claim, e) for e in direct):
             return True
         # two studies from one group are one finding repeated, not a replication
@@ -694,10 +692,24 @@ class Tally:
         )
 
 
-def _states(e: Evidence) -> bool:
+# The rule a cited finding carries when its sentence states what a textbook claim says (``link`` marks it so), rather
+# than reporting a finding on an outcome.
+STATEMENT_RULE = "textbook statement"
+
+
+def states_claim(e: Evidence) -> bool:
     """Whether a record is cited for a statement (a textbook sentence that says what the claim says), not for a
     finding on an outcome."""
-    return any(f.get("rule") == "textbook statement" for f in e.finding)
+    return any(f.get("rule") == STATEMENT_RULE for f in e.finding)
+
+
+def statements_enough(side: list[Evidence], kind: str) -> bool:
+    """The textbook minimum: records stating a claim by two groups, or one systematic review, meta-analysis or
+    guideline among them (for a fact of history, a guideline: what a review says of the drug's history is its
+    background, not what it pooled). One author's narrative review is one voice: a mechanism it alone states is not
+    established."""
+    voices = ("guideline",) if kind == "history" else (*REVIEWS, "guideline")
+    return len(_groups(side)) >= 2 or any(e.design in voices for e in side)
 
 
 def _groups(items: list[Evidence]) -> set[str]:
@@ -2388,12 +2400,11 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
                 v = "insufficient"
                 note = "".join(f" {u[0].upper()}{u[1:]}." for u in unshown) + note
     divided_by_effects = claim.kind == "mechanism" and v == "mixed" and not lasting_words(claim)
-    if divided_by_effects and not any(_states(e) for e in t.con + t.mixed):
+    if divided_by_effects and not any(states_claim(e) for e in t.con + t.mixed):
         # what a mechanism is, the abstracts state; trials of an outcome it would explain (hyperalgesia, pain, mood)
         # that point both ways are indirect for it and do not divide it: the statements decide
-        stating = [e for e in t.sup if _states(e)]
-        established = len(_groups(stating)) >= 2 or any(e.design in (*REVIEWS, "guideline") for e in stating)
-        v = "supported" if established else "insufficient"
+        stating = [e for e in t.sup if states_claim(e)]
+        v = "supported" if statements_enough(stating, claim.kind) else "insufficient"
         note = (
             f" A statement of mechanism: {len(stating)} record(s) state it"
             + (f" ({', '.join(cite(e) for e in _strongest(stating))})" if stating else "")
