@@ -46,7 +46,9 @@ def same_side(c1, c2):
     return [k for k in c1.get("key", []) if (k["record"].lower(), k["stance"]) in s2]
 
 
-mode = sys.argv[1]
+mode = sys.argv[1] if len(sys.argv) > 1 else ""
+if mode not in ("disagree", "final") or len(sys.argv) != {"disagree": 5, "final": 9}[mode]:
+    sys.exit(__doc__)
 if mode == "disagree":
     packet, v1, v2 = sys.argv[2], load(sys.argv[3]), load(sys.argv[4])
     keys = sorted(ids(packet))
