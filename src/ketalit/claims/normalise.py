@@ -394,6 +394,8 @@ def guess_kind(text: str, quote: str | None = None, lead_in: str = "", previous:
 
 # what a claim about a remedy for the side effects compares: ketamine given with the remedy against ketamine without it
 REMEDY_COMPARATOR = "ketamine without the remedy"
+# what an onset set against the weeks other treatments take compares with, when the sentences name none
+OTHER_TREATMENTS = "other treatments"
 
 
 def remedy_for_harm(own: str) -> str | None:
@@ -2483,6 +2485,13 @@ def _comparator(
                     return name, f"{w!r} in the heading {heading!r}"
     if contrast:
         return contrast[0], f"routes set against each other: {contrast[1]}"
+    w = _first(c["time_contrast"], own) if kind == "onset" else None
+    if w:
+        # "within hours rather than weeks": sooner than the treatments that take weeks, not only soon
+        before = _named_comparator(candidate.previous) if candidate.previous else None
+        if before:
+            return before[0], f"{w!r}, against {before[1]!r} in the sentence before"
+        return OTHER_TREATMENTS, f"{w!r}: set against the time other treatments take"
     w = _first(c["route_speed"], own)
     if w and routes and kind in ("onset", "comparative"):
         return "other routes", f"{w!r} said of a route"
