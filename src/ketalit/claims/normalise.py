@@ -2606,6 +2606,12 @@ def _direction(
         if polarity == "negative" or w:
             reasons["direction"] = f"the harm is absent or rare: {w or reasons.get('polarity', '')!r}"
             return "does_not_cause"
+        w = _first(c["harm_suited_despite"], text)
+        if w:
+            # "it suits patients at risk of having their breathing suppressed": the patients' risk, which ketamine is
+            # said not to add to; weighed as the harm happening, the reports of it would support the sentence
+            reasons["direction"] = f"a harm named as the risk of the patients it is said to suit: {w!r}"
+            return "does_not_cause"
         w = harm_reassured(text)
         if w:
             # "blood pressure stays normal", "patients remain in control", "side effects are a thing of the past": a
