@@ -2488,21 +2488,25 @@ def _comparator(
     w = _first(c["time_contrast"], own) if kind == "onset" else None
     if w:
         # "within hours rather than weeks": sooner than the treatments that take weeks, not only soon
-        before = _named_comparator(candidate.previous) if candidate.previous else None
-        if before:
-            return before[0], f"{w!r}, against {before[1]!r} in the sentence before"
-        return OTHER_TREATMENTS, f"{w!r}: set against the time other treatments take"
+        return _named_before(w, candidate) or (OTHER_TREATMENTS, f"{w!r}: set against the time other treatments take")
     w = _first(c["route_speed"], own)
     if w and routes and kind in ("onset", "comparative"):
         return "other routes", f"{w!r} said of a route"
     w = _first(c["contrast"], own) or (_first(c["lower_risk"], own) if kind == "dependence" else None)
     if w and kind != "history":
-        before = _named_comparator(candidate.previous) if candidate.previous else None
+        before = _named_before(w, candidate)
         if before:
-            return before[0], f"{w!r}, against {before[1]!r} in the sentence before"
+            return before
         if on_page:
             return on_page, f"{w!r}, against what the page's title compares it with"
     return None, ""
+
+
+def _named_before(w: str, candidate: Candidate) -> tuple[str, str] | None:
+    """The comparator the sentence before names, for a claim that contrasts with ``w`` and names none itself, with the
+    words that say so; None if that sentence names none."""
+    before = _named_comparator(candidate.previous) if candidate.previous else None
+    return (before[0], f"{w!r}, against {before[1]!r} in the sentence before") if before else None
 
 
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\b", re.I)
