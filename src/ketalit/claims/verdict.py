@@ -1954,17 +1954,65 @@ def _turned(evidence: list[Evidence]) -> list[Evidence]:
 def weak_evidence_words(claim: Claim) -> str:
     """The words with which an effect claim says the evidence for the effect is weak or unclear ("is not backed by
     strong scientific evidence", "There is no clear evidence that ketamine ... works": ``data/weighing.toml``
-    [evidence_strength] weak), that there is none ("no evidence backed ...": [evidence_strength] none), or that it is
-    mixed ("mixed findings on whether ...": [evidence_strength] mixed, not one study's: one_study), or ""."""
+    [evidence_strength] weak) or the research too little ("There is little research on how well it works":
+    ``research_gap``), that there is none ("no evidence backed ...": [evidence_strength] none), or that it is mixed
+    ("mixed findings on whether ...": [evidence_strength] mixed, not one study's: one_study), or "". A claim of harm
+    that puts its safety in doubt is read by ``harm_doubt_words``."""
+    if claim.kind in HARM_KINDS:
+        return harm_doubt_words(claim)
     if claim.kind not in ("efficacy", "comparative", "onset", "duration"):
         return ""
-    m = pattern("evidence_strength", "weak").search(claim.text) or pattern("evidence_strength", "none").search(
-        claim.text
+    m = (
+        pattern("evidence_strength", "weak").search(claim.text)
+        or research_gap(claim.text)
+        or pattern("evidence_strength", "none").search(claim.text)
     )
     mixed = None if m else pattern("evidence_strength", "mixed").search(claim.text)
     if mixed and not pattern("evidence_strength", "one_study").search(claim.text, 0, mixed.start()):
         m = mixed  # the evidence said to be mixed, not one study's results
     return m.group(0) if m else ""
+
+
+HARM_KINDS = ("safety", "side_effect", "dependence")
+
+
+def harm_doubt_words(claim: Claim) -> str:
+    """The words with which a claim of harm puts ketamine's safety in doubt ("which raises worries over whether it is
+    safe": ``data/claim_text.toml`` safety_doubted, the claim grammar's own home for them, read as a warning of harm)
+    or says the research on it is too little or the question open ("its safety, how well it works and its potential
+    for addiction are still open questions": ``research_gap``), or "". Either is a claim that its safety is
+    not established, not that the harm happens or that it does not."""
+    direction = claim.proposition.direction
+    if direction not in ("causes", "does_not_cause"):
+        return ""
+    m = research_gap(claim.text, of_harm=True)
+    if m is None and direction == "causes":
+        m = _safety_doubted().search(claim.text)
+    return m.group(0) if m else ""
+
+
+def research_gap(text: str, of_harm: bool = False) -> re.Match[str] | None:
+    """The words with which a sentence says the research is too little or the question open ("There is little research
+    on how well it works", "are still open questions": ``data/weighing.toml`` [evidence_strength] gap), unless they open
+    a concession the sentence goes past or say how it works is unclear (gap_conceded, read before them), or, in a claim
+    of harm (``of_harm``), say the evidence of the harm is too little ("little evidence of lasting harm": gap_of_harm,
+    a reassurance)."""
+    for m in pattern("evidence_strength", "gap").finditer(text):
+        before = re.split(r"[.!?]\s", text[: m.start()])[-1]
+        if pattern("evidence_strength", "gap_conceded").search(before):
+            continue
+        if of_harm and pattern("evidence_strength", "gap_of_harm").search(text[m.end() :]):
+            continue
+        return m
+    return None
+
+
+@cache
+def _safety_doubted() -> re.Pattern[str]:
+    """Safety put in doubt ("raises alarm about how safe the drug is"): ``data/claim_text.toml`` safety_doubted."""
+    from .extract import rules  # the claim grammar's patterns, loaded with the engine
+
+    return either(rules()["normalise"]["safety_doubted"])
 
 
 # What a claim that not every patient responds comes to, from the engine's verdict on the effect: any credible
@@ -2025,6 +2073,8 @@ def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) ->
     that there is no evidence at all ([evidence_strength] none) is mixed where the effect is mixed as well: records on
     both sides refute "none" as much as they bear it out. One that the evidence is mixed ([evidence_strength] mixed)
     holds where the effect is mixed, is mixed where it is supported or contradicted, and insufficient where it is."""
+    if claim.kind in HARM_KINDS:
+        return harm_doubt_verdict(claim, evidence, words)
     twin, effect, why = _effect_weighed(claim, evidence)
     said_none = pattern("evidence_strength", "none").fullmatch(words) is not None
     said_mixed = pattern("evidence_strength", "mixed").fullmatch(words) is not None
@@ -2035,6 +2085,29 @@ def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) ->
         f"{head}: the claim is about the strength of the evidence ({words!r}) that {twin.assertion}; weighed for that "
         f"effect, {why[0].lower()}{why[1:]}"
     )
+
+
+def harm_doubt_verdict(claim: Claim, evidence: list[Evidence], words: str) -> tuple[str, str]:
+    """A claim that ketamine's safety is in doubt or not yet researched enough (``harm_doubt_words``), weighed as a
+    claim that the evidence it is free of the harm is weak: the claim that it does not cause the harm is weighed on
+    the same records (their stances turned round where the claim was read as a warning of harm), and the doubt holds
+    where that is mixed, insufficient or contradicted, and is mixed where it is supported (records that call it safe
+    cannot refute a judgement that the research is too little); no evidence stays so. Trials that found it safe do
+    not contradict a doubt, nor reports of harm a doubt that says the research is thin."""
+    twin = replace(claim, direction="does_not_cause", polarity="positive")
+    turned = _turned(evidence) if claim.proposition.direction == "causes" else evidence
+    effect, why = _claim_verdict(twin, turned)
+    v = _WEAK_EVIDENCE.get(effect, "supported")
+    head = v.replace("_", " ").capitalize()
+    return v, (
+        f"{head}: the claim puts in doubt whether ketamine is safe ({words!r}); weighed for the claim that it does not "
+        f"cause {_outcomes_named(claim)}, {why[0].lower()}{why[1:]}"
+    )
+
+
+def _outcomes_named(claim: Claim) -> str:
+    """The harms a claim names, in words ("adverse events", "abuse dependence"), or "harm"."""
+    return ", ".join(o.replace("_", " ") for o in claim.outcomes) or "harm"
 
 
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
