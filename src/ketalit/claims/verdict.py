@@ -2127,12 +2127,27 @@ def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     return _claim_verdict(claim, evidence)
 
 
+def reported_denial(claim: Claim) -> str:
+    """The words with which a claim that denies an effect reports it as one study's or one source's result ("The study
+    also showed that ketamine did not lower ...", "According to Gulur": ``data/weighing.toml`` [evidence_strength]
+    reported), or ""."""
+    m = pattern("evidence_strength", "reported").search(claim.text)
+    return m.group(0) if m else ""
+
+
 def _claim_verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """``verdict``, the claim read as a claim of its effect."""
     if claim.proposition.direction == "no_effect":
         twin = affirmed(claim)
         v, why = _claim_verdict(twin, _turned(evidence))
         v = VERDICT_TURNED.get(v, v)
+        reported = reported_denial(claim) if v == "contradicted" else ""
+        if reported:
+            return "mixed", (
+                f"Mixed: the claim reports a study's or a source's finding ({reported!r}) that it is not so that "
+                f"{twin.assertion}; the records weighed for that effect find it ({why[0].lower()}{why[1:]}), and the "
+                "result reported stands beside them: the evidence is divided, the report not refuted."
+            )
         return (
             v,
             f"{v.replace('_', ' ').capitalize()}: the claim denies that {twin.assertion}; "
