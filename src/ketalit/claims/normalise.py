@@ -285,6 +285,14 @@ _LEADING_CLAUSE = re.compile(r"^(?:by|because|since|as|although|though|while|whe
 _LEADING_CONCESSION = re.compile(r"^\W*(?:although|though|even though|despite)\b[^,]{3,},\s*", re.I)
 
 
+def names_harm(text: str) -> bool:
+    """Whether ``text`` names a harm: a side effect, dependence, harm in general or grave harm, or a harm named more
+    finely than its outcome ("the heart rate", "blood pressure": ``data/weighing.toml`` [harm.named]), as the claim
+    grammar reads them (``data/claim_text.toml`` harm, side_effect, dependence, harm_general, harm_grave)."""
+    c = _cues()
+    return any(_first(c[key], text) for key in ("harm", "side_effect", "dependence", "harm_general", "harm_grave"))
+
+
 def mechanism_negation(own: str) -> tuple[str, list[tuple[str, str]]]:
     """A mechanism claim's words with those its polarity is not read from blanked out (``data/weighing.toml``
     [textbook] negation_outside, denied_detail, denied_consequence: an answer word, a turn of phrase, a denied detail

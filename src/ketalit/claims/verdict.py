@@ -1580,8 +1580,9 @@ def absolute_denial(claim: Claim) -> str:
     "rarely", "may"), scoped to a dose, setting or way of giving it ("at the doses we use", "at therapeutic doses",
     "in our clinic", "monitored": its exposure, or [harm] absolute_hedge), set beside another drug (a comparator, "like
     opioids"), saying how small the harm is ("no major", "no significant"), or denying something other than the harm
-    happening ("does not last", "does not mean"). A claim about serious or lasting harms ("without serious side
-    effects", "no long-term side effects") is absolute about those."""
+    happening ("does not last", "does not mean"), or naming no harm in the clause it denies ("without an IV line",
+    "not something you can say of morphine"). A claim about serious or lasting harms ("without serious side effects",
+    "no long-term side effects") is absolute about those."""
     prop = claim.proposition
     text = claim.text
     # "Unlike opioids, ketamine never affects breathing at any dose": the contrast is no comparison of degree when the
@@ -1595,12 +1596,19 @@ def absolute_denial(claim: Claim) -> str:
         return ""
     if pattern("harm", "absolute_hedge").search(text):
         return ""
-    m = pattern("harm", "absolute").search(text)
-    if not m:
-        return ""
-    # the denial with the words after it in its clause, as the explanation quotes it ("no side effects")
-    rest = re.split(r"[,;:.!?()]", text[m.end() :], maxsplit=1)[0].split()[:4]
-    return " ".join([m.group(0), *rest])
+    from .normalise import names_harm  # loaded with the engine; imported here, where it is used
+
+    for m in pattern("harm", "absolute").finditer(text):
+        clause = re.split(r"[,;:.!?()]", text[m.end() :], maxsplit=1)[0]
+        before = re.split(r"[,;:.!?()]", text[: m.start()])[-1]
+        if not names_harm(before + m.group(0) + clause):
+            # "for cases needing induction without an IV line", "which is not something you can say of morphine",
+            # "No standard protocol exists": the negation's clause denies something, but names no harm it says never
+            # happens (one that does may name it first: "The chance of respiratory depression with ketamine is nil")
+            continue
+        # the denial with the words after it in its clause, as the explanation quotes it ("no side effects")
+        return " ".join([m.group(0), *clause.split()[:4]])
+    return ""
 
 
 def serious_finding(f: dict[str, Any]) -> bool:
@@ -1958,6 +1966,8 @@ def weak_evidence_words(claim: Claim) -> str:
     ``research_gap``), that there is none ("no evidence backed ...": [evidence_strength] none), or that it is mixed
     ("mixed findings on whether ...": [evidence_strength] mixed, not one study's: one_study), or "". A claim of harm
     that puts its safety in doubt is read by ``harm_doubt_words``."""
+    from .normalise import HARM_KINDS  # loaded with the engine; imported here, where it is used
+
     if claim.kind in HARM_KINDS:
         return harm_doubt_words(claim)
     if claim.kind not in ("efficacy", "comparative", "onset", "duration"):
@@ -1971,9 +1981,6 @@ def weak_evidence_words(claim: Claim) -> str:
     if mixed and not pattern("evidence_strength", "one_study").search(claim.text, 0, mixed.start()):
         m = mixed  # the evidence said to be mixed, not one study's results
     return m.group(0) if m else ""
-
-
-HARM_KINDS = ("safety", "side_effect", "dependence")
 
 
 def harm_doubt_words(claim: Claim) -> str:
@@ -2073,6 +2080,8 @@ def weak_evidence_verdict(claim: Claim, evidence: list[Evidence], words: str) ->
     that there is no evidence at all ([evidence_strength] none) is mixed where the effect is mixed as well: records on
     both sides refute "none" as much as they bear it out. One that the evidence is mixed ([evidence_strength] mixed)
     holds where the effect is mixed, is mixed where it is supported or contradicted, and insufficient where it is."""
+    from .normalise import HARM_KINDS  # loaded with the engine; imported here, where it is used
+
     if claim.kind in HARM_KINDS:
         return harm_doubt_verdict(claim, evidence, words)
     twin, effect, why = _effect_weighed(claim, evidence)
