@@ -285,6 +285,12 @@ _LEADING_CLAUSE = re.compile(r"^(?:by|because|since|as|although|though|while|whe
 _LEADING_CONCESSION = re.compile(r"^\W*(?:although|though|even though|despite)\b[^,]{3,},\s*", re.I)
 
 
+def safety_doubted(text: str) -> str | None:
+    """The words with which a sentence puts ketamine's safety in doubt ("There are concerns about the long-term safety
+    of ketamine", "which raises worries over whether it is safe": ``data/claim_text.toml`` safety_doubted), or None."""
+    return _first(_cues()["safety_doubted"], text)
+
+
 def names_harm(text: str) -> bool:
     """Whether ``text`` names a harm: a side effect, dependence, harm in general or grave harm, or a harm named more
     finely than its outcome ("the heart rate", "blood pressure": ``data/weighing.toml`` [harm.named]), as the claim
@@ -2590,7 +2596,7 @@ def _direction(
         if w and comparator and polarity != "negative":
             reasons["direction"] = f"less harm than the comparator: {w!r}"
             return "less_harm"
-        w = _first(c["safety_doubted"], text) if polarity != "negative" else None
+        w = safety_doubted(text) if polarity != "negative" else None
         if w:
             # "There are concerns about the long-term safety of ketamine", "which raises alarm about how safe the drug
             # is": safety put in doubt is a warning that harm may come, never a claim that it does not

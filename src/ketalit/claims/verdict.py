@@ -1985,17 +1985,19 @@ def weak_evidence_words(claim: Claim) -> str:
 
 def harm_doubt_words(claim: Claim) -> str:
     """The words with which a claim of harm puts ketamine's safety in doubt ("which raises worries over whether it is
-    safe": ``data/claim_text.toml`` safety_doubted, the claim grammar's own home for them, read as a warning of harm)
+    safe": ``normalise.safety_doubted``, the claim grammar's reading, which takes it for a warning of harm)
     or says the research on it is too little or the question open ("its safety, how well it works and its potential
     for addiction are still open questions": ``research_gap``), or "". Either is a claim that its safety is
     not established, not that the harm happens or that it does not."""
     direction = claim.proposition.direction
     if direction not in ("causes", "does_not_cause"):
         return ""
+    from .normalise import safety_doubted  # loaded with the engine; imported here, where it is used
+
     m = research_gap(claim.text, of_harm=True)
-    if m is None and direction == "causes":
-        m = _safety_doubted().search(claim.text)
-    return m.group(0) if m else ""
+    if m is not None:
+        return m.group(0)
+    return (safety_doubted(claim.text) or "") if direction == "causes" else ""
 
 
 def research_gap(text: str, of_harm: bool = False) -> re.Match[str] | None:
@@ -2012,14 +2014,6 @@ def research_gap(text: str, of_harm: bool = False) -> re.Match[str] | None:
             continue
         return m
     return None
-
-
-@cache
-def _safety_doubted() -> re.Pattern[str]:
-    """Safety put in doubt ("raises alarm about how safe the drug is"): ``data/claim_text.toml`` safety_doubted."""
-    from .extract import rules  # the claim grammar's patterns, loaded with the engine
-
-    return either(rules()["normalise"]["safety_doubted"])
 
 
 # What a claim that not every patient responds comes to, from the engine's verdict on the effect: any credible
