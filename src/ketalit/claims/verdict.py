@@ -137,7 +137,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -2104,13 +2104,13 @@ def harm_doubt_verdict(claim: Claim, evidence: list[Evidence], words: str) -> tu
     head = v.replace("_", " ").capitalize()
     return v, (
         f"{head}: the claim puts in doubt whether ketamine is safe ({words!r}); weighed for the claim that it does not "
-        f"cause {_outcomes_named(claim)}, {why[0].lower()}{why[1:]}"
+        f"cause {_in_words(claim.outcomes) or 'harm'}, {why[0].lower()}{why[1:]}"
     )
 
 
-def _outcomes_named(claim: Claim) -> str:
-    """The harms a claim names, in words ("adverse events", "abuse dependence"), or "harm"."""
-    return ", ".join(o.replace("_", " ") for o in claim.outcomes) or "harm"
+def _in_words(outcomes: Iterable[str]) -> str:
+    """Outcomes as the explanation names them ("adverse events, abuse dependence")."""
+    return ", ".join(o.replace("_", " ") for o in outcomes)
 
 
 def verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
@@ -2341,7 +2341,7 @@ def _verdict(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         e = _strongest([x for x in occurred if x.stance == "contradicts"] or occurred, 1)[0]
         said = e.rationale[0] if e.rationale else e.why
         said = said if len(said) <= 200 else said[:197] + "..."
-        harm = ", ".join(o.replace("_", " ") for o in prop.outcomes)
+        harm = _in_words(prop.outcomes)
         note = (
             f" An absolute claim ('{absolute}': the harm never happens), contradicted by credible reports that it "
             f"occurs with ketamine ({harm}), from any population or regimen: {len(occurred)} record(s), e.g. "
