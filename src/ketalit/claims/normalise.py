@@ -1964,6 +1964,22 @@ def normalise(
                 f" (not the trained kind model's duration at probability {reading.probability:.2f}: its only time, "
                 f"{harm_time_only(own)!r}, is how long a harm lasts, not relief)"
             )
+        elif (
+            reading
+            and reading.kind == "dosing"
+            and kind == "side_effect"
+            and _first(c["side_effect"], own)
+            and not _first(c["improvement"], own)
+            and not _first(c["how_given"], own)
+        ):
+            # "As opioids do, ketamine can leave people sedated (calm and drowsy)": a side effect the sentence names,
+            # with no word of a dose, of how it is given or of anything getting better, is no statement of how ketamine
+            # is given (read as one, it is weighed on no record of the harm)
+            reasons["kind"] += (
+                f" (not the trained kind model's dosing at probability {reading.probability:.2f}: the sentence names a "
+                f"side effect ({_first(c['side_effect'], own)!r}) and no dose, no way of giving it, nothing that "
+                "improves)"
+            )
         elif reading and reading.kind != kind:
             kind, reasons["kind"] = reading.kind, f"{reading.reason} ({kind}: {reasons['kind']})"
     denied = _first(c["end_denied"], main_clause(own)) if kind in ("duration", "efficacy") else None
