@@ -1402,6 +1402,13 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
             out = [o for o in out if o not in ("duration_of_relief", "onset")]
         if not out or re.search(r"side[- ]effects?|adverse", own, re.I):
             out.append("adverse_events")
+    given = _first(c["effects_given"], own) if kind == "safety" else None
+    if given and c["pain"].search(given) and not _first(c["effects_given_not"], given):
+        # "safe to use in children, where it provides pain relief, sedation and amnesia": what ketamine is said to
+        # give, pain relief among it, is what it is given for; the sedation it gives is no harm that safety denies
+        rest = own.replace(given, " ")
+        named = set(_tags(rest).get("outcome", [])) | {n for n, rx in c["outcome_words"] if rx.search(rest)}
+        out = [o for o in out if o in named or not c["effects_given_outcomes"].fullmatch(o)]
     if kind == "safety" and out and all(o in _RELIEF_OUTCOMES for o in out):
         # "After being developed as a safer substitute for phencyclidine, it turned out to produce deep pain relief":
         # relief is not a harm, so a safety claim is not about it; the harm a claim of safety speaks of is side effects
