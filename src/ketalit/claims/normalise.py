@@ -1000,6 +1000,11 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         if denied and denied_harm:
             negated, harm = denied, denied_harm  # the harm the negation is of, not one the sentence says it gives
         return "safety", f"{HARM_DENIED}: {negated!r} {harm!r}"
+    paced = _first(c["dose_paced"], own)
+    if paced:
+        # "building the dose up slowly may possibly reduce them": how fast the dose is raised or lowered is how
+        # ketamine is given, not how fast it acts
+        return "dosing", f"how the dose is raised or lowered: {paced!r}"
     w = _first(c["speed"], own)
     if w and figure:
         return "efficacy", f"how much relief ({figure!r}); {w!r} names the phase, no time is given for its start"
