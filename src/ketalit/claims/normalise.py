@@ -62,6 +62,7 @@ EFFECT_KINDS = ("efficacy", "onset", "duration", "comparative", "dosing")
 HARM_KINDS = ("safety", "side_effect", "dependence")
 # the reason a claim is read as fewer opioids (efficacy), whatever harms it names
 OPIOIDS_SPARED = "fewer opioids or less opioid hyperalgesia"
+DOSE_UNRELATED = "a harm said not to depend on the dose"  # how the rules' reason for such a dosing claim begins
 HARM_DENIED = "a harm said not to happen (or rarely)"  # how the rules' reason for such a safety claim begins
 # why a sentence on how fast the body clears the drug is a mechanism, as a reason says it ([normalise] clearance)
 CLEARED = "how fast the body clears the drug (its pharmacokinetics, not relief's time)"
@@ -987,6 +988,12 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     w = _first(c["dependence"], without_opioids_addictive(text))  # (not opioids' addictiveness the sentence names)
     if w:
         return "dependence", f"dependence: {w!r}"
+    unrelated = _first(c["dose_independent"], own)
+    if unrelated and (_first(c["harm"], own) or _first(c["side_effect"], own)):
+        # "How often side effects happen has nothing to do with the total amount taken per day", "the risk of side
+        # effects does not depend on the dose": what the dose does to a harm, said to be nothing (a claim of dosing),
+        # neither that ketamine causes the harm nor that it does not
+        return "dosing", f"{DOSE_UNRELATED}: {unrelated!r}"
     harm, negated = _first(c["harm"], own), _first(c["negation"], own)
     if harm and negated:
         # "I wouldn't say it replaces narcotics, but it lowers the quantity given, and so it reduces their side
@@ -1961,6 +1968,13 @@ def normalise(
             reasons["kind"] += (
                 f" (not the trained kind model's safety at probability {reading.probability:.2f}: the sentence names a "
                 f"harm ({_first(c['side_effect'], own)!r}) and no word of safety)"
+            )
+        elif reading and reading.kind != kind and reasons["kind"].startswith(DOSE_UNRELATED):
+            # "The risk of side effects does not depend on the dose": the claim is what the dose does to the harm;
+            # read as the harm (its negation taken for a denial of it), records of the harm would be weighed on it
+            reasons["kind"] += (
+                f" (not the trained kind model's {reading.kind} at probability {reading.probability:.2f}: the claim "
+                "is what the dose does to a harm)"
             )
         elif reading and reading.kind != kind and reasons["kind"].startswith(CLEARED):
             # "Ketamine leaves the body within a few hours", "Ketamine's half-life is 80-180 minutes": how the drug
