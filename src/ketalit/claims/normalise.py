@@ -577,15 +577,20 @@ def harm_level_with(text: str) -> tuple[str, str] | None:
     return m.group(0), next((g for g in m.groups() if g), "")
 
 
+def outcomes_named(text: str) -> set[str]:
+    """The outcomes ``text`` names: the tagging vocabulary's, and those the words pages use name
+    (``data/claim_text.toml`` [normalise.outcome_words])."""
+    return set(_tags(text).get("outcome", [])) | {o for o, rx in _cues()["outcome_words"] if rx.search(text)}
+
+
 def target_roles(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The words with which a mechanism claim says what its target does in the body and that name an outcome
     (``data/claim_text.toml`` target_role: "a neurotransmitter linked to both pain and mood", "which are involved in
     pain perception, memory, arousal and awareness"), each with the outcomes they name: the target's outcomes, not ones
     ketamine is said to act on."""
-    words = _cues()["outcome_words"]
     out = []
     for m in _cues()["target_role"].finditer(text):
-        named = set(_tags(m.group(0)).get("outcome", [])) | {o for o, rx in words if rx.search(m.group(0))}
+        named = outcomes_named(m.group(0))
         if named:
             out.append((m.group(0).strip(" ,"), frozenset(named)))
     return tuple(out)
@@ -1418,8 +1423,7 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
     if given and c["pain"].search(given) and not _first(c["effects_given_not"], given):
         # "safe to use in children, where it provides pain relief, sedation and amnesia": what ketamine is said to
         # give, pain relief among it, is what it is given for; the sedation it gives is no harm that safety denies
-        rest = own.replace(given, " ")
-        named = set(_tags(rest).get("outcome", [])) | {n for n, rx in c["outcome_words"] if rx.search(rest)}
+        named = outcomes_named(own.replace(given, " "))
         out = [o for o in out if o in named or not c["effects_given_outcomes"].fullmatch(o)]
     if kind == "safety" and out and all(o in _RELIEF_OUTCOMES for o in out):
         # "After being developed as a safer substitute for phencyclidine, it turned out to produce deep pain relief":
