@@ -84,11 +84,11 @@ test_a_benefit_drawn_from_the_mechanism_is_still_capped = keeps_its_verdict(BENE
     ],
 )
 def test_a_lay_word_of_a_history_claim_is_named_by_its_technical_word(sentence: str, word: str) -> None:
-    assert rest_named(sentence, (word,)), (sentence, word)
+    assert rest_named(sentence, (word,), "history"), (sentence, word)
 
 
 def test_a_sentence_without_the_word_does_not_name_it() -> None:
-    assert not rest_named("Ketamine is a dissociative anaesthetic.", ("painkilling",))
+    assert not rest_named("Ketamine is a dissociative anaesthetic.", ("painkilling",), "history")
 
 
 def test_a_painkilling_drug_is_stated_by_records_of_an_analgesic(claims: dict[str, dict]) -> None:

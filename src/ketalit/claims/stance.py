@@ -1129,7 +1129,7 @@ def _statement_votes(claim: Claim, rec: Record, reading: Reading) -> list[Vote]:
         if unsaid:  # "pain following spinal cord injury" for "stimulates dopamine receptors in the spinal cord"
             votes.append(Vote(None, i, 0, 0.0, f"names {', '.join(hits[:3])}, but not what the claim says: '{unsaid}'"))
             continue
-        if rest and len(rest_named(text, rest)) < rest_needed(claim.kind, rest):
+        if rest and len(rest_named(text, rest, claim.kind)) < rest_needed(claim.kind, rest):
             said = ", ".join(p.name for p in named_parts if p.named_in(text)) or ", ".join(hits[:3])
             votes.append(Vote(None, i, 0, 0.0, f"states {said}, not what the claim says besides: {' '.join(rest)}"))
             continue
@@ -1288,7 +1288,7 @@ def _part_votes(
         if claim.kind == "history" and pattern("textbook", "not_use").search(text):
             continue  # an exclusion criterion: who was left out of a study, not ketamine's history
         weight = 1.0 if s.role in ("results", "conclusions") else 0.6
-        said = rest_named(text, rest) if rest else []
+        said = rest_named(text, rest, claim.kind) if rest else []
         if said and len(said) >= rest_needed(claim.kind, rest) and not any(not rx.search(text) for rx, _ in qualifiers):
             # what the claim says besides its parts ("in emergency departments and operating rooms")
             besides = f"states what the claim says besides its parts ({', '.join(said[:3])})"

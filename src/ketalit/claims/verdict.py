@@ -1127,7 +1127,7 @@ def parts_stated(t: Tally) -> list[tuple[str, list[Evidence]]]:
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
     if rest:  # what the claim says besides its parts is a part too ("in emergency departments and operating rooms")
         need = rest_needed(claim.kind, rest)
-        stating = [e for e in t.sup if any(len(rest_named(s, rest)) >= need for s in e.rationale)]
+        stating = [e for e in t.sup if any(len(rest_named(s, rest, claim.kind)) >= need for s in e.rationale)]
         which = f"'{' '.join(rest)}'" if need == len(rest) else f"{need} of '{' '.join(rest)}'"
         out.append((f"what it says besides them ({which})", stating))
     return out

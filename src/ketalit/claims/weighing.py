@@ -464,11 +464,24 @@ def rest_needed(kind: str, rest: tuple[str, ...]) -> int:
     return min(len(rest), max(2, math.ceil(share * len(rest))))
 
 
-def rest_named(sentence: str, rest: tuple[str, ...]) -> list[str]:
+def rest_named(sentence: str, rest: tuple[str, ...], kind: str) -> list[str]:
     """The claim's unparted words a sentence names (a word as a stem, a plural as its singular, or one of the technical
-    words ``data/weighing.toml`` [textbook.lay_words] gives for it)."""
+    words ``data/weighing.toml`` [textbook.lay_words] gives for it); of a history claim not where the sentence names
+    it as what research was done in ([textbook] research_after, research_before: "animal models", "studies in
+    animals" do not state "made for use in animals")."""
     low = sentence.lower()
-    return [m.group(0) for rx in _rest_patterns(rest) if (m := rx.search(low))]
+    if kind != "history":
+        return [m.group(0) for rx in _rest_patterns(rest) if (m := rx.search(low))]
+    after, before = pattern("textbook", "research_after"), pattern("textbook", "research_before")
+    out = []
+    for rx in _rest_patterns(rest):
+        m = next(
+            (m for m in rx.finditer(low) if not after.search(low[m.end() :]) and not before.search(low[: m.start()])),
+            None,
+        )
+        if m is not None:
+            out.append(m.group(0))
+    return out
 
 
 @lru_cache(maxsize=1024)
