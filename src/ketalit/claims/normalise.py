@@ -818,15 +818,16 @@ def listed_item_rare(text: str) -> str | None:
 
 
 def _denials(text: str) -> Iterator[tuple[re.Match[str], str | None, str | None]]:
-    """Each negation ([normalise] negation) that a harm or a dependence follows closely, in its clause (within eight
-    words: "without serious side effects", "with no side effects at all", "has not led to addiction"), with that harm
-    and dependence; not one whose clause names neither ("chronic pain that will not yield to treatment, ... chemical
-    dependency": the negation is of something else)."""
+    """Each negation ([normalise] negation) that a harm, a named side effect or a dependence follows closely, in its
+    clause (within eight words: "without serious side effects", "with no side effects at all", "without causing notable
+    dissociative effects", "has not led to addiction"), with that harm and dependence; not one whose clause names
+    neither ("chronic pain that will not yield to treatment, ... chemical dependency": the negation is of something
+    else)."""
     c = _cues()
     for m in c["negation"].finditer(text):
         after = re.split(r"[,;:()]", text[m.end() :], maxsplit=1)[0]
         window = " ".join(after.split()[:8])
-        harm, dep = _first(c["harm"], window), _first(c["dependence"], window)
+        harm, dep = _first(c["harm"], window) or _first(c["side_effect"], window), _first(c["dependence"], window)
         if harm or dep:
             yield m, harm, dep
 
