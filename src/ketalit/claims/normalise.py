@@ -1876,7 +1876,10 @@ def normalise(
     # a reading of what the sentence does that sets what the evidence is weighed against (routes set against each
     # other; a remedy for the side effects against ketamine without it) is the rules' to keep
     # a dependence on another substance said to be treated is the rules' too: the model reads "addiction" as a harm
-    treated = _first(c["dependence_treated"], own) if kind == "efficacy" else None
+    # (and so is an addiction named as an item of a list of the conditions it helps: "a way of treating a range of
+    # illnesses, among them chronic pain, depression and addiction")
+    listed_treated = "conditions it helps" in reasons["kind"] and _first(c["dependence"], own)
+    treated = (_first(c["dependence_treated"], own) or listed_treated) if kind == "efficacy" else None
     # an item of a list of cautions is the rules' too: the model reads "reduced lung function" as a benefit
     caution = caution_item(own, candidate.lead_in) if kind == "safety" else None
     # so is a sign other than pain said to be relieved: the model reads "fatigue" as a harm
