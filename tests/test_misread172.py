@@ -16,16 +16,16 @@ DENIED = (
 )
 # guards: a side effect the sentence says happens is not denied, nor is relief "without" something that is no harm
 HAPPENS = "It is given at low doses, which can still cause dissociative effects in some patients."
-BEFORE = "Ketamine relieves the pain of dressing changes without the need for extra opioids."
+NO_HARM = "Ketamine relieves the pain of dressing changes without the need for extra opioids."
 
 TITLE = "Ketamine in palliative care"
 
 
 def test_a_named_side_effect_after_without_is_denied() -> None:
-    r = readings(TITLE, DENIED, HAPPENS, BEFORE)
+    r = readings(TITLE, DENIED, HAPPENS, NO_HARM)
     assert r[DENIED].polarity == "negative" and r[DENIED].direction == "does_not_cause", r[DENIED].reasons
     assert r[HAPPENS].polarity == "positive", r[HAPPENS].reasons
-    assert r[BEFORE].polarity == "positive" and r[BEFORE].kind != "side_effect", r[BEFORE].reasons
+    assert r[NO_HARM].polarity == "positive" and r[NO_HARM].kind != "side_effect", r[NO_HARM].reasons
 
 
 claims = page_claims_fixture("\n\n".join([TITLE, DENIED]), TITLE)
