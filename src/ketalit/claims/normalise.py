@@ -64,6 +64,7 @@ HARM_KINDS = ("safety", "side_effect", "dependence")
 OPIOIDS_SPARED = "fewer opioids or less opioid hyperalgesia"
 DOSE_UNRELATED = "a harm said not to depend on the dose"  # how the rules' reason for such a dosing claim begins
 HARM_DENIED = "a harm said not to happen (or rarely)"  # how the rules' reason for such a safety claim begins
+CONDITIONS_HELPED = "conditions it helps"  # named in the rules' reasons for an item of a list of what it treats
 # why a sentence on how fast the body clears the drug is a mechanism, as a reason says it ([normalise] clearance)
 CLEARED = "how fast the body clears the drug (its pharmacokinetics, not relief's time)"
 _STOP = set(
@@ -413,14 +414,19 @@ REMEDY_COMPARATOR = "ketamine without the remedy"
 OTHER_TREATMENTS = "other treatments"
 
 
+def _harm_word(text: str) -> str | None:
+    """The first words of ``text`` that name a harm, or else a side effect (``data/claim_text.toml`` harm,
+    side_effect), or None."""
+    c = _cues()
+    return _first(c["harm"], text) or _first(c["side_effect"], text)
+
+
 def remedy_for_harm(own: str) -> str | None:
     """The words of a remedy (a dose change, a drug given with it) said to prevent or lessen a harm the sentence names
     ("Changing the dose will help with these side effects"), or None."""
     c = _cues()
     w = _first(c["remedy"], own)
-    return (
-        w if w and (_first(c["harm"], own) or _first(c["side_effect"], own) or _first(c["dependence"], own)) else None
-    )
+    return w if w and (_harm_word(own) or _first(c["dependence"], own)) else None
 
 
 _GENERIC_EFFECTS = re.compile(r"(?:these|such|additional) effects|the experience|sensations?", re.I)
@@ -827,7 +833,7 @@ def _denials(text: str) -> Iterator[tuple[re.Match[str], str | None, str | None]
     for m in c["negation"].finditer(text):
         after = re.split(r"[,;:()]", text[m.end() :], maxsplit=1)[0]
         window = " ".join(after.split()[:8])
-        harm, dep = _first(c["harm"], window) or _first(c["side_effect"], window), _first(c["dependence"], window)
+        harm, dep = _harm_word(window), _first(c["dependence"], window)
         if harm or dep:
             yield m, harm, dep
 
@@ -869,7 +875,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if lead_in and _first(c["side_effect_list"], lead_in) and not _first(c["improvement"], own):
         return "side_effect", f"an item of a list of effects: {_first(c['side_effect_list'], lead_in)!r}"
     if lead_in and _first(c["conditions_list"], lead_in) and _first(c["condition_item"], own):
-        return "efficacy", f"an item of a list of conditions it helps: {_first(c['conditions_list'], lead_in)!r}"
+        return "efficacy", f"an item of a list of {CONDITIONS_HELPED}: {_first(c['conditions_list'], lead_in)!r}"
     if (
         lead_in
         and _first(c["conditions_list"], lead_in)
@@ -880,10 +886,10 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
         # "ketamine has found use in treating conditions such as: - ... addiction disorders": a condition it treats,
         # whatever its name says (an addiction treated, not one ketamine causes); an item in the words of a mechanism
         # ("Reversing pain that is linked to a sensitised nervous system") is read as one, below
-        return "efficacy", f"a condition in a list of conditions it helps: {_first(c['conditions_list'], lead_in)!r}"
+        return "efficacy", f"a condition in a list of {CONDITIONS_HELPED}: {_first(c['conditions_list'], lead_in)!r}"
     heading = lists_conditions(lead_in) if lead_in else None
     if heading and _BARE_ITEM.match(own):
-        return "efficacy", f"a condition in a list under a heading of conditions it helps: {heading!r}"
+        return "efficacy", f"a condition in a list under a heading of {CONDITIONS_HELPED}: {heading!r}"
     listed = property_parts(own)
     if listed:
         return "mechanism", f"a list of the drug's properties, one part each: {listed[0]!r}"
@@ -908,7 +914,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
             return harm_kind, f"a harm said to be {said}: {harm!r} {w!r}"
     w = remedy_for_harm(own)
     if w:
-        if _first(c["dependence"], own) and not (_first(c["harm"], own) or _first(c["side_effect"], own)):
+        if _first(c["dependence"], own) and not _harm_word(own):
             return "dependence", f"a remedy for dependence (what the remedy does, not that it happens): {w!r}"
         return "side_effect", f"a remedy for its side effects (what the remedy does, not that they happen): {w!r}"
     w = _first(c["prescriptive"], own)
@@ -995,7 +1001,7 @@ def _guess_kind(text: str, quote: str | None, lead_in: str, previous: str) -> tu
     if w:
         return "dependence", f"dependence: {w!r}"
     unrelated = _first(c["dose_independent"], own)
-    if unrelated and (_first(c["harm"], own) or _first(c["side_effect"], own)):
+    if unrelated and _harm_word(own):
         # "How often side effects happen has nothing to do with the total amount taken per day", "the risk of side
         # effects does not depend on the dose": what the dose does to a harm, said to be nothing (a claim of dosing),
         # neither that ketamine causes the harm nor that it does not
@@ -1878,7 +1884,7 @@ def normalise(
     # a dependence on another substance said to be treated is the rules' too: the model reads "addiction" as a harm
     # (and so is an addiction named as an item of a list of the conditions it helps: "a way of treating a range of
     # illnesses, among them chronic pain, depression and addiction")
-    listed_treated = "conditions it helps" in reasons["kind"] and _first(c["dependence"], own)
+    listed_treated = CONDITIONS_HELPED in reasons["kind"] and _first(c["dependence"], own)
     treated = (_first(c["dependence_treated"], own) or listed_treated) if kind == "efficacy" else None
     # an item of a list of cautions is the rules' too: the model reads "reduced lung function" as a benefit
     caution = caution_item(own, candidate.lead_in) if kind == "safety" else None
