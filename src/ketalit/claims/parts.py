@@ -46,7 +46,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative": re.compile(rf"(?:{either(p['relative']).pattern})\W*$", re.I),
         "joint": either(p["joint"]),
         "predicate": re.compile(rf"(?:{predicate})", re.I),
-        "again": re.compile(rf"(?:{again})\s+(?:{predicate})", re.I),
+        "again": re.compile(rf"(?:{again})(?:{p['again_relative']})?\s+(?:{predicate})", re.I),
         **{key: either(p[f"list_{key}"]) for key in ("opener", "verb", "end", "lead", "item_verb", "item_phrase")},
     }
 
