@@ -429,6 +429,9 @@ ROUND6_WORDINGS = (
 def test_round6_wordings_of_the_same_causes() -> None:
     claims = extract_claims(ROUND6_WORDINGS, "900")
     assert [c.quote for c in claims] == [
+        # how much evidence there is: since round 178 a claim that the evidence is weak, which the reviewers label
+        # claims (weighing.toml [evidence_strength])
+        "A 2018 systematic review concluded that evidence for long-term benefit remains limited.",
         "People whose pain has not improved with other treatments may benefit.",
         "Most patients notice a difference after the second or third infusion.",
         "Many patients also report less swelling and better movement in the affected limb.",
@@ -444,7 +447,7 @@ def test_round6_wordings_of_the_same_causes() -> None:
         "It is sometimes prescribed between infusions to extend relief.",
         "Benefits were strongest in the first two weeks and faded by three months.",
     ]
-    kinds = [normalise(c, ROUND6_WORDINGS, learned=False).kind for c in claims[3:]]  # the rules (see test_kind_model)
+    kinds = [normalise(c, ROUND6_WORDINGS, learned=False).kind for c in claims[4:]]  # the rules (see test_kind_model)
     assert kinds == [
         *("duration", "onset", "duration", "mechanism", "efficacy", "duration", "safety", "onset"),
         *("history", "dosing", "duration"),
