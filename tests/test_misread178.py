@@ -1,12 +1,13 @@
-"""Round 178 (in-sample, from sets to the hundred-and-fifty-fifth): sentences that say how strong the evidence is
-were left out or read as claims of the effect. "The evidence so far is limited" was left out as the state of
-research (data/claim_text.toml [extract.not_claim] meta), though the reviewers label such sentences claims, supported
-five times in six; and "Research on how well ketamine works for pain is limited", "have only limited evidence behind
-them", "the research so far, which is limited", "too little is known to judge whether it works", "no good-quality
-evidence supporting", "is not enough to support" were weighed as claims that ketamine works (mixed, insufficient, once
-contradicted). data/weighing.toml [evidence_strength] now reads the evidence named with what it is on before it is
-called weak, evidence "behind" or "supporting" a use, evidence not enough to support it, and too little known: each is
-weighed as a claim that the evidence is weak, which holds where the effect is mixed or insufficient here.
+"""Round 178 (in-sample, from sets to the hundred-and-fifty-fifth): sentences that say how strong the evidence is were
+left out or read as claims of the effect. "The evidence so far is limited" was left out as the state of research
+(data/claim_text.toml [extract.not_claim] meta), though of the six such sentences the rule left out the reviewers
+label five claims, each supported; and "Research on how well ketamine works for pain is limited", "have only limited
+evidence behind them", "the research so far, which is limited", "too little is known to judge whether it works", "no
+good-quality evidence supporting", "is not enough to support" were weighed as claims that ketamine works (mixed,
+insufficient, once contradicted). data/weighing.toml [evidence_strength] now reads the evidence named with what it
+is on before it is called weak, evidence "behind" or "supporting" a use, evidence not enough to support it, and too
+little known: each is weighed as a claim that the evidence is weak, which holds where the effect is mixed or
+insufficient here.
 """
 
 from __future__ import annotations
