@@ -1432,6 +1432,12 @@ def _outcomes(kind: str, tagged: list[str], text: str, own: str = "") -> list[st
         # give, pain relief among it, is what it is given for; the sedation it gives is no harm that safety denies
         named = outcomes_named(own.replace(given, " "))
         out = [o for o in out if o in named or not c["effects_given_outcomes"].fullmatch(o)]
+    if kind == "safety" and out and c["benefit_done"].search(text):
+        # "it induces sleep, ... lifts depression and relieves pain, all with a safe profile of use": the mood lifted
+        # and the sleep brought on are benefits the sentence names, not harms its safety denies; an outcome named only
+        # inside such words is left out (one named elsewhere too, "lifts mood and causes no depression", stays)
+        left = outcomes_named(c["benefit_done"].sub(" ", text))
+        out = [o for o in out if o in left or o not in outcomes_named(text)]
     if kind == "safety" and out and all(o in _RELIEF_OUTCOMES for o in out):
         # "After being developed as a safer substitute for phencyclidine, it turned out to produce deep pain relief":
         # relief is not a harm, so a safety claim is not about it; the harm a claim of safety speaks of is side effects
