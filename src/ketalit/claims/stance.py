@@ -1206,6 +1206,17 @@ def _claimed_time(text: str) -> tuple[int, int] | None:
     return (year, 10) if m.group(0).endswith("s") and year % 10 == 0 else (year, 1)
 
 
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late)\s+|mid-?\s*)?$", re.I)
+
+
+def _claimed_since(text: str) -> bool:
+    """Whether a history claim's point in time is when a use that goes on began ("in use since the 1970s", "ever since
+    the 1960s"), not a single event ("invented in the 1990s", "developed in the 1970s"): use that began a little before
+    a decade has gone on since that decade too."""
+    m = _CLAIMED_YEAR.search(text)
+    return bool(m and _SINCE.search(text[: m.start()]))
+
+
 def _stated_time(text: str) -> int | None:
     """The earliest year a sentence names (its date of ketamine's first use: "first synthesized in 1962", "began in
     the 1960s"); a span ("for over 50 years") names none."""
@@ -1273,6 +1284,7 @@ def _part_votes(
     dated part is stated by a date within the tolerance of the claim's span, and never denied."""
     span = _claimed_span(claim.text)
     point = _claimed_time(claim.text)
+    since = _claimed_since(claim.text)
     tolerance = weighing()["textbook"]["dated_tolerance_years"]
     qualifiers = _statement_qualifiers(claim.text)
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
@@ -1324,7 +1336,11 @@ def _part_votes(
                         # 2012: 1962; "for 50 years" in 2016: 1966), held to the same decade or year; a lower bound
                         # ("for over 50 years", "for decades") dates nothing
                         first = _stated_start(text, rec.get("year"), exact=True)
-                    if first is None or first // width != year // width:
+                    # a use that goes on since a decade ("in use since the 1970s") is stated by a start in it, or by
+                    # one a little earlier (within the tolerance: "synthesised in 1962", "first used in 1965"); a year
+                    # ("since 1970", "since 1985") still needs records giving that year
+                    earlier = since and width == 10 and first is not None and year - tolerance <= first < year
+                    if first is None or (first // width != year // width and not earlier):
                         when = f"from {first}" if first is not None else "no date"
                         votes.append(Vote(None, i, 0, 0.0, f"states use ({words}) {when}, not from {year}"))
                         continue
