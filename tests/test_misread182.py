@@ -37,5 +37,5 @@ def test_use_since_a_decade_is_stated_by_use_from_a_little_earlier(claims: dict[
 
 
 @pytest.mark.parametrize("quote", NOT_STATED)
-def test_a_later_start_or_a_dated_event_is_not_stated(claims: dict[str, dict], quote: str) -> None:
+def test_a_year_or_a_dated_event_is_not_stated_by_a_start_in_the_1960s(claims: dict[str, dict], quote: str) -> None:
     assert claims[quote]["verdict"] != "supported", claims[quote]["explanation"]

@@ -3,8 +3,8 @@ supported on records that ketamine's side effects occur, though each says more. 
 of them began during the infusion and was gone a few minutes after the ketamine was given" says how they go (the
 reviewers: mixed), and a palliative-care sheet's "Ketamine has an interaction with theophylline (tachycardia,
 seizures) and one with levothyroxine" is about ketamine given with another drug (the reviewers: no evidence in the
-library). data/weighing.toml [harm] qualifiers now take side effects "gone", "fading", "disappearing", "vanishing" or
-"subsiding" (the harm is shown to happen; how it goes is not checked: mixed), and [interaction] partner takes "an
+library). data/weighing.toml [harm] qualifiers now take side effects that are "gone", "fade", "disappear", "vanish" or
+"subside" (the harm is shown to happen; how it goes is not checked: mixed), and [interaction] partner takes "an
 interaction with" as well as "interacts with" (a supported verdict whose cited sentences never name the other drug is
 insufficient).
 """
