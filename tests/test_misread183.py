@@ -11,7 +11,7 @@ insufficient).
 
 from __future__ import annotations
 
-from conftest import page_claims_fixture
+from conftest import keeps_its_verdict, page_claims_fixture
 
 GONE = (
     "Side effects were frequent; every one of them began during the infusion and was gone a few minutes after the "
@@ -40,5 +40,4 @@ def test_an_interaction_with_another_drug_is_not_shown_by_ketamine_s_own_effects
     assert "an interaction with 'theophylline'" in c["explanation"], c["explanation"]
 
 
-def test_side_effects_that_happen_are_still_supported(claims: dict[str, dict]) -> None:
-    assert claims[PLAIN]["verdict"] == "supported", claims[PLAIN]["explanation"]
+test_side_effects_that_happen_are_still_supported = keeps_its_verdict({PLAIN: "supported"})

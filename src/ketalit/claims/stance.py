@@ -1193,28 +1193,24 @@ def _claimed_span(text: str) -> int | None:
     return date.today().year - int(year.group(1)) if year else None
 
 
-def _claimed_time(text: str) -> tuple[int, int] | None:
-    """The point in time a history claim dates ketamine's use from, when it gives one and no span: its year and how
-    wide it is ("invented in 1985": 1985, 1; "since the 1960s", "in the 1990s": 1960 or 1990, 10). None for a claim of
-    a span ("for more than 50 years", "for over a century") or none."""
+# the words before a claimed decade or year that make it the start of a use that goes on ("since the 1970s")
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late)\s+|mid-?\s*)?$", re.I)
+
+
+def _claimed_time(text: str) -> tuple[int, int, bool] | None:
+    """The point in time a history claim dates ketamine's use from, when it gives one and no span: its year, how wide
+    it is ("invented in 1985": 1985, 1; "since the 1960s", "in the 1990s": 1960 or 1990, 10) and whether it is when a
+    use that goes on began ("in use since the 1970s", "ever since the 1960s"), not a single event ("invented in the
+    1990s"): use that began a little before a decade has gone on since that decade too. None for a claim of a span
+    ("for more than 50 years", "for over a century") or none."""
     if _SPAN.search(text) or _CENTURIES.search(text):
         return None
     m = _CLAIMED_YEAR.search(text)
     if not m:
         return None
     year = int(m.group(1))
-    return (year, 10) if m.group(0).endswith("s") and year % 10 == 0 else (year, 1)
-
-
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late)\s+|mid-?\s*)?$", re.I)
-
-
-def _claimed_since(text: str) -> bool:
-    """Whether a history claim's point in time is when a use that goes on began ("in use since the 1970s", "ever since
-    the 1960s"), not a single event ("invented in the 1990s", "developed in the 1970s"): use that began a little before
-    a decade has gone on since that decade too."""
-    m = _CLAIMED_YEAR.search(text)
-    return bool(m and _SINCE.search(text[: m.start()]))
+    since = bool(_SINCE.search(text[: m.start()]))
+    return (year, 10, since) if m.group(0).endswith("s") and year % 10 == 0 else (year, 1, since)
 
 
 def _stated_time(text: str) -> int | None:
@@ -1284,7 +1280,6 @@ def _part_votes(
     dated part is stated by a date within the tolerance of the claim's span, and never denied."""
     span = _claimed_span(claim.text)
     point = _claimed_time(claim.text)
-    since = _claimed_since(claim.text)
     tolerance = weighing()["textbook"]["dated_tolerance_years"]
     qualifiers = _statement_qualifiers(claim.text)
     rest = unparted_words(claim.kind, claim.text, claim.proposition.terms)
@@ -1329,7 +1324,7 @@ def _part_votes(
                 if point is not None:
                     # a point in time ("in the 1990s", "in 1985") is stated only by a sentence giving that time (the
                     # same decade, the same year), not by one that is older or younger
-                    year, width = point
+                    year, width, since = point
                     first = _stated_time(text)
                     if first is None:
                         # no year named: a span of use back from the record's year ("its fiftieth birthday" in
