@@ -2043,7 +2043,13 @@ def normalise(
         kind, reasons["kind"] = "duration", f"a time of relief: {where_said} (how long it lasts; not efficacy)"
     routes, words = routes_named(text)
     where = ""  # the words outside the claim that named its route (the regimen is read there too)
-    if routes:
+    holder = pattern("textbook", "holds_ketamine").search(text) if kind in ("mechanism", "history") else None
+    if routes and holder and not routes_named(text[: holder.start()] + " " + text[holder.end() :])[0]:
+        # "The lozenges hold ketamine, a drug that has traditionally served as an anaesthetic": the route is the
+        # page's product's, not one the history or mechanism of ketamine is claimed by (round 186)
+        reasons["routes"] = f"named only in what the claim says holds ketamine ({holder.group(0).strip()!r}): none"
+        routes = []
+    elif routes:
         reasons["routes"] = f"named in the claim: {', '.join(words)}"
     elif kind not in ("mechanism", "history"):
         # the claim's section: its heading, else the sentence before it (a list's, the one before its lead-in)

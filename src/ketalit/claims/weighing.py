@@ -364,13 +364,22 @@ def joined_besides(text: str, parts: tuple[TextbookPart, ...], rest: tuple[str, 
 
 
 def _unchecked_rest(kind: str, text: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    """``textbook_rest``, of a mechanism claim less the words no sentence stating its parts need name
-    (``mechanism_aside``)."""
+    """``textbook_rest``, less the words no sentence stating the claim's parts need name: of a mechanism claim
+    ``mechanism_aside``, of a history or mechanism claim the product it says holds ketamine (``holder_words``)."""
     rest = textbook_rest(text, words, general_words(kind), kind)
-    if kind != "mechanism" or not rest:
+    if not rest:
         return rest
-    aside = mechanism_aside(text)
+    aside = holder_words(text) | (mechanism_aside(text) if kind == "mechanism" else frozenset())
     return tuple(w for w in rest if w.lower() not in aside)
+
+
+@lru_cache(maxsize=2048)
+def holder_words(text: str) -> frozenset[str]:
+    """The words with which a claim names what holds ketamine, the page's own product (``data/weighing.toml``
+    [textbook] holds_ketamine: "The lozenges hold ketamine, a drug that ...", "Ketamine, the drug these troches contain,
+    ..."): not what ketamine has been or does."""
+    spans = pattern("textbook", "holds_ketamine").finditer(text)
+    return frozenset(w.lower() for m in spans for w in re.findall(r"[\w-]+", m.group(0)))
 
 
 @lru_cache(maxsize=2048)
