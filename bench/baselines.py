@@ -63,6 +63,8 @@ def score(order: tuple[str, ...]) -> list[Row]:
     out = []
     for name in order:
         rows = labelled(name)
+        if not rows:  # a set listed but with no labelled pages yet (its folder empty or missing) guesses nothing
+            continue
         if overall:  # the first set has nothing before it to learn from
             guesses = [(seen[kind] or overall).most_common(1)[0][0] for kind, _ in rows]
             right = sum(g == v for g, (_, v) in zip(guesses, rows, strict=True))
