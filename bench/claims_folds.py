@@ -13,7 +13,7 @@ Every label set the engine may now be tuned on is cut into three folds, fixed be
   matched to the shipped catalogue, and the claims (not the labels: a claim labelled in two sets stays in one fold)
   are dealt into the three folds in an order drawn with a fixed seed;
 - the labelled pages (tuning p01-p08, held-out p02-p06 and, since they were measured, the heldout2 to heldout10
-  pages p10-p59 and the heldout12 to heldout171 pages p66-p1018, the eleventh set having been lost; each checked as
+  pages p10-p59 and the heldout12 to heldout175 pages p66-p1042, the eleventh set having been lost; each checked as
   ``ketalit check`` does, so their propositions are the normaliser's) are dealt whole, as ``pages_eval.py`` FOLDS
   deals them (their one home), but for held-out p02 and tuning p07 (in C here) and held-out p06 (in A here):
   ``FOLD_PAGES`` below.
